@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "mainwindow.h"
+
+#include "core/applicationinfo.h"
+#include "core/localization.h"
+
+#include <KLocalizedString>
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_pages(new QStackedWidget(this))
+    , m_languageGroup(new QActionGroup(this))
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    setWindowTitle(Glc::ApplicationInfo::displayName());
+    m_pages->setObjectName(QStringLiteral("pages"));
+    setCentralWidget(m_pages);
+    setupMenus();
+    statusBar()->showMessage(i18nc("@info:status", "Ready"));
+
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("MainWindow/geometry")).toByteArray())) {
+        resize(1200, 800);
+    }
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings().setValue(QStringLiteral("MainWindow/geometry"), saveGeometry());
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::setupMenus()
+{
+    QMenu *fileMenu = menuBar()->addMenu(i18nc("@title:menu", "&File"));
+    fileMenu->setObjectName(QStringLiteral("fileMenu"));
+    QAction *quit =
+        fileMenu->addAction(QIcon::fromTheme(QStringLiteral("application-exit")), i18nc("@action:inmenu", "&Quit"));
+    quit->setObjectName(QStringLiteral("quitAction"));
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu *viewMenu = menuBar()->addMenu(i18nc("@title:menu", "&View"));
+    viewMenu->setObjectName(QStringLiteral("viewMenu"));
+    QMenu *languageMenu = viewMenu->addMenu(i18nc("@title:menu", "&Language"));
+    languageMenu->setObjectName(QStringLiteral("languageMenu"));
+    const QString configured = Glc::Localization::configuredLanguage();
+    for (const QString &code : Glc::Localization::availableLanguages()) {
+        QAction *action = languageMenu->addAction(Glc::Localization::languageName(code));
+        action->setObjectName(QStringLiteral("language_%1").arg(code.isEmpty() ? QStringLiteral("system") : code));
+        action->setCheckable(true);
+        action->setChecked(code == configured);
+        action->setData(code);
+        m_languageGroup->addAction(action);
+        connect(action, &QAction::triggered, this, [this, code] { chooseLanguage(code); });
+    }
+
+    QMenu *helpMenu = menuBar()->addMenu(i18nc("@title:menu", "&Help"));
+    helpMenu->setObjectName(QStringLiteral("helpMenu"));
+    QAction *about = helpMenu->addAction(QIcon::fromTheme(QStringLiteral("help-about")),
+        i18nc("@action:inmenu", "&About %1", Glc::ApplicationInfo::displayName()));
+    about->setObjectName(QStringLiteral("aboutAction"));
+    connect(about, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::chooseLanguage(const QString &code)
+{
+    Glc::Localization::setConfiguredLanguage(code);
+    statusBar()->showMessage(i18nc("@info:status", "The language changes at the next start."));
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, i18nc("@title:window", "About %1", Glc::ApplicationInfo::displayName()),
+        i18nc("@info about box, %1 product name, %2 version",
+            "<h3>%1 %2</h3><p>Keeps GitHub Enterprise licenses in order: seats consumed across GitHub Enterprise "
+            "Cloud and every GitHub Enterprise Server, license sync, usage files, who is counted twice and why.</p>"
+            "<p>Built with Qt %3 and KDE Frameworks.</p>",
+            Glc::ApplicationInfo::displayName(), QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+}

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "connection.h"
+
+namespace Glc {
+QUrl Connection::restBase() const
+{
+    switch (kind) {
+    case Kind::Lab:
+        return labUrl;
+    case Kind::Cloud:
+        return gheComSubdomain.isEmpty() ? QUrl(QStringLiteral("https://api.github.com"))
+                                         : QUrl(QStringLiteral("https://api.%1.ghe.com").arg(gheComSubdomain));
+    case Kind::Server:
+        return QUrl(QStringLiteral("https://%1/api/v3").arg(serverHost));
+    }
+    return {};
+}
+
+QUrl Connection::graphqlUrl() const
+{
+    switch (kind) {
+    case Kind::Lab: {
+        QUrl url = labUrl;
+        url.setPath(QStringLiteral("/graphql"));
+        return url;
+    }
+    case Kind::Cloud:
+        return gheComSubdomain.isEmpty() ? QUrl(QStringLiteral("https://api.github.com/graphql"))
+                                         : QUrl(QStringLiteral("https://api.%1.ghe.com/graphql").arg(gheComSubdomain));
+    case Kind::Server:
+        return QUrl(QStringLiteral("https://%1/api/graphql").arg(serverHost));
+    }
+    return {};
+}
+
+QUrl Connection::enterpriseLicensePage() const
+{
+    switch (kind) {
+    case Kind::Lab: {
+        QUrl url = labUrl;
+        url.setPath(QStringLiteral("/enterprises/%1/settings/license").arg(enterpriseSlug));
+        return url;
+    }
+    case Kind::Cloud: {
+        const QString host = gheComSubdomain.isEmpty() ? QStringLiteral("github.com")
+                                                       : QStringLiteral("%1.ghe.com").arg(gheComSubdomain);
+        return QUrl(QStringLiteral("https://%1/enterprises/%2/settings/license").arg(host, enterpriseSlug));
+    }
+    case Kind::Server:
+        return serverLicensePage(serverHost, enterpriseSlug);
+    }
+    return {};
+}
+
+QUrl Connection::serverLicensePage(const QString &host, const QString &slug)
+{
+    if (slug.isEmpty()) {
+        return QUrl(QStringLiteral("https://%1/enterprises").arg(host));
+    }
+    return QUrl(QStringLiteral("https://%1/enterprises/%2/settings/license").arg(host, slug));
+}
+} // namespace Glc

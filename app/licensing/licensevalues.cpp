@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "licensevalues.h"
+
+namespace Glc {
+QStringList ConsumedLicense::serverHosts() const
+{
+    QStringList hosts;
+    for (const QString &id : enterpriseServerUserIds) {
+        const qsizetype colon = id.lastIndexOf(QLatin1Char(':'));
+        const QString host = colon > 0 ? id.left(colon) : id;
+        if (!host.isEmpty() && !hosts.contains(host)) {
+            hosts.append(host);
+        }
+    }
+    return hosts;
+}
+} // namespace Glc

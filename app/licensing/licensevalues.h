@@ -1,0 +1,207 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#pragma once
+
+// Typed values of GitHub Enterprise licensing, shared by every layer. Plain data: no I/O, no QObject.
+// Field names follow GitHub's JSON (see ../shared/docs/github-licensing.md), camel-cased.
+
+#include <QDateTime>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace Glc {
+/// A JSON bool that GitHub may send as true, false, null or "" (the last two are Unknown).
+enum class TriState : qint8 {
+    Unknown = -1,
+    No = 0,
+    Yes = 1,
+};
+
+/// One row of `GET /enterprises/{enterprise}/consumed-licenses`: one consumed seat.
+struct ConsumedLicense
+{
+    QString githubComLogin; ///< empty for a person known only from Enterprise Server
+    QString githubComName;
+    QString githubComProfile;
+    QString githubComSamlNameId;
+    QString licenseType; ///< e.g. "enterprise", "visual_studio"
+    QString visualStudioLicenseStatus;
+    QString visualStudioSubscriptionEmail;
+    QStringList enterpriseServerUserIds; ///< each "<host>:<user id>"
+    QStringList enterpriseServerEmails;
+    QStringList githubComVerifiedDomainEmails;
+    QStringList githubComMemberRoles; ///< each "<org>:<Role>"
+    QStringList githubComEnterpriseRoles;
+    QStringList githubComOrgsWithPendingInvites;
+    int totalUserAccounts = 0;
+    bool githubComUser = false;
+    bool visualStudioSubscriptionUser = false;
+    TriState enterpriseServerUser = TriState::Unknown;
+    TriState githubComTwoFactorAuth = TriState::Unknown;
+
+    /// Hosts of the Enterprise Server accounts, in order, without duplicates.
+    QStringList serverHosts() const;
+    /// True when this seat exists only because of Enterprise Server accounts (no github.com login).
+    bool isServerOnly() const { return githubComLogin.isEmpty(); }
+
+    bool operator==(const ConsumedLicense &) const = default;
+};
+
+/// The whole consumed-licenses answer (all pages merged).
+struct ConsumedLicensesReport
+{
+    int totalSeatsConsumed = 0;
+    int totalSeatsPurchased = 0;
+    QList<ConsumedLicense> users;
+};
+
+/// One server of `GET /enterprises/{enterprise}/license-sync-status`.
+struct LicenseSyncStatus
+{
+    QString serverId;
+    QString hostname;
+    QDateTime lastSyncDate; ///< invalid when the server never synced
+    QString status; ///< "success" or anything else (a failure)
+    QString error;
+
+    bool isSuccess() const { return status.compare(QLatin1String("success"), Qt::CaseInsensitive) == 0; }
+    /// Older than 7 days (GitHub's weekly cadence) or never synced.
+    bool isStale(const QDateTime &now) const
+    {
+        return !lastSyncDate.isValid() || lastSyncDate.secsTo(now) > 7 * 24 * 3600;
+    }
+
+    bool operator==(const LicenseSyncStatus &) const = default;
+};
+
+/// GHES `GET /enterprise/settings/license` plus the installed version from `GET /meta`.
+struct ServerLicenseInfo
+{
+    QString hostname;
+    std::optional<int> seats; ///< nullopt: "unlimited"
+    int seatsUsed = 0;
+    std::optional<int> seatsAvailable; ///< nullopt: "unlimited"
+    QString kind; ///< "standard", "evaluation", ...
+    int daysUntilExpiration = 0;
+    QDateTime expireAt;
+    QString installedVersion;
+
+    bool operator==(const ServerLicenseInfo &) const = default;
+};
+
+/// `syncState` of a GraphQL `userAccountsUploads` node.
+enum class UploadSyncState : qint8 {
+    Unknown,
+    Pending,
+    Success,
+    Failure,
+};
+
+struct UserAccountsUpload
+{
+    QString name;
+    UploadSyncState syncState = UploadSyncState::Unknown;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+
+    bool operator==(const UserAccountsUpload &) const = default;
+};
+
+struct ServerUserEmail
+{
+    QString email;
+    bool isPrimary = false;
+
+    bool operator==(const ServerUserEmail &) const = default;
+};
+
+/// A GHES user as GitHub Enterprise Cloud sees it (GraphQL `userAccounts`).
+struct ServerUserAccount
+{
+    QString login;
+    QString remoteUserId;
+    QString profileName;
+    QDateTime remoteCreatedAt;
+    bool isSiteAdmin = false;
+    QList<ServerUserEmail> emails;
+
+    bool operator==(const ServerUserAccount &) const = default;
+};
+
+/// A GraphQL `enterpriseServerInstallations` node.
+struct EnterpriseServerInstallation
+{
+    QString id;
+    QString hostName;
+    QString customerName;
+    bool isConnected = false;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+    QList<UserAccountsUpload> uploads; ///< newest first
+    QList<ServerUserAccount> userAccounts;
+    int userAccountsTotal = 0;
+
+    bool operator==(const EnterpriseServerInstallation &) const = default;
+};
+
+/// A Connect feature listed in a usage file's instance metadata.
+struct UsageFileFeature
+{
+    QString name;
+    QDateTime enabledAt;
+
+    bool operator==(const UsageFileFeature &) const = default;
+};
+
+/// A user listed in a usage file, when the file's users are readable (not encrypted).
+struct UsageFileUser
+{
+    QString login;
+    QString userId;
+    QStringList emails; ///< primary first
+    bool suspended = false;
+
+    bool operator==(const UsageFileUser &) const = default;
+};
+
+/// What a license usage export ("Export license usage" JSON) says about itself.
+struct UsageFileInfo
+{
+    QString serverId; ///< UUID
+    QString hostName;
+    QString version;
+    bool httpOnly = false;
+    QString licenseHash;
+    QString publicKey;
+    QList<UsageFileFeature> features;
+    QDateTime exportedAt; ///< invalid when the file does not say
+    bool usersEncrypted = true;
+    int userCount = -1; ///< -1 when the users are encrypted
+    qint64 usersBlobSize = 0; ///< bytes of the encrypted users blob
+    QList<UsageFileUser> users; ///< only when readable
+
+    bool operator==(const UsageFileInfo &) const = default;
+};
+
+/// Everything one refresh of a connection learned: stored as one snapshot.
+struct LicenseSnapshot
+{
+    qint64 id = 0; ///< 0 until stored
+    QString connectionId;
+    QDateTime takenAt;
+    QString source; ///< human-readable origin, e.g. "lab 127.0.0.1:4123" or "api.github.com/enterprises/acme"
+    ConsumedLicensesReport licenses;
+    QList<LicenseSyncStatus> syncStatus;
+    QList<ServerLicenseInfo> serverLicenses;
+    QList<EnterpriseServerInstallation> installations;
+};
+} // namespace Glc
+
+Q_DECLARE_METATYPE(Glc::ConsumedLicense)
+Q_DECLARE_METATYPE(Glc::LicenseSyncStatus)
+Q_DECLARE_METATYPE(Glc::UsageFileInfo)
+Q_DECLARE_METATYPE(Glc::LicenseSnapshot)

@@ -19,6 +19,7 @@ int main(int argc, char **argv)
     }
 
     QApplication app(argc, argv);
+    Q_INIT_RESOURCE(resources); // glc_widgets is static: its resources need an explicit init
     Glc::ApplicationInfo::apply();
     Glc::Localization::setup(&app);
     QApplication::setApplicationDisplayName(Glc::ApplicationInfo::displayName());

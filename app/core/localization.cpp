@@ -22,8 +22,8 @@ const char *languageKey()
 
 bool runsFromBuildTree()
 {
-    const QString buildDir = QFileInfo(QStringLiteral(GLC_BUILD_LOCALE_DIR)).absolutePath();
-    return QCoreApplication::applicationDirPath().startsWith(buildDir);
+    // Build-tree executables all live in one folder; installed ones never do.
+    return QFileInfo(QCoreApplication::applicationDirPath()) == QFileInfo(QStringLiteral(GLC_BUILD_BIN_DIR));
 }
 } // namespace
 

@@ -7,11 +7,14 @@
 # New strings arrive untranslated, changed ones fuzzy; translate them, then run the tests.
 #
 #   translations/extract.sh            (needs gettext: xgettext, msgmerge)
+#   translations/extract.sh --pot FILE (only writes the template to FILE; the catalog test uses it)
 set -euo pipefail
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+pot_only=
+if [ "${1:-}" = --pot ]; then pot_only=$(realpath -m "$2"); fi
 cd "$top"
 domain=ghe-license-console
-pot=translations/$domain.pot
+pot=${pot_only:-translations/$domain.pot}
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 
 find app ui -name '*.cpp' -o -name '*.h' | LC_ALL=C sort > "$tmp/files"
@@ -35,6 +38,7 @@ xgettext --c++ --kde --from-code=UTF-8 --package-name="$domain" --msgid-bugs-add
     -kkli18n:1 -kkli18nc:1c,2 -kkli18np:1,2 -kkli18ncp:1c,2,3 \
     -kxi18n:1 -kxi18nc:1c,2 -kxi18np:1,2 -kxi18ncp:1c,2,3
 sed -i -e 's/charset=CHARSET/charset=UTF-8/' "$pot"
+[ -n "$pot_only" ] && exit 0
 
 for po in translations/*/"$domain".po; do
     msgmerge --quiet --update --backup=none --no-fuzzy-matching "$po" "$pot"

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#pragma once
+
+// Reader and validator of a GHES "license usage" export (shape in github-licensing.md). Checks only
+// the bytes themselves; context checks (unknown server, older than the last upload, duplicate file)
+// belong to the workflow.
+
+#include "licensing/licensevalues.h"
+
+#include <QByteArray>
+
+namespace Glc {
+namespace UsageFile {
+/// 50 MiB: far above any real export, small enough to refuse a wrong file early.
+constexpr qint64 DefaultSizeLimit = 50LL * 1024 * 1024;
+
+enum class Validation : qint8 {
+    Ok,
+    Empty,
+    NotJson,
+    HtmlPage, ///< e.g. a saved login page instead of the export
+    TooLarge,
+    WrongShape, ///< JSON, but not a usage export
+    Truncated, ///< JSON that stops early (interrupted download or copy)
+    Unreadable, ///< the file could not be opened
+};
+
+struct Result
+{
+    Validation validation = Validation::Ok;
+    UsageFileInfo info;
+    QString sha256; ///< lower-case hex of the bytes (also set when invalid, except TooLarge/Unreadable)
+    qint64 size = 0;
+
+    bool ok() const { return validation == Validation::Ok; }
+    /// Translated explanation, empty when ok.
+    QString message() const;
+};
+
+Result read(const QByteArray &bytes, qint64 sizeLimit = DefaultSizeLimit);
+Result readFile(const QString &path, qint64 sizeLimit = DefaultSizeLimit);
+QString validationMessage(Validation validation, qint64 sizeLimit = DefaultSizeLimit);
+
+/// Writes the real export shape: metadata under "instance", users either as the given opaque
+/// base64 string (usersBlob non-empty) or as a readable array.
+QByteArray write(const UsageFileInfo &info, const QByteArray &usersBlob = {});
+} // namespace UsageFile
+} // namespace Glc

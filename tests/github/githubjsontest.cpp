@@ -1,0 +1,256 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "licensing/githubjson.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QStandardPaths>
+#include <QTest>
+
+// JSON written as tokens (moc does not read raw string literals with quotes).
+#define GLC_JSON(...) QByteArray(#__VA_ARGS__)
+
+using namespace Glc;
+using namespace Glc::GitHubJson;
+
+class GitHubJsonTest : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void shouldReadGitHubsExampleUser()
+    {
+        const QByteArray json = GLC_JSON({
+            "total_seats_consumed": 2,
+            "total_seats_purchased": 10,
+            "users": [
+                {
+                    "github_com_login": "monalisa",
+                    "github_com_name": "Mona",
+                    "enterprise_server_user_ids": ["ghes.example.com:42"],
+                    "github_com_user": true,
+                    "enterprise_server_user": true,
+                    "visual_studio_subscription_user": false,
+                    "license_type": "enterprise",
+                    "github_com_profile": "https://github.com/monalisa",
+                    "github_com_member_roles": ["octo:Owner"],
+                    "github_com_enterprise_role": "owner",
+                    "github_com_verified_domain_emails": ["mona@example.com"],
+                    "github_com_saml_name_id": "mona",
+                    "github_com_orgs_with_pending_invites": [],
+                    "github_com_two_factor_auth": "",
+                    "enterprise_server_emails": ["mona@example.com"],
+                    "visual_studio_license_status": "",
+                    "visual_studio_subscription_email": "",
+                    "total_user_accounts": 2,
+                    "brand_new_field": 1
+                },
+                {"github_com_login": "", "enterprise_server_user_ids": ["a:1", "b:2"]}
+            ]
+        });
+        const auto result = readConsumedLicenses(json);
+        QVERIFY(result.ok());
+        QCOMPARE(result.value.totalSeatsConsumed, 2);
+        QCOMPARE(result.value.totalSeatsPurchased, 10);
+        QCOMPARE(result.value.users.size(), 2);
+        const ConsumedLicense &mona = result.value.users.at(0);
+        QCOMPARE(mona.githubComLogin, QStringLiteral("monalisa"));
+        QCOMPARE(mona.githubComEnterpriseRoles, QStringList{QStringLiteral("owner")});
+        QCOMPARE(mona.githubComTwoFactorAuth, TriState::Unknown);
+        QCOMPARE(mona.enterpriseServerUser, TriState::Yes);
+        QCOMPARE(mona.totalUserAccounts, 2);
+        QCOMPARE(result.stats.toleratedValues, 1); // "" for the 2FA bool
+        QCOMPARE(result.stats.unknownFields, 1);
+        QVERIFY(result.value.users.at(1).isServerOnly());
+        QCOMPARE(result.value.users.at(1).serverHosts(), (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
+    }
+
+    void shouldTolerateEveryWrongTypedField_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QByteArray>("value");
+        const char *fields[] = {"github_com_login", "github_com_name", "enterprise_server_user_ids", "github_com_user",
+            "enterprise_server_user", "visual_studio_subscription_user", "license_type", "github_com_profile",
+            "github_com_member_roles", "github_com_enterprise_roles", "github_com_enterprise_role",
+            "github_com_verified_domain_emails", "github_com_saml_name_id", "github_com_orgs_with_pending_invites",
+            "github_com_two_factor_auth", "enterprise_server_emails", "visual_studio_license_status",
+            "visual_studio_subscription_email", "total_user_accounts"};
+        // Each field receives values of every type it is not declared as.
+        const QByteArray wrong[] = {"{}", "[1,{}]", "12.5", "true", "\"\"", "\"x\""};
+        for (const char *field : fields) {
+            for (const QByteArray &value : wrong) {
+                QTest::addRow("%s=%s", field, value.constData()) << QString::fromLatin1(field) << value;
+            }
+        }
+    }
+
+    void shouldTolerateEveryWrongTypedField()
+    {
+        QFETCH(QString, field);
+        QFETCH(QByteArray, value);
+        const QByteArray sentinel = field == QLatin1String("total_user_accounts") ? "" : ",\"total_user_accounts\":1";
+        const QByteArray json = "{\"total_seats_consumed\":1,\"users\":[{\"github_com_login\":\"keep\",\"" +
+            field.toLatin1() + "\":" + value + sentinel + "}]}";
+        const auto result = readConsumedLicenses(json);
+        QVERIFY(result.ok());
+        QCOMPARE(result.value.users.size(), 1);
+        const ConsumedLicense &user = result.value.users.at(0);
+        if (field != QLatin1String("github_com_login")) {
+            QCOMPARE(user.githubComLogin, QStringLiteral("keep"));
+        }
+        if (field != QLatin1String("total_user_accounts")) {
+            QCOMPARE(user.totalUserAccounts, 1);
+        }
+        // A value of the declared type is not "tolerated"; all of these are wrong for some fields.
+        const bool declaredString = value.startsWith('"') && !field.endsWith(QLatin1String("_ids")) &&
+            !field.endsWith(QLatin1String("_roles")) && !field.endsWith(QLatin1String("_emails")) &&
+            !field.endsWith(QLatin1String("_invites")) && field != QLatin1String("github_com_user") &&
+            field != QLatin1String("enterprise_server_user") &&
+            field != QLatin1String("visual_studio_subscription_user") &&
+            field != QLatin1String("github_com_two_factor_auth") && field != QLatin1String("total_user_accounts");
+        const bool declaredBool = value == "true" &&
+            (field == QLatin1String("github_com_user") || field == QLatin1String("enterprise_server_user") ||
+                field == QLatin1String("visual_studio_subscription_user") ||
+                field == QLatin1String("github_com_two_factor_auth"));
+        const bool declaredNumber = value == "12.5" && field == QLatin1String("total_user_accounts");
+        if (!declaredString && !declaredBool && !declaredNumber) {
+            QVERIFY2(result.stats.toleratedValues >= 1, qPrintable(field));
+        }
+        QCOMPARE(result.stats.unknownFields, 0);
+    }
+
+    void shouldFailOnlyWhenTopLevelIsWrong_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<int>("error");
+        QTest::newRow("array") << QByteArray("[]") << int(ReadError::WrongShape);
+        QTest::newRow("truncated") << QByteArray("{\"users\":[{\"github_com_login\":\"a\"") << int(ReadError::NotJson);
+        QTest::newRow("html") << QByteArray("<html></html>") << int(ReadError::NotJson);
+        QTest::newRow("empty object") << QByteArray("{}") << int(ReadError::None);
+        QTest::newRow("users not array") << QByteArray(GLC_JSON({"users": "x"})) << int(ReadError::None);
+    }
+
+    void shouldFailOnlyWhenTopLevelIsWrong()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(int, error);
+        QCOMPARE(int(readConsumedLicenses(json).error), error);
+    }
+
+    void shouldRoundTripConsumedLicenses()
+    {
+        ConsumedLicense user;
+        user.githubComLogin = QStringLiteral("octo");
+        user.enterpriseServerUserIds = {QStringLiteral("h:1")};
+        user.githubComTwoFactorAuth = TriState::No;
+        user.githubComUser = true;
+        user.totalUserAccounts = 3;
+        user.githubComEnterpriseRoles = {QStringLiteral("owner")};
+        const auto result = readConsumedLicenses(writeConsumedLicenses(1, 5, {user}));
+        QVERIFY(result.ok());
+        QCOMPARE(result.stats.toleratedValues, 0);
+        QCOMPARE(result.stats.unknownFields, 0);
+        QCOMPARE(result.value.users.value(0), user);
+    }
+
+    void shouldReadSyncStatus()
+    {
+        const QByteArray json = GLC_JSON({
+            "server_instances": [
+                {
+                    "server_id": "u-1",
+                    "hostname": "ghes.local",
+                    "last_sync": {"date": "2026-01-02T03:04:05Z", "status": "success", "error": ""}
+                },
+                {"server_id": "u-2", "hostname": "b", "last_sync": null}
+            ]
+        });
+        const auto result = readLicenseSyncStatus(json);
+        QVERIFY(result.ok());
+        QCOMPARE(result.value.size(), 2);
+        QVERIFY(result.value.at(0).isSuccess());
+        QCOMPARE(result.value.at(0).lastSyncDate, QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5), QTimeZone::UTC));
+        QVERIFY(!result.value.at(1).lastSyncDate.isValid());
+        QCOMPARE(readLicenseSyncStatus(writeLicenseSyncStatus(result.value)).value, result.value);
+    }
+
+    void shouldReadServerLicense_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<int>("seats");
+        QTest::addColumn<QDateTime>("expireAt");
+        const QDateTime expected(QDate(2026, 2, 1), QTime(7, 59, 59), QTimeZone::UTC);
+        QTest::newRow("unlimited, slash date") << QByteArray(GLC_JSON({
+            "seats": "unlimited",
+            "seats_used": 12,
+            "seats_available": "unlimited",
+            "kind": "standard",
+            "days_until_expiration": 30,
+            "expire_at": "2026/01/31 23:59:59 -0800"
+        })) << -1 << expected;
+        QTest::newRow("numbers, iso date") << QByteArray(GLC_JSON({
+            "seats": 100,
+            "seats_used": 12,
+            "seats_available": 88,
+            "kind": "evaluation",
+            "days_until_expiration": 30,
+            "expire_at": "2026-02-01T07:59:59Z"
+        })) << 100 << expected;
+    }
+
+    void shouldReadServerLicense()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(int, seats);
+        QFETCH(QDateTime, expireAt);
+        const auto result = readServerLicense(json);
+        QVERIFY(result.ok());
+        QCOMPARE(result.value.seats.value_or(-1), seats);
+        QCOMPARE(result.value.seatsUsed, 12);
+        QCOMPARE(result.value.expireAt, expireAt);
+        QCOMPARE(result.value.daysUntilExpiration, 30);
+        QCOMPARE(readServerLicense(writeServerLicense(result.value)).value, result.value);
+    }
+
+    void shouldReadMeta()
+    {
+        QCOMPARE(readMetaInstalledVersion(GLC_JSON({"installed_version": "3.15.2", "hooks": []})).value,
+            QStringLiteral("3.15.2"));
+    }
+
+    void shouldReadInstallationsAndGraphQlErrors()
+    {
+        EnterpriseServerInstallation installation;
+        installation.id = QStringLiteral("ESI_1");
+        installation.hostName = QStringLiteral("ghes.local");
+        installation.isConnected = true;
+        installation.createdAt = QDateTime(QDate(2025, 1, 1), QTime(0, 0), QTimeZone::UTC);
+        installation.updatedAt = installation.createdAt;
+        installation.uploads = {UserAccountsUpload{
+            QStringLiteral("f.json"), UploadSyncState::Pending, installation.createdAt, installation.createdAt}};
+        installation.userAccounts = {ServerUserAccount{QStringLiteral("u"), QStringLiteral("7"), QString(),
+            installation.createdAt, true, {ServerUserEmail{QStringLiteral("u@x"), true}}}};
+        installation.userAccountsTotal = 1;
+        QJsonObject connection{{QStringLiteral("nodes"), QJsonArray{installationToJson(installation, {})}},
+            {QStringLiteral("pageInfo"),
+                QJsonObject{
+                    {QStringLiteral("hasNextPage"), true}, {QStringLiteral("endCursor"), QStringLiteral("c1")}}}};
+        QJsonObject data{{QStringLiteral("enterprise"),
+            QJsonObject{{QStringLiteral("ownerInfo"),
+                QJsonObject{{QStringLiteral("enterpriseServerInstallations"), connection}}}}}};
+        const auto result = readInstallationsPage(QJsonDocument(QJsonObject{{QStringLiteral("data"), data}}).toJson());
+        QVERIFY(result.ok());
+        QCOMPARE(result.value.installations.value(0), installation);
+        QVERIFY(result.value.pageInfo.hasNextPage);
+        QCOMPARE(result.value.pageInfo.endCursor, QStringLiteral("c1"));
+
+        const auto failed =
+            readInstallationsPage(GLC_JSON({"errors": [{"type": "NOT_FOUND", "message": "no enterprise"}]}));
+        QCOMPARE(failed.error, ReadError::GraphQlError);
+        QCOMPARE(failed.errorDetail, QStringLiteral("no enterprise"));
+    }
+};
+
+QTEST_GUILESS_MAIN(GitHubJsonTest)
+#include "githubjsontest.moc"

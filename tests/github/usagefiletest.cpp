@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "licensing/usagefile.h"
+
+#include <QCryptographicHash>
+#include <QStandardPaths>
+#include <QTest>
+
+// JSON written as tokens (moc does not read raw string literals with quotes).
+#define GLC_JSON(...) QByteArray(#__VA_ARGS__)
+
+using namespace Glc;
+
+class UsageFileTest : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void shouldReadNestedEncryptedExport()
+    {
+        const QByteArray json = GLC_JSON({
+            "instance": {
+                "server_id": "2a6b6c3e-0000-4000-8000-000000000001",
+                "host_name": "ghes.example.com",
+                "version": "3.15.2",
+                "http_only": false,
+                "license_hash": "abc",
+                "public_key": "-----BEGIN PUBLIC KEY-----",
+                "features": [{"name": "license_usage_sync", "enabled_at": "2025-01-01T00:00:00Z"}],
+                "unknown": 1
+            },
+            "users": "aGVsbG8gd29ybGQ="
+        });
+        const auto result = UsageFile::read(json);
+        QVERIFY(result.ok());
+        QVERIFY(result.message().isEmpty());
+        QCOMPARE(result.info.serverId, QStringLiteral("2a6b6c3e-0000-4000-8000-000000000001"));
+        QCOMPARE(result.info.hostName, QStringLiteral("ghes.example.com"));
+        QCOMPARE(result.info.version, QStringLiteral("3.15.2"));
+        QVERIFY(result.info.usersEncrypted);
+        QCOMPARE(result.info.userCount, -1);
+        QCOMPARE(result.info.usersBlobSize, 11);
+        QCOMPARE(result.info.features.size(), 1);
+        QCOMPARE(
+            result.sha256, QString::fromLatin1(QCryptographicHash::hash(json, QCryptographicHash::Sha256).toHex()));
+    }
+
+    void shouldReadFlatReadableExport()
+    {
+        const QByteArray json = GLC_JSON({
+            "server_id": "s-1",
+            "host_name": "h",
+            "version": "3.11.0",
+            "users": [{"login": "a", "user_id": "1", "emails": ["a@x", "a2@x"], "suspended": true}]
+        });
+        const auto result = UsageFile::read(json);
+        QVERIFY(result.ok());
+        QVERIFY(!result.info.usersEncrypted);
+        QCOMPARE(result.info.userCount, 1);
+        QCOMPARE(result.info.users.at(0).emails, (QStringList{QStringLiteral("a@x"), QStringLiteral("a2@x")}));
+        QVERIFY(result.info.users.at(0).suspended);
+        // The writer's shape reads back the same.
+        const auto again = UsageFile::read(UsageFile::write(result.info));
+        QVERIFY(again.ok());
+        QCOMPARE(again.info.users, result.info.users);
+        QCOMPARE(again.info.serverId, result.info.serverId);
+    }
+
+    void shouldRejectWithSpecificMessage_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<int>("validation");
+        QTest::newRow("empty") << QByteArray() << int(UsageFile::Validation::Empty);
+        QTest::newRow("blank") << QByteArray(" \n") << int(UsageFile::Validation::Empty);
+        QTest::newRow("html") << QByteArray("<!DOCTYPE html><html><body>Sign in</body></html>")
+                              << int(UsageFile::Validation::HtmlPage);
+        QTest::newRow("text") << QByteArray("hello") << int(UsageFile::Validation::NotJson);
+        QTest::newRow("broken") << QByteArray("{\"a\": nope, \"b\": 1, \"c\": 2, \"d\": 3}")
+                                << int(UsageFile::Validation::NotJson);
+        QTest::newRow("truncated") << QByteArray(
+                                          "{\"instance\":{\"server_id\":\"s\",\"host_name\":\"h\"},\"users\":\"aGVs")
+                                   << int(UsageFile::Validation::Truncated);
+        QTest::newRow("array") << QByteArray("[1,2]") << int(UsageFile::Validation::WrongShape);
+        QTest::newRow("other json") << QByteArray(GLC_JSON({"total_seats_consumed": 1}))
+                                    << int(UsageFile::Validation::WrongShape);
+        QTest::newRow("too large") << QByteArray(2000, ' ') << int(UsageFile::Validation::TooLarge);
+    }
+
+    void shouldRejectWithSpecificMessage()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(int, validation);
+        const auto result = UsageFile::read(bytes, 1000);
+        QCOMPARE(int(result.validation), validation);
+        QVERIFY(!result.message().isEmpty());
+    }
+
+    void shouldGiveEachFailureItsOwnMessage()
+    {
+        QStringList messages;
+        for (int v = int(UsageFile::Validation::Empty); v <= int(UsageFile::Validation::Unreadable); ++v) {
+            const QString message = UsageFile::validationMessage(UsageFile::Validation(v));
+            QVERIFY(!message.isEmpty());
+            QVERIFY(!messages.contains(message));
+            messages.append(message);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(UsageFileTest)
+#include "usagefiletest.moc"

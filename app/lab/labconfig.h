@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#pragma once
+
+#include <QHostAddress>
+#include <QString>
+#include <QUrl>
+
+namespace Glc {
+/// Faults the lab injects; changeable while it runs (LicenseLab::setFaults).
+struct LabFaults
+{
+    enum class Token : qint8 {
+        Valid,
+        Bad, ///< 401 Bad credentials (also an expired token)
+        SsoRequired, ///< 403 with X-GitHub-SSO: required; url=...
+        MissingScope, ///< 403 without read:enterprise
+    };
+
+    int latencyMs = 0; ///< added to every response
+    double serverErrorRate = 0; ///< share of API requests answered 502 (seeded, reproducible)
+    int failNextRequests = 0; ///< the next N API requests fail with failStatus
+    int failStatus = 502;
+    int primaryLimit = 0; ///< requests per primaryWindowSeconds; 0: 5000 and never enforced
+    int primaryWindowSeconds = 60;
+    int secondaryLimit = 0; ///< requests per secondaryWindowSeconds, then 403 + retry-after; 0: off
+    int secondaryWindowSeconds = 10;
+    bool truncateBodies = false; ///< JSON bodies cut in half
+    Token token = Token::Valid;
+    int forcedStatus = 0; ///< e.g. 410 or 422 for every API request; 0: off
+    QUrl redirectTo; ///< when set, every API request is redirected there (same path and query)
+};
+
+/// What the lab simulates. The same seed and sizes always give the same enterprise.
+struct LabConfig
+{
+    quint32 seed = 1;
+    int users = 200; ///< github.com members (with servers == 0 and no shares: exactly the consumed seats)
+    int servers = 3;
+    double mismatchedEmailShare = 0.05; ///< server accounts whose primary email matches no verified email
+    double visualStudioShare = 0.05;
+    double serverUserShare = 0.6; ///< members that also have accounts on the servers
+    double serverOnlyShare = 0.02; ///< extra server accounts of people not on github.com
+    double pendingInviteShare = 0.02;
+    double suspendedShare = 0.03;
+    int seatsPurchased = -1; ///< -1: 10% above the computed use, rounded up to 100
+    int syncDurationMs = 1500; ///< how long a "Sync now" job runs
+    bool githubLike = false; ///< no API action endpoints, like real GitHub (browser stand-ins remain)
+    QString enterpriseSlug = QStringLiteral("lab");
+    QString token; ///< empty: generated from the seed
+    QHostAddress address = QHostAddress(QHostAddress::LocalHost);
+    quint16 port = 0; ///< 0: any free port
+    bool tls = false; ///< HTTPS with a generated test CA (needs the openssl command)
+    LabFaults faults;
+};
+} // namespace Glc

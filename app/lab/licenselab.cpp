@@ -1,0 +1,785 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "licenselab.h"
+
+#include "glc_debug.h"
+#include "licensing/githubjson.h"
+#include "licensing/usagefile.h"
+
+#include <QAbstractHttpServer>
+#include <QDateTime>
+#include <QFile>
+#include <QHttpHeaders>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslServer>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QUrlQuery>
+
+#include <cmath>
+
+namespace Glc {
+/// Routes every request to the lab itself (our own router: paths are matched with and without /api/v3).
+class LabHttpServer : public QAbstractHttpServer
+{
+public:
+    explicit LabHttpServer(LicenseLab *lab)
+        : m_lab(lab)
+    {
+    }
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QHttpServerResponder &responder) override
+    {
+        m_lab->handle(request, responder);
+        return true;
+    }
+    void missingHandler(const QHttpServerRequest &, QHttpServerResponder &responder) override
+    {
+        responder.write(QHttpServerResponder::StatusCode::NotFound);
+    }
+
+private:
+    LicenseLab *const m_lab;
+};
+
+namespace {
+const QLatin1String s_docs("https://docs.github.com/rest");
+
+QByteArray json(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+QList<UsageFileUser> toFileUsers(const QList<LabEnterprise::ServerUser> &users)
+{
+    QList<UsageFileUser> result;
+    result.reserve(users.size());
+    for (const LabEnterprise::ServerUser &user : users) {
+        result.append(UsageFileUser{
+            user.login, QString::number(user.id), QStringList{user.primaryEmail} + user.otherEmails, user.suspended});
+    }
+    return result;
+}
+
+QList<LabEnterprise::ServerUser> fromFileUsers(const QList<UsageFileUser> &users)
+{
+    QList<LabEnterprise::ServerUser> result;
+    result.reserve(users.size());
+    for (const UsageFileUser &user : users) {
+        LabEnterprise::ServerUser serverUser;
+        serverUser.login = user.login;
+        serverUser.id = user.userId.toInt();
+        serverUser.primaryEmail = user.emails.value(0);
+        serverUser.otherEmails = user.emails.mid(1);
+        serverUser.suspended = user.suspended;
+        result.append(serverUser);
+    }
+    return result;
+}
+
+QString cursorFor(int offset)
+{
+    return QString::fromLatin1(QByteArray("lab:" + QByteArray::number(offset)).toBase64());
+}
+
+int offsetFromCursor(const QString &cursor)
+{
+    const QByteArray decoded = QByteArray::fromBase64(cursor.toLatin1());
+    return decoded.startsWith("lab:") ? decoded.mid(4).toInt() : 0;
+}
+
+QString generatedToken(quint32 seed)
+{
+    QRandomGenerator rng(seed ^ 0x5eed1abu);
+    QString token = QStringLiteral("ghp_lab");
+    const QLatin1String alphabet("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
+    for (int i = 0; i < 33; ++i) {
+        token.append(alphabet.at(rng.bounded(int(alphabet.size()))));
+    }
+    return token;
+}
+} // namespace
+
+LicenseLab::LicenseLab(const LabConfig &config, QObject *parent)
+    : QObject(parent)
+    , m_config(config)
+    , m_enterprise(LabEnterprise::generate(config))
+    , m_token(config.token.isEmpty() ? generatedToken(config.seed) : config.token)
+    , m_faultRng(config.seed + 7)
+{
+    m_clock.start();
+}
+
+LicenseLab::~LicenseLab() = default;
+
+bool LicenseLab::setUpTls(QString *error)
+{
+    m_tlsDir = std::make_unique<QTemporaryDir>();
+    const QString dir = m_tlsDir->path();
+    QFile ext(dir + QLatin1String("/ext.cnf"));
+    if (!ext.open(QIODevice::WriteOnly)) {
+        return false;
+    }
+    ext.write("basicConstraints=CA:FALSE\nsubjectAltName=DNS:localhost,IP:127.0.0.1,IP:127.0.0.2\n");
+    ext.close();
+    // EC keys: generated in milliseconds, unlike RSA.
+    const QList<QStringList> steps = {
+        {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
+            QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
+            QStringLiteral("-keyout"), QStringLiteral("ca.key"), QStringLiteral("-out"), QStringLiteral("ca.pem"),
+            QStringLiteral("-days"), QStringLiteral("3650"), QStringLiteral("-subj"),
+            QStringLiteral("/CN=GHE License Lab Test CA")},
+        {QStringLiteral("req"), QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+            QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
+            QStringLiteral("server.key"), QStringLiteral("-out"), QStringLiteral("server.csr"), QStringLiteral("-subj"),
+            QStringLiteral("/CN=localhost")},
+        {QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), QStringLiteral("server.csr"),
+            QStringLiteral("-CA"), QStringLiteral("ca.pem"), QStringLiteral("-CAkey"), QStringLiteral("ca.key"),
+            QStringLiteral("-CAcreateserial"), QStringLiteral("-out"), QStringLiteral("server.pem"),
+            QStringLiteral("-days"), QStringLiteral("825"), QStringLiteral("-extfile"), QStringLiteral("ext.cnf")},
+    };
+    for (const QStringList &arguments : steps) {
+        QProcess openssl;
+        openssl.setWorkingDirectory(dir);
+        openssl.start(QStringLiteral("openssl"), arguments);
+        if (!openssl.waitForFinished(30000) || openssl.exitStatus() != QProcess::NormalExit ||
+            openssl.exitCode() != 0) {
+            if (error) {
+                *error =
+                    QStringLiteral("openssl failed: %1").arg(QString::fromLocal8Bit(openssl.readAllStandardError()));
+            }
+            return false;
+        }
+    }
+    QFile certFile(dir + QLatin1String("/server.pem"));
+    QFile keyFile(dir + QLatin1String("/server.key"));
+    if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly)) {
+        return false;
+    }
+    QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+    ssl.setLocalCertificate(QSslCertificate(certFile.readAll()));
+    ssl.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Ec));
+    auto *server = new QSslServer(this);
+    server->setSslConfiguration(ssl);
+    m_tcp = server;
+    return true;
+}
+
+bool LicenseLab::start(QString *error)
+{
+    if (m_config.tls) {
+        if (!setUpTls(error)) {
+            return false;
+        }
+    } else {
+        m_tcp = new QTcpServer(this);
+    }
+    if (!m_tcp->listen(m_config.address, m_config.port)) {
+        if (error) {
+            *error = m_tcp->errorString();
+        }
+        return false;
+    }
+    m_http = std::make_unique<LabHttpServer>(this);
+    if (!m_http->bind(m_tcp)) {
+        if (error) {
+            *error = QStringLiteral("cannot bind the HTTP server");
+        }
+        return false;
+    }
+    qCDebug(GLC_CORE) << "license lab listening on" << url();
+    return true;
+}
+
+QUrl LicenseLab::url() const
+{
+    QUrl url;
+    url.setScheme(m_config.tls ? QStringLiteral("https") : QStringLiteral("http"));
+    url.setHost(m_config.address == QHostAddress(QHostAddress::LocalHost) && m_config.tls
+            ? QStringLiteral("localhost")
+            : m_config.address.toString());
+    url.setPort(m_tcp ? m_tcp->serverPort() : m_config.port);
+    return url;
+}
+
+QString LicenseLab::caCertificateFile() const
+{
+    return m_tlsDir ? m_tlsDir->path() + QLatin1String("/ca.pem") : QString();
+}
+
+Connection LicenseLab::connection() const
+{
+    Connection connection;
+    connection.kind = Connection::Kind::Lab;
+    connection.name = QStringLiteral("License lab");
+    connection.labUrl = url();
+    connection.enterpriseSlug = m_enterprise.slug();
+    connection.caFile = caCertificateFile();
+    return connection;
+}
+
+void LicenseLab::setFaults(const LabFaults &faults)
+{
+    m_config.faults = faults;
+}
+
+void LicenseLab::resetCounters()
+{
+    const int inFlight = m_counters.inFlight;
+    m_counters = Counters();
+    m_counters.inFlight = inFlight;
+}
+
+LicenseLab::Reply LicenseLab::error(int status, const QString &message)
+{
+    Reply reply;
+    reply.status = status;
+    QJsonObject body{{QStringLiteral("message"), message}, {QStringLiteral("documentation_url"), s_docs},
+        {QStringLiteral("status"), QString::number(status)}};
+    reply.body = json(body);
+    return reply;
+}
+
+void LicenseLab::handle(const QHttpServerRequest &request, QHttpServerResponder &responder)
+{
+    ++m_counters.requests;
+    ++m_counters.inFlight;
+    m_counters.maxInFlight = std::max(m_counters.maxInFlight, m_counters.inFlight);
+    QString path = request.url().path();
+    if (path.startsWith(QLatin1String("/api/v3/")) || path == QLatin1String("/api/v3")) {
+        path = path.mid(7);
+    }
+    bool isApi = false;
+    Reply reply = route(request, path, &isApi);
+    if (m_config.faults.truncateBodies && isApi && reply.status == 200) {
+        reply.body.truncate(reply.body.size() / 2);
+    }
+    QHttpHeaders headers;
+    headers.append(QHttpHeaders::WellKnownHeader::ContentType, "application/json; charset=utf-8");
+    headers.append("X-GitHub-Api-Version-Selected", "2022-11-28");
+    for (const auto &header : std::as_const(reply.headers)) {
+        headers.append(header.first, header.second);
+    }
+    auto pending = std::make_shared<QHttpServerResponder>(std::move(responder));
+    auto send = [this, pending, status = reply.status, body = std::move(reply.body), headers]() {
+        --m_counters.inFlight;
+        pending->write(body, headers, QHttpServerResponder::StatusCode(status));
+    };
+    if (m_config.faults.latencyMs > 0) {
+        QTimer::singleShot(m_config.faults.latencyMs, this, send);
+    } else {
+        send();
+    }
+}
+
+bool LicenseLab::applyRateLimits(Reply *reply)
+{
+    const LabFaults &faults = m_config.faults;
+    const qint64 now = m_clock.elapsed();
+    const qint64 epochNow = QDateTime::currentMSecsSinceEpoch();
+    // Primary budget: a fixed window, announced in x-ratelimit-* on every answer.
+    const int limit = faults.primaryLimit > 0 ? faults.primaryLimit : 5000;
+    const qint64 window = (faults.primaryLimit > 0 ? faults.primaryWindowSeconds : 3600) * 1000LL;
+    if (now - m_primaryWindowStart >= window) {
+        m_primaryWindowStart = now;
+        m_primaryUsed = 0;
+    }
+    const qint64 resetEpoch = (epochNow + (m_primaryWindowStart + window - now) + 999) / 1000;
+    const bool primaryExceeded = faults.primaryLimit > 0 && m_primaryUsed >= limit;
+    if (!primaryExceeded) {
+        ++m_primaryUsed;
+    }
+    const int remaining = std::max(0, limit - m_primaryUsed);
+    reply->headers = {{"x-ratelimit-limit", QByteArray::number(limit)},
+        {"x-ratelimit-remaining", QByteArray::number(primaryExceeded ? 0 : remaining)},
+        {"x-ratelimit-used", QByteArray::number(m_primaryUsed)}, {"x-ratelimit-reset", QByteArray::number(resetEpoch)},
+        {"x-ratelimit-resource", "core"}};
+    if (primaryExceeded) {
+        ++m_counters.primaryRejected;
+        const auto headers = reply->headers;
+        *reply = error(403, QStringLiteral("API rate limit exceeded for user ID 1."));
+        reply->headers = headers;
+        return false;
+    }
+    if (faults.secondaryLimit > 0) {
+        const qint64 secondaryWindow = faults.secondaryWindowSeconds * 1000LL;
+        if (now - m_secondaryWindowStart >= secondaryWindow) {
+            m_secondaryWindowStart = now;
+            m_secondaryUsed = 0;
+            m_secondaryPenalty = false;
+        }
+        if (++m_secondaryUsed > faults.secondaryLimit) {
+            ++m_counters.secondaryRejected;
+            if (!m_secondaryPenalty) {
+                m_secondaryPenalty = true;
+                ++m_counters.secondaryPenaltyWindows;
+            }
+            const qint64 wait = (m_secondaryWindowStart + secondaryWindow - now + 999) / 1000;
+            const auto headers = reply->headers;
+            *reply = error(403,
+                QStringLiteral("You have exceeded a secondary rate limit. Please wait a few minutes before "
+                               "you try again."));
+            reply->headers = headers;
+            reply->headers.emplaceBack("retry-after", QByteArray::number(std::max<qint64>(1, wait)));
+            return false;
+        }
+    }
+    return true;
+}
+
+LicenseLab::Reply LicenseLab::route(const QHttpServerRequest &request, const QString &path, bool *isApi)
+{
+    const QStringList segments = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    // Authentication first, like GitHub.
+    const QByteArray authorization = request.value("authorization");
+    if (!authorization.isEmpty()) {
+        ++m_counters.withAuthorization;
+    }
+    const QByteArray expected = "Bearer " + m_token.toLatin1();
+    const QByteArray legacy = "token " + m_token.toLatin1();
+    if ((authorization != expected && authorization != legacy) || m_config.faults.token == LabFaults::Token::Bad) {
+        ++m_counters.unauthorized;
+        return error(401, QStringLiteral("Bad credentials"));
+    }
+    if (segments.value(0) == QLatin1String("_lab")) {
+        return labAction(request, segments);
+    }
+    *isApi = true;
+    ++m_counters.apiRequests;
+    const LabFaults &faults = m_config.faults;
+    if (faults.token == LabFaults::Token::SsoRequired) {
+        Reply reply = error(403,
+            QStringLiteral("Resource protected by organization SAML enforcement. You must grant your "
+                           "Personal Access token access to this organization."));
+        const QUrl base = url();
+        reply.headers.emplaceBack("X-GitHub-SSO",
+            "required; url=" + base.toString().toLatin1() + "/enterprises/" + m_enterprise.slug().toLatin1() +
+                "/sso?authorization_request=LAB123");
+        return reply;
+    }
+    if (faults.token == LabFaults::Token::MissingScope) {
+        Reply reply = error(403, QStringLiteral("Resource not accessible by personal access token"));
+        reply.headers.emplaceBack("X-Accepted-OAuth-Scopes", "read:enterprise");
+        reply.headers.emplaceBack("X-OAuth-Scopes", "repo");
+        return reply;
+    }
+    Reply limits;
+    if (!applyRateLimits(&limits)) {
+        return limits;
+    }
+    if (faults.redirectTo.isValid()) {
+        QUrl target = faults.redirectTo;
+        target.setPath(request.url().path());
+        target.setQuery(request.url().query());
+        Reply reply;
+        reply.status = 302;
+        reply.headers = limits.headers;
+        reply.headers.emplaceBack("Location", target.toEncoded());
+        return reply;
+    }
+    if (faults.forcedStatus > 0) {
+        Reply reply = error(faults.forcedStatus,
+            faults.forcedStatus == 410 ? QStringLiteral("API version retired") : QStringLiteral("Validation Failed"));
+        reply.headers = limits.headers;
+        return reply;
+    }
+    if (m_config.faults.failNextRequests > 0 || m_faultRng.generateDouble() < faults.serverErrorRate) {
+        if (m_config.faults.failNextRequests > 0) {
+            --m_config.faults.failNextRequests;
+        }
+        ++m_counters.serverErrors;
+        Reply reply = error(faults.failStatus, QStringLiteral("Server Error"));
+        reply.headers = limits.headers;
+        return reply;
+    }
+    Reply reply;
+    if (segments.value(0) == QLatin1String("graphql") ||
+        (segments.value(0) == QLatin1String("api") && segments.value(1) == QLatin1String("graphql"))) {
+        reply = graphql(request);
+    } else {
+        reply = restRead(request, path, segments);
+    }
+    reply.headers += limits.headers;
+    return reply;
+}
+
+LicenseLab::Reply LicenseLab::restRead(
+    const QHttpServerRequest &request, const QString &path, const QStringList &segments)
+{
+    Q_UNUSED(path)
+    if (request.method() != QHttpServerRequest::Method::Get) {
+        return error(404, QStringLiteral("Not Found"));
+    }
+    if (segments.size() == 3 && segments.at(0) == QLatin1String("enterprises")) {
+        if (segments.at(1) != m_enterprise.slug()) {
+            return error(404, QStringLiteral("Not Found"));
+        }
+        if (segments.at(2) == QLatin1String("consumed-licenses")) {
+            const QUrlQuery query(request.url());
+            const int perPage = std::clamp(query.hasQueryItem(QStringLiteral("per_page"))
+                    ? query.queryItemValue(QStringLiteral("per_page")).toInt()
+                    : 30,
+                1, 100);
+            const int page = std::max(1,
+                query.hasQueryItem(QStringLiteral("page")) ? query.queryItemValue(QStringLiteral("page")).toInt() : 1);
+            const ConsumedLicensesReport &report = m_enterprise.consumedLicenses();
+            const int total = int(report.users.size());
+            const int lastPage = std::max(1, (total + perPage - 1) / perPage);
+            const int from = std::min(total, (page - 1) * perPage);
+            const int to = std::min(total, from + perPage);
+            Reply reply;
+            reply.body = GitHubJson::writeConsumedLicenses(
+                report.totalSeatsConsumed, report.totalSeatsPurchased, report.users.mid(from, to - from));
+            if (lastPage > 1) {
+                auto link = [&request, perPage](int target, const char *rel) {
+                    QUrl url = request.url();
+                    QUrlQuery query;
+                    query.addQueryItem(QStringLiteral("per_page"), QString::number(perPage));
+                    query.addQueryItem(QStringLiteral("page"), QString::number(target));
+                    url.setQuery(query);
+                    return "<" + url.toEncoded() + ">; rel=\"" + QByteArray(rel) + "\"";
+                };
+                QByteArrayList links;
+                if (page > 1) {
+                    links.append(link(page - 1, "prev"));
+                }
+                if (page < lastPage) {
+                    links.append(link(page + 1, "next"));
+                    links.append(link(lastPage, "last"));
+                }
+                if (page > 1) {
+                    links.append(link(1, "first"));
+                }
+                reply.headers.emplaceBack("Link", links.join(", "));
+            }
+            return reply;
+        }
+        if (segments.at(2) == QLatin1String("license-sync-status")) {
+            QList<LicenseSyncStatus> statuses;
+            for (const LabEnterprise::Server &server : m_enterprise.servers()) {
+                if (server.connected) {
+                    statuses.append(server.syncStatus);
+                }
+            }
+            Reply reply;
+            reply.body = GitHubJson::writeLicenseSyncStatus(statuses);
+            return reply;
+        }
+    }
+    if (segments == QStringList{QStringLiteral("enterprise"), QStringLiteral("settings"), QStringLiteral("license")}) {
+        ServerLicenseInfo info;
+        info.seats = m_enterprise.seatsPurchased();
+        info.seatsUsed = m_enterprise.consumedLicenses().totalSeatsConsumed;
+        info.seatsAvailable = std::max(0, *info.seats - info.seatsUsed);
+        info.kind = QStringLiteral("standard");
+        info.daysUntilExpiration = 365;
+        info.expireAt = QDateTime::currentDateTimeUtc().addDays(365);
+        Reply reply;
+        reply.body = GitHubJson::writeServerLicense(info);
+        return reply;
+    }
+    if (segments == QStringList{QStringLiteral("meta")}) {
+        Reply reply;
+        reply.body = GitHubJson::writeMeta(
+            m_enterprise.servers().isEmpty() ? QStringLiteral("3.15.2") : m_enterprise.servers().first().version);
+        return reply;
+    }
+    return error(404, QStringLiteral("Not Found"));
+}
+
+LicenseLab::Reply LicenseLab::graphql(const QHttpServerRequest &request)
+{
+    // A small matcher for the two queries the console sends, not a GraphQL parser.
+    const QJsonObject body = QJsonDocument::fromJson(request.body()).object();
+    const QString query = body.value(QLatin1String("query")).toString();
+    const QJsonObject variables = body.value(QLatin1String("variables")).toObject();
+    auto graphQlError = [](const QString &type, const QString &message) {
+        Reply reply;
+        reply.body = json(QJsonObject{{QStringLiteral("errors"),
+            QJsonArray{QJsonObject{{QStringLiteral("type"), type}, {QStringLiteral("message"), message}}}}});
+        return reply;
+    };
+    const int accountsFirst = std::clamp(variables.value(QLatin1String("accountsFirst")).toInt(100), 1, 100);
+    auto accountsPage = [&](const LabEnterprise::Server &server, int offset, int first, GitHubJson::PageInfo *info) {
+        EnterpriseServerInstallation installation;
+        installation.id = server.installationId;
+        installation.hostName = server.hostname;
+        installation.customerName = QStringLiteral("Lab Customer");
+        installation.isConnected = server.connected;
+        installation.createdAt = server.createdAt;
+        installation.updatedAt =
+            server.syncStatus.lastSyncDate.isValid() ? server.syncStatus.lastSyncDate : server.createdAt;
+        installation.uploads = server.uploads.mid(0, 10);
+        installation.userAccountsTotal = int(server.knownUsers.size());
+        const int to = std::min(int(server.knownUsers.size()), offset + first);
+        for (int i = offset; i < to; ++i) {
+            const LabEnterprise::ServerUser &user = server.knownUsers.at(i);
+            ServerUserAccount account;
+            account.login = user.login;
+            account.remoteUserId = QString::number(user.id);
+            account.isSiteAdmin = user.siteAdmin;
+            account.remoteCreatedAt = user.createdAt;
+            account.emails.append(ServerUserEmail{user.primaryEmail, true});
+            for (const QString &email : user.otherEmails) {
+                account.emails.append(ServerUserEmail{email, false});
+            }
+            installation.userAccounts.append(account);
+        }
+        info->hasNextPage = to < server.knownUsers.size();
+        info->endCursor = to > offset ? cursorFor(to) : QString();
+        return installation;
+    };
+    if (query.contains(QLatin1String("enterpriseServerInstallations"))) {
+        if (variables.value(QLatin1String("slug")).toString() != m_enterprise.slug()) {
+            return graphQlError(QStringLiteral("NOT_FOUND"),
+                QStringLiteral("Could not resolve to an Enterprise with the slug of '%1'.")
+                    .arg(variables.value(QLatin1String("slug")).toString()));
+        }
+        const int first = std::clamp(variables.value(QLatin1String("first")).toInt(10), 1, 100);
+        const int offset = offsetFromCursor(variables.value(QLatin1String("after")).toString());
+        const bool connectedOnly = variables.value(QLatin1String("connectedOnly")).toBool();
+        QList<int> indexes;
+        for (int i = 0; i < m_enterprise.servers().size(); ++i) {
+            if (!connectedOnly || m_enterprise.servers().at(i).connected) {
+                indexes.append(i);
+            }
+        }
+        QJsonArray nodes;
+        const int to = std::min(int(indexes.size()), offset + first);
+        for (int i = offset; i < to; ++i) {
+            GitHubJson::PageInfo accountsInfo;
+            const auto installation =
+                accountsPage(m_enterprise.servers().at(indexes.at(i)), 0, accountsFirst, &accountsInfo);
+            nodes.append(GitHubJson::installationToJson(installation, accountsInfo));
+        }
+        const QJsonObject connection{{QStringLiteral("nodes"), nodes},
+            {QStringLiteral("pageInfo"),
+                QJsonObject{{QStringLiteral("hasNextPage"), to < indexes.size()},
+                    {QStringLiteral("endCursor"), to > offset ? QJsonValue(cursorFor(to)) : QJsonValue()}}}};
+        Reply reply;
+        reply.body = json(QJsonObject{{QStringLiteral("data"),
+            QJsonObject{{QStringLiteral("enterprise"),
+                QJsonObject{{QStringLiteral("ownerInfo"),
+                    QJsonObject{{QStringLiteral("enterpriseServerInstallations"), connection}}}}}}}});
+        return reply;
+    }
+    if (query.contains(QLatin1String("node(")) && query.contains(QLatin1String("userAccounts"))) {
+        const int index = m_enterprise.serverIndex(variables.value(QLatin1String("id")).toString());
+        if (index < 0) {
+            return graphQlError(QStringLiteral("NOT_FOUND"), QStringLiteral("Could not resolve to a node."));
+        }
+        GitHubJson::PageInfo info;
+        const int offset = offsetFromCursor(variables.value(QLatin1String("after")).toString());
+        const auto installation = accountsPage(m_enterprise.servers().at(index), offset, accountsFirst, &info);
+        const QJsonObject node = GitHubJson::installationToJson(installation, info);
+        Reply reply;
+        reply.body = json(QJsonObject{{QStringLiteral("data"),
+            QJsonObject{{QStringLiteral("node"),
+                QJsonObject{{QStringLiteral("userAccounts"), node.value(QLatin1String("userAccounts"))}}}}}});
+        return reply;
+    }
+    return graphQlError(QStringLiteral("UNSUPPORTED"), QStringLiteral("The lab does not understand this query."));
+}
+
+LicenseLab::Reply LicenseLab::labAction(const QHttpServerRequest &request, const QStringList &segments)
+{
+    // /_lab/browser/... plays the admin's clicks in a browser; it exists in every mode.
+    const bool browser = segments.value(1) == QLatin1String("browser");
+    const QStringList rest = segments.mid(browser ? 2 : 1);
+    if (m_config.githubLike && !browser && rest.value(0) != QLatin1String("jobs") &&
+        rest.value(0) != QLatin1String("status")) {
+        return error(404, QStringLiteral("Not Found"));
+    }
+    const bool post = request.method() == QHttpServerRequest::Method::Post;
+    if (rest.value(0) == QLatin1String("status")) {
+        QJsonArray servers;
+        for (const LabEnterprise::Server &server : m_enterprise.servers()) {
+            servers.append(QJsonObject{{QStringLiteral("hostname"), server.hostname},
+                {QStringLiteral("server_id"), server.serverId}, {QStringLiteral("version"), server.version},
+                {QStringLiteral("connected"), server.connected}, {QStringLiteral("users"), int(server.users.size())}});
+        }
+        Reply reply;
+        reply.body = json(QJsonObject{{QStringLiteral("enterprise"), m_enterprise.slug()},
+            {QStringLiteral("github_like"), m_config.githubLike},
+            {QStringLiteral("total_seats_consumed"), m_enterprise.consumedLicenses().totalSeatsConsumed},
+            {QStringLiteral("servers"), servers}});
+        return reply;
+    }
+    if (rest.value(0) == QLatin1String("jobs") && rest.size() == 2) {
+        if (!m_jobs.contains(rest.at(1))) {
+            return error(404, QStringLiteral("Not Found"));
+        }
+        const Job job = m_jobs.value(rest.at(1));
+        Reply reply;
+        reply.body = json(QJsonObject{{QStringLiteral("id"), job.id}, {QStringLiteral("kind"), job.kind},
+            {QStringLiteral("server"), job.server}, {QStringLiteral("state"), job.state},
+            {QStringLiteral("error"), job.error}, {QStringLiteral("upload_name"), job.uploadName}});
+        return reply;
+    }
+    if (rest.value(0) == QLatin1String("servers") && rest.size() == 3) {
+        if (m_enterprise.serverIndex(rest.at(1)) < 0) {
+            return error(404, QStringLiteral("Not Found"));
+        }
+        if (rest.at(2) == QLatin1String("sync") && post) {
+            const QString failWith = QUrlQuery(request.url()).queryItemValue(QStringLiteral("fail"));
+            const QString id = startSync(rest.at(1), failWith);
+            Reply reply;
+            reply.status = 202;
+            reply.body = json(QJsonObject{{QStringLiteral("job"), id}});
+            return reply;
+        }
+        if (rest.at(2) == QLatin1String("usage-export")) {
+            Reply reply;
+            reply.body = exportUsage(rest.at(1), QUrlQuery(request.url()).hasQueryItem(QStringLiteral("readable")));
+            reply.headers.emplaceBack("Content-Disposition", "attachment; filename=\"license-usage.json\"");
+            return reply;
+        }
+    }
+    if (rest.value(0) == QLatin1String("uploads") && post) {
+        QString why;
+        const QString name = QUrlQuery(request.url()).queryItemValue(QStringLiteral("name"));
+        const QString id =
+            uploadUsage(request.body(), name.isEmpty() ? QStringLiteral("license-usage.json") : name, &why);
+        if (id.isEmpty()) {
+            return error(422, why);
+        }
+        Reply reply;
+        reply.status = 202;
+        reply.body = json(
+            QJsonObject{{QStringLiteral("job"), id}, {QStringLiteral("upload_name"), m_jobs.value(id).uploadName}});
+        return reply;
+    }
+    if (rest.value(0) == QLatin1String("redirect") && !request.url().path().isEmpty()) {
+        // Same-host redirect target for tests: /_lab/redirect?to=/path
+        Reply reply;
+        reply.status = 302;
+        reply.headers.emplaceBack("Location", QUrlQuery(request.url()).queryItemValue(QStringLiteral("to")).toLatin1());
+        return reply;
+    }
+    return error(404, QStringLiteral("Not Found"));
+}
+
+QString LicenseLab::startSync(const QString &server, const QString &failWith)
+{
+    const int index = m_enterprise.serverIndex(server);
+    if (index < 0) {
+        return {};
+    }
+    Job job;
+    job.id = QStringLiteral("job-%1").arg(m_nextJob++);
+    job.kind = QStringLiteral("sync");
+    job.server = m_enterprise.servers().at(index).hostname;
+    job.state = QStringLiteral("running");
+    m_jobs.insert(job.id, job);
+    QString error = failWith;
+    if (error.isEmpty() && !m_enterprise.servers().at(index).connected) {
+        error = QStringLiteral("GitHub Connect is not enabled on this instance.");
+    }
+    QTimer::singleShot(m_config.syncDurationMs, this, [this, id = job.id, index, error]() {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        if (error.isEmpty()) {
+            m_enterprise.applySync(index, now);
+        } else if (m_enterprise.servers().at(index).connected) {
+            m_enterprise.recordSyncFailure(index, now, error);
+        }
+        finishJob(id, error.isEmpty(), error);
+    });
+    return job.id;
+}
+
+void LicenseLab::finishJob(const QString &id, bool success, const QString &error)
+{
+    Job &job = m_jobs[id];
+    job.state = success ? QStringLiteral("success") : QStringLiteral("failure");
+    job.error = error;
+    Q_EMIT jobFinished(id);
+}
+
+QByteArray LicenseLab::exportUsage(const QString &server, bool readableUsers) const
+{
+    const int index = m_enterprise.serverIndex(server);
+    if (index < 0) {
+        return {};
+    }
+    const LabEnterprise::Server &labServer = m_enterprise.servers().at(index);
+    UsageFileInfo info;
+    info.serverId = labServer.serverId;
+    info.hostName = labServer.hostname;
+    info.version = labServer.version;
+    info.licenseHash = QString::fromLatin1(QByteArray("lab-license-" + m_enterprise.slug().toLatin1()).toHex());
+    info.publicKey = QStringLiteral("-----BEGIN PUBLIC KEY-----\nLAB\n-----END PUBLIC KEY-----\n");
+    info.features = {UsageFileFeature{QStringLiteral("license_usage_sync"), labServer.createdAt}};
+    info.exportedAt = QDateTime::currentDateTimeUtc();
+    info.users = toFileUsers(labServer.users);
+    if (readableUsers) {
+        return UsageFile::write(info);
+    }
+    // Looks encrypted to everyone else; the lab reads it back: base64 of a readable export's users.
+    const QJsonObject readable = QJsonDocument::fromJson(UsageFile::write(info)).object();
+    const QByteArray blob =
+        QJsonDocument(readable.value(QLatin1String("users")).toArray()).toJson(QJsonDocument::Compact).toBase64();
+    return UsageFile::write(info, blob);
+}
+
+QString LicenseLab::uploadUsage(const QByteArray &file, const QString &fileName, QString *error)
+{
+    const UsageFile::Result result = UsageFile::read(file);
+    if (!result.ok()) {
+        if (error) {
+            *error = result.message();
+        }
+        return {};
+    }
+    const int index = m_enterprise.serverIndex(result.info.serverId);
+    if (index < 0) {
+        if (error) {
+            *error = QStringLiteral("No Enterprise Server instance with server ID %1 belongs to this enterprise.")
+                         .arg(result.info.serverId);
+        }
+        return {};
+    }
+    QList<UsageFileUser> users = result.info.users;
+    bool readable = !result.info.usersEncrypted;
+    if (!readable) {
+        const QJsonDocument blob = QJsonDocument::fromJson(QByteArray::fromBase64(
+            QJsonDocument::fromJson(file).object().value(QLatin1String("users")).toString().toLatin1()));
+        if (blob.isArray()) {
+            QJsonObject wrapper{
+                {QStringLiteral("server_id"), result.info.serverId}, {QStringLiteral("users"), blob.array()}};
+            users = UsageFile::read(QJsonDocument(wrapper).toJson()).info.users;
+            readable = true;
+        }
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    Job job;
+    job.id = QStringLiteral("job-%1").arg(m_nextJob++);
+    job.kind = QStringLiteral("upload");
+    job.server = m_enterprise.servers().at(index).hostname;
+    job.state = QStringLiteral("running");
+    job.uploadName = fileName;
+    m_jobs.insert(job.id, job);
+    m_enterprise.addUpload(index, UserAccountsUpload{fileName, UploadSyncState::Pending, now, now});
+    QTimer::singleShot(m_config.syncDurationMs, this, [this, id = job.id, index, fileName, readable, users]() {
+        const QDateTime when = QDateTime::currentDateTimeUtc();
+        if (readable) {
+            m_enterprise.applyUpload(index, fromFileUsers(users));
+            m_enterprise.updateUpload(index, fileName, UploadSyncState::Success, when);
+            finishJob(id, true, {});
+        } else {
+            m_enterprise.updateUpload(index, fileName, UploadSyncState::Failure, when);
+            finishJob(id, false, QStringLiteral("The users in the file could not be read."));
+        }
+    });
+    return job.id;
+}
+} // namespace Glc

@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "countedtwicepanel.h"
+
+#include "uiformat.h"
+#include "widgetutil.h"
+
+#include <KLocalizedString>
+#include <QHeaderView>
+#include <QLabel>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include <numeric>
+
+CountedTwicePanel::CountedTwicePanel(QWidget *parent)
+    : QGroupBox(i18nc("@title:group", "Counted twice"), parent)
+    , m_countLabel(WidgetUtil::makeValueLabel(
+          QStringLiteral("countLabel"), i18nc("@label accessible name", "Suspected pairs"), this))
+    , m_seatsLabel(WidgetUtil::makeValueLabel(
+          QStringLiteral("seatsLabel"), i18nc("@label accessible name", "Seats that fixing all would free"), this))
+    , m_emptyLabel(new QLabel(i18nc("@info", "No account looks counted twice."), this))
+    , m_view(new QTreeWidget(this))
+    , m_detailLabel(WidgetUtil::makeValueLabel(
+          QStringLiteral("detailLabel"), i18nc("@label accessible name", "Reason and fix of the selected pair"), this))
+{
+    setObjectName(QStringLiteral("countedTwicePanel"));
+    setAccessibleName(title());
+    m_emptyLabel->setObjectName(QStringLiteral("emptyLabel"));
+    m_emptyLabel->setWordWrap(true);
+    QFont bold = m_seatsLabel->font();
+    bold.setBold(true);
+    m_seatsLabel->setFont(bold);
+    m_seatsLabel->setWordWrap(true);
+    m_countLabel->setWordWrap(true);
+    m_detailLabel->setWordWrap(true);
+
+    m_view->setObjectName(QStringLiteral("pairsView"));
+    m_view->setAccessibleName(i18nc("@label accessible name", "Suspected pairs"));
+    m_view->setAccessibleDescription(i18nc("@info accessible description",
+        "Accounts that look like one person but take two seats, with the reason and the fix"));
+    m_view->setRootIsDecorated(false);
+    m_view->setAlternatingRowColors(true);
+    m_view->setUniformRowHeights(true);
+    m_view->setColumnCount(ColumnCount);
+    m_view->setHeaderLabels({i18nc("@title:column", "Enterprise Server account"),
+        i18nc("@title:column", "GitHub.com account"), i18nc("@title:column", "Reason"), i18nc("@title:column", "Fix"),
+        i18nc("@title:column", "Seats freed"), i18nc("@title:column", "Confidence")});
+    m_view->header()->setSectionResizeMode(QHeaderView::Interactive);
+    m_view->header()->setStretchLastSection(false);
+    m_view->setMinimumHeight(fontMetrics().height() * 8);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_countLabel);
+    layout->addWidget(m_seatsLabel);
+    layout->addWidget(m_emptyLabel);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_detailLabel);
+
+    connect(m_view, &QTreeWidget::currentItemChanged, this, &CountedTwicePanel::showDetail);
+    connect(m_view, &QTreeWidget::itemActivated, this,
+        [this](QTreeWidgetItem *item) { Q_EMIT pairActivated(m_view->indexOfTopLevelItem(item)); });
+    setPairs({});
+}
+
+int CountedTwicePanel::totalSeatsFreed() const
+{
+    return std::accumulate(
+        m_pairs.cbegin(), m_pairs.cend(), 0, [](int sum, const SuspectedPairRow &row) { return sum + row.seatsFreed; });
+}
+
+void CountedTwicePanel::setPairs(const QList<SuspectedPairRow> &pairs)
+{
+    m_pairs = pairs;
+    m_view->clear();
+    const bool empty = pairs.isEmpty();
+    m_emptyLabel->setVisible(empty);
+    m_view->setVisible(!empty);
+    m_countLabel->setVisible(!empty);
+    m_seatsLabel->setVisible(!empty);
+    m_detailLabel->setVisible(!empty);
+
+    const int seats = totalSeatsFreed();
+    m_countLabel->setText(i18ncp("@info", "%2 suspected pair of accounts counted as two seats",
+        "%2 suspected pairs of accounts counted as two seats each", int(pairs.size()), UiFormat::number(pairs.size())));
+    m_seatsLabel->setText(i18ncp(
+        "@info", "Fixing all would free %2 seat", "Fixing all would free %2 seats", seats, UiFormat::number(seats)));
+
+    QList<QTreeWidgetItem *> items;
+    items.reserve(pairs.size());
+    for (const SuspectedPairRow &pair : pairs) {
+        auto *item = new QTreeWidgetItem;
+        item->setText(ServerAccountColumn, pair.serverAccount);
+        item->setText(CloudAccountColumn, pair.cloudAccount);
+        item->setText(ReasonColumn, pair.reason);
+        item->setToolTip(ReasonColumn, pair.reason);
+        item->setText(FixColumn, pair.fix);
+        item->setToolTip(FixColumn, pair.fix);
+        item->setText(SeatsColumn, UiFormat::number(pair.seatsFreed));
+        item->setTextAlignment(SeatsColumn, Qt::AlignRight | Qt::AlignVCenter);
+        item->setText(ConfidenceColumn, UiFormat::percent(pair.confidence * 100.0));
+        item->setTextAlignment(ConfidenceColumn, Qt::AlignRight | Qt::AlignVCenter);
+        items.append(item);
+    }
+    m_view->addTopLevelItems(items);
+    // Reason and fix are sentences: give them room and let the rest fit their content.
+    const int charWidth = fontMetrics().averageCharWidth();
+    for (int column : {ServerAccountColumn, CloudAccountColumn, SeatsColumn, ConfidenceColumn}) {
+        m_view->resizeColumnToContents(column);
+        m_view->setColumnWidth(column, std::min(m_view->columnWidth(column), charWidth * 36));
+    }
+    m_view->setColumnWidth(ReasonColumn, charWidth * 40);
+    m_view->setColumnWidth(FixColumn, charWidth * 40);
+    if (!empty) {
+        m_view->setCurrentItem(m_view->topLevelItem(0));
+    }
+    showDetail();
+}
+
+void CountedTwicePanel::showDetail()
+{
+    const int index = m_view->currentItem() ? m_view->indexOfTopLevelItem(m_view->currentItem()) : -1;
+    if (index < 0 || index >= m_pairs.size()) {
+        m_detailLabel->clear();
+        return;
+    }
+    const SuspectedPairRow &pair = m_pairs.at(index);
+    m_detailLabel->setText(
+        i18nc("@info reason, then fix, of a suspected pair", "Why: %1\nFix: %2", pair.reason, pair.fix));
+}

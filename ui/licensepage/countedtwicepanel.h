@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#pragma once
+
+#include <QGroupBox>
+
+class QLabel;
+class QTreeWidget;
+
+/// One suspected pair of accounts that GitHub counts as two seats, as the panel shows it. The
+/// integrator maps the analyzer's findings to this.
+struct SuspectedPairRow
+{
+    QString serverAccount; ///< e.g. "ghes1.example.com: jdoe (jdoe@corp.example)"
+    QString cloudAccount; ///< e.g. "jdoe-corp" or an email
+    QString reason; ///< why they look like one person
+    QString fix; ///< what makes GitHub count them once
+    int seatsFreed = 0;
+    double confidence = 0; ///< 0..1
+
+    bool operator==(const SuspectedPairRow &) const = default;
+};
+
+/// "Counted twice": suspected pairs with reason, fix and seats each would free, under a header
+/// that sums what fixing them all would free.
+class CountedTwicePanel : public QGroupBox
+{
+    Q_OBJECT
+public:
+    enum Column {
+        ServerAccountColumn,
+        CloudAccountColumn,
+        ReasonColumn,
+        FixColumn,
+        SeatsColumn,
+        ConfidenceColumn,
+        ColumnCount,
+    };
+    Q_ENUM(Column)
+
+    explicit CountedTwicePanel(QWidget *parent = nullptr);
+
+    void setPairs(const QList<SuspectedPairRow> &pairs);
+    QList<SuspectedPairRow> pairs() const { return m_pairs; }
+    int totalSeatsFreed() const;
+    QTreeWidget *view() const { return m_view; }
+
+Q_SIGNALS:
+    /// The user picked a pair (index into the rows given to setPairs).
+    void pairActivated(int index);
+
+private:
+    void showDetail();
+
+    QLabel *const m_countLabel;
+    QLabel *const m_seatsLabel;
+    QLabel *const m_emptyLabel;
+    QTreeWidget *const m_view;
+    QLabel *const m_detailLabel;
+    QList<SuspectedPairRow> m_pairs;
+};

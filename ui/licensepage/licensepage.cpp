@@ -1,0 +1,243 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "licensepage.h"
+
+#include "countedtwicepanel.h"
+#include "historychart.h"
+#include "inlinemessage.h"
+#include "licensefilterbar.h"
+#include "licensesynccard.h"
+#include "quicklinkscard.h"
+#include "serverinstancescard.h"
+#include "uiformat.h"
+#include "userlicensescard.h"
+
+#include <KLocalizedString>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QIcon>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QShortcut>
+#include <QTimer>
+#include <QVBoxLayout>
+
+LicensePage::LicensePage(QWidget *parent)
+    : QWidget(parent)
+    , m_scroll(new QScrollArea(this))
+    , m_content(new QWidget(m_scroll))
+    , m_lastRefreshedLabel(new QLabel(m_content))
+    , m_refreshButton(new QPushButton(
+          QIcon::fromTheme(QStringLiteral("view-refresh")), i18nc("@action:button", "&Refresh"), m_content))
+    , m_progressRow(new QWidget(m_content))
+    , m_progressBar(new QProgressBar(m_progressRow))
+    , m_progressLabel(new QLabel(m_progressRow))
+    , m_cancelButton(new QPushButton(
+          QIcon::fromTheme(QStringLiteral("process-stop")), i18nc("@action:button", "&Cancel"), m_progressRow))
+    , m_error(new InlineMessage(m_content))
+    , m_userLicenses(new UserLicensesCard(m_content))
+    , m_quickLinks(new QuickLinksCard(m_content))
+    , m_sync(new LicenseSyncCard(m_content))
+    , m_instances(new ServerInstancesCard(m_content))
+    , m_chart(new HistoryChart(m_content))
+    , m_countedTwice(new CountedTwicePanel(m_content))
+    , m_filterBar(new LicenseFilterBar(m_content))
+    , m_tableArea(new QWidget(m_content))
+    , m_tableLayout(new QVBoxLayout(m_tableArea))
+    , m_clock([] { return QDateTime::currentDateTimeUtc(); })
+{
+    setObjectName(QStringLiteral("licensePage"));
+    setAccessibleName(i18nc("@title accessible name of the page", "License"));
+    m_scroll->setObjectName(QStringLiteral("licensePageScroll"));
+    m_content->setObjectName(QStringLiteral("licensePageContent"));
+    m_lastRefreshedLabel->setObjectName(QStringLiteral("lastRefreshedLabel"));
+    m_lastRefreshedLabel->setWordWrap(true);
+    m_lastRefreshedLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_lastRefreshedLabel->setAccessibleName(i18nc("@label accessible name", "Last refresh"));
+
+    m_refreshButton->setObjectName(QStringLiteral("refreshButton"));
+    m_refreshButton->setAccessibleDescription(
+        i18nc("@info:tooltip", "Fetch everything for the active connection into a new snapshot"));
+    m_refreshButton->setToolTip(
+        i18nc("@info:tooltip %1 is the keyboard shortcut", "%1 (%2)", m_refreshButton->accessibleDescription(),
+            QKeySequence(QKeySequence::Refresh).toString(QKeySequence::NativeText)));
+    auto *refreshShortcut = new QShortcut(QKeySequence::Refresh, this);
+    refreshShortcut->setObjectName(QStringLiteral("refreshShortcut"));
+    connect(refreshShortcut, &QShortcut::activated, m_refreshButton, &QPushButton::animateClick);
+    connect(m_refreshButton, &QPushButton::clicked, this, &LicensePage::refreshRequested);
+
+    m_progressRow->setObjectName(QStringLiteral("progressRow"));
+    m_progressBar->setObjectName(QStringLiteral("refreshProgressBar"));
+    m_progressBar->setAccessibleName(i18nc("@label accessible name", "Refresh progress"));
+    m_progressBar->setTextVisible(false);
+    m_progressLabel->setObjectName(QStringLiteral("refreshProgressLabel"));
+    m_progressLabel->setWordWrap(true);
+    m_progressLabel->setAccessibleName(i18nc("@label accessible name", "Refresh progress"));
+    m_cancelButton->setObjectName(QStringLiteral("cancelRefreshButton"));
+    m_cancelButton->setAccessibleName(i18nc("@action:button accessible name", "Cancel refresh"));
+    m_cancelButton->setAccessibleDescription(
+        i18nc("@info:tooltip", "Stop the refresh; the previous snapshot stays as it was"));
+    m_cancelButton->setToolTip(m_cancelButton->accessibleDescription());
+    connect(m_cancelButton, &QPushButton::clicked, this, &LicensePage::cancelRefreshRequested);
+    auto *progressLayout = new QHBoxLayout(m_progressRow);
+    progressLayout->setContentsMargins(0, 0, 0, 0);
+    progressLayout->addWidget(m_progressBar, 2);
+    progressLayout->addWidget(m_progressLabel, 3);
+    progressLayout->addWidget(m_cancelButton);
+    m_progressRow->hide();
+
+    auto *historyBox = new QGroupBox(i18nc("@title:group", "History"), m_content);
+    historyBox->setObjectName(QStringLiteral("historyBox"));
+    auto *historyLayout = new QVBoxLayout(historyBox);
+    historyLayout->addWidget(m_chart);
+
+    auto *tableBox = new QGroupBox(i18nc("@title:group", "Consumed licenses"), m_content);
+    tableBox->setObjectName(QStringLiteral("consumedLicensesBox"));
+    m_filterBar->setParent(tableBox);
+    m_tableArea->setParent(tableBox);
+    m_tableArea->setObjectName(QStringLiteral("tableArea"));
+    m_tableLayout->setContentsMargins(0, 0, 0, 0);
+    m_tableArea->setMinimumHeight(fontMetrics().height() * 20);
+    auto *tableLayout = new QVBoxLayout(tableBox);
+    tableLayout->addWidget(m_filterBar);
+    tableLayout->addWidget(m_tableArea, 1);
+
+    auto *header = new QHBoxLayout;
+    header->addWidget(m_lastRefreshedLabel, 1);
+    header->addWidget(m_refreshButton, 0, Qt::AlignTop);
+
+    auto *topRow = new QHBoxLayout;
+    topRow->addWidget(m_userLicenses, 3);
+    topRow->addWidget(m_quickLinks, 1);
+
+    auto *content = new QVBoxLayout(m_content);
+    content->addLayout(header);
+    content->addWidget(m_progressRow);
+    content->addWidget(m_error);
+    content->addLayout(topRow);
+    content->addWidget(m_sync);
+    content->addWidget(m_instances);
+    content->addWidget(historyBox);
+    content->addWidget(m_countedTwice);
+    content->addWidget(tableBox, 1);
+
+    m_scroll->setWidget(m_content);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_scroll);
+
+    // Keep "3 minutes ago" true while the page stays open.
+    auto *ticker = new QTimer(this);
+    ticker->setObjectName(QStringLiteral("relativeTimeTicker"));
+    ticker->setInterval(60 * 1000);
+    connect(ticker, &QTimer::timeout, this, &LicensePage::updateLastRefreshed);
+    ticker->start();
+
+    updateLastRefreshed();
+}
+
+void LicensePage::setTableWidget(QWidget *table)
+{
+    if (m_table == table) {
+        return;
+    }
+    if (m_table) {
+        m_tableLayout->removeWidget(m_table);
+        m_table->deleteLater();
+    }
+    m_table = table;
+    if (m_table) {
+        m_table->setParent(m_tableArea);
+        m_tableLayout->addWidget(m_table);
+        // The table follows the filter bar in the tab order, wherever it was created.
+        QWidget *last = m_filterBar;
+        while (last->nextInFocusChain() && last->nextInFocusChain()->parentWidget() &&
+            m_filterBar->isAncestorOf(last->nextInFocusChain())) {
+            last = last->nextInFocusChain();
+        }
+        QWidget::setTabOrder(last, m_table);
+        m_table->show();
+    }
+}
+
+void LicensePage::setLastRefreshed(const QDateTime &when, const QString &source)
+{
+    m_lastRefreshed = when;
+    m_source = source;
+    updateLastRefreshed();
+}
+
+QString LicensePage::lastRefreshedText() const
+{
+    return m_lastRefreshedLabel->text();
+}
+
+void LicensePage::updateLastRefreshed()
+{
+    if (!m_lastRefreshed.isValid()) {
+        m_lastRefreshedLabel->setText(
+            i18nc("@info", "Not refreshed yet. Press Refresh (F5) to take the first snapshot."));
+        m_lastRefreshedLabel->setToolTip(QString());
+        return;
+    }
+    const QString relative = UiFormat::relativeTime(m_lastRefreshed, m_clock());
+    m_lastRefreshedLabel->setText(m_source.isEmpty() ? i18nc("@info %1 relative time", "Last refreshed %1", relative)
+                                                     : i18nc("@info %1 relative time, %2 where the data came from",
+                                                           "Last refreshed %1 from %2", relative, m_source));
+    m_lastRefreshedLabel->setToolTip(UiFormat::dateTime(m_lastRefreshed));
+}
+
+void LicensePage::setRefreshing(bool refreshing)
+{
+    m_refreshing = refreshing;
+    m_progressRow->setVisible(refreshing);
+    m_refreshButton->setEnabled(!refreshing);
+    if (refreshing) {
+        setRefreshProgress(0, 0, 0);
+        m_cancelButton->setFocus(Qt::OtherFocusReason);
+    }
+}
+
+void LicensePage::setRefreshProgress(int pages, int totalPages, int users)
+{
+    if (!m_refreshing) {
+        m_refreshing = true;
+        m_progressRow->setVisible(true);
+        m_refreshButton->setEnabled(false);
+    }
+    if (totalPages > 0) {
+        m_progressBar->setRange(0, totalPages);
+        m_progressBar->setValue(std::min(pages, totalPages));
+        m_progressLabel->setText(i18ncp("@info:progress pages of pages, users", "Page %2 of %3 · %1 user",
+            "Page %2 of %3 · %1 users", users, UiFormat::number(pages), UiFormat::number(totalPages)));
+    } else {
+        m_progressBar->setRange(0, 0); // busy: the total is not known yet
+        m_progressLabel->setText(i18ncp("@info:progress pages, users", "%2 pages · %1 user", "%2 pages · %1 users",
+            users, UiFormat::number(pages)));
+    }
+    m_progressBar->setAccessibleDescription(m_progressLabel->text());
+}
+
+void LicensePage::showError(const QString &title, const QString &nextStep)
+{
+    m_error->showMessage(InlineMessage::Type::Error, title, nextStep);
+    m_scroll->ensureWidgetVisible(m_error);
+}
+
+void LicensePage::clearError()
+{
+    m_error->dismiss();
+}
+
+void LicensePage::setClock(const std::function<QDateTime()> &clock)
+{
+    m_clock = clock;
+    m_userLicenses->setClock(clock);
+    m_sync->setClock(clock);
+    m_instances->setClock(clock);
+    updateLastRefreshed();
+}

@@ -1,0 +1,256 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "licensesynccard.h"
+
+#include "statuscolors.h"
+#include "uiformat.h"
+#include "widgetutil.h"
+
+#include <KLocalizedString>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QIcon>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace {
+enum Column {
+    HostColumn,
+    VersionColumn,
+    ConnectedColumn,
+    LastSyncColumn,
+    StatusColumn,
+    ButtonColumn,
+};
+
+void colorLabel(QLabel *label, StatusColors::Role role, const QPalette &base)
+{
+    QPalette pal = base;
+    pal.setColor(QPalette::WindowText, StatusColors::text(role, base));
+    label->setPalette(pal);
+}
+
+QLabel *headerLabel(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    QFont f = label->font();
+    f.setBold(true);
+    label->setFont(f);
+    return label;
+}
+} // namespace
+
+LicenseSyncCard::LicenseSyncCard(QWidget *parent)
+    : QGroupBox(i18nc("@title:group", "License sync"), parent)
+    , m_summaryLabel(WidgetUtil::makeValueLabel(
+          QStringLiteral("summaryLabel"), i18nc("@label accessible name", "License sync summary"), this))
+    , m_syncAllButton(new QPushButton(
+          QIcon::fromTheme(QStringLiteral("view-refresh")), i18nc("@action:button", "S&ync all servers"), this))
+    , m_emptyLabel(
+          new QLabel(i18nc("@info", "No Enterprise Server instance reports license sync to this enterprise."), this))
+    , m_rows(new QWidget(this))
+    , m_rowsLayout(new QGridLayout(m_rows))
+    , m_clock([] { return QDateTime::currentDateTimeUtc(); })
+{
+    setObjectName(QStringLiteral("licenseSyncCard"));
+    setAccessibleName(title());
+    m_syncAllButton->setObjectName(QStringLiteral("syncAllButton"));
+    m_syncAllButton->setAccessibleName(i18nc("@action:button accessible name", "Sync all servers"));
+    m_syncAllButton->setAccessibleDescription(
+        i18nc("@info:tooltip", "Ask every Enterprise Server instance to sync its license usage now"));
+    m_syncAllButton->setToolTip(m_syncAllButton->accessibleDescription());
+    m_emptyLabel->setObjectName(QStringLiteral("emptyLabel"));
+    m_emptyLabel->setWordWrap(true);
+    m_summaryLabel->setWordWrap(true);
+    m_rows->setObjectName(QStringLiteral("syncRows"));
+    m_rowsLayout->setContentsMargins(0, 0, 0, 0);
+    m_rowsLayout->setColumnStretch(LastSyncColumn, 1);
+    m_rowsLayout->setHorizontalSpacing(fontMetrics().averageCharWidth() * 2);
+
+    auto *header = new QHBoxLayout;
+    header->addWidget(m_summaryLabel, 1);
+    header->addWidget(m_syncAllButton, 0, Qt::AlignTop);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(header);
+    layout->addWidget(m_emptyLabel);
+    layout->addWidget(m_rows);
+
+    connect(m_syncAllButton, &QPushButton::clicked, this, &LicenseSyncCard::syncAllRequested);
+    rebuild();
+}
+
+void LicenseSyncCard::setServers(const QList<ServerRow> &servers)
+{
+    m_servers = servers;
+    rebuild();
+}
+
+void LicenseSyncCard::setSyncStatus(const QList<Glc::LicenseSyncStatus> &statuses)
+{
+    QList<ServerRow> rows;
+    rows.reserve(statuses.size());
+    for (const Glc::LicenseSyncStatus &status : statuses) {
+        rows.append(ServerRow{status, {}, std::nullopt});
+    }
+    setServers(rows);
+}
+
+void LicenseSyncCard::setClock(const std::function<QDateTime()> &clock)
+{
+    m_clock = clock;
+    rebuild();
+}
+
+void LicenseSyncCard::setSyncEnabled(bool enabled, const QString &reason)
+{
+    m_syncEnabled = enabled;
+    m_disabledReason = reason;
+    rebuild();
+}
+
+int LicenseSyncCard::staleCount() const
+{
+    const QDateTime now = m_clock();
+    return int(std::count_if(
+        m_servers.cbegin(), m_servers.cend(), [&now](const ServerRow &row) { return row.sync.isStale(now); }));
+}
+
+QPushButton *LicenseSyncCard::syncNowButton(const QString &serverId) const
+{
+    return m_rows->findChild<QPushButton *>(
+        QStringLiteral("syncNowButton_%1").arg(WidgetUtil::objectNameSuffix(serverId)));
+}
+
+void LicenseSyncCard::rebuild()
+{
+    WidgetUtil::clearLayout(m_rowsLayout);
+    const QDateTime now = m_clock();
+    const bool empty = m_servers.isEmpty();
+    m_emptyLabel->setVisible(empty);
+    m_rows->setVisible(!empty);
+    m_syncAllButton->setEnabled(m_syncEnabled && !empty);
+    m_syncAllButton->setToolTip(
+        m_syncEnabled || m_disabledReason.isEmpty() ? m_syncAllButton->accessibleDescription() : m_disabledReason);
+
+    const int stale = staleCount();
+    const int failed = int(std::count_if(
+        m_servers.cbegin(), m_servers.cend(), [](const ServerRow &row) { return !row.sync.isSuccess(); }));
+    QString summary = i18ncp("@info", "%1 server", "%1 servers", int(m_servers.size()));
+    if (failed > 0) {
+        summary = i18ncp("@info server count, failed count", "%2 · %1 last sync failed", "%2 · %1 last syncs failed",
+            failed, summary);
+    }
+    if (stale > 0) {
+        summary = i18ncp("@info server summary, stale count", "%2 · %1 not synced for more than 7 days",
+            "%2 · %1 not synced for more than 7 days", stale, summary);
+    }
+    m_summaryLabel->setText(empty ? QString() : summary);
+    m_summaryLabel->setVisible(!empty);
+    if (stale > 0 || failed > 0) {
+        colorLabel(m_summaryLabel, StatusColors::Role::Warning, palette());
+    } else {
+        m_summaryLabel->setPalette(palette());
+    }
+    if (empty) {
+        return;
+    }
+
+    m_rowsLayout->addWidget(headerLabel(i18nc("@title:column", "Server"), m_rows), 0, HostColumn);
+    m_rowsLayout->addWidget(headerLabel(i18nc("@title:column", "Version"), m_rows), 0, VersionColumn);
+    m_rowsLayout->addWidget(headerLabel(i18nc("@title:column", "Connected"), m_rows), 0, ConnectedColumn);
+    m_rowsLayout->addWidget(headerLabel(i18nc("@title:column", "Last sync"), m_rows), 0, LastSyncColumn);
+    m_rowsLayout->addWidget(headerLabel(i18nc("@title:column", "Status"), m_rows), 0, StatusColumn);
+
+    QWidget *previous = m_syncAllButton;
+    int row = 1;
+    for (const ServerRow &server : std::as_const(m_servers)) {
+        const Glc::LicenseSyncStatus &sync = server.sync;
+        const QString suffix = WidgetUtil::objectNameSuffix(sync.serverId);
+        const QString host = sync.hostname.isEmpty() ? sync.serverId : sync.hostname;
+
+        auto *hostLabel = WidgetUtil::makeValueLabel(
+            QStringLiteral("hostLabel_%1").arg(suffix), i18nc("@label accessible name", "Server"), m_rows);
+        hostLabel->setText(host);
+        hostLabel->setToolTip(i18nc("@info:tooltip", "Server id: %1", sync.serverId));
+
+        auto *versionLabel = WidgetUtil::makeValueLabel(QStringLiteral("versionLabel_%1").arg(suffix),
+            i18nc("@label accessible name, %1 host", "Version of %1", host), m_rows);
+        versionLabel->setText(server.version.isEmpty() ? i18nc("@item unknown version", "unknown") : server.version);
+
+        auto *connectedLabel = WidgetUtil::makeValueLabel(QStringLiteral("connectedLabel_%1").arg(suffix),
+            i18nc("@label accessible name, %1 host", "Connection of %1", host), m_rows);
+        if (!server.connected.has_value()) {
+            connectedLabel->setText(i18nc("@item connected state", "unknown"));
+        } else if (*server.connected) {
+            connectedLabel->setText(i18nc("@item connected state", "Connected"));
+            colorLabel(connectedLabel, StatusColors::Role::Positive, palette());
+        } else {
+            connectedLabel->setText(i18nc("@item connected state", "Not connected"));
+            colorLabel(connectedLabel, StatusColors::Role::Negative, palette());
+        }
+
+        auto *lastSyncLabel = WidgetUtil::makeValueLabel(QStringLiteral("lastSyncLabel_%1").arg(suffix),
+            i18nc("@label accessible name, %1 host", "Last sync of %1", host), m_rows);
+        lastSyncLabel->setWordWrap(true);
+        lastSyncLabel->setText(UiFormat::dateTimeWithRelative(sync.lastSyncDate, now));
+
+        auto *statusLabel = WidgetUtil::makeValueLabel(QStringLiteral("statusLabel_%1").arg(suffix),
+            i18nc("@label accessible name, %1 host", "Sync status of %1", host), m_rows);
+        if (!sync.lastSyncDate.isValid() && sync.status.isEmpty()) {
+            statusLabel->setText(i18nc("@item sync status", "Never synced"));
+            colorLabel(statusLabel, StatusColors::Role::Warning, palette());
+        } else if (sync.isSuccess()) {
+            statusLabel->setText(i18nc("@item sync status", "Succeeded"));
+            colorLabel(statusLabel, StatusColors::Role::Positive, palette());
+        } else {
+            statusLabel->setText(i18nc("@item sync status", "Failed"));
+            colorLabel(statusLabel, StatusColors::Role::Negative, palette());
+        }
+
+        auto *button = new QPushButton(
+            QIcon::fromTheme(QStringLiteral("view-refresh")), i18nc("@action:button", "&Sync now"), m_rows);
+        button->setObjectName(QStringLiteral("syncNowButton_%1").arg(suffix));
+        button->setProperty("serverId", sync.serverId);
+        button->setAccessibleName(i18nc("@action:button accessible name, %1 host", "Sync now: %1", host));
+        button->setAccessibleDescription(i18nc("@info:tooltip", "Ask %1 to sync its license usage now", host));
+        button->setToolTip(
+            m_syncEnabled || m_disabledReason.isEmpty() ? button->accessibleDescription() : m_disabledReason);
+        button->setEnabled(m_syncEnabled);
+        const QString serverId = sync.serverId;
+        connect(button, &QPushButton::clicked, this, [this, serverId] { Q_EMIT syncNowRequested(serverId); });
+
+        m_rowsLayout->addWidget(hostLabel, row, HostColumn, Qt::AlignTop);
+        m_rowsLayout->addWidget(versionLabel, row, VersionColumn, Qt::AlignTop);
+        m_rowsLayout->addWidget(connectedLabel, row, ConnectedColumn, Qt::AlignTop);
+        m_rowsLayout->addWidget(lastSyncLabel, row, LastSyncColumn, Qt::AlignTop);
+        m_rowsLayout->addWidget(statusLabel, row, StatusColumn, Qt::AlignTop);
+        m_rowsLayout->addWidget(button, row, ButtonColumn, Qt::AlignTop);
+        ++row;
+
+        // Problems get their own line under the row so long messages (and translations) wrap.
+        QStringList problems;
+        if (sync.isStale(now)) {
+            auto *staleLabel = WidgetUtil::makeValueLabel(QStringLiteral("staleLabel_%1").arg(suffix),
+                i18nc("@label accessible name, %1 host", "Stale warning for %1", host), m_rows);
+            staleLabel->setWordWrap(true);
+            staleLabel->setText(sync.lastSyncDate.isValid()
+                    ? i18nc("@info", "Not synced for more than 7 days: GitHub may be counting old data. Use Sync now.")
+                    : i18nc("@info", "Never synced: this server's users are not counted yet. Use Sync now."));
+            colorLabel(staleLabel, StatusColors::Role::Warning, palette());
+            m_rowsLayout->addWidget(staleLabel, row++, HostColumn, 1, ButtonColumn);
+        }
+        if (!sync.error.isEmpty()) {
+            auto *errorLabel = WidgetUtil::makeValueLabel(QStringLiteral("errorLabel_%1").arg(suffix),
+                i18nc("@label accessible name, %1 host", "Sync error of %1", host), m_rows);
+            errorLabel->setWordWrap(true);
+            errorLabel->setText(i18nc("@info GitHub's error text", "GitHub says: %1", sync.error));
+            colorLabel(errorLabel, StatusColors::Role::Negative, palette());
+            m_rowsLayout->addWidget(errorLabel, row++, HostColumn, 1, ButtonColumn);
+        }
+
+        // Rows are rebuilt after the rest of the page exists: put their buttons right after Sync all.
+        QWidget::setTabOrder(previous, button);
+        previous = button;
+    }
+}

@@ -1,0 +1,313 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "usagefiledropzone.h"
+
+#include "statuscolors.h"
+
+#include <KLocalizedString>
+#include <QApplication>
+#include <QClipboard>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QIcon>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QMimeData>
+#include <QPainter>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace {
+/// One pasted or dropped entry: a local path, or why it was refused (an empty path).
+void classify(const QUrl &url, const QString &raw, UsageFileDropZone::Split &out)
+{
+    if (!url.isLocalFile()) {
+        out.refused.append(raw.isEmpty() ? url.toDisplayString() : raw);
+        return;
+    }
+    const QString path = QDir::cleanPath(url.toLocalFile());
+    if (QFileInfo(path).isDir()) {
+        out.refused.append(path);
+        return;
+    }
+    if (!out.files.contains(path)) {
+        out.files.append(path);
+    }
+}
+} // namespace
+
+UsageFileDropZone::UsageFileDropZone(QWidget *parent)
+    : QFrame(parent)
+    , m_hintLabel(new QLabel(i18nc("@info", "Drop license usage files (.json) here, or paste a file path"), this))
+    , m_chooseButton(new QPushButton(
+          QIcon::fromTheme(QStringLiteral("document-open")), i18nc("@action:button", "&Choose files…"), this))
+    , m_messageLabel(new QLabel(this))
+    , m_resultsView(new QTreeWidget(this))
+    , m_chooser([](QWidget *parent) {
+        return QFileDialog::getOpenFileNames(parent, i18nc("@title:window", "Choose License Usage Files"),
+            QStandardPaths::writableLocation(QStandardPaths::DownloadLocation),
+            i18nc("@item file dialog filter", "License usage files (*.json);;All files (*)"));
+    })
+{
+    setObjectName(QStringLiteral("usageFileDropZone"));
+    setAcceptDrops(true);
+    setFocusPolicy(Qt::StrongFocus);
+    setAccessibleName(i18nc("@label accessible name", "License usage file drop zone"));
+    setAccessibleDescription(i18nc("@info accessible description",
+        "Drop license usage files here, press Ctrl+V to paste a file path, or choose files"));
+    setToolTip(accessibleDescription());
+
+    m_hintLabel->setObjectName(QStringLiteral("hintLabel"));
+    m_hintLabel->setWordWrap(true);
+    m_hintLabel->setAlignment(Qt::AlignCenter);
+    m_chooseButton->setObjectName(QStringLiteral("chooseFilesButton"));
+    m_chooseButton->setAccessibleDescription(i18nc("@info:tooltip", "Pick license usage files in a file dialog"));
+    m_messageLabel->setObjectName(QStringLiteral("messageLabel"));
+    m_messageLabel->setWordWrap(true);
+    m_messageLabel->setTextFormat(Qt::PlainText);
+    m_messageLabel->setAccessibleName(i18nc("@label accessible name", "Drop zone message"));
+    m_messageLabel->hide();
+    {
+        QPalette pal = m_messageLabel->palette();
+        pal.setColor(QPalette::WindowText, StatusColors::text(StatusColors::Role::Negative, pal));
+        m_messageLabel->setPalette(pal);
+    }
+
+    m_resultsView->setObjectName(QStringLiteral("resultsView"));
+    m_resultsView->setAccessibleName(i18nc("@label accessible name", "Result of each file"));
+    m_resultsView->setRootIsDecorated(false);
+    m_resultsView->setColumnCount(3);
+    m_resultsView->setHeaderLabels(
+        {i18nc("@title:column", "File"), i18nc("@title:column", "Result"), i18nc("@title:column", "Details")});
+    m_resultsView->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_resultsView->header()->setStretchLastSection(true);
+    m_resultsView->setWordWrap(true);
+    m_resultsView->hide();
+
+    const int margin = fontMetrics().height();
+    auto *buttonRow = new QHBoxLayout;
+    buttonRow->addStretch(1);
+    buttonRow->addWidget(m_chooseButton);
+    buttonRow->addStretch(1);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(margin, margin, margin, margin);
+    layout->addStretch(1);
+    layout->addWidget(m_hintLabel);
+    layout->addLayout(buttonRow);
+    layout->addWidget(m_messageLabel);
+    layout->addStretch(1);
+    layout->addWidget(m_resultsView);
+    setMinimumHeight(margin * 8);
+
+    connect(m_chooseButton, &QPushButton::clicked, this, &UsageFileDropZone::chooseFiles);
+}
+
+QString UsageFileDropZone::message() const
+{
+    return m_messageLabel->isHidden() ? QString() : m_messageLabel->text();
+}
+
+void UsageFileDropZone::setFileChooser(const FileChooser &chooser)
+{
+    m_chooser = chooser;
+}
+
+UsageFileDropZone::Split UsageFileDropZone::splitMimeData(const QMimeData *data)
+{
+    Split out;
+    if (!data) {
+        return out;
+    }
+    if (data->hasUrls()) {
+        const QList<QUrl> urls = data->urls();
+        for (const QUrl &url : urls) {
+            classify(url, {}, out);
+        }
+        return out;
+    }
+    // Pasted text: one path or file URL per line.
+    const QStringList lines = data->text().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    for (QString line : lines) {
+        line = line.trimmed();
+        if (line.size() >= 2 && line.startsWith(QLatin1Char('"')) && line.endsWith(QLatin1Char('"'))) {
+            line = line.mid(1, line.size() - 2);
+        }
+        if (line.isEmpty()) {
+            continue;
+        }
+        if (line.startsWith(QLatin1String("~/"))) {
+            line = QDir::homePath() + line.mid(1);
+        }
+        if (QDir::isAbsolutePath(line)) {
+            classify(QUrl::fromLocalFile(line), line, out);
+        } else {
+            const QUrl url(line, QUrl::StrictMode);
+            if (url.isValid() && !url.scheme().isEmpty()) {
+                classify(url, line, out);
+            } else {
+                out.refused.append(line);
+            }
+        }
+    }
+    return out;
+}
+
+void UsageFileDropZone::chooseFiles()
+{
+    const QStringList paths = m_chooser ? m_chooser(this) : QStringList();
+    if (!paths.isEmpty()) {
+        m_messageLabel->hide();
+        Q_EMIT filesChosen(paths);
+    }
+}
+
+void UsageFileDropZone::pasteFromClipboard()
+{
+    const QMimeData *data = QApplication::clipboard()->mimeData();
+    const Split split = splitMimeData(data);
+    if (split.files.isEmpty() && split.refused.isEmpty()) {
+        m_messageLabel->setText(i18nc("@info",
+            "The clipboard holds no file path. Copy a license usage file in the "
+            "file manager, or its full path, then paste again."));
+        m_messageLabel->show();
+        return;
+    }
+    take(split);
+}
+
+void UsageFileDropZone::take(const Split &split)
+{
+    if (split.refused.isEmpty()) {
+        m_messageLabel->hide();
+    } else {
+        showRefusal(split.refused);
+    }
+    if (!split.files.isEmpty()) {
+        Q_EMIT filesChosen(split.files);
+    }
+}
+
+void UsageFileDropZone::showRefusal(const QStringList &refused)
+{
+    m_messageLabel->setText(i18ncp("@info %2 is a list of web addresses or folders",
+        "Not a file on this computer: %2. Download it first, then drop or choose the downloaded file.",
+        "Not files on this computer: %2. Download them first, then drop or choose the downloaded files.",
+        int(refused.size()), QLocale().createSeparatedList(refused)));
+    m_messageLabel->show();
+}
+
+void UsageFileDropZone::setDragActive(bool active)
+{
+    if (m_dragActive == active) {
+        return;
+    }
+    m_dragActive = active;
+    update();
+    Q_EMIT dragActiveChanged(active);
+}
+
+void UsageFileDropZone::dragEnterEvent(QDragEnterEvent *event)
+{
+    const Split split = splitMimeData(event->mimeData());
+    if (!split.files.isEmpty()) {
+        event->acceptProposedAction();
+        setDragActive(true);
+        return;
+    }
+    if (!split.refused.isEmpty()) {
+        // Say why the drop will not be taken while the user still holds it.
+        showRefusal(split.refused);
+    }
+    event->ignore();
+}
+
+void UsageFileDropZone::dragMoveEvent(QDragMoveEvent *event)
+{
+    if (m_dragActive) {
+        event->acceptProposedAction();
+    } else {
+        event->ignore();
+    }
+}
+
+void UsageFileDropZone::dragLeaveEvent(QDragLeaveEvent *event)
+{
+    setDragActive(false);
+    QFrame::dragLeaveEvent(event);
+}
+
+void UsageFileDropZone::dropEvent(QDropEvent *event)
+{
+    setDragActive(false);
+    const Split split = splitMimeData(event->mimeData());
+    if (split.files.isEmpty() && split.refused.isEmpty()) {
+        event->ignore();
+        return;
+    }
+    if (split.files.isEmpty()) {
+        showRefusal(split.refused);
+        event->ignore();
+        return;
+    }
+    event->acceptProposedAction();
+    take(split);
+}
+
+void UsageFileDropZone::keyPressEvent(QKeyEvent *event)
+{
+    if (event->matches(QKeySequence::Paste)) {
+        pasteFromClipboard();
+        event->accept();
+        return;
+    }
+    QFrame::keyPressEvent(event);
+}
+
+void UsageFileDropZone::setResults(const QList<UsageFileResult> &results)
+{
+    m_results = results;
+    m_resultsView->clear();
+    const QPalette pal = palette();
+    for (const UsageFileResult &result : results) {
+        auto *item = new QTreeWidgetItem(m_resultsView);
+        item->setText(0, QFileInfo(result.path).fileName());
+        item->setToolTip(0, result.path);
+        item->setIcon(1, QIcon::fromTheme(result.ok ? QStringLiteral("dialog-ok") : QStringLiteral("dialog-error")));
+        item->setText(1, result.title);
+        item->setForeground(
+            1, StatusColors::text(result.ok ? StatusColors::Role::Positive : StatusColors::Role::Negative, pal));
+        item->setText(2, result.detail);
+        item->setToolTip(2, result.detail);
+    }
+    m_resultsView->setVisible(!results.isEmpty());
+}
+
+void UsageFileDropZone::clearResults()
+{
+    setResults({});
+}
+
+void UsageFileDropZone::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    const QPalette pal = palette();
+    const qreal radius = fontMetrics().height() / 2.0;
+    const qreal penWidth = std::max(1.0, fontMetrics().height() / 10.0);
+    const QRectF r = QRectF(rect()).adjusted(penWidth, penWidth, -penWidth, -penWidth);
+    QColor border = m_dragActive || hasFocus() ? pal.color(QPalette::Highlight) : pal.color(QPalette::Mid);
+    QColor background = pal.color(QPalette::Base);
+    if (m_dragActive) {
+        background = pal.color(QPalette::Highlight);
+        background.setAlphaF(0.18);
+    }
+    p.setBrush(background);
+    p.setPen(QPen(border, m_dragActive ? penWidth * 2 : penWidth, Qt::DashLine));
+    p.drawRoundedRect(r, radius, radius);
+}

@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#pragma once
+
+#include <QFrame>
+#include <QUrl>
+
+#include <functional>
+
+class QLabel;
+class QMimeData;
+class QPushButton;
+class QTreeWidget;
+
+/// What became of one file the user gave the drop zone (validation happens elsewhere).
+struct UsageFileResult
+{
+    QString path;
+    bool ok = false;
+    QString title; ///< e.g. "Ready to upload" or "Not a license usage file"
+    QString detail; ///< what was found, or the next step
+
+    bool operator==(const UsageFileResult &) const = default;
+};
+
+/// Takes license usage files from a drag from the file manager, a file picker or a pasted path,
+/// and reports them with filesChosen(). Only files on this computer are accepted; web addresses
+/// are refused with a message. Can list a result per file.
+class UsageFileDropZone : public QFrame
+{
+    Q_OBJECT
+    Q_PROPERTY(bool dragActive READ isDragActive NOTIFY dragActiveChanged)
+public:
+    using FileChooser = std::function<QStringList(QWidget *parent)>;
+
+    explicit UsageFileDropZone(QWidget *parent = nullptr);
+
+    void setResults(const QList<UsageFileResult> &results);
+    void clearResults();
+    QList<UsageFileResult> results() const { return m_results; }
+
+    bool isDragActive() const { return m_dragActive; }
+    /// The last refusal ("only files on this computer ..."), empty when none.
+    QString message() const;
+
+    /// Replaces the file dialog (tests, or a portal-aware picker).
+    void setFileChooser(const FileChooser &chooser);
+
+    /// Splits dropped or pasted data into local files and refused entries (web addresses, folders).
+    struct Split
+    {
+        QStringList files;
+        QStringList refused;
+    };
+    static Split splitMimeData(const QMimeData *data);
+
+public Q_SLOTS:
+    void chooseFiles();
+    void pasteFromClipboard();
+
+Q_SIGNALS:
+    void filesChosen(const QStringList &paths);
+    void dragActiveChanged(bool active);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dragLeaveEvent(QDragLeaveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
+
+private:
+    void setDragActive(bool active);
+    void take(const Split &split);
+    void showRefusal(const QStringList &refused);
+
+    QLabel *const m_hintLabel;
+    QPushButton *const m_chooseButton;
+    QLabel *const m_messageLabel;
+    QTreeWidget *const m_resultsView;
+    QList<UsageFileResult> m_results;
+    FileChooser m_chooser;
+    bool m_dragActive = false;
+};

@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "usagemeter.h"
+
+#include "statuscolors.h"
+#include "uiformat.h"
+
+#include <KLocalizedString>
+#include <QPainter>
+#include <QPainterPath>
+
+UsageMeter::UsageMeter(QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(QStringLiteral("usageMeter"));
+    setAccessibleName(i18nc("@label accessible name of the seat usage bar", "Seat usage"));
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    setUsage(0, 0);
+}
+
+UsageMeter::State UsageMeter::stateFor(int used, int purchased)
+{
+    if (purchased <= 0) {
+        return used > 0 ? State::Full : State::Normal;
+    }
+    // Integer arithmetic: exactly 90% is amber, exactly 100% is red.
+    const qint64 u = qint64(used) * 100;
+    if (u >= qint64(purchased) * 100) {
+        return State::Full;
+    }
+    if (u >= qint64(purchased) * 90) {
+        return State::Warning;
+    }
+    return State::Normal;
+}
+
+int UsageMeter::percent() const
+{
+    if (m_purchased <= 0) {
+        return m_used > 0 ? 100 : 0;
+    }
+    return int(qint64(m_used) * 100 / m_purchased);
+}
+
+QString UsageMeter::text() const
+{
+    return i18nc("@info seat usage: used, purchased, percentage", "%1 of %2 seats used (%3)", UiFormat::number(m_used),
+        UiFormat::number(m_purchased), UiFormat::percent(percent()));
+}
+
+void UsageMeter::setUsage(int used, int purchased)
+{
+    m_used = std::max(0, used);
+    m_purchased = std::max(0, purchased);
+    const State state = stateFor(m_used, m_purchased);
+    setAccessibleDescription(text());
+    setToolTip(text());
+    update();
+    if (state != m_state) {
+        m_state = state;
+        Q_EMIT stateChanged(m_state);
+    }
+}
+
+QSize UsageMeter::sizeHint() const
+{
+    const QFontMetrics fm = fontMetrics();
+    return {fm.averageCharWidth() * 40, fm.height()};
+}
+
+QSize UsageMeter::minimumSizeHint() const
+{
+    const QFontMetrics fm = fontMetrics();
+    return {fm.averageCharWidth() * 10, fm.height() * 2 / 3};
+}
+
+void UsageMeter::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    const QRectF r = QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5);
+    const qreal radius = r.height() / 4;
+
+    QColor trough = palette().color(QPalette::Base);
+    QColor border = palette().color(QPalette::Mid);
+    p.setPen(QPen(border, 1));
+    p.setBrush(trough);
+    p.drawRoundedRect(r, radius, radius);
+
+    if (m_purchased <= 0 && m_used <= 0) {
+        return;
+    }
+    QColor fill = palette().color(QPalette::Highlight);
+    if (m_state == State::Warning) {
+        fill = StatusColors::fill(StatusColors::Role::Warning, palette());
+    } else if (m_state == State::Full) {
+        fill = StatusColors::fill(StatusColors::Role::Negative, palette());
+    }
+    const qreal fraction = m_purchased > 0 ? std::min(1.0, double(m_used) / m_purchased) : 1.0;
+    QRectF filled = r;
+    filled.setWidth(r.width() * fraction);
+    if (layoutDirection() == Qt::RightToLeft) {
+        filled.moveRight(r.right());
+    }
+    QPainterPath clip;
+    clip.addRoundedRect(r, radius, radius);
+    p.setClipPath(clip);
+    p.setPen(Qt::NoPen);
+    p.setBrush(fill);
+    p.drawRect(filled);
+}

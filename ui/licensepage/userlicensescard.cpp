@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "userlicensescard.h"
+
+#include "statuscolors.h"
+#include "uiformat.h"
+#include "usagemeter.h"
+#include "widgetutil.h"
+
+#include <KLocalizedString>
+#include <QGridLayout>
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace {
+void setStatusColor(QLabel *label, std::optional<StatusColors::Role> role)
+{
+    QPalette pal = label->parentWidget() ? label->parentWidget()->palette() : label->palette();
+    if (role) {
+        pal.setColor(QPalette::WindowText, StatusColors::text(*role, pal));
+    }
+    label->setPalette(pal);
+}
+} // namespace
+
+UserLicensesCard::UserLicensesCard(QWidget *parent)
+    : QGroupBox(i18nc("@title:group", "User licenses"), parent)
+    , m_consumedLabel(WidgetUtil::makeValueLabel(
+          QStringLiteral("consumedLabel"), i18nc("@label accessible name", "Consumed licenses"), this))
+    , m_availableLabel(WidgetUtil::makeValueLabel(
+          QStringLiteral("availableLabel"), i18nc("@label accessible name", "Available licenses"), this))
+    , m_meter(new UsageMeter(this))
+    , m_meterLabel(
+          WidgetUtil::makeValueLabel(QStringLiteral("meterLabel"), i18nc("@label accessible name", "Seat usage"), this))
+    , m_kindLabel(WidgetUtil::makeValueLabel(
+          QStringLiteral("kindLabel"), i18nc("@label accessible name", "License kind"), this))
+    , m_expiryLabel(WidgetUtil::makeValueLabel(
+          QStringLiteral("expiryLabel"), i18nc("@label accessible name", "License expiry"), this))
+    , m_serversHeading(new QLabel(i18nc("@title:group", "Enterprise Server license seats"), this))
+    , m_servers(new QWidget(this))
+    , m_serversLayout(new QGridLayout(m_servers))
+    , m_clock([] { return QDateTime::currentDateTimeUtc(); })
+{
+    setObjectName(QStringLiteral("userLicensesCard"));
+    setAccessibleName(title());
+
+    QFont big = m_consumedLabel->font();
+    big.setPointSizeF(big.pointSizeF() * 1.6);
+    big.setBold(true);
+    m_consumedLabel->setFont(big);
+    m_consumedLabel->setWordWrap(true);
+    m_availableLabel->setWordWrap(true);
+    m_meterLabel->setWordWrap(true);
+    m_kindLabel->setWordWrap(true);
+    m_expiryLabel->setWordWrap(true);
+
+    m_serversHeading->setObjectName(QStringLiteral("serversHeading"));
+    QFont bold = m_serversHeading->font();
+    bold.setBold(true);
+    m_serversHeading->setFont(bold);
+    m_servers->setObjectName(QStringLiteral("serverSeats"));
+    m_serversLayout->setContentsMargins(0, 0, 0, 0);
+    m_serversLayout->setColumnStretch(1, 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_consumedLabel);
+    layout->addWidget(m_availableLabel);
+    layout->addWidget(m_meter);
+    layout->addWidget(m_meterLabel);
+    layout->addWidget(m_kindLabel);
+    layout->addWidget(m_expiryLabel);
+    layout->addSpacing(fontMetrics().height() / 2);
+    layout->addWidget(m_serversHeading);
+    layout->addWidget(m_servers);
+    layout->addStretch(1);
+
+    updateSummary();
+    rebuildServers();
+}
+
+void UserLicensesCard::setClock(const std::function<QDateTime()> &clock)
+{
+    m_clock = clock;
+    updateSummary();
+}
+
+void UserLicensesCard::setSummary(const LicenseSummary &summary)
+{
+    m_summary = summary;
+    updateSummary();
+}
+
+void UserLicensesCard::setServerLicenses(const QList<Glc::ServerLicenseInfo> &servers)
+{
+    m_serverLicenses = servers;
+    rebuildServers();
+}
+
+void UserLicensesCard::updateSummary()
+{
+    const LicenseSummary &s = m_summary;
+    m_consumedLabel->setText(i18nc("@info consumed of purchased licenses", "%1 of %2 consumed",
+        UiFormat::number(s.consumed), UiFormat::number(s.purchased)));
+    const int available = s.purchased - s.consumed;
+    if (available >= 0) {
+        m_availableLabel->setText(
+            i18ncp("@info", "%2 license available", "%2 licenses available", available, UiFormat::number(available)));
+        setStatusColor(m_availableLabel, std::nullopt);
+    } else {
+        m_availableLabel->setText(i18ncp("@info", "%2 license over the purchased seats",
+            "%2 licenses over the purchased seats", -available, UiFormat::number(-available)));
+        setStatusColor(m_availableLabel, StatusColors::Role::Negative);
+    }
+    m_meter->setUsage(s.consumed, s.purchased);
+    m_meterLabel->setText(m_meter->text());
+
+    m_kindLabel->setText(i18nc("@info", "License: %1", UiFormat::licenseKind(s.kind)));
+    if (s.expiresAt.isValid()) {
+        const int days = int(m_clock().toLocalTime().date().daysTo(s.expiresAt.toLocalTime().date()));
+        m_expiryLabel->setText(i18nc(
+            "@info expiry date (days left)", "Expires %1 (%2)", UiFormat::date(s.expiresAt), UiFormat::daysLeft(days)));
+        setStatusColor(m_expiryLabel,
+            days < 0         ? std::optional(StatusColors::Role::Negative)
+                : days <= 30 ? std::optional(StatusColors::Role::Warning)
+                             : std::nullopt);
+    } else {
+        m_expiryLabel->setText(i18nc("@info", "Expiry date unknown"));
+        setStatusColor(m_expiryLabel, std::nullopt);
+    }
+}
+
+void UserLicensesCard::rebuildServers()
+{
+    WidgetUtil::clearLayout(m_serversLayout);
+    m_serversHeading->setVisible(!m_serverLicenses.isEmpty());
+    m_servers->setVisible(!m_serverLicenses.isEmpty());
+    int row = 0;
+    for (const Glc::ServerLicenseInfo &server : std::as_const(m_serverLicenses)) {
+        const QString suffix = WidgetUtil::objectNameSuffix(server.hostname);
+        auto *host = WidgetUtil::makeValueLabel(
+            QStringLiteral("serverHost_%1").arg(suffix), i18nc("@label accessible name", "Server"), m_servers);
+        host->setText(server.hostname);
+        auto *seats = WidgetUtil::makeValueLabel(QStringLiteral("serverSeats_%1").arg(suffix),
+            i18nc("@label accessible name, %1 a host name", "License seats of %1", server.hostname), m_servers);
+        seats->setWordWrap(true);
+        QString text;
+        if (server.seats) {
+            text = i18nc("@info seats used of seats", "%1 of %2 seats used", UiFormat::number(server.seatsUsed),
+                UiFormat::number(*server.seats));
+        } else {
+            text = i18nc("@info seats used, license without a seat limit", "%1 seats used of unlimited",
+                UiFormat::number(server.seatsUsed));
+        }
+        if (!server.kind.isEmpty()) {
+            text = i18nc("@info seat text, license kind", "%1 · %2", text, UiFormat::licenseKind(server.kind));
+        }
+        if (server.expireAt.isValid()) {
+            text = i18nc("@info seat text, expiry", "%1 · expires %2", text, UiFormat::date(server.expireAt));
+        }
+        seats->setText(text);
+        m_serversLayout->addWidget(host, row, 0, Qt::AlignTop);
+        m_serversLayout->addWidget(seats, row, 1);
+        ++row;
+    }
+}

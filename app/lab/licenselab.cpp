@@ -120,7 +120,12 @@ LicenseLab::LicenseLab(const LabConfig &config, QObject *parent)
     m_clock.start();
 }
 
-LicenseLab::~LicenseLab() = default;
+LicenseLab::~LicenseLab()
+{
+    // Unanswered responders must go while their connections still exist.
+    m_pending.clear();
+    m_http.reset();
+}
 
 bool LicenseLab::setUpTls(QString *error)
 {
@@ -270,10 +275,15 @@ void LicenseLab::handle(const QHttpServerRequest &request, QHttpServerResponder 
     for (const auto &header : std::as_const(reply.headers)) {
         headers.append(header.first, header.second);
     }
-    auto pending = std::make_shared<QHttpServerResponder>(std::move(responder));
-    auto send = [this, pending, status = reply.status, body = std::move(reply.body), headers]() {
+    const quint64 key = m_nextPending++;
+    m_pending.emplace(key, std::make_unique<QHttpServerResponder>(std::move(responder)));
+    auto send = [this, key, status = reply.status, body = std::move(reply.body), headers]() {
         --m_counters.inFlight;
-        pending->write(body, headers, QHttpServerResponder::StatusCode(status));
+        auto it = m_pending.find(key);
+        if (it != m_pending.end()) {
+            it->second->write(body, headers, QHttpServerResponder::StatusCode(status));
+            m_pending.erase(it);
+        }
     };
     if (m_config.faults.latencyMs > 0) {
         QTimer::singleShot(m_config.faults.latencyMs, this, send);

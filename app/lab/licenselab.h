@@ -12,6 +12,7 @@
 #include <QRandomGenerator>
 #include <QUrl>
 
+#include <map>
 #include <memory>
 
 class QHttpServerRequest;
@@ -107,6 +108,8 @@ private:
     LabEnterprise m_enterprise;
     QString m_token;
     std::unique_ptr<LabHttpServer> m_http;
+    std::map<quint64, std::unique_ptr<QHttpServerResponder>> m_pending; ///< answers waiting for their latency
+    quint64 m_nextPending = 1;
     QTcpServer *m_tcp = nullptr;
     std::unique_ptr<QTemporaryDir> m_tlsDir;
     QHash<QString, Job> m_jobs;

@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#pragma once
+
+#include <QNetworkProxy>
+#include <QString>
+
+#include <optional>
+
+namespace Glc {
+/// Tuning of GitHubClient; the defaults suit github.com.
+struct GitHubClientOptions
+{
+    int concurrency = 4; ///< parallel requests, clamped to 1..16
+    int maxRetries = 3; ///< extra attempts of idempotent requests on 5xx and timeouts
+    int maxRateLimitRetries = 8; ///< waits for a primary/secondary limit before giving up
+    int transferTimeoutMs = 30000; ///< no data for this long: timeout
+    int backoffBaseMs = 1000; ///< first backoff (5xx, secondary limit without retry-after), doubled each time
+    int maxWaitMs = 15 * 60 * 1000; ///< longer rate-limit waits fail with RateLimited
+    int perPage = 100;
+    QString caFile; ///< extra CA certificate (PEM) added to the system's; also taken from the Connection
+    std::optional<QNetworkProxy> proxy; ///< unset: the system proxy settings
+};
+} // namespace Glc

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "githuberror.h"
+
+#include <KLocalizedString>
+
+namespace Glc {
+bool GitHubError::isTransient() const
+{
+    return kind == Kind::ServerError || kind == Kind::Timeout || kind == Kind::RateLimited;
+}
+
+QString GitHubError::message() const
+{
+    switch (kind) {
+    case Kind::None:
+        return {};
+    case Kind::BadToken:
+        return i18nc("@info", "GitHub refused the token: it is wrong, expired or revoked.");
+    case Kind::MissingScope:
+        return i18nc("@info", "The token lacks the read:enterprise scope needed to read license data.");
+    case Kind::SsoRequired:
+        return i18nc("@info", "The token is not authorized for this enterprise's SAML single sign-on.");
+    case Kind::NotFound:
+        return i18nc("@info", "Not found: you are not an owner of this enterprise, or the enterprise slug is wrong.");
+    case Kind::ApiVersionRetired:
+        return i18nc("@info", "GitHub no longer supports the API version this console speaks.");
+    case Kind::Validation:
+        return i18nc("@info", "GitHub rejected the request as invalid: %1", serverMessage);
+    case Kind::ServerError:
+        return i18nc("@info", "GitHub had a server error (HTTP %1).", httpStatus);
+    case Kind::RateLimited:
+        return i18nc("@info", "GitHub's rate limit was reached and did not reset in time.");
+    case Kind::OtherHttp:
+        return i18nc("@info", "GitHub answered with HTTP %1: %2", httpStatus, serverMessage);
+    case Kind::HostNotFound:
+        return i18nc("@info", "The server's name could not be resolved (DNS).");
+    case Kind::ConnectionRefused:
+        return i18nc("@info", "The server refused the connection.");
+    case Kind::Tls:
+        return i18nc("@info", "The server's certificate is not trusted: %1", certificateDetails);
+    case Kind::Proxy:
+        return i18nc("@info", "The proxy failed: %1", serverMessage);
+    case Kind::Timeout:
+        return i18nc("@info", "The server did not answer in time.");
+    case Kind::Cancelled:
+        return i18nc("@info", "Cancelled.");
+    case Kind::Malformed:
+        return i18nc("@info", "The server's answer could not be read (incomplete or not the expected JSON).");
+    case Kind::Network:
+        return i18nc("@info", "Network error: %1", serverMessage);
+    }
+    return {};
+}
+
+QString GitHubError::nextStep() const
+{
+    switch (kind) {
+    case Kind::None:
+    case Kind::Cancelled:
+        return {};
+    case Kind::BadToken:
+        return i18nc("@info", "Create a new personal access token and enter it in the connection settings.");
+    case Kind::MissingScope:
+        return i18nc("@info", "Edit the token on GitHub and add the read:enterprise scope.");
+    case Kind::SsoRequired:
+        return ssoUrl.isEmpty()
+            ? i18nc("@info", "Authorize the token for single sign-on in your GitHub token settings.")
+            : i18nc("@info", "Open %1 to authorize the token for single sign-on, then retry.", ssoUrl);
+    case Kind::NotFound:
+        return i18nc(
+            "@info", "Check the enterprise slug in the connection and that your account is an enterprise owner.");
+    case Kind::ApiVersionRetired:
+        return i18nc("@info", "Update GHE License Console.");
+    case Kind::Validation:
+        return i18nc("@info", "Check the connection settings; report a bug if they are right.");
+    case Kind::ServerError:
+    case Kind::Timeout:
+        return i18nc("@info", "Retry in a few minutes; check githubstatus.com or the server's health.");
+    case Kind::RateLimited:
+        return i18nc("@info", "Wait until the rate limit resets, then retry.");
+    case Kind::OtherHttp:
+    case Kind::Malformed:
+        return i18nc("@info", "Retry; if it persists, check the server URL.");
+    case Kind::HostNotFound:
+        return i18nc("@info", "Check the host name and your network or VPN.");
+    case Kind::ConnectionRefused:
+        return i18nc("@info", "Check the host and port, and that the server is running.");
+    case Kind::Tls:
+        return i18nc("@info",
+            "If the server uses a private certificate authority, add its CA certificate file to the connection.");
+    case Kind::Proxy:
+        return i18nc("@info", "Check the system proxy settings.");
+    case Kind::Network:
+        return i18nc("@info", "Check your network connection and retry.");
+    }
+    return {};
+}
+} // namespace Glc

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#pragma once
+
+#include <QString>
+
+namespace Glc {
+/// One typed error for everything that can go wrong talking to GitHub, with a translated message and the
+/// admin's next step.
+class GitHubError
+{
+public:
+    enum class Kind : qint8 {
+        None,
+        BadToken, ///< 401: bad or expired token
+        MissingScope, ///< 403: the token lacks read:enterprise
+        SsoRequired, ///< 403: SAML SSO not authorized for the token (ssoUrl)
+        NotFound, ///< 404: not an enterprise owner, or wrong slug
+        ApiVersionRetired, ///< 410
+        Validation, ///< 422
+        ServerError, ///< 5xx
+        RateLimited, ///< primary or secondary limit, retries exhausted
+        OtherHttp, ///< any other HTTP status
+        HostNotFound, ///< DNS
+        ConnectionRefused,
+        Tls, ///< certificate problem (certificateDetails)
+        Proxy,
+        Timeout,
+        Cancelled,
+        Malformed, ///< the answer is not the JSON expected (e.g. truncated)
+        Network, ///< any other network failure
+    };
+
+    GitHubError() = default;
+    explicit GitHubError(Kind kind)
+        : kind(kind)
+    {
+    }
+
+    Kind kind = Kind::None;
+    int httpStatus = 0;
+    QString url; ///< the request URL (never carries a token)
+    QString serverMessage; ///< GitHub's "message", or the network layer's text
+    QString ssoUrl; ///< from X-GitHub-SSO
+    QString certificateDetails; ///< subject, issuer, validity, errors
+    QString acceptedScopes; ///< X-Accepted-OAuth-Scopes
+
+    bool isError() const { return kind != Kind::None; }
+    /// Worth another attempt later (5xx, timeouts, rate limits).
+    bool isTransient() const;
+    QString message() const;
+    QString nextStep() const;
+};
+} // namespace Glc

@@ -1,0 +1,364 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "requestscheduler.h"
+
+#include "core/applicationinfo.h"
+#include "glc_debug.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QRandomGenerator>
+#include <QSslCertificate>
+#include <QSslError>
+#include <QTimer>
+
+#include <algorithm>
+
+namespace Glc {
+namespace {
+bool sameOrigin(const QUrl &a, const QUrl &b)
+{
+    return a.scheme() == b.scheme() && a.host().compare(b.host(), Qt::CaseInsensitive) == 0 &&
+        a.port(a.scheme() == QLatin1String("https") ? 443 : 80) ==
+        b.port(b.scheme() == QLatin1String("https") ? 443 : 80);
+}
+
+QString describeCertificate(const QList<QSslError> &errors)
+{
+    QStringList lines;
+    for (const QSslError &error : errors) {
+        const QSslCertificate certificate = error.certificate();
+        QString line = error.errorString();
+        if (!certificate.isNull()) {
+            line += QLatin1String(" (subject: ") + certificate.subjectDisplayName() + QLatin1String("; issuer: ") +
+                certificate.issuerDisplayName() + QLatin1String("; valid ") +
+                certificate.effectiveDate().toString(Qt::ISODate) + QLatin1String(" to ") +
+                certificate.expiryDate().toString(Qt::ISODate) + QLatin1String("; SHA-256: ") +
+                QString::fromLatin1(certificate.digest(QCryptographicHash::Sha256).toHex(':')) + QLatin1Char(')');
+        }
+        if (!lines.contains(line)) {
+            lines.append(line);
+        }
+    }
+    return lines.join(QLatin1String("; "));
+}
+} // namespace
+
+RequestScheduler::RequestScheduler(
+    const GitHubClientOptions &options, const QString &token, const QUrl &origin, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+    , m_token(token)
+    , m_origin(origin)
+    , m_manager(new QNetworkAccessManager(this))
+    , m_wakeUp(new QTimer(this))
+    , m_ssl(QSslConfiguration::defaultConfiguration())
+{
+    m_options.concurrency = std::clamp(m_options.concurrency, 1, 16);
+    if (m_options.proxy) {
+        m_manager->setProxy(*m_options.proxy);
+    }
+    m_manager->setAutoDeleteReplies(false);
+    m_wakeUp->setSingleShot(true);
+    connect(m_wakeUp, &QTimer::timeout, this, &RequestScheduler::dispatch);
+    connect(m_manager, &QNetworkAccessManager::finished, this, &RequestScheduler::onFinished);
+}
+
+RequestScheduler::~RequestScheduler()
+{
+    const auto replies = m_running.keys();
+    m_running.clear();
+    for (QNetworkReply *reply : replies) {
+        reply->abort();
+        delete reply;
+    }
+}
+
+void RequestScheduler::submit(
+    QObject *owner, const QUrl &url, const QByteArray &verb, const QByteArray &body, Callback callback)
+{
+    Pending pending;
+    pending.id = m_nextId++;
+    pending.owner = owner;
+    pending.url = url;
+    pending.verb = verb;
+    pending.body = body;
+    pending.callback = std::move(callback);
+    pending.sameOrigin = sameOrigin(url, m_origin);
+    m_queue.push_back(std::move(pending));
+    dispatch();
+}
+
+void RequestScheduler::cancel(QObject *owner)
+{
+    std::erase_if(m_queue, [owner](const Pending &pending) { return pending.owner == owner || !pending.owner; });
+    QList<QNetworkReply *> toAbort;
+    for (auto it = m_running.cbegin(); it != m_running.cend(); ++it) {
+        if (it.value().owner == owner) {
+            toAbort.append(it.key());
+        }
+    }
+    for (QNetworkReply *reply : toAbort) {
+        m_running.remove(reply);
+        reply->abort();
+        reply->deleteLater();
+    }
+    dispatch();
+}
+
+bool RequestScheduler::budgetSpent(qint64 nowMs) const
+{
+    if (nowMs < m_pausedUntil) {
+        return true;
+    }
+    // Requests in flight will consume budget too: stop before it is gone.
+    return m_remaining >= 0 && nowMs < m_resetAt && m_remaining - runningCount() <= 0;
+}
+
+void RequestScheduler::dispatch()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    while (!m_queue.empty() && runningCount() < m_options.concurrency) {
+        if (budgetSpent(now)) {
+            const qint64 until = now < m_pausedUntil ? m_pausedUntil : m_resetAt;
+            if (runningCount() == 0 || now < m_pausedUntil) {
+                m_wakeUp->start(int(std::clamp<qint64>(until - now + 50, 0, 24 * 3600 * 1000)));
+            }
+            return;
+        }
+        Pending pending = std::move(m_queue.front());
+        m_queue.pop_front();
+        if (!pending.owner) {
+            continue;
+        }
+        start(std::move(pending));
+    }
+}
+
+void RequestScheduler::start(Pending pending)
+{
+    QNetworkRequest request(pending.url);
+    request.setRawHeader("Accept", "application/vnd.github+json");
+    request.setRawHeader("X-GitHub-Api-Version", "2022-11-28");
+    request.setHeader(QNetworkRequest::UserAgentHeader, ApplicationInfo::userAgent());
+    // The token goes only to the connection's own origin, never to a host a redirect points at.
+    if (pending.sameOrigin && !m_token.isEmpty()) {
+        request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+    }
+    if (!pending.body.isEmpty()) {
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    }
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setTransferTimeout(m_options.transferTimeoutMs);
+    if (pending.url.scheme() == QLatin1String("https")) {
+        request.setSslConfiguration(m_ssl);
+    }
+    if (m_remaining >= 0 && m_remaining - runningCount() <= 0 && QDateTime::currentMSecsSinceEpoch() < m_resetAt) {
+        ++m_sentWhileSpent;
+    }
+    ++m_sent;
+    qCDebug(GLC_CORE) << "GitHub request" << pending.verb << pending.url.toDisplayString(QUrl::RemoveUserInfo)
+                      << "attempt" << pending.attempts + 1;
+    QNetworkReply *reply = pending.verb == "POST" ? m_manager->post(request, pending.body)
+                                                  : m_manager->sendCustomRequest(request, pending.verb, pending.body);
+    connect(reply, &QNetworkReply::sslErrors, this, [this, reply](const QList<QSslError> &errors) {
+        // Never ignored: only described, so the admin sees which certificate failed.
+        m_sslDetails.insert(reply, describeCertificate(errors));
+    });
+    m_running.insert(reply, std::move(pending));
+}
+
+void RequestScheduler::retryLater(Pending pending, qint64 delayMs)
+{
+    ++m_retries;
+    QTimer::singleShot(int(delayMs), this, [this, pending = std::move(pending)]() mutable {
+        if (!pending.owner) {
+            return;
+        }
+        m_queue.push_front(std::move(pending));
+        dispatch();
+    });
+}
+
+void RequestScheduler::pauseUntil(qint64 epochMs)
+{
+    m_pausedUntil = std::max(m_pausedUntil, epochMs);
+}
+
+void RequestScheduler::updateBudget(const QHash<QByteArray, QByteArray> &headers)
+{
+    bool okRemaining = false;
+    bool okReset = false;
+    const int remaining = headers.value("x-ratelimit-remaining").toInt(&okRemaining);
+    const qint64 reset = headers.value("x-ratelimit-reset").toLongLong(&okReset) * 1000;
+    if (!okRemaining || !okReset) {
+        return;
+    }
+    // Answers arrive out of order: within one window the smallest remaining is the truth.
+    if (reset > m_resetAt) {
+        m_resetAt = reset;
+        m_remaining = remaining;
+    } else if (reset == m_resetAt) {
+        m_remaining = m_remaining < 0 ? remaining : std::min(m_remaining, remaining);
+    }
+}
+
+GitHubError RequestScheduler::httpError(const HttpResult &result, const QUrl &url) const
+{
+    GitHubError error;
+    error.httpStatus = result.status;
+    error.url = url.toDisplayString(QUrl::RemoveUserInfo);
+    error.serverMessage = QJsonDocument::fromJson(result.body).object().value(QLatin1String("message")).toString();
+    const QByteArray sso = result.headers.value("x-github-sso");
+    switch (result.status) {
+    case 401:
+        error.kind = GitHubError::Kind::BadToken;
+        break;
+    case 403:
+        if (!sso.isEmpty()) {
+            error.kind = GitHubError::Kind::SsoRequired;
+            const qsizetype at = sso.indexOf("url=");
+            error.ssoUrl = at >= 0 ? QString::fromLatin1(sso.mid(at + 4).trimmed()) : QString();
+        } else {
+            error.kind = GitHubError::Kind::MissingScope;
+            error.acceptedScopes = QString::fromLatin1(result.headers.value("x-accepted-oauth-scopes"));
+        }
+        break;
+    case 404:
+        error.kind = GitHubError::Kind::NotFound;
+        break;
+    case 410:
+        error.kind = GitHubError::Kind::ApiVersionRetired;
+        break;
+    case 422:
+        error.kind = GitHubError::Kind::Validation;
+        break;
+    case 429:
+        error.kind = GitHubError::Kind::RateLimited;
+        break;
+    default:
+        error.kind = result.status >= 500 ? GitHubError::Kind::ServerError : GitHubError::Kind::OtherHttp;
+        break;
+    }
+    return error;
+}
+
+void RequestScheduler::onFinished(QNetworkReply *reply)
+{
+    if (!m_running.contains(reply)) {
+        return; // cancelled: already removed and scheduled for deletion
+    }
+    Pending pending = m_running.take(reply);
+    const QString sslDetails = m_sslDetails.take(reply);
+    reply->deleteLater();
+    HttpResult result;
+    result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    for (const auto &pair : reply->rawHeaderPairs()) {
+        result.headers.insert(pair.first.toLower(), pair.second);
+    }
+    result.body = reply->readAll();
+    updateBudget(result.headers);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const bool idempotent = pending.verb == "GET" || pending.url.path().endsWith(QLatin1String("graphql"));
+    auto backoff = [this]() {
+        const qint64 base = qint64(m_options.backoffBaseMs) << std::min(m_backoffStep++, 6);
+        return base + QRandomGenerator::global()->bounded(qint64(base / 2 + 1)); // jitter
+    };
+
+    if (result.status == 0 && reply->error() != QNetworkReply::NoError) {
+        GitHubError error;
+        error.url = pending.url.toDisplayString(QUrl::RemoveUserInfo);
+        error.serverMessage = reply->errorString();
+        switch (reply->error()) {
+        case QNetworkReply::HostNotFoundError:
+            error.kind = GitHubError::Kind::HostNotFound;
+            break;
+        case QNetworkReply::ConnectionRefusedError:
+            error.kind = GitHubError::Kind::ConnectionRefused;
+            break;
+        case QNetworkReply::SslHandshakeFailedError:
+            error.kind = GitHubError::Kind::Tls;
+            error.certificateDetails = sslDetails.isEmpty() ? reply->errorString() : sslDetails;
+            break;
+        case QNetworkReply::OperationCanceledError:
+        case QNetworkReply::TimeoutError:
+            error.kind = GitHubError::Kind::Timeout; // our aborts never reach here (cancel removes the reply)
+            break;
+        case QNetworkReply::ProxyConnectionRefusedError:
+        case QNetworkReply::ProxyConnectionClosedError:
+        case QNetworkReply::ProxyNotFoundError:
+        case QNetworkReply::ProxyTimeoutError:
+        case QNetworkReply::ProxyAuthenticationRequiredError:
+        case QNetworkReply::UnknownProxyError:
+            error.kind = GitHubError::Kind::Proxy;
+            break;
+        default:
+            error.kind = GitHubError::Kind::Network;
+            break;
+        }
+        if (error.kind == GitHubError::Kind::Timeout && idempotent && pending.attempts < m_options.maxRetries) {
+            ++pending.attempts;
+            retryLater(std::move(pending), backoff());
+            dispatch();
+            return;
+        }
+        result.error = error;
+    } else if (result.status >= 300 && result.status < 400 && result.headers.contains("location")) {
+        if (pending.redirects >= 5) {
+            result.error = httpError(result, pending.url);
+        } else {
+            ++pending.redirects;
+            pending.url = pending.url.resolved(QUrl::fromEncoded(result.headers.value("location")));
+            pending.sameOrigin = pending.sameOrigin && sameOrigin(pending.url, m_origin);
+            m_queue.push_front(std::move(pending));
+            dispatch();
+            return;
+        }
+    } else if (result.status == 403 || result.status == 429) {
+        const bool primary = result.headers.value("x-ratelimit-remaining") == "0";
+        const bool secondary = result.headers.contains("retry-after") || result.body.contains("secondary rate limit");
+        if ((primary || secondary) && pending.rateRetries < m_options.maxRateLimitRetries) {
+            qint64 until = now;
+            if (result.headers.contains("retry-after")) {
+                until = now + result.headers.value("retry-after").toLongLong() * 1000;
+            } else if (primary) {
+                until = std::max(now, m_resetAt);
+            } else {
+                until = now + std::max<qint64>(60000, backoff());
+            }
+            if (until - now <= m_options.maxWaitMs) {
+                qCDebug(GLC_CORE) << "rate limited; waiting" << (until - now) << "ms";
+                ++pending.rateRetries;
+                pauseUntil(until);
+                ++m_retries;
+                m_queue.push_front(std::move(pending));
+                dispatch();
+                return;
+            }
+        }
+        result.error = httpError(result, pending.url);
+        if (primary || secondary) {
+            result.error.kind = GitHubError::Kind::RateLimited;
+        }
+    } else if (result.status >= 500) {
+        if (idempotent && pending.attempts < m_options.maxRetries) {
+            ++pending.attempts;
+            retryLater(std::move(pending), backoff());
+            dispatch();
+            return;
+        }
+        result.error = httpError(result, pending.url);
+    } else if (result.status >= 400) {
+        result.error = httpError(result, pending.url);
+    } else {
+        m_backoffStep = 0;
+    }
+    if (pending.owner && pending.callback) {
+        pending.callback(result);
+    }
+    dispatch();
+}
+} // namespace Glc

@@ -1,0 +1,368 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "github/githubclient.h"
+#include "github/requestscheduler.h"
+#include "lab/licenselab.h"
+
+#include <QLoggingCategory>
+#include <QSet>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTest>
+
+using namespace Glc;
+
+namespace {
+QStringList s_logLines;
+void captureMessages(QtMsgType, const QMessageLogContext &, const QString &message)
+{
+    s_logLines.append(message);
+}
+
+LabConfig plainConfig(int users)
+{
+    LabConfig config;
+    config.users = users;
+    config.servers = 0;
+    config.visualStudioShare = 0;
+    return config;
+}
+
+GitHubClientOptions fastOptions()
+{
+    GitHubClientOptions options;
+    options.backoffBaseMs = 10;
+    options.transferTimeoutMs = 5000;
+    return options;
+}
+
+bool waitFinished(GitHubJob *job, int timeout = 30000)
+{
+    if (job->isFinished()) {
+        return true;
+    }
+    QSignalSpy spy(job, &GitHubJob::finished);
+    return spy.wait(timeout);
+}
+} // namespace
+
+class GitHubClientTest : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void shouldFetchEveryPage_data()
+    {
+        QTest::addColumn<int>("users");
+        QTest::addColumn<int>("pages");
+        QTest::newRow("0") << 0 << 1;
+        QTest::newRow("1") << 1 << 1;
+        QTest::newRow("100") << 100 << 1;
+        QTest::newRow("101") << 101 << 2;
+        QTest::newRow("100000") << 100000 << 1000;
+    }
+
+    void shouldFetchEveryPage()
+    {
+        QFETCH(int, users);
+        QFETCH(int, pages);
+        LicenseLab lab(plainConfig(users));
+        QVERIFY(lab.start());
+        GitHubClient client(lab.connection(), lab.token(), fastOptions());
+        std::unique_ptr<ConsumedLicensesJob> job(client.fetchConsumedLicenses());
+        QSignalSpy progress(job.get(), &GitHubJob::progress);
+        QVERIFY(waitFinished(job.get(), 120000));
+        QCOMPARE(job->error().kind, GitHubError::Kind::None);
+        QCOMPARE(job->result().users.size(), users);
+        QCOMPARE(job->result().totalSeatsConsumed, users);
+        QSet<QString> logins;
+        for (const ConsumedLicense &user : job->result().users) {
+            logins.insert(user.githubComLogin);
+        }
+        QCOMPARE(logins.size(), users);
+        QCOMPARE(lab.counters().apiRequests, pages);
+        QCOMPARE(progress.last().at(0).toInt(), pages);
+        QCOMPARE(progress.last().at(2).toLongLong(), qint64(users));
+        QVERIFY(lab.counters().maxInFlight <= 4);
+        QCOMPARE(job->readStats().toleratedValues, 0);
+    }
+
+    void shouldReadSyncStatusLicenseAndInstallations()
+    {
+        LabConfig config;
+        config.users = 300;
+        config.servers = 3;
+        config.serverUserShare = 0.9;
+        LicenseLab lab(config);
+        QVERIFY(lab.start());
+        GitHubClient client(lab.connection(), lab.token(), fastOptions());
+        std::unique_ptr<LicenseSyncStatusJob> sync(client.fetchLicenseSyncStatus());
+        std::unique_ptr<ServerLicenseJob> license(client.fetchServerLicense());
+        std::unique_ptr<InstallationsJob> installations(client.fetchInstallations());
+        QVERIFY(waitFinished(sync.get()));
+        QVERIFY(waitFinished(license.get()));
+        QVERIFY(waitFinished(installations.get()));
+        QCOMPARE(sync->error().kind, GitHubError::Kind::None);
+        QCOMPARE(sync->result().size(), 2); // the air-gapped server does not sync
+        QVERIFY(sync->result().first().isSuccess());
+        QCOMPARE(license->error().kind, GitHubError::Kind::None);
+        QCOMPARE(license->result().seats.value_or(-1), lab.enterprise().seatsPurchased());
+        QCOMPARE(license->result().installedVersion, lab.enterprise().servers().first().version);
+        QCOMPARE(installations->error().kind, GitHubError::Kind::None);
+        QCOMPARE(installations->result().size(), 3);
+        for (int i = 0; i < 3; ++i) {
+            const auto &installation = installations->result().at(i);
+            QCOMPARE(installation.userAccounts.size(), lab.enterprise().servers().at(i).knownUsers.size());
+            QVERIFY(installation.userAccounts.size() > 100); // needed a second page by cursor
+            QCOMPARE(installation.userAccountsTotal, installation.userAccounts.size());
+            QVERIFY(!installation.userAccounts.last().emails.isEmpty());
+        }
+        QCOMPARE(installations->result().at(2).uploads.first().syncState, UploadSyncState::Success);
+    }
+
+    void shouldTypeEveryError_data()
+    {
+        QTest::addColumn<int>("token");
+        QTest::addColumn<int>("forcedStatus");
+        QTest::addColumn<int>("failNext");
+        QTest::addColumn<bool>("truncate");
+        QTest::addColumn<int>("kind");
+        QTest::newRow("401") << int(LabFaults::Token::Bad) << 0 << 0 << false << int(GitHubError::Kind::BadToken);
+        QTest::newRow("sso") << int(LabFaults::Token::SsoRequired) << 0 << 0 << false
+                             << int(GitHubError::Kind::SsoRequired);
+        QTest::newRow("scope") << int(LabFaults::Token::MissingScope) << 0 << 0 << false
+                               << int(GitHubError::Kind::MissingScope);
+        QTest::newRow("410") << 0 << 410 << 0 << false << int(GitHubError::Kind::ApiVersionRetired);
+        QTest::newRow("422") << 0 << 422 << 0 << false << int(GitHubError::Kind::Validation);
+        QTest::newRow("5xx") << 0 << 0 << 100 << false << int(GitHubError::Kind::ServerError);
+        QTest::newRow("truncated") << 0 << 0 << 0 << true << int(GitHubError::Kind::Malformed);
+    }
+
+    void shouldTypeEveryError()
+    {
+        QFETCH(int, token);
+        QFETCH(int, forcedStatus);
+        QFETCH(int, failNext);
+        QFETCH(bool, truncate);
+        QFETCH(int, kind);
+        LicenseLab lab(plainConfig(10));
+        QVERIFY(lab.start());
+        LabFaults faults;
+        faults.token = LabFaults::Token(token);
+        faults.forcedStatus = forcedStatus;
+        faults.failNextRequests = failNext;
+        faults.truncateBodies = truncate;
+        lab.setFaults(faults);
+        GitHubClient client(lab.connection(), lab.token(), fastOptions());
+        std::unique_ptr<ConsumedLicensesJob> job(client.fetchConsumedLicenses());
+        QVERIFY(waitFinished(job.get()));
+        QCOMPARE(int(job->error().kind), kind);
+        QVERIFY(!job->error().message().isEmpty());
+        QVERIFY(!job->error().nextStep().isEmpty());
+        if (kind == int(GitHubError::Kind::SsoRequired)) {
+            QVERIFY(job->error().ssoUrl.contains(QLatin1String("/sso?authorization_request=")));
+            QVERIFY(job->error().nextStep().contains(job->error().ssoUrl));
+        }
+        if (kind == int(GitHubError::Kind::ServerError)) {
+            QCOMPARE(lab.counters().serverErrors, 1 + fastOptions().maxRetries); // bounded retries
+        }
+    }
+
+    void shouldRetryTransientServerErrors()
+    {
+        LicenseLab lab(plainConfig(150));
+        QVERIFY(lab.start());
+        LabFaults faults;
+        faults.failNextRequests = 2;
+        lab.setFaults(faults);
+        GitHubClient client(lab.connection(), lab.token(), fastOptions());
+        std::unique_ptr<ConsumedLicensesJob> job(client.fetchConsumedLicenses());
+        QVERIFY(waitFinished(job.get()));
+        QCOMPARE(job->error().kind, GitHubError::Kind::None);
+        QCOMPARE(job->result().users.size(), 150);
+    }
+
+    void shouldReportNotFoundForWrongSlug()
+    {
+        LicenseLab lab(plainConfig(3));
+        QVERIFY(lab.start());
+        Connection connection = lab.connection();
+        connection.enterpriseSlug = QStringLiteral("nope");
+        GitHubClient client(connection, lab.token(), fastOptions());
+        std::unique_ptr<ConsumedLicensesJob> job(client.fetchConsumedLicenses());
+        QVERIFY(waitFinished(job.get()));
+        QCOMPARE(job->error().kind, GitHubError::Kind::NotFound);
+    }
+
+    void shouldTypeNetworkErrors()
+    {
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        const quint16 port = closed.serverPort();
+        closed.close();
+        Connection connection;
+        connection.kind = Connection::Kind::Lab;
+        connection.enterpriseSlug = QStringLiteral("lab");
+        connection.labUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
+        {
+            GitHubClient client(connection, QStringLiteral("t"), fastOptions());
+            std::unique_ptr<ConsumedLicensesJob> job(client.fetchConsumedLicenses());
+            QVERIFY(waitFinished(job.get()));
+            QCOMPARE(job->error().kind, GitHubError::Kind::ConnectionRefused);
+        }
+        {
+            GitHubClientOptions options = fastOptions();
+            options.proxy = QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), port);
+            connection.labUrl = QUrl(QStringLiteral("http://lab.example:1"));
+            GitHubClient client(connection, QStringLiteral("t"), options);
+            std::unique_ptr<ConsumedLicensesJob> job(client.fetchConsumedLicenses());
+            QVERIFY(waitFinished(job.get()));
+            QCOMPARE(job->error().kind, GitHubError::Kind::Proxy);
+        }
+        {
+            LabConfig config = plainConfig(3);
+            config.faults.latencyMs = 2000;
+            LicenseLab lab(config);
+            QVERIFY(lab.start());
+            GitHubClientOptions options = fastOptions();
+            options.transferTimeoutMs = 200;
+            options.maxRetries = 1;
+            GitHubClient client(lab.connection(), lab.token(), options);
+            std::unique_ptr<ConsumedLicensesJob> job(client.fetchConsumedLicenses());
+            QVERIFY(waitFinished(job.get()));
+            QCOMPARE(job->error().kind, GitHubError::Kind::Timeout);
+            QCOMPARE(client.scheduler()->requestsSent(), 2);
+        }
+    }
+
+    void shouldTrustOnlyTheGivenCa()
+    {
+        LabConfig config = plainConfig(5);
+        config.tls = true;
+        LicenseLab lab(config);
+        QString error;
+        QVERIFY2(lab.start(&error), qPrintable(error));
+        {
+            GitHubClient client(lab.connection(), lab.token(), fastOptions());
+            QVERIFY(client.caFileLoaded());
+            std::unique_ptr<ConsumedLicensesJob> job(client.fetchConsumedLicenses());
+            QVERIFY(waitFinished(job.get()));
+            QCOMPARE(job->error().kind, GitHubError::Kind::None);
+            QCOMPARE(job->result().users.size(), 5);
+        }
+        Connection withoutCa = lab.connection();
+        withoutCa.caFile.clear();
+        GitHubClient client(withoutCa, lab.token(), fastOptions());
+        std::unique_ptr<ConsumedLicensesJob> job(client.fetchConsumedLicenses());
+        QVERIFY(waitFinished(job.get()));
+        QCOMPARE(job->error().kind, GitHubError::Kind::Tls);
+        QVERIFY2(job->error().certificateDetails.contains(QLatin1String("GHE License Lab Test CA")),
+            qPrintable(job->error().certificateDetails));
+    }
+
+    void shouldCancelWithNoRequestLeft()
+    {
+        LabConfig config = plainConfig(5000);
+        config.faults.latencyMs = 50;
+        LicenseLab lab(config);
+        QVERIFY(lab.start());
+        GitHubClient client(lab.connection(), lab.token(), fastOptions());
+        std::unique_ptr<ConsumedLicensesJob> job(client.fetchConsumedLicenses());
+        QSignalSpy progress(job.get(), &GitHubJob::progress);
+        QTRY_VERIFY(progress.count() >= 3);
+        QVERIFY(client.scheduler()->runningCount() > 0);
+        job->cancel();
+        QVERIFY(job->isFinished());
+        QCOMPARE(job->error().kind, GitHubError::Kind::Cancelled);
+        QCOMPARE(client.scheduler()->runningCount(), 0);
+        QCOMPARE(client.scheduler()->queuedCount(), 0);
+        const qint64 sent = client.scheduler()->requestsSent();
+        QTRY_COMPARE(lab.counters().inFlight, 0);
+        QCOMPARE(client.scheduler()->requestsSent(), sent);
+        QVERIFY(sent < 50);
+    }
+
+    void shouldNeverLogTheToken()
+    {
+        QLoggingCategory::setFilterRules(QStringLiteral("org.ghelicenseconsole.*=true"));
+        s_logLines.clear();
+        const QtMessageHandler previous = qInstallMessageHandler(captureMessages);
+        {
+            LicenseLab lab(plainConfig(250));
+            QVERIFY(lab.start());
+            GitHubClient client(lab.connection(), lab.token(), fastOptions());
+            std::unique_ptr<ConsumedLicensesJob> job(client.fetchConsumedLicenses());
+            QVERIFY(waitFinished(job.get()));
+            LabFaults faults;
+            faults.token = LabFaults::Token::Bad;
+            lab.setFaults(faults);
+            std::unique_ptr<ConsumedLicensesJob> failing(client.fetchConsumedLicenses());
+            QVERIFY(waitFinished(failing.get()));
+            qInstallMessageHandler(previous);
+            QVERIFY(s_logLines.size() >= 3);
+            for (const QString &line : std::as_const(s_logLines)) {
+                QVERIFY2(!line.contains(lab.token()), qPrintable(line));
+            }
+            QVERIFY(!failing->error().message().contains(lab.token()));
+        }
+        QLoggingCategory::setFilterRules(QString());
+    }
+
+    void shouldNotCarryTheTokenToAnotherHost()
+    {
+        LabConfig otherConfig = plainConfig(3);
+        otherConfig.address = QHostAddress(QStringLiteral("127.0.0.2"));
+        otherConfig.token = QStringLiteral("other-token");
+        LicenseLab other(otherConfig);
+        QVERIFY(other.start());
+        LicenseLab lab(plainConfig(3));
+        QVERIFY(lab.start());
+        LabFaults faults;
+        faults.redirectTo = other.url();
+        lab.setFaults(faults);
+        GitHubClient client(lab.connection(), lab.token(), fastOptions());
+        std::unique_ptr<ConsumedLicensesJob> job(client.fetchConsumedLicenses());
+        QVERIFY(waitFinished(job.get()));
+        QCOMPARE(other.counters().requests, 1);
+        QCOMPARE(other.counters().withAuthorization, 0);
+        QCOMPARE(job->error().kind, GitHubError::Kind::BadToken);
+    }
+
+    void shouldStopWhileThePrimaryBudgetIsSpent()
+    {
+        LabConfig config = plainConfig(1000); // 10 pages
+        config.faults.primaryLimit = 4;
+        config.faults.primaryWindowSeconds = 1;
+        LicenseLab lab(config);
+        QVERIFY(lab.start());
+        GitHubClient client(lab.connection(), lab.token(), fastOptions());
+        std::unique_ptr<ConsumedLicensesJob> job(client.fetchConsumedLicenses());
+        QVERIFY(waitFinished(job.get(), 60000));
+        QCOMPARE(job->error().kind, GitHubError::Kind::None);
+        QCOMPARE(job->result().users.size(), 1000);
+        QCOMPARE(client.scheduler()->sentWhileBudgetSpent(), 0);
+        QVERIFY2(lab.counters().primaryRejected <= 1, qPrintable(QString::number(lab.counters().primaryRejected)));
+    }
+
+    void shouldObeySecondaryLimit()
+    {
+        LabConfig config = plainConfig(2000); // 20 pages
+        config.faults.secondaryLimit = 8;
+        config.faults.secondaryWindowSeconds = 1;
+        LicenseLab lab(config);
+        QVERIFY(lab.start());
+        GitHubClient client(lab.connection(), lab.token(), fastOptions());
+        std::unique_ptr<ConsumedLicensesJob> job(client.fetchConsumedLicenses());
+        QVERIFY(waitFinished(job.get(), 60000));
+        QCOMPARE(job->error().kind, GitHubError::Kind::None);
+        QCOMPARE(job->result().users.size(), 2000);
+        QVERIFY(lab.counters().secondaryRejected > 0);
+        // Only requests already in flight when the limit was announced may be rejected too.
+        QVERIFY(lab.counters().secondaryRejected <= lab.counters().secondaryPenaltyWindows * 4);
+    }
+};
+
+QTEST_GUILESS_MAIN(GitHubClientTest)
+#include "githubclienttest.moc"

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "tokenstore.h"
+
+namespace Glc {
+QString TokenStore::environmentToken(Connection::Kind kind)
+{
+    if (kind == Connection::Kind::Server) {
+        const QString server = qEnvironmentVariable("GH_ENTERPRISE_TOKEN");
+        if (!server.isEmpty()) {
+            return server;
+        }
+    }
+    const QString gh = qEnvironmentVariable("GH_TOKEN");
+    return gh.isEmpty() ? qEnvironmentVariable("GITHUB_TOKEN") : gh;
+}
+
+void MemoryTokenStore::readToken(const QString &connectionId, ReadCallback callback)
+{
+    callback(m_tokens.value(connectionId), QString());
+}
+
+void MemoryTokenStore::writeToken(const QString &connectionId, const QString &token, WriteCallback callback)
+{
+    m_tokens.insert(connectionId, token);
+    callback(QString());
+}
+
+void MemoryTokenStore::removeToken(const QString &connectionId, WriteCallback callback)
+{
+    m_tokens.remove(connectionId);
+    callback(QString());
+}
+} // namespace Glc

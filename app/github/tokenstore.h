@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#pragma once
+
+#include "licensing/connection.h"
+
+#include <QHash>
+#include <QString>
+
+#include <functional>
+
+namespace Glc {
+/// Where tokens live (never in settings, database or logs). Asynchronous so a keychain can prompt.
+class TokenStore
+{
+public:
+    using ReadCallback = std::function<void(const QString &token, const QString &error)>;
+    using WriteCallback = std::function<void(const QString &error)>;
+    virtual ~TokenStore() = default;
+    virtual void readToken(const QString &connectionId, ReadCallback callback) = 0;
+    virtual void writeToken(const QString &connectionId, const QString &token, WriteCallback callback) = 0;
+    virtual void removeToken(const QString &connectionId, WriteCallback callback) = 0;
+
+    /// GH_ENTERPRISE_TOKEN (Server connections), then GH_TOKEN, then GITHUB_TOKEN; empty when none is set.
+    static QString environmentToken(Connection::Kind kind);
+};
+
+/// Tokens in memory only (tests, and the in-process lab).
+class MemoryTokenStore : public TokenStore
+{
+public:
+    void readToken(const QString &connectionId, ReadCallback callback) override;
+    void writeToken(const QString &connectionId, const QString &token, WriteCallback callback) override;
+    void removeToken(const QString &connectionId, WriteCallback callback) override;
+
+private:
+    QHash<QString, QString> m_tokens;
+};
+} // namespace Glc

@@ -1,0 +1,1265 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "licensestore.h"
+
+#include "glc_debug.h"
+
+#include <KLocalizedString>
+
+#include <QAtomicInt>
+#include <QDir>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QStandardPaths>
+#include <QTimeZone>
+#include <QUrl>
+
+using namespace Qt::StringLiterals;
+
+namespace Glc {
+namespace {
+// Lists are stored joined by the ASCII unit separator: it never occurs in logins, e-mail
+// addresses, host names or role names, and keeps a 300k-row snapshot compact and fast.
+constexpr QChar ListSeparator(0x1f);
+
+// Rows per multi-row INSERT: few statements (PostgreSQL round trips) while staying well under
+// the parameter limits of both engines (SQLite 32766, PostgreSQL 65535).
+constexpr int RowsPerStatement = 200;
+constexpr int LicenseColumns = 20;
+
+QAtomicInt s_connectionCounter;
+
+struct Migration
+{
+    int version;
+    QStringList statements; ///< `%ID%`: the engine's auto-increment primary key
+};
+
+const QList<Migration> &migrations()
+{
+    static const QList<Migration> list = {
+        {1,
+            {
+                u"CREATE TABLE connections (id TEXT PRIMARY KEY, name TEXT NOT NULL, kind INTEGER NOT NULL,"
+                " ghe_com_subdomain TEXT, enterprise_slug TEXT, server_host TEXT, ca_file TEXT,"
+                " admin_shell_enabled INTEGER NOT NULL DEFAULT 0, admin_shell_user TEXT, admin_shell_port INTEGER,"
+                " admin_shell_identity_file TEXT, admin_shell_command TEXT, lab_url TEXT)"_s,
+                u"CREATE TABLE snapshots (id %ID%, connection_id TEXT NOT NULL, taken_at BIGINT, source TEXT,"
+                " total_seats_consumed INTEGER NOT NULL, total_seats_purchased INTEGER NOT NULL, user_count INTEGER NOT NULL)"_s,
+                u"CREATE INDEX snapshots_connection ON snapshots (connection_id, taken_at)"_s,
+                u"CREATE TABLE consumed_licenses (snapshot_id BIGINT NOT NULL REFERENCES snapshots (id) ON DELETE "
+                u"CASCADE,"
+                " row_index INTEGER NOT NULL, github_com_login TEXT, github_com_name TEXT, github_com_profile TEXT,"
+                " github_com_saml_name_id TEXT, license_type TEXT, visual_studio_license_status TEXT,"
+                " visual_studio_subscription_email TEXT, enterprise_server_user_ids TEXT, enterprise_server_emails "
+                "TEXT,"
+                " github_com_verified_domain_emails TEXT, github_com_member_roles TEXT, github_com_enterprise_roles "
+                "TEXT,"
+                " github_com_orgs_with_pending_invites TEXT, total_user_accounts INTEGER, github_com_user INTEGER,"
+                " visual_studio_subscription_user INTEGER, enterprise_server_user INTEGER, github_com_two_factor_auth "
+                "INTEGER,"
+                " PRIMARY KEY (snapshot_id, row_index))"_s,
+                u"CREATE TABLE sync_status (id %ID%, connection_id TEXT NOT NULL,"
+                " snapshot_id BIGINT REFERENCES snapshots (id) ON DELETE SET NULL, recorded_at BIGINT NOT NULL,"
+                " server_id TEXT NOT NULL, hostname TEXT, last_sync_date BIGINT, status TEXT, error TEXT)"_s,
+                u"CREATE TABLE server_licenses (snapshot_id BIGINT NOT NULL REFERENCES snapshots (id) ON DELETE "
+                u"CASCADE,"
+                " hostname TEXT NOT NULL, seats INTEGER, seats_used INTEGER, seats_available INTEGER, kind TEXT,"
+                " days_until_expiration INTEGER, expire_at BIGINT, installed_version TEXT)"_s,
+                u"CREATE TABLE installations (snapshot_id BIGINT NOT NULL REFERENCES snapshots (id) ON DELETE CASCADE,"
+                " position INTEGER NOT NULL, installation_id TEXT, host_name TEXT, customer_name TEXT, is_connected "
+                "INTEGER,"
+                " created_at BIGINT, updated_at BIGINT, user_accounts_total INTEGER, user_accounts TEXT)"_s,
+                u"CREATE TABLE uploads (snapshot_id BIGINT NOT NULL REFERENCES snapshots (id) ON DELETE CASCADE,"
+                " installation_position INTEGER NOT NULL, position INTEGER NOT NULL, name TEXT, sync_state INTEGER,"
+                " created_at BIGINT, updated_at BIGINT)"_s,
+                u"CREATE TABLE usage_files (id %ID%, connection_id TEXT, direction INTEGER NOT NULL, file_name TEXT,"
+                " sha256 TEXT, server_id TEXT, host_name TEXT, version TEXT, size BIGINT, time BIGINT, outcome TEXT)"_s,
+            }},
+        {2,
+            {
+                // Uploads are confirmed later by polling userAccountsUploads.syncState.
+                u"ALTER TABLE usage_files ADD COLUMN upload_state INTEGER NOT NULL DEFAULT 0"_s,
+                u"ALTER TABLE usage_files ADD COLUMN upload_state_changed_at BIGINT"_s,
+                u"CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT)"_s,
+                u"CREATE INDEX sync_status_server ON sync_status (connection_id, server_id, id)"_s,
+            }},
+    };
+    return list;
+}
+
+QVariant fromDate(const QDateTime &dt)
+{
+    return dt.isValid() ? QVariant(dt.toMSecsSinceEpoch()) : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+QDateTime toDate(const QVariant &v)
+{
+    return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), QTimeZone::UTC);
+}
+
+QVariant fromText(const QString &s)
+{
+    return s.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(s);
+}
+
+QVariant fromOptional(const std::optional<int> &v)
+{
+    return v ? QVariant(*v) : QVariant(QMetaType(QMetaType::Int));
+}
+
+std::optional<int> toOptional(const QVariant &v)
+{
+    return v.isNull() ? std::nullopt : std::optional<int>(v.toInt());
+}
+
+QVariant joinList(const QStringList &list)
+{
+    if (list.isEmpty()) {
+        return QVariant(QMetaType(QMetaType::QString));
+    }
+    if (list.size() == 1) {
+        return QVariant(QString(list.first()).remove(ListSeparator));
+    }
+    qsizetype size = list.size();
+    for (const QString &s : list) {
+        size += s.size();
+    }
+    QString joined;
+    joined.reserve(size);
+    for (const QString &s : list) {
+        if (!joined.isEmpty() || &s != &list.first()) {
+            joined.append(ListSeparator);
+        }
+        if (s.contains(ListSeparator)) {
+            joined.append(QString(s).remove(ListSeparator));
+        } else {
+            joined.append(s);
+        }
+    }
+    return QVariant(joined);
+}
+
+/// Shares repeated strings (license types, roles, organisations) so 300k rows stay small.
+class Interner
+{
+public:
+    QString intern(const QString &s)
+    {
+        if (s.isEmpty()) {
+            return {};
+        }
+        auto it = m_pool.constFind(s);
+        if (it != m_pool.constEnd()) {
+            return *it;
+        }
+        m_pool.insert(s, s);
+        return s;
+    }
+
+private:
+    QHash<QString, QString> m_pool;
+};
+
+QStringList splitList(const QString &joined, Interner *interner = nullptr)
+{
+    QStringList list;
+    if (joined.isEmpty()) {
+        return list;
+    }
+    if (!joined.contains(ListSeparator)) {
+        list.append(interner ? interner->intern(joined) : joined);
+        return list;
+    }
+    const auto parts = QStringView(joined).split(ListSeparator);
+    list.reserve(parts.size());
+    for (const QStringView part : parts) {
+        list.append(interner ? interner->intern(part.toString()) : part.toString());
+    }
+    return list;
+}
+
+int fromTri(TriState t)
+{
+    return static_cast<int>(t);
+}
+
+TriState toTri(const QVariant &v)
+{
+    if (v.isNull()) {
+        return TriState::Unknown;
+    }
+    const int i = v.toInt();
+    return i > 0 ? TriState::Yes : (i == 0 ? TriState::No : TriState::Unknown);
+}
+
+QString userAccountsToJson(const QList<ServerUserAccount> &accounts)
+{
+    if (accounts.isEmpty()) {
+        return {};
+    }
+    QJsonArray array;
+    for (const ServerUserAccount &a : accounts) {
+        QJsonArray emails;
+        for (const ServerUserEmail &e : a.emails) {
+            emails.append(QJsonObject{{u"email"_s, e.email}, {u"isPrimary"_s, e.isPrimary}});
+        }
+        array.append(QJsonObject{
+            {u"login"_s, a.login},
+            {u"remoteUserId"_s, a.remoteUserId},
+            {u"profileName"_s, a.profileName},
+            {u"remoteCreatedAt"_s,
+                a.remoteCreatedAt.isValid() ? a.remoteCreatedAt.toString(Qt::ISODateWithMs) : QString()},
+            {u"isSiteAdmin"_s, a.isSiteAdmin},
+            {u"emails"_s, emails},
+        });
+    }
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+QList<ServerUserAccount> userAccountsFromJson(const QString &json)
+{
+    QList<ServerUserAccount> accounts;
+    if (json.isEmpty()) {
+        return accounts;
+    }
+    const QJsonArray array = QJsonDocument::fromJson(json.toUtf8()).array();
+    for (const QJsonValue &v : array) {
+        const QJsonObject o = v.toObject();
+        ServerUserAccount a;
+        a.login = o.value(u"login"_s).toString();
+        a.remoteUserId = o.value(u"remoteUserId"_s).toString();
+        a.profileName = o.value(u"profileName"_s).toString();
+        const QString created = o.value(u"remoteCreatedAt"_s).toString();
+        if (!created.isEmpty()) {
+            a.remoteCreatedAt = QDateTime::fromString(created, Qt::ISODateWithMs);
+        }
+        a.isSiteAdmin = o.value(u"isSiteAdmin"_s).toBool();
+        for (const QJsonValue &ev : o.value(u"emails"_s).toArray()) {
+            const QJsonObject eo = ev.toObject();
+            a.emails.append(ServerUserEmail{eo.value(u"email"_s).toString(), eo.value(u"isPrimary"_s).toBool()});
+        }
+        accounts.append(a);
+    }
+    return accounts;
+}
+
+QString insertLicensesSql(int rows)
+{
+    QString sql = QStringLiteral(
+        "INSERT INTO consumed_licenses (snapshot_id, row_index, github_com_login, github_com_name, github_com_profile,"
+        " github_com_saml_name_id, license_type, visual_studio_license_status, visual_studio_subscription_email,"
+        " enterprise_server_user_ids, enterprise_server_emails, github_com_verified_domain_emails, "
+        "github_com_member_roles,"
+        " github_com_enterprise_roles, github_com_orgs_with_pending_invites, total_user_accounts, github_com_user,"
+        " visual_studio_subscription_user, enterprise_server_user, github_com_two_factor_auth) VALUES ");
+    const QString tuple = QStringLiteral("(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    sql.reserve(sql.size() + rows * (tuple.size() + 1));
+    for (int i = 0; i < rows; ++i) {
+        if (i > 0) {
+            sql.append(QLatin1Char(','));
+        }
+        sql.append(tuple);
+    }
+    return sql;
+}
+
+const char *const LicenseSelectColumns =
+    "github_com_login, github_com_name, github_com_profile, github_com_saml_name_id, license_type,"
+    " visual_studio_license_status, visual_studio_subscription_email, enterprise_server_user_ids, "
+    "enterprise_server_emails,"
+    " github_com_verified_domain_emails, github_com_member_roles, github_com_enterprise_roles,"
+    " github_com_orgs_with_pending_invites, total_user_accounts, github_com_user, visual_studio_subscription_user,"
+    " enterprise_server_user, github_com_two_factor_auth";
+
+StoreError notOpenError()
+{
+    return StoreError{StoreError::Code::NotOpen, i18nc("@info", "The license database is not open."), {}};
+}
+
+SnapshotSummary readSummary(const QSqlQuery &q)
+{
+    SnapshotSummary s;
+    s.id = q.value(0).toLongLong();
+    s.connectionId = q.value(1).toString();
+    s.takenAt = toDate(q.value(2));
+    s.source = q.value(3).toString();
+    s.totalSeatsConsumed = q.value(4).toInt();
+    s.totalSeatsPurchased = q.value(5).toInt();
+    s.userCount = q.value(6).toInt();
+    return s;
+}
+
+const char *const SummaryColumns =
+    "id, connection_id, taken_at, source, total_seats_consumed, total_seats_purchased, user_count";
+
+UsageFileRecord readUsageFile(const QSqlQuery &q)
+{
+    UsageFileRecord r;
+    r.id = q.value(0).toLongLong();
+    r.connectionId = q.value(1).toString();
+    r.direction = q.value(2).toInt() == 1 ? UsageFileRecord::Direction::Uploaded : UsageFileRecord::Direction::Exported;
+    r.fileName = q.value(3).toString();
+    r.sha256 = q.value(4).toString();
+    r.serverId = q.value(5).toString();
+    r.hostName = q.value(6).toString();
+    r.version = q.value(7).toString();
+    r.size = q.value(8).toLongLong();
+    r.time = toDate(q.value(9));
+    r.outcome = q.value(10).toString();
+    r.uploadState = static_cast<UploadSyncState>(qBound(0, q.value(11).toInt(), 3));
+    r.uploadStateChangedAt = toDate(q.value(12));
+    return r;
+}
+} // namespace
+
+LicenseStore::LicenseStore() = default;
+
+LicenseStore::~LicenseStore()
+{
+    close();
+}
+
+QString LicenseStore::defaultLocation()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+        QStringLiteral("/ghe-license-console.sqlite");
+}
+
+int LicenseStore::latestSchemaVersion()
+{
+    return migrations().constLast().version;
+}
+
+QSqlDatabase LicenseStore::database() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+bool LicenseStore::isOpen() const
+{
+    return m_backend != Backend::None && database().isOpen();
+}
+
+void LicenseStore::close()
+{
+    if (m_connectionName.isEmpty()) {
+        return;
+    }
+    {
+        QSqlDatabase db = database();
+        if (db.isOpen()) {
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+    m_connectionName.clear();
+    m_backend = Backend::None;
+    m_schemaVersion = 0;
+}
+
+StoreError LicenseStore::open(const QString &location, const OpenOptions &options)
+{
+    close();
+    m_location = location;
+    const bool postgres =
+        location.startsWith(QLatin1String("postgresql://")) || location.startsWith(QLatin1String("postgres://"));
+    if (location.isEmpty() || (!postgres && location.contains(QLatin1String("://")))) {
+        return StoreError{StoreError::Code::InvalidLocation,
+            i18nc("@info", "“%1” is not a database location. Use a file path or a postgresql://user@host/database URL.",
+                location),
+            {}};
+    }
+    m_connectionName = QStringLiteral("glc-store-%1").arg(s_connectionCounter.fetchAndAddRelaxed(1));
+    StoreError openError;
+    {
+        // Scoped: close() removes the connection, which must not be in use by a handle here.
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(postgres ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), m_connectionName);
+        if (!db.isValid()) {
+            const QString driver = postgres ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE");
+            openError = StoreError{StoreError::Code::OpenFailed,
+                i18nc("@info", "The Qt database driver %1 is not installed. Install the Qt SQL plugin for it.", driver),
+                {}};
+        } else {
+            if (postgres) {
+                const QUrl url(location);
+                db.setHostName(url.host().isEmpty() ? QStringLiteral("localhost") : url.host());
+                db.setPort(url.port(5432));
+                db.setUserName(url.userName());
+                db.setPassword(url.password());
+                db.setDatabaseName(url.path().mid(1));
+                db.setConnectOptions(QStringLiteral("connect_timeout=10"));
+            } else {
+                const QString path = location.startsWith(QLatin1String("sqlite:")) ? location.mid(7) : location;
+                const QFileInfo info(path);
+                QDir().mkpath(info.absolutePath());
+                db.setDatabaseName(path);
+                db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs));
+            }
+            if (!db.open()) {
+                openError = StoreError{StoreError::Code::OpenFailed,
+                    i18nc("@info",
+                        "Could not open the license database “%1”. Check the location and that the database server is "
+                        "running.",
+                        postgres ? QUrl(location).adjusted(QUrl::RemovePassword).toString() : location),
+                    db.lastError().text()};
+            }
+        }
+    }
+    if (openError) {
+        close();
+        return openError;
+    }
+    m_backend = postgres ? Backend::PostgreSql : Backend::Sqlite;
+
+    if (m_backend == Backend::Sqlite) {
+        // Connection-level settings; none of them writes to the file, so a refused newer
+        // database stays byte-for-byte unchanged.
+        if (auto e = exec(QStringLiteral("PRAGMA foreign_keys = ON")); e) {
+            close();
+            return e;
+        }
+    } else {
+        // Keep the server's chatter about already existing objects out of the log.
+        exec(QStringLiteral("SET client_min_messages TO WARNING"));
+    }
+
+    const StoreResult<int> current = readSchemaVersion();
+    if (!current.ok()) {
+        StoreError e = current.error;
+        close();
+        return e;
+    }
+    if (current.value > latestSchemaVersion()) {
+        const int found = current.value;
+        close();
+        return StoreError{StoreError::Code::NewerSchema,
+            i18nc("@info",
+                "The license database “%1” was written by a newer version of GHE License Console (schema %2; this "
+                "version "
+                "knows up to %3). It was not changed. Update the console, or choose another database.",
+                location, found, latestSchemaVersion()),
+            {}};
+    }
+    if (m_backend == Backend::Sqlite) {
+        // WAL lets readers continue while a refresh writes; NORMAL is durable enough with WAL.
+        if (auto e = exec(QStringLiteral("PRAGMA journal_mode = WAL")); e) {
+            close();
+            return e;
+        }
+        exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
+    }
+    const int target = options.migrateTo > 0 ? qMin(options.migrateTo, latestSchemaVersion()) : latestSchemaVersion();
+    if (auto e = migrate(target); e) {
+        close();
+        return e;
+    }
+    return {};
+}
+
+StoreResult<int> LicenseStore::readSchemaVersion()
+{
+    QSqlDatabase db = database();
+    if (!db.tables().contains(QStringLiteral("schema_version"))) {
+        return 0;
+    }
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT MAX(version) FROM schema_version"))) {
+        return queryError(q);
+    }
+    return q.next() ? q.value(0).toInt() : 0;
+}
+
+StoreError LicenseStore::queryError(const QSqlQuery &query) const
+{
+    const QSqlError error = query.lastError();
+    const QString native = error.nativeErrorCode();
+    qCDebug(GLC_CORE) << "store query failed:" << error.text() << query.lastQuery().left(200);
+    // SQLITE_BUSY (5) / SQLITE_LOCKED (6): another console kept its write lock past the timeout.
+    if (m_backend == Backend::Sqlite && (native == QLatin1String("5") || native == QLatin1String("6"))) {
+        return StoreError{StoreError::Code::Locked,
+            i18nc("@info",
+                "The license database is busy: another GHE License Console is writing to it. Wait until its refresh "
+                "has "
+                "finished, then try again."),
+            error.text()};
+    }
+    return StoreError{StoreError::Code::QueryFailed,
+        i18nc("@info", "The license database reported an error: %1", error.text()), error.text()};
+}
+
+StoreError LicenseStore::exec(const QString &sql)
+{
+    QSqlQuery q(database());
+    if (!q.exec(sql)) {
+        return queryError(q);
+    }
+    return {};
+}
+
+StoreError LicenseStore::beginTransaction()
+{
+    // IMMEDIATE takes SQLite's write lock at once, so the busy timeout applies here and not
+    // halfway through a read-then-write transaction (which would fail without waiting).
+    return exec(m_backend == Backend::Sqlite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"));
+}
+
+StoreError LicenseStore::migrate(int target)
+{
+    if (auto e = beginTransaction(); e) {
+        return e;
+    }
+    // Read again inside the transaction: another console may have migrated meanwhile.
+    const StoreResult<int> current = readSchemaVersion();
+    if (!current.ok()) {
+        exec(QStringLiteral("ROLLBACK"));
+        return current.error;
+    }
+    if (current.value == 0) {
+        if (auto e = exec(QStringLiteral("CREATE TABLE schema_version (version INTEGER NOT NULL)")); e) {
+            exec(QStringLiteral("ROLLBACK"));
+            return e;
+        }
+    }
+    int version = current.value;
+    const QString idColumn = m_backend == Backend::Sqlite ? QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT")
+                                                          : QStringLiteral("BIGSERIAL PRIMARY KEY");
+    for (const Migration &m : migrations()) {
+        if (m.version <= version || m.version > target) {
+            continue;
+        }
+        for (const QString &statement : m.statements) {
+            if (StoreError e = exec(QString(statement).replace(QLatin1String("%ID%"), idColumn)); e) {
+                exec(QStringLiteral("ROLLBACK"));
+                e.code = StoreError::Code::MigrationFailed;
+                e.message =
+                    i18nc("@info", "Could not update the license database to schema %1; it was left unchanged. %2",
+                        m.version, e.detail);
+                return e;
+            }
+        }
+        version = m.version;
+    }
+    if (version != current.value) {
+        QSqlQuery q(database());
+        q.prepare(QStringLiteral("INSERT INTO schema_version (version) VALUES (?)"));
+        q.addBindValue(version);
+        if (!q.exec() || exec(QStringLiteral("DELETE FROM schema_version WHERE version < %1").arg(version))) {
+            StoreError e = queryError(q);
+            exec(QStringLiteral("ROLLBACK"));
+            return e;
+        }
+    }
+    if (auto e = exec(QStringLiteral("COMMIT")); e) {
+        exec(QStringLiteral("ROLLBACK"));
+        return e;
+    }
+    m_schemaVersion = version;
+    return {};
+}
+
+StoreError LicenseStore::saveConnection(const Connection &c)
+{
+    if (!isOpen()) {
+        return notOpenError();
+    }
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral(
+        "INSERT INTO connections (id, name, kind, ghe_com_subdomain, enterprise_slug, server_host, ca_file, "
+        "admin_shell_enabled,"
+        " admin_shell_user, admin_shell_port, admin_shell_identity_file, admin_shell_command, lab_url)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind,"
+        " ghe_com_subdomain = excluded.ghe_com_subdomain, enterprise_slug = excluded.enterprise_slug,"
+        " server_host = excluded.server_host, ca_file = excluded.ca_file, admin_shell_enabled = "
+        "excluded.admin_shell_enabled,"
+        " admin_shell_user = excluded.admin_shell_user, admin_shell_port = excluded.admin_shell_port,"
+        " admin_shell_identity_file = excluded.admin_shell_identity_file, admin_shell_command = "
+        "excluded.admin_shell_command,"
+        " lab_url = excluded.lab_url"));
+    q.addBindValue(c.id);
+    q.addBindValue(c.name);
+    q.addBindValue(static_cast<int>(c.kind));
+    q.addBindValue(c.gheComSubdomain);
+    q.addBindValue(c.enterpriseSlug);
+    q.addBindValue(c.serverHost);
+    q.addBindValue(c.caFile);
+    q.addBindValue(c.adminShell.enabled ? 1 : 0);
+    q.addBindValue(c.adminShell.user);
+    q.addBindValue(c.adminShell.port);
+    q.addBindValue(c.adminShell.identityFile);
+    q.addBindValue(c.adminShell.command);
+    q.addBindValue(c.labUrl.toString());
+    if (!q.exec()) {
+        return queryError(q);
+    }
+    return {};
+}
+
+StoreResult<QList<Connection>> LicenseStore::connections()
+{
+    if (!isOpen()) {
+        return notOpenError();
+    }
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral(
+            "SELECT id, name, kind, ghe_com_subdomain, enterprise_slug, server_host, ca_file, admin_shell_enabled,"
+            " admin_shell_user, admin_shell_port, admin_shell_identity_file, admin_shell_command, lab_url"
+            " FROM connections ORDER BY name, id"))) {
+        return queryError(q);
+    }
+    QList<Connection> list;
+    while (q.next()) {
+        Connection c;
+        c.id = q.value(0).toString();
+        c.name = q.value(1).toString();
+        c.kind = static_cast<Connection::Kind>(qBound(0, q.value(2).toInt(), 2));
+        c.gheComSubdomain = q.value(3).toString();
+        c.enterpriseSlug = q.value(4).toString();
+        c.serverHost = q.value(5).toString();
+        c.caFile = q.value(6).toString();
+        c.adminShell.enabled = q.value(7).toInt() != 0;
+        c.adminShell.user = q.value(8).toString();
+        c.adminShell.port = q.value(9).toInt();
+        c.adminShell.identityFile = q.value(10).toString();
+        c.adminShell.command = q.value(11).toString();
+        const QString lab = q.value(12).toString();
+        c.labUrl = lab.isEmpty() ? QUrl() : QUrl(lab);
+        list.append(c);
+    }
+    return list;
+}
+
+StoreError LicenseStore::removeConnection(const QString &id)
+{
+    if (!isOpen()) {
+        return notOpenError();
+    }
+    if (auto e = beginTransaction(); e) {
+        return e;
+    }
+    const QStringList statements = {
+        QStringLiteral("DELETE FROM sync_status WHERE connection_id = ?"),
+        QStringLiteral("DELETE FROM snapshots WHERE connection_id = ?"),
+        QStringLiteral("DELETE FROM connections WHERE id = ?"),
+    };
+    for (const QString &sql : statements) {
+        QSqlQuery q(database());
+        q.prepare(sql);
+        q.addBindValue(id);
+        if (!q.exec()) {
+            StoreError e = queryError(q);
+            exec(QStringLiteral("ROLLBACK"));
+            return e;
+        }
+    }
+    return exec(QStringLiteral("COMMIT"));
+}
+
+StoreError LicenseStore::writeRows(qint64 snapshotId, const QList<ConsumedLicense> &rows, const CancelCheck &cancel)
+{
+    const qsizetype total = rows.size();
+    QSqlQuery full(database());
+    if (total >= RowsPerStatement && !full.prepare(insertLicensesSql(RowsPerStatement))) {
+        return queryError(full);
+    }
+    qsizetype index = 0;
+    while (index < total) {
+        if (cancel && cancel()) {
+            return StoreError{StoreError::Code::Cancelled,
+                i18nc("@info", "The refresh was cancelled; the previous snapshot is kept."), {}};
+        }
+        const int count = static_cast<int>(qMin<qsizetype>(RowsPerStatement, total - index));
+        QSqlQuery partial(database());
+        QSqlQuery *q = &full;
+        if (count < RowsPerStatement) {
+            if (!partial.prepare(insertLicensesSql(count))) {
+                return queryError(partial);
+            }
+            q = &partial;
+        }
+        int p = 0;
+        for (int i = 0; i < count; ++i, ++index) {
+            const ConsumedLicense &r = rows.at(index);
+            q->bindValue(p++, snapshotId);
+            q->bindValue(p++, static_cast<int>(index));
+            q->bindValue(p++, fromText(r.githubComLogin));
+            q->bindValue(p++, fromText(r.githubComName));
+            q->bindValue(p++, fromText(r.githubComProfile));
+            q->bindValue(p++, fromText(r.githubComSamlNameId));
+            q->bindValue(p++, fromText(r.licenseType));
+            q->bindValue(p++, fromText(r.visualStudioLicenseStatus));
+            q->bindValue(p++, fromText(r.visualStudioSubscriptionEmail));
+            q->bindValue(p++, joinList(r.enterpriseServerUserIds));
+            q->bindValue(p++, joinList(r.enterpriseServerEmails));
+            q->bindValue(p++, joinList(r.githubComVerifiedDomainEmails));
+            q->bindValue(p++, joinList(r.githubComMemberRoles));
+            q->bindValue(p++, joinList(r.githubComEnterpriseRoles));
+            q->bindValue(p++, joinList(r.githubComOrgsWithPendingInvites));
+            q->bindValue(p++, r.totalUserAccounts);
+            q->bindValue(p++, r.githubComUser ? 1 : 0);
+            q->bindValue(p++, r.visualStudioSubscriptionUser ? 1 : 0);
+            q->bindValue(p++, fromTri(r.enterpriseServerUser));
+            q->bindValue(p++, fromTri(r.githubComTwoFactorAuth));
+        }
+        Q_ASSERT(p == count * LicenseColumns);
+        if (!q->exec()) {
+            return queryError(*q);
+        }
+    }
+    return {};
+}
+
+StoreError LicenseStore::writeSyncStatus(
+    qint64 snapshotId, const QString &connectionId, const QList<LicenseSyncStatus> &statuses, const QDateTime &when)
+{
+    for (const LicenseSyncStatus &s : statuses) {
+        QSqlQuery last(database());
+        last.prepare(QStringLiteral(
+            "SELECT hostname, last_sync_date, status, error FROM sync_status WHERE connection_id = ? AND server_id = ?"
+            " ORDER BY id DESC LIMIT 1"));
+        last.addBindValue(connectionId);
+        last.addBindValue(s.serverId);
+        if (!last.exec()) {
+            return queryError(last);
+        }
+        if (last.next()) {
+            LicenseSyncStatus previous;
+            previous.serverId = s.serverId;
+            previous.hostname = last.value(0).toString();
+            previous.lastSyncDate = toDate(last.value(1));
+            previous.status = last.value(2).toString();
+            previous.error = last.value(3).toString();
+            LicenseSyncStatus normalized = s;
+            normalized.lastSyncDate = toDate(fromDate(s.lastSyncDate));
+            if (previous == normalized) {
+                continue; // unchanged since the last refresh: history keeps only changes
+            }
+        }
+        last.finish();
+        QSqlQuery q(database());
+        q.prepare(QStringLiteral("INSERT INTO sync_status (connection_id, snapshot_id, recorded_at, server_id, "
+                                 "hostname, last_sync_date, status, error)"
+                                 " VALUES (?,?,?,?,?,?,?,?)"));
+        q.addBindValue(connectionId);
+        q.addBindValue(snapshotId);
+        q.addBindValue(fromDate(when));
+        q.addBindValue(s.serverId);
+        q.addBindValue(s.hostname);
+        q.addBindValue(fromDate(s.lastSyncDate));
+        q.addBindValue(s.status);
+        q.addBindValue(s.error);
+        if (!q.exec()) {
+            return queryError(q);
+        }
+    }
+    return {};
+}
+
+StoreResult<qint64> LicenseStore::writeSnapshot(const LicenseSnapshot &snapshot, const CancelCheck &cancel)
+{
+    if (!isOpen()) {
+        return notOpenError();
+    }
+    if (auto e = beginTransaction(); e) {
+        return e;
+    }
+    auto fail = [this](const StoreError &e) -> StoreResult<qint64> {
+        exec(QStringLiteral("ROLLBACK"));
+        return e;
+    };
+    const QDateTime takenAt = snapshot.takenAt.isValid() ? snapshot.takenAt : QDateTime::currentDateTimeUtc();
+    qint64 snapshotId = 0;
+    {
+        QSqlQuery q(database());
+        q.prepare(QStringLiteral("INSERT INTO snapshots (connection_id, taken_at, source, total_seats_consumed, "
+                                 "total_seats_purchased, user_count)"
+                                 " VALUES (?,?,?,?,?,?) RETURNING id"));
+        q.addBindValue(snapshot.connectionId);
+        q.addBindValue(fromDate(takenAt));
+        q.addBindValue(snapshot.source);
+        q.addBindValue(snapshot.licenses.totalSeatsConsumed);
+        q.addBindValue(snapshot.licenses.totalSeatsPurchased);
+        q.addBindValue(static_cast<int>(snapshot.licenses.users.size()));
+        if (!q.exec() || !q.next()) {
+            return fail(queryError(q));
+        }
+        snapshotId = q.value(0).toLongLong();
+        q.finish();
+    }
+    if (auto e = writeRows(snapshotId, snapshot.licenses.users, cancel); e) {
+        return fail(e);
+    }
+    if (auto e = writeSyncStatus(snapshotId, snapshot.connectionId, snapshot.syncStatus, takenAt); e) {
+        return fail(e);
+    }
+    for (const ServerLicenseInfo &s : snapshot.serverLicenses) {
+        QSqlQuery q(database());
+        q.prepare(QStringLiteral(
+            "INSERT INTO server_licenses (snapshot_id, hostname, seats, seats_used, seats_available, kind,"
+            " days_until_expiration, expire_at, installed_version) VALUES (?,?,?,?,?,?,?,?,?)"));
+        q.addBindValue(snapshotId);
+        q.addBindValue(s.hostname);
+        q.addBindValue(fromOptional(s.seats));
+        q.addBindValue(s.seatsUsed);
+        q.addBindValue(fromOptional(s.seatsAvailable));
+        q.addBindValue(s.kind);
+        q.addBindValue(s.daysUntilExpiration);
+        q.addBindValue(fromDate(s.expireAt));
+        q.addBindValue(s.installedVersion);
+        if (!q.exec()) {
+            return fail(queryError(q));
+        }
+    }
+    for (qsizetype i = 0; i < snapshot.installations.size(); ++i) {
+        const EnterpriseServerInstallation &inst = snapshot.installations.at(i);
+        QSqlQuery q(database());
+        q.prepare(QStringLiteral(
+            "INSERT INTO installations (snapshot_id, position, installation_id, host_name, customer_name, is_connected,"
+            " created_at, updated_at, user_accounts_total, user_accounts) VALUES (?,?,?,?,?,?,?,?,?,?)"));
+        q.addBindValue(snapshotId);
+        q.addBindValue(static_cast<int>(i));
+        q.addBindValue(inst.id);
+        q.addBindValue(inst.hostName);
+        q.addBindValue(inst.customerName);
+        q.addBindValue(inst.isConnected ? 1 : 0);
+        q.addBindValue(fromDate(inst.createdAt));
+        q.addBindValue(fromDate(inst.updatedAt));
+        q.addBindValue(inst.userAccountsTotal);
+        q.addBindValue(fromText(userAccountsToJson(inst.userAccounts)));
+        if (!q.exec()) {
+            return fail(queryError(q));
+        }
+        for (qsizetype u = 0; u < inst.uploads.size(); ++u) {
+            const UserAccountsUpload &up = inst.uploads.at(u);
+            QSqlQuery uq(database());
+            uq.prepare(QStringLiteral("INSERT INTO uploads (snapshot_id, installation_position, position, name, "
+                                      "sync_state, created_at, updated_at)"
+                                      " VALUES (?,?,?,?,?,?,?)"));
+            uq.addBindValue(snapshotId);
+            uq.addBindValue(static_cast<int>(i));
+            uq.addBindValue(static_cast<int>(u));
+            uq.addBindValue(up.name);
+            uq.addBindValue(static_cast<int>(up.syncState));
+            uq.addBindValue(fromDate(up.createdAt));
+            uq.addBindValue(fromDate(up.updatedAt));
+            if (!uq.exec()) {
+                return fail(queryError(uq));
+            }
+        }
+    }
+    if (cancel && cancel()) {
+        return fail(StoreError{StoreError::Code::Cancelled,
+            i18nc("@info", "The refresh was cancelled; the previous snapshot is kept."), {}});
+    }
+    if (auto e = exec(QStringLiteral("COMMIT")); e) {
+        return fail(e);
+    }
+    return snapshotId;
+}
+
+StoreResult<QList<SnapshotSummary>> LicenseStore::snapshots(const QString &connectionId)
+{
+    if (!isOpen()) {
+        return notOpenError();
+    }
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT %1 FROM snapshots WHERE connection_id = ? ORDER BY taken_at, id")
+            .arg(QLatin1String(SummaryColumns)));
+    q.addBindValue(connectionId);
+    if (!q.exec()) {
+        return queryError(q);
+    }
+    QList<SnapshotSummary> list;
+    while (q.next()) {
+        list.append(readSummary(q));
+    }
+    return list;
+}
+
+StoreResult<std::optional<SnapshotSummary>> LicenseStore::latestSnapshot(const QString &connectionId)
+{
+    if (!isOpen()) {
+        return notOpenError();
+    }
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT %1 FROM snapshots WHERE connection_id = ? ORDER BY taken_at DESC, id DESC LIMIT 1")
+            .arg(QLatin1String(SummaryColumns)));
+    q.addBindValue(connectionId);
+    if (!q.exec()) {
+        return queryError(q);
+    }
+    if (!q.next()) {
+        return std::optional<SnapshotSummary>();
+    }
+    return std::optional<SnapshotSummary>(readSummary(q));
+}
+
+StoreResult<QList<ConsumedLicense>> LicenseStore::loadConsumedLicenses(qint64 snapshotId)
+{
+    if (!isOpen()) {
+        return notOpenError();
+    }
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1 FROM consumed_licenses WHERE snapshot_id = ? ORDER BY row_index")
+            .arg(QLatin1String(LicenseSelectColumns)));
+    q.addBindValue(snapshotId);
+    if (!q.exec()) {
+        return queryError(q);
+    }
+    QList<ConsumedLicense> rows;
+    if (q.size() > 0) {
+        rows.reserve(q.size());
+    }
+    Interner interner;
+    while (q.next()) {
+        ConsumedLicense r;
+        r.githubComLogin = q.value(0).toString();
+        r.githubComName = q.value(1).toString();
+        r.githubComProfile = q.value(2).toString();
+        r.githubComSamlNameId = q.value(3).toString();
+        r.licenseType = interner.intern(q.value(4).toString());
+        r.visualStudioLicenseStatus = interner.intern(q.value(5).toString());
+        r.visualStudioSubscriptionEmail = q.value(6).toString();
+        r.enterpriseServerUserIds = splitList(q.value(7).toString());
+        r.enterpriseServerEmails = splitList(q.value(8).toString());
+        r.githubComVerifiedDomainEmails = splitList(q.value(9).toString());
+        r.githubComMemberRoles = splitList(q.value(10).toString(), &interner);
+        r.githubComEnterpriseRoles = splitList(q.value(11).toString(), &interner);
+        r.githubComOrgsWithPendingInvites = splitList(q.value(12).toString(), &interner);
+        r.totalUserAccounts = q.value(13).toInt();
+        r.githubComUser = q.value(14).toInt() != 0;
+        r.visualStudioSubscriptionUser = q.value(15).toInt() != 0;
+        r.enterpriseServerUser = toTri(q.value(16));
+        r.githubComTwoFactorAuth = toTri(q.value(17));
+        rows.append(std::move(r));
+    }
+    if (q.lastError().isValid()) {
+        return queryError(q);
+    }
+    rows.squeeze();
+    return rows;
+}
+
+StoreResult<LicenseSnapshot> LicenseStore::loadSnapshot(qint64 snapshotId)
+{
+    if (!isOpen()) {
+        return notOpenError();
+    }
+    LicenseSnapshot snapshot;
+    {
+        QSqlQuery q(database());
+        q.prepare(QStringLiteral("SELECT %1 FROM snapshots WHERE id = ?").arg(QLatin1String(SummaryColumns)));
+        q.addBindValue(snapshotId);
+        if (!q.exec()) {
+            return queryError(q);
+        }
+        if (!q.next()) {
+            return StoreError{
+                StoreError::Code::NotFound, i18nc("@info", "The snapshot %1 no longer exists.", snapshotId), {}};
+        }
+        const SnapshotSummary s = readSummary(q);
+        snapshot.id = s.id;
+        snapshot.connectionId = s.connectionId;
+        snapshot.takenAt = s.takenAt;
+        snapshot.source = s.source;
+        snapshot.licenses.totalSeatsConsumed = s.totalSeatsConsumed;
+        snapshot.licenses.totalSeatsPurchased = s.totalSeatsPurchased;
+    }
+    auto rows = loadConsumedLicenses(snapshotId);
+    if (!rows.ok()) {
+        return rows.error;
+    }
+    snapshot.licenses.users = std::move(rows.value);
+    {
+        // The status each server had at this snapshot: its newest history row up to it.
+        QSqlQuery q(database());
+        q.prepare(
+            QStringLiteral("SELECT s.server_id, s.hostname, s.last_sync_date, s.status, s.error FROM sync_status s"
+                           " WHERE s.connection_id = ? AND s.id = (SELECT MAX(t.id) FROM sync_status t WHERE "
+                           "t.connection_id = s.connection_id"
+                           " AND t.server_id = s.server_id AND t.recorded_at <= ?) ORDER BY s.id"));
+        q.addBindValue(snapshot.connectionId);
+        q.addBindValue(fromDate(snapshot.takenAt));
+        if (!q.exec()) {
+            return queryError(q);
+        }
+        while (q.next()) {
+            snapshot.syncStatus.append(LicenseSyncStatus{q.value(0).toString(), q.value(1).toString(),
+                toDate(q.value(2)), q.value(3).toString(), q.value(4).toString()});
+        }
+    }
+    {
+        QSqlQuery q(database());
+        q.prepare(QStringLiteral("SELECT hostname, seats, seats_used, seats_available, kind, days_until_expiration, "
+                                 "expire_at, installed_version"
+                                 " FROM server_licenses WHERE snapshot_id = ? ORDER BY hostname"));
+        q.addBindValue(snapshotId);
+        if (!q.exec()) {
+            return queryError(q);
+        }
+        while (q.next()) {
+            ServerLicenseInfo s;
+            s.hostname = q.value(0).toString();
+            s.seats = toOptional(q.value(1));
+            s.seatsUsed = q.value(2).toInt();
+            s.seatsAvailable = toOptional(q.value(3));
+            s.kind = q.value(4).toString();
+            s.daysUntilExpiration = q.value(5).toInt();
+            s.expireAt = toDate(q.value(6));
+            s.installedVersion = q.value(7).toString();
+            snapshot.serverLicenses.append(s);
+        }
+    }
+    {
+        QSqlQuery q(database());
+        q.prepare(QStringLiteral("SELECT installation_id, host_name, customer_name, is_connected, created_at, "
+                                 "updated_at, user_accounts_total,"
+                                 " user_accounts FROM installations WHERE snapshot_id = ? ORDER BY position"));
+        q.addBindValue(snapshotId);
+        if (!q.exec()) {
+            return queryError(q);
+        }
+        while (q.next()) {
+            EnterpriseServerInstallation inst;
+            inst.id = q.value(0).toString();
+            inst.hostName = q.value(1).toString();
+            inst.customerName = q.value(2).toString();
+            inst.isConnected = q.value(3).toInt() != 0;
+            inst.createdAt = toDate(q.value(4));
+            inst.updatedAt = toDate(q.value(5));
+            inst.userAccountsTotal = q.value(6).toInt();
+            inst.userAccounts = userAccountsFromJson(q.value(7).toString());
+            snapshot.installations.append(inst);
+        }
+        QSqlQuery uq(database());
+        uq.prepare(QStringLiteral(
+            "SELECT installation_position, name, sync_state, created_at, updated_at FROM uploads WHERE snapshot_id = ?"
+            " ORDER BY installation_position, position"));
+        uq.addBindValue(snapshotId);
+        if (!uq.exec()) {
+            return queryError(uq);
+        }
+        while (uq.next()) {
+            const int pos = uq.value(0).toInt();
+            if (pos >= 0 && pos < snapshot.installations.size()) {
+                snapshot.installations[pos].uploads.append(UserAccountsUpload{uq.value(1).toString(),
+                    static_cast<UploadSyncState>(qBound(0, uq.value(2).toInt(), 3)), toDate(uq.value(3)),
+                    toDate(uq.value(4))});
+            }
+        }
+    }
+    return snapshot;
+}
+
+StoreError LicenseStore::removeSnapshot(qint64 snapshotId)
+{
+    if (!isOpen()) {
+        return notOpenError();
+    }
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("DELETE FROM snapshots WHERE id = ?"));
+    q.addBindValue(snapshotId);
+    if (!q.exec()) {
+        return queryError(q);
+    }
+    return {};
+}
+
+StoreResult<int> LicenseStore::applyRetention(
+    const QString &connectionId, const RetentionPolicy &policy, const QDateTime &now)
+{
+    auto all = snapshots(connectionId);
+    if (!all.ok()) {
+        return all.error;
+    }
+    const QDateTime cutoff = policy.maxAgeDays > 0 ? now.addDays(-policy.maxAgeDays) : QDateTime();
+    QList<qint64> doomed;
+    const qsizetype n = all.value.size();
+    for (qsizetype i = 0; i < n - 1; ++i) { // the newest (last) is always kept
+        const SnapshotSummary &s = all.value.at(i);
+        const qsizetype newerCount = n - 1 - i;
+        const bool tooMany = policy.keepNewest > 0 && newerCount >= policy.keepNewest;
+        const bool tooOld = cutoff.isValid() && s.takenAt.isValid() && s.takenAt < cutoff;
+        if (tooMany || tooOld) {
+            doomed.append(s.id);
+        }
+    }
+    if (doomed.isEmpty()) {
+        return 0;
+    }
+    if (auto e = beginTransaction(); e) {
+        return e;
+    }
+    for (qint64 id : std::as_const(doomed)) {
+        if (auto e = removeSnapshot(id); e) {
+            exec(QStringLiteral("ROLLBACK"));
+            return e;
+        }
+    }
+    if (auto e = exec(QStringLiteral("COMMIT")); e) {
+        exec(QStringLiteral("ROLLBACK"));
+        return e;
+    }
+    return static_cast<int>(doomed.size());
+}
+
+StoreResult<QList<SyncStatusRecord>> LicenseStore::syncStatusHistory(
+    const QString &connectionId, const QString &serverId)
+{
+    if (!isOpen()) {
+        return notOpenError();
+    }
+    QSqlQuery q(database());
+    QString sql = QStringLiteral(
+        "SELECT id, connection_id, snapshot_id, recorded_at, server_id, hostname, last_sync_date, status, error"
+        " FROM sync_status WHERE connection_id = ?");
+    if (!serverId.isEmpty()) {
+        sql += QStringLiteral(" AND server_id = ?");
+    }
+    q.prepare(sql + QStringLiteral(" ORDER BY id"));
+    q.addBindValue(connectionId);
+    if (!serverId.isEmpty()) {
+        q.addBindValue(serverId);
+    }
+    if (!q.exec()) {
+        return queryError(q);
+    }
+    QList<SyncStatusRecord> list;
+    while (q.next()) {
+        SyncStatusRecord r;
+        r.id = q.value(0).toLongLong();
+        r.connectionId = q.value(1).toString();
+        r.snapshotId = q.value(2).isNull() ? 0 : q.value(2).toLongLong();
+        r.recordedAt = toDate(q.value(3));
+        r.status = LicenseSyncStatus{q.value(4).toString(), q.value(5).toString(), toDate(q.value(6)),
+            q.value(7).toString(), q.value(8).toString()};
+        list.append(r);
+    }
+    return list;
+}
+
+StoreResult<qint64> LicenseStore::addUsageFile(const UsageFileRecord &r)
+{
+    if (!isOpen()) {
+        return notOpenError();
+    }
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral(
+        "INSERT INTO usage_files (connection_id, direction, file_name, sha256, server_id, host_name, version, size, "
+        "time,"
+        " outcome, upload_state, upload_state_changed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"));
+    q.addBindValue(r.connectionId);
+    q.addBindValue(r.direction == UsageFileRecord::Direction::Uploaded ? 1 : 0);
+    q.addBindValue(r.fileName);
+    q.addBindValue(r.sha256);
+    q.addBindValue(r.serverId);
+    q.addBindValue(r.hostName);
+    q.addBindValue(r.version);
+    q.addBindValue(r.size);
+    q.addBindValue(fromDate(r.time));
+    q.addBindValue(r.outcome);
+    q.addBindValue(static_cast<int>(r.uploadState));
+    q.addBindValue(fromDate(r.uploadStateChangedAt));
+    if (!q.exec() || !q.next()) {
+        return queryError(q);
+    }
+    return q.value(0).toLongLong();
+}
+
+StoreError LicenseStore::setUploadState(
+    qint64 usageFileId, UploadSyncState state, const QDateTime &when, const QString &outcome)
+{
+    if (!isOpen()) {
+        return notOpenError();
+    }
+    QSqlQuery q(database());
+    if (outcome.isEmpty()) {
+        q.prepare(QStringLiteral("UPDATE usage_files SET upload_state = ?, upload_state_changed_at = ? WHERE id = ?"));
+    } else {
+        q.prepare(QStringLiteral(
+            "UPDATE usage_files SET upload_state = ?, upload_state_changed_at = ?, outcome = ? WHERE id = ?"));
+    }
+    q.addBindValue(static_cast<int>(state));
+    q.addBindValue(fromDate(when));
+    if (!outcome.isEmpty()) {
+        q.addBindValue(outcome);
+    }
+    q.addBindValue(usageFileId);
+    if (!q.exec()) {
+        return queryError(q);
+    }
+    if (q.numRowsAffected() == 0) {
+        return StoreError{
+            StoreError::Code::NotFound, i18nc("@info", "The usage file record %1 no longer exists.", usageFileId), {}};
+    }
+    return {};
+}
+
+StoreResult<QList<UsageFileRecord>> LicenseStore::usageFiles(const QString &connectionId)
+{
+    if (!isOpen()) {
+        return notOpenError();
+    }
+    QSqlQuery q(database());
+    QString sql = QStringLiteral(
+        "SELECT id, connection_id, direction, file_name, sha256, server_id, host_name, version, size, time, outcome,"
+        " upload_state, upload_state_changed_at FROM usage_files");
+    if (!connectionId.isEmpty()) {
+        sql += QStringLiteral(" WHERE connection_id = ?");
+    }
+    q.prepare(sql + QStringLiteral(" ORDER BY time DESC, id DESC"));
+    if (!connectionId.isEmpty()) {
+        q.addBindValue(connectionId);
+    }
+    if (!q.exec()) {
+        return queryError(q);
+    }
+    QList<UsageFileRecord> list;
+    while (q.next()) {
+        list.append(readUsageFile(q));
+    }
+    return list;
+}
+
+StoreError LicenseStore::setSetting(const QString &key, const QString &value)
+{
+    if (!isOpen()) {
+        return notOpenError();
+    }
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral(
+        "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+    q.addBindValue(key);
+    q.addBindValue(value);
+    if (!q.exec()) {
+        return queryError(q);
+    }
+    return {};
+}
+
+StoreResult<std::optional<QString>> LicenseStore::setting(const QString &key)
+{
+    if (!isOpen()) {
+        return notOpenError();
+    }
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT value FROM settings WHERE key = ?"));
+    q.addBindValue(key);
+    if (!q.exec()) {
+        return queryError(q);
+    }
+    if (!q.next()) {
+        return std::optional<QString>();
+    }
+    return std::optional<QString>(q.value(0).toString());
+}
+} // namespace Glc

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#pragma once
+
+#include "licensing/connection.h"
+#include "licensing/licensevalues.h"
+#include "storage/storeerror.h"
+#include "storage/storerecords.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+class QSqlQuery;
+
+namespace Glc {
+/// The console's memory: connections, snapshots, sync history, usage files and settings in SQLite
+/// (default) or PostgreSQL. One instance per thread: each owns a uniquely named QSqlDatabase
+/// connection. Every method returns errors as values; nothing here touches widgets or the network.
+class LicenseStore
+{
+public:
+    enum class Backend : qint8 {
+        None,
+        Sqlite,
+        PostgreSql,
+    };
+
+    struct OpenOptions
+    {
+        int busyTimeoutMs = 5000; ///< how long to wait for another console's lock (SQLite)
+        int migrateTo = -1; ///< -1: the latest schema; tests create older schemas with it
+    };
+
+    /// Returns true to stop a long write; checked between batches.
+    using CancelCheck = std::function<bool()>;
+
+    LicenseStore();
+    ~LicenseStore();
+    LicenseStore(const LicenseStore &) = delete;
+    LicenseStore &operator=(const LicenseStore &) = delete;
+
+    /// `<AppDataLocation>/ghe-license-console.sqlite`
+    static QString defaultLocation();
+    static int latestSchemaVersion();
+
+    /// `location`: a file path (SQLite, created when missing) or `postgresql://user[:pw]@host[:port]/db`.
+    StoreError open(const QString &location, const OpenOptions &options);
+    StoreError open(const QString &location) { return open(location, OpenOptions{}); }
+    void close();
+    bool isOpen() const;
+    Backend backend() const { return m_backend; }
+    int schemaVersion() const { return m_schemaVersion; }
+    /// The underlying connection's name (for tests and maintenance queries on this thread).
+    QString connectionName() const { return m_connectionName; }
+
+    // Connections (never a secret: tokens live in the keychain).
+    StoreError saveConnection(const Connection &connection);
+    StoreResult<QList<Connection>> connections();
+    /// Removes the connection with its snapshots and history.
+    StoreError removeConnection(const QString &id);
+
+    /// Writes a whole snapshot (rows, sync status, server licenses, installations) in one
+    /// transaction; on error or cancel nothing is written. Returns the new snapshot id.
+    StoreResult<qint64> writeSnapshot(const LicenseSnapshot &snapshot, const CancelCheck &cancel = {});
+    StoreResult<QList<SnapshotSummary>> snapshots(const QString &connectionId);
+    StoreResult<std::optional<SnapshotSummary>> latestSnapshot(const QString &connectionId);
+    StoreResult<LicenseSnapshot> loadSnapshot(qint64 snapshotId);
+    /// Only the consumed-license rows (the fast path for the models).
+    StoreResult<QList<ConsumedLicense>> loadConsumedLicenses(qint64 snapshotId);
+    StoreError removeSnapshot(qint64 snapshotId);
+    /// Removes old snapshots by `policy` (newest kept always); returns how many were removed.
+    StoreResult<int> applyRetention(const QString &connectionId, const RetentionPolicy &policy, const QDateTime &now);
+
+    /// Sync-status history of a connection, oldest first; `serverId` empty: all servers.
+    StoreResult<QList<SyncStatusRecord>> syncStatusHistory(const QString &connectionId, const QString &serverId = {});
+
+    StoreResult<qint64> addUsageFile(const UsageFileRecord &record);
+    StoreError setUploadState(
+        qint64 usageFileId, UploadSyncState state, const QDateTime &when, const QString &outcome = {});
+    /// Newest first; `connectionId` empty: all.
+    StoreResult<QList<UsageFileRecord>> usageFiles(const QString &connectionId = {});
+
+    StoreError setSetting(const QString &key, const QString &value);
+    StoreResult<std::optional<QString>> setting(const QString &key);
+
+private:
+    QSqlDatabase database() const;
+    StoreError migrate(int target);
+    StoreResult<int> readSchemaVersion();
+    StoreError queryError(const QSqlQuery &query) const;
+    StoreError exec(const QString &sql);
+    StoreError beginTransaction();
+    StoreError writeRows(qint64 snapshotId, const QList<ConsumedLicense> &rows, const CancelCheck &cancel);
+    StoreError writeSyncStatus(qint64 snapshotId, const QString &connectionId, const QList<LicenseSyncStatus> &statuses,
+        const QDateTime &when);
+
+    QString m_connectionName;
+    Backend m_backend = Backend::None;
+    int m_schemaVersion = 0;
+    QString m_location;
+};
+} // namespace Glc

@@ -1,0 +1,561 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+//
+// The same suite runs against SQLite and a real PostgreSQL server: the backend comes from the
+// GLC_TEST_DB_BACKEND environment variable (ctest registers the executable once per backend).
+
+#include "storage/licensestore.h"
+#include "postgresharness.h"
+#include "snapshotgenerator.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimeZone>
+
+#include <cstdio>
+
+using namespace Glc;
+using namespace GlcTest;
+
+namespace {
+QByteArray fileHash(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        return {};
+    }
+    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+}
+
+LicenseSnapshot smallSnapshot(quint32 seed, int users = 200)
+{
+    SnapshotGeneratorOptions o;
+    o.users = users;
+    o.servers = 4;
+    o.seed = seed;
+    o.chineseShare = 0.3;
+    o.mismatchedShare = 0.2;
+    return SnapshotGenerator::generate(o);
+}
+
+int childWrite(const QString &location)
+{
+    // Runs in a child process: writes a large snapshot and stops mid-transaction, waiting to be
+    // killed by the parent (blocked on stdin, which the parent never writes).
+    LicenseStore store;
+    if (store.open(location)) {
+        return 2;
+    }
+    SnapshotGeneratorOptions o;
+    o.users = 20000;
+    o.seed = 99;
+    LicenseSnapshot big = SnapshotGenerator::generate(o);
+    int batches = 0;
+    store.writeSnapshot(big, [&batches]() {
+        if (++batches == 20) {
+            std::fputs("mid-write\n", stdout);
+            std::fflush(stdout);
+            std::getchar();
+        }
+        return false;
+    });
+    return 3;
+}
+} // namespace
+
+class LicenseStoreTest : public QObject
+{
+    Q_OBJECT
+
+private:
+    bool postgres() const { return m_backend == QLatin1String("postgresql"); }
+    QString freshLocation()
+    {
+        ++m_counter;
+        if (postgres()) {
+            QString error;
+            const QString url = m_pg.createDatabase(QStringLiteral("glc_test_%1").arg(m_counter), &error);
+            if (url.isEmpty()) {
+                qWarning() << error;
+            }
+            return url;
+        }
+        return m_dir->filePath(QStringLiteral("store-%1.sqlite").arg(m_counter));
+    }
+    void execRaw(LicenseStore &store, const QString &sql)
+    {
+        QSqlQuery q(QSqlDatabase::database(store.connectionName()));
+        QVERIFY2(q.exec(sql), qPrintable(sql));
+    }
+
+    QString m_backend;
+    PostgresHarness m_pg;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    int m_counter = 0;
+    QString m_location;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        m_backend = qEnvironmentVariable("GLC_TEST_DB_BACKEND", QStringLiteral("sqlite"));
+        QVERIFY(m_backend == QLatin1String("sqlite") || postgres());
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_dir->isValid());
+        if (postgres()) {
+            QString error;
+            QVERIFY2(m_pg.start(&error), qPrintable(error));
+        }
+    }
+
+    void cleanupTestCase() { m_pg.stop(); }
+
+    void init()
+    {
+        m_location = freshLocation();
+        QVERIFY(!m_location.isEmpty());
+    }
+
+    void shouldCreateLatestSchemaOnFirstOpen()
+    {
+        LicenseStore store;
+        const StoreError e = store.open(m_location);
+        QVERIFY2(!e, qPrintable(e.message));
+        QCOMPARE(store.schemaVersion(), LicenseStore::latestSchemaVersion());
+        QCOMPARE(store.backend(), postgres() ? LicenseStore::Backend::PostgreSql : LicenseStore::Backend::Sqlite);
+        const QStringList tables = QSqlDatabase::database(store.connectionName()).tables();
+        for (const char *t : {"connections", "snapshots", "consumed_licenses", "sync_status", "server_licenses",
+                 "installations", "uploads", "usage_files", "settings"}) {
+            QVERIFY2(tables.contains(QLatin1String(t)), t);
+        }
+        if (!postgres()) {
+            QSqlQuery q(QSqlDatabase::database(store.connectionName()));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
+            QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA foreign_keys")) && q.next());
+            QCOMPARE(q.value(0).toInt(), 1);
+        }
+    }
+
+    void shouldRejectInvalidLocation()
+    {
+        LicenseStore store;
+        const StoreError e = store.open(QStringLiteral("ftp://example.com/db"));
+        QCOMPARE(e.code, StoreError::Code::InvalidLocation);
+        QVERIFY(e.message.contains(QLatin1String("postgresql://")));
+        QVERIFY(!store.isOpen());
+        QCOMPARE(store.writeSnapshot(LicenseSnapshot{}).error.code, StoreError::Code::NotOpen);
+    }
+
+    void shouldRoundTripConnectionsWithoutSecrets()
+    {
+        LicenseStore store;
+        QVERIFY(!store.open(m_location));
+        Connection server;
+        server.id = QStringLiteral("c-1");
+        server.name = QStringLiteral("生产服务器");
+        server.kind = Connection::Kind::Server;
+        server.serverHost = QStringLiteral("ghes.example.com");
+        server.caFile = QStringLiteral("/etc/ssl/ca.pem");
+        server.adminShell.enabled = true;
+        server.adminShell.port = 2222;
+        server.adminShell.command = QStringLiteral("ghe-license usage");
+        Connection cloud;
+        cloud.id = QStringLiteral("c-2");
+        cloud.name = QStringLiteral("Acme cloud");
+        cloud.kind = Connection::Kind::Cloud;
+        cloud.gheComSubdomain = QStringLiteral("acme");
+        cloud.enterpriseSlug = QStringLiteral("acme-corp");
+        QVERIFY(!store.saveConnection(server));
+        QVERIFY(!store.saveConnection(cloud));
+        cloud.name = QStringLiteral("Acme (renamed)");
+        QVERIFY(!store.saveConnection(cloud));
+        const auto list = store.connections();
+        QVERIFY(list.ok());
+        QCOMPARE(list.value.size(), 2);
+        QCOMPARE(list.value.at(0), cloud);
+        QCOMPARE(list.value.at(1), server);
+        const QSqlRecord columns = QSqlDatabase::database(store.connectionName()).record(QStringLiteral("connections"));
+        for (int i = 0; i < columns.count(); ++i) {
+            QVERIFY2(!columns.fieldName(i).contains(QLatin1String("token")) &&
+                    !columns.fieldName(i).contains(QLatin1String("password")),
+                qPrintable(columns.fieldName(i)));
+        }
+        QVERIFY(!store.removeConnection(QStringLiteral("c-1")));
+        QCOMPARE(store.connections().value.size(), 1);
+    }
+
+    void shouldRoundTripSnapshotWithNonAsciiData()
+    {
+        LicenseStore store;
+        QVERIFY(!store.open(m_location));
+        LicenseSnapshot snapshot = smallSnapshot(7);
+        ConsumedLicense special;
+        special.githubComLogin = QStringLiteral("mei-ling");
+        special.githubComName = QStringLiteral("林美玲 🚀 O'Brien \"quoted\", comma");
+        special.githubComVerifiedDomainEmails = {
+            QStringLiteral("美玲@例子.公司"), QStringLiteral("meiling@example.com")};
+        special.enterpriseServerEmails = {QStringLiteral("zoë@exämple.de")};
+        special.enterpriseServerUserIds = {
+            QStringLiteral("ghes-1.example.com:42"), QStringLiteral("ghes-2.example.com:7")};
+        special.githubComEnterpriseRoles = {QStringLiteral("owner")};
+        special.githubComTwoFactorAuth = TriState::Unknown;
+        special.enterpriseServerUser = TriState::No;
+        special.totalUserAccounts = 3;
+        snapshot.licenses.users.append(special);
+        const auto id = store.writeSnapshot(snapshot);
+        QVERIFY2(id.ok(), qPrintable(id.error.message));
+        QVERIFY(id.value > 0);
+
+        const auto loaded = store.loadSnapshot(id.value);
+        QVERIFY2(loaded.ok(), qPrintable(loaded.error.message));
+        QCOMPARE(loaded.value.id, id.value);
+        QCOMPARE(loaded.value.connectionId, snapshot.connectionId);
+        QCOMPARE(loaded.value.takenAt, snapshot.takenAt);
+        QCOMPARE(loaded.value.source, snapshot.source);
+        QCOMPARE(loaded.value.licenses.totalSeatsConsumed, snapshot.licenses.totalSeatsConsumed);
+        QCOMPARE(loaded.value.licenses.totalSeatsPurchased, snapshot.licenses.totalSeatsPurchased);
+        QCOMPARE(loaded.value.licenses.users.size(), snapshot.licenses.users.size());
+        for (qsizetype i = 0; i < snapshot.licenses.users.size(); ++i) {
+            QVERIFY2(
+                loaded.value.licenses.users.at(i) == snapshot.licenses.users.at(i), qPrintable(QString::number(i)));
+        }
+        QCOMPARE(loaded.value.licenses.users.constLast().githubComName, special.githubComName);
+        QCOMPARE(loaded.value.syncStatus, snapshot.syncStatus);
+        auto sortedLicenses = snapshot.serverLicenses;
+        std::sort(sortedLicenses.begin(), sortedLicenses.end(),
+            [](const auto &a, const auto &b) { return a.hostname < b.hostname; });
+        QCOMPARE(loaded.value.serverLicenses, sortedLicenses);
+        QCOMPARE(loaded.value.installations, snapshot.installations);
+
+        const auto summaries = store.snapshots(snapshot.connectionId);
+        QVERIFY(summaries.ok());
+        QCOMPARE(summaries.value.size(), 1);
+        QCOMPARE(summaries.value.first().userCount, int(snapshot.licenses.users.size()));
+    }
+
+    void shouldKeepOnlyChangesInSyncStatusHistory()
+    {
+        LicenseStore store;
+        QVERIFY(!store.open(m_location));
+        LicenseSnapshot s = smallSnapshot(1, 10);
+        s.syncStatus = {LicenseSyncStatus{QStringLiteral("srv-a"), QStringLiteral("a.example.com"),
+                            s.takenAt.addDays(-1), QStringLiteral("success"), {}},
+            LicenseSyncStatus{QStringLiteral("srv-b"), QStringLiteral("b.example.com"), {}, QStringLiteral("failure"),
+                QStringLiteral("timeout")}};
+        QVERIFY(store.writeSnapshot(s).ok());
+        s.takenAt = s.takenAt.addDays(1);
+        QVERIFY(store.writeSnapshot(s).ok()); // identical: nothing new
+        s.takenAt = s.takenAt.addDays(1);
+        s.syncStatus[1] = LicenseSyncStatus{
+            QStringLiteral("srv-b"), QStringLiteral("b.example.com"), s.takenAt, QStringLiteral("success"), {}};
+        QVERIFY(store.writeSnapshot(s).ok());
+        const auto all = store.syncStatusHistory(s.connectionId);
+        QVERIFY(all.ok());
+        QCOMPARE(all.value.size(), 3);
+        const auto b = store.syncStatusHistory(s.connectionId, QStringLiteral("srv-b"));
+        QCOMPARE(b.value.size(), 2);
+        QCOMPARE(b.value.at(0).status.error, QStringLiteral("timeout"));
+        QVERIFY(!b.value.at(0).status.lastSyncDate.isValid());
+        QVERIFY(b.value.at(1).status.isSuccess());
+        QCOMPARE(b.value.at(1).status.lastSyncDate, s.takenAt);
+    }
+
+    void shouldRollBackCancelledWriteAndKeepPreviousSnapshot()
+    {
+        LicenseStore store;
+        QVERIFY(!store.open(m_location));
+        const LicenseSnapshot first = smallSnapshot(1, 300);
+        const auto firstId = store.writeSnapshot(first);
+        QVERIFY(firstId.ok());
+        LicenseSnapshot second = smallSnapshot(2, 3000);
+        second.takenAt = first.takenAt.addDays(7);
+        int checks = 0;
+        const auto cancelled = store.writeSnapshot(second, [&checks]() { return ++checks > 3; });
+        QCOMPARE(cancelled.error.code, StoreError::Code::Cancelled);
+        QVERIFY(!cancelled.error.message.isEmpty());
+        QVERIFY(checks > 3);
+        const auto latest = store.latestSnapshot(first.connectionId);
+        QVERIFY(latest.ok() && latest.value);
+        QCOMPARE(latest.value->id, firstId.value);
+        QCOMPARE(store.snapshots(first.connectionId).value.size(), 1);
+        QSqlQuery q(QSqlDatabase::database(store.connectionName()));
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM consumed_licenses")) && q.next());
+        QCOMPARE(q.value(0).toInt(), int(first.licenses.users.size()));
+        q.finish();
+        QCOMPARE(store.loadConsumedLicenses(firstId.value).value, first.licenses.users);
+        // The store stays usable after the rollback.
+        QVERIFY(store.writeSnapshot(second).ok());
+        QCOMPARE(store.snapshots(first.connectionId).value.size(), 2);
+    }
+
+    void shouldSurviveWriterKilledMidTransaction()
+    {
+        {
+            LicenseStore store;
+            QVERIFY(!store.open(m_location));
+            QVERIFY(store.writeSnapshot(smallSnapshot(5, 100)).ok());
+        }
+        QProcess child;
+        child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--child-write"), m_location});
+        QVERIFY(child.waitForStarted());
+        QSignalSpy ready(&child, &QProcess::readyReadStandardOutput);
+        QVERIFY(ready.wait(60000));
+        QByteArray out;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (out += child.readAllStandardOutput()).contains("mid-write") || child.state() != QProcess::Running, 60000);
+        QCOMPARE(child.state(), QProcess::Running);
+        child.kill(); // SIGKILL: no chance to roll back or close cleanly
+        QVERIFY(child.waitForFinished());
+        QCOMPARE(child.exitStatus(), QProcess::CrashExit);
+
+        LicenseStore store;
+        const StoreError e = store.open(m_location);
+        QVERIFY2(!e, qPrintable(e.message));
+        const auto list = store.snapshots(QStringLiteral("lab"));
+        QVERIFY(list.ok());
+        QCOMPARE(list.value.size(), 1);
+        const auto rows = store.loadConsumedLicenses(list.value.first().id);
+        QVERIFY(rows.ok());
+        QCOMPARE(rows.value, smallSnapshot(5, 100).licenses.users);
+        if (!postgres()) {
+            QSqlQuery q(QSqlDatabase::database(store.connectionName()));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next());
+            QCOMPARE(q.value(0).toString(), QStringLiteral("ok"));
+        }
+        QVERIFY(store.writeSnapshot(smallSnapshot(6, 50)).ok());
+    }
+
+    void shouldApplyRetention_data()
+    {
+        QTest::addColumn<int>("keepNewest");
+        QTest::addColumn<int>("maxAgeDays");
+        QTest::addColumn<int>("expectedRemoved");
+        // Six weekly snapshots, the newest 1 day before "now".
+        QTest::newRow("no limits") << 0 << 0 << 0;
+        QTest::newRow("keep 3") << 3 << 0 << 3;
+        QTest::newRow("keep 10") << 10 << 0 << 0;
+        QTest::newRow("20 days") << 0 << 20 << 3;
+        QTest::newRow("both") << 2 << 20 << 4;
+        QTest::newRow("newest always kept") << 0 << 0 + 1 << 5;
+    }
+
+    void shouldApplyRetention()
+    {
+        QFETCH(int, keepNewest);
+        QFETCH(int, maxAgeDays);
+        QFETCH(int, expectedRemoved);
+        LicenseStore store;
+        QVERIFY(!store.open(m_location));
+        LicenseSnapshot s = smallSnapshot(3, 20);
+        const QDateTime now = s.takenAt.addDays(36);
+        QList<qint64> ids;
+        for (int i = 0; i < 6; ++i) {
+            s.takenAt = now.addDays(-1 - 7 * (5 - i));
+            ids.append(store.writeSnapshot(s).value);
+        }
+        const auto removed = store.applyRetention(s.connectionId, RetentionPolicy{keepNewest, maxAgeDays}, now);
+        QVERIFY(removed.ok());
+        QCOMPARE(removed.value, expectedRemoved);
+        const auto left = store.snapshots(s.connectionId).value;
+        QCOMPARE(left.size(), 6 - expectedRemoved);
+        QCOMPARE(left.constLast().id, ids.constLast());
+        QSqlQuery q(QSqlDatabase::database(store.connectionName()));
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM consumed_licenses")) && q.next());
+        QCOMPARE(q.value(0).toInt(), int(left.size() * s.licenses.users.size()));
+    }
+
+    void shouldTrackUsageFilesAndUploadState()
+    {
+        LicenseStore store;
+        QVERIFY(!store.open(m_location));
+        UsageFileRecord exported;
+        exported.connectionId = QStringLiteral("lab");
+        exported.fileName = QStringLiteral("使用情况-ghes-1.json");
+        exported.sha256 = QString::fromLatin1(QByteArray(32, 'a').toHex());
+        exported.serverId = QStringLiteral("2f1c5b1e-0000-4000-8000-000000000001");
+        exported.hostName = QStringLiteral("ghes-1.example.com");
+        exported.version = QStringLiteral("3.15.2");
+        exported.size = 123456;
+        exported.time = QDateTime(QDate(2026, 3, 1), QTime(8, 0), QTimeZone::UTC);
+        exported.outcome = QStringLiteral("ok");
+        UsageFileRecord uploaded = exported;
+        uploaded.direction = UsageFileRecord::Direction::Uploaded;
+        uploaded.time = exported.time.addSecs(600);
+        uploaded.uploadState = UploadSyncState::Pending;
+        const auto e1 = store.addUsageFile(exported);
+        const auto e2 = store.addUsageFile(uploaded);
+        QVERIFY(e1.ok() && e2.ok());
+        QVERIFY(e2.value > e1.value);
+        const QDateTime when = uploaded.time.addSecs(120);
+        QVERIFY(!store.setUploadState(e2.value, UploadSyncState::Success, when, QStringLiteral("processed")));
+        QCOMPARE(store.setUploadState(99999, UploadSyncState::Failure, when).code, StoreError::Code::NotFound);
+        const auto list = store.usageFiles(QStringLiteral("lab"));
+        QVERIFY(list.ok());
+        QCOMPARE(list.value.size(), 2);
+        uploaded.id = e2.value;
+        uploaded.uploadState = UploadSyncState::Success;
+        uploaded.uploadStateChangedAt = when;
+        uploaded.outcome = QStringLiteral("processed");
+        exported.id = e1.value;
+        QCOMPARE(list.value.at(0), uploaded); // newest first
+        QCOMPARE(list.value.at(1), exported);
+        QCOMPARE(store.usageFiles(QStringLiteral("other")).value.size(), 0);
+    }
+
+    void shouldStoreSettings()
+    {
+        LicenseStore store;
+        QVERIFY(!store.open(m_location));
+        QVERIFY(!store.setting(QStringLiteral("retention/keep")).value.has_value());
+        QVERIFY(!store.setSetting(QStringLiteral("retention/keep"), QStringLiteral("52")));
+        QVERIFY(!store.setSetting(QStringLiteral("retention/keep"), QStringLiteral("26")));
+        QVERIFY(!store.setSetting(QStringLiteral("语言"), QStringLiteral("简体中文")));
+        QCOMPARE(store.setting(QStringLiteral("retention/keep")).value.value_or(QString()), QStringLiteral("26"));
+        QCOMPARE(store.setting(QStringLiteral("语言")).value.value_or(QString()), QStringLiteral("简体中文"));
+    }
+
+    void shouldMigrateFromEveryEarlierVersion_data()
+    {
+        QTest::addColumn<int>("from");
+        for (int v = 1; v < LicenseStore::latestSchemaVersion(); ++v) {
+            QTest::newRow(qPrintable(QStringLiteral("v%1").arg(v))) << v;
+        }
+    }
+
+    void shouldMigrateFromEveryEarlierVersion()
+    {
+        QFETCH(int, from);
+        const LicenseSnapshot s = smallSnapshot(11, 50);
+        qint64 snapshotId = 0;
+        {
+            LicenseStore old;
+            LicenseStore::OpenOptions options;
+            options.migrateTo = from;
+            QVERIFY(!old.open(m_location, options));
+            QCOMPARE(old.schemaVersion(), from);
+            QVERIFY(!QSqlDatabase::database(old.connectionName()).tables().contains(QStringLiteral("settings")) ||
+                from >= 2);
+            snapshotId = old.writeSnapshot(s).value;
+            QVERIFY(snapshotId > 0);
+            // A usage file as that version stored it (v1 has no upload state columns).
+            execRaw(old,
+                QStringLiteral("INSERT INTO usage_files (connection_id, direction, file_name, sha256, server_id, "
+                               "host_name, version, size, time,"
+                               " outcome) VALUES ('lab', 0, 'old.json', 'abc', 'sid', 'h', '3.9.0', 10, 1000, 'ok')"));
+        }
+        LicenseStore store;
+        const StoreError e = store.open(m_location);
+        QVERIFY2(!e, qPrintable(e.message));
+        QCOMPARE(store.schemaVersion(), LicenseStore::latestSchemaVersion());
+        QCOMPARE(store.loadConsumedLicenses(snapshotId).value, s.licenses.users);
+        const auto files = store.usageFiles();
+        QCOMPARE(files.value.size(), 1);
+        QCOMPARE(files.value.first().fileName, QStringLiteral("old.json"));
+        QCOMPARE(files.value.first().uploadState, UploadSyncState::Unknown);
+        QVERIFY(!store.setUploadState(files.value.first().id, UploadSyncState::Pending, s.takenAt));
+        QVERIFY(!store.setSetting(QStringLiteral("k"), QStringLiteral("v")));
+        QSqlQuery q(QSqlDatabase::database(store.connectionName()));
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM schema_version")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 1);
+    }
+
+    void shouldRefuseNewerSchemaWithoutTouchingIt()
+    {
+        {
+            LicenseStore store;
+            QVERIFY(!store.open(m_location));
+            QVERIFY(store.writeSnapshot(smallSnapshot(1, 20)).ok());
+            execRaw(store,
+                QStringLiteral("UPDATE schema_version SET version = %1").arg(LicenseStore::latestSchemaVersion() + 1));
+        }
+        const QByteArray before = postgres() ? QByteArray() : fileHash(m_location);
+        LicenseStore store;
+        const StoreError e = store.open(m_location);
+        QCOMPARE(e.code, StoreError::Code::NewerSchema);
+        QVERIFY(e.message.contains(QString::number(LicenseStore::latestSchemaVersion() + 1)));
+        QVERIFY(!store.isOpen());
+        if (postgres()) {
+            const QString conn = QStringLiteral("check-newer");
+            {
+                QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), conn);
+                const QUrl url(m_location);
+                db.setHostName(url.host());
+                db.setPort(url.port());
+                db.setUserName(url.userName());
+                db.setDatabaseName(url.path().mid(1));
+                QVERIFY(db.open());
+                QSqlQuery q(db);
+                QVERIFY(q.exec(QStringLiteral("SELECT version FROM schema_version")) && q.next());
+                QCOMPARE(q.value(0).toInt(), LicenseStore::latestSchemaVersion() + 1);
+            }
+            QSqlDatabase::removeDatabase(conn);
+        } else {
+            QVERIFY(!before.isEmpty());
+            QCOMPARE(fileHash(m_location), before);
+        }
+    }
+
+    void shouldShareOneDatabaseBetweenTwoInstances()
+    {
+        LicenseStore a;
+        LicenseStore b;
+        LicenseStore::OpenOptions shortWait;
+        shortWait.busyTimeoutMs = 200;
+        QVERIFY(!a.open(m_location));
+        QVERIFY(!b.open(m_location, shortWait));
+        QVERIFY(a.writeSnapshot(smallSnapshot(1, 50)).ok());
+        QVERIFY(b.writeSnapshot(smallSnapshot(2, 60)).ok());
+        QCOMPARE(a.snapshots(QStringLiteral("lab")).value.size(), 2);
+        QCOMPARE(b.snapshots(QStringLiteral("lab")).value.size(), 2);
+        if (!postgres()) {
+            // A holds the write lock longer than B is willing to wait: B is told clearly.
+            execRaw(a, QStringLiteral("BEGIN IMMEDIATE"));
+            execRaw(a, QStringLiteral("INSERT INTO settings (key, value) VALUES ('held', 'x')"));
+            const StoreError e = b.setSetting(QStringLiteral("k"), QStringLiteral("v"));
+            QCOMPARE(e.code, StoreError::Code::Locked);
+            QVERIFY(e.message.contains(QLatin1String("another GHE License Console")));
+            const auto blocked = b.writeSnapshot(smallSnapshot(3, 10));
+            QCOMPARE(blocked.error.code, StoreError::Code::Locked);
+            execRaw(a, QStringLiteral("COMMIT"));
+            QVERIFY(!b.setSetting(QStringLiteral("k"), QStringLiteral("v")));
+            // Readers are not blocked by a writer (WAL).
+            execRaw(a, QStringLiteral("BEGIN IMMEDIATE"));
+            QCOMPARE(b.snapshots(QStringLiteral("lab")).value.size(), 2);
+            execRaw(a, QStringLiteral("ROLLBACK"));
+        } else {
+            // Concurrent writers are serialized by the server; both commit.
+            QVERIFY(!a.setSetting(QStringLiteral("k"), QStringLiteral("a")));
+            QVERIFY(!b.setSetting(QStringLiteral("k"), QStringLiteral("b")));
+            QCOMPARE(a.setting(QStringLiteral("k")).value.value_or(QString()), QStringLiteral("b"));
+        }
+    }
+
+    void shouldUseDefaultLocationInAppData()
+    {
+        const QString path = LicenseStore::defaultLocation();
+        QVERIFY(path.endsWith(QLatin1String("/ghe-license-console.sqlite")));
+        QVERIFY(path.startsWith(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)));
+    }
+};
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    if (argc == 3 && qstrcmp(argv[1], "--child-write") == 0) {
+        return childWrite(QString::fromLocal8Bit(argv[2]));
+    }
+    LicenseStoreTest test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "licensestoretest.moc"

@@ -1,0 +1,317 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "countedtwice.h"
+
+#include <KLocalizedString>
+
+#include <QSet>
+
+#include <algorithm>
+
+namespace Glc {
+namespace {
+constexpr int NoRow = -1;
+constexpr int Ambiguous = -2;
+
+// Index value: a single row, or Ambiguous when several people share the key.
+void addUnique(QHash<QString, int> &index, const QString &key, int row)
+{
+    if (key.isEmpty()) {
+        return;
+    }
+    auto it = index.find(key);
+    if (it == index.end()) {
+        index.insert(key, row);
+    } else if (*it != row) {
+        *it = Ambiguous;
+    }
+}
+
+int lookup(const QHash<QString, int> &index, const QString &key)
+{
+    return key.isEmpty() ? NoRow : index.value(key, NoRow);
+}
+
+bool isUnspacedScript(const QString &s)
+{
+    return std::any_of(s.cbegin(), s.cend(), [](QChar c) {
+        const QChar::Script script = c.script();
+        return script == QChar::Script_Han || script == QChar::Script_Hiragana || script == QChar::Script_Katakana ||
+            script == QChar::Script_Hangul;
+    });
+}
+
+QString domainOf(const QString &email)
+{
+    const qsizetype at = email.lastIndexOf(QLatin1Char('@'));
+    return at < 0 ? QString() : email.mid(at + 1).toLower();
+}
+
+QString joinedHosts(const ConsumedLicense &seat)
+{
+    return seat.serverHosts().join(QLatin1String(", "));
+}
+} // namespace
+
+QString CountedTwicePair::reasonText(Reason reason)
+{
+    switch (reason) {
+    case Reason::SameLocalPartOtherDomain:
+        return i18nc("@info counted-twice reason", "Same e-mail name on another domain");
+    case Reason::LocalPartIsSamlNameId:
+        return i18nc("@info counted-twice reason", "E-mail name equals the SAML NameID");
+    case Reason::LocalPartIsLogin:
+        return i18nc("@info counted-twice reason", "E-mail name equals the github.com login");
+    case Reason::MatchingName:
+        return i18nc("@info counted-twice reason", "Same person's name");
+    }
+    return {};
+}
+
+QString CountedTwiceAnalyzer::localPart(const QString &email)
+{
+    const qsizetype at = email.lastIndexOf(QLatin1Char('@'));
+    if (at <= 0) {
+        return {};
+    }
+    QString local = email.left(at).toLower();
+    const qsizetype plus = local.indexOf(QLatin1Char('+'));
+    if (plus > 0) {
+        local.truncate(plus);
+    }
+    return local;
+}
+
+bool CountedTwiceAnalyzer::isGenericLocalPart(const QString &local)
+{
+    // Shared mailboxes and service accounts: the same name on two domains says nothing.
+    static const QSet<QString> generic = {
+        QStringLiteral("admin"),
+        QStringLiteral("administrator"),
+        QStringLiteral("info"),
+        QStringLiteral("root"),
+        QStringLiteral("support"),
+        QStringLiteral("noreply"),
+        QStringLiteral("no-reply"),
+        QStringLiteral("git"),
+        QStringLiteral("github"),
+        QStringLiteral("ci"),
+        QStringLiteral("build"),
+        QStringLiteral("builder"),
+        QStringLiteral("jenkins"),
+        QStringLiteral("test"),
+        QStringLiteral("testuser"),
+        QStringLiteral("dev"),
+        QStringLiteral("devops"),
+        QStringLiteral("sysadmin"),
+        QStringLiteral("postmaster"),
+        QStringLiteral("webmaster"),
+        QStringLiteral("ghost"),
+        QStringLiteral("security"),
+        QStringLiteral("help"),
+        QStringLiteral("office"),
+        QStringLiteral("contact"),
+        QStringLiteral("service"),
+        QStringLiteral("team"),
+        QStringLiteral("bot"),
+        QStringLiteral("deploy"),
+        QStringLiteral("ops"),
+        QStringLiteral("it"),
+        QStringLiteral("user"),
+        QStringLiteral("mail"),
+        QStringLiteral("hello"),
+        QStringLiteral("sales"),
+        QStringLiteral("hr"),
+    };
+    // Two Han characters name a person; two Latin letters do not.
+    return local.size() < (isUnspacedScript(local) ? 2 : 3) || generic.contains(local);
+}
+
+QString CountedTwiceAnalyzer::nameKey(const QString &name)
+{
+    const QString decomposed = name.normalized(QString::NormalizationForm_KD).toLower();
+    QString cleaned;
+    cleaned.reserve(decomposed.size());
+    for (const QChar c : decomposed) {
+        if (c.isMark()) {
+            continue;
+        }
+        cleaned.append(c.isLetter() ? c : QLatin1Char(' '));
+    }
+    // Digits only tell accounts apart ("anna.mueller2"); a name needs two words, or two
+    // characters of a script written without spaces (Chinese, Japanese).
+    QStringList words = cleaned.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    if (words.size() == 1) {
+        const QString &w = words.first();
+        return isUnspacedScript(w) && w.size() >= 2 ? w : QString();
+    }
+    if (words.size() < 2) {
+        return {};
+    }
+    std::sort(words.begin(), words.end());
+    return words.join(QLatin1Char(' '));
+}
+
+QHash<QString, QString> CountedTwiceAnalyzer::serverProfileNames(
+    const QList<EnterpriseServerInstallation> &installations)
+{
+    QHash<QString, QString> names;
+    for (const EnterpriseServerInstallation &inst : installations) {
+        for (const ServerUserAccount &a : inst.userAccounts) {
+            if (!a.profileName.isEmpty()) {
+                names.insert(inst.hostName + QLatin1Char(':') + a.remoteUserId, a.profileName);
+            }
+        }
+    }
+    return names;
+}
+
+CountedTwiceResult CountedTwiceAnalyzer::analyze(
+    const QList<ConsumedLicense> &seats, const QHash<QString, QString> &serverProfileNames)
+{
+    CountedTwiceResult result;
+    const int n = static_cast<int>(seats.size());
+
+    QHash<QString, int> byLocalPart; // local part of verified / SAML / VS e-mails
+    QHash<QString, int> byFullEmail;
+    QHash<QString, int> bySamlNameId; // NameIDs that are not e-mail addresses
+    QHash<QString, int> byLogin;
+    QHash<QString, int> byName;
+    byLocalPart.reserve(n);
+    byFullEmail.reserve(n);
+    byLogin.reserve(n);
+    byName.reserve(n);
+    for (int row = 0; row < n; ++row) {
+        const ConsumedLicense &s = seats.at(row);
+        if (s.isServerOnly()) {
+            continue;
+        }
+        QSet<QString> locals;
+        auto addEmail = [&](const QString &email) {
+            const QString local = localPart(email);
+            if (local.isEmpty()) {
+                return;
+            }
+            addUnique(byFullEmail, email.toLower(), row);
+            if (!locals.contains(local)) {
+                locals.insert(local);
+                addUnique(byLocalPart, local, row);
+            }
+        };
+        for (const QString &e : s.githubComVerifiedDomainEmails) {
+            addEmail(e);
+        }
+        if (s.githubComSamlNameId.contains(QLatin1Char('@'))) {
+            addEmail(s.githubComSamlNameId);
+        } else {
+            addUnique(bySamlNameId, s.githubComSamlNameId.toLower(), row);
+        }
+        addUnique(byLogin, s.githubComLogin.toLower(), row);
+        addUnique(byName, nameKey(s.githubComName), row);
+    }
+
+    auto firstVerifiedEmail = [&seats](int row, const QString &preferLocal) {
+        const ConsumedLicense &c = seats.at(row);
+        for (const QString &e : c.githubComVerifiedDomainEmails) {
+            if (localPart(e) == preferLocal) {
+                return e;
+            }
+        }
+        if (!c.githubComVerifiedDomainEmails.isEmpty()) {
+            return c.githubComVerifiedDomainEmails.first();
+        }
+        return c.githubComSamlNameId.contains(QLatin1Char('@')) ? c.githubComSamlNameId : QString();
+    };
+
+    for (int row = 0; row < n; ++row) {
+        const ConsumedLicense &s = seats.at(row);
+        if (s.isServerOnly()) {
+            if (s.enterpriseServerUserIds.isEmpty() && s.visualStudioSubscriptionUser) {
+                result.unexpected.append(UnexpectedSeat{row, UnexpectedSeat::Kind::UnmatchedVisualStudioSubscriber,
+                    i18nc("@info",
+                        "Visual Studio subscriber %1 has no matching github.com account, yet consumes a "
+                        "seat. Ask them to add %1 as a verified e-mail on github.com, or remove the "
+                        "GitHub Enterprise benefit from the subscription.",
+                        s.visualStudioSubscriptionEmail)});
+                continue;
+            }
+            CountedTwicePair best;
+            for (const QString &email : s.enterpriseServerEmails) {
+                const QString local = localPart(email);
+                if (local.isEmpty() || isGenericLocalPart(local) || byFullEmail.contains(email.toLower())) {
+                    continue; // generic, or an exact e-mail match GitHub makes itself
+                }
+                auto consider = [&](int cloud, CountedTwicePair::Reason reason, int confidence) {
+                    if (cloud < 0 || confidence <= best.confidence) {
+                        return;
+                    }
+                    best.serverRow = row;
+                    best.cloudRow = cloud;
+                    best.reason = reason;
+                    best.confidence = confidence;
+                    best.serverEmail = email;
+                    best.cloudEmail = firstVerifiedEmail(cloud, local);
+                };
+                consider(lookup(byLocalPart, local), CountedTwicePair::Reason::SameLocalPartOtherDomain, 90);
+                consider(lookup(bySamlNameId, local), CountedTwicePair::Reason::LocalPartIsSamlNameId, 85);
+                consider(lookup(byLogin, local), CountedTwicePair::Reason::LocalPartIsLogin, 75);
+                consider(lookup(byName, nameKey(local)), CountedTwicePair::Reason::MatchingName, 60);
+            }
+            if (best.confidence < 60) {
+                for (const QString &id : s.enterpriseServerUserIds) {
+                    const auto it = serverProfileNames.constFind(id);
+                    if (it == serverProfileNames.constEnd()) {
+                        continue;
+                    }
+                    const int cloud = lookup(byName, nameKey(*it));
+                    if (cloud >= 0) {
+                        best.serverRow = row;
+                        best.cloudRow = cloud;
+                        best.reason = CountedTwicePair::Reason::MatchingName;
+                        best.confidence = 60;
+                        best.serverEmail = s.enterpriseServerEmails.value(0);
+                        best.cloudEmail = firstVerifiedEmail(cloud, QString());
+                        break;
+                    }
+                }
+            }
+            if (best.cloudRow >= 0) {
+                const ConsumedLicense &cloud = seats.at(best.cloudRow);
+                const QString hosts = joinedHosts(s);
+                if (best.reason == CountedTwicePair::Reason::SameLocalPartOtherDomain && !best.cloudEmail.isEmpty()) {
+                    best.fix = i18nc("@info",
+                        "On %1, change the primary e-mail of the account %2 to %3 (verified for github.com user %4), "
+                        "or verify "
+                        "the domain %5 for the enterprise and add %2 to %4's github.com account.",
+                        hosts, best.serverEmail, best.cloudEmail, cloud.githubComLogin, domainOf(best.serverEmail));
+                } else if (!best.cloudEmail.isEmpty()) {
+                    best.fix = i18nc("@info",
+                        "On %1, change the primary e-mail of the account %2 to %3 (verified for github.com user %4), "
+                        "or add %2 "
+                        "as a verified e-mail to %4's github.com account.",
+                        hosts, best.serverEmail, best.cloudEmail, cloud.githubComLogin);
+                } else {
+                    best.fix = i18nc("@info",
+                        "Add %1 as a verified e-mail to github.com user %2's account, or on %3 change that account's "
+                        "primary "
+                        "e-mail to one %2 has verified.",
+                        best.serverEmail, cloud.githubComLogin, hosts);
+                }
+                result.seatsFreed += best.seatsFreed;
+                result.pairs.append(best);
+            }
+            continue;
+        }
+        if (!s.githubComOrgsWithPendingInvites.isEmpty() && s.githubComMemberRoles.isEmpty() &&
+            s.githubComEnterpriseRoles.isEmpty() && s.enterpriseServerUserIds.isEmpty() &&
+            !s.visualStudioSubscriptionUser) {
+            result.unexpected.append(UnexpectedSeat{row, UnexpectedSeat::Kind::PendingInvitationOnly,
+                i18nc("@info",
+                    "%1 consumes a seat only because of a pending invitation to %2. Cancel the invitation "
+                    "if it is no longer needed.",
+                    s.githubComLogin, s.githubComOrgsWithPendingInvites.join(QLatin1String(", ")))});
+        }
+    }
+    return result;
+}
+} // namespace Glc

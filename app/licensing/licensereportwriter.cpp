@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "licensereportwriter.h"
+
+#include <KLocalizedString>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+namespace Glc {
+namespace {
+QString boolText(bool b)
+{
+    return b ? QStringLiteral("true") : QStringLiteral("false");
+}
+
+QString triText(TriState t)
+{
+    return t == TriState::Unknown ? QString() : boolText(t == TriState::Yes);
+}
+
+QString licenseTypeText(const QString &type)
+{
+    // The web report's CSV spells the types for people.
+    if (type == QLatin1String("enterprise")) {
+        return QStringLiteral("Enterprise");
+    }
+    if (type == QLatin1String("visual_studio")) {
+        return QStringLiteral("Visual Studio subscription");
+    }
+    return type;
+}
+
+QJsonValue textOrNull(const QString &s)
+{
+    return s.isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(s);
+}
+
+QJsonValue triJson(TriState t)
+{
+    return t == TriState::Unknown ? QJsonValue(QJsonValue::Null) : QJsonValue(t == TriState::Yes);
+}
+} // namespace
+
+QStringList LicenseReportWriter::csvColumns()
+{
+    return {
+        QStringLiteral("github_com_login"),
+        QStringLiteral("github_com_name"),
+        QStringLiteral("enterprise_server_user_ids"),
+        QStringLiteral("github_com_user"),
+        QStringLiteral("enterprise_server_user"),
+        QStringLiteral("visual_studio_subscription_user"),
+        QStringLiteral("license_type"),
+        QStringLiteral("github_com_profile"),
+        QStringLiteral("github_com_member_roles"),
+        QStringLiteral("github_com_enterprise_roles"),
+        QStringLiteral("github_com_verified_domain_emails"),
+        QStringLiteral("github_com_saml_name_id"),
+        QStringLiteral("github_com_orgs_with_pending_invites"),
+        QStringLiteral("github_com_two_factor_auth"),
+        QStringLiteral("enterprise_server_emails"),
+        QStringLiteral("visual_studio_license_status"),
+        QStringLiteral("visual_studio_subscription_email"),
+        QStringLiteral("total_user_accounts"),
+    };
+}
+
+QString LicenseReportWriter::csvCell(const QString &value)
+{
+    QString cell = value;
+    if (!cell.isEmpty()) {
+        const QChar first = cell.at(0);
+        if (first == QLatin1Char('=') || first == QLatin1Char('+') || first == QLatin1Char('-') ||
+            first == QLatin1Char('@') || first == QLatin1Char('\t') || first == QLatin1Char('\r')) {
+            cell.prepend(QLatin1Char('\''));
+        }
+    }
+    if (cell.contains(QLatin1Char(',')) || cell.contains(QLatin1Char('"')) || cell.contains(QLatin1Char('\n')) ||
+        cell.contains(QLatin1Char('\r'))) {
+        cell.replace(QLatin1Char('"'), QLatin1String("\"\""));
+        cell = QLatin1Char('"') + cell + QLatin1Char('"');
+    }
+    return cell;
+}
+
+QByteArray LicenseReportWriter::toCsv(const ConsumedLicensesReport &report, bool utf8Bom)
+{
+    QString text;
+    text.reserve(64 + report.users.size() * 256);
+    text += csvColumns().join(QLatin1Char(','));
+    text += QLatin1String("\r\n");
+    const QString listSeparator = QStringLiteral(",");
+    for (const ConsumedLicense &u : report.users) {
+        const QStringList cells = {
+            u.githubComLogin,
+            u.githubComName,
+            u.enterpriseServerUserIds.join(listSeparator),
+            boolText(u.githubComUser),
+            triText(u.enterpriseServerUser),
+            boolText(u.visualStudioSubscriptionUser),
+            licenseTypeText(u.licenseType),
+            u.githubComProfile,
+            u.githubComMemberRoles.join(listSeparator),
+            u.githubComEnterpriseRoles.join(listSeparator),
+            u.githubComVerifiedDomainEmails.join(listSeparator),
+            u.githubComSamlNameId,
+            u.githubComOrgsWithPendingInvites.join(listSeparator),
+            triText(u.githubComTwoFactorAuth),
+            u.enterpriseServerEmails.join(listSeparator),
+            u.visualStudioLicenseStatus,
+            u.visualStudioSubscriptionEmail,
+            QString::number(u.totalUserAccounts),
+        };
+        for (qsizetype i = 0; i < cells.size(); ++i) {
+            if (i > 0) {
+                text += QLatin1Char(',');
+            }
+            text += csvCell(cells.at(i));
+        }
+        text += QLatin1String("\r\n");
+    }
+    QByteArray bytes = utf8Bom ? QByteArray("\xEF\xBB\xBF") : QByteArray();
+    bytes += text.toUtf8();
+    return bytes;
+}
+
+QByteArray LicenseReportWriter::toJson(const ConsumedLicensesReport &report)
+{
+    QJsonArray users;
+    for (const ConsumedLicense &u : report.users) {
+        QJsonObject o;
+        o.insert(QStringLiteral("github_com_login"), u.githubComLogin);
+        o.insert(QStringLiteral("github_com_name"), textOrNull(u.githubComName));
+        o.insert(QStringLiteral("enterprise_server_user_ids"), QJsonArray::fromStringList(u.enterpriseServerUserIds));
+        o.insert(QStringLiteral("github_com_user"), u.githubComUser);
+        o.insert(QStringLiteral("enterprise_server_user"), triJson(u.enterpriseServerUser));
+        o.insert(QStringLiteral("visual_studio_subscription_user"), u.visualStudioSubscriptionUser);
+        o.insert(QStringLiteral("license_type"), u.licenseType);
+        o.insert(QStringLiteral("github_com_profile"), textOrNull(u.githubComProfile));
+        o.insert(QStringLiteral("github_com_member_roles"), QJsonArray::fromStringList(u.githubComMemberRoles));
+        o.insert(QStringLiteral("github_com_enterprise_roles"), QJsonArray::fromStringList(u.githubComEnterpriseRoles));
+        o.insert(QStringLiteral("github_com_verified_domain_emails"),
+            QJsonArray::fromStringList(u.githubComVerifiedDomainEmails));
+        o.insert(QStringLiteral("github_com_saml_name_id"), textOrNull(u.githubComSamlNameId));
+        o.insert(QStringLiteral("github_com_orgs_with_pending_invites"),
+            QJsonArray::fromStringList(u.githubComOrgsWithPendingInvites));
+        o.insert(QStringLiteral("github_com_two_factor_auth"), triJson(u.githubComTwoFactorAuth));
+        o.insert(QStringLiteral("enterprise_server_emails"), QJsonArray::fromStringList(u.enterpriseServerEmails));
+        o.insert(QStringLiteral("visual_studio_license_status"), textOrNull(u.visualStudioLicenseStatus));
+        o.insert(QStringLiteral("visual_studio_subscription_email"), textOrNull(u.visualStudioSubscriptionEmail));
+        o.insert(QStringLiteral("total_user_accounts"), u.totalUserAccounts);
+        users.append(o);
+    }
+    QJsonObject root;
+    root.insert(QStringLiteral("total_seats_consumed"), report.totalSeatsConsumed);
+    root.insert(QStringLiteral("total_seats_purchased"), report.totalSeatsPurchased);
+    root.insert(QStringLiteral("users"), users);
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+LicenseReportWriter::Result LicenseReportWriter::write(
+    const QString &path, const ConsumedLicensesReport &report, const Options &options)
+{
+    const QByteArray bytes = options.format == Format::Csv ? toCsv(report, options.utf8Bom) : toJson(report);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        return Result{
+            i18nc("@info", "Could not write the report to %1: %2. Choose another folder.", path, file.errorString())};
+    }
+    if (file.write(bytes) != bytes.size()) {
+        const QString error = file.errorString();
+        file.cancelWriting();
+        return Result{i18nc("@info", "Could not write the report to %1: %2. The file was not changed.", path, error)};
+    }
+    if (!file.commit()) {
+        return Result{
+            i18nc("@info", "Could not save the report to %1: %2. The file was not changed.", path, file.errorString())};
+    }
+    return {};
+}
+} // namespace Glc

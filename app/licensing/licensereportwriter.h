@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#pragma once
+
+#include "licensing/licensevalues.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+namespace Glc {
+/// Writes the consumed licenses as CSV with the columns of GitHub's license report (existing
+/// spreadsheets keep working) or as JSON in the REST shape. Files are written atomically: on any
+/// failure the target is left untouched.
+class LicenseReportWriter
+{
+public:
+    enum class Format : qint8 {
+        Csv,
+        Json,
+    };
+
+    struct Options
+    {
+        Format format = Format::Csv;
+        bool utf8Bom = false; ///< CSV only: lets spreadsheet programs detect UTF-8
+    };
+
+    struct Result
+    {
+        QString errorMessage; ///< translated; empty on success
+        bool ok() const { return errorMessage.isEmpty(); }
+    };
+
+    static QStringList csvColumns();
+    static QByteArray toCsv(const ConsumedLicensesReport &report, bool utf8Bom = false);
+    static QByteArray toJson(const ConsumedLicensesReport &report);
+    static Result write(const QString &path, const ConsumedLicensesReport &report, const Options &options);
+
+    /// A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading
+    /// apostrophe; then CSV quoting.
+    static QString csvCell(const QString &value);
+};
+} // namespace Glc

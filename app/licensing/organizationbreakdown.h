@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#pragma once
+
+#include "licensing/licensevalues.h"
+
+#include <QList>
+#include <QString>
+
+namespace Glc {
+/// Seats per github.com organization, from the member roles ("<org>:<Role>") and pending invites.
+struct OrganizationBreakdown
+{
+    struct Organization
+    {
+        QString name;
+        int members = 0; ///< seats with any role in the org
+        int owners = 0; ///< of which with the Owner role
+        int pendingInvites = 0;
+        int withoutTwoFactor = 0;
+
+        bool operator==(const Organization &) const = default;
+    };
+
+    QList<Organization> organizations; ///< most members first, then by name
+    int seatsWithoutOrganization = 0; ///< no role and no invitation (server-only, enterprise-only, …)
+
+    static OrganizationBreakdown compute(const QList<ConsumedLicense> &seats);
+};
+} // namespace Glc

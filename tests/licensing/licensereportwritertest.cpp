@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "licensing/licensereportwriter.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <unistd.h>
+
+using namespace Glc;
+
+namespace {
+ConsumedLicensesReport sampleReport()
+{
+    ConsumedLicensesReport r;
+    r.totalSeatsConsumed = 2;
+    r.totalSeatsPurchased = 10;
+    ConsumedLicense a;
+    a.githubComLogin = QStringLiteral("mei");
+    a.githubComName = QStringLiteral("林美玲, \"Mei\"");
+    a.githubComProfile = QStringLiteral("https://github.com/mei");
+    a.githubComVerifiedDomainEmails = {QStringLiteral("美玲@例子.公司"), QStringLiteral("mei@example.com")};
+    a.githubComMemberRoles = {QStringLiteral("acme:Owner")};
+    a.enterpriseServerUserIds = {QStringLiteral("ghes.example.com:7")};
+    a.enterpriseServerEmails = {QStringLiteral("mei@example.com")};
+    a.licenseType = QStringLiteral("enterprise");
+    a.githubComUser = true;
+    a.enterpriseServerUser = TriState::Yes;
+    a.githubComTwoFactorAuth = TriState::Yes;
+    a.totalUserAccounts = 2;
+    ConsumedLicense b;
+    b.githubComName = QStringLiteral("=HYPERLINK(\"http://evil.example\")");
+    b.enterpriseServerEmails = {QStringLiteral("-2+3@example.com")};
+    b.licenseType = QStringLiteral("visual_studio");
+    b.visualStudioSubscriptionUser = true;
+    b.totalUserAccounts = 1;
+    r.users = {a, b};
+    return r;
+}
+} // namespace
+
+class LicenseReportWriterTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void shouldNeutraliseFormulas_data()
+    {
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("cell");
+        QTest::newRow("equals") << QStringLiteral("=1+2") << QStringLiteral("'=1+2");
+        QTest::newRow("plus") << QStringLiteral("+1") << QStringLiteral("'+1");
+        QTest::newRow("minus") << QStringLiteral("-1") << QStringLiteral("'-1");
+        QTest::newRow("at") << QStringLiteral("@SUM(A1)") << QStringLiteral("'@SUM(A1)");
+        QTest::newRow("tab") << QStringLiteral("\tx") << QStringLiteral("'\tx");
+        QTest::newRow("carriage return") << QStringLiteral("\rx") << QStringLiteral("\"'\rx\"");
+        QTest::newRow("formula with comma") << QStringLiteral("=A1,B1") << QStringLiteral("\"'=A1,B1\"");
+        QTest::newRow("quotes") << QStringLiteral("say \"hi\"") << QStringLiteral("\"say \"\"hi\"\"\"");
+        QTest::newRow("inner equals is fine") << QStringLiteral("a=b") << QStringLiteral("a=b");
+        QTest::newRow("e-mail") << QStringLiteral("a@example.com") << QStringLiteral("a@example.com");
+        QTest::newRow("chinese") << QStringLiteral("王伟") << QStringLiteral("王伟");
+        QTest::newRow("empty") << QString() << QString();
+    }
+
+    void shouldNeutraliseFormulas()
+    {
+        QFETCH(QString, value);
+        QFETCH(QString, cell);
+        QCOMPARE(LicenseReportWriter::csvCell(value), cell);
+    }
+
+    void shouldWriteGitHubColumns()
+    {
+        const QByteArray csv = LicenseReportWriter::toCsv(sampleReport());
+        const QList<QByteArray> lines = csv.split('\n');
+        QCOMPARE(lines.first(),
+            QByteArray(
+                "github_com_login,github_com_name,enterprise_server_user_ids,github_com_user,enterprise_server_user,"
+                "visual_studio_subscription_user,license_type,github_com_profile,github_com_member_roles,github_com_"
+                "enterprise_roles,"
+                "github_com_verified_domain_emails,github_com_saml_name_id,github_com_orgs_with_pending_invites,github_"
+                "com_two_factor_auth,"
+                "enterprise_server_emails,visual_studio_license_status,visual_studio_subscription_email,total_user_"
+                "accounts\r"));
+        QCOMPARE(QString::fromUtf8(lines.at(1)),
+            QStringLiteral(
+                "mei,\"林美玲, "
+                "\"\"Mei\"\"\",ghes.example.com:7,true,true,false,Enterprise,https://github.com/mei,acme:Owner,,"
+                "\"美玲@例子.公司,mei@example.com\",,,true,mei@example.com,,,2\r"));
+        QCOMPARE(QString::fromUtf8(lines.at(2)),
+            QStringLiteral(",\"'=HYPERLINK(\"\"http://evil.example\"\")\",,false,,true,Visual Studio "
+                           "subscription,,,,,,,,'-2+3@example.com,,,1\r"));
+        QVERIFY(!csv.startsWith("\xEF\xBB\xBF"));
+        QVERIFY(LicenseReportWriter::toCsv(sampleReport(), true)
+                .startsWith("\xEF\xBB\xBF"
+                            "github_com_login,"));
+    }
+
+    void shouldWriteJsonInRestShape()
+    {
+        const QJsonObject root = QJsonDocument::fromJson(LicenseReportWriter::toJson(sampleReport())).object();
+        QCOMPARE(root.value(QLatin1String("total_seats_consumed")).toInt(), 2);
+        QCOMPARE(root.value(QLatin1String("total_seats_purchased")).toInt(), 10);
+        const QJsonArray users = root.value(QLatin1String("users")).toArray();
+        QCOMPARE(users.size(), 2);
+        const QJsonObject a = users.at(0).toObject();
+        QCOMPARE(a.size(), 18);
+        QCOMPARE(a.value(QLatin1String("github_com_name")).toString(), QStringLiteral("林美玲, \"Mei\""));
+        QCOMPARE(a.value(QLatin1String("github_com_verified_domain_emails")).toArray().at(0).toString(),
+            QStringLiteral("美玲@例子.公司"));
+        const QJsonObject b = users.at(1).toObject();
+        QVERIFY(b.value(QLatin1String("github_com_two_factor_auth")).isNull());
+        QVERIFY(b.value(QLatin1String("github_com_saml_name_id")).isNull());
+        QCOMPARE(b.value(QLatin1String("github_com_name")).toString(),
+            QStringLiteral("=HYPERLINK(\"http://evil.example\")")); // JSON is data, kept verbatim
+    }
+
+    void shouldWriteAtomicallyAndReportFailure()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("报告.csv"));
+        LicenseReportWriter::Options options;
+        options.utf8Bom = true;
+        QVERIFY(LicenseReportWriter::write(path, sampleReport(), options).ok());
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), LicenseReportWriter::toCsv(sampleReport(), true));
+        f.close();
+        options.format = LicenseReportWriter::Format::Json;
+        const QString jsonPath = dir.filePath(QStringLiteral("report.json"));
+        QVERIFY(LicenseReportWriter::write(jsonPath, sampleReport(), options).ok());
+        QVERIFY(QJsonDocument::fromJson([&] {
+            QFile j(jsonPath);
+            j.open(QIODevice::ReadOnly);
+            return j.readAll();
+        }())
+                .isObject());
+
+        // A target whose folder does not exist: clear error, nothing created.
+        const QString missing = dir.filePath(QStringLiteral("no/such/folder/r.csv"));
+        const auto failed = LicenseReportWriter::write(missing, sampleReport(), {});
+        QVERIFY(!failed.ok());
+        QVERIFY(failed.errorMessage.contains(missing));
+        QVERIFY(!QFile::exists(missing));
+
+        // A read-only folder: the existing report stays as it was.
+        const QString before = dir.filePath(QStringLiteral("keep.csv"));
+        QFile keep(before);
+        QVERIFY(keep.open(QIODevice::WriteOnly));
+        keep.write("old");
+        keep.close();
+        QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::ExeOwner);
+        const auto readOnly = LicenseReportWriter::write(before, sampleReport(), {});
+        QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        if (::geteuid() != 0) { // root ignores permissions; the missing-folder case above covers it
+            QVERIFY(!readOnly.ok());
+        }
+        QVERIFY(keep.open(QIODevice::ReadOnly));
+        QCOMPARE(keep.readAll(), readOnly.ok() ? LicenseReportWriter::toCsv(sampleReport()) : QByteArray("old"));
+    }
+};
+
+QTEST_GUILESS_MAIN(LicenseReportWriterTest)
+#include "licensereportwritertest.moc"

@@ -717,6 +717,19 @@ StoreError LicenseStore::writeRows(qint64 snapshotId, const QList<ConsumedLicens
     return {};
 }
 
+StoreError LicenseStore::recordSyncStatus(
+    const QString &connectionId, const QList<LicenseSyncStatus> &statuses, const QDateTime &when)
+{
+    if (StoreError error = beginTransaction(); error.isError()) {
+        return error;
+    }
+    if (StoreError error = writeSyncStatus(0, connectionId, statuses, when); error.isError()) {
+        exec(QStringLiteral("ROLLBACK"));
+        return error;
+    }
+    return exec(QStringLiteral("COMMIT"));
+}
+
 StoreError LicenseStore::writeSyncStatus(
     qint64 snapshotId, const QString &connectionId, const QList<LicenseSyncStatus> &statuses, const QDateTime &when)
 {
@@ -749,7 +762,7 @@ StoreError LicenseStore::writeSyncStatus(
                                  "hostname, last_sync_date, status, error)"
                                  " VALUES (?,?,?,?,?,?,?,?)"));
         q.addBindValue(connectionId);
-        q.addBindValue(snapshotId);
+        q.addBindValue(snapshotId > 0 ? QVariant(snapshotId) : QVariant(QMetaType(QMetaType::LongLong)));
         q.addBindValue(fromDate(when));
         q.addBindValue(s.serverId);
         q.addBindValue(s.hostname);

@@ -1,0 +1,281 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "addserverusagejob.h"
+
+#include "github/githubclient.h"
+#include "storage/licensestore.h"
+
+#include <KLocalizedString>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace Glc {
+namespace {
+QString uploadKey(const QString &host, const UserAccountsUpload &upload)
+{
+    return host + QLatin1Char('|') + upload.name + QLatin1Char('|') + upload.createdAt.toString(Qt::ISODate);
+}
+} // namespace
+
+AddServerUsageJob::AddServerUsageJob(
+    const WorkflowContext &context, const QStringList &files, Mode mode, QObject *parent)
+    : WorkflowJob(context, parent)
+    , m_files(files)
+    , m_mode(mode)
+{
+    m_timer.setSingleShot(true);
+}
+
+void AddServerUsageJob::run()
+{
+    setStage(Checking, i18ncp("@info:status", "Checking %1 file…", "Checking %1 files…", m_files.size()));
+    LicenseStore *db = store();
+    if (!db) {
+        return;
+    }
+    UsageFileCheck::Known known;
+    const auto latest = db->latestSnapshot(context().connection.id);
+    if (latest.ok() && latest.value) {
+        const StoreResult<LicenseSnapshot> snapshot = db->loadSnapshot(latest.value->id);
+        if (snapshot.ok()) {
+            known.servers = snapshot.value.syncStatus;
+            known.installations = snapshot.value.installations;
+        }
+    }
+    const auto files = db->usageFiles(context().connection.id);
+    if (files.ok()) {
+        known.uploads = files.value;
+    }
+    for (int i = 0; i < m_files.size(); ++i) {
+        FileResult result;
+        result.check = UsageFileCheck::checkFile(m_files.at(i), known);
+        // Two identical files dropped together are one upload.
+        for (const FileResult &earlier : std::as_const(m_results)) {
+            if (result.check.ok() && earlier.check.ok() && earlier.check.file.sha256 == result.check.file.sha256) {
+                result.check.problem = UsageFileCheck::Problem::AlreadyUploaded;
+                result.check.message = i18nc("@info", "The same file is already in this batch.");
+            }
+        }
+        m_results.append(result);
+        Q_EMIT fileChecked(i);
+        Q_EMIT progress(i + 1, m_files.size(), 0);
+    }
+    if (m_mode == Mode::CheckOnly) {
+        succeed();
+        return;
+    }
+    uploadNext();
+}
+
+void AddServerUsageJob::uploadNext()
+{
+    do {
+        ++m_current;
+    } while (m_current < m_results.size() && !m_results.at(m_current).check.ok());
+    if (m_current >= m_results.size()) {
+        int failed = 0;
+        int uploaded = 0;
+        for (const FileResult &result : std::as_const(m_results)) {
+            if (result.check.ok() && result.state == UploadSyncState::Success) {
+                ++uploaded;
+            } else {
+                ++failed;
+            }
+        }
+        if (failed == 0) {
+            succeed();
+        } else {
+            fail(i18ncp("@info", "%1 file was not added.", "%1 files were not added.", failed),
+                uploaded > 0 ? i18ncp("@info", "%1 file was added; see each file's result.",
+                                   "%1 files were added; see each file's result.", uploaded)
+                             : i18nc("@info", "See each file's result."));
+        }
+        return;
+    }
+    const QString path = m_results.at(m_current).check.path;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        finishFile(m_current, UploadSyncState::Failure, i18nc("@info", "Cannot read %1: %2", path, file.errorString()));
+        return;
+    }
+    const QByteArray bytes = file.readAll();
+    Q_EMIT progress(m_current, m_results.size(), 0);
+    if (context().labActions) {
+        uploadToLab(m_current, bytes);
+        return;
+    }
+    // Assisted: remember the uploads that exist now, so the admin's new one can be recognised.
+    setStage(WaitingForUpload, i18nc("@info:status", "Waiting for the upload of %1…", QFileInfo(path).fileName()));
+    const int index = m_current;
+    InstallationsJob *job = client()->fetchInstallations();
+    m_jobs.append(job);
+    connect(job, &GitHubJob::finished, this, [this, job, index, path] {
+        m_jobs.removeOne(job);
+        job->deleteLater();
+        if (!isRunning()) {
+            return;
+        }
+        if (job->error().kind != GitHubError::Kind::None) {
+            fail(job->error());
+            return;
+        }
+        for (const EnterpriseServerInstallation &installation : job->result()) {
+            for (const UserAccountsUpload &upload : installation.uploads) {
+                m_baselineUploads.insert(uploadKey(installation.hostName, upload));
+            }
+        }
+        m_deadline = QDateTime::currentDateTimeUtc().addMSecs(context().assistTimeoutMs);
+        Q_EMIT assistRequired(context().connection.enterpriseLicensePage(),
+            i18nc("@info assisted upload, %1 file path",
+                "GitHub has no API to add server usage. On the enterprise's License page, click <b>Add server "
+                "usage</b> and upload %1. The console then confirms the upload by itself.",
+                path));
+        m_timer.disconnect(this);
+        connect(&m_timer, &QTimer::timeout, this, [this, index] { pollInstallations(index); });
+        m_timer.start(context().pollIntervalMs);
+    });
+}
+
+void AddServerUsageJob::uploadToLab(int index, const QByteArray &bytes)
+{
+    const QString name = QFileInfo(m_results.at(index).check.path).fileName();
+    setStage(Uploading, i18nc("@info:status", "Uploading %1…", name));
+    labRequest(QStringLiteral("uploads"), "POST", bytes,
+        [this, index](int status, const QByteArray &body, const GitHubError &error) {
+            if (!isRunning()) {
+                return;
+            }
+            if (error.kind != GitHubError::Kind::None && status != 422) {
+                fail(error);
+                return;
+            }
+            const QJsonObject answer = QJsonDocument::fromJson(body).object();
+            if (status != 202) {
+                finishFile(index, UploadSyncState::Failure, answer.value(QLatin1String("message")).toString());
+                return;
+            }
+            m_results[index].uploaded = true;
+            m_results[index].state = UploadSyncState::Pending;
+            Q_EMIT fileFinished(index); // PENDING is visible at once
+            setStage(Confirming, i18nc("@info:status", "Upload received; waiting for GitHub to process it…"));
+            const QString jobId = answer.value(QLatin1String("job")).toString();
+            m_timer.disconnect(this);
+            connect(&m_timer, &QTimer::timeout, this, [this, index, jobId] { pollLab(index, jobId); });
+            m_timer.start(std::min(context().pollIntervalMs, 250));
+        },
+        {{QStringLiteral("name"), name}});
+}
+
+void AddServerUsageJob::pollLab(int index, const QString &jobId)
+{
+    labRequest(QStringLiteral("jobs/%1").arg(jobId), "GET", {},
+        [this, index](int, const QByteArray &body, const GitHubError &error) {
+            if (!isRunning()) {
+                return;
+            }
+            if (error.kind != GitHubError::Kind::None) {
+                fail(error);
+                return;
+            }
+            const QJsonObject job = QJsonDocument::fromJson(body).object();
+            const QString state = job.value(QLatin1String("state")).toString();
+            if (state == QLatin1String("running")) {
+                m_timer.start(std::min(context().pollIntervalMs, 250));
+                return;
+            }
+            finishFile(index, state == QLatin1String("success") ? UploadSyncState::Success : UploadSyncState::Failure,
+                job.value(QLatin1String("error")).toString());
+        });
+}
+
+void AddServerUsageJob::pollInstallations(int index)
+{
+    InstallationsJob *job = client()->fetchInstallations();
+    m_jobs.append(job);
+    connect(job, &GitHubJob::finished, this, [this, job, index] {
+        m_jobs.removeOne(job);
+        job->deleteLater();
+        if (!isRunning()) {
+            return;
+        }
+        if (job->error().kind != GitHubError::Kind::None) {
+            fail(job->error());
+            return;
+        }
+        const QString host = m_results.at(index).check.file.info.hostName;
+        for (const EnterpriseServerInstallation &installation : job->result()) {
+            if (!host.isEmpty() && installation.hostName != host) {
+                continue;
+            }
+            for (const UserAccountsUpload &upload : installation.uploads) {
+                if (m_baselineUploads.contains(uploadKey(installation.hostName, upload))) {
+                    continue;
+                }
+                if (upload.syncState == UploadSyncState::Pending) {
+                    if (m_results.at(index).state != UploadSyncState::Pending) {
+                        m_results[index].uploaded = true;
+                        m_results[index].state = UploadSyncState::Pending;
+                        setStage(Confirming, i18nc("@info:status", "Upload seen; waiting for GitHub to process it…"));
+                        Q_EMIT fileFinished(index);
+                    }
+                    continue;
+                }
+                m_results[index].uploaded = true;
+                finishFile(index, upload.syncState,
+                    upload.syncState == UploadSyncState::Failure
+                        ? i18nc("@info", "GitHub could not process the upload %1.", upload.name)
+                        : QString());
+                return;
+            }
+        }
+        if (QDateTime::currentDateTimeUtc() > m_deadline) {
+            finishFile(
+                index, UploadSyncState::Failure, i18nc("@info", "No new upload appeared before the time limit."));
+            return;
+        }
+        m_timer.start(context().pollIntervalMs);
+    });
+}
+
+void AddServerUsageJob::finishFile(int index, UploadSyncState state, const QString &error)
+{
+    FileResult &result = m_results[index];
+    result.state = state;
+    result.error = error;
+    if (LicenseStore *db = store()) {
+        UsageFileRecord record;
+        record.connectionId = context().connection.id;
+        record.direction = UsageFileRecord::Direction::Uploaded;
+        record.fileName = result.check.path;
+        record.sha256 = result.check.file.sha256;
+        record.serverId = result.check.file.info.serverId;
+        record.hostName = result.check.file.info.hostName;
+        record.version = result.check.file.info.version;
+        record.size = result.check.file.size;
+        record.time = QDateTime::currentDateTimeUtc();
+        record.outcome = error.isEmpty() ? QStringLiteral("ok") : error;
+        record.uploadState = state;
+        record.uploadStateChangedAt = record.time;
+        if (const auto added = db->addUsageFile(record); !added.ok()) {
+            fail(added.error);
+            return;
+        }
+    } else {
+        return;
+    }
+    Q_EMIT fileFinished(index);
+    uploadNext();
+}
+
+void AddServerUsageJob::abort()
+{
+    m_timer.stop();
+    for (QObject *job : std::as_const(m_jobs)) {
+        if (auto *githubJob = qobject_cast<GitHubJob *>(job)) {
+            githubJob->cancel();
+        }
+    }
+}
+} // namespace Glc

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#pragma once
+
+#include "workflows/usagefilecheck.h"
+#include "workflows/workflowjob.h"
+
+#include <QTimer>
+
+namespace Glc {
+/// "Add server usage": checks each file (UsageFileCheck) and, unless only checking, uploads the
+/// valid ones one by one. Lab: automatic upload, then its state PENDING -> SUCCESS/FAILURE.
+/// Real GitHub: assisted - the admin uploads the file on the enterprise's License page, and the job
+/// confirms through GraphQL userAccountsUploads until the new upload leaves PENDING.
+class AddServerUsageJob : public WorkflowJob
+{
+    Q_OBJECT
+public:
+    enum class Mode : qint8 {
+        CheckOnly,
+        Upload,
+    };
+    enum Stage {
+        Checking,
+        Uploading,
+        WaitingForUpload,
+        Confirming,
+    };
+
+    struct FileResult
+    {
+        UsageFileCheck::Outcome check;
+        bool uploaded = false;
+        UploadSyncState state = UploadSyncState::Unknown;
+        QString error;
+    };
+
+    AddServerUsageJob(const WorkflowContext &context, const QStringList &files, Mode mode, QObject *parent = nullptr);
+
+    const QList<FileResult> &results() const { return m_results; }
+
+Q_SIGNALS:
+    void fileChecked(int index);
+    void fileFinished(int index);
+
+protected:
+    void run() override;
+    void abort() override;
+
+private:
+    void uploadNext();
+    void uploadToLab(int index, const QByteArray &bytes);
+    void pollLab(int index, const QString &jobId);
+    void pollInstallations(int index);
+    void finishFile(int index, UploadSyncState state, const QString &error);
+
+    QStringList m_files;
+    Mode m_mode;
+    QList<FileResult> m_results;
+    int m_current = -1;
+    QTimer m_timer;
+    QDateTime m_deadline;
+    QSet<QString> m_baselineUploads; ///< host|name|createdAt of uploads that existed before
+    QList<QObject *> m_jobs;
+};
+} // namespace Glc

@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "exportusagejob.h"
+
+#include "storage/licensestore.h"
+
+#include <KLocalizedString>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+
+namespace Glc {
+ExportUsageJob::ExportUsageJob(
+    const WorkflowContext &context, const QString &host, const QString &targetPath, bool overwrite, QObject *parent)
+    : WorkflowJob(context, parent)
+    , m_host(host)
+    , m_target(targetPath)
+    , m_overwrite(overwrite)
+{
+}
+
+QString ExportUsageJob::defaultFileName(const QString &host, const QDate &date)
+{
+    return QStringLiteral("%1-license-usage-%2.json").arg(host, date.toString(Qt::ISODate));
+}
+
+void ExportUsageJob::run()
+{
+    if (QFileInfo::exists(m_target) && !m_overwrite) {
+        m_targetExists = true;
+        fail(i18nc("@info", "%1 already exists.", m_target),
+            i18nc("@info", "Choose another file name, or confirm that the existing file may be replaced."));
+        return;
+    }
+    if (context().labActions) {
+        setStage(Exporting, i18nc("@info:status", "Exporting license usage of %1…", m_host));
+        labRequest(QStringLiteral("servers/%1/usage-export").arg(m_host), "GET", {},
+            [this](int status, const QByteArray &body, const GitHubError &error) {
+                if (!isRunning()) {
+                    return;
+                }
+                if (error.kind != GitHubError::Kind::None) {
+                    fail(error);
+                    return;
+                }
+                if (status != 200) {
+                    fail(i18nc("@info", "The license lab did not export %1 (HTTP %2).", m_host, status));
+                    return;
+                }
+                accept(body);
+            });
+        return;
+    }
+    setStage(WaitingForDownload, i18nc("@info:status", "Waiting for the downloaded file…"));
+    Q_EMIT assistRequired(
+        Connection::serverLicensePage(m_host,
+            context().connection.kind == Connection::Kind::Server ? context().connection.enterpriseSlug : QString()),
+        i18nc("@info assisted export, %1 host name",
+            "On %1, open Enterprise settings > License and click <b>Export license usage</b>. "
+            "Then choose the downloaded file here; the console checks it and saves it under the chosen name.",
+            m_host));
+}
+
+void ExportUsageJob::provideDownloadedFile(const QString &path)
+{
+    if (!isRunning()) {
+        return;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        fail(i18nc("@info", "Cannot read %1: %2", path, file.errorString()));
+        return;
+    }
+    if (file.size() > UsageFile::DefaultSizeLimit) {
+        fail(UsageFile::validationMessage(UsageFile::Validation::TooLarge));
+        return;
+    }
+    accept(file.readAll());
+}
+
+void ExportUsageJob::accept(const QByteArray &bytes)
+{
+    setStage(Writing, i18nc("@info:status", "Checking and writing %1…", QFileInfo(m_target).fileName()));
+    m_summary = UsageFile::read(bytes);
+    if (!m_summary.ok()) {
+        fail(m_summary.message(),
+            i18nc("@info", "Export the license usage again; the file must be the JSON the server produces."));
+        return;
+    }
+    if (!m_summary.info.hostName.isEmpty() && m_summary.info.hostName != m_host) {
+        fail(i18nc("@info", "The file is the license usage of %1, not of %2.", m_summary.info.hostName, m_host),
+            i18nc("@info", "Export the usage on the right server."));
+        return;
+    }
+    // Checked again right before writing: the file may have appeared while the export ran.
+    if (QFileInfo::exists(m_target) && !m_overwrite) {
+        m_targetExists = true;
+        fail(i18nc("@info", "%1 already exists.", m_target),
+            i18nc("@info", "Choose another file name, or confirm that the existing file may be replaced."));
+        return;
+    }
+    QSaveFile out(m_target);
+    if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit()) {
+        fail(i18nc("@info", "Cannot write %1: %2", m_target, out.errorString()),
+            i18nc("@info", "Choose a folder you can write to, with enough free space."));
+        return;
+    }
+    LicenseStore *db = store();
+    if (!db) {
+        return;
+    }
+    UsageFileRecord record;
+    record.connectionId = context().connection.id;
+    record.direction = UsageFileRecord::Direction::Exported;
+    record.fileName = m_target;
+    record.sha256 = m_summary.sha256;
+    record.serverId = m_summary.info.serverId;
+    record.hostName = m_summary.info.hostName.isEmpty() ? m_host : m_summary.info.hostName;
+    record.version = m_summary.info.version;
+    record.size = m_summary.size;
+    record.time = QDateTime::currentDateTimeUtc();
+    record.outcome = QStringLiteral("ok");
+    if (const StoreResult<qint64> added = db->addUsageFile(record); !added.ok()) {
+        fail(added.error);
+        return;
+    }
+    succeed();
+}
+} // namespace Glc

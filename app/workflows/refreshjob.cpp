@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "refreshjob.h"
+
+#include "github/githubclient.h"
+#include "storage/licensestore.h"
+
+#include <KLocalizedString>
+
+namespace Glc {
+namespace {
+QString describeSource(const Connection &connection)
+{
+    const QUrl base = connection.restBase();
+    switch (connection.kind) {
+    case Connection::Kind::Lab:
+        return i18nc("@info source of a snapshot, %1 host:port", "license lab at %1",
+            QStringLiteral("%1:%2").arg(base.host()).arg(base.port()));
+    case Connection::Kind::Cloud:
+        return QStringLiteral("%1/enterprises/%2").arg(base.host(), connection.enterpriseSlug);
+    case Connection::Kind::Server:
+        return connection.serverHost;
+    }
+    return {};
+}
+} // namespace
+
+RefreshJob::RefreshJob(const WorkflowContext &context, QObject *parent)
+    : WorkflowJob(context, parent)
+{
+}
+
+void RefreshJob::run()
+{
+    const Connection &connection = context().connection;
+    m_snapshot.connectionId = connection.id;
+    m_snapshot.source = describeSource(connection);
+    setStage(Fetching, i18nc("@info:status", "Fetching license data from %1…", m_snapshot.source));
+
+    GitHubClient *github = client();
+    auto track = [this](GitHubJob *job, auto onSuccess) {
+        ++m_partsRunning;
+        m_jobs.append(job);
+        connect(job, &GitHubJob::finished, this, [this, job, onSuccess] {
+            if (!isRunning()) {
+                return;
+            }
+            if (job->error().kind != GitHubError::Kind::None) {
+                const GitHubError error = job->error();
+                abort();
+                fail(error);
+                return;
+            }
+            onSuccess();
+            partDone();
+        });
+    };
+
+    if (connection.kind == Connection::Kind::Server) {
+        ServerLicenseJob *license = github->fetchServerLicense();
+        track(license, [this, license] {
+            m_snapshot.serverLicenses = {license->result()};
+            m_snapshot.licenses.totalSeatsConsumed = license->result().seatsUsed;
+            m_snapshot.licenses.totalSeatsPurchased = license->result().seats.value_or(0);
+        });
+        return;
+    }
+
+    ConsumedLicensesJob *licenses = github->fetchConsumedLicenses();
+    connect(licenses, &GitHubJob::progress, this, [this](int done, int total, qint64 users) {
+        m_pagesDone = done;
+        m_pagesTotal = total;
+        m_users = users;
+        reportProgress();
+    });
+    track(licenses, [this, licenses] { m_snapshot.licenses = licenses->result(); });
+    LicenseSyncStatusJob *sync = github->fetchLicenseSyncStatus();
+    track(sync, [this, sync] { m_snapshot.syncStatus = sync->result(); });
+    InstallationsJob *installations = github->fetchInstallations();
+    track(installations, [this, installations] { m_snapshot.installations = installations->result(); });
+}
+
+void RefreshJob::reportProgress()
+{
+    Q_EMIT progress(m_pagesDone, m_pagesTotal, m_users);
+}
+
+void RefreshJob::partDone()
+{
+    if (--m_partsRunning == 0 && isRunning()) {
+        save();
+    }
+}
+
+void RefreshJob::save()
+{
+    setStage(Saving,
+        i18nc("@info:status", "Saving snapshot of %1 seats…", QLocale().toString(m_snapshot.licenses.users.size())));
+    m_snapshot.takenAt = QDateTime::currentDateTimeUtc();
+    LicenseStore *db = store();
+    if (!db) {
+        return;
+    }
+    if (StoreError error = db->saveConnection(context().connection); error.isError()) {
+        fail(error);
+        return;
+    }
+    const StoreResult<qint64> written = db->writeSnapshot(m_snapshot, [this] { return m_cancelRequested; });
+    if (!written.ok()) {
+        fail(written.error);
+        return;
+    }
+    m_snapshot.id = written.value;
+    const StoreResult<std::optional<QString>> keep = db->setting(QStringLiteral("retention/keepNewest"));
+    const StoreResult<std::optional<QString>> days = db->setting(QStringLiteral("retention/maxAgeDays"));
+    RetentionPolicy policy;
+    policy.keepNewest = keep.ok() && keep.value ? keep.value->toInt() : 0;
+    policy.maxAgeDays = days.ok() && days.value ? days.value->toInt() : 0;
+    if (policy.keepNewest > 0 || policy.maxAgeDays > 0) {
+        const StoreResult<int> removed = db->applyRetention(m_snapshot.connectionId, policy, m_snapshot.takenAt);
+        m_removed = removed.ok() ? removed.value : 0;
+    }
+    succeed();
+}
+
+void RefreshJob::abort()
+{
+    m_cancelRequested = true;
+    for (QObject *job : std::as_const(m_jobs)) {
+        if (auto *githubJob = qobject_cast<GitHubJob *>(job); githubJob && !githubJob->isFinished()) {
+            githubJob->cancel();
+        }
+    }
+}
+} // namespace Glc

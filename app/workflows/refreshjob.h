@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#pragma once
+
+#include "licensing/licensevalues.h"
+#include "workflows/workflowjob.h"
+
+namespace Glc {
+/// Refresh: pulls everything the connection offers into a new snapshot, written in one transaction.
+/// Cloud and lab: consumed licenses (all pages), license sync status, Enterprise Server installations.
+/// Server: its license and version. A failed or cancelled refresh leaves the previous snapshot intact.
+class RefreshJob : public WorkflowJob
+{
+    Q_OBJECT
+public:
+    enum Stage {
+        Fetching,
+        Saving,
+    };
+
+    explicit RefreshJob(const WorkflowContext &context, QObject *parent = nullptr);
+
+    /// After success: the stored snapshot (id set).
+    const LicenseSnapshot &snapshot() const { return m_snapshot; }
+    /// Snapshots removed by the retention setting after this one was written.
+    int removedByRetention() const { return m_removed; }
+
+protected:
+    void run() override;
+    void abort() override;
+
+private:
+    void partDone();
+    void save();
+    void reportProgress();
+
+    LicenseSnapshot m_snapshot;
+    int m_partsRunning = 0;
+    int m_pagesDone = 0;
+    int m_pagesTotal = 0;
+    qint64 m_users = 0;
+    int m_removed = 0;
+    bool m_cancelRequested = false;
+    QList<QObject *> m_jobs;
+};
+} // namespace Glc

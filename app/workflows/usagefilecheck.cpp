@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "usagefilecheck.h"
+
+#include <KLocalizedString>
+#include <QLocale>
+
+namespace Glc::UsageFileCheck {
+Outcome check(const QString &path, const UsageFile::Result &file, const Known &known)
+{
+    Outcome outcome;
+    outcome.path = path;
+    outcome.file = file;
+    if (!file.ok()) {
+        outcome.problem = Problem::InvalidFile;
+        outcome.message = file.message();
+        return outcome;
+    }
+    const UsageFileInfo &info = file.info;
+    const bool knownServer = std::any_of(known.servers.cbegin(), known.servers.cend(),
+                                 [&info](const LicenseSyncStatus &s) {
+                                     return (!info.serverId.isEmpty() && s.serverId == info.serverId) ||
+                                         (!info.hostName.isEmpty() && s.hostname == info.hostName);
+                                 }) ||
+        std::any_of(
+            known.installations.cbegin(), known.installations.cend(), [&info](const EnterpriseServerInstallation &i) {
+                return !info.hostName.isEmpty() && i.hostName == info.hostName;
+            });
+    if (!knownServer) {
+        outcome.problem = Problem::UnknownServer;
+        outcome.message = i18nc("@info %1 host, %2 server id",
+            "The file belongs to %1 (server ID %2), which this enterprise does not know. Check that you chose "
+            "the right enterprise, or connect the server first.",
+            info.hostName.isEmpty() ? i18nc("@info unknown host", "an unnamed server") : info.hostName,
+            info.serverId.isEmpty() ? i18nc("@info unknown id", "none") : info.serverId);
+        return outcome;
+    }
+    QDateTime lastUpload;
+    for (const UsageFileRecord &record : known.uploads) {
+        if (record.direction != UsageFileRecord::Direction::Uploaded ||
+            record.uploadState == UploadSyncState::Failure) {
+            continue;
+        }
+        if (record.sha256 == file.sha256) {
+            outcome.problem = Problem::AlreadyUploaded;
+            outcome.message = i18nc("@info %1 date", "This exact file was already uploaded on %1.",
+                QLocale().toString(record.time.toLocalTime(), QLocale::ShortFormat));
+            return outcome;
+        }
+        const bool sameServer = (!info.serverId.isEmpty() && record.serverId == info.serverId) ||
+            (!info.hostName.isEmpty() && record.hostName == info.hostName);
+        if (sameServer && (!lastUpload.isValid() || record.time > lastUpload)) {
+            lastUpload = record.time;
+        }
+    }
+    if (lastUpload.isValid() && info.exportedAt.isValid() && info.exportedAt < lastUpload) {
+        outcome.problem = Problem::OlderThanLastUpload;
+        outcome.message = i18nc("@info %1 export date, %2 upload date",
+            "The file was exported on %1, before the last upload of this server on %2; uploading it would "
+            "replace newer usage with older usage. Export the usage again.",
+            QLocale().toString(info.exportedAt.toLocalTime(), QLocale::ShortFormat),
+            QLocale().toString(lastUpload.toLocalTime(), QLocale::ShortFormat));
+        return outcome;
+    }
+    return outcome;
+}
+
+Outcome checkFile(const QString &path, const Known &known)
+{
+    return check(path, UsageFile::readFile(path), known);
+}
+} // namespace Glc::UsageFileCheck

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#pragma once
+
+#include "licensing/licensevalues.h"
+#include "licensing/usagefile.h"
+#include "storage/storerecords.h"
+
+namespace Glc {
+/// Checks a usage file before "Add server usage": the file itself (UsageFile) and its fit with what
+/// the enterprise knows - the server, the last upload of that server, files uploaded before.
+/// Shared by the console's drop zone and `ghe-license add-server-usage`.
+namespace UsageFileCheck {
+enum class Problem : qint8 {
+    None,
+    InvalidFile, ///< see result.validation
+    UnknownServer,
+    OlderThanLastUpload,
+    AlreadyUploaded,
+};
+
+struct Known
+{
+    QList<LicenseSyncStatus> servers;
+    QList<EnterpriseServerInstallation> installations;
+    QList<UsageFileRecord> uploads; ///< earlier uploads of this connection
+};
+
+struct Outcome
+{
+    QString path;
+    UsageFile::Result file;
+    Problem problem = Problem::None;
+    QString message; ///< translated; empty when the file may be uploaded
+
+    bool ok() const { return problem == Problem::None; }
+};
+
+Outcome check(const QString &path, const UsageFile::Result &file, const Known &known);
+Outcome checkFile(const QString &path, const Known &known);
+} // namespace UsageFileCheck
+} // namespace Glc

@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#pragma once
+
+#include "github/githubclientoptions.h"
+#include "licensing/connection.h"
+
+#include <QString>
+
+namespace Glc {
+/// What a workflow job needs to know: where to connect, with which token, and where the store is.
+/// Copied into each job; the job opens its own store connection and client in its own thread.
+struct WorkflowContext
+{
+    Connection connection; ///< for the lab: restBase() must point at the running lab
+    QString token; ///< never logged, never stored by a job
+    GitHubClientOptions clientOptions;
+    QString storeLocation; ///< SQLite path or postgresql:// URL; empty: LicenseStore::defaultLocation()
+    /// The lab's own action endpoints (/_lab/...) may be used: Sync now, export and upload are automatic.
+    /// False for real GitHub and for the lab in its GitHub-like mode: those actions are assisted.
+    bool labActions = false;
+    int pollIntervalMs = 2000; ///< how often assisted and lab jobs poll for their outcome
+    int assistTimeoutMs = 15 * 60 * 1000; ///< how long an assisted action waits for the admin
+};
+} // namespace Glc

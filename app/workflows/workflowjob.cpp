@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "workflowjob.h"
+
+#include "github/githubclient.h"
+#include "github/requestscheduler.h"
+#include "storage/licensestore.h"
+
+#include <KLocalizedString>
+#include <QUrlQuery>
+
+namespace Glc {
+WorkflowJob::WorkflowJob(const WorkflowContext &context, QObject *parent)
+    : QObject(parent)
+    , m_context(context)
+{
+}
+
+WorkflowJob::~WorkflowJob() = default;
+
+void WorkflowJob::start()
+{
+    if (m_status != Status::NotStarted) {
+        return;
+    }
+    m_status = Status::Running;
+    run();
+}
+
+void WorkflowJob::cancel()
+{
+    if (isFinished()) {
+        return;
+    }
+    abort();
+    if (m_client) {
+        m_client->scheduler()->cancel(this);
+    }
+    m_errorText = i18nc("@info:status", "Cancelled.");
+    finishWith(Status::Cancelled);
+}
+
+GitHubClient *WorkflowJob::client()
+{
+    if (!m_client) {
+        m_client = new GitHubClient(m_context.connection, m_context.token, m_context.clientOptions, this);
+    }
+    return m_client;
+}
+
+void WorkflowJob::labRequest(const QString &path, const QByteArray &verb, const QByteArray &body,
+    const std::function<void(int, const QByteArray &, const GitHubError &)> &callback,
+    const QList<std::pair<QString, QString>> &query)
+{
+    QUrl url = m_context.connection.restBase();
+    url.setPath(QStringLiteral("/_lab/") + path);
+    QUrlQuery q;
+    for (const auto &[key, value] : query) {
+        q.addQueryItem(key, value);
+    }
+    url.setQuery(q);
+    client()->scheduler()->submit(this, url, verb, body,
+        [callback](const HttpResult &result) { callback(result.status, result.body, result.error); });
+}
+
+LicenseStore *WorkflowJob::store()
+{
+    if (!m_store) {
+        auto store = std::make_unique<LicenseStore>();
+        const QString location =
+            m_context.storeLocation.isEmpty() ? LicenseStore::defaultLocation() : m_context.storeLocation;
+        if (const StoreError error = store->open(location); error.isError()) {
+            fail(error);
+            return nullptr;
+        }
+        m_store = std::move(store);
+    }
+    return m_store.get();
+}
+
+void WorkflowJob::setStage(int stage, const QString &text)
+{
+    Q_EMIT stageChanged(stage, text);
+}
+
+void WorkflowJob::succeed()
+{
+    finishWith(Status::Succeeded);
+}
+
+void WorkflowJob::fail(const QString &errorText, const QString &nextStep)
+{
+    m_errorText = errorText;
+    m_nextStep = nextStep;
+    finishWith(Status::Failed);
+}
+
+void WorkflowJob::fail(const GitHubError &error)
+{
+    if (error.kind == GitHubError::Kind::Cancelled) {
+        cancel();
+        return;
+    }
+    fail(error.message(), error.nextStep());
+}
+
+void WorkflowJob::fail(const StoreError &error)
+{
+    if (error.code == StoreError::Code::Cancelled) {
+        cancel();
+        return;
+    }
+    fail(error.message, error.detail);
+}
+
+void WorkflowJob::finishWith(Status status)
+{
+    if (isFinished()) {
+        return;
+    }
+    m_status = status;
+    Q_EMIT finished();
+}
+} // namespace Glc

@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#pragma once
+
+#include "github/githuberror.h"
+#include "workflows/workflowcontext.h"
+
+#include <QObject>
+#include <QUrl>
+
+#include <functional>
+#include <memory>
+
+namespace Glc {
+class GitHubClient;
+class LicenseStore;
+struct StoreError;
+
+/// One user action (refresh, Sync now, export, add server usage, test connection) as a job with
+/// stages, progress, cancel and a result. A job may be moved to a worker thread before start():
+/// it creates its client and store connection lazily, in the thread it runs in.
+class WorkflowJob : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Status : qint8 {
+        NotStarted,
+        Running,
+        Succeeded,
+        Failed,
+        Cancelled,
+    };
+    Q_ENUM(Status)
+
+    explicit WorkflowJob(const WorkflowContext &context, QObject *parent = nullptr);
+    ~WorkflowJob() override;
+
+    /// Starts the work; call in the thread the job lives in (JobRunner does that).
+    void start();
+    /// Stops everything the job is doing and finishes it as Cancelled. Safe to call at any moment.
+    void cancel();
+
+    Status status() const { return m_status; }
+    bool isFinished() const { return m_status != Status::Running && m_status != Status::NotStarted; }
+    /// Translated: what went wrong, and what the admin can do about it.
+    QString errorText() const { return m_errorText; }
+    QString nextStep() const { return m_nextStep; }
+    const WorkflowContext &context() const { return m_context; }
+
+Q_SIGNALS:
+    /// A new stage began (job-specific numbering) with a translated description.
+    void stageChanged(int stage, const QString &text);
+    void progress(qint64 done, qint64 total, qint64 items);
+    /// Real GitHub has no API for this action: open `page` and follow `instructions`; the job then
+    /// confirms the outcome by itself.
+    void assistRequired(const QUrl &page, const QString &instructions);
+    /// Emitted exactly once.
+    void finished();
+
+protected:
+    virtual void run() = 0;
+    /// Stop timers and requests; the base class then finishes the job as Cancelled.
+    virtual void abort() { }
+
+    GitHubClient *client();
+    /// A request to the lab's own action endpoints (/_lab/...), through the client's scheduler.
+    void labRequest(const QString &path, const QByteArray &verb, const QByteArray &body,
+        const std::function<void(int status, const QByteArray &body, const GitHubError &error)> &callback,
+        const QList<std::pair<QString, QString>> &query = {});
+    /// The store, opened on first use; nullptr (and the job failed) when it cannot be opened.
+    LicenseStore *store();
+    void setStage(int stage, const QString &text);
+    void succeed();
+    void fail(const QString &errorText, const QString &nextStep = {});
+    void fail(const GitHubError &error);
+    void fail(const StoreError &error);
+    bool isRunning() const { return m_status == Status::Running; }
+
+private:
+    void finishWith(Status status);
+
+    WorkflowContext m_context;
+    Status m_status = Status::NotStarted;
+    QString m_errorText;
+    QString m_nextStep;
+    GitHubClient *m_client = nullptr;
+    std::unique_ptr<LicenseStore> m_store;
+};
+} // namespace Glc

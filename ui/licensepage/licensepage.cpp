@@ -51,6 +51,7 @@ LicensePage::LicensePage(QWidget *parent)
     setObjectName(QStringLiteral("licensePage"));
     setAccessibleName(i18nc("@title accessible name of the page", "License"));
     m_scroll->setObjectName(QStringLiteral("licensePageScroll"));
+    m_scroll->setAccessibleName(i18nc("@label accessible name", "License overview"));
     m_content->setObjectName(QStringLiteral("licensePageContent"));
     m_lastRefreshedLabel->setObjectName(QStringLiteral("lastRefreshedLabel"));
     m_lastRefreshedLabel->setWordWrap(true);

@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "licensepage/countedtwicepanel.h"
+#include "licensepage/quicklinkscard.h"
+#include "licensepage/serverinstancescard.h"
+#include "licensepage/usagemeter.h"
+#include "licensepage/userlicensescard.h"
+#include "uitestdata.h"
+
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTreeWidget>
+
+namespace {
+QString labelText(const QWidget &parent, const QString &name)
+{
+    auto *label = parent.findChild<QLabel *>(name);
+    return label ? label->text() : QStringLiteral("<no label %1>").arg(name);
+}
+} // namespace
+
+class CardsTest : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { UiTestData::setUp(); }
+
+    void shouldShowUserLicenseNumbers()
+    {
+        UserLicensesCard card;
+        card.setClock(UiTestData::now);
+        card.setSummary(UiTestData::summary());
+        QCOMPARE(labelText(card, QStringLiteral("consumedLabel")), QStringLiteral("1,342 of 1,500 consumed"));
+        QCOMPARE(labelText(card, QStringLiteral("availableLabel")), QStringLiteral("158 licenses available"));
+        QCOMPARE(labelText(card, QStringLiteral("kindLabel")), QStringLiteral("License: Enterprise"));
+        QVERIFY2(labelText(card, QStringLiteral("expiryLabel")).endsWith(QLatin1String("(45 days left)")),
+            qPrintable(labelText(card, QStringLiteral("expiryLabel"))));
+        QCOMPARE(card.meter()->state(), UsageMeter::State::Normal);
+        QCOMPARE(labelText(card, QStringLiteral("meterLabel")), QStringLiteral("1,342 of 1,500 seats used (89%)"));
+
+        card.setSummary({1501, 1500, QStringLiteral("evaluation"), UiTestData::now().addDays(-3)});
+        QCOMPARE(
+            labelText(card, QStringLiteral("availableLabel")), QStringLiteral("1 license over the purchased seats"));
+        QCOMPARE(card.meter()->state(), UsageMeter::State::Full);
+        QVERIFY(labelText(card, QStringLiteral("expiryLabel")).endsWith(QLatin1String("(expired 3 days ago)")));
+    }
+
+    void shouldShowSeatsOfEachServer()
+    {
+        UserLicensesCard card;
+        card.setServerLicenses(UiTestData::serverLicenses());
+        QCOMPARE(
+            labelText(card, QStringLiteral("serverHost_ghes1.corp.example")), QStringLiteral("ghes1.corp.example"));
+        QVERIFY(labelText(card, QStringLiteral("serverSeats_ghes1.corp.example"))
+                .startsWith(QLatin1String("812 of 1,000 seats used")));
+        QVERIFY2(labelText(card, QStringLiteral("serverSeats_ghes2.lab.example"))
+                     .startsWith(QLatin1String("57 seats used of unlimited")),
+            qPrintable(labelText(card, QStringLiteral("serverSeats_ghes2.lab.example"))));
+        card.setServerLicenses({});
+        QVERIFY(!card.findChild<QLabel *>(QStringLiteral("serverHost_ghes1.corp.example")));
+    }
+
+    void shouldEmitQuickLinkSignals()
+    {
+        QuickLinksCard card;
+        QSignalSpy exportSpy(&card, &QuickLinksCard::exportRequested);
+        QSignalSpy addSpy(&card, &QuickLinksCard::addServerUsageRequested);
+        QSignalSpy reportSpy(&card, &QuickLinksCard::downloadReportRequested);
+        QTest::mouseClick(card.findChild<QPushButton *>(QStringLiteral("exportButton")), Qt::LeftButton);
+        QTest::mouseClick(card.findChild<QPushButton *>(QStringLiteral("addServerUsageButton")), Qt::LeftButton);
+        QTest::mouseClick(card.findChild<QPushButton *>(QStringLiteral("addServerUsageButton")), Qt::LeftButton);
+        QCOMPARE(exportSpy.count(), 1);
+        QCOMPARE(addSpy.count(), 2);
+        QCOMPARE(reportSpy.count(), 0);
+        card.setLinkEnabled(QuickLinksCard::Link::DownloadReport, false, QStringLiteral("no snapshot"));
+        QTest::mouseClick(card.button(QuickLinksCard::Link::DownloadReport), Qt::LeftButton);
+        QCOMPARE(reportSpy.count(), 0);
+        QCOMPARE(card.button(QuickLinksCard::Link::DownloadReport)->toolTip(), QStringLiteral("no snapshot"));
+        for (auto *button : card.findChildren<QPushButton *>()) {
+            QVERIFY(button->text().contains(QLatin1Char('&')));
+            QVERIFY(!button->accessibleDescription().isEmpty());
+        }
+    }
+
+    void shouldListServerInstancesWithLastUpload()
+    {
+        ServerInstancesCard card;
+        card.setClock(UiTestData::now);
+        card.setInstances(UiTestData::installations());
+        QTreeWidget *view = card.findChild<QTreeWidget *>(QStringLiteral("instancesView"));
+        QVERIFY(view);
+        QCOMPARE(view->topLevelItemCount(), 3);
+        QTreeWidgetItem *first = view->topLevelItem(0);
+        QCOMPARE(first->text(ServerInstancesCard::HostColumn), QStringLiteral("ghes1.corp.example"));
+        QCOMPARE(first->text(ServerInstancesCard::ConnectedColumn), QStringLiteral("Connected"));
+        QVERIFY(first->text(ServerInstancesCard::LastUploadColumn).endsWith(QLatin1String("(2 days ago)")));
+        QCOMPARE(first->text(ServerInstancesCard::UploadStateColumn), QStringLiteral("Succeeded"));
+        QCOMPARE(view->topLevelItem(1)->text(ServerInstancesCard::UploadStateColumn), QStringLiteral("Pending"));
+        QVERIFY(
+            view->topLevelItem(1)->text(ServerInstancesCard::LastUploadColumn).endsWith(QLatin1String("(1 hour ago)")));
+        QCOMPARE(view->topLevelItem(2)->text(ServerInstancesCard::LastUploadColumn), QStringLiteral("No upload yet"));
+        QCOMPARE(view->topLevelItem(2)->text(ServerInstancesCard::ConnectedColumn), QStringLiteral("Not connected"));
+
+        card.setInstances({});
+        QCOMPARE(view->topLevelItemCount(), 0);
+        QVERIFY(!card.findChild<QLabel *>(QStringLiteral("emptyLabel"))->isHidden());
+    }
+
+    void shouldSumSeatsCountedTwice()
+    {
+        CountedTwicePanel panel;
+        panel.setPairs(UiTestData::pairs());
+        QCOMPARE(panel.totalSeatsFreed(), 3);
+        QCOMPARE(labelText(panel, QStringLiteral("seatsLabel")), QStringLiteral("Fixing all would free 3 seats"));
+        QCOMPARE(labelText(panel, QStringLiteral("countLabel")),
+            QStringLiteral("2 suspected pairs of accounts counted as two seats each"));
+        QTreeWidget *view = panel.findChild<QTreeWidget *>(QStringLiteral("pairsView"));
+        QCOMPARE(view->topLevelItemCount(), 2);
+        QCOMPARE(view->topLevelItem(0)->text(CountedTwicePanel::CloudAccountColumn), QStringLiteral("janedoe-gh"));
+        QCOMPARE(view->topLevelItem(0)->text(CountedTwicePanel::SeatsColumn), QStringLiteral("1"));
+        QCOMPARE(view->topLevelItem(0)->text(CountedTwicePanel::ConfidenceColumn), QStringLiteral("92%"));
+        QVERIFY(labelText(panel, QStringLiteral("detailLabel")).contains(QLatin1String("Add and verify")));
+        view->setCurrentItem(view->topLevelItem(1));
+        QVERIFY(
+            labelText(panel, QStringLiteral("detailLabel")).contains(QLatin1String("Make the primary server email")));
+
+        QSignalSpy activated(&panel, &CountedTwicePanel::pairActivated);
+        Q_EMIT view->itemActivated(view->topLevelItem(1), 0);
+        QCOMPARE(activated.count(), 1);
+        QCOMPARE(activated.at(0).at(0).toInt(), 1);
+
+        panel.setPairs({UiTestData::pairs().constFirst()});
+        QCOMPARE(labelText(panel, QStringLiteral("seatsLabel")), QStringLiteral("Fixing all would free 1 seat"));
+        panel.setPairs({});
+        QVERIFY(!panel.findChild<QLabel *>(QStringLiteral("emptyLabel"))->isHidden());
+    }
+};
+
+QTEST_MAIN(CardsTest)
+#include "cardstest.moc"

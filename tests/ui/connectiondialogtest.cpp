@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "licensepage/connectiondialog.h"
+#include "uitestdata.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTest>
+
+Q_DECLARE_METATYPE(Glc::Connection)
+
+class ConnectionDialogTest : public QObject
+{
+    Q_OBJECT
+private:
+    static QLineEdit *edit(ConnectionDialog &d, const char *name)
+    {
+        return d.findChild<QLineEdit *>(QLatin1String(name));
+    }
+    static void chooseKind(ConnectionDialog &d, Glc::Connection::Kind kind)
+    {
+        auto *combo = d.findChild<QComboBox *>(QStringLiteral("kindCombo"));
+        combo->setCurrentIndex(combo->findData(int(kind)));
+    }
+    static bool visible(ConnectionDialog &d, const char *name)
+    {
+        auto *w = d.findChild<QWidget *>(QLatin1String(name));
+        return w && w->isVisibleTo(&d);
+    }
+
+private Q_SLOTS:
+    void initTestCase() { UiTestData::setUp(); }
+
+    void shouldShowTheFieldsOfEachKind()
+    {
+        ConnectionDialog d;
+        chooseKind(d, Glc::Connection::Kind::Cloud);
+        QVERIFY(visible(d, "slugField"));
+        QVERIFY(visible(d, "subdomainField"));
+        QVERIFY(!visible(d, "hostField"));
+        QVERIFY(!visible(d, "labUrlField"));
+        chooseKind(d, Glc::Connection::Kind::Server);
+        QVERIFY(visible(d, "hostField"));
+        QVERIFY(visible(d, "caFileField"));
+        QVERIFY(visible(d, "adminShellGroup"));
+        QVERIFY(!visible(d, "slugField"));
+        chooseKind(d, Glc::Connection::Kind::Lab);
+        QVERIFY(visible(d, "labUrlField"));
+        QVERIFY(!visible(d, "hostField"));
+        QVERIFY(!visible(d, "slugField"));
+        QVERIFY(visible(d, "tokenField"));
+        QCOMPARE(edit(d, "tokenField")->echoMode(), QLineEdit::Password);
+    }
+
+    void shouldValidateInline()
+    {
+        ConnectionDialog d;
+        auto *ok = d.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        auto *validation = d.findChild<QLabel *>(QStringLiteral("validationLabel"));
+        chooseKind(d, Glc::Connection::Kind::Cloud);
+        QVERIFY(!d.isValid());
+        QVERIFY(!ok->isEnabled());
+        QVERIFY(validation->isVisibleTo(&d));
+        QVERIFY(validation->text().contains(QLatin1String("enterprise slug")));
+        QTest::keyClicks(edit(d, "slugField"), QStringLiteral("acme"));
+        QVERIFY(d.isValid());
+        QVERIFY(ok->isEnabled());
+        QVERIFY(!validation->isVisibleTo(&d));
+        d.findChild<QRadioButton *>(QStringLiteral("gheComRadio"))->setChecked(true);
+        QVERIFY(!d.isValid()); // subdomain now required
+        QTest::keyClicks(edit(d, "subdomainField"), QStringLiteral("octo"));
+        QVERIFY(d.isValid());
+
+        chooseKind(d, Glc::Connection::Kind::Server);
+        QVERIFY(!d.isValid());
+        QTest::keyClicks(edit(d, "hostField"), QStringLiteral("bad host!"));
+        QVERIFY(validation->text().contains(QLatin1String("is not a host name")));
+        edit(d, "hostField")->setText(QStringLiteral("https://ghe.example.com/"));
+        QVERIFY(d.isValid());
+        QCOMPARE(d.connection().serverHost, QStringLiteral("ghe.example.com"));
+    }
+
+    void shouldCheckHosts_data()
+    {
+        QTest::addColumn<QString>("host");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("name") << QStringLiteral("ghe.example.com") << true;
+        QTest::newRow("port") << QStringLiteral("ghe.example.com:8443") << true;
+        QTest::newRow("ipv4") << QStringLiteral("10.0.0.5") << true;
+        QTest::newRow("ipv6") << QStringLiteral("[::1]:8443") << true;
+        QTest::newRow("space") << QStringLiteral("ghe example.com") << false;
+        QTest::newRow("trailing dash") << QStringLiteral("ghe-.example.com") << false;
+        QTest::newRow("bad port") << QStringLiteral("ghe.example.com:99999") << false;
+        QTest::newRow("path") << QStringLiteral("ghe.example.com/x") << false;
+    }
+
+    void shouldCheckHosts()
+    {
+        QFETCH(QString, host);
+        QFETCH(bool, valid);
+        QCOMPARE(ConnectionDialog::isValidHost(host), valid);
+    }
+
+    void shouldProduceTheConnection()
+    {
+        ConnectionDialog d;
+        chooseKind(d, Glc::Connection::Kind::Server);
+        QTest::keyClicks(edit(d, "nameField"), QStringLiteral("Prod GHES"));
+        QTest::keyClicks(edit(d, "hostField"), QStringLiteral("ghe.example.com"));
+        d.setFileChooser([](QWidget *, const QString &) { return QStringLiteral("/etc/ssl/corp-ca.pem"); });
+        QTest::mouseClick(d.findChild<QPushButton *>(QStringLiteral("caFileBrowseButton")), Qt::LeftButton);
+        auto *shell = d.findChild<QGroupBox *>(QStringLiteral("adminShellGroup"));
+        shell->setChecked(true);
+        QTest::keyClicks(edit(d, "tokenField"), QStringLiteral("ghp_secret"));
+
+        const Glc::Connection c = d.connection();
+        QCOMPARE(c.kind, Glc::Connection::Kind::Server);
+        QCOMPARE(c.name, QStringLiteral("Prod GHES"));
+        QCOMPARE(c.serverHost, QStringLiteral("ghe.example.com"));
+        QCOMPARE(c.caFile, QStringLiteral("/etc/ssl/corp-ca.pem"));
+        QVERIFY(c.adminShell.enabled);
+        QCOMPARE(c.adminShell.user, QStringLiteral("admin"));
+        QCOMPARE(c.adminShell.port, 122);
+        QVERIFY(!c.id.isEmpty());
+        QCOMPARE(d.token(), QStringLiteral("ghp_secret"));
+
+        // Editing keeps the id and round-trips every field.
+        Glc::Connection cloud;
+        cloud.id = QStringLiteral("conn-1");
+        cloud.name = QStringLiteral("Octo");
+        cloud.kind = Glc::Connection::Kind::Cloud;
+        cloud.gheComSubdomain = QStringLiteral("octo");
+        cloud.enterpriseSlug = QStringLiteral("octo-corp");
+        ConnectionDialog edit2;
+        edit2.setConnection(cloud);
+        QVERIFY(edit2.isValid());
+        QCOMPARE(edit2.connection(), cloud);
+        QVERIFY(edit2.token().isEmpty());
+
+        Glc::Connection lab;
+        lab.id = QStringLiteral("lab");
+        lab.name = QStringLiteral("Lab");
+        lab.labUrl = QUrl(QStringLiteral("http://127.0.0.1:4123"));
+        ConnectionDialog edit3;
+        edit3.setConnection(lab);
+        QCOMPARE(edit3.connection(), lab);
+    }
+
+    void shouldRequestATestAndShowTheReport()
+    {
+        ConnectionDialog d;
+        chooseKind(d, Glc::Connection::Kind::Cloud);
+        QSignalSpy spy(&d, &ConnectionDialog::testRequested);
+        auto *test = d.findChild<QPushButton *>(QStringLiteral("testButton"));
+        QVERIFY(!test->isEnabled()); // invalid: no slug yet
+        QTest::keyClicks(edit(d, "slugField"), QStringLiteral("acme"));
+        QTest::keyClicks(edit(d, "tokenField"), QStringLiteral("tok"));
+        QTest::mouseClick(test, Qt::LeftButton);
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(spy.at(0).at(0).value<Glc::Connection>().enterpriseSlug, QStringLiteral("acme"));
+        QCOMPARE(spy.at(0).at(1).toString(), QStringLiteral("tok"));
+
+        d.setTestRunning(true);
+        QVERIFY(!test->isEnabled());
+        d.setTestReport({{QStringLiteral("Reachable"), true, QStringLiteral("api.github.com answered in 120 ms"), {}},
+            {QStringLiteral("Scope admin:enterprise"), false, QStringLiteral("The token has read:org only"),
+                QStringLiteral("Create a token with admin:enterprise")}});
+        QVERIFY(test->isEnabled());
+        QCOMPARE(
+            d.findChild<QLabel *>(QStringLiteral("testCheckWhat_1"))->text(), QStringLiteral("Scope admin:enterprise"));
+        QVERIFY(d.findChild<QLabel *>(QStringLiteral("testCheckResult_0"))->text().contains(QLatin1String("Works")));
+        QVERIFY(d.findChild<QLabel *>(QStringLiteral("testCheckResult_1"))->text().contains(QLatin1String("Fails")));
+        QVERIFY(d.findChild<QLabel *>(QStringLiteral("testCheckDetail_1"))
+                ->text()
+                .contains(QLatin1String("Fix: Create a token with admin:enterprise")));
+        QVERIFY(
+            d.findChild<QLabel *>(QStringLiteral("testStatusLabel"))->text().contains(QLatin1String("1 check failed")));
+    }
+};
+
+QTEST_MAIN(ConnectionDialogTest)
+#include "connectiondialogtest.moc"

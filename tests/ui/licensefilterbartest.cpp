@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "licensepage/licensefilterbar.h"
+#include "uitestdata.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+#include <QVBoxLayout>
+
+class LicenseFilterBarTest : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { UiTestData::setUp(); }
+
+    void shouldEmitTheStateWhileTyping()
+    {
+        LicenseFilterBar bar;
+        QSignalSpy spy(&bar, &LicenseFilterBar::filterChanged);
+        QTest::keyClicks(bar.searchField(), QStringLiteral("jdo"));
+        QCOMPARE(spy.count(), 3);
+        const auto last = spy.constLast().at(0).value<FilterState>();
+        QCOMPARE(last.text, QStringLiteral("jdo"));
+        QVERIFY(!last.visualStudioOnly);
+        QCOMPARE(bar.state(), last);
+        // Trailing blanks do not change the filter.
+        QTest::keyClick(bar.searchField(), Qt::Key_Space);
+        QCOMPARE(spy.count(), 3);
+        bar.searchField()->clear();
+        QCOMPARE(spy.count(), 4);
+        QVERIFY(spy.constLast().at(0).value<FilterState>().isEmpty());
+    }
+
+    void shouldEmitTheStateOnToggles_data()
+    {
+        QTest::addColumn<QString>("checkName");
+        QTest::addColumn<int>("field");
+        QTest::newRow("visual studio") << QStringLiteral("visualStudioCheck") << 0;
+        QTest::newRow("2fa off") << QStringLiteral("twoFactorOffCheck") << 1;
+        QTest::newRow("pending invitation") << QStringLiteral("pendingInvitationCheck") << 2;
+        QTest::newRow("counted twice") << QStringLiteral("countedTwiceCheck") << 3;
+    }
+
+    void shouldEmitTheStateOnToggles()
+    {
+        QFETCH(QString, checkName);
+        QFETCH(int, field);
+        LicenseFilterBar bar;
+        QSignalSpy spy(&bar, &LicenseFilterBar::filterChanged);
+        auto *box = bar.findChild<QCheckBox *>(checkName);
+        QVERIFY(box);
+        QVERIFY(box->text().contains(QLatin1Char('&')));
+        QTest::mouseClick(box, Qt::LeftButton, {}, box->rect().center());
+        QCOMPARE(spy.count(), 1);
+        const auto state = spy.at(0).at(0).value<FilterState>();
+        const bool flags[] = {
+            state.visualStudioOnly, state.twoFactorOffOnly, state.pendingInvitationOnly, state.countedTwiceOnly};
+        for (int i = 0; i < 4; ++i) {
+            QCOMPARE(flags[i], i == field);
+        }
+        QTest::mouseClick(box, Qt::LeftButton, {}, box->rect().center());
+        QCOMPARE(spy.count(), 2);
+        QVERIFY(spy.at(1).at(0).value<FilterState>().isEmpty());
+    }
+
+    void shouldFilterByEnvironmentAndLicenseType()
+    {
+        LicenseFilterBar bar;
+        QSignalSpy spy(&bar, &LicenseFilterBar::filterChanged);
+        bar.setEnvironments({{QStringLiteral("cloud"), QStringLiteral("GitHub Enterprise Cloud")},
+            {QStringLiteral("ghes1.corp.example"), QStringLiteral("ghes1.corp.example")}});
+        bar.setLicenseTypes({{QStringLiteral("enterprise"), QStringLiteral("Enterprise")},
+            {QStringLiteral("visual_studio"), QStringLiteral("Visual Studio")}});
+        QCOMPARE(spy.count(), 0); // new choices alone change nothing
+        auto *env = bar.findChild<QComboBox *>(QStringLiteral("environmentCombo"));
+        auto *type = bar.findChild<QComboBox *>(QStringLiteral("licenseTypeCombo"));
+        QCOMPARE(env->count(), 3);
+        env->setCurrentIndex(2);
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(spy.constLast().at(0).value<FilterState>().environment, QStringLiteral("ghes1.corp.example"));
+        type->setCurrentIndex(2);
+        QCOMPARE(spy.constLast().at(0).value<FilterState>().licenseType, QStringLiteral("visual_studio"));
+        QCOMPARE(spy.constLast().at(0).value<FilterState>().environment, QStringLiteral("ghes1.corp.example"));
+
+        // The choice survives new choices that still include it, and falls back to "all" otherwise.
+        bar.setEnvironments({{QStringLiteral("ghes1.corp.example"), QStringLiteral("ghes1")}});
+        QCOMPARE(bar.state().environment, QStringLiteral("ghes1.corp.example"));
+        const int before = spy.count();
+        bar.setEnvironments({{QStringLiteral("cloud"), QStringLiteral("Cloud")}});
+        QCOMPARE(bar.state().environment, QString());
+        QCOMPARE(spy.count(), before + 1);
+    }
+
+    void shouldSetAndResetTheState()
+    {
+        LicenseFilterBar bar;
+        bar.setLicenseTypes({{QStringLiteral("enterprise"), QStringLiteral("Enterprise")}});
+        QSignalSpy spy(&bar, &LicenseFilterBar::filterChanged);
+        FilterState wanted;
+        wanted.text = QStringLiteral("smith");
+        wanted.licenseType = QStringLiteral("enterprise");
+        wanted.twoFactorOffOnly = true;
+        bar.setState(wanted);
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(bar.state(), wanted);
+        bar.reset();
+        QCOMPARE(spy.count(), 2);
+        QVERIFY(bar.state().isEmpty());
+    }
+
+    void shouldFocusTheSearchOnCtrlF()
+    {
+        QWidget window;
+        auto *layout = new QVBoxLayout(&window);
+        auto *other = new QPushButton(QStringLiteral("x"), &window);
+        auto *bar = new LicenseFilterBar(&window);
+        layout->addWidget(other);
+        layout->addWidget(bar);
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        other->setFocus();
+        QTRY_VERIFY(other->hasFocus());
+        QTest::keyClick(other, Qt::Key_F, Qt::ControlModifier);
+        QTRY_VERIFY(bar->searchField()->hasFocus());
+        QVERIFY(bar->searchField()->isClearButtonEnabled());
+        QVERIFY(!bar->searchField()->placeholderText().isEmpty());
+    }
+};
+
+QTEST_MAIN(LicenseFilterBarTest)
+#include "licensefilterbartest.moc"

@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "licensepage/licensepage.h"
+#include "licensepage/countedtwicepanel.h"
+#include "licensepage/historychart.h"
+#include "licensepage/inlinemessage.h"
+#include "licensepage/licensefilterbar.h"
+#include "licensepage/licensesynccard.h"
+#include "licensepage/serverinstancescard.h"
+#include "licensepage/userlicensescard.h"
+#include "uitestdata.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTest>
+
+namespace {
+void fill(LicensePage &page)
+{
+    page.setClock(UiTestData::now);
+    page.userLicensesCard()->setSummary(UiTestData::summary());
+    page.userLicensesCard()->setServerLicenses(UiTestData::serverLicenses());
+    page.licenseSyncCard()->setServers(UiTestData::serverRows());
+    page.serverInstancesCard()->setInstances(UiTestData::installations());
+    page.countedTwicePanel()->setPairs(UiTestData::pairs());
+    page.historyChart()->setHistory(
+        UiTestData::consumedHistory(), UiTestData::purchasedHistory(), UiTestData::forecast());
+    auto *table = new QTableWidget(3, 3);
+    table->setObjectName(QStringLiteral("consumedTable"));
+    page.setTableWidget(table);
+    page.setLastRefreshed(UiTestData::now().addSecs(-180), QStringLiteral("lab 127.0.0.1:4123"));
+}
+} // namespace
+
+class LicensePageTest : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { UiTestData::setUp(); }
+
+    void shouldShowWhenAndWhereItWasRefreshed()
+    {
+        LicensePage page;
+        QVERIFY(page.lastRefreshedText().contains(QLatin1String("Not refreshed yet")));
+        fill(page);
+        QCOMPARE(page.lastRefreshedText(), QStringLiteral("Last refreshed 3 minutes ago from lab 127.0.0.1:4123"));
+    }
+
+    void shouldRefreshOnF5AndShowProgress()
+    {
+        LicensePage page;
+        page.resize(1200, 800);
+        page.show();
+        page.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&page));
+        QSignalSpy refresh(&page, &LicensePage::refreshRequested);
+        QSignalSpy cancel(&page, &LicensePage::cancelRefreshRequested);
+        QTest::keyClick(&page, Qt::Key_F5);
+        QTRY_COMPARE(refresh.count(), 1);
+
+        page.setRefreshing(true);
+        auto *refreshButton = page.findChild<QPushButton *>(QStringLiteral("refreshButton"));
+        auto *bar = page.findChild<QProgressBar *>(QStringLiteral("refreshProgressBar"));
+        auto *label = page.findChild<QLabel *>(QStringLiteral("refreshProgressLabel"));
+        QVERIFY(!refreshButton->isEnabled());
+        QVERIFY(bar->isVisible());
+        page.setRefreshProgress(3, 12, 2500);
+        QCOMPARE(bar->maximum(), 12);
+        QCOMPARE(bar->value(), 3);
+        QCOMPARE(label->text(), QStringLiteral("Page 3 of 12 · 2,500 users"));
+        page.setRefreshProgress(1, 0, 1);
+        QCOMPARE(bar->maximum(), 0);
+        QCOMPARE(label->text(), QStringLiteral("1 pages · 1 user"));
+
+        QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("cancelRefreshButton")), Qt::LeftButton);
+        QCOMPARE(cancel.count(), 1);
+        page.setRefreshing(false);
+        QVERIFY(!bar->isVisible());
+        QVERIFY(refreshButton->isEnabled());
+    }
+
+    void shouldShowAnErrorWithTheNextStep()
+    {
+        LicensePage page;
+        page.show();
+        QVERIFY(page.errorMessage()->isHidden());
+        page.showError(
+            QStringLiteral("The token was refused (401)"), QStringLiteral("Create a new token, then Refresh"));
+        QVERIFY(page.errorMessage()->isVisible());
+        QCOMPARE(page.findChild<QLabel *>(QStringLiteral("messageTitle"))->text(),
+            QStringLiteral("The token was refused (401)"));
+        QCOMPARE(page.findChild<QLabel *>(QStringLiteral("messageNextStep"))->text(),
+            QStringLiteral("Create a new token, then Refresh"));
+        QTest::mouseClick(page.findChild<QAbstractButton *>(QStringLiteral("messageCloseButton")), Qt::LeftButton);
+        QVERIFY(page.errorMessage()->isHidden());
+    }
+
+    void shouldReachEveryButtonWithTab()
+    {
+        LicensePage page;
+        page.resize(1400, 900);
+        fill(page); // rows and the table arrive after the page exists, as they will in the app
+        page.show();
+        page.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&page));
+
+        auto *refresh = page.findChild<QPushButton *>(QStringLiteral("refreshButton"));
+        refresh->setFocus(Qt::TabFocusReason);
+        QTRY_VERIFY(refresh->hasFocus());
+        QList<QWidget *> visited;
+        for (int i = 0; i < 200; ++i) {
+            QWidget *focus = QApplication::focusWidget();
+            QVERIFY(focus);
+            if (visited.contains(focus)) {
+                break;
+            }
+            visited.append(focus);
+            QTest::keyClick(focus, Qt::Key_Tab);
+        }
+        const auto buttons = page.findChildren<QAbstractButton *>();
+        int reachable = 0;
+        for (QAbstractButton *button : buttons) {
+            if (!button->isVisible() || !button->isEnabled() || !(button->focusPolicy() & Qt::TabFocus)) {
+                continue;
+            }
+            ++reachable;
+            QVERIFY2(visited.contains(button), qPrintable(button->objectName()));
+            QVERIFY2(
+                !button->accessibleName().isEmpty() || !button->text().isEmpty(), qPrintable(button->objectName()));
+        }
+        QVERIFY(reachable >= 10);
+
+        // Reading order: Refresh, quick links, Sync all, each row's Sync now, ..., search, table.
+        auto indexOf = [&](const QString &name) { return visited.indexOf(page.findChild<QWidget *>(name)); };
+        const int syncAll = indexOf(QStringLiteral("syncAllButton"));
+        const int row1 = indexOf(QStringLiteral("syncNowButton_11111111-aaaa"));
+        const int row3 = indexOf(QStringLiteral("syncNowButton_33333333-cccc"));
+        const int search = indexOf(QStringLiteral("searchField"));
+        const int table = indexOf(QStringLiteral("consumedTable"));
+        QVERIFY(indexOf(QStringLiteral("exportButton")) < syncAll);
+        QVERIFY(syncAll < row1);
+        QVERIFY(row1 < row3);
+        QVERIFY(row3 < indexOf(QStringLiteral("instancesView")));
+        QVERIFY(row3 < search);
+        QVERIFY2(search < table, qPrintable(QStringLiteral("%1 %2").arg(search).arg(table)));
+    }
+
+    void shouldGiveEveryControlAnAccessibleName()
+    {
+        LicensePage page;
+        fill(page);
+        page.show();
+        const auto widgets = page.findChildren<QWidget *>();
+        for (QWidget *w : widgets) {
+            if (!w->isVisible() || !(w->focusPolicy() & Qt::TabFocus) ||
+                w->objectName() == QLatin1String("consumedTable")) {
+                continue;
+            }
+            if (w->objectName().startsWith(QLatin1String("qt_"))) {
+                continue; // Qt's internal parts (scroll bars, viewports)
+            }
+            const auto *button = qobject_cast<QAbstractButton *>(w);
+            const bool named = !w->accessibleName().isEmpty() || (button && !button->text().isEmpty());
+            QVERIFY2(named,
+                qPrintable(
+                    QStringLiteral("%1 (%2)").arg(w->objectName(), QString::fromLatin1(w->metaObject()->className()))));
+        }
+    }
+};
+
+QTEST_MAIN(LicensePageTest)
+#include "licensepagetest.moc"

@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "consumedlicensesfiltermodel.h"
+
+#include "consumedlicensesmodel.h"
+
+#include <QByteArrayMatcher>
+
+namespace Glc {
+ConsumedLicensesFilterModel::ConsumedLicensesFilterModel(QObject *parent)
+    : QSortFilterProxyModel(parent)
+{
+    setSortCaseSensitivity(Qt::CaseInsensitive);
+}
+
+void ConsumedLicensesFilterModel::setSourceModel(QAbstractItemModel *model)
+{
+    m_model = qobject_cast<ConsumedLicensesModel *>(model);
+    Q_ASSERT(!model || m_model);
+    QSortFilterProxyModel::setSourceModel(model);
+}
+
+void ConsumedLicensesFilterModel::refilter()
+{
+    invalidateRowsFilter();
+}
+
+void ConsumedLicensesFilterModel::setSearchText(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed == m_searchText) {
+        return;
+    }
+    m_searchText = trimmed;
+    m_needle = trimmed.toLower().toUtf8();
+    refilter();
+}
+
+void ConsumedLicensesFilterModel::setEnvironment(Environment environment, const QString &host)
+{
+    m_environment = environment;
+    m_host = environment == Environment::Host ? host : QString();
+    refilter();
+}
+
+void ConsumedLicensesFilterModel::setLicenseType(const QString &type)
+{
+    m_licenseType = type;
+    refilter();
+}
+
+namespace {
+quint8 withFlag(quint8 flags, quint8 flag, bool on)
+{
+    return on ? (flags | flag) : (flags & ~flag);
+}
+} // namespace
+
+void ConsumedLicensesFilterModel::setVisualStudioOnly(bool on)
+{
+    m_requiredFlags = withFlag(m_requiredFlags, ConsumedLicensesModel::VisualStudioFlag, on);
+    refilter();
+}
+
+void ConsumedLicensesFilterModel::setTwoFactorOffOnly(bool on)
+{
+    m_requiredFlags = withFlag(m_requiredFlags, ConsumedLicensesModel::TwoFactorOffFlag, on);
+    refilter();
+}
+
+void ConsumedLicensesFilterModel::setPendingInvitationOnly(bool on)
+{
+    m_requiredFlags = withFlag(m_requiredFlags, ConsumedLicensesModel::PendingInvitationOnlyFlag, on);
+    refilter();
+}
+
+void ConsumedLicensesFilterModel::setCountedTwiceOnly(bool on)
+{
+    m_requiredFlags = withFlag(m_requiredFlags, ConsumedLicensesModel::CountedTwiceFlag, on);
+    refilter();
+}
+
+void ConsumedLicensesFilterModel::clearFilters()
+{
+    m_searchText.clear();
+    m_needle.clear();
+    m_environment = Environment::Any;
+    m_host.clear();
+    m_licenseType.clear();
+    m_requiredFlags = 0;
+    refilter();
+}
+
+bool ConsumedLicensesFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    if (!m_model || sourceParent.isValid()) {
+        return true;
+    }
+    const quint8 flags = m_model->flags(sourceRow);
+    if ((flags & m_requiredFlags) != m_requiredFlags) {
+        return false;
+    }
+    switch (m_environment) {
+    case Environment::Any:
+        break;
+    case Environment::Cloud:
+        if (!(flags & ConsumedLicensesModel::CloudFlag)) {
+            return false;
+        }
+        break;
+    case Environment::ServerOnly:
+        if (!(flags & ConsumedLicensesModel::ServerOnlyFlag)) {
+            return false;
+        }
+        break;
+    case Environment::Host: {
+        const qsizetype hostIndex = m_model->hosts().indexOf(m_host);
+        if (hostIndex < 0) {
+            return false;
+        }
+        if (hostIndex < 64) {
+            if (!(m_model->hostMask(sourceRow) & (quint64(1) << hostIndex))) {
+                return false;
+            }
+        } else if (!m_model->license(sourceRow).serverHosts().contains(m_host)) {
+            return false;
+        }
+        break;
+    }
+    }
+    if (!m_licenseType.isEmpty() && m_model->license(sourceRow).licenseType != m_licenseType) {
+        return false;
+    }
+    if (!m_needle.isEmpty() && !m_model->searchText(sourceRow).contains(m_needle)) {
+        return false;
+    }
+    return true;
+}
+
+bool ConsumedLicensesFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    if (!m_model) {
+        return QSortFilterProxyModel::lessThan(left, right);
+    }
+    const int column = left.column();
+    if (column == ConsumedLicensesModel::TotalAccountsColumn) {
+        return m_model->license(left.row()).totalUserAccounts < m_model->license(right.row()).totalUserAccounts;
+    }
+    if (column == ConsumedLicensesModel::CountedTwiceColumn) {
+        return (m_model->flags(left.row()) & ConsumedLicensesModel::CountedTwiceFlag) <
+            (m_model->flags(right.row()) & ConsumedLicensesModel::CountedTwiceFlag);
+    }
+    const QString a = left.data(Qt::DisplayRole).toString();
+    const QString b = right.data(Qt::DisplayRole).toString();
+    return a.compare(b, Qt::CaseInsensitive) < 0;
+}
+} // namespace Glc

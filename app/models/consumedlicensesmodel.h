@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#pragma once
+
+#include "licensing/licensevalues.h"
+
+#include <QAbstractTableModel>
+#include <QByteArray>
+#include <QList>
+
+namespace Glc {
+/// One row per consumed seat with every field of GitHub's license report, plus the derived
+/// Environments and "Counted twice?" columns. Rows live in one QList<ConsumedLicense> with small
+/// side arrays (flags, a host bit mask, a lower-case UTF-8 search text) so 300k seats load fast and
+/// filter interactively. No I/O: data comes through setLicenses().
+class ConsumedLicensesModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column {
+        LoginColumn,
+        NameColumn,
+        EnvironmentsColumn,
+        CountedTwiceColumn,
+        LicenseTypeColumn,
+        ServerUserIdsColumn,
+        ServerEmailsColumn,
+        VerifiedEmailsColumn,
+        SamlNameIdColumn,
+        MemberRolesColumn,
+        EnterpriseRolesColumn,
+        PendingInvitesColumn,
+        TwoFactorColumn,
+        GithubComUserColumn,
+        EnterpriseServerUserColumn,
+        VisualStudioUserColumn,
+        VisualStudioStatusColumn,
+        VisualStudioEmailColumn,
+        ProfileColumn,
+        TotalAccountsColumn,
+        ColumnCount
+    };
+    Q_ENUM(Column)
+
+    enum Role {
+        RawValueRole = Qt::UserRole + 1, ///< QString, QStringList, bool, int (TriState as -1/0/1)
+        ServerOnlyRole, ///< bool
+        CountedTwiceRole, ///< bool
+        ServerHostsRole, ///< QStringList
+    };
+    Q_ENUM(Role)
+
+    enum Flag : quint8 {
+        CloudFlag = 0x01,
+        ServerOnlyFlag = 0x02,
+        CountedTwiceFlag = 0x04,
+        TwoFactorOffFlag = 0x08,
+        PendingInvitationOnlyFlag = 0x10,
+        VisualStudioFlag = 0x20,
+        HasServerFlag = 0x40,
+    };
+
+    explicit ConsumedLicensesModel(QObject *parent = nullptr);
+
+    void setLicenses(const QList<ConsumedLicense> &licenses);
+    /// Rows the counted-twice analysis flagged (both rows of a pair); other rows are cleared.
+    void setCountedTwiceRows(const QList<int> &rows);
+
+    const ConsumedLicense &license(int row) const { return m_rows.at(row); }
+    const QList<ConsumedLicense> &licenses() const { return m_rows; }
+    quint8 flags(int row) const { return m_flags.at(row); }
+    /// Bit i set: the seat has an account on hosts().at(i) (first 64 hosts).
+    quint64 hostMask(int row) const { return m_hostMasks.at(row); }
+    const QByteArray &searchText(int row) const { return m_search.at(row); }
+    /// Every server host seen, in order of appearance.
+    const QStringList &hosts() const { return m_hosts; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    static QString licenseTypeText(const QString &type);
+
+private:
+    QVariant rawValue(const ConsumedLicense &l, int column, int row) const;
+    QStringList environments(int row) const;
+
+    QList<ConsumedLicense> m_rows;
+    QList<quint8> m_flags;
+    QList<quint64> m_hostMasks;
+    QList<QByteArray> m_search;
+    QStringList m_hosts;
+};
+} // namespace Glc

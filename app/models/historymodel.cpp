@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "historymodel.h"
+
+#include <KLocalizedString>
+
+#include <QLocale>
+
+#include <algorithm>
+
+namespace Glc {
+HistoryModel::HistoryModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+void HistoryModel::setHistory(const QList<SnapshotSummary> &snapshots)
+{
+    beginResetModel();
+    m_snapshots = snapshots;
+    std::stable_sort(m_snapshots.begin(), m_snapshots.end(),
+        [](const SnapshotSummary &a, const SnapshotSummary &b) { return a.takenAt < b.takenAt; });
+    endResetModel();
+}
+
+void HistoryModel::append(const SnapshotSummary &snapshot)
+{
+    const int row = int(m_snapshots.size());
+    beginInsertRows({}, row, row);
+    m_snapshots.append(snapshot);
+    endInsertRows();
+}
+
+SeatForecast HistoryModel::forecast() const
+{
+    QList<SeatForecast::Point> points;
+    points.reserve(m_snapshots.size());
+    for (const SnapshotSummary &s : m_snapshots) {
+        points.append(SeatForecast::Point{s.takenAt, s.totalSeatsConsumed});
+    }
+    return SeatForecast::compute(points, m_snapshots.isEmpty() ? 0 : m_snapshots.constLast().totalSeatsPurchased);
+}
+
+int HistoryModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_snapshots.size());
+}
+
+int HistoryModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant HistoryModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        return {};
+    }
+    const SnapshotSummary &s = m_snapshots.at(index.row());
+    if (role == SnapshotIdRole) {
+        return s.id;
+    }
+    if (role == RawValueRole) {
+        switch (index.column()) {
+        case TakenAtColumn:
+            return s.takenAt;
+        case ConsumedColumn:
+            return s.totalSeatsConsumed;
+        case PurchasedColumn:
+            return s.totalSeatsPurchased;
+        }
+        return {};
+    }
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case TakenAtColumn:
+            return QLocale().toString(s.takenAt.toLocalTime(), QLocale::ShortFormat);
+        case ConsumedColumn:
+            return QLocale().toString(s.totalSeatsConsumed);
+        case PurchasedColumn:
+            return QLocale().toString(s.totalSeatsPurchased);
+        }
+    }
+    return {};
+}
+
+QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
+        return QAbstractTableModel::headerData(section, orientation, role);
+    }
+    switch (section) {
+    case TakenAtColumn:
+        return i18nc("@title:column", "Snapshot");
+    case ConsumedColumn:
+        return i18nc("@title:column", "Seats consumed");
+    case PurchasedColumn:
+        return i18nc("@title:column", "Seats purchased");
+    }
+    return QAbstractTableModel::headerData(section, orientation, role);
+}
+} // namespace Glc

@@ -1,0 +1,236 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "serverinstancesmodel.h"
+
+#include <KLocalizedString>
+
+#include <QLocale>
+
+namespace Glc {
+ServerInstancesModel::ServerInstancesModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+QString ServerInstancesModel::uploadStateText(UploadSyncState state)
+{
+    switch (state) {
+    case UploadSyncState::Pending:
+        return i18nc("@item:intable upload state", "Pending");
+    case UploadSyncState::Success:
+        return i18nc("@item:intable upload state", "Processed");
+    case UploadSyncState::Failure:
+        return i18nc("@item:intable upload state", "Failed");
+    case UploadSyncState::Unknown:
+        break;
+    }
+    return {};
+}
+
+void ServerInstancesModel::setSnapshot(
+    const LicenseSnapshot &snapshot, const QList<UsageFileRecord> &uploads, const QDateTime &now)
+{
+    QList<Instance> list;
+    auto find = [&list](const QString &host) -> Instance & {
+        for (Instance &i : list) {
+            if (i.hostname.compare(host, Qt::CaseInsensitive) == 0) {
+                return i;
+            }
+        }
+        list.append(Instance{});
+        list.last().hostname = host;
+        return list.last();
+    };
+    for (const LicenseSyncStatus &s : snapshot.syncStatus) {
+        Instance &i = find(s.hostname);
+        i.serverId = s.serverId;
+        i.sync = s;
+    }
+    for (const EnterpriseServerInstallation &inst : snapshot.installations) {
+        Instance &i = find(inst.hostName);
+        i.connected = inst.isConnected;
+        if (!inst.uploads.isEmpty()) {
+            const UserAccountsUpload &u = inst.uploads.first();
+            i.lastUploadName = u.name;
+            i.lastUploadAt = u.updatedAt.isValid() ? u.updatedAt : u.createdAt;
+            i.uploadState = u.syncState;
+        }
+    }
+    for (const ServerLicenseInfo &l : snapshot.serverLicenses) {
+        Instance &i = find(l.hostname);
+        i.license = l;
+        i.version = l.installedVersion;
+    }
+    for (const UsageFileRecord &r : uploads) {
+        if (r.direction != UsageFileRecord::Direction::Uploaded) {
+            continue;
+        }
+        Instance &i = find(r.hostName);
+        if (!i.lastUploadAt.isValid() || r.time > i.lastUploadAt) {
+            i.lastUploadName = r.fileName;
+            i.lastUploadAt = r.time;
+            i.uploadState = r.uploadState;
+        }
+        if (i.version.isEmpty()) {
+            i.version = r.version;
+        }
+    }
+    setInstances(list, now);
+}
+
+void ServerInstancesModel::setInstances(const QList<Instance> &instances, const QDateTime &now)
+{
+    beginResetModel();
+    m_instances = instances;
+    m_now = now;
+    endResetModel();
+}
+
+void ServerInstancesModel::updateSyncStatus(const LicenseSyncStatus &status)
+{
+    for (int row = 0; row < m_instances.size(); ++row) {
+        Instance &i = m_instances[row];
+        if ((!status.serverId.isEmpty() && i.serverId == status.serverId) ||
+            i.hostname.compare(status.hostname, Qt::CaseInsensitive) == 0) {
+            i.sync = status;
+            i.serverId = status.serverId;
+            Q_EMIT dataChanged(index(row, LastSyncColumn), index(row, SyncErrorColumn),
+                {Qt::DisplayRole, Qt::ToolTipRole, RawValueRole, StaleRole, SyncFailedRole});
+            return;
+        }
+    }
+    const int row = int(m_instances.size());
+    beginInsertRows({}, row, row);
+    Instance i;
+    i.hostname = status.hostname;
+    i.serverId = status.serverId;
+    i.sync = status;
+    m_instances.append(i);
+    endInsertRows();
+}
+
+int ServerInstancesModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_instances.size());
+}
+
+int ServerInstancesModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ServerInstancesModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        return {};
+    }
+    const Instance &i = m_instances.at(index.row());
+    const bool stale = i.sync.isStale(m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc());
+    const bool failed = !i.sync.status.isEmpty() && !i.sync.isSuccess();
+    switch (role) {
+    case StaleRole:
+        return stale;
+    case SyncFailedRole:
+        return failed;
+    case ServerIdRole:
+        return i.serverId;
+    case RawValueRole:
+        switch (index.column()) {
+        case HostnameColumn:
+            return i.hostname;
+        case VersionColumn:
+            return i.version;
+        case ConnectedColumn:
+            return i.connected ? QVariant(*i.connected) : QVariant();
+        case LastSyncColumn:
+            return i.sync.lastSyncDate;
+        case SyncStatusColumn:
+            return i.sync.status;
+        case SyncErrorColumn:
+            return i.sync.error;
+        case LastUploadColumn:
+            return i.lastUploadAt;
+        case UploadStateColumn:
+            return int(i.uploadState);
+        case SeatsColumn:
+            return i.license && i.license->seats ? QVariant(*i.license->seats) : QVariant();
+        }
+        return {};
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case HostnameColumn:
+            return i.hostname;
+        case VersionColumn:
+            return i.version;
+        case ConnectedColumn:
+            return !i.connected
+                ? QString()
+                : (*i.connected ? i18nc("@item:intable", "Connected") : i18nc("@item:intable", "Not connected"));
+        case LastSyncColumn:
+            if (!i.sync.lastSyncDate.isValid()) {
+                return i18nc("@item:intable last sync", "Never");
+            }
+            return stale ? i18nc("@item:intable last sync, %1 a date", "%1 (stale)",
+                               QLocale().toString(i.sync.lastSyncDate.toLocalTime(), QLocale::ShortFormat))
+                         : QLocale().toString(i.sync.lastSyncDate.toLocalTime(), QLocale::ShortFormat);
+        case SyncStatusColumn:
+            if (i.sync.status.isEmpty()) {
+                return QString();
+            }
+            return failed ? i18nc("@item:intable sync status", "Failed")
+                          : i18nc("@item:intable sync status", "Succeeded");
+        case SyncErrorColumn:
+            return i.sync.error;
+        case LastUploadColumn:
+            return i.lastUploadAt.isValid() ? QLocale().toString(i.lastUploadAt.toLocalTime(), QLocale::ShortFormat)
+                                            : QString();
+        case UploadStateColumn:
+            return uploadStateText(i.uploadState);
+        case SeatsColumn:
+            if (!i.license) {
+                return QString();
+            }
+            if (!i.license->seats) {
+                return i18nc("@item:intable seats used of unlimited", "%1 of unlimited",
+                    QLocale().toString(i.license->seatsUsed));
+            }
+            return i18nc("@item:intable seats used of purchased", "%1 of %2", QLocale().toString(i.license->seatsUsed),
+                QLocale().toString(*i.license->seats));
+        }
+        return {};
+    case Qt::ToolTipRole:
+        return index.column() == SyncErrorColumn || index.column() == SyncStatusColumn ? QVariant(i.sync.error)
+                                                                                       : QVariant();
+    default:
+        return {};
+    }
+}
+
+QVariant ServerInstancesModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
+        return QAbstractTableModel::headerData(section, orientation, role);
+    }
+    switch (section) {
+    case HostnameColumn:
+        return i18nc("@title:column", "Server");
+    case VersionColumn:
+        return i18nc("@title:column", "Version");
+    case ConnectedColumn:
+        return i18nc("@title:column", "GitHub Connect");
+    case LastSyncColumn:
+        return i18nc("@title:column", "Last sync");
+    case SyncStatusColumn:
+        return i18nc("@title:column", "Sync status");
+    case SyncErrorColumn:
+        return i18nc("@title:column", "Sync error");
+    case LastUploadColumn:
+        return i18nc("@title:column", "Last upload");
+    case UploadStateColumn:
+        return i18nc("@title:column", "Upload state");
+    case SeatsColumn:
+        return i18nc("@title:column", "Seats");
+    }
+    return QAbstractTableModel::headerData(section, orientation, role);
+}
+} // namespace Glc

@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#pragma once
+
+#include "licensing/licensevalues.h"
+#include "storage/storerecords.h"
+
+#include <QAbstractTableModel>
+
+#include <optional>
+
+namespace Glc {
+/// One row per Enterprise Server instance: host, version, connected, last sync (date, status,
+/// error, stale after 7 days), last upload and its state, seats from its license.
+class ServerInstancesModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column {
+        HostnameColumn,
+        VersionColumn,
+        ConnectedColumn,
+        LastSyncColumn,
+        SyncStatusColumn,
+        SyncErrorColumn,
+        LastUploadColumn,
+        UploadStateColumn,
+        SeatsColumn,
+        ColumnCount
+    };
+    Q_ENUM(Column)
+
+    enum Role {
+        RawValueRole = Qt::UserRole + 1,
+        StaleRole, ///< bool: last sync older than 7 days or never
+        ServerIdRole,
+        SyncFailedRole, ///< bool
+    };
+    Q_ENUM(Role)
+
+    struct Instance
+    {
+        QString hostname;
+        QString serverId;
+        QString version;
+        std::optional<bool> connected; ///< unknown when GraphQL did not list it
+        LicenseSyncStatus sync;
+        QString lastUploadName;
+        QDateTime lastUploadAt;
+        UploadSyncState uploadState = UploadSyncState::Unknown;
+        std::optional<ServerLicenseInfo> license;
+    };
+
+    explicit ServerInstancesModel(QObject *parent = nullptr);
+
+    /// Merges what a snapshot and the usage-file records know about each host.
+    void setSnapshot(const LicenseSnapshot &snapshot, const QList<UsageFileRecord> &uploads, const QDateTime &now);
+    void setInstances(const QList<Instance> &instances, const QDateTime &now);
+    /// Updates one server after a Sync now (or adds it); emits dataChanged for its sync columns.
+    void updateSyncStatus(const LicenseSyncStatus &status);
+    const Instance &instance(int row) const { return m_instances.at(row); }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    static QString uploadStateText(UploadSyncState state);
+
+private:
+    QList<Instance> m_instances;
+    QDateTime m_now;
+};
+} // namespace Glc

@@ -1,0 +1,341 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "licensing/countedtwice.h"
+#include "models/consumedlicensesfiltermodel.h"
+#include "models/consumedlicensesmodel.h"
+#include "models/historymodel.h"
+#include "models/serverinstancesmodel.h"
+#include "models/usagefilesmodel.h"
+#include "snapshotgenerator.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+#include <QTimeZone>
+
+using namespace Glc;
+
+namespace {
+QList<ConsumedLicense> sampleSeats()
+{
+    ConsumedLicense a;
+    a.githubComLogin = QStringLiteral("wangwei");
+    a.githubComName = QStringLiteral("王伟");
+    a.githubComVerifiedDomainEmails = {QStringLiteral("王伟@例子.公司")};
+    a.githubComMemberRoles = {QStringLiteral("acme:Member")};
+    a.enterpriseServerUserIds = {QStringLiteral("ghes-1.example.com:4")};
+    a.enterpriseServerEmails = {QStringLiteral("王伟@例子.公司")};
+    a.licenseType = QStringLiteral("enterprise");
+    a.githubComTwoFactorAuth = TriState::Yes;
+    a.totalUserAccounts = 2;
+    ConsumedLicense b;
+    b.githubComLogin = QStringLiteral("Zoe-GH");
+    b.githubComName = QStringLiteral("Zoë Ångström");
+    b.githubComVerifiedDomainEmails = {QStringLiteral("zoe@example.com")};
+    b.githubComOrgsWithPendingInvites = {QStringLiteral("research")};
+    b.licenseType = QStringLiteral("visual_studio");
+    b.visualStudioSubscriptionUser = true;
+    b.githubComTwoFactorAuth = TriState::No;
+    b.totalUserAccounts = 1;
+    ConsumedLicense c;
+    c.enterpriseServerUserIds = {QStringLiteral("ghes-2.example.com:9")};
+    c.enterpriseServerEmails = {QStringLiteral("zoe@corp.example.net")};
+    c.licenseType = QStringLiteral("enterprise");
+    c.totalUserAccounts = 1;
+    ConsumedLicense d;
+    d.githubComLogin = QStringLiteral("admin-bob");
+    d.githubComName = QStringLiteral("Bob Builder");
+    d.githubComVerifiedDomainEmails = {QStringLiteral("bob@example.com")};
+    d.githubComMemberRoles = {QStringLiteral("acme:Owner")};
+    d.enterpriseServerUserIds = {QStringLiteral("ghes-2.example.com:1"), QStringLiteral("ghes-1.example.com:2")};
+    d.licenseType = QStringLiteral("enterprise");
+    d.totalUserAccounts = 3;
+    return {a, b, c, d};
+}
+
+QStringList logins(const QAbstractItemModel &m)
+{
+    QStringList list;
+    for (int r = 0; r < m.rowCount(); ++r) {
+        list.append(
+            m.index(r, ConsumedLicensesModel::LoginColumn).data(ConsumedLicensesModel::RawValueRole).toString());
+    }
+    return list;
+}
+} // namespace
+
+class ModelsTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void shouldShowEveryFieldAndDerivedColumns()
+    {
+        ConsumedLicensesModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setLicenses(sampleSeats());
+        QCOMPARE(model.rowCount(), 4);
+        QCOMPARE(model.columnCount(), int(ConsumedLicensesModel::ColumnCount));
+        for (int c = 0; c < model.columnCount(); ++c) {
+            QVERIFY2(!model.headerData(c, Qt::Horizontal).toString().isEmpty(), qPrintable(QString::number(c)));
+        }
+        auto cell = [&](int row, int column) { return model.index(row, column).data().toString(); };
+        QCOMPARE(cell(0, ConsumedLicensesModel::NameColumn), QStringLiteral("王伟"));
+        QCOMPARE(cell(0, ConsumedLicensesModel::EnvironmentsColumn), QStringLiteral("Cloud, ghes-1.example.com"));
+        QCOMPARE(cell(2, ConsumedLicensesModel::EnvironmentsColumn), QStringLiteral("ghes-2.example.com"));
+        QCOMPARE(cell(3, ConsumedLicensesModel::EnvironmentsColumn),
+            QStringLiteral("Cloud, ghes-2.example.com, ghes-1.example.com"));
+        QCOMPARE(cell(1, ConsumedLicensesModel::LicenseTypeColumn), QStringLiteral("Visual Studio subscription"));
+        QCOMPARE(cell(1, ConsumedLicensesModel::TwoFactorColumn), QStringLiteral("No"));
+        QCOMPARE(cell(2, ConsumedLicensesModel::TwoFactorColumn), QString());
+        QCOMPARE(cell(3, ConsumedLicensesModel::ServerUserIdsColumn),
+            QStringLiteral("ghes-2.example.com:1, ghes-1.example.com:2"));
+        QCOMPARE(model.index(3, ConsumedLicensesModel::ServerUserIdsColumn)
+                     .data(ConsumedLicensesModel::RawValueRole)
+                     .toStringList()
+                     .size(),
+            2);
+        QCOMPARE(model.index(3, ConsumedLicensesModel::TotalAccountsColumn)
+                     .data(ConsumedLicensesModel::RawValueRole)
+                     .toInt(),
+            3);
+        QCOMPARE(model.index(2, 0).data(ConsumedLicensesModel::ServerOnlyRole).toBool(), true);
+        QCOMPARE(cell(2, ConsumedLicensesModel::CountedTwiceColumn), QString());
+        QCOMPARE(
+            model.hosts(), (QStringList{QStringLiteral("ghes-1.example.com"), QStringLiteral("ghes-2.example.com")}));
+        QCOMPARE(model.license(1).githubComName, QStringLiteral("Zoë Ångström"));
+    }
+
+    void shouldSignalCountedTwiceChangesWithRoles()
+    {
+        ConsumedLicensesModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const auto seats = sampleSeats();
+        model.setLicenses(seats);
+        QSignalSpy spy(&model, &QAbstractItemModel::dataChanged);
+        const auto result = CountedTwiceAnalyzer::analyze(seats);
+        QCOMPARE(result.pairs.size(), 1);
+        model.setCountedTwiceRows({result.pairs.first().serverRow, result.pairs.first().cloudRow});
+        QCOMPARE(spy.count(), 1);
+        const auto args = spy.takeFirst();
+        QCOMPARE(args.at(0).value<QModelIndex>(), model.index(1, ConsumedLicensesModel::CountedTwiceColumn));
+        QCOMPARE(args.at(1).value<QModelIndex>(), model.index(2, ConsumedLicensesModel::CountedTwiceColumn));
+        const auto roles = args.at(2).value<QList<int>>();
+        QVERIFY(roles.contains(Qt::DisplayRole));
+        QVERIFY(roles.contains(ConsumedLicensesModel::CountedTwiceRole));
+        QCOMPARE(
+            model.index(2, ConsumedLicensesModel::CountedTwiceColumn).data().toString(), QStringLiteral("Probably"));
+        model.setCountedTwiceRows({result.pairs.first().serverRow, result.pairs.first().cloudRow});
+        QCOMPARE(spy.count(), 0); // nothing changed, nothing signalled
+    }
+
+    void shouldFilter_data()
+    {
+        QTest::addColumn<QString>("search");
+        QTest::addColumn<int>("environment");
+        QTest::addColumn<QString>("host");
+        QTest::addColumn<QString>("licenseType");
+        QTest::addColumn<int>("flag"); // 0 none, 1 VS, 2 2FA off, 3 pending, 4 counted twice
+        QTest::addColumn<QStringList>("expected");
+        using E = ConsumedLicensesFilterModel::Environment;
+        const QString none;
+        QTest::newRow("all") << none << int(E::Any) << none << none << 0
+                             << QStringList{QStringLiteral("wangwei"), QStringLiteral("Zoe-GH"), QString(),
+                                    QStringLiteral("admin-bob")};
+        QTest::newRow("login, case-insensitive")
+            << QStringLiteral("zoe-gh") << int(E::Any) << none << none << 0 << QStringList{QStringLiteral("Zoe-GH")};
+        QTest::newRow("any e-mail") << QStringLiteral("ZOE@") << int(E::Any) << none << none << 0
+                                    << QStringList{QStringLiteral("Zoe-GH"), QString()};
+        QTest::newRow("chinese name") << QStringLiteral("王") << int(E::Any) << none << none << 0
+                                      << QStringList{QStringLiteral("wangwei")};
+        QTest::newRow("accented name, other case")
+            << QStringLiteral("ångström") << int(E::Any) << none << none << 0 << QStringList{QStringLiteral("Zoe-GH")};
+        QTest::newRow("no match") << QStringLiteral("nobody") << int(E::Any) << none << none << 0 << QStringList{};
+        QTest::newRow("cloud") << none << int(E::Cloud) << none << none << 0
+                               << QStringList{
+                                      QStringLiteral("wangwei"), QStringLiteral("Zoe-GH"), QStringLiteral("admin-bob")};
+        QTest::newRow("server only") << none << int(E::ServerOnly) << none << none << 0 << QStringList{QString()};
+        QTest::newRow("host") << none << int(E::Host) << QStringLiteral("ghes-2.example.com") << none << 0
+                              << QStringList{QString(), QStringLiteral("admin-bob")};
+        QTest::newRow("unknown host") << none << int(E::Host) << QStringLiteral("nope") << none << 0 << QStringList{};
+        QTest::newRow("license type") << none << int(E::Any) << none << QStringLiteral("visual_studio") << 0
+                                      << QStringList{QStringLiteral("Zoe-GH")};
+        QTest::newRow("visual studio") << none << int(E::Any) << none << none << 1
+                                       << QStringList{QStringLiteral("Zoe-GH")};
+        QTest::newRow("2fa off") << none << int(E::Any) << none << none << 2 << QStringList{QStringLiteral("Zoe-GH")};
+        QTest::newRow("pending only") << none << int(E::Any) << none << none << 3
+                                      << QStringList{QStringLiteral("Zoe-GH")};
+        QTest::newRow("counted twice") << none << int(E::Any) << none << none << 4
+                                       << QStringList{QStringLiteral("Zoe-GH"), QString()};
+        QTest::newRow("combined") << QStringLiteral("example.com") << int(E::Host)
+                                  << QStringLiteral("ghes-1.example.com") << none << 0
+                                  << QStringList{QStringLiteral("admin-bob")};
+    }
+
+    void shouldFilter()
+    {
+        QFETCH(QString, search);
+        QFETCH(int, environment);
+        QFETCH(QString, host);
+        QFETCH(QString, licenseType);
+        QFETCH(int, flag);
+        QFETCH(QStringList, expected);
+        ConsumedLicensesModel model;
+        ConsumedLicensesFilterModel proxy;
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const auto seats = sampleSeats();
+        model.setLicenses(seats);
+        model.setCountedTwiceRows({1, 2});
+        proxy.setSearchText(search);
+        proxy.setEnvironment(static_cast<ConsumedLicensesFilterModel::Environment>(environment), host);
+        proxy.setLicenseType(licenseType);
+        proxy.setVisualStudioOnly(flag == 1);
+        proxy.setTwoFactorOffOnly(flag == 2);
+        proxy.setPendingInvitationOnly(flag == 3);
+        proxy.setCountedTwiceOnly(flag == 4);
+        QCOMPARE(logins(proxy), expected);
+        proxy.clearFilters();
+        QCOMPARE(proxy.rowCount(), 4);
+    }
+
+    void shouldSortByAnyColumn()
+    {
+        ConsumedLicensesModel model;
+        ConsumedLicensesFilterModel proxy;
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setLicenses(sampleSeats());
+        proxy.sort(ConsumedLicensesModel::TotalAccountsColumn, Qt::DescendingOrder);
+        QCOMPARE(logins(proxy).first(), QStringLiteral("admin-bob"));
+        proxy.sort(ConsumedLicensesModel::LoginColumn, Qt::AscendingOrder);
+        QCOMPARE(logins(proxy),
+            (QStringList{QString(), QStringLiteral("admin-bob"), QStringLiteral("wangwei"), QStringLiteral("Zoe-GH")}));
+        for (int c = 0; c < ConsumedLicensesModel::ColumnCount; ++c) {
+            proxy.sort(c, Qt::DescendingOrder);
+            QCOMPARE(proxy.rowCount(), 4);
+        }
+    }
+
+    void shouldLoadGeneratedSnapshot()
+    {
+        GlcTest::SnapshotGeneratorOptions o;
+        o.users = 3000;
+        o.servers = 20;
+        const auto snapshot = GlcTest::SnapshotGenerator::generate(o);
+        ConsumedLicensesModel model;
+        ConsumedLicensesFilterModel proxy;
+        proxy.setSourceModel(&model);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        model.setLicenses(snapshot.licenses.users);
+        QCOMPARE(reset.count(), 1);
+        QCOMPARE(model.rowCount(), int(snapshot.licenses.users.size()));
+        QCOMPARE(model.hosts().size(), 20);
+        proxy.setSearchText(QStringLiteral("user1234-gh"));
+        QCOMPARE(proxy.rowCount(), 1);
+    }
+
+    void shouldShowServerInstances()
+    {
+        GlcTest::SnapshotGeneratorOptions o;
+        o.users = 100;
+        o.servers = 5;
+        const auto snapshot = GlcTest::SnapshotGenerator::generate(o);
+        ServerInstancesModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        UsageFileRecord upload;
+        upload.direction = UsageFileRecord::Direction::Uploaded;
+        upload.hostName = QStringLiteral("ghes-1.example.com");
+        upload.fileName = QStringLiteral("later.json");
+        upload.time = snapshot.takenAt;
+        upload.uploadState = UploadSyncState::Pending;
+        const QDateTime now = snapshot.takenAt;
+        model.setSnapshot(snapshot, {upload}, now);
+        QCOMPARE(model.rowCount(), 5);
+        QCOMPARE(model.index(0, ServerInstancesModel::HostnameColumn).data().toString(),
+            QStringLiteral("ghes-1.example.com"));
+        QCOMPARE(model.index(0, ServerInstancesModel::VersionColumn).data().toString(), QStringLiteral("3.12.2"));
+        QCOMPARE(model.index(0, ServerInstancesModel::UploadStateColumn).data().toString(), QStringLiteral("Pending"));
+        QCOMPARE(
+            model.index(1, ServerInstancesModel::UploadStateColumn).data().toString(), QStringLiteral("Processed"));
+        QCOMPARE(
+            model.index(3, ServerInstancesModel::ConnectedColumn).data().toString(), QStringLiteral("Not connected"));
+        QCOMPARE(model.index(4, ServerInstancesModel::SyncStatusColumn).data().toString(), QStringLiteral("Failed"));
+        QCOMPARE(model.index(4, 0).data(ServerInstancesModel::SyncFailedRole).toBool(), true);
+        QCOMPARE(
+            model.index(2, ServerInstancesModel::SeatsColumn).data().toString(), QStringLiteral("20 of unlimited"));
+        QCOMPARE(model.index(0, ServerInstancesModel::SeatsColumn).data().toString(), QStringLiteral("20 of 100"));
+        // Server 0 synced today, server 4 eight... days ago: i.e. s % 10 days, stale after 7.
+        QCOMPARE(model.index(0, 0).data(ServerInstancesModel::StaleRole).toBool(), false);
+
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        LicenseSyncStatus old = snapshot.syncStatus.at(1);
+        old.lastSyncDate = now.addDays(-8);
+        model.updateSyncStatus(old);
+        QCOMPARE(changed.count(), 1);
+        const auto roles = changed.first().at(2).value<QList<int>>();
+        QVERIFY(roles.contains(ServerInstancesModel::StaleRole));
+        QVERIFY(roles.contains(Qt::DisplayRole));
+        QCOMPARE(changed.first().at(0).value<QModelIndex>().row(), 1);
+        QCOMPARE(model.index(1, 0).data(ServerInstancesModel::StaleRole).toBool(), true);
+        QVERIFY(
+            model.index(1, ServerInstancesModel::LastSyncColumn).data().toString().contains(QLatin1String("stale")));
+        model.updateSyncStatus(
+            LicenseSyncStatus{QStringLiteral("new"), QStringLiteral("新服务器.example.com"), {}, {}, {}});
+        QCOMPARE(model.rowCount(), 6);
+        QCOMPARE(model.index(5, ServerInstancesModel::LastSyncColumn).data().toString(), QStringLiteral("Never"));
+    }
+
+    void shouldShowUsageFilesAndUploadState()
+    {
+        UsageFilesModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        UsageFileRecord a;
+        a.id = 1;
+        a.fileName = QStringLiteral("导出.json");
+        a.size = 2048;
+        a.time = QDateTime(QDate(2026, 2, 1), QTime(9, 0), QTimeZone::UTC);
+        UsageFileRecord b = a;
+        b.id = 2;
+        b.direction = UsageFileRecord::Direction::Uploaded;
+        b.uploadState = UploadSyncState::Pending;
+        model.setFiles({b, a});
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.index(0, UsageFilesModel::UploadStateColumn).data().toString(), QStringLiteral("Pending"));
+        QCOMPARE(model.index(1, UsageFilesModel::UploadStateColumn).data().toString(), QString());
+        QCOMPARE(model.index(1, UsageFilesModel::FileNameColumn).data().toString(), QStringLiteral("导出.json"));
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QVERIFY(model.setUploadState(2, UploadSyncState::Success, a.time.addSecs(60), QStringLiteral("ok")));
+        QVERIFY(!model.setUploadState(99, UploadSyncState::Success, a.time));
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.first().at(1).value<QModelIndex>(), model.index(0, UsageFilesModel::UploadStateColumn));
+        QCOMPARE(
+            changed.first().at(2).value<QList<int>>(), (QList<int>{Qt::DisplayRole, UsageFilesModel::RawValueRole}));
+        QCOMPARE(model.index(0, UsageFilesModel::UploadStateColumn).data().toString(), QStringLiteral("Processed"));
+        model.addFile(a);
+        QCOMPARE(model.rowCount(), 3);
+    }
+
+    void shouldChartHistory()
+    {
+        HistoryModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const QDateTime t0(QDate(2026, 1, 1), QTime(0, 0), QTimeZone::UTC);
+        model.setHistory({SnapshotSummary{2, QStringLiteral("lab"), t0.addDays(10), {}, 60, 100, 60},
+            SnapshotSummary{1, QStringLiteral("lab"), t0, {}, 50, 100, 50}});
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.index(0, HistoryModel::ConsumedColumn).data(HistoryModel::RawValueRole).toInt(), 50);
+        QCOMPARE(model.index(1, HistoryModel::TakenAtColumn).data(HistoryModel::SnapshotIdRole).toLongLong(), 2);
+        model.append(SnapshotSummary{3, QStringLiteral("lab"), t0.addDays(20), {}, 70, 100, 70});
+        QCOMPARE(model.rowCount(), 3);
+        const SeatForecast f = model.forecast();
+        QCOMPARE(f.outcome, SeatForecast::Outcome::ReachedOn);
+        QCOMPARE(f.date.date(), t0.addDays(50).date());
+    }
+};
+
+QTEST_GUILESS_MAIN(ModelsTest)
+#include "modelstest.moc"

@@ -29,6 +29,7 @@ struct LabFaults
     Token token = Token::Valid;
     int forcedStatus = 0; ///< e.g. 410 or 422 for every API request; 0: off
     QUrl redirectTo; ///< when set, every API request is redirected there (same path and query)
+    QString syncError; ///< when set, every Sync now job fails with this error text (like GitHub's)
 };
 
 /// What the lab simulates. The same seed and sizes always give the same enterprise.

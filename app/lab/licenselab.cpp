@@ -691,7 +691,7 @@ QString LicenseLab::startSync(const QString &server, const QString &failWith)
     job.server = m_enterprise.servers().at(index).hostname;
     job.state = QStringLiteral("running");
     m_jobs.insert(job.id, job);
-    QString error = failWith;
+    QString error = failWith.isEmpty() ? m_config.faults.syncError : failWith;
     if (error.isEmpty() && !m_enterprise.servers().at(index).connected) {
         error = QStringLiteral("GitHub Connect is not enabled on this instance.");
     }

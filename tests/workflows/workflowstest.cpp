@@ -1,0 +1,378 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+// The four user actions end to end against the in-process lab, over real sockets, with a real store.
+
+#include "lab/licenselab.h"
+#include "storage/licensestore.h"
+#include "workflows/addserverusagejob.h"
+#include "workflows/exportusagejob.h"
+#include "workflows/labhost.h"
+#include "workflows/refreshjob.h"
+#include "workflows/syncnowjob.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Glc;
+
+class WorkflowsTest : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<LabHost> m_lab;
+
+    WorkflowContext startLab(const LabConfig &config)
+    {
+        m_lab = std::make_unique<LabHost>();
+        QString error;
+        [&] { QVERIFY2(m_lab->start(config, &error), qPrintable(error)); }();
+        WorkflowContext context;
+        context.connection = m_lab->connection();
+        context.connection.id = QStringLiteral("lab-test");
+        context.token = m_lab->token();
+        context.storeLocation =
+            m_dir.filePath(QString::fromLatin1(QTest::currentTestFunction()) + QStringLiteral(".sqlite"));
+        context.labActions = !config.githubLike;
+        context.pollIntervalMs = 50;
+        context.assistTimeoutMs = 20000;
+        return context;
+    }
+
+    static LabConfig smallLab()
+    {
+        LabConfig config;
+        config.users = 150;
+        config.servers = 3;
+        config.syncDurationMs = 100;
+        return config;
+    }
+
+    static bool runToEnd(WorkflowJob *job, int timeoutMs = 30000)
+    {
+        QSignalSpy finished(job, &WorkflowJob::finished);
+        job->start();
+        return finished.count() == 1 || finished.wait(timeoutMs);
+    }
+
+    QList<LabEnterprise::Server> servers()
+    {
+        QList<LabEnterprise::Server> result;
+        m_lab->runInLab([&result](LicenseLab *lab) { result = lab->enterprise().servers(); });
+        return result;
+    }
+
+    QString connectedHost()
+    {
+        for (const auto &server : servers()) {
+            if (server.connected) {
+                return server.hostname;
+            }
+        }
+        return {};
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+    }
+
+    void cleanup() { m_lab.reset(); }
+
+    void shouldRefreshIntoAStoredSnapshot()
+    {
+        const WorkflowContext context = startLab(smallLab());
+        int labSeats = 0;
+        m_lab->runInLab(
+            [&labSeats](LicenseLab *lab) { labSeats = lab->enterprise().consumedLicenses().totalSeatsConsumed; });
+        RefreshJob job(context);
+        QSignalSpy progress(&job, &WorkflowJob::progress);
+        QVERIFY(runToEnd(&job));
+        QCOMPARE(job.status(), WorkflowJob::Status::Succeeded);
+        QVERIFY(job.snapshot().id > 0);
+        QCOMPARE(job.snapshot().licenses.totalSeatsConsumed, labSeats);
+        QCOMPARE(job.snapshot().licenses.users.size(), labSeats);
+        QCOMPARE(job.snapshot().syncStatus.size(), servers().size() > 0 ? job.snapshot().syncStatus.size() : 0);
+        QVERIFY(!job.snapshot().installations.isEmpty());
+        QVERIFY(!progress.isEmpty());
+
+        LicenseStore store;
+        QVERIFY(!store.open(context.storeLocation).isError());
+        const auto latest = store.latestSnapshot(context.connection.id);
+        QVERIFY(latest.ok() && latest.value);
+        QCOMPARE(latest.value->id, job.snapshot().id);
+        QCOMPARE(latest.value->totalSeatsConsumed, labSeats);
+        const auto users = store.loadConsumedLicenses(latest.value->id);
+        QCOMPARE(users.value, job.snapshot().licenses.users);
+    }
+
+    void shouldKeepThePreviousSnapshotWhenARefreshIsCancelled()
+    {
+        LabConfig config = smallLab();
+        config.users = 3000;
+        config.faults.latencyMs = 40;
+        WorkflowContext context = startLab(config);
+        context.clientOptions.concurrency = 2;
+        {
+            RefreshJob first(context);
+            QVERIFY(runToEnd(&first, 60000));
+            QCOMPARE(first.status(), WorkflowJob::Status::Succeeded);
+        }
+        m_lab->runInLab([](LicenseLab *lab) {
+            lab->enterprise().setServerUserSuspended(lab->enterprise().servers().first().hostname,
+                lab->enterprise().servers().first().users.first().login, true);
+        });
+        RefreshJob second(context);
+        QSignalSpy progress(&second, &WorkflowJob::progress);
+        QSignalSpy finished(&second, &WorkflowJob::finished);
+        second.start();
+        QVERIFY(progress.wait(10000));
+        second.cancel();
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(second.status(), WorkflowJob::Status::Cancelled);
+
+        LicenseStore store;
+        QVERIFY(!store.open(context.storeLocation).isError());
+        const auto all = store.snapshots(context.connection.id);
+        QCOMPARE(all.value.size(), 1);
+        QCOMPARE(store.loadConsumedLicenses(all.value.first().id).value.size(), all.value.first().userCount);
+    }
+
+    void shouldSyncAServerAutomaticallyOnTheLab()
+    {
+        const WorkflowContext context = startLab(smallLab());
+        const QString host = connectedHost();
+        QVERIFY(!host.isEmpty());
+        SyncNowJob job(context, {host});
+        QSignalSpy stages(&job, &WorkflowJob::stageChanged);
+        QSignalSpy assisted(&job, &WorkflowJob::assistRequired);
+        QVERIFY(runToEnd(&job));
+        QVERIFY2(job.status() == WorkflowJob::Status::Succeeded, qPrintable(job.errorText()));
+        QCOMPARE(assisted.count(), 0);
+        QCOMPARE(job.results().size(), 1);
+        QVERIFY(job.results().first().confirmed);
+        QVERIFY(job.results().first().success);
+        QList<int> seen;
+        for (const auto &stage : stages) {
+            seen.append(stage.at(0).toInt());
+        }
+        QVERIFY(seen.contains(SyncNowJob::Requesting));
+        QVERIFY(seen.contains(SyncNowJob::WaitingForJob));
+        QVERIFY(seen.contains(SyncNowJob::Confirming));
+
+        LicenseStore store;
+        QVERIFY(!store.open(context.storeLocation).isError());
+        const auto history = store.syncStatusHistory(context.connection.id);
+        QVERIFY(history.ok());
+        QVERIFY(std::any_of(history.value.cbegin(), history.value.cend(),
+            [&](const SyncStatusRecord &r) { return r.status.hostname == host && r.status.isSuccess(); }));
+    }
+
+    void shouldReportAFailedSyncWithTheServersError()
+    {
+        const WorkflowContext context = startLab(smallLab());
+        const QString host = connectedHost();
+        const QString githubError = QStringLiteral("Unable to reach GitHub Enterprise Cloud: connection timed out");
+        m_lab->runInLab([&githubError](LicenseLab *lab) {
+            LabFaults faults = lab->faults();
+            faults.syncError = githubError;
+            lab->setFaults(faults);
+        });
+        SyncNowJob job(context, {host});
+        QVERIFY(runToEnd(&job));
+        QCOMPARE(job.status(), WorkflowJob::Status::Failed);
+        QVERIFY2(job.errorText().contains(githubError), qPrintable(job.errorText()));
+        QVERIFY(!job.nextStep().isEmpty());
+        QCOMPARE(job.results().size(), 1);
+        QVERIFY(!job.results().first().success);
+        QCOMPARE(job.results().first().error, githubError);
+
+        // The failure lands in the sync history.
+        LicenseStore store;
+        QVERIFY(!store.open(context.storeLocation).isError());
+        const auto history = store.syncStatusHistory(context.connection.id);
+        QVERIFY(std::any_of(history.value.cbegin(), history.value.cend(), [&](const SyncStatusRecord &r) {
+            return r.status.hostname == host && !r.status.isSuccess() && r.status.error == githubError;
+        }));
+    }
+
+    void shouldRefuseToSyncAServerTheEnterpriseDoesNotKnow()
+    {
+        const WorkflowContext context = startLab(smallLab());
+        SyncNowJob job(context, {QStringLiteral("nowhere.example.com")});
+        QVERIFY(runToEnd(&job));
+        QCOMPARE(job.status(), WorkflowJob::Status::Failed);
+        QVERIFY(job.errorText().contains(QLatin1String("nowhere.example.com")));
+    }
+
+    void shouldConfirmAnAssistedSyncByPolling()
+    {
+        LabConfig config = smallLab();
+        config.githubLike = true;
+        const WorkflowContext context = startLab(config);
+        const QString host = connectedHost();
+        SyncNowJob job(context, {host});
+        QUrl opened;
+        connect(&job, &WorkflowJob::assistRequired, this, [&](const QUrl &page, const QString &) {
+            opened = page;
+            // The admin's click on "Sync now" in the browser.
+            m_lab->runInLab([host](LicenseLab *lab) { lab->startSync(host); });
+        });
+        QVERIFY(runToEnd(&job));
+        QVERIFY2(job.status() == WorkflowJob::Status::Succeeded, qPrintable(job.errorText()));
+        QCOMPARE(opened.host(), host);
+        QVERIFY(job.results().first().confirmed);
+    }
+
+    void shouldTimeOutAnAssistedSyncNobodyClicked()
+    {
+        LabConfig config = smallLab();
+        config.githubLike = true;
+        WorkflowContext context = startLab(config);
+        context.assistTimeoutMs = 300;
+        SyncNowJob job(context, {connectedHost()});
+        QVERIFY(runToEnd(&job));
+        QCOMPARE(job.status(), WorkflowJob::Status::Failed);
+        QVERIFY(!job.results().first().confirmed);
+    }
+
+    void shouldExportAndNeverOverwriteSilently()
+    {
+        const WorkflowContext context = startLab(smallLab());
+        const QString host = servers().first().hostname;
+        const QString target = m_dir.filePath(ExportUsageJob::defaultFileName(host, QDate(2026, 11, 21)));
+        QCOMPARE(QFileInfo(target).fileName(), QStringLiteral("%1-license-usage-2026-11-21.json").arg(host));
+        ExportUsageJob job(context, host, target);
+        QVERIFY(runToEnd(&job));
+        QVERIFY2(job.status() == WorkflowJob::Status::Succeeded, qPrintable(job.errorText()));
+        QCOMPARE(job.summary().info.hostName, host);
+        QVERIFY(!job.summary().info.serverId.isEmpty());
+        QFile written(target);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        const QByteArray first = written.readAll();
+        QVERIFY(UsageFile::read(first).ok());
+
+        ExportUsageJob again(context, host, target);
+        QVERIFY(runToEnd(&again));
+        QCOMPARE(again.status(), WorkflowJob::Status::Failed);
+        QVERIFY(again.targetExists());
+        written.seek(0);
+        QCOMPARE(written.readAll(), first);
+
+        ExportUsageJob replace(context, host, target, true);
+        QVERIFY(runToEnd(&replace));
+        QCOMPARE(replace.status(), WorkflowJob::Status::Succeeded);
+
+        LicenseStore store;
+        QVERIFY(!store.open(context.storeLocation).isError());
+        const auto files = store.usageFiles(context.connection.id);
+        QCOMPARE(files.value.size(), 2);
+        QCOMPARE(files.value.first().sha256, job.summary().sha256);
+    }
+
+    void shouldCheckThenUploadAndReachSuccess()
+    {
+        const WorkflowContext context = startLab(smallLab());
+        {
+            RefreshJob refresh(context);
+            QVERIFY(runToEnd(&refresh));
+        }
+        QString host;
+        for (const auto &server : servers()) {
+            if (!server.connected) {
+                host = server.hostname; // an air-gapped server: its usage arrives by file
+            }
+        }
+        if (host.isEmpty()) {
+            host = servers().first().hostname;
+        }
+        const QString file = m_dir.filePath(QStringLiteral("upload-%1.json").arg(host));
+        {
+            ExportUsageJob exportJob(context, host, file, true);
+            QVERIFY(runToEnd(&exportJob));
+            QCOMPARE(exportJob.status(), WorkflowJob::Status::Succeeded);
+        }
+        const QString empty = m_dir.filePath(QStringLiteral("empty.json"));
+        QFile(empty).open(QIODevice::WriteOnly);
+
+        AddServerUsageJob check(context, {file, empty}, AddServerUsageJob::Mode::CheckOnly);
+        QVERIFY(runToEnd(&check));
+        QCOMPARE(check.results().size(), 2);
+        QVERIFY2(check.results().at(0).check.ok(), qPrintable(check.results().at(0).check.message));
+        QCOMPARE(check.results().at(1).check.problem, UsageFileCheck::Problem::InvalidFile);
+        QVERIFY(!check.results().at(1).check.message.isEmpty());
+
+        AddServerUsageJob upload(context, {file}, AddServerUsageJob::Mode::Upload);
+        QSignalSpy fileFinished(&upload, &AddServerUsageJob::fileFinished);
+        QVERIFY(runToEnd(&upload));
+        QVERIFY2(upload.status() == WorkflowJob::Status::Succeeded, qPrintable(upload.errorText()));
+        QCOMPARE(upload.results().first().state, UploadSyncState::Success);
+        QVERIFY(fileFinished.count() >= 2); // PENDING, then SUCCESS
+
+        AddServerUsageJob twice(context, {file}, AddServerUsageJob::Mode::CheckOnly);
+        QVERIFY(runToEnd(&twice));
+        QCOMPARE(twice.results().first().check.problem, UsageFileCheck::Problem::AlreadyUploaded);
+    }
+
+    void shouldConfirmAnAssistedUploadThroughGraphQl()
+    {
+        LabConfig config = smallLab();
+        config.githubLike = true;
+        const WorkflowContext context = startLab(config);
+        {
+            RefreshJob refresh(context);
+            QVERIFY(runToEnd(&refresh));
+        }
+        const QString host = servers().first().hostname;
+        QByteArray bytes;
+        m_lab->runInLab([&](LicenseLab *lab) { bytes = lab->exportUsage(host); });
+        const QString file = m_dir.filePath(QStringLiteral("assisted.json"));
+        {
+            QFile out(file);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write(bytes);
+        }
+        AddServerUsageJob job(context, {file}, AddServerUsageJob::Mode::Upload);
+        connect(&job, &WorkflowJob::assistRequired, this, [&](const QUrl &, const QString &) {
+            // The admin uploads the file on the enterprise's License page.
+            m_lab->runInLab([&](LicenseLab *lab) {
+                QString why;
+                QVERIFY2(!lab->uploadUsage(bytes, QStringLiteral("assisted.json"), &why).isEmpty(), qPrintable(why));
+            });
+        });
+        QVERIFY(runToEnd(&job));
+        QVERIFY2(job.status() == WorkflowJob::Status::Succeeded, qPrintable(job.errorText()));
+        QCOMPARE(job.results().first().state, UploadSyncState::Success);
+    }
+
+    void shouldRejectAFileOfAnUnknownServer()
+    {
+        const WorkflowContext context = startLab(smallLab());
+        {
+            RefreshJob refresh(context);
+            QVERIFY(runToEnd(&refresh));
+        }
+        UsageFileInfo info;
+        info.serverId = QStringLiteral("00000000-0000-4000-8000-000000000000");
+        info.hostName = QStringLiteral("elsewhere.example.com");
+        info.version = QStringLiteral("3.15.0");
+        const QString file = m_dir.filePath(QStringLiteral("unknown.json"));
+        {
+            QFile out(file);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write(UsageFile::write(info, QByteArrayLiteral("c2VjcmV0")));
+        }
+        AddServerUsageJob job(context, {file}, AddServerUsageJob::Mode::CheckOnly);
+        QVERIFY(runToEnd(&job));
+        QCOMPARE(job.results().first().check.problem, UsageFileCheck::Problem::UnknownServer);
+        QVERIFY(job.results().first().check.message.contains(QLatin1String("elsewhere.example.com")));
+    }
+};
+
+QTEST_GUILESS_MAIN(WorkflowsTest)
+#include "workflowstest.moc"

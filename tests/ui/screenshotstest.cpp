@@ -25,7 +25,8 @@
 namespace {
 QPalette darkPalette()
 {
-    QPalette p;
+    // Derives the 3D roles (check box frames, bevels) from the button and window colours.
+    QPalette p(QColor(0x31, 0x36, 0x3b), QColor(0x23, 0x26, 0x29));
     p.setColor(QPalette::Window, QColor(0x23, 0x26, 0x29));
     p.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
     p.setColor(QPalette::Base, QColor(0x1b, 0x1e, 0x20));

@@ -255,7 +255,7 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     layout->addWidget(m_buttons);
     new QGridLayout(m_report);
     m_report->layout()->setContentsMargins(0, 0, 0, 0);
-    setMinimumWidth(fontMetrics().averageCharWidth() * 70);
+    setMinimumWidth(fontMetrics().averageCharWidth() * 80);
 
     connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
         if (isValid()) {

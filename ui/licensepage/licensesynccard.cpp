@@ -65,7 +65,8 @@ LicenseSyncCard::LicenseSyncCard(QWidget *parent)
     m_summaryLabel->setWordWrap(true);
     m_rows->setObjectName(QStringLiteral("syncRows"));
     m_rowsLayout->setContentsMargins(0, 0, 0, 0);
-    m_rowsLayout->setColumnStretch(LastSyncColumn, 1);
+    // Columns stay together on wide windows; the spare room goes after the buttons.
+    m_rowsLayout->setColumnStretch(ButtonColumn + 1, 1);
     m_rowsLayout->setHorizontalSpacing(fontMetrics().averageCharWidth() * 2);
 
     auto *header = new QHBoxLayout;

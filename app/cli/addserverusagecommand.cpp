@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+// ghe-license add-server-usage: checks usage files like the console's drop zone, then uploads them.
+#include "cli/clicommand.h"
+#include "cli/clioutput.h"
+#include "cli/clisession.h"
+#include "workflows/addserverusagejob.h"
+
+#include <KLocalizedString>
+
+namespace Glc {
+namespace {
+class AddServerUsageCommand : public CliCommand
+{
+public:
+    QString name() const override { return QStringLiteral("add-server-usage"); }
+    QString summary() const override
+    {
+        return i18nc("@info:shell", "Check license usage files of offline servers and add them to the enterprise.");
+    }
+    QString syntax() const override { return QStringLiteral("FILE..."); }
+    void addOptions(QCommandLineParser &parser) override
+    {
+        parser.addOption(QCommandLineOption(QStringLiteral("wait"),
+            i18nc("@info:shell", "When an administrator must upload in a browser, wait and confirm by polling.")));
+        parser.addOption(QCommandLineOption(
+            QStringLiteral("check-only"), i18nc("@info:shell", "Only check the files; upload nothing.")));
+    }
+    ExitCode run(CliSession &session, const QCommandLineParser &parser) override
+    {
+        const QStringList files = parser.positionalArguments();
+        if (files.isEmpty()) {
+            CliOutput::error(i18nc("@info:shell", "Name at least one usage file."),
+                i18nc("@info:shell", "See: ghe-license add-server-usage --help"));
+            return ExitCode::Usage;
+        }
+        if (const ExitCode code = session.prepareConnection(); code != ExitCode::Ok) {
+            return code;
+        }
+        // The checks compare with the servers of the latest snapshot: take one when there is none.
+        LicenseSnapshot snapshot;
+        if (const ExitCode code = session.latestSnapshot(&snapshot, false); code != ExitCode::Ok) {
+            return code;
+        }
+        const bool checkOnly = parser.isSet(QStringLiteral("check-only"));
+        AddServerUsageJob job(
+            session.context(), files, checkOnly ? AddServerUsageJob::Mode::CheckOnly : AddServerUsageJob::Mode::Upload);
+        bool invalid = false;
+        QObject guard;
+        QObject::connect(&job, &AddServerUsageJob::fileChecked, &guard, [&job, &invalid](int index) {
+            const UsageFileCheck::Outcome &check = job.results().at(index).check;
+            if (!check.ok()) {
+                invalid = true;
+                CliOutput::err(i18nc("@info:shell %1 file, %2 problem", "%1: %2", check.path, check.message));
+            } else {
+                CliOutput::err(i18nc("@info:shell %1 file, %2 host", "%1: valid usage file of %2", check.path,
+                    check.file.info.hostName));
+            }
+        });
+        ExitCode code = session.runJob(
+            job, parser.isSet(QStringLiteral("wait")) ? CliSession::Assist::Wait : CliSession::Assist::Stop);
+        for (const AddServerUsageJob::FileResult &result : job.results()) {
+            if (!result.check.ok()) {
+                continue;
+            }
+            if (result.state == UploadSyncState::Success) {
+                CliOutput::out(i18nc("@info:shell %1 file", "%1: added", result.check.path));
+            } else if (!result.error.isEmpty()) {
+                CliOutput::err(
+                    i18nc("@info:shell %1 file, %2 error", "%1: not added: %2", result.check.path, result.error));
+            }
+        }
+        // A file that cannot be added matters more to a script than the steps for the others.
+        if (invalid) {
+            return ExitCode::Failure;
+        }
+        if (checkOnly && code == ExitCode::Ok) {
+            CliOutput::out(i18ncp("@info:shell", "%1 file can be added.", "%1 files can be added.", int(files.size())));
+        }
+        return code;
+    }
+};
+} // namespace
+
+std::unique_ptr<CliCommand> makeAddServerUsageCommand()
+{
+    return std::make_unique<AddServerUsageCommand>();
+}
+} // namespace Glc

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+// ghe-license check: exit 3 when seat use or sync staleness crosses a threshold (alerting).
+#include "cli/clicommand.h"
+#include "cli/clioutput.h"
+#include "cli/clisession.h"
+#include "cli/snapshotjson.h"
+
+#include <KLocalizedString>
+
+#include <QLocale>
+
+namespace Glc {
+namespace {
+class CheckCommand : public CliCommand
+{
+public:
+    QString name() const override { return QStringLiteral("check"); }
+    QString summary() const override
+    {
+        return i18nc("@info:shell", "Exit with code 3 when seat use or sync staleness crosses a threshold.");
+    }
+    void addOptions(QCommandLineParser &parser) override
+    {
+        parser.addOption(QCommandLineOption(QStringLiteral("max-used-percent"),
+            i18nc("@info:shell", "Highest acceptable share of purchased seats in use, in percent."),
+            i18nc("@info:shell value name", "percent"), QStringLiteral("90")));
+        parser.addOption(QCommandLineOption(QStringLiteral("max-stale-days"),
+            i18nc("@info:shell", "Most days a server may go without a successful license sync."),
+            i18nc("@info:shell value name", "days"), QStringLiteral("8")));
+        parser.addOption(SnapshotJson::refreshOption());
+    }
+    ExitCode run(CliSession &session, const QCommandLineParser &parser) override
+    {
+        bool okPercent = false;
+        bool okDays = false;
+        const double maxPercent = parser.value(QStringLiteral("max-used-percent")).toDouble(&okPercent);
+        const int maxDays = parser.value(QStringLiteral("max-stale-days")).toInt(&okDays);
+        if (!okPercent || maxPercent < 0 || !okDays || maxDays < 0) {
+            CliOutput::error(i18nc("@info:shell", "The thresholds must be non-negative numbers."),
+                i18nc("@info:shell", "See: ghe-license check --help"));
+            return ExitCode::Usage;
+        }
+        if (const ExitCode code = session.prepareConnection(); code != ExitCode::Ok) {
+            return code;
+        }
+        LicenseSnapshot snapshot;
+        if (const ExitCode code = session.latestSnapshot(&snapshot, parser.isSet(QStringLiteral("refresh")));
+            code != ExitCode::Ok) {
+            return code;
+        }
+        const QLocale locale;
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        bool crossed = false;
+        const double used = SnapshotJson::usedPercent(snapshot);
+        if (used > maxPercent) {
+            crossed = true;
+            CliOutput::err(i18nc("@info:shell", "Seats: %1% of the purchased seats are in use, above %2% (%3 of %4).",
+                locale.toString(used, 'f', 1), locale.toString(maxPercent), snapshot.licenses.totalSeatsConsumed,
+                snapshot.licenses.totalSeatsPurchased));
+        }
+        for (const LicenseSyncStatus &server : std::as_const(snapshot.syncStatus)) {
+            const int days = SnapshotJson::daysSinceSync(server, now);
+            const qint64 ageSecs = server.lastSyncDate.isValid() ? server.lastSyncDate.secsTo(now) : -1;
+            if (days < 0) {
+                crossed = true;
+                CliOutput::err(i18nc("@info:shell", "Sync: %1 has never synced its license usage.", server.hostname));
+            } else if (ageSecs > qint64(maxDays) * 24 * 3600) {
+                crossed = true;
+                CliOutput::err(i18ncp("@info:shell %2 host", "Sync: %2 last synced %1 day ago, more than %3 allowed.",
+                    "Sync: %2 last synced %1 days ago, more than %3 allowed.", days, server.hostname, maxDays));
+            }
+        }
+        if (crossed) {
+            return ExitCode::ThresholdCrossed;
+        }
+        CliOutput::out(i18nc("@info:shell", "OK: %1% of the seats in use, every server synced within %2 days.",
+            locale.toString(used, 'f', 1), maxDays));
+        return ExitCode::Ok;
+    }
+};
+} // namespace
+
+std::unique_ptr<CliCommand> makeCheckCommand()
+{
+    return std::make_unique<CheckCommand>();
+}
+} // namespace Glc

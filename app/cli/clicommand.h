@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#pragma once
+
+#include "cli/exitcode.h"
+
+#include <QCommandLineParser>
+#include <QString>
+
+#include <memory>
+#include <vector>
+
+namespace Glc {
+class CliSession;
+
+/// One `ghe-license COMMAND`: its name, help and options, and what it does. main() parses the
+/// global options, picks the command, gives it its own QCommandLineParser and a CliSession.
+class CliCommand
+{
+public:
+    virtual ~CliCommand() = default;
+    virtual QString name() const = 0;
+    /// One translated line for `ghe-license --help`.
+    virtual QString summary() const = 0;
+    /// Positional arguments as shown in the usage line, e.g. "SERVER|--all".
+    virtual QString syntax() const { return {}; }
+    virtual void addOptions(QCommandLineParser &parser) = 0;
+    /// Runs with a parsed command line; errors already printed on stderr when not Ok.
+    virtual ExitCode run(CliSession &session, const QCommandLineParser &parser) = 0;
+    /// Commands that never touch a store or a connection (lab) return false.
+    virtual bool needsSession() const { return true; }
+};
+
+/// Every command, in the order `ghe-license --help` lists them.
+std::vector<std::unique_ptr<CliCommand>> cliCommands();
+
+std::unique_ptr<CliCommand> makeConnectionsCommand();
+std::unique_ptr<CliCommand> makeRefreshCommand();
+std::unique_ptr<CliCommand> makeStatusCommand();
+std::unique_ptr<CliCommand> makeUsersCommand();
+std::unique_ptr<CliCommand> makeCountedTwiceCommand();
+std::unique_ptr<CliCommand> makeSyncNowCommand();
+std::unique_ptr<CliCommand> makeExportCommand();
+std::unique_ptr<CliCommand> makeAddServerUsageCommand();
+std::unique_ptr<CliCommand> makeLabCommand();
+std::unique_ptr<CliCommand> makeCheckCommand();
+} // namespace Glc

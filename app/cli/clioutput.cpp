@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "clioutput.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace Glc::CliOutput {
+namespace {
+bool s_progressShown = false;
+
+void write(FILE *stream, const QString &text)
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
+    std::fputc('\n', stream);
+    std::fflush(stream);
+}
+} // namespace
+
+void out(const QString &text)
+{
+    write(stdout, text);
+}
+
+void err(const QString &text)
+{
+    endProgress();
+    write(stderr, text);
+}
+
+void error(const QString &text, const QString &nextStep)
+{
+    err(text);
+    if (!nextStep.isEmpty()) {
+        err(nextStep);
+    }
+}
+
+void outBytes(const QByteArray &bytes)
+{
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+bool stderrIsTerminal()
+{
+    return isatty(fileno(stderr)) != 0;
+}
+
+void progress(const QString &text)
+{
+    if (!stderrIsTerminal()) {
+        return;
+    }
+    // \r and "erase to end of line" keep one line updated in place.
+    const QByteArray bytes = "\r\x1b[K" + text.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
+    std::fflush(stderr);
+    s_progressShown = true;
+}
+
+void endProgress()
+{
+    if (s_progressShown) {
+        std::fputs("\r\x1b[K", stderr);
+        std::fflush(stderr);
+        s_progressShown = false;
+    }
+}
+
+QByteArray json(const QJsonValue &value)
+{
+    QJsonDocument document;
+    if (value.isArray()) {
+        document.setArray(value.toArray());
+    } else {
+        document.setObject(value.toObject());
+    }
+    return document.toJson(QJsonDocument::Indented);
+}
+
+QString plain(const QString &richText)
+{
+    QString text = richText;
+    text.remove(QRegularExpression(QStringLiteral("<[^>]*>")));
+    text.replace(QLatin1String("&lt;"), QLatin1String("<"));
+    text.replace(QLatin1String("&gt;"), QLatin1String(">"));
+    text.replace(QLatin1String("&amp;"), QLatin1String("&"));
+    return text;
+}
+
+QJsonValue isoDate(const QDateTime &dateTime)
+{
+    if (!dateTime.isValid()) {
+        return QJsonValue::Null;
+    }
+    return dateTime.toUTC().toString(Qt::ISODate);
+}
+} // namespace Glc::CliOutput

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#pragma once
+
+#include <QJsonValue>
+#include <QString>
+
+namespace Glc {
+/// Output helpers of ghe-license: results on stdout, messages on stderr, a progress line only on a terminal.
+namespace CliOutput {
+void out(const QString &text); ///< stdout, a newline appended
+void err(const QString &text); ///< stderr, a newline appended
+/// An error with its next step, as the console shows them: "error\nnext step".
+void error(const QString &text, const QString &nextStep = {});
+/// Raw bytes to stdout (CSV, JSON).
+void outBytes(const QByteArray &bytes);
+bool stderrIsTerminal();
+/// Rewrites the progress line on stderr; does nothing when stderr is not a terminal.
+void progress(const QString &text);
+/// Ends a progress line, if one was shown.
+void endProgress();
+/// Indented JSON with sorted keys (QJsonObject keeps keys sorted), newline-terminated.
+QByteArray json(const QJsonValue &value);
+/// Rich-text job instructions ("click <b>Sync now</b>") as plain text for a terminal.
+QString plain(const QString &richText);
+/// ISO 8601 UTC, or null when invalid.
+QJsonValue isoDate(const QDateTime &dateTime);
+} // namespace CliOutput
+} // namespace Glc

@@ -1,0 +1,245 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "clisession.h"
+
+#include "cli/clioutput.h"
+#include "cli/clitoken.h"
+#include "github/requestscheduler.h"
+#include "workflows/labhost.h"
+#include "workflows/refreshjob.h"
+
+#include <KLocalizedString>
+
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QTimer>
+
+namespace Glc {
+QString CliSession::builtInLabName()
+{
+    return QStringLiteral("lab");
+}
+
+CliSession::CliSession(const QString &storeLocation, const QString &connectionName, QObject *parent)
+    : QObject(parent)
+    , m_storeLocation(storeLocation.isEmpty() ? LicenseStore::defaultLocation() : storeLocation)
+    , m_connectionName(connectionName)
+{
+    m_context.storeLocation = m_storeLocation;
+    m_context.pollIntervalMs = 500;
+}
+
+CliSession::~CliSession() = default;
+
+ExitCode CliSession::openStore()
+{
+    if (const StoreError error = m_store.open(m_storeLocation); error.isError()) {
+        CliOutput::error(error.message, error.detail);
+        return ExitCode::Failure;
+    }
+    return ExitCode::Ok;
+}
+
+ExitCode CliSession::prepareConnection()
+{
+    const StoreResult<QList<Connection>> stored = m_store.connections();
+    if (!stored.ok()) {
+        CliOutput::error(stored.error.message, stored.error.detail);
+        return ExitCode::Failure;
+    }
+    // The store may remember the built-in lab (a refresh saves its connection): that is no configured one.
+    QList<Connection> connections;
+    for (const Connection &c : stored.value) {
+        if (c.id != builtInLabName()) {
+            connections.append(c);
+        }
+    }
+    const Connection *chosen = nullptr;
+    if (m_connectionName.isEmpty()) {
+        if (connections.isEmpty()) {
+            return startBuiltInLab();
+        }
+        if (connections.size() > 1) {
+            QStringList names;
+            for (const Connection &c : connections) {
+                names.append(c.name);
+            }
+            CliOutput::error(
+                i18nc("@info:shell", "Several connections are configured: %1.", names.join(QLatin1String(", "))),
+                i18nc("@info:shell", "Choose one with --connection NAME."));
+            return ExitCode::Usage;
+        }
+        chosen = &connections.constFirst();
+    } else {
+        for (const Connection &c : connections) {
+            if (c.name == m_connectionName || c.id == m_connectionName) {
+                chosen = &c;
+                break;
+            }
+        }
+        if (!chosen) {
+            if (m_connectionName == builtInLabName()) {
+                return startBuiltInLab();
+            }
+            CliOutput::error(i18nc("@info:shell", "There is no connection named %1.", m_connectionName),
+                i18nc("@info:shell", "List the connections with: ghe-license connections list"));
+            return ExitCode::Failure;
+        }
+    }
+    m_context.connection = *chosen;
+    if (chosen->kind == Connection::Kind::Lab && chosen->labUrl.isEmpty()) {
+        // A stored lab connection without a URL is the in-process lab under another name.
+        const Connection named = *chosen;
+        const ExitCode code = startBuiltInLab();
+        m_context.connection.id = named.id;
+        m_context.connection.name = named.name;
+        return code;
+    }
+    const CliToken::Lookup token = CliToken::find(*chosen);
+    if (token.token.isEmpty()) {
+        CliOutput::error(i18nc("@info:shell", "No token for the connection %1.", chosen->name),
+            token.error.isEmpty()
+                ? i18nc("@info:shell",
+                      "Set GH_TOKEN (or GH_ENTERPRISE_TOKEN for an Enterprise Server) in the environment, or save "
+                      "the token in the keychain with the console. Tokens are never accepted as arguments.")
+                : token.error);
+        return ExitCode::Failure;
+    }
+    m_context.token = token.token;
+    m_context.labActions = false;
+    if (chosen->kind == Connection::Kind::Lab) {
+        probeLabActions();
+    }
+    return ExitCode::Ok;
+}
+
+ExitCode CliSession::startBuiltInLab()
+{
+    m_lab = std::make_unique<LabHost>();
+    LabConfig config;
+    config.seed = BuiltInLabSeed;
+    config.syncDurationMs = 300;
+    QString why;
+    if (!m_lab->start(config, &why)) {
+        m_lab.reset();
+        CliOutput::error(i18nc("@info:shell", "Cannot start the built-in license lab: %1", why));
+        return ExitCode::Failure;
+    }
+    m_context.connection = m_lab->connection();
+    m_context.connection.id = builtInLabName();
+    m_context.connection.name = builtInLabName();
+    m_context.token = m_lab->token();
+    m_context.labActions = true;
+    return ExitCode::Ok;
+}
+
+void CliSession::probeLabActions()
+{
+    // An external lab may run in its GitHub-like mode (no action endpoints); its status page says so.
+    m_context.labActions = true;
+    RequestScheduler scheduler(m_context.clientOptions, m_context.token, m_context.connection.restBase());
+    QUrl url = m_context.connection.restBase();
+    url.setPath(QStringLiteral("/_lab/status"));
+    QEventLoop loop;
+    scheduler.submit(this, url, "GET", {}, [this, &loop](const HttpResult &result) {
+        if (!result.error.isError()) {
+            const QJsonObject status = QJsonDocument::fromJson(result.body).object();
+            m_context.labActions = !status.value(QLatin1String("github_like")).toBool();
+        }
+        loop.quit();
+    });
+    loop.exec();
+}
+
+ExitCode CliSession::runJob(WorkflowJob &job, Assist assist)
+{
+    QEventLoop loop;
+    bool assisted = false;
+    QString stage;
+    connect(&job, &WorkflowJob::finished, &loop, &QEventLoop::quit);
+    connect(&job, &WorkflowJob::stageChanged, &loop, [&stage](int, const QString &text) {
+        stage = text;
+        CliOutput::progress(text);
+    });
+    connect(&job, &WorkflowJob::progress, &loop, [&stage](qint64 done, qint64 total, qint64 items) {
+        QString text = stage;
+        if (total > 0) {
+            text += QLatin1Char(' ') + i18nc("@info:shell progress, %1 done of %2", "%1/%2", done, total);
+        }
+        if (items > 0) {
+            text += QLatin1Char(' ') + i18ncp("@info:shell progress", "(%1 item)", "(%1 items)", items);
+        }
+        CliOutput::progress(text);
+    });
+    connect(&job, &WorkflowJob::assistRequired, &loop,
+        [&job, &assisted, assist](const QUrl &page, const QString &instructions) {
+            CliOutput::endProgress();
+            CliOutput::out(i18nc("@info:shell", "Action needed: open %1", page.toString()));
+            CliOutput::out(CliOutput::plain(instructions));
+            if (assist == Assist::Stop) {
+                if (!assisted) {
+                    // Later assistRequired signals of the same job (one per server) are still printed.
+                    QTimer::singleShot(0, &job, [&job] { job.cancel(); });
+                }
+            } else if (!assisted) {
+                CliOutput::err(i18nc("@info:shell", "Waiting for the action to be confirmed (Ctrl+C to stop)…"));
+            }
+            assisted = true;
+        });
+    job.start();
+    if (!job.isFinished()) {
+        loop.exec();
+    }
+    CliOutput::endProgress();
+    switch (job.status()) {
+    case WorkflowJob::Status::Succeeded:
+        return ExitCode::Ok;
+    case WorkflowJob::Status::Cancelled:
+        if (assisted && assist == Assist::Stop) {
+            CliOutput::err(i18nc("@info:shell",
+                "This action needs an administrator in a browser. Do the steps above, or run again with --wait "
+                "to confirm them."));
+            return ExitCode::AssistNeeded;
+        }
+        CliOutput::error(job.errorText(), job.nextStep());
+        return ExitCode::Failure;
+    default:
+        CliOutput::error(job.errorText(), job.nextStep());
+        return ExitCode::Failure;
+    }
+}
+
+ExitCode CliSession::refresh(LicenseSnapshot *snapshot)
+{
+    RefreshJob job(m_context);
+    const ExitCode code = runJob(job, Assist::Stop);
+    if (code == ExitCode::Ok && snapshot) {
+        *snapshot = job.snapshot();
+    }
+    return code;
+}
+
+ExitCode CliSession::latestSnapshot(LicenseSnapshot *snapshot, bool refreshFirst)
+{
+    if (!refreshFirst) {
+        const auto latest = m_store.latestSnapshot(m_context.connection.id);
+        if (!latest.ok()) {
+            CliOutput::error(latest.error.message, latest.error.detail);
+            return ExitCode::Failure;
+        }
+        if (latest.value) {
+            const StoreResult<LicenseSnapshot> loaded = m_store.loadSnapshot(latest.value->id);
+            if (!loaded.ok()) {
+                CliOutput::error(loaded.error.message, loaded.error.detail);
+                return ExitCode::Failure;
+            }
+            *snapshot = loaded.value;
+            return ExitCode::Ok;
+        }
+    }
+    // No snapshot yet (always so for a new store): take one now.
+    return refresh(snapshot);
+}
+} // namespace Glc

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#pragma once
+
+#include "cli/exitcode.h"
+#include "licensing/licensevalues.h"
+#include "storage/licensestore.h"
+#include "workflows/workflowcontext.h"
+
+#include <QObject>
+#include <QUrl>
+
+#include <memory>
+
+namespace Glc {
+class LabHost;
+class WorkflowJob;
+
+/// What one ghe-license invocation works with: the store, the chosen connection (the built-in lab,
+/// started in-process, when none is configured), its token, and a runner for workflow jobs.
+class CliSession : public QObject
+{
+    Q_OBJECT
+public:
+    /// Name of the built-in lab connection (also accepted by --connection).
+    static QString builtInLabName();
+    /// Seed of the in-process lab: every invocation generates the same enterprise.
+    static constexpr quint32 BuiltInLabSeed = 1;
+
+    CliSession(const QString &storeLocation, const QString &connectionName, QObject *parent = nullptr);
+    ~CliSession() override;
+
+    /// Opens the store; prints the error and returns Failure when it cannot.
+    ExitCode openStore();
+    LicenseStore &store() { return m_store; }
+    QString storeLocation() const { return m_storeLocation; }
+
+    /// Chooses the connection, starts the in-process lab when needed, finds the token.
+    ExitCode prepareConnection();
+    const WorkflowContext &context() const { return m_context; }
+    const Connection &connection() const { return m_context.connection; }
+    bool usesBuiltInLab() const { return m_lab != nullptr; }
+
+    enum class Assist : qint8 {
+        Stop, ///< print the page and steps, cancel, return AssistNeeded
+        Wait, ///< print them and wait for the job's own confirmation
+    };
+    /// Runs `job` on this thread until it finishes: progress line on a terminal, assisted steps on
+    /// stdout, the job's error and next step on stderr.
+    ExitCode runJob(WorkflowJob &job, Assist assist);
+    /// Pulls a new snapshot (RefreshJob).
+    ExitCode refresh(LicenseSnapshot *snapshot = nullptr);
+    /// The connection's latest snapshot; refreshes first when `refreshFirst` or when there is none.
+    ExitCode latestSnapshot(LicenseSnapshot *snapshot, bool refreshFirst);
+
+private:
+    ExitCode startBuiltInLab();
+    void probeLabActions();
+
+    QString m_storeLocation;
+    QString m_connectionName;
+    LicenseStore m_store;
+    WorkflowContext m_context;
+    std::unique_ptr<LabHost> m_lab;
+};
+} // namespace Glc

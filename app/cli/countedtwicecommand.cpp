@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+// ghe-license counted-twice: people probably counted twice, with the reason and the fix.
+#include "cli/clicommand.h"
+#include "cli/clioutput.h"
+#include "cli/clisession.h"
+#include "cli/snapshotjson.h"
+#include "licensing/countedtwice.h"
+
+#include <KLocalizedString>
+
+namespace Glc {
+namespace {
+class CountedTwiceCommand : public CliCommand
+{
+public:
+    QString name() const override { return QStringLiteral("counted-twice"); }
+    QString summary() const override
+    {
+        return i18nc("@info:shell", "People probably counted twice across Cloud and Server, with reason and fix.");
+    }
+    void addOptions(QCommandLineParser &parser) override
+    {
+        parser.addOption(SnapshotJson::formatOption(false));
+        parser.addOption(SnapshotJson::refreshOption());
+    }
+    ExitCode run(CliSession &session, const QCommandLineParser &parser) override
+    {
+        const QString format = parser.value(QStringLiteral("format"));
+        if (format != QLatin1String("text") && format != QLatin1String("json")) {
+            CliOutput::error(i18nc("@info:shell", "Unknown format: %1", format),
+                i18nc("@info:shell", "Use --format text or --format json."));
+            return ExitCode::Usage;
+        }
+        if (const ExitCode code = session.prepareConnection(); code != ExitCode::Ok) {
+            return code;
+        }
+        LicenseSnapshot snapshot;
+        if (const ExitCode code = session.latestSnapshot(&snapshot, parser.isSet(QStringLiteral("refresh")));
+            code != ExitCode::Ok) {
+            return code;
+        }
+        const QList<ConsumedLicense> &seats = snapshot.licenses.users;
+        const CountedTwiceResult result =
+            CountedTwiceAnalyzer::analyze(seats, CountedTwiceAnalyzer::serverProfileNames(snapshot.installations));
+        if (format == QLatin1String("json")) {
+            CliOutput::outBytes(CliOutput::json(SnapshotJson::countedTwice(seats, result)));
+            return ExitCode::Ok;
+        }
+        if (result.pairs.isEmpty()) {
+            CliOutput::out(i18nc("@info:shell", "Nobody seems to be counted twice."));
+        }
+        for (const CountedTwicePair &pair : result.pairs) {
+            const ConsumedLicense &cloud = seats.at(pair.cloudRow);
+            CliOutput::out(i18nc("@info:shell %1 server e-mail, %2 github.com login, %3 confidence",
+                "%1 ↔ %2 (%3% sure)", pair.serverEmail, cloud.githubComLogin, pair.confidence));
+            CliOutput::out(QLatin1String("  ") + CountedTwicePair::reasonText(pair.reason));
+            CliOutput::out(QLatin1String("  ") + i18nc("@info:shell", "Fix: %1", pair.fix));
+        }
+        for (const UnexpectedSeat &seat : result.unexpected) {
+            CliOutput::out(i18nc(
+                "@info:shell %1 login, %2 explanation", "%1: %2", seats.at(seat.row).githubComLogin, seat.explanation));
+        }
+        CliOutput::out(i18ncp(
+            "@info:shell", "Fixing every pair frees %1 seat.", "Fixing every pair frees %1 seats.", result.seatsFreed));
+        return ExitCode::Ok;
+    }
+};
+} // namespace
+
+std::unique_ptr<CliCommand> makeCountedTwiceCommand()
+{
+    return std::make_unique<CountedTwiceCommand>();
+}
+} // namespace Glc

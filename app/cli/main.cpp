@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+// ghe-license: the console's work without a window, for cron and CI.
+#include "cli/clicommand.h"
+#include "cli/clioutput.h"
+#include "cli/clisession.h"
+#include "core/applicationinfo.h"
+#include "core/localization.h"
+
+#include <KLocalizedString>
+
+#include <QCoreApplication>
+
+using namespace Glc;
+
+namespace {
+QCommandLineOption storeOption()
+{
+    return QCommandLineOption(QStringLiteral("store"),
+        i18nc("@info:shell", "The console's store: an SQLite file or a postgresql:// URL (default: %1).",
+            LicenseStore::defaultLocation()),
+        i18nc("@info:shell value name", "location"));
+}
+
+QCommandLineOption connectionOption()
+{
+    return QCommandLineOption(QStringLiteral("connection"),
+        i18nc("@info:shell", "The connection to use (default: the only one configured, else the built-in lab)."),
+        i18nc("@info:shell value name", "name"));
+}
+
+/// Tokens in arguments end up in shell history and process lists: refused before anything else.
+bool hasTokenArgument(const QStringList &arguments)
+{
+    for (const QString &argument : arguments) {
+        if (argument == QLatin1String("--token") || argument.startsWith(QLatin1String("--token="))) {
+            return true;
+        }
+    }
+    return false;
+}
+
+QString mainHelp(const QCommandLineParser &parser, const std::vector<std::unique_ptr<CliCommand>> &commands)
+{
+    QString text = parser.helpText();
+    text += QLatin1Char('\n') + i18nc("@info:shell", "Commands:") + QLatin1Char('\n');
+    for (const auto &command : commands) {
+        text += QStringLiteral("  %1%2\n").arg(command->name(), -20).arg(command->summary());
+    }
+    text += QLatin1Char('\n') + i18nc("@info:shell", "Run “ghe-license COMMAND --help” for the options of a command.");
+    text += QLatin1Char('\n') +
+        i18nc("@info:shell",
+            "Exit codes: 0 ok, 1 failure, 2 usage error, 3 threshold crossed, 4 assisted action needed.");
+    text += QLatin1Char('\n') +
+        i18nc("@info:shell",
+            "Tokens come from GH_ENTERPRISE_TOKEN, GH_TOKEN or GITHUB_TOKEN, or the keychain; never from an "
+            "argument.");
+    return text;
+}
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    Localization::setup(&app);
+    ApplicationInfo::apply();
+    QCoreApplication::setApplicationName(QStringLiteral("ghe-license"));
+
+    const QStringList arguments = QCoreApplication::arguments();
+    if (hasTokenArgument(arguments)) {
+        CliOutput::error(i18nc("@info:shell", "ghe-license does not accept a token on the command line."),
+            i18nc("@info:shell",
+                "A token in an argument shows in the process list and the shell history. Set GH_TOKEN (or "
+                "GH_ENTERPRISE_TOKEN) in the environment, or save the token in the keychain with the console."));
+        return int(ExitCode::Usage);
+    }
+
+    const auto commands = cliCommands();
+    QCommandLineParser global;
+    global.setApplicationDescription(
+        i18nc("@info:shell", "Reports and actions of GHE License Console, without a window."));
+    const QCommandLineOption help = global.addHelpOption();
+    const QCommandLineOption version = global.addVersionOption();
+    const QCommandLineOption store = storeOption();
+    const QCommandLineOption connection = connectionOption();
+    global.addOptions({store, connection});
+    global.addPositionalArgument(QStringLiteral("command"), i18nc("@info:shell", "The command to run."),
+        i18nc("@info:shell", "COMMAND [options]"));
+    global.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
+    if (!global.parse(arguments)) {
+        CliOutput::error(global.errorText(), i18nc("@info:shell", "See: ghe-license --help"));
+        return int(ExitCode::Usage);
+    }
+    if (global.isSet(version)) {
+        CliOutput::out(
+            QStringLiteral("%1 %2").arg(QCoreApplication::applicationName(), QCoreApplication::applicationVersion()));
+        return int(ExitCode::Ok);
+    }
+    const QStringList positional = global.positionalArguments();
+    if (global.isSet(help) || positional.isEmpty()) {
+        if (positional.isEmpty() && !global.isSet(help)) {
+            CliOutput::err(mainHelp(global, commands));
+            return int(ExitCode::Usage);
+        }
+        CliOutput::out(mainHelp(global, commands));
+        return int(ExitCode::Ok);
+    }
+    CliCommand *command = nullptr;
+    for (const auto &candidate : commands) {
+        if (candidate->name() == positional.constFirst()) {
+            command = candidate.get();
+        }
+    }
+    if (!command) {
+        CliOutput::error(i18nc("@info:shell", "Unknown command: %1", positional.constFirst()),
+            i18nc("@info:shell", "See: ghe-license --help"));
+        return int(ExitCode::Usage);
+    }
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(command->summary());
+    const QCommandLineOption commandHelp = parser.addHelpOption();
+    if (command->needsSession()) {
+        parser.addOptions({store, connection});
+    }
+    command->addOptions(parser);
+    parser.addPositionalArgument(command->name(), command->summary(),
+        command->syntax().isEmpty() ? command->name() : command->name() + QLatin1Char(' ') + command->syntax());
+    QStringList commandArguments = positional;
+    commandArguments.first() = arguments.constFirst();
+    if (!parser.parse(commandArguments)) {
+        CliOutput::error(parser.errorText(), i18nc("@info:shell", "See: ghe-license %1 --help", command->name()));
+        return int(ExitCode::Usage);
+    }
+    if (parser.isSet(commandHelp)) {
+        CliOutput::out(parser.helpText());
+        return int(ExitCode::Ok);
+    }
+    const QString storeLocation =
+        command->needsSession() && parser.isSet(store) ? parser.value(store) : global.value(store);
+    const QString connectionName =
+        command->needsSession() && parser.isSet(connection) ? parser.value(connection) : global.value(connection);
+    CliSession session(storeLocation, connectionName);
+    if (command->needsSession()) {
+        if (const ExitCode code = session.openStore(); code != ExitCode::Ok) {
+            return int(code);
+        }
+    }
+    return int(command->run(session, parser));
+}

@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "snapshotjson.h"
+
+#include "cli/clioutput.h"
+
+#include <KLocalizedString>
+
+#include <QJsonArray>
+
+namespace Glc::SnapshotJson {
+QCommandLineOption formatOption(bool csv)
+{
+    return QCommandLineOption(QStringLiteral("format"),
+        csv ? i18nc("@info:shell", "Output format: csv or json.")
+            : i18nc("@info:shell", "Output format: text or json."),
+        i18nc("@info:shell value name", "format"), csv ? QStringLiteral("csv") : QStringLiteral("text"));
+}
+
+QCommandLineOption refreshOption()
+{
+    return QCommandLineOption(QStringLiteral("refresh"),
+        i18nc("@info:shell", "Pull a new snapshot first (otherwise the latest stored one is used)."));
+}
+
+double usedPercent(const LicenseSnapshot &snapshot)
+{
+    const int purchased = snapshot.licenses.totalSeatsPurchased;
+    if (purchased <= 0) {
+        return snapshot.licenses.totalSeatsConsumed > 0 ? 100.0 : 0.0;
+    }
+    return 100.0 * snapshot.licenses.totalSeatsConsumed / purchased;
+}
+
+int daysSinceSync(const LicenseSyncStatus &server, const QDateTime &now)
+{
+    if (!server.lastSyncDate.isValid()) {
+        return -1;
+    }
+    return int(server.lastSyncDate.secsTo(now) / (24 * 3600));
+}
+
+QJsonObject status(const Connection &connection, const LicenseSnapshot &snapshot, const QDateTime &now)
+{
+    static const char *const kinds[] = {"lab", "cloud", "server"};
+    QJsonArray servers;
+    for (const LicenseSyncStatus &server : snapshot.syncStatus) {
+        const int days = daysSinceSync(server, now);
+        servers.append(QJsonObject{
+            {QStringLiteral("hostname"), server.hostname},
+            {QStringLiteral("server_id"), server.serverId},
+            {QStringLiteral("last_sync_date"), CliOutput::isoDate(server.lastSyncDate)},
+            {QStringLiteral("status"), server.status},
+            {QStringLiteral("error"), server.error},
+            {QStringLiteral("stale"), server.isStale(now)},
+            {QStringLiteral("days_since_sync"), days < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(days)},
+        });
+    }
+    QJsonArray licenses;
+    for (const ServerLicenseInfo &license : snapshot.serverLicenses) {
+        licenses.append(QJsonObject{
+            {QStringLiteral("hostname"), license.hostname},
+            {QStringLiteral("seats"), license.seats ? QJsonValue(*license.seats) : QJsonValue(QJsonValue::Null)},
+            {QStringLiteral("seats_used"), license.seatsUsed},
+            {QStringLiteral("seats_available"),
+                license.seatsAvailable ? QJsonValue(*license.seatsAvailable) : QJsonValue(QJsonValue::Null)},
+            {QStringLiteral("kind"), license.kind},
+            {QStringLiteral("expire_at"), CliOutput::isoDate(license.expireAt)},
+            {QStringLiteral("days_until_expiration"), license.daysUntilExpiration},
+            {QStringLiteral("installed_version"), license.installedVersion},
+        });
+    }
+    const int consumed = snapshot.licenses.totalSeatsConsumed;
+    const int purchased = snapshot.licenses.totalSeatsPurchased;
+    return QJsonObject{
+        {QStringLiteral("connection"),
+            QJsonObject{{QStringLiteral("name"), connection.name},
+                {QStringLiteral("kind"), QLatin1String(kinds[int(connection.kind)])},
+                {QStringLiteral("enterprise"), connection.enterpriseSlug}}},
+        {QStringLiteral("snapshot"),
+            QJsonObject{{QStringLiteral("id"), snapshot.id},
+                {QStringLiteral("taken_at"), CliOutput::isoDate(snapshot.takenAt)},
+                {QStringLiteral("source"), snapshot.source},
+                {QStringLiteral("users"), int(snapshot.licenses.users.size())}}},
+        {QStringLiteral("seats"),
+            QJsonObject{{QStringLiteral("consumed"), consumed}, {QStringLiteral("purchased"), purchased},
+                {QStringLiteral("available"), purchased - consumed},
+                {QStringLiteral("used_percent"), qRound(usedPercent(snapshot) * 10) / 10.0}}},
+        {QStringLiteral("servers"), servers},
+        {QStringLiteral("server_licenses"), licenses},
+    };
+}
+
+QJsonObject countedTwice(const QList<ConsumedLicense> &seats, const CountedTwiceResult &result)
+{
+    static const char *const reasons[] = {
+        "same_local_part_other_domain", "local_part_is_saml_name_id", "local_part_is_login", "matching_name"};
+    static const char *const unexpectedKinds[] = {"pending_invitation_only", "unmatched_visual_studio_subscriber"};
+    QJsonArray pairs;
+    for (const CountedTwicePair &pair : result.pairs) {
+        const ConsumedLicense &server = seats.at(pair.serverRow);
+        const ConsumedLicense &cloud = seats.at(pair.cloudRow);
+        pairs.append(QJsonObject{
+            {QStringLiteral("server_email"), pair.serverEmail},
+            {QStringLiteral("server_user_ids"), QJsonArray::fromStringList(server.enterpriseServerUserIds)},
+            {QStringLiteral("cloud_login"), cloud.githubComLogin},
+            {QStringLiteral("cloud_email"), pair.cloudEmail},
+            {QStringLiteral("reason"), QLatin1String(reasons[int(pair.reason)])},
+            {QStringLiteral("reason_text"), CountedTwicePair::reasonText(pair.reason)},
+            {QStringLiteral("confidence"), pair.confidence},
+            {QStringLiteral("seats_freed"), pair.seatsFreed},
+            {QStringLiteral("fix"), pair.fix},
+        });
+    }
+    QJsonArray unexpected;
+    for (const UnexpectedSeat &seat : result.unexpected) {
+        const ConsumedLicense &row = seats.at(seat.row);
+        unexpected.append(QJsonObject{
+            {QStringLiteral("login"), row.githubComLogin},
+            {QStringLiteral("kind"), QLatin1String(unexpectedKinds[int(seat.kind)])},
+            {QStringLiteral("explanation"), seat.explanation},
+        });
+    }
+    return QJsonObject{{QStringLiteral("pairs"), pairs}, {QStringLiteral("unexpected"), unexpected},
+        {QStringLiteral("seats_freed"), result.seatsFreed}};
+}
+
+bool matches(const ConsumedLicense &seat, const QString &text)
+{
+    if (text.isEmpty()) {
+        return true;
+    }
+    const auto has = [&text](const QString &value) { return value.contains(text, Qt::CaseInsensitive); };
+    const auto anyOf = [&has](const QStringList &values) { return std::any_of(values.cbegin(), values.cend(), has); };
+    return has(seat.githubComLogin) || has(seat.githubComName) || has(seat.githubComSamlNameId) ||
+        has(seat.visualStudioSubscriptionEmail) || anyOf(seat.enterpriseServerEmails) ||
+        anyOf(seat.enterpriseServerUserIds) || anyOf(seat.githubComVerifiedDomainEmails);
+}
+} // namespace Glc::SnapshotJson

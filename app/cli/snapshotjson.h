@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#pragma once
+
+#include "licensing/connection.h"
+#include "licensing/countedtwice.h"
+#include "licensing/licensevalues.h"
+
+#include <QCommandLineOption>
+#include <QJsonObject>
+
+namespace Glc {
+/// The stable JSON documents of ghe-license (schemas in README-cli.md) and options shared by the
+/// report commands. Keys are snake_case and sorted (QJsonObject); never rename, only add.
+namespace SnapshotJson {
+/// --format: text|json (default text), or csv|json (default csv) for users.
+QCommandLineOption formatOption(bool csv);
+/// --refresh: pull a new snapshot before reporting.
+QCommandLineOption refreshOption();
+
+double usedPercent(const LicenseSnapshot &snapshot);
+/// Whole days since the server's last sync; -1 when it never synced.
+int daysSinceSync(const LicenseSyncStatus &server, const QDateTime &now);
+QJsonObject status(const Connection &connection, const LicenseSnapshot &snapshot, const QDateTime &now);
+QJsonObject countedTwice(const QList<ConsumedLicense> &seats, const CountedTwiceResult &result);
+/// Rows whose login, name, e-mails, SAML NameID or server user ids contain `text` (any case).
+bool matches(const ConsumedLicense &seat, const QString &text);
+} // namespace SnapshotJson
+} // namespace Glc

@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "connectiontestjob.h"
+
+#include "github/githubclient.h"
+#include "github/requestscheduler.h"
+
+#include <KLocalizedString>
+
+namespace Glc {
+ConnectionTestJob::ConnectionTestJob(const WorkflowContext &context, QObject *parent)
+    : WorkflowJob(context, parent)
+{
+}
+
+void ConnectionTestJob::add(const QString &what, bool ok, const QString &detail, const QString &fix)
+{
+    m_checks.append(Check{what, ok, detail, fix});
+    Q_EMIT checked(int(m_checks.size()) - 1);
+}
+
+void ConnectionTestJob::run()
+{
+    const Connection &connection = context().connection;
+    if (context().token.isEmpty()) {
+        add(i18nc("@info connection check", "A token is available"), false,
+            i18nc("@info", "No token was found in the keychain or the environment."),
+            i18nc("@info", "Save a token with the read:enterprise scope, or set GH_TOKEN."));
+        conclude();
+        return;
+    }
+    setStage(0, i18nc("@info:status", "Testing the connection…"));
+    // One authenticated read tells reachability, token, scope, SSO and ownership apart.
+    const bool server = connection.kind == Connection::Kind::Server;
+    QUrl url = connection.restBase();
+    url.setPath(url.path() +
+        (server ? QStringLiteral("/enterprise/settings/license")
+                : QStringLiteral("/enterprises/%1/consumed-licenses").arg(connection.enterpriseSlug)));
+    if (!server) {
+        url.setQuery(QStringLiteral("per_page=1"));
+    }
+    client()->scheduler()->submit(this, url, "GET", {}, [this](const HttpResult &result) {
+        if (!isRunning()) {
+            return;
+        }
+        accessChecks(result.error, result.headers.value("x-oauth-scopes"));
+    });
+}
+
+void ConnectionTestJob::accessChecks(const GitHubError &error, const QByteArray &scopes)
+{
+    using Kind = GitHubError::Kind;
+    const bool server = context().connection.kind == Connection::Kind::Server;
+    const bool networkFailure = error.kind == Kind::HostNotFound || error.kind == Kind::ConnectionRefused ||
+        error.kind == Kind::Tls || error.kind == Kind::Proxy || error.kind == Kind::Timeout ||
+        error.kind == Kind::Network;
+    add(i18nc("@info connection check", "The server is reachable"), !networkFailure,
+        networkFailure ? error.message() : context().connection.restBase().host(),
+        networkFailure ? error.nextStep() : QString());
+    if (networkFailure) {
+        conclude();
+        return;
+    }
+    const auto step = [this, &error](const QString &what, Kind failing) {
+        const bool ok = error.kind != failing;
+        add(what, ok, ok ? QString() : error.message(), ok ? QString() : error.nextStep());
+        return ok;
+    };
+    if (!step(i18nc("@info connection check", "The token is valid"), Kind::BadToken)) {
+        conclude();
+        return;
+    }
+    if (!step(i18nc("@info connection check", "The token has the read:enterprise scope"), Kind::MissingScope)) {
+        conclude();
+        return;
+    }
+    if (!scopes.isEmpty()) {
+        // Classic tokens list their scopes; fine-grained tokens and the lab's "repo" say nothing useful.
+        m_checks.last().detail = i18nc("@info %1 scopes", "Scopes: %1", QString::fromLatin1(scopes));
+    }
+    if (!step(i18nc("@info connection check", "The token is authorized for SAML single sign-on"), Kind::SsoRequired)) {
+        conclude();
+        return;
+    }
+    if (!step(server ? i18nc("@info connection check", "The token belongs to a site administrator")
+                     : i18nc("@info connection check", "The token belongs to an enterprise owner"),
+            Kind::NotFound)) {
+        conclude();
+        return;
+    }
+    endpoints();
+}
+
+void ConnectionTestJob::endpoints()
+{
+    const auto run = [this](const QString &what, GitHubJob *job) {
+        connect(job, &GitHubJob::finished, this, [this, what, job] {
+            job->deleteLater();
+            if (!isRunning()) {
+                return;
+            }
+            const GitHubError &error = job->error();
+            add(what, !error.isError(), error.isError() ? error.message() : i18nc("@info", "Answered as expected."),
+                error.isError() ? error.nextStep() : QString());
+            next();
+        });
+    };
+    if (context().connection.kind == Connection::Kind::Server) {
+        m_steps.append([this, run] {
+            run(i18nc("@info connection check", "Endpoint: enterprise/settings/license and meta"),
+                client()->fetchServerLicense());
+        });
+    } else {
+        m_steps.append([this, run] {
+            run(i18nc("@info connection check", "Endpoint: consumed-licenses"), client()->fetchConsumedLicenses());
+        });
+        m_steps.append([this, run] {
+            run(i18nc("@info connection check", "Endpoint: license-sync-status"), client()->fetchLicenseSyncStatus());
+        });
+        m_steps.append([this, run] {
+            run(i18nc("@info connection check", "Endpoint: GraphQL Enterprise Server installations"),
+                client()->fetchInstallations(true));
+        });
+    }
+    next();
+}
+
+void ConnectionTestJob::next()
+{
+    if (m_steps.isEmpty()) {
+        conclude();
+        return;
+    }
+    const std::function<void()> step = m_steps.takeFirst();
+    step();
+}
+
+void ConnectionTestJob::conclude()
+{
+    for (const Check &check : std::as_const(m_checks)) {
+        if (!check.ok) {
+            fail(i18nc("@info %1 check, %2 detail", "%1: no. %2", check.what, check.detail), check.fix);
+            return;
+        }
+    }
+    succeed();
+}
+} // namespace Glc

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "tokenstore.h"
 
+#include "github/keychaintokenstore.h"
+
 namespace Glc {
 QString TokenStore::environmentToken(Connection::Kind kind)
 {
@@ -13,6 +15,11 @@ QString TokenStore::environmentToken(Connection::Kind kind)
     }
     const QString gh = qEnvironmentVariable("GH_TOKEN");
     return gh.isEmpty() ? qEnvironmentVariable("GITHUB_TOKEN") : gh;
+}
+
+std::unique_ptr<TokenStore> TokenStore::createDefault()
+{
+    return std::make_unique<KeychainTokenStore>();
 }
 
 void MemoryTokenStore::readToken(const QString &connectionId, ReadCallback callback)

@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <functional>
+#include <memory>
 
 namespace Glc {
 /// Where tokens live (never in settings, database or logs). Asynchronous so a keychain can prompt.
@@ -23,6 +24,10 @@ public:
 
     /// GH_ENTERPRISE_TOKEN (Server connections), then GH_TOKEN, then GITHUB_TOKEN; empty when none is set.
     static QString environmentToken(Connection::Kind kind);
+    /// The store the application uses: the OS keychain (KeychainTokenStore). Without a usable
+    /// keychain its calls report a translated error (never a plaintext fallback); check
+    /// KeychainTokenStore::isAvailable() to suggest GH_TOKEN up front.
+    static std::unique_ptr<TokenStore> createDefault();
 };
 
 /// Tokens in memory only (tests, and the in-process lab).

@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+// Token stores: the keychain store without any keychain on the session bus (clear error, no
+// plaintext fallback), the in-memory store, and tokens never reaching settings files.
+#include "github/keychaintokenstore.h"
+
+#include <QCoreApplication>
+#include <QDirIterator>
+#include <QFile>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <optional>
+
+using namespace Glc;
+
+namespace {
+const QString s_token = QStringLiteral("ghp_TestTokenNeverOnDisk_7f3a9c");
+
+/// The test's own home: HOME, XDG dirs and an unreachable session bus, set before Qt starts.
+QTemporaryDir *s_home = nullptr;
+} // namespace
+
+class TokenStoreTest : public QObject
+{
+    Q_OBJECT
+private:
+    struct Outcome
+    {
+        QString token;
+        QString error;
+    };
+
+    static std::optional<Outcome> read(TokenStore &store, const QString &id)
+    {
+        std::optional<Outcome> outcome;
+        store.readToken(
+            id, [&outcome](const QString &token, const QString &error) { outcome = Outcome{token, error}; });
+        // The keychain answers asynchronously; a store that never answers fails here.
+        [[maybe_unused]] const bool answered = QTest::qWaitFor([&outcome]() { return outcome.has_value(); }, 30000);
+        return outcome;
+    }
+
+    static std::optional<QString> write(TokenStore &store, const QString &id, const QString &token)
+    {
+        std::optional<QString> outcome;
+        store.writeToken(id, token, [&outcome](const QString &error) { outcome = error; });
+        [[maybe_unused]] const bool answered = QTest::qWaitFor([&outcome]() { return outcome.has_value(); }, 30000);
+        return outcome;
+    }
+
+    static std::optional<QString> remove(TokenStore &store, const QString &id)
+    {
+        std::optional<QString> outcome;
+        store.removeToken(id, [&outcome](const QString &error) { outcome = error; });
+        [[maybe_unused]] const bool answered = QTest::qWaitFor([&outcome]() { return outcome.has_value(); }, 30000);
+        return outcome;
+    }
+
+    /// Every file under the test's home that contains the token.
+    static QStringList filesWithToken()
+    {
+        QStringList found;
+        QDirIterator it(s_home->path(), QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            QFile file(it.next());
+            if (file.open(QIODevice::ReadOnly) && file.readAll().contains(s_token.toUtf8())) {
+                found << file.fileName();
+            }
+        }
+        return found;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation).startsWith(s_home->path()));
+    }
+
+    void shouldReportMissingKeychainWithoutPlaintextFallback()
+    {
+        QVERIFY(!KeychainTokenStore::isAvailable());
+        const auto store = TokenStore::createDefault();
+        QVERIFY(dynamic_cast<KeychainTokenStore *>(store.get()));
+
+        const auto written = write(*store, QStringLiteral("conn-1"), s_token);
+        QVERIFY(written.has_value());
+        QVERIFY2(!written->isEmpty(), "writing without a keychain must fail, not silently succeed");
+        QVERIFY2(written->contains(QLatin1String("GH_TOKEN")), qPrintable(*written));
+
+        const auto readBack = read(*store, QStringLiteral("conn-1"));
+        QVERIFY(readBack.has_value());
+        QVERIFY(readBack->token.isEmpty());
+        QVERIFY2(readBack->error.contains(QLatin1String("GH_TOKEN")), qPrintable(readBack->error));
+
+        const auto removed = remove(*store, QStringLiteral("conn-1"));
+        QVERIFY(removed.has_value());
+        QVERIFY(!removed->isEmpty());
+
+        QCOMPARE(filesWithToken(), QStringList());
+    }
+
+    void shouldKeepTokensInMemory()
+    {
+        MemoryTokenStore store;
+        QCOMPARE(write(store, QStringLiteral("a"), s_token), std::optional<QString>(QString()));
+        QCOMPARE(write(store, QStringLiteral("b"), QStringLiteral("other")), std::optional<QString>(QString()));
+        QCOMPARE(read(store, QStringLiteral("a"))->token, s_token);
+        QCOMPARE(read(store, QStringLiteral("b"))->token, QStringLiteral("other"));
+        QVERIFY(read(store, QStringLiteral("a"))->error.isEmpty());
+        QCOMPARE(remove(store, QStringLiteral("a")), std::optional<QString>(QString()));
+        QVERIFY(read(store, QStringLiteral("a"))->token.isEmpty());
+        QCOMPARE(read(store, QStringLiteral("b"))->token, QStringLiteral("other"));
+        QVERIFY(read(store, QStringLiteral("never"))->token.isEmpty());
+        QCOMPARE(filesWithToken(), QStringList());
+    }
+
+    void shouldNeverWriteTokenToSettings()
+    {
+        // What the application keeps in its settings beside the stores' work.
+        QSettings settings;
+        settings.setValue(QStringLiteral("connections/conn-1/name"), QStringLiteral("Production"));
+        settings.setValue(QStringLiteral("connections/conn-1/kind"), QStringLiteral("server"));
+        MemoryTokenStore memory;
+        QVERIFY(write(memory, QStringLiteral("conn-1"), s_token).has_value());
+        QVERIFY(read(memory, QStringLiteral("conn-1")).has_value());
+        const auto keychain = TokenStore::createDefault();
+        QVERIFY(write(*keychain, QStringLiteral("conn-1"), s_token).has_value());
+        QVERIFY(read(*keychain, QStringLiteral("conn-1")).has_value());
+        settings.sync();
+        QCOMPARE(settings.status(), QSettings::NoError);
+
+        QFile file(settings.fileName());
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(settings.fileName()));
+        const QByteArray content = file.readAll();
+        QVERIFY(content.contains("Production")); // the right file was read
+        QVERIFY(!content.contains(s_token.toUtf8()));
+        QCOMPARE(filesWithToken(), QStringList());
+    }
+
+    void shouldPreferEnvironmentTokens()
+    {
+        qputenv("GH_ENTERPRISE_TOKEN", "server-token");
+        qputenv("GH_TOKEN", "gh-token");
+        qputenv("GITHUB_TOKEN", "github-token");
+        QCOMPARE(TokenStore::environmentToken(Connection::Kind::Server), QStringLiteral("server-token"));
+        QCOMPARE(TokenStore::environmentToken(Connection::Kind::Cloud), QStringLiteral("gh-token"));
+        qunsetenv("GH_TOKEN");
+        QCOMPARE(TokenStore::environmentToken(Connection::Kind::Cloud), QStringLiteral("github-token"));
+        qunsetenv("GH_ENTERPRISE_TOKEN");
+        qunsetenv("GITHUB_TOKEN");
+        QVERIFY(TokenStore::environmentToken(Connection::Kind::Server).isEmpty());
+    }
+};
+
+int main(int argc, char **argv)
+{
+    QTemporaryDir home;
+    if (!home.isValid()) {
+        return 1;
+    }
+    s_home = &home;
+    qputenv("HOME", home.path().toLocal8Bit());
+    qputenv("XDG_CONFIG_HOME", home.filePath(QStringLiteral("config")).toLocal8Bit());
+    qputenv("XDG_DATA_HOME", home.filePath(QStringLiteral("data")).toLocal8Bit());
+    qputenv("XDG_CACHE_HOME", home.filePath(QStringLiteral("cache")).toLocal8Bit());
+    qputenv("XDG_RUNTIME_DIR", home.filePath(QStringLiteral("runtime")).toLocal8Bit());
+    // A session bus nobody listens on: no Secret Service, no KWallet.
+    qputenv(
+        "DBUS_SESSION_BUS_ADDRESS", QByteArray("unix:path=" + home.filePath(QStringLiteral("no-bus")).toLocal8Bit()));
+    qunsetenv("DISPLAY");
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("ghe-license-console-test"));
+    QCoreApplication::setApplicationName(QStringLiteral("tokenstoretest"));
+    TokenStoreTest test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tokenstoretest.moc"

@@ -36,6 +36,10 @@ QString jobError(const QKeychain::Job *job)
     case QKeychain::AccessDenied:
     case QKeychain::CouldNotDeleteEntry:
     case QKeychain::OtherError:
+        // Without a reachable backend QtKeychain only says "Unknown error": name the real cause.
+        if (!QKeychain::isAvailable()) {
+            return KeychainTokenStore::noKeychainMessage();
+        }
         break;
     }
     return i18nc("@info",

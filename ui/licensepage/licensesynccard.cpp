@@ -193,7 +193,6 @@ void LicenseSyncCard::rebuild()
 
         auto *lastSyncLabel = WidgetUtil::makeValueLabel(QStringLiteral("lastSyncLabel_%1").arg(suffix),
             i18nc("@label accessible name, %1 host", "Last sync of %1", host), m_rows);
-        lastSyncLabel->setWordWrap(true);
         lastSyncLabel->setText(UiFormat::dateTimeWithRelative(sync.lastSyncDate, now));
 
         auto *statusLabel = WidgetUtil::makeValueLabel(QStringLiteral("statusLabel_%1").arg(suffix),

@@ -6,6 +6,7 @@
 #include "glc_debug.h"
 
 #include <QDateTime>
+#include <QHttp1Configuration>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -153,6 +154,11 @@ void RequestScheduler::start(Pending pending)
     }
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setTransferTimeout(m_options.transferTimeoutMs);
+    // Qt opens at most 6 HTTP/1.1 connections per host by default, which would silently cap a
+    // configured concurrency above 6.
+    QHttp1Configuration http1;
+    http1.setNumberOfConnectionsPerHost(qsizetype(std::max(6, m_options.concurrency)));
+    request.setHttp1Configuration(http1);
     if (pending.url.scheme() == QLatin1String("https")) {
         request.setSslConfiguration(m_ssl);
     }

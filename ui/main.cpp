@@ -35,11 +35,30 @@ int main(int argc, char **argv)
     const QCommandLineOption selfTestOption(QStringLiteral("self-test"),
         i18nc("@info command-line help", "Start the interface offscreen, show the main window and exit."));
     parser.addOption(selfTestOption);
+    const QCommandLineOption labUsers(QStringLiteral("lab-users"),
+        i18nc("@info command-line help", "Members of the built-in license lab's enterprise."), QStringLiteral("N"),
+        QStringLiteral("2000"));
+    const QCommandLineOption labServers(QStringLiteral("lab-servers"),
+        i18nc("@info command-line help", "Enterprise Server instances of the built-in lab."), QStringLiteral("N"),
+        QStringLiteral("4"));
+    const QCommandLineOption labSeed(QStringLiteral("lab-seed"),
+        i18nc("@info command-line help", "Seed of the built-in lab's generated data."), QStringLiteral("N"),
+        QStringLiteral("1"));
+    const QCommandLineOption store(QStringLiteral("store"),
+        i18nc("@info command-line help", "Database: an SQLite file or a postgresql:// URL."),
+        QStringLiteral("LOCATION"));
+    parser.addOptions({labUsers, labServers, labSeed, store});
     parser.process(app);
 
-    auto *window = new MainWindow;
+    LicenseController::Options options;
+    options.storeLocation = parser.value(store);
+    options.labConfig.users = std::max(0, parser.value(labUsers).toInt());
+    options.labConfig.servers = std::max(0, parser.value(labServers).toInt());
+    options.labConfig.seed = parser.value(labSeed).toUInt();
+    auto *window = new MainWindow(options);
     window->setAttribute(Qt::WA_DeleteOnClose);
     window->show();
+    window->start();
 
     if (selfTest) {
         return SelfTest::run(window);

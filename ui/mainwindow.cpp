@@ -4,6 +4,10 @@
 
 #include "core/applicationinfo.h"
 #include "core/localization.h"
+#include "licensepage/licensepage.h"
+#include "views/addserverusageview.h"
+#include "views/exportusageview.h"
+#include "views/syncnowview.h"
 
 #include <KLocalizedString>
 #include <QAction>
@@ -16,16 +20,24 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 
-MainWindow::MainWindow(QWidget *parent)
+MainWindow::MainWindow(const LicenseController::Options &options, QWidget *parent)
     : QMainWindow(parent)
     , m_pages(new QStackedWidget(this))
+    , m_licensePage(new LicensePage(m_pages))
+    , m_controller(new LicenseController(m_licensePage, options, this))
     , m_languageGroup(new QActionGroup(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(Glc::ApplicationInfo::displayName());
     m_pages->setObjectName(QStringLiteral("pages"));
+    m_pages->addWidget(m_licensePage);
     setCentralWidget(m_pages);
     setupMenus();
+    connect(m_controller, &LicenseController::statusMessage, this,
+        [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    connect(m_controller, &LicenseController::syncRequested, this, &MainWindow::showSyncNow);
+    connect(m_controller, &LicenseController::exportRequested, this, &MainWindow::showExportUsage);
+    connect(m_controller, &LicenseController::addServerUsageRequested, this, &MainWindow::showAddServerUsage);
     statusBar()->showMessage(i18nc("@info:status", "Ready"));
 
     QSettings settings;
@@ -42,15 +54,71 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QMainWindow::closeEvent(event);
 }
 
+void MainWindow::start()
+{
+    m_controller->start();
+}
+
+void MainWindow::showSyncNow(const QString &host)
+{
+    auto *view = new SyncNowView(m_controller, this);
+    view->setAttribute(Qt::WA_DeleteOnClose);
+    view->setServer(host);
+    view->show();
+}
+
+void MainWindow::showExportUsage()
+{
+    auto *view = new ExportUsageView(m_controller, this);
+    view->setAttribute(Qt::WA_DeleteOnClose);
+    view->show();
+}
+
+void MainWindow::showAddServerUsage()
+{
+    auto *view = new AddServerUsageView(m_controller, this);
+    view->setAttribute(Qt::WA_DeleteOnClose);
+    view->show();
+}
+
 void MainWindow::setupMenus()
 {
     QMenu *fileMenu = menuBar()->addMenu(i18nc("@title:menu", "&File"));
     fileMenu->setObjectName(QStringLiteral("fileMenu"));
+    QAction *refresh =
+        fileMenu->addAction(QIcon::fromTheme(QStringLiteral("view-refresh")), i18nc("@action:inmenu", "&Refresh"));
+    refresh->setObjectName(QStringLiteral("refreshAction"));
+    refresh->setShortcut(QKeySequence::Refresh);
+    connect(refresh, &QAction::triggered, m_controller, &LicenseController::refresh);
+    QAction *report = fileMenu->addAction(
+        QIcon::fromTheme(QStringLiteral("document-save-as")), i18nc("@action:inmenu", "&Download Report…"));
+    report->setObjectName(QStringLiteral("downloadReportAction"));
+    report->setShortcut(QKeySequence::Save);
+    connect(report, &QAction::triggered, m_controller, &LicenseController::downloadReport);
+    fileMenu->addSeparator();
     QAction *quit =
         fileMenu->addAction(QIcon::fromTheme(QStringLiteral("application-exit")), i18nc("@action:inmenu", "&Quit"));
     quit->setObjectName(QStringLiteral("quitAction"));
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu *actionsMenu = menuBar()->addMenu(i18nc("@title:menu", "&Actions"));
+    actionsMenu->setObjectName(QStringLiteral("actionsMenu"));
+    QAction *sync =
+        actionsMenu->addAction(QIcon::fromTheme(QStringLiteral("view-refresh")), i18nc("@action:inmenu", "&Sync Now…"));
+    sync->setObjectName(QStringLiteral("syncNowAction"));
+    sync->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Y));
+    connect(sync, &QAction::triggered, this, [this] { showSyncNow(); });
+    QAction *exportUsage = actionsMenu->addAction(
+        QIcon::fromTheme(QStringLiteral("document-export")), i18nc("@action:inmenu", "&Export License Usage…"));
+    exportUsage->setObjectName(QStringLiteral("exportUsageAction"));
+    exportUsage->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    connect(exportUsage, &QAction::triggered, this, &MainWindow::showExportUsage);
+    QAction *addUsage = actionsMenu->addAction(
+        QIcon::fromTheme(QStringLiteral("document-import")), i18nc("@action:inmenu", "&Add Server Usage…"));
+    addUsage->setObjectName(QStringLiteral("addServerUsageAction"));
+    addUsage->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
+    connect(addUsage, &QAction::triggered, this, &MainWindow::showAddServerUsage);
 
     QMenu *viewMenu = menuBar()->addMenu(i18nc("@title:menu", "&View"));
     viewMenu->setObjectName(QStringLiteral("viewMenu"));

@@ -2,8 +2,11 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #pragma once
 
+#include "controllers/licensecontroller.h"
+
 #include <QMainWindow>
 
+class LicensePage;
 class QActionGroup;
 class QStackedWidget;
 
@@ -13,8 +16,18 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    explicit MainWindow(const LicenseController::Options &options = {}, QWidget *parent = nullptr);
     ~MainWindow() override;
+
+    LicensePage *licensePage() const { return m_licensePage; }
+    LicenseController *controller() const { return m_controller; }
+    /// Starts the built-in lab and shows the stored data (refreshing at once on first start).
+    void start();
+
+public Q_SLOTS:
+    void showSyncNow(const QString &host = {});
+    void showExportUsage();
+    void showAddServerUsage();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -25,5 +38,7 @@ private:
     void chooseLanguage(const QString &code);
 
     QStackedWidget *const m_pages;
+    LicensePage *const m_licensePage;
+    LicenseController *const m_controller;
     QActionGroup *const m_languageGroup;
 };

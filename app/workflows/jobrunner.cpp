@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "jobrunner.h"
+
+#include "workflows/workflowjob.h"
+
+#include <QThread>
+
+namespace Glc {
+JobRunner::JobRunner(QObject *parent)
+    : QObject(parent)
+    , m_thread(new QThread(this))
+{
+    m_thread->setObjectName(QStringLiteral("glc-workflows"));
+    m_thread->start();
+}
+
+JobRunner::~JobRunner()
+{
+    m_thread->quit();
+    m_thread->wait();
+}
+
+void JobRunner::start(WorkflowJob *job)
+{
+    job->moveToThread(m_thread);
+    // Deleted only after the receivers in this (the caller's) thread have read its results: their queued
+    // slots were connected before this one, so they run first. Deleting in the worker thread right after
+    // finished() would free the job while the caller still reads it.
+    connect(job, &WorkflowJob::finished, this, [job] { job->deleteLater(); });
+    QMetaObject::invokeMethod(job, &WorkflowJob::start, Qt::QueuedConnection);
+}
+
+void JobRunner::cancel(WorkflowJob *job)
+{
+    QMetaObject::invokeMethod(job, &WorkflowJob::cancel, Qt::QueuedConnection);
+}
+} // namespace Glc

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#pragma once
+
+#include "licensing/countedtwice.h"
+#include "licensing/licensevalues.h"
+#include "licensing/seatforecast.h"
+#include "storage/storerecords.h"
+#include "workflows/workflowjob.h"
+
+namespace Glc {
+/// Everything the License page shows for one connection, read from the store and judged.
+struct PageData
+{
+    bool hasSnapshot = false;
+    LicenseSnapshot snapshot;
+    QList<SnapshotSummary> history; ///< oldest first
+    QList<UsageFileRecord> usageFiles;
+    CountedTwiceResult countedTwice;
+    SeatForecast forecast;
+};
+
+/// Loads the latest snapshot, its history and usage files, and runs the counted-twice analysis and
+/// the forecast - in the worker thread, so the page gets values ready to show.
+class PageDataJob : public WorkflowJob
+{
+    Q_OBJECT
+public:
+    explicit PageDataJob(const WorkflowContext &context, QObject *parent = nullptr);
+    const PageData &data() const { return m_data; }
+
+protected:
+    void run() override;
+
+private:
+    PageData m_data;
+};
+} // namespace Glc

@@ -1,0 +1,320 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "licensecontroller.h"
+
+#include "licensepage/countedtwicepanel.h"
+#include "licensepage/historychart.h"
+#include "licensepage/licensefilterbar.h"
+#include "licensepage/licensepage.h"
+#include "licensepage/licensesynccard.h"
+#include "licensepage/quicklinkscard.h"
+#include "licensepage/serverinstancescard.h"
+#include "licensepage/userlicensescard.h"
+#include "licensing/licensereportwriter.h"
+#include "models/consumedlicensesfiltermodel.h"
+#include "models/consumedlicensesmodel.h"
+#include "workflows/jobrunner.h"
+#include "workflows/labhost.h"
+#include "workflows/refreshjob.h"
+
+#include <KLocalizedString>
+#include <QDir>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QStandardPaths>
+#include <QTableView>
+
+using namespace Glc;
+
+LicenseController::LicenseController(LicensePage *page, const Options &options, QObject *parent)
+    : QObject(parent)
+    , m_page(page)
+    , m_options(options)
+    , m_runner(new JobRunner(this))
+    , m_lab(new LabHost(this))
+    , m_model(new ConsumedLicensesModel(this))
+    , m_filter(new ConsumedLicensesFilterModel(this))
+    , m_table(new QTableView(page))
+{
+    m_filter->setSourceModel(m_model);
+    m_table->setObjectName(QStringLiteral("consumedLicensesTable"));
+    m_table->setAccessibleName(i18nc("@info:whatsthis", "Consumed licenses"));
+    m_table->setAccessibleDescription(i18nc("@info:whatsthis", "One row per consumed seat; sort by any column"));
+    m_table->setModel(m_filter);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(ConsumedLicensesModel::LoginColumn, Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setAlternatingRowColors(true);
+    m_table->verticalHeader()->setVisible(false);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    m_table->horizontalHeader()->setSectionsMovable(true);
+    m_table->setWordWrap(false);
+    m_table->setMinimumHeight(m_table->fontMetrics().height() * 16);
+    page->setTableWidget(m_table);
+
+    connect(page, &LicensePage::refreshRequested, this, &LicenseController::refresh);
+    connect(page, &LicensePage::cancelRefreshRequested, this, &LicenseController::cancelRefresh);
+    connect(page->filterBar(), &LicenseFilterBar::filterChanged, this, &LicenseController::applyFilter);
+    connect(page->quickLinksCard(), &QuickLinksCard::exportRequested, this, &LicenseController::exportRequested);
+    connect(page->quickLinksCard(), &QuickLinksCard::addServerUsageRequested, this,
+        &LicenseController::addServerUsageRequested);
+    connect(page->quickLinksCard(), &QuickLinksCard::downloadReportRequested, this, &LicenseController::downloadReport);
+    connect(page->licenseSyncCard(), &LicenseSyncCard::syncNowRequested, this, [this](const QString &serverId) {
+        for (const LicenseSyncStatus &status : std::as_const(m_data.snapshot.syncStatus)) {
+            if (status.serverId == serverId || status.hostname == serverId) {
+                Q_EMIT syncRequested(status.hostname);
+                return;
+            }
+        }
+        Q_EMIT syncRequested(serverId);
+    });
+    connect(
+        page->licenseSyncCard(), &LicenseSyncCard::syncAllRequested, this, [this] { Q_EMIT syncRequested(QString()); });
+}
+
+LicenseController::~LicenseController()
+{
+    if (m_refresh) {
+        JobRunner::cancel(m_refresh);
+    }
+}
+
+bool LicenseController::start()
+{
+    QString error;
+    if (!m_lab->start(m_options.labConfig, &error)) {
+        m_page->showError(i18nc("@info", "The built-in license lab could not start: %1", error),
+            i18nc("@info", "Check that the machine allows listening on 127.0.0.1, then restart the console."));
+        return false;
+    }
+    m_context.connection = m_lab->connection();
+    m_context.connection.id = QStringLiteral("lab");
+    m_context.connection.name = i18nc("@item connection name", "License lab");
+    m_context.token = m_lab->token();
+    m_context.labActions = !m_lab->githubLike();
+    m_context.storeLocation = m_options.storeLocation;
+    reload();
+    return true;
+}
+
+QStringList LicenseController::serverHosts() const
+{
+    QStringList hosts;
+    for (const LicenseSyncStatus &status : m_data.snapshot.syncStatus) {
+        hosts.append(status.hostname);
+    }
+    for (const EnterpriseServerInstallation &installation : m_data.snapshot.installations) {
+        if (!hosts.contains(installation.hostName)) {
+            hosts.append(installation.hostName);
+        }
+    }
+    return hosts;
+}
+
+void LicenseController::reload()
+{
+    auto *job = new PageDataJob(m_context);
+    connect(job, &WorkflowJob::finished, this, [this, job] {
+        if (job->status() != WorkflowJob::Status::Succeeded) {
+            m_page->showError(job->errorText(), job->nextStep());
+            return;
+        }
+        const PageData data = job->data();
+        apply(data);
+        if (!data.hasSnapshot && m_options.refreshWhenEmpty) {
+            m_options.refreshWhenEmpty = false;
+            refresh();
+        }
+    });
+    m_runner->start(job);
+}
+
+void LicenseController::refresh()
+{
+    if (m_refresh) {
+        return;
+    }
+    m_page->clearError();
+    m_page->setRefreshing(true);
+    m_page->setRefreshProgress(0, 0, 0);
+    auto *job = new RefreshJob(m_context);
+    m_refresh = job;
+    connect(job, &WorkflowJob::progress, this, [this](qint64 done, qint64 total, qint64 users) {
+        m_page->setRefreshProgress(int(done), int(total), int(users));
+    });
+    connect(job, &WorkflowJob::stageChanged, this, [this](int, const QString &text) { Q_EMIT statusMessage(text); });
+    connect(job, &WorkflowJob::finished, this, [this, job] {
+        const bool success = job->status() == WorkflowJob::Status::Succeeded;
+        m_page->setRefreshing(false);
+        if (success) {
+            Q_EMIT statusMessage(i18nc("@info:status", "Refreshed: %1 seats consumed.",
+                QLocale().toString(job->snapshot().licenses.totalSeatsConsumed)));
+            reload();
+        } else if (job->status() == WorkflowJob::Status::Cancelled) {
+            Q_EMIT statusMessage(i18nc("@info:status", "Refresh cancelled; the previous snapshot is unchanged."));
+        } else {
+            m_page->showError(job->errorText(), job->nextStep());
+        }
+        Q_EMIT refreshFinished(success);
+    });
+    m_runner->start(job);
+}
+
+void LicenseController::cancelRefresh()
+{
+    if (m_refresh) {
+        JobRunner::cancel(m_refresh);
+    }
+}
+
+void LicenseController::apply(const PageData &data)
+{
+    m_data = data;
+    const LicenseSnapshot &snapshot = data.snapshot;
+    LicenseSummary summary;
+    summary.consumed = snapshot.licenses.totalSeatsConsumed;
+    summary.purchased = snapshot.licenses.totalSeatsPurchased;
+    summary.kind = QStringLiteral("enterprise");
+    if (!snapshot.serverLicenses.isEmpty()) {
+        summary.kind = snapshot.serverLicenses.first().kind;
+        summary.expiresAt = snapshot.serverLicenses.first().expireAt;
+    }
+    m_page->userLicensesCard()->setSummary(summary);
+    m_page->userLicensesCard()->setServerLicenses(snapshot.serverLicenses);
+
+    QList<ServerRow> rows;
+    for (const LicenseSyncStatus &status : snapshot.syncStatus) {
+        ServerRow row;
+        row.sync = status;
+        for (const EnterpriseServerInstallation &installation : snapshot.installations) {
+            if (installation.hostName == status.hostname) {
+                row.connected = installation.isConnected;
+            }
+        }
+        rows.append(row);
+    }
+    m_page->licenseSyncCard()->setServers(rows);
+    m_page->licenseSyncCard()->setSyncEnabled(data.hasSnapshot);
+    m_page->serverInstancesCard()->setInstances(snapshot.installations);
+
+    QList<SuspectedPairRow> pairs;
+    QList<int> countedTwiceRows;
+    const QList<ConsumedLicense> &users = snapshot.licenses.users;
+    for (const CountedTwicePair &pair : data.countedTwice.pairs) {
+        if (pair.serverRow < 0 || pair.serverRow >= users.size() || pair.cloudRow < 0 ||
+            pair.cloudRow >= users.size()) {
+            continue;
+        }
+        const ConsumedLicense &server = users.at(pair.serverRow);
+        const ConsumedLicense &cloud = users.at(pair.cloudRow);
+        SuspectedPairRow row;
+        row.serverAccount =
+            QStringLiteral("%1 (%2)").arg(server.enterpriseServerUserIds.join(QStringLiteral(", ")), pair.serverEmail);
+        row.cloudAccount = cloud.githubComLogin;
+        row.reason = CountedTwicePair::reasonText(pair.reason);
+        row.fix = pair.fix;
+        row.seatsFreed = pair.seatsFreed;
+        row.confidence = pair.confidence / 100.0;
+        pairs.append(row);
+        countedTwiceRows << pair.serverRow << pair.cloudRow;
+    }
+    m_page->countedTwicePanel()->setPairs(pairs);
+    m_model->setLicenses(users);
+    m_model->setCountedTwiceRows(countedTwiceRows);
+
+    HistoryChart::Series consumed;
+    HistoryChart::Series purchased;
+    for (const SnapshotSummary &point : data.history) {
+        consumed.append({point.takenAt, point.totalSeatsConsumed});
+        purchased.append({point.takenAt, point.totalSeatsPurchased});
+    }
+    HistoryChart::Series forecast;
+    if (!data.history.isEmpty() && data.forecast.outcome == SeatForecast::Outcome::ReachedOn) {
+        forecast = {{data.history.last().takenAt, data.history.last().totalSeatsConsumed},
+            {data.forecast.date, snapshot.licenses.totalSeatsPurchased}};
+    } else if (!data.history.isEmpty() && data.forecast.outcome == SeatForecast::Outcome::NotWithinYear) {
+        const QDateTime last = data.history.last().takenAt;
+        forecast = {{last, data.history.last().totalSeatsConsumed},
+            {last.addDays(365),
+                int(data.history.last().totalSeatsConsumed + std::max(0.0, data.forecast.seatsPerDay) * 365)}};
+    }
+    m_page->historyChart()->setHistory(consumed, purchased, forecast);
+
+    QList<FilterChoice> environments{
+        {QStringLiteral("cloud"), i18nc("@item:inlistbox environment", "GitHub Enterprise Cloud")},
+        {QStringLiteral("server-only"), i18nc("@item:inlistbox environment", "Enterprise Server only")}};
+    for (const QString &host : serverHosts()) {
+        environments.append({host, host});
+    }
+    m_page->filterBar()->setEnvironments(environments);
+    QList<FilterChoice> types;
+    QStringList seenTypes;
+    for (const ConsumedLicense &user : users) {
+        if (!seenTypes.contains(user.licenseType)) {
+            seenTypes.append(user.licenseType);
+            types.append({user.licenseType, ConsumedLicensesModel::licenseTypeText(user.licenseType)});
+        }
+    }
+    m_page->filterBar()->setLicenseTypes(types);
+    if (data.hasSnapshot) {
+        m_page->setLastRefreshed(snapshot.takenAt, snapshot.source);
+    }
+    applyFilter();
+    Q_EMIT dataLoaded();
+}
+
+void LicenseController::applyFilter()
+{
+    const FilterState state = m_page->filterBar()->state();
+    m_filter->setSearchText(state.text);
+    if (state.environment.isEmpty()) {
+        m_filter->setEnvironment(ConsumedLicensesFilterModel::Environment::Any);
+    } else if (state.environment == QLatin1String("cloud")) {
+        m_filter->setEnvironment(ConsumedLicensesFilterModel::Environment::Cloud);
+    } else if (state.environment == QLatin1String("server-only")) {
+        m_filter->setEnvironment(ConsumedLicensesFilterModel::Environment::ServerOnly);
+    } else {
+        m_filter->setEnvironment(ConsumedLicensesFilterModel::Environment::Host, state.environment);
+    }
+    m_filter->setLicenseType(state.licenseType);
+    m_filter->setVisualStudioOnly(state.visualStudioOnly);
+    m_filter->setTwoFactorOffOnly(state.twoFactorOffOnly);
+    m_filter->setPendingInvitationOnly(state.pendingInvitationOnly);
+    m_filter->setCountedTwiceOnly(state.countedTwiceOnly);
+    m_page->filterBar()->setResultCount(m_filter->rowCount(), m_model->rowCount());
+}
+
+void LicenseController::downloadReport()
+{
+    const QString suggested =
+        QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+            .filePath(QStringLiteral("consumed-licenses-%1.csv").arg(QDate::currentDate().toString(Qt::ISODate)));
+    QString selectedFilter;
+    const QString csvFilter = i18nc("@item:inlistbox file type", "CSV, like GitHub's license report (*.csv)");
+    const QString jsonFilter = i18nc("@item:inlistbox file type", "JSON (*.json)");
+    const QString path = QFileDialog::getSaveFileName(m_page, i18nc("@title:window", "Download Report"), suggested,
+        csvFilter + QStringLiteral(";;") + jsonFilter, &selectedFilter);
+    if (path.isEmpty()) {
+        return;
+    }
+    ConsumedLicensesReport report = m_data.snapshot.licenses;
+    if (!m_page->filterBar()->state().isEmpty()) {
+        report.users.clear();
+        for (int row = 0; row < m_filter->rowCount(); ++row) {
+            report.users.append(
+                m_data.snapshot.licenses.users.at(m_filter->mapToSource(m_filter->index(row, 0)).row()));
+        }
+    }
+    LicenseReportWriter::Options options;
+    options.format = path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive) || selectedFilter == jsonFilter
+        ? LicenseReportWriter::Format::Json
+        : LicenseReportWriter::Format::Csv;
+    options.utf8Bom = options.format == LicenseReportWriter::Format::Csv;
+    const LicenseReportWriter::Result result = LicenseReportWriter::write(path, report, options);
+    if (!result.ok()) {
+        m_page->showError(result.errorMessage, i18nc("@info", "Choose a folder you can write to."));
+        return;
+    }
+    Q_EMIT statusMessage(i18ncp("@info:status", "Report with %1 seat written to %2.",
+        "Report with %1 seats written to %2.", report.users.size(), path));
+}

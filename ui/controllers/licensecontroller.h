@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#pragma once
+
+#include "lab/labconfig.h"
+#include "workflows/pagedatajob.h"
+#include "workflows/refreshjob.h"
+#include "workflows/workflowcontext.h"
+
+#include <QObject>
+#include <QPointer>
+
+class LicensePage;
+class QTableView;
+
+namespace Glc {
+class ConsumedLicensesFilterModel;
+class ConsumedLicensesModel;
+class JobRunner;
+class LabHost;
+class WorkflowJob;
+} // namespace Glc
+
+/// Drives the License page: the active connection (the built-in lab by default), refresh, the models
+/// behind the table, and the data of every card. All work runs as jobs in Glc::JobRunner's thread.
+class LicenseController : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        QString storeLocation; ///< empty: the default SQLite file
+        Glc::LabConfig labConfig; ///< the built-in lab
+        bool refreshWhenEmpty = true; ///< first start: take a snapshot at once
+    };
+
+    LicenseController(LicensePage *page, const Options &options, QObject *parent = nullptr);
+    ~LicenseController() override;
+
+    /// Starts the lab and loads the stored data; false (with the reason on the page) when the lab cannot start.
+    bool start();
+
+    Glc::WorkflowContext context() const { return m_context; }
+    Glc::JobRunner *runner() const { return m_runner; }
+    Glc::LabHost *labHost() const { return m_lab; }
+    const Glc::PageData &data() const { return m_data; }
+    QStringList serverHosts() const;
+    QTableView *table() const { return m_table; }
+    Glc::ConsumedLicensesModel *licensesModel() const { return m_model; }
+    Glc::ConsumedLicensesFilterModel *filterModel() const { return m_filter; }
+    bool isRefreshing() const { return m_refresh != nullptr; }
+
+public Q_SLOTS:
+    void refresh();
+    void cancelRefresh();
+    void reload();
+    /// Download report: CSV or JSON of the consumed licenses (the filtered rows when a filter is set).
+    void downloadReport();
+
+Q_SIGNALS:
+    /// New page data is shown.
+    void dataLoaded();
+    void refreshFinished(bool success);
+    void syncRequested(const QString &host);
+    void exportRequested();
+    void addServerUsageRequested();
+    void statusMessage(const QString &text);
+
+private:
+    void apply(const Glc::PageData &data);
+    void applyFilter();
+
+    LicensePage *const m_page;
+    Options m_options;
+    Glc::JobRunner *const m_runner;
+    Glc::LabHost *const m_lab;
+    Glc::ConsumedLicensesModel *const m_model;
+    Glc::ConsumedLicensesFilterModel *const m_filter;
+    QTableView *const m_table;
+    Glc::WorkflowContext m_context;
+    Glc::PageData m_data;
+    QPointer<Glc::RefreshJob> m_refresh;
+};

@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "actionview.h"
+
+#include "controllers/licensecontroller.h"
+#include "licensepage/inlinemessage.h"
+#include "workflows/jobrunner.h"
+#include "workflows/workflowjob.h"
+
+#include <KLocalizedString>
+#include <QDesktopServices>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+using namespace Glc;
+
+namespace {
+ActionView::UrlOpener &urlOpener()
+{
+    static ActionView::UrlOpener opener = [](const QUrl &url) { QDesktopServices::openUrl(url); };
+    return opener;
+}
+} // namespace
+
+void ActionView::setUrlOpener(const UrlOpener &opener)
+{
+    urlOpener() = opener;
+}
+
+ActionView::ActionView(LicenseController *controller, QWidget *parent)
+    : QDialog(parent)
+    , m_controller(controller)
+    , m_form(new QVBoxLayout)
+    , m_stages(new QLabel(this))
+    , m_progress(new QProgressBar(this))
+    , m_assist(new QLabel(this))
+    , m_openPage(new QPushButton(i18nc("@action:button", "&Open the GitHub Page Again"), this))
+    , m_result(new InlineMessage(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Close, this))
+    , m_start(m_buttons->addButton(i18nc("@action:button", "&Start"), QDialogButtonBox::AcceptRole))
+    , m_cancel(m_buttons->addButton(QDialogButtonBox::Cancel))
+{
+    m_stages->setObjectName(QStringLiteral("stages"));
+    m_stages->setWordWrap(true);
+    m_stages->setTextFormat(Qt::RichText);
+    m_stages->setAccessibleName(i18nc("@info:whatsthis", "Stages"));
+    m_progress->setObjectName(QStringLiteral("progress"));
+    m_progress->setVisible(false);
+    m_progress->setAccessibleName(i18nc("@info:whatsthis", "Progress"));
+    m_assist->setObjectName(QStringLiteral("assist"));
+    m_assist->setWordWrap(true);
+    m_assist->setTextFormat(Qt::RichText);
+    m_assist->setVisible(false);
+    m_openPage->setObjectName(QStringLiteral("openPage"));
+    m_openPage->setVisible(false);
+    m_result->setObjectName(QStringLiteral("result"));
+    m_start->setObjectName(QStringLiteral("start"));
+    m_cancel->setObjectName(QStringLiteral("cancel"));
+    m_cancel->setEnabled(false);
+    m_cancel->setToolTip(i18nc("@info:tooltip", "Stop the running action; nothing is half-written"));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(m_form);
+    layout->addWidget(m_stages);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_assist);
+    layout->addWidget(m_openPage, 0, Qt::AlignLeft);
+    layout->addWidget(m_result);
+    layout->addStretch(1);
+    layout->addWidget(m_buttons);
+
+    connect(m_start, &QPushButton::clicked, this, &ActionView::startRequested);
+    connect(m_cancel, &QPushButton::clicked, this, [this] {
+        if (m_job) {
+            JobRunner::cancel(m_job);
+        }
+    });
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &ActionView::reject);
+    connect(m_openPage, &QPushButton::clicked, this, [this] { urlOpener()(m_assistUrl); });
+    setMinimumWidth(fontMetrics().averageCharWidth() * 80);
+}
+
+ActionView::~ActionView()
+{
+    if (m_job) {
+        JobRunner::cancel(m_job);
+    }
+}
+
+void ActionView::reject()
+{
+    if (m_job) {
+        JobRunner::cancel(m_job); // closing the view cancels what it started
+    }
+    QDialog::reject();
+}
+
+void ActionView::runJob(WorkflowJob *job)
+{
+    m_job = job;
+    m_stageTexts.clear();
+    m_stages->clear();
+    m_result->hide();
+    m_assist->hide();
+    m_openPage->hide();
+    m_progress->setRange(0, 0);
+    m_progress->setVisible(true);
+    m_start->setEnabled(false);
+    m_cancel->setEnabled(true);
+    connect(job, &WorkflowJob::stageChanged, this, [this](int, const QString &text) {
+        m_stageTexts.append(text);
+        QStringList lines;
+        for (int i = 0; i < m_stageTexts.size(); ++i) {
+            lines.append((i + 1 < m_stageTexts.size() ? QStringLiteral("✔ ") : QStringLiteral("➜ ")) +
+                m_stageTexts.at(i).toHtmlEscaped());
+        }
+        m_stages->setText(lines.join(QStringLiteral("<br>")));
+    });
+    connect(job, &WorkflowJob::progress, this, [this](qint64 done, qint64 total, qint64) {
+        if (total > 0) {
+            m_progress->setRange(0, int(total));
+            m_progress->setValue(int(done));
+        }
+    });
+    connect(job, &WorkflowJob::assistRequired, this, [this](const QUrl &page, const QString &instructions) {
+        m_assistUrl = page;
+        m_assist->setText(instructions +
+            QStringLiteral("<br><a href=\"%1\">%2</a>")
+                .arg(page.toString().toHtmlEscaped(), page.toDisplayString().toHtmlEscaped()));
+        m_assist->setOpenExternalLinks(false);
+        m_assist->show();
+        m_openPage->show();
+        urlOpener()(page);
+    });
+    connect(job, &WorkflowJob::finished, this, [this, job] {
+        m_progress->setVisible(false);
+        m_start->setEnabled(true);
+        m_cancel->setEnabled(false);
+        const bool success = job->status() == WorkflowJob::Status::Succeeded;
+        if (job->status() == WorkflowJob::Status::Cancelled) {
+            m_result->showMessage(InlineMessage::Type::Information, i18nc("@info", "Cancelled."), {});
+        } else if (!success) {
+            m_result->showMessage(InlineMessage::Type::Error, job->errorText(), job->nextStep());
+        }
+        jobDone(job);
+        m_job = nullptr;
+        Q_EMIT jobFinished(success);
+    });
+    m_controller->runner()->start(job);
+}

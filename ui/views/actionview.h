@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#pragma once
+
+#include <QDialog>
+#include <QPointer>
+#include <QUrl>
+
+#include <functional>
+
+class QDialogButtonBox;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QVBoxLayout;
+class InlineMessage;
+class LicenseController;
+
+namespace Glc {
+class WorkflowJob;
+}
+
+/// Common frame of the three action views (Sync now, Export license usage, Add server usage): a form,
+/// a stage list that fills as the job reports stages, a progress bar, the assisted-flow panel (open
+/// the GitHub page again), an inline result, and Start / Cancel / Close buttons.
+class ActionView : public QDialog
+{
+    Q_OBJECT
+public:
+    ActionView(LicenseController *controller, QWidget *parent);
+    ~ActionView() override;
+
+    QPushButton *startButton() const { return m_start; }
+    QPushButton *cancelButton() const { return m_cancel; }
+    InlineMessage *resultMessage() const { return m_result; }
+    QLabel *stagesLabel() const { return m_stages; }
+    QLabel *assistLabel() const { return m_assist; }
+    bool isBusy() const { return m_job != nullptr; }
+    /// How assisted flows open GitHub's pages; tests replace the browser with the lab.
+    using UrlOpener = std::function<void(const QUrl &)>;
+    static void setUrlOpener(const UrlOpener &opener);
+
+Q_SIGNALS:
+    /// The running job finished (success or not); for tests and the main window.
+    void jobFinished(bool success);
+
+protected:
+    QVBoxLayout *formLayout() const { return m_form; }
+    LicenseController *controller() const { return m_controller; }
+    /// Connects the job's stages, progress, assistance and end to the frame, then starts it.
+    void runJob(Glc::WorkflowJob *job);
+    /// Called in the UI thread after the job finished, before it is deleted.
+    virtual void jobDone(Glc::WorkflowJob *job) = 0;
+    virtual void startRequested() = 0;
+    void reject() override;
+
+private:
+    LicenseController *const m_controller;
+    QVBoxLayout *const m_form;
+    QLabel *const m_stages;
+    QProgressBar *const m_progress;
+    QLabel *const m_assist;
+    QPushButton *const m_openPage;
+    InlineMessage *const m_result;
+    QDialogButtonBox *const m_buttons;
+    QPushButton *const m_start;
+    QPushButton *const m_cancel;
+    QPointer<Glc::WorkflowJob> m_job;
+    QUrl m_assistUrl;
+    QStringList m_stageTexts;
+};

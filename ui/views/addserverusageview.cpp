@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "addserverusageview.h"
+
+#include "controllers/licensecontroller.h"
+#include "licensepage/inlinemessage.h"
+#include "licensepage/usagefiledropzone.h"
+#include "models/serverinstancesmodel.h"
+#include "workflows/addserverusagejob.h"
+#include "workflows/jobrunner.h"
+
+#include <KLocalizedString>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+using namespace Glc;
+
+AddServerUsageView::AddServerUsageView(LicenseController *controller, QWidget *parent)
+    : ActionView(controller, parent)
+    , m_dropZone(new UsageFileDropZone(this))
+    , m_preview(new QLabel(this))
+{
+    setObjectName(QStringLiteral("AddServerUsageView"));
+    setWindowTitle(i18nc("@title:window", "Add Server Usage"));
+    auto *intro =
+        new QLabel(i18nc("@info",
+                       "Adds the license usage exported from an Enterprise Server instance that does not sync "
+                       "by itself. Drop the JSON files here; each is checked before anything is uploaded."),
+            this);
+    intro->setWordWrap(true);
+    m_preview->setObjectName(QStringLiteral("preview"));
+    m_preview->setTextFormat(Qt::RichText);
+    m_preview->setWordWrap(true);
+    m_preview->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    formLayout()->addWidget(intro);
+    formLayout()->addWidget(m_dropZone, 1);
+    formLayout()->addWidget(m_preview);
+    startButton()->setText(i18nc("@action:button", "&Upload"));
+    startButton()->setEnabled(false);
+    connect(m_dropZone, &UsageFileDropZone::filesChosen, this, &AddServerUsageView::addFiles);
+    setAcceptDrops(false); // the drop zone takes the drops
+}
+
+void AddServerUsageView::addFiles(const QStringList &paths)
+{
+    m_files = paths;
+    m_uploadable.clear();
+    startButton()->setEnabled(false);
+    auto *job = new AddServerUsageJob(controller()->context(), paths, AddServerUsageJob::Mode::CheckOnly);
+    connect(job, &WorkflowJob::finished, this, [this, job] {
+        QList<UsageFileResult> results;
+        QStringList preview;
+        const QLocale locale;
+        for (const AddServerUsageJob::FileResult &file : job->results()) {
+            UsageFileResult row;
+            row.path = file.check.path;
+            row.ok = file.check.ok();
+            const UsageFileInfo &info = file.check.file.info;
+            if (row.ok) {
+                m_uploadable.append(file.check.path);
+                row.title = i18nc("@info", "Ready to upload");
+                row.detail =
+                    i18nc("@info %1 host, %2 version", "%1, GitHub Enterprise Server %2", info.hostName, info.version);
+                QStringList features;
+                for (const UsageFileFeature &feature : info.features) {
+                    features.append(feature.name);
+                }
+                preview.append(
+                    i18nc("@info preview of a usage file; %1 file, %2 host, %3 server id, %4 version, %5 features, "
+                          "%6 export date, %7 users",
+                        "<b>%1</b><br>Host: %2<br>Server ID: %3<br>Version: %4<br>Features: %5<br>Exported: "
+                        "%6<br>Users: %7",
+                        QFileInfo(file.check.path).fileName().toHtmlEscaped(), info.hostName.toHtmlEscaped(),
+                        info.serverId.toHtmlEscaped(), info.version.toHtmlEscaped(),
+                        features.isEmpty() ? i18nc("@info no features", "none") : features.join(QStringLiteral(", ")),
+                        info.exportedAt.isValid() ? locale.toString(info.exportedAt.toLocalTime(), QLocale::ShortFormat)
+                                                  : i18nc("@info unknown date", "unknown"),
+                        info.usersEncrypted ? i18nc("@info", "encrypted (only GitHub can read them)")
+                                            : locale.toString(info.userCount)));
+            } else {
+                row.title = i18nc("@info", "Cannot be added");
+                row.detail = file.check.message;
+            }
+            results.append(row);
+        }
+        m_dropZone->setResults(results);
+        m_preview->setText(preview.join(QStringLiteral("<br><br>")));
+        startButton()->setEnabled(!m_uploadable.isEmpty());
+        Q_EMIT filesChecked();
+    });
+    controller()->runner()->start(job);
+}
+
+void AddServerUsageView::startRequested()
+{
+    if (m_uploadable.isEmpty()) {
+        return;
+    }
+    auto *job = new AddServerUsageJob(controller()->context(), m_uploadable, AddServerUsageJob::Mode::Upload);
+    connect(job, &AddServerUsageJob::fileFinished, this, [this, job](int index) {
+        const AddServerUsageJob::FileResult &file = job->results().at(index);
+        resultMessage()->showMessage(InlineMessage::Type::Information,
+            i18nc("@info %1 file, %2 upload state", "%1: %2", QFileInfo(file.check.path).fileName(),
+                ServerInstancesModel::uploadStateText(file.state)),
+            file.error);
+    });
+    runJob(job);
+}
+
+void AddServerUsageView::jobDone(WorkflowJob *job)
+{
+    const auto *upload = static_cast<AddServerUsageJob *>(job);
+    QList<UsageFileResult> results;
+    for (const AddServerUsageJob::FileResult &file : upload->results()) {
+        UsageFileResult row;
+        row.path = file.check.path;
+        row.ok = file.state == UploadSyncState::Success;
+        row.title = ServerInstancesModel::uploadStateText(file.state);
+        row.detail = file.error;
+        results.append(row);
+    }
+    m_dropZone->setResults(results);
+    m_uploadable.clear();
+    startButton()->setEnabled(false);
+    if (upload->status() == WorkflowJob::Status::Succeeded) {
+        resultMessage()->showMessage(InlineMessage::Type::Information,
+            i18ncp("@info", "%1 file added; the totals are being refreshed.",
+                "%1 files added; the totals are being refreshed.", upload->results().size()),
+            {});
+        controller()->refresh();
+    }
+}

@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "exportusageview.h"
+
+#include "controllers/licensecontroller.h"
+#include "licensepage/inlinemessage.h"
+#include "workflows/exportusagejob.h"
+
+#include <KLocalizedString>
+#include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QVBoxLayout>
+
+using namespace Glc;
+
+ExportUsageView::ExportUsageView(LicenseController *controller, QWidget *parent)
+    : ActionView(controller, parent)
+    , m_server(new QComboBox(this))
+    , m_target(new QLineEdit(this))
+    , m_browse(new QPushButton(i18nc("@action:button", "&Browse…"), this))
+    , m_pickDownload(new QPushButton(i18nc("@action:button", "&Choose the Downloaded File…"), this))
+    , m_summary(new QLabel(this))
+{
+    setObjectName(QStringLiteral("ExportUsageView"));
+    setWindowTitle(i18nc("@title:window", "Export License Usage"));
+    auto *intro = new QLabel(i18nc("@info",
+                                 "Exports a server's license usage as a JSON file, for servers that cannot sync by "
+                                 "themselves. Add the file to GitHub Enterprise Cloud with Add server usage."),
+        this);
+    intro->setWordWrap(true);
+    m_server->setObjectName(QStringLiteral("server"));
+    m_server->setAccessibleName(i18nc("@info:whatsthis", "Server to export"));
+    for (const QString &host : controller->serverHosts()) {
+        m_server->addItem(host, host);
+    }
+    m_target->setObjectName(QStringLiteral("target"));
+    m_target->setAccessibleName(i18nc("@info:whatsthis", "Target file"));
+    m_target->setClearButtonEnabled(true);
+    m_browse->setObjectName(QStringLiteral("browse"));
+    m_pickDownload->setObjectName(QStringLiteral("pickDownload"));
+    m_pickDownload->setVisible(false);
+    m_summary->setObjectName(QStringLiteral("summary"));
+    m_summary->setTextFormat(Qt::RichText);
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto *form = new QFormLayout;
+    auto *serverLabel = new QLabel(i18nc("@label:listbox", "&Server:"), this);
+    serverLabel->setBuddy(m_server);
+    form->addRow(serverLabel, m_server);
+    auto *targetRow = new QHBoxLayout;
+    targetRow->addWidget(m_target, 1);
+    targetRow->addWidget(m_browse);
+    auto *targetLabel = new QLabel(i18nc("@label:textbox", "Save &as:"), this);
+    targetLabel->setBuddy(m_target);
+    form->addRow(targetLabel, targetRow);
+    formLayout()->addWidget(intro);
+    formLayout()->addLayout(form);
+    formLayout()->addWidget(m_pickDownload, 0, Qt::AlignLeft);
+    formLayout()->addWidget(m_summary);
+    startButton()->setText(i18nc("@action:button", "E&xport"));
+
+    m_ask = [this](const QString &path) {
+        return QMessageBox::question(this, i18nc("@title:window", "Replace File?"),
+                   i18nc("@info", "%1 already exists. Replace it with the new export?", path),
+                   QMessageBox::Yes | QMessageBox::No, QMessageBox::No) == QMessageBox::Yes;
+    };
+    connect(m_server, &QComboBox::currentIndexChanged, this, &ExportUsageView::suggestTarget);
+    connect(m_browse, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, i18nc("@title:window", "Save License Usage As"),
+            m_target->text(), i18nc("@item:inlistbox file type", "License usage (*.json)"));
+        if (!path.isEmpty()) {
+            m_target->setText(path);
+        }
+    });
+    connect(m_pickDownload, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, i18nc("@title:window", "Choose the Downloaded File"),
+            QStandardPaths::writableLocation(QStandardPaths::DownloadLocation),
+            i18nc("@item:inlistbox file type", "License usage (*.json)"));
+        if (!path.isEmpty()) {
+            provideDownloadedFile(path);
+        }
+    });
+    suggestTarget();
+}
+
+void ExportUsageView::suggestTarget()
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    m_target->setText(QDir(folder).filePath(
+        ExportUsageJob::defaultFileName(m_server->currentData().toString(), QDate::currentDate())));
+}
+
+void ExportUsageView::startRequested()
+{
+    const QString host = m_server->currentData().toString();
+    const QString target = m_target->text().trimmed();
+    if (host.isEmpty() || target.isEmpty()) {
+        resultMessage()->showMessage(InlineMessage::Type::Error, i18nc("@info", "Choose a server and a file name."),
+            i18nc("@info", "Refresh first when the server list is empty."));
+        return;
+    }
+    bool overwrite = false;
+    if (QFileInfo::exists(target)) {
+        if (!m_ask(target)) {
+            resultMessage()->showMessage(
+                InlineMessage::Type::Information, i18nc("@info", "Nothing exported: %1 was kept.", target), {});
+            return;
+        }
+        overwrite = true;
+    }
+    m_summary->clear();
+    auto *job = new ExportUsageJob(controller()->context(), host, target, overwrite);
+    m_running = job;
+    connect(job, &WorkflowJob::assistRequired, m_pickDownload, &QWidget::show);
+    runJob(job);
+}
+
+void ExportUsageView::provideDownloadedFile(const QString &path)
+{
+    if (ExportUsageJob *job = m_running) {
+        QMetaObject::invokeMethod(job, [job, path] { job->provideDownloadedFile(path); });
+    }
+}
+
+void ExportUsageView::jobDone(WorkflowJob *job)
+{
+    m_pickDownload->hide();
+    const auto *exportJob = static_cast<ExportUsageJob *>(job);
+    if (exportJob->status() != WorkflowJob::Status::Succeeded) {
+        return;
+    }
+    const UsageFile::Result &summary = exportJob->summary();
+    QStringList features;
+    for (const UsageFileFeature &feature : summary.info.features) {
+        features.append(feature.name);
+    }
+    const QLocale locale;
+    const QString users = summary.info.usersEncrypted
+        ? i18nc("@info", "encrypted (only GitHub can read them), %1",
+              locale.formattedDataSize(summary.info.usersBlobSize))
+        : i18ncp("@info", "%1 user, readable", "%1 users, readable", summary.info.userCount);
+    m_summary->setText(QStringLiteral("<table>"
+                                      "<tr><td>%1</td><td>%2</td></tr><tr><td>%3</td><td>%4</td></tr>"
+                                      "<tr><td>%5</td><td>%6</td></tr><tr><td>%7</td><td>%8</td></tr>"
+                                      "<tr><td>%9</td><td>%10</td></tr><tr><td>%11</td><td>%12</td></tr></table>")
+            .arg(i18nc("@label", "Server ID:"), summary.info.serverId.toHtmlEscaped(), i18nc("@label", "Host:"),
+                summary.info.hostName.toHtmlEscaped(), i18nc("@label", "Version:"),
+                summary.info.version.toHtmlEscaped(), i18nc("@label", "Features:"),
+                features.isEmpty() ? i18nc("@info no features", "none")
+                                   : features.join(QStringLiteral(", ")).toHtmlEscaped(),
+                i18nc("@label", "Size:"), locale.formattedDataSize(summary.size))
+            .arg(i18nc("@label", "Users:"), users));
+    resultMessage()->showMessage(
+        InlineMessage::Type::Information, i18nc("@info", "Exported to %1.", exportJob->targetPath()), {});
+    controller()->reload();
+}

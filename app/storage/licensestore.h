@@ -76,8 +76,8 @@ public:
 
     /// Sync-status history of a connection, oldest first; `serverId` empty: all servers.
     /// Records sync states learned outside a refresh (Sync now); unchanged states are not repeated.
-    StoreError recordSyncStatus(const QString &connectionId, const QList<LicenseSyncStatus> &statuses,
-        const QDateTime &when);
+    StoreError recordSyncStatus(
+        const QString &connectionId, const QList<LicenseSyncStatus> &statuses, const QDateTime &when);
     StoreResult<QList<SyncStatusRecord>> syncStatusHistory(const QString &connectionId, const QString &serverId = {});
 
     StoreResult<qint64> addUsageFile(const UsageFileRecord &record);

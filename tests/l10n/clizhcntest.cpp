@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "pocatalog.h"
+
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTest>
+
+// The real ghe-license under a zh_CN locale: help and errors in Chinese, exit codes unchanged.
+// Expected texts come from the catalog, so a retranslation does not break the test.
+class CliZhCnTest : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY2(!m_catalog.isEmpty(), GLC_PO_FILE);
+    }
+
+    void shouldPrintHelpInChinese_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QStringList>("messages");
+        QTest::newRow("ghe-license --help")
+            << QStringList{QStringLiteral("--help")}
+            << QStringList{QStringLiteral("Reports and actions of GHE License Console, without a window."),
+                   QStringLiteral("Commands:"),
+                   QStringLiteral("Run “ghe-license COMMAND --help” for the options of a command.")};
+        QTest::newRow("ghe-license status --help")
+            << QStringList{QStringLiteral("status"), QStringLiteral("--help")}
+            << QStringList{
+                   QStringLiteral("Seats consumed, purchased and available, expiry, and each server's sync state.")};
+    }
+
+    void shouldPrintHelpInChinese()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QStringList, messages);
+        const Result result = run(arguments);
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY2(hasCjk(result.out), qPrintable(result.out));
+        for (const QString &message : std::as_const(messages)) {
+            const QString translation = m_catalog.translate(QStringLiteral("@info:shell"), message);
+            QVERIFY2(!translation.isEmpty(), qPrintable(QStringLiteral("untranslated: %1").arg(message)));
+            QVERIFY2(result.out.contains(translation), qPrintable(result.out));
+            QVERIFY2(!result.out.contains(message), qPrintable(result.out));
+        }
+    }
+
+    void shouldPrintErrorsInChineseOnStderr_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<int>("exitCode");
+        QTest::newRow("export without a server")
+            << QStringList{QStringLiteral("export")} << QStringLiteral("Name exactly one server to export.") << 2;
+        QTest::newRow("token argument") << QStringList{QStringLiteral("status"), QStringLiteral("--token"),
+                                               QStringLiteral("x")}
+                                        << QStringLiteral("ghe-license does not accept a token on the command line.")
+                                        << 2;
+        QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")}
+                                         << QStringLiteral("See: ghe-license --help") << 2;
+        QTest::newRow("unknown option (Qt's message)")
+            << QStringList{QStringLiteral("--frobnicate")} << QStringLiteral("See: ghe-license --help") << 2;
+    }
+
+    void shouldPrintErrorsInChineseOnStderr()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, message);
+        QFETCH(int, exitCode);
+        const Result result = run(arguments);
+        QCOMPARE(result.exitCode, exitCode);
+        const QString translation = m_catalog.translate(QStringLiteral("@info:shell"), message);
+        QVERIFY2(!translation.isEmpty(), qPrintable(QStringLiteral("untranslated: %1").arg(message)));
+        QVERIFY2(result.err.contains(translation), qPrintable(result.err));
+        QVERIFY2(!result.err.contains(message), qPrintable(result.err));
+        // Every line of the error is Chinese (Qt's own parser messages included), not only ours.
+        for (const QString &line : result.err.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+            QVERIFY2(hasCjk(line), qPrintable(result.err));
+        }
+        QVERIFY2(result.out.isEmpty(), qPrintable(result.out));
+    }
+
+private:
+    struct Result
+    {
+        int exitCode = -1;
+        QString out;
+        QString err;
+    };
+
+    static bool hasCjk(const QString &text)
+    {
+        return std::any_of(
+            text.cbegin(), text.cend(), [](QChar c) { return c.unicode() >= 0x4E00 && c.unicode() <= 0x9FFF; });
+    }
+
+    Result run(const QStringList &arguments)
+    {
+        QProcess cli;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("LANG"), QStringLiteral("zh_CN.UTF-8"));
+        env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("zh_CN"));
+        env.insert(QStringLiteral("LC_ALL"), QString());
+        cli.setProcessEnvironment(env);
+        cli.start(QStringLiteral(GHE_LICENSE_EXE), arguments);
+        Result result;
+        if (!cli.waitForFinished(60000)) {
+            cli.kill();
+            cli.waitForFinished();
+            return result;
+        }
+        result.exitCode = cli.exitStatus() == QProcess::NormalExit ? cli.exitCode() : -1;
+        result.out = QString::fromUtf8(cli.readAllStandardOutput());
+        result.err = QString::fromUtf8(cli.readAllStandardError());
+        return result;
+    }
+
+    PoCatalog m_catalog{QStringLiteral(GLC_PO_FILE)};
+};
+
+QTEST_GUILESS_MAIN(CliZhCnTest)
+#include "clizhcntest.moc"

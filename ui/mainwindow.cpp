@@ -4,10 +4,13 @@
 
 #include "core/applicationinfo.h"
 #include "core/localization.h"
+#include "licensepage/connectiondialog.h"
 #include "licensepage/licensepage.h"
 #include "views/addserverusageview.h"
 #include "views/exportusageview.h"
 #include "views/syncnowview.h"
+#include "workflows/connectiontestjob.h"
+#include "workflows/jobrunner.h"
 
 #include <KLocalizedString>
 #include <QAction>
@@ -81,10 +84,39 @@ void MainWindow::showAddServerUsage()
     view->show();
 }
 
+void MainWindow::showConnectionDialog()
+{
+    auto *dialog = new ConnectionDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setConnection(m_controller->context().connection);
+    connect(dialog, &ConnectionDialog::testRequested, this,
+        [this, dialog](const Glc::Connection &connection, const QString &token) {
+            dialog->setTestRunning(true);
+            auto *job = new Glc::ConnectionTestJob(m_controller->contextFor(connection, token));
+            connect(job, &Glc::WorkflowJob::finished, dialog, [dialog, job] {
+                QList<TestCheck> report;
+                for (const Glc::ConnectionTestJob::Check &check : job->checks()) {
+                    report.append({check.what, check.ok, check.detail, check.fix});
+                }
+                dialog->setTestRunning(false);
+                dialog->setTestReport(report);
+            });
+            m_controller->runner()->start(job);
+        });
+    connect(dialog, &QDialog::accepted, this,
+        [this, dialog] { m_controller->setConnection(dialog->connection(), dialog->token()); });
+    dialog->show();
+}
+
 void MainWindow::setupMenus()
 {
     QMenu *fileMenu = menuBar()->addMenu(i18nc("@title:menu", "&File"));
     fileMenu->setObjectName(QStringLiteral("fileMenu"));
+    QAction *connection = fileMenu->addAction(
+        QIcon::fromTheme(QStringLiteral("network-connect")), i18nc("@action:inmenu", "&Connection…"));
+    connection->setObjectName(QStringLiteral("connectionAction"));
+    connection->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    connect(connection, &QAction::triggered, this, &MainWindow::showConnectionDialog);
     QAction *refresh =
         fileMenu->addAction(QIcon::fromTheme(QStringLiteral("view-refresh")), i18nc("@action:inmenu", "&Refresh"));
     refresh->setObjectName(QStringLiteral("refreshAction"));

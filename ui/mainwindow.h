@@ -28,6 +28,7 @@ public Q_SLOTS:
     void showSyncNow(const QString &host = {});
     void showExportUsage();
     void showAddServerUsage();
+    void showConnectionDialog();
 
 protected:
     void closeEvent(QCloseEvent *event) override;

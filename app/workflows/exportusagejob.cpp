@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "exportusagejob.h"
 
+#include "github/adminshellexport.h"
+#include "github/githubclient.h"
 #include "storage/licensestore.h"
 
 #include <KLocalizedString>
@@ -51,6 +53,11 @@ void ExportUsageJob::run()
             });
         return;
     }
+    const Connection &connection = context().connection;
+    if (connection.kind == Connection::Kind::Server && connection.adminShell.enabled) {
+        exportOverAdminShell();
+        return;
+    }
     setStage(WaitingForDownload, i18nc("@info:status", "Waiting for the downloaded file…"));
     Q_EMIT assistRequired(
         Connection::serverLicensePage(m_host,
@@ -59,6 +66,44 @@ void ExportUsageJob::run()
             "On %1, open Enterprise settings > License and click <b>Export license usage</b>. "
             "Then choose the downloaded file here; the console checks it and saves it under the chosen name.",
             m_host));
+}
+
+void ExportUsageJob::exportOverAdminShell()
+{
+    // The command depends on the installed version (ghe-license usage after 3.12), so read it first.
+    setStage(Exporting, i18nc("@info:status", "Reading the version of %1…", m_host));
+    ServerLicenseJob *version = client()->fetchServerLicense();
+    connect(version, &GitHubJob::finished, this, [this, version] {
+        version->deleteLater();
+        if (!isRunning()) {
+            return;
+        }
+        const QString installed =
+            version->error().kind == GitHubError::Kind::None ? version->result().installedVersion : QString();
+        setStage(Exporting, i18nc("@info:status", "Exporting license usage of %1 over the admin shell…", m_host));
+        auto *shell = new AdminShellExport(m_host, context().connection.adminShell, installed, {}, this);
+        m_shell = shell;
+        connect(shell, &AdminShellExport::finished, this, [this, shell] {
+            shell->deleteLater();
+            m_shell = nullptr;
+            if (!isRunning()) {
+                return;
+            }
+            if (shell->error() != AdminShellExport::Error::None) {
+                fail(shell->errorMessage(), shell->nextStep());
+                return;
+            }
+            accept(shell->bytes());
+        });
+        shell->start();
+    });
+}
+
+void ExportUsageJob::abort()
+{
+    if (m_shell) {
+        m_shell->cancel();
+    }
 }
 
 void ExportUsageJob::provideDownloadedFile(const QString &path)

@@ -6,8 +6,11 @@
 #include "workflows/workflowjob.h"
 
 namespace Glc {
+class AdminShellExport;
+
 /// "Export license usage" of one Enterprise Server instance into a JSON file.
-/// Lab: automatic through its export endpoint. Otherwise assisted: the admin clicks Export license
+/// Lab: automatic through its export endpoint. GHES with admin-shell access: automatic over ssh
+/// (`ghe-license usage`). Otherwise assisted: the admin clicks Export license
 /// usage on the server's License page and hands the downloaded file over (provideDownloadedFile()).
 /// The file is validated, written atomically, never overwrites without permission, and recorded.
 class ExportUsageJob : public WorkflowJob
@@ -37,14 +40,17 @@ public:
 
 protected:
     void run() override;
+    void abort() override;
 
 private:
     void accept(const QByteArray &bytes);
+    void exportOverAdminShell();
 
     QString m_host;
     QString m_target;
     bool m_overwrite = false;
     bool m_targetExists = false;
     UsageFile::Result m_summary;
+    AdminShellExport *m_shell = nullptr;
 };
 } // namespace Glc

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "licensecontroller.h"
 
+#include "github/tokenstore.h"
 #include "licensepage/countedtwicepanel.h"
 #include "licensepage/historychart.h"
 #include "licensepage/licensefilterbar.h"
@@ -16,6 +17,8 @@
 #include "workflows/jobrunner.h"
 #include "workflows/labhost.h"
 #include "workflows/refreshjob.h"
+
+#include <QSettings>
 
 #include <KLocalizedString>
 #include <QDir>
@@ -87,14 +90,85 @@ bool LicenseController::start()
             i18nc("@info", "Check that the machine allows listening on 127.0.0.1, then restart the console."));
         return false;
     }
-    m_context.connection = m_lab->connection();
-    m_context.connection.id = QStringLiteral("lab");
-    m_context.connection.name = i18nc("@item connection name", "License lab");
-    m_context.token = m_lab->token();
-    m_context.labActions = !m_lab->githubLike();
-    m_context.storeLocation = m_options.storeLocation;
-    reload();
+    // The last connection used (no secret in the settings), or the built-in lab on first start.
+    QSettings settings;
+    Connection last;
+    last.kind = Connection::Kind(settings.value(QStringLiteral("Connection/kind"), int(Connection::Kind::Lab)).toInt());
+    last.id = settings.value(QStringLiteral("Connection/id"), QStringLiteral("lab")).toString();
+    last.name = settings.value(QStringLiteral("Connection/name")).toString();
+    last.gheComSubdomain = settings.value(QStringLiteral("Connection/gheComSubdomain")).toString();
+    last.enterpriseSlug = settings.value(QStringLiteral("Connection/enterpriseSlug")).toString();
+    last.serverHost = settings.value(QStringLiteral("Connection/serverHost")).toString();
+    last.caFile = settings.value(QStringLiteral("Connection/caFile")).toString();
+    if (last.kind != Connection::Kind::Cloud && last.kind != Connection::Kind::Server) {
+        last = Connection{};
+    }
+    activate(last, {});
     return true;
+}
+
+WorkflowContext LicenseController::contextFor(const Connection &connection, const QString &token) const
+{
+    WorkflowContext context;
+    context.storeLocation = m_options.storeLocation;
+    if (connection.kind == Connection::Kind::Lab && connection.labUrl.isEmpty()) {
+        context.connection = m_lab->connection();
+        context.connection.id = QStringLiteral("lab");
+        context.connection.name = i18nc("@item connection name", "License lab");
+        context.token = m_lab->token();
+        context.labActions = !m_lab->githubLike();
+        return context;
+    }
+    context.connection = connection;
+    context.token = token.isEmpty() ? TokenStore::environmentToken(connection.kind) : token;
+    context.labActions = connection.kind == Connection::Kind::Lab;
+    return context;
+}
+
+void LicenseController::setConnection(const Connection &connection, const QString &token)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("Connection/kind"), int(connection.kind));
+    settings.setValue(QStringLiteral("Connection/id"), connection.id);
+    settings.setValue(QStringLiteral("Connection/name"), connection.name);
+    settings.setValue(QStringLiteral("Connection/gheComSubdomain"), connection.gheComSubdomain);
+    settings.setValue(QStringLiteral("Connection/enterpriseSlug"), connection.enterpriseSlug);
+    settings.setValue(QStringLiteral("Connection/serverHost"), connection.serverHost);
+    settings.setValue(QStringLiteral("Connection/caFile"), connection.caFile);
+    if (!token.isEmpty() && connection.kind != Connection::Kind::Lab) {
+        std::shared_ptr<TokenStore> keychain = TokenStore::createDefault();
+        keychain->writeToken(connection.id, token, [this, keychain](const QString &error) {
+            if (!error.isEmpty()) {
+                m_page->showError(error, i18nc("@info", "The token is used for this session only."));
+            }
+        });
+    }
+    activate(connection, token);
+    refresh();
+}
+
+void LicenseController::activate(const Connection &connection, const QString &token)
+{
+    m_context = contextFor(connection, token);
+    if (m_context.token.isEmpty() && connection.kind != Connection::Kind::Lab) {
+        // Not in the environment: ask the keychain (asynchronously), then load.
+        std::shared_ptr<TokenStore> keychain = TokenStore::createDefault();
+        keychain->readToken(
+            connection.id, [this, keychain, id = connection.id](const QString &stored, const QString &error) {
+                if (m_context.connection.id != id) {
+                    return;
+                }
+                m_context.token = stored;
+                if (stored.isEmpty()) {
+                    m_page->showError(i18nc("@info", "No token for this connection."),
+                        error.isEmpty() ? i18nc("@info", "Enter a token in File > Connection, or set GH_TOKEN.")
+                                        : error);
+                }
+                reload();
+            });
+        return;
+    }
+    reload();
 }
 
 QStringList LicenseController::serverHosts() const

@@ -40,6 +40,12 @@ public:
     /// Starts the lab and loads the stored data; false (with the reason on the page) when the lab cannot start.
     bool start();
 
+    /// Makes `connection` the active one and refreshes. A non-empty token is saved in the keychain;
+    /// otherwise it comes from the environment or the keychain. The lab needs no token.
+    void setConnection(const Glc::Connection &connection, const QString &token = {});
+    /// A context for `connection` as it would be used (lab URL and token filled in for the lab).
+    Glc::WorkflowContext contextFor(const Glc::Connection &connection, const QString &token) const;
+
     Glc::WorkflowContext context() const { return m_context; }
     Glc::JobRunner *runner() const { return m_runner; }
     Glc::LabHost *labHost() const { return m_lab; }
@@ -67,6 +73,7 @@ Q_SIGNALS:
     void statusMessage(const QString &text);
 
 private:
+    void activate(const Glc::Connection &connection, const QString &token);
     void apply(const Glc::PageData &data);
     void applyFilter();
 

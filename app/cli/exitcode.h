@@ -3,7 +3,7 @@
 #pragma once
 
 namespace Glc {
-/// Exit codes of ghe-license, documented in README-cli.md; scripts depend on them, never renumber.
+/// Exit codes of ghe-license, documented in README.md ("Exit codes"); scripts depend on them, never renumber.
 enum class ExitCode : int {
     Ok = 0,
     Failure = 1,

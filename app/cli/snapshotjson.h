@@ -10,7 +10,7 @@
 #include <QJsonObject>
 
 namespace Glc {
-/// The stable JSON documents of ghe-license (schemas in README-cli.md) and options shared by the
+/// The stable JSON documents of ghe-license (schemas in README.md, "Command line") and options shared by the
 /// report commands. Keys are snake_case and sorted (QJsonObject); never rename, only add.
 namespace SnapshotJson {
 /// --format: text|json (default text), or csv|json (default csv) for users.

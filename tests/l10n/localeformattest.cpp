@@ -1,0 +1,223 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "core/applicationinfo.h"
+#include "core/localization.h"
+#include "licensepage/countedtwicepanel.h"
+#include "licensepage/historychart.h"
+#include "licensepage/licensepage.h"
+#include "licensepage/licensesynccard.h"
+#include "licensepage/serverinstancescard.h"
+#include "licensepage/usagemeter.h"
+#include "licensepage/userlicensescard.h"
+#include "mainwindow.h"
+#include "textwalker.h"
+#include "uitestdata.h"
+#include "views/exportusageview.h"
+
+#include <QFileInfo>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+// Under zh_CN the License page writes numbers, dates, relative times, percentages and file sizes the
+// way QLocale writes them for zh_CN, and no text carries a hand-built (ISO or English) date.
+class LocaleFormatTest : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        Glc::ApplicationInfo::apply();
+        Glc::Localization::setConfiguredLanguage({});
+        Glc::Localization::setup(qApp);
+        QCOMPARE(Glc::Localization::activeLanguage(), QStringLiteral("zh_CN"));
+        QCOMPARE(QLocale().language(), QLocale::Chinese);
+        QVERIFY(m_dir.isValid());
+    }
+
+    void shouldFormatTheCardsWithTheChineseLocale()
+    {
+        LicensePage page;
+        fill(page);
+        const QLocale zh(QLocale::Chinese, QLocale::China);
+
+        const LicenseSummary summary = UiTestData::summary();
+        const QString consumed = label(page, QStringLiteral("consumedLabel"));
+        QVERIFY2(consumed.contains(zh.toString(qint64(summary.consumed))), qPrintable(consumed));
+        QVERIFY2(consumed.contains(zh.toString(qint64(summary.purchased))), qPrintable(consumed));
+        QVERIFY2(TextWalker::hasCjk(consumed), qPrintable(consumed));
+
+        const QString expiry = label(page, QStringLiteral("expiryLabel"));
+        QVERIFY2(expiry.contains(zh.toString(summary.expiresAt.toLocalTime().date(), QLocale::ShortFormat)),
+            qPrintable(expiry));
+        QVERIFY2(expiry.contains(zh.toString(45)), qPrintable(expiry));
+        QVERIFY2(expiry.contains(QStringLiteral("天")), qPrintable(expiry));
+
+        auto *meter = page.findChild<UsageMeter *>();
+        QVERIFY(meter);
+        const QString usage = label(page, QStringLiteral("meterLabel"));
+        QVERIFY2(usage.contains(zh.toString(meter->percent()) + zh.percent()), qPrintable(usage));
+
+        // A sync two days ago: the zh_CN short date and time, and "2 天前".
+        const ServerRow fresh = UiTestData::serverRows().constFirst();
+        const QString lastSync = labelStartingWith(page, QStringLiteral("lastSyncLabel_"), 0);
+        QVERIFY2(lastSync.contains(zh.toString(fresh.sync.lastSyncDate.toLocalTime(), QLocale::ShortFormat)),
+            qPrintable(lastSync));
+        QVERIFY2(lastSync.contains(zh.toString(2) + QStringLiteral(" 天前")) ||
+                lastSync.contains(zh.toString(2) + QStringLiteral("天前")),
+            qPrintable(lastSync));
+
+        const QString refreshed = page.lastRefreshedText();
+        QVERIFY2(refreshed.contains(QStringLiteral("分钟前")), qPrintable(refreshed));
+
+        // Confidence of a counted-twice pair, a percentage.
+        auto *pairs = page.countedTwicePanel()->findChild<QTreeWidget *>();
+        QVERIFY(pairs);
+        bool sawPercent = false;
+        const QString expected = zh.toString(92.0, 'f', 0) + zh.percent();
+        for (int column = 0; column < pairs->columnCount(); ++column) {
+            sawPercent = sawPercent || pairs->topLevelItem(0)->text(column) == expected;
+        }
+        QVERIFY2(sawPercent, qPrintable(expected));
+    }
+
+    void shouldShowNoHandBuiltDatesOnThePage()
+    {
+        LicensePage page;
+        fill(page);
+        QStringList texts;
+        for (const TextWalker::Text &text : TextWalker::collect(&page)) {
+            texts << text.text;
+        }
+        for (QTreeWidget *tree : page.findChildren<QTreeWidget *>()) {
+            for (QTreeWidgetItemIterator it(tree); *it; ++it) {
+                for (int column = 0; column < tree->columnCount(); ++column) {
+                    texts << (*it)->text(column) << (*it)->toolTip(column);
+                }
+            }
+        }
+        QVERIFY(texts.size() > 20);
+        QStringList problems;
+        for (const QString &text : std::as_const(texts)) {
+            if (const QString why = handBuiltDate(text); !why.isEmpty()) {
+                problems << QStringLiteral("%1: \"%2\"").arg(why, text);
+            }
+        }
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    }
+
+    void shouldShowTheLabDataWithoutHandBuiltDates()
+    {
+        LicenseController::Options options;
+        options.storeLocation = m_dir.filePath(QStringLiteral("page.sqlite"));
+        options.labConfig.users = 1500;
+        options.labConfig.servers = 2;
+        MainWindow window(options);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.start();
+        QTRY_VERIFY_WITH_TIMEOUT(window.controller()->data().hasSnapshot, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.controller()->isRefreshing(), 60000);
+
+        const QLocale zh(QLocale::Chinese, QLocale::China);
+        const Glc::LicenseSnapshot &snapshot = window.controller()->data().snapshot;
+        const QString consumed = label(*window.licensePage(), QStringLiteral("consumedLabel"));
+        QVERIFY2(consumed.contains(zh.toString(qint64(snapshot.licenses.totalSeatsConsumed))), qPrintable(consumed));
+        QVERIFY2(window.licensePage()->lastRefreshedText().contains(QStringLiteral("前")) ||
+                TextWalker::hasCjk(window.licensePage()->lastRefreshedText()),
+            qPrintable(window.licensePage()->lastRefreshedText()));
+
+        QStringList problems;
+        for (const TextWalker::Text &text : TextWalker::collect(&window)) {
+            if (const QString why = handBuiltDate(text.text); !why.isEmpty()) {
+                problems
+                    << QStringLiteral("%1 '%2': %3: \"%4\"").arg(text.widgetClass, text.objectName, why, text.text);
+            }
+        }
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+
+        // An export's summary gives the file size as QLocale does for zh_CN.
+        ExportUsageView view(window.controller(), &window);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(view.serverCombo()->count() > 0);
+        const QString target = m_dir.filePath(QStringLiteral("usage.json"));
+        view.targetEdit()->setText(target);
+        QSignalSpy finished(&view, &ActionView::jobFinished);
+        view.startButton()->click();
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.constFirst().constFirst().toBool(), true);
+        const QString summaryText = TextWalker::plain(view.summaryLabel()->text());
+        const QString size = zh.formattedDataSize(QFileInfo(target).size());
+        QVERIFY2(summaryText.contains(size), qPrintable(summaryText + QStringLiteral(" / ") + size));
+    }
+
+private:
+    static void fill(LicensePage &page)
+    {
+        page.setClock(UiTestData::now);
+        page.userLicensesCard()->setSummary(UiTestData::summary());
+        page.userLicensesCard()->setServerLicenses(UiTestData::serverLicenses());
+        page.licenseSyncCard()->setServers(UiTestData::serverRows());
+        page.serverInstancesCard()->setInstances(UiTestData::installations());
+        page.countedTwicePanel()->setPairs(UiTestData::pairs());
+        page.historyChart()->setHistory(
+            UiTestData::consumedHistory(), UiTestData::purchasedHistory(), UiTestData::forecast());
+        page.setTableWidget(new QTableWidget(3, 3));
+        page.setLastRefreshed(UiTestData::now().addSecs(-180), QStringLiteral("lab 127.0.0.1:4123"));
+        page.resize(1200, 800);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+    }
+
+    static QString label(const QWidget &root, const QString &name)
+    {
+        auto *label = root.findChild<QLabel *>(name);
+        return label ? TextWalker::plain(label->text()) : QStringLiteral("(no label %1)").arg(name);
+    }
+
+    static QString labelStartingWith(const QWidget &root, const QString &prefix, int index)
+    {
+        QList<QLabel *> labels;
+        for (QLabel *label : root.findChildren<QLabel *>()) {
+            if (label->objectName().startsWith(prefix)) {
+                labels << label;
+            }
+        }
+        std::sort(labels.begin(), labels.end(), [](QLabel *a, QLabel *b) { return a->y() < b->y(); });
+        return index < labels.size() ? TextWalker::plain(labels.at(index)->text()) : QString();
+    }
+
+    /// Why @p text looks like a date not written by QLocale for zh_CN (empty: it does not).
+    static QString handBuiltDate(const QString &text)
+    {
+        static const QRegularExpression iso(QStringLiteral("(?<![\\w-])\\d{4}-\\d{2}-\\d{2}(?![\\w-])"));
+        static const QRegularExpression month(
+            QStringLiteral("\\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.? \\d{1,2}\\b"));
+        static const QRegularExpression english(QStringLiteral("\\b(\\d+ (minutes?|hours?|days?|months?|years?) ago|"
+                                                               "just now|yesterday|today|[AP]M)\\b"));
+        // File names like ghes1-license-usage-2026-05-08.json carry GitHub's own date: not a display date.
+        QString withoutFiles = text;
+        withoutFiles.remove(QRegularExpression(QStringLiteral("[\\w.-]+\\.(json|csv|zip|gz)\\b")));
+        if (iso.match(withoutFiles).hasMatch()) {
+            return QStringLiteral("ISO date");
+        }
+        if (month.match(withoutFiles).hasMatch()) {
+            return QStringLiteral("English month");
+        }
+        if (english.match(withoutFiles).hasMatch()) {
+            return QStringLiteral("English relative time");
+        }
+        return {};
+    }
+
+    QTemporaryDir m_dir;
+};
+
+QTEST_MAIN(LocaleFormatTest)
+#include "localeformattest.moc"

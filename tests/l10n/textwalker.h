@@ -1,0 +1,314 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#pragma once
+
+// Collects the texts a user sees in a window (labels, buttons, titles, placeholders, combo items,
+// tabs, headers, tool tips, menu actions) and judges them: untranslated English and elided or
+// clipped texts are problems. Shared by the zh_CN walk and the locale-format tests.
+
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QAction>
+#include <QComboBox>
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMainWindow>
+#include <QMenu>
+#include <QMenuBar>
+#include <QProgressBar>
+#include <QRegularExpression>
+#include <QSet>
+#include <QStatusBar>
+#include <QStyle>
+#include <QStyleOptionComboBox>
+#include <QTabWidget>
+#include <QTextDocument>
+#include <QWidget>
+#include <QtMath>
+
+#include <algorithm>
+
+namespace TextWalker {
+struct Text
+{
+    QString widgetClass;
+    QString objectName;
+    QString text;
+};
+
+inline QString plain(const QString &text)
+{
+    if (Qt::mightBeRichText(text)) {
+        QTextDocument doc;
+        doc.setHtml(text);
+        return doc.toPlainText();
+    }
+    return text;
+}
+
+/// Without mnemonics: "&File" -> "File", "文件(&F)" -> "文件".
+inline QString withoutMnemonic(QString text)
+{
+    static const QRegularExpression cjkMnemonic(QStringLiteral("\\(&\\w\\)"));
+    text.remove(cjkMnemonic);
+    text.replace(QLatin1String("&&"), QStringLiteral("\x01"));
+    text.remove(QLatin1Char('&'));
+    text.replace(QStringLiteral("\x01"), QStringLiteral("&"));
+    return text;
+}
+
+inline bool hasCjk(const QString &text)
+{
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if ((u >= 0x4E00 && u <= 0x9FFF) || (u >= 0x3400 && u <= 0x4DBF) || (u >= 0xF900 && u <= 0xFAFF)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/// Texts a translation keeps as they are: products, protocols, names from the data.
+class AllowList
+{
+public:
+    AllowList()
+    {
+        m_tokens = {
+            QStringLiteral("GitHub Enterprise Cloud"),
+            QStringLiteral("GitHub Enterprise Server"),
+            QStringLiteral("GitHub Connect"),
+            QStringLiteral("Enterprise Server"),
+            QStringLiteral("Visual Studio"),
+            QStringLiteral("GitHub"),
+            QStringLiteral("GHE.com"),
+            QStringLiteral("GHES"),
+            QStringLiteral("GHEC"),
+            QStringLiteral("GHE"),
+            QStringLiteral("SAML"),
+            QStringLiteral("NameID"),
+            QStringLiteral("SSO"),
+            QStringLiteral("JSON"),
+            QStringLiteral("CSV"),
+            QStringLiteral("API"),
+            QStringLiteral("HTTPS"),
+            QStringLiteral("HTTP"),
+            QStringLiteral("TLS"),
+            QStringLiteral("URL"),
+            QStringLiteral("UUID"),
+            QStringLiteral("ID"),
+            QStringLiteral("SHA-256"),
+            QStringLiteral("Qt"),
+            QStringLiteral("KDE"),
+            QStringLiteral("PostgreSQL"),
+            QStringLiteral("SQLite"),
+            QStringLiteral("ssh"),
+            QStringLiteral("2FA"),
+        };
+    }
+
+    /// Logins, host names and other values that come from the data, not from the catalog.
+    void addValues(const QStringList &values)
+    {
+        for (const QString &value : values) {
+            if (!value.trimmed().isEmpty()) {
+                m_values.insert(value.trimmed());
+            }
+        }
+    }
+
+    /// True when @p text is Chinese or holds nothing a translator should have translated.
+    bool accepts(const QString &text) const { return hasCjk(text) || leftover(text).isEmpty(); }
+
+    /// The words of @p text that no rule allows (empty: nothing left).
+    QString leftover(QString text) const
+    {
+        static const QRegularExpression url(QStringLiteral("\\b[a-z][a-z0-9+.-]*://\\S+"));
+        static const QRegularExpression email(QStringLiteral("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+"));
+        static const QRegularExpression lab(
+            QStringLiteral("\\b(license )?lab at \\S+"), QRegularExpression::CaseInsensitiveOption);
+        static const QRegularExpression path(QStringLiteral("(~|\\.{1,2})?(/[\\w.@+-]+)+/?"));
+        static const QRegularExpression host(QStringLiteral("\\b[a-z0-9.-]+\\.[a-z]{2,}(:\\d+)?\\b"));
+        static const QRegularExpression word(QStringLiteral("[A-Za-z]{2,}"));
+        text.remove(url);
+        text.remove(email);
+        text.remove(lab);
+        text.remove(path);
+        // Longest values first, so "GitHub Enterprise Server" goes before "GitHub".
+        QStringList values(m_values.cbegin(), m_values.cend());
+        std::sort(values.begin(), values.end(), [](const QString &a, const QString &b) { return a.size() > b.size(); });
+        for (const QString &value : std::as_const(values)) {
+            text.remove(value);
+        }
+        text.remove(host);
+        for (const QString &token : m_tokens) {
+            text.remove(QRegularExpression(
+                QStringLiteral("(?<![A-Za-z])%1(?![A-Za-z])").arg(QRegularExpression::escape(token))));
+        }
+        QStringList words;
+        for (const auto &match : word.globalMatch(text)) {
+            words << match.captured();
+        }
+        return words.join(QLatin1Char(' '));
+    }
+
+private:
+    QStringList m_tokens;
+    QSet<QString> m_values;
+};
+
+inline void addText(QList<Text> &out, const QObject *object, const QString &text)
+{
+    const QString cleaned = withoutMnemonic(plain(text)).trimmed();
+    if (!cleaned.isEmpty()) {
+        out.append({QString::fromLatin1(object->metaObject()->className()), object->objectName(), cleaned});
+    }
+}
+
+inline void collectMenu(QList<Text> &out, const QMenu *menu)
+{
+    addText(out, menu, menu->title());
+    for (QAction *action : menu->actions()) {
+        if (action->isSeparator() || !action->isVisible()) {
+            continue;
+        }
+        if (action->menu()) {
+            collectMenu(out, action->menu());
+        } else {
+            addText(out, action, action->text());
+        }
+    }
+}
+
+/// Every text a user can see in @p root and its visible children, plus its menu bar's menus.
+inline QList<Text> collect(QWidget *root)
+{
+    QList<Text> out;
+    addText(out, root, root->windowTitle());
+    QList<QWidget *> widgets = root->findChildren<QWidget *>();
+    widgets.prepend(root);
+    for (QWidget *w : std::as_const(widgets)) {
+        if (!w->isVisible() || (w != root && w->isWindow())) {
+            continue;
+        }
+        addText(out, w, w->toolTip());
+        if (auto *label = qobject_cast<QLabel *>(w)) {
+            addText(out, w, label->text());
+        } else if (auto *button = qobject_cast<QAbstractButton *>(w)) {
+            addText(out, w, button->text());
+        } else if (auto *group = qobject_cast<QGroupBox *>(w)) {
+            addText(out, w, group->title());
+        } else if (auto *edit = qobject_cast<QLineEdit *>(w)) {
+            addText(out, w, edit->placeholderText());
+        } else if (auto *combo = qobject_cast<QComboBox *>(w)) {
+            for (int i = 0; i < combo->count(); ++i) {
+                addText(out, w, combo->itemText(i));
+            }
+        } else if (auto *tabs = qobject_cast<QTabWidget *>(w)) {
+            for (int i = 0; i < tabs->count(); ++i) {
+                addText(out, w, tabs->tabText(i));
+                addText(out, w, tabs->tabToolTip(i));
+            }
+        } else if (auto *header = qobject_cast<QHeaderView *>(w)) {
+            if (header->model()) {
+                for (int i = 0; i < header->count(); ++i) {
+                    if (!header->isSectionHidden(i)) {
+                        addText(out, w, header->model()->headerData(i, header->orientation()).toString());
+                        addText(
+                            out, w, header->model()->headerData(i, header->orientation(), Qt::ToolTipRole).toString());
+                    }
+                }
+            }
+        } else if (auto *bar = qobject_cast<QProgressBar *>(w)) {
+            if (bar->isTextVisible()) {
+                addText(out, w, bar->text());
+            }
+        } else if (auto *status = qobject_cast<QStatusBar *>(w)) {
+            addText(out, w, status->currentMessage());
+        }
+    }
+    if (auto *window = qobject_cast<QMainWindow *>(root)) {
+        for (QAction *action : window->menuBar()->actions()) {
+            if (action->menu()) {
+                collectMenu(out, action->menu());
+            }
+        }
+    }
+    return out;
+}
+
+/// Texts that are elided or clipped by the space they were given.
+inline QStringList clipped(QWidget *root)
+{
+    QStringList problems;
+    QList<QWidget *> widgets = root->findChildren<QWidget *>();
+    widgets.prepend(root);
+    auto describe = [](QWidget *w, const QString &text, const QString &why) {
+        return QStringLiteral("%1 '%2' \"%3\": %4")
+            .arg(QString::fromLatin1(w->metaObject()->className()), w->objectName(), text, why);
+    };
+    for (QWidget *w : std::as_const(widgets)) {
+        if (!w->isVisible() || (w != root && w->isWindow())) {
+            continue;
+        }
+        if (auto *label = qobject_cast<QLabel *>(w)) {
+            if (label->wordWrap() || label->text().isEmpty()) {
+                continue;
+            }
+            int needed = 0;
+            if (Qt::mightBeRichText(label->text()) && label->textFormat() != Qt::PlainText) {
+                QTextDocument doc;
+                doc.setDefaultFont(label->font());
+                doc.setDocumentMargin(0);
+                doc.setHtml(label->text());
+                needed = qCeil(doc.idealWidth());
+            } else {
+                for (const QString &line : label->text().split(QLatin1Char('\n'))) {
+                    needed = std::max(needed, label->fontMetrics().horizontalAdvance(withoutMnemonic(line)));
+                }
+            }
+            const int indent = std::max(0, label->indent());
+            const int available = label->contentsRect().width() - 2 * label->margin() - indent;
+            if (needed > available + 1) {
+                problems << describe(
+                    w, plain(label->text()), QStringLiteral("needs %1 px, has %2 px").arg(needed).arg(available));
+            }
+        } else if (auto *button = qobject_cast<QAbstractButton *>(w)) {
+            if (button->text().isEmpty()) {
+                continue;
+            }
+            const QSize hint = button->sizeHint();
+            if (hint.width() > button->width() || hint.height() > button->height()) {
+                problems << describe(w, withoutMnemonic(button->text()),
+                    QStringLiteral("size hint %1x%2, size %3x%4")
+                        .arg(hint.width())
+                        .arg(hint.height())
+                        .arg(button->width())
+                        .arg(button->height()));
+            }
+        } else if (auto *combo = qobject_cast<QComboBox *>(w)) {
+            if (combo->currentText().isEmpty()) {
+                continue;
+            }
+            QStyleOptionComboBox option;
+            option.initFrom(combo);
+            option.editable = combo->isEditable();
+            option.currentText = combo->currentText();
+            option.iconSize = combo->iconSize();
+            const QRect field =
+                combo->style()->subControlRect(QStyle::CC_ComboBox, &option, QStyle::SC_ComboBoxEditField, combo);
+            int needed = combo->fontMetrics().horizontalAdvance(combo->currentText());
+            if (!combo->itemIcon(combo->currentIndex()).isNull()) {
+                needed += combo->iconSize().width() + 4;
+            }
+            if (needed > field.width()) {
+                problems << describe(w, combo->currentText(),
+                    QStringLiteral("needs %1 px, edit field %2 px").arg(needed).arg(field.width()));
+            }
+        }
+    }
+    return problems;
+}
+} // namespace TextWalker

@@ -25,6 +25,8 @@ AddServerUsageJob::AddServerUsageJob(
     , m_files(files)
     , m_mode(mode)
 {
+    // A child, so it moves with the job to JobRunner's thread (a timer cannot be started from another thread).
+    m_timer.setParent(this);
     m_timer.setSingleShot(true);
 }
 

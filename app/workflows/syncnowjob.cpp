@@ -14,6 +14,8 @@ SyncNowJob::SyncNowJob(const WorkflowContext &context, const QStringList &hosts,
     : WorkflowJob(context, parent)
     , m_hosts(hosts)
 {
+    // A child, so it moves with the job to JobRunner's thread (a timer cannot be started from another thread).
+    m_timer.setParent(this);
     m_timer.setSingleShot(true);
 }
 

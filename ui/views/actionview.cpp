@@ -78,7 +78,12 @@ ActionView::ActionView(LicenseController *controller, QWidget *parent)
             JobRunner::cancel(m_job);
         }
     });
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &ActionView::reject);
+    // Only Close closes: Cancel stops the job and keeps the view open so its outcome stays readable.
+    connect(m_buttons, &QDialogButtonBox::clicked, this, [this](QAbstractButton *button) {
+        if (button == m_buttons->button(QDialogButtonBox::Close)) {
+            reject();
+        }
+    });
     connect(m_openPage, &QPushButton::clicked, this, [this] { urlOpener()(m_assistUrl); });
     setMinimumWidth(fontMetrics().averageCharWidth() * 80);
 }

@@ -1,0 +1,261 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+// Screenshots of the real console (main window with lab data and the three action views) under a real
+// X server, in the language of the environment; in Chinese the CJK glyphs must really be drawn.
+
+#include "controllers/licensecontroller.h"
+#include "core/applicationinfo.h"
+#include "core/localization.h"
+#include "lab/licenselab.h"
+#include "licensepage/licensepage.h"
+#include "mainwindow.h"
+#include "screenshot.h"
+#include "views/addserverusageview.h"
+#include "views/exportusageview.h"
+#include "views/syncnowview.h"
+#include "workflows/labhost.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QFontMetrics>
+#include <QImage>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QPainter>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace Glc;
+
+namespace {
+/// The glyph of @p text in @p font, black on white, cropped to nothing but the drawing.
+QImage renderText(const QString &text, const QFont &font)
+{
+    const QFontMetrics metrics(font);
+    QImage image(metrics.horizontalAdvance(text) + 8, metrics.height() + 8, QImage::Format_RGB32);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    painter.setFont(font);
+    painter.setPen(Qt::black);
+    painter.drawText(4, 4 + metrics.ascent(), text);
+    return image;
+}
+
+int inkPixels(const QImage &image)
+{
+    int ink = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            ink += qGray(image.pixel(x, y)) < 128;
+        }
+    }
+    return ink;
+}
+
+/// Pixels that differ clearly from the colour of the region's first pixel (the background).
+int foregroundPixels(const QImage &image, const QRect &region)
+{
+    const QRect area = region.intersected(image.rect());
+    const QColor background = image.pixelColor(area.topLeft());
+    int count = 0;
+    for (int y = area.top(); y <= area.bottom(); ++y) {
+        for (int x = area.left(); x <= area.right(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            count += std::abs(c.lightness() - background.lightness()) > 60;
+        }
+    }
+    return count;
+}
+
+bool notBlank(const QImage &image)
+{
+    return !image.isNull() && image.width() > 100 && image.height() > 100 &&
+        foregroundPixels(image, image.rect()) > image.width() * image.height() / 200;
+}
+} // namespace
+
+class ViewScreenshotsTest : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    QString m_language;
+    QString m_out;
+    std::unique_ptr<MainWindow> m_window;
+
+    QString shoot(QWidget *widget, const QString &name)
+    {
+        const QString path = Screenshot::save(widget, m_out, name);
+        [&] {
+            QVERIFY2(!path.isEmpty(), qPrintable(name));
+            QVERIFY2(notBlank(QImage(path)), qPrintable(path));
+        }();
+        return path;
+    }
+
+    QString hostOf(bool connected)
+    {
+        QString host;
+        m_window->controller()->labHost()->runInLab([&host, connected](LicenseLab *lab) {
+            for (const LabEnterprise::Server &server : lab->enterprise().servers()) {
+                if (server.connected == connected && host.isEmpty()) {
+                    host = server.hostname;
+                }
+            }
+        });
+        return host;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        Localization::setup(qApp);
+        m_language = Localization::activeLanguage();
+        QCOMPARE(m_language,
+            qEnvironmentVariable("LANGUAGE").startsWith(QLatin1String("zh")) ? QStringLiteral("zh_CN")
+                                                                             : QStringLiteral("en"));
+        QCOMPARE(QGuiApplication::platformName(), QStringLiteral("xcb"));
+        m_out = QDir(QStringLiteral(GLC_SCREENSHOT_ROOT)).filePath(m_language);
+        QDir(m_out).removeRecursively();
+        QVERIFY(m_dir.isValid());
+
+        LicenseController::Options options;
+        options.storeLocation = m_dir.filePath(QStringLiteral("store.sqlite"));
+        options.labConfig.users = 400;
+        options.labConfig.servers = 3;
+        options.labConfig.syncDurationMs = 100;
+        m_window = std::make_unique<MainWindow>(options);
+        m_window->resize(1280, 900);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QSignalSpy refreshed(m_window->controller(), &LicenseController::refreshFinished);
+        m_window->start();
+        QVERIFY(refreshed.wait(60000));
+        QVERIFY(refreshed.first().first().toBool());
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->controller()->data().hasSnapshot, 30000);
+        // A second snapshot, so the history chart draws a line.
+        refreshed.clear();
+        m_window->controller()->refresh();
+        QVERIFY(refreshed.wait(60000));
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->controller()->data().history.size() == 2, 30000);
+    }
+
+    void cleanupTestCase() { m_window.reset(); }
+
+    void shouldShootTheMainWindow()
+    {
+        QCOMPARE(m_window->windowTitle(), ApplicationInfo::displayName());
+        const QImage image(shoot(m_window.get(), QStringLiteral("license-page")));
+        QCOMPARE(image.size(), m_window->size() * m_window->devicePixelRatio());
+        // The menu bar has its words drawn, whatever the language.
+        const QRect menuBar = m_window->menuBar()->geometry();
+        QVERIFY(foregroundPixels(image, menuBar) > 50);
+    }
+
+    void shouldShootSyncNow()
+    {
+        m_window->showSyncNow(hostOf(true));
+        auto *view = m_window->findChild<SyncNowView *>();
+        QVERIFY(view);
+        QVERIFY(QTest::qWaitForWindowExposed(view));
+        QSignalSpy finished(view, &ActionView::jobFinished);
+        view->startButton()->click();
+        QVERIFY(finished.wait(30000));
+        QVERIFY(finished.first().first().toBool());
+        view->adjustSize();
+        shoot(view, QStringLiteral("sync-now"));
+        view->close();
+    }
+
+    void shouldShootExportUsage()
+    {
+        m_window->showExportUsage();
+        auto *view = m_window->findChild<ExportUsageView *>();
+        QVERIFY(view);
+        QVERIFY(QTest::qWaitForWindowExposed(view));
+        view->targetEdit()->setText(m_dir.filePath(QStringLiteral("export.json")));
+        QSignalSpy finished(view, &ActionView::jobFinished);
+        view->startButton()->click();
+        QVERIFY(finished.wait(30000));
+        QVERIFY(finished.first().first().toBool());
+        view->adjustSize();
+        shoot(view, QStringLiteral("export-usage"));
+        view->close();
+    }
+
+    void shouldShootAddServerUsage()
+    {
+        const QString host = hostOf(false);
+        QByteArray bytes;
+        m_window->controller()->labHost()->runInLab([&](LicenseLab *lab) { bytes = lab->exportUsage(host); });
+        const QString valid = m_dir.filePath(QStringLiteral("%1-license-usage.json").arg(host));
+        const QString html = m_dir.filePath(QStringLiteral("license.html"));
+        for (const auto &[path, content] : {std::pair{valid, bytes},
+                 std::pair{html, QByteArrayLiteral("<!DOCTYPE html><html><body>Sign in</body></html>")}}) {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(content);
+        }
+        m_window->showAddServerUsage();
+        auto *view = m_window->findChild<AddServerUsageView *>();
+        QVERIFY(view);
+        QVERIFY(QTest::qWaitForWindowExposed(view));
+        QSignalSpy checked(view, &AddServerUsageView::filesChecked);
+        view->addFiles({valid, html});
+        QVERIFY(checked.wait(30000));
+        view->resize(view->width(), std::max(view->height(), view->sizeHint().height()));
+        shoot(view, QStringLiteral("add-server-usage"));
+        view->close();
+    }
+
+    void shouldDrawChineseGlyphsNotBoxes()
+    {
+        if (m_language != QLatin1String("zh_CN")) {
+            // English: the pictures exist and are not blank (checked by shoot()); nothing CJK to check.
+            QVERIFY(QFileInfo::exists(QDir(m_out).filePath(QStringLiteral("license-page.png"))));
+            return;
+        }
+        const QString title = m_window->windowTitle();
+        QCOMPARE(title, QStringLiteral("GHE 许可证控制台"));
+        const QFont font = m_window->menuBar()->font();
+        const QFontMetrics metrics(font);
+        for (const QChar c : QStringLiteral("许可证控制台")) {
+            QVERIFY2(metrics.inFontUcs4(c.unicode()), qPrintable(QString(c)));
+        }
+        // Two different characters draw differently, and neither is the missing-glyph box.
+        const QImage xu = renderText(QStringLiteral("许"), font);
+        const QImage kong = renderText(QStringLiteral("控"), font);
+        const QImage box = renderText(QString(QChar(0xE000)), font); // private use: no font draws it
+        QVERIFY(inkPixels(xu) > 10);
+        QVERIFY(inkPixels(kong) > 10);
+        QVERIFY(xu != kong);
+        QVERIFY(xu != box);
+        QVERIFY(kong != box);
+
+        // The real window: the menu bar reads 文件 / 操作 / 视图 / 帮助 and the page shows Chinese labels.
+        const QString menuText = m_window->menuBar()->actions().first()->text();
+        QVERIFY2(std::any_of(menuText.cbegin(), menuText.cend(),
+                     [](QChar c) { return c.unicode() >= 0x4E00 && c.unicode() <= 0x9FFF; }),
+            qPrintable(menuText));
+        const QImage window(QDir(m_out).filePath(QStringLiteral("license-page.png")));
+        QVERIFY(!window.isNull());
+        const QRect firstMenu = m_window->menuBar()->actionGeometry(m_window->menuBar()->actions().first());
+        const QImage menuPart = window.copy(firstMenu.translated(m_window->menuBar()->pos()));
+        QVERIFY(foregroundPixels(menuPart, menuPart.rect()) > 20);
+        // Drawn like the glyphs, not like boxes: the menu's first character rendered alone is no box.
+        const QImage menuGlyph = renderText(menuText.left(1), m_window->menuBar()->font());
+        QVERIFY(menuGlyph != renderText(QString(QChar(0xE000)), m_window->menuBar()->font()));
+    }
+};
+
+QTEST_MAIN(ViewScreenshotsTest)
+#include "viewscreenshotstest.moc"

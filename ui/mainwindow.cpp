@@ -20,6 +20,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
+#include <QShortcut>
 #include <QStackedWidget>
 #include <QStatusBar>
 
@@ -36,6 +37,11 @@ MainWindow::MainWindow(const LicenseController::Options &options, QWidget *paren
     m_pages->addWidget(m_licensePage);
     setCentralWidget(m_pages);
     setupMenus();
+    // The window's Refresh action owns F5 here; the page's own shortcut (for the page used alone) would
+    // make the key ambiguous.
+    if (auto *pageShortcut = m_licensePage->findChild<QShortcut *>(QStringLiteral("refreshShortcut"))) {
+        pageShortcut->setEnabled(false);
+    }
     connect(m_controller, &LicenseController::statusMessage, this,
         [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     connect(m_controller, &LicenseController::syncRequested, this, &MainWindow::showSyncNow);

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "clisession.h"
 
+#include <QCommandLineParser>
+
 #include "cli/clioutput.h"
 #include "cli/clitoken.h"
 #include "github/requestscheduler.h"
@@ -219,6 +221,14 @@ ExitCode CliSession::refresh(LicenseSnapshot *snapshot)
         *snapshot = job.snapshot();
     }
     return code;
+}
+
+ExitCode CliSession::reportSnapshot(const QCommandLineParser &parser, LicenseSnapshot *snapshot)
+{
+    if (const ExitCode code = prepareConnection(); code != ExitCode::Ok) {
+        return code;
+    }
+    return latestSnapshot(snapshot, parser.isSet(QStringLiteral("refresh")));
 }
 
 ExitCode CliSession::latestSnapshot(LicenseSnapshot *snapshot, bool refreshFirst)

@@ -12,6 +12,8 @@
 
 #include <memory>
 
+class QCommandLineParser;
+
 namespace Glc {
 class LabHost;
 class WorkflowJob;
@@ -52,6 +54,8 @@ public:
     ExitCode refresh(LicenseSnapshot *snapshot = nullptr);
     /// The connection's latest snapshot; refreshes first when `refreshFirst` or when there is none.
     ExitCode latestSnapshot(LicenseSnapshot *snapshot, bool refreshFirst);
+    /// For the report commands: prepares the connection, then the latest snapshot (a new one with --refresh).
+    ExitCode reportSnapshot(const QCommandLineParser &parser, LicenseSnapshot *snapshot);
 
 private:
     ExitCode startBuiltInLab();

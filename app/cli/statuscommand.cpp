@@ -35,12 +35,8 @@ public:
                 i18nc("@info:shell", "Use --format text or --format json."));
             return ExitCode::Usage;
         }
-        if (const ExitCode code = session.prepareConnection(); code != ExitCode::Ok) {
-            return code;
-        }
         LicenseSnapshot snapshot;
-        if (const ExitCode code = session.latestSnapshot(&snapshot, parser.isSet(QStringLiteral("refresh")));
-            code != ExitCode::Ok) {
+        if (const ExitCode code = session.reportSnapshot(parser, &snapshot); code != ExitCode::Ok) {
             return code;
         }
         const QDateTime now = QDateTime::currentDateTimeUtc();

@@ -3,6 +3,7 @@
 #include "addserverusagejob.h"
 
 #include "github/githubclient.h"
+#include "github/installationsjob.h"
 #include "storage/licensestore.h"
 
 #include <KLocalizedString>

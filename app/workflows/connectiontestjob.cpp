@@ -2,8 +2,12 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "connectiontestjob.h"
 
+#include "github/consumedlicensesjob.h"
 #include "github/githubclient.h"
+#include "github/installationsjob.h"
+#include "github/licensesyncstatusjob.h"
 #include "github/requestscheduler.h"
+#include "github/serverlicensejob.h"
 
 #include <KLocalizedString>
 

@@ -4,6 +4,7 @@
 
 #include "github/adminshellexport.h"
 #include "github/githubclient.h"
+#include "github/serverlicensejob.h"
 #include "storage/licensestore.h"
 
 #include <KLocalizedString>

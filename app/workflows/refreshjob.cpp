@@ -2,7 +2,11 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "refreshjob.h"
 
+#include "github/consumedlicensesjob.h"
 #include "github/githubclient.h"
+#include "github/installationsjob.h"
+#include "github/licensesyncstatusjob.h"
+#include "github/serverlicensejob.h"
 #include "storage/licensestore.h"
 
 #include <KLocalizedString>

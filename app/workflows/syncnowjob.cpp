@@ -3,6 +3,7 @@
 #include "syncnowjob.h"
 
 #include "github/githubclient.h"
+#include "github/licensesyncstatusjob.h"
 #include "storage/licensestore.h"
 
 #include <KLocalizedString>

@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "github/githubclient.h"
+#include "github/consumedlicensesjob.h"
+#include "github/installationsjob.h"
+#include "github/licensesyncstatusjob.h"
 #include "github/requestscheduler.h"
+#include "github/serverlicensejob.h"
 #include "lab/licenselab.h"
 
 #include <QLoggingCategory>

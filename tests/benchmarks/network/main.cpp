@@ -3,6 +3,7 @@
 // glc-bench-network: the consumed-licenses fetch against the standalone ghe-license-lab, concurrent
 // against a strictly sequential page walk, under a secondary rate limit, and the page reader's
 // throughput beside jq. Not a timed test; --smoke is a tiny correctness run for ctest.
+#include "github/consumedlicensesjob.h"
 #include "github/githubclient.h"
 #include "github/requestscheduler.h"
 #include "licensing/githubjson.h"

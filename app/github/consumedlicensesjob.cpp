@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "consumedlicensesjob.h"
+
+#include "github/requestscheduler.h"
+
+#include <QRegularExpression>
+#include <QUrlQuery>
+
+namespace Glc {
+namespace {
+QHash<QByteArray, QUrl> parseLinks(const QByteArray &header)
+{
+    // <url>; rel="next", <url>; rel="last"
+    QHash<QByteArray, QUrl> links;
+    static const QRegularExpression pattern(QStringLiteral("<([^>]*)>\\s*;\\s*rel=\"([^\"]+)\""));
+    auto it = pattern.globalMatch(QString::fromLatin1(header));
+    while (it.hasNext()) {
+        const auto match = it.next();
+        links.insert(match.captured(2).toLatin1(), QUrl(match.captured(1)));
+    }
+    return links;
+}
+} // namespace
+
+ConsumedLicensesJob::ConsumedLicensesJob(RequestScheduler *scheduler, const QUrl &firstPage, QObject *parent)
+    : GitHubJob(scheduler, parent)
+    , m_firstPage(firstPage)
+{
+}
+
+QUrl ConsumedLicensesJob::pageUrl(int page) const
+{
+    QUrl url = m_firstPage;
+    QUrlQuery query(url);
+    query.removeAllQueryItems(QStringLiteral("page"));
+    query.addQueryItem(QStringLiteral("page"), QString::number(page));
+    url.setQuery(query);
+    return url;
+}
+
+void ConsumedLicensesJob::start()
+{
+    m_pages.resize(1);
+    m_scheduler->submit(this, pageUrl(1), "GET", {}, [this](const HttpResult &result) { onPage(1, result); });
+}
+
+void ConsumedLicensesJob::onPage(int page, const HttpResult &result)
+{
+    if (!acceptHttp(result)) {
+        return;
+    }
+    auto read = GitHubJson::readConsumedLicenses(result.body);
+    if (!acceptRead(read.error, read.errorDetail, read.stats)) {
+        return;
+    }
+    if (page == 1) {
+        m_report.totalSeatsConsumed = read.value.totalSeatsConsumed;
+        m_report.totalSeatsPurchased = read.value.totalSeatsPurchased;
+        const auto links = parseLinks(result.headers.value("link"));
+        if (links.contains("last")) {
+            m_pagesTotal = std::max(1, QUrlQuery(links.value("last")).queryItemValue(QStringLiteral("page")).toInt());
+            m_pages.resize(m_pagesTotal);
+            for (int next = 2; next <= m_pagesTotal; ++next) {
+                m_scheduler->submit(
+                    this, pageUrl(next), "GET", {}, [this, next](const HttpResult &r) { onPage(next, r); });
+            }
+        } else if (links.contains("next")) {
+            m_sequential = true;
+        }
+    }
+    m_users += read.value.users.size();
+    if (page > m_pages.size()) {
+        m_pages.resize(page);
+    }
+    m_pages[page - 1] = std::move(read.value.users);
+    ++m_pagesDone;
+    if (m_sequential) {
+        // No "last": walk "next" one page at a time.
+        const auto links = parseLinks(result.headers.value("link"));
+        if (links.contains("next")) {
+            m_pagesTotal = page + 1;
+            const int next = page + 1;
+            Q_EMIT progress(m_pagesDone, m_pagesTotal, m_users);
+            m_scheduler->submit(
+                this, links.value("next"), "GET", {}, [this, next](const HttpResult &r) { onPage(next, r); });
+            return;
+        }
+        m_pagesTotal = page;
+    }
+    Q_EMIT progress(m_pagesDone, m_pagesTotal, m_users);
+    if (m_pagesDone == m_pagesTotal) {
+        m_report.users.reserve(m_users);
+        for (QList<ConsumedLicense> &users : m_pages) {
+            m_report.users.append(std::move(users));
+        }
+        m_pages.clear();
+        finish();
+    }
+}
+} // namespace Glc

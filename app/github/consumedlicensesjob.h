@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#pragma once
+
+#include "github/githubjob.h"
+
+namespace Glc {
+class RequestScheduler;
+struct HttpResult;
+
+/// GET /enterprises/{slug}/consumed-licenses, every page (per_page=100); pages fetched concurrently
+/// once the Link header names the last one.
+class ConsumedLicensesJob : public GitHubJob
+{
+    Q_OBJECT
+public:
+    ConsumedLicensesJob(RequestScheduler *scheduler, const QUrl &firstPage, QObject *parent);
+    /// All pages merged, in page order (valid after a successful finished()).
+    const ConsumedLicensesReport &result() const { return m_report; }
+    void start();
+
+private:
+    void onPage(int page, const HttpResult &result);
+    QUrl pageUrl(int page) const;
+    QUrl m_firstPage;
+    QList<QList<ConsumedLicense>> m_pages;
+    int m_pagesDone = 0;
+    int m_pagesTotal = 1;
+    qint64 m_users = 0;
+    bool m_sequential = false;
+    ConsumedLicensesReport m_report;
+};
+} // namespace Glc

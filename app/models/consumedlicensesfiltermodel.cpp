@@ -124,13 +124,13 @@ bool ConsumedLicensesFilterModel::filterAcceptsRow(int sourceRow, const QModelIn
             if (!(m_model->hostMask(sourceRow) & (quint64(1) << hostIndex))) {
                 return false;
             }
-        } else if (!m_model->license(sourceRow).serverHosts().contains(m_host)) {
+        } else if (!m_model->serverHosts(sourceRow).contains(m_host)) {
             return false;
         }
         break;
     }
     }
-    if (!m_licenseType.isEmpty() && m_model->license(sourceRow).licenseType != m_licenseType) {
+    if (!m_licenseType.isEmpty() && m_model->licenseType(sourceRow) != m_licenseType) {
         return false;
     }
     if (!m_needle.isEmpty() && !m_model->searchText(sourceRow).contains(m_needle)) {
@@ -146,7 +146,7 @@ bool ConsumedLicensesFilterModel::lessThan(const QModelIndex &left, const QModel
     }
     const int column = left.column();
     if (column == ConsumedLicensesModel::TotalAccountsColumn) {
-        return m_model->license(left.row()).totalUserAccounts < m_model->license(right.row()).totalUserAccounts;
+        return m_model->totalUserAccounts(left.row()) < m_model->totalUserAccounts(right.row());
     }
     if (column == ConsumedLicensesModel::CountedTwiceColumn) {
         return (m_model->flags(left.row()) & ConsumedLicensesModel::CountedTwiceFlag) <

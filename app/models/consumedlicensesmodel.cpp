@@ -4,10 +4,6 @@
 
 #include <KLocalizedString>
 
-#include <QHash>
-
-#include <algorithm>
-
 namespace Glc {
 namespace {
 QString yesNo(bool b)
@@ -18,12 +14,6 @@ QString yesNo(bool b)
 QString triText(TriState t)
 {
     return t == TriState::Unknown ? QString() : yesNo(t == TriState::Yes);
-}
-
-QStringView hostOf(const QString &serverUserId)
-{
-    const qsizetype colon = serverUserId.lastIndexOf(QLatin1Char(':'));
-    return colon > 0 ? QStringView(serverUserId).left(colon) : QStringView(serverUserId);
 }
 } // namespace
 
@@ -46,17 +36,14 @@ QString ConsumedLicensesModel::licenseTypeText(const QString &type)
 void ConsumedLicensesModel::setLicenses(const QList<ConsumedLicense> &licenses)
 {
     beginResetModel();
-    m_rows = licenses;
-    const qsizetype n = m_rows.size();
+    const qsizetype n = licenses.size();
+    m_rows.clear();
+    m_rows.reserve(n);
     m_flags.assign(n, 0);
     m_hostMasks.assign(n, 0);
-    m_search.clear();
-    m_search.reserve(n);
-    m_hosts.clear();
-    QHash<QStringView, int> hostIndex;
-    QString blob;
     for (qsizetype i = 0; i < n; ++i) {
-        const ConsumedLicense &l = m_rows.at(i);
+        const ConsumedLicense &l = licenses.at(i);
+        m_rows.append(l);
         quint8 f = 0;
         f |= l.isServerOnly() ? ServerOnlyFlag : CloudFlag;
         if (l.githubComTwoFactorAuth == TriState::No) {
@@ -69,46 +56,36 @@ void ConsumedLicensesModel::setLicenses(const QList<ConsumedLicense> &licenses)
         if (l.visualStudioSubscriptionUser) {
             f |= VisualStudioFlag;
         }
-        quint64 mask = 0;
-        for (const QString &id : l.enterpriseServerUserIds) {
+        if (!l.enterpriseServerUserIds.isEmpty()) {
             f |= HasServerFlag;
-            const QStringView host = hostOf(id);
-            auto it = hostIndex.constFind(host);
-            if (it == hostIndex.constEnd()) {
-                m_hosts.append(host.toString());
-                it = hostIndex.insert(QStringView(m_hosts.constLast()), int(m_hosts.size() - 1));
-            }
-            if (*it < 64) {
-                mask |= quint64(1) << *it;
-            }
         }
         m_flags[i] = f;
+    }
+    m_rows.squeeze();
+    // Host masks once the host table is complete (the same indexes as hosts()).
+    for (qsizetype i = 0; i < n; ++i) {
+        if (!(m_flags.at(i) & HasServerFlag)) {
+            continue;
+        }
+        quint64 mask = 0;
+        for (int h : m_rows.hostIndexes(i)) {
+            if (h < 64) {
+                mask |= quint64(1) << h;
+            }
+        }
         m_hostMasks[i] = mask;
-        // Free-text search covers login, name and every e-mail; precomputed once per load so a
-        // keystroke is a substring scan.
-        blob.clear();
-        blob += l.githubComLogin;
-        blob += QChar(0x1f);
-        blob += l.githubComName;
-        for (const QString &e : l.githubComVerifiedDomainEmails) {
-            blob += QChar(0x1f);
-            blob += e;
-        }
-        for (const QString &e : l.enterpriseServerEmails) {
-            blob += QChar(0x1f);
-            blob += e;
-        }
-        if (!l.githubComSamlNameId.isEmpty()) {
-            blob += QChar(0x1f);
-            blob += l.githubComSamlNameId;
-        }
-        if (!l.visualStudioSubscriptionEmail.isEmpty()) {
-            blob += QChar(0x1f);
-            blob += l.visualStudioSubscriptionEmail;
-        }
-        m_search.append(blob.toLower().toUtf8());
     }
     endResetModel();
+}
+
+QList<ConsumedLicense> ConsumedLicensesModel::licenses() const
+{
+    QList<ConsumedLicense> all;
+    all.reserve(m_rows.size());
+    for (qsizetype i = 0; i < m_rows.size(); ++i) {
+        all.append(m_rows.license(i));
+    }
+    return all;
 }
 
 void ConsumedLicensesModel::setCountedTwiceRows(const QList<int> &rows)
@@ -151,53 +128,56 @@ QStringList ConsumedLicensesModel::environments(int row) const
     if (m_flags.at(row) & CloudFlag) {
         envs.append(i18nc("@item:intable environment", "Cloud"));
     }
-    envs.append(m_rows.at(row).serverHosts());
+    envs.append(m_rows.serverHosts(row));
     return envs;
 }
 
-QVariant ConsumedLicensesModel::rawValue(const ConsumedLicense &l, int column, int row) const
+QVariant ConsumedLicensesModel::rawValue(int column, int row) const
 {
+    using Text = CompactLicenseRows::Text;
+    using List = CompactLicenseRows::List;
+    // One field decoded per call: a view asks for a few dozen cells, a sort for one column.
     switch (column) {
     case LoginColumn:
-        return l.githubComLogin;
+        return m_rows.text(row, Text::Login);
     case NameColumn:
-        return l.githubComName;
+        return m_rows.text(row, Text::Name);
     case EnvironmentsColumn:
         return environments(row);
     case CountedTwiceColumn:
         return bool(m_flags.at(row) & CountedTwiceFlag);
     case LicenseTypeColumn:
-        return l.licenseType;
+        return m_rows.licenseType(row);
     case ServerUserIdsColumn:
-        return l.enterpriseServerUserIds;
+        return m_rows.list(row, List::ServerUserIds);
     case ServerEmailsColumn:
-        return l.enterpriseServerEmails;
+        return m_rows.list(row, List::ServerEmails);
     case VerifiedEmailsColumn:
-        return l.githubComVerifiedDomainEmails;
+        return m_rows.list(row, List::VerifiedDomainEmails);
     case SamlNameIdColumn:
-        return l.githubComSamlNameId;
+        return m_rows.text(row, Text::SamlNameId);
     case MemberRolesColumn:
-        return l.githubComMemberRoles;
+        return m_rows.list(row, List::MemberRoles);
     case EnterpriseRolesColumn:
-        return l.githubComEnterpriseRoles;
+        return m_rows.list(row, List::EnterpriseRoles);
     case PendingInvitesColumn:
-        return l.githubComOrgsWithPendingInvites;
+        return m_rows.list(row, List::OrgsWithPendingInvites);
     case TwoFactorColumn:
-        return int(l.githubComTwoFactorAuth);
+        return int(m_rows.githubComTwoFactorAuth(row));
     case GithubComUserColumn:
-        return l.githubComUser;
+        return m_rows.githubComUser(row);
     case EnterpriseServerUserColumn:
-        return int(l.enterpriseServerUser);
+        return int(m_rows.enterpriseServerUser(row));
     case VisualStudioUserColumn:
-        return l.visualStudioSubscriptionUser;
+        return m_rows.visualStudioSubscriptionUser(row);
     case VisualStudioStatusColumn:
-        return l.visualStudioLicenseStatus;
+        return m_rows.text(row, Text::VisualStudioLicenseStatus);
     case VisualStudioEmailColumn:
-        return l.visualStudioSubscriptionEmail;
+        return m_rows.text(row, Text::VisualStudioSubscriptionEmail);
     case ProfileColumn:
-        return l.githubComProfile;
+        return m_rows.text(row, Text::Profile);
     case TotalAccountsColumn:
-        return l.totalUserAccounts;
+        return m_rows.totalUserAccounts(row);
     default:
         return {};
     }
@@ -209,42 +189,43 @@ QVariant ConsumedLicensesModel::data(const QModelIndex &index, int role) const
         return {};
     }
     const int row = index.row();
-    const ConsumedLicense &l = m_rows.at(row);
     switch (role) {
     case Qt::DisplayRole:
     case Qt::ToolTipRole: {
-        const QVariant raw = rawValue(l, index.column(), row);
         switch (index.column()) {
         case CountedTwiceColumn:
-            return raw.toBool() ? i18nc("@item:intable counted twice", "Probably") : QString();
+            return (m_flags.at(row) & CountedTwiceFlag) ? i18nc("@item:intable counted twice", "Probably") : QString();
         case LicenseTypeColumn:
-            return licenseTypeText(l.licenseType);
+            return licenseTypeText(m_rows.licenseType(row));
         case TwoFactorColumn:
-            return triText(l.githubComTwoFactorAuth);
+            return triText(m_rows.githubComTwoFactorAuth(row));
         case EnterpriseServerUserColumn:
-            return triText(l.enterpriseServerUser);
+            return triText(m_rows.enterpriseServerUser(row));
         case GithubComUserColumn:
+            return yesNo(m_rows.githubComUser(row));
         case VisualStudioUserColumn:
-            return yesNo(raw.toBool());
+            return yesNo(m_rows.visualStudioSubscriptionUser(row));
         case TotalAccountsColumn:
-            return raw;
+            return m_rows.totalUserAccounts(row);
         default:
-            if (raw.metaType().id() == QMetaType::QStringList) {
-                return raw.toStringList().join(QLatin1String(", "));
-            }
-            return raw;
+            break;
         }
+        const QVariant raw = rawValue(index.column(), row);
+        if (raw.metaType().id() == QMetaType::QStringList) {
+            return raw.toStringList().join(QLatin1String(", "));
+        }
+        return raw;
     }
     case Qt::TextAlignmentRole:
         return index.column() == TotalAccountsColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
     case RawValueRole:
-        return rawValue(l, index.column(), row);
+        return rawValue(index.column(), row);
     case ServerOnlyRole:
-        return l.isServerOnly();
+        return bool(m_flags.at(row) & ServerOnlyFlag);
     case CountedTwiceRole:
         return bool(m_flags.at(row) & CountedTwiceFlag);
     case ServerHostsRole:
-        return l.serverHosts();
+        return m_rows.serverHosts(row);
     default:
         return {};
     }

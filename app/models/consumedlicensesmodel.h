@@ -3,9 +3,10 @@
 #pragma once
 
 #include "licensing/licensevalues.h"
+#include "models/compactlicenserows.h"
 
 #include <QAbstractTableModel>
-#include <QByteArray>
+#include <QByteArrayView>
 #include <QList>
 
 namespace Glc {
@@ -67,14 +68,22 @@ public:
     /// Rows the counted-twice analysis flagged (both rows of a pair); other rows are cleared.
     void setCountedTwiceRows(const QList<int> &rows);
 
-    const ConsumedLicense &license(int row) const { return m_rows.at(row); }
-    const QList<ConsumedLicense> &licenses() const { return m_rows; }
+    /// The row rebuilt from its compact record (equal to what setLicenses() was given).
+    ConsumedLicense license(int row) const { return m_rows.license(row); }
+    /// Every row rebuilt: costly (300k rows take a few hundred ms and the memory of a full list).
+    QList<ConsumedLicense> licenses() const;
+    /// The compact rows themselves, for single-field access without rebuilding a row.
+    const CompactLicenseRows &rows() const { return m_rows; }
+    const QString &licenseType(int row) const { return m_rows.licenseType(row); }
+    int totalUserAccounts(int row) const { return m_rows.totalUserAccounts(row); }
+    QStringList serverHosts(int row) const { return m_rows.serverHosts(row); }
     quint8 flags(int row) const { return m_flags.at(row); }
     /// Bit i set: the seat has an account on hosts().at(i) (first 64 hosts).
     quint64 hostMask(int row) const { return m_hostMasks.at(row); }
-    const QByteArray &searchText(int row) const { return m_search.at(row); }
+    /// Lower-case UTF-8 of login, name and every e-mail (see CompactLicenseRows::searchText()).
+    QByteArrayView searchText(int row) const { return m_rows.searchText(row); }
     /// Every server host seen, in order of appearance.
-    const QStringList &hosts() const { return m_hosts; }
+    const QStringList &hosts() const { return m_rows.hosts(); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -84,13 +93,11 @@ public:
     static QString licenseTypeText(const QString &type);
 
 private:
-    QVariant rawValue(const ConsumedLicense &l, int column, int row) const;
+    QVariant rawValue(int column, int row) const;
     QStringList environments(int row) const;
 
-    QList<ConsumedLicense> m_rows;
+    CompactLicenseRows m_rows;
     QList<quint8> m_flags;
     QList<quint64> m_hostMasks;
-    QList<QByteArray> m_search;
-    QStringList m_hosts;
 };
 } // namespace Glc

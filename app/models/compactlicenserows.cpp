@@ -1,0 +1,589 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "compactlicenserows.h"
+
+#include <QVarLengthArray>
+
+// One record per row, at m_offsets[row] in m_bytes:
+//   varint searchLength, search bytes        lower-case UTF-8 items joined by SearchSeparator:
+//                                            login, name, verified e-mails, server e-mails, SAML, VS e-mail
+//   u8 bits                                  TriStates, bools, profile-derived, raw-copy
+//   varint totalUserAccounts, licenseType, visualStudioStatus (string table)
+//   varint count + string-table indexes      member roles, enterprise roles, pending-invite orgs
+//   varint count + host indexes              server user IDs
+//   varint verified count, server e-mail count
+//   varint byte length of every search item (original text)
+//   varint profile prefix index (derived) or profile byte length (in the tail)
+//   varint byte length of every server user ID suffix (in the tail)
+//   varint patch count
+//   tail: profile text, ID suffixes, the original search items when lowering changed their length
+//   patches: (varint distance from the previous patch, original byte) turning search bytes back
+//            into the original text
+// Variable-length integers keep the typical row near 130 bytes against about 1.3 kB as QStrings.
+
+namespace Glc {
+namespace {
+// Bits of a record's flags byte.
+constexpr int ServerUserShift = 2; // TriState + 1 in bits 2-3
+enum Bits : quint8 {
+    TwoFactorMask = 0x03, // TriState + 1
+    GithubComUserBit = 0x10,
+    VisualStudioUserBit = 0x20,
+    ProfileDerivedBit = 0x40,
+    RawCopyBit = 0x80,
+};
+
+void putVarint(QByteArray &out, quint32 v)
+{
+    while (v >= 0x80) {
+        out.append(char(v | 0x80));
+        v >>= 7;
+    }
+    out.append(char(v));
+}
+
+quint32 getVarint(const uchar *&p)
+{
+    quint32 v = 0;
+    int shift = 0;
+    for (;;) {
+        const uchar b = *p++;
+        v |= quint32(b & 0x7f) << shift;
+        if (!(b & 0x80)) {
+            return v;
+        }
+        shift += 7;
+    }
+}
+
+/// Appends the UTF-8 of `s` (lone surrogates become U+FFFD, as in QString::toUtf8()); returns
+/// true when `s` is plain ASCII. Hand-written so a 300k-row load encodes into reused buffers.
+bool appendUtf8(QByteArray &out, QStringView s)
+{
+    const qsizetype old = out.size();
+    out.resize(old + s.size() * 3);
+    uchar *const start = reinterpret_cast<uchar *>(out.data()) + old;
+    uchar *d = start;
+    bool ascii = true;
+    const char16_t *p = s.utf16();
+    const char16_t *const end = p + s.size();
+    while (p < end) {
+        char32_t c = *p++;
+        if (c < 0x80) {
+            *d++ = uchar(c);
+            continue;
+        }
+        ascii = false;
+        if (c < 0x800) {
+            *d++ = uchar(0xc0 | (c >> 6));
+            *d++ = uchar(0x80 | (c & 0x3f));
+            continue;
+        }
+        if (QChar::isHighSurrogate(c) && p < end && QChar::isLowSurrogate(*p)) {
+            c = QChar::surrogateToUcs4(char16_t(c), *p++);
+            *d++ = uchar(0xf0 | (c >> 18));
+            *d++ = uchar(0x80 | ((c >> 12) & 0x3f));
+            *d++ = uchar(0x80 | ((c >> 6) & 0x3f));
+            *d++ = uchar(0x80 | (c & 0x3f));
+            continue;
+        }
+        if (QChar::isSurrogate(c)) {
+            c = 0xfffd;
+        }
+        *d++ = uchar(0xe0 | (c >> 12));
+        *d++ = uchar(0x80 | ((c >> 6) & 0x3f));
+        *d++ = uchar(0x80 | (c & 0x3f));
+    }
+    out.resize(old + (d - start));
+    return ascii;
+}
+
+void appendAsciiLower(QByteArray &out, QByteArrayView ascii)
+{
+    const qsizetype old = out.size();
+    out.resize(old + ascii.size());
+    char *d = out.data() + old;
+    for (char c : ascii) {
+        *d++ = (c >= 'A' && c <= 'Z') ? char(c + ('a' - 'A')) : c;
+    }
+}
+
+QStringView hostOf(QStringView serverUserId)
+{
+    const qsizetype colon = serverUserId.lastIndexOf(QLatin1Char(':'));
+    return colon > 0 ? serverUserId.left(colon) : serverUserId;
+}
+
+qint8 toTri(quint8 bits)
+{
+    return qint8(bits & 0x03) - 1;
+}
+} // namespace
+
+struct CompactLicenseRows::Record
+{
+    const uchar *search = nullptr;
+    qsizetype searchLength = 0;
+    quint8 bits = 0;
+    quint32 totalUserAccounts = 0;
+    quint32 licenseType = 0;
+    quint32 visualStudioStatus = 0;
+    QVarLengthArray<quint32, 4> memberRoles;
+    QVarLengthArray<quint32, 4> enterpriseRoles;
+    QVarLengthArray<quint32, 4> pendingOrgs;
+    QVarLengthArray<quint32, 4> hosts;
+    quint32 verifiedCount = 0;
+    quint32 serverEmailCount = 0;
+    QVarLengthArray<quint32, 8> itemLengths;
+    quint32 profile = 0;
+    QVarLengthArray<quint32, 4> suffixLengths;
+    quint32 patchCount = 0;
+    const uchar *tail = nullptr;
+
+    qsizetype suffixBytes() const
+    {
+        qsizetype n = 0;
+        for (quint32 l : suffixLengths) {
+            n += l;
+        }
+        return n;
+    }
+    qsizetype originalSearchLength() const
+    {
+        qsizetype n = itemLengths.size() - 1;
+        for (quint32 l : itemLengths) {
+            n += l;
+        }
+        return n;
+    }
+    qsizetype profileTailBytes() const { return (bits & ProfileDerivedBit) ? 0 : profile; }
+    const uchar *patches() const
+    {
+        return tail + profileTailBytes() + suffixBytes() + ((bits & RawCopyBit) ? originalSearchLength() : 0);
+    }
+    int samlItem() const { return int(2 + verifiedCount + serverEmailCount); }
+
+    /// The search items as appended (before lowering), joined by SearchSeparator.
+    QByteArrayView original(QByteArray &scratch) const
+    {
+        if (bits & RawCopyBit) {
+            return QByteArrayView(tail + profileTailBytes() + suffixBytes(), originalSearchLength());
+        }
+        if (patchCount == 0) {
+            return QByteArrayView(search, searchLength);
+        }
+        scratch = QByteArray(reinterpret_cast<const char *>(search), searchLength);
+        const uchar *p = patches();
+        qsizetype pos = 0;
+        for (quint32 i = 0; i < patchCount; ++i) {
+            pos += getVarint(p);
+            scratch[pos] = char(*p++);
+        }
+        return scratch;
+    }
+
+    QString item(QByteArrayView original, int index) const
+    {
+        qsizetype start = 0;
+        for (int i = 0; i < index; ++i) {
+            start += itemLengths[i] + 1;
+        }
+        return QString::fromUtf8(original.sliced(start, itemLengths[index]));
+    }
+};
+
+void CompactLicenseRows::clear()
+{
+    m_bytes.clear();
+    m_offsets.clear();
+    m_strings.clear();
+    m_stringIndex.clear();
+    m_hosts.clear();
+    m_hostIndex.clear();
+    m_lastProfilePrefix = -1;
+    m_lastHost = -1;
+}
+
+void CompactLicenseRows::reserve(qsizetype rows)
+{
+    m_offsets.reserve(rows);
+    // About 130 bytes per seat of the benchmark's data; growing by doubling copies it anyway.
+    m_bytes.reserve(rows * 128);
+}
+
+void CompactLicenseRows::squeeze()
+{
+    m_bytes.squeeze();
+    m_offsets.squeeze();
+    m_scratchRaw = QByteArray();
+    m_scratchLower = QByteArray();
+    m_scratchTail = QByteArray();
+}
+
+quint32 CompactLicenseRows::intern(const QString &s)
+{
+    const auto it = m_stringIndex.constFind(s);
+    if (it != m_stringIndex.constEnd()) {
+        return *it;
+    }
+    const quint32 index = quint32(m_strings.size());
+    m_strings.append(s);
+    m_stringIndex.insert(s, index);
+    return index;
+}
+
+quint32 CompactLicenseRows::internHost(QStringView host)
+{
+    // Few distinct hosts: compare with the previous hit before hashing.
+    if (m_lastHost >= 0 && m_hosts.at(m_lastHost) == host) {
+        return quint32(m_lastHost);
+    }
+    const QString key = host.toString();
+    auto it = m_hostIndex.constFind(key);
+    if (it == m_hostIndex.constEnd()) {
+        m_hosts.append(key);
+        it = m_hostIndex.insert(key, quint32(m_hosts.size() - 1));
+    }
+    m_lastHost = int(*it);
+    return *it;
+}
+
+void CompactLicenseRows::append(const ConsumedLicense &l)
+{
+    // Search items: original UTF-8 and lower-case UTF-8, item by item (ASCII lowered in place).
+    QByteArray &raw = m_scratchRaw;
+    QByteArray &lower = m_scratchLower;
+    raw.clear();
+    lower.clear();
+    QVarLengthArray<quint32, 8> itemLengths;
+    auto addItem = [&](const QString &s) {
+        if (!itemLengths.isEmpty()) {
+            raw.append(SearchSeparator);
+            lower.append(SearchSeparator);
+        }
+        const qsizetype before = raw.size();
+        if (appendUtf8(raw, s)) {
+            appendAsciiLower(lower, QByteArrayView(raw).sliced(before));
+        } else {
+            appendUtf8(lower, s.toLower());
+        }
+        itemLengths.append(quint32(raw.size() - before));
+    };
+    addItem(l.githubComLogin);
+    addItem(l.githubComName);
+    for (const QString &e : l.githubComVerifiedDomainEmails) {
+        addItem(e);
+    }
+    for (const QString &e : l.enterpriseServerEmails) {
+        addItem(e);
+    }
+    addItem(l.githubComSamlNameId);
+    addItem(l.visualStudioSubscriptionEmail);
+
+    QByteArray &tail = m_scratchTail;
+    tail.clear();
+    quint8 bits = quint8((int(l.githubComTwoFactorAuth) + 1) | ((int(l.enterpriseServerUser) + 1) << ServerUserShift));
+    if (l.githubComUser) {
+        bits |= GithubComUserBit;
+    }
+    if (l.visualStudioSubscriptionUser) {
+        bits |= VisualStudioUserBit;
+    }
+    // Profiles are nearly always "<site>/<login>": keep the site once in the string table.
+    quint32 profile = 0;
+    const qsizetype loginLength = l.githubComLogin.size();
+    if (loginLength > 0 && l.githubComProfile.size() > loginLength && l.githubComProfile.endsWith(l.githubComLogin)) {
+        bits |= ProfileDerivedBit;
+        const QStringView prefix = QStringView(l.githubComProfile).chopped(loginLength);
+        if (m_lastProfilePrefix < 0 || m_strings.at(m_lastProfilePrefix) != prefix) {
+            m_lastProfilePrefix = int(intern(prefix.toString()));
+        }
+        profile = quint32(m_lastProfilePrefix);
+    } else {
+        const qsizetype before = tail.size();
+        appendUtf8(tail, l.githubComProfile);
+        profile = quint32(tail.size() - before);
+    }
+    QVarLengthArray<quint32, 4> hosts;
+    QVarLengthArray<quint32, 4> suffixLengths;
+    for (const QString &id : l.enterpriseServerUserIds) {
+        const QStringView host = hostOf(id);
+        hosts.append(internHost(host));
+        const qsizetype before = tail.size();
+        appendUtf8(tail, QStringView(id).sliced(host.size()));
+        suffixLengths.append(quint32(tail.size() - before));
+    }
+    const bool sameLength = raw.size() == lower.size();
+    if (!sameLength) {
+        // Lowering changed a byte length (rare, e.g. U+0130): keep the original items whole.
+        bits |= RawCopyBit;
+        tail.append(raw);
+    }
+
+    m_offsets.append(qint64(m_bytes.size()));
+    QByteArray &out = m_bytes;
+    putVarint(out, quint32(lower.size()));
+    out.append(lower);
+    out.append(char(bits));
+    putVarint(out, quint32(l.totalUserAccounts));
+    putVarint(out, intern(l.licenseType));
+    putVarint(out, intern(l.visualStudioLicenseStatus));
+    for (const QStringList *list :
+        {&l.githubComMemberRoles, &l.githubComEnterpriseRoles, &l.githubComOrgsWithPendingInvites}) {
+        putVarint(out, quint32(list->size()));
+        for (const QString &s : *list) {
+            putVarint(out, intern(s));
+        }
+    }
+    putVarint(out, quint32(hosts.size()));
+    for (quint32 h : hosts) {
+        putVarint(out, h);
+    }
+    putVarint(out, quint32(l.githubComVerifiedDomainEmails.size()));
+    putVarint(out, quint32(l.enterpriseServerEmails.size()));
+    for (quint32 length : itemLengths) {
+        putVarint(out, length);
+    }
+    putVarint(out, profile);
+    for (quint32 length : suffixLengths) {
+        putVarint(out, length);
+    }
+    // Patches: the bytes lowering changed (an upper-case letter is one byte of its UTF-8).
+    quint32 patchCount = 0;
+    QByteArray patches;
+    if (sameLength) {
+        qsizetype previous = 0;
+        for (qsizetype i = 0; i < raw.size(); ++i) {
+            if (raw.at(i) != lower.at(i)) {
+                putVarint(patches, quint32(i - previous));
+                patches.append(raw.at(i));
+                previous = i;
+                ++patchCount;
+            }
+        }
+    }
+    putVarint(out, patchCount);
+    out.append(tail);
+    out.append(patches);
+}
+
+CompactLicenseRows::Record CompactLicenseRows::parse(qsizetype row) const
+{
+    Record r;
+    const uchar *p = reinterpret_cast<const uchar *>(m_bytes.constData()) + m_offsets.at(row);
+    r.searchLength = getVarint(p);
+    r.search = p;
+    p += r.searchLength;
+    r.bits = *p++;
+    r.totalUserAccounts = getVarint(p);
+    r.licenseType = getVarint(p);
+    r.visualStudioStatus = getVarint(p);
+    for (QVarLengthArray<quint32, 4> *list : {&r.memberRoles, &r.enterpriseRoles, &r.pendingOrgs, &r.hosts}) {
+        const quint32 n = getVarint(p);
+        for (quint32 i = 0; i < n; ++i) {
+            list->append(getVarint(p));
+        }
+    }
+    r.verifiedCount = getVarint(p);
+    r.serverEmailCount = getVarint(p);
+    const quint32 items = 4 + r.verifiedCount + r.serverEmailCount;
+    for (quint32 i = 0; i < items; ++i) {
+        r.itemLengths.append(getVarint(p));
+    }
+    r.profile = getVarint(p);
+    for (qsizetype i = 0; i < r.hosts.size(); ++i) {
+        r.suffixLengths.append(getVarint(p));
+    }
+    r.patchCount = getVarint(p);
+    r.tail = p;
+    return r;
+}
+
+QByteArrayView CompactLicenseRows::searchText(qsizetype row) const
+{
+    const uchar *p = reinterpret_cast<const uchar *>(m_bytes.constData()) + m_offsets.at(row);
+    const quint32 length = getVarint(p);
+    return QByteArrayView(p, length);
+}
+
+namespace {
+/// Position right after the search text: the row's bits byte.
+const uchar *afterSearch(const QByteArray &bytes, qint64 offset)
+{
+    const uchar *p = reinterpret_cast<const uchar *>(bytes.constData()) + offset;
+    const quint32 length = getVarint(p);
+    return p + length;
+}
+} // namespace
+
+const QString &CompactLicenseRows::licenseType(qsizetype row) const
+{
+    const uchar *p = afterSearch(m_bytes, m_offsets.at(row)) + 1;
+    getVarint(p); // total user accounts
+    return m_strings.at(getVarint(p));
+}
+
+int CompactLicenseRows::totalUserAccounts(qsizetype row) const
+{
+    const uchar *p = afterSearch(m_bytes, m_offsets.at(row)) + 1;
+    return int(getVarint(p));
+}
+
+bool CompactLicenseRows::githubComUser(qsizetype row) const
+{
+    return *afterSearch(m_bytes, m_offsets.at(row)) & GithubComUserBit;
+}
+
+bool CompactLicenseRows::visualStudioSubscriptionUser(qsizetype row) const
+{
+    return *afterSearch(m_bytes, m_offsets.at(row)) & VisualStudioUserBit;
+}
+
+TriState CompactLicenseRows::enterpriseServerUser(qsizetype row) const
+{
+    return TriState(toTri(*afterSearch(m_bytes, m_offsets.at(row)) >> ServerUserShift));
+}
+
+TriState CompactLicenseRows::githubComTwoFactorAuth(qsizetype row) const
+{
+    return TriState(toTri(*afterSearch(m_bytes, m_offsets.at(row)) & TwoFactorMask));
+}
+
+QString CompactLicenseRows::textOf(const Record &r, QByteArrayView original, Text field) const
+{
+    switch (field) {
+    case Text::Login:
+        return r.item(original, 0);
+    case Text::Name:
+        return r.item(original, 1);
+    case Text::Profile:
+        if (r.bits & ProfileDerivedBit) {
+            return QString(m_strings.at(r.profile) + r.item(original, 0));
+        }
+        return QString::fromUtf8(QByteArrayView(r.tail, r.profile));
+    case Text::SamlNameId:
+        return r.item(original, r.samlItem());
+    case Text::LicenseType:
+        return m_strings.at(r.licenseType);
+    case Text::VisualStudioLicenseStatus:
+        return m_strings.at(r.visualStudioStatus);
+    case Text::VisualStudioSubscriptionEmail:
+        return r.item(original, r.samlItem() + 1);
+    }
+    return {};
+}
+
+QStringList CompactLicenseRows::listOf(const Record &r, QByteArrayView original, List field) const
+{
+    QStringList out;
+    auto strings = [&](const QVarLengthArray<quint32, 4> &indexes) {
+        out.reserve(indexes.size());
+        for (quint32 i : indexes) {
+            out.append(m_strings.at(i));
+        }
+    };
+    auto items = [&](int first, quint32 count) {
+        out.reserve(count);
+        for (quint32 i = 0; i < count; ++i) {
+            out.append(r.item(original, first + int(i)));
+        }
+    };
+    switch (field) {
+    case List::ServerUserIds: {
+        out.reserve(r.hosts.size());
+        const uchar *suffix = r.tail + r.profileTailBytes();
+        for (qsizetype i = 0; i < r.hosts.size(); ++i) {
+            out.append(QString(m_hosts.at(r.hosts[i]) + QString::fromUtf8(QByteArrayView(suffix, r.suffixLengths[i]))));
+            suffix += r.suffixLengths[i];
+        }
+        break;
+    }
+    case List::ServerEmails:
+        items(int(2 + r.verifiedCount), r.serverEmailCount);
+        break;
+    case List::VerifiedDomainEmails:
+        items(2, r.verifiedCount);
+        break;
+    case List::MemberRoles:
+        strings(r.memberRoles);
+        break;
+    case List::EnterpriseRoles:
+        strings(r.enterpriseRoles);
+        break;
+    case List::OrgsWithPendingInvites:
+        strings(r.pendingOrgs);
+        break;
+    }
+    return out;
+}
+
+QString CompactLicenseRows::text(qsizetype row, Text field) const
+{
+    const Record r = parse(row);
+    QByteArray scratch;
+    return textOf(r, r.original(scratch), field);
+}
+
+QStringList CompactLicenseRows::list(qsizetype row, List field) const
+{
+    const Record r = parse(row);
+    QByteArray scratch;
+    return listOf(r, r.original(scratch), field);
+}
+
+ConsumedLicense CompactLicenseRows::license(qsizetype row) const
+{
+    const Record r = parse(row);
+    QByteArray scratch;
+    const QByteArrayView original = r.original(scratch);
+    ConsumedLicense l;
+    l.githubComLogin = textOf(r, original, Text::Login);
+    l.githubComName = textOf(r, original, Text::Name);
+    l.githubComProfile = textOf(r, original, Text::Profile);
+    l.githubComSamlNameId = textOf(r, original, Text::SamlNameId);
+    l.licenseType = textOf(r, original, Text::LicenseType);
+    l.visualStudioLicenseStatus = textOf(r, original, Text::VisualStudioLicenseStatus);
+    l.visualStudioSubscriptionEmail = textOf(r, original, Text::VisualStudioSubscriptionEmail);
+    l.enterpriseServerUserIds = listOf(r, original, List::ServerUserIds);
+    l.enterpriseServerEmails = listOf(r, original, List::ServerEmails);
+    l.githubComVerifiedDomainEmails = listOf(r, original, List::VerifiedDomainEmails);
+    l.githubComMemberRoles = listOf(r, original, List::MemberRoles);
+    l.githubComEnterpriseRoles = listOf(r, original, List::EnterpriseRoles);
+    l.githubComOrgsWithPendingInvites = listOf(r, original, List::OrgsWithPendingInvites);
+    l.totalUserAccounts = int(r.totalUserAccounts);
+    l.githubComUser = r.bits & GithubComUserBit;
+    l.visualStudioSubscriptionUser = r.bits & VisualStudioUserBit;
+    l.enterpriseServerUser = TriState(toTri(r.bits >> ServerUserShift));
+    l.githubComTwoFactorAuth = TriState(toTri(r.bits & TwoFactorMask));
+    return l;
+}
+
+QList<int> CompactLicenseRows::hostIndexes(qsizetype row) const
+{
+    const Record r = parse(row);
+    QList<int> out;
+    out.reserve(r.hosts.size());
+    for (quint32 h : r.hosts) {
+        out.append(int(h));
+    }
+    return out;
+}
+
+QStringList CompactLicenseRows::serverHosts(qsizetype row) const
+{
+    const Record r = parse(row);
+    QStringList out;
+    for (quint32 h : r.hosts) {
+        const QString &host = m_hosts.at(h);
+        if (!host.isEmpty() && !out.contains(host)) {
+            out.append(host);
+        }
+    }
+    return out;
+}
+
+qsizetype CompactLicenseRows::recordBytes() const
+{
+    return m_bytes.capacity() + m_offsets.capacity() * qsizetype(sizeof(qint64));
+}
+} // namespace Glc

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#pragma once
+
+#include "licensing/licensevalues.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QHash>
+#include <QList>
+#include <QStringList>
+
+namespace Glc {
+/// Consumed-license rows packed for 300k-seat snapshots: one byte record per row in a single
+/// buffer instead of a ConsumedLicense (13 heap strings and lists) per row. Repeated values
+/// (license type, Visual Studio status, roles, organizations, profile URL prefixes) live once in a
+/// shared string table; server user IDs are a host index into hosts() plus their user-ID suffix.
+/// The free-text search region (login, name, every e-mail, SAML NameID) is stored already
+/// lower-cased, with the few bytes that lowering changed kept as patches, so a search is a plain
+/// substring scan and the original text costs no second copy. Rows are rebuilt on demand.
+class CompactLicenseRows
+{
+public:
+    enum class Text : quint8 {
+        Login,
+        Name,
+        Profile,
+        SamlNameId,
+        LicenseType,
+        VisualStudioLicenseStatus,
+        VisualStudioSubscriptionEmail,
+    };
+    enum class List : quint8 {
+        ServerUserIds,
+        ServerEmails,
+        VerifiedDomainEmails,
+        MemberRoles,
+        EnterpriseRoles,
+        OrgsWithPendingInvites,
+    };
+
+    /// Separates the items of searchText(); a typed needle never contains it.
+    static constexpr char SearchSeparator = 0x1f;
+
+    void clear();
+    /// `rows`: expected row count (avoids regrowing the offset table).
+    void reserve(qsizetype rows);
+    void append(const ConsumedLicense &license);
+    /// Frees the spare capacity left by growing; call after the last append().
+    void squeeze();
+
+    qsizetype size() const { return m_offsets.size(); }
+    bool isEmpty() const { return m_offsets.isEmpty(); }
+
+    /// The row as it was appended (every field equal).
+    ConsumedLicense license(qsizetype row) const;
+    QString text(qsizetype row, Text field) const;
+    QStringList list(qsizetype row, List field) const;
+    /// Shared string, no decoding: cheap enough for a filter or sort over every row.
+    const QString &licenseType(qsizetype row) const;
+    int totalUserAccounts(qsizetype row) const;
+    bool githubComUser(qsizetype row) const;
+    bool visualStudioSubscriptionUser(qsizetype row) const;
+    TriState enterpriseServerUser(qsizetype row) const;
+    TriState githubComTwoFactorAuth(qsizetype row) const;
+    /// Same as ConsumedLicense::serverHosts(): hosts of the server accounts, in order, no duplicates.
+    QStringList serverHosts(qsizetype row) const;
+    /// Indexes into hosts() of the row's server user IDs, one per ID, in order.
+    QList<int> hostIndexes(qsizetype row) const;
+
+    /// Lower-case UTF-8 of login, name, verified-domain e-mails, server e-mails, SAML NameID and
+    /// Visual Studio e-mail, joined by SearchSeparator. Valid until the next append() or clear().
+    QByteArrayView searchText(qsizetype row) const;
+
+    /// Every server host seen in a server user ID, in order of appearance.
+    const QStringList &hosts() const { return m_hosts; }
+    /// Bytes held by the row records and offsets (not the shared tables).
+    qsizetype recordBytes() const;
+
+private:
+    struct Record;
+
+    quint32 intern(const QString &s);
+    quint32 internHost(QStringView host);
+    Record parse(qsizetype row) const;
+    QString textOf(const Record &record, QByteArrayView original, Text field) const;
+    QStringList listOf(const Record &record, QByteArrayView original, List field) const;
+
+    QByteArray m_bytes;
+    QList<qint64> m_offsets;
+    QStringList m_strings;
+    QHash<QString, quint32> m_stringIndex;
+    QStringList m_hosts;
+    QHash<QString, quint32> m_hostIndex;
+    int m_lastProfilePrefix = -1;
+    int m_lastHost = -1;
+
+    // Scratch buffers reused by append() so a load does not allocate per row.
+    QByteArray m_scratchRaw;
+    QByteArray m_scratchLower;
+    QByteArray m_scratchTail;
+};
+} // namespace Glc

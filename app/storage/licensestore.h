@@ -97,6 +97,8 @@ private:
     StoreError exec(const QString &sql);
     StoreError beginTransaction();
     StoreError writeRows(qint64 snapshotId, const QList<ConsumedLicense> &rows, const CancelCheck &cancel);
+    StoreError writeRowsSqlite(qint64 snapshotId, const QList<ConsumedLicense> &rows, const CancelCheck &cancel);
+    StoreError writeRowsPostgres(qint64 snapshotId, const QList<ConsumedLicense> &rows, const CancelCheck &cancel);
     StoreError writeSyncStatus(qint64 snapshotId, const QString &connectionId, const QList<LicenseSyncStatus> &statuses,
         const QDateTime &when);
 

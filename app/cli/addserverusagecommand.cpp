@@ -25,6 +25,7 @@ public:
             i18nc("@info:shell", "When an administrator must upload in a browser, wait and confirm by polling.")));
         parser.addOption(QCommandLineOption(
             QStringLiteral("check-only"), i18nc("@info:shell", "Only check the files; upload nothing.")));
+        parser.addOption(CliSession::timeoutOption());
     }
     ExitCode run(CliSession &session, const QCommandLineParser &parser) override
     {
@@ -33,6 +34,9 @@ public:
             CliOutput::error(i18nc("@info:shell", "Name at least one usage file."),
                 i18nc("@info:shell", "See: ghe-license add-server-usage --help"));
             return ExitCode::Usage;
+        }
+        if (const ExitCode code = session.applyTimeoutOption(parser, name()); code != ExitCode::Ok) {
+            return code;
         }
         if (const ExitCode code = session.prepareConnection(); code != ExitCode::Ok) {
             return code;
@@ -59,6 +63,7 @@ public:
         });
         ExitCode code = session.runJob(
             job, parser.isSet(QStringLiteral("wait")) ? CliSession::Assist::Wait : CliSession::Assist::Stop);
+        bool stepsShown = false;
         for (const AddServerUsageJob::FileResult &result : job.results()) {
             if (!result.check.ok()) {
                 continue;
@@ -68,9 +73,17 @@ public:
             } else if (!result.error.isEmpty()) {
                 CliOutput::err(
                     i18nc("@info:shell %1 file, %2 error", "%1: not added: %2", result.check.path, result.error));
+            } else if (code == ExitCode::AssistNeeded) {
+                // The job stops at the first file's steps; the others go the same way.
+                if (stepsShown) {
+                    CliOutput::out(i18nc("@info:shell %1 file", "Then upload %1 the same way.", result.check.path));
+                }
+                stepsShown = true;
             }
         }
-        // A file that cannot be added matters more to a script than the steps for the others.
+        // The order scripts rely on (README, "Exit codes"): usage errors (2) come before anything is checked;
+        // then any file that fails the checks or is not added (1) outweighs the browser steps for the
+        // others (4); 0 only when every file was added (or, with --check-only, every file is valid).
         if (invalid) {
             return ExitCode::Failure;
         }

@@ -51,9 +51,11 @@ public:
         const double used = SnapshotJson::usedPercent(snapshot);
         if (used > maxPercent) {
             crossed = true;
-            CliOutput::err(i18nc("@info:shell", "Seats: %1% of the purchased seats are in use, above %2% (%3 of %4).",
-                locale.toString(used, 'f', 1), locale.toString(maxPercent), snapshot.licenses.totalSeatsConsumed,
-                snapshot.licenses.totalSeatsPurchased));
+            CliOutput::err(i18ncp("@info:shell %2 and %3 percent, %4 seats consumed, %1 seats purchased",
+                "Seats: %2% of the purchased seats are in use, above %3% (%4 of %1 seat).",
+                "Seats: %2% of the purchased seats are in use, above %3% (%4 of %1 seats).",
+                snapshot.licenses.totalSeatsPurchased, locale.toString(used, 'f', 1), locale.toString(maxPercent),
+                locale.toString(snapshot.licenses.totalSeatsConsumed)));
         }
         for (const LicenseSyncStatus &server : std::as_const(snapshot.syncStatus)) {
             const int days = SnapshotJson::daysSinceSync(server, now);
@@ -70,8 +72,10 @@ public:
         if (crossed) {
             return ExitCode::ThresholdCrossed;
         }
-        CliOutput::out(i18nc("@info:shell", "OK: %1% of the seats in use, every server synced within %2 days.",
-            locale.toString(used, 'f', 1), maxDays));
+        CliOutput::out(
+            i18ncp("@info:shell %2 percent, %1 days", "OK: %2% of the seats in use, every server synced within %1 day.",
+                "OK: %2% of the seats in use, every server synced within %1 days.", maxDays,
+                locale.toString(used, 'f', 1)));
         return ExitCode::Ok;
     }
 };

@@ -12,6 +12,7 @@
 
 #include <KLocalizedString>
 
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -34,6 +35,31 @@ CliSession::CliSession(const QString &storeLocation, const QString &connectionNa
 }
 
 CliSession::~CliSession() = default;
+
+QCommandLineOption CliSession::timeoutOption()
+{
+    return QCommandLineOption(QStringLiteral("timeout"),
+        i18nc("@info:shell",
+            "With --wait: how long to wait for each confirmation, in seconds (default: 900). Then exit with code 1."),
+        i18nc("@info:shell value name", "seconds"));
+}
+
+ExitCode CliSession::applyTimeoutOption(const QCommandLineParser &parser, const QString &command)
+{
+    if (!parser.isSet(QStringLiteral("timeout"))) {
+        return ExitCode::Ok;
+    }
+    bool ok = false;
+    const int seconds = parser.value(QStringLiteral("timeout")).toInt(&ok);
+    // Capped so the milliseconds fit an int (24 days).
+    if (!ok || seconds < 1 || seconds > 2000000) {
+        CliOutput::error(i18nc("@info:shell", "--timeout takes a number of seconds, at least 1."),
+            i18nc("@info:shell", "See: ghe-license %1 --help", command));
+        return ExitCode::Usage;
+    }
+    setAssistTimeout(seconds);
+    return ExitCode::Ok;
+}
 
 ExitCode CliSession::openStore()
 {
@@ -101,12 +127,8 @@ ExitCode CliSession::prepareConnection()
     }
     const CliToken::Lookup token = CliToken::find(*chosen);
     if (token.token.isEmpty()) {
-        CliOutput::error(i18nc("@info:shell", "No token for the connection %1.", chosen->name),
-            token.error.isEmpty()
-                ? i18nc("@info:shell",
-                      "Set GH_TOKEN (or GH_ENTERPRISE_TOKEN for an Enterprise Server) in the environment, or save "
-                      "the token in the keychain with the console. Tokens are never accepted as arguments.")
-                : token.error);
+        const CliToken::Missing missing = CliToken::missing(*chosen, token);
+        CliOutput::error(missing.message, missing.nextStep);
         return ExitCode::Failure;
     }
     m_context.token = token.token;
@@ -159,6 +181,7 @@ ExitCode CliSession::runJob(WorkflowJob &job, Assist assist)
 {
     QEventLoop loop;
     bool assisted = false;
+    QElapsedTimer waiting;
     QString stage;
     connect(&job, &WorkflowJob::finished, &loop, &QEventLoop::quit);
     connect(&job, &WorkflowJob::stageChanged, &loop, [&stage](int, const QString &text) {
@@ -176,7 +199,7 @@ ExitCode CliSession::runJob(WorkflowJob &job, Assist assist)
         CliOutput::progress(text);
     });
     connect(&job, &WorkflowJob::assistRequired, &loop,
-        [&job, &assisted, assist](const QUrl &page, const QString &instructions) {
+        [&job, &assisted, &waiting, assist](const QUrl &page, const QString &instructions) {
             CliOutput::endProgress();
             CliOutput::out(i18nc("@info:shell", "Action needed: open %1", page.toString()));
             CliOutput::out(CliOutput::plain(instructions));
@@ -186,6 +209,7 @@ ExitCode CliSession::runJob(WorkflowJob &job, Assist assist)
                     QTimer::singleShot(0, &job, [&job] { job.cancel(); });
                 }
             } else if (!assisted) {
+                waiting.start();
                 CliOutput::err(i18nc("@info:shell", "Waiting for the action to be confirmed (Ctrl+C to stop)…"));
             }
             assisted = true;
@@ -209,6 +233,15 @@ ExitCode CliSession::runJob(WorkflowJob &job, Assist assist)
         return ExitCode::Failure;
     default:
         CliOutput::error(job.errorText(), job.nextStep());
+        if (assisted && assist == Assist::Wait && waiting.isValid() && waiting.elapsed() >= m_context.assistTimeoutMs) {
+            const int seconds = m_context.assistTimeoutMs / 1000;
+            CliOutput::err(i18ncp("@info:shell",
+                "No confirmation within %1 second. Check the page above, then run again, with a longer --timeout "
+                "if needed.",
+                "No confirmation within %1 seconds. Check the page above, then run again, with a longer --timeout "
+                "if needed.",
+                seconds));
+        }
         return ExitCode::Failure;
     }
 }

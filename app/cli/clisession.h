@@ -7,6 +7,7 @@
 #include "storage/licensestore.h"
 #include "workflows/workflowcontext.h"
 
+#include <QCommandLineOption>
 #include <QObject>
 #include <QUrl>
 
@@ -42,6 +43,13 @@ public:
     const WorkflowContext &context() const { return m_context; }
     const Connection &connection() const { return m_context.connection; }
     bool usesBuiltInLab() const { return m_lab != nullptr; }
+
+    /// How long an assisted action waits for the administrator (--timeout); default 15 minutes.
+    void setAssistTimeout(int seconds) { m_context.assistTimeoutMs = seconds * 1000; }
+    /// --timeout SECONDS of the commands that can --wait.
+    static QCommandLineOption timeoutOption();
+    /// Applies --timeout when given; prints the error and returns Usage when it is not a positive number.
+    ExitCode applyTimeoutOption(const QCommandLineParser &parser, const QString &command);
 
     enum class Assist : qint8 {
         Stop, ///< print the page and steps, cancel, return AssistNeeded

@@ -4,6 +4,8 @@
 #include "cli/clicommand.h"
 #include "cli/clioutput.h"
 #include "cli/clisession.h"
+#include "cli/clitoken.h"
+#include "github/keychaintokenstore.h"
 #include "workflows/connectiontestjob.h"
 
 #include <KLocalizedString>
@@ -11,6 +13,8 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QUuid>
+
+#include <algorithm>
 
 namespace Glc {
 namespace {
@@ -27,12 +31,32 @@ QString kindName(Connection::Kind kind)
     return {};
 }
 
+QJsonValue adminShellJson(const Connection &c)
+{
+    if (c.kind != Connection::Kind::Server || !c.adminShell.enabled) {
+        return QJsonValue::Null;
+    }
+    return QJsonObject{{QStringLiteral("user"), c.adminShell.user}, {QStringLiteral("port"), c.adminShell.port},
+        {QStringLiteral("identity_file"), c.adminShell.identityFile},
+        {QStringLiteral("command"), c.adminShell.command}};
+}
+
+const Connection *findConnection(const QList<Connection> &connections, const QString &name)
+{
+    for (const Connection &c : connections) {
+        if (c.id != CliSession::builtInLabName() && (c.name == name || c.id == name)) {
+            return &c;
+        }
+    }
+    return nullptr;
+}
+
 class ConnectionsCommand : public CliCommand
 {
 public:
     QString name() const override { return QStringLiteral("connections"); }
     QString summary() const override { return i18nc("@info:shell", "List, add, remove and test connections."); }
-    QString syntax() const override { return QStringLiteral("list|add NAME|remove NAME|test [NAME]"); }
+    QString syntax() const override { return QStringLiteral("list|add NAME|remove NAME|test [NAME]|set-token NAME"); }
     void addOptions(QCommandLineParser &parser) override
     {
         parser.addOption(QCommandLineOption(QStringLiteral("kind"), i18nc("@info:shell", "add: cloud, server or lab."),
@@ -50,6 +74,27 @@ public:
         parser.addOption(QCommandLineOption(QStringLiteral("ca-file"),
             i18nc("@info:shell", "add: an extra CA certificate (PEM) for a private CA."),
             i18nc("@info:shell value name", "file")));
+        parser.addOption(QCommandLineOption(QStringLiteral("token-stdin"),
+            i18nc("@info:shell",
+                "add: read the token from standard input and save it in the keychain (set-token always does).")));
+        parser.addOption(QCommandLineOption(QStringLiteral("admin-shell"),
+            i18nc("@info:shell",
+                "add, Server: export license usage over the admin shell (ssh -p 122 admin@HOST ghe-license usage).")));
+        parser.addOption(QCommandLineOption(QStringLiteral("admin-shell-user"),
+            i18nc("@info:shell", "add, Server: the admin shell user (default: admin); implies --admin-shell."),
+            i18nc("@info:shell value name", "user")));
+        parser.addOption(QCommandLineOption(QStringLiteral("admin-shell-port"),
+            i18nc("@info:shell", "add, Server: the admin shell port (default: 122); implies --admin-shell."),
+            i18nc("@info:shell value name", "port")));
+        parser.addOption(QCommandLineOption(QStringLiteral("admin-shell-identity"),
+            i18nc("@info:shell",
+                "add, Server: the ssh private key (default: your keys and agent); implies --admin-shell."),
+            i18nc("@info:shell value name", "file")));
+        parser.addOption(QCommandLineOption(QStringLiteral("admin-shell-command"),
+            i18nc("@info:shell",
+                "add, Server: the remote command (default: chosen from the server's version, ghe-license usage or "
+                "ghe-license-usage); implies --admin-shell."),
+            i18nc("@info:shell value name", "command")));
         parser.addOption(SnapshotFormat());
     }
     static QCommandLineOption SnapshotFormat()
@@ -73,7 +118,11 @@ public:
         if (action == QLatin1String("test") && args.size() <= 2) {
             return test(session, args.value(1), parser);
         }
-        CliOutput::error(i18nc("@info:shell", "Use: connections list, add NAME, remove NAME or test [NAME]."),
+        if (action == QLatin1String("set-token") && args.size() == 2) {
+            return setToken(session, args.at(1));
+        }
+        CliOutput::error(
+            i18nc("@info:shell", "Use: connections list, add NAME, remove NAME, test [NAME] or set-token NAME."),
             i18nc("@info:shell", "See: ghe-license connections --help"));
         return ExitCode::Usage;
     }
@@ -100,7 +149,8 @@ private:
                 array.append(QJsonObject{{QStringLiteral("id"), c.id}, {QStringLiteral("name"), c.name},
                     {QStringLiteral("kind"), kindName(c.kind)}, {QStringLiteral("enterprise"), c.enterpriseSlug},
                     {QStringLiteral("subdomain"), c.gheComSubdomain}, {QStringLiteral("host"), c.serverHost},
-                    {QStringLiteral("url"), c.restBase().toString()}});
+                    {QStringLiteral("url"), c.restBase().toString()},
+                    {QStringLiteral("admin_shell"), adminShellJson(c)}});
             }
             CliOutput::outBytes(CliOutput::json(array));
             return ExitCode::Ok;
@@ -140,6 +190,9 @@ private:
                 CliOutput::error(i18nc("@info:shell", "A Server connection needs --host HOST."));
                 return ExitCode::Usage;
             }
+            if (const ExitCode code = readAdminShell(parser, &connection.adminShell); code != ExitCode::Ok) {
+                return code;
+            }
         } else if (kind == QLatin1String("lab")) {
             connection.kind = Connection::Kind::Lab;
             connection.labUrl = QUrl(parser.value(QStringLiteral("url")));
@@ -155,14 +208,38 @@ private:
                 i18nc("@info:shell", "Use --kind cloud, server or lab."));
             return ExitCode::Usage;
         }
+        if (connection.kind != Connection::Kind::Server && hasAdminShellOption(parser)) {
+            CliOutput::error(
+                i18nc("@info:shell", "The admin shell options are for Server connections (--kind server)."));
+            return ExitCode::Usage;
+        }
+        const bool withToken = parser.isSet(QStringLiteral("token-stdin"));
+        if (withToken && connection.kind == Connection::Kind::Lab && connection.labUrl.isEmpty()) {
+            CliOutput::error(
+                i18nc("@info:shell", "The built-in lab needs no token; --token-stdin is for a lab with --url."));
+            return ExitCode::Usage;
+        }
         const StoreResult<QList<Connection>> existing = session.store().connections();
+        if (!existing.ok()) {
+            CliOutput::error(existing.error.message, existing.error.detail);
+            return ExitCode::Failure;
+        }
         for (const Connection &c : existing.value) {
             if (c.name == name) {
                 CliOutput::error(i18nc("@info:shell", "A connection named %1 already exists.", name));
                 return ExitCode::Failure;
             }
         }
+        // The token first: when the keychain refuses it, nothing is added and the command can simply be rerun.
+        if (withToken) {
+            if (const ExitCode code = storeToken(connection, false); code != ExitCode::Ok) {
+                return code;
+            }
+        }
         if (const StoreError error = session.store().saveConnection(connection); error.isError()) {
+            if (withToken) {
+                CliToken::remove(connection.id);
+            }
             CliOutput::error(error.message, error.detail);
             return ExitCode::Failure;
         }
@@ -170,18 +247,120 @@ private:
         return ExitCode::Ok;
     }
 
+    static bool hasAdminShellOption(const QCommandLineParser &parser)
+    {
+        for (const char *option :
+            {"admin-shell", "admin-shell-user", "admin-shell-port", "admin-shell-identity", "admin-shell-command"}) {
+            if (parser.isSet(QLatin1String(option))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// The console's admin-shell settings from --admin-shell*; any of them turns the admin shell on.
+    static ExitCode readAdminShell(const QCommandLineParser &parser, Connection::AdminShell *shell)
+    {
+        shell->enabled = hasAdminShellOption(parser);
+        if (parser.isSet(QStringLiteral("admin-shell-user"))) {
+            shell->user = parser.value(QStringLiteral("admin-shell-user"));
+        }
+        if (parser.isSet(QStringLiteral("admin-shell-port"))) {
+            bool ok = false;
+            shell->port = parser.value(QStringLiteral("admin-shell-port")).toInt(&ok);
+            if (!ok || shell->port < 1 || shell->port > 65535) {
+                CliOutput::error(i18nc("@info:shell", "--admin-shell-port takes a port number from 1 to 65535."),
+                    i18nc("@info:shell", "See: ghe-license connections --help"));
+                return ExitCode::Usage;
+            }
+        }
+        shell->identityFile = parser.value(QStringLiteral("admin-shell-identity"));
+        shell->command = parser.value(QStringLiteral("admin-shell-command"));
+        if (shell->user.isEmpty()) {
+            CliOutput::error(i18nc("@info:shell", "--admin-shell-user must not be empty."),
+                i18nc("@info:shell", "See: ghe-license connections --help"));
+            return ExitCode::Usage;
+        }
+        return ExitCode::Ok;
+    }
+
+    /// Reads the token from standard input and saves it in the keychain under the connection's id.
+    static ExitCode storeToken(const Connection &connection, bool replacing)
+    {
+        const QString token = CliToken::readStandardInput();
+        if (token.isEmpty()) {
+            CliOutput::error(i18nc("@info:shell", "No token on standard input."),
+                i18nc("@info:shell",
+                    "Pass the token on standard input, for example: ghe-license connections "
+                    "set-token NAME < FILE-WITH-TOKEN"));
+            return ExitCode::Usage;
+        }
+        if (const QString error = CliToken::save(connection.id, token); !error.isEmpty()) {
+            CliOutput::error(replacing
+                    ? i18nc("@info:shell", "The token of %1 was not saved in the keychain.", connection.name)
+                    : i18nc("@info:shell",
+                          "The token of %1 was not saved in the keychain, so the connection was "
+                          "not added.",
+                          connection.name),
+                error + QLatin1Char('\n') +
+                    (replacing ? i18nc("@info:shell",
+                                     "Without a keychain, set GH_TOKEN (or GH_ENTERPRISE_TOKEN for an Enterprise "
+                                     "Server) in the environment of ghe-license instead.")
+                               : i18nc("@info:shell",
+                                     "Without a keychain, add the connection without --token-stdin and set GH_TOKEN "
+                                     "(or GH_ENTERPRISE_TOKEN for an Enterprise Server) in the environment of "
+                                     "ghe-license.")));
+            return ExitCode::Failure;
+        }
+        return ExitCode::Ok;
+    }
+
+    ExitCode setToken(CliSession &session, const QString &name)
+    {
+        const StoreResult<QList<Connection>> existing = session.store().connections();
+        if (!existing.ok()) {
+            CliOutput::error(existing.error.message, existing.error.detail);
+            return ExitCode::Failure;
+        }
+        const Connection *connection = findConnection(existing.value, name);
+        if (!connection) {
+            CliOutput::error(i18nc("@info:shell", "There is no connection named %1.", name),
+                i18nc("@info:shell", "List the connections with: ghe-license connections list"));
+            return ExitCode::Failure;
+        }
+        if (connection->kind == Connection::Kind::Lab && connection->labUrl.isEmpty()) {
+            CliOutput::error(
+                i18nc("@info:shell", "The built-in lab needs no token; --token-stdin is for a lab with --url."));
+            return ExitCode::Usage;
+        }
+        if (const ExitCode code = storeToken(*connection, true); code != ExitCode::Ok) {
+            return code;
+        }
+        CliOutput::out(i18nc("@info:shell", "Saved the token of %1 in the keychain.", connection->name));
+        return ExitCode::Ok;
+    }
+
     ExitCode remove(CliSession &session, const QString &name)
     {
         const StoreResult<QList<Connection>> existing = session.store().connections();
-        for (const Connection &c : existing.value) {
-            if (c.name == name || c.id == name) {
-                if (const StoreError error = session.store().removeConnection(c.id); error.isError()) {
-                    CliOutput::error(error.message, error.detail);
-                    return ExitCode::Failure;
-                }
-                CliOutput::out(i18nc("@info:shell", "Removed the connection %1 with its snapshots.", c.name));
-                return ExitCode::Ok;
+        // Also the stored built-in lab (name "lab"), to drop its snapshots.
+        const auto it = std::find_if(existing.value.cbegin(), existing.value.cend(),
+            [&name](const Connection &c) { return c.name == name || c.id == name; });
+        if (it != existing.value.cend()) {
+            const Connection *c = &*it;
+            if (const StoreError error = session.store().removeConnection(c->id); error.isError()) {
+                CliOutput::error(error.message, error.detail);
+                return ExitCode::Failure;
             }
+            CliOutput::out(i18nc("@info:shell", "Removed the connection %1 with its snapshots.", c->name));
+            // Its keychain entry goes too; without a keychain there is nothing to remove, so that stays quiet.
+            if (c->id != CliSession::builtInLabName()) {
+                const QString error = CliToken::remove(c->id);
+                if (!error.isEmpty() && error != KeychainTokenStore::noKeychainMessage()) {
+                    CliOutput::err(i18nc("@info:shell", "The token of %1 stays in the keychain: %2", c->name, error));
+                }
+            }
+            return ExitCode::Ok;
         }
         CliOutput::error(i18nc("@info:shell", "There is no connection named %1.", name),
             i18nc("@info:shell", "List the connections with: ghe-license connections list"));

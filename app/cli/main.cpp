@@ -29,6 +29,13 @@ QCommandLineOption connectionOption()
         i18nc("@info:shell value name", "name"));
 }
 
+/// Our own -h/--help: QCommandLineParser::addHelpOption() also adds --help-all ("generic Qt options"),
+/// whose text Qt's catalog leaves in English and whose Qt options mean nothing to a console tool.
+QCommandLineOption helpOption()
+{
+    return QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")}, i18nc("@info:shell", "Show this help."));
+}
+
 /// Tokens in arguments end up in shell history and process lists: refused before anything else.
 bool hasTokenArgument(const QStringList &arguments)
 {
@@ -79,7 +86,8 @@ int main(int argc, char **argv)
     QCommandLineParser global;
     global.setApplicationDescription(
         i18nc("@info:shell", "Reports and actions of GHE License Console, without a window."));
-    const QCommandLineOption help = global.addHelpOption();
+    const QCommandLineOption help = helpOption();
+    global.addOption(help);
     const QCommandLineOption version = global.addVersionOption();
     const QCommandLineOption store = storeOption();
     const QCommandLineOption connection = connectionOption();
@@ -119,7 +127,8 @@ int main(int argc, char **argv)
 
     QCommandLineParser parser;
     parser.setApplicationDescription(command->summary());
-    const QCommandLineOption commandHelp = parser.addHelpOption();
+    const QCommandLineOption commandHelp = helpOption();
+    parser.addOption(commandHelp);
     if (command->needsSession()) {
         parser.addOptions({store, connection});
     }

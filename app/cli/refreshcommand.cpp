@@ -27,9 +27,11 @@ public:
             return code;
         }
         const QLocale locale;
-        CliOutput::out(i18nc("@info:shell", "Snapshot %1 of %2: %3 of %4 seats consumed, %5 servers.", snapshot.id,
+        CliOutput::out(i18ncp("@info:shell %2 snapshot number, %3 connection, %4 and %5 seats, %1 servers",
+            "Snapshot %2 of %3: %4 of %5 seats consumed, %1 server.",
+            "Snapshot %2 of %3: %4 of %5 seats consumed, %1 servers.", int(snapshot.syncStatus.size()), snapshot.id,
             session.connection().name, locale.toString(snapshot.licenses.totalSeatsConsumed),
-            locale.toString(snapshot.licenses.totalSeatsPurchased), snapshot.syncStatus.size()));
+            locale.toString(snapshot.licenses.totalSeatsPurchased)));
         return ExitCode::Ok;
     }
 };

@@ -12,8 +12,37 @@
 #include <QJsonObject>
 #include <QLocale>
 
+#include <algorithm>
+
 namespace Glc {
 namespace {
+/// One whole sentence per state, so a translation can order the parts its own way.
+QString serverLine(const LicenseSyncStatus &server, const QDateTime &now, const QLocale &locale)
+{
+    if (!server.lastSyncDate.isValid()) {
+        return server.error.isEmpty()
+            ? i18nc("@info:shell %1 host", "Server %1: never synced (stale).", server.hostname)
+            : i18nc("@info:shell %1 host, %2 error", "Server %1: never synced (stale); the last attempt failed: %2",
+                  server.hostname, server.error);
+    }
+    const QString when = locale.toString(server.lastSyncDate.toLocalTime(), QLocale::ShortFormat);
+    const int days = std::max(0, SnapshotJson::daysSinceSync(server, now));
+    const bool stale = server.isStale(now);
+    if (server.isSuccess()) {
+        return stale
+            ? i18ncp("@info:shell %2 host, %3 date, %1 days", "Server %2: last sync %3, %1 day ago (success, stale).",
+                  "Server %2: last sync %3, %1 days ago (success, stale).", days, server.hostname, when)
+            : i18ncp("@info:shell %2 host, %3 date, %1 days", "Server %2: last sync %3, %1 day ago (success).",
+                  "Server %2: last sync %3, %1 days ago (success).", days, server.hostname, when);
+    }
+    return stale
+        ? i18ncp("@info:shell %2 host, %3 date, %1 days, %4 error",
+              "Server %2: last sync %3, %1 day ago (failed, stale): %4",
+              "Server %2: last sync %3, %1 days ago (failed, stale): %4", days, server.hostname, when, server.error)
+        : i18ncp("@info:shell %2 host, %3 date, %1 days, %4 error", "Server %2: last sync %3, %1 day ago (failed): %4",
+              "Server %2: last sync %3, %1 days ago (failed): %4", days, server.hostname, when, server.error);
+}
+
 class StatusCommand : public CliCommand
 {
 public:
@@ -55,24 +84,22 @@ public:
             locale.toString(purchased), locale.toString(SnapshotJson::usedPercent(snapshot), 'f', 1)));
         CliOutput::out(i18nc("@info:shell", "Seats available: %1", locale.toString(purchased - consumed)));
         for (const ServerLicenseInfo &license : std::as_const(snapshot.serverLicenses)) {
-            CliOutput::out(i18nc("@info:shell %1 host, %2 date, %3 days", "License of %1 expires on %2 (in %3 days)",
-                license.hostname, locale.toString(license.expireAt.toLocalTime(), QLocale::ShortFormat),
-                license.daysUntilExpiration));
+            const QString date = locale.toString(license.expireAt.toLocalTime(), QLocale::ShortFormat);
+            if (license.daysUntilExpiration < 0) {
+                CliOutput::out(i18ncp("@info:shell %2 host, %3 date, %1 days",
+                    "License of %2 expired on %3 (%1 day ago)", "License of %2 expired on %3 (%1 days ago)",
+                    -license.daysUntilExpiration, license.hostname, date));
+            } else {
+                CliOutput::out(i18ncp("@info:shell %2 host, %3 date, %1 days",
+                    "License of %2 expires on %3 (in %1 day)", "License of %2 expires on %3 (in %1 days)",
+                    license.daysUntilExpiration, license.hostname, date));
+            }
         }
         if (snapshot.syncStatus.isEmpty()) {
             CliOutput::out(i18nc("@info:shell", "No Enterprise Server instances."));
         }
         for (const LicenseSyncStatus &server : std::as_const(snapshot.syncStatus)) {
-            const QString when = server.lastSyncDate.isValid()
-                ? locale.toString(server.lastSyncDate.toLocalTime(), QLocale::ShortFormat)
-                : i18nc("@info:shell never synced", "never");
-            QString state = server.isSuccess() ? i18nc("@info:shell sync state", "success")
-                                               : i18nc("@info:shell sync state", "failed: %1", server.error);
-            if (server.isStale(now)) {
-                state += QLatin1String(", ") + i18nc("@info:shell", "stale");
-            }
-            CliOutput::out(i18nc("@info:shell %1 host, %2 date, %3 state", "Server %1: last sync %2 (%3)",
-                server.hostname, when, state));
+            CliOutput::out(serverLine(server, now, locale));
         }
         return ExitCode::Ok;
     }

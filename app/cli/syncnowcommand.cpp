@@ -26,6 +26,7 @@ public:
         parser.addOption(QCommandLineOption(QStringLiteral("all"), i18nc("@info:shell", "Sync every server.")));
         parser.addOption(QCommandLineOption(QStringLiteral("wait"),
             i18nc("@info:shell", "When an administrator must act in a browser, wait and confirm by polling.")));
+        parser.addOption(CliSession::timeoutOption());
     }
     ExitCode run(CliSession &session, const QCommandLineParser &parser) override
     {
@@ -35,6 +36,9 @@ public:
             CliOutput::error(i18nc("@info:shell", "Name the servers to sync, or use --all."),
                 i18nc("@info:shell", "See: ghe-license sync-now --help"));
             return ExitCode::Usage;
+        }
+        if (const ExitCode code = session.applyTimeoutOption(parser, name()); code != ExitCode::Ok) {
+            return code;
         }
         if (const ExitCode code = session.prepareConnection(); code != ExitCode::Ok) {
             return code;

@@ -5,6 +5,14 @@
 #include "github/keychaintokenstore.h"
 
 namespace Glc {
+namespace {
+TokenStore::Factory &defaultFactory()
+{
+    static TokenStore::Factory factory;
+    return factory;
+}
+} // namespace
+
 QString TokenStore::environmentToken(Connection::Kind kind)
 {
     if (kind == Connection::Kind::Server) {
@@ -19,7 +27,15 @@ QString TokenStore::environmentToken(Connection::Kind kind)
 
 std::unique_ptr<TokenStore> TokenStore::createDefault()
 {
+    if (const Factory &factory = defaultFactory()) {
+        return factory();
+    }
     return std::make_unique<KeychainTokenStore>();
+}
+
+void TokenStore::setDefaultFactory(Factory factory)
+{
+    defaultFactory() = std::move(factory);
 }
 
 void MemoryTokenStore::readToken(const QString &connectionId, ReadCallback callback)

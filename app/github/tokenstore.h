@@ -28,6 +28,11 @@ public:
     /// keychain its calls report a translated error (never a plaintext fallback); check
     /// KeychainTokenStore::isAvailable() to suggest GH_TOKEN up front.
     static std::unique_ptr<TokenStore> createDefault();
+
+    using Factory = std::function<std::unique_ptr<TokenStore>()>;
+    /// Tests: makes createDefault() return the factory's store (e.g. a MemoryTokenStore) instead of
+    /// the keychain; an empty factory restores the keychain.
+    static void setDefaultFactory(Factory factory);
 };
 
 /// Tokens in memory only (tests, and the in-process lab).

@@ -3,17 +3,26 @@
 // Drives the real ghe-license executable: exit codes, stdout, stderr and files written.
 #include "licensing/licensereportwriter.h"
 #include "licensing/usagefile.h"
+#include "sshserverharness.h"
 #include "storage/licensestore.h"
 
+#include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrlQuery>
+
+#include <memory>
 
 using namespace Glc;
 
@@ -36,34 +45,97 @@ private:
     QString newStore() { return m_dir.filePath(QStringLiteral("store-%1.sqlite").arg(++m_stores)); }
     QString path(const QString &name) const { return m_dir.filePath(name); }
 
-    static QProcessEnvironment environment(const QString &token = {})
+    static QProcessEnvironment environment(const QString &token = {}, const QProcessEnvironment &extra = {})
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.remove(QStringLiteral("GH_TOKEN"));
         env.remove(QStringLiteral("GITHUB_TOKEN"));
         env.remove(QStringLiteral("GH_ENTERPRISE_TOKEN"));
         env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
+        // Never the developer's keychain: no session bus means no Secret Service, like a headless server.
+        env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/glc-test-bus"));
         if (!token.isEmpty()) {
             env.insert(QStringLiteral("GH_TOKEN"), token);
         }
+        env.insert(extra);
         return env;
     }
 
-    static Run run(const QStringList &args, const QString &token = {})
+    static Run finish(QProcess &process, int timeoutMs = 120000)
     {
-        QProcess process;
-        process.setProcessEnvironment(environment(token));
-        process.start(QStringLiteral(GHE_LICENSE_EXE), args);
         Run result;
-        if (!process.waitForFinished(120000)) {
+        if (process.state() != QProcess::NotRunning && !process.waitForFinished(timeoutMs)) {
             process.kill();
             process.waitForFinished();
             return result;
         }
         result.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        result.out = QString::fromUtf8(process.readAllStandardOutput());
-        result.err = QString::fromUtf8(process.readAllStandardError());
+        result.out += QString::fromUtf8(process.readAllStandardOutput());
+        result.err += QString::fromUtf8(process.readAllStandardError());
         return result;
+    }
+
+    static Run run(const QStringList &args, const QString &token = {}, const QProcessEnvironment &extra = {},
+        const QByteArray &input = {})
+    {
+        QProcess process;
+        process.setProcessEnvironment(environment(token, extra));
+        process.start(QStringLiteral(GHE_LICENSE_EXE), args);
+        if (!input.isEmpty()) {
+            process.write(input);
+        }
+        process.closeWriteChannel();
+        return finish(process);
+    }
+
+    /// The CLI running in the background (for --wait), with what it printed so far.
+    struct Background
+    {
+        std::unique_ptr<QProcess> process = std::make_unique<QProcess>();
+        QString out;
+        QString err;
+
+        Background() = default;
+        Background(Background &&) = default;
+        Background &operator=(Background &&) = default;
+        ~Background()
+        {
+            // A failed check leaves the CLI polling: stop it rather than leak it.
+            if (process && process->state() != QProcess::NotRunning) {
+                process->kill();
+                process->waitForFinished();
+            }
+        }
+
+        /// Reads stdout until `text` appears (false when the CLI ends or 60 s pass first).
+        bool waitForOutput(const QString &text)
+        {
+            QElapsedTimer clock;
+            clock.start();
+            while (!out.contains(text) && clock.elapsed() < 60000) {
+                if (!process->waitForReadyRead(1000) && process->state() == QProcess::NotRunning) {
+                    break;
+                }
+                out += QString::fromUtf8(process->readAllStandardOutput());
+                err += QString::fromUtf8(process->readAllStandardError());
+            }
+            return out.contains(text);
+        }
+        Run finish()
+        {
+            Run result = CliTest::finish(*process);
+            result.out.prepend(out);
+            result.err.prepend(err);
+            return result;
+        }
+    };
+    static Background start(const QStringList &args, const QString &token)
+    {
+        Background cli;
+        cli.process->setProcessEnvironment(environment(token));
+        cli.process->start(QStringLiteral(GHE_LICENSE_EXE), args);
+        cli.process->closeWriteChannel();
+        return cli;
     }
 
     /// `ghe-license lab` as a child process; URL, token and consumed seats parsed from its output.
@@ -94,6 +166,50 @@ private:
             QRegularExpression(QStringLiteral("Consumed licenses: (\\d+)")).match(output).captured(1).toInt();
         return lab;
     }
+    /// The lab's own endpoints (/_lab/...), e.g. the browser buttons an administrator would click.
+    static QByteArray labCall(const Lab &lab, const QByteArray &method, const QString &path,
+        const QByteArray &body = {}, int *status = nullptr, const QString &query = {})
+    {
+        QUrl url(lab.url);
+        url.setPath(path);
+        url.setQuery(query);
+        QNetworkRequest request(url);
+        request.setRawHeader("Authorization", "Bearer " + lab.token.toUtf8());
+        QNetworkAccessManager network;
+        QNetworkReply *reply = network.sendCustomRequest(request, method, body);
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        if (!reply->isFinished()) {
+            done.wait(30000);
+        }
+        if (status) {
+            *status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        }
+        const QByteArray answer = reply->readAll();
+        reply->deleteLater();
+        return answer;
+    }
+
+    /// A lab connection named `name` in `store` pointing at `lab`.
+    static bool addLabConnection(const QString &store, const Lab &lab, const QString &name = QStringLiteral("gh"))
+    {
+        return run({QStringLiteral("connections"), QStringLiteral("add"), name, QStringLiteral("--kind"),
+                       QStringLiteral("lab"), QStringLiteral("--url"), lab.url, QStringLiteral("--store"), store})
+                   .code == 0;
+    }
+
+    /// A server's usage export, as the admin would download it from its License page.
+    QString downloadExport(const Lab &lab, const QString &host, const QString &fileName)
+    {
+        int status = 0;
+        const QByteArray bytes =
+            labCall(lab, "GET", QStringLiteral("/_lab/browser/servers/%1/usage-export").arg(host), {}, &status);
+        QFile file(path(fileName));
+        if (status != 200 || !file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size()) {
+            return {};
+        }
+        return file.fileName();
+    }
+
     static void stopLab(Lab &lab)
     {
         lab.process->terminate();
@@ -440,6 +556,280 @@ private Q_SLOTS:
         QCOMPARE(exported.code, 4);
         QVERIFY(exported.err.contains(QLatin1String("--from")));
         stopLab(lab);
+    }
+
+    void shouldExplainAMissingTokenWithoutAKeychain()
+    {
+        const QString store = newStore();
+        QCOMPARE(run({QStringLiteral("connections"), QStringLiteral("add"), QStringLiteral("ext"),
+                         QStringLiteral("--kind"), QStringLiteral("lab"), QStringLiteral("--url"),
+                         QStringLiteral("http://127.0.0.1:9"), QStringLiteral("--store"), store})
+                     .code,
+            0);
+        const Run status = run({QStringLiteral("status"), QStringLiteral("--store"), store});
+        QCOMPARE(status.code, 1);
+        QVERIFY2(status.err.contains(QLatin1String(
+                     "No token for the connection ext: none in the environment, and the keychain cannot be read.")),
+            qPrintable(status.err));
+        QVERIFY2(status.err.contains(QLatin1String("No keychain available")), qPrintable(status.err));
+        QVERIFY2(status.err.contains(QLatin1String("Set GH_TOKEN in the environment of ghe-license")),
+            qPrintable(status.err));
+        QVERIFY(status.out.isEmpty());
+
+        // A token for the keychain is refused as a whole: no connection without its token.
+        const Run add =
+            run({QStringLiteral("connections"), QStringLiteral("add"), QStringLiteral("corp"), QStringLiteral("--kind"),
+                    QStringLiteral("cloud"), QStringLiteral("--enterprise"), QStringLiteral("acme"),
+                    QStringLiteral("--token-stdin"), QStringLiteral("--store"), store},
+                {}, {}, "ghp_secretFromStdin\n");
+        QCOMPARE(add.code, 1);
+        QVERIFY2(add.err.contains(QLatin1String("was not saved in the keychain, so the connection was not added")),
+            qPrintable(add.err));
+        QVERIFY(!add.err.contains(QLatin1String("ghp_secretFromStdin")));
+        const Run list = run({QStringLiteral("connections"), QStringLiteral("list"), QStringLiteral("--format"),
+            QStringLiteral("json"), QStringLiteral("--store"), store});
+        QCOMPARE(QJsonDocument::fromJson(list.out.toUtf8()).array().size(), 1);
+        const Run setToken = run({QStringLiteral("connections"), QStringLiteral("set-token"), QStringLiteral("ext"),
+                                     QStringLiteral("--store"), store},
+            {}, {}, "ghp_other\n");
+        QCOMPARE(setToken.code, 1);
+        QVERIFY2(setToken.err.contains(QLatin1String("The token of ext was not saved in the keychain.")),
+            qPrintable(setToken.err));
+        const Run empty = run({QStringLiteral("connections"), QStringLiteral("set-token"), QStringLiteral("ext"),
+            QStringLiteral("--store"), store});
+        QCOMPARE(empty.code, 2);
+        QVERIFY2(empty.err.contains(QLatin1String("No token on standard input.")), qPrintable(empty.err));
+        const Run notServer = run({QStringLiteral("connections"), QStringLiteral("add"), QStringLiteral("x"),
+            QStringLiteral("--kind"), QStringLiteral("cloud"), QStringLiteral("--enterprise"), QStringLiteral("acme"),
+            QStringLiteral("--admin-shell"), QStringLiteral("--store"), store});
+        QCOMPARE(notServer.code, 2);
+        QVERIFY2(notServer.err.contains(QLatin1String("--kind server")), qPrintable(notServer.err));
+    }
+
+    void shouldConfirmABrowserSyncWithWait()
+    {
+        Lab lab = startLab({QStringLiteral("--github-like")});
+        const QString store = newStore();
+        QVERIFY(addLabConnection(store, lab));
+        const QString host = QStringLiteral("ghes-1.lab.example");
+        Background cli = start({QStringLiteral("sync-now"), host, QStringLiteral("--wait"), QStringLiteral("--timeout"),
+                                   QStringLiteral("120"), QStringLiteral("--store"), store},
+            lab.token);
+        QVERIFY2(cli.waitForOutput(QStringLiteral("Action needed: open https://%1/").arg(host)),
+            qPrintable(cli.out + cli.err));
+        QVERIFY(cli.process->state() != QProcess::NotRunning); // polling, not exit code 4
+        // The administrator clicks "Sync now" on the server's License page.
+        int status = 0;
+        labCall(lab, "POST", QStringLiteral("/_lab/browser/servers/%1/sync").arg(host), {}, &status);
+        QCOMPARE(status, 202);
+        const Run result = cli.finish();
+        QCOMPARE(result.code, 0);
+        QVERIFY2(result.out.contains(host + QLatin1String(": synced at")), qPrintable(result.out + result.err));
+        QVERIFY(result.err.contains(QLatin1String("Waiting for the action to be confirmed")));
+        QVERIFY(!result.out.contains(lab.token) && !result.err.contains(lab.token));
+
+        // Nobody clicks: --timeout ends the wait with exit code 1 and says so.
+        QElapsedTimer clock;
+        clock.start();
+        const Run timeout =
+            run({QStringLiteral("sync-now"), QStringLiteral("ghes-2.lab.example"), QStringLiteral("--wait"),
+                    QStringLiteral("--timeout"), QStringLiteral("2"), QStringLiteral("--store"), store},
+                lab.token);
+        QCOMPARE(timeout.code, 1);
+        QVERIFY(clock.elapsed() >= 2000);
+        QVERIFY(timeout.out.contains(QLatin1String("Action needed: open https://ghes-2.lab.example/")));
+        QVERIFY2(timeout.err.contains(QLatin1String("did not report a new sync before the time limit")),
+            qPrintable(timeout.err));
+        QVERIFY2(timeout.err.contains(QLatin1String("No confirmation within 2 seconds")), qPrintable(timeout.err));
+        const Run badTimeout = run({QStringLiteral("sync-now"), QStringLiteral("--all"), QStringLiteral("--wait"),
+            QStringLiteral("--timeout"), QStringLiteral("soon"), QStringLiteral("--store"), store});
+        QCOMPARE(badTimeout.code, 2);
+        QVERIFY(badTimeout.err.contains(QLatin1String("--timeout")));
+        stopLab(lab);
+    }
+
+    void shouldConfirmABrowserUploadWithWait()
+    {
+        Lab lab = startLab({QStringLiteral("--github-like")});
+        const QString store = newStore();
+        QVERIFY(addLabConnection(store, lab));
+        const QString file = downloadExport(lab, QStringLiteral("ghes-1.lab.example"), QStringLiteral("wait-1.json"));
+        QVERIFY(!file.isEmpty());
+        Background cli =
+            start({QStringLiteral("add-server-usage"), file, QStringLiteral("--wait"), QStringLiteral("--timeout"),
+                      QStringLiteral("120"), QStringLiteral("--store"), store},
+                lab.token);
+        // The steps name the file to upload.
+        QVERIFY2(cli.waitForOutput(file), qPrintable(cli.out + cli.err));
+        QVERIFY(cli.out.contains(QLatin1String("Action needed: open")));
+        QVERIFY(cli.process->state() != QProcess::NotRunning);
+        // The administrator uploads the file with "Add server usage" on the enterprise's License page.
+        QFile upload(file);
+        QVERIFY(upload.open(QIODevice::ReadOnly));
+        int status = 0;
+        labCall(lab, "POST", QStringLiteral("/_lab/browser/uploads"), upload.readAll(), &status,
+            QStringLiteral("name=wait-1.json"));
+        QCOMPARE(status, 202);
+        const Run result = cli.finish();
+        QCOMPARE(result.code, 0);
+        QVERIFY2(result.out.contains(file + QLatin1String(": added")), qPrintable(result.out + result.err));
+
+        const QString other = downloadExport(lab, QStringLiteral("ghes-2.lab.example"), QStringLiteral("wait-2.json"));
+        const Run timeout = run({QStringLiteral("add-server-usage"), other, QStringLiteral("--wait"),
+                                    QStringLiteral("--timeout"), QStringLiteral("1"), QStringLiteral("--store"), store},
+            lab.token);
+        QCOMPARE(timeout.code, 1);
+        QVERIFY2(
+            timeout.err.contains(other + QLatin1String(": not added: No new upload appeared before the time limit")),
+            qPrintable(timeout.err));
+        QVERIFY2(timeout.err.contains(QLatin1String("No confirmation within 1 second.")), qPrintable(timeout.err));
+        stopLab(lab);
+    }
+
+    void shouldOrderExitCodesOfSeveralUsageFiles()
+    {
+        Lab lab = startLab({QStringLiteral("--github-like")});
+        const QString store = newStore();
+        QVERIFY(addLabConnection(store, lab));
+        const QString first = downloadExport(lab, QStringLiteral("ghes-1.lab.example"), QStringLiteral("mix-1.json"));
+        const QString second = downloadExport(lab, QStringLiteral("ghes-2.lab.example"), QStringLiteral("mix-2.json"));
+        QVERIFY(!first.isEmpty() && !second.isEmpty());
+        QFile text(path(QStringLiteral("mix-text.json")));
+        QVERIFY(text.open(QIODevice::WriteOnly));
+        text.write("hello");
+        text.close();
+        const QString invalid = text.fileName();
+        const QString notJson = UsageFile::validationMessage(UsageFile::Validation::NotJson);
+        const auto addUsage = [&](const QStringList &args) {
+            return run(
+                QStringList{QStringLiteral("add-server-usage")} + args + QStringList{QStringLiteral("--store"), store},
+                lab.token);
+        };
+
+        // All valid, assisted, no --wait: 4, with the steps for every file.
+        const Run assisted = addUsage({first, second});
+        QCOMPARE(assisted.code, 4);
+        QVERIFY(assisted.out.contains(QLatin1String("Action needed: open")));
+        QVERIFY2(assisted.out.contains(first), qPrintable(assisted.out));
+        QVERIFY2(assisted.out.contains(QStringLiteral("Then upload %1 the same way.").arg(second)),
+            qPrintable(assisted.out));
+        // One invalid file outweighs the steps for the valid one: 1, in either order.
+        for (const QStringList &files : {QStringList{first, invalid}, QStringList{invalid, first}}) {
+            const Run mixed = addUsage(files);
+            QCOMPARE(mixed.code, 1);
+            QVERIFY2(mixed.err.contains(invalid + QLatin1String(": ") + notJson), qPrintable(mixed.err));
+            QVERIFY2(mixed.err.contains(first + QLatin1String(": valid usage file of ghes-1.lab.example")),
+                qPrintable(mixed.err));
+            QVERIFY2(mixed.out.contains(QLatin1String("Action needed: open")), qPrintable(mixed.out));
+        }
+        // Usage errors come first: 2, and nothing is checked.
+        const Run usage = addUsage({invalid, QStringLiteral("--timeout"), QStringLiteral("0")});
+        QCOMPARE(usage.code, 2);
+        QVERIFY(!usage.err.contains(notJson));
+        // --check-only: 0 only when every file is valid.
+        QCOMPARE(addUsage({first, second, QStringLiteral("--check-only")}).code, 0);
+        QCOMPARE(addUsage({first, invalid, QStringLiteral("--check-only")}).code, 1);
+        stopLab(lab);
+
+        // Automatic (the built-in lab): the valid file is added, the invalid one still makes it 1.
+        const QString labStore = newStore();
+        const QString good = path(QStringLiteral("mix-good.json"));
+        QCOMPARE(run({QStringLiteral("export"), QStringLiteral("ghes-1.lab.example"), QStringLiteral("-o"), good,
+                         QStringLiteral("--store"), labStore})
+                     .code,
+            0);
+        const Run automatic =
+            run({QStringLiteral("add-server-usage"), invalid, good, QStringLiteral("--store"), labStore});
+        QCOMPARE(automatic.code, 1);
+        QVERIFY2(automatic.out.contains(good + QLatin1String(": added")), qPrintable(automatic.out + automatic.err));
+        QVERIFY(automatic.err.contains(invalid + QLatin1String(": ") + notJson));
+    }
+
+    void shouldExportOverTheAdminShell()
+    {
+        GlcTest::SshServerHarness ssh;
+        QString error;
+        QVERIFY2(ssh.start(&error), qPrintable(error));
+        // Stand-ins for the server's commands: the current one and the one of 3.12 and older.
+        UsageFileInfo info;
+        info.serverId = QStringLiteral("5c1f0e4a-0000-4000-8000-000000000315");
+        info.hostName = QStringLiteral("127.0.0.1");
+        info.version = QStringLiteral("3.15.0");
+        info.licenseHash = QStringLiteral("abc");
+        const QByteArray usage = UsageFile::write(info, "aGVsbG8gd29ybGQ=");
+        QVERIFY(UsageFile::read(usage).ok());
+        QVERIFY(GlcTest::SshServerHarness::writeFile(ssh.path(QStringLiteral("usage.json")), usage));
+        const QByteArray log = ssh.path(QStringLiteral("calls.log")).toLocal8Bit();
+        const QByteArray usagePath = ssh.path(QStringLiteral("usage.json")).toLocal8Bit();
+        QVERIFY(GlcTest::SshServerHarness::writeFile(QDir(ssh.binDirectory()).filePath(QStringLiteral("ghe-license")),
+            "#!/bin/sh\necho \"ghe-license $*\" >> '" + log + "'\n[ \"$1\" = usage ] && exec cat '" + usagePath +
+                "'\nexit 2\n",
+            true));
+        QVERIFY(
+            GlcTest::SshServerHarness::writeFile(QDir(ssh.binDirectory()).filePath(QStringLiteral("ghe-license-usage")),
+                "#!/bin/sh\necho \"ghe-license-usage $*\" >> '" + log + "'\nexec cat '" + usagePath + "'\n", true));
+        // ghe-license runs "ssh" from PATH: a wrapper that keeps the user's ssh configuration out.
+        const QString wrapper = path(QStringLiteral("sshwrapper"));
+        QVERIFY2(ssh.writeSshWrapper(wrapper, &error), qPrintable(error));
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("PATH"), wrapper + QLatin1Char(':') + qEnvironmentVariable("PATH"));
+        env.insert(QStringLiteral("GH_ENTERPRISE_TOKEN"), QStringLiteral("ghes-token-not-used-by-ssh"));
+
+        const QString store = newStore();
+        const auto addServer = [&](const QString &name, const QString &key, const QStringList &extra) {
+            return run(QStringList{QStringLiteral("connections"), QStringLiteral("add"), name, QStringLiteral("--kind"),
+                           QStringLiteral("server"), QStringLiteral("--host"), QStringLiteral("127.0.0.1"),
+                           QStringLiteral("--admin-shell-user"), QStringLiteral("root"),
+                           QStringLiteral("--admin-shell-port"), QString::number(ssh.port()),
+                           QStringLiteral("--admin-shell-identity"), key, QStringLiteral("--store"), store} +
+                extra)
+                .code;
+        };
+        QCOMPARE(addServer(QStringLiteral("ghes"), ssh.clientKey(), {}), 0);
+        QCOMPARE(addServer(QStringLiteral("ghes-old"), ssh.clientKey(),
+                     {QStringLiteral("--admin-shell-command"), QStringLiteral("ghe-license-usage")}),
+            0);
+        QCOMPARE(addServer(QStringLiteral("ghes-wrong-key"), ssh.otherClientKey(), {}), 0);
+        const Run list = run({QStringLiteral("connections"), QStringLiteral("list"), QStringLiteral("--format"),
+            QStringLiteral("json"), QStringLiteral("--store"), store});
+        const QJsonObject shell = QJsonDocument::fromJson(list.out.toUtf8())
+                                      .array()
+                                      .at(0)
+                                      .toObject()
+                                      .value(QLatin1String("admin_shell"))
+                                      .toObject();
+        QCOMPARE(shell.value(QLatin1String("user")).toString(), QStringLiteral("root"));
+        QCOMPARE(shell.value(QLatin1String("port")).toInt(), int(ssh.port()));
+        QCOMPARE(shell.value(QLatin1String("identity_file")).toString(), ssh.clientKey());
+
+        const auto exportWith = [&](const QString &connection, const QString &file) {
+            return run({QStringLiteral("export"), QStringLiteral("127.0.0.1"), QStringLiteral("-o"), file,
+                           QStringLiteral("--connection"), connection, QStringLiteral("--store"), store},
+                {}, env);
+        };
+        const QString out = path(QStringLiteral("shell-export.json"));
+        const Run exported = exportWith(QStringLiteral("ghes"), out);
+        QCOMPARE(exported.code, 0);
+        QVERIFY2(exported.out.contains(QStringLiteral("Exported 127.0.0.1 (version 3.15.0) to %1.").arg(out)),
+            qPrintable(exported.out + exported.err));
+        QFile written(out);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QCOMPARE(written.readAll(), usage);
+        QFile calls(QString::fromLocal8Bit(log));
+        QVERIFY(calls.open(QIODevice::ReadOnly));
+        QCOMPARE(calls.readAll(), QByteArray("ghe-license usage\n"));
+        calls.close();
+
+        const Run old = exportWith(QStringLiteral("ghes-old"), path(QStringLiteral("shell-export-old.json")));
+        QCOMPARE(old.code, 0);
+        QVERIFY(calls.open(QIODevice::ReadOnly));
+        QCOMPARE(calls.readAll(), QByteArray("ghe-license usage\nghe-license-usage \n"));
+
+        const QString refused = path(QStringLiteral("shell-export-refused.json"));
+        const Run wrongKey = exportWith(QStringLiteral("ghes-wrong-key"), refused);
+        QCOMPARE(wrongKey.code, 1);
+        QVERIFY2(wrongKey.err.contains(QLatin1String("refused your SSH keys")), qPrintable(wrongKey.err));
+        QVERIFY(!QFile::exists(refused));
     }
 
     void shouldNotLinkWidgetsOrGui()

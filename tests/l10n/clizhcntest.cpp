@@ -3,6 +3,7 @@
 #include "pocatalog.h"
 
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -48,6 +49,56 @@ private Q_SLOTS:
         }
     }
 
+    void shouldLeaveNoEnglishLineInAnyHelp_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::newRow("ghe-license --help") << QStringList{QStringLiteral("--help")};
+        for (const QString &command : commands()) {
+            QTest::newRow(qPrintable(command + QLatin1String(" --help")))
+                << QStringList{command, QStringLiteral("--help")};
+        }
+    }
+
+    /// Every entry of the help (an option with its description, wrapped lines joined) is Chinese, or
+    /// holds nothing but option names, placeholders, command names and paths. Qt's own lines included:
+    /// its "--help-all" line has no translation in Qt's catalog, so ghe-license must not show it.
+    void shouldLeaveNoEnglishLineInAnyHelp()
+    {
+        QFETCH(QStringList, arguments);
+        const Result result = run(arguments);
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY2(!result.out.contains(QLatin1String("--help-all")), qPrintable(result.out));
+        QStringList entries;
+        for (const QString &line : result.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+            // Qt wraps descriptions onto lines indented to the description column.
+            if (line.startsWith(QLatin1String("      ")) && !entries.isEmpty()) {
+                entries.last() += QLatin1Char(' ') + line.trimmed();
+            } else {
+                entries.append(line);
+            }
+        }
+        QVERIFY(entries.size() > 3);
+        static const QRegularExpression allowed(QStringLiteral("(?:^|\\s)-{1,2}[A-Za-z][\\w-]*,?" // option names
+                                                               "|<[^>]*>" // value placeholders
+                                                               "|\\b[A-Z][A-Z_]+\\b" // NAME, SERVER, FILE, GH_TOKEN
+                                                               "|\\S*[/|]\\S*" // paths, URLs, a|b alternatives
+                                                               "|\\bghe-license\\b"));
+        static const QRegularExpression word(QStringLiteral("[A-Za-z]{2,}"));
+        const QStringList names = commands();
+        for (const QString &entry : std::as_const(entries)) {
+            if (hasCjk(entry)) {
+                continue;
+            }
+            QString rest = entry;
+            rest.remove(allowed);
+            for (const QString &name : names) {
+                rest.remove(QRegularExpression(QStringLiteral("\\b%1\\b").arg(QRegularExpression::escape(name))));
+            }
+            QVERIFY2(!word.match(rest).hasMatch(),
+                qPrintable(QStringLiteral("English in \"%1\" of:\n%2").arg(entry, result.out)));
+        }
+    }
+
     void shouldPrintErrorsInChineseOnStderr_data()
     {
         QTest::addColumn<QStringList>("arguments");
@@ -90,6 +141,14 @@ private:
         QString out;
         QString err;
     };
+
+    static QStringList commands()
+    {
+        return {QStringLiteral("connections"), QStringLiteral("refresh"), QStringLiteral("status"),
+            QStringLiteral("users"), QStringLiteral("counted-twice"), QStringLiteral("sync-now"),
+            QStringLiteral("export"), QStringLiteral("add-server-usage"), QStringLiteral("lab"),
+            QStringLiteral("check")};
+    }
 
     static bool hasCjk(const QString &text)
     {

@@ -259,6 +259,16 @@ bool LabEnterprise::setServerUserSuspended(const QString &server, const QString 
     return false;
 }
 
+bool LabEnterprise::setServerConnected(const QString &server, bool connected)
+{
+    const int index = serverIndex(server);
+    if (index < 0) {
+        return false;
+    }
+    m_servers[index].connected = connected;
+    return true;
+}
+
 void LabEnterprise::applySync(int serverIndex, const QDateTime &when)
 {
     Server &server = m_servers[serverIndex];

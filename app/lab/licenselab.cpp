@@ -6,6 +6,8 @@
 #include "licensing/githubjson.h"
 #include "licensing/usagefile.h"
 
+#include <KLocalizedString>
+
 #include <QAbstractHttpServer>
 #include <QDateTime>
 #include <QFile>
@@ -15,6 +17,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QProcess>
 #include <QSslCertificate>
 #include <QSslConfiguration>
@@ -118,6 +121,22 @@ LicenseLab::LicenseLab(const LabConfig &config, QObject *parent)
     , m_faultRng(config.seed + 7)
 {
     m_clock.start();
+}
+
+QString LicenseLab::endpointsHelp()
+{
+    return i18nc("@info:shell keep the paths, the JSON and the column layout",
+        "Lab endpoints (under /_lab, with the same token):\n"
+        "  GET  /_lab/status                     the enterprise, its servers and the lab clock\n"
+        "  POST /_lab/servers/HOST/sync          Sync now (?fail=TEXT makes it fail)\n"
+        "  GET  /_lab/servers/HOST/usage-export  Export license usage\n"
+        "  POST /_lab/uploads?name=FILE          Add server usage (the file as the body)\n"
+        "  GET  /_lab/jobs/ID                    state of a sync or upload job\n"
+        "  POST /_lab/servers/HOST/connect       GitHub Connect on (/disconnect: off)\n"
+        "  GET  /_lab/clock                      the lab clock\n"
+        "  POST /_lab/clock/advance              let time pass, e.g. {\"days\": 7}; connected servers sync weekly\n"
+        "  /_lab/browser/...                     the web pages' buttons, also with --github-like\n"
+        "With --github-like, only status, jobs, clock, connect and disconnect remain.");
 }
 
 LicenseLab::~LicenseLab()
@@ -259,6 +278,8 @@ void LicenseLab::handle(const QHttpServerRequest &request, QHttpServerResponder 
 {
     ++m_counters.requests;
     ++m_counters.inFlight;
+    // The weekly automatic sync happens whenever the lab clock passed it, also between two requests.
+    runDueSyncs();
     m_counters.maxInFlight = std::max(m_counters.maxInFlight, m_counters.inFlight);
     QString path = request.url().path();
     if (path.startsWith(QLatin1String("/api/v3/")) || path == QLatin1String("/api/v3")) {
@@ -272,6 +293,9 @@ void LicenseLab::handle(const QHttpServerRequest &request, QHttpServerResponder 
     QHttpHeaders headers;
     headers.append(QHttpHeaders::WellKnownHeader::ContentType, "application/json; charset=utf-8");
     headers.append("X-GitHub-Api-Version-Selected", "2022-11-28");
+    // The lab clock, so a client can judge sync dates by the lab's time after advanceClock().
+    headers.append(QHttpHeaders::WellKnownHeader::Date,
+        QLocale::c().toString(now(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'")).toLatin1());
     for (const auto &header : std::as_const(reply.headers)) {
         headers.append(header.first, header.second);
     }
@@ -477,7 +501,8 @@ LicenseLab::Reply LicenseLab::restRead(
         if (segments.at(2) == QLatin1String("license-sync-status")) {
             QList<LicenseSyncStatus> statuses;
             for (const LabEnterprise::Server &server : m_enterprise.servers()) {
-                if (server.connected) {
+                // A server disconnected after syncing keeps its (aging) last sync.
+                if (server.connected || server.syncStatus.lastSyncDate.isValid()) {
                     statuses.append(server.syncStatus);
                 }
             }
@@ -493,7 +518,7 @@ LicenseLab::Reply LicenseLab::restRead(
         info.seatsAvailable = std::max(0, *info.seats - info.seatsUsed);
         info.kind = QStringLiteral("standard");
         info.daysUntilExpiration = 365;
-        info.expireAt = QDateTime::currentDateTimeUtc().addDays(365);
+        info.expireAt = now().addDays(365);
         Reply reply;
         reply.body = GitHubJson::writeServerLicense(info);
         return reply;
@@ -606,21 +631,34 @@ LicenseLab::Reply LicenseLab::labAction(const QHttpServerRequest &request, const
     // /_lab/browser/... plays the admin's clicks in a browser; it exists in every mode.
     const bool browser = segments.value(1) == QLatin1String("browser");
     const QStringList rest = segments.mid(browser ? 2 : 1);
+    // The clock and GitHub Connect's switch are the simulated world, not GitHub's actions: in every mode.
+    const bool connectSwitch = rest.value(0) == QLatin1String("servers") && rest.size() == 3 &&
+        (rest.at(2) == QLatin1String("connect") || rest.at(2) == QLatin1String("disconnect"));
     if (m_config.githubLike && !browser && rest.value(0) != QLatin1String("jobs") &&
-        rest.value(0) != QLatin1String("status")) {
+        rest.value(0) != QLatin1String("status") && rest.value(0) != QLatin1String("clock") && !connectSwitch) {
         return error(404, QStringLiteral("Not Found"));
     }
     const bool post = request.method() == QHttpServerRequest::Method::Post;
+    if (rest.value(0) == QLatin1String("clock")) {
+        return clockAction(request, rest);
+    }
     if (rest.value(0) == QLatin1String("status")) {
         QJsonArray servers;
         for (const LabEnterprise::Server &server : m_enterprise.servers()) {
+            const QDateTime last = server.syncStatus.lastSyncDate;
+            const QDateTime next = !server.connected ? QDateTime()
+                : last.isValid()                     ? last.addDays(AutomaticSyncDays)
+                                                     : now();
             servers.append(QJsonObject{{QStringLiteral("hostname"), server.hostname},
                 {QStringLiteral("server_id"), server.serverId}, {QStringLiteral("version"), server.version},
-                {QStringLiteral("connected"), server.connected}, {QStringLiteral("users"), int(server.users.size())}});
+                {QStringLiteral("connected"), server.connected}, {QStringLiteral("users"), int(server.users.size())},
+                {QStringLiteral("last_sync"), last.isValid() ? QJsonValue(last.toString(Qt::ISODate)) : QJsonValue()},
+                {QStringLiteral("next_automatic_sync"),
+                    next.isValid() ? QJsonValue(next.toString(Qt::ISODate)) : QJsonValue()}});
         }
         Reply reply;
         reply.body = json(QJsonObject{{QStringLiteral("enterprise"), m_enterprise.slug()},
-            {QStringLiteral("github_like"), m_config.githubLike},
+            {QStringLiteral("github_like"), m_config.githubLike}, {QStringLiteral("now"), now().toString(Qt::ISODate)},
             {QStringLiteral("total_seats_consumed"), m_enterprise.consumedLicenses().totalSeatsConsumed},
             {QStringLiteral("servers"), servers}});
         return reply;
@@ -633,7 +671,8 @@ LicenseLab::Reply LicenseLab::labAction(const QHttpServerRequest &request, const
         Reply reply;
         reply.body = json(QJsonObject{{QStringLiteral("id"), job.id}, {QStringLiteral("kind"), job.kind},
             {QStringLiteral("server"), job.server}, {QStringLiteral("state"), job.state},
-            {QStringLiteral("error"), job.error}, {QStringLiteral("upload_name"), job.uploadName}});
+            {QStringLiteral("error"), job.error}, {QStringLiteral("upload_name"), job.uploadName},
+            {QStringLiteral("automatic"), job.automatic}});
         return reply;
     }
     if (rest.value(0) == QLatin1String("servers") && rest.size() == 3) {
@@ -646,6 +685,14 @@ LicenseLab::Reply LicenseLab::labAction(const QHttpServerRequest &request, const
             Reply reply;
             reply.status = 202;
             reply.body = json(QJsonObject{{QStringLiteral("job"), id}});
+            return reply;
+        }
+        if (connectSwitch && post) {
+            setServerConnected(rest.at(1), rest.at(2) == QLatin1String("connect"));
+            const LabEnterprise::Server &server = m_enterprise.servers().at(m_enterprise.serverIndex(rest.at(1)));
+            Reply reply;
+            reply.body = json(QJsonObject{
+                {QStringLiteral("hostname"), server.hostname}, {QStringLiteral("connected"), server.connected}});
             return reply;
         }
         if (rest.at(2) == QLatin1String("usage-export")) {
@@ -679,6 +726,123 @@ LicenseLab::Reply LicenseLab::labAction(const QHttpServerRequest &request, const
     return error(404, QStringLiteral("Not Found"));
 }
 
+LicenseLab::Reply LicenseLab::clockAction(const QHttpServerRequest &request, const QStringList &rest)
+{
+    QJsonArray automatic;
+    if (rest.size() == 2 && rest.at(1) == QLatin1String("advance") &&
+        request.method() == QHttpServerRequest::Method::Post) {
+        // {"days": 7} (also "hours", "seconds"; whole numbers, may be combined)
+        const QJsonDocument document = QJsonDocument::fromJson(request.body());
+        if (!document.isObject()) {
+            return error(422, QStringLiteral("Expected a JSON object such as {\"days\": 7}."));
+        }
+        const QJsonObject body = document.object();
+        qint64 seconds = 0;
+        for (const auto &[key, unit] : {std::pair{QLatin1String("days"), 86400LL},
+                 std::pair{QLatin1String("hours"), 3600LL}, std::pair{QLatin1String("seconds"), 1LL}}) {
+            if (!body.contains(key)) {
+                continue;
+            }
+            const double value = body.value(key).toDouble(-1);
+            if (!body.value(key).isDouble() || value < 0 || value > 36500 || value != std::floor(value)) {
+                return error(422, QStringLiteral("\"%1\" must be a whole number from 0 to 36500.").arg(key));
+            }
+            seconds += qint64(value) * unit;
+        }
+        for (const QString &id : advanceClock(std::chrono::seconds(seconds))) {
+            const Job job = m_jobs.value(id);
+            automatic.append(QJsonObject{{QStringLiteral("job"), job.id}, {QStringLiteral("server"), job.server},
+                {QStringLiteral("state"), job.state}, {QStringLiteral("error"), job.error}});
+        }
+    } else if (rest.size() != 1 || request.method() != QHttpServerRequest::Method::Get) {
+        return error(404, QStringLiteral("Not Found"));
+    }
+    Reply reply;
+    reply.body = json(QJsonObject{{QStringLiteral("now"), now().toString(Qt::ISODate)},
+        {QStringLiteral("offset_seconds"), qint64(m_clockOffset.count())},
+        {QStringLiteral("automatic_sync_days"), AutomaticSyncDays}, {QStringLiteral("automatic_syncs"), automatic}});
+    return reply;
+}
+
+QDateTime LicenseLab::now() const
+{
+    const QDateTime base = m_labClock ? m_labClock() : QDateTime::currentDateTimeUtc();
+    return base.toUTC().addSecs(m_clockOffset.count());
+}
+
+void LicenseLab::setClock(const Clock &clock)
+{
+    m_labClock = clock;
+    runDueSyncs();
+}
+
+QStringList LicenseLab::advanceClock(std::chrono::seconds by)
+{
+    m_clockOffset += std::max(std::chrono::seconds(0), by);
+    return runDueSyncs();
+}
+
+bool LicenseLab::setServerConnected(const QString &server, bool connected)
+{
+    const int index = m_enterprise.serverIndex(server);
+    if (index < 0) {
+        return false;
+    }
+    const bool wasConnected = m_enterprise.servers().at(index).connected;
+    m_enterprise.setServerConnected(server, connected);
+    const QDateTime last = m_enterprise.servers().at(index).syncStatus.lastSyncDate;
+    const QDateTime when = now();
+    // Switched back on when a week or more has passed: GHES catches up at once.
+    if (connected && !wasConnected && (!last.isValid() || last.secsTo(when) >= AutomaticSyncDays * 24LL * 3600)) {
+        const QString id = automaticSync(index, when);
+        Q_EMIT jobFinished(id);
+    }
+    return true;
+}
+
+QString LicenseLab::automaticSync(int index, const QDateTime &when)
+{
+    const QString failure = m_config.faults.syncError;
+    Job job;
+    job.id = QStringLiteral("job-%1").arg(m_nextJob++);
+    job.kind = QStringLiteral("sync");
+    job.server = m_enterprise.servers().at(index).hostname;
+    job.state = failure.isEmpty() ? QStringLiteral("success") : QStringLiteral("failure");
+    job.error = failure;
+    job.automatic = true;
+    m_jobs.insert(job.id, job);
+    if (failure.isEmpty()) {
+        m_enterprise.applySync(index, when);
+    } else {
+        m_enterprise.recordSyncFailure(index, when, failure);
+    }
+    qCDebug(GLC_CORE) << "lab: automatic sync of" << job.server << "dated" << when << job.state;
+    return job.id;
+}
+
+QStringList LicenseLab::runDueSyncs()
+{
+    const QDateTime when = now();
+    constexpr qint64 period = AutomaticSyncDays * 24LL * 3600;
+    QStringList ran;
+    for (int index = 0; index < m_enterprise.servers().size(); ++index) {
+        const LabEnterprise::Server &server = m_enterprise.servers().at(index);
+        if (!server.connected) {
+            continue;
+        }
+        const QDateTime last = server.syncStatus.lastSyncDate;
+        if (last.isValid() && last.secsTo(when) < period) {
+            continue;
+        }
+        // Several missed weeks upload the same users each time: only the latest one shows.
+        ran.append(automaticSync(index, last.isValid() ? last.addSecs(last.secsTo(when) / period * period) : when));
+    }
+    for (const QString &id : std::as_const(ran)) {
+        Q_EMIT jobFinished(id);
+    }
+    return ran;
+}
+
 QString LicenseLab::startSync(const QString &server, const QString &failWith)
 {
     const int index = m_enterprise.serverIndex(server);
@@ -696,11 +860,11 @@ QString LicenseLab::startSync(const QString &server, const QString &failWith)
         error = QStringLiteral("GitHub Connect is not enabled on this instance.");
     }
     QTimer::singleShot(m_config.syncDurationMs, this, [this, id = job.id, index, error]() {
-        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const QDateTime when = now();
         if (error.isEmpty()) {
-            m_enterprise.applySync(index, now);
+            m_enterprise.applySync(index, when);
         } else if (m_enterprise.servers().at(index).connected) {
-            m_enterprise.recordSyncFailure(index, now, error);
+            m_enterprise.recordSyncFailure(index, when, error);
         }
         finishJob(id, error.isEmpty(), error);
     });
@@ -729,7 +893,7 @@ QByteArray LicenseLab::exportUsage(const QString &server, bool readableUsers) co
     info.licenseHash = QString::fromLatin1(QByteArray("lab-license-" + m_enterprise.slug().toLatin1()).toHex());
     info.publicKey = QStringLiteral("-----BEGIN PUBLIC KEY-----\nLAB\n-----END PUBLIC KEY-----\n");
     info.features = {UsageFileFeature{QStringLiteral("license_usage_sync"), labServer.createdAt}};
-    info.exportedAt = QDateTime::currentDateTimeUtc();
+    info.exportedAt = now();
     info.users = toFileUsers(labServer.users);
     if (readableUsers) {
         return UsageFile::write(info);
@@ -770,7 +934,7 @@ QString LicenseLab::uploadUsage(const QByteArray &file, const QString &fileName,
             readable = true;
         }
     }
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime uploadedAt = now();
     Job job;
     job.id = QStringLiteral("job-%1").arg(m_nextJob++);
     job.kind = QStringLiteral("upload");
@@ -778,9 +942,9 @@ QString LicenseLab::uploadUsage(const QByteArray &file, const QString &fileName,
     job.state = QStringLiteral("running");
     job.uploadName = fileName;
     m_jobs.insert(job.id, job);
-    m_enterprise.addUpload(index, UserAccountsUpload{fileName, UploadSyncState::Pending, now, now});
+    m_enterprise.addUpload(index, UserAccountsUpload{fileName, UploadSyncState::Pending, uploadedAt, uploadedAt});
     QTimer::singleShot(m_config.syncDurationMs, this, [this, id = job.id, index, fileName, readable, users]() {
-        const QDateTime when = QDateTime::currentDateTimeUtc();
+        const QDateTime when = now();
         if (readable) {
             m_enterprise.applyUpload(index, fromFileUsers(users));
             m_enterprise.updateUpload(index, fileName, UploadSyncState::Success, when);

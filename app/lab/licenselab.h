@@ -12,6 +12,8 @@
 #include <QRandomGenerator>
 #include <QUrl>
 
+#include <chrono>
+#include <functional>
 #include <map>
 #include <memory>
 
@@ -25,6 +27,8 @@ class LabHttpServer;
 
 /// The license lab: a local HTTP(S) server simulating one GitHub Enterprise (see design.md).
 /// REST at "/" and "/api/v3", GraphQL at "/graphql" and "/api/graphql", lab actions under "/_lab/".
+/// The lab has its own clock (now()): connected servers sync automatically once a week on it, as GHES
+/// does with GitHub Connect's license sync; advanceClock() lets days pass in a test or a demo.
 class LicenseLab : public QObject
 {
     Q_OBJECT
@@ -52,9 +56,17 @@ public:
         QString state; ///< "running", "success", "failure"
         QString error;
         QString uploadName;
+        bool automatic = false; ///< the weekly automatic sync, not "Sync now"
     };
 
+    /// GitHub Connect's license sync runs this often on a connected server.
+    static constexpr int AutomaticSyncDays = 7;
+    /// Where the lab clock's time comes from (before advanceClock()'s offset).
+    using Clock = std::function<QDateTime()>;
+
     explicit LicenseLab(const LabConfig &config = {}, QObject *parent = nullptr);
+    /// Translated list of the lab's own endpoints (under /_lab), for --help texts.
+    static QString endpointsHelp();
     ~LicenseLab() override;
 
     /// Listens on config.address:config.port; false with a reason when it cannot.
@@ -83,6 +95,27 @@ public:
     QString uploadUsage(const QByteArray &file, const QString &fileName, QString *error = nullptr);
     Job job(const QString &id) const { return m_jobs.value(id); }
 
+    /// The lab clock: the system clock (UTC), or the one given to setClock(), plus clockOffset(). Sync
+    /// dates, uploads and exports use it; so does the weekly automatic sync.
+    QDateTime now() const;
+    /// Replaces the system clock (e.g. a fixed or test-driven time); runs the syncs that fall due.
+    void setClock(const Clock &clock);
+    /// Lets time pass on the lab clock (never backwards): every connected server whose last sync is
+    /// AutomaticSyncDays or more before the new now() syncs, dated when it fell due. Returns the ids of
+    /// those sync jobs (already finished, Job::automatic set). Also POST /_lab/clock/advance.
+    QStringList advanceClock(std::chrono::seconds by);
+    /// How far advanceClock() has moved the lab clock in total.
+    std::chrono::seconds clockOffset() const { return m_clockOffset; }
+    /// Runs the automatic syncs that are due at now() (the lab also checks before every request).
+    /// A connected server that never synced syncs at once; a disconnected one never does, so its
+    /// last sync goes stale. With LabFaults::syncError set, the automatic syncs fail with it too.
+    QStringList runDueSyncs();
+    /// Turns GitHub Connect on or off for a server (also POST /_lab/servers/{server}/connect and
+    /// /disconnect). A disconnected server that synced before stays in license-sync-status with its
+    /// last sync; switched back on after a week or more (or never synced), it syncs at once, dated now().
+    /// False for an unknown server.
+    bool setServerConnected(const QString &server, bool connected);
+
 Q_SIGNALS:
     void jobFinished(const QString &id);
 
@@ -99,10 +132,13 @@ private:
     Reply restRead(const QHttpServerRequest &request, const QString &path, const QStringList &segments);
     Reply graphql(const QHttpServerRequest &request);
     Reply labAction(const QHttpServerRequest &request, const QStringList &segments);
+    Reply clockAction(const QHttpServerRequest &request, const QStringList &rest);
     bool applyRateLimits(Reply *reply);
     static Reply error(int status, const QString &message);
     bool setUpTls(QString *error);
     void finishJob(const QString &id, bool success, const QString &error);
+    /// One weekly sync of a connected server, finished at once and dated @p when; returns the job id.
+    QString automaticSync(int index, const QDateTime &when);
 
     LabConfig m_config;
     LabEnterprise m_enterprise;
@@ -116,7 +152,9 @@ private:
     int m_nextJob = 1;
     Counters m_counters;
     QRandomGenerator m_faultRng;
-    QElapsedTimer m_clock;
+    QElapsedTimer m_clock; ///< real time, for the rate limit windows
+    Clock m_labClock; ///< empty: the system clock
+    std::chrono::seconds m_clockOffset{0};
     qint64 m_primaryWindowStart = 0;
     int m_primaryUsed = 0;
     qint64 m_secondaryWindowStart = 0;

@@ -30,7 +30,8 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("ghe-license-lab"));
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        i18nc("@info:shell", "A simulated GitHub Enterprise for trying the console, curl and gh."));
+        i18nc("@info:shell", "A simulated GitHub Enterprise for trying the console, curl and gh.") +
+        QLatin1String("\n\n") + Glc::LicenseLab::endpointsHelp());
     parser.addHelpOption();
     const QCommandLineOption port(QStringLiteral("port"), i18nc("@info:shell", "Port to listen on (0: any free port)."),
         QStringLiteral("port"), QStringLiteral("0"));

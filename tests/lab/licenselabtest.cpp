@@ -5,11 +5,19 @@
 #include "licensing/usagefile.h"
 
 #include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTimeZone>
+
+#include <chrono>
+#include <cmath>
 
 using namespace Glc;
 
@@ -31,6 +39,45 @@ class LicenseLabTest : public QObject
             request.setRawHeader("Authorization", "Bearer " + lab.token().toLatin1());
         }
         return m_manager.get(request);
+    }
+
+    QNetworkReply *post(LicenseLab &lab, const QString &path, const QByteArray &body)
+    {
+        QUrl url = lab.url();
+        url.setPath(path);
+        QNetworkRequest request(url);
+        request.setRawHeader("Authorization", "Bearer " + lab.token().toLatin1());
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        return m_manager.post(request, body);
+    }
+
+    /// license-sync-status as a client reads it, by host name.
+    QHash<QString, LicenseSyncStatus> syncStatus(LicenseLab &lab)
+    {
+        std::unique_ptr<QNetworkReply> reply(get(lab, QStringLiteral("/enterprises/lab/license-sync-status")));
+        QHash<QString, LicenseSyncStatus> byHost;
+        if (!waitFor(reply.get()) || reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200) {
+            return byHost;
+        }
+        const auto read = GitHubJson::readLicenseSyncStatus(reply->readAll());
+        for (const LicenseSyncStatus &status : read.value) {
+            byHost.insert(status.hostname, status);
+        }
+        return byHost;
+    }
+
+    static LabConfig weeklyConfig()
+    {
+        LabConfig config;
+        config.users = 40;
+        config.servers = 3; // the first two connected, the last one air-gapped
+        config.mismatchedEmailShare = 0;
+        config.serverUserShare = 1;
+        config.serverOnlyShare = 0;
+        config.visualStudioShare = 0;
+        config.suspendedShare = 0;
+        config.pendingInviteShare = 0;
+        return config;
     }
 
     static bool waitFor(QNetworkReply *reply)
@@ -160,6 +207,193 @@ private Q_SLOTS:
         QString why;
         QVERIFY(lab.uploadUsage("<html>", QStringLiteral("x"), &why).isEmpty());
         QVERIFY(!why.isEmpty());
+    }
+
+    void shouldSyncConnectedServersWeeklyOnTheLabClock()
+    {
+        LicenseLab lab(weeklyConfig());
+        QVERIFY(lab.start());
+        const QString connected = lab.enterprise().servers().at(0).hostname;
+        const QString disconnected = lab.enterprise().servers().at(1).hostname;
+        const QString airGapped = lab.enterprise().servers().at(2).hostname;
+        // GitHub Connect switched off after the server synced: it stays listed and must go stale.
+        QVERIFY(lab.setServerConnected(disconnected, false));
+        QVERIFY(!lab.setServerConnected(QStringLiteral("nowhere.example"), false));
+        // Server-side changes reach GitHub Enterprise Cloud only with a sync.
+        QVERIFY(lab.enterprise().setServerUserEmail(
+            connected, QStringLiteral("user000003"), QStringLiteral("u3@corp-alias.example")));
+        QVERIFY(lab.enterprise().setServerUserEmail(
+            disconnected, QStringLiteral("user000004"), QStringLiteral("u4@corp-alias.example")));
+        const int seats = lab.enterprise().consumedLicenses().totalSeatsConsumed;
+        const auto before = syncStatus(lab);
+        QCOMPARE(before.size(), 2);
+        QVERIFY(!before.contains(airGapped));
+        const QDateTime lastSync = before.value(connected).lastSyncDate;
+        QVERIFY(lastSync.isValid());
+        QVERIFY(!before.value(connected).isStale(lab.now()));
+        QSignalSpy finished(&lab, &LicenseLab::jobFinished);
+
+        // Five days on: no sync has fallen due yet.
+        QVERIFY(lab.advanceClock(std::chrono::days(5)).isEmpty());
+        QCOMPARE(lab.clockOffset().count(), 5 * 86400);
+        QCOMPARE(syncStatus(lab), before);
+        QCOMPARE(lab.enterprise().consumedLicenses().totalSeatsConsumed, seats);
+        QVERIFY(finished.isEmpty());
+
+        // Seven days after the last sync: the connected server syncs by itself, the others never.
+        const QStringList ran = lab.advanceClock(std::chrono::days(2));
+        QCOMPARE(ran.size(), 1);
+        const LicenseLab::Job job = lab.job(ran.first());
+        QCOMPARE(job.server, connected);
+        QCOMPARE(job.kind, QStringLiteral("sync"));
+        QCOMPARE(job.state, QStringLiteral("success"));
+        QVERIFY(job.automatic);
+        QCOMPARE(finished.size(), 1);
+        auto after = syncStatus(lab);
+        QCOMPARE(after.size(), 2);
+        QCOMPARE(after.value(connected).lastSyncDate, lastSync.addDays(7)); // dated when it fell due
+        QVERIFY(after.value(connected).isSuccess());
+        QVERIFY(!after.value(connected).isStale(lab.now()));
+        QCOMPARE(after.value(disconnected), before.value(disconnected));
+        QVERIFY(after.value(disconnected).isStale(lab.now()));
+        // Like a triggered sync: the connected server's mismatched email is now counted twice, the
+        // disconnected server's change never arrived.
+        QCOMPARE(lab.enterprise().consumedLicenses().totalSeatsConsumed, seats + 1);
+
+        // Three weeks at once: one sync, dated at the latest week that fell due.
+        QCOMPARE(lab.advanceClock(std::chrono::days(21)).size(), 1);
+        after = syncStatus(lab);
+        QCOMPARE(after.value(connected).lastSyncDate, lastSync.addDays(28));
+        QVERIFY(after.value(disconnected).isStale(lab.now()));
+
+        // Switched back on four weeks later: it catches up at once.
+        QVERIFY(lab.setServerConnected(disconnected, true));
+        QCOMPARE(finished.size(), 3);
+        QVERIFY(lab.job(finished.last().at(0).toString()).automatic);
+        after = syncStatus(lab);
+        QVERIFY(!after.value(disconnected).isStale(lab.now()));
+        QVERIFY(std::abs(after.value(disconnected).lastSyncDate.secsTo(lab.now())) < 5);
+        QCOMPARE(lab.enterprise().consumedLicenses().totalSeatsConsumed, seats + 2);
+        QVERIFY(!after.contains(airGapped));
+    }
+
+    void shouldFailAutomaticSyncsWithTheInjectedError()
+    {
+        LabConfig config = weeklyConfig();
+        config.faults.syncError = QStringLiteral("GitHub Connect could not reach github.com.");
+        LicenseLab lab(config);
+        QVERIFY(lab.start());
+        const QString host = lab.enterprise().servers().at(0).hostname;
+        const QDateTime lastSync = syncStatus(lab).value(host).lastSyncDate;
+        const QStringList ran = lab.advanceClock(std::chrono::days(7));
+        QCOMPARE(ran.size(), 2);
+        const LicenseSyncStatus status = syncStatus(lab).value(host);
+        QVERIFY(!status.isSuccess());
+        QCOMPARE(status.error, config.faults.syncError);
+        QCOMPARE(status.lastSyncDate, lastSync.addDays(7));
+        QCOMPARE(lab.job(ran.first()).state, QStringLiteral("failure"));
+    }
+
+    void shouldFollowAnInjectedClock()
+    {
+        QDateTime fake = QDateTime::currentDateTimeUtc().addDays(3);
+        LabConfig config = weeklyConfig();
+        config.syncDurationMs = 50;
+        LicenseLab lab(config);
+        QVERIFY(lab.start());
+        const QString host = lab.enterprise().servers().at(0).hostname;
+        const QDateTime lastSync = syncStatus(lab).value(host).lastSyncDate;
+        lab.setClock([&fake] { return fake; });
+        QCOMPARE(lab.now(), fake);
+        QCOMPARE(syncStatus(lab).value(host).lastSyncDate, lastSync);
+        // The injected clock moves on its own; the lab notices at the next request.
+        fake = lastSync.addDays(7).addSecs(60);
+        const LicenseSyncStatus status = syncStatus(lab).value(host);
+        QCOMPARE(status.lastSyncDate, lastSync.addDays(7));
+        QVERIFY(!status.isStale(lab.now()));
+        // Sync now and uploads are dated by the lab clock too.
+        const QString job = lab.startSync(host);
+        QSignalSpy finished(&lab, &LicenseLab::jobFinished);
+        QVERIFY(finished.wait());
+        QCOMPARE(lab.job(job).state, QStringLiteral("success"));
+        QCOMPARE(lab.enterprise().servers().at(0).syncStatus.lastSyncDate, fake);
+    }
+
+    void shouldAdvanceTheClockOverHttp_data()
+    {
+        QTest::addColumn<bool>("githubLike");
+        QTest::newRow("lab") << false;
+        QTest::newRow("like GitHub") << true; // the clock is the simulated world, not a GitHub action
+    }
+
+    void shouldAdvanceTheClockOverHttp()
+    {
+        QFETCH(bool, githubLike);
+        LabConfig config = weeklyConfig();
+        config.githubLike = githubLike;
+        LicenseLab lab(config);
+        QVERIFY(lab.start());
+        std::unique_ptr<QNetworkReply> clock(get(lab, QStringLiteral("/_lab/clock")));
+        QVERIFY(waitFor(clock.get()));
+        QCOMPARE(clock->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        QJsonObject body = QJsonDocument::fromJson(clock->readAll()).object();
+        QCOMPARE(body.value(QLatin1String("offset_seconds")).toInteger(), 0);
+        QCOMPARE(body.value(QLatin1String("automatic_sync_days")).toInt(), 7);
+
+        std::unique_ptr<QNetworkReply> advance(post(lab, QStringLiteral("/_lab/clock/advance"), R"({"days": 7})"));
+        QVERIFY(waitFor(advance.get()));
+        QCOMPARE(advance->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        body = QJsonDocument::fromJson(advance->readAll()).object();
+        QCOMPARE(body.value(QLatin1String("offset_seconds")).toInteger(), 7 * 86400);
+        QCOMPARE(lab.clockOffset().count(), 7 * 86400);
+        const QDateTime labNow = QDateTime::fromString(body.value(QLatin1String("now")).toString(), Qt::ISODate);
+        QVERIFY(std::abs(labNow.secsTo(QDateTime::currentDateTimeUtc().addDays(7))) < 60);
+        QStringList synced;
+        for (const QJsonValue &sync : body.value(QLatin1String("automatic_syncs")).toArray()) {
+            synced.append(sync.toObject().value(QLatin1String("server")).toString());
+            QCOMPARE(sync.toObject().value(QLatin1String("state")).toString(), QStringLiteral("success"));
+        }
+        QCOMPARE(synced,
+            QStringList({lab.enterprise().servers().at(0).hostname, lab.enterprise().servers().at(1).hostname}));
+        // Every answer carries the lab clock in Date, so a client can judge sync dates by it.
+        QDateTime date = QLocale::c().toDateTime(
+            QString::fromLatin1(advance->rawHeader("Date")), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"));
+        date.setTimeZone(QTimeZone::UTC);
+        QVERIFY2(date.isValid() && std::abs(date.secsTo(labNow)) < 60, advance->rawHeader("Date").constData());
+
+        // The connect switch, in every mode.
+        const QString air = lab.enterprise().servers().at(2).hostname;
+        std::unique_ptr<QNetworkReply> connect(post(lab, QStringLiteral("/_lab/servers/%1/connect").arg(air), {}));
+        QVERIFY(waitFor(connect.get()));
+        QCOMPARE(connect->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        QVERIFY(lab.enterprise().servers().at(2).connected);
+        // Connected and never synced: it syncs at once and appears in license-sync-status.
+        QVERIFY(syncStatus(lab).value(air).isSuccess());
+
+        std::unique_ptr<QNetworkReply> status(get(lab, QStringLiteral("/_lab/status")));
+        QVERIFY(waitFor(status.get()));
+        const QJsonObject server = QJsonDocument::fromJson(status->readAll())
+                                       .object()
+                                       .value(QLatin1String("servers"))
+                                       .toArray()
+                                       .at(0)
+                                       .toObject();
+        const QDateTime last = QDateTime::fromString(server.value(QLatin1String("last_sync")).toString(), Qt::ISODate);
+        QCOMPARE(QDateTime::fromString(server.value(QLatin1String("next_automatic_sync")).toString(), Qt::ISODate),
+            last.addDays(7));
+
+        const QList<QByteArray> rejected = {R"({"days": -1})", R"({"days": "7"})", R"({"days": 1.5})", "[7]", "seven"};
+        for (const QByteArray &bad : rejected) {
+            std::unique_ptr<QNetworkReply> reply(post(lab, QStringLiteral("/_lab/clock/advance"), bad));
+            QVERIFY(waitFor(reply.get()));
+            QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 422);
+            QVERIFY(reply->readAll().contains("\"message\""));
+        }
+        QCOMPARE(lab.clockOffset().count(), 7 * 86400); // nothing moved
+        std::unique_ptr<QNetworkReply> hours(
+            post(lab, QStringLiteral("/_lab/clock/advance"), R"({"hours": 12, "seconds": 30})"));
+        QVERIFY(waitFor(hours.get()));
+        QCOMPARE(lab.clockOffset().count(), 7 * 86400 + 12 * 3600 + 30);
     }
 
     void shouldHideActionsInGitHubLikeMode()

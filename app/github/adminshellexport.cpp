@@ -58,6 +58,12 @@ QString AdminShellExport::commandForVersion(const QString &installedVersion)
     return QStringLiteral("ghe-license usage");
 }
 
+QString AdminShellExport::portText() const
+{
+    // Not through Ki18n's number formatting: "2222" must stay pastable, not become "2,222".
+    return QString::number(m_shell.port > 0 ? m_shell.port : 122);
+}
+
 QStringList AdminShellExport::sshArguments() const
 {
     QStringList args{
@@ -86,8 +92,7 @@ void AdminShellExport::start()
         return;
     }
     const QString user = m_shell.user.trimmed().isEmpty() ? QStringLiteral("admin") : m_shell.user.trimmed();
-    Q_EMIT progress(
-        i18nc("@info:status", "Connecting to %1@%2 on port %3…", user, m_host, m_shell.port > 0 ? m_shell.port : 122));
+    Q_EMIT progress(i18nc("@info:status", "Connecting to %1@%2 on port %3…", user, m_host, portText()));
     // A host that ssh would read as an option, or none at all, can never be reached.
     if (m_host.isEmpty() || m_host.startsWith(QLatin1Char('-')) ||
         m_host.contains(QRegularExpression(QStringLiteral("\\s")))) {
@@ -303,13 +308,12 @@ QString AdminShellExport::nextStep() const
         return i18nc("@info",
             "Connect once in a terminal with \"ssh -p %1 %2@%3\", check the fingerprint with your "
             "server administrator, and accept it; then retry.",
-            m_shell.port > 0 ? m_shell.port : 122, m_shell.user.isEmpty() ? QStringLiteral("admin") : m_shell.user,
-            m_host);
+            portText(), m_shell.user.isEmpty() ? QStringLiteral("admin") : m_shell.user, m_host);
     case Error::HostKeyChanged:
         return i18nc("@info",
             "Ask your server administrator whether the host key changed. Only then remove the old "
             "entry with \"ssh-keygen -R '[%1]:%2'\" and connect once to accept the new key.",
-            m_host, m_shell.port > 0 ? m_shell.port : 122);
+            m_host, portText());
     case Error::ConnectionRefused:
         return i18nc("@info",
             "Check the host and port (the admin shell listens on port 122) and that a firewall "

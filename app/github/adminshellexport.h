@@ -99,6 +99,7 @@ private:
     void finish(Error error);
     void stopProcess();
     Error classifyFailure() const;
+    QString portText() const;
 
     QString m_host;
     Connection::AdminShell m_shell;

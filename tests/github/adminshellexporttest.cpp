@@ -3,6 +3,8 @@
 // AdminShellExport against a real OpenSSH server on 127.0.0.1, with stand-in ghe-license commands.
 #include "github/adminshellexport.h"
 
+#include <KLocalizedString>
+
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -15,6 +17,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+#include <clocale>
 #include <memory>
 #include <signal.h>
 
@@ -31,6 +35,29 @@ private:
     QByteArray m_oldFile;
 
     QString path(const QString &name) const { return m_dir.filePath(name); }
+
+    static bool hasChinese(const QString &text)
+    {
+        return std::any_of(
+            text.cbegin(), text.cend(), [](QChar c) { return c.unicode() >= 0x4e00 && c.unicode() <= 0x9fff; });
+    }
+
+    /// Empty when the failed job explains itself with a message and a next step, in English and in the
+    /// build tree's zh_CN catalog (so both really go through Ki18n); otherwise what is missing.
+    static QString explanationProblem(const AdminShellExport &job)
+    {
+        if (job.errorMessage().isEmpty() || job.nextStep().isEmpty()) {
+            return QStringLiteral("no message or no next step");
+        }
+        KLocalizedString::setLanguages({QStringLiteral("zh_CN")});
+        const QString message = job.errorMessage();
+        const QString nextStep = job.nextStep();
+        KLocalizedString::setLanguages({QStringLiteral("en_US")});
+        if (!hasChinese(message) || !hasChinese(nextStep)) {
+            return QStringLiteral("not translated: %1 / %2").arg(message, nextStep);
+        }
+        return {};
+    }
 
     static bool run(const QString &program, const QStringList &args, QString *error)
     {
@@ -90,9 +117,10 @@ private:
 
     /// Runs one export to its end.
     std::unique_ptr<AdminShellExport> exportWith(const Connection::AdminShell &shell, const QString &version,
-        const AdminShellExport::Options &options, QStringList *stages = nullptr)
+        const AdminShellExport::Options &options, QStringList *stages = nullptr,
+        const QString &host = QStringLiteral("127.0.0.1"))
     {
-        auto job = std::make_unique<AdminShellExport>(QStringLiteral("127.0.0.1"), shell, version, options);
+        auto job = std::make_unique<AdminShellExport>(host, shell, version, options);
         QSignalSpy finished(job.get(), &AdminShellExport::finished);
         QSignalSpy progress(job.get(), &AdminShellExport::progress);
         job->start();
@@ -120,6 +148,10 @@ private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
+        // gettext ignores the language Ki18n asks for under the C locale (the default under ctest).
+        QVERIFY2(std::setlocale(LC_MESSAGES, "en_US.UTF-8"), "the en_US.UTF-8 locale is needed");
+        KLocalizedString::addDomainLocaleDir(TRANSLATION_DOMAIN, QStringLiteral(GLC_BUILD_LOCALE_DIR));
+        KLocalizedString::setLanguages({QStringLiteral("en_US")});
         QVERIFY2(m_dir.isValid(), qPrintable(m_dir.errorString()));
         QString error;
         for (const char *key : {"host", "otherhost", "client", "otherclient"}) {
@@ -161,6 +193,7 @@ private Q_SLOTS:
             "  notjson) echo '<html><body>Sign in</body></html>'; exit 0 ;;\n"
             "  sleep) echo $$ > \"$d/sleep.pid\"; exec sleep 120 ;;\n"
             "  fail) echo 'license: internal error' >&2; exit 3 ;;\n"
+            "  huge) cat \"$d/usage-new.json\"; head -c 60000000 /dev/zero | tr '\\0' ' '; exit 0 ;;\n"
             "esac\n";
         QVERIFY(writeFile(path(QStringLiteral("bin/ghe-license")),
             common + "[ \"$1\" = usage ] && exec cat \"$d/usage-new.json\"\necho \"unknown command $1\" >&2\nexit 2\n",
@@ -346,13 +379,23 @@ private Q_SLOTS:
         const auto job = exportWith(admin, QStringLiteral("3.15.0"), options(knownHosts));
         QVERIFY(job->isFinished());
         QCOMPARE(job->error(), error);
-        QVERIFY(!job->errorMessage().isEmpty());
-        QVERIFY(!job->nextStep().isEmpty());
+        const QString problem = explanationProblem(*job);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
         if (error == AdminShellExport::Error::InvalidOutput) {
             QCOMPARE(job->validation().validation, UsageFile::Validation::HtmlPage);
             QVERIFY(job->errorMessage().contains(job->validation().message()));
         } else {
             QVERIFY(job->bytes().isEmpty());
+        }
+        // The commands in the next steps must work when pasted: the port is not a localized number.
+        if (error == AdminShellExport::Error::HostKeyUnknown) {
+            QVERIFY2(job->nextStep().contains(QStringLiteral("ssh -p %1 root@127.0.0.1").arg(QString::number(m_port))),
+                qPrintable(job->nextStep()));
+        }
+        if (error == AdminShellExport::Error::HostKeyChanged) {
+            QVERIFY2(
+                job->nextStep().contains(QStringLiteral("ssh-keygen -R '[127.0.0.1]:%1'").arg(QString::number(m_port))),
+                qPrintable(job->nextStep()));
         }
         if (error == AdminShellExport::Error::CommandFailed) {
             QCOMPARE(job->exitCode(), 3);
@@ -369,12 +412,70 @@ private Q_SLOTS:
         probe.close();
         auto job = exportWith(admin, QStringLiteral("3.15.0"), options());
         QCOMPARE(job->error(), AdminShellExport::Error::ConnectionRefused);
+        QVERIFY2(explanationProblem(*job).isEmpty(), qPrintable(explanationProblem(*job)));
 
         AdminShellExport::Options missing = options();
         missing.sshProgram = path(QStringLiteral("no-such-ssh"));
         job = exportWith(shell(), QStringLiteral("3.15.0"), missing);
         QCOMPARE(job->error(), AdminShellExport::Error::SshMissing);
-        QVERIFY(!job->nextStep().isEmpty());
+        QVERIFY2(explanationProblem(*job).isEmpty(), qPrintable(explanationProblem(*job)));
+    }
+
+    void shouldStopOutputAboveTheLimit()
+    {
+        // Starts like a real export, then goes on far past the 50 MiB any usage file stays under.
+        setMode("huge");
+        QStringList stages;
+        const auto job = exportWith(shell(), QStringLiteral("3.15.0"), options(), &stages);
+        QCOMPARE(job->error(), AdminShellExport::Error::OutputTooLarge);
+        QVERIFY(job->bytes().isEmpty()); // nothing half-read is handed on
+        QVERIFY(!job->isRunning()); // ssh was stopped, not left streaming
+        QVERIFY(stages.contains(i18nc("@info:status", "Receiving the usage file…")));
+        QVERIFY(job->errorMessage().contains(QLocale().formattedDataSize(UsageFile::DefaultSizeLimit)));
+        QVERIFY2(explanationProblem(*job).isEmpty(), qPrintable(explanationProblem(*job)));
+
+        // The limit is an option: a smaller one stops a smaller flood.
+        AdminShellExport::Options small = options();
+        small.outputLimit = 100;
+        setMode("ok");
+        const auto tiny = exportWith(shell(), QStringLiteral("3.15.0"), small);
+        QCOMPARE(tiny->error(), AdminShellExport::Error::OutputTooLarge);
+        QVERIFY(tiny->errorMessage().contains(QLocale().formattedDataSize(100)));
+    }
+
+    void shouldReportUnresolvableHost_data()
+    {
+        QTest::addColumn<QString>("host");
+        QTest::addColumn<bool>("runsSsh");
+        // .invalid never resolves (RFC 6761): ssh itself says so.
+        QTest::newRow("dns") << QStringLiteral("ghes.no-such-host.invalid") << true;
+        // Never handed to ssh, which would read them as options or several words.
+        QTest::newRow("option-like") << QStringLiteral("-oProxyCommand=touch") << false;
+        QTest::newRow("spaces") << QStringLiteral("ghes example.com") << false;
+        QTest::newRow("empty") << QString() << false;
+    }
+
+    void shouldReportUnresolvableHost()
+    {
+        QFETCH(QString, host);
+        QFETCH(bool, runsSsh);
+        QStringList stages;
+        const auto job = exportWith(shell(), QStringLiteral("3.15.0"), options(), &stages, host);
+        QVERIFY(job->isFinished());
+        QCOMPARE(job->error(), AdminShellExport::Error::HostNotFound);
+        if (runsSsh) {
+            QCOMPARE(job->exitCode(), 255);
+            QVERIFY2(
+                job->stderrText().contains(QLatin1String("Could not resolve hostname")), qPrintable(job->stderrText()));
+        } else {
+            QCOMPARE(job->exitCode(), -1);
+            QVERIFY(job->stderrText().isEmpty());
+        }
+        QVERIFY(job->errorMessage().contains(QLatin1Char('"') + host + QLatin1Char('"')));
+        QVERIFY(job->nextStep().contains(QLatin1String("host name")));
+        QVERIFY(job->bytes().isEmpty());
+        QVERIFY(!QFile::exists(path(QStringLiteral("calls.log")))); // no remote command ran
+        QVERIFY2(explanationProblem(*job).isEmpty(), qPrintable(explanationProblem(*job)));
     }
 
     void shouldTimeOutAndKillSsh()

@@ -8,12 +8,17 @@
 #include "github/serverlicensejob.h"
 #include "lab/licenselab.h"
 
+#include <KLocalizedString>
+
 #include <QLoggingCategory>
 #include <QSet>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTest>
+
+#include <algorithm>
+#include <clocale>
 
 using namespace Glc;
 
@@ -41,6 +46,29 @@ GitHubClientOptions fastOptions()
     return options;
 }
 
+bool hasChinese(const QString &text)
+{
+    return std::any_of(
+        text.cbegin(), text.cend(), [](QChar c) { return c.unicode() >= 0x4e00 && c.unicode() <= 0x9fff; });
+}
+
+/// Empty when the error tells the admin what happened and what to do next, in English and in the
+/// build tree's zh_CN catalog (so both strings really go through Ki18n); otherwise what is missing.
+QString explanationProblem(const GitHubError &error)
+{
+    if (error.message().isEmpty() || error.nextStep().isEmpty()) {
+        return QStringLiteral("no message or no next step for kind %1").arg(int(error.kind));
+    }
+    KLocalizedString::setLanguages({QStringLiteral("zh_CN")});
+    const QString message = error.message();
+    const QString nextStep = error.nextStep();
+    KLocalizedString::setLanguages({QStringLiteral("en_US")});
+    if (!hasChinese(message) || !hasChinese(nextStep)) {
+        return QStringLiteral("not translated: %1 / %2").arg(message, nextStep);
+    }
+    return {};
+}
+
 bool waitFinished(GitHubJob *job, int timeout = 30000)
 {
     if (job->isFinished()) {
@@ -55,7 +83,32 @@ class GitHubClientTest : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        // gettext ignores the language Ki18n asks for under the C locale (the default under ctest).
+        QVERIFY2(std::setlocale(LC_MESSAGES, "en_US.UTF-8"), "the en_US.UTF-8 locale is needed");
+        KLocalizedString::addDomainLocaleDir(TRANSLATION_DOMAIN, QStringLiteral(GLC_BUILD_LOCALE_DIR));
+        KLocalizedString::setLanguages({QStringLiteral("en_US")});
+    }
+
+    void shouldExplainEveryErrorKind()
+    {
+        for (int kind = int(GitHubError::Kind::BadToken); kind <= int(GitHubError::Kind::Network); ++kind) {
+            GitHubError error(static_cast<GitHubError::Kind>(kind));
+            error.httpStatus = 500;
+            error.serverMessage = QStringLiteral("detail");
+            error.ssoUrl = QStringLiteral("https://github.com/enterprises/lab/sso?authorization_request=X");
+            if (error.kind == GitHubError::Kind::Cancelled) {
+                QVERIFY(!error.message().isEmpty());
+                QVERIFY(error.nextStep().isEmpty()); // nothing to do after one's own cancel
+                continue;
+            }
+            const QString problem = explanationProblem(error);
+            QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        }
+        QVERIFY(GitHubError().message().isEmpty());
+    }
 
     void shouldFetchEveryPage_data()
     {
@@ -163,8 +216,8 @@ private Q_SLOTS:
         std::unique_ptr<ConsumedLicensesJob> job(client.fetchConsumedLicenses());
         QVERIFY(waitFinished(job.get()));
         QCOMPARE(int(job->error().kind), kind);
-        QVERIFY(!job->error().message().isEmpty());
-        QVERIFY(!job->error().nextStep().isEmpty());
+        const QString problem = explanationProblem(job->error());
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
         if (kind == int(GitHubError::Kind::SsoRequired)) {
             QVERIFY(job->error().ssoUrl.contains(QLatin1String("/sso?authorization_request=")));
             QVERIFY(job->error().nextStep().contains(job->error().ssoUrl));
@@ -198,6 +251,10 @@ private Q_SLOTS:
         std::unique_ptr<ConsumedLicensesJob> job(client.fetchConsumedLicenses());
         QVERIFY(waitFinished(job.get()));
         QCOMPARE(job->error().kind, GitHubError::Kind::NotFound);
+        QCOMPARE(job->error().httpStatus, 404);
+        const QString problem = explanationProblem(job->error());
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        QVERIFY(job->error().nextStep().contains(QLatin1String("slug")));
     }
 
     void shouldTypeNetworkErrors()
@@ -215,6 +272,24 @@ private Q_SLOTS:
             std::unique_ptr<ConsumedLicensesJob> job(client.fetchConsumedLicenses());
             QVERIFY(waitFinished(job.get()));
             QCOMPARE(job->error().kind, GitHubError::Kind::ConnectionRefused);
+            QVERIFY2(explanationProblem(job->error()).isEmpty(), qPrintable(explanationProblem(job->error())));
+        }
+        {
+            // DNS: .invalid never resolves (RFC 6761). A slow resolver must still end as "host not found".
+            GitHubClientOptions options = fastOptions();
+            options.transferTimeoutMs = 60000;
+            Connection unresolvable = connection;
+            unresolvable.labUrl = QUrl(QStringLiteral("http://ghes.no-such-host.invalid"));
+            GitHubClient client(unresolvable, QStringLiteral("t"), options);
+            std::unique_ptr<ConsumedLicensesJob> job(client.fetchConsumedLicenses());
+            QVERIFY(waitFinished(job.get(), 90000));
+            QCOMPARE(job->error().kind, GitHubError::Kind::HostNotFound);
+            QVERIFY(job->error().url.contains(QLatin1String("ghes.no-such-host.invalid")));
+            QCOMPARE(client.scheduler()->requestsSent(), 1); // not retried: DNS does not heal in a second
+            QVERIFY(!job->error().isTransient());
+            QCOMPARE(job->error().message(), i18nc("@info", "The server's name could not be resolved (DNS)."));
+            QVERIFY(job->error().nextStep().contains(QLatin1String("host name")));
+            QVERIFY2(explanationProblem(job->error()).isEmpty(), qPrintable(explanationProblem(job->error())));
         }
         {
             GitHubClientOptions options = fastOptions();
@@ -224,6 +299,7 @@ private Q_SLOTS:
             std::unique_ptr<ConsumedLicensesJob> job(client.fetchConsumedLicenses());
             QVERIFY(waitFinished(job.get()));
             QCOMPARE(job->error().kind, GitHubError::Kind::Proxy);
+            QVERIFY2(explanationProblem(job->error()).isEmpty(), qPrintable(explanationProblem(job->error())));
         }
         {
             LabConfig config = plainConfig(3);
@@ -238,6 +314,7 @@ private Q_SLOTS:
             QVERIFY(waitFinished(job.get()));
             QCOMPARE(job->error().kind, GitHubError::Kind::Timeout);
             QCOMPARE(client.scheduler()->requestsSent(), 2);
+            QVERIFY2(explanationProblem(job->error()).isEmpty(), qPrintable(explanationProblem(job->error())));
         }
     }
 
@@ -262,6 +339,8 @@ private Q_SLOTS:
         std::unique_ptr<ConsumedLicensesJob> job(client.fetchConsumedLicenses());
         QVERIFY(waitFinished(job.get()));
         QCOMPARE(job->error().kind, GitHubError::Kind::Tls);
+        QVERIFY2(explanationProblem(job->error()).isEmpty(), qPrintable(explanationProblem(job->error())));
+        QVERIFY(job->error().message().contains(job->error().certificateDetails));
         QVERIFY2(job->error().certificateDetails.contains(QLatin1String("GHE License Lab Test CA")),
             qPrintable(job->error().certificateDetails));
     }

@@ -4,6 +4,7 @@
 
 #include <KLocalizedString>
 
+#include <QLocale>
 #include <QSet>
 
 #include <algorithm>
@@ -49,7 +50,7 @@ QString domainOf(const QString &email)
 
 QString joinedHosts(const ConsumedLicense &seat)
 {
-    return seat.serverHosts().join(QLatin1String(", "));
+    return QLocale().createSeparatedList(seat.serverHosts());
 }
 } // namespace
 
@@ -333,7 +334,7 @@ CountedTwiceResult CountedTwiceAnalyzer::analyze(
                 i18nc("@info",
                     "%1 consumes a seat only because of a pending invitation to %2. Cancel the invitation "
                     "if it is no longer needed.",
-                    s.githubComLogin, s.githubComOrgsWithPendingInvites.join(QLatin1String(", ")))});
+                    s.githubComLogin, QLocale().createSeparatedList(s.githubComOrgsWithPendingInvites))});
         }
     }
     return result;

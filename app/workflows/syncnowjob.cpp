@@ -57,7 +57,7 @@ void SyncNowJob::run()
                     host));
         }
         setStage(Confirming,
-            i18ncp("@info:status", "Waiting for the server to report a new sync…",
+            i18ncp("@info:status", "Waiting for %1 server to report a new sync…",
                 "Waiting for %1 servers to report a new sync…", m_hosts.size()));
         connect(&m_timer, &QTimer::timeout, this, &SyncNowJob::poll);
         m_timer.start(context().pollIntervalMs);
@@ -213,8 +213,11 @@ void SyncNowJob::conclude(const QList<LicenseSyncStatus> &statuses)
     }
     const ServerResult &first =
         *std::find_if(m_results.cbegin(), m_results.cend(), [](const ServerResult &r) { return !r.success; });
-    fail(i18ncp("@info %2 host, %3 GitHub's error text", "The sync of %2 failed: %3", "%1 syncs failed; %2: %3",
-             failures, first.hostname, first.error),
+    const QString error = failures == 1
+        ? i18nc("@info %1 host, %2 GitHub's error text", "The sync of %1 failed: %2", first.hostname, first.error)
+        : i18ncp("@info %2 first failed host, %3 GitHub's error text", "%1 sync failed, first %2: %3",
+              "%1 syncs failed, first %2: %3", failures, first.hostname, first.error);
+    fail(error,
         i18nc("@info", "Check GitHub Connect on the server, or export its license usage and add it by hand."));
 }
 

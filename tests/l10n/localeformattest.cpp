@@ -7,6 +7,7 @@
 #include "licensepage/licensepage.h"
 #include "licensepage/licensesynccard.h"
 #include "licensepage/serverinstancescard.h"
+#include "licensepage/uiformat.h"
 #include "licensepage/usagemeter.h"
 #include "licensepage/userlicensescard.h"
 #include "mainwindow.h"
@@ -84,6 +85,15 @@ private Q_SLOTS:
             sawPercent = sawPercent || pairs->topLevelItem(0)->text(column) == expected;
         }
         QVERIFY2(sawPercent, qPrintable(expected));
+    }
+
+    void shouldJoinListsWithTheChineseSeparator()
+    {
+        const QString joined =
+            UiFormat::list({QStringLiteral("ghas"), QStringLiteral("actions"), QStringLiteral("packages")});
+        QVERIFY2(joined.contains(QStringLiteral("ghas、actions")), qPrintable(joined));
+        QVERIFY2(!joined.contains(QLatin1String(", ")), qPrintable(joined));
+        QCOMPARE(UiFormat::list({QStringLiteral("ghas")}), QStringLiteral("ghas"));
     }
 
     void shouldShowNoHandBuiltDatesOnThePage()

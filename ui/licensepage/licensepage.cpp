@@ -61,9 +61,9 @@ LicensePage::LicensePage(QWidget *parent)
     m_refreshButton->setObjectName(QStringLiteral("refreshButton"));
     m_refreshButton->setAccessibleDescription(
         i18nc("@info:tooltip", "Fetch everything for the active connection into a new snapshot"));
-    m_refreshButton->setToolTip(
-        i18nc("@info:tooltip %1 is the keyboard shortcut", "%1 (%2)", m_refreshButton->accessibleDescription(),
-            QKeySequence(QKeySequence::Refresh).toString(QKeySequence::NativeText)));
+    m_refreshButton->setToolTip(i18nc("@info:tooltip %1 what the button does, %2 its keyboard shortcut", "%1 (%2)",
+        m_refreshButton->accessibleDescription(),
+        QKeySequence(QKeySequence::Refresh).toString(QKeySequence::NativeText)));
     auto *refreshShortcut = new QShortcut(QKeySequence::Refresh, this);
     refreshShortcut->setObjectName(QStringLiteral("refreshShortcut"));
     connect(refreshShortcut, &QShortcut::activated, m_refreshButton, &QPushButton::animateClick);

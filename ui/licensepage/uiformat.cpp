@@ -109,3 +109,8 @@ QString UiFormat::licenseKind(const QString &kind)
     // An unknown kind is GitHub's own word: show it as it came.
     return kind;
 }
+
+QString UiFormat::list(const QStringList &items)
+{
+    return QLocale().createSeparatedList(items);
+}

@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QString>
+#include <QStringList>
 
 /// Locale-aware text for numbers, percentages, dates and relative times, shared by the License
 /// page widgets. Everything goes through QLocale() and Ki18n so zh_CN reads naturally.
@@ -23,4 +24,6 @@ public:
     static QString daysLeft(int days);
     /// A GitHub license kind ("enterprise", "evaluation", ...) in words.
     static QString licenseKind(const QString &kind);
+    /// "a, b and c" in English, "a、b和c" in Chinese: the locale's own list separators.
+    static QString list(const QStringList &items);
 };

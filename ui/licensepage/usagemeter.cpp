@@ -44,8 +44,9 @@ int UsageMeter::percent() const
 
 QString UsageMeter::text() const
 {
-    return i18nc("@info seat usage: used, purchased, percentage", "%1 of %2 seats used (%3)", UiFormat::number(m_used),
-        UiFormat::number(m_purchased), UiFormat::percent(percent()));
+    return i18ncp("@info seat usage: %2 used, %3 purchased, %4 percentage", "%2 of %3 seat used (%4)",
+        "%2 of %3 seats used (%4)", m_purchased, UiFormat::number(m_used), UiFormat::number(m_purchased),
+        UiFormat::percent(percent()));
 }
 
 void UsageMeter::setUsage(int used, int purchased)

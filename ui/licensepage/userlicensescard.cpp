@@ -145,11 +145,11 @@ void UserLicensesCard::rebuildServers()
         seats->setWordWrap(true);
         QString text;
         if (server.seats) {
-            text = i18nc("@info seats used of seats", "%1 of %2 seats used", UiFormat::number(server.seatsUsed),
-                UiFormat::number(*server.seats));
+            text = i18ncp("@info %2 seats used of %3 seats", "%2 of %3 seat used", "%2 of %3 seats used", *server.seats,
+                UiFormat::number(server.seatsUsed), UiFormat::number(*server.seats));
         } else {
-            text = i18nc("@info seats used, license without a seat limit", "%1 seats used of unlimited",
-                UiFormat::number(server.seatsUsed));
+            text = i18ncp("@info %2 seats used, license without a seat limit", "%2 seat used of unlimited",
+                "%2 seats used of unlimited", server.seatsUsed, UiFormat::number(server.seatsUsed));
         }
         if (!server.kind.isEmpty()) {
             text = i18nc("@info seat text, license kind", "%1 · %2", text, UiFormat::licenseKind(server.kind));

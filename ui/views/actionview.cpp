@@ -46,10 +46,10 @@ ActionView::ActionView(LicenseController *controller, QWidget *parent)
     m_stages->setObjectName(QStringLiteral("stages"));
     m_stages->setWordWrap(true);
     m_stages->setTextFormat(Qt::RichText);
-    m_stages->setAccessibleName(i18nc("@info:whatsthis", "Stages"));
+    m_stages->setAccessibleName(i18nc("@label accessible name", "Stages"));
     m_progress->setObjectName(QStringLiteral("progress"));
     m_progress->setVisible(false);
-    m_progress->setAccessibleName(i18nc("@info:whatsthis", "Progress"));
+    m_progress->setAccessibleName(i18nc("@label accessible name", "Progress"));
     m_assist->setObjectName(QStringLiteral("assist"));
     m_assist->setWordWrap(true);
     m_assist->setTextFormat(Qt::RichText);

@@ -4,6 +4,7 @@
 
 #include "controllers/licensecontroller.h"
 #include "licensepage/inlinemessage.h"
+#include "licensepage/uiformat.h"
 #include "licensepage/usagefiledropzone.h"
 #include "models/serverinstancesmodel.h"
 #include "workflows/addserverusagejob.h"
@@ -75,7 +76,7 @@ void AddServerUsageView::addFiles(const QStringList &paths)
                         "%6<br>Users: %7",
                         QFileInfo(file.check.path).fileName().toHtmlEscaped(), info.hostName.toHtmlEscaped(),
                         info.serverId.toHtmlEscaped(), info.version.toHtmlEscaped(),
-                        features.isEmpty() ? i18nc("@info no features", "none") : features.join(QStringLiteral(", ")),
+                        features.isEmpty() ? i18nc("@info no features", "none") : UiFormat::list(features),
                         info.exportedAt.isValid() ? locale.toString(info.exportedAt.toLocalTime(), QLocale::ShortFormat)
                                                   : i18nc("@info unknown date", "unknown"),
                         info.usersEncrypted ? i18nc("@info", "encrypted (only GitHub can read them)")

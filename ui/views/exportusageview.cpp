@@ -4,6 +4,7 @@
 
 #include "controllers/licensecontroller.h"
 #include "licensepage/inlinemessage.h"
+#include "licensepage/uiformat.h"
 #include "workflows/exportusagejob.h"
 
 #include <KLocalizedString>
@@ -39,12 +40,12 @@ ExportUsageView::ExportUsageView(LicenseController *controller, QWidget *parent)
         this);
     intro->setWordWrap(true);
     m_server->setObjectName(QStringLiteral("server"));
-    m_server->setAccessibleName(i18nc("@info:whatsthis", "Server to export"));
+    m_server->setAccessibleName(i18nc("@label accessible name", "Server to export"));
     for (const QString &host : controller->serverHosts()) {
         m_server->addItem(host, host);
     }
     m_target->setObjectName(QStringLiteral("target"));
-    m_target->setAccessibleName(i18nc("@info:whatsthis", "Target file"));
+    m_target->setAccessibleName(i18nc("@label accessible name", "Target file"));
     m_target->setClearButtonEnabled(true);
     m_browse->setObjectName(QStringLiteral("browse"));
     m_pickDownload->setObjectName(QStringLiteral("pickDownload"));
@@ -157,8 +158,7 @@ void ExportUsageView::jobDone(WorkflowJob *job)
             .arg(i18nc("@label", "Server ID:"), summary.info.serverId.toHtmlEscaped(), i18nc("@label", "Host:"),
                 summary.info.hostName.toHtmlEscaped(), i18nc("@label", "Version:"),
                 summary.info.version.toHtmlEscaped(), i18nc("@label", "Features:"),
-                features.isEmpty() ? i18nc("@info no features", "none")
-                                   : features.join(QStringLiteral(", ")).toHtmlEscaped(),
+                features.isEmpty() ? i18nc("@info no features", "none") : UiFormat::list(features).toHtmlEscaped(),
                 i18nc("@label", "Size:"), locale.formattedDataSize(summary.size))
             .arg(i18nc("@label", "Users:"), users));
     resultMessage()->showMessage(

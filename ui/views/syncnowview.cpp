@@ -31,7 +31,7 @@ SyncNowView::SyncNowView(LicenseController *controller, QWidget *parent)
         this);
     intro->setWordWrap(true);
     m_server->setObjectName(QStringLiteral("server"));
-    m_server->setAccessibleName(i18nc("@info:whatsthis", "Server to sync"));
+    m_server->setAccessibleName(i18nc("@label accessible name", "Server to sync"));
     m_server->addItem(i18nc("@item:inlistbox", "All servers"), QString());
     for (const QString &host : controller->serverHosts()) {
         m_server->addItem(host, host);
@@ -41,7 +41,7 @@ SyncNowView::SyncNowView(LicenseController *controller, QWidget *parent)
     label->setBuddy(m_server);
     form->addRow(label, m_server);
     m_results->setObjectName(QStringLiteral("results"));
-    m_results->setAccessibleName(i18nc("@info:whatsthis", "Sync results"));
+    m_results->setAccessibleName(i18nc("@label accessible name", "Sync results"));
     m_results->setRootIsDecorated(false);
     m_results->setHeaderLabels({i18nc("@title:column", "Server"), i18nc("@title:column", "Result"),
         i18nc("@title:column", "Last sync"), i18nc("@title:column", "Error")});

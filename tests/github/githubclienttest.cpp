@@ -6,6 +6,7 @@
 #include "github/licensesyncstatusjob.h"
 #include "github/requestscheduler.h"
 #include "github/serverlicensejob.h"
+#include "glc_version.h"
 #include "lab/licenselab.h"
 
 #include <KLocalizedString>
@@ -15,6 +16,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 #include <algorithm>
@@ -343,6 +345,82 @@ private Q_SLOTS:
         QVERIFY(job->error().message().contains(job->error().certificateDetails));
         QVERIFY2(job->error().certificateDetails.contains(QLatin1String("GHE License Lab Test CA")),
             qPrintable(job->error().certificateDetails));
+    }
+
+    void shouldReadEveryEndpointOfAServerOverHttps()
+    {
+        // A GHES-shaped connection (https://HOST/api/v3 and /api/graphql) to the lab behind its test CA.
+        LabConfig config;
+        config.users = 50;
+        config.servers = 3;
+        config.tls = true;
+        LicenseLab lab(config);
+        QString error;
+        QVERIFY2(lab.start(&error), qPrintable(error));
+        Connection server;
+        server.kind = Connection::Kind::Server;
+        server.serverHost = QStringLiteral("localhost:%1").arg(lab.url().port());
+        server.enterpriseSlug = lab.enterprise().slug();
+        server.caFile = lab.caCertificateFile();
+        QCOMPARE(server.restBase().path(), QStringLiteral("/api/v3"));
+        GitHubClient client(server, lab.token(), fastOptions());
+        std::unique_ptr<ConsumedLicensesJob> licenses(client.fetchConsumedLicenses());
+        std::unique_ptr<LicenseSyncStatusJob> sync(client.fetchLicenseSyncStatus());
+        std::unique_ptr<ServerLicenseJob> license(client.fetchServerLicense());
+        std::unique_ptr<InstallationsJob> installations(client.fetchInstallations());
+        for (GitHubJob *job :
+            std::initializer_list<GitHubJob *>{licenses.get(), sync.get(), license.get(), installations.get()}) {
+            QVERIFY(waitFinished(job));
+            QVERIFY2(job->error().kind == GitHubError::Kind::None, qPrintable(job->error().message()));
+        }
+        QCOMPARE(licenses->result().users.size(), lab.enterprise().consumedLicenses().users.size());
+        QCOMPARE(sync->result().size(), 2);
+        QCOMPARE(license->result().seats.value_or(-1), lab.enterprise().seatsPurchased());
+        QCOMPARE(license->result().installedVersion, lab.enterprise().servers().first().version);
+        QCOMPARE(license->result().hostname, server.serverHost);
+        QCOMPARE(installations->result().size(), 3);
+        QCOMPARE(lab.counters().unauthorized, 0);
+    }
+
+    void shouldSendGitHubsHeaders()
+    {
+        // A bare socket instead of the lab: what goes over the wire, byte for byte.
+        QTcpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        QByteArray request;
+        connect(&server, &QTcpServer::newConnection, this, [&server, &request] {
+            QTcpSocket *socket = server.nextPendingConnection();
+            connect(socket, &QTcpSocket::readyRead, socket, [socket, &request] {
+                request += socket->readAll();
+                if (request.contains("\r\n\r\n")) {
+                    const QByteArray body = R"({"server_instances": []})";
+                    socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n"
+                                  "Content-Length: " +
+                        QByteArray::number(body.size()) + "\r\n\r\n" + body);
+                    socket->disconnectFromHost();
+                }
+            });
+        });
+        Connection connection;
+        connection.kind = Connection::Kind::Lab;
+        connection.enterpriseSlug = QStringLiteral("lab");
+        connection.labUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.serverPort()));
+        GitHubClient client(connection, QStringLiteral("test-token"), fastOptions());
+        std::unique_ptr<LicenseSyncStatusJob> job(client.fetchLicenseSyncStatus());
+        QVERIFY(waitFinished(job.get()));
+        QCOMPARE(job->error().kind, GitHubError::Kind::None);
+        const QList<QByteArray> lines = request.left(request.indexOf("\r\n\r\n")).split('\n');
+        QCOMPARE(lines.first().trimmed(), QByteArray("GET /enterprises/lab/license-sync-status HTTP/1.1"));
+        QHash<QByteArray, QByteArray> headers;
+        for (const QByteArray &line : lines.mid(1)) {
+            const qsizetype colon = line.indexOf(':');
+            headers.insert(line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed());
+        }
+        QCOMPARE(headers.value("accept"), QByteArray("application/vnd.github+json"));
+        QCOMPARE(headers.value("x-github-api-version"), QByteArray("2022-11-28"));
+        QCOMPARE(headers.value("authorization"), QByteArray("Bearer test-token"));
+        QVERIFY2(headers.value("user-agent").startsWith("ghe-license-console/" GLC_VERSION_STRING),
+            headers.value("user-agent").constData());
     }
 
     void shouldCancelWithNoRequestLeft()

@@ -32,6 +32,10 @@ public:
     {
         int busyTimeoutMs = 5000; ///< how long to wait for another console's lock (SQLite)
         int migrateTo = -1; ///< -1: the latest schema; tests create older schemas with it
+        /// Snapshot rows travel as a few texts per 5000 rows (JSON on SQLite, arrays on
+        /// PostgreSQL). false: bound multi-row VALUES, what an SQLite without JSON functions
+        /// gets; tests compare the two.
+        bool textBatches = true;
     };
 
     /// Returns true to stop a long write; checked between batches.
@@ -98,6 +102,7 @@ private:
     StoreError beginTransaction();
     StoreError writeRows(qint64 snapshotId, const QList<ConsumedLicense> &rows, const CancelCheck &cancel);
     StoreError writeRowsSqlite(qint64 snapshotId, const QList<ConsumedLicense> &rows, const CancelCheck &cancel);
+    StoreError writeRowsValues(qint64 snapshotId, const QList<ConsumedLicense> &rows, const CancelCheck &cancel);
     StoreError writeRowsPostgres(qint64 snapshotId, const QList<ConsumedLicense> &rows, const CancelCheck &cancel);
     StoreError writeSyncStatus(qint64 snapshotId, const QString &connectionId, const QList<LicenseSyncStatus> &statuses,
         const QDateTime &when);
@@ -106,5 +111,6 @@ private:
     Backend m_backend = Backend::None;
     int m_schemaVersion = 0;
     QString m_location;
+    bool m_textBatches = true;
 };
 } // namespace Glc

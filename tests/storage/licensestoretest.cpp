@@ -242,6 +242,102 @@ private Q_SLOTS:
         QCOMPARE(summaries.value.first().userCount, int(snapshot.licenses.users.size()));
     }
 
+    void shouldStoreTheSameValuesInTextBatchesAndBoundRows()
+    {
+        LicenseSnapshot snapshot = smallSnapshot(11, 300);
+        const qsizetype firstTricky = snapshot.licenses.users.size();
+        ConsumedLicense syntax;
+        syntax.githubComLogin = QStringLiteral("NULL");
+        syntax.githubComName = QStringLiteral("Quote \" backslash \\ brace {x} comma, apostrophe ' \\u001f \\\"");
+        syntax.githubComSamlNameId = QStringLiteral("null");
+        syntax.githubComProfile = QStringLiteral("  padded  ");
+        syntax.licenseType = QStringLiteral("[\"json\"]");
+        syntax.visualStudioSubscriptionEmail = QStringLiteral("tab\there\nnew line\r\x01\x7f");
+        syntax.githubComVerifiedDomainEmails = {QStringLiteral("a\"b@x.example"), QStringLiteral("c,d@y.example"),
+            QStringLiteral("{e}@z.example"), QStringLiteral("NULL"), QString()};
+        syntax.enterpriseServerEmails = {QStringLiteral("林美玲@例子.公司"), QStringLiteral("🚀@emoji.example")};
+        syntax.enterpriseServerUserIds = {QStringLiteral("ghes-1.example.com:1"), QStringLiteral("服务器:2")};
+        syntax.githubComMemberRoles = {QStringLiteral("org:\"Role\"")};
+        syntax.githubComEnterpriseRoles = {QStringLiteral("\\")};
+        syntax.githubComOrgsWithPendingInvites = {QStringLiteral("}")};
+        syntax.totalUserAccounts = 2147483647;
+        syntax.githubComUser = true;
+        syntax.visualStudioSubscriptionUser = true;
+        syntax.enterpriseServerUser = TriState::No;
+        syntax.githubComTwoFactorAuth = TriState::Unknown;
+        ConsumedLicense negative;
+        negative.githubComLogin = QStringLiteral("negative");
+        negative.totalUserAccounts = -7;
+        negative.enterpriseServerUser = TriState::Unknown;
+        negative.githubComTwoFactorAuth = TriState::No;
+        snapshot.licenses.users << syntax << negative;
+        // Stored lossily by design (an empty only item, the list separator inside an item); both
+        // paths must lose the same way.
+        const qsizetype firstLossy = snapshot.licenses.users.size();
+        ConsumedLicense lossy;
+        lossy.githubComLogin = QStringLiteral("lossy");
+        lossy.githubComMemberRoles = {QString()};
+        lossy.githubComVerifiedDomainEmails = {QStringLiteral("a") + QChar(0x1f) + QStringLiteral("b@x.example")};
+        lossy.githubComName = QStringLiteral("unit") + QChar(0x1f) + QStringLiteral("separator");
+        snapshot.licenses.users << lossy;
+        snapshot.licenses.totalSeatsConsumed = int(snapshot.licenses.users.size());
+
+        qint64 batchedId = 0;
+        {
+            LicenseStore batched;
+            QVERIFY(!batched.open(m_location));
+            const auto id = batched.writeSnapshot(snapshot);
+            QVERIFY2(id.ok(), qPrintable(id.error.message));
+            batchedId = id.value;
+        }
+        LicenseStore::OpenOptions options;
+        options.textBatches = false;
+        LicenseStore store;
+        QVERIFY(!store.open(m_location, options));
+        const auto boundId = store.writeSnapshot(snapshot);
+        QVERIFY2(boundId.ok(), qPrintable(boundId.error.message));
+
+        const auto batchedRows = store.loadConsumedLicenses(batchedId);
+        const auto boundRows = store.loadConsumedLicenses(boundId.value);
+        QVERIFY(batchedRows.ok() && boundRows.ok());
+        QCOMPARE(batchedRows.value.size(), snapshot.licenses.users.size());
+        for (qsizetype i = 0; i < firstLossy; ++i) {
+            QVERIFY2(batchedRows.value.at(i) == snapshot.licenses.users.at(i), qPrintable(QString::number(i)));
+        }
+        QCOMPARE(batchedRows.value.at(firstTricky).githubComName, syntax.githubComName);
+        QCOMPARE(batchedRows.value.at(firstTricky).visualStudioSubscriptionEmail, syntax.visualStudioSubscriptionEmail);
+        QCOMPARE(batchedRows.value, boundRows.value);
+        QCOMPARE(batchedRows.value.constLast().githubComMemberRoles, QStringList());
+
+        // Column by column, NULL or not included: the stored values themselves are the same.
+        auto raw = [&store](qint64 id) {
+            QList<QVariantList> rows;
+            QSqlQuery q(QSqlDatabase::database(store.connectionName()));
+            q.prepare(QStringLiteral("SELECT * FROM consumed_licenses WHERE snapshot_id = ? ORDER BY row_index"));
+            q.addBindValue(id);
+            if (!q.exec()) {
+                return rows;
+            }
+            while (q.next()) {
+                QVariantList row;
+                for (int c = 1; c < q.record().count(); ++c) { // not snapshot_id
+                    const QVariant v = q.value(c);
+                    row.append(v.isNull() ? QVariant() : QVariant(v.toString()));
+                }
+                rows.append(row);
+            }
+            return rows;
+        };
+        const QList<QVariantList> batchedRaw = raw(batchedId);
+        const QList<QVariantList> boundRaw = raw(boundId.value);
+        QCOMPARE(batchedRaw.size(), snapshot.licenses.users.size());
+        for (qsizetype i = 0; i < batchedRaw.size(); ++i) {
+            QCOMPARE(batchedRaw.at(i), boundRaw.at(i));
+        }
+        QCOMPARE(batchedRaw.at(firstTricky).at(0).toInt(), int(firstTricky)); // row_index
+        QVERIFY(!batchedRaw.at(firstTricky + 1).at(2).isValid()); // an empty name is NULL
+    }
+
     void shouldKeepOnlyChangesInSyncStatusHistory()
     {
         LicenseStore store;

@@ -4,14 +4,57 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTimeZone>
 
 // JSON written as tokens (moc does not read raw string literals with quotes).
 #define GLC_JSON(...) QByteArray(#__VA_ARGS__)
 
 using namespace Glc;
 using namespace Glc::GitHubJson;
+
+namespace {
+/// @p node with the value at @p path ("a/0/b") replaced.
+QJsonValue replaced(const QJsonValue &node, QStringList path, const QJsonValue &value)
+{
+    if (path.isEmpty()) {
+        return value;
+    }
+    const QString key = path.takeFirst();
+    if (node.isArray()) {
+        QJsonArray array = node.toArray();
+        array[key.toInt()] = replaced(array.at(key.toInt()), path, value);
+        return array;
+    }
+    QJsonObject object = node.toObject();
+    object[key] = replaced(object.value(key), path, value);
+    return object;
+}
+
+QByteArray installationsPage()
+{
+    EnterpriseServerInstallation installation;
+    installation.id = QStringLiteral("ESI_1");
+    installation.hostName = QStringLiteral("ghes.local");
+    installation.isConnected = true;
+    installation.createdAt = QDateTime(QDate(2025, 1, 1), QTime(0, 0), QTimeZone::UTC);
+    installation.updatedAt = installation.createdAt;
+    installation.uploads = {UserAccountsUpload{
+        QStringLiteral("f.json"), UploadSyncState::Success, installation.createdAt, installation.createdAt}};
+    installation.userAccounts = {ServerUserAccount{QStringLiteral("u"), QStringLiteral("7"), QString(),
+        installation.createdAt, true, {ServerUserEmail{QStringLiteral("u@x"), true}}}};
+    installation.userAccountsTotal = 1;
+    const QJsonObject connection{{QStringLiteral("nodes"), QJsonArray{installationToJson(installation, {})}},
+        {QStringLiteral("pageInfo"),
+            QJsonObject{{QStringLiteral("hasNextPage"), false}, {QStringLiteral("endCursor"), QJsonValue()}}}};
+    const QJsonObject data{{QStringLiteral("enterprise"),
+        QJsonObject{{QStringLiteral("ownerInfo"),
+            QJsonObject{{QStringLiteral("enterpriseServerInstallations"), connection}}}}}};
+    return QJsonDocument(QJsonObject{{QStringLiteral("data"), data}}).toJson();
+}
+} // namespace
 
 class GitHubJsonTest : public QObject
 {
@@ -217,6 +260,144 @@ private Q_SLOTS:
     {
         QCOMPARE(readMetaInstalledVersion(GLC_JSON({"installed_version": "3.15.2", "hooks": []})).value,
             QStringLiteral("3.15.2"));
+    }
+
+    void shouldTolerateWrongTypesInTheOtherReads_data()
+    {
+        QTest::addColumn<QString>("reader");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QByteArray>("value");
+        // Values of every type each field is not declared as (the declared one is left out).
+        const QList<QByteArray> notString = {"{}", "[1]", "12.5", "true"};
+        const QList<QByteArray> notInt = {"{}", "[1]", "true", "\"x\""};
+        const QList<QByteArray> notBool = {"{}", "[1]", "12.5", "\"\""};
+        const QList<QByteArray> notObject = {"[1]", "12.5", "true", "\"x\""};
+        const QList<QByteArray> notDate = {"{}", "[1]", "12.5", "true", "\"last tuesday\""};
+        const struct
+        {
+            const char *reader;
+            const char *path;
+            QList<QByteArray> values;
+        } rows[] = {
+            {"sync", "server_instances/0/server_id", notString},
+            {"sync", "server_instances/0/hostname", notString},
+            {"sync", "server_instances/0/last_sync", notObject},
+            {"sync", "server_instances/0/last_sync/date", notDate},
+            {"sync", "server_instances/0/last_sync/status", notString},
+            {"sync", "server_instances/0/last_sync/error", notString},
+            {"license", "seats", notInt},
+            {"license", "seats_used", notInt},
+            {"license", "seats_available", notInt},
+            {"license", "kind", notString},
+            {"license", "days_until_expiration", notInt},
+            {"license", "expire_at", notDate},
+            {"meta", "installed_version", notString},
+            {"installations", "data/enterprise/ownerInfo/enterpriseServerInstallations/nodes/0/id", notString},
+            {"installations", "data/enterprise/ownerInfo/enterpriseServerInstallations/nodes/0/isConnected", notBool},
+            {"installations", "data/enterprise/ownerInfo/enterpriseServerInstallations/nodes/0/createdAt", notDate},
+            {"installations",
+                "data/enterprise/ownerInfo/enterpriseServerInstallations/nodes/0/userAccountsUploads/nodes/0/name",
+                notString},
+            {"installations",
+                "data/enterprise/ownerInfo/enterpriseServerInstallations/nodes/0/userAccountsUploads/nodes/0/updatedAt",
+                notDate},
+            {"installations", "data/enterprise/ownerInfo/enterpriseServerInstallations/nodes/0/userAccounts/totalCount",
+                notInt},
+            {"installations",
+                "data/enterprise/ownerInfo/enterpriseServerInstallations/nodes/0/userAccounts/nodes/0/login",
+                notString},
+            {"installations",
+                "data/enterprise/ownerInfo/enterpriseServerInstallations/nodes/0/userAccounts/nodes/0/isSiteAdmin",
+                notBool},
+            {"installations",
+                "data/enterprise/ownerInfo/enterpriseServerInstallations/nodes/0/userAccounts/nodes/0/emails/nodes/0/"
+                "isPrimary",
+                notBool},
+        };
+        for (const auto &row : rows) {
+            for (const QByteArray &value : row.values) {
+                QTest::addRow(
+                    "%s %s=%s", row.reader, QByteArray(row.path).split('/').last().constData(), value.constData())
+                    << QString::fromLatin1(row.reader) << QString::fromLatin1(row.path) << value;
+            }
+        }
+    }
+
+    void shouldTolerateWrongTypesInTheOtherReads()
+    {
+        QFETCH(QString, reader);
+        QFETCH(QString, path);
+        QFETCH(QByteArray, value);
+        QByteArray base;
+        if (reader == QLatin1String("sync")) {
+            base = GLC_JSON({
+                "server_instances": [{
+                    "server_id": "u-1",
+                    "hostname": "h",
+                    "last_sync": {"date": "2026-01-02T03:04:05Z", "status": "success", "error": ""}
+                }]
+            });
+        } else if (reader == QLatin1String("license")) {
+            base = GLC_JSON({
+                "seats": 100,
+                "seats_used": 12,
+                "seats_available": 88,
+                "kind": "standard",
+                "days_until_expiration": 30,
+                "expire_at": "2026-02-01T07:59:59Z"
+            });
+        } else if (reader == QLatin1String("meta")) {
+            base = GLC_JSON({"installed_version": "3.15.2"});
+        } else {
+            base = installationsPage();
+        }
+        const QJsonValue wrong = QJsonDocument::fromJson("[" + value + "]").array().at(0);
+        const QByteArray json = QJsonDocument(
+            replaced(QJsonDocument::fromJson(base).object(), path.split(QLatin1Char('/')), wrong).toObject())
+                                    .toJson();
+        const QString field = path.section(QLatin1Char('/'), -1);
+        ReadStats stats;
+        // Never an error, the other fields kept, the wrong value counted.
+        if (reader == QLatin1String("sync")) {
+            const auto result = readLicenseSyncStatus(json);
+            QVERIFY(result.ok());
+            QCOMPARE(result.value.size(), 1);
+            if (field != QLatin1String("hostname")) {
+                QCOMPARE(result.value.first().hostname, QStringLiteral("h"));
+            }
+            if (field != QLatin1String("server_id")) {
+                QCOMPARE(result.value.first().serverId, QStringLiteral("u-1"));
+            }
+            stats = result.stats;
+        } else if (reader == QLatin1String("license")) {
+            const auto result = readServerLicense(json);
+            QVERIFY(result.ok());
+            if (field != QLatin1String("seats_used")) {
+                QCOMPARE(result.value.seatsUsed, 12);
+            }
+            if (field != QLatin1String("kind")) {
+                QCOMPARE(result.value.kind, QStringLiteral("standard"));
+            }
+            stats = result.stats;
+        } else if (reader == QLatin1String("meta")) {
+            const auto result = readMetaInstalledVersion(json);
+            QVERIFY(result.ok()); // a scalar may be kept as text; objects and arrays give an empty version
+            QVERIFY(result.value.isEmpty() || (!value.startsWith('{') && !value.startsWith('[')));
+            stats = result.stats;
+        } else {
+            const auto result = readInstallationsPage(json);
+            QVERIFY(result.ok());
+            QCOMPARE(result.value.installations.size(), 1);
+            const EnterpriseServerInstallation &installation = result.value.installations.first();
+            QCOMPARE(installation.hostName, QStringLiteral("ghes.local"));
+            QCOMPARE(installation.uploads.size(), 1);
+            QCOMPARE(installation.userAccounts.size(), 1);
+            if (field != QLatin1String("login")) {
+                QCOMPARE(installation.userAccounts.first().login, QStringLiteral("u"));
+            }
+            stats = result.stats;
+        }
+        QVERIFY2(stats.toleratedValues >= 1, qPrintable(QString::fromLatin1(json)));
     }
 
     void shouldReadInstallationsAndGraphQlErrors()

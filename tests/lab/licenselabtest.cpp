@@ -396,6 +396,65 @@ private Q_SLOTS:
         QCOMPARE(lab.clockOffset().count(), 7 * 86400 + 12 * 3600 + 30);
     }
 
+    void shouldFailAnUploadItCannotRead()
+    {
+        LabConfig config = weeklyConfig();
+        config.syncDurationMs = 50;
+        LicenseLab lab(config);
+        QVERIFY(lab.start());
+        const QString airGapped = lab.enterprise().servers().at(2).hostname;
+        const int seats = lab.enterprise().consumedLicenses().totalSeatsConsumed;
+        const QList<LabEnterprise::ServerUser> known = lab.enterprise().servers().at(2).knownUsers;
+        // The real shape with users encrypted for GitHub only: valid to upload, unreadable to the lab.
+        UsageFileInfo info = UsageFile::read(lab.exportUsage(airGapped, true)).info;
+        const QByteArray file = UsageFile::write(info, QByteArray("c2VhbGVkIGZvciBHaXRIdWIgb25seQ=="));
+        QVERIFY(UsageFile::read(file).ok());
+        QSignalSpy finished(&lab, &LicenseLab::jobFinished);
+        const QString upload = lab.uploadUsage(file, QStringLiteral("sealed.json"));
+        QVERIFY(!upload.isEmpty());
+        QCOMPARE(lab.enterprise().servers().at(2).uploads.first().name, QStringLiteral("sealed.json"));
+        QCOMPARE(lab.enterprise().servers().at(2).uploads.first().syncState, UploadSyncState::Pending);
+        QVERIFY(finished.wait());
+        QCOMPARE(lab.job(upload).state, QStringLiteral("failure"));
+        QVERIFY(!lab.job(upload).error.isEmpty());
+        QCOMPARE(lab.enterprise().servers().at(2).uploads.first().syncState, UploadSyncState::Failure);
+        // Nothing merged: the previous upload's users still count.
+        QCOMPARE(lab.enterprise().consumedLicenses().totalSeatsConsumed, seats);
+        QCOMPARE(lab.enterprise().servers().at(2).knownUsers.size(), known.size());
+        // An export of a server that is not in this enterprise is rejected at once.
+        info.serverId = QStringLiteral("00000000-0000-4000-8000-000000000000");
+        QString why;
+        QVERIFY(lab.uploadUsage(UsageFile::write(info), QStringLiteral("other.json"), &why).isEmpty());
+        QVERIFY(why.contains(info.serverId));
+    }
+
+    void shouldInjectServerErrorsAtASeededRate()
+    {
+        // The same seed gives the same failing requests, at about the configured share.
+        QList<int> first;
+        for (int run = 0; run < 2; ++run) {
+            LabConfig config = weeklyConfig();
+            config.faults.serverErrorRate = 0.3;
+            LicenseLab lab(config);
+            QVERIFY(lab.start());
+            QList<int> statuses;
+            for (int i = 0; i < 60; ++i) {
+                std::unique_ptr<QNetworkReply> reply(get(lab, QStringLiteral("/meta")));
+                QVERIFY(waitFor(reply.get()));
+                statuses.append(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt());
+            }
+            QCOMPARE(lab.counters().serverErrors, statuses.count(502));
+            QVERIFY2(statuses.count(502) >= 8 && statuses.count(502) <= 30,
+                qPrintable(QString::number(statuses.count(502))));
+            QCOMPARE(statuses.count(502) + statuses.count(200), statuses.size());
+            if (run == 0) {
+                first = statuses;
+            } else {
+                QCOMPARE(statuses, first);
+            }
+        }
+    }
+
     void shouldHideActionsInGitHubLikeMode()
     {
         LabConfig config;

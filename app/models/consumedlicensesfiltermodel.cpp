@@ -152,8 +152,7 @@ bool ConsumedLicensesFilterModel::lessThan(const QModelIndex &left, const QModel
         return (m_model->flags(left.row()) & ConsumedLicensesModel::CountedTwiceFlag) <
             (m_model->flags(right.row()) & ConsumedLicensesModel::CountedTwiceFlag);
     }
-    const QString a = left.data(Qt::DisplayRole).toString();
-    const QString b = right.data(Qt::DisplayRole).toString();
-    return a.compare(b, Qt::CaseInsensitive) < 0;
+    // Same order as comparing the display texts case-insensitively, precomputed per column.
+    return m_model->sortRank(left.row(), column) < m_model->sortRank(right.row(), column);
 }
 } // namespace Glc

@@ -4,6 +4,9 @@
 
 #include <KLocalizedString>
 
+#include <algorithm>
+#include <numeric>
+
 namespace Glc {
 namespace {
 QString yesNo(bool b)
@@ -36,6 +39,9 @@ QString ConsumedLicensesModel::licenseTypeText(const QString &type)
 void ConsumedLicensesModel::setLicenses(const QList<ConsumedLicense> &licenses)
 {
     beginResetModel();
+    for (SortRanks &cached : m_sortRanks) {
+        cached = {};
+    }
     const qsizetype n = licenses.size();
     m_rows.clear();
     m_rows.reserve(n);
@@ -107,9 +113,43 @@ void ConsumedLicensesModel::setCountedTwiceRows(const QList<int> &rows)
         }
     }
     if (first >= 0) {
+        for (SortRanks &cached : m_sortRanks) {
+            if (cached.column == CountedTwiceColumn) {
+                cached = {};
+            }
+        }
         Q_EMIT dataChanged(index(first, CountedTwiceColumn), index(last, CountedTwiceColumn),
             {Qt::DisplayRole, RawValueRole, CountedTwiceRole});
     }
+}
+
+quint32 ConsumedLicensesModel::sortRank(int row, int column) const
+{
+    for (const SortRanks &cached : m_sortRanks) {
+        if (cached.column == column) {
+            return cached.ranks.at(row);
+        }
+    }
+    const int n = rowCount();
+    QList<QString> keys;
+    keys.reserve(n);
+    for (int i = 0; i < n; ++i) {
+        keys.append(data(index(i, column), Qt::DisplayRole).toString());
+    }
+    QList<quint32> order(n);
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(),
+        [&keys](quint32 a, quint32 b) { return keys.at(a).compare(keys.at(b), Qt::CaseInsensitive) < 0; });
+    QList<quint32> ranks(n);
+    for (int k = 0; k < n; ++k) {
+        const bool sameAsPrevious =
+            k > 0 && keys.at(order.at(k)).compare(keys.at(order.at(k - 1)), Qt::CaseInsensitive) == 0;
+        ranks[order.at(k)] = sameAsPrevious ? ranks.at(order.at(k - 1)) : quint32(k);
+    }
+    // Replace the older entry; the newer one moves first.
+    m_sortRanks[1] = std::move(m_sortRanks[0]);
+    m_sortRanks[0] = SortRanks{column, std::move(ranks)};
+    return m_sortRanks[0].ranks.at(row);
 }
 
 int ConsumedLicensesModel::rowCount(const QModelIndex &parent) const

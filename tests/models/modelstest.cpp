@@ -220,6 +220,62 @@ private Q_SLOTS:
         }
     }
 
+    void shouldSortLikeTheDisplayTextsAfterEveryReload()
+    {
+        ConsumedLicensesModel model;
+        ConsumedLicensesFilterModel proxy;
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        auto expectedOrder = [&model](int column, Qt::SortOrder order) {
+            QStringList texts;
+            for (int r = 0; r < model.rowCount(); ++r) {
+                texts.append(model.index(r, column).data().toString().toCaseFolded());
+            }
+            std::stable_sort(texts.begin(), texts.end(),
+                [](const QString &a, const QString &b) { return a.compare(b, Qt::CaseInsensitive) < 0; });
+            if (order == Qt::DescendingOrder) {
+                std::stable_sort(texts.begin(), texts.end(),
+                    [](const QString &a, const QString &b) { return b.compare(a, Qt::CaseInsensitive) < 0; });
+            }
+            return texts;
+        };
+        auto shown = [&proxy](int column) {
+            QStringList texts;
+            // Case-folded: rows with equal texts keep the order they had before, whatever it was.
+            for (int r = 0; r < proxy.rowCount(); ++r) {
+                texts.append(proxy.index(r, column).data().toString().toCaseFolded());
+            }
+            return texts;
+        };
+        QList<ConsumedLicense> seats = sampleSeats();
+        seats[2].githubComName = QStringLiteral("bob builder"); // equal to "Bob Builder" ignoring case
+        model.setLicenses(seats);
+        // More columns than the rank cache holds, then back to the first ones.
+        const QList<int> columns{ConsumedLicensesModel::NameColumn, ConsumedLicensesModel::EnvironmentsColumn,
+            ConsumedLicensesModel::ServerUserIdsColumn, ConsumedLicensesModel::LoginColumn,
+            ConsumedLicensesModel::NameColumn};
+        for (int column : columns) {
+            for (Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+                proxy.sort(column, order);
+                QCOMPARE(shown(column), expectedOrder(column, order));
+            }
+        }
+        proxy.sort(ConsumedLicensesModel::NameColumn, Qt::AscendingOrder);
+        QCOMPARE(shown(ConsumedLicensesModel::NameColumn).first(), QStringLiteral("bob builder"));
+        // A reload drops the ranks: new names sort by their own texts.
+        seats[0].githubComName = QStringLiteral("Aaron");
+        seats[3].githubComName = QStringLiteral("zz top");
+        model.setLicenses(seats);
+        QCOMPARE(shown(ConsumedLicensesModel::NameColumn),
+            expectedOrder(ConsumedLicensesModel::NameColumn, Qt::AscendingOrder));
+        QCOMPARE(shown(ConsumedLicensesModel::NameColumn).first(), QStringLiteral("aaron"));
+        QCOMPARE(shown(ConsumedLicensesModel::NameColumn).constLast(), QStringLiteral("zz top"));
+        // The counted-twice column follows the flags as they change.
+        proxy.sort(ConsumedLicensesModel::CountedTwiceColumn, Qt::DescendingOrder);
+        model.setCountedTwiceRows({3});
+        QCOMPARE(logins(proxy).first(), QStringLiteral("admin-bob"));
+    }
+
     void shouldLoadGeneratedSnapshot()
     {
         GlcTest::SnapshotGeneratorOptions o;

@@ -176,7 +176,7 @@ private Q_SLOTS:
         QElapsedTimer clock;
         clock.start();
         const CliToken::Lookup lookup = CliToken::find(connection(Connection::Kind::Cloud), 300);
-        QVERIFY(clock.elapsed() >= 290);
+        QVERIFY(clock.elapsed() >= 250); // a coarse timer may fire up to 5 % early
         QVERIFY(clock.elapsed() < 10000);
         QVERIFY(lookup.token.isEmpty());
         QVERIFY2(lookup.keychainError.contains(QLatin1String("did not answer within 1 second")),

@@ -148,6 +148,36 @@ private Q_SLOTS:
         QCOMPARE(job->readStats().toleratedValues, 0);
     }
 
+    void shouldFetchPagesConcurrentlyUpToTheLimit_data()
+    {
+        QTest::addColumn<int>("concurrency");
+        QTest::addColumn<int>("expected");
+        QTest::newRow("default") << 0 << 4;
+        QTest::newRow("1") << 1 << 1;
+        QTest::newRow("16") << 16 << 16; // above Qt's 6 connections per host
+        QTest::newRow("40 clamped") << 40 << 16;
+    }
+
+    void shouldFetchPagesConcurrentlyUpToTheLimit()
+    {
+        QFETCH(int, concurrency);
+        QFETCH(int, expected);
+        LabConfig config = plainConfig(2000); // 20 pages
+        config.faults.latencyMs = 100; // long enough for every permitted request to overlap at the lab
+        LicenseLab lab(config);
+        QVERIFY(lab.start());
+        GitHubClientOptions options = fastOptions();
+        if (concurrency > 0) {
+            options.concurrency = concurrency;
+        }
+        GitHubClient client(lab.connection(), lab.token(), options);
+        std::unique_ptr<ConsumedLicensesJob> job(client.fetchConsumedLicenses());
+        QVERIFY(waitFinished(job.get(), 60000));
+        QCOMPARE(job->error().kind, GitHubError::Kind::None);
+        QCOMPARE(job->result().users.size(), 2000);
+        QCOMPARE(lab.counters().maxInFlight, expected);
+    }
+
     void shouldReadSyncStatusLicenseAndInstallations()
     {
         LabConfig config;

@@ -453,6 +453,72 @@ private Q_SLOTS:
             headers.value("user-agent").constData());
     }
 
+    void shouldAddressEachKindOfConnection_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("subdomainOrHost");
+        QTest::addColumn<QByteArray>("connect");
+        QTest::addColumn<QString>("restBase");
+        QTest::addColumn<QString>("graphql");
+        QTest::newRow("github.com") << int(Connection::Kind::Cloud) << QString()
+                                    << QByteArray("CONNECT api.github.com:443")
+                                    << QStringLiteral("https://api.github.com")
+                                    << QStringLiteral("https://api.github.com/graphql");
+        QTest::newRow("GHE.com") << int(Connection::Kind::Cloud) << QStringLiteral("acme")
+                                 << QByteArray("CONNECT api.acme.ghe.com:443")
+                                 << QStringLiteral("https://api.acme.ghe.com")
+                                 << QStringLiteral("https://api.acme.ghe.com/graphql");
+        QTest::newRow("GHES") << int(Connection::Kind::Server) << QStringLiteral("ghes.example.com")
+                              << QByteArray("CONNECT ghes.example.com:443")
+                              << QStringLiteral("https://ghes.example.com/api/v3")
+                              << QStringLiteral("https://ghes.example.com/api/graphql");
+    }
+
+    void shouldAddressEachKindOfConnection()
+    {
+        QFETCH(int, kind);
+        QFETCH(QString, subdomainOrHost);
+        QFETCH(QByteArray, connect);
+        QFETCH(QString, restBase);
+        QFETCH(QString, graphql);
+        Connection connection;
+        connection.kind = Connection::Kind(kind);
+        connection.enterpriseSlug = QStringLiteral("acme");
+        if (connection.kind == Connection::Kind::Cloud) {
+            connection.gheComSubdomain = subdomainOrHost;
+        } else {
+            connection.serverHost = subdomainOrHost;
+        }
+        QCOMPARE(connection.restBase().toString(), restBase);
+        QCOMPARE(connection.graphqlUrl().toString(), graphql);
+        // A stand-in proxy sees where each read goes (HTTPS: a CONNECT to the host), without any DNS.
+        QTcpServer proxy;
+        QVERIFY(proxy.listen(QHostAddress::LocalHost, 0));
+        QByteArrayList requestLines;
+        QObject::connect(&proxy, &QTcpServer::newConnection, this, [&proxy, &requestLines] {
+            QTcpSocket *socket = proxy.nextPendingConnection();
+            QObject::connect(socket, &QTcpSocket::readyRead, socket, [socket, &requestLines] {
+                requestLines.append(socket->readAll().split('\r').first());
+                socket->abort();
+            });
+        });
+        GitHubClientOptions options = fastOptions();
+        options.proxy = QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), proxy.serverPort());
+        GitHubClient client(connection, QStringLiteral("t"), options);
+        std::unique_ptr<ConsumedLicensesJob> rest(client.fetchConsumedLicenses());
+        std::unique_ptr<InstallationsJob> graph(client.fetchInstallations());
+        QVERIFY(waitFinished(rest.get()));
+        QVERIFY(waitFinished(graph.get()));
+        QCOMPARE(rest->error().kind, GitHubError::Kind::Proxy);
+        QVERIFY2(rest->error().url.startsWith(restBase + QLatin1String("/enterprises/acme/consumed-licenses")),
+            qPrintable(rest->error().url));
+        QCOMPARE(graph->error().url, graphql);
+        QVERIFY(!requestLines.isEmpty());
+        for (const QByteArray &line : std::as_const(requestLines)) {
+            QVERIFY2(line.startsWith(QByteArray(connect + ' ')), line.constData());
+        }
+    }
+
     void shouldCancelWithNoRequestLeft()
     {
         LabConfig config = plainConfig(5000);

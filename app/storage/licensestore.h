@@ -32,9 +32,8 @@ public:
     {
         int busyTimeoutMs = 5000; ///< how long to wait for another console's lock (SQLite)
         int migrateTo = -1; ///< -1: the latest schema; tests create older schemas with it
-        /// Snapshot rows travel as a few texts per 5000 rows (JSON on SQLite, arrays on
-        /// PostgreSQL). false: bound multi-row VALUES, what an SQLite without JSON functions
-        /// gets; tests compare the two.
+        /// PostgreSQL: snapshot rows travel as one array per column per 5000 rows. false: bound
+        /// multi-row VALUES, as on SQLite; tests compare the two.
         bool textBatches = true;
     };
 
@@ -101,7 +100,6 @@ private:
     StoreError exec(const QString &sql);
     StoreError beginTransaction();
     StoreError writeRows(qint64 snapshotId, const QList<ConsumedLicense> &rows, const CancelCheck &cancel);
-    StoreError writeRowsSqlite(qint64 snapshotId, const QList<ConsumedLicense> &rows, const CancelCheck &cancel);
     StoreError writeRowsValues(qint64 snapshotId, const QList<ConsumedLicense> &rows, const CancelCheck &cancel);
     StoreError writeRowsPostgres(qint64 snapshotId, const QList<ConsumedLicense> &rows, const CancelCheck &cancel);
     StoreError writeSyncStatus(qint64 snapshotId, const QString &connectionId, const QList<LicenseSyncStatus> &statuses,

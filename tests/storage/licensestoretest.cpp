@@ -244,6 +244,8 @@ private Q_SLOTS:
 
     void shouldStoreTheSameValuesInTextBatchesAndBoundRows()
     {
+        // PostgreSQL writes rows as arrays, SQLite as bound VALUES: the arrays must store exactly
+        // what the bound rows store, escaping included (on SQLite both writes take one path).
         LicenseSnapshot snapshot = smallSnapshot(11, 300);
         const qsizetype firstTricky = snapshot.licenses.users.size();
         ConsumedLicense syntax;

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 // AdminShellExport against a real OpenSSH server on 127.0.0.1, with stand-in ghe-license commands.
 #include "github/adminshellexport.h"
+#include "sshserverharness.h"
 
 #include <KLocalizedString>
 
@@ -28,13 +29,11 @@ class AdminShellExportTest : public QObject
 {
     Q_OBJECT
 private:
-    QTemporaryDir m_dir;
-    QProcess m_sshd;
-    quint16 m_port = 0;
+    GlcTest::SshServerHarness m_ssh;
     QByteArray m_newFile;
     QByteArray m_oldFile;
 
-    QString path(const QString &name) const { return m_dir.filePath(name); }
+    QString path(const QString &name) const { return m_ssh.path(name); }
 
     static bool hasChinese(const QString &text)
     {
@@ -59,45 +58,23 @@ private:
         return {};
     }
 
-    static bool run(const QString &program, const QStringList &args, QString *error)
-    {
-        QProcess process;
-        process.start(program, args);
-        if (!process.waitForFinished(30000) || process.exitStatus() != QProcess::NormalExit ||
-            process.exitCode() != 0) {
-            *error = program + QLatin1Char(' ') + args.join(QLatin1Char(' ')) + QStringLiteral(": ") +
-                process.errorString() + QString::fromLocal8Bit(process.readAllStandardError());
-            return false;
-        }
-        return true;
-    }
-
-    static bool writeFile(const QString &fileName, const QByteArray &content, bool executable = false)
-    {
-        QFile file(fileName);
-        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(content) != content.size()) {
-            return false;
-        }
-        if (executable) {
-            file.setPermissions(file.permissions() | QFileDevice::ExeOwner | QFileDevice::ExeGroup);
-        }
-        return true;
-    }
-
     static QByteArray readFile(const QString &fileName)
     {
         QFile file(fileName);
         return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
     }
 
-    void setMode(const QByteArray &mode) { QVERIFY(writeFile(path(QStringLiteral("mode")), mode)); }
+    void setMode(const QByteArray &mode)
+    {
+        QVERIFY(GlcTest::SshServerHarness::writeFile(path(QStringLiteral("mode")), mode));
+    }
 
     Connection::AdminShell shell(const QString &key = QStringLiteral("client")) const
     {
         Connection::AdminShell shell;
         shell.enabled = true;
         shell.user = QStringLiteral("root"); // tests run as root inside the build root
-        shell.port = m_port;
+        shell.port = m_ssh.port();
         shell.identityFile = path(key);
         return shell;
     }
@@ -152,21 +129,14 @@ private Q_SLOTS:
         QVERIFY2(std::setlocale(LC_MESSAGES, "en_US.UTF-8"), "the en_US.UTF-8 locale is needed");
         KLocalizedString::addDomainLocaleDir(TRANSLATION_DOMAIN, QStringLiteral(GLC_BUILD_LOCALE_DIR));
         KLocalizedString::setLanguages({QStringLiteral("en_US")});
-        QVERIFY2(m_dir.isValid(), qPrintable(m_dir.errorString()));
         QString error;
-        for (const char *key : {"host", "otherhost", "client", "otherclient"}) {
-            QVERIFY2(run(QStringLiteral("ssh-keygen"),
-                         {QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"), QStringLiteral("-N"),
-                             QString(), QStringLiteral("-f"), path(QLatin1String(key))},
-                         &error),
-                qPrintable(error));
-        }
-        QVERIFY(QFile::copy(path(QStringLiteral("client.pub")), path(QStringLiteral("authorized_keys"))));
-
-        QTcpServer probe;
-        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
-        m_port = probe.serverPort();
-        probe.close();
+        QVERIFY2(m_ssh.start(&error), qPrintable(error));
+        // A second host key: a known_hosts entry that no longer matches the server.
+        QProcess keygen;
+        keygen.start(QStringLiteral("ssh-keygen"),
+            {QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"), QStringLiteral("-N"), QString(),
+                QStringLiteral("-f"), path(QStringLiteral("otherhost"))});
+        QVERIFY(keygen.waitForFinished(30000) && keygen.exitCode() == 0);
 
         // Stand-in commands: the current one and the 3.12-and-older one, with failure modes from a file.
         UsageFileInfo info;
@@ -180,10 +150,9 @@ private Q_SLOTS:
         info.version = QStringLiteral("3.12.4");
         m_oldFile = UsageFile::write(info, "aGVsbG8gd29ybGQ=");
         QVERIFY(UsageFile::read(m_newFile).ok());
-        QVERIFY(writeFile(path(QStringLiteral("usage-new.json")), m_newFile));
-        QVERIFY(writeFile(path(QStringLiteral("usage-old.json")), m_oldFile));
-        QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("bin")));
-        const QByteArray dir = m_dir.path().toLocal8Bit();
+        QVERIFY(GlcTest::SshServerHarness::writeFile(path(QStringLiteral("usage-new.json")), m_newFile));
+        QVERIFY(GlcTest::SshServerHarness::writeFile(path(QStringLiteral("usage-old.json")), m_oldFile));
+        const QByteArray dir = path({}).toLocal8Bit();
         const QByteArray common = "#!/bin/sh\n"
                                   "d='" +
             dir +
@@ -195,69 +164,22 @@ private Q_SLOTS:
             "  fail) echo 'license: internal error' >&2; exit 3 ;;\n"
             "  huge) cat \"$d/usage-new.json\"; head -c 60000000 /dev/zero | tr '\\0' ' '; exit 0 ;;\n"
             "esac\n";
-        QVERIFY(writeFile(path(QStringLiteral("bin/ghe-license")),
+        QVERIFY(GlcTest::SshServerHarness::writeFile(path(QStringLiteral("bin/ghe-license")),
             common + "[ \"$1\" = usage ] && exec cat \"$d/usage-new.json\"\necho \"unknown command $1\" >&2\nexit 2\n",
             true));
-        QVERIFY(writeFile(
+        QVERIFY(GlcTest::SshServerHarness::writeFile(
             path(QStringLiteral("bin/ghe-license-usage")), common + "exec cat \"$d/usage-old.json\"\n", true));
 
-        const QByteArray config = "Port " + QByteArray::number(m_port) +
-            "\n"
-            "ListenAddress 127.0.0.1\n"
-            "HostKey " +
-            path(QStringLiteral("host")).toLocal8Bit() +
-            "\n"
-            "AuthorizedKeysFile " +
-            path(QStringLiteral("authorized_keys")).toLocal8Bit() +
-            "\n"
-            "PasswordAuthentication no\n"
-            "KbdInteractiveAuthentication no\n"
-            "PermitRootLogin prohibit-password\n"
-            "StrictModes no\n"
-            "PidFile " +
-            path(QStringLiteral("sshd.pid")).toLocal8Bit() +
-            "\n"
-            "SetEnv PATH=" +
-            dir + "/bin:/usr/bin:/bin\n";
-        QVERIFY(writeFile(path(QStringLiteral("sshd_config")), config));
-        QVERIFY(QDir().mkpath(QStringLiteral("/run/sshd"))); // privilege separation directory
-
-        m_sshd.setProcessChannelMode(QProcess::MergedChannels);
-        m_sshd.start(QStringLiteral("/usr/sbin/sshd"),
-            {QStringLiteral("-D"), QStringLiteral("-e"), QStringLiteral("-f"), path(QStringLiteral("sshd_config"))});
-        QVERIFY2(m_sshd.waitForStarted(10000), qPrintable(QStringLiteral("sshd: ") + m_sshd.errorString()));
-        QElapsedTimer clock;
-        clock.start();
-        for (;;) {
-            QTcpSocket socket;
-            socket.connectToHost(QHostAddress::LocalHost, m_port);
-            if (socket.waitForConnected(500)) {
-                break;
-            }
-            // Waits for sshd to exit, which it only does when it cannot start.
-            if (m_sshd.waitForFinished(100) || m_sshd.state() == QProcess::NotRunning) {
-                QFAIL(qPrintable(QStringLiteral("sshd did not start: ") + QString::fromLocal8Bit(m_sshd.readAll())));
-            }
-            QVERIFY2(clock.elapsed() < 15000, "sshd did not accept connections within 15 s");
-        }
-
-        const QByteArray hostEntry = "[127.0.0.1]:" + QByteArray::number(m_port) + ' ';
-        QVERIFY(writeFile(path(QStringLiteral("known_hosts")), hostEntry + readFile(path(QStringLiteral("host.pub")))));
-        QVERIFY(writeFile(
+        const QByteArray hostEntry = "[127.0.0.1]:" + QByteArray::number(m_ssh.port()) + ' ';
+        QVERIFY(GlcTest::SshServerHarness::writeFile(
             path(QStringLiteral("known_hosts_changed")), hostEntry + readFile(path(QStringLiteral("otherhost.pub")))));
-        QVERIFY(writeFile(path(QStringLiteral("known_hosts_empty")), QByteArray()));
+        QVERIFY(GlcTest::SshServerHarness::writeFile(path(QStringLiteral("known_hosts_empty")), QByteArray()));
     }
 
     void cleanupTestCase()
     {
         killSleeper();
-        if (m_sshd.state() != QProcess::NotRunning) {
-            m_sshd.terminate();
-            if (!m_sshd.waitForFinished(5000)) {
-                m_sshd.kill();
-                m_sshd.waitForFinished(5000);
-            }
-        }
+        m_ssh.stop();
     }
 
     void init()
@@ -389,12 +311,13 @@ private Q_SLOTS:
         }
         // The commands in the next steps must work when pasted: the port is not a localized number.
         if (error == AdminShellExport::Error::HostKeyUnknown) {
-            QVERIFY2(job->nextStep().contains(QStringLiteral("ssh -p %1 root@127.0.0.1").arg(QString::number(m_port))),
+            QVERIFY2(
+                job->nextStep().contains(QStringLiteral("ssh -p %1 root@127.0.0.1").arg(QString::number(m_ssh.port()))),
                 qPrintable(job->nextStep()));
         }
         if (error == AdminShellExport::Error::HostKeyChanged) {
-            QVERIFY2(
-                job->nextStep().contains(QStringLiteral("ssh-keygen -R '[127.0.0.1]:%1'").arg(QString::number(m_port))),
+            QVERIFY2(job->nextStep().contains(
+                         QStringLiteral("ssh-keygen -R '[127.0.0.1]:%1'").arg(QString::number(m_ssh.port()))),
                 qPrintable(job->nextStep()));
         }
         if (error == AdminShellExport::Error::CommandFailed) {

@@ -22,6 +22,8 @@ public:
     virtual QString name() const = 0;
     /// One translated line for `ghe-license --help`.
     virtual QString summary() const = 0;
+    /// More translated text for `ghe-license COMMAND --help`, after the summary (may be empty).
+    virtual QString details() const { return {}; }
     /// Positional arguments as shown in the usage line, e.g. "SERVER|--all".
     virtual QString syntax() const { return {}; }
     virtual void addOptions(QCommandLineParser &parser) = 0;

@@ -34,6 +34,7 @@ public:
     {
         return i18nc("@info:shell", "Serve the license lab (a simulated GitHub Enterprise) until interrupted.");
     }
+    QString details() const override { return LicenseLab::endpointsHelp(); }
     bool needsSession() const override { return false; }
     void addOptions(QCommandLineParser &parser) override
     {

@@ -126,7 +126,9 @@ int main(int argc, char **argv)
     }
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(command->summary());
+    const QString details = command->details();
+    parser.setApplicationDescription(
+        details.isEmpty() ? command->summary() : command->summary() + QLatin1String("\n\n") + details);
     const QCommandLineOption commandHelp = helpOption();
     parser.addOption(commandHelp);
     if (command->needsSession()) {

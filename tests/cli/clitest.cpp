@@ -243,6 +243,12 @@ private Q_SLOTS:
             QVERIFY2(commandHelp.out.contains(command), qPrintable(commandHelp.out));
         }
         QVERIFY(help.out.contains(QLatin1String("3 threshold crossed")));
+        // The lab's help lists its own endpoints (the ones curl and the tests use).
+        const Run labHelp = run({QStringLiteral("lab"), QStringLiteral("--help")});
+        for (const char *endpoint :
+            {"/_lab/status", "/_lab/servers/HOST/sync", "/_lab/clock/advance", "/_lab/browser/"}) {
+            QVERIFY2(labHelp.out.contains(QLatin1String(endpoint)), qPrintable(labHelp.out));
+        }
     }
 
     void shouldRejectBadArguments_data()

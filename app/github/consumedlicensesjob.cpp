@@ -8,21 +8,6 @@
 #include <QUrlQuery>
 
 namespace Glc {
-namespace {
-QHash<QByteArray, QUrl> parseLinks(const QByteArray &header)
-{
-    // <url>; rel="next", <url>; rel="last"
-    QHash<QByteArray, QUrl> links;
-    static const QRegularExpression pattern(QStringLiteral("<([^>]*)>\\s*;\\s*rel=\"([^\"]+)\""));
-    auto it = pattern.globalMatch(QString::fromLatin1(header));
-    while (it.hasNext()) {
-        const auto match = it.next();
-        links.insert(match.captured(2).toLatin1(), QUrl(match.captured(1)));
-    }
-    return links;
-}
-} // namespace
-
 ConsumedLicensesJob::ConsumedLicensesJob(RequestScheduler *scheduler, const QUrl &firstPage, QObject *parent)
     : GitHubJob(scheduler, parent)
     , m_firstPage(firstPage)
@@ -37,6 +22,18 @@ QUrl ConsumedLicensesJob::pageUrl(int page) const
     query.addQueryItem(QStringLiteral("page"), QString::number(page));
     url.setQuery(query);
     return url;
+}
+
+QHash<QByteArray, QUrl> ConsumedLicensesJob::parseLinkHeader(const QByteArray &header)
+{
+    QHash<QByteArray, QUrl> links;
+    static const QRegularExpression pattern(QStringLiteral("<([^>]*)>\\s*;\\s*rel=\"([^\"]+)\""));
+    auto it = pattern.globalMatch(QString::fromLatin1(header));
+    while (it.hasNext()) {
+        const auto match = it.next();
+        links.insert(match.captured(2).toLatin1(), QUrl(match.captured(1)));
+    }
+    return links;
 }
 
 void ConsumedLicensesJob::start()
@@ -57,7 +54,7 @@ void ConsumedLicensesJob::onPage(int page, const HttpResult &result)
     if (page == 1) {
         m_report.totalSeatsConsumed = read.value.totalSeatsConsumed;
         m_report.totalSeatsPurchased = read.value.totalSeatsPurchased;
-        const auto links = parseLinks(result.headers.value("link"));
+        const auto links = parseLinkHeader(result.headers.value("link"));
         if (links.contains("last")) {
             m_pagesTotal = std::max(1, QUrlQuery(links.value("last")).queryItemValue(QStringLiteral("page")).toInt());
             m_pages.resize(m_pagesTotal);
@@ -77,7 +74,7 @@ void ConsumedLicensesJob::onPage(int page, const HttpResult &result)
     ++m_pagesDone;
     if (m_sequential) {
         // No "last": walk "next" one page at a time.
-        const auto links = parseLinks(result.headers.value("link"));
+        const auto links = parseLinkHeader(result.headers.value("link"));
         if (links.contains("next")) {
             m_pagesTotal = page + 1;
             const int next = page + 1;

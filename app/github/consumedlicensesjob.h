@@ -18,6 +18,8 @@ public:
     /// All pages merged, in page order (valid after a successful finished()).
     const ConsumedLicensesReport &result() const { return m_report; }
     void start();
+    /// The relations of a `Link` header (`<url>; rel="next", <url>; rel="last"`) by name.
+    static QHash<QByteArray, QUrl> parseLinkHeader(const QByteArray &header);
 
 private:
     void onPage(int page, const HttpResult &result);

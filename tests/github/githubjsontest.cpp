@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "licensing/githubjson.h"
+#include "github/consumedlicensesjob.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -60,6 +61,18 @@ class GitHubJsonTest : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void shouldReadLinkHeaders()
+    {
+        const auto links = Glc::ConsumedLicensesJob::parseLinkHeader(
+            "<https://api.github.com/enterprises/e/consumed-licenses?per_page=100&page=2>; rel=\"next\", "
+            "<https://api.github.com/enterprises/e/consumed-licenses?per_page=100&page=1000>;rel=\"last\"");
+        QCOMPARE(links.size(), 2);
+        QCOMPARE(links.value("next").query(), QStringLiteral("per_page=100&page=2"));
+        QCOMPARE(links.value("last").query(), QStringLiteral("per_page=100&page=1000"));
+        QVERIFY(Glc::ConsumedLicensesJob::parseLinkHeader({}).isEmpty());
+        QVERIFY(Glc::ConsumedLicensesJob::parseLinkHeader("https://example.com; rel=next").isEmpty());
+    }
+
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
     void shouldReadGitHubsExampleUser()

@@ -158,18 +158,6 @@ FetchResult fetchConcurrent(const LabProcess &lab, int concurrency)
     return result;
 }
 
-QHash<QByteArray, QUrl> parseLinks(const QByteArray &header)
-{
-    QHash<QByteArray, QUrl> links;
-    static const QRegularExpression pattern(QStringLiteral("<([^>]*)>\\s*;\\s*rel=\"([^\"]+)\""));
-    auto it = pattern.globalMatch(QString::fromLatin1(header));
-    while (it.hasNext()) {
-        const auto match = it.next();
-        links.insert(match.captured(2).toLatin1(), QUrl(match.captured(1)));
-    }
-    return links;
-}
-
 QUrl firstPage(const LabProcess &lab)
 {
     QUrl url = lab.connection().restBase();
@@ -199,7 +187,7 @@ FetchResult fetchSequential(const LabProcess &lab, QByteArray *samplePage = null
         }
         auto read = GitHubJson::readConsumedLicenses(http.body);
         users.append(std::move(read.value.users));
-        const auto links = parseLinks(http.headers.value("link"));
+        const auto links = ConsumedLicensesJob::parseLinkHeader(http.headers.value("link"));
         if (!links.contains("next")) {
             result.ok = true;
             loop.quit();

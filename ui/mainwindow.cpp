@@ -70,6 +70,12 @@ void MainWindow::start()
 
 void MainWindow::showSyncNow(const QString &host)
 {
+    // The views start their jobs with the controller's context: on the lab, that needs the lab running.
+    m_controller->whenReady(this, [this, host] { openSyncNow(host); });
+}
+
+void MainWindow::openSyncNow(const QString &host)
+{
     auto *view = new SyncNowView(m_controller, this);
     view->setAttribute(Qt::WA_DeleteOnClose);
     view->setServer(host);
@@ -78,12 +84,22 @@ void MainWindow::showSyncNow(const QString &host)
 
 void MainWindow::showExportUsage()
 {
+    m_controller->whenReady(this, [this] { openExportUsage(); });
+}
+
+void MainWindow::openExportUsage()
+{
     auto *view = new ExportUsageView(m_controller, this);
     view->setAttribute(Qt::WA_DeleteOnClose);
     view->show();
 }
 
 void MainWindow::showAddServerUsage()
+{
+    m_controller->whenReady(this, [this] { openAddServerUsage(); });
+}
+
+void MainWindow::openAddServerUsage()
 {
     auto *view = new AddServerUsageView(m_controller, this);
     view->setAttribute(Qt::WA_DeleteOnClose);
@@ -98,16 +114,23 @@ void MainWindow::showConnectionDialog()
     connect(dialog, &ConnectionDialog::testRequested, this,
         [this, dialog](const Glc::Connection &connection, const QString &token) {
             dialog->setTestRunning(true);
-            auto *job = new Glc::ConnectionTestJob(m_controller->contextFor(connection, token));
-            connect(job, &Glc::WorkflowJob::finished, dialog, [dialog, job] {
-                QList<TestCheck> report;
-                for (const Glc::ConnectionTestJob::Check &check : job->checks()) {
-                    report.append({check.what, check.ok, check.detail, check.fix});
-                }
-                dialog->setTestRunning(false);
-                dialog->setTestReport(report);
-            });
-            m_controller->runner()->start(job);
+            auto test = [this, dialog, connection, token] {
+                auto *job = new Glc::ConnectionTestJob(m_controller->contextFor(connection, token));
+                connect(job, &Glc::WorkflowJob::finished, dialog, [dialog, job] {
+                    QList<TestCheck> report;
+                    for (const Glc::ConnectionTestJob::Check &check : job->checks()) {
+                        report.append({check.what, check.ok, check.detail, check.fix});
+                    }
+                    dialog->setTestRunning(false);
+                    dialog->setTestReport(report);
+                });
+                m_controller->runner()->start(job);
+            };
+            if (LicenseController::usesBuiltInLab(connection)) {
+                m_controller->whenLabReady(dialog, test);
+            } else {
+                test();
+            }
         });
     connect(dialog, &QDialog::accepted, this,
         [this, dialog] { m_controller->setConnection(dialog->connection(), dialog->token()); });

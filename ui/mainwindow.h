@@ -25,6 +25,7 @@ public:
     void start();
 
 public Q_SLOTS:
+    /// The action views; on the lab, they open once the lab runs.
     void showSyncNow(const QString &host = {});
     void showExportUsage();
     void showAddServerUsage();
@@ -35,6 +36,9 @@ protected:
 
 private:
     void setupMenus();
+    void openSyncNow(const QString &host);
+    void openExportUsage();
+    void openAddServerUsage();
     void showAbout();
     void chooseLanguage(const QString &code);
 

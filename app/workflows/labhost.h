@@ -15,34 +15,73 @@ class QThread;
 namespace Glc {
 class LicenseLab;
 
-/// Runs the built-in license lab in a thread of its own, so serving it never blocks the interface.
+/// Runs the built-in license lab in a thread of its own, so neither generating its enterprise nor
+/// serving it blocks the interface.
 class LabHost : public QObject
 {
     Q_OBJECT
 public:
+    enum class State : qint8 {
+        Stopped,
+        Starting, ///< generating the enterprise and binding, in the lab's thread
+        Running,
+        Failed, ///< see errorText()
+    };
+    Q_ENUM(State)
+
     explicit LabHost(QObject *parent = nullptr);
     ~LabHost() override;
 
+    /// Generates the enterprise and starts listening in the lab's thread, and returns at once;
+    /// started() or failed() follows (queued, in this object's thread).
+    void startAsync(const LabConfig &config);
     /// Generates the enterprise and starts listening; blocks until the lab answers or failed.
     bool start(const LabConfig &config, QString *error = nullptr);
     void stop();
-    bool isRunning() const { return m_lab != nullptr; }
+    State state() const { return m_state; }
+    bool isRunning() const { return m_state == State::Running; }
+    bool isStarting() const { return m_state == State::Starting; }
+    /// Translated reason of the last failed start.
+    QString errorText() const { return m_error; }
 
+    /// Valid once running.
     QUrl url() const { return m_url; }
     QString token() const { return m_token; }
     bool githubLike() const { return m_githubLike; }
     /// A Lab connection pointing at the running lab.
     Connection connection() const { return m_connection; }
 
-    /// Runs `function` with the lab in the lab's thread and waits for it (tests play the admin's browser this way).
+    /// Runs `function` with the lab in the lab's thread and waits for it (tests play the admin's browser
+    /// this way). While the lab is starting, this waits for the start; without a lab it does nothing.
     void runInLab(const std::function<void(LicenseLab *)> &function);
 
+Q_SIGNALS:
+    void started();
+    void failed(const QString &error);
+
 private:
+    struct Outcome
+    {
+        bool ok = false;
+        QString error;
+        QUrl url;
+        QString token;
+        Connection connection;
+    };
+    /// Runs in the lab's thread.
+    Outcome createLab(const LabConfig &config);
+    void launchThread();
+    void finishStart(const Outcome &outcome);
+
     QThread *m_thread = nullptr;
-    LicenseLab *m_lab = nullptr;
+    QObject *m_anchor = nullptr; ///< lives in the lab thread; the calls into it run there
+    LicenseLab *m_lab = nullptr; ///< touched only in the lab thread
+    State m_state = State::Stopped;
+    QString m_error;
     QUrl m_url;
     QString m_token;
     bool m_githubLike = false;
     Connection m_connection;
+    quint64 m_startId = 0; ///< a stop() or a new start makes an older start's outcome stale
 };
 } // namespace Glc

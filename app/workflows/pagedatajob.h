@@ -13,15 +13,20 @@ namespace Glc {
 struct PageData
 {
     bool hasSnapshot = false;
+    /// Its users are sorted by login (case-insensitive, stable: the table's first order), so the
+    /// interface does not have to sort them.
     LicenseSnapshot snapshot;
     QList<SnapshotSummary> history; ///< oldest first
     QList<UsageFileRecord> usageFiles;
-    CountedTwiceResult countedTwice;
+    CountedTwiceResult countedTwice; ///< rows index snapshot.licenses.users
+    QList<int> countedTwiceRows; ///< both rows of every valid pair
+    QStringList licenseTypes; ///< distinct raw license types, in order of appearance
     SeatForecast forecast;
 };
 
 /// Loads the latest snapshot, its history and usage files, and runs the counted-twice analysis and
-/// the forecast - in the worker thread, so the page gets values ready to show.
+/// the forecast - in the worker thread, so the page gets values ready to show. Needs only the
+/// context's store and connection id (no network), so it may run before the lab answers.
 class PageDataJob : public WorkflowJob
 {
     Q_OBJECT

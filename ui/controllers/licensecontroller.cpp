@@ -3,6 +3,7 @@
 #include "licensecontroller.h"
 
 #include "github/tokenstore.h"
+#include "glc_ui_debug.h"
 #include "licensepage/countedtwicepanel.h"
 #include "licensepage/historychart.h"
 #include "licensepage/licensefilterbar.h"
@@ -22,6 +23,7 @@
 
 #include <KLocalizedString>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QStandardPaths>
@@ -46,6 +48,9 @@ LicenseController::LicenseController(LicensePage *page, const Options &options, 
     m_table->setModel(m_filter);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(ConsumedLicensesModel::LoginColumn, Qt::AscendingOrder);
+    // PageDataJob delivers the rows sorted by login already: the proxy keeps their order (no sort of
+    // 100,000 rows in this thread at each load or keystroke) until the user sorts by a column.
+    m_filter->sort(-1);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->setVisible(false);
@@ -73,6 +78,8 @@ LicenseController::LicenseController(LicensePage *page, const Options &options, 
     });
     connect(
         page->licenseSyncCard(), &LicenseSyncCard::syncAllRequested, this, [this] { Q_EMIT syncRequested(QString()); });
+    connect(m_lab, &LabHost::started, this, &LicenseController::labStarted);
+    connect(m_lab, &LabHost::failed, this, &LicenseController::labFailed);
 }
 
 LicenseController::~LicenseController()
@@ -84,12 +91,9 @@ LicenseController::~LicenseController()
 
 bool LicenseController::start()
 {
-    QString error;
-    if (!m_lab->start(m_options.labConfig, &error)) {
-        m_page->showError(i18nc("@info", "The built-in license lab could not start: %1", error),
-            i18nc("@info", "Check that the machine allows listening on 127.0.0.1, then restart the console."));
-        return false;
-    }
+    // The lab generates its enterprise in its own thread while the stored snapshot loads in the
+    // worker thread: the page shows the last data without waiting for the lab.
+    m_lab->startAsync(m_options.labConfig);
     // The last connection used (no secret in the settings), or the built-in lab on first start.
     QSettings settings;
     Connection last;
@@ -104,15 +108,72 @@ bool LicenseController::start()
         last = Connection{};
     }
     activate(last, {});
-    return true;
+    return m_lab->state() != LabHost::State::Failed;
+}
+
+bool LicenseController::usesBuiltInLab(const Connection &connection)
+{
+    return connection.kind == Connection::Kind::Lab && connection.labUrl.isEmpty();
+}
+
+void LicenseController::whenLabReady(QObject *receiver, const std::function<void()> &function)
+{
+    if (m_lab->isRunning()) {
+        function();
+        return;
+    }
+    if (m_lab->state() == LabHost::State::Failed) {
+        labFailed(m_lab->errorText());
+        return;
+    }
+    if (m_lab->state() == LabHost::State::Stopped) {
+        m_lab->startAsync(m_options.labConfig);
+    }
+    m_waitingForLab.append({QPointer<QObject>(receiver), function});
+}
+
+void LicenseController::whenReady(QObject *receiver, const std::function<void()> &function)
+{
+    if (!usesBuiltInLab(m_connection)) {
+        function();
+        return;
+    }
+    whenLabReady(receiver, function);
+}
+
+void LicenseController::labStarted()
+{
+    if (usesBuiltInLab(m_connection)) {
+        m_context = contextFor(m_connection, {});
+    }
+    qCDebug(GLC_UI) << "license lab running";
+    const auto waiting = std::exchange(m_waitingForLab, {});
+    for (const auto &[receiver, function] : waiting) {
+        if (receiver) {
+            function();
+        }
+    }
+}
+
+void LicenseController::labFailed(const QString &error)
+{
+    m_waitingForLab.clear();
+    m_page->showError(i18nc("@info", "The built-in license lab could not start: %1", error),
+        i18nc("@info", "Check that the machine allows listening on 127.0.0.1, then restart the console."));
+    if (m_refreshQueued) {
+        m_refreshQueued = false;
+        m_page->setRefreshing(false);
+        Q_EMIT refreshFinished(false);
+    }
 }
 
 WorkflowContext LicenseController::contextFor(const Connection &connection, const QString &token) const
 {
     WorkflowContext context;
     context.storeLocation = m_options.storeLocation;
-    if (connection.kind == Connection::Kind::Lab && connection.labUrl.isEmpty()) {
-        context.connection = m_lab->connection();
+    if (usesBuiltInLab(connection)) {
+        // Until the lab runs, only the store may be used: its URL and token come with started().
+        context.connection = m_lab->isRunning() ? m_lab->connection() : Connection{};
         context.connection.id = QStringLiteral("lab");
         context.connection.name = i18nc("@item connection name", "License lab");
         context.token = m_lab->token();
@@ -149,6 +210,7 @@ void LicenseController::setConnection(const Connection &connection, const QStrin
 
 void LicenseController::activate(const Connection &connection, const QString &token)
 {
+    m_connection = connection;
     m_context = contextFor(connection, token);
     if (m_context.token.isEmpty() && connection.kind != Connection::Kind::Lab) {
         // Not in the environment: ask the keychain (asynchronously), then load.
@@ -205,12 +267,31 @@ void LicenseController::reload()
 
 void LicenseController::refresh()
 {
-    if (m_refresh) {
+    if (m_refresh || m_refreshQueued) {
         return;
     }
     m_page->clearError();
     m_page->setRefreshing(true);
     m_page->setRefreshProgress(0, 0, 0);
+    if (usesBuiltInLab(m_connection) && !m_lab->isRunning()) {
+        // Queued behind the lab's start; Cancel drops it, a failed start ends it.
+        m_refreshQueued = true;
+        if (m_lab->state() != LabHost::State::Failed) {
+            Q_EMIT statusMessage(i18nc("@info:status", "Starting the built-in license lab…"));
+        }
+        whenLabReady(this, [this] {
+            if (m_refreshQueued) {
+                m_refreshQueued = false;
+                startRefresh();
+            }
+        });
+        return;
+    }
+    startRefresh();
+}
+
+void LicenseController::startRefresh()
+{
     auto *job = new RefreshJob(m_context);
     m_refresh = job;
     connect(job, &WorkflowJob::progress, this, [this](qint64 done, qint64 total, qint64 users) {
@@ -236,6 +317,13 @@ void LicenseController::refresh()
 
 void LicenseController::cancelRefresh()
 {
+    if (m_refreshQueued) {
+        m_refreshQueued = false;
+        m_page->setRefreshing(false);
+        Q_EMIT statusMessage(i18nc("@info:status", "Refresh cancelled; the previous snapshot is unchanged."));
+        Q_EMIT refreshFinished(false);
+        return;
+    }
     if (m_refresh) {
         JobRunner::cancel(m_refresh);
     }
@@ -243,6 +331,8 @@ void LicenseController::cancelRefresh()
 
 void LicenseController::apply(const PageData &data)
 {
+    QElapsedTimer timer;
+    timer.start();
     m_data = data;
     const LicenseSnapshot &snapshot = data.snapshot;
     LicenseSummary summary;
@@ -272,7 +362,6 @@ void LicenseController::apply(const PageData &data)
     m_page->serverInstancesCard()->setInstances(snapshot.installations);
 
     QList<SuspectedPairRow> pairs;
-    QList<int> countedTwiceRows;
     const QList<ConsumedLicense> &users = snapshot.licenses.users;
     for (const CountedTwicePair &pair : data.countedTwice.pairs) {
         if (pair.serverRow < 0 || pair.serverRow >= users.size() || pair.cloudRow < 0 ||
@@ -290,11 +379,13 @@ void LicenseController::apply(const PageData &data)
         row.seatsFreed = pair.seatsFreed;
         row.confidence = pair.confidence / 100.0;
         pairs.append(row);
-        countedTwiceRows << pair.serverRow << pair.cloudRow;
     }
     m_page->countedTwicePanel()->setPairs(pairs);
+    qCDebug(GLC_UI) << "apply: cards after" << timer.elapsed() << "ms";
     m_model->setLicenses(users);
-    m_model->setCountedTwiceRows(countedTwiceRows);
+    qCDebug(GLC_UI) << "apply: model filled after" << timer.elapsed() << "ms";
+    m_model->setCountedTwiceRows(data.countedTwiceRows);
+    qCDebug(GLC_UI) << "apply: counted-twice rows after" << timer.elapsed() << "ms";
 
     HistoryChart::Series consumed;
     HistoryChart::Series purchased;
@@ -322,39 +413,54 @@ void LicenseController::apply(const PageData &data)
     }
     m_page->filterBar()->setEnvironments(environments);
     QList<FilterChoice> types;
-    QStringList seenTypes;
-    for (const ConsumedLicense &user : users) {
-        if (!seenTypes.contains(user.licenseType)) {
-            seenTypes.append(user.licenseType);
-            types.append({user.licenseType, ConsumedLicensesModel::licenseTypeText(user.licenseType)});
-        }
+    for (const QString &type : data.licenseTypes) {
+        types.append({type, ConsumedLicensesModel::licenseTypeText(type)});
     }
     m_page->filterBar()->setLicenseTypes(types);
     if (data.hasSnapshot) {
         m_page->setLastRefreshed(snapshot.takenAt, snapshot.source);
     }
+    qCDebug(GLC_UI) << "apply: filter choices after" << timer.elapsed() << "ms";
     applyFilter();
+    qCDebug(GLC_UI) << "apply: done after" << timer.elapsed() << "ms";
     Q_EMIT dataLoaded();
 }
 
 void LicenseController::applyFilter()
 {
+    // Each setter of the proxy re-filters every row: only what changed is passed on.
     const FilterState state = m_page->filterBar()->state();
-    m_filter->setSearchText(state.text);
-    if (state.environment.isEmpty()) {
-        m_filter->setEnvironment(ConsumedLicensesFilterModel::Environment::Any);
-    } else if (state.environment == QLatin1String("cloud")) {
-        m_filter->setEnvironment(ConsumedLicensesFilterModel::Environment::Cloud);
-    } else if (state.environment == QLatin1String("server-only")) {
-        m_filter->setEnvironment(ConsumedLicensesFilterModel::Environment::ServerOnly);
-    } else {
-        m_filter->setEnvironment(ConsumedLicensesFilterModel::Environment::Host, state.environment);
+    const FilterState &was = m_appliedFilter;
+    if (state.text != was.text) {
+        m_filter->setSearchText(state.text);
     }
-    m_filter->setLicenseType(state.licenseType);
-    m_filter->setVisualStudioOnly(state.visualStudioOnly);
-    m_filter->setTwoFactorOffOnly(state.twoFactorOffOnly);
-    m_filter->setPendingInvitationOnly(state.pendingInvitationOnly);
-    m_filter->setCountedTwiceOnly(state.countedTwiceOnly);
+    if (state.environment != was.environment) {
+        if (state.environment.isEmpty()) {
+            m_filter->setEnvironment(ConsumedLicensesFilterModel::Environment::Any);
+        } else if (state.environment == QLatin1String("cloud")) {
+            m_filter->setEnvironment(ConsumedLicensesFilterModel::Environment::Cloud);
+        } else if (state.environment == QLatin1String("server-only")) {
+            m_filter->setEnvironment(ConsumedLicensesFilterModel::Environment::ServerOnly);
+        } else {
+            m_filter->setEnvironment(ConsumedLicensesFilterModel::Environment::Host, state.environment);
+        }
+    }
+    if (state.licenseType != was.licenseType) {
+        m_filter->setLicenseType(state.licenseType);
+    }
+    if (state.visualStudioOnly != was.visualStudioOnly) {
+        m_filter->setVisualStudioOnly(state.visualStudioOnly);
+    }
+    if (state.twoFactorOffOnly != was.twoFactorOffOnly) {
+        m_filter->setTwoFactorOffOnly(state.twoFactorOffOnly);
+    }
+    if (state.pendingInvitationOnly != was.pendingInvitationOnly) {
+        m_filter->setPendingInvitationOnly(state.pendingInvitationOnly);
+    }
+    if (state.countedTwiceOnly != was.countedTwiceOnly) {
+        m_filter->setCountedTwiceOnly(state.countedTwiceOnly);
+    }
+    m_appliedFilter = state;
     m_page->filterBar()->setResultCount(m_filter->rowCount(), m_model->rowCount());
 }
 

@@ -3,12 +3,15 @@
 #pragma once
 
 #include "lab/labconfig.h"
+#include "licensepage/licensefilterbar.h"
 #include "workflows/pagedatajob.h"
 #include "workflows/refreshjob.h"
 #include "workflows/workflowcontext.h"
 
 #include <QObject>
 #include <QPointer>
+
+#include <functional>
 
 class LicensePage;
 class QTableView;
@@ -37,8 +40,19 @@ public:
     LicenseController(LicensePage *page, const Options &options, QObject *parent = nullptr);
     ~LicenseController() override;
 
-    /// Starts the lab and loads the stored data; false (with the reason on the page) when the lab cannot start.
+    /// Starts the lab (in its own thread, without waiting for it) and loads the stored data of the last
+    /// connection at once. Refresh and actions on the lab wait for the lab (whenReady()). False (with the
+    /// reason on the page) when the lab failed already.
     bool start();
+
+    /// Runs `function` once the active connection can be used: at once, or after the built-in lab
+    /// started when the active connection is the lab. Dropped when `receiver` is gone by then or the
+    /// lab failed to start (the page says why).
+    void whenReady(QObject *receiver, const std::function<void()> &function);
+    /// Like whenReady(), for any use of the built-in lab (e.g. testing the lab connection).
+    void whenLabReady(QObject *receiver, const std::function<void()> &function);
+    /// The connection is the in-process lab (it has to run before it can be used).
+    static bool usesBuiltInLab(const Glc::Connection &connection);
 
     /// Makes `connection` the active one and refreshes. A non-empty token is saved in the keychain;
     /// otherwise it comes from the environment or the keychain. The lab needs no token.
@@ -54,7 +68,7 @@ public:
     QTableView *table() const { return m_table; }
     Glc::ConsumedLicensesModel *licensesModel() const { return m_model; }
     Glc::ConsumedLicensesFilterModel *filterModel() const { return m_filter; }
-    bool isRefreshing() const { return m_refresh != nullptr; }
+    bool isRefreshing() const { return m_refresh != nullptr || m_refreshQueued; }
 
 public Q_SLOTS:
     void refresh();
@@ -74,6 +88,9 @@ Q_SIGNALS:
 
 private:
     void activate(const Glc::Connection &connection, const QString &token);
+    void startRefresh();
+    void labStarted();
+    void labFailed(const QString &error);
     void apply(const Glc::PageData &data);
     void applyFilter();
 
@@ -84,7 +101,11 @@ private:
     Glc::ConsumedLicensesModel *const m_model;
     Glc::ConsumedLicensesFilterModel *const m_filter;
     QTableView *const m_table;
+    Glc::Connection m_connection; ///< the active one, as chosen (for the lab: without its URL)
     Glc::WorkflowContext m_context;
     Glc::PageData m_data;
     QPointer<Glc::RefreshJob> m_refresh;
+    FilterState m_appliedFilter; ///< what the proxy filters by (its defaults at first)
+    bool m_refreshQueued = false; ///< waiting for the lab to start
+    QList<std::pair<QPointer<QObject>, std::function<void()>>> m_waitingForLab;
 };

@@ -253,4 +253,11 @@ void LicenseSyncCard::rebuild()
         QWidget::setTabOrder(previous, button);
         previous = button;
     }
+    // A layout shows the widgets added to a visible parent only on the next event loop pass; until
+    // then Tab would skip the new Sync now buttons. Shown now, they are in the tab chain at once.
+    for (int i = 0; i < m_rowsLayout->count(); ++i) {
+        if (QWidget *widget = m_rowsLayout->itemAt(i)->widget()) {
+            widget->show();
+        }
+    }
 }

@@ -1139,7 +1139,7 @@ StoreResult<QList<ConsumedLicense>> LicenseStore::loadConsumedLicenses(qint64 sn
     return rows;
 }
 
-StoreResult<LicenseSnapshot> LicenseStore::loadSnapshot(qint64 snapshotId)
+StoreResult<LicenseSnapshot> LicenseStore::loadSnapshot(qint64 snapshotId, const LoadParts &parts)
 {
     if (!isOpen()) {
         return notOpenError();
@@ -1164,11 +1164,13 @@ StoreResult<LicenseSnapshot> LicenseStore::loadSnapshot(qint64 snapshotId)
         snapshot.licenses.totalSeatsConsumed = s.totalSeatsConsumed;
         snapshot.licenses.totalSeatsPurchased = s.totalSeatsPurchased;
     }
-    auto rows = loadConsumedLicenses(snapshotId);
-    if (!rows.ok()) {
-        return rows.error;
+    if (parts.users) {
+        auto rows = loadConsumedLicenses(snapshotId);
+        if (!rows.ok()) {
+            return rows.error;
+        }
+        snapshot.licenses.users = std::move(rows.value);
     }
-    snapshot.licenses.users = std::move(rows.value);
     {
         // The status each server had at this snapshot: its newest history row up to it.
         QSqlQuery q(database());
@@ -1227,7 +1229,9 @@ StoreResult<LicenseSnapshot> LicenseStore::loadSnapshot(qint64 snapshotId)
             inst.createdAt = toDate(q.value(4));
             inst.updatedAt = toDate(q.value(5));
             inst.userAccountsTotal = q.value(6).toInt();
-            inst.userAccounts = userAccountsFromJson(q.value(7).toString());
+            if (parts.userAccounts) {
+                inst.userAccounts = userAccountsFromJson(q.value(7).toString());
+            }
             snapshot.installations.append(inst);
         }
         QSqlQuery uq(database());

@@ -70,7 +70,14 @@ public:
     StoreResult<qint64> writeSnapshot(const LicenseSnapshot &snapshot, const CancelCheck &cancel = {});
     StoreResult<QList<SnapshotSummary>> snapshots(const QString &connectionId);
     StoreResult<std::optional<SnapshotSummary>> latestSnapshot(const QString &connectionId);
-    StoreResult<LicenseSnapshot> loadSnapshot(qint64 snapshotId);
+    /// What loadSnapshot() reads besides the summary, sync status, server licenses and installations.
+    struct LoadParts
+    {
+        bool users = true; ///< the consumed-license rows (see loadConsumedLicenses())
+        bool userAccounts = true; ///< each installation's GHES user accounts (large: one JSON text per server)
+    };
+    StoreResult<LicenseSnapshot> loadSnapshot(qint64 snapshotId, const LoadParts &parts);
+    StoreResult<LicenseSnapshot> loadSnapshot(qint64 snapshotId) { return loadSnapshot(snapshotId, LoadParts{}); }
     /// Only the consumed-license rows (the fast path for the models).
     StoreResult<QList<ConsumedLicense>> loadConsumedLicenses(qint64 snapshotId);
     StoreError removeSnapshot(qint64 snapshotId);

@@ -6,6 +6,9 @@
 #include "storage/licensestore.h"
 
 #include <QElapsedTimer>
+#include <QThread>
+
+#include <memory>
 
 namespace Glc {
 namespace {
@@ -48,24 +51,54 @@ void PageDataJob::run()
         return;
     }
     if (latest.value) {
-        auto snapshot = db->loadSnapshot(latest.value->id);
+        const qint64 id = latest.value->id;
+        // Two halves in parallel, each with its own store connection: the rows (read, then sorted)
+        // in a helper thread, everything else here - mostly the servers' user accounts.
+        StoreResult<QList<ConsumedLicense>> rows;
+        const QString location =
+            context().storeLocation.isEmpty() ? LicenseStore::defaultLocation() : context().storeLocation;
+        std::unique_ptr<QThread> rowReader(QThread::create([this, &rows, &timer, id, location] {
+            LicenseStore rowStore;
+            if (const StoreError error = rowStore.open(location); error.isError()) {
+                rows.error = error;
+                return;
+            }
+            rows = rowStore.loadConsumedLicenses(id);
+            qCDebug(GLC_CORE) << "page data: rows loaded after" << timer.elapsed() << "ms";
+            if (rows.ok()) {
+                sortByLogin(rows.value);
+                Q_EMIT rowsReady(rows.value);
+            }
+        }));
+        rowReader->setObjectName(QStringLiteral("glc-page-rows"));
+        rowReader->start();
+        LicenseStore::LoadParts parts;
+        parts.users = false;
+        auto snapshot = db->loadSnapshot(id, parts);
+        QHash<QString, QString> profileNames;
+        if (snapshot.ok()) {
+            profileNames = CountedTwiceAnalyzer::serverProfileNames(snapshot.value.installations);
+        }
+        qCDebug(GLC_CORE) << "page data: servers loaded after" << timer.elapsed() << "ms";
+        rowReader->wait();
         if (!snapshot.ok()) {
             fail(snapshot.error);
             return;
         }
-        qCDebug(GLC_CORE) << "page data: snapshot loaded after" << timer.elapsed() << "ms";
+        if (!rows.ok()) {
+            fail(rows.error);
+            return;
+        }
         m_data.hasSnapshot = true;
         m_data.snapshot = std::move(snapshot.value);
-        sortByLogin(m_data.snapshot.licenses.users);
+        m_data.snapshot.licenses.users = std::move(rows.value);
         const QList<ConsumedLicense> &users = m_data.snapshot.licenses.users;
         for (const ConsumedLicense &user : users) {
             if (!m_data.licenseTypes.contains(user.licenseType)) {
                 m_data.licenseTypes.append(user.licenseType);
             }
         }
-        qCDebug(GLC_CORE) << "page data: sorted after" << timer.elapsed() << "ms";
-        m_data.countedTwice = CountedTwiceAnalyzer::analyze(
-            users, CountedTwiceAnalyzer::serverProfileNames(m_data.snapshot.installations));
+        m_data.countedTwice = CountedTwiceAnalyzer::analyze(users, profileNames);
         for (const CountedTwicePair &pair : std::as_const(m_data.countedTwice.pairs)) {
             if (pair.serverRow >= 0 && pair.serverRow < users.size() && pair.cloudRow >= 0 &&
                 pair.cloudRow < users.size()) {

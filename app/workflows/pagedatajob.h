@@ -34,6 +34,11 @@ public:
     explicit PageDataJob(const WorkflowContext &context, QObject *parent = nullptr);
     const PageData &data() const { return m_data; }
 
+Q_SIGNALS:
+    /// The rows of the snapshot, sorted as in PageData, as soon as they are read - before the
+    /// servers' data and the analysis, so a table can fill meanwhile. Emitted from a helper thread.
+    void rowsReady(const QList<Glc::ConsumedLicense> &rows);
+
 protected:
     void run() override;
 

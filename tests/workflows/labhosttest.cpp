@@ -151,10 +151,23 @@ private Q_SLOTS:
         context.connection.id = QStringLiteral("lab");
         context.storeLocation = store;
         PageDataJob job(context);
+        QList<ConsumedLicense> early;
+        bool finishedBeforeRows = false;
+        // Direct: the rows come from the job's helper thread, which the job waits for.
+        connect(
+            &job, &PageDataJob::rowsReady, &job,
+            [&](const QList<ConsumedLicense> &rows) {
+                early = rows;
+                finishedBeforeRows = job.isFinished();
+            },
+            Qt::DirectConnection);
         QVERIFY(runToEnd(&job));
         QCOMPARE(job.status(), WorkflowJob::Status::Succeeded);
         const PageData &data = job.data();
         QVERIFY(data.hasSnapshot);
+        // The table's rows came first, the same list the page data holds.
+        QVERIFY(!finishedBeforeRows);
+        QCOMPARE(early, data.snapshot.licenses.users);
         QCOMPARE(data.history.size(), 1);
 
         LicenseStore db;

@@ -40,9 +40,9 @@ public:
     LicenseController(LicensePage *page, const Options &options, QObject *parent = nullptr);
     ~LicenseController() override;
 
-    /// Starts the lab (in its own thread, without waiting for it) and loads the stored data of the last
-    /// connection at once. Refresh and actions on the lab wait for the lab (whenReady()). False (with the
-    /// reason on the page) when the lab failed already.
+    /// Loads the stored data of the last connection at once (in the worker thread). The built-in lab
+    /// starts in its own thread once the stored rows are read, or when something needs it first:
+    /// refresh and actions on the lab wait for it (whenReady()). Returns true.
     bool start();
 
     /// Runs `function` once the active connection can be used: at once, or after the built-in lab
@@ -89,10 +89,13 @@ Q_SIGNALS:
 private:
     void activate(const Glc::Connection &connection, const QString &token);
     void startRefresh();
+    /// Starts the built-in lab when the active connection is the lab and it is not started yet.
+    void startLab();
     void labStarted();
     void labFailed(const QString &error);
     void apply(const Glc::PageData &data);
     void applyFilter();
+    void fillTable(const QList<Glc::ConsumedLicense> &rows);
 
     LicensePage *const m_page;
     Options m_options;
@@ -104,6 +107,7 @@ private:
     Glc::Connection m_connection; ///< the active one, as chosen (for the lab: without its URL)
     Glc::WorkflowContext m_context;
     Glc::PageData m_data;
+    QList<Glc::ConsumedLicense> m_tableRows; ///< what the model was filled from (shared, not copied)
     QPointer<Glc::RefreshJob> m_refresh;
     FilterState m_appliedFilter; ///< what the proxy filters by (its defaults at first)
     bool m_refreshQueued = false; ///< waiting for the lab to start

@@ -21,6 +21,7 @@
 #include "views/syncnowview.h"
 #include "workflows/labhost.h"
 
+#include <KLocalizedString>
 #include <QAbstractItemModel>
 #include <QAction>
 #include <QApplication>
@@ -31,6 +32,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
@@ -325,6 +327,21 @@ private Q_SLOTS:
         QVERIFY(page()->errorMessage()->isVisible());
         QVERIFY(page()->errorMessage()->title().contains(QLatin1String("could not start")));
         QCOMPARE(rowCount(), rows);
+    }
+
+    void shouldNameTheMenuAsShownInTheTokenHint()
+    {
+        LicenseController::Options options;
+        m_dir = std::make_unique<QTemporaryDir>();
+        options.storeLocation = m_dir->filePath(QStringLiteral("store.sqlite"));
+        m_window = std::make_unique<MainWindow>(options);
+        auto *fileMenu = m_window->findChild<QMenu *>(QStringLiteral("fileMenu"));
+        auto *connection = m_window->findChild<QAction *>(QStringLiteral("connectionAction"));
+        QVERIFY(fileMenu && connection);
+        const QString hint = LicenseController::tokenHint();
+        QCOMPARE(hint, QStringLiteral("Enter a token in File > Connection…, or set GH_TOKEN."));
+        QVERIFY(hint.contains(KLocalizedString::removeAcceleratorMarker(fileMenu->title())));
+        QVERIFY(hint.contains(KLocalizedString::removeAcceleratorMarker(connection->text())));
     }
 
     void shouldRefreshAgainOnF5()

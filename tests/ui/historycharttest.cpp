@@ -82,6 +82,82 @@ private Q_SLOTS:
         QVERIFY(countColour(image, darkPalette().color(QPalette::Text)) > 20); // axis labels and legend
     }
 
+    void shouldNeverRepeatAnAxisLabel_data()
+    {
+        QTest::addColumn<qint64>("spanSecs");
+        QTest::addColumn<int>("points");
+        QTest::newRow("20 minutes") << qint64(20 * 60) << 3;
+        QTest::newRow("several snapshots on one day") << qint64(5 * 3600) << 6;
+        QTest::newRow("overnight") << qint64(20 * 3600) << 5;
+        QTest::newRow("a day and a half") << qint64(36 * 3600) << 8;
+        QTest::newRow("three days") << qint64(3 * 86400) << 4;
+        QTest::newRow("six weeks") << qint64(45 * 86400) << 7;
+        QTest::newRow("a year of weekly snapshots") << qint64(365 * 86400) << 53;
+        QTest::newRow("three years") << qint64(3 * 365 * 86400) << 30;
+    }
+
+    void shouldNeverRepeatAnAxisLabel()
+    {
+        QFETCH(qint64, spanSecs);
+        QFETCH(int, points);
+        const QDateTime start(QDate(2026, 3, 9), QTime(9, 41));
+        HistoryChart::Series consumed;
+        for (int i = 0; i < points; ++i) {
+            consumed.append({start.addSecs(spanSecs * i / (points - 1)), 100 + i});
+        }
+        const QLocale locale;
+        const bool times = spanSecs < 2 * 86400;
+        for (const int width : {320, 640, 1280}) {
+            HistoryChart chart;
+            chart.resize(width, chart.sizeHint().height());
+            chart.setHistory(consumed, {});
+            const QList<HistoryChart::TimeTick> ticks = chart.xAxisTicks();
+            QStringList labels;
+            for (const HistoryChart::TimeTick &tick : ticks) {
+                labels.append(tick.label);
+            }
+            const QByteArray context = QByteArray::number(width) + ": " + labels.join(u'|').toUtf8();
+            QVERIFY2(ticks.size() >= (width >= 640 ? 2 : 1), context.constData());
+            for (qsizetype i = 0; i < ticks.size(); ++i) {
+                QVERIFY2(ticks.at(i).when >= consumed.constFirst().first, context.constData());
+                QVERIFY2(ticks.at(i).when <= consumed.constLast().first, context.constData());
+                if (i > 0) {
+                    QVERIFY2(ticks.at(i).label != ticks.at(i - 1).label, context.constData());
+                    QVERIFY2(ticks.at(i).when > ticks.at(i - 1).when, context.constData());
+                }
+            }
+            // Times of day for a short span, dates otherwise - as the locale writes them.
+            const QDateTime firstTick = ticks.constFirst().when.toLocalTime();
+            QCOMPARE(ticks.constFirst().label,
+                times ? locale.toString(firstTick.time(), QLocale::ShortFormat)
+                      : locale.toString(firstTick.date(), QLocale::ShortFormat));
+        }
+    }
+
+    void shouldLabelTheAxisInTheGivenLocale()
+    {
+        const QLocale zh(QLocale::Chinese, QLocale::China);
+        const QDateTime start(QDate(2026, 3, 9), QTime(22, 0));
+        // Over midnight: times, and the date where the day changes.
+        const QList<HistoryChart::TimeTick> night = HistoryChart::timeTicks(start, start.addSecs(6 * 3600), 6, zh);
+        QVERIFY(night.size() >= 3);
+        QCOMPARE(night.first().label, zh.toString(night.first().when.time(), QLocale::ShortFormat));
+        bool sawDate = false;
+        for (const HistoryChart::TimeTick &tick : night) {
+            if (tick.when.date() == start.date().addDays(1) &&
+                tick.label == zh.toString(tick.when, QLocale::ShortFormat)) {
+                sawDate = true;
+            }
+        }
+        QVERIFY(sawDate);
+        const QList<HistoryChart::TimeTick> months = HistoryChart::timeTicks(start, start.addDays(200), 8, zh);
+        QVERIFY(months.size() >= 3);
+        for (const HistoryChart::TimeTick &tick : months) {
+            QCOMPARE(tick.when.date().day(), 1);
+            QCOMPARE(tick.label, zh.toString(tick.when.date(), QLocale::ShortFormat));
+        }
+    }
+
     void shouldCopeWithOnePoint()
     {
         HistoryChart chart;

@@ -3,10 +3,12 @@
 #include "licensepage/licensesynccard.h"
 #include "uitestdata.h"
 
+#include <QApplication>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
+#include <QVBoxLayout>
 
 class LicenseSyncCardTest : public QObject
 {
@@ -57,8 +59,52 @@ private Q_SLOTS:
         auto *stale = card.findChild<QLabel *>(QStringLiteral("staleLabel_s1"));
         QVERIFY(stale);
         QVERIFY(stale->text().contains(QLatin1String("more than 7 days")));
-        QVERIFY(
-            card.findChild<QLabel *>(QStringLiteral("summaryLabel"))->text().contains(QLatin1String("1 not synced")));
+        QCOMPARE(card.findChild<QLabel *>(QStringLiteral("summaryLabel"))->text(),
+            QStringLiteral("1 server · 1 server not synced for more than 7 days"));
+    }
+
+    void shouldSummariseWithPluralsPerPart()
+    {
+        LicenseSyncCard card;
+        card.setClock(UiTestData::now);
+        auto row = [](const QString &id, int daysAgo, const QString &status) {
+            return ServerRow{{id, id + QStringLiteral(".example"), UiTestData::now().addDays(-daysAgo), status, {}},
+                QString(), true};
+        };
+        card.setServers({row(QStringLiteral("a"), 1, QStringLiteral("success")),
+            row(QStringLiteral("b"), 9, QStringLiteral("failure")),
+            row(QStringLiteral("c"), 10, QStringLiteral("failure"))});
+        auto *summary = card.findChild<QLabel *>(QStringLiteral("summaryLabel"));
+        QCOMPARE(summary->text(),
+            QStringLiteral("3 servers · last sync failed on 2 servers · 2 servers not synced for more than 7 days"));
+        card.setServers({row(QStringLiteral("a"), 1, QStringLiteral("success")),
+            row(QStringLiteral("b"), 2, QStringLiteral("failure"))});
+        QCOMPARE(summary->text(), QStringLiteral("2 servers · last sync failed on 1 server"));
+    }
+
+    void shouldTabFromSyncAllToEachSyncNowAtOnce()
+    {
+        QWidget window;
+        auto *before = new QPushButton(QStringLiteral("before"), &window);
+        auto *card = new LicenseSyncCard(&window);
+        auto *after = new QPushButton(QStringLiteral("after"), &window);
+        auto *layout = new QVBoxLayout(&window);
+        layout->addWidget(before);
+        layout->addWidget(card);
+        layout->addWidget(after);
+        card->setClock(UiTestData::now);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        // Rows rebuilt in a shown window: Tab reaches their buttons without an event loop pass between.
+        card->setServers(UiTestData::serverRows());
+        card->syncAllButton()->setFocus(Qt::TabFocusReason);
+        QCOMPARE(QApplication::focusWidget(), card->syncAllButton());
+        for (const ServerRow &row : card->servers()) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            QCOMPARE(QApplication::focusWidget(), card->syncNowButton(row.sync.serverId));
+        }
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), after);
     }
 
     void shouldRequestSyncOfTheRightServer()

@@ -43,7 +43,7 @@ LicenseController::LicenseController(LicensePage *page, const Options &options, 
 {
     m_filter->setSourceModel(m_model);
     m_table->setObjectName(QStringLiteral("consumedLicensesTable"));
-    m_table->setAccessibleName(i18nc("@info:whatsthis", "Consumed licenses"));
+    m_table->setAccessibleName(i18nc("@label accessible name", "Consumed licenses"));
     m_table->setAccessibleDescription(i18nc("@info:whatsthis", "One row per consumed seat; sort by any column"));
     m_table->setModel(m_filter);
     m_table->setSortingEnabled(true);
@@ -229,15 +229,23 @@ void LicenseController::activate(const Connection &connection, const QString &to
                 }
                 m_context.token = stored;
                 if (stored.isEmpty()) {
-                    m_page->showError(i18nc("@info", "No token for this connection."),
-                        error.isEmpty() ? i18nc("@info", "Enter a token in File > Connection, or set GH_TOKEN.")
-                                        : error);
+                    m_page->showError(
+                        i18nc("@info", "No token for this connection."), error.isEmpty() ? tokenHint() : error);
                 }
                 reload();
             });
         return;
     }
     reload();
+}
+
+QString LicenseController::tokenHint()
+{
+    // The menu's own words (same messages as MainWindow's menu), so every language names it as shown.
+    const QString menu = KLocalizedString::removeAcceleratorMarker(i18nc("@title:menu", "&File"));
+    const QString item = KLocalizedString::removeAcceleratorMarker(i18nc("@action:inmenu", "&Connection…"));
+    return i18nc(
+        "@info %1 the File menu, %2 its Connection item", "Enter a token in %1 > %2, or set GH_TOKEN.", menu, item);
 }
 
 QStringList LicenseController::serverHosts() const
@@ -315,8 +323,8 @@ void LicenseController::startRefresh()
         const bool success = job->status() == WorkflowJob::Status::Succeeded;
         m_page->setRefreshing(false);
         if (success) {
-            Q_EMIT statusMessage(i18nc("@info:status", "Refreshed: %1 seats consumed.",
-                QLocale().toString(job->snapshot().licenses.totalSeatsConsumed)));
+            Q_EMIT statusMessage(i18ncp("@info:status", "Refreshed: %1 seat consumed.", "Refreshed: %1 seats consumed.",
+                job->snapshot().licenses.totalSeatsConsumed));
             reload();
         } else if (job->status() == WorkflowJob::Status::Cancelled) {
             Q_EMIT statusMessage(i18nc("@info:status", "Refresh cancelled; the previous snapshot is unchanged."));

@@ -68,6 +68,8 @@ public:
     QTableView *table() const { return m_table; }
     Glc::ConsumedLicensesModel *licensesModel() const { return m_model; }
     Glc::ConsumedLicensesFilterModel *filterModel() const { return m_filter; }
+    /// What to do without a token: File > Connection… in the menu's translated words, or GH_TOKEN.
+    static QString tokenHint();
     bool isRefreshing() const { return m_refresh != nullptr || m_refreshQueued; }
 
 public Q_SLOTS:

@@ -106,21 +106,184 @@ void HistoryChart::updateDescription()
     QString text;
     if (!m_consumed.isEmpty()) {
         const auto &last = m_consumed.constLast();
-        text = i18nc("@info chart summary", "%1 licenses consumed on %2", UiFormat::number(last.second),
-            UiFormat::date(last.first));
+        text = i18ncp("@info chart summary, %2 date", "%1 license consumed on %2", "%1 licenses consumed on %2",
+            last.second, UiFormat::date(last.first));
     }
     if (!m_purchased.isEmpty()) {
-        const QString purchased =
-            i18nc("@info chart summary", "%1 purchased", UiFormat::number(m_purchased.constLast().second));
+        const QString purchased = i18ncp(
+            "@info chart summary", "%1 license purchased", "%1 licenses purchased", m_purchased.constLast().second);
         text = text.isEmpty() ? purchased : i18nc("@info two chart summary parts", "%1; %2", text, purchased);
     }
     if (!m_forecast.isEmpty()) {
         const auto &last = m_forecast.constLast();
-        text = i18nc("@info chart summary, forecast", "%1; forecast %2 on %3", text, UiFormat::number(last.second),
-            UiFormat::date(last.first));
+        text = i18ncp("@info chart summary, %2 the summary so far, %1 seats, %3 date", "%2; forecast %1 seat on %3",
+            "%2; forecast %1 seats on %3", last.second, text, UiFormat::date(last.first));
     }
     setAccessibleDescription(text);
     setToolTip(text);
+}
+
+QList<HistoryChart::TimeTick> HistoryChart::timeTicks(
+    const QDateTime &first, const QDateTime &last, int maxTicks, const QLocale &locale)
+{
+    QList<TimeTick> ticks;
+    if (!first.isValid() || !last.isValid() || last < first) {
+        return ticks;
+    }
+    const QDateTime from = first.toLocalTime();
+    const QDateTime to = last.toLocalTime();
+    maxTicks = std::max(1, maxTicks);
+    const qint64 spanSecs = from.secsTo(to);
+    constexpr qint64 Day = 24 * 3600;
+    auto add = [&ticks](const QDateTime &when, const QString &label) {
+        // A safety net: neighbours never repeat a label.
+        if (ticks.isEmpty() || ticks.constLast().label != label) {
+            ticks.append({when, label});
+        }
+    };
+
+    if (spanSecs < 2 * Day) {
+        // Times of day, at a round number of minutes counted from local midnight.
+        static constexpr int StepsMinutes[] = {1, 2, 5, 10, 15, 20, 30, 60, 120, 180, 240, 360, 480, 720, 1440};
+        qint64 step = 1440;
+        for (const int minutes : StepsMinutes) {
+            if (spanSecs / (minutes * 60) <= maxTicks) {
+                step = minutes * 60;
+                break;
+            }
+        }
+        const QDateTime midnight(from.date(), QTime(0, 0), from.timeZone());
+        const qint64 offset = midnight.secsTo(from);
+        QDateTime when = midnight.addSecs((offset + step - 1) / step * step);
+        QDate previousDate;
+        for (; when <= to; when = when.addSecs(step)) {
+            // The date joins the time where the day changes, so 10:00 on two days never reads the same.
+            const bool newDay = previousDate.isValid() && when.date() != previousDate;
+            add(when,
+                newDay ? locale.toString(when, QLocale::ShortFormat)
+                       : locale.toString(when.time(), QLocale::ShortFormat));
+            previousDate = when.date();
+        }
+        if (ticks.isEmpty()) {
+            add(from, locale.toString(from.time(), QLocale::ShortFormat));
+        }
+        return ticks;
+    }
+
+    // Dates: every n days from the first midnight, or the first of every n months.
+    const QDate firstDay = from.time() == QTime(0, 0) ? from.date() : from.date().addDays(1);
+    const qint64 days = firstDay.daysTo(to.date());
+    static constexpr int StepsDays[] = {1, 2, 7, 14};
+    int dayStep = 0;
+    for (const int step : StepsDays) {
+        if (days / step <= maxTicks) {
+            dayStep = step;
+            break;
+        }
+    }
+    auto dateTick = [&](const QDate &date) {
+        add(QDateTime(date, QTime(0, 0), from.timeZone()), locale.toString(date, QLocale::ShortFormat));
+    };
+    if (dayStep > 0) {
+        for (QDate date = firstDay; date <= to.date(); date = date.addDays(dayStep)) {
+            dateTick(date);
+        }
+        return ticks;
+    }
+    static constexpr int StepsMonths[] = {1, 2, 3, 6, 12, 24, 60, 120};
+    const QDate firstMonth = firstDay.day() == 1 ? firstDay : QDate(firstDay.year(), firstDay.month(), 1).addMonths(1);
+    const int months = (to.date().year() - firstMonth.year()) * 12 + to.date().month() - firstMonth.month();
+    int monthStep = StepsMonths[std::size(StepsMonths) - 1];
+    for (const int step : StepsMonths) {
+        if (months / step <= maxTicks) {
+            monthStep = step;
+            break;
+        }
+    }
+    for (QDate date = firstMonth; date <= to.date(); date = date.addMonths(monthStep)) {
+        dateTick(date);
+    }
+    return ticks;
+}
+
+QList<HistoryChart::TimeTick> HistoryChart::xAxisTicks() const
+{
+    return layout().xTicks;
+}
+
+HistoryChart::Layout HistoryChart::layout() const
+{
+    Layout l;
+    // Ranges over every series, so the forecast stays inside the frame.
+    int maxValue = 0;
+    for (const Series *series : {&m_consumed, &m_purchased, &m_forecast}) {
+        for (const auto &point : *series) {
+            if (!l.first.isValid() || point.first < l.first) {
+                l.first = point.first;
+            }
+            if (!l.last.isValid() || point.first > l.last) {
+                l.last = point.first;
+            }
+            maxValue = std::max(maxValue, point.second);
+        }
+    }
+    if (!l.first.isValid()) {
+        return l;
+    }
+    if (l.first == l.last) {
+        l.first = l.first.addDays(-1);
+        l.last = l.last.addDays(1);
+    }
+    l.yStep = niceStep(std::max(1, int(maxValue * 1.1)), 5);
+    l.yMax = std::max(l.yStep, int(std::ceil(maxValue * 1.1 / l.yStep)) * l.yStep);
+
+    const QLocale locale;
+    const QFontMetrics fm = fontMetrics();
+    for (int v = 0; v <= l.yMax; v += l.yStep) {
+        l.yLabelWidth = std::max(l.yLabelWidth, fm.horizontalAdvance(locale.toString(v)));
+    }
+    const int pad = fm.averageCharWidth();
+    int legendX = pad;
+    l.legendBottom = pad;
+    for (const QString &text : legendTexts()) {
+        const int entryWidth = fm.height() * 2 + pad + fm.horizontalAdvance(text) + pad * 3;
+        if (legendX + entryWidth > width() && legendX > pad) {
+            legendX = pad;
+            l.legendBottom += fm.height() + pad / 2;
+        }
+        legendX += entryWidth;
+    }
+
+    QRect area(pad * 2 + l.yLabelWidth, l.legendBottom + fm.height() * 2, 0, 0);
+    area.setRight(width() - pad * 3);
+    area.setBottom(height() - fm.height() * 2 - pad);
+    if (area.width() < fm.averageCharWidth() * 5 || area.height() < fm.height() * 2) {
+        return l;
+    }
+    l.area = area;
+    // As many marks as fit side by side with the widest label this span can get.
+    const bool times = l.first.secsTo(l.last) < 2 * 24 * 3600;
+    const QDateTime sampleWhen = l.last.toLocalTime();
+    const QString sample = times ? locale.toString(sampleWhen, QLocale::ShortFormat)
+                                 : locale.toString(sampleWhen.date(), QLocale::ShortFormat);
+    const int labelWidth = fm.horizontalAdvance(sample) + pad * 4;
+    l.xTicks = timeTicks(l.first, l.last, std::clamp(area.width() / std::max(1, labelWidth), 1, 12), locale);
+    return l;
+}
+
+QStringList HistoryChart::legendTexts() const
+{
+    QStringList texts;
+    if (!m_consumed.isEmpty()) {
+        texts.append(i18nc("@label chart legend", "Consumed"));
+    }
+    if (!m_purchased.isEmpty()) {
+        texts.append(i18nc("@label chart legend", "Purchased"));
+    }
+    if (!m_forecast.isEmpty()) {
+        texts.append(i18nc("@label chart legend", "Forecast"));
+    }
+    return texts;
 }
 
 void HistoryChart::paintEvent(QPaintEvent *)
@@ -138,33 +301,8 @@ void HistoryChart::paintEvent(QPaintEvent *)
         return;
     }
 
-    // Ranges over every series, so the forecast stays inside the frame.
-    QDateTime first;
-    QDateTime last;
-    int maxValue = 0;
-    for (const Series *series : {&m_consumed, &m_purchased, &m_forecast}) {
-        for (const auto &point : *series) {
-            if (!first.isValid() || point.first < first) {
-                first = point.first;
-            }
-            if (!last.isValid() || point.first > last) {
-                last = point.first;
-            }
-            maxValue = std::max(maxValue, point.second);
-        }
-    }
-    if (first == last) {
-        first = first.addDays(-1);
-        last = last.addDays(1);
-    }
-    const int yStep = niceStep(std::max(1, int(maxValue * 1.1)), 5);
-    const int yMax = std::max(yStep, int(std::ceil(maxValue * 1.1 / yStep)) * yStep);
-
+    const Layout l = layout();
     const QLocale locale;
-    int yLabelWidth = 0;
-    for (int v = 0; v <= yMax; v += yStep) {
-        yLabelWidth = std::max(yLabelWidth, fm.horizontalAdvance(locale.toString(v)));
-    }
     const int pad = fm.averageCharWidth();
     const int lineWidth = std::max(2, fm.height() / 8);
 
@@ -176,14 +314,16 @@ void HistoryChart::paintEvent(QPaintEvent *)
         Qt::PenStyle style;
     };
     QList<LegendEntry> legend;
+    const QStringList texts = legendTexts();
+    int index = 0;
     if (!m_consumed.isEmpty()) {
-        legend.append({i18nc("@label chart legend", "Consumed"), consumedColor(), Qt::SolidLine});
+        legend.append({texts.at(index++), consumedColor(), Qt::SolidLine});
     }
     if (!m_purchased.isEmpty()) {
-        legend.append({i18nc("@label chart legend", "Purchased"), purchasedColor(), Qt::SolidLine});
+        legend.append({texts.at(index++), purchasedColor(), Qt::SolidLine});
     }
     if (!m_forecast.isEmpty()) {
-        legend.append({i18nc("@label chart legend", "Forecast"), consumedColor(), Qt::DashLine});
+        legend.append({texts.at(index++), consumedColor(), Qt::DashLine});
     }
     const int swatch = fm.height() * 2;
     int legendX = pad;
@@ -205,16 +345,13 @@ void HistoryChart::paintEvent(QPaintEvent *)
         legendX += entryWidth;
     }
 
-    const QRect plot(pad * 2 + yLabelWidth, legendY + fm.height() * 2, 0, 0);
-    QRect area = plot;
-    area.setRight(width() - pad * 3);
-    area.setBottom(height() - fm.height() * 2 - pad);
-    if (area.width() < fm.averageCharWidth() * 5 || area.height() < fm.height() * 2) {
+    const QRect area = l.area;
+    if (area.isEmpty()) {
         return;
     }
-
-    const qint64 t0 = first.toMSecsSinceEpoch();
-    const qint64 span = std::max<qint64>(1, last.toMSecsSinceEpoch() - t0);
+    const qint64 t0 = l.first.toMSecsSinceEpoch();
+    const qint64 span = std::max<qint64>(1, l.last.toMSecsSinceEpoch() - t0);
+    const int yMax = l.yMax;
     auto toPoint = [&](const QDateTime &when, int value) {
         const double x = area.left() + double(when.toMSecsSinceEpoch() - t0) / double(span) * area.width();
         const double y = area.bottom() - double(value) / yMax * area.height();
@@ -224,34 +361,28 @@ void HistoryChart::paintEvent(QPaintEvent *)
     // Grid and y axis labels.
     QColor grid = pal.color(QPalette::Text);
     grid.setAlphaF(0.15);
-    for (int v = 0; v <= yMax; v += yStep) {
-        const qreal y = toPoint(first, v).y();
+    for (int v = 0; v <= yMax; v += l.yStep) {
+        const qreal y = toPoint(l.first, v).y();
         p.setPen(QPen(grid, 1));
         p.drawLine(QPointF(area.left(), y), QPointF(area.right(), y));
         p.setPen(pal.color(QPalette::Text));
-        p.drawText(QRectF(pad, y - fm.height() / 2.0, yLabelWidth, fm.height()), Qt::AlignRight | Qt::AlignVCenter,
+        p.drawText(QRectF(pad, y - fm.height() / 2.0, l.yLabelWidth, fm.height()), Qt::AlignRight | Qt::AlignVCenter,
             locale.toString(v));
     }
-    // X axis labels: as many dates as fit without overlapping.
-    const QString sample = UiFormat::date(last);
-    const int labelWidth = fm.horizontalAdvance(sample) + pad * 4;
-    const int xTicks = std::clamp(area.width() / std::max(1, labelWidth), 1, 8);
-    for (int i = 0; i <= xTicks; ++i) {
-        const QDateTime when = QDateTime::fromMSecsSinceEpoch(t0 + span * i / xTicks, first.timeZone());
-        const qreal x = toPoint(when, 0).x();
+    // X axis: round times or dates (timeTicks()), labels kept inside the widget.
+    for (const TimeTick &tick : l.xTicks) {
+        const qreal x = toPoint(tick.when, 0).x();
         p.setPen(QPen(grid, 1));
         p.drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()));
         p.setPen(pal.color(QPalette::Text));
+        const int labelWidth = fm.horizontalAdvance(tick.label) + pad;
         QRectF labelRect(x - labelWidth / 2.0, area.bottom() + pad / 2.0, labelWidth, fm.height());
-        Qt::Alignment align = Qt::AlignHCenter;
-        if (i == 0) {
-            labelRect.moveLeft(x);
-            align = Qt::AlignLeft;
-        } else if (i == xTicks) {
-            labelRect.moveRight(x);
-            align = Qt::AlignRight;
+        if (labelRect.left() < 0) {
+            labelRect.moveLeft(0);
+        } else if (labelRect.right() > width()) {
+            labelRect.moveRight(width());
         }
-        p.drawText(labelRect, align | Qt::AlignTop, UiFormat::date(when));
+        p.drawText(labelRect, Qt::AlignHCenter | Qt::AlignTop, tick.label);
     }
     p.setPen(QPen(pal.color(QPalette::Mid), 1));
     p.drawLine(area.bottomLeft(), area.bottomRight());

@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QList>
+#include <QLocale>
 #include <QPair>
 #include <QWidget>
 
@@ -14,6 +15,13 @@ class HistoryChart : public QWidget
     Q_OBJECT
 public:
     using Series = QList<QPair<QDateTime, int>>;
+
+    /// One labelled mark of the time axis.
+    struct TimeTick
+    {
+        QDateTime when;
+        QString label;
+    };
 
     explicit HistoryChart(QWidget *parent = nullptr);
 
@@ -29,6 +37,15 @@ public:
     QColor purchasedColor() const;
     QString emptyText() const;
 
+    /// Marks for a time axis from @p first to @p last (local time), at most @p maxTicks + 1, at round
+    /// steps: minutes or hours with times of day when the span is under two days (the date joins the
+    /// time where the day changes), days, weeks or months with dates otherwise. Labels come from
+    /// @p locale; two neighbours never read the same.
+    static QList<TimeTick> timeTicks(
+        const QDateTime &first, const QDateTime &last, int maxTicks, const QLocale &locale = QLocale());
+    /// The marks the x axis shows at the current size (what paintEvent() draws).
+    QList<TimeTick> xAxisTicks() const;
+
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
@@ -38,6 +55,20 @@ protected:
 
 private:
     void updateDescription();
+    /// The axes' geometry for the current size and data.
+    struct Layout
+    {
+        QDateTime first;
+        QDateTime last;
+        int yStep = 1;
+        int yMax = 1;
+        int yLabelWidth = 0;
+        int legendBottom = 0; ///< y of the legend's last line
+        QRect area; ///< the plot; empty when the widget is too small to draw it
+        QList<TimeTick> xTicks;
+    };
+    Layout layout() const;
+    QStringList legendTexts() const;
 
     Series m_consumed;
     Series m_purchased;

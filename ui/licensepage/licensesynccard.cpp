@@ -137,15 +137,17 @@ void LicenseSyncCard::rebuild()
     const int stale = staleCount();
     const int failed = int(std::count_if(
         m_servers.cbegin(), m_servers.cend(), [](const ServerRow &row) { return !row.sync.isSuccess(); }));
-    QString summary = i18ncp("@info", "%1 server", "%1 servers", int(m_servers.size()));
+    // Whole phrases, each with its own plural, joined by the locale's separator.
+    QStringList parts{i18ncp("@info sync summary", "%1 server", "%1 servers", int(m_servers.size()))};
     if (failed > 0) {
-        summary = i18ncp("@info server count, failed count", "%2 · %1 last sync failed", "%2 · %1 last syncs failed",
-            failed, summary);
+        parts.append(
+            i18ncp("@info sync summary", "last sync failed on %1 server", "last sync failed on %1 servers", failed));
     }
     if (stale > 0) {
-        summary = i18ncp("@info server summary, stale count", "%2 · %1 not synced for more than 7 days",
-            "%2 · %1 not synced for more than 7 days", stale, summary);
+        parts.append(i18ncp("@info sync summary", "%1 server not synced for more than 7 days",
+            "%1 servers not synced for more than 7 days", stale));
     }
+    const QString summary = parts.join(i18nc("@info separator between sync summary parts", " · "));
     m_summaryLabel->setText(empty ? QString() : summary);
     m_summaryLabel->setVisible(!empty);
     if (stale > 0 || failed > 0) {

@@ -12,8 +12,10 @@
 #include "licensepage/licensesynccard.h"
 #include "licensepage/usagefiledropzone.h"
 #include "licensepage/userlicensescard.h"
+#include "licensing/licensereportwriter.h"
 #include "licensing/usagefile.h"
 #include "mainwindow.h"
+#include "models/consumedlicensesfiltermodel.h"
 #include "models/consumedlicensesmodel.h"
 #include "models/serverinstancesmodel.h"
 #include "views/addserverusageview.h"
@@ -342,6 +344,43 @@ private Q_SLOTS:
         QCOMPARE(hint, QStringLiteral("Enter a token in File > Connection…, or set GH_TOKEN."));
         QVERIFY(hint.contains(KLocalizedString::removeAcceleratorMarker(fileMenu->title())));
         QVERIFY(hint.contains(KLocalizedString::removeAcceleratorMarker(connection->text())));
+    }
+
+    void shouldDownloadTheFilteredTableAsAReport()
+    {
+        QVERIFY(openConsole());
+        // Only the rows flagged as probably counted twice, as the table shows them.
+        auto *countedTwice = page()->filterBar()->findChild<QCheckBox *>(QStringLiteral("countedTwiceCheck"));
+        QVERIFY(countedTwice);
+        countedTwice->setChecked(true);
+        QTRY_VERIFY(rowCount() > 0 && rowCount() < labConsumed());
+        ConsumedLicensesReport expected = controller()->data().snapshot.licenses;
+        expected.users.clear();
+        auto *filter = controller()->filterModel();
+        for (int row = 0; row < filter->rowCount(); ++row) {
+            expected.users.append(
+                controller()->licensesModel()->license(filter->mapToSource(filter->index(row, 0)).row()));
+        }
+        const QString path = m_dir->filePath(QStringLiteral("report.csv"));
+        QSignalSpy written(controller(), &LicenseController::reportFinished);
+        QSignalSpy status(controller(), &LicenseController::statusMessage);
+        controller()->writeReport(path, LicenseReportWriter::Format::Csv);
+        QVERIFY(written.wait(30000));
+        QCOMPARE(written.first().at(0).toBool(), true);
+        QCOMPARE(written.first().at(1).toString(), path);
+        QCOMPARE(readAll(path), LicenseReportWriter::toCsv(expected, true));
+        QVERIFY(!status.isEmpty());
+        QVERIFY2(status.last().first().toString().contains(QLocale().toString(expected.users.size())),
+            qPrintable(status.last().first().toString()));
+
+        // A folder that does not exist: the error and its next step inline on the page.
+        written.clear();
+        const QString bad = m_dir->filePath(QStringLiteral("no/such/folder/report.json"));
+        controller()->writeReport(bad, LicenseReportWriter::Format::Json);
+        QVERIFY(written.wait(30000));
+        QCOMPARE(written.first().at(0).toBool(), false);
+        QVERIFY(page()->errorMessage()->isVisible());
+        QVERIFY(!QFile::exists(bad));
     }
 
     void shouldRefreshAgainOnF5()

@@ -18,6 +18,7 @@
 #include "workflows/jobrunner.h"
 #include "workflows/labhost.h"
 #include "workflows/refreshjob.h"
+#include "workflows/reportjob.h"
 
 #include <QSettings>
 
@@ -510,24 +511,36 @@ void LicenseController::downloadReport()
     if (path.isEmpty()) {
         return;
     }
+    writeReport(path, selectedFilter == jsonFilter ? LicenseReportWriter::Format::Json : ReportJob::formatFor(path));
+}
+
+void LicenseController::writeReport(const QString &path, LicenseReportWriter::Format format)
+{
+    // The table's rows as the user sees them (filtered and sorted); the job picks and writes them in
+    // the worker thread.
     ConsumedLicensesReport report = m_data.snapshot.licenses;
-    if (!m_page->filterBar()->state().isEmpty()) {
-        report.users.clear();
+    report.users = m_tableRows;
+    std::optional<QList<int>> rows;
+    if (!m_page->filterBar()->state().isEmpty() || m_filter->sortColumn() >= 0) {
+        rows.emplace();
+        rows->reserve(m_filter->rowCount());
         for (int row = 0; row < m_filter->rowCount(); ++row) {
-            report.users.append(
-                m_data.snapshot.licenses.users.at(m_filter->mapToSource(m_filter->index(row, 0)).row()));
+            rows->append(m_filter->mapToSource(m_filter->index(row, 0)).row());
         }
     }
     LicenseReportWriter::Options options;
-    options.format = path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive) || selectedFilter == jsonFilter
-        ? LicenseReportWriter::Format::Json
-        : LicenseReportWriter::Format::Csv;
-    options.utf8Bom = options.format == LicenseReportWriter::Format::Csv;
-    const LicenseReportWriter::Result result = LicenseReportWriter::write(path, report, options);
-    if (!result.ok()) {
-        m_page->showError(result.errorMessage, i18nc("@info", "Choose a folder you can write to."));
-        return;
-    }
-    Q_EMIT statusMessage(i18ncp("@info:status", "Report with %1 seat written to %2.",
-        "Report with %1 seats written to %2.", report.users.size(), path));
+    options.format = format;
+    options.utf8Bom = format == LicenseReportWriter::Format::Csv;
+    auto *job = new ReportJob(m_context, path, report, rows, options);
+    connect(job, &WorkflowJob::finished, this, [this, job] {
+        const bool success = job->status() == WorkflowJob::Status::Succeeded;
+        if (success) {
+            Q_EMIT statusMessage(i18ncp("@info:status", "Report with %1 seat written to %2.",
+                "Report with %1 seats written to %2.", job->seatsWritten(), job->path()));
+        } else if (job->status() == WorkflowJob::Status::Failed) {
+            m_page->showError(job->errorText(), job->nextStep());
+        }
+        Q_EMIT reportFinished(success, job->path());
+    });
+    m_runner->start(job);
 }

@@ -4,6 +4,7 @@
 
 #include "lab/labconfig.h"
 #include "licensepage/licensefilterbar.h"
+#include "licensing/licensereportwriter.h"
 #include "workflows/pagedatajob.h"
 #include "workflows/refreshjob.h"
 #include "workflows/workflowcontext.h"
@@ -76,8 +77,11 @@ public Q_SLOTS:
     void refresh();
     void cancelRefresh();
     void reload();
-    /// Download report: CSV or JSON of the consumed licenses (the filtered rows when a filter is set).
+    /// Download report: asks for a file, then writeReport().
     void downloadReport();
+    /// Writes the table's rows (filtered and sorted as shown) as CSV or JSON in the worker thread
+    /// (Glc::ReportJob); an error appears inline on the page, success in the status bar.
+    void writeReport(const QString &path, Glc::LicenseReportWriter::Format format);
 
 Q_SIGNALS:
     /// New page data is shown.
@@ -87,6 +91,8 @@ Q_SIGNALS:
     void exportRequested();
     void addServerUsageRequested();
     void statusMessage(const QString &text);
+    /// A report written by writeReport() (or not: the page shows why).
+    void reportFinished(bool success, const QString &path);
 
 private:
     void activate(const Glc::Connection &connection, const QString &token);

@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+// Download report as a job: the chosen rows, in order, written atomically in the worker thread.
+
+#include "workflows/reportjob.h"
+#include "workflows/jobrunner.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Glc;
+
+namespace {
+ConsumedLicensesReport threeSeats()
+{
+    ConsumedLicensesReport report;
+    report.totalSeatsConsumed = 3;
+    report.totalSeatsPurchased = 10;
+    for (const char *login : {"ada", "brian", "=cmd()"}) {
+        ConsumedLicense seat;
+        seat.githubComLogin = QString::fromLatin1(login);
+        seat.githubComUser = true;
+        seat.licenseType = QStringLiteral("enterprise");
+        report.users.append(seat);
+    }
+    return report;
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+} // namespace
+
+class ReportJobTest : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+
+    /// Runs the job the way the console does: in JobRunner's worker thread, results read in this thread
+    /// by a slot connected before the start (JobRunner deletes the job after such slots ran).
+    static bool runInWorker(JobRunner &runner, ReportJob *job, WorkflowJob::Status *status, QString *error = nullptr,
+        QString *nextStep = nullptr, qsizetype *written = nullptr)
+    {
+        QObject receiver;
+        bool done = false;
+        QObject::connect(job, &WorkflowJob::finished, &receiver, [=, &done] {
+            *status = job->status();
+            if (error) {
+                *error = job->errorText();
+            }
+            if (nextStep) {
+                *nextStep = job->nextStep();
+            }
+            if (written) {
+                *written = job->seatsWritten();
+            }
+            done = true;
+        });
+        runner.start(job);
+        return QTest::qWaitFor([&done] { return done; }, 30000);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+    }
+
+    void shouldPickTheFormatFromTheFileName_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<bool>("json");
+        QTest::newRow("csv") << QStringLiteral("/tmp/report.csv") << false;
+        QTest::newRow("JSON upper case") << QStringLiteral("/tmp/report.JSON") << true;
+        QTest::newRow("no suffix") << QStringLiteral("/tmp/report") << false;
+    }
+
+    void shouldPickTheFormatFromTheFileName()
+    {
+        QFETCH(QString, path);
+        QFETCH(bool, json);
+        QCOMPARE(ReportJob::formatFor(path) == LicenseReportWriter::Format::Json, json);
+    }
+
+    void shouldWriteTheChosenRowsInTheirOrder()
+    {
+        JobRunner runner;
+        const QString path = m_dir.filePath(QStringLiteral("chosen.csv"));
+        LicenseReportWriter::Options options;
+        options.utf8Bom = true;
+        const ConsumedLicensesReport report = threeSeats();
+        auto *job = new ReportJob({}, path, report, QList<int>{2, 0}, options);
+        WorkflowJob::Status status = WorkflowJob::Status::NotStarted;
+        qsizetype written = -1;
+        QVERIFY(runInWorker(runner, job, &status, nullptr, nullptr, &written));
+        QCOMPARE(status, WorkflowJob::Status::Succeeded);
+        QCOMPARE(written, 2);
+        ConsumedLicensesReport expected = report;
+        expected.users = {report.users.at(2), report.users.at(0)};
+        const QByteArray bytes = readAll(path);
+        QCOMPARE(bytes, LicenseReportWriter::toCsv(expected, true));
+        QVERIFY(bytes.startsWith("\xEF\xBB\xBF"));
+        QVERIFY(bytes.contains("'=cmd()")); // formula-injection safe, as the writer makes it
+    }
+
+    void shouldWriteEverySeatAsJson()
+    {
+        JobRunner runner;
+        const QString path = m_dir.filePath(QStringLiteral("all.json"));
+        LicenseReportWriter::Options options;
+        options.format = LicenseReportWriter::Format::Json;
+        auto *job = new ReportJob({}, path, threeSeats(), std::nullopt, options);
+        WorkflowJob::Status status = WorkflowJob::Status::NotStarted;
+        qsizetype written = -1;
+        QVERIFY(runInWorker(runner, job, &status, nullptr, nullptr, &written));
+        QCOMPARE(status, WorkflowJob::Status::Succeeded);
+        QCOMPARE(written, 3);
+        QCOMPARE(readAll(path), LicenseReportWriter::toJson(threeSeats()));
+    }
+
+    void shouldWriteAnEmptyReportWhenAFilterKeepsNothing()
+    {
+        JobRunner runner;
+        const QString path = m_dir.filePath(QStringLiteral("none.csv"));
+        auto *job = new ReportJob({}, path, threeSeats(), QList<int>{}, {});
+        WorkflowJob::Status status = WorkflowJob::Status::NotStarted;
+        qsizetype written = -1;
+        QVERIFY(runInWorker(runner, job, &status, nullptr, nullptr, &written));
+        QCOMPARE(status, WorkflowJob::Status::Succeeded);
+        QCOMPARE(written, 0);
+        ConsumedLicensesReport empty = threeSeats();
+        empty.users.clear();
+        QCOMPARE(readAll(path), LicenseReportWriter::toCsv(empty));
+    }
+
+    void shouldFailWithTheNextStepAndLeaveNothingBehind()
+    {
+        JobRunner runner;
+        const QString path = m_dir.filePath(QStringLiteral("missing-folder/report.csv"));
+        auto *job = new ReportJob({}, path, threeSeats(), std::nullopt, {});
+        WorkflowJob::Status status = WorkflowJob::Status::NotStarted;
+        QString error;
+        QString nextStep;
+        QVERIFY(runInWorker(runner, job, &status, &error, &nextStep));
+        QCOMPARE(status, WorkflowJob::Status::Failed);
+        QVERIFY(!error.isEmpty());
+        QCOMPARE(nextStep, QStringLiteral("Choose a folder you can write to."));
+        QVERIFY(!QFile::exists(path));
+    }
+};
+
+QTEST_GUILESS_MAIN(ReportJobTest)
+#include "reportjobtest.moc"

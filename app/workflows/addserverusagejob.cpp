@@ -41,7 +41,11 @@ void AddServerUsageJob::run()
     UsageFileCheck::Known known;
     const auto latest = db->latestSnapshot(context().connection.id);
     if (latest.ok() && latest.value) {
-        const StoreResult<LicenseSnapshot> snapshot = db->loadSnapshot(latest.value->id);
+        // Only the servers: neither the consumed-license rows nor the servers' user accounts.
+        LicenseStore::LoadParts parts;
+        parts.users = false;
+        parts.userAccounts = false;
+        const StoreResult<LicenseSnapshot> snapshot = db->loadSnapshot(latest.value->id, parts);
         if (snapshot.ok()) {
             known.servers = snapshot.value.syncStatus;
             known.installations = snapshot.value.installations;

@@ -356,6 +356,48 @@ private Q_SLOTS:
         QCOMPARE(job.results().first().state, UploadSyncState::Success);
     }
 
+    void shouldKnowAServerTheStoreOnlyListsAmongTheInstallations()
+    {
+        const WorkflowContext context = startLab(smallLab());
+        qint64 snapshotId = 0;
+        {
+            RefreshJob refresh(context);
+            QVERIFY(runToEnd(&refresh));
+            snapshotId = refresh.snapshot().id;
+        }
+        // A server GitHub reports no license sync for (never connected): only the installations list it.
+        LicenseStore store;
+        QVERIFY(!store.open(context.storeLocation).isError());
+        LicenseStore::LoadParts parts;
+        parts.users = false;
+        parts.userAccounts = false;
+        const auto servers = store.loadSnapshot(snapshotId, parts);
+        QVERIFY(servers.ok());
+        QVERIFY(servers.value.licenses.users.isEmpty());
+        QString host;
+        for (const EnterpriseServerInstallation &installation : servers.value.installations) {
+            QVERIFY(installation.userAccounts.isEmpty());
+            const bool syncs = std::any_of(servers.value.syncStatus.cbegin(), servers.value.syncStatus.cend(),
+                [&](const LicenseSyncStatus &s) { return s.hostname == installation.hostName; });
+            if (!syncs) {
+                host = installation.hostName;
+            }
+        }
+        QVERIFY2(!host.isEmpty(), "the lab has a server without license sync");
+        QByteArray bytes;
+        m_lab->runInLab([&](LicenseLab *lab) { bytes = lab->exportUsage(host); });
+        const QString file = m_dir.filePath(QStringLiteral("installations-only.json"));
+        {
+            QFile out(file);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write(bytes);
+        }
+        AddServerUsageJob job(context, {file}, AddServerUsageJob::Mode::CheckOnly);
+        QVERIFY(runToEnd(&job));
+        QCOMPARE(job.status(), WorkflowJob::Status::Succeeded);
+        QVERIFY2(job.results().first().check.ok(), qPrintable(job.results().first().check.message));
+    }
+
     void shouldRejectAFileOfAnUnknownServer()
     {
         const WorkflowContext context = startLab(smallLab());

@@ -10,6 +10,7 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QIcon>
+#include <QTableView>
 #include <QTextStream>
 
 int main(int argc, char **argv)
@@ -73,8 +74,11 @@ int main(int argc, char **argv)
                 return; // first start: the snapshot is still being taken
             }
             QApplication::processEvents(); // the page has painted its data
+            // The table's own row count: proof that the model and its view are filled, not only loaded.
             QTextStream(stdout) << "startup: " << sinceLaunch.elapsed() << " ms to an interactive License page with "
-                                << window->controller()->data().snapshot.licenses.users.size() << " seats" << Qt::endl;
+                                << window->controller()->data().snapshot.licenses.users.size() << " seats ("
+                                << window->controller()->table()->model()->rowCount() << " rows in the table)"
+                                << Qt::endl;
             window->close();
         });
     }

@@ -127,7 +127,13 @@ void MainWindow::showConnectionDialog()
                 m_controller->runner()->start(job);
             };
             if (LicenseController::usesBuiltInLab(connection)) {
-                m_controller->whenLabReady(dialog, test);
+                m_controller->whenLabReady(dialog, test, [dialog](const QString &error) {
+                    dialog->setTestRunning(false);
+                    dialog->setTestReport({{i18nc("@item connection name", "License lab"), false,
+                        i18nc("@info", "The built-in license lab could not start: %1", error),
+                        i18nc("@info",
+                            "Check that the machine allows listening on 127.0.0.1, then restart the console.")}});
+                });
             } else {
                 test();
             }

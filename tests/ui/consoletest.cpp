@@ -5,6 +5,7 @@
 
 #include "controllers/licensecontroller.h"
 #include "lab/licenselab.h"
+#include "licensepage/connectiondialog.h"
 #include "licensepage/historychart.h"
 #include "licensepage/inlinemessage.h"
 #include "licensepage/licensefilterbar.h"
@@ -319,6 +320,16 @@ private Q_SLOTS:
         QTRY_VERIFY(page()->errorMessage()->isVisible());
         QVERIFY2(page()->errorMessage()->title().contains(QLatin1String("could not start")),
             qPrintable(page()->errorMessage()->title()));
+        // Testing the lab connection says the same in the dialog, instead of waiting forever.
+        m_window->showConnectionDialog();
+        auto *dialog = m_window->findChild<ConnectionDialog *>();
+        QVERIFY(dialog);
+        Q_EMIT dialog->testRequested(Connection{}, QString());
+        QCOMPARE(dialog->testReport().size(), 1);
+        QCOMPARE(dialog->testReport().first().ok, false);
+        QVERIFY(dialog->testReport().first().detail.contains(QLatin1String("could not start")));
+        dialog->close();
+
         // A refresh cannot reach the lab: it ends at once and says why, the snapshot stays.
         page()->clearError();
         QSignalSpy refreshed(controller(), &LicenseController::refreshFinished);

@@ -117,7 +117,8 @@ bool LicenseController::usesBuiltInLab(const Connection &connection)
     return connection.kind == Connection::Kind::Lab && connection.labUrl.isEmpty();
 }
 
-void LicenseController::whenLabReady(QObject *receiver, const std::function<void()> &function)
+void LicenseController::whenLabReady(
+    QObject *receiver, const std::function<void()> &function, const std::function<void(const QString &)> &failed)
 {
     if (m_lab->isRunning()) {
         function();
@@ -125,12 +126,15 @@ void LicenseController::whenLabReady(QObject *receiver, const std::function<void
     }
     if (m_lab->state() == LabHost::State::Failed) {
         labFailed(m_lab->errorText());
+        if (failed) {
+            failed(m_lab->errorText());
+        }
         return;
     }
     if (m_lab->state() == LabHost::State::Stopped) {
         m_lab->startAsync(m_options.labConfig);
     }
-    m_waitingForLab.append({QPointer<QObject>(receiver), function});
+    m_waitingForLab.append({QPointer<QObject>(receiver), function, failed});
 }
 
 void LicenseController::startLab()
@@ -156,16 +160,21 @@ void LicenseController::labStarted()
     }
     qCDebug(GLC_UI) << "license lab running";
     const auto waiting = std::exchange(m_waitingForLab, {});
-    for (const auto &[receiver, function] : waiting) {
-        if (receiver) {
-            function();
+    for (const Waiting &entry : waiting) {
+        if (entry.receiver) {
+            entry.function();
         }
     }
 }
 
 void LicenseController::labFailed(const QString &error)
 {
-    m_waitingForLab.clear();
+    const auto waiting = std::exchange(m_waitingForLab, {});
+    for (const Waiting &entry : waiting) {
+        if (entry.receiver && entry.failed) {
+            entry.failed(error);
+        }
+    }
     m_page->showError(i18nc("@info", "The built-in license lab could not start: %1", error),
         i18nc("@info", "Check that the machine allows listening on 127.0.0.1, then restart the console."));
     if (m_refreshQueued) {

@@ -50,8 +50,10 @@ public:
     /// started when the active connection is the lab. Dropped when `receiver` is gone by then or the
     /// lab failed to start (the page says why).
     void whenReady(QObject *receiver, const std::function<void()> &function);
-    /// Like whenReady(), for any use of the built-in lab (e.g. testing the lab connection).
-    void whenLabReady(QObject *receiver, const std::function<void()> &function);
+    /// Like whenReady(), for any use of the built-in lab (e.g. testing the lab connection); `failed`
+    /// (optional) hears why the lab could not start.
+    void whenLabReady(QObject *receiver, const std::function<void()> &function,
+        const std::function<void(const QString &error)> &failed = {});
     /// The connection is the in-process lab (it has to run before it can be used).
     static bool usesBuiltInLab(const Glc::Connection &connection);
 
@@ -119,5 +121,11 @@ private:
     QPointer<Glc::RefreshJob> m_refresh;
     FilterState m_appliedFilter; ///< what the proxy filters by (its defaults at first)
     bool m_refreshQueued = false; ///< waiting for the lab to start
-    QList<std::pair<QPointer<QObject>, std::function<void()>>> m_waitingForLab;
+    struct Waiting
+    {
+        QPointer<QObject> receiver;
+        std::function<void()> function;
+        std::function<void(const QString &)> failed;
+    };
+    QList<Waiting> m_waitingForLab;
 };

@@ -217,8 +217,7 @@ void SyncNowJob::conclude(const QList<LicenseSyncStatus> &statuses)
         ? i18nc("@info %1 host, %2 GitHub's error text", "The sync of %1 failed: %2", first.hostname, first.error)
         : i18ncp("@info %2 first failed host, %3 GitHub's error text", "%1 sync failed, first %2: %3",
               "%1 syncs failed, first %2: %3", failures, first.hostname, first.error);
-    fail(error,
-        i18nc("@info", "Check GitHub Connect on the server, or export its license usage and add it by hand."));
+    fail(error, i18nc("@info", "Check GitHub Connect on the server, or export its license usage and add it by hand."));
 }
 
 void SyncNowJob::abort()

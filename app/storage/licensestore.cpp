@@ -224,19 +224,24 @@ QString userAccountsToJson(const QList<ServerUserAccount> &accounts)
     return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
 }
 
-QList<ServerUserAccount> userAccountsFromJson(const QString &json)
+QList<ServerUserAccount> userAccountsFromJson(const QString &json, bool details)
 {
     QList<ServerUserAccount> accounts;
     if (json.isEmpty()) {
         return accounts;
     }
     const QJsonArray array = QJsonDocument::fromJson(json.toUtf8()).array();
+    accounts.reserve(array.size());
     for (const QJsonValue &v : array) {
         const QJsonObject o = v.toObject();
         ServerUserAccount a;
         a.login = o.value(u"login"_s).toString();
         a.remoteUserId = o.value(u"remoteUserId"_s).toString();
         a.profileName = o.value(u"profileName"_s).toString();
+        if (!details) {
+            accounts.append(a);
+            continue;
+        }
         const QString created = o.value(u"remoteCreatedAt"_s).toString();
         if (!created.isEmpty()) {
             a.remoteCreatedAt = QDateTime::fromString(created, Qt::ISODateWithMs);
@@ -1230,7 +1235,7 @@ StoreResult<LicenseSnapshot> LicenseStore::loadSnapshot(qint64 snapshotId, const
             inst.updatedAt = toDate(q.value(5));
             inst.userAccountsTotal = q.value(6).toInt();
             if (parts.userAccounts) {
-                inst.userAccounts = userAccountsFromJson(q.value(7).toString());
+                inst.userAccounts = userAccountsFromJson(q.value(7).toString(), parts.accountDetails);
             }
             snapshot.installations.append(inst);
         }

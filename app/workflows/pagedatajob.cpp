@@ -74,6 +74,7 @@ void PageDataJob::run()
         rowReader->start();
         LicenseStore::LoadParts parts;
         parts.users = false;
+        parts.accountDetails = false; // the page needs the accounts' profile names only
         auto snapshot = db->loadSnapshot(id, parts);
         QHash<QString, QString> profileNames;
         if (snapshot.ok()) {

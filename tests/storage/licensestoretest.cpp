@@ -240,6 +240,29 @@ private Q_SLOTS:
         QVERIFY(summaries.ok());
         QCOMPARE(summaries.value.size(), 1);
         QCOMPARE(summaries.value.first().userCount, int(snapshot.licenses.users.size()));
+
+        // The License page's light load: accounts with their names, without e-mails and dates.
+        LicenseStore::LoadParts light;
+        light.users = false;
+        light.accountDetails = false;
+        const auto page = store.loadSnapshot(id.value, light);
+        QVERIFY2(page.ok(), qPrintable(page.error.message));
+        QVERIFY(page.value.licenses.users.isEmpty());
+        QCOMPARE(page.value.installations.size(), snapshot.installations.size());
+        qsizetype accounts = 0;
+        for (qsizetype i = 0; i < snapshot.installations.size(); ++i) {
+            const auto &full = snapshot.installations.at(i).userAccounts;
+            const auto &names = page.value.installations.at(i).userAccounts;
+            QCOMPARE(names.size(), full.size());
+            for (qsizetype a = 0; a < full.size(); ++a, ++accounts) {
+                QCOMPARE(names.at(a).login, full.at(a).login);
+                QCOMPARE(names.at(a).remoteUserId, full.at(a).remoteUserId);
+                QCOMPARE(names.at(a).profileName, full.at(a).profileName);
+                QVERIFY(names.at(a).emails.isEmpty());
+                QVERIFY(!names.at(a).remoteCreatedAt.isValid());
+            }
+        }
+        QVERIFY(accounts > 0);
     }
 
     void shouldStoreTheSameValuesInTextBatchesAndBoundRows()

@@ -504,7 +504,9 @@ private Q_SLOTS:
         QCOMPARE(view->resultList()->topLevelItemCount(), 1);
         QCOMPARE(view->resultList()->topLevelItem(0)->text(0), server.hostname);
         QCOMPARE(view->resultList()->topLevelItem(0)->text(1), QStringLiteral("Synced"));
+        // Every stage, the last included, is ticked once the sync succeeded.
         QVERIFY(view->stagesLabel()->text().contains(QStringLiteral("✔")));
+        QVERIFY2(!view->stagesLabel()->text().contains(QStringLiteral("➜")), qPrintable(view->stagesLabel()->text()));
         QCOMPARE(view->resultMessage()->type(), InlineMessage::Type::Information);
         QVERIFY(view->resultMessage()->isVisible());
     }
@@ -529,6 +531,9 @@ private Q_SLOTS:
         QCOMPARE(view->resultList()->topLevelItemCount(), 1);
         QCOMPARE(view->resultList()->topLevelItem(0)->text(1), QStringLiteral("Failed"));
         QCOMPARE(view->resultList()->topLevelItem(0)->text(3), githubError);
+        // The stage that failed is marked as failed, not as still running.
+        QVERIFY2(view->stagesLabel()->text().contains(QStringLiteral("✘")), qPrintable(view->stagesLabel()->text()));
+        QVERIFY(!view->stagesLabel()->text().contains(QStringLiteral("➜")));
         QVERIFY(view->startButton()->isEnabled());
     }
 

@@ -117,12 +117,7 @@ void ActionView::runJob(WorkflowJob *job)
     m_cancel->setEnabled(true);
     connect(job, &WorkflowJob::stageChanged, this, [this](int, const QString &text) {
         m_stageTexts.append(text);
-        QStringList lines;
-        for (int i = 0; i < m_stageTexts.size(); ++i) {
-            lines.append((i + 1 < m_stageTexts.size() ? QStringLiteral("✔ ") : QStringLiteral("➜ ")) +
-                m_stageTexts.at(i).toHtmlEscaped());
-        }
-        m_stages->setText(lines.join(QStringLiteral("<br>")));
+        showStages(WorkflowJob::Status::Running);
     });
     connect(job, &WorkflowJob::progress, this, [this](qint64 done, qint64 total, qint64) {
         if (total > 0) {
@@ -145,6 +140,7 @@ void ActionView::runJob(WorkflowJob *job)
         m_start->setEnabled(true);
         m_cancel->setEnabled(false);
         const bool success = job->status() == WorkflowJob::Status::Succeeded;
+        showStages(job->status());
         if (job->status() == WorkflowJob::Status::Cancelled) {
             m_result->showMessage(InlineMessage::Type::Information, i18nc("@info", "Cancelled."), {});
         } else if (!success) {
@@ -155,4 +151,27 @@ void ActionView::runJob(WorkflowJob *job)
         Q_EMIT jobFinished(success);
     });
     m_controller->runner()->start(job);
+}
+
+void ActionView::showStages(WorkflowJob::Status status)
+{
+    QString last = QStringLiteral("➜ ");
+    switch (status) {
+    case WorkflowJob::Status::Succeeded:
+        last = QStringLiteral("✔ ");
+        break;
+    case WorkflowJob::Status::Failed:
+        last = QStringLiteral("✘ ");
+        break;
+    case WorkflowJob::Status::Cancelled:
+        last = QStringLiteral("– ");
+        break;
+    default:
+        break;
+    }
+    QStringList lines;
+    for (int i = 0; i < m_stageTexts.size(); ++i) {
+        lines.append((i + 1 < m_stageTexts.size() ? QStringLiteral("✔ ") : last) + m_stageTexts.at(i).toHtmlEscaped());
+    }
+    m_stages->setText(lines.join(QStringLiteral("<br>")));
 }

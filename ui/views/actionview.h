@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #pragma once
 
+#include "workflows/workflowjob.h"
+
 #include <QDialog>
 #include <QPointer>
 #include <QUrl>
@@ -55,6 +57,10 @@ protected:
     void reject() override;
 
 private:
+    /// The stages so far: done ones ticked; the last one marked by how the job stands (running,
+    /// succeeded, failed or cancelled).
+    void showStages(Glc::WorkflowJob::Status status);
+
     LicenseController *const m_controller;
     QVBoxLayout *const m_form;
     QLabel *const m_stages;

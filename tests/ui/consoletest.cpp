@@ -13,6 +13,7 @@
 #include "licensepage/licensesynccard.h"
 #include "licensepage/usagefiledropzone.h"
 #include "licensepage/userlicensescard.h"
+#include "licensepage/widgetutil.h"
 #include "licensing/licensereportwriter.h"
 #include "licensing/usagefile.h"
 #include "mainwindow.h"
@@ -565,6 +566,13 @@ private Q_SLOTS:
         const QByteArray first = readAll(target);
         QVERIFY(UsageFile::read(first).ok());
         QCOMPARE(UsageFile::read(first).info.serverId, server.serverId);
+        // The sync card learns the server's version from its newest usage file.
+        const QString versionLabel = QStringLiteral("versionLabel_") + WidgetUtil::objectNameSuffix(server.serverId);
+        const auto shownVersion = [this, &versionLabel] {
+            const auto *label = page()->licenseSyncCard()->findChild<QLabel *>(versionLabel);
+            return label ? label->text() : QString();
+        };
+        QTRY_COMPARE(shownVersion(), UsageFile::read(first).info.version);
 
         // The server changes, so a new export differs from the file on disk.
         lab()->runInLab([&server](LicenseLab *l) {

@@ -360,6 +360,24 @@ void LicenseController::cancelRefresh()
     }
 }
 
+QString LicenseController::serverVersion(const PageData &data, const QString &host)
+{
+    // The server's own API when the connection reaches it; otherwise the newest usage file of the
+    // server, which names the version it was exported from (GitHub's sync status does not).
+    for (const ServerLicenseInfo &license : data.snapshot.serverLicenses) {
+        if (license.hostname == host && !license.installedVersion.isEmpty()) {
+            return license.installedVersion;
+        }
+    }
+    const UsageFileRecord *newest = nullptr;
+    for (const UsageFileRecord &file : data.usageFiles) {
+        if (file.hostName == host && !file.version.isEmpty() && (!newest || file.time > newest->time)) {
+            newest = &file;
+        }
+    }
+    return newest ? newest->version : QString();
+}
+
 void LicenseController::apply(const PageData &data)
 {
     QElapsedTimer timer;
@@ -386,6 +404,7 @@ void LicenseController::apply(const PageData &data)
                 row.connected = installation.isConnected;
             }
         }
+        row.version = serverVersion(data, status.hostname);
         rows.append(row);
     }
     m_page->licenseSyncCard()->setServers(rows);

@@ -97,6 +97,8 @@ Q_SIGNALS:
     void reportFinished(bool success, const QString &path);
 
 private:
+    /// The version a server runs, as far as the page data knows it (empty: unknown).
+    static QString serverVersion(const Glc::PageData &data, const QString &host);
     void activate(const Glc::Connection &connection, const QString &token);
     void startRefresh();
     /// Starts the built-in lab when the active connection is the lab and it is not started yet.

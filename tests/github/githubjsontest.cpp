@@ -34,7 +34,8 @@ QJsonValue replaced(const QJsonValue &node, QStringList path, const QJsonValue &
     return object;
 }
 
-QByteArray installationsPage()
+/// One connected installation with one upload in `state` and one account.
+EnterpriseServerInstallation sampleInstallation(UploadSyncState state)
 {
     EnterpriseServerInstallation installation;
     installation.id = QStringLiteral("ESI_1");
@@ -42,11 +43,17 @@ QByteArray installationsPage()
     installation.isConnected = true;
     installation.createdAt = QDateTime(QDate(2025, 1, 1), QTime(0, 0), QTimeZone::UTC);
     installation.updatedAt = installation.createdAt;
-    installation.uploads = {UserAccountsUpload{
-        QStringLiteral("f.json"), UploadSyncState::Success, installation.createdAt, installation.createdAt}};
+    installation.uploads = {
+        UserAccountsUpload{QStringLiteral("f.json"), state, installation.createdAt, installation.createdAt}};
     installation.userAccounts = {ServerUserAccount{QStringLiteral("u"), QStringLiteral("7"), QString(),
         installation.createdAt, true, {ServerUserEmail{QStringLiteral("u@x"), true}}}};
     installation.userAccountsTotal = 1;
+    return installation;
+}
+
+QByteArray installationsPage()
+{
+    const EnterpriseServerInstallation installation = sampleInstallation(UploadSyncState::Success);
     const QJsonObject connection{{QStringLiteral("nodes"), QJsonArray{installationToJson(installation, {})}},
         {QStringLiteral("pageInfo"),
             QJsonObject{{QStringLiteral("hasNextPage"), false}, {QStringLiteral("endCursor"), QJsonValue()}}}};
@@ -415,17 +422,7 @@ private Q_SLOTS:
 
     void shouldReadInstallationsAndGraphQlErrors()
     {
-        EnterpriseServerInstallation installation;
-        installation.id = QStringLiteral("ESI_1");
-        installation.hostName = QStringLiteral("ghes.local");
-        installation.isConnected = true;
-        installation.createdAt = QDateTime(QDate(2025, 1, 1), QTime(0, 0), QTimeZone::UTC);
-        installation.updatedAt = installation.createdAt;
-        installation.uploads = {UserAccountsUpload{
-            QStringLiteral("f.json"), UploadSyncState::Pending, installation.createdAt, installation.createdAt}};
-        installation.userAccounts = {ServerUserAccount{QStringLiteral("u"), QStringLiteral("7"), QString(),
-            installation.createdAt, true, {ServerUserEmail{QStringLiteral("u@x"), true}}}};
-        installation.userAccountsTotal = 1;
+        const EnterpriseServerInstallation installation = sampleInstallation(UploadSyncState::Pending);
         QJsonObject connection{{QStringLiteral("nodes"), QJsonArray{installationToJson(installation, {})}},
             {QStringLiteral("pageInfo"),
                 QJsonObject{

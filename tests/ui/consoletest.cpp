@@ -105,11 +105,26 @@ private:
     LabHost *lab() const { return controller()->labHost(); }
 
     /// Opens the console on an empty store and waits until its first refresh is shown.
-    bool openConsole(const LabConfig &config = smallLab(), int timeoutMs = 60000)
+    /// A fresh store and a small lab: the options the tests start from.
+    LicenseController::Options freshOptions()
     {
         m_dir = std::make_unique<QTemporaryDir>();
         LicenseController::Options options;
         options.storeLocation = m_dir->filePath(QStringLiteral("store.sqlite"));
+        options.labConfig = smallLab();
+        return options;
+    }
+
+    bool showWindow(const LicenseController::Options &options)
+    {
+        m_window = std::make_unique<MainWindow>(options);
+        m_window->show();
+        return QTest::qWaitForWindowExposed(m_window.get());
+    }
+
+    bool openConsole(const LabConfig &config = smallLab(), int timeoutMs = 60000)
+    {
+        LicenseController::Options options = freshOptions();
         options.labConfig = config;
         m_window = std::make_unique<MainWindow>(options);
         m_window->resize(1280, 900);
@@ -231,14 +246,9 @@ private Q_SLOTS:
 
     void shouldQueueTheFirstRefreshBehindTheLabStart()
     {
-        m_dir = std::make_unique<QTemporaryDir>();
-        LicenseController::Options options;
-        options.storeLocation = m_dir->filePath(QStringLiteral("store.sqlite"));
-        options.labConfig = smallLab();
+        LicenseController::Options options = freshOptions();
         options.labConfig.users = 4000;
-        m_window = std::make_unique<MainWindow>(options);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(showWindow(options));
         QSignalSpy started(lab(), &LabHost::started);
         QSignalSpy refreshed(controller(), &LicenseController::refreshFinished);
         m_window->start();
@@ -267,14 +277,9 @@ private Q_SLOTS:
 
     void shouldCancelARefreshWaitingForTheLab()
     {
-        m_dir = std::make_unique<QTemporaryDir>();
-        LicenseController::Options options;
-        options.storeLocation = m_dir->filePath(QStringLiteral("store.sqlite"));
-        options.labConfig = smallLab();
+        LicenseController::Options options = freshOptions();
         options.refreshWhenEmpty = false;
-        m_window = std::make_unique<MainWindow>(options);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(showWindow(options));
         QSignalSpy started(lab(), &LabHost::started);
         QSignalSpy refreshed(controller(), &LicenseController::refreshFinished);
         m_window->start();
@@ -307,9 +312,7 @@ private Q_SLOTS:
         options.storeLocation = store;
         options.labConfig = smallLab();
         options.labConfig.port = taken.serverPort();
-        m_window = std::make_unique<MainWindow>(options);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(showWindow(options));
         QSignalSpy failed(lab(), &LabHost::failed);
         QSignalSpy loaded(controller(), &LicenseController::dataLoaded);
         m_window->start();

@@ -3,6 +3,7 @@
 #include "core/applicationinfo.h"
 #include "core/localization.h"
 #include "mainwindow.h"
+#include "models/consumedlicensesmodel.h"
 #include "selftest.h"
 
 #include <KLocalizedString>
@@ -76,7 +77,7 @@ int main(int argc, char **argv)
             QApplication::processEvents(); // the page has painted its data
             // The table's own row count: proof that the model and its view are filled, not only loaded.
             QTextStream(stdout) << "startup: " << sinceLaunch.elapsed() << " ms to an interactive License page with "
-                                << window->controller()->data().snapshot.licenses.users.size() << " seats ("
+                                << window->controller()->licensesModel()->rowCount() << " seats ("
                                 << window->controller()->table()->model()->rowCount() << " rows in the table)"
                                 << Qt::endl;
             window->close();

@@ -15,6 +15,15 @@ ReportJob::ReportJob(const WorkflowContext &context, const QString &path, const 
 {
 }
 
+ReportJob::ReportJob(const WorkflowContext &context, const QString &path, const ConsumedLicensesReport &totals,
+    const CompactLicenseRows &compactRows, const std::optional<QList<int>> &rows,
+    const LicenseReportWriter::Options &options, QObject *parent)
+    : ReportJob(context, path, totals, rows, options, parent)
+{
+    m_report.users.clear();
+    m_compactRows = compactRows;
+}
+
 LicenseReportWriter::Format ReportJob::formatFor(const QString &path)
 {
     return path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive) ? LicenseReportWriter::Format::Json
@@ -24,7 +33,16 @@ LicenseReportWriter::Format ReportJob::formatFor(const QString &path)
 void ReportJob::run()
 {
     setStage(0, i18nc("@info:status %1 file path", "Writing %1…", m_path));
-    if (m_rows) {
+    if (m_compactRows) {
+        const qsizetype count = m_rows ? m_rows->size() : m_compactRows->size();
+        m_report.users.reserve(count);
+        for (qsizetype i = 0; i < count; ++i) {
+            const qsizetype row = m_rows ? m_rows->at(i) : i;
+            if (row >= 0 && row < m_compactRows->size()) {
+                m_report.users.append(m_compactRows->license(row));
+            }
+        }
+    } else if (m_rows) {
         // Picked here, not in the interface thread: a filter can keep most of 300,000 seats.
         const QList<ConsumedLicense> all = m_report.users;
         m_report.users.clear();

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "licensing/licensereportwriter.h"
+#include "models/compactlicenserows.h"
 #include "workflows/workflowjob.h"
 
 #include <optional>
@@ -18,6 +19,11 @@ public:
     /// nullopt: every seat. The report's totals are kept as they are.
     ReportJob(const WorkflowContext &context, const QString &path, const ConsumedLicensesReport &report,
         const std::optional<QList<int>> &rows, const LicenseReportWriter::Options &options, QObject *parent = nullptr);
+    /// The same from a model's compact rows (a cheap shared copy): `rows` index them, and the seats
+    /// are rebuilt in the worker thread. `totals`' own users are ignored.
+    ReportJob(const WorkflowContext &context, const QString &path, const ConsumedLicensesReport &totals,
+        const CompactLicenseRows &compactRows, const std::optional<QList<int>> &rows,
+        const LicenseReportWriter::Options &options, QObject *parent = nullptr);
 
     QString path() const { return m_path; }
     /// Seats written (valid once succeeded).
@@ -32,6 +38,7 @@ private:
     QString m_path;
     ConsumedLicensesReport m_report;
     std::optional<QList<int>> m_rows;
+    std::optional<CompactLicenseRows> m_compactRows;
     LicenseReportWriter::Options m_options;
     qsizetype m_written = 0;
 };

@@ -5,6 +5,7 @@
 #include "licensepage/connectiondialog.h"
 #include "licensepage/licensepage.h"
 #include "mainwindow.h"
+#include "models/consumedlicensesmodel.h"
 #include "textwalker.h"
 #include "views/addserverusageview.h"
 #include "views/exportusageview.h"
@@ -65,7 +66,10 @@ private Q_SLOTS:
         const Glc::LicenseSnapshot &snapshot = m_window->controller()->data().snapshot;
         QStringList values = m_window->controller()->serverHosts();
         values << snapshot.source;
-        for (const Glc::ConsumedLicense &user : snapshot.licenses.users) {
+        const Glc::ConsumedLicensesModel *seats = m_window->controller()->licensesModel();
+        QVERIFY(seats->rowCount() > 0);
+        for (int row = 0; row < seats->rowCount(); ++row) {
+            const Glc::ConsumedLicense user = seats->license(row);
             values << user.githubComLogin << user.githubComName << user.serverHosts();
         }
         for (const Glc::EnterpriseServerInstallation &installation : snapshot.installations) {

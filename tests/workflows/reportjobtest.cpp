@@ -125,6 +125,38 @@ private Q_SLOTS:
         QCOMPARE(readAll(path), LicenseReportWriter::toJson(threeSeats()));
     }
 
+    void shouldWriteFromCompactRows()
+    {
+        // The console's way: the model's compact rows, rebuilt into seats in the worker thread.
+        JobRunner runner;
+        const ConsumedLicensesReport report = threeSeats();
+        CompactLicenseRows compact;
+        for (const ConsumedLicense &seat : report.users) {
+            compact.append(seat);
+        }
+        ConsumedLicensesReport totals = report;
+        totals.users.clear();
+        LicenseReportWriter::Options options;
+
+        const QString chosen = m_dir.filePath(QStringLiteral("compact-chosen.csv"));
+        auto *job = new ReportJob({}, chosen, totals, compact, QList<int>{2, 0, 7}, options);
+        WorkflowJob::Status status = WorkflowJob::Status::NotStarted;
+        qsizetype written = -1;
+        QVERIFY(runInWorker(runner, job, &status, nullptr, nullptr, &written));
+        QCOMPARE(status, WorkflowJob::Status::Succeeded);
+        QCOMPARE(written, 2); // row 7 does not exist
+        ConsumedLicensesReport expected = report;
+        expected.users = {report.users.at(2), report.users.at(0)};
+        QCOMPARE(readAll(chosen), LicenseReportWriter::toCsv(expected, false));
+
+        const QString all = m_dir.filePath(QStringLiteral("compact-all.csv"));
+        job = new ReportJob({}, all, totals, compact, std::nullopt, options);
+        QVERIFY(runInWorker(runner, job, &status, nullptr, nullptr, &written));
+        QCOMPARE(status, WorkflowJob::Status::Succeeded);
+        QCOMPARE(written, 3);
+        QCOMPARE(readAll(all), LicenseReportWriter::toCsv(report, false));
+    }
+
     void shouldWriteAnEmptyReportWhenAFilterKeepsNothing()
     {
         JobRunner runner;

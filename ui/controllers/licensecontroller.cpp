@@ -433,6 +433,9 @@ void LicenseController::apply(const PageData &data)
     m_page->countedTwicePanel()->setPairs(pairs);
     qCDebug(GLC_UI) << "apply: cards after" << timer.elapsed() << "ms";
     fillTable(users);
+    // The model keeps every seat compactly; the decoded list (several times larger) is not kept too.
+    m_data.snapshot.licenses.users.clear();
+    m_tableRows.clear();
     qCDebug(GLC_UI) << "apply: model filled after" << timer.elapsed() << "ms";
     m_model->setCountedTwiceRows(data.countedTwiceRows);
     qCDebug(GLC_UI) << "apply: counted-twice rows after" << timer.elapsed() << "ms";
@@ -546,8 +549,7 @@ void LicenseController::writeReport(const QString &path, LicenseReportWriter::Fo
 {
     // The table's rows as the user sees them (filtered and sorted); the job picks and writes them in
     // the worker thread.
-    ConsumedLicensesReport report = m_data.snapshot.licenses;
-    report.users = m_tableRows;
+    const ConsumedLicensesReport &totals = m_data.snapshot.licenses;
     std::optional<QList<int>> rows;
     if (!m_page->filterBar()->state().isEmpty() || m_filter->sortColumn() >= 0) {
         rows.emplace();
@@ -559,7 +561,7 @@ void LicenseController::writeReport(const QString &path, LicenseReportWriter::Fo
     LicenseReportWriter::Options options;
     options.format = format;
     options.utf8Bom = format == LicenseReportWriter::Format::Csv;
-    auto *job = new ReportJob(m_context, path, report, rows, options);
+    auto *job = new ReportJob(m_context, path, totals, m_model->rows(), rows, options);
     connect(job, &WorkflowJob::finished, this, [this, job] {
         const bool success = job->status() == WorkflowJob::Status::Succeeded;
         if (success) {

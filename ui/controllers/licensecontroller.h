@@ -66,6 +66,8 @@ public:
     Glc::WorkflowContext context() const { return m_context; }
     Glc::JobRunner *runner() const { return m_runner; }
     Glc::LabHost *labHost() const { return m_lab; }
+    /// What the page shows. The seats themselves live in licensesModel() (compactly); data()'s
+    /// snapshot keeps their totals, not the list.
     const Glc::PageData &data() const { return m_data; }
     QStringList serverHosts() const;
     QTableView *table() const { return m_table; }
@@ -119,7 +121,9 @@ private:
     Glc::Connection m_connection; ///< the active one, as chosen (for the lab: without its URL)
     Glc::WorkflowContext m_context;
     Glc::PageData m_data;
-    QList<Glc::ConsumedLicense> m_tableRows; ///< what the model was filled from (shared, not copied)
+    /// What the model was filled from early (PageDataJob::rowsReady; shared, not copied), so apply()
+    /// does not fill it twice; released once apply() ran.
+    QList<Glc::ConsumedLicense> m_tableRows;
     QPointer<Glc::RefreshJob> m_refresh;
     FilterState m_appliedFilter; ///< what the proxy filters by (its defaults at first)
     bool m_refreshQueued = false; ///< waiting for the lab to start

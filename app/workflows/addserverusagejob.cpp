@@ -117,17 +117,7 @@ void AddServerUsageJob::uploadNext()
     setStage(WaitingForUpload, i18nc("@info:status", "Waiting for the upload of %1…", QFileInfo(path).fileName()));
     const int index = m_current;
     InstallationsJob *job = client()->fetchInstallations();
-    m_jobs.append(job);
-    connect(job, &GitHubJob::finished, this, [this, job, index, path] {
-        m_jobs.removeOne(job);
-        job->deleteLater();
-        if (!isRunning()) {
-            return;
-        }
-        if (job->error().kind != GitHubError::Kind::None) {
-            fail(job->error());
-            return;
-        }
+    whenRead(job, [this, job, index, path] {
         for (const EnterpriseServerInstallation &installation : job->result()) {
             for (const UserAccountsUpload &upload : installation.uploads) {
                 m_baselineUploads.insert(uploadKey(installation.hostName, upload));
@@ -200,17 +190,7 @@ void AddServerUsageJob::pollLab(int index, const QString &jobId)
 void AddServerUsageJob::pollInstallations(int index)
 {
     InstallationsJob *job = client()->fetchInstallations();
-    m_jobs.append(job);
-    connect(job, &GitHubJob::finished, this, [this, job, index] {
-        m_jobs.removeOne(job);
-        job->deleteLater();
-        if (!isRunning()) {
-            return;
-        }
-        if (job->error().kind != GitHubError::Kind::None) {
-            fail(job->error());
-            return;
-        }
+    whenRead(job, [this, job, index] {
         const QString host = m_results.at(index).check.file.info.hostName;
         for (const EnterpriseServerInstallation &installation : job->result()) {
             if (!host.isEmpty() && installation.hostName != host) {
@@ -279,10 +259,6 @@ void AddServerUsageJob::finishFile(int index, UploadSyncState state, const QStri
 void AddServerUsageJob::abort()
 {
     m_timer.stop();
-    for (QObject *job : std::as_const(m_jobs)) {
-        if (auto *githubJob = qobject_cast<GitHubJob *>(job)) {
-            githubJob->cancel();
-        }
-    }
+    cancelReads();
 }
 } // namespace Glc

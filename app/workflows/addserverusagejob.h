@@ -61,6 +61,5 @@ private:
     QTimer m_timer;
     QDateTime m_deadline;
     QSet<QString> m_baselineUploads; ///< host|name|createdAt of uploads that existed before
-    QList<QObject *> m_jobs;
 };
 } // namespace Glc

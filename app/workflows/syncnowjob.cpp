@@ -67,19 +67,7 @@ void SyncNowJob::run()
 void SyncNowJob::fetchStatus(const std::function<void(const QList<LicenseSyncStatus> &)> &then)
 {
     LicenseSyncStatusJob *job = client()->fetchLicenseSyncStatus();
-    m_jobs.append(job);
-    connect(job, &GitHubJob::finished, this, [this, job, then] {
-        m_jobs.removeOne(job);
-        job->deleteLater();
-        if (!isRunning()) {
-            return;
-        }
-        if (job->error().kind != GitHubError::Kind::None) {
-            fail(job->error());
-            return;
-        }
-        then(job->result());
-    });
+    whenRead(job, [job, then] { then(job->result()); });
 }
 
 void SyncNowJob::requestLabSyncs()
@@ -223,10 +211,6 @@ void SyncNowJob::conclude(const QList<LicenseSyncStatus> &statuses)
 void SyncNowJob::abort()
 {
     m_timer.stop();
-    for (QObject *job : std::as_const(m_jobs)) {
-        if (auto *githubJob = qobject_cast<GitHubJob *>(job)) {
-            githubJob->cancel();
-        }
-    }
+    cancelReads();
 }
 } // namespace Glc

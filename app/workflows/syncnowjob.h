@@ -56,6 +56,5 @@ private:
     QList<ServerResult> m_results;
     QTimer m_timer;
     QDateTime m_deadline;
-    QList<QObject *> m_jobs;
 };
 } // namespace Glc

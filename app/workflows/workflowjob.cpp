@@ -3,6 +3,7 @@
 #include "workflowjob.h"
 
 #include "github/githubclient.h"
+#include "github/githubjob.h"
 #include "github/requestscheduler.h"
 #include "storage/licensestore.h"
 
@@ -93,6 +94,30 @@ void WorkflowJob::fail(const QString &errorText, const QString &nextStep)
     m_errorText = errorText;
     m_nextStep = nextStep;
     finishWith(Status::Failed);
+}
+
+void WorkflowJob::whenRead(GitHubJob *job, const std::function<void()> &then)
+{
+    m_reads.append(job);
+    connect(job, &GitHubJob::finished, this, [this, job, then] {
+        m_reads.removeOne(job);
+        job->deleteLater();
+        if (!isRunning()) {
+            return;
+        }
+        if (job->error().kind != GitHubError::Kind::None) {
+            fail(job->error());
+            return;
+        }
+        then();
+    });
+}
+
+void WorkflowJob::cancelReads()
+{
+    for (GitHubJob *job : std::as_const(m_reads)) {
+        job->cancel();
+    }
 }
 
 void WorkflowJob::fail(const GitHubError &error)

@@ -13,6 +13,7 @@
 
 namespace Glc {
 class GitHubClient;
+class GitHubJob;
 class LicenseStore;
 struct StoreError;
 
@@ -63,6 +64,11 @@ protected:
     virtual void abort() { }
 
     GitHubClient *client();
+    /// Follows `job`, a GitHub read this job started: when it finishes while this job still runs, its
+    /// error fails this job, or else `then` runs. It is deleted afterwards.
+    void whenRead(GitHubJob *job, const std::function<void()> &then);
+    /// Cancels every read that whenRead() follows and that has not finished (for abort()).
+    void cancelReads();
     /// A request to the lab's own action endpoints (/_lab/...), through the client's scheduler.
     void labRequest(const QString &path, const QByteArray &verb, const QByteArray &body,
         const std::function<void(int status, const QByteArray &body, const GitHubError &error)> &callback,
@@ -85,5 +91,6 @@ private:
     QString m_nextStep;
     GitHubClient *m_client = nullptr;
     std::unique_ptr<LicenseStore> m_store;
+    QList<GitHubJob *> m_reads;
 };
 } // namespace Glc

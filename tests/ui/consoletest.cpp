@@ -541,6 +541,28 @@ private Q_SLOTS:
         QVERIFY(view->startButton()->isEnabled());
     }
 
+    void shouldJudgeLabDatesByTheLabClock()
+    {
+        QVERIFY(openConsole());
+        const LabEnterprise::Server server = labServer(true);
+        QCOMPARE(page()->licenseSyncCard()->staleCount(), 0);
+        // GitHub Connect goes off on one server, then eight days pass in the lab: the others sync by
+        // themselves, that one's last sync ages past a week.
+        bool disconnected = false;
+        lab()->runInLab([&server, &disconnected](LicenseLab *l) {
+            disconnected = l->setServerConnected(server.hostname, false);
+            l->advanceClock(std::chrono::days(8));
+        });
+        QVERIFY(disconnected);
+        QSignalSpy refreshed(controller(), &LicenseController::refreshFinished);
+        controller()->refresh();
+        QVERIFY(refreshed.wait(60000));
+        QVERIFY(refreshed.first().first().toBool());
+        const QString stale = QStringLiteral("staleLabel_") + WidgetUtil::objectNameSuffix(server.serverId);
+        QTRY_VERIFY(page()->licenseSyncCard()->findChild<QLabel *>(stale));
+        QCOMPARE(page()->licenseSyncCard()->staleCount(), 1);
+    }
+
     void shouldExportAndNeverOverwriteSilently()
     {
         QVERIFY(openConsole());

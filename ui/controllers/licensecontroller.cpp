@@ -12,6 +12,7 @@
 #include "licensepage/quicklinkscard.h"
 #include "licensepage/serverinstancescard.h"
 #include "licensepage/userlicensescard.h"
+#include "lab/licenselab.h"
 #include "licensing/licensereportwriter.h"
 #include "models/consumedlicensesfiltermodel.h"
 #include "models/consumedlicensesmodel.h"
@@ -378,11 +379,26 @@ QString LicenseController::serverVersion(const PageData &data, const QString &ho
     return newest ? newest->version : QString();
 }
 
+std::function<QDateTime()> LicenseController::serverClock() const
+{
+    // The built-in lab dates syncs, uploads and expiry in lab time, and its clock can be moved on
+    // (POST /_lab/clock/advance): judge its dates by that clock, or a week in the lab never looks stale.
+    qint64 offset = 0;
+    if (usesBuiltInLab(m_connection) && m_lab->isRunning()) {
+        m_lab->runInLab([&offset](LicenseLab *lab) { offset = lab->clockOffset().count(); });
+    }
+    return [offset] { return QDateTime::currentDateTimeUtc().addSecs(offset); };
+}
+
 void LicenseController::apply(const PageData &data)
 {
     QElapsedTimer timer;
     timer.start();
     m_data = data;
+    const std::function<QDateTime()> clock = serverClock();
+    m_page->userLicensesCard()->setClock(clock);
+    m_page->licenseSyncCard()->setClock(clock);
+    m_page->serverInstancesCard()->setClock(clock);
     const LicenseSnapshot &snapshot = data.snapshot;
     LicenseSummary summary;
     summary.consumed = snapshot.licenses.totalSeatsConsumed;

@@ -101,6 +101,8 @@ Q_SIGNALS:
 private:
     /// The version a server runs, as far as the page data knows it (empty: unknown).
     static QString serverVersion(const Glc::PageData &data, const QString &host);
+    /// "Now" for the servers' dates: this machine's clock, or the built-in lab's clock.
+    std::function<QDateTime()> serverClock() const;
     void activate(const Glc::Connection &connection, const QString &token);
     void startRefresh();
     /// Starts the built-in lab when the active connection is the lab and it is not started yet.

@@ -46,6 +46,9 @@ QJsonValue triJson(TriState t)
 
 QStringList LicenseReportWriter::csvColumns()
 {
+    // The header of the CSV that GitHub's License page emails ("Export license usage" on Cloud), in its
+    // order. Two names differ from the REST fields: enterprise_server_primary_emails, and the date by
+    // which 2FA is required (which the REST API does not give, so that column stays empty).
     return {
         QStringLiteral("github_com_login"),
         QStringLiteral("github_com_name"),
@@ -61,7 +64,8 @@ QStringList LicenseReportWriter::csvColumns()
         QStringLiteral("github_com_saml_name_id"),
         QStringLiteral("github_com_orgs_with_pending_invites"),
         QStringLiteral("github_com_two_factor_auth"),
-        QStringLiteral("enterprise_server_emails"),
+        QStringLiteral("github_com_two_factor_auth_required_by_date"),
+        QStringLiteral("enterprise_server_primary_emails"),
         QStringLiteral("visual_studio_license_status"),
         QStringLiteral("visual_studio_subscription_email"),
         QStringLiteral("total_user_accounts"),
@@ -109,6 +113,7 @@ QByteArray LicenseReportWriter::toCsv(const ConsumedLicensesReport &report, bool
             u.githubComSamlNameId,
             u.githubComOrgsWithPendingInvites.join(listSeparator),
             triText(u.githubComTwoFactorAuth),
+            QString(),
             u.enterpriseServerEmails.join(listSeparator),
             u.visualStudioLicenseStatus,
             u.visualStudioSubscriptionEmail,

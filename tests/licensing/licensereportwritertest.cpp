@@ -86,17 +86,17 @@ private Q_SLOTS:
                 "visual_studio_subscription_user,license_type,github_com_profile,github_com_member_roles,github_com_"
                 "enterprise_roles,"
                 "github_com_verified_domain_emails,github_com_saml_name_id,github_com_orgs_with_pending_invites,github_"
-                "com_two_factor_auth,"
-                "enterprise_server_emails,visual_studio_license_status,visual_studio_subscription_email,total_user_"
+                "com_two_factor_auth,github_com_two_factor_auth_required_by_date,"
+                "enterprise_server_primary_emails,visual_studio_license_status,visual_studio_subscription_email,total_user_"
                 "accounts\r"));
         QCOMPARE(QString::fromUtf8(lines.at(1)),
             QStringLiteral(
                 "mei,\"林美玲, "
                 "\"\"Mei\"\"\",ghes.example.com:7,true,true,false,Enterprise,https://github.com/mei,acme:Owner,,"
-                "\"美玲@例子.公司,mei@example.com\",,,true,mei@example.com,,,2\r"));
+                "\"美玲@例子.公司,mei@example.com\",,,true,,mei@example.com,,,2\r"));
         QCOMPARE(QString::fromUtf8(lines.at(2)),
             QStringLiteral(",\"'=HYPERLINK(\"\"http://evil.example\"\")\",,false,,true,Visual Studio "
-                           "subscription,,,,,,,,'-2+3@example.com,,,1\r"));
+                           "subscription,,,,,,,,,'-2+3@example.com,,,1\r"));
         QVERIFY(!csv.startsWith("\xEF\xBB\xBF"));
         QVERIFY(LicenseReportWriter::toCsv(sampleReport(), true)
                 .startsWith("\xEF\xBB\xBF"

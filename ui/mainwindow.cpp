@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "mainwindow.h"
 
+#include "controllers/retentioncommand.h"
 #include "core/applicationinfo.h"
 #include "core/localization.h"
 #include "licensepage/connectiondialog.h"
@@ -162,6 +163,10 @@ void MainWindow::setupMenus()
     report->setObjectName(QStringLiteral("downloadReportAction"));
     report->setShortcut(QKeySequence::Save);
     connect(report, &QAction::triggered, m_controller, &LicenseController::downloadReport);
+    QAction *retention = fileMenu->addAction(
+        QIcon::fromTheme(QStringLiteral("edit-clear-history")), i18nc("@action:inmenu", "Snapshot R&etention…"));
+    retention->setObjectName(QStringLiteral("retentionAction"));
+    connect(retention, &QAction::triggered, this, [this] { (new RetentionCommand(m_controller, this))->start(); });
     fileMenu->addSeparator();
     QAction *quit =
         fileMenu->addAction(QIcon::fromTheme(QStringLiteral("application-exit")), i18nc("@action:inmenu", "&Quit"));

@@ -16,6 +16,7 @@ std::vector<std::unique_ptr<CliCommand>> cliCommands()
     commands.push_back(makeAddServerUsageCommand());
     commands.push_back(makeLabCommand());
     commands.push_back(makeCheckCommand());
+    commands.push_back(makeRetentionCommand());
     return commands;
 }
 } // namespace Glc

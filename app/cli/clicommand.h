@@ -46,4 +46,5 @@ std::unique_ptr<CliCommand> makeExportCommand();
 std::unique_ptr<CliCommand> makeAddServerUsageCommand();
 std::unique_ptr<CliCommand> makeLabCommand();
 std::unique_ptr<CliCommand> makeCheckCommand();
+std::unique_ptr<CliCommand> makeRetentionCommand();
 } // namespace Glc

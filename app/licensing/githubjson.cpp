@@ -336,7 +336,7 @@ ConsumedLicense readConsumedLicense(const QJsonObject &object, ReadStats *stats)
         } else if (key == QLatin1String("github_com_two_factor_auth")) {
             license.githubComTwoFactorAuth = readTriState(value, stats);
         } else if (key == QLatin1String("enterprise_server_emails") ||
-                   key == QLatin1String("enterprise_server_primary_emails")) {
+            key == QLatin1String("enterprise_server_primary_emails")) {
             // The second name is the license report's (CSV) spelling, used by some exports of it.
             license.enterpriseServerEmails = readStringList(value, stats);
         } else if (key == QLatin1String("visual_studio_license_status")) {

@@ -1461,4 +1461,44 @@ StoreResult<std::optional<QString>> LicenseStore::setting(const QString &key)
     }
     return std::optional<QString>(q.value(0).toString());
 }
+
+namespace {
+const QString keepNewestKey = QStringLiteral("retention/keepNewest");
+const QString maxAgeDaysKey = QStringLiteral("retention/maxAgeDays");
+} // namespace
+
+StoreResult<RetentionPolicy> LicenseStore::retentionPolicy()
+{
+    const StoreResult<std::optional<QString>> keep = setting(keepNewestKey);
+    if (!keep.ok()) {
+        return keep.error;
+    }
+    const StoreResult<std::optional<QString>> days = setting(maxAgeDaysKey);
+    if (!days.ok()) {
+        return days.error;
+    }
+    RetentionPolicy policy;
+    policy.keepNewest = std::max(0, keep.value.value_or(QString()).toInt());
+    policy.maxAgeDays = std::max(0, days.value.value_or(QString()).toInt());
+    return policy;
+}
+
+StoreError LicenseStore::setRetentionPolicy(const RetentionPolicy &policy)
+{
+    if (auto e = beginTransaction(); e) {
+        return e;
+    }
+    for (const auto &[key, value] :
+        {std::pair{keepNewestKey, policy.keepNewest}, std::pair{maxAgeDaysKey, policy.maxAgeDays}}) {
+        if (auto e = setSetting(key, QString::number(std::max(0, value))); e) {
+            exec(QStringLiteral("ROLLBACK"));
+            return e;
+        }
+    }
+    if (auto e = exec(QStringLiteral("COMMIT")); e) {
+        exec(QStringLiteral("ROLLBACK"));
+        return e;
+    }
+    return {};
+}
 } // namespace Glc

@@ -102,6 +102,10 @@ public:
     StoreError setSetting(const QString &key, const QString &value);
     StoreResult<std::optional<QString>> setting(const QString &key);
 
+    /// The retention setting applied after every refresh (both limits 0 when never set: keep all).
+    StoreResult<RetentionPolicy> retentionPolicy();
+    StoreError setRetentionPolicy(const RetentionPolicy &policy);
+
 private:
     QSqlDatabase database() const;
     StoreError migrate(int target);

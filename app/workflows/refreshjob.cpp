@@ -115,11 +115,8 @@ void RefreshJob::save()
         return;
     }
     m_snapshot.id = written.value;
-    const StoreResult<std::optional<QString>> keep = db->setting(QStringLiteral("retention/keepNewest"));
-    const StoreResult<std::optional<QString>> days = db->setting(QStringLiteral("retention/maxAgeDays"));
-    RetentionPolicy policy;
-    policy.keepNewest = keep.ok() && keep.value ? keep.value->toInt() : 0;
-    policy.maxAgeDays = days.ok() && days.value ? days.value->toInt() : 0;
+    const StoreResult<RetentionPolicy> retention = db->retentionPolicy();
+    const RetentionPolicy policy = retention.ok() ? retention.value : RetentionPolicy{};
     if (policy.keepNewest > 0 || policy.maxAgeDays > 0) {
         const StoreResult<int> removed = db->applyRetention(m_snapshot.connectionId, policy, m_snapshot.takenAt);
         m_removed = removed.ok() ? removed.value : 0;

@@ -235,7 +235,7 @@ private Q_SLOTS:
         const QStringList commands = {QStringLiteral("connections"), QStringLiteral("refresh"),
             QStringLiteral("status"), QStringLiteral("users"), QStringLiteral("counted-twice"),
             QStringLiteral("sync-now"), QStringLiteral("export"), QStringLiteral("add-server-usage"),
-            QStringLiteral("lab"), QStringLiteral("check")};
+            QStringLiteral("lab"), QStringLiteral("check"), QStringLiteral("retention")};
         for (const QString &command : commands) {
             QVERIFY2(help.out.contains(command), qPrintable(command));
             const Run commandHelp = run({command, QStringLiteral("--help")});
@@ -293,6 +293,58 @@ private Q_SLOTS:
         QVERIFY(result.err.contains(QLatin1String("does not accept a token")));
         QVERIFY(!result.err.contains(QLatin1String("ghp_secret123")));
         QCOMPARE(run({QStringLiteral("--token=ghp_x"), QStringLiteral("status")}).code, 2);
+    }
+
+    void shouldShowAndApplySnapshotRetention()
+    {
+        const QString store = newStore();
+        const QStringList inStore{QStringLiteral("--store"), store};
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(run(QStringList{QStringLiteral("refresh")} + inStore).code, 0);
+        }
+        const Run unset =
+            run(QStringList{QStringLiteral("retention"), QStringLiteral("--format"), QStringLiteral("json")} + inStore);
+        QCOMPARE(unset.code, 0);
+        const QJsonObject none = QJsonDocument::fromJson(unset.out.toUtf8()).object();
+        QCOMPARE(none.keys(),
+            (QStringList{
+                QStringLiteral("keep_newest"), QStringLiteral("max_age_days"), QStringLiteral("removed_snapshots")}));
+        QCOMPARE(none.value(QLatin1String("keep_newest")).toInt(-1), 0);
+
+        const Run keepOne = run(QStringList{QStringLiteral("retention"), QStringLiteral("--keep"), QStringLiteral("1"),
+                                    QStringLiteral("--format"), QStringLiteral("json")} +
+            inStore);
+        QCOMPARE(keepOne.code, 0);
+        const QJsonObject changed = QJsonDocument::fromJson(keepOne.out.toUtf8()).object();
+        QCOMPARE(changed.value(QLatin1String("keep_newest")).toInt(), 1);
+        QCOMPARE(changed.value(QLatin1String("max_age_days")).toInt(-1), 0);
+        QCOMPARE(changed.value(QLatin1String("removed_snapshots")).toInt(), 2);
+        {
+            LicenseStore opened;
+            QVERIFY(!opened.open(store).isError());
+            QCOMPARE(opened.snapshots(QStringLiteral("lab")).value.size(), 1);
+        }
+
+        // An option left out keeps its value; the text form says what is kept.
+        const Run maxAge = run(
+            QStringList{QStringLiteral("retention"), QStringLiteral("--max-age-days"), QStringLiteral("90")} + inStore);
+        QCOMPARE(maxAge.code, 0);
+        QVERIFY2(maxAge.out.contains(QLatin1String("the newest 1.")), qPrintable(maxAge.out));
+        QVERIFY2(maxAge.out.contains(QLatin1String("older than 90 days")), qPrintable(maxAge.out));
+
+        // The next refresh applies it again.
+        QCOMPARE(run(QStringList{QStringLiteral("refresh")} + inStore).code, 0);
+        LicenseStore opened;
+        QVERIFY(!opened.open(store).isError());
+        QCOMPARE(opened.snapshots(QStringLiteral("lab")).value.size(), 1);
+
+        for (const QString &bad : {QStringLiteral("-3"), QStringLiteral("many")}) {
+            const Run rejected = run(QStringList{QStringLiteral("retention"), QStringLiteral("--keep"), bad} + inStore);
+            QCOMPARE(rejected.code, 2);
+            QVERIFY2(rejected.err.contains(QLatin1String("--keep must be 0 or a positive whole number")),
+                qPrintable(rejected.err));
+        }
+        QCOMPARE(opened.retentionPolicy().value.keepNewest, 1);
     }
 
     void shouldReportStatusOfTheBuiltInLabLikeTheStandaloneLab()

@@ -87,7 +87,8 @@ private Q_SLOTS:
                 "enterprise_roles,"
                 "github_com_verified_domain_emails,github_com_saml_name_id,github_com_orgs_with_pending_invites,github_"
                 "com_two_factor_auth,github_com_two_factor_auth_required_by_date,"
-                "enterprise_server_primary_emails,visual_studio_license_status,visual_studio_subscription_email,total_user_"
+                "enterprise_server_primary_emails,visual_studio_license_status,visual_studio_subscription_email,total_"
+                "user_"
                 "accounts\r"));
         QCOMPARE(QString::fromUtf8(lines.at(1)),
             QStringLiteral(

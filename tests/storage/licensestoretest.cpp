@@ -545,6 +545,26 @@ private Q_SLOTS:
         QCOMPARE(store.setting(QStringLiteral("语言")).value.value_or(QString()), QStringLiteral("简体中文"));
     }
 
+    void shouldStoreTheRetentionPolicy()
+    {
+        LicenseStore store;
+        QVERIFY(!store.open(m_location));
+        const StoreResult<RetentionPolicy> unset = store.retentionPolicy();
+        QVERIFY(unset.ok());
+        QCOMPARE(unset.value.keepNewest, 0);
+        QCOMPARE(unset.value.maxAgeDays, 0);
+        QVERIFY(!store.setRetentionPolicy(RetentionPolicy{52, 365}));
+        QVERIFY(!store.setRetentionPolicy(RetentionPolicy{26, 0}));
+        const StoreResult<RetentionPolicy> read = store.retentionPolicy();
+        QCOMPARE(read.value.keepNewest, 26);
+        QCOMPARE(read.value.maxAgeDays, 0);
+        // A hand-edited negative or non-numeric value reads as "no limit", never as a negative count.
+        QVERIFY(!store.setSetting(QStringLiteral("retention/keepNewest"), QStringLiteral("-4")));
+        QVERIFY(!store.setSetting(QStringLiteral("retention/maxAgeDays"), QStringLiteral("soon")));
+        QCOMPARE(store.retentionPolicy().value.keepNewest, 0);
+        QCOMPARE(store.retentionPolicy().value.maxAgeDays, 0);
+    }
+
     void shouldMigrateFromEveryEarlierVersion_data()
     {
         QTest::addColumn<int>("from");

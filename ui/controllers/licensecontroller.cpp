@@ -4,6 +4,7 @@
 
 #include "github/tokenstore.h"
 #include "glc_ui_debug.h"
+#include "lab/licenselab.h"
 #include "licensepage/countedtwicepanel.h"
 #include "licensepage/historychart.h"
 #include "licensepage/licensefilterbar.h"
@@ -12,7 +13,6 @@
 #include "licensepage/quicklinkscard.h"
 #include "licensepage/serverinstancescard.h"
 #include "licensepage/userlicensescard.h"
-#include "lab/licenselab.h"
 #include "licensing/licensereportwriter.h"
 #include "models/consumedlicensesfiltermodel.h"
 #include "models/consumedlicensesmodel.h"

@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+// ghe-license retention: show or change how many stored snapshots are kept (the same setting as the
+// console's File > Snapshot Retention).
+#include "cli/clicommand.h"
+#include "cli/clioutput.h"
+#include "cli/clisession.h"
+#include "cli/snapshotjson.h"
+#include "workflows/retentionjob.h"
+
+#include <KLocalizedString>
+
+#include <QJsonObject>
+
+namespace Glc {
+namespace {
+const QString keepOption = QStringLiteral("keep");
+const QString maxAgeOption = QStringLiteral("max-age-days");
+
+class RetentionCommand : public CliCommand
+{
+public:
+    QString name() const override { return QStringLiteral("retention"); }
+    QString summary() const override
+    {
+        return i18nc("@info:shell", "Show or change how many snapshots the store keeps.");
+    }
+    QString details() const override
+    {
+        return i18nc("@info:shell",
+            "With --keep or --max-age-days the setting changes and older snapshots of every connection are "
+            "removed at once; every refresh applies it again. The newest snapshot of a connection is always "
+            "kept. 0 means no limit.");
+    }
+    void addOptions(QCommandLineParser &parser) override
+    {
+        parser.addOption(QCommandLineOption(keepOption,
+            i18nc("@info:shell", "Keep at most this many snapshots per connection (0: no limit)."),
+            i18nc("@info:shell value name", "count")));
+        parser.addOption(QCommandLineOption(maxAgeOption,
+            i18nc("@info:shell", "Remove snapshots older than this many days (0: no limit)."),
+            i18nc("@info:shell value name", "days")));
+        parser.addOption(SnapshotJson::formatOption(false));
+    }
+    ExitCode run(CliSession &session, const QCommandLineParser &parser) override
+    {
+        const QString format = parser.value(QStringLiteral("format"));
+        if (format != QLatin1String("text") && format != QLatin1String("json")) {
+            CliOutput::error(i18nc("@info:shell", "Unknown format: %1", format),
+                i18nc("@info:shell", "Use --format text or --format json."));
+            return ExitCode::Usage;
+        }
+        WorkflowContext context = session.context();
+        std::unique_ptr<RetentionJob> job;
+        if (parser.isSet(keepOption) || parser.isSet(maxAgeOption)) {
+            // Read the current setting first: an option left out keeps its value.
+            RetentionJob read(context);
+            if (const ExitCode code = session.runJob(read, CliSession::Assist::Stop); code != ExitCode::Ok) {
+                return code;
+            }
+            RetentionPolicy policy = read.policy();
+            if (!readLimit(parser, keepOption, &policy.keepNewest) ||
+                !readLimit(parser, maxAgeOption, &policy.maxAgeDays)) {
+                return ExitCode::Usage;
+            }
+            job = std::make_unique<RetentionJob>(context, policy);
+        } else {
+            job = std::make_unique<RetentionJob>(context);
+        }
+        if (const ExitCode code = session.runJob(*job, CliSession::Assist::Stop); code != ExitCode::Ok) {
+            return code;
+        }
+        const RetentionPolicy policy = job->policy();
+        if (format == QLatin1String("json")) {
+            CliOutput::outBytes(CliOutput::json(QJsonObject{
+                {QStringLiteral("keep_newest"), policy.keepNewest},
+                {QStringLiteral("max_age_days"), policy.maxAgeDays},
+                {QStringLiteral("removed_snapshots"), job->removedSnapshots()},
+            }));
+            return ExitCode::Ok;
+        }
+        CliOutput::out(policy.keepNewest > 0 ? i18ncp("@info:shell", "Snapshots kept per connection: the newest %1.",
+                                                   "Snapshots kept per connection: the newest %1.", policy.keepNewest)
+                                             : i18nc("@info:shell", "Snapshots kept per connection: no limit."));
+        CliOutput::out(policy.maxAgeDays > 0 ? i18ncp("@info:shell", "Snapshots older than %1 day are removed.",
+                                                   "Snapshots older than %1 days are removed.", policy.maxAgeDays)
+                                             : i18nc("@info:shell", "Snapshots are kept whatever their age."));
+        if (job->removedSnapshots() > 0) {
+            CliOutput::out(
+                i18ncp("@info:shell", "Removed %1 snapshot.", "Removed %1 snapshots.", job->removedSnapshots()));
+        }
+        return ExitCode::Ok;
+    }
+
+private:
+    static bool readLimit(const QCommandLineParser &parser, const QString &option, int *limit)
+    {
+        if (!parser.isSet(option)) {
+            return true;
+        }
+        bool ok = false;
+        const int value = parser.value(option).toInt(&ok);
+        if (!ok || value < 0) {
+            CliOutput::error(i18nc("@info:shell %1 option, %2 value",
+                                 "--%1 must be 0 or a positive whole number, not %2.", option, parser.value(option)),
+                i18nc("@info:shell", "See: ghe-license retention --help"));
+            return false;
+        }
+        *limit = value;
+        return true;
+    }
+};
+} // namespace
+
+std::unique_ptr<CliCommand> makeRetentionCommand()
+{
+    return std::make_unique<RetentionCommand>();
+}
+} // namespace Glc

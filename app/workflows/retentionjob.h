@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#pragma once
+
+#include "storage/storerecords.h"
+#include "workflows/workflowjob.h"
+
+#include <optional>
+
+namespace Glc {
+/// Reads the snapshot retention setting, or changes it and applies it at once to the stored
+/// snapshots of every connection (the newest snapshot of each is always kept). Every refresh applies
+/// it again afterwards. Store work only, in the worker thread.
+class RetentionJob : public WorkflowJob
+{
+    Q_OBJECT
+public:
+    /// Reads the setting (policy() once succeeded).
+    explicit RetentionJob(const WorkflowContext &context, QObject *parent = nullptr);
+    /// Stores `policy` and removes the snapshots it no longer keeps.
+    RetentionJob(const WorkflowContext &context, const RetentionPolicy &policy, QObject *parent = nullptr);
+
+    RetentionPolicy policy() const { return m_policy; }
+    /// Snapshots removed by the change (0 when only reading).
+    int removedSnapshots() const { return m_removed; }
+
+protected:
+    void run() override;
+
+private:
+    std::optional<RetentionPolicy> m_change;
+    RetentionPolicy m_policy;
+    int m_removed = 0;
+};
+} // namespace Glc

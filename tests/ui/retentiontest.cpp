@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+// File > Snapshot Retention in the real main window: the stored setting shown, changed by keyboard,
+// stored, applied at once to the stored snapshots, and the page's history reloaded.
+#include "controllers/licensecontroller.h"
+#include "licensepage/retentiondialog.h"
+#include "mainwindow.h"
+#include "storage/licensestore.h"
+
+#include <QAction>
+#include <QDialogButtonBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Glc;
+
+class RetentionTest : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+
+    QString storeLocation() const
+    {
+        return m_dir.filePath(QString::fromLatin1(QTest::currentTestFunction()) + QStringLiteral(".sqlite"));
+    }
+
+    /// The built-in lab's connection with snapshots taken `daysAgo` days back.
+    static void prepareStore(const QString &location, const QList<int> &daysAgo, const RetentionPolicy &policy)
+    {
+        LicenseStore store;
+        QVERIFY(!store.open(location).isError());
+        Connection lab;
+        lab.kind = Connection::Kind::Lab;
+        lab.id = QStringLiteral("lab");
+        lab.name = QStringLiteral("lab");
+        QVERIFY(!store.saveConnection(lab).isError());
+        for (int days : daysAgo) {
+            LicenseSnapshot snapshot;
+            snapshot.connectionId = lab.id;
+            snapshot.takenAt = QDateTime::currentDateTimeUtc().addDays(-days);
+            snapshot.source = QStringLiteral("test");
+            snapshot.licenses.totalSeatsPurchased = 100;
+            snapshot.licenses.totalSeatsConsumed = 50 + days;
+            QVERIFY(store.writeSnapshot(snapshot).ok());
+        }
+        QVERIFY(!store.setRetentionPolicy(policy).isError());
+    }
+
+    static int storedSnapshots(const QString &location)
+    {
+        LicenseStore store;
+        if (store.open(location).isError()) {
+            return -1;
+        }
+        return int(store.snapshots(QStringLiteral("lab")).value.size());
+    }
+
+    static RetentionDialog *openDialog(MainWindow &window)
+    {
+        auto *action = window.findChild<QAction *>(QStringLiteral("retentionAction"));
+        if (!action || !action->isEnabled()) {
+            return nullptr;
+        }
+        action->trigger();
+        return window.findChild<RetentionDialog *>();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+    }
+
+    void shouldShowStoreAndApplyTheSetting()
+    {
+        const QString location = storeLocation();
+        prepareStore(location, {60, 30, 14, 7, 0}, RetentionPolicy{10, 0});
+        LicenseController::Options options;
+        options.storeLocation = location;
+        options.refreshWhenEmpty = false;
+        options.labConfig.users = 20;
+        options.labConfig.servers = 1;
+        MainWindow window(options);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy loaded(window.controller(), &LicenseController::dataLoaded);
+        window.start();
+        QVERIFY(loaded.wait(30000));
+        QCOMPARE(window.controller()->data().history.size(), 5);
+
+        RetentionDialog *dialog = openDialog(window);
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->keepNewestBox()->isEnabled()); // the stored setting was read
+        QCOMPARE(dialog->keepNewestBox()->value(), 10);
+        QCOMPARE(dialog->maxAgeDaysBox()->value(), 0);
+        QCOMPARE(dialog->maxAgeDaysBox()->text(), dialog->maxAgeDaysBox()->specialValueText());
+
+        // Keep snapshots up to 20 days old, typed as a user would.
+        dialog->maxAgeDaysBox()->setFocus();
+        QTest::keyClick(dialog->maxAgeDaysBox(), Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(dialog->maxAgeDaysBox(), QStringLiteral("20"));
+        QCOMPARE(dialog->maxAgeDaysBox()->value(), 20);
+        QSignalSpy reloaded(window.controller(), &LicenseController::dataLoaded);
+        QPointer<RetentionDialog> guard(dialog);
+        QTest::mouseClick(dialog->buttons()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+        QTRY_VERIFY(guard.isNull() || !guard->isVisible()); // closes once stored
+        QCOMPARE(storedSnapshots(location), 3);
+        QVERIFY(!reloaded.isEmpty() || reloaded.wait(30000));
+        QCOMPARE(window.controller()->data().history.size(), 3);
+
+        // Opened again, it shows what was stored.
+        dialog = openDialog(window);
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->keepNewestBox()->isEnabled());
+        QCOMPARE(dialog->keepNewestBox()->value(), 10);
+        QCOMPARE(dialog->maxAgeDaysBox()->value(), 20);
+        // Cancel stores nothing.
+        dialog->keepNewestBox()->setValue(1);
+        QTest::mouseClick(dialog->buttons()->button(QDialogButtonBox::Cancel), Qt::LeftButton);
+        LicenseStore store;
+        QVERIFY(!store.open(location).isError());
+        QCOMPARE(store.retentionPolicy().value.keepNewest, 10);
+        QCOMPARE(storedSnapshots(location), 3);
+    }
+};
+
+QTEST_MAIN(RetentionTest)
+#include "retentiontest.moc"

@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+// Snapshot retention: the setting as stored, applied when it changes and after every refresh.
+#include "workflows/retentionjob.h"
+#include "lab/licenselab.h"
+#include "storage/licensestore.h"
+#include "workflows/labhost.h"
+#include "workflows/refreshjob.h"
+
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Glc;
+
+class RetentionJobTest : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+
+    WorkflowContext storeOnlyContext() const
+    {
+        WorkflowContext context;
+        context.storeLocation =
+            m_dir.filePath(QString::fromLatin1(QTest::currentTestFunction()) + QStringLiteral(".sqlite"));
+        return context;
+    }
+
+    static bool runToEnd(WorkflowJob *job)
+    {
+        QSignalSpy finished(job, &WorkflowJob::finished);
+        job->start();
+        return finished.count() == 1 || finished.wait(60000);
+    }
+
+    /// Snapshots of `connection` taken `daysAgo` days back (one each), written straight to the store.
+    static void addSnapshots(LicenseStore &store, const Connection &connection, const QList<int> &daysAgo)
+    {
+        QVERIFY(!store.saveConnection(connection).isError());
+        for (int days : daysAgo) {
+            LicenseSnapshot snapshot;
+            snapshot.connectionId = connection.id;
+            snapshot.takenAt = QDateTime::currentDateTimeUtc().addDays(-days);
+            snapshot.source = QStringLiteral("test");
+            snapshot.licenses.totalSeatsPurchased = 10;
+            QVERIFY(store.writeSnapshot(snapshot).ok());
+        }
+    }
+
+    static Connection cloud(const QString &id)
+    {
+        Connection connection;
+        connection.kind = Connection::Kind::Cloud;
+        connection.id = id;
+        connection.name = id;
+        connection.enterpriseSlug = id;
+        return connection;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+    }
+
+    void shouldReadNoLimitWhenNeverSet()
+    {
+        RetentionJob job(storeOnlyContext());
+        QVERIFY(runToEnd(&job));
+        QCOMPARE(job.status(), WorkflowJob::Status::Succeeded);
+        QCOMPARE(job.policy().keepNewest, 0);
+        QCOMPARE(job.policy().maxAgeDays, 0);
+        QCOMPARE(job.removedSnapshots(), 0);
+    }
+
+    void shouldStoreThePolicyAndApplyItToEveryConnectionAtOnce()
+    {
+        const WorkflowContext context = storeOnlyContext();
+        {
+            LicenseStore store;
+            QVERIFY(!store.open(context.storeLocation).isError());
+            addSnapshots(store, cloud(QStringLiteral("a")), {40, 30, 20, 10, 1});
+            addSnapshots(store, cloud(QStringLiteral("b")), {400, 2});
+        }
+        RetentionPolicy policy;
+        policy.keepNewest = 3;
+        policy.maxAgeDays = 25;
+        RetentionJob change(context, policy);
+        QVERIFY(runToEnd(&change));
+        QCOMPARE(change.status(), WorkflowJob::Status::Succeeded);
+        // a: 40 and 30 days are beyond the count of 3 and 40/30 also too old; b: 400 days is too old.
+        QCOMPARE(change.removedSnapshots(), 3);
+
+        LicenseStore store;
+        QVERIFY(!store.open(context.storeLocation).isError());
+        QCOMPARE(store.snapshots(QStringLiteral("a")).value.size(), 3);
+        QCOMPARE(store.snapshots(QStringLiteral("b")).value.size(), 1);
+
+        RetentionJob read(context);
+        QVERIFY(runToEnd(&read));
+        QCOMPARE(read.policy().keepNewest, 3);
+        QCOMPARE(read.policy().maxAgeDays, 25);
+
+        // Back to no limit: nothing more goes.
+        RetentionJob unlimited(context, RetentionPolicy{});
+        QVERIFY(runToEnd(&unlimited));
+        QCOMPARE(unlimited.removedSnapshots(), 0);
+        QCOMPARE(store.snapshots(QStringLiteral("a")).value.size(), 3);
+    }
+
+    void shouldKeepTheNewestSnapshotWhateverItsAge()
+    {
+        const WorkflowContext context = storeOnlyContext();
+        {
+            LicenseStore store;
+            QVERIFY(!store.open(context.storeLocation).isError());
+            addSnapshots(store, cloud(QStringLiteral("old")), {500, 400});
+        }
+        RetentionPolicy policy;
+        policy.maxAgeDays = 7;
+        RetentionJob change(context, policy);
+        QVERIFY(runToEnd(&change));
+        QCOMPARE(change.removedSnapshots(), 1);
+        LicenseStore store;
+        QVERIFY(!store.open(context.storeLocation).isError());
+        const auto left = store.snapshots(QStringLiteral("old"));
+        QCOMPARE(left.value.size(), 1);
+        QVERIFY(left.value.constFirst().takenAt > QDateTime::currentDateTimeUtc().addDays(-401));
+    }
+
+    void shouldApplyTheSettingAfterEveryRefresh()
+    {
+        LabHost lab;
+        LabConfig config;
+        config.users = 30;
+        config.servers = 1;
+        QString error;
+        QVERIFY2(lab.start(config, &error), qPrintable(error));
+        WorkflowContext context = storeOnlyContext();
+        context.connection = lab.connection();
+        context.connection.id = QStringLiteral("lab-retention");
+        context.token = lab.token();
+        context.labActions = true;
+
+        RetentionPolicy policy;
+        policy.keepNewest = 2;
+        RetentionJob change(context, policy);
+        QVERIFY(runToEnd(&change));
+        for (int i = 0; i < 3; ++i) {
+            RefreshJob refresh(context);
+            QVERIFY(runToEnd(&refresh));
+            QCOMPARE(refresh.status(), WorkflowJob::Status::Succeeded);
+            QCOMPARE(refresh.removedByRetention(), i < 2 ? 0 : 1);
+        }
+        LicenseStore store;
+        QVERIFY(!store.open(context.storeLocation).isError());
+        QCOMPARE(store.snapshots(context.connection.id).value.size(), 2);
+    }
+
+    void shouldFailClearlyWhenTheStoreCannotBeOpened()
+    {
+        WorkflowContext context;
+        context.storeLocation = m_dir.filePath(QStringLiteral("missing-folder/and/more/store.sqlite"));
+        QFile blocker(m_dir.filePath(QStringLiteral("missing-folder")));
+        QVERIFY(blocker.open(QIODevice::WriteOnly)); // a file where the folder should be
+        blocker.close();
+        RetentionJob job(context, RetentionPolicy{1, 0});
+        QVERIFY(runToEnd(&job));
+        QCOMPARE(job.status(), WorkflowJob::Status::Failed);
+        QVERIFY(!job.errorText().isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(RetentionJobTest)
+#include "retentionjobtest.moc"

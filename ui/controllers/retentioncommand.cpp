@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "retentioncommand.h"
+
+#include "licensecontroller.h"
+#include "licensepage/retentiondialog.h"
+#include "workflows/jobrunner.h"
+#include "workflows/retentionjob.h"
+
+#include <KLocalizedString>
+#include <QDialogButtonBox>
+#include <QLocale>
+
+RetentionCommand::RetentionCommand(LicenseController *controller, QWidget *parentWidget)
+    : QObject(controller)
+    , m_controller(controller)
+    , m_dialog(new RetentionDialog(parentWidget))
+{
+    setObjectName(QStringLiteral("retentionCommand"));
+    m_dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // OK stores first and closes only once stored, so an error stays next to the fields.
+    disconnect(m_dialog->buttons(), &QDialogButtonBox::accepted, m_dialog, &QDialog::accept);
+    connect(m_dialog->buttons(), &QDialogButtonBox::accepted, this, &RetentionCommand::store);
+    connect(m_dialog, &QObject::destroyed, this, &QObject::deleteLater);
+}
+
+RetentionDialog *RetentionCommand::dialog() const
+{
+    return m_dialog;
+}
+
+void RetentionCommand::start()
+{
+    m_dialog->setBusy(true);
+    m_dialog->show();
+    auto *job = new Glc::RetentionJob(m_controller->context());
+    connect(job, &Glc::WorkflowJob::finished, m_dialog, [this, job] {
+        if (job->status() == Glc::WorkflowJob::Status::Succeeded) {
+            m_dialog->setPolicy(job->policy());
+            m_dialog->setBusy(false);
+        } else {
+            m_dialog->showError(job->errorText(), job->nextStep());
+        }
+    });
+    m_controller->runner()->start(job);
+}
+
+void RetentionCommand::store()
+{
+    m_dialog->setBusy(true);
+    auto *job = new Glc::RetentionJob(m_controller->context(), m_dialog->policy());
+    connect(job, &Glc::WorkflowJob::finished, m_dialog, [this, job] {
+        const bool stored = job->status() == Glc::WorkflowJob::Status::Succeeded;
+        if (!stored) {
+            m_dialog->setBusy(false);
+            m_dialog->showError(job->errorText(), job->nextStep());
+            Q_EMIT finished(false);
+            return;
+        }
+        const int removed = job->removedSnapshots();
+        Q_EMIT m_controller->statusMessage(removed > 0
+                ? i18ncp("@info:status", "Snapshot retention saved; %1 older snapshot removed.",
+                      "Snapshot retention saved; %1 older snapshots removed.", removed)
+                : i18nc("@info:status", "Snapshot retention saved."));
+        if (removed > 0) {
+            m_controller->reload();
+        }
+        Q_EMIT finished(true);
+        m_dialog->accept();
+    });
+    m_controller->runner()->start(job);
+}

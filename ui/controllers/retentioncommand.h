@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+
+class LicenseController;
+class RetentionDialog;
+class QWidget;
+
+/// File > Snapshot Retention: opens RetentionDialog with the stored setting (read in the worker
+/// thread), stores the new one through Glc::RetentionJob (which removes the snapshots it no longer
+/// keeps), then reloads the page and says how many snapshots went. Deletes itself when done.
+class RetentionCommand : public QObject
+{
+    Q_OBJECT
+public:
+    RetentionCommand(LicenseController *controller, QWidget *parentWidget);
+
+    void start();
+    RetentionDialog *dialog() const;
+
+Q_SIGNALS:
+    /// The setting was stored (or not: the dialog shows why and stays open).
+    void finished(bool stored);
+
+private:
+    void store();
+
+    LicenseController *const m_controller;
+    QPointer<RetentionDialog> m_dialog;
+};

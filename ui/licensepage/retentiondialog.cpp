@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "retentiondialog.h"
+
+#include "inlinemessage.h"
+
+#include <KLocalizedString>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+RetentionDialog::RetentionDialog(QWidget *parent)
+    : QDialog(parent)
+    , m_intro(new QLabel(this))
+    , m_keepNewest(new QSpinBox(this))
+    , m_maxAgeDays(new QSpinBox(this))
+    , m_summary(new QLabel(this))
+    , m_error(new InlineMessage(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+{
+    setObjectName(QStringLiteral("retentionDialog"));
+    setWindowTitle(i18nc("@title:window", "Snapshot Retention"));
+    m_intro->setObjectName(QStringLiteral("retentionIntro"));
+    m_intro->setWordWrap(true);
+    m_intro->setText(i18nc("@info",
+        "Every refresh stores a snapshot, and the history chart and the forecast are drawn from them. Limit how "
+        "many are kept; the newest snapshot of each connection is always kept."));
+
+    m_keepNewest->setObjectName(QStringLiteral("keepNewestBox"));
+    m_keepNewest->setRange(0, 100000);
+    m_keepNewest->setSpecialValueText(i18nc("@item:inbox spin box at 0", "No limit"));
+    m_keepNewest->setAccessibleName(i18nc("@label accessible name", "Snapshots kept per connection"));
+    m_keepNewest->setToolTip(i18nc("@info:tooltip", "0: keep every snapshot"));
+    m_maxAgeDays->setObjectName(QStringLiteral("maxAgeDaysBox"));
+    m_maxAgeDays->setRange(0, 36500);
+    m_maxAgeDays->setSpecialValueText(i18nc("@item:inbox spin box at 0", "No limit"));
+    m_maxAgeDays->setAccessibleName(i18nc("@label accessible name", "Oldest snapshot kept, in days"));
+    m_maxAgeDays->setToolTip(i18nc("@info:tooltip", "0: keep snapshots whatever their age"));
+    m_summary->setObjectName(QStringLiteral("retentionSummary"));
+    m_summary->setWordWrap(true);
+    m_error->setObjectName(QStringLiteral("retentionError"));
+
+    auto *form = new QFormLayout;
+    form->addRow(i18nc("@label:spinbox", "&Keep the newest:"), m_keepNewest);
+    form->addRow(i18nc("@label:spinbox", "&Remove after (days):"), m_maxAgeDays);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_intro);
+    layout->addLayout(form);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_error);
+    layout->addStretch();
+    layout->addWidget(m_buttons);
+
+    connect(m_keepNewest, &QSpinBox::valueChanged, this, &RetentionDialog::updateSummary);
+    connect(m_maxAgeDays, &QSpinBox::valueChanged, this, &RetentionDialog::updateSummary);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    updateSummary();
+}
+
+void RetentionDialog::setPolicy(const Glc::RetentionPolicy &policy)
+{
+    m_keepNewest->setValue(policy.keepNewest);
+    m_maxAgeDays->setValue(policy.maxAgeDays);
+    updateSummary();
+}
+
+Glc::RetentionPolicy RetentionDialog::policy() const
+{
+    Glc::RetentionPolicy policy;
+    policy.keepNewest = m_keepNewest->value();
+    policy.maxAgeDays = m_maxAgeDays->value();
+    return policy;
+}
+
+void RetentionDialog::setBusy(bool busy)
+{
+    m_keepNewest->setEnabled(!busy);
+    m_maxAgeDays->setEnabled(!busy);
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!busy);
+}
+
+void RetentionDialog::showError(const QString &text, const QString &nextStep)
+{
+    m_error->showMessage(InlineMessage::Type::Error, text, nextStep);
+}
+
+void RetentionDialog::updateSummary()
+{
+    const Glc::RetentionPolicy p = policy();
+    if (p.keepNewest == 0 && p.maxAgeDays == 0) {
+        m_summary->setText(i18nc("@info", "Every snapshot is kept."));
+    } else if (p.maxAgeDays == 0) {
+        m_summary->setText(i18ncp("@info", "Only the newest snapshot of each connection is kept.",
+            "The newest %1 snapshots of each connection are kept.", p.keepNewest));
+    } else if (p.keepNewest == 0) {
+        m_summary->setText(i18ncp("@info", "Snapshots older than %1 day are removed.",
+            "Snapshots older than %1 days are removed.", p.maxAgeDays));
+    } else {
+        m_summary->setText(i18ncp("@info %1 snapshots, %2 days (already a phrase)",
+            "Only the newest snapshot of each connection is kept, and none older than %2.",
+            "The newest %1 snapshots of each connection are kept, and none older than %2.", p.keepNewest,
+            i18ncp("@info part of a sentence", "%1 day", "%1 days", p.maxAgeDays)));
+    }
+}

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#pragma once
+
+#include "storage/storerecords.h"
+
+#include <QDialog>
+
+class InlineMessage;
+class QDialogButtonBox;
+class QLabel;
+class QSpinBox;
+
+/// Edits the snapshot retention setting: how many snapshots of each connection to keep and how old
+/// they may get (0: no limit). Plain data in and out; RetentionCommand reads and stores it.
+class RetentionDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    explicit RetentionDialog(QWidget *parent = nullptr);
+
+    void setPolicy(const Glc::RetentionPolicy &policy);
+    Glc::RetentionPolicy policy() const;
+    /// While the setting is read or stored: the fields and OK are disabled.
+    void setBusy(bool busy);
+    void showError(const QString &text, const QString &nextStep);
+
+    QSpinBox *keepNewestBox() const { return m_keepNewest; }
+    QSpinBox *maxAgeDaysBox() const { return m_maxAgeDays; }
+    QDialogButtonBox *buttons() const { return m_buttons; }
+
+private:
+    void updateSummary();
+
+    QLabel *const m_intro;
+    QSpinBox *const m_keepNewest;
+    QSpinBox *const m_maxAgeDays;
+    QLabel *const m_summary;
+    InlineMessage *const m_error;
+    QDialogButtonBox *const m_buttons;
+};

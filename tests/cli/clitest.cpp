@@ -1058,6 +1058,193 @@ private Q_SLOTS:
         QCOMPARE(shell.value(QLatin1String("port")).toInt(), 122);
     }
 
+    // ---- check: never synced, really stale (lab clock), exact thresholds ----
+
+    /// A store whose built-in lab connection has one stored snapshot: `consumed` of `purchased` seats and
+    /// the given sync states (report commands use it instead of taking one).
+    QString storeWithSnapshot(int consumed, int purchased, const QList<LicenseSyncStatus> &servers)
+    {
+        const QString store = newStore();
+        LicenseStore db;
+        if (db.open(store).isError()) {
+            return {};
+        }
+        LicenseSnapshot snapshot;
+        snapshot.connectionId = QStringLiteral("lab");
+        snapshot.takenAt = QDateTime::currentDateTimeUtc();
+        snapshot.licenses.totalSeatsConsumed = consumed;
+        snapshot.licenses.totalSeatsPurchased = purchased;
+        for (int i = 0; i < consumed; ++i) {
+            ConsumedLicense seat;
+            seat.githubComLogin = QStringLiteral("user%1").arg(i);
+            seat.licenseType = QStringLiteral("enterprise");
+            snapshot.licenses.users.append(seat);
+        }
+        snapshot.syncStatus = servers;
+        return db.writeSnapshot(snapshot).ok() ? store : QString();
+    }
+
+    static LicenseSyncStatus syncedAgo(const QString &host, qint64 seconds)
+    {
+        LicenseSyncStatus server;
+        server.serverId = QStringLiteral("id-") + host;
+        server.hostname = host;
+        if (seconds >= 0) {
+            server.lastSyncDate = QDateTime::currentDateTimeUtc().addSecs(-seconds);
+            server.status = QStringLiteral("success");
+        }
+        return server;
+    }
+
+    Run check(const QString &store, const QString &percent, const QString &days)
+    {
+        return run({QStringLiteral("check"), QStringLiteral("--max-used-percent"), percent,
+            QStringLiteral("--max-stale-days"), days, QStringLiteral("--store"), store});
+    }
+
+    void shouldCrossTheSeatThresholdOnlyWhenExceeded_data()
+    {
+        QTest::addColumn<int>("consumed");
+        QTest::addColumn<int>("purchased");
+        QTest::addColumn<QString>("threshold");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("exactly at the threshold")
+            << 90 << 100 << QStringLiteral("90") << 0 << QStringLiteral("OK: 90.0%");
+        QTest::newRow("just above")
+            << 90 << 100 << QStringLiteral("89.9") << 3
+            << QStringLiteral("Seats: 90.0% of the purchased seats are in use, above 89.9% (90 of 100 seats).");
+        // Compared as printed, to one decimal: 90.04 % is 90.0 %, 90.08 % is 90.1 %.
+        QTest::newRow("rounds to the threshold")
+            << 2251 << 2500 << QStringLiteral("90") << 0 << QStringLiteral("OK: 90.0%");
+        QTest::newRow("rounds above") << 2252 << 2500 << QStringLiteral("90") << 3 << QStringLiteral("Seats: 90.1%");
+        QTest::newRow("all seats used, threshold 100")
+            << 100 << 100 << QStringLiteral("100") << 0 << QStringLiteral("OK: 100.0%");
+        QTest::newRow("over-consumed") << 101 << 100 << QStringLiteral("100") << 3 << QStringLiteral("above 100%");
+    }
+    void shouldCrossTheSeatThresholdOnlyWhenExceeded()
+    {
+        QFETCH(int, consumed);
+        QFETCH(int, purchased);
+        QFETCH(QString, threshold);
+        QFETCH(int, code);
+        QFETCH(QString, message);
+        const QString store =
+            storeWithSnapshot(consumed, purchased, {syncedAgo(QStringLiteral("ghes-a.example"), 3600)});
+        QVERIFY(!store.isEmpty());
+        const Run result = check(store, threshold, QStringLiteral("8"));
+        QCOMPARE(result.code, code);
+        const QString all = result.out + result.err;
+        QVERIFY2(all.contains(message), qPrintable(all));
+        QCOMPARE(result.err.contains(QLatin1String("Sync:")), false);
+    }
+
+    void shouldReportNeverSyncedAndStaleServersByWholeDays()
+    {
+        constexpr qint64 day = 24 * 3600;
+        const QString store = storeWithSnapshot(10, 100,
+            {syncedAgo(QStringLiteral("fresh.example"), 3600),
+                syncedAgo(QStringLiteral("edge.example"), 8 * day + 23 * 3600),
+                syncedAgo(QStringLiteral("old.example"), 9 * day + 3600),
+                syncedAgo(QStringLiteral("new.example"), -1)});
+        QVERIFY(!store.isEmpty());
+        const Run result = check(store, QStringLiteral("90"), QStringLiteral("8"));
+        QCOMPARE(result.code, 3);
+        QVERIFY2(result.err.contains(QLatin1String("Sync: new.example has never synced its license usage.")),
+            qPrintable(result.err));
+        QVERIFY2(result.err.contains(QLatin1String("Sync: old.example last synced 9 days ago, more than 8 allowed.")),
+            qPrintable(result.err));
+        // 8 days and 23 hours is 8 whole days: not more than 8.
+        QVERIFY2(!result.err.contains(QLatin1String("edge.example")), qPrintable(result.err));
+        QVERIFY(!result.err.contains(QLatin1String("fresh.example")));
+        QVERIFY(!result.err.contains(QLatin1String("Seats:")));
+        QVERIFY(result.out.isEmpty());
+
+        const Run lenient = check(store, QStringLiteral("90"), QStringLiteral("9"));
+        QCOMPARE(lenient.code, 3); // never synced crosses any threshold
+        QVERIFY(!lenient.err.contains(QLatin1String("old.example")));
+        QVERIFY(lenient.err.contains(QLatin1String("new.example")));
+
+        // status says the same: null dates for the server that never synced, stale after 7 days.
+        const Run status = run({QStringLiteral("status"), QStringLiteral("--format"), QStringLiteral("json"),
+            QStringLiteral("--store"), store});
+        QCOMPARE(status.code, 0);
+        QHash<QString, QJsonObject> servers;
+        for (const QJsonValue &value :
+            QJsonDocument::fromJson(status.out.toUtf8()).object().value(QLatin1String("servers")).toArray()) {
+            servers.insert(value.toObject().value(QLatin1String("hostname")).toString(), value.toObject());
+        }
+        QCOMPARE(servers.size(), 4);
+        QVERIFY(servers.value(QStringLiteral("new.example")).value(QLatin1String("days_since_sync")).isNull());
+        QVERIFY(servers.value(QStringLiteral("new.example")).value(QLatin1String("last_sync_date")).isNull());
+        QCOMPARE(servers.value(QStringLiteral("new.example")).value(QLatin1String("stale")).toBool(), true);
+        QCOMPARE(servers.value(QStringLiteral("edge.example")).value(QLatin1String("days_since_sync")).toInt(), 8);
+        QCOMPARE(servers.value(QStringLiteral("edge.example")).value(QLatin1String("stale")).toBool(), true);
+        QCOMPARE(servers.value(QStringLiteral("fresh.example")).value(QLatin1String("days_since_sync")).toInt(), 0);
+        QCOMPARE(servers.value(QStringLiteral("fresh.example")).value(QLatin1String("stale")).toBool(), false);
+        const Run text = run({QStringLiteral("status"), QStringLiteral("--store"), store});
+        QVERIFY2(text.out.contains(QLatin1String("Server new.example: never synced (stale).")), qPrintable(text.out));
+
+        const QString allFresh =
+            storeWithSnapshot(10, 100, {syncedAgo(QStringLiteral("edge.example"), 8 * day + 23 * 3600)});
+        const Run ok = check(allFresh, QStringLiteral("90"), QStringLiteral("8"));
+        QCOMPARE(ok.code, 0);
+        QVERIFY2(ok.out.contains(QLatin1String("OK:")), qPrintable(ok.out + ok.err));
+    }
+
+    void shouldJudgeAStandaloneLabsSyncsByTheLabClock()
+    {
+        Lab lab = startLab();
+        const QString store = newStore();
+        QVERIFY(addLabConnection(store, lab));
+        // GitHub Connect off on ghes-1, then 8 days of lab time: the connected servers sync by themselves,
+        // ghes-1 keeps its last sync (a day before the lab started) and goes stale.
+        int status = 0;
+        labCall(lab, "POST", QStringLiteral("/_lab/servers/ghes-1.lab.example/disconnect"), {}, &status);
+        QCOMPARE(status, 200);
+        labCall(lab, "POST", QStringLiteral("/_lab/clock/advance"), "{\"days\": 8}", &status);
+        QCOMPARE(status, 200);
+
+        const Run json = run({QStringLiteral("status"), QStringLiteral("--format"), QStringLiteral("json"),
+                                 QStringLiteral("--refresh"), QStringLiteral("--store"), store},
+            lab.token);
+        QCOMPARE(json.code, 0);
+        QHash<QString, QJsonObject> servers;
+        for (const QJsonValue &value :
+            QJsonDocument::fromJson(json.out.toUtf8()).object().value(QLatin1String("servers")).toArray()) {
+            servers.insert(value.toObject().value(QLatin1String("hostname")).toString(), value.toObject());
+        }
+        QVERIFY2(servers.size() >= 2, qPrintable(json.out));
+        const QJsonObject stale = servers.value(QStringLiteral("ghes-1.lab.example"));
+        QCOMPARE(stale.value(QLatin1String("days_since_sync")).toInt(), 9);
+        QCOMPARE(stale.value(QLatin1String("stale")).toBool(), true);
+        for (auto it = servers.cbegin(); it != servers.cend(); ++it) {
+            if (it.key() != QLatin1String("ghes-1.lab.example")) {
+                // Synced in lab time: days ago by the lab clock, never "in the future".
+                const int days = it.value().value(QLatin1String("days_since_sync")).toInt(-1);
+                QVERIFY2(days >= 0 && days <= 7, qPrintable(it.key() + QLatin1Char(' ') + QString::number(days)));
+                QCOMPARE(it.value().value(QLatin1String("stale")).toBool(), false);
+            }
+        }
+
+        const Run crossed =
+            run({QStringLiteral("check"), QStringLiteral("--max-used-percent"), QStringLiteral("100"),
+                    QStringLiteral("--max-stale-days"), QStringLiteral("8"), QStringLiteral("--store"), store},
+                lab.token);
+        QCOMPARE(crossed.code, 3);
+        QVERIFY2(crossed.err.contains(
+                     QLatin1String("Sync: ghes-1.lab.example last synced 9 days ago, more than 8 allowed.")),
+            qPrintable(crossed.err));
+        QVERIFY2(!crossed.err.contains(QLatin1String("never synced")), qPrintable(crossed.err));
+        QCOMPARE(crossed.err.count(QStringLiteral("Sync:")), 1);
+        const Run ok =
+            run({QStringLiteral("check"), QStringLiteral("--max-used-percent"), QStringLiteral("100"),
+                    QStringLiteral("--max-stale-days"), QStringLiteral("9"), QStringLiteral("--store"), store},
+                lab.token);
+        QCOMPARE(ok.code, 0);
+        stopLab(lab);
+    }
+
     // ---- the rest of the gaps: unreadable usage files, export --from, bad arguments ----
 
     void shouldReportAMissingOrUnreadableUsageFile()

@@ -4,8 +4,8 @@
 
 // Collects the texts a user sees in a window (labels, buttons, titles, placeholders, combo items,
 // tabs, headers, the cells of the first rows of every table, tree and list, tool tips, menu actions)
-// and judges them: untranslated English and elided or
-// clipped texts are problems. Shared by the zh_CN walk and the locale-format tests.
+// and judges them: untranslated English and elided or clipped texts are problems. Shared by the
+// zh_CN walk and the locale-format tests.
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -205,10 +205,11 @@ inline void collectCells(
                 const QVariant value = index.data(role);
                 // Numbers and dates are formatted by the view's delegate with the locale.
                 if (value.typeId() == QMetaType::QString || value.typeId() == QMetaType::QStringList) {
-                    const QString text = withoutMnemonic(
+                    // Data, not a label: an '&' is a character here, never a mnemonic.
+                    const QString text =
                         plain(value.typeId() == QMetaType::QString ? value.toString()
-                                                                   : value.toStringList().join(QLatin1Char('\n'))))
-                                             .trimmed();
+                                                                   : value.toStringList().join(QLatin1Char('\n')))
+                            .trimmed();
                     if (!text.isEmpty()) {
                         out.append({QString::fromLatin1(view->metaObject()->className()), cell, text});
                     }

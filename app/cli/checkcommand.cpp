@@ -46,9 +46,13 @@ public:
             return code;
         }
         const QLocale locale;
-        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const QDateTime now = session.now();
         bool crossed = false;
-        const double used = SnapshotJson::usedPercent(snapshot);
+        // A threshold is crossed only when exceeded, judged by the numbers as printed (and as in
+        // `status --format json`): the share of seats to one decimal, so 90.0 % in use passes
+        // --max-used-percent 90 and 90.1 % crosses it; the sync age in whole days, so a server that last
+        // synced 8 days and 23 hours ago passes --max-stale-days 8 and one 9 days ago crosses it.
+        const double used = SnapshotJson::roundedUsedPercent(snapshot);
         if (used > maxPercent) {
             crossed = true;
             CliOutput::err(i18ncp("@info:shell %2 and %3 percent, %4 seats consumed, %1 seats purchased",
@@ -59,11 +63,10 @@ public:
         }
         for (const LicenseSyncStatus &server : std::as_const(snapshot.syncStatus)) {
             const int days = SnapshotJson::daysSinceSync(server, now);
-            const qint64 ageSecs = server.lastSyncDate.isValid() ? server.lastSyncDate.secsTo(now) : -1;
-            if (days < 0) {
+            if (!server.lastSyncDate.isValid()) {
                 crossed = true;
                 CliOutput::err(i18nc("@info:shell", "Sync: %1 has never synced its license usage.", server.hostname));
-            } else if (ageSecs > qint64(maxDays) * 24 * 3600) {
+            } else if (days > maxDays) {
                 crossed = true;
                 CliOutput::err(i18ncp("@info:shell %2 host", "Sync: %2 last synced %1 day ago, more than %3 allowed.",
                     "Sync: %2 last synced %1 days ago, more than %3 allowed.", days, server.hostname, maxDays));

@@ -19,6 +19,8 @@
 #include <QLocale>
 #include <QTimer>
 
+#include <cstdlib>
+
 namespace Glc {
 QString CliSession::builtInLabName()
 {
@@ -139,6 +141,11 @@ ExitCode CliSession::prepareConnection()
     return ExitCode::Ok;
 }
 
+QDateTime CliSession::now() const
+{
+    return QDateTime::currentDateTimeUtc().addSecs(m_labClockOffsetSecs);
+}
+
 ExitCode CliSession::startBuiltInLab()
 {
     m_lab = std::make_unique<LabHost>();
@@ -156,12 +163,15 @@ ExitCode CliSession::startBuiltInLab()
     m_context.connection.name = builtInLabName();
     m_context.token = m_lab->token();
     m_context.labActions = true;
+    // Started for this run only: its clock is this machine's (no time was let pass in it).
+    m_labClockOffsetSecs = 0;
     return ExitCode::Ok;
 }
 
 void CliSession::probeLabActions()
 {
-    // An external lab may run in its GitHub-like mode (no action endpoints); its status page says so.
+    // An external lab may run in its GitHub-like mode (no action endpoints); its status page says so,
+    // and gives the lab clock, by which the lab's sync dates are judged (see now()).
     m_context.labActions = true;
     RequestScheduler scheduler(m_context.clientOptions, m_context.token, m_context.connection.restBase());
     QUrl url = m_context.connection.restBase();
@@ -171,6 +181,12 @@ void CliSession::probeLabActions()
         if (!result.error.isError()) {
             const QJsonObject status = QJsonDocument::fromJson(result.body).object();
             m_context.labActions = !status.value(QLatin1String("github_like")).toBool();
+            const QDateTime labNow = QDateTime::fromString(status.value(QLatin1String("now")).toString(), Qt::ISODate);
+            if (labNow.isValid()) {
+                const qint64 offset = QDateTime::currentDateTimeUtc().secsTo(labNow);
+                // Less than a minute apart is the request's own time and the date's whole seconds.
+                m_labClockOffsetSecs = std::abs(offset) < 60 ? 0 : offset;
+            }
         }
         loop.quit();
     });

@@ -8,6 +8,7 @@
 #include "workflows/workflowcontext.h"
 
 #include <QCommandLineOption>
+#include <QDateTime>
 #include <QObject>
 #include <QUrl>
 
@@ -43,6 +44,10 @@ public:
     const WorkflowContext &context() const { return m_context; }
     const Connection &connection() const { return m_context.connection; }
     bool usesBuiltInLab() const { return m_lab != nullptr; }
+    /// "Now" for the connection's dates (last syncs, staleness): this machine's clock, except for a
+    /// lab connection, whose dates are in lab time: its clock may have been moved on
+    /// (POST /_lab/clock/advance), so they are judged by the lab's clock. Valid after prepareConnection().
+    QDateTime now() const;
 
     /// How long an assisted action waits for the administrator (--timeout); default 15 minutes.
     void setAssistTimeout(int seconds) { m_context.assistTimeoutMs = seconds * 1000; }
@@ -74,5 +79,6 @@ private:
     LicenseStore m_store;
     WorkflowContext m_context;
     std::unique_ptr<LabHost> m_lab;
+    qint64 m_labClockOffsetSecs = 0; ///< the lab clock minus this machine's clock
 };
 } // namespace Glc

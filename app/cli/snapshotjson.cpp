@@ -32,6 +32,11 @@ double usedPercent(const LicenseSnapshot &snapshot)
     return 100.0 * snapshot.licenses.totalSeatsConsumed / purchased;
 }
 
+double roundedUsedPercent(const LicenseSnapshot &snapshot)
+{
+    return qRound(usedPercent(snapshot) * 10) / 10.0;
+}
+
 int daysSinceSync(const LicenseSyncStatus &server, const QDateTime &now)
 {
     if (!server.lastSyncDate.isValid()) {
@@ -85,7 +90,7 @@ QJsonObject status(const Connection &connection, const LicenseSnapshot &snapshot
         {QStringLiteral("seats"),
             QJsonObject{{QStringLiteral("consumed"), consumed}, {QStringLiteral("purchased"), purchased},
                 {QStringLiteral("available"), purchased - consumed},
-                {QStringLiteral("used_percent"), qRound(usedPercent(snapshot) * 10) / 10.0}}},
+                {QStringLiteral("used_percent"), roundedUsedPercent(snapshot)}}},
         {QStringLiteral("servers"), servers},
         {QStringLiteral("server_licenses"), licenses},
     };

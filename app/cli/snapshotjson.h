@@ -19,6 +19,8 @@ QCommandLineOption formatOption(bool csv);
 QCommandLineOption refreshOption();
 
 double usedPercent(const LicenseSnapshot &snapshot);
+/// usedPercent() to one decimal, as printed and as `used_percent` in JSON.
+double roundedUsedPercent(const LicenseSnapshot &snapshot);
 /// Whole days since the server's last sync; -1 when it never synced.
 int daysSinceSync(const LicenseSyncStatus &server, const QDateTime &now);
 QJsonObject status(const Connection &connection, const LicenseSnapshot &snapshot, const QDateTime &now);

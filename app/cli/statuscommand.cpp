@@ -68,7 +68,7 @@ public:
         if (const ExitCode code = session.reportSnapshot(parser, &snapshot); code != ExitCode::Ok) {
             return code;
         }
-        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const QDateTime now = session.now();
         const QJsonObject status = SnapshotJson::status(session.connection(), snapshot, now);
         if (format == QLatin1String("json")) {
             CliOutput::outBytes(CliOutput::json(status));

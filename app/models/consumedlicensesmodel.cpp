@@ -4,6 +4,8 @@
 
 #include <KLocalizedString>
 
+#include <QLocale>
+
 #include <algorithm>
 #include <numeric>
 
@@ -17,6 +19,82 @@ QString yesNo(bool b)
 QString triText(TriState t)
 {
     return t == TriState::Unknown ? QString() : yesNo(t == TriState::Yes);
+}
+
+/// The items of a cell joined the way the interface language joins a list ("a, b and c", "a、b和c").
+QString listText(const QStringList &items)
+{
+    return QLocale().createSeparatedList(items);
+}
+
+/// GitHub's words for a role are the same in either spelling ("Billing manager", "billing_manager").
+QString roleKey(const QString &role)
+{
+    return role.trimmed().toLower().replace(QLatin1Char(' '), QLatin1Char('_'));
+}
+
+/// A role of GitHub's license report (organizations say "Owner", the enterprise "owner"), translated.
+/// An unknown role is GitHub's own word and is shown as it came.
+QString roleText(const QString &role)
+{
+    const QString key = roleKey(role);
+    if (key == QLatin1String("owner")) {
+        return i18nc("@item:intable organization or enterprise role", "Owner");
+    }
+    if (key == QLatin1String("member")) {
+        return i18nc("@item:intable organization or enterprise role", "Member");
+    }
+    if (key == QLatin1String("billing_manager")) {
+        return i18nc("@item:intable organization or enterprise role", "Billing manager");
+    }
+    if (key == QLatin1String("moderator")) {
+        return i18nc("@item:intable organization role", "Moderator");
+    }
+    if (key == QLatin1String("security_manager")) {
+        return i18nc("@item:intable organization role", "Security manager");
+    }
+    if (key == QLatin1String("outside_collaborator")) {
+        return i18nc("@item:intable organization or enterprise role", "Outside collaborator");
+    }
+    if (key == QLatin1String("guest_collaborator")) {
+        return i18nc("@item:intable enterprise role", "Guest collaborator");
+    }
+    if (key == QLatin1String("unaffiliated")) {
+        return i18nc("@item:intable enterprise role", "Unaffiliated");
+    }
+    return role;
+}
+
+/// "ORG:Role" (github_com_member_roles): the organization as it is, its role translated.
+QString memberRoleText(const QString &orgAndRole)
+{
+    const qsizetype colon = orgAndRole.lastIndexOf(QLatin1Char(':'));
+    if (colon <= 0 || colon == orgAndRole.size() - 1) {
+        return roleText(orgAndRole);
+    }
+    return i18nc("@item:intable %1 organization, %2 the person's role in it", "%1: %2", orgAndRole.left(colon),
+        roleText(orgAndRole.mid(colon + 1)));
+}
+
+/// visual_studio_license_status, translated when GitHub's word is known.
+QString visualStudioStatusText(const QString &status)
+{
+    const QString key = roleKey(status);
+    if (key == QLatin1String("matched")) {
+        return i18nc("@item:intable Visual Studio license status", "Matched");
+    }
+    if (key == QLatin1String("unmatched")) {
+        return i18nc("@item:intable Visual Studio license status", "Unmatched");
+    }
+    return status;
+}
+
+QStringList translated(QStringList items, QString (*text)(const QString &))
+{
+    for (QString &item : items) {
+        item = text(item);
+    }
+    return items;
 }
 } // namespace
 
@@ -247,12 +325,20 @@ QVariant ConsumedLicensesModel::data(const QModelIndex &index, int role) const
             return yesNo(m_rows.visualStudioSubscriptionUser(row));
         case TotalAccountsColumn:
             return m_rows.totalUserAccounts(row);
+        case MemberRolesColumn:
+            return listText(translated(m_rows.list(row, CompactLicenseRows::List::MemberRoles), memberRoleText));
+        case EnterpriseRolesColumn:
+            return listText(translated(m_rows.list(row, CompactLicenseRows::List::EnterpriseRoles), roleText));
+        case VisualStudioStatusColumn:
+            return visualStudioStatusText(m_rows.text(row, CompactLicenseRows::Text::VisualStudioLicenseStatus));
         default:
             break;
         }
+        // Logins, names, e-mails, hosts and organizations are data: shown as they are, lists joined
+        // the way the interface language joins them.
         const QVariant raw = rawValue(index.column(), row);
         if (raw.metaType().id() == QMetaType::QStringList) {
-            return raw.toStringList().join(QLatin1String(", "));
+            return listText(raw.toStringList());
         }
         return raw;
     }

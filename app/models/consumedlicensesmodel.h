@@ -16,6 +16,11 @@ namespace Glc {
 /// mask): 300k seats take about 45 MB instead of the 300 MB of a QList<ConsumedLicense>, load at
 /// over 500k rows/s and filter interactively. license(row) rebuilds a row on demand. No I/O: data
 /// comes through setLicenses().
+///
+/// DisplayRole is for people: GitHub's known words (roles, Visual Studio license status, license
+/// type, yes/no) translated, lists joined the locale's way. RawValueRole, license() and licenses()
+/// keep GitHub's raw values (for reports, exports and the command line); the search filter matches
+/// the raw texts too.
 class ConsumedLicensesModel : public QAbstractTableModel
 {
     Q_OBJECT

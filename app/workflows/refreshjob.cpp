@@ -99,7 +99,8 @@ void RefreshJob::partDone()
 void RefreshJob::save()
 {
     setStage(Saving,
-        i18nc("@info:status", "Saving snapshot of %1 seats…", QLocale().toString(m_snapshot.licenses.users.size())));
+        i18ncp("@info:status", "Saving snapshot of %1 seat…", "Saving snapshot of %1 seats…",
+            int(m_snapshot.licenses.users.size())));
     m_snapshot.takenAt = QDateTime::currentDateTimeUtc();
     LicenseStore *db = store();
     if (!db) {

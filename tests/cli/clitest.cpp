@@ -145,6 +145,7 @@ private:
         QString url;
         QString token;
         int consumed = -1;
+        QString caFile; ///< with --tls: the lab's test CA
     };
     static Lab startLab(const QStringList &extra = {})
     {
@@ -154,7 +155,9 @@ private:
         lab.process->start(QStringLiteral(GHE_LICENSE_EXE),
             QStringList{QStringLiteral("lab"), QStringLiteral("--port"), QStringLiteral("0")} + extra);
         QString output;
-        while (!output.contains(QLatin1String("Consumed licenses:")) && lab.process->waitForReadyRead(30000)) {
+        // With --tls the CA certificate's line comes last.
+        const QLatin1String lastLine(extra.contains(QLatin1String("--tls")) ? "CA certificate:" : "Consumed licenses:");
+        while (!output.contains(lastLine) && lab.process->waitForReadyRead(30000)) {
             output += QString::fromUtf8(lab.process->readAllStandardOutput());
             if (!output.endsWith(QLatin1Char('\n'))) {
                 continue;
@@ -164,6 +167,7 @@ private:
         lab.token = QRegularExpression(QStringLiteral("Token: (\\S+)")).match(output).captured(1);
         lab.consumed =
             QRegularExpression(QStringLiteral("Consumed licenses: (\\d+)")).match(output).captured(1).toInt();
+        lab.caFile = QRegularExpression(QStringLiteral("CA certificate: (.+)")).match(output).captured(1).trimmed();
         return lab;
     }
     /// The lab's own endpoints (/_lab/...), e.g. the browser buttons an administrator would click.
@@ -272,6 +276,20 @@ private Q_SLOTS:
             << QStringLiteral("non-negative");
         QTest::newRow("connections unknown action")
             << QStringList{QStringLiteral("connections"), QStringLiteral("frob")} << QStringLiteral("connections list");
+        QTest::newRow("status bad format")
+            << QStringList{QStringLiteral("status"), QStringLiteral("--format"), QStringLiteral("xml")}
+            << QStringLiteral("Unknown format: xml");
+        QTest::newRow("counted-twice bad format")
+            << QStringList{QStringLiteral("counted-twice"), QStringLiteral("--format"), QStringLiteral("csv")}
+            << QStringLiteral("Unknown format: csv");
+        QTest::newRow("cloud connection without enterprise")
+            << QStringList{QStringLiteral("connections"), QStringLiteral("add"), QStringLiteral("corp"),
+                   QStringLiteral("--kind"), QStringLiteral("cloud")}
+            << QStringLiteral("A Cloud connection needs --enterprise SLUG.");
+        QTest::newRow("server connection without host")
+            << QStringList{QStringLiteral("connections"), QStringLiteral("add"), QStringLiteral("ghes"),
+                   QStringLiteral("--kind"), QStringLiteral("server")}
+            << QStringLiteral("A Server connection needs --host HOST.");
         QTest::newRow("connections add bad kind")
             << QStringList{QStringLiteral("connections"), QStringLiteral("add"), QStringLiteral("x"),
                    QStringLiteral("--kind"), QStringLiteral("moon")}
@@ -281,9 +299,15 @@ private Q_SLOTS:
     {
         QFETCH(QStringList, args);
         QFETCH(QString, message);
-        const Run result = run(args + QStringList{QStringLiteral("--store"), newStore()});
+        const QString store = newStore();
+        const Run result = run(args + QStringList{QStringLiteral("--store"), store});
         QCOMPARE(result.code, 2);
         QVERIFY2(result.err.contains(message), qPrintable(result.err));
+        QVERIFY2(result.out.isEmpty(), qPrintable(result.out));
+        // Nothing was added or reported: a usage error changes nothing.
+        const Run list = run({QStringLiteral("connections"), QStringLiteral("list"), QStringLiteral("--format"),
+            QStringLiteral("json"), QStringLiteral("--store"), store});
+        QCOMPARE(QJsonDocument::fromJson(list.out.toUtf8()).array().size(), 0);
     }
 
     void shouldRefuseATokenArgument()
@@ -888,6 +912,503 @@ private Q_SLOTS:
         QCOMPARE(wrongKey.code, 1);
         QVERIFY2(wrongKey.err.contains(QLatin1String("refused your SSH keys")), qPrintable(wrongKey.err));
         QVERIFY(!QFile::exists(refused));
+    }
+
+    // ---- JSON output: the key sets the README documents ("JSON output"), exactly, at every level ----
+
+    static QStringList sorted(QStringList keys)
+    {
+        keys.sort();
+        return keys;
+    }
+
+    /// Null, or an ISO 8601 date in UTC ("2026-11-20T10:57:53Z").
+    static bool isUtcDateOrNull(const QJsonValue &value)
+    {
+        static const QRegularExpression iso(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z$"));
+        return value.isNull() || (value.isString() && iso.match(value.toString()).hasMatch());
+    }
+
+    void shouldKeepTheDocumentedKeysOfStatusJson()
+    {
+        const QString store = newStore();
+        const Run status = run({QStringLiteral("status"), QStringLiteral("--format"), QStringLiteral("json"),
+            QStringLiteral("--store"), store});
+        QCOMPARE(status.code, 0);
+        QJsonParseError parseError;
+        const QJsonObject json = QJsonDocument::fromJson(status.out.toUtf8(), &parseError).object();
+        QCOMPARE(parseError.error, QJsonParseError::NoError);
+        QCOMPARE(json.keys(),
+            sorted({QStringLiteral("connection"), QStringLiteral("seats"), QStringLiteral("server_licenses"),
+                QStringLiteral("servers"), QStringLiteral("snapshot")}));
+        const QJsonObject connection = json.value(QLatin1String("connection")).toObject();
+        QCOMPARE(
+            connection.keys(), sorted({QStringLiteral("enterprise"), QStringLiteral("kind"), QStringLiteral("name")}));
+        QCOMPARE(connection.value(QLatin1String("kind")).toString(), QStringLiteral("lab"));
+        const QJsonObject seats = json.value(QLatin1String("seats")).toObject();
+        QCOMPARE(seats.keys(),
+            sorted({QStringLiteral("available"), QStringLiteral("consumed"), QStringLiteral("purchased"),
+                QStringLiteral("used_percent")}));
+        for (const QString &key : seats.keys()) {
+            QVERIFY2(seats.value(key).isDouble(), qPrintable(key));
+        }
+        const QJsonObject snapshot = json.value(QLatin1String("snapshot")).toObject();
+        QCOMPARE(snapshot.keys(),
+            sorted(
+                {QStringLiteral("id"), QStringLiteral("source"), QStringLiteral("taken_at"), QStringLiteral("users")}));
+        QVERIFY(isUtcDateOrNull(snapshot.value(QLatin1String("taken_at"))));
+        QVERIFY(!snapshot.value(QLatin1String("taken_at")).isNull());
+
+        const QJsonArray servers = json.value(QLatin1String("servers")).toArray();
+        QVERIFY(!servers.isEmpty());
+        for (const QJsonValue &value : servers) {
+            const QJsonObject server = value.toObject();
+            QCOMPARE(server.keys(),
+                sorted({QStringLiteral("days_since_sync"), QStringLiteral("error"), QStringLiteral("hostname"),
+                    QStringLiteral("last_sync_date"), QStringLiteral("server_id"), QStringLiteral("stale"),
+                    QStringLiteral("status")}));
+            QVERIFY(server.value(QLatin1String("stale")).isBool());
+            QVERIFY(isUtcDateOrNull(server.value(QLatin1String("last_sync_date"))));
+            QVERIFY(server.value(QLatin1String("days_since_sync")).isDouble() ||
+                server.value(QLatin1String("days_since_sync")).isNull());
+        }
+        // A lab-kind connection has no server license; a Server connection (GHES's /enterprise/settings/license,
+        // here the lab behind its test CA) has exactly one.
+        QVERIFY(json.value(QLatin1String("server_licenses")).toArray().isEmpty());
+        Lab lab = startLab({QStringLiteral("--tls")});
+        QVERIFY2(QFile::exists(lab.caFile), qPrintable(lab.caFile));
+        const QString serverStore = newStore();
+        QCOMPARE(run({QStringLiteral("connections"), QStringLiteral("add"), QStringLiteral("ghes"),
+                         QStringLiteral("--kind"), QStringLiteral("server"), QStringLiteral("--host"),
+                         QStringLiteral("localhost:%1").arg(QUrl(lab.url).port()), QStringLiteral("--ca-file"),
+                         lab.caFile, QStringLiteral("--store"), serverStore})
+                     .code,
+            0);
+        const Run serverStatus = run({QStringLiteral("status"), QStringLiteral("--format"), QStringLiteral("json"),
+                                         QStringLiteral("--store"), serverStore},
+            lab.token);
+        QCOMPARE(serverStatus.code, 0);
+        const QJsonObject serverJson = QJsonDocument::fromJson(serverStatus.out.toUtf8()).object();
+        QCOMPARE(serverJson.keys(), json.keys());
+        QCOMPARE(serverJson.value(QLatin1String("connection")).toObject().value(QLatin1String("kind")).toString(),
+            QStringLiteral("server"));
+        const QJsonArray licenses = serverJson.value(QLatin1String("server_licenses")).toArray();
+        QCOMPARE(licenses.size(), 1);
+        for (const QJsonValue &value : licenses) {
+            const QJsonObject license = value.toObject();
+            QCOMPARE(license.keys(),
+                sorted({QStringLiteral("days_until_expiration"), QStringLiteral("expire_at"),
+                    QStringLiteral("hostname"), QStringLiteral("installed_version"), QStringLiteral("kind"),
+                    QStringLiteral("seats"), QStringLiteral("seats_available"), QStringLiteral("seats_used")}));
+            QVERIFY(isUtcDateOrNull(license.value(QLatin1String("expire_at"))));
+            for (const char *count : {"seats", "seats_available"}) {
+                const QJsonValue seatCount = license.value(QLatin1String(count));
+                QVERIFY2(seatCount.isDouble() || seatCount.isNull(), count); // null: unlimited
+            }
+            QVERIFY(license.value(QLatin1String("seats_used")).isDouble());
+            QVERIFY(license.value(QLatin1String("days_until_expiration")).isDouble());
+        }
+        stopLab(lab);
+    }
+
+    void shouldKeepTheDocumentedKeysOfCountedTwiceJson()
+    {
+        // Enough members for both kinds of unexpected seats (pending invitations only, unmatched Visual
+        // Studio subscribers).
+        Lab lab = startLab({QStringLiteral("--users"), QStringLiteral("1000")});
+        const QString store = newStore();
+        QVERIFY(addLabConnection(store, lab));
+        const Run json = run({QStringLiteral("counted-twice"), QStringLiteral("--format"), QStringLiteral("json"),
+                                 QStringLiteral("--store"), store},
+            lab.token);
+        QCOMPARE(json.code, 0);
+        stopLab(lab);
+        const QJsonObject result = QJsonDocument::fromJson(json.out.toUtf8()).object();
+        QCOMPARE(result.keys(),
+            sorted({QStringLiteral("pairs"), QStringLiteral("seats_freed"), QStringLiteral("unexpected")}));
+        const QStringList reasons = {QStringLiteral("same_local_part_other_domain"),
+            QStringLiteral("local_part_is_saml_name_id"), QStringLiteral("local_part_is_login"),
+            QStringLiteral("matching_name")};
+        const QJsonArray pairs = result.value(QLatin1String("pairs")).toArray();
+        QVERIFY(!pairs.isEmpty());
+        for (const QJsonValue &value : pairs) {
+            const QJsonObject pair = value.toObject();
+            QCOMPARE(pair.keys(),
+                sorted({QStringLiteral("cloud_email"), QStringLiteral("cloud_login"), QStringLiteral("confidence"),
+                    QStringLiteral("fix"), QStringLiteral("reason"), QStringLiteral("reason_text"),
+                    QStringLiteral("seats_freed"), QStringLiteral("server_email"), QStringLiteral("server_user_ids")}));
+            QVERIFY2(reasons.contains(pair.value(QLatin1String("reason")).toString()),
+                qPrintable(pair.value(QLatin1String("reason")).toString()));
+            QVERIFY(pair.value(QLatin1String("server_user_ids")).isArray());
+            QVERIFY(!pair.value(QLatin1String("reason_text")).toString().isEmpty());
+        }
+        const QStringList kinds = {
+            QStringLiteral("pending_invitation_only"), QStringLiteral("unmatched_visual_studio_subscriber")};
+        const QJsonArray unexpected = result.value(QLatin1String("unexpected")).toArray();
+        QSet<QString> kindsSeen;
+        for (const QJsonValue &value : unexpected) {
+            const QJsonObject seat = value.toObject();
+            kindsSeen.insert(seat.value(QLatin1String("kind")).toString());
+            QCOMPARE(
+                seat.keys(), sorted({QStringLiteral("explanation"), QStringLiteral("kind"), QStringLiteral("login")}));
+            QVERIFY2(kinds.contains(seat.value(QLatin1String("kind")).toString()),
+                qPrintable(seat.value(QLatin1String("kind")).toString()));
+        }
+        QCOMPARE(kindsSeen.size(), kinds.size());
+        QVERIFY(result.value(QLatin1String("seats_freed")).isDouble());
+    }
+
+    void shouldKeepTheDocumentedKeysOfConnectionsJson()
+    {
+        const QString store = newStore();
+        const auto add = [&store](const QStringList &args) {
+            return run(QStringList{QStringLiteral("connections"), QStringLiteral("add")} + args +
+                QStringList{QStringLiteral("--store"), store});
+        };
+        QCOMPARE(add({QStringLiteral("ext"), QStringLiteral("--kind"), QStringLiteral("lab"), QStringLiteral("--url"),
+                         QStringLiteral("http://127.0.0.1:9")})
+                     .code,
+            0);
+        QCOMPARE(add({QStringLiteral("corp"), QStringLiteral("--kind"), QStringLiteral("cloud"),
+                         QStringLiteral("--enterprise"), QStringLiteral("acme"), QStringLiteral("--subdomain"),
+                         QStringLiteral("octo")})
+                     .code,
+            0);
+        QCOMPARE(
+            add({QStringLiteral("ghes"), QStringLiteral("--kind"), QStringLiteral("server"), QStringLiteral("--host"),
+                    QStringLiteral("ghes.corp.example"), QStringLiteral("--admin-shell-user"), QStringLiteral("admin"),
+                    QStringLiteral("--admin-shell-port"), QStringLiteral("122")})
+                .code,
+            0);
+        const Run list = run({QStringLiteral("connections"), QStringLiteral("list"), QStringLiteral("--format"),
+            QStringLiteral("json"), QStringLiteral("--store"), store});
+        QCOMPARE(list.code, 0);
+        const QJsonArray connections = QJsonDocument::fromJson(list.out.toUtf8()).array();
+        QCOMPARE(connections.size(), 3);
+        QHash<QString, QJsonObject> byName;
+        for (const QJsonValue &value : connections) {
+            const QJsonObject connection = value.toObject();
+            QCOMPARE(connection.keys(),
+                sorted({QStringLiteral("admin_shell"), QStringLiteral("enterprise"), QStringLiteral("host"),
+                    QStringLiteral("id"), QStringLiteral("kind"), QStringLiteral("name"), QStringLiteral("subdomain"),
+                    QStringLiteral("url")}));
+            byName.insert(connection.value(QLatin1String("name")).toString(), connection);
+        }
+        QCOMPARE(byName.value(QStringLiteral("ext")).value(QLatin1String("kind")).toString(), QStringLiteral("lab"));
+        QCOMPARE(byName.value(QStringLiteral("corp")).value(QLatin1String("kind")).toString(), QStringLiteral("cloud"));
+        QCOMPARE(
+            byName.value(QStringLiteral("corp")).value(QLatin1String("subdomain")).toString(), QStringLiteral("octo"));
+        QCOMPARE(
+            byName.value(QStringLiteral("ghes")).value(QLatin1String("kind")).toString(), QStringLiteral("server"));
+        QVERIFY(byName.value(QStringLiteral("ext")).value(QLatin1String("admin_shell")).isNull());
+        QVERIFY(byName.value(QStringLiteral("corp")).value(QLatin1String("admin_shell")).isNull());
+        const QJsonObject shell = byName.value(QStringLiteral("ghes")).value(QLatin1String("admin_shell")).toObject();
+        QCOMPARE(shell.keys(),
+            sorted({QStringLiteral("command"), QStringLiteral("identity_file"), QStringLiteral("port"),
+                QStringLiteral("user")}));
+        QCOMPARE(shell.value(QLatin1String("user")).toString(), QStringLiteral("admin"));
+        QCOMPARE(shell.value(QLatin1String("port")).toInt(), 122);
+    }
+
+    // ---- check: never synced, really stale (lab clock), exact thresholds ----
+
+    /// A store whose built-in lab connection has one stored snapshot: `consumed` of `purchased` seats and
+    /// the given sync states (report commands use it instead of taking one).
+    QString storeWithSnapshot(int consumed, int purchased, const QList<LicenseSyncStatus> &servers)
+    {
+        const QString store = newStore();
+        LicenseStore db;
+        if (db.open(store).isError()) {
+            return {};
+        }
+        LicenseSnapshot snapshot;
+        snapshot.connectionId = QStringLiteral("lab");
+        snapshot.takenAt = QDateTime::currentDateTimeUtc();
+        snapshot.licenses.totalSeatsConsumed = consumed;
+        snapshot.licenses.totalSeatsPurchased = purchased;
+        for (int i = 0; i < consumed; ++i) {
+            ConsumedLicense seat;
+            seat.githubComLogin = QStringLiteral("user%1").arg(i);
+            seat.licenseType = QStringLiteral("enterprise");
+            snapshot.licenses.users.append(seat);
+        }
+        snapshot.syncStatus = servers;
+        return db.writeSnapshot(snapshot).ok() ? store : QString();
+    }
+
+    static LicenseSyncStatus syncedAgo(const QString &host, qint64 seconds)
+    {
+        LicenseSyncStatus server;
+        server.serverId = QStringLiteral("id-") + host;
+        server.hostname = host;
+        if (seconds >= 0) {
+            server.lastSyncDate = QDateTime::currentDateTimeUtc().addSecs(-seconds);
+            server.status = QStringLiteral("success");
+        }
+        return server;
+    }
+
+    Run check(const QString &store, const QString &percent, const QString &days)
+    {
+        return run({QStringLiteral("check"), QStringLiteral("--max-used-percent"), percent,
+            QStringLiteral("--max-stale-days"), days, QStringLiteral("--store"), store});
+    }
+
+    void shouldCrossTheSeatThresholdOnlyWhenExceeded_data()
+    {
+        QTest::addColumn<int>("consumed");
+        QTest::addColumn<int>("purchased");
+        QTest::addColumn<QString>("threshold");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("exactly at the threshold")
+            << 90 << 100 << QStringLiteral("90") << 0 << QStringLiteral("OK: 90.0%");
+        QTest::newRow("just above")
+            << 90 << 100 << QStringLiteral("89.9") << 3
+            << QStringLiteral("Seats: 90.0% of the purchased seats are in use, above 89.9% (90 of 100 seats).");
+        // Compared as printed, to one decimal: 90.04 % is 90.0 %, 90.08 % is 90.1 %.
+        QTest::newRow("rounds to the threshold")
+            << 2251 << 2500 << QStringLiteral("90") << 0 << QStringLiteral("OK: 90.0%");
+        QTest::newRow("rounds above") << 2252 << 2500 << QStringLiteral("90") << 3 << QStringLiteral("Seats: 90.1%");
+        QTest::newRow("all seats used, threshold 100")
+            << 100 << 100 << QStringLiteral("100") << 0 << QStringLiteral("OK: 100.0%");
+        QTest::newRow("over-consumed") << 101 << 100 << QStringLiteral("100") << 3 << QStringLiteral("above 100%");
+    }
+    void shouldCrossTheSeatThresholdOnlyWhenExceeded()
+    {
+        QFETCH(int, consumed);
+        QFETCH(int, purchased);
+        QFETCH(QString, threshold);
+        QFETCH(int, code);
+        QFETCH(QString, message);
+        const QString store =
+            storeWithSnapshot(consumed, purchased, {syncedAgo(QStringLiteral("ghes-a.example"), 3600)});
+        QVERIFY(!store.isEmpty());
+        const Run result = check(store, threshold, QStringLiteral("8"));
+        QCOMPARE(result.code, code);
+        const QString all = result.out + result.err;
+        QVERIFY2(all.contains(message), qPrintable(all));
+        QCOMPARE(result.err.contains(QLatin1String("Sync:")), false);
+    }
+
+    void shouldReportNeverSyncedAndStaleServersByWholeDays()
+    {
+        constexpr qint64 day = 24 * 3600;
+        const QString store = storeWithSnapshot(10, 100,
+            {syncedAgo(QStringLiteral("fresh.example"), 3600),
+                syncedAgo(QStringLiteral("edge.example"), 8 * day + 23 * 3600),
+                syncedAgo(QStringLiteral("old.example"), 9 * day + 3600),
+                syncedAgo(QStringLiteral("new.example"), -1)});
+        QVERIFY(!store.isEmpty());
+        const Run result = check(store, QStringLiteral("90"), QStringLiteral("8"));
+        QCOMPARE(result.code, 3);
+        QVERIFY2(result.err.contains(QLatin1String("Sync: new.example has never synced its license usage.")),
+            qPrintable(result.err));
+        QVERIFY2(result.err.contains(QLatin1String("Sync: old.example last synced 9 days ago, more than 8 allowed.")),
+            qPrintable(result.err));
+        // 8 days and 23 hours is 8 whole days: not more than 8.
+        QVERIFY2(!result.err.contains(QLatin1String("edge.example")), qPrintable(result.err));
+        QVERIFY(!result.err.contains(QLatin1String("fresh.example")));
+        QVERIFY(!result.err.contains(QLatin1String("Seats:")));
+        QVERIFY(result.out.isEmpty());
+
+        const Run lenient = check(store, QStringLiteral("90"), QStringLiteral("9"));
+        QCOMPARE(lenient.code, 3); // never synced crosses any threshold
+        QVERIFY(!lenient.err.contains(QLatin1String("old.example")));
+        QVERIFY(lenient.err.contains(QLatin1String("new.example")));
+
+        // status says the same: null dates for the server that never synced, stale after 7 days.
+        const Run status = run({QStringLiteral("status"), QStringLiteral("--format"), QStringLiteral("json"),
+            QStringLiteral("--store"), store});
+        QCOMPARE(status.code, 0);
+        QHash<QString, QJsonObject> servers;
+        for (const QJsonValue &value :
+            QJsonDocument::fromJson(status.out.toUtf8()).object().value(QLatin1String("servers")).toArray()) {
+            servers.insert(value.toObject().value(QLatin1String("hostname")).toString(), value.toObject());
+        }
+        QCOMPARE(servers.size(), 4);
+        QVERIFY(servers.value(QStringLiteral("new.example")).value(QLatin1String("days_since_sync")).isNull());
+        QVERIFY(servers.value(QStringLiteral("new.example")).value(QLatin1String("last_sync_date")).isNull());
+        QCOMPARE(servers.value(QStringLiteral("new.example")).value(QLatin1String("stale")).toBool(), true);
+        QCOMPARE(servers.value(QStringLiteral("edge.example")).value(QLatin1String("days_since_sync")).toInt(), 8);
+        QCOMPARE(servers.value(QStringLiteral("edge.example")).value(QLatin1String("stale")).toBool(), true);
+        QCOMPARE(servers.value(QStringLiteral("fresh.example")).value(QLatin1String("days_since_sync")).toInt(), 0);
+        QCOMPARE(servers.value(QStringLiteral("fresh.example")).value(QLatin1String("stale")).toBool(), false);
+        const Run text = run({QStringLiteral("status"), QStringLiteral("--store"), store});
+        QVERIFY2(text.out.contains(QLatin1String("Server new.example: never synced (stale).")), qPrintable(text.out));
+
+        const QString allFresh =
+            storeWithSnapshot(10, 100, {syncedAgo(QStringLiteral("edge.example"), 8 * day + 23 * 3600)});
+        const Run ok = check(allFresh, QStringLiteral("90"), QStringLiteral("8"));
+        QCOMPARE(ok.code, 0);
+        QVERIFY2(ok.out.contains(QLatin1String("OK:")), qPrintable(ok.out + ok.err));
+    }
+
+    void shouldJudgeAStandaloneLabsSyncsByTheLabClock()
+    {
+        Lab lab = startLab();
+        const QString store = newStore();
+        QVERIFY(addLabConnection(store, lab));
+        // GitHub Connect off on ghes-1, then 8 days of lab time: the connected servers sync by themselves,
+        // ghes-1 keeps its last sync (a day before the lab started) and goes stale.
+        int status = 0;
+        labCall(lab, "POST", QStringLiteral("/_lab/servers/ghes-1.lab.example/disconnect"), {}, &status);
+        QCOMPARE(status, 200);
+        labCall(lab, "POST", QStringLiteral("/_lab/clock/advance"), "{\"days\": 8}", &status);
+        QCOMPARE(status, 200);
+
+        const Run json = run({QStringLiteral("status"), QStringLiteral("--format"), QStringLiteral("json"),
+                                 QStringLiteral("--refresh"), QStringLiteral("--store"), store},
+            lab.token);
+        QCOMPARE(json.code, 0);
+        QHash<QString, QJsonObject> servers;
+        for (const QJsonValue &value :
+            QJsonDocument::fromJson(json.out.toUtf8()).object().value(QLatin1String("servers")).toArray()) {
+            servers.insert(value.toObject().value(QLatin1String("hostname")).toString(), value.toObject());
+        }
+        QVERIFY2(servers.size() >= 2, qPrintable(json.out));
+        const QJsonObject stale = servers.value(QStringLiteral("ghes-1.lab.example"));
+        QCOMPARE(stale.value(QLatin1String("days_since_sync")).toInt(), 9);
+        QCOMPARE(stale.value(QLatin1String("stale")).toBool(), true);
+        for (auto it = servers.cbegin(); it != servers.cend(); ++it) {
+            if (it.key() != QLatin1String("ghes-1.lab.example")) {
+                // Synced in lab time: days ago by the lab clock, never "in the future".
+                const int days = it.value().value(QLatin1String("days_since_sync")).toInt(-1);
+                QVERIFY2(days >= 0 && days <= 7, qPrintable(it.key() + QLatin1Char(' ') + QString::number(days)));
+                QCOMPARE(it.value().value(QLatin1String("stale")).toBool(), false);
+            }
+        }
+
+        const Run crossed =
+            run({QStringLiteral("check"), QStringLiteral("--max-used-percent"), QStringLiteral("100"),
+                    QStringLiteral("--max-stale-days"), QStringLiteral("8"), QStringLiteral("--store"), store},
+                lab.token);
+        QCOMPARE(crossed.code, 3);
+        QVERIFY2(crossed.err.contains(
+                     QLatin1String("Sync: ghes-1.lab.example last synced 9 days ago, more than 8 allowed.")),
+            qPrintable(crossed.err));
+        QVERIFY2(!crossed.err.contains(QLatin1String("never synced")), qPrintable(crossed.err));
+        QCOMPARE(crossed.err.count(QStringLiteral("Sync:")), 1);
+        const Run ok =
+            run({QStringLiteral("check"), QStringLiteral("--max-used-percent"), QStringLiteral("100"),
+                    QStringLiteral("--max-stale-days"), QStringLiteral("9"), QStringLiteral("--store"), store},
+                lab.token);
+        QCOMPARE(ok.code, 0);
+        stopLab(lab);
+    }
+
+    // ---- the rest of the gaps: unreadable usage files, export --from, bad arguments ----
+
+    void shouldReportAMissingOrUnreadableUsageFile()
+    {
+        const QString store = newStore();
+        const QString missing = path(QStringLiteral("no-such-export.json"));
+        const QString folder = path(QStringLiteral("a-folder.json"));
+        QVERIFY(QDir().mkpath(folder));
+        const QString unreadable = UsageFile::validationMessage(UsageFile::Validation::Unreadable);
+        for (const QString &file : {missing, folder}) {
+            const Run result = run({QStringLiteral("add-server-usage"), file, QStringLiteral("--store"), store});
+            QCOMPARE(result.code, 1);
+            QVERIFY2(result.err.contains(file + QLatin1String(": ") + unreadable), qPrintable(result.err));
+            QVERIFY(!result.out.contains(QLatin1String("added")));
+        }
+        const Run checkOnly = run({QStringLiteral("add-server-usage"), missing, QStringLiteral("--check-only"),
+            QStringLiteral("--store"), store});
+        QCOMPARE(checkOnly.code, 1);
+        QVERIFY2(checkOnly.err.contains(missing + QLatin1String(": ") + unreadable), qPrintable(checkOnly.err));
+    }
+
+    void shouldSaveAndRecordADownloadedExportGivenWithFrom()
+    {
+        Lab lab = startLab({QStringLiteral("--github-like")});
+        const QString store = newStore();
+        QVERIFY(addLabConnection(store, lab));
+        const QString downloaded =
+            downloadExport(lab, QStringLiteral("ghes-1.lab.example"), QStringLiteral("from-downloaded.json"));
+        QVERIFY(!downloaded.isEmpty());
+        QFile downloadedFile(downloaded);
+        QVERIFY(downloadedFile.open(QIODevice::ReadOnly));
+        const QByteArray bytes = downloadedFile.readAll();
+        const UsageFile::Result expected = UsageFile::read(bytes);
+        QVERIFY(expected.ok());
+
+        const QString target = path(QStringLiteral("from-saved.json"));
+        const Run saved = run({QStringLiteral("export"), QStringLiteral("ghes-1.lab.example"), QStringLiteral("-o"),
+                                  target, QStringLiteral("--from"), downloaded, QStringLiteral("--store"), store},
+            lab.token);
+        QCOMPARE(saved.code, 0);
+        QVERIFY2(
+            saved.out.contains(
+                QStringLiteral("Exported ghes-1.lab.example (version %1) to %2.").arg(expected.info.version, target)),
+            qPrintable(saved.out + saved.err));
+        QFile written(target);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QCOMPARE(written.readAll(), bytes);
+        {
+            LicenseStore db;
+            QVERIFY(!db.open(store).isError());
+            const auto files = db.usageFiles();
+            QVERIFY(files.ok());
+            QCOMPARE(files.value.size(), 1);
+            const UsageFileRecord &record = files.value.constFirst();
+            QCOMPARE(record.direction, UsageFileRecord::Direction::Exported);
+            QCOMPARE(record.fileName, target);
+            QCOMPARE(record.hostName, QStringLiteral("ghes-1.lab.example"));
+            QCOMPARE(record.sha256, expected.sha256);
+            QCOMPARE(record.size, qint64(bytes.size()));
+        }
+
+        // The file is checked before it is written: another server's export, a page that is no export,
+        // and an existing target without --force are refused and nothing more is recorded.
+        const QString other =
+            downloadExport(lab, QStringLiteral("ghes-2.lab.example"), QStringLiteral("from-other.json"));
+        const QString otherTarget = path(QStringLiteral("from-other-saved.json"));
+        const Run wrongServer =
+            run({QStringLiteral("export"), QStringLiteral("ghes-1.lab.example"), QStringLiteral("-o"), otherTarget,
+                    QStringLiteral("--from"), other, QStringLiteral("--store"), store},
+                lab.token);
+        QCOMPARE(wrongServer.code, 1);
+        QVERIFY2(wrongServer.err.contains(QLatin1String("not of ghes-1.lab.example")), qPrintable(wrongServer.err));
+        QVERIFY(!QFile::exists(otherTarget));
+        QFile page(path(QStringLiteral("from-page.json")));
+        QVERIFY(page.open(QIODevice::WriteOnly));
+        page.write("<!DOCTYPE html><html><body>Sign in</body></html>");
+        page.close();
+        const Run notAnExport =
+            run({QStringLiteral("export"), QStringLiteral("ghes-1.lab.example"), QStringLiteral("-o"), otherTarget,
+                    QStringLiteral("--from"), page.fileName(), QStringLiteral("--store"), store},
+                lab.token);
+        QCOMPARE(notAnExport.code, 1);
+        QVERIFY2(notAnExport.err.contains(UsageFile::validationMessage(UsageFile::Validation::HtmlPage)),
+            qPrintable(notAnExport.err));
+        QVERIFY(!QFile::exists(otherTarget));
+        const Run exists = run({QStringLiteral("export"), QStringLiteral("ghes-1.lab.example"), QStringLiteral("-o"),
+                                   target, QStringLiteral("--from"), downloaded, QStringLiteral("--store"), store},
+            lab.token);
+        QCOMPARE(exists.code, 1);
+        QVERIFY(exists.err.contains(QLatin1String("--force")));
+        {
+            LicenseStore db;
+            QVERIFY(!db.open(store).isError());
+            QCOMPARE(db.usageFiles().value.size(), 1);
+        }
+        stopLab(lab);
+    }
+
+    void shouldRejectABadLabPort_data()
+    {
+        QTest::addColumn<QString>("port");
+        QTest::newRow("not a number") << QStringLiteral("x");
+        QTest::newRow("too large") << QStringLiteral("70000");
+    }
+    void shouldRejectABadLabPort()
+    {
+        QFETCH(QString, port);
+        // `lab` takes no --store: it serves, it does not report.
+        const Run result = run({QStringLiteral("lab"), QStringLiteral("--port"), port});
+        QCOMPARE(result.code, 2);
+        QVERIFY2(result.err.contains(QLatin1String("--port")), qPrintable(result.err));
+        QVERIFY(!result.out.contains(QLatin1String("URL:")));
     }
 
     void shouldNotLinkWidgetsOrGui()

@@ -11,6 +11,7 @@
 #include "licensepage/usagemeter.h"
 #include "licensepage/userlicensescard.h"
 #include "mainwindow.h"
+#include "models/consumedlicensesmodel.h"
 #include "textwalker.h"
 #include "uitestdata.h"
 #include "views/exportusageview.h"
@@ -94,6 +95,37 @@ private Q_SLOTS:
         QVERIFY2(joined.contains(QStringLiteral("ghas、actions")), qPrintable(joined));
         QVERIFY2(!joined.contains(QLatin1String(", ")), qPrintable(joined));
         QCOMPARE(UiFormat::list({QStringLiteral("ghas")}), QStringLiteral("ghas"));
+    }
+
+    void shouldShowGitHubsRolesAndStatusesInChineseAndKeepThemRaw()
+    {
+        Glc::ConsumedLicense seat;
+        seat.githubComLogin = QStringLiteral("wangwei");
+        seat.githubComMemberRoles = {QStringLiteral("lab-org-3:Member"), QStringLiteral("研发:Owner")};
+        seat.githubComEnterpriseRoles = {QStringLiteral("owner")};
+        seat.githubComOrgsWithPendingInvites = {QStringLiteral("lab-org-1"), QStringLiteral("lab-org-2")};
+        seat.visualStudioSubscriptionUser = true;
+        seat.visualStudioLicenseStatus = QStringLiteral("matched");
+        Glc::ConsumedLicensesModel model;
+        model.setLicenses({seat});
+        const auto cell = [&model](
+                              int column, int role = Qt::DisplayRole) { return model.index(0, column).data(role); };
+        const QLocale zh(QLocale::Chinese, QLocale::China);
+        const QString roles = cell(Glc::ConsumedLicensesModel::MemberRolesColumn).toString();
+        QCOMPARE(roles, zh.createSeparatedList({QStringLiteral("lab-org-3：成员"), QStringLiteral("研发：所有者")}));
+        QVERIFY2(!roles.contains(QLatin1String(", ")), qPrintable(roles));
+        QCOMPARE(cell(Glc::ConsumedLicensesModel::EnterpriseRolesColumn).toString(), QStringLiteral("所有者"));
+        QCOMPARE(cell(Glc::ConsumedLicensesModel::VisualStudioStatusColumn).toString(), QStringLiteral("已匹配"));
+        QCOMPARE(cell(Glc::ConsumedLicensesModel::PendingInvitesColumn).toString(),
+            zh.createSeparatedList(seat.githubComOrgsWithPendingInvites));
+        // Reports, exports and the command line read GitHub's words, whatever the language.
+        QCOMPARE(cell(Glc::ConsumedLicensesModel::MemberRolesColumn, Glc::ConsumedLicensesModel::RawValueRole)
+                     .toStringList(),
+            seat.githubComMemberRoles);
+        QCOMPARE(cell(Glc::ConsumedLicensesModel::VisualStudioStatusColumn, Glc::ConsumedLicensesModel::RawValueRole)
+                     .toString(),
+            QStringLiteral("matched"));
+        QCOMPARE(model.license(0), seat);
     }
 
     void shouldShowNoHandBuiltDatesOnThePage()

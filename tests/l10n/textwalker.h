@@ -3,8 +3,9 @@
 #pragma once
 
 // Collects the texts a user sees in a window (labels, buttons, titles, placeholders, combo items,
-// tabs, headers, tool tips, menu actions) and judges them: untranslated English and elided or
-// clipped texts are problems. Shared by the zh_CN walk and the locale-format tests.
+// tabs, headers, the cells of the first rows of every table, tree and list, tool tips, menu actions)
+// and judges them: untranslated English and elided or clipped texts are problems. Shared by the
+// zh_CN walk and the locale-format tests.
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -24,7 +25,9 @@
 #include <QStyle>
 #include <QStyleOptionComboBox>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTextDocument>
+#include <QTreeView>
 #include <QWidget>
 #include <QtMath>
 
@@ -81,6 +84,8 @@ public:
             QStringLiteral("GitHub Enterprise Server"),
             QStringLiteral("GitHub Connect"),
             QStringLiteral("Enterprise Server"),
+            // GitHub Enterprise Cloud for short, as the catalog writes it ("Cloud、ghes-1.example.com").
+            QStringLiteral("Cloud"),
             QStringLiteral("Visual Studio"),
             QStringLiteral("GitHub"),
             QStringLiteral("GHE.com"),
@@ -107,6 +112,11 @@ public:
             QStringLiteral("ssh"),
             QStringLiteral("2FA"),
         };
+        // Compiled once: the walk judges thousands of texts (every cell of the first rows).
+        for (const QString &token : std::as_const(m_tokens)) {
+            m_tokenPatterns.append(QRegularExpression(
+                QStringLiteral("(?<![A-Za-z])%1(?![A-Za-z])").arg(QRegularExpression::escape(token))));
+        }
     }
 
     /// Logins, host names and other values that come from the data, not from the catalog.
@@ -117,6 +127,10 @@ public:
                 m_values.insert(value.trimmed());
             }
         }
+        // Longest values first, so "GitHub Enterprise Server" goes before "GitHub".
+        m_sortedValues = QStringList(m_values.cbegin(), m_values.cend());
+        std::sort(m_sortedValues.begin(), m_sortedValues.end(),
+            [](const QString &a, const QString &b) { return a.size() > b.size(); });
     }
 
     /// True when @p text is Chinese or holds nothing a translator should have translated.
@@ -136,16 +150,12 @@ public:
         text.remove(email);
         text.remove(lab);
         text.remove(path);
-        // Longest values first, so "GitHub Enterprise Server" goes before "GitHub".
-        QStringList values(m_values.cbegin(), m_values.cend());
-        std::sort(values.begin(), values.end(), [](const QString &a, const QString &b) { return a.size() > b.size(); });
-        for (const QString &value : std::as_const(values)) {
+        for (const QString &value : m_sortedValues) {
             text.remove(value);
         }
         text.remove(host);
-        for (const QString &token : m_tokens) {
-            text.remove(QRegularExpression(
-                QStringLiteral("(?<![A-Za-z])%1(?![A-Za-z])").arg(QRegularExpression::escape(token))));
+        for (const QRegularExpression &token : m_tokenPatterns) {
+            text.remove(token);
         }
         QStringList words;
         for (const auto &match : word.globalMatch(text)) {
@@ -156,7 +166,9 @@ public:
 
 private:
     QStringList m_tokens;
+    QList<QRegularExpression> m_tokenPatterns;
     QSet<QString> m_values;
+    QStringList m_sortedValues;
 };
 
 inline void addText(QList<Text> &out, const QObject *object, const QString &text)
@@ -164,6 +176,57 @@ inline void addText(QList<Text> &out, const QObject *object, const QString &text
     const QString cleaned = withoutMnemonic(plain(text)).trimmed();
     if (!cleaned.isEmpty()) {
         out.append({QString::fromLatin1(object->metaObject()->className()), object->objectName(), cleaned});
+    }
+}
+
+/// How many rows of each item view (and children of each such row in a tree) the walk reads: the
+/// first screenful a user sees, with every visible column.
+constexpr int ItemViewRows = 60;
+
+inline void collectCells(
+    QList<Text> &out, const QAbstractItemView *view, const QModelIndex &parent, int depth, const QString &where)
+{
+    const QAbstractItemModel *model = view->model();
+    const auto *tree = qobject_cast<const QTreeView *>(view);
+    const auto *table = qobject_cast<const QTableView *>(view);
+    const int rows = std::min(model->rowCount(parent), ItemViewRows);
+    const int columns = model->columnCount(parent);
+    for (int row = 0; row < rows; ++row) {
+        if ((tree && tree->isRowHidden(row, parent)) || (table && table->isRowHidden(row))) {
+            continue;
+        }
+        for (int column = 0; column < columns; ++column) {
+            if ((tree && tree->isColumnHidden(column)) || (table && table->isColumnHidden(column))) {
+                continue;
+            }
+            const QModelIndex index = model->index(row, column, parent);
+            const QString cell = QStringLiteral("%1 cell %2,%3").arg(where).arg(row).arg(column);
+            for (const int role : {int(Qt::DisplayRole), int(Qt::ToolTipRole)}) {
+                const QVariant value = index.data(role);
+                // Numbers and dates are formatted by the view's delegate with the locale.
+                if (value.typeId() == QMetaType::QString || value.typeId() == QMetaType::QStringList) {
+                    // Data, not a label: an '&' is a character here, never a mnemonic.
+                    const QString text =
+                        plain(value.typeId() == QMetaType::QString ? value.toString()
+                                                                   : value.toStringList().join(QLatin1Char('\n')))
+                            .trimmed();
+                    if (!text.isEmpty()) {
+                        out.append({QString::fromLatin1(view->metaObject()->className()), cell, text});
+                    }
+                }
+            }
+        }
+        if (tree && depth == 0 && model->hasChildren(model->index(row, 0, parent))) {
+            collectCells(out, view, model->index(row, 0, parent), depth + 1, where);
+        }
+    }
+}
+
+/// The texts of the first rows of an item view (a table, tree or list), as its delegate shows them.
+inline void collectItemView(QList<Text> &out, const QAbstractItemView *view)
+{
+    if (view->model()) {
+        collectCells(out, view, view->rootIndex(), 0, view->objectName());
     }
 }
 
@@ -221,6 +284,8 @@ inline QList<Text> collect(QWidget *root)
                     }
                 }
             }
+        } else if (auto *view = qobject_cast<QAbstractItemView *>(w)) {
+            collectItemView(out, view);
         } else if (auto *bar = qobject_cast<QProgressBar *>(w)) {
             if (bar->isTextVisible()) {
                 addText(out, w, bar->text());

@@ -21,6 +21,7 @@
 #include <QTest>
 #include <QTimer>
 
+#include <algorithm>
 #include <memory>
 
 // Opens every window, page, view and dialog of the console with lab data and walks what a user
@@ -71,6 +72,11 @@ private Q_SLOTS:
         for (int row = 0; row < seats->rowCount(); ++row) {
             const Glc::ConsumedLicense user = seats->license(row);
             values << user.githubComLogin << user.githubComName << user.serverHosts();
+            // Organizations are names from the data ("lab-org-3" of "lab-org-3:Member"); their roles are not.
+            for (const QString &orgAndRole : std::as_const(user.githubComMemberRoles)) {
+                values << orgAndRole.section(QLatin1Char(':'), 0, -2);
+            }
+            values << user.githubComOrgsWithPendingInvites;
         }
         for (const Glc::EnterpriseServerInstallation &installation : snapshot.installations) {
             values << installation.hostName << installation.customerName;
@@ -91,9 +97,24 @@ private Q_SLOTS:
     void shouldShowTheMainWindowAndLicensePageTranslatedAndUnclipped()
     {
         QCOMPARE(m_window->licensePage()->isVisible(), true);
-        // The walk sees the cards, the filter bar, the table headers and the menus.
-        const qsizetype seen = TextWalker::collect(m_window.get()).size();
-        QVERIFY2(seen > 60, qPrintable(QString::number(seen)));
+        // The walk sees the cards, the filter bar, the table headers, the menus and the cells of the
+        // first rows of every table and tree, among them GitHub's words for roles and statuses.
+        const QList<TextWalker::Text> texts = TextWalker::collect(m_window.get());
+        QVERIFY2(texts.size() > 60, qPrintable(QString::number(texts.size())));
+        const Glc::ConsumedLicensesModel *seats = m_window->controller()->licensesModel();
+        QStringList roleCells;
+        for (int row = 0; row < std::min(seats->rowCount(), TextWalker::ItemViewRows); ++row) {
+            const QString cell = seats->index(row, Glc::ConsumedLicensesModel::MemberRolesColumn).data().toString();
+            if (!cell.isEmpty()) {
+                roleCells << cell;
+            }
+        }
+        QVERIFY(!roleCells.isEmpty());
+        const bool walkedRoles = std::any_of(texts.cbegin(), texts.cend(), [&roleCells](const TextWalker::Text &text) {
+            return text.objectName.startsWith(QLatin1String("consumedLicensesTable cell ")) &&
+                roleCells.contains(text.text);
+        });
+        QVERIFY2(walkedRoles, qPrintable(roleCells.join(QLatin1String(" | "))));
         check(m_window.get(), QStringLiteral("MainWindow"));
         if (m_checkTranslation) {
             QCOMPARE(m_window->windowTitle(), QStringLiteral("GHE 许可证控制台"));

@@ -84,15 +84,20 @@ private Q_SLOTS:
         }
         auto cell = [&](int row, int column) { return model.index(row, column).data().toString(); };
         QCOMPARE(cell(0, ConsumedLicensesModel::NameColumn), QStringLiteral("王伟"));
-        QCOMPARE(cell(0, ConsumedLicensesModel::EnvironmentsColumn), QStringLiteral("Cloud, ghes-1.example.com"));
+        // Lists are joined the way the locale joins them (QLocale::createSeparatedList).
+        const QLocale locale;
+        QCOMPARE(cell(0, ConsumedLicensesModel::EnvironmentsColumn),
+            locale.createSeparatedList({QStringLiteral("Cloud"), QStringLiteral("ghes-1.example.com")}));
         QCOMPARE(cell(2, ConsumedLicensesModel::EnvironmentsColumn), QStringLiteral("ghes-2.example.com"));
         QCOMPARE(cell(3, ConsumedLicensesModel::EnvironmentsColumn),
-            QStringLiteral("Cloud, ghes-2.example.com, ghes-1.example.com"));
+            locale.createSeparatedList(
+                {QStringLiteral("Cloud"), QStringLiteral("ghes-2.example.com"), QStringLiteral("ghes-1.example.com")}));
         QCOMPARE(cell(1, ConsumedLicensesModel::LicenseTypeColumn), QStringLiteral("Visual Studio subscription"));
         QCOMPARE(cell(1, ConsumedLicensesModel::TwoFactorColumn), QStringLiteral("No"));
         QCOMPARE(cell(2, ConsumedLicensesModel::TwoFactorColumn), QString());
         QCOMPARE(cell(3, ConsumedLicensesModel::ServerUserIdsColumn),
-            QStringLiteral("ghes-2.example.com:1, ghes-1.example.com:2"));
+            locale.createSeparatedList(
+                {QStringLiteral("ghes-2.example.com:1"), QStringLiteral("ghes-1.example.com:2")}));
         QCOMPARE(model.index(3, ConsumedLicensesModel::ServerUserIdsColumn)
                      .data(ConsumedLicensesModel::RawValueRole)
                      .toStringList()
@@ -107,6 +112,53 @@ private Q_SLOTS:
         QCOMPARE(
             model.hosts(), (QStringList{QStringLiteral("ghes-1.example.com"), QStringLiteral("ghes-2.example.com")}));
         QCOMPARE(model.license(1).githubComName, QStringLiteral("Zoë Ångström"));
+    }
+
+    void shouldShowGitHubsWordsTranslatedAndKeepThemRaw()
+    {
+        ConsumedLicense seat;
+        seat.githubComLogin = QStringLiteral("octocat");
+        seat.githubComMemberRoles = {QStringLiteral("octo-org:Owner"), QStringLiteral("lab-org-3:Member"),
+            QStringLiteral("acme:Billing manager"), QStringLiteral("odd-org:Wizard")};
+        seat.githubComEnterpriseRoles = {QStringLiteral("owner"), QStringLiteral("billing_manager")};
+        seat.visualStudioSubscriptionUser = true;
+        seat.visualStudioLicenseStatus = QStringLiteral("unmatched");
+        seat.licenseType = QStringLiteral("enterprise");
+        ConsumedLicense matched = seat;
+        matched.githubComLogin = QStringLiteral("hubot");
+        matched.githubComMemberRoles = {QStringLiteral("member")};
+        matched.githubComEnterpriseRoles = {QStringLiteral("member")};
+        matched.visualStudioLicenseStatus = QStringLiteral("matched");
+        ConsumedLicensesModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setLicenses({seat, matched});
+        const QLocale locale;
+        auto cell = [&](int row, int column, int role = Qt::DisplayRole) {
+            return model.index(row, column).data(role);
+        };
+        // The organization as it is, the role in words; an unknown role is GitHub's own word.
+        QCOMPARE(cell(0, ConsumedLicensesModel::MemberRolesColumn).toString(),
+            locale.createSeparatedList({QStringLiteral("octo-org: Owner"), QStringLiteral("lab-org-3: Member"),
+                QStringLiteral("acme: Billing manager"), QStringLiteral("odd-org: Wizard")}));
+        QCOMPARE(cell(1, ConsumedLicensesModel::MemberRolesColumn).toString(), QStringLiteral("Member"));
+        QCOMPARE(cell(0, ConsumedLicensesModel::EnterpriseRolesColumn).toString(),
+            locale.createSeparatedList({QStringLiteral("Owner"), QStringLiteral("Billing manager")}));
+        QCOMPARE(cell(1, ConsumedLicensesModel::EnterpriseRolesColumn).toString(), QStringLiteral("Member"));
+        QCOMPARE(cell(0, ConsumedLicensesModel::VisualStudioStatusColumn).toString(), QStringLiteral("Unmatched"));
+        QCOMPARE(cell(1, ConsumedLicensesModel::VisualStudioStatusColumn).toString(), QStringLiteral("Matched"));
+        QCOMPARE(cell(0, ConsumedLicensesModel::VisualStudioStatusColumn, Qt::ToolTipRole).toString(),
+            QStringLiteral("Unmatched"));
+        // Reports, exports and the command line keep GitHub's raw values.
+        QCOMPARE(cell(0, ConsumedLicensesModel::MemberRolesColumn, ConsumedLicensesModel::RawValueRole).toStringList(),
+            seat.githubComMemberRoles);
+        QCOMPARE(
+            cell(0, ConsumedLicensesModel::EnterpriseRolesColumn, ConsumedLicensesModel::RawValueRole).toStringList(),
+            seat.githubComEnterpriseRoles);
+        QCOMPARE(
+            cell(0, ConsumedLicensesModel::VisualStudioStatusColumn, ConsumedLicensesModel::RawValueRole).toString(),
+            QStringLiteral("unmatched"));
+        QCOMPARE(model.license(0), seat);
+        QCOMPARE(model.licenses(), (QList<ConsumedLicense>{seat, matched}));
     }
 
     void shouldSignalCountedTwiceChangesWithRoles()

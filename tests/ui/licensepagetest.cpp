@@ -74,9 +74,14 @@ private Q_SLOTS:
         QCOMPARE(bar->maximum(), 12);
         QCOMPARE(bar->value(), 3);
         QCOMPARE(label->text(), QStringLiteral("Page 3 of 12 · 2,500 users"));
+        // Both counts take their own plural form.
         page.setRefreshProgress(1, 0, 1);
         QCOMPARE(bar->maximum(), 0);
-        QCOMPARE(label->text(), QStringLiteral("1 pages · 1 user"));
+        QCOMPARE(label->text(), QStringLiteral("1 page · 1 user"));
+        page.setRefreshProgress(2, 0, 1);
+        QCOMPARE(label->text(), QStringLiteral("2 pages · 1 user"));
+        page.setRefreshProgress(1, 0, 1500);
+        QCOMPARE(label->text(), QStringLiteral("1 page · 1,500 users"));
 
         QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("cancelRefreshButton")), Qt::LeftButton);
         QCOMPARE(cancel.count(), 1);

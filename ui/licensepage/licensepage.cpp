@@ -217,8 +217,10 @@ void LicensePage::setRefreshProgress(int pages, int totalPages, int users)
             "Page %2 of %3 · %1 users", users, UiFormat::number(pages), UiFormat::number(totalPages)));
     } else {
         m_progressBar->setRange(0, 0); // busy: the total is not known yet
-        m_progressLabel->setText(i18ncp("@info:progress pages, users", "%2 pages · %1 user", "%2 pages · %1 users",
-            users, UiFormat::number(pages)));
+        // Two counts, each with its own plural form, in one sentence the translation can order.
+        m_progressLabel->setText(i18nc("@info:progress %1 pages, %2 users", "%1 · %2",
+            i18ncp("@info:progress", "%1 page", "%1 pages", pages),
+            i18ncp("@info:progress", "%1 user", "%1 users", users)));
     }
     m_progressBar->setAccessibleDescription(m_progressLabel->text());
 }

@@ -182,6 +182,19 @@ private:
         return QTest::qWaitForWindowExposed(m_window.get());
     }
 
+    /// Closes the console and starts a new one with the same options (store), as at the next start;
+    /// true once it showed its stored data.
+    bool reopenConsole(const LicenseController::Options &options)
+    {
+        m_window.reset();
+        if (!showWindow(options)) {
+            return false;
+        }
+        QSignalSpy loaded(controller(), &LicenseController::dataLoaded);
+        m_window->start();
+        return loaded.wait(30000);
+    }
+
     bool openConsole(const LabConfig &config = smallLab(), int timeoutMs = 60000)
     {
         LicenseController::Options options = freshOptions();
@@ -1061,11 +1074,7 @@ private Q_SLOTS:
         }
 
         // A new console on the same store opens it again, with its token from the keychain.
-        m_window.reset();
-        QVERIFY(showWindow(options));
-        QSignalSpy loaded(controller(), &LicenseController::dataLoaded);
-        m_window->start();
-        QVERIFY(loaded.wait(30000));
+        QVERIFY(reopenConsole(options));
         QCOMPARE(controller()->connection(), chosen);
         QCOMPARE(controller()->context().connection, chosen);
         QCOMPARE(controller()->context().token, QStringLiteral("ghes-token"));
@@ -1112,11 +1121,7 @@ private Q_SLOTS:
             QVERIFY(!settings.contains(QStringLiteral("Connection/kind")));
         }
         // From now on it comes from the store.
-        m_window.reset();
-        QVERIFY(showWindow(options));
-        QSignalSpy loaded(controller(), &LicenseController::dataLoaded);
-        m_window->start();
-        QVERIFY(loaded.wait(30000));
+        QVERIFY(reopenConsole(options));
         QCOMPARE(controller()->connection(), legacy);
     }
 

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "mainwindow.h"
 
+#include "controllers/connectiontestcommand.h"
 #include "controllers/retentioncommand.h"
 #include "core/applicationinfo.h"
 #include "core/localization.h"
@@ -10,8 +11,6 @@
 #include "views/addserverusageview.h"
 #include "views/exportusageview.h"
 #include "views/syncnowview.h"
-#include "workflows/connectiontestjob.h"
-#include "workflows/jobrunner.h"
 
 #include <KLocalizedString>
 #include <QAction>
@@ -111,34 +110,8 @@ void MainWindow::showConnectionDialog()
 {
     auto *dialog = new ConnectionDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setConnection(m_controller->context().connection);
-    connect(dialog, &ConnectionDialog::testRequested, this,
-        [this, dialog](const Glc::Connection &connection, const QString &token) {
-            dialog->setTestRunning(true);
-            auto test = [this, dialog, connection, token] {
-                auto *job = new Glc::ConnectionTestJob(m_controller->contextFor(connection, token));
-                connect(job, &Glc::WorkflowJob::finished, dialog, [dialog, job] {
-                    QList<TestCheck> report;
-                    for (const Glc::ConnectionTestJob::Check &check : job->checks()) {
-                        report.append({check.what, check.ok, check.detail, check.fix});
-                    }
-                    dialog->setTestRunning(false);
-                    dialog->setTestReport(report);
-                });
-                m_controller->runner()->start(job);
-            };
-            if (LicenseController::usesBuiltInLab(connection)) {
-                m_controller->whenLabReady(dialog, test, [dialog](const QString &error) {
-                    dialog->setTestRunning(false);
-                    dialog->setTestReport({{i18nc("@item connection name", "License lab"), false,
-                        i18nc("@info", "The built-in license lab could not start: %1", error),
-                        i18nc("@info",
-                            "Check that the machine allows listening on 127.0.0.1, then restart the console.")}});
-                });
-            } else {
-                test();
-            }
-        });
+    dialog->setConnection(m_controller->connection());
+    new ConnectionTestCommand(m_controller, dialog);
     connect(dialog, &QDialog::accepted, this,
         [this, dialog] { m_controller->setConnection(dialog->connection(), dialog->token()); });
     dialog->show();

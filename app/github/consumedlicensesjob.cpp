@@ -55,6 +55,12 @@ void ConsumedLicensesJob::onPage(int page, const HttpResult &result)
         m_report.totalSeatsConsumed = read.value.totalSeatsConsumed;
         m_report.totalSeatsPurchased = read.value.totalSeatsPurchased;
         const auto links = parseLinkHeader(result.headers.value("link"));
+        if (m_firstPageOnly) {
+            m_report.users = std::move(read.value.users);
+            Q_EMIT progress(1, 1, m_report.users.size());
+            finish();
+            return;
+        }
         if (links.contains("last")) {
             m_pagesTotal = std::max(1, QUrlQuery(links.value("last")).queryItemValue(QStringLiteral("page")).toInt());
             m_pages.resize(m_pagesTotal);

@@ -17,6 +17,9 @@ public:
     ConsumedLicensesJob(RequestScheduler *scheduler, const QUrl &firstPage, QObject *parent);
     /// All pages merged, in page order (valid after a successful finished()).
     const ConsumedLicensesReport &result() const { return m_report; }
+    /// Only the first page is read (the Link header's other pages are not): enough to tell that the
+    /// endpoint answers. Call before start().
+    void setFirstPageOnly(bool firstPageOnly) { m_firstPageOnly = firstPageOnly; }
     void start();
     /// The relations of a `Link` header (`<url>; rel="next", <url>; rel="last"`) by name.
     static QHash<QByteArray, QUrl> parseLinkHeader(const QByteArray &header);
@@ -30,6 +33,7 @@ private:
     int m_pagesTotal = 1;
     qint64 m_users = 0;
     bool m_sequential = false;
+    bool m_firstPageOnly = false;
     ConsumedLicensesReport m_report;
 };
 } // namespace Glc

@@ -62,6 +62,17 @@ ConsumedLicensesJob *GitHubClient::fetchConsumedLicenses()
     return job;
 }
 
+ConsumedLicensesJob *GitHubClient::probeConsumedLicenses()
+{
+    auto *job = new ConsumedLicensesJob(m_scheduler,
+        restUrl(QStringLiteral("/enterprises/%1/consumed-licenses?per_page=1")
+                .arg(QString::fromLatin1(QUrl::toPercentEncoding(m_connection.enterpriseSlug)))),
+        this);
+    job->setFirstPageOnly(true);
+    job->start();
+    return job;
+}
+
 LicenseSyncStatusJob *GitHubClient::fetchLicenseSyncStatus()
 {
     auto *job = new LicenseSyncStatusJob(m_scheduler,

@@ -26,6 +26,9 @@ public:
 
     /// Each job starts at once; connect to finished() and delete the job when done.
     ConsumedLicensesJob *fetchConsumedLicenses();
+    /// Only the first page, with one seat (per_page=1): tells that the endpoint answers as expected
+    /// without reading the enterprise's seats (Test connection).
+    ConsumedLicensesJob *probeConsumedLicenses();
     LicenseSyncStatusJob *fetchLicenseSyncStatus();
     ServerLicenseJob *fetchServerLicense();
     InstallationsJob *fetchInstallations(bool connectedOnly = false);

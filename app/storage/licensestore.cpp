@@ -1177,15 +1177,19 @@ StoreResult<LicenseSnapshot> LicenseStore::loadSnapshot(qint64 snapshotId, const
         snapshot.licenses.users = std::move(rows.value);
     }
     {
-        // The status each server had at this snapshot: its newest history row up to it.
+        // The status each server had at this snapshot (its newest history row up to it), or the
+        // newest one known at all.
         QSqlQuery q(database());
         q.prepare(
             QStringLiteral("SELECT s.server_id, s.hostname, s.last_sync_date, s.status, s.error FROM sync_status s"
                            " WHERE s.connection_id = ? AND s.id = (SELECT MAX(t.id) FROM sync_status t WHERE "
                            "t.connection_id = s.connection_id"
-                           " AND t.server_id = s.server_id AND t.recorded_at <= ?) ORDER BY s.id"));
+                           " AND t.server_id = s.server_id%1) ORDER BY s.id")
+                .arg(parts.newestSyncStatus ? QString() : QStringLiteral(" AND t.recorded_at <= ?")));
         q.addBindValue(snapshot.connectionId);
-        q.addBindValue(fromDate(snapshot.takenAt));
+        if (!parts.newestSyncStatus) {
+            q.addBindValue(fromDate(snapshot.takenAt));
+        }
         if (!q.exec()) {
             return queryError(q);
         }

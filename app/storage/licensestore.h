@@ -78,6 +78,9 @@ public:
         /// false: the accounts carry only login, remote user id and profile name (what the License
         /// page needs), read without their e-mails and dates - about twice as fast.
         bool accountDetails = true;
+        /// true: each server's newest sync status, also one recorded after the snapshot (Sync now,
+        /// recordSyncStatus()); false: the status each server had when the snapshot was taken.
+        bool newestSyncStatus = false;
     };
     StoreResult<LicenseSnapshot> loadSnapshot(qint64 snapshotId, const LoadParts &parts);
     StoreResult<LicenseSnapshot> loadSnapshot(qint64 snapshotId) { return loadSnapshot(snapshotId, LoadParts{}); }

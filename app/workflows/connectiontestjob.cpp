@@ -4,6 +4,7 @@
 
 #include "github/consumedlicensesjob.h"
 #include "github/githubclient.h"
+#include "github/githubjob.h"
 #include "github/installationsjob.h"
 #include "github/licensesyncstatusjob.h"
 #include "github/requestscheduler.h"
@@ -98,6 +99,7 @@ void ConnectionTestJob::accessChecks(const GitHubError &error, const QByteArray 
 void ConnectionTestJob::endpoints()
 {
     const auto run = [this](const QString &what, GitHubJob *job) {
+        m_reading = job;
         connect(job, &GitHubJob::finished, this, [this, what, job] {
             job->deleteLater();
             if (!isRunning()) {
@@ -116,7 +118,8 @@ void ConnectionTestJob::endpoints()
         });
     } else {
         m_steps.append([this, run] {
-            run(i18nc("@info connection check", "Endpoint: consumed-licenses"), client()->fetchConsumedLicenses());
+            // The first page answers for the endpoint: the test reads no more of the seats.
+            run(i18nc("@info connection check", "Endpoint: consumed-licenses"), client()->probeConsumedLicenses());
         });
         m_steps.append([this, run] {
             run(i18nc("@info connection check", "Endpoint: license-sync-status"), client()->fetchLicenseSyncStatus());
@@ -127,6 +130,18 @@ void ConnectionTestJob::endpoints()
         });
     }
     next();
+}
+
+void ConnectionTestJob::abort()
+{
+    // The access check's own request is the scheduler's to cancel (WorkflowJob::cancel()).
+    m_steps.clear();
+    if (m_reading && !m_reading->isFinished()) {
+        // Its finished() must not report "Cancelled" as a failed check: this job ends as Cancelled.
+        disconnect(m_reading, nullptr, this, nullptr);
+        m_reading->cancel();
+        m_reading->deleteLater();
+    }
 }
 
 void ConnectionTestJob::next()

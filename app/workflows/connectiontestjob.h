@@ -5,13 +5,15 @@
 #include "workflows/workflowjob.h"
 
 #include <QList>
+#include <QPointer>
 
 namespace Glc {
 /// "Test connection": what works and what does not, one check at a time - reachable, token valid,
 /// read:enterprise scope, SAML SSO, enterprise owner, then each endpoint the console reads
 /// (Cloud/lab: consumed-licenses, license-sync-status, GraphQL installations; Server: settings/license
 /// and meta). Shared by the console's connection dialog and `ghe-license connections test`.
-/// Succeeds when every check passed; fails (errorText: the first failed check) otherwise.
+/// Succeeds when every check passed; fails (errorText: the first failed check) otherwise. Reads only
+/// the first page of each endpoint, and stops at once when cancelled.
 class ConnectionTestJob : public WorkflowJob
 {
     Q_OBJECT
@@ -34,6 +36,8 @@ Q_SIGNALS:
 
 protected:
     void run() override;
+    /// Stops the endpoint read in flight; the checks not run yet are dropped.
+    void abort() override;
 
 private:
     void add(const QString &what, bool ok, const QString &detail, const QString &fix = {});
@@ -44,5 +48,6 @@ private:
 
     QList<std::function<void()>> m_steps;
     QList<Check> m_checks;
+    QPointer<GitHubJob> m_reading; ///< the endpoint read in flight
 };
 } // namespace Glc

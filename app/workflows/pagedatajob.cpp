@@ -75,6 +75,7 @@ void PageDataJob::run()
         LicenseStore::LoadParts parts;
         parts.users = false;
         parts.accountDetails = false; // the page needs the accounts' profile names only
+        parts.newestSyncStatus = true; // what Sync now learned since the snapshot, too
         auto snapshot = db->loadSnapshot(id, parts);
         QHash<QString, QString> profileNames;
         if (snapshot.ok()) {

@@ -3,7 +3,9 @@
 // The console end to end: the real main window, License page and action views, driven through their
 // widgets against the in-process lab, with a store of its own per test.
 
+#include "controllers/connectiontestcommand.h"
 #include "controllers/licensecontroller.h"
+#include "github/tokenstore.h"
 #include "lab/licenselab.h"
 #include "licensepage/connectiondialog.h"
 #include "licensepage/historychart.h"
@@ -20,10 +22,13 @@
 #include "models/consumedlicensesfiltermodel.h"
 #include "models/consumedlicensesmodel.h"
 #include "models/serverinstancesmodel.h"
+#include "sshserverharness.h"
+#include "storage/licensestore.h"
 #include "views/addserverusageview.h"
 #include "views/exportusageview.h"
 #include "views/syncnowview.h"
 #include "workflows/labhost.h"
+#include "workflows/workflowjob.h"
 
 #include <KLocalizedString>
 #include <QAbstractItemModel>
@@ -31,16 +36,22 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFile>
+#include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScopeGuard>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTcpServer>
@@ -48,6 +59,7 @@
 #include <QTest>
 #include <QTreeWidget>
 
+#include <atomic>
 #include <memory>
 
 using namespace Glc;
@@ -72,6 +84,53 @@ bool writeFile(const QString &path, const QByteArray &bytes)
 {
     QFile file(path);
     return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size();
+}
+
+/// The tests' keychain: one in-memory store behind every TokenStore::createDefault().
+class SharedTokenStore : public TokenStore
+{
+public:
+    explicit SharedTokenStore(std::shared_ptr<MemoryTokenStore> tokens)
+        : m_tokens(std::move(tokens))
+    {
+    }
+    void readToken(const QString &connectionId, ReadCallback callback) override
+    {
+        m_tokens->readToken(connectionId, std::move(callback));
+    }
+    void writeToken(const QString &connectionId, const QString &token, WriteCallback callback) override
+    {
+        m_tokens->writeToken(connectionId, token, std::move(callback));
+    }
+    void removeToken(const QString &connectionId, WriteCallback callback) override
+    {
+        m_tokens->removeToken(connectionId, std::move(callback));
+    }
+
+private:
+    std::shared_ptr<MemoryTokenStore> m_tokens;
+};
+
+/// A usage export as a GitHub Enterprise Server at 127.0.0.1 writes it.
+QByteArray serverUsage()
+{
+    UsageFileInfo info;
+    info.serverId = QStringLiteral("5c1f0e4a-0000-4000-8000-000000000315");
+    info.hostName = QStringLiteral("127.0.0.1");
+    info.version = QStringLiteral("3.15.0");
+    info.licenseHash = QStringLiteral("abc");
+    return UsageFile::write(info, "aGVsbG8gd29ybGQ=");
+}
+
+/// A GitHub Enterprise Server connection to 127.0.0.1 (nothing answers its REST API on port 443).
+Connection serverConnection(const QString &id)
+{
+    Connection server;
+    server.id = id;
+    server.name = QStringLiteral("GHES %1").arg(id);
+    server.kind = Connection::Kind::Server;
+    server.serverHost = QStringLiteral("127.0.0.1");
+    return server;
 }
 
 /// What the drag from a file manager delivers: enter, then drop, with the files as URLs.
@@ -99,6 +158,7 @@ class ConsoleTest : public QObject
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<MainWindow> m_window;
+    std::shared_ptr<MemoryTokenStore> m_keychain;
 
     LicenseController *controller() const { return m_window->controller(); }
     LicensePage *page() const { return m_window->licensePage(); }
@@ -120,6 +180,19 @@ private:
         m_window = std::make_unique<MainWindow>(options);
         m_window->show();
         return QTest::qWaitForWindowExposed(m_window.get());
+    }
+
+    /// Closes the console and starts a new one with the same options (store), as at the next start;
+    /// true once it showed its stored data.
+    bool reopenConsole(const LicenseController::Options &options)
+    {
+        m_window.reset();
+        if (!showWindow(options)) {
+            return false;
+        }
+        QSignalSpy loaded(controller(), &LicenseController::dataLoaded);
+        m_window->start();
+        return loaded.wait(30000);
     }
 
     bool openConsole(const LabConfig &config = smallLab(), int timeoutMs = 60000)
@@ -203,6 +276,40 @@ private:
         return loaded.wait(timeoutMs);
     }
 
+    QString keychainToken(const QString &connectionId) const
+    {
+        QString token;
+        m_keychain->readToken(connectionId, [&token](const QString &stored, const QString &) { token = stored; });
+        return token;
+    }
+
+    /// The connections the store lists, as `ghe-license connections list` reads them.
+    QList<Connection> storedConnections(const QString &location) const
+    {
+        LicenseStore store;
+        if (store.open(location).isError()) {
+            return {};
+        }
+        return store.connections().value;
+    }
+
+    ServerRow syncRow(const QString &serverId) const
+    {
+        for (const ServerRow &row : page()->licenseSyncCard()->servers()) {
+            if (row.sync.serverId == serverId) {
+                return row;
+            }
+        }
+        return {};
+    }
+
+    QString syncCardText(const QString &prefix, const QString &serverId) const
+    {
+        const auto *label =
+            page()->licenseSyncCard()->findChild<QLabel *>(prefix + WidgetUtil::objectNameSuffix(serverId));
+        return label ? label->text() : QString();
+    }
+
     int rowCount() const { return controller()->table()->model()->rowCount(); }
     QString cell(int row, int column) const
     {
@@ -215,6 +322,22 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        // Tokens come from the tests' keychain only.
+        for (const char *variable : {"GH_ENTERPRISE_TOKEN", "GH_TOKEN", "GITHUB_TOKEN"}) {
+            qunsetenv(variable);
+        }
+        m_keychain = std::make_shared<MemoryTokenStore>();
+        TokenStore::setDefaultFactory([this] { return std::make_unique<SharedTokenStore>(m_keychain); });
+    }
+
+    void cleanupTestCase() { TokenStore::setDefaultFactory({}); }
+
+    void init()
+    {
+        // Each test starts as on a first start: no last connection (QSettings persist in test mode).
+        QSettings settings;
+        settings.remove(QStringLiteral("Connections"));
+        settings.remove(QStringLiteral("Connection"));
     }
 
     void cleanup()
@@ -222,6 +345,7 @@ private Q_SLOTS:
         ActionView::setUrlOpener([](const QUrl &) { });
         m_window.reset();
         m_dir.reset();
+        init();
     }
 
     void shouldRefreshByItselfOnAnEmptyStore()
@@ -499,6 +623,9 @@ private Q_SLOTS:
         QVERIFY(view);
         QVERIFY(view->isVisible());
         QCOMPARE(view->serverCombo()->currentData().toString(), server.hostname);
+        const QString lastSyncShown = syncCardText(QStringLiteral("lastSyncLabel_"), server.serverId);
+        QVERIFY(!lastSyncShown.isEmpty());
+        QSignalSpy refreshed(controller(), &LicenseController::refreshFinished);
         QSignalSpy finished(view, &ActionView::jobFinished);
         view->startButton()->click();
         QVERIFY(!view->startButton()->isEnabled());
@@ -513,6 +640,19 @@ private Q_SLOTS:
         QVERIFY2(!view->stagesLabel()->text().contains(QStringLiteral("➜")), qPrintable(view->stagesLabel()->text()));
         QCOMPARE(view->resultMessage()->type(), InlineMessage::Type::Information);
         QVERIFY(view->resultMessage()->isVisible());
+
+        // The License page's sync card shows the new last sync at once, not after the next refresh.
+        QDateTime synced;
+        for (const LabEnterprise::Server &now : labServers()) {
+            if (now.serverId == server.serverId) {
+                synced = now.syncStatus.lastSyncDate;
+            }
+        }
+        QVERIFY(synced > server.syncStatus.lastSyncDate);
+        QTRY_COMPARE(syncRow(server.serverId).sync.lastSyncDate.toSecsSinceEpoch(), synced.toSecsSinceEpoch());
+        QVERIFY(syncCardText(QStringLiteral("lastSyncLabel_"), server.serverId) != lastSyncShown);
+        QCOMPARE(syncCardText(QStringLiteral("statusLabel_"), server.serverId), QStringLiteral("Succeeded"));
+        QCOMPARE(refreshed.count(), 0);
     }
 
     void shouldShowAFailedSyncWithGithubsError()
@@ -524,6 +664,8 @@ private Q_SLOTS:
         auto *view = openView<SyncNowView>(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Y));
         QVERIFY(view);
         view->serverCombo()->setCurrentIndex(view->serverCombo()->findData(server.hostname));
+        QCOMPARE(syncCardText(QStringLiteral("statusLabel_"), server.serverId), QStringLiteral("Succeeded"));
+        QVERIFY(syncCardText(QStringLiteral("errorLabel_"), server.serverId).isEmpty());
         QSignalSpy finished(view, &ActionView::jobFinished);
         QTest::mouseClick(view->startButton(), Qt::LeftButton);
         QVERIFY(finished.wait(30000));
@@ -539,6 +681,12 @@ private Q_SLOTS:
         QVERIFY2(view->stagesLabel()->text().contains(QStringLiteral("✘")), qPrintable(view->stagesLabel()->text()));
         QVERIFY(!view->stagesLabel()->text().contains(QStringLiteral("➜")));
         QVERIFY(view->startButton()->isEnabled());
+
+        // The License page's sync card shows the failure and GitHub's words at once, without a refresh.
+        QTRY_COMPARE(syncCardText(QStringLiteral("errorLabel_"), server.serverId),
+            QStringLiteral("GitHub says: %1").arg(githubError));
+        QCOMPARE(syncCardText(QStringLiteral("statusLabel_"), server.serverId), QStringLiteral("Failed"));
+        QCOMPARE(syncRow(server.serverId).sync.error, githubError);
     }
 
     void shouldJudgeLabDatesByTheLabClock()
@@ -857,6 +1005,348 @@ private Q_SLOTS:
         QCOMPARE(view->resultMessage()->title(), QStringLiteral("Cancelled."));
         QVERIFY(!view->cancelButton()->isEnabled());
         QVERIFY(view->startButton()->isEnabled());
+    }
+
+    void shouldOpenTheConnectionFromTheStoreAtTheNextStartWhereTheCliSeesItToo()
+    {
+        LicenseController::Options options = freshOptions();
+        options.refreshWhenEmpty = false;
+        QVERIFY(showWindow(options));
+        m_window->start();
+        QCOMPARE(controller()->connection(), Connection{}); // a first start: the built-in lab
+
+        // File > Connection…: a GitHub Enterprise Server with admin-shell settings, typed in the dialog.
+        auto *action = m_window->findChild<QAction *>(QStringLiteral("connectionAction"));
+        QVERIFY(action);
+        action->trigger();
+        auto *dialog = m_window->findChild<ConnectionDialog *>();
+        QVERIFY(dialog && dialog->isVisible());
+        auto *kind = dialog->findChild<QComboBox *>(QStringLiteral("kindCombo"));
+        QVERIFY(kind);
+        kind->setCurrentIndex(kind->findData(int(Connection::Kind::Server)));
+        const auto type = [dialog](const char *field, const QString &text) {
+            auto *edit = dialog->findChild<QLineEdit *>(QLatin1String(field));
+            QVERIFY2(edit, field);
+            edit->clear();
+            QTest::keyClicks(edit, text);
+        };
+        type("nameField", QStringLiteral("GHES primary"));
+        type("hostField", QStringLiteral("127.0.0.1"));
+        type("serverSlugField", QStringLiteral("octo"));
+        auto *adminShell = dialog->findChild<QGroupBox *>(QStringLiteral("adminShellGroup"));
+        QVERIFY(adminShell);
+        adminShell->setChecked(true);
+        type("shellUserField", QStringLiteral("root"));
+        dialog->findChild<QSpinBox *>(QStringLiteral("shellPortSpin"))->setValue(2222);
+        type("identityFileField", m_dir->filePath(QStringLiteral("id_ghes")));
+        type("shellCommandField", QStringLiteral("ghe-license-usage"));
+        type("tokenField", QStringLiteral("ghes-token"));
+        QPushButton *ok =
+            dialog->findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"))->button(QDialogButtonBox::Ok);
+        QVERIFY2(ok->isEnabled(), qPrintable(dialog->validationErrors().join(u'\n')));
+        QSignalSpy saved(controller(), &LicenseController::connectionSaved);
+        ok->click();
+        QVERIFY(saved.wait(30000));
+        QVERIFY(saved.first().first().toBool());
+
+        const Connection chosen = controller()->connection();
+        QCOMPARE(chosen.kind, Connection::Kind::Server);
+        QCOMPARE(chosen.name, QStringLiteral("GHES primary"));
+        QCOMPARE(chosen.serverHost, QStringLiteral("127.0.0.1"));
+        QCOMPARE(chosen.enterpriseSlug, QStringLiteral("octo"));
+        QVERIFY(chosen.adminShell.enabled);
+        QCOMPARE(chosen.adminShell.user, QStringLiteral("root"));
+        QCOMPARE(chosen.adminShell.port, 2222);
+        QCOMPARE(chosen.adminShell.identityFile, m_dir->filePath(QStringLiteral("id_ghes")));
+        QCOMPARE(chosen.adminShell.command, QStringLiteral("ghe-license-usage"));
+        // The store lists it as `ghe-license` reads its connections; the token is in the keychain only.
+        const QList<Connection> stored = storedConnections(options.storeLocation);
+        const auto found =
+            std::find_if(stored.cbegin(), stored.cend(), [&chosen](const Connection &c) { return c.id == chosen.id; });
+        QVERIFY(found != stored.cend());
+        QCOMPARE(*found, chosen);
+        QCOMPARE(keychainToken(chosen.id), QStringLiteral("ghes-token"));
+        // The settings keep its id and nothing else of it.
+        {
+            QSettings settings;
+            QCOMPARE(settings.value(QStringLiteral("Connections/last")).toString(), chosen.id);
+            QVERIFY(!settings.childGroups().contains(QStringLiteral("Connection")));
+        }
+
+        // A new console on the same store opens it again, with its token from the keychain.
+        QVERIFY(reopenConsole(options));
+        QCOMPARE(controller()->connection(), chosen);
+        QCOMPARE(controller()->context().connection, chosen);
+        QCOMPARE(controller()->context().token, QStringLiteral("ghes-token"));
+        QVERIFY(!lab()->isStarting() && !lab()->isRunning()); // no built-in lab for it
+        // The dialog edits that connection, not a new one.
+        m_window->showConnectionDialog();
+        dialog = m_window->findChild<ConnectionDialog *>();
+        QVERIFY(dialog);
+        QCOMPARE(dialog->connection(), chosen);
+        dialog->close();
+    }
+
+    void shouldMoveTheConnectionOfOlderSettingsIntoTheStore()
+    {
+        // What an older console left in its settings: the last connection's fields.
+        Connection legacy;
+        legacy.id = QStringLiteral("3f0c2a9e-1b7d-4c8e-9f00-000000000001");
+        legacy.name = QStringLiteral("Octo corp");
+        legacy.kind = Connection::Kind::Cloud;
+        legacy.gheComSubdomain = QStringLiteral("octo");
+        legacy.enterpriseSlug = QStringLiteral("octo-corp");
+        {
+            QSettings settings;
+            settings.setValue(QStringLiteral("Connection/kind"), int(legacy.kind));
+            settings.setValue(QStringLiteral("Connection/id"), legacy.id);
+            settings.setValue(QStringLiteral("Connection/name"), legacy.name);
+            settings.setValue(QStringLiteral("Connection/gheComSubdomain"), legacy.gheComSubdomain);
+            settings.setValue(QStringLiteral("Connection/enterpriseSlug"), legacy.enterpriseSlug);
+            settings.setValue(QStringLiteral("Connection/serverHost"), QString());
+            settings.setValue(QStringLiteral("Connection/caFile"), QString());
+        }
+        LicenseController::Options options = freshOptions();
+        options.refreshWhenEmpty = false;
+        QVERIFY(showWindow(options));
+        QSignalSpy saved(controller(), &LicenseController::connectionSaved);
+        m_window->start();
+        QCOMPARE(controller()->connection(), legacy);
+        QVERIFY(saved.wait(30000));
+        QVERIFY(saved.first().first().toBool());
+        QCOMPARE(storedConnections(options.storeLocation), QList<Connection>{legacy});
+        {
+            QSettings settings;
+            QCOMPARE(settings.value(QStringLiteral("Connections/last")).toString(), legacy.id);
+            QVERIFY(!settings.contains(QStringLiteral("Connection/kind")));
+        }
+        // From now on it comes from the store.
+        QVERIFY(reopenConsole(options));
+        QCOMPARE(controller()->connection(), legacy);
+    }
+
+    void shouldExportAServersUsageOverItsAdminShell()
+    {
+        GlcTest::SshServerHarness ssh;
+        QString error;
+        QVERIFY2(ssh.start(&error), qPrintable(error));
+        // The server's command, a stand-in that logs its calls and prints the export.
+        const QByteArray usage = serverUsage();
+        QVERIFY(GlcTest::SshServerHarness::writeFile(ssh.path(QStringLiteral("usage.json")), usage));
+        const QByteArray log = ssh.path(QStringLiteral("calls.log")).toLocal8Bit();
+        QVERIFY(GlcTest::SshServerHarness::writeFile(QDir(ssh.binDirectory()).filePath(QStringLiteral("ghe-license")),
+            "#!/bin/sh\necho \"ghe-license $*\" >> '" + log + "'\n[ \"$1\" = usage ] && exec cat '" +
+                ssh.path(QStringLiteral("usage.json")).toLocal8Bit() + "'\nexit 2\n",
+            true));
+        LicenseController::Options options = freshOptions();
+        options.refreshWhenEmpty = false;
+        // The console runs "ssh" from PATH: a wrapper that trusts only this sshd and leaves ~/.ssh out.
+        const QString wrapper = m_dir->filePath(QStringLiteral("sshwrapper"));
+        QVERIFY2(ssh.writeSshWrapper(wrapper, &error), qPrintable(error));
+        const QByteArray path = qgetenv("PATH");
+        qputenv("PATH", QByteArray(QFile::encodeName(wrapper) + ':' + path));
+        const auto restorePath = qScopeGuard([path] { qputenv("PATH", path); });
+
+        QVERIFY(showWindow(options));
+        m_window->start();
+        Connection server = serverConnection(QStringLiteral("ghes-shell"));
+        server.adminShell.enabled = true;
+        server.adminShell.user = QStringLiteral("root"); // tests run as root in the build root
+        server.adminShell.port = ssh.port();
+        server.adminShell.identityFile = ssh.clientKey();
+        controller()->setConnection(server, QStringLiteral("ghes-token"));
+
+        // Export offers the server itself (a Server connection has no sync status or installations).
+        auto *view = openView<ExportUsageView>(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+        QVERIFY(view);
+        QCOMPARE(view->serverCombo()->count(), 1);
+        QCOMPARE(view->serverCombo()->currentData().toString(), QStringLiteral("127.0.0.1"));
+        const QString target = m_dir->filePath(QStringLiteral("ghes-export.json"));
+        view->targetEdit()->clear();
+        QTest::keyClicks(view->targetEdit(), target);
+        int opened = 0;
+        ActionView::setUrlOpener([&opened](const QUrl &) { ++opened; });
+        QSignalSpy finished(view, &ActionView::jobFinished);
+        view->startButton()->click();
+        QVERIFY(finished.wait(60000));
+        QVERIFY2(finished.first().first().toBool(), qPrintable(view->resultMessage()->title()));
+        // Automatic: no page to open, no file to choose.
+        QCOMPARE(opened, 0);
+        QVERIFY(!view->pickDownloadButton()->isVisible());
+        QCOMPARE(readAll(target), usage);
+        QCOMPARE(readAll(QString::fromLocal8Bit(log)), QByteArray("ghe-license usage\n"));
+        QVERIFY(view->summaryLabel()->text().contains(QLatin1String("5c1f0e4a-0000-4000-8000-000000000315")));
+        QVERIFY(view->resultMessage()->title().contains(target));
+        LicenseStore store;
+        QVERIFY(!store.open(options.storeLocation).isError());
+        const auto files = store.usageFiles(server.id);
+        QVERIFY(files.ok());
+        QCOMPARE(files.value.size(), 1);
+        QCOMPARE(files.value.first().direction, UsageFileRecord::Direction::Exported);
+        QCOMPARE(files.value.first().fileName, target);
+        QCOMPARE(files.value.first().hostName, QStringLiteral("127.0.0.1"));
+        QCOMPARE(files.value.first().sha256, UsageFile::read(usage).sha256);
+    }
+
+    void shouldExportAServersUsageFromTheFileTheAdminDownloaded()
+    {
+        LicenseController::Options options = freshOptions();
+        options.refreshWhenEmpty = false;
+        QVERIFY(showWindow(options));
+        m_window->start();
+        Connection server = serverConnection(QStringLiteral("ghes-assisted"));
+        server.enterpriseSlug = QStringLiteral("octo");
+        controller()->setConnection(server, QStringLiteral("ghes-token"));
+        QList<QUrl> opened;
+        ActionView::setUrlOpener([&opened](const QUrl &url) { opened.append(url); });
+        auto *view = openView<ExportUsageView>(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+        QVERIFY(view);
+        QCOMPARE(view->serverCombo()->currentData().toString(), QStringLiteral("127.0.0.1"));
+        const QString target = m_dir->filePath(QStringLiteral("exports/ghes-export.json"));
+        QVERIFY(QDir().mkpath(QFileInfo(target).path()));
+        view->targetEdit()->clear();
+        QTest::keyClicks(view->targetEdit(), target);
+        // What the admin's browser saved: first the sign-in page instead of the export, then the export.
+        const QString signIn = m_dir->filePath(QStringLiteral("sign-in.json"));
+        QVERIFY(writeFile(signIn, "<!DOCTYPE html><html><body>Sign in to GitHub</body></html>"));
+        const QString downloaded = m_dir->filePath(QStringLiteral("127.0.0.1-license-usage.json"));
+        QVERIFY(writeFile(downloaded, serverUsage()));
+        QString chosen = signIn;
+        int asked = 0;
+        view->setDownloadChooser([&chosen, &asked](QWidget *) {
+            ++asked;
+            return chosen;
+        });
+        QSignalSpy finished(view, &ActionView::jobFinished);
+
+        // The server's License page opens; the admin exports there, then picks the downloaded file.
+        view->startButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(view->pickDownloadButton()->isVisible(), 10000);
+        QCOMPARE(
+            opened, QList<QUrl>{Connection::serverLicensePage(QStringLiteral("127.0.0.1"), QStringLiteral("octo"))});
+        QVERIFY(view->assistLabel()->isVisible());
+        QVERIFY(view->assistLabel()->text().contains(QLatin1String("127.0.0.1")));
+        QTest::mouseClick(view->pickDownloadButton(), Qt::LeftButton);
+        QCOMPARE(asked, 1);
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(finished.first().first().toBool(), false);
+        QVERIFY2(view->resultMessage()->title().contains(UsageFile::validationMessage(UsageFile::Validation::HtmlPage)),
+            qPrintable(view->resultMessage()->title()));
+        QVERIFY(!QFile::exists(target));
+
+        chosen = downloaded;
+        view->startButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(view->pickDownloadButton()->isVisible(), 10000);
+        QCOMPARE(opened.size(), 2);
+        QTest::mouseClick(view->pickDownloadButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(30000));
+        QVERIFY2(finished.last().first().toBool(), qPrintable(view->resultMessage()->title()));
+        QVERIFY(!view->pickDownloadButton()->isVisible());
+        QCOMPARE(readAll(target), serverUsage());
+        // Written through a temporary file renamed into place: nothing else is left in the folder.
+        QCOMPARE(QDir(QFileInfo(target).path()).entryList(QDir::Files | QDir::Hidden),
+            QStringList{QStringLiteral("ghes-export.json")});
+        QVERIFY(view->summaryLabel()->text().contains(QLatin1String("3.15.0")));
+        LicenseStore store;
+        QVERIFY(!store.open(options.storeLocation).isError());
+        const auto files = store.usageFiles(server.id);
+        QVERIFY(files.ok());
+        QCOMPARE(files.value.size(), 1);
+        QCOMPARE(files.value.first().fileName, target);
+        QCOMPARE(files.value.first().serverId, QStringLiteral("5c1f0e4a-0000-4000-8000-000000000315"));
+        QCOMPARE(files.value.first().version, QStringLiteral("3.15.0"));
+    }
+
+    void shouldTestASavedConnectionWithItsTokenFromTheKeychain()
+    {
+        QVERIFY(openConsole());
+        // The lab reached as an external one: its address in the connection, its token in the keychain.
+        Connection external = lab()->connection();
+        external.id = QStringLiteral("external-lab");
+        external.name = QStringLiteral("External lab");
+        QSignalSpy refreshed(controller(), &LicenseController::refreshFinished);
+        controller()->setConnection(external, lab()->token());
+        QVERIFY(refreshed.wait(30000));
+        QVERIFY(refreshed.first().first().toBool());
+        QCOMPARE(keychainToken(external.id), lab()->token());
+
+        // File > Connection… on it again: no token typed, Test connection uses the keychain's.
+        m_window->showConnectionDialog();
+        auto *dialog = m_window->findChild<ConnectionDialog *>();
+        QVERIFY(dialog);
+        QCOMPARE(dialog->connection(), external);
+        QVERIFY(dialog->token().isEmpty());
+        auto *test = dialog->findChild<QPushButton *>(QStringLiteral("testButton"));
+        QVERIFY(test && test->isEnabled());
+        test->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->testReport().isEmpty(), 30000);
+        QCOMPARE(dialog->testReport().size(), 8);
+        for (const TestCheck &check : dialog->testReport()) {
+            QVERIFY2(check.ok, qPrintable(QStringLiteral("%1: %2 %3").arg(check.what, check.detail, check.fix)));
+        }
+
+        // A test still running when the dialog closes is cancelled, not left waiting for slow answers.
+        setLabFaults([](LabFaults &faults) { faults.latencyMs = 30000; });
+        auto *command = dialog->findChild<ConnectionTestCommand *>();
+        QVERIFY(command);
+        test->click();
+        QVERIFY(command->runningJob());
+        std::atomic<bool> ended = false;
+        // Deleted (in the worker thread) once it finished: direct, so the flag is set there.
+        connect(command->runningJob(), &QObject::destroyed, this, [&ended] { ended = true; }, Qt::DirectConnection);
+        dialog->reject();
+        QTRY_VERIFY_WITH_TIMEOUT(ended, 10000);
+        setLabFaults([](LabFaults &faults) { faults.latencyMs = 0; });
+    }
+
+    void shouldShowTheAssistedSyncOfEveryServerWithItsLink()
+    {
+        LabConfig config = smallLab();
+        config.githubLike = true;
+        QVERIFY(openConsole(config));
+        QStringList hosts;
+        for (const ServerRow &row : page()->licenseSyncCard()->servers()) {
+            hosts.append(row.sync.hostname);
+        }
+        QVERIFY(hosts.size() >= 2);
+        // The admin's click on Sync now in each server's page, played through the lab the first time it opens.
+        QList<QUrl> opened;
+        ActionView::setUrlOpener([this, &opened](const QUrl &url) {
+            if (std::none_of(
+                    opened.cbegin(), opened.cend(), [&url](const QUrl &o) { return o.host() == url.host(); })) {
+                lab()->runInLab([host = url.host()](LicenseLab *l) { l->startSync(host); });
+            }
+            opened.append(url);
+        });
+        auto *sync = openView<SyncNowView>(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Y));
+        QVERIFY(sync);
+        sync->setServer(QString()); // all servers
+        QSignalSpy finished(sync, &ActionView::jobFinished);
+        sync->startButton()->click();
+        QTRY_COMPARE_WITH_TIMEOUT(opened.size(), hosts.size(), 10000);
+        // Every server's instructions and link, not only the last one's.
+        const QString text = sync->assistLabel()->text();
+        QCOMPARE(text.count(QLatin1String("<a href=")), hosts.size());
+        for (const QString &host : std::as_const(hosts)) {
+            QVERIFY2(text.contains(QStringLiteral("On %1, open Enterprise settings").arg(host)), qPrintable(text));
+            QVERIFY2(text.contains(QStringLiteral("<a href=\"%1\">")
+                             .arg(Connection::serverLicensePage(host).toString(QUrl::FullyEncoded))),
+                qPrintable(text));
+        }
+        // The links work: the second one, from the keyboard (Tab to it, Enter).
+        sync->assistLabel()->setFocus();
+        QTest::keyClick(sync->assistLabel(), Qt::Key_Tab);
+        QTest::keyClick(sync->assistLabel(), Qt::Key_Tab);
+        QTest::keyClick(sync->assistLabel(), Qt::Key_Return);
+        QCOMPARE(opened.size(), hosts.size() + 1);
+        QCOMPARE(opened.last(), Connection::serverLicensePage(hosts.at(1)));
+
+        QVERIFY(finished.wait(30000));
+        QVERIFY2(finished.first().first().toBool(), qPrintable(sync->resultMessage()->title()));
+        QCOMPARE(sync->resultList()->topLevelItemCount(), hosts.size());
+        for (int i = 0; i < hosts.size(); ++i) {
+            QCOMPARE(sync->resultList()->topLevelItem(i)->text(1), QStringLiteral("Synced"));
+        }
     }
 
     void shouldWalkThePageByKeyboard()

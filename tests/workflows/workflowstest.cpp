@@ -2,14 +2,17 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 // The four user actions end to end against the in-process lab, over real sockets, with a real store.
 
+#include "github/githuberror.h"
 #include "lab/licenselab.h"
 #include "storage/licensestore.h"
 #include "workflows/addserverusagejob.h"
+#include "workflows/connectiontestjob.h"
 #include "workflows/exportusagejob.h"
 #include "workflows/labhost.h"
 #include "workflows/refreshjob.h"
 #include "workflows/syncnowjob.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -396,6 +399,120 @@ private Q_SLOTS:
         QVERIFY(runToEnd(&job));
         QCOMPARE(job.status(), WorkflowJob::Status::Succeeded);
         QVERIFY2(job.results().first().check.ok(), qPrintable(job.results().first().check.message));
+    }
+
+    void shouldPassAConnectionTestReadingOnlyTheFirstPages()
+    {
+        WorkflowContext context = startLab(smallLab());
+        // Ten seats a page: reading every page of consumed-licenses would take 15+ requests.
+        context.clientOptions.perPage = 10;
+        m_lab->runInLab([](LicenseLab *lab) { lab->resetCounters(); });
+        ConnectionTestJob job(context);
+        QVERIFY(runToEnd(&job));
+        QVERIFY2(job.status() == WorkflowJob::Status::Succeeded, qPrintable(job.errorText()));
+        const QStringList expected{QStringLiteral("The server is reachable"), QStringLiteral("The token is valid"),
+            QStringLiteral("The token has the read:enterprise scope"),
+            QStringLiteral("The token is authorized for SAML single sign-on"),
+            QStringLiteral("The token belongs to an enterprise owner"), QStringLiteral("Endpoint: consumed-licenses"),
+            QStringLiteral("Endpoint: license-sync-status"),
+            QStringLiteral("Endpoint: GraphQL Enterprise Server installations")};
+        QStringList seen;
+        for (const ConnectionTestJob::Check &check : job.checks()) {
+            seen.append(check.what);
+            QVERIFY2(check.ok, qPrintable(check.what + QStringLiteral(": ") + check.detail));
+            QVERIFY(check.fix.isEmpty());
+        }
+        QCOMPARE(seen, expected);
+        qint64 requests = 0;
+        m_lab->runInLab([&requests](LicenseLab *lab) { requests = lab->counters().apiRequests; });
+        // The access check, one page of one seat, the sync status, the installations (and their pages).
+        QVERIFY2(requests <= 6, qPrintable(QString::number(requests)));
+    }
+
+    void shouldTellWhichCheckFailsAndItsFix_data()
+    {
+        QTest::addColumn<int>("token");
+        QTest::addColumn<QString>("slug");
+        QTest::addColumn<int>("failedCheck");
+        QTest::addColumn<QString>("what");
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("words"); ///< what the detail must say, in plain words
+        QTest::newRow("bad token") << int(LabFaults::Token::Bad) << QString() << 1
+                                   << QStringLiteral("The token is valid") << int(GitHubError::Kind::BadToken)
+                                   << QStringLiteral("it is wrong, expired or revoked");
+        QTest::newRow("missing scope") << int(LabFaults::Token::MissingScope) << QString() << 2
+                                       << QStringLiteral("The token has the read:enterprise scope")
+                                       << int(GitHubError::Kind::MissingScope)
+                                       << QStringLiteral("lacks the read:enterprise scope");
+        QTest::newRow("sso") << int(LabFaults::Token::SsoRequired) << QString() << 3
+                             << QStringLiteral("The token is authorized for SAML single sign-on")
+                             << int(GitHubError::Kind::SsoRequired) << QStringLiteral("SAML single sign-on");
+        QTest::newRow("wrong slug") << int(LabFaults::Token::Valid) << QStringLiteral("not-our-enterprise") << 4
+                                    << QStringLiteral("The token belongs to an enterprise owner")
+                                    << int(GitHubError::Kind::NotFound)
+                                    << QStringLiteral(
+                                           "not an owner of this enterprise, or the enterprise slug is wrong");
+    }
+
+    void shouldTellWhichCheckFailsAndItsFix()
+    {
+        QFETCH(int, token);
+        QFETCH(QString, slug);
+        QFETCH(int, failedCheck);
+        QFETCH(QString, what);
+        QFETCH(int, kind);
+        QFETCH(QString, words);
+        LabConfig config = smallLab();
+        config.faults.token = LabFaults::Token(token);
+        WorkflowContext context = startLab(config);
+        if (!slug.isEmpty()) {
+            context.connection.enterpriseSlug = slug;
+        }
+        ConnectionTestJob job(context);
+        QVERIFY(runToEnd(&job));
+        QCOMPARE(job.status(), WorkflowJob::Status::Failed);
+        // The checks before the failing one passed; none runs after it.
+        const QList<ConnectionTestJob::Check> &checks = job.checks();
+        QCOMPARE(checks.size(), failedCheck + 1);
+        for (int i = 0; i < failedCheck; ++i) {
+            QVERIFY2(checks.at(i).ok, qPrintable(checks.at(i).what));
+        }
+        const ConnectionTestJob::Check &failed = checks.last();
+        QCOMPARE(failed.what, what);
+        QVERIFY(!failed.ok);
+        // GitHub's error as the rest of the console words it, and what to do about it.
+        const GitHubError expected{GitHubError::Kind(kind)};
+        QCOMPARE(failed.detail, expected.message());
+        QVERIFY2(failed.detail.contains(words), qPrintable(failed.detail));
+        QVERIFY(!failed.fix.isEmpty());
+        if (GitHubError::Kind(kind) == GitHubError::Kind::SsoRequired) {
+            // The lab's X-GitHub-SSO header names the page that authorizes the token.
+            QVERIFY2(failed.fix.contains(QLatin1String("/enterprises/lab/sso?authorization_request=LAB123")),
+                qPrintable(failed.fix));
+        } else {
+            QCOMPARE(failed.fix, expected.nextStep());
+        }
+        QCOMPARE(job.errorText(), QStringLiteral("%1: no. %2").arg(what, failed.detail));
+        QCOMPARE(job.nextStep(), failed.fix);
+    }
+
+    void shouldEndAConnectionTestAtOnceWhenCancelled()
+    {
+        LabConfig config = smallLab();
+        config.faults.latencyMs = 1500;
+        ConnectionTestJob job(startLab(config));
+        QSignalSpy checked(&job, &ConnectionTestJob::checked);
+        QSignalSpy finished(&job, &WorkflowJob::finished);
+        job.start();
+        // The access check answered; the first endpoint's read is in flight.
+        QTRY_COMPARE_WITH_TIMEOUT(checked.count(), 5, 10000);
+        QElapsedTimer timer;
+        timer.start();
+        job.cancel();
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(job.status(), WorkflowJob::Status::Cancelled);
+        QVERIFY(timer.elapsed() < 1000);
+        QCOMPARE(job.checks().size(), 5);
     }
 
     void shouldRejectAFileOfAnUnknownServer()

@@ -16,6 +16,7 @@
 #include "licensing/licensereportwriter.h"
 #include "models/consumedlicensesfiltermodel.h"
 #include "models/consumedlicensesmodel.h"
+#include "workflows/connectionstorejob.h"
 #include "workflows/jobrunner.h"
 #include "workflows/labhost.h"
 #include "workflows/refreshjob.h"
@@ -91,26 +92,84 @@ LicenseController::~LicenseController()
     }
 }
 
+namespace {
+/// The id of the last connection used; the connection itself lives in the store.
+const QLatin1String LastConnectionKey("Connections/last");
+/// Older versions kept the last connection's fields themselves in the settings: `Connection/*`.
+const QLatin1String LegacyConnectionGroup("Connection");
+/// The built-in lab's id (also what a refresh stores for it).
+const QLatin1String BuiltInLabId("lab");
+} // namespace
+
+WorkflowContext LicenseController::storeContext() const
+{
+    WorkflowContext context;
+    context.storeLocation = m_options.storeLocation;
+    return context;
+}
+
 bool LicenseController::start()
 {
     // The stored snapshot is read at once in the worker thread; the lab generates its enterprise in its
     // own thread once the snapshot's rows are in (or at once when a refresh or an action needs it), so
     // on two cores it does not slow the page down. See startLab().
-    // The last connection used (no secret in the settings), or the built-in lab on first start.
     QSettings settings;
-    Connection last;
-    last.kind = Connection::Kind(settings.value(QStringLiteral("Connection/kind"), int(Connection::Kind::Lab)).toInt());
-    last.id = settings.value(QStringLiteral("Connection/id"), QStringLiteral("lab")).toString();
-    last.name = settings.value(QStringLiteral("Connection/name")).toString();
-    last.gheComSubdomain = settings.value(QStringLiteral("Connection/gheComSubdomain")).toString();
-    last.enterpriseSlug = settings.value(QStringLiteral("Connection/enterpriseSlug")).toString();
-    last.serverHost = settings.value(QStringLiteral("Connection/serverHost")).toString();
-    last.caFile = settings.value(QStringLiteral("Connection/caFile")).toString();
-    if (last.kind != Connection::Kind::Cloud && last.kind != Connection::Kind::Server) {
-        last = Connection{};
+    if (!settings.contains(LastConnectionKey) && settings.contains(QStringLiteral("Connection/kind"))) {
+        // Upgrading: the last connection was kept in the settings. Move it into the store, once.
+        settings.beginGroup(LegacyConnectionGroup);
+        Connection legacy;
+        legacy.kind = Connection::Kind(settings.value(QStringLiteral("kind"), int(Connection::Kind::Lab)).toInt());
+        legacy.id = settings.value(QStringLiteral("id")).toString();
+        legacy.name = settings.value(QStringLiteral("name")).toString();
+        legacy.gheComSubdomain = settings.value(QStringLiteral("gheComSubdomain")).toString();
+        legacy.enterpriseSlug = settings.value(QStringLiteral("enterpriseSlug")).toString();
+        legacy.serverHost = settings.value(QStringLiteral("serverHost")).toString();
+        legacy.caFile = settings.value(QStringLiteral("caFile")).toString();
+        settings.endGroup();
+        if ((legacy.kind == Connection::Kind::Cloud || legacy.kind == Connection::Kind::Server) &&
+            !legacy.id.isEmpty() && legacy.id != BuiltInLabId) {
+            saveConnection(legacy); // the old settings go once it is in the store
+            activate(legacy, {});
+            return true;
+        }
+        // Those versions kept only Cloud and Server connections: anything else was the built-in lab.
+        settings.remove(LegacyConnectionGroup);
     }
-    activate(last, {});
+    const QString id = settings.value(LastConnectionKey).toString();
+    if (id.isEmpty() || id == BuiltInLabId) {
+        activate(Connection{}, {});
+        return true;
+    }
+    // Refresh, actions and whenReady() wait until the connection is read (m_connectionPending).
+    m_connectionPending = true;
+    auto *job = ConnectionStoreJob::load(storeContext(), id);
+    connect(job, &WorkflowJob::finished, this, [this, job] {
+        if (!m_connectionPending) {
+            return; // another connection was chosen meanwhile
+        }
+        if (job->status() == WorkflowJob::Status::Succeeded && !job->found()) {
+            qCDebug(GLC_UI) << "the last connection is not in the store; using the built-in lab";
+        }
+        // A store that cannot be read says so when the page loads (PageDataJob); the lab still works.
+        activateLoaded(job->found().value_or(Connection{}));
+    });
+    m_runner->start(job);
     return true;
+}
+
+void LicenseController::activateLoaded(const Connection &connection, const QString &token)
+{
+    m_connectionPending = false;
+    activate(connection, token);
+    const auto waiting = std::exchange(m_waitingForConnection, {});
+    for (const Waiting &entry : waiting) {
+        if (entry.receiver) {
+            whenReady(entry.receiver, entry.function);
+        }
+    }
+    if (std::exchange(m_refreshQueued, false)) {
+        refresh(); // on the lab: queued behind its start now
+    }
 }
 
 bool LicenseController::usesBuiltInLab(const Connection &connection)
@@ -147,6 +206,10 @@ void LicenseController::startLab()
 
 void LicenseController::whenReady(QObject *receiver, const std::function<void()> &function)
 {
+    if (m_connectionPending) {
+        m_waitingForConnection.append({QPointer<QObject>(receiver), function, {}});
+        return;
+    }
     if (!usesBuiltInLab(m_connection)) {
         function();
         return;
@@ -204,17 +267,33 @@ WorkflowContext LicenseController::contextFor(const Connection &connection, cons
     return context;
 }
 
+void LicenseController::resolveContext(const Connection &connection, const QString &token, QObject *receiver,
+    const std::function<void(const WorkflowContext &, const QString &)> &ready) const
+{
+    WorkflowContext context = contextFor(connection, token);
+    if (!context.token.isEmpty() || usesBuiltInLab(connection)) {
+        ready(context, {});
+        return;
+    }
+    // Neither typed nor in the environment: the keychain's, under the connection's id.
+    std::shared_ptr<TokenStore> keychain = TokenStore::createDefault();
+    keychain->readToken(connection.id,
+        [keychain, receiver = QPointer<QObject>(receiver), context, ready](
+            const QString &stored, const QString &error) mutable {
+            if (!receiver) {
+                return;
+            }
+            context.token = stored;
+            ready(context, error);
+        });
+}
+
 void LicenseController::setConnection(const Connection &connection, const QString &token)
 {
-    QSettings settings;
-    settings.setValue(QStringLiteral("Connection/kind"), int(connection.kind));
-    settings.setValue(QStringLiteral("Connection/id"), connection.id);
-    settings.setValue(QStringLiteral("Connection/name"), connection.name);
-    settings.setValue(QStringLiteral("Connection/gheComSubdomain"), connection.gheComSubdomain);
-    settings.setValue(QStringLiteral("Connection/enterpriseSlug"), connection.enterpriseSlug);
-    settings.setValue(QStringLiteral("Connection/serverHost"), connection.serverHost);
-    settings.setValue(QStringLiteral("Connection/caFile"), connection.caFile);
-    if (!token.isEmpty() && connection.kind != Connection::Kind::Lab) {
+    // Any start of an older connection still being read is overtaken by this one.
+    const bool wasPending = std::exchange(m_connectionPending, false);
+    saveConnection(connection);
+    if (!token.isEmpty() && !usesBuiltInLab(connection)) {
         std::shared_ptr<TokenStore> keychain = TokenStore::createDefault();
         keychain->writeToken(connection.id, token, [this, keychain](const QString &error) {
             if (!error.isEmpty()) {
@@ -222,32 +301,59 @@ void LicenseController::setConnection(const Connection &connection, const QStrin
             }
         });
     }
-    activate(connection, token);
+    if (wasPending) {
+        activateLoaded(connection, token);
+    } else {
+        activate(connection, token);
+    }
     refresh();
+}
+
+void LicenseController::saveConnection(const Connection &connection)
+{
+    if (usesBuiltInLab(connection)) {
+        // Nothing to store: the lab is made anew at each start.
+        QSettings settings;
+        settings.setValue(LastConnectionKey, QString(BuiltInLabId));
+        settings.remove(LegacyConnectionGroup);
+        Q_EMIT connectionSaved(true);
+        return;
+    }
+    auto *job = ConnectionStoreJob::save(storeContext(), connection);
+    connect(job, &WorkflowJob::finished, this, [this, job, id = connection.id] {
+        const bool saved = job->status() == WorkflowJob::Status::Succeeded;
+        if (saved) {
+            QSettings settings;
+            settings.setValue(LastConnectionKey, id);
+            settings.remove(LegacyConnectionGroup);
+        } else {
+            m_page->showError(i18nc("@info", "The connection could not be saved: %1", job->errorText()),
+                job->nextStep().isEmpty() ? i18nc("@info", "It is used until the console closes.") : job->nextStep());
+        }
+        Q_EMIT connectionSaved(saved);
+    });
+    m_runner->start(job);
 }
 
 void LicenseController::activate(const Connection &connection, const QString &token)
 {
     m_connection = connection;
     m_context = contextFor(connection, token);
-    if (m_context.token.isEmpty() && connection.kind != Connection::Kind::Lab) {
-        // Not in the environment: ask the keychain (asynchronously), then load.
-        std::shared_ptr<TokenStore> keychain = TokenStore::createDefault();
-        keychain->readToken(
-            connection.id, [this, keychain, id = connection.id](const QString &stored, const QString &error) {
-                if (m_context.connection.id != id) {
-                    return;
-                }
-                m_context.token = stored;
-                if (stored.isEmpty()) {
-                    m_page->showError(
-                        i18nc("@info", "No token for this connection."), error.isEmpty() ? tokenHint() : error);
-                }
-                reload();
-            });
+    if (!m_context.token.isEmpty() || usesBuiltInLab(connection)) {
+        reload();
         return;
     }
-    reload();
+    // Not in the environment: ask the keychain (asynchronously), then load.
+    resolveContext(connection, token, this, [this](const WorkflowContext &context, const QString &error) {
+        if (m_context.connection.id != context.connection.id) {
+            return;
+        }
+        m_context.token = context.token;
+        if (context.token.isEmpty()) {
+            m_page->showError(i18nc("@info", "No token for this connection."), error.isEmpty() ? tokenHint() : error);
+        }
+        reload();
+    });
 }
 
 QString LicenseController::tokenHint()
@@ -257,6 +363,16 @@ QString LicenseController::tokenHint()
     const QString item = KLocalizedString::removeAcceleratorMarker(i18nc("@action:inmenu", "&Connection…"));
     return i18nc(
         "@info %1 the File menu, %2 its Connection item", "Enter a token in %1 > %2, or set GH_TOKEN.", menu, item);
+}
+
+QStringList LicenseController::exportHosts() const
+{
+    QStringList hosts = serverHosts();
+    if (m_connection.kind == Connection::Kind::Server && !m_connection.serverHost.isEmpty() &&
+        !hosts.contains(m_connection.serverHost)) {
+        hosts.prepend(m_connection.serverHost);
+    }
+    return hosts;
 }
 
 QStringList LicenseController::serverHosts() const
@@ -305,6 +421,11 @@ void LicenseController::refresh()
     m_page->clearError();
     m_page->setRefreshing(true);
     m_page->setRefreshProgress(0, 0, 0);
+    if (m_connectionPending) {
+        // Queued until start() has read the connection (activateLoaded()); Cancel drops it.
+        m_refreshQueued = true;
+        return;
+    }
     if (usesBuiltInLab(m_connection) && !m_lab->isRunning()) {
         // Queued behind the lab's start; Cancel drops it, a failed start ends it.
         m_refreshQueued = true;

@@ -41,9 +41,11 @@ public:
     LicenseController(LicensePage *page, const Options &options, QObject *parent = nullptr);
     ~LicenseController() override;
 
-    /// Loads the stored data of the last connection at once (in the worker thread). The built-in lab
-    /// starts in its own thread once the stored rows are read, or when something needs it first:
-    /// refresh and actions on the lab wait for it (whenReady()). Returns true.
+    /// Opens the last connection (its id in the settings, the connection itself read from the store in
+    /// the worker thread; the built-in lab when there is none, or the store no longer has it) and loads
+    /// its stored data. Settings of older versions (`Connection/*`) are moved into the store once. The
+    /// built-in lab starts in its own thread once the stored rows are read, or when something needs it
+    /// first: refresh and actions wait for the connection and the lab (whenReady()). Returns true.
     bool start();
 
     /// Runs `function` once the active connection can be used: at once, or after the built-in lab
@@ -57,11 +59,21 @@ public:
     /// The connection is the in-process lab (it has to run before it can be used).
     static bool usesBuiltInLab(const Glc::Connection &connection);
 
-    /// Makes `connection` the active one and refreshes. A non-empty token is saved in the keychain;
-    /// otherwise it comes from the environment or the keychain. The lab needs no token.
+    /// Makes `connection` the active one and refreshes. It is saved in the store (where `ghe-license`
+    /// finds it too; in the worker thread), and only its id in the settings, so the next start opens it
+    /// again; connectionSaved() tells the outcome. A non-empty token is saved in the keychain; otherwise
+    /// it comes from the environment or the keychain. The built-in lab needs no token and is not stored.
     void setConnection(const Glc::Connection &connection, const QString &token = {});
-    /// A context for `connection` as it would be used (lab URL and token filled in for the lab).
+    /// A context for `connection` as it would be used (lab URL and token filled in for the lab). The
+    /// token is `token`, else the environment's; see resolveContext() for the keychain's.
     Glc::WorkflowContext contextFor(const Glc::Connection &connection, const QString &token) const;
+    /// contextFor(), with the token of the keychain (read asynchronously) when neither `token` nor the
+    /// environment has one. `ready` gets the context (its token empty when none was found) and the
+    /// keychain's error, if any; it is dropped when `receiver` is gone by then.
+    void resolveContext(const Glc::Connection &connection, const QString &token, QObject *receiver,
+        const std::function<void(const Glc::WorkflowContext &context, const QString &keychainError)> &ready) const;
+    /// The active connection as chosen (the built-in lab: an empty Lab connection, without its URL).
+    const Glc::Connection &connection() const { return m_connection; }
 
     Glc::WorkflowContext context() const { return m_context; }
     Glc::JobRunner *runner() const { return m_runner; }
@@ -70,6 +82,9 @@ public:
     /// snapshot keeps their totals, not the list.
     const Glc::PageData &data() const { return m_data; }
     QStringList serverHosts() const;
+    /// The servers whose license usage can be exported: serverHosts(), and on a GitHub Enterprise
+    /// Server connection that server itself (its snapshot has no sync status or installations).
+    QStringList exportHosts() const;
     QTableView *table() const { return m_table; }
     Glc::ConsumedLicensesModel *licensesModel() const { return m_model; }
     Glc::ConsumedLicensesFilterModel *filterModel() const { return m_filter; }
@@ -95,6 +110,8 @@ Q_SIGNALS:
     void exportRequested();
     void addServerUsageRequested();
     void statusMessage(const QString &text);
+    /// setConnection()'s connection was saved in the store (or not: the page says why).
+    void connectionSaved(bool success);
     /// A report written by writeReport() (or not: the page shows why).
     void reportFinished(bool success, const QString &path);
 
@@ -104,6 +121,12 @@ private:
     /// "Now" for the servers' dates: this machine's clock, or the built-in lab's clock.
     std::function<QDateTime()> serverClock() const;
     void activate(const Glc::Connection &connection, const QString &token);
+    /// The connection start() found (read from the store), made active: runs what waited for it.
+    void activateLoaded(const Glc::Connection &connection, const QString &token = {});
+    /// Stores `connection` in the worker thread (the built-in lab: nothing), then its id in the settings.
+    void saveConnection(const Glc::Connection &connection);
+    /// A context with only the store (for jobs that need no connection).
+    Glc::WorkflowContext storeContext() const;
     void startRefresh();
     /// Starts the built-in lab when the active connection is the lab and it is not started yet.
     void startLab();
@@ -128,7 +151,8 @@ private:
     QList<Glc::ConsumedLicense> m_tableRows;
     QPointer<Glc::RefreshJob> m_refresh;
     FilterState m_appliedFilter; ///< what the proxy filters by (its defaults at first)
-    bool m_refreshQueued = false; ///< waiting for the lab to start
+    bool m_refreshQueued = false; ///< waiting for the lab to start, or for start() to read the connection
+    bool m_connectionPending = false; ///< start() is reading the last connection from the store
     struct Waiting
     {
         QPointer<QObject> receiver;
@@ -136,4 +160,5 @@ private:
         std::function<void(const QString &)> failed;
     };
     QList<Waiting> m_waitingForLab;
+    QList<Waiting> m_waitingForConnection; ///< whenReady() calls made while m_connectionPending
 };

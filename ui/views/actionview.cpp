@@ -53,6 +53,9 @@ ActionView::ActionView(LicenseController *controller, QWidget *parent)
     m_assist->setObjectName(QStringLiteral("assist"));
     m_assist->setWordWrap(true);
     m_assist->setTextFormat(Qt::RichText);
+    // Its links open through urlOpener() (the browser; the lab in tests), by mouse or keyboard.
+    m_assist->setOpenExternalLinks(false);
+    m_assist->setTextInteractionFlags(Qt::TextBrowserInteraction);
     m_assist->setVisible(false);
     m_openPage->setObjectName(QStringLiteral("openPage"));
     m_openPage->setVisible(false);
@@ -84,7 +87,12 @@ ActionView::ActionView(LicenseController *controller, QWidget *parent)
             reject();
         }
     });
-    connect(m_openPage, &QPushButton::clicked, this, [this] { urlOpener()(m_assistUrl); });
+    connect(m_assist, &QLabel::linkActivated, this, [](const QString &link) { urlOpener()(QUrl(link)); });
+    connect(m_openPage, &QPushButton::clicked, this, [this] {
+        if (!m_assists.isEmpty()) {
+            urlOpener()(m_assists.constLast().page);
+        }
+    });
     setMinimumWidth(fontMetrics().averageCharWidth() * 80);
 }
 
@@ -107,6 +115,7 @@ void ActionView::runJob(WorkflowJob *job)
 {
     m_job = job;
     m_stageTexts.clear();
+    m_assists.clear();
     m_stages->clear();
     m_result->hide();
     m_assist->hide();
@@ -126,13 +135,18 @@ void ActionView::runJob(WorkflowJob *job)
         }
     });
     connect(job, &WorkflowJob::assistRequired, this, [this](const QUrl &page, const QString &instructions) {
-        m_assistUrl = page;
-        m_assist->setText(instructions +
-            QStringLiteral("<br><a href=\"%1\">%2</a>")
-                .arg(page.toString().toHtmlEscaped(), page.toDisplayString().toHtmlEscaped()));
-        m_assist->setOpenExternalLinks(false);
+        // One request per page (Sync now of all servers: one per server), each kept with its link.
+        m_assists.append({page, instructions});
+        QStringList blocks;
+        for (const Assist &assist : std::as_const(m_assists)) {
+            blocks.append(QStringLiteral("<p>%1<br><a href=\"%2\">%3</a></p>")
+                    .arg(assist.instructions, assist.page.toString(QUrl::FullyEncoded).toHtmlEscaped(),
+                        assist.page.toDisplayString().toHtmlEscaped()));
+        }
+        m_assist->setText(blocks.join(QString()));
         m_assist->show();
-        m_openPage->show();
+        // Several pages: each has its own link; the button would not say which one it opens.
+        m_openPage->setVisible(m_assists.size() == 1);
         urlOpener()(page);
     });
     connect(job, &WorkflowJob::finished, this, [this, job] {

@@ -23,8 +23,9 @@ class WorkflowJob;
 }
 
 /// Common frame of the three action views (Sync now, Export license usage, Add server usage): a form,
-/// a stage list that fills as the job reports stages, a progress bar, the assisted-flow panel (open
-/// the GitHub page again), an inline result, and Start / Cancel / Close buttons.
+/// a stage list that fills as the job reports stages, a progress bar, the assisted-flow panel (each
+/// page's instructions with its link, e.g. one per server; open the GitHub page again), an inline
+/// result, and Start / Cancel / Close buttons.
 class ActionView : public QDialog
 {
     Q_OBJECT
@@ -38,7 +39,8 @@ public:
     QLabel *stagesLabel() const { return m_stages; }
     QLabel *assistLabel() const { return m_assist; }
     bool isBusy() const { return m_job != nullptr; }
-    /// How assisted flows open GitHub's pages; tests replace the browser with the lab.
+    /// How assisted flows open GitHub's pages (at once, from the instructions' links and from Open the
+    /// GitHub Page Again); tests replace the browser with the lab.
     using UrlOpener = std::function<void(const QUrl &)>;
     static void setUrlOpener(const UrlOpener &opener);
 
@@ -72,6 +74,11 @@ private:
     QPushButton *const m_start;
     QPushButton *const m_cancel;
     QPointer<Glc::WorkflowJob> m_job;
-    QUrl m_assistUrl;
+    struct Assist
+    {
+        QUrl page;
+        QString instructions;
+    };
+    QList<Assist> m_assists; ///< what the running job asked the admin to do, one per page (e.g. per server)
     QStringList m_stageTexts;
 };

@@ -41,7 +41,7 @@ ExportUsageView::ExportUsageView(LicenseController *controller, QWidget *parent)
     intro->setWordWrap(true);
     m_server->setObjectName(QStringLiteral("server"));
     m_server->setAccessibleName(i18nc("@label accessible name", "Server to export"));
-    for (const QString &host : controller->serverHosts()) {
+    for (const QString &host : controller->exportHosts()) {
         m_server->addItem(host, host);
     }
     m_target->setObjectName(QStringLiteral("target"));
@@ -84,10 +84,13 @@ ExportUsageView::ExportUsageView(LicenseController *controller, QWidget *parent)
             m_target->setText(path);
         }
     });
-    connect(m_pickDownload, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, i18nc("@title:window", "Choose the Downloaded File"),
+    m_chooseDownload = [](QWidget *parent) {
+        return QFileDialog::getOpenFileName(parent, i18nc("@title:window", "Choose the Downloaded File"),
             QStandardPaths::writableLocation(QStandardPaths::DownloadLocation),
             i18nc("@item:inlistbox file type", "License usage (*.json)"));
+    };
+    connect(m_pickDownload, &QPushButton::clicked, this, [this] {
+        const QString path = m_chooseDownload(this);
         if (!path.isEmpty()) {
             provideDownloadedFile(path);
         }

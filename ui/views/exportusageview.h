@@ -15,13 +15,16 @@ class ExportUsageJob;
 }
 
 /// Export license usage: choose the server and the target file, then a summary of what was exported.
-/// Lab: automatic. Otherwise assisted: the admin exports on the server and picks up the downloaded file.
+/// Lab, and a GitHub Enterprise Server connection with admin-shell settings (over ssh): automatic.
+/// Otherwise assisted: the admin exports on the server and picks up the downloaded file.
 class ExportUsageView : public ActionView
 {
     Q_OBJECT
 public:
     /// Asked before an existing file is replaced; returns true to replace. Tests replace the dialog.
     using OverwriteQuestion = std::function<bool(const QString &path)>;
+    /// Asks for the file downloaded in the assisted flow; empty: none chosen. Tests replace the dialog.
+    using DownloadChooser = std::function<QString(QWidget *parent)>;
 
     ExportUsageView(LicenseController *controller, QWidget *parent = nullptr);
 
@@ -30,7 +33,10 @@ public:
     QLabel *summaryLabel() const { return m_summary; }
     QPushButton *pickDownloadButton() const { return m_pickDownload; }
     void setOverwriteQuestion(const OverwriteQuestion &question) { m_ask = question; }
-    /// Assisted flow: hands the downloaded file to the running job.
+    /// What pickDownloadButton() asks with (a file dialog in the Downloads folder by default).
+    void setDownloadChooser(const DownloadChooser &chooser) { m_chooseDownload = chooser; }
+    /// Assisted flow: hands the downloaded file to the running job, which checks it, writes it to the
+    /// target atomically and records it.
     void provideDownloadedFile(const QString &path);
 
 protected:
@@ -46,5 +52,6 @@ private:
     QPushButton *const m_pickDownload;
     QLabel *const m_summary;
     OverwriteQuestion m_ask;
+    DownloadChooser m_chooseDownload;
     QPointer<Glc::ExportUsageJob> m_running;
 };

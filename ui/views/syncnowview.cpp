@@ -83,6 +83,10 @@ void SyncNowView::jobDone(WorkflowJob *job)
     if (sync->status() == WorkflowJob::Status::Succeeded) {
         resultMessage()->showMessage(InlineMessage::Type::Information,
             i18ncp("@info", "%1 server synced.", "%1 servers synced.", sync->results().size()), {});
+    }
+    if (!sync->results().isEmpty()) {
+        // The job recorded what the servers reported (a new last sync, or GitHub's error): the License
+        // page's sync card shows it now, not only after the next refresh.
         controller()->reload();
     }
 }

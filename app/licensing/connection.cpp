@@ -2,6 +2,9 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "connection.h"
 
+#include <KLocalizedString>
+#include <QRegularExpression>
+
 namespace Glc {
 QUrl Connection::restBase() const
 {
@@ -59,5 +62,32 @@ QUrl Connection::serverLicensePage(const QString &host, const QString &slug)
         return QUrl(QStringLiteral("https://%1/enterprises").arg(host));
     }
     return QUrl(QStringLiteral("https://%1/enterprises/%2/settings/license").arg(host, slug));
+}
+
+QString Connection::snapshotSource() const
+{
+    const QUrl base = restBase();
+    switch (kind) {
+    case Kind::Lab:
+        return QStringLiteral("%1:%2").arg(base.host()).arg(base.port());
+    case Kind::Cloud:
+        return QStringLiteral("%1/enterprises/%2").arg(base.host(), enterpriseSlug);
+    case Kind::Server:
+        return serverHost;
+    }
+    return {};
+}
+
+QString Connection::sourceText(Kind kind, const QString &storedSource)
+{
+    if (kind != Kind::Lab || storedSource.isEmpty()) {
+        return storedSource;
+    }
+    // Older snapshots stored the sentence in the language of the day ("license lab at 127.0.0.1:4123"):
+    // keep only its HOST:PORT.
+    static const QRegularExpression hostPort(QStringLiteral("([^\\s（）()]+:\\d+)"));
+    const QRegularExpressionMatch match = hostPort.match(storedSource);
+    return i18nc("@info source of a snapshot, %1 host:port", "license lab at %1",
+        match.hasMatch() ? match.captured(1) : storedSource);
 }
 } // namespace Glc

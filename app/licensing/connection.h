@@ -49,6 +49,14 @@ struct Connection
     /// slug on that server is not known (the admin picks the enterprise there).
     static QUrl serverLicensePage(const QString &host, const QString &slug = {});
 
+    /// Where a snapshot of this connection comes from, in words that do not depend on the language
+    /// (stored with the snapshot, printed by the CLI's JSON): the lab's HOST:PORT,
+    /// api.github.com/enterprises/SLUG, or the server's host.
+    QString snapshotSource() const;
+    /// A stored snapshot source as the interface shows it, in the current language (for the lab:
+    /// "license lab at HOST:PORT").
+    static QString sourceText(Kind kind, const QString &storedSource);
+
     bool operator==(const Connection &) const = default;
 };
 } // namespace Glc

@@ -12,23 +12,6 @@
 #include <KLocalizedString>
 
 namespace Glc {
-namespace {
-QString describeSource(const Connection &connection)
-{
-    const QUrl base = connection.restBase();
-    switch (connection.kind) {
-    case Connection::Kind::Lab:
-        return i18nc("@info source of a snapshot, %1 host:port", "license lab at %1",
-            QStringLiteral("%1:%2").arg(base.host()).arg(base.port()));
-    case Connection::Kind::Cloud:
-        return QStringLiteral("%1/enterprises/%2").arg(base.host(), connection.enterpriseSlug);
-    case Connection::Kind::Server:
-        return connection.serverHost;
-    }
-    return {};
-}
-} // namespace
-
 RefreshJob::RefreshJob(const WorkflowContext &context, QObject *parent)
     : WorkflowJob(context, parent)
 {
@@ -38,8 +21,10 @@ void RefreshJob::run()
 {
     const Connection &connection = context().connection;
     m_snapshot.connectionId = connection.id;
-    m_snapshot.source = describeSource(connection);
-    setStage(Fetching, i18nc("@info:status", "Fetching license data from %1…", m_snapshot.source));
+    m_snapshot.source = connection.snapshotSource();
+    setStage(Fetching,
+        i18nc("@info:status", "Fetching license data from %1…",
+            Connection::sourceText(connection.kind, m_snapshot.source)));
 
     GitHubClient *github = client();
     auto track = [this](GitHubJob *job, auto onSuccess) {

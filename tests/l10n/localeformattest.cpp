@@ -10,6 +10,7 @@
 #include "licensepage/uiformat.h"
 #include "licensepage/usagemeter.h"
 #include "licensepage/userlicensescard.h"
+#include "licensing/connection.h"
 #include "mainwindow.h"
 #include "models/consumedlicensesmodel.h"
 #include "textwalker.h"
@@ -40,6 +41,28 @@ private Q_SLOTS:
         QCOMPARE(Glc::Localization::activeLanguage(), QStringLiteral("zh_CN"));
         QCOMPARE(QLocale().language(), QLocale::Chinese);
         QVERIFY(m_dir.isValid());
+    }
+
+    void shouldShowAStoredSnapshotSourceInTheCurrentLanguage()
+    {
+        // Snapshots store where they came from without words, so a store filled under one language reads
+        // right under another; older snapshots that stored an English sentence are read the same way.
+        for (const QString &stored :
+            {QStringLiteral("127.0.0.1:4123"), QStringLiteral("license lab at 127.0.0.1:4123")}) {
+            const QString shown = Glc::Connection::sourceText(Glc::Connection::Kind::Lab, stored);
+            QVERIFY2(shown.contains(QLatin1String("127.0.0.1:4123")), qPrintable(shown));
+            QVERIFY2(TextWalker::hasCjk(shown), qPrintable(shown));
+            QVERIFY2(!shown.contains(QLatin1String("lab at")), qPrintable(shown));
+        }
+        Glc::Connection cloud;
+        cloud.kind = Glc::Connection::Kind::Cloud;
+        cloud.enterpriseSlug = QStringLiteral("acme");
+        QCOMPARE(cloud.snapshotSource(), QStringLiteral("api.github.com/enterprises/acme"));
+        QCOMPARE(Glc::Connection::sourceText(cloud.kind, cloud.snapshotSource()), cloud.snapshotSource());
+        Glc::Connection lab;
+        lab.kind = Glc::Connection::Kind::Lab;
+        lab.labUrl = QUrl(QStringLiteral("http://127.0.0.1:8080"));
+        QCOMPARE(lab.snapshotSource(), QStringLiteral("127.0.0.1:8080"));
     }
 
     void shouldFormatTheCardsWithTheChineseLocale()

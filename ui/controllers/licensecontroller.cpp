@@ -608,7 +608,7 @@ void LicenseController::apply(const PageData &data)
     }
     m_page->filterBar()->setLicenseTypes(types);
     if (data.hasSnapshot) {
-        m_page->setLastRefreshed(snapshot.takenAt, snapshot.source);
+        m_page->setLastRefreshed(snapshot.takenAt, Connection::sourceText(m_connection.kind, snapshot.source));
     }
     qCDebug(GLC_UI) << "apply: filter choices after" << timer.elapsed() << "ms";
     applyFilter();

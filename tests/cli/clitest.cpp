@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
@@ -239,7 +240,7 @@ private Q_SLOTS:
         const QStringList commands = {QStringLiteral("connections"), QStringLiteral("refresh"),
             QStringLiteral("status"), QStringLiteral("users"), QStringLiteral("counted-twice"),
             QStringLiteral("sync-now"), QStringLiteral("export"), QStringLiteral("add-server-usage"),
-            QStringLiteral("lab"), QStringLiteral("check"), QStringLiteral("retention")};
+            QStringLiteral("lab"), QStringLiteral("check"), QStringLiteral("retention"), QStringLiteral("changes")};
         for (const QString &command : commands) {
             QVERIFY2(help.out.contains(command), qPrintable(command));
             const Run commandHelp = run({command, QStringLiteral("--help")});
@@ -369,6 +370,96 @@ private Q_SLOTS:
                 qPrintable(rejected.err));
         }
         QCOMPARE(opened.retentionPolicy().value.keepNewest, 1);
+    }
+
+    void shouldListWhoCameWentAndChangedEnvironment()
+    {
+        const QString store = newStore();
+        const QStringList inStore{QStringLiteral("--store"), store};
+        auto seat = [](const QString &login, const QStringList &serverIds) {
+            ConsumedLicense s;
+            s.githubComLogin = login;
+            s.githubComUser = !login.isEmpty();
+            s.enterpriseServerUserIds = serverIds;
+            s.licenseType = QStringLiteral("enterprise");
+            s.totalUserAccounts = int(serverIds.size()) + (login.isEmpty() ? 0 : 1);
+            return s;
+        };
+        qint64 firstId = 0;
+        {
+            LicenseStore opened;
+            QVERIFY(!opened.open(store).isError());
+            Connection lab;
+            lab.kind = Connection::Kind::Lab;
+            lab.id = QStringLiteral("lab");
+            lab.name = QStringLiteral("lab");
+            QVERIFY(!opened.saveConnection(lab).isError());
+            LicenseSnapshot first;
+            first.connectionId = lab.id;
+            first.takenAt = QDateTime::currentDateTimeUtc().addDays(-7);
+            first.licenses.users = {seat(QStringLiteral("alice"), {}),
+                seat(QStringLiteral("bob"), {QStringLiteral("ghes-1.example:5")}),
+                seat(QString(), {QStringLiteral("ghes-1.example:9")})};
+            first.licenses.totalSeatsConsumed = 3;
+            const StoreResult<qint64> written = opened.writeSnapshot(first);
+            QVERIFY(written.ok());
+            firstId = written.value;
+
+            const Run tooFew = run(QStringList{QStringLiteral("changes")} + inStore);
+            QCOMPARE(tooFew.code, 1);
+            QVERIFY2(tooFew.err.contains(QLatin1String("Only 1 snapshot of lab is stored")), qPrintable(tooFew.err));
+
+            LicenseSnapshot second = first;
+            second.takenAt = QDateTime::currentDateTimeUtc();
+            second.licenses.users = {seat(QStringLiteral("alice"), {QStringLiteral("ghes-2.example:3")}),
+                seat(QStringLiteral("carol"), {}), seat(QString(), {QStringLiteral("ghes-1.example:9")})};
+            QVERIFY(opened.writeSnapshot(second).ok());
+        }
+        const Run json =
+            run(QStringList{QStringLiteral("changes"), QStringLiteral("--format"), QStringLiteral("json")} + inStore);
+        QCOMPARE(json.code, 0);
+        const QJsonObject changes = QJsonDocument::fromJson(json.out.toUtf8()).object();
+        QCOMPARE(changes.keys(),
+            (QStringList{QStringLiteral("came"), QStringLiteral("changed_environment"), QStringLiteral("from"),
+                QStringLiteral("to"), QStringLiteral("went")}));
+        QCOMPARE(changes.value(QLatin1String("from")).toObject().value(QLatin1String("id")).toInteger(), firstId);
+        const QJsonArray came = changes.value(QLatin1String("came")).toArray();
+        QCOMPARE(came.size(), 1);
+        QCOMPARE(came.at(0).toObject().value(QLatin1String("login")).toString(), QStringLiteral("carol"));
+        const QJsonArray went = changes.value(QLatin1String("went")).toArray();
+        QCOMPARE(went.size(), 1);
+        QCOMPARE(went.at(0).toObject().value(QLatin1String("login")).toString(), QStringLiteral("bob"));
+        const QJsonArray changed = changes.value(QLatin1String("changed_environment")).toArray();
+        QCOMPARE(changed.size(), 1);
+        const QJsonObject alice = changed.at(0).toObject();
+        QCOMPARE(alice.value(QLatin1String("login")).toString(), QStringLiteral("alice"));
+        QCOMPARE(alice.value(QLatin1String("environments_before")).toArray(), QJsonArray{QStringLiteral("Cloud")});
+        QCOMPARE(alice.value(QLatin1String("environments_after")).toArray(),
+            (QJsonArray{QStringLiteral("Cloud"), QStringLiteral("ghes-2.example")}));
+
+        const Run text = run(QStringList{QStringLiteral("changes")} + inStore);
+        QCOMPARE(text.code, 0);
+        QVERIFY2(text.out.contains(QLatin1String("  + carol [Cloud]")), qPrintable(text.out));
+        // Environments are listed the locale's way (the test runs the CLI in this process's locale).
+        const QString bobWent =
+            QStringLiteral("  - bob [%1]")
+                .arg(QLocale().createSeparatedList({QStringLiteral("Cloud"), QStringLiteral("ghes-1.example")}));
+        QVERIFY2(text.out.contains(bobWent), qPrintable(text.out));
+        const QString aliceChanged =
+            QStringLiteral("  ~ alice [Cloud] → [%1]")
+                .arg(QLocale().createSeparatedList({QStringLiteral("Cloud"), QStringLiteral("ghes-2.example")}));
+        QVERIFY2(text.out.contains(aliceChanged), qPrintable(text.out));
+
+        QVERIFY2(text.out.contains(QStringLiteral("Seats consumed: 3 → 3")), qPrintable(text.out));
+
+        const Run unknown =
+            run(QStringList{QStringLiteral("changes"), QStringLiteral("--from"), QStringLiteral("9999")} + inStore);
+        QCOMPARE(unknown.code, 1);
+        QVERIFY2(unknown.err.contains(QLatin1String("No such snapshot")), qPrintable(unknown.err));
+        const Run notAnId =
+            run(QStringList{QStringLiteral("changes"), QStringLiteral("--to"), QStringLiteral("last")} + inStore);
+        QCOMPARE(notAnId.code, 2);
+        QVERIFY2(notAnId.err.contains(QLatin1String("--to must be a snapshot id")), qPrintable(notAnId.err));
     }
 
     void shouldReportStatusOfTheBuiltInLabLikeTheStandaloneLab()

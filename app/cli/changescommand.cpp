@@ -1,0 +1,234 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+// ghe-license changes: who came, who went and who changed environment between two stored snapshots
+// (by default the two newest), for a weekly report.
+#include "cli/clicommand.h"
+#include "cli/clioutput.h"
+#include "cli/clisession.h"
+#include "cli/snapshotjson.h"
+#include "licensing/snapshotdiff.h"
+#include "storage/licensestore.h"
+
+#include <KLocalizedString>
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLocale>
+
+namespace Glc {
+namespace {
+const QString fromOption = QStringLiteral("from");
+const QString toOption = QStringLiteral("to");
+
+/// Who a seat is, for people: the login, else the server accounts.
+QString who(const ConsumedLicense &seat)
+{
+    if (!seat.githubComLogin.isEmpty()) {
+        return seat.githubComName.isEmpty()
+            ? seat.githubComLogin
+            : i18nc("@info:shell %1 login, %2 name", "%1 (%2)", seat.githubComLogin, seat.githubComName);
+    }
+    return seat.enterpriseServerUserIds.join(QLatin1String(", "));
+}
+
+QString environmentsText(const QStringList &environments)
+{
+    QStringList words;
+    for (const QString &environment : environments) {
+        words.append(environment == QLatin1String("Cloud") ? i18nc("@item environment", "Cloud") : environment);
+    }
+    return QLocale().createSeparatedList(words);
+}
+
+QJsonObject seatJson(const ConsumedLicense &seat)
+{
+    return QJsonObject{
+        {QStringLiteral("login"), seat.githubComLogin},
+        {QStringLiteral("name"), seat.githubComName.isEmpty() ? QJsonValue() : QJsonValue(seat.githubComName)},
+        {QStringLiteral("server_user_ids"), QJsonArray::fromStringList(seat.enterpriseServerUserIds)},
+        {QStringLiteral("environments"), QJsonArray::fromStringList(SnapshotDiff::environments(seat))},
+    };
+}
+
+QJsonObject summaryJson(const SnapshotSummary &summary)
+{
+    return QJsonObject{
+        {QStringLiteral("id"), summary.id},
+        {QStringLiteral("taken_at"), summary.takenAt.toUTC().toString(Qt::ISODate)},
+        {QStringLiteral("consumed"), summary.totalSeatsConsumed},
+        {QStringLiteral("purchased"), summary.totalSeatsPurchased},
+    };
+}
+
+class ChangesCommand : public CliCommand
+{
+public:
+    QString name() const override { return QStringLiteral("changes"); }
+    QString summary() const override
+    {
+        return i18nc("@info:shell", "Who came, who went and who changed environment between two snapshots.");
+    }
+    QString details() const override
+    {
+        return i18nc("@info:shell",
+            "Compares the newest stored snapshot with the one before it, or the snapshots given by --from and "
+            "--to (ids as listed in the JSON of 'ghe-license status').");
+    }
+    void addOptions(QCommandLineParser &parser) override
+    {
+        parser.addOption(QCommandLineOption(
+            fromOption, i18nc("@info:shell", "The earlier snapshot's id."), i18nc("@info:shell value name", "id")));
+        parser.addOption(
+            QCommandLineOption(toOption, i18nc("@info:shell", "The later snapshot's id (default: the newest)."),
+                i18nc("@info:shell value name", "id")));
+        parser.addOption(SnapshotJson::formatOption(false));
+        parser.addOption(SnapshotJson::refreshOption());
+    }
+    ExitCode run(CliSession &session, const QCommandLineParser &parser) override
+    {
+        const QString format = parser.value(QStringLiteral("format"));
+        if (format != QLatin1String("text") && format != QLatin1String("json")) {
+            CliOutput::error(i18nc("@info:shell", "Unknown format: %1", format),
+                i18nc("@info:shell", "Use --format text or --format json."));
+            return ExitCode::Usage;
+        }
+        qint64 fromId = 0;
+        qint64 toId = 0;
+        if (!readId(parser, fromOption, &fromId) || !readId(parser, toOption, &toId)) {
+            return ExitCode::Usage;
+        }
+        if (const ExitCode code = session.prepareConnection(); code != ExitCode::Ok) {
+            return code;
+        }
+        if (parser.isSet(QStringLiteral("refresh"))) {
+            if (const ExitCode code = session.refresh(); code != ExitCode::Ok) {
+                return code;
+            }
+        }
+        LicenseStore &store = session.store();
+        const StoreResult<QList<SnapshotSummary>> all = store.snapshots(session.connection().id);
+        if (!all.ok()) {
+            CliOutput::error(all.error.message, all.error.detail);
+            return ExitCode::Failure;
+        }
+        auto find = [&all](qint64 id) -> const SnapshotSummary * {
+            for (const SnapshotSummary &s : all.value) {
+                if (s.id == id) {
+                    return &s;
+                }
+            }
+            return nullptr;
+        };
+        // Oldest first: the newest is last.
+        const SnapshotSummary *to = toId > 0 ? find(toId) : (all.value.isEmpty() ? nullptr : &all.value.constLast());
+        const SnapshotSummary *from = nullptr;
+        if (fromId > 0) {
+            from = find(fromId);
+        } else if (to) {
+            for (const SnapshotSummary &s : all.value) {
+                if (s.takenAt < to->takenAt || (s.takenAt == to->takenAt && s.id < to->id)) {
+                    from = &s; // the last one before `to`
+                }
+            }
+        }
+        if ((toId > 0 && !to) || (fromId > 0 && !from)) {
+            CliOutput::error(i18nc("@info:shell %1 connection", "No such snapshot of %1.", session.connection().name),
+                i18nc("@info:shell", "Snapshot ids are listed by: ghe-license status --format json"));
+            return ExitCode::Failure;
+        }
+        if (!to || !from) {
+            CliOutput::error(i18ncp("@info:shell %2 connection", "Only %1 snapshot of %2 is stored; changes need two.",
+                                 "Only %1 snapshots of %2 are stored; changes need two.", int(all.value.size()),
+                                 session.connection().name),
+                i18nc("@info:shell", "Take another one later with: ghe-license refresh"));
+            return ExitCode::Failure;
+        }
+        const StoreResult<QList<ConsumedLicense>> before = store.loadConsumedLicenses(from->id);
+        const StoreResult<QList<ConsumedLicense>> after = store.loadConsumedLicenses(to->id);
+        for (const StoreError &error : {before.error, after.error}) {
+            if (error.isError()) {
+                CliOutput::error(error.message, error.detail);
+                return ExitCode::Failure;
+            }
+        }
+        const SnapshotDiff diff = SnapshotDiff::compute(before.value, after.value);
+        if (format == QLatin1String("json")) {
+            QJsonArray came;
+            for (int row : diff.came) {
+                came.append(seatJson(after.value.at(row)));
+            }
+            QJsonArray went;
+            for (int row : diff.went) {
+                went.append(seatJson(before.value.at(row)));
+            }
+            QJsonArray changed;
+            for (const SnapshotDiff::Change &change : diff.changedEnvironment) {
+                QJsonObject seat = seatJson(after.value.at(change.afterRow));
+                seat.remove(QStringLiteral("environments"));
+                seat.insert(
+                    QStringLiteral("environments_before"), QJsonArray::fromStringList(change.environmentsBefore));
+                seat.insert(QStringLiteral("environments_after"), QJsonArray::fromStringList(change.environmentsAfter));
+                changed.append(seat);
+            }
+            CliOutput::outBytes(CliOutput::json(QJsonObject{
+                {QStringLiteral("from"), summaryJson(*from)},
+                {QStringLiteral("to"), summaryJson(*to)},
+                {QStringLiteral("came"), came},
+                {QStringLiteral("went"), went},
+                {QStringLiteral("changed_environment"), changed},
+            }));
+            return ExitCode::Ok;
+        }
+        const QLocale locale;
+        CliOutput::out(i18nc("@info:shell %1 and %3 snapshot ids, %2 and %4 dates",
+            "From snapshot %1 (%2) to snapshot %3 (%4):", from->id,
+            locale.toString(from->takenAt.toLocalTime(), QLocale::ShortFormat), to->id,
+            locale.toString(to->takenAt.toLocalTime(), QLocale::ShortFormat)));
+        CliOutput::out(i18nc("@info:shell %1, %2 seat counts", "Seats consumed: %1 → %2",
+            locale.toString(from->totalSeatsConsumed), locale.toString(to->totalSeatsConsumed)));
+        CliOutput::out(i18ncp("@info:shell", "%1 person came:", "%1 people came:", int(diff.came.size())));
+        for (int row : diff.came) {
+            const ConsumedLicense &seat = after.value.at(row);
+            CliOutput::out(i18nc("@info:shell %1 who, %2 environments", "  + %1 [%2]", who(seat),
+                environmentsText(SnapshotDiff::environments(seat))));
+        }
+        CliOutput::out(i18ncp("@info:shell", "%1 person went:", "%1 people went:", int(diff.went.size())));
+        for (int row : diff.went) {
+            const ConsumedLicense &seat = before.value.at(row);
+            CliOutput::out(i18nc("@info:shell %1 who, %2 environments", "  - %1 [%2]", who(seat),
+                environmentsText(SnapshotDiff::environments(seat))));
+        }
+        CliOutput::out(i18ncp("@info:shell",
+            "%1 person changed environment:", "%1 people changed environment:", int(diff.changedEnvironment.size())));
+        for (const SnapshotDiff::Change &change : diff.changedEnvironment) {
+            CliOutput::out(i18nc("@info:shell %1 who, %2 and %3 environments", "  ~ %1 [%2] → [%3]",
+                who(after.value.at(change.afterRow)), environmentsText(change.environmentsBefore),
+                environmentsText(change.environmentsAfter)));
+        }
+        return ExitCode::Ok;
+    }
+
+private:
+    static bool readId(const QCommandLineParser &parser, const QString &option, qint64 *id)
+    {
+        if (!parser.isSet(option)) {
+            return true;
+        }
+        bool ok = false;
+        *id = parser.value(option).toLongLong(&ok);
+        if (!ok || *id <= 0) {
+            CliOutput::error(i18nc("@info:shell %1 option, %2 value", "--%1 must be a snapshot id, not %2.", option,
+                                 parser.value(option)),
+                i18nc("@info:shell", "See: ghe-license changes --help"));
+            return false;
+        }
+        return true;
+    }
+};
+} // namespace
+
+std::unique_ptr<CliCommand> makeChangesCommand()
+{
+    return std::make_unique<ChangesCommand>();
+}
+} // namespace Glc

@@ -12,6 +12,7 @@ std::vector<std::unique_ptr<CliCommand>> cliCommands()
     commands.push_back(makeUsersCommand());
     commands.push_back(makeCountedTwiceCommand());
     commands.push_back(makeChangesCommand());
+    commands.push_back(makeOrganizationsCommand());
     commands.push_back(makeSyncNowCommand());
     commands.push_back(makeExportCommand());
     commands.push_back(makeAddServerUsageCommand());

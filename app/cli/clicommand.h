@@ -42,6 +42,7 @@ std::unique_ptr<CliCommand> makeStatusCommand();
 std::unique_ptr<CliCommand> makeUsersCommand();
 std::unique_ptr<CliCommand> makeCountedTwiceCommand();
 std::unique_ptr<CliCommand> makeChangesCommand();
+std::unique_ptr<CliCommand> makeOrganizationsCommand();
 std::unique_ptr<CliCommand> makeSyncNowCommand();
 std::unique_ptr<CliCommand> makeExportCommand();
 std::unique_ptr<CliCommand> makeAddServerUsageCommand();

@@ -17,6 +17,7 @@
 #include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -240,7 +241,8 @@ private Q_SLOTS:
         const QStringList commands = {QStringLiteral("connections"), QStringLiteral("refresh"),
             QStringLiteral("status"), QStringLiteral("users"), QStringLiteral("counted-twice"),
             QStringLiteral("sync-now"), QStringLiteral("export"), QStringLiteral("add-server-usage"),
-            QStringLiteral("lab"), QStringLiteral("check"), QStringLiteral("retention"), QStringLiteral("changes")};
+            QStringLiteral("lab"), QStringLiteral("check"), QStringLiteral("retention"), QStringLiteral("changes"),
+            QStringLiteral("organizations")};
         for (const QString &command : commands) {
             QVERIFY2(help.out.contains(command), qPrintable(command));
             const Run commandHelp = run({command, QStringLiteral("--help")});
@@ -460,6 +462,68 @@ private Q_SLOTS:
             run(QStringList{QStringLiteral("changes"), QStringLiteral("--to"), QStringLiteral("last")} + inStore);
         QCOMPARE(notAnId.code, 2);
         QVERIFY2(notAnId.err.contains(QLatin1String("--to must be a snapshot id")), qPrintable(notAnId.err));
+    }
+
+    void shouldBreakSeatsDownByOrganization()
+    {
+        const QStringList inStore{QStringLiteral("--store"), newStore()};
+        const Run users =
+            run(QStringList{QStringLiteral("users"), QStringLiteral("--format"), QStringLiteral("json")} + inStore);
+        QCOMPARE(users.code, 0);
+        // The same counts worked out here from GitHub's own fields of the report.
+        QHash<QString, int> members;
+        QHash<QString, int> owners;
+        int withoutOrganization = 0;
+        const QJsonArray seats =
+            QJsonDocument::fromJson(users.out.toUtf8()).object().value(QLatin1String("users")).toArray();
+        QVERIFY(seats.size() > 100);
+        for (const QJsonValue &value : seats) {
+            const QJsonObject seat = value.toObject();
+            const QJsonArray roles = seat.value(QLatin1String("github_com_member_roles")).toArray();
+            QSet<QString> orgs;
+            for (const QJsonValue &role : roles) {
+                const QString text = role.toString();
+                const QString org = text.section(QLatin1Char(':'), 0, -2);
+                if (!orgs.contains(org)) {
+                    orgs.insert(org);
+                    ++members[org];
+                }
+                owners[org] += text.endsWith(QLatin1String(":Owner"), Qt::CaseInsensitive) ? 1 : 0;
+            }
+            withoutOrganization += roles.isEmpty() &&
+                seat.value(QLatin1String("github_com_orgs_with_pending_invites")).toArray().isEmpty();
+        }
+        QVERIFY(members.size() > 1);
+
+        const Run json = run(
+            QStringList{QStringLiteral("organizations"), QStringLiteral("--format"), QStringLiteral("json")} + inStore);
+        QCOMPARE(json.code, 0);
+        const QJsonObject breakdown = QJsonDocument::fromJson(json.out.toUtf8()).object();
+        QCOMPARE(breakdown.keys(),
+            (QStringList{QStringLiteral("organizations"), QStringLiteral("seats_consumed"),
+                QStringLiteral("seats_without_organization")}));
+        QCOMPARE(breakdown.value(QLatin1String("seats_without_organization")).toInt(-1), withoutOrganization);
+        const QJsonArray organizations = breakdown.value(QLatin1String("organizations")).toArray();
+        int previous = std::numeric_limits<int>::max();
+        for (const QJsonValue &value : organizations) {
+            const QJsonObject org = value.toObject();
+            const QString name = org.value(QLatin1String("name")).toString();
+            QCOMPARE(org.keys(),
+                (QStringList{QStringLiteral("members"), QStringLiteral("name"), QStringLiteral("owners"),
+                    QStringLiteral("pending_invites"), QStringLiteral("without_two_factor")}));
+            QCOMPARE(org.value(QLatin1String("members")).toInt(), members.value(name));
+            QCOMPARE(org.value(QLatin1String("owners")).toInt(), owners.value(name));
+            QVERIFY(org.value(QLatin1String("members")).toInt() <= previous); // most members first
+            previous = org.value(QLatin1String("members")).toInt();
+            members.remove(name);
+        }
+        QVERIFY2(members.isEmpty(), qPrintable(QStringList(members.keys()).join(QLatin1Char(' '))));
+
+        const Run text = run(QStringList{QStringLiteral("organizations")} + inStore);
+        QCOMPARE(text.code, 0);
+        const QString first = organizations.at(0).toObject().value(QLatin1String("name")).toString();
+        QVERIFY2(text.out.startsWith(first + QLatin1String(": ")), qPrintable(text.out));
+        QVERIFY2(text.out.contains(QLatin1String("belong to no organization")), qPrintable(text.out));
     }
 
     void shouldReportStatusOfTheBuiltInLabLikeTheStandaloneLab()

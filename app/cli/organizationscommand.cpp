@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+// ghe-license organizations: seats per github.com organization (from the member roles), for charging
+// licenses back to the teams that use them.
+#include "cli/clicommand.h"
+#include "cli/clioutput.h"
+#include "cli/clisession.h"
+#include "cli/snapshotjson.h"
+#include "licensing/organizationbreakdown.h"
+
+#include <KLocalizedString>
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLocale>
+
+namespace Glc {
+namespace {
+class OrganizationsCommand : public CliCommand
+{
+public:
+    QString name() const override { return QStringLiteral("organizations"); }
+    QString summary() const override
+    {
+        return i18nc(
+            "@info:shell", "Seats per github.com organization: members, owners, pending invitations, 2FA off.");
+    }
+    QString details() const override
+    {
+        return i18nc("@info:shell",
+            "A person who belongs to several organizations is counted in each of them, so the organizations' "
+            "members add up to more than the seats consumed.");
+    }
+    void addOptions(QCommandLineParser &parser) override
+    {
+        parser.addOption(SnapshotJson::formatOption(false));
+        parser.addOption(SnapshotJson::refreshOption());
+    }
+    ExitCode run(CliSession &session, const QCommandLineParser &parser) override
+    {
+        const QString format = parser.value(QStringLiteral("format"));
+        if (format != QLatin1String("text") && format != QLatin1String("json")) {
+            CliOutput::error(i18nc("@info:shell", "Unknown format: %1", format),
+                i18nc("@info:shell", "Use --format text or --format json."));
+            return ExitCode::Usage;
+        }
+        LicenseSnapshot snapshot;
+        if (const ExitCode code = session.reportSnapshot(parser, &snapshot); code != ExitCode::Ok) {
+            return code;
+        }
+        const OrganizationBreakdown breakdown = OrganizationBreakdown::compute(snapshot.licenses.users);
+        if (format == QLatin1String("json")) {
+            QJsonArray organizations;
+            for (const OrganizationBreakdown::Organization &org : breakdown.organizations) {
+                organizations.append(QJsonObject{
+                    {QStringLiteral("name"), org.name},
+                    {QStringLiteral("members"), org.members},
+                    {QStringLiteral("owners"), org.owners},
+                    {QStringLiteral("pending_invites"), org.pendingInvites},
+                    {QStringLiteral("without_two_factor"), org.withoutTwoFactor},
+                });
+            }
+            CliOutput::outBytes(CliOutput::json(QJsonObject{
+                {QStringLiteral("organizations"), organizations},
+                {QStringLiteral("seats_consumed"), snapshot.licenses.totalSeatsConsumed},
+                {QStringLiteral("seats_without_organization"), breakdown.seatsWithoutOrganization},
+            }));
+            return ExitCode::Ok;
+        }
+        const QLocale locale;
+        if (breakdown.organizations.isEmpty()) {
+            CliOutput::out(i18nc("@info:shell", "No seat belongs to a github.com organization."));
+        }
+        for (const OrganizationBreakdown::Organization &org : breakdown.organizations) {
+            CliOutput::out(i18nc("@info:shell %1 organization, %2 members, %3 owners, %4 invitations, %5 without 2FA",
+                "%1: %2 members, %3 owners, %4 pending invitations, %5 without 2FA", org.name,
+                locale.toString(org.members), locale.toString(org.owners), locale.toString(org.pendingInvites),
+                locale.toString(org.withoutTwoFactor)));
+        }
+        CliOutput::out(i18ncp("@info:shell",
+            "%1 seat belongs to no organization (Enterprise Server only, or enterprise roles only).",
+            "%1 seats belong to no organization (Enterprise Server only, or enterprise roles only).",
+            breakdown.seatsWithoutOrganization));
+        return ExitCode::Ok;
+    }
+};
+} // namespace
+
+std::unique_ptr<CliCommand> makeOrganizationsCommand()
+{
+    return std::make_unique<OrganizationsCommand>();
+}
+} // namespace Glc

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "mainwindow.h"
 
+#include "controllers/comparesnapshotscommand.h"
 #include "controllers/connectiontestcommand.h"
 #include "controllers/retentioncommand.h"
 #include "core/applicationinfo.h"
@@ -167,6 +168,12 @@ void MainWindow::setupMenus()
 
     QMenu *viewMenu = menuBar()->addMenu(i18nc("@title:menu", "&View"));
     viewMenu->setObjectName(QStringLiteral("viewMenu"));
+    QAction *compare = viewMenu->addAction(
+        QIcon::fromTheme(QStringLiteral("view-history")), i18nc("@action:inmenu", "&Compare Snapshots…"));
+    compare->setObjectName(QStringLiteral("compareSnapshotsAction"));
+    compare->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    connect(compare, &QAction::triggered, this, &MainWindow::compareSnapshots);
+    connect(m_licensePage, &LicensePage::compareSnapshotsRequested, this, &MainWindow::compareSnapshots);
     QMenu *languageMenu = viewMenu->addMenu(i18nc("@title:menu", "&Language"));
     languageMenu->setObjectName(QStringLiteral("languageMenu"));
     const QString configured = Glc::Localization::configuredLanguage();
@@ -186,6 +193,11 @@ void MainWindow::setupMenus()
         i18nc("@action:inmenu", "&About %1", Glc::ApplicationInfo::displayName()));
     about->setObjectName(QStringLiteral("aboutAction"));
     connect(about, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::compareSnapshots()
+{
+    (new CompareSnapshotsCommand(m_controller, this))->start();
 }
 
 void MainWindow::chooseLanguage(const QString &code)

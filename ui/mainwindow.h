@@ -41,6 +41,7 @@ private:
     void openAddServerUsage();
     void showAbout();
     void chooseLanguage(const QString &code);
+    void compareSnapshots();
 
     QStackedWidget *const m_pages;
     LicensePage *const m_licensePage;

@@ -7,7 +7,7 @@
 #include "cli/clisession.h"
 #include "cli/snapshotjson.h"
 #include "licensing/snapshotdiff.h"
-#include "storage/licensestore.h"
+#include "workflows/snapshotchangesjob.h"
 
 #include <KLocalizedString>
 
@@ -105,65 +105,27 @@ public:
                 return code;
             }
         }
-        LicenseStore &store = session.store();
-        const StoreResult<QList<SnapshotSummary>> all = store.snapshots(session.connection().id);
-        if (!all.ok()) {
-            CliOutput::error(all.error.message, all.error.detail);
-            return ExitCode::Failure;
+        SnapshotChangesJob job(session.context(), fromId, toId);
+        if (const ExitCode code = session.runJob(job, CliSession::Assist::Stop); code != ExitCode::Ok) {
+            return code;
         }
-        auto find = [&all](qint64 id) -> const SnapshotSummary * {
-            for (const SnapshotSummary &s : all.value) {
-                if (s.id == id) {
-                    return &s;
-                }
-            }
-            return nullptr;
-        };
-        // Oldest first: the newest is last.
-        const SnapshotSummary *to = toId > 0 ? find(toId) : (all.value.isEmpty() ? nullptr : &all.value.constLast());
-        const SnapshotSummary *from = nullptr;
-        if (fromId > 0) {
-            from = find(fromId);
-        } else if (to) {
-            for (const SnapshotSummary &s : all.value) {
-                if (s.takenAt < to->takenAt || (s.takenAt == to->takenAt && s.id < to->id)) {
-                    from = &s; // the last one before `to`
-                }
-            }
-        }
-        if ((toId > 0 && !to) || (fromId > 0 && !from)) {
-            CliOutput::error(i18nc("@info:shell %1 connection", "No such snapshot of %1.", session.connection().name),
-                i18nc("@info:shell", "Snapshot ids are listed by: ghe-license status --format json"));
-            return ExitCode::Failure;
-        }
-        if (!to || !from) {
-            CliOutput::error(i18ncp("@info:shell %2 connection", "Only %1 snapshot of %2 is stored; changes need two.",
-                                 "Only %1 snapshots of %2 are stored; changes need two.", int(all.value.size()),
-                                 session.connection().name),
-                i18nc("@info:shell", "Take another one later with: ghe-license refresh"));
-            return ExitCode::Failure;
-        }
-        const StoreResult<QList<ConsumedLicense>> before = store.loadConsumedLicenses(from->id);
-        const StoreResult<QList<ConsumedLicense>> after = store.loadConsumedLicenses(to->id);
-        for (const StoreError &error : {before.error, after.error}) {
-            if (error.isError()) {
-                CliOutput::error(error.message, error.detail);
-                return ExitCode::Failure;
-            }
-        }
-        const SnapshotDiff diff = SnapshotDiff::compute(before.value, after.value);
+        const SnapshotDiff &diff = job.diff();
+        const QList<ConsumedLicense> &beforeSeats = job.before();
+        const QList<ConsumedLicense> &afterSeats = job.after();
+        const SnapshotSummary *from = &job.from();
+        const SnapshotSummary *to = &job.to();
         if (format == QLatin1String("json")) {
             QJsonArray came;
             for (int row : diff.came) {
-                came.append(seatJson(after.value.at(row)));
+                came.append(seatJson(afterSeats.at(row)));
             }
             QJsonArray went;
             for (int row : diff.went) {
-                went.append(seatJson(before.value.at(row)));
+                went.append(seatJson(beforeSeats.at(row)));
             }
             QJsonArray changed;
             for (const SnapshotDiff::Change &change : diff.changedEnvironment) {
-                QJsonObject seat = seatJson(after.value.at(change.afterRow));
+                QJsonObject seat = seatJson(afterSeats.at(change.afterRow));
                 seat.remove(QStringLiteral("environments"));
                 seat.insert(
                     QStringLiteral("environments_before"), QJsonArray::fromStringList(change.environmentsBefore));
@@ -188,13 +150,13 @@ public:
             locale.toString(from->totalSeatsConsumed), locale.toString(to->totalSeatsConsumed)));
         CliOutput::out(i18ncp("@info:shell", "%1 person came:", "%1 people came:", int(diff.came.size())));
         for (int row : diff.came) {
-            const ConsumedLicense &seat = after.value.at(row);
+            const ConsumedLicense &seat = afterSeats.at(row);
             CliOutput::out(i18nc("@info:shell %1 who, %2 environments", "  + %1 [%2]", who(seat),
                 environmentsText(SnapshotDiff::environments(seat))));
         }
         CliOutput::out(i18ncp("@info:shell", "%1 person went:", "%1 people went:", int(diff.went.size())));
         for (int row : diff.went) {
-            const ConsumedLicense &seat = before.value.at(row);
+            const ConsumedLicense &seat = beforeSeats.at(row);
             CliOutput::out(i18nc("@info:shell %1 who, %2 environments", "  - %1 [%2]", who(seat),
                 environmentsText(SnapshotDiff::environments(seat))));
         }
@@ -202,7 +164,7 @@ public:
             "%1 person changed environment:", "%1 people changed environment:", int(diff.changedEnvironment.size())));
         for (const SnapshotDiff::Change &change : diff.changedEnvironment) {
             CliOutput::out(i18nc("@info:shell %1 who, %2 and %3 environments", "  ~ %1 [%2] → [%3]",
-                who(after.value.at(change.afterRow)), environmentsText(change.environmentsBefore),
+                who(afterSeats.at(change.afterRow)), environmentsText(change.environmentsBefore),
                 environmentsText(change.environmentsAfter)));
         }
         return ExitCode::Ok;

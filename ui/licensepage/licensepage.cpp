@@ -93,6 +93,14 @@ LicensePage::LicensePage(QWidget *parent)
     historyBox->setObjectName(QStringLiteral("historyBox"));
     auto *historyLayout = new QVBoxLayout(historyBox);
     historyLayout->addWidget(m_chart);
+    auto *compareButton = new QPushButton(
+        QIcon::fromTheme(QStringLiteral("view-history")), i18nc("@action:button", "Co&mpare Snapshots…"), historyBox);
+    compareButton->setObjectName(QStringLiteral("compareSnapshotsButton"));
+    compareButton->setAccessibleDescription(
+        i18nc("@info:tooltip", "Who came, who went and who changed environment between two snapshots"));
+    compareButton->setToolTip(compareButton->accessibleDescription());
+    connect(compareButton, &QPushButton::clicked, this, &LicensePage::compareSnapshotsRequested);
+    historyLayout->addWidget(compareButton, 0, Qt::AlignRight);
 
     auto *tableBox = new QGroupBox(i18nc("@title:group", "Consumed licenses"), m_content);
     tableBox->setObjectName(QStringLiteral("consumedLicensesBox"));

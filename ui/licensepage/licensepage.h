@@ -62,6 +62,7 @@ public:
 Q_SIGNALS:
     void refreshRequested();
     void cancelRefreshRequested();
+    void compareSnapshotsRequested();
 
 private:
     void updateLastRefreshed();

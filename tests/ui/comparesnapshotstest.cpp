@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+// View > Compare Snapshots in the real main window: who came, who went and who changed environment
+// between two stored snapshots, read and compared in the worker thread.
+#include "controllers/licensecontroller.h"
+#include "licensepage/licensepage.h"
+#include "licensepage/snapshotchangesdialog.h"
+#include "mainwindow.h"
+#include "storage/licensestore.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace Glc;
+
+class CompareSnapshotsTest : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+
+    static ConsumedLicense seat(const QString &login, const QStringList &serverIds = {})
+    {
+        ConsumedLicense s;
+        s.githubComLogin = login;
+        s.githubComUser = !login.isEmpty();
+        s.enterpriseServerUserIds = serverIds;
+        s.licenseType = QStringLiteral("enterprise");
+        return s;
+    }
+
+    /// Snapshots of the built-in lab's connection, `daysAgo` days back, with the given seats.
+    static void prepareStore(const QString &location, const QList<std::pair<int, QList<ConsumedLicense>>> &snapshots)
+    {
+        LicenseStore store;
+        QVERIFY(!store.open(location).isError());
+        Connection lab;
+        lab.kind = Connection::Kind::Lab;
+        lab.id = QStringLiteral("lab");
+        lab.name = QStringLiteral("lab");
+        QVERIFY(!store.saveConnection(lab).isError());
+        for (const auto &[daysAgo, seats] : snapshots) {
+            LicenseSnapshot snapshot;
+            snapshot.connectionId = lab.id;
+            snapshot.takenAt = QDateTime::currentDateTimeUtc().addDays(-daysAgo);
+            snapshot.licenses.users = seats;
+            snapshot.licenses.totalSeatsConsumed = int(seats.size());
+            snapshot.licenses.totalSeatsPurchased = 10;
+            QVERIFY(store.writeSnapshot(snapshot).ok());
+        }
+    }
+
+    std::unique_ptr<MainWindow> openWindow(const QString &location)
+    {
+        LicenseController::Options options;
+        options.storeLocation = location;
+        options.refreshWhenEmpty = false;
+        options.labConfig.users = 20;
+        options.labConfig.servers = 1;
+        auto window = std::make_unique<MainWindow>(options);
+        window->show();
+        if (!QTest::qWaitForWindowExposed(window.get())) {
+            return {};
+        }
+        QSignalSpy loaded(window->controller(), &LicenseController::dataLoaded);
+        window->start();
+        if (!loaded.wait(30000)) {
+            return {};
+        }
+        return window;
+    }
+
+    static QStringList children(QTreeWidget *tree, const QString &group)
+    {
+        for (int i = 0; i < tree->topLevelItemCount(); ++i) {
+            QTreeWidgetItem *item = tree->topLevelItem(i);
+            if (item->data(0, Qt::UserRole).toString() == group) {
+                QStringList rows;
+                for (int c = 0; c < item->childCount(); ++c) {
+                    rows.append(item->child(c)->text(0) + QLatin1String(" | ") + item->child(c)->text(1));
+                }
+                return rows;
+            }
+        }
+        return {QStringLiteral("no group %1").arg(group)};
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        QVERIFY(m_dir.isValid());
+    }
+
+    void shouldCompareTheTwoNewestThenAnyTwo()
+    {
+        const QString location = m_dir.filePath(QStringLiteral("three.sqlite"));
+        prepareStore(location,
+            {{14, {seat(QStringLiteral("alice")), seat(QStringLiteral("dave"))}},
+                {7, {seat(QStringLiteral("alice")), seat(QStringLiteral("bob"), {QStringLiteral("ghes-1.example:5")})}},
+                {0,
+                    {seat(QStringLiteral("alice"), {QStringLiteral("ghes-2.example:3")}), seat(QStringLiteral("carol")),
+                        seat(QString(), {QStringLiteral("ghes-1.example:9")})}}});
+        const auto window = openWindow(location);
+        QVERIFY(window);
+        QCOMPARE(window->controller()->data().history.size(), 3);
+
+        auto *button = window->licensePage()->findChild<QPushButton *>(QStringLiteral("compareSnapshotsButton"));
+        QVERIFY(button);
+        QTest::mouseClick(button, Qt::LeftButton);
+        auto *dialog = window->findChild<SnapshotChangesDialog *>();
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->tree()->topLevelItemCount() == 3);
+        QCOMPARE(dialog->fromBox()->count(), 3);
+        QCOMPARE(children(dialog->tree(), QStringLiteral("came")),
+            (QStringList{QStringLiteral("carol | Cloud"), QStringLiteral("ghes-1.example:9 | ghes-1.example")}));
+        QCOMPARE(children(dialog->tree(), QStringLiteral("went")),
+            QStringList{QStringLiteral("bob | Cloud and ghes-1.example")});
+        QCOMPARE(children(dialog->tree(), QStringLiteral("changed")),
+            QStringList{QStringLiteral("alice | Cloud → Cloud and ghes-2.example")});
+        QCOMPARE(dialog->summaryText(), QStringLiteral("Seats consumed: 2 → 3 (+1)"));
+
+        // The oldest snapshot as "From", chosen by keyboard: dave went too, bob never was there.
+        dialog->fromBox()->setFocus();
+        QTest::keyClick(dialog->fromBox(), Qt::Key_End);
+        QTRY_COMPARE(children(dialog->tree(), QStringLiteral("went")), QStringList{QStringLiteral("dave | Cloud")});
+        QCOMPARE(children(dialog->tree(), QStringLiteral("came")).size(), 2);
+
+        // The same snapshot twice is no comparison.
+        QTest::keyClick(dialog->fromBox(), Qt::Key_Home);
+        QTRY_VERIFY(dialog->tree()->topLevelItemCount() == 0);
+    }
+
+    void shouldSayWhenThereIsNothingToCompare()
+    {
+        const QString location = m_dir.filePath(QStringLiteral("one.sqlite"));
+        prepareStore(location, {{0, {seat(QStringLiteral("alice"))}}});
+        const auto window = openWindow(location);
+        QVERIFY(window);
+        auto *action = window->findChild<QAction *>(QStringLiteral("compareSnapshotsAction"));
+        QVERIFY(action);
+        action->trigger();
+        auto *dialog = window->findChild<SnapshotChangesDialog *>();
+        QVERIFY(dialog);
+        QCOMPARE(dialog->tree()->topLevelItemCount(), 0);
+        QVERIFY(!dialog->fromBox()->isEnabled());
+        auto *error = dialog->findChild<QWidget *>(QStringLiteral("changesError"));
+        QVERIFY(error && error->isVisible());
+    }
+};
+
+QTEST_MAIN(CompareSnapshotsTest)
+#include "comparesnapshotstest.moc"

@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "snapshotchangesdialog.h"
+
+#include "inlinemessage.h"
+#include "uiformat.h"
+
+#include <KLocalizedString>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace {
+enum Column {
+    PersonColumn,
+    EnvironmentsColumn,
+};
+
+/// Who a seat is: the login (and name), else the server accounts.
+QString person(const Glc::ConsumedLicense &seat)
+{
+    if (!seat.githubComLogin.isEmpty()) {
+        return seat.githubComName.isEmpty()
+            ? seat.githubComLogin
+            : i18nc("@item:intable %1 login, %2 name", "%1 (%2)", seat.githubComLogin, seat.githubComName);
+    }
+    return UiFormat::list(seat.enterpriseServerUserIds);
+}
+
+QString environments(const QStringList &environments)
+{
+    QStringList words;
+    for (const QString &environment : environments) {
+        words.append(environment == QLatin1String("Cloud") ? i18nc("@item:intable environment", "Cloud") : environment);
+    }
+    return UiFormat::list(words);
+}
+} // namespace
+
+SnapshotChangesDialog::SnapshotChangesDialog(QWidget *parent)
+    : QDialog(parent)
+    , m_from(new QComboBox(this))
+    , m_to(new QComboBox(this))
+    , m_summary(new QLabel(this))
+    , m_error(new InlineMessage(this))
+    , m_tree(new QTreeWidget(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Close, this))
+{
+    setObjectName(QStringLiteral("snapshotChangesDialog"));
+    setWindowTitle(i18nc("@title:window", "Compare Snapshots"));
+    m_from->setObjectName(QStringLiteral("fromSnapshotBox"));
+    m_from->setAccessibleName(i18nc("@label accessible name", "Earlier snapshot"));
+    m_to->setObjectName(QStringLiteral("toSnapshotBox"));
+    m_to->setAccessibleName(i18nc("@label accessible name", "Later snapshot"));
+    m_summary->setObjectName(QStringLiteral("changesSummary"));
+    m_summary->setWordWrap(true);
+    m_summary->setAccessibleName(i18nc("@label accessible name", "Summary of the changes"));
+    m_error->setObjectName(QStringLiteral("changesError"));
+    m_tree->setObjectName(QStringLiteral("changesTree"));
+    m_tree->setAccessibleName(i18nc("@label accessible name", "Changes between the snapshots"));
+    m_tree->setHeaderLabels({i18nc("@title:column", "Person"), i18nc("@title:column", "Environments")});
+    m_tree->setRootIsDecorated(true);
+    m_tree->setUniformRowHeights(true);
+    m_tree->header()->setSectionResizeMode(PersonColumn, QHeaderView::ResizeToContents);
+    m_tree->header()->setStretchLastSection(true);
+
+    auto *form = new QFormLayout;
+    form->addRow(i18nc("@label:listbox", "&From:"), m_from);
+    form->addRow(i18nc("@label:listbox", "&To:"), m_to);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_error);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_tree, 1);
+    layout->addWidget(m_buttons);
+    resize(fontMetrics().averageCharWidth() * 90, fontMetrics().height() * 30);
+
+    connect(m_from, &QComboBox::activated, this, &SnapshotChangesDialog::requestComparison);
+    connect(m_to, &QComboBox::activated, this, &SnapshotChangesDialog::requestComparison);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+}
+
+void SnapshotChangesDialog::setSnapshots(const QList<Glc::SnapshotSummary> &snapshots)
+{
+    m_from->clear();
+    m_to->clear();
+    // Newest first: the choice usually is "the last week".
+    for (qsizetype i = snapshots.size() - 1; i >= 0; --i) {
+        const Glc::SnapshotSummary &s = snapshots.at(i);
+        const QString text = i18nc("@item:inlistbox %1 date and time, %2 seats", "%1 - %2 consumed",
+            UiFormat::dateTime(s.takenAt), UiFormat::number(s.totalSeatsConsumed));
+        m_from->addItem(text, s.id);
+        m_to->addItem(text, s.id);
+    }
+    m_to->setCurrentIndex(0);
+    m_from->setCurrentIndex(m_from->count() > 1 ? 1 : 0);
+}
+
+void SnapshotChangesDialog::setBusy(bool busy)
+{
+    m_from->setEnabled(!busy);
+    m_to->setEnabled(!busy);
+    if (busy) {
+        m_summary->setText(i18nc("@info:status", "Comparing…"));
+    }
+}
+
+void SnapshotChangesDialog::showError(const QString &text, const QString &nextStep)
+{
+    m_tree->clear();
+    m_summary->clear();
+    m_error->showMessage(InlineMessage::Type::Warning, text, nextStep);
+}
+
+qint64 SnapshotChangesDialog::fromId() const
+{
+    return m_from->currentData().toLongLong();
+}
+
+qint64 SnapshotChangesDialog::toId() const
+{
+    return m_to->currentData().toLongLong();
+}
+
+QString SnapshotChangesDialog::summaryText() const
+{
+    return m_summary->text();
+}
+
+void SnapshotChangesDialog::requestComparison()
+{
+    if (fromId() == toId()) {
+        showError(i18nc("@info", "Choose two different snapshots."), {});
+        return;
+    }
+    Q_EMIT compareRequested(fromId(), toId());
+}
+
+void SnapshotChangesDialog::setChanges(const Glc::SnapshotSummary &from, const Glc::SnapshotSummary &to,
+    const QList<Glc::ConsumedLicense> &before, const QList<Glc::ConsumedLicense> &after, const Glc::SnapshotDiff &diff)
+{
+    m_error->dismiss();
+    m_tree->clear();
+    const int delta = to.totalSeatsConsumed - from.totalSeatsConsumed;
+    m_summary->setText(i18nc("@info %1 and %2 seat counts, %3 signed difference", "Seats consumed: %1 → %2 (%3)",
+        UiFormat::number(from.totalSeatsConsumed), UiFormat::number(to.totalSeatsConsumed),
+        delta > 0 ? QLatin1Char('+') + UiFormat::number(delta) : UiFormat::number(delta)));
+
+    auto group = [this](const QString &title, const QString &name) {
+        auto *item = new QTreeWidgetItem(m_tree, {title});
+        item->setData(PersonColumn, Qt::UserRole, name);
+        item->setFirstColumnSpanned(true);
+        item->setExpanded(true);
+        return item;
+    };
+    QTreeWidgetItem *came = group(
+        i18ncp("@item:intable", "%1 person came", "%1 people came", int(diff.came.size())), QStringLiteral("came"));
+    for (int row : diff.came) {
+        const Glc::ConsumedLicense &seat = after.at(row);
+        new QTreeWidgetItem(came, {person(seat), environments(Glc::SnapshotDiff::environments(seat))});
+    }
+    QTreeWidgetItem *went = group(
+        i18ncp("@item:intable", "%1 person went", "%1 people went", int(diff.went.size())), QStringLiteral("went"));
+    for (int row : diff.went) {
+        const Glc::ConsumedLicense &seat = before.at(row);
+        new QTreeWidgetItem(went, {person(seat), environments(Glc::SnapshotDiff::environments(seat))});
+    }
+    QTreeWidgetItem *changed = group(i18ncp("@item:intable", "%1 person changed environment",
+                                         "%1 people changed environment", int(diff.changedEnvironment.size())),
+        QStringLiteral("changed"));
+    for (const Glc::SnapshotDiff::Change &change : diff.changedEnvironment) {
+        new QTreeWidgetItem(changed,
+            {person(after.at(change.afterRow)),
+                i18nc("@item:intable %1 environments before, %2 after", "%1 → %2",
+                    environments(change.environmentsBefore), environments(change.environmentsAfter))});
+    }
+    m_tree->setFocus();
+}

@@ -4,6 +4,8 @@
 #include "core/localization.h"
 #include "licensepage/connectiondialog.h"
 #include "licensepage/licensepage.h"
+#include "licensepage/retentiondialog.h"
+#include "licensepage/snapshotchangesdialog.h"
 #include "mainwindow.h"
 #include "models/consumedlicensesmodel.h"
 #include "textwalker.h"
@@ -16,10 +18,12 @@
 #include <QMessageBox>
 #include <QScreen>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QTreeWidget>
 
 #include <algorithm>
 #include <memory>
@@ -153,6 +157,28 @@ private Q_SLOTS:
         QVERIFY(index < kind->count());
         kind->setCurrentIndex(index);
         checkDialog(std::move(dialog));
+    }
+
+    void shouldShowTheSnapshotDialogs()
+    {
+        // A second snapshot, so Compare Snapshots has a comparison to show.
+        QSignalSpy refreshed(m_window->controller(), &LicenseController::refreshFinished);
+        m_window->controller()->refresh();
+        QVERIFY(refreshed.wait(60000));
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->controller()->data().history.size(), 2, 30000);
+        m_window->findChild<QAction *>(QStringLiteral("compareSnapshotsAction"))->trigger();
+        auto *compare = m_window->findChild<SnapshotChangesDialog *>();
+        QVERIFY(compare);
+        QTRY_COMPARE_WITH_TIMEOUT(compare->tree()->topLevelItemCount(), 3, 30000);
+        check(compare, QStringLiteral("SnapshotChangesDialog"));
+        compare->close();
+
+        m_window->findChild<QAction *>(QStringLiteral("retentionAction"))->trigger();
+        auto *retention = m_window->findChild<RetentionDialog *>();
+        QVERIFY(retention);
+        QTRY_VERIFY_WITH_TIMEOUT(retention->keepNewestBox()->isEnabled(), 30000); // the setting was read
+        check(retention, QStringLiteral("RetentionDialog"));
+        retention->close();
     }
 
     void shouldShowTheAboutBox()

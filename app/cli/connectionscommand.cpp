@@ -5,6 +5,7 @@
 #include "cli/clioutput.h"
 #include "cli/clisession.h"
 #include "cli/clitoken.h"
+#include "cli/snapshotjson.h"
 #include "github/keychaintokenstore.h"
 #include "workflows/connectiontestjob.h"
 
@@ -130,9 +131,7 @@ public:
 private:
     ExitCode list(CliSession &session, const QString &format)
     {
-        if (format != QLatin1String("text") && format != QLatin1String("json")) {
-            CliOutput::error(i18nc("@info:shell", "Unknown format: %1", format),
-                i18nc("@info:shell", "Use --format text or --format json."));
+        if (!SnapshotJson::checkFormat(format, false)) {
             return ExitCode::Usage;
         }
         const StoreResult<QList<Connection>> connections = session.store().connections();

@@ -45,9 +45,7 @@ public:
     ExitCode run(CliSession &session, const QCommandLineParser &parser) override
     {
         const QString format = parser.value(QStringLiteral("format"));
-        if (format != QLatin1String("text") && format != QLatin1String("json")) {
-            CliOutput::error(i18nc("@info:shell", "Unknown format: %1", format),
-                i18nc("@info:shell", "Use --format text or --format json."));
+        if (!SnapshotJson::checkFormat(format, false)) {
             return ExitCode::Usage;
         }
         WorkflowContext context = session.context();

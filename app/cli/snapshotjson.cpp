@@ -17,6 +17,18 @@ QCommandLineOption formatOption(bool csv)
         i18nc("@info:shell value name", "format"), csv ? QStringLiteral("csv") : QStringLiteral("text"));
 }
 
+bool checkFormat(const QString &format, bool csv)
+{
+    const QLatin1String other = csv ? QLatin1String("csv") : QLatin1String("text");
+    if (format == other || format == QLatin1String("json")) {
+        return true;
+    }
+    CliOutput::error(i18nc("@info:shell", "Unknown format: %1", format),
+        csv ? i18nc("@info:shell", "Use --format csv or --format json.")
+            : i18nc("@info:shell", "Use --format text or --format json."));
+    return false;
+}
+
 QCommandLineOption refreshOption()
 {
     return QCommandLineOption(QStringLiteral("refresh"),

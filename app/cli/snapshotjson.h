@@ -15,6 +15,9 @@ namespace Glc {
 namespace SnapshotJson {
 /// --format: text|json (default text), or csv|json (default csv) for users.
 QCommandLineOption formatOption(bool csv);
+/// Checks a --format value against formatOption(csv): true when valid, else prints the error (the
+/// command then exits with ExitCode::Usage).
+bool checkFormat(const QString &format, bool csv);
 /// --refresh: pull a new snapshot before reporting.
 QCommandLineOption refreshOption();
 

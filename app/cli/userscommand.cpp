@@ -38,9 +38,7 @@ public:
     ExitCode run(CliSession &session, const QCommandLineParser &parser) override
     {
         const QString format = parser.value(QStringLiteral("format"));
-        if (format != QLatin1String("csv") && format != QLatin1String("json")) {
-            CliOutput::error(i18nc("@info:shell", "Unknown format: %1", format),
-                i18nc("@info:shell", "Use --format csv or --format json."));
+        if (!SnapshotJson::checkFormat(format, true)) {
             return ExitCode::Usage;
         }
         LicenseSnapshot snapshot;

@@ -5,6 +5,7 @@
 #include "licensing/usagefile.h"
 #include "sshserverharness.h"
 #include "storage/licensestore.h"
+#include "storedhistory.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -378,45 +379,22 @@ private Q_SLOTS:
     {
         const QString store = newStore();
         const QStringList inStore{QStringLiteral("--store"), store};
-        auto seat = [](const QString &login, const QStringList &serverIds) {
-            ConsumedLicense s;
-            s.githubComLogin = login;
-            s.githubComUser = !login.isEmpty();
-            s.enterpriseServerUserIds = serverIds;
-            s.licenseType = QStringLiteral("enterprise");
-            s.totalUserAccounts = int(serverIds.size()) + (login.isEmpty() ? 0 : 1);
-            return s;
-        };
-        qint64 firstId = 0;
-        {
-            LicenseStore opened;
-            QVERIFY(!opened.open(store).isError());
-            Connection lab;
-            lab.kind = Connection::Kind::Lab;
-            lab.id = QStringLiteral("lab");
-            lab.name = QStringLiteral("lab");
-            QVERIFY(!opened.saveConnection(lab).isError());
-            LicenseSnapshot first;
-            first.connectionId = lab.id;
-            first.takenAt = QDateTime::currentDateTimeUtc().addDays(-7);
-            first.licenses.users = {seat(QStringLiteral("alice"), {}),
-                seat(QStringLiteral("bob"), {QStringLiteral("ghes-1.example:5")}),
-                seat(QString(), {QStringLiteral("ghes-1.example:9")})};
-            first.licenses.totalSeatsConsumed = 3;
-            const StoreResult<qint64> written = opened.writeSnapshot(first);
-            QVERIFY(written.ok());
-            firstId = written.value;
-
-            const Run tooFew = run(QStringList{QStringLiteral("changes")} + inStore);
-            QCOMPARE(tooFew.code, 1);
-            QVERIFY2(tooFew.err.contains(QLatin1String("Only 1 snapshot of lab is stored")), qPrintable(tooFew.err));
-
-            LicenseSnapshot second = first;
-            second.takenAt = QDateTime::currentDateTimeUtc();
-            second.licenses.users = {seat(QStringLiteral("alice"), {QStringLiteral("ghes-2.example:3")}),
-                seat(QStringLiteral("carol"), {}), seat(QString(), {QStringLiteral("ghes-1.example:9")})};
-            QVERIFY(opened.writeSnapshot(second).ok());
-        }
+        using StoredHistory::seat;
+        const QList<qint64> first = StoredHistory::write(store, StoredHistory::builtInLab(),
+            {{7,
+                {seat(QStringLiteral("alice")), seat(QStringLiteral("bob"), {QStringLiteral("ghes-1.example:5")}),
+                    seat(QString(), {QStringLiteral("ghes-1.example:9")})}}});
+        QCOMPARE(first.size(), 1);
+        const qint64 firstId = first.constFirst();
+        const Run tooFew = run(QStringList{QStringLiteral("changes")} + inStore);
+        QCOMPARE(tooFew.code, 1);
+        QVERIFY2(tooFew.err.contains(QLatin1String("Only 1 snapshot of lab is stored")), qPrintable(tooFew.err));
+        QCOMPARE(StoredHistory::write(store, StoredHistory::builtInLab(),
+                     {{0,
+                         {seat(QStringLiteral("alice"), {QStringLiteral("ghes-2.example:3")}),
+                             seat(QStringLiteral("carol")), seat(QString(), {QStringLiteral("ghes-1.example:9")})}}})
+                     .size(),
+            1);
         const Run json =
             run(QStringList{QStringLiteral("changes"), QStringLiteral("--format"), QStringLiteral("json")} + inStore);
         QCOMPARE(json.code, 0);

@@ -6,7 +6,7 @@
 #include "licensepage/licensepage.h"
 #include "licensepage/snapshotchangesdialog.h"
 #include "mainwindow.h"
-#include "storage/licensestore.h"
+#include "storedhistory.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -18,43 +18,13 @@
 #include <QTreeWidget>
 
 using namespace Glc;
+using StoredHistory::seat;
 
 class CompareSnapshotsTest : public QObject
 {
     Q_OBJECT
 private:
     QTemporaryDir m_dir;
-
-    static ConsumedLicense seat(const QString &login, const QStringList &serverIds = {})
-    {
-        ConsumedLicense s;
-        s.githubComLogin = login;
-        s.githubComUser = !login.isEmpty();
-        s.enterpriseServerUserIds = serverIds;
-        s.licenseType = QStringLiteral("enterprise");
-        return s;
-    }
-
-    /// Snapshots of the built-in lab's connection, `daysAgo` days back, with the given seats.
-    static void prepareStore(const QString &location, const QList<std::pair<int, QList<ConsumedLicense>>> &snapshots)
-    {
-        LicenseStore store;
-        QVERIFY(!store.open(location).isError());
-        Connection lab;
-        lab.kind = Connection::Kind::Lab;
-        lab.id = QStringLiteral("lab");
-        lab.name = QStringLiteral("lab");
-        QVERIFY(!store.saveConnection(lab).isError());
-        for (const auto &[daysAgo, seats] : snapshots) {
-            LicenseSnapshot snapshot;
-            snapshot.connectionId = lab.id;
-            snapshot.takenAt = QDateTime::currentDateTimeUtc().addDays(-daysAgo);
-            snapshot.licenses.users = seats;
-            snapshot.licenses.totalSeatsConsumed = int(seats.size());
-            snapshot.licenses.totalSeatsPurchased = 10;
-            QVERIFY(store.writeSnapshot(snapshot).ok());
-        }
-    }
 
     std::unique_ptr<MainWindow> openWindow(const QString &location)
     {
@@ -102,12 +72,13 @@ private Q_SLOTS:
     void shouldCompareTheTwoNewestThenAnyTwo()
     {
         const QString location = m_dir.filePath(QStringLiteral("three.sqlite"));
-        prepareStore(location,
+        const QList<qint64> written = StoredHistory::write(location, StoredHistory::builtInLab(),
             {{14, {seat(QStringLiteral("alice")), seat(QStringLiteral("dave"))}},
                 {7, {seat(QStringLiteral("alice")), seat(QStringLiteral("bob"), {QStringLiteral("ghes-1.example:5")})}},
                 {0,
                     {seat(QStringLiteral("alice"), {QStringLiteral("ghes-2.example:3")}), seat(QStringLiteral("carol")),
                         seat(QString(), {QStringLiteral("ghes-1.example:9")})}}});
+        QCOMPARE(written.size(), 3);
         const auto window = openWindow(location);
         QVERIFY(window);
         QCOMPARE(window->controller()->data().history.size(), 3);
@@ -141,7 +112,9 @@ private Q_SLOTS:
     void shouldSayWhenThereIsNothingToCompare()
     {
         const QString location = m_dir.filePath(QStringLiteral("one.sqlite"));
-        prepareStore(location, {{0, {seat(QStringLiteral("alice"))}}});
+        QCOMPARE(
+            StoredHistory::write(location, StoredHistory::builtInLab(), {{0, {seat(QStringLiteral("alice"))}}}).size(),
+            1);
         const auto window = openWindow(location);
         QVERIFY(window);
         auto *action = window->findChild<QAction *>(QStringLiteral("compareSnapshotsAction"));

@@ -6,6 +6,7 @@
 #include "licensepage/retentiondialog.h"
 #include "mainwindow.h"
 #include "storage/licensestore.h"
+#include "storedhistory.h"
 
 #include <QAction>
 #include <QDialogButtonBox>
@@ -29,25 +30,16 @@ private:
         return m_dir.filePath(QString::fromLatin1(QTest::currentTestFunction()) + QStringLiteral(".sqlite"));
     }
 
-    /// The built-in lab's connection with snapshots taken `daysAgo` days back.
+    /// The built-in lab's connection with snapshots taken `daysAgo` days back, and `policy` stored.
     static void prepareStore(const QString &location, const QList<int> &daysAgo, const RetentionPolicy &policy)
     {
+        QList<StoredHistory::Entry> entries;
+        for (int days : daysAgo) {
+            entries.append({days, {}, 100});
+        }
+        QCOMPARE(StoredHistory::write(location, StoredHistory::builtInLab(), entries).size(), daysAgo.size());
         LicenseStore store;
         QVERIFY(!store.open(location).isError());
-        Connection lab;
-        lab.kind = Connection::Kind::Lab;
-        lab.id = QStringLiteral("lab");
-        lab.name = QStringLiteral("lab");
-        QVERIFY(!store.saveConnection(lab).isError());
-        for (int days : daysAgo) {
-            LicenseSnapshot snapshot;
-            snapshot.connectionId = lab.id;
-            snapshot.takenAt = QDateTime::currentDateTimeUtc().addDays(-days);
-            snapshot.source = QStringLiteral("test");
-            snapshot.licenses.totalSeatsPurchased = 100;
-            snapshot.licenses.totalSeatsConsumed = 50 + days;
-            QVERIFY(store.writeSnapshot(snapshot).ok());
-        }
         QVERIFY(!store.setRetentionPolicy(policy).isError());
     }
 

@@ -4,6 +4,7 @@
 #include "workflows/retentionjob.h"
 #include "lab/licenselab.h"
 #include "storage/licensestore.h"
+#include "storedhistory.h"
 #include "workflows/labhost.h"
 #include "workflows/refreshjob.h"
 
@@ -36,17 +37,13 @@ private:
     }
 
     /// Snapshots of `connection` taken `daysAgo` days back (one each), written straight to the store.
-    static void addSnapshots(LicenseStore &store, const Connection &connection, const QList<int> &daysAgo)
+    static void addSnapshots(const QString &location, const Connection &connection, const QList<int> &daysAgo)
     {
-        QVERIFY(!store.saveConnection(connection).isError());
+        QList<StoredHistory::Entry> entries;
         for (int days : daysAgo) {
-            LicenseSnapshot snapshot;
-            snapshot.connectionId = connection.id;
-            snapshot.takenAt = QDateTime::currentDateTimeUtc().addDays(-days);
-            snapshot.source = QStringLiteral("test");
-            snapshot.licenses.totalSeatsPurchased = 10;
-            QVERIFY(store.writeSnapshot(snapshot).ok());
+            entries.append({days, {}, 10});
         }
+        QCOMPARE(StoredHistory::write(location, connection, entries).size(), daysAgo.size());
     }
 
     static Connection cloud(const QString &id)
@@ -79,12 +76,8 @@ private Q_SLOTS:
     void shouldStoreThePolicyAndApplyItToEveryConnectionAtOnce()
     {
         const WorkflowContext context = storeOnlyContext();
-        {
-            LicenseStore store;
-            QVERIFY(!store.open(context.storeLocation).isError());
-            addSnapshots(store, cloud(QStringLiteral("a")), {40, 30, 20, 10, 1});
-            addSnapshots(store, cloud(QStringLiteral("b")), {400, 2});
-        }
+        addSnapshots(context.storeLocation, cloud(QStringLiteral("a")), {40, 30, 20, 10, 1});
+        addSnapshots(context.storeLocation, cloud(QStringLiteral("b")), {400, 2});
         RetentionPolicy policy;
         policy.keepNewest = 3;
         policy.maxAgeDays = 25;
@@ -114,11 +107,7 @@ private Q_SLOTS:
     void shouldKeepTheNewestSnapshotWhateverItsAge()
     {
         const WorkflowContext context = storeOnlyContext();
-        {
-            LicenseStore store;
-            QVERIFY(!store.open(context.storeLocation).isError());
-            addSnapshots(store, cloud(QStringLiteral("old")), {500, 400});
-        }
+        addSnapshots(context.storeLocation, cloud(QStringLiteral("old")), {500, 400});
         RetentionPolicy policy;
         policy.maxAgeDays = 7;
         RetentionJob change(context, policy);

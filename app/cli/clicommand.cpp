@@ -2,7 +2,30 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "clicommand.h"
 
+#include "cli/clisession.h"
+#include "cli/snapshotjson.h"
+#include "licensing/licensevalues.h"
+
 namespace Glc {
+void ReportCommand::addOptions(QCommandLineParser &parser)
+{
+    parser.addOption(SnapshotJson::formatOption(false));
+    parser.addOption(SnapshotJson::refreshOption());
+}
+
+ExitCode ReportCommand::run(CliSession &session, const QCommandLineParser &parser)
+{
+    const QString format = parser.value(QStringLiteral("format"));
+    if (!SnapshotJson::checkFormat(format, false)) {
+        return ExitCode::Usage;
+    }
+    LicenseSnapshot snapshot;
+    if (const ExitCode code = session.reportSnapshot(parser, &snapshot); code != ExitCode::Ok) {
+        return code;
+    }
+    return report(session, snapshot, format == QLatin1String("json"));
+}
+
 std::vector<std::unique_ptr<CliCommand>> cliCommands()
 {
     std::vector<std::unique_ptr<CliCommand>> commands;

@@ -12,6 +12,7 @@
 
 namespace Glc {
 class CliSession;
+struct LicenseSnapshot;
 
 /// One `ghe-license COMMAND`: its name, help and options, and what it does. main() parses the
 /// global options, picks the command, gives it its own QCommandLineParser and a CliSession.
@@ -31,6 +32,18 @@ public:
     virtual ExitCode run(CliSession &session, const QCommandLineParser &parser) = 0;
     /// Commands that never touch a store or a connection (lab) return false.
     virtual bool needsSession() const { return true; }
+};
+
+/// A report over the connection's latest snapshot (a new one with --refresh), as text or JSON
+/// (--format): the options, the format check and the snapshot are done here, the report in report().
+class ReportCommand : public CliCommand
+{
+public:
+    void addOptions(QCommandLineParser &parser) override;
+    ExitCode run(CliSession &session, const QCommandLineParser &parser) final;
+
+protected:
+    virtual ExitCode report(CliSession &session, const LicenseSnapshot &snapshot, bool json) = 0;
 };
 
 /// Every command, in the order `ghe-license --help` lists them.

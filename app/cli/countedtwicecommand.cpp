@@ -11,7 +11,7 @@
 
 namespace Glc {
 namespace {
-class CountedTwiceCommand : public CliCommand
+class CountedTwiceCommand : public ReportCommand
 {
 public:
     QString name() const override { return QStringLiteral("counted-twice"); }
@@ -19,25 +19,14 @@ public:
     {
         return i18nc("@info:shell", "People probably counted twice across Cloud and Server, with reason and fix.");
     }
-    void addOptions(QCommandLineParser &parser) override
+
+protected:
+    ExitCode report(CliSession &, const LicenseSnapshot &snapshot, bool json) override
     {
-        parser.addOption(SnapshotJson::formatOption(false));
-        parser.addOption(SnapshotJson::refreshOption());
-    }
-    ExitCode run(CliSession &session, const QCommandLineParser &parser) override
-    {
-        const QString format = parser.value(QStringLiteral("format"));
-        if (!SnapshotJson::checkFormat(format, false)) {
-            return ExitCode::Usage;
-        }
-        LicenseSnapshot snapshot;
-        if (const ExitCode code = session.reportSnapshot(parser, &snapshot); code != ExitCode::Ok) {
-            return code;
-        }
         const QList<ConsumedLicense> &seats = snapshot.licenses.users;
         const CountedTwiceResult result =
             CountedTwiceAnalyzer::analyze(seats, CountedTwiceAnalyzer::serverProfileNames(snapshot.installations));
-        if (format == QLatin1String("json")) {
+        if (json) {
             CliOutput::outBytes(CliOutput::json(SnapshotJson::countedTwice(seats, result)));
             return ExitCode::Ok;
         }

@@ -16,7 +16,7 @@
 
 namespace Glc {
 namespace {
-class OrganizationsCommand : public CliCommand
+class OrganizationsCommand : public ReportCommand
 {
 public:
     QString name() const override { return QStringLiteral("organizations"); }
@@ -31,23 +31,12 @@ public:
             "A person who belongs to several organizations is counted in each of them, so the organizations' "
             "members add up to more than the seats consumed.");
     }
-    void addOptions(QCommandLineParser &parser) override
+
+protected:
+    ExitCode report(CliSession &, const LicenseSnapshot &snapshot, bool json) override
     {
-        parser.addOption(SnapshotJson::formatOption(false));
-        parser.addOption(SnapshotJson::refreshOption());
-    }
-    ExitCode run(CliSession &session, const QCommandLineParser &parser) override
-    {
-        const QString format = parser.value(QStringLiteral("format"));
-        if (!SnapshotJson::checkFormat(format, false)) {
-            return ExitCode::Usage;
-        }
-        LicenseSnapshot snapshot;
-        if (const ExitCode code = session.reportSnapshot(parser, &snapshot); code != ExitCode::Ok) {
-            return code;
-        }
         const OrganizationBreakdown breakdown = OrganizationBreakdown::compute(snapshot.licenses.users);
-        if (format == QLatin1String("json")) {
+        if (json) {
             QJsonArray organizations;
             for (const OrganizationBreakdown::Organization &org : breakdown.organizations) {
                 organizations.append(QJsonObject{

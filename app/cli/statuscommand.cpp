@@ -43,7 +43,7 @@ QString serverLine(const LicenseSyncStatus &server, const QDateTime &now, const 
               "Server %2: last sync %3, %1 days ago (failed): %4", days, server.hostname, when, server.error);
 }
 
-class StatusCommand : public CliCommand
+class StatusCommand : public ReportCommand
 {
 public:
     QString name() const override { return QStringLiteral("status"); }
@@ -51,24 +51,13 @@ public:
     {
         return i18nc("@info:shell", "Seats consumed, purchased and available, expiry, and each server's sync state.");
     }
-    void addOptions(QCommandLineParser &parser) override
+
+protected:
+    ExitCode report(CliSession &session, const LicenseSnapshot &snapshot, bool json) override
     {
-        parser.addOption(SnapshotJson::formatOption(false));
-        parser.addOption(SnapshotJson::refreshOption());
-    }
-    ExitCode run(CliSession &session, const QCommandLineParser &parser) override
-    {
-        const QString format = parser.value(QStringLiteral("format"));
-        if (!SnapshotJson::checkFormat(format, false)) {
-            return ExitCode::Usage;
-        }
-        LicenseSnapshot snapshot;
-        if (const ExitCode code = session.reportSnapshot(parser, &snapshot); code != ExitCode::Ok) {
-            return code;
-        }
         const QDateTime now = session.now();
         const QJsonObject status = SnapshotJson::status(session.connection(), snapshot, now);
-        if (format == QLatin1String("json")) {
+        if (json) {
             CliOutput::outBytes(CliOutput::json(status));
             return ExitCode::Ok;
         }

@@ -73,11 +73,7 @@ UsageFileDropZone::UsageFileDropZone(QWidget *parent)
     m_messageLabel->setTextFormat(Qt::PlainText);
     m_messageLabel->setAccessibleName(i18nc("@label accessible name", "Drop zone message"));
     m_messageLabel->hide();
-    {
-        QPalette pal = m_messageLabel->palette();
-        pal.setColor(QPalette::WindowText, StatusColors::text(StatusColors::Role::Negative, pal));
-        m_messageLabel->setPalette(pal);
-    }
+    StatusColors::setTextRole(m_messageLabel, StatusColors::Role::Negative);
 
     m_resultsView->setObjectName(QStringLiteral("resultsView"));
     m_resultsView->setAccessibleName(i18nc("@label accessible name", "Result of each file"));
@@ -273,19 +269,34 @@ void UsageFileDropZone::setResults(const QList<UsageFileResult> &results)
 {
     m_results = results;
     m_resultsView->clear();
-    const QPalette pal = palette();
     for (const UsageFileResult &result : results) {
         auto *item = new QTreeWidgetItem(m_resultsView);
         item->setText(0, QFileInfo(result.path).fileName());
         item->setToolTip(0, result.path);
         item->setIcon(1, QIcon::fromTheme(result.ok ? QStringLiteral("dialog-ok") : QStringLiteral("dialog-error")));
         item->setText(1, result.title);
-        item->setForeground(
-            1, StatusColors::text(result.ok ? StatusColors::Role::Positive : StatusColors::Role::Negative, pal));
         item->setText(2, result.detail);
         item->setToolTip(2, result.detail);
     }
+    colorResults();
     m_resultsView->setVisible(!results.isEmpty());
+}
+
+void UsageFileDropZone::colorResults()
+{
+    const QPalette pal = palette();
+    for (int i = 0; i < m_resultsView->topLevelItemCount() && i < m_results.size(); ++i) {
+        m_resultsView->topLevelItem(i)->setForeground(1,
+            StatusColors::text(m_results.at(i).ok ? StatusColors::Role::Positive : StatusColors::Role::Negative, pal));
+    }
+}
+
+void UsageFileDropZone::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange) {
+        colorResults();
+    }
+    QFrame::changeEvent(event);
 }
 
 void UsageFileDropZone::clearResults()

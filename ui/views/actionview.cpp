@@ -47,6 +47,8 @@ ActionView::ActionView(LicenseController *controller, QWidget *parent)
     m_stages->setWordWrap(true);
     m_stages->setTextFormat(Qt::RichText);
     m_stages->setAccessibleName(i18nc("@label accessible name", "Stages"));
+    m_stages->setAccessibleDescription(
+        i18nc("@info accessible description", "What the action has done so far, step by step"));
     m_progress->setObjectName(QStringLiteral("progress"));
     m_progress->setVisible(false);
     m_progress->setAccessibleName(i18nc("@label accessible name", "Progress"));
@@ -57,13 +59,24 @@ ActionView::ActionView(LicenseController *controller, QWidget *parent)
     m_assist->setOpenExternalLinks(false);
     m_assist->setTextInteractionFlags(Qt::TextBrowserInteraction);
     m_assist->setVisible(false);
+    m_assist->setAccessibleName(i18nc("@label accessible name", "Instructions"));
+    m_assist->setAccessibleDescription(i18nc("@info accessible description",
+        "What to do on GitHub to finish the action, with a link to each page; the console confirms the outcome "
+        "by itself"));
     m_openPage->setObjectName(QStringLiteral("openPage"));
     m_openPage->setVisible(false);
+    m_openPage->setAccessibleDescription(
+        i18nc("@info accessible description", "Open the GitHub page of the instructions in the browser again"));
     m_result->setObjectName(QStringLiteral("result"));
     m_start->setObjectName(QStringLiteral("start"));
+    m_buttons->button(QDialogButtonBox::Close)->setObjectName(QStringLiteral("close"));
+    m_buttons->button(QDialogButtonBox::Close)
+        ->setAccessibleDescription(
+            i18nc("@info accessible description", "Close the view; a running action is cancelled"));
     m_cancel->setObjectName(QStringLiteral("cancel"));
     m_cancel->setEnabled(false);
     m_cancel->setToolTip(i18nc("@info:tooltip", "Stop the running action; nothing is half-written"));
+    m_cancel->setAccessibleDescription(m_cancel->toolTip());
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(m_form);
@@ -109,6 +122,26 @@ void ActionView::reject()
         JobRunner::cancel(m_job); // closing the view cancels what it started
     }
     QDialog::reject();
+}
+
+void ActionView::setReadingTabOrder(const QList<QWidget *> &controls)
+{
+    QList<QWidget *> chain = controls;
+    chain << m_assist << m_openPage;
+    chain << m_result->findChildren<QWidget *>(Qt::FindDirectChildrenOnly);
+    // The buttons as the platform lays them out (the box links them in that order itself).
+    for (int i = 0; i < m_buttons->layout()->count(); ++i) {
+        if (QWidget *button = m_buttons->layout()->itemAt(i)->widget()) {
+            chain << button;
+        }
+    }
+    chain.removeIf([](const QWidget *widget) { return !widget || widget->focusPolicy() == Qt::NoFocus; });
+    for (qsizetype i = 1; i < chain.size(); ++i) {
+        QWidget::setTabOrder(chain.at(i - 1), chain.at(i));
+    }
+    if (!chain.isEmpty()) {
+        chain.first()->setFocus(Qt::OtherFocusReason); // given when the view opens, instead of the buttons
+    }
 }
 
 void ActionView::runJob(WorkflowJob *job)

@@ -51,6 +51,11 @@ Q_SIGNALS:
 protected:
     QVBoxLayout *formLayout() const { return m_form; }
     LicenseController *controller() const { return m_controller; }
+    /// Tab goes through the view in reading order: @p controls (the view's own, top to bottom), then
+    /// the instructions' links and their button, the result, and the buttons (Start, Close, Cancel in
+    /// the order the platform shows them). The first control has the focus when the view opens. Call
+    /// at the end of the view's constructor.
+    void setReadingTabOrder(const QList<QWidget *> &controls);
     /// Connects the job's stages, progress, assistance and end to the frame, then starts it.
     void runJob(Glc::WorkflowJob *job);
     /// Called in the UI thread after the job finished, before it is deleted.

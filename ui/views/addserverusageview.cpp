@@ -33,6 +33,7 @@ AddServerUsageView::AddServerUsageView(LicenseController *controller, QWidget *p
             this);
     intro->setWordWrap(true);
     m_preview->setObjectName(QStringLiteral("preview"));
+    m_preview->setAccessibleName(i18nc("@label accessible name", "Preview of the files to upload"));
     m_preview->setTextFormat(Qt::RichText);
     m_preview->setWordWrap(true);
     m_preview->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -41,6 +42,10 @@ AddServerUsageView::AddServerUsageView(LicenseController *controller, QWidget *p
     formLayout()->addWidget(m_preview);
     startButton()->setText(i18nc("@action:button", "&Upload"));
     startButton()->setEnabled(false);
+    startButton()->setAccessibleDescription(
+        i18nc("@info accessible description", "Upload the files marked Ready to upload to GitHub Enterprise Cloud"));
+    setReadingTabOrder({m_dropZone, m_dropZone->findChild<QWidget *>(QStringLiteral("chooseFilesButton")),
+        m_dropZone->findChild<QWidget *>(QStringLiteral("resultsView"))});
     connect(m_dropZone, &UsageFileDropZone::filesChosen, this, &AddServerUsageView::addFiles);
     setAcceptDrops(false); // the drop zone takes the drops
 }

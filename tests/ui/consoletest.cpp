@@ -923,6 +923,9 @@ private Q_SLOTS:
         QString uploadError;
         ActionView::setUrlOpener([this, &opened, &uploadError, bytes](const QUrl &url) {
             opened.append(url);
+            if (url.isLocalFile()) {
+                return; // the folder with the file, for the admin to drag it into the browser
+            }
             lab()->runInLab([&uploadError, bytes](LicenseLab *l) {
                 if (l->uploadUsage(bytes, QStringLiteral("assisted.json"), &uploadError).isEmpty()) {
                     uploadError.prepend(QStringLiteral("refused: "));
@@ -939,10 +942,17 @@ private Q_SLOTS:
         add->startButton()->click();
         QTRY_VERIFY_WITH_TIMEOUT(add->assistLabel()->isVisible(), 10000);
         QVERIFY(!add->assistLabel()->text().isEmpty());
+        // The instructions say the file's folder is open too, to drag the file onto GitHub's page.
+        QVERIFY2(add->assistLabel()->text().contains(QLatin1String("The folder with assisted.json is open too")),
+            qPrintable(add->assistLabel()->text()));
         QVERIFY(addFinished.wait(30000));
         QVERIFY2(addFinished.first().first().toBool(), qPrintable(add->resultMessage()->title()));
         QVERIFY2(!uploadError.startsWith(QLatin1String("refused")), qPrintable(uploadError));
-        QCOMPARE(opened.size(), 1);
+        // The enterprise's License page, then the folder that holds the file.
+        QCOMPARE(opened.size(), 2);
+        QCOMPARE(opened.first(), controller()->context().connection.enterpriseLicensePage());
+        QVERIFY(!opened.first().isLocalFile());
+        QCOMPARE(opened.at(1), QUrl::fromLocalFile(m_dir->path()));
         QCOMPARE(
             add->dropZone()->results().first().title, ServerInstancesModel::uploadStateText(UploadSyncState::Success));
     }

@@ -168,8 +168,11 @@ void ActionView::runJob(WorkflowJob *job)
         }
     });
     connect(job, &WorkflowJob::assistRequired, this, [this](const QUrl &page, const QString &instructions) {
+        const AssistCompanion companion = assistCompanion();
         // One request per page (Sync now of all servers: one per server), each kept with its link.
-        m_assists.append({page, instructions});
+        m_assists.append({page,
+            companion.note.isEmpty() ? instructions
+                                     : QStringLiteral("%1 %2").arg(instructions, companion.note.toHtmlEscaped())});
         QStringList blocks;
         for (const Assist &assist : std::as_const(m_assists)) {
             blocks.append(QStringLiteral("<p>%1<br><a href=\"%2\">%3</a></p>")
@@ -181,6 +184,9 @@ void ActionView::runJob(WorkflowJob *job)
         // Several pages: each has its own link; the button would not say which one it opens.
         m_openPage->setVisible(m_assists.size() == 1);
         urlOpener()(page);
+        if (companion.url.isValid()) {
+            urlOpener()(companion.url); // opened last, so it comes in front of the browser
+        }
     });
     connect(job, &WorkflowJob::finished, this, [this, job] {
         m_progress->setVisible(false);

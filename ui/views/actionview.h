@@ -61,6 +61,15 @@ protected:
     /// Called in the UI thread after the job finished, before it is deleted.
     virtual void jobDone(Glc::WorkflowJob *job) = 0;
     virtual void startRequested() = 0;
+    /// What a view opens beside an assisted flow's page, e.g. the folder of the file the admin uploads
+    /// there, and the sentence that says so under the instructions (plain text).
+    struct AssistCompanion
+    {
+        QUrl url;
+        QString note;
+    };
+    /// Asked each time the running job asks for help; nothing by default.
+    virtual AssistCompanion assistCompanion() const { return {}; }
     void reject() override;
 
 private:

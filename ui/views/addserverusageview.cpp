@@ -106,7 +106,9 @@ void AddServerUsageView::startRequested()
         return;
     }
     auto *job = new AddServerUsageJob(controller()->context(), m_uploadable, AddServerUsageJob::Mode::Upload);
+    m_uploading = 0;
     connect(job, &AddServerUsageJob::fileFinished, this, [this, job](int index) {
+        m_uploading = index + 1;
         const AddServerUsageJob::FileResult &file = job->results().at(index);
         resultMessage()->showMessage(InlineMessage::Type::Information,
             i18nc("@info %1 file, %2 upload state", "%1: %2", QFileInfo(file.check.path).fileName(),
@@ -138,4 +140,16 @@ void AddServerUsageView::jobDone(WorkflowJob *job)
             {});
         controller()->refresh();
     }
+}
+
+ActionView::AssistCompanion AddServerUsageView::assistCompanion() const
+{
+    const QString path = m_uploadable.value(m_uploading);
+    if (path.isEmpty()) {
+        return {};
+    }
+    const QFileInfo file(path);
+    return {QUrl::fromLocalFile(file.absolutePath()),
+        i18nc("@info assisted upload, %1 file name",
+            "The folder with %1 is open too: drag the file from there onto the page.", file.fileName())};
 }

@@ -256,7 +256,9 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     layout->addWidget(m_buttons);
     new QGridLayout(m_report);
     m_report->layout()->setContentsMargins(0, 0, 0, 0);
-    setMinimumWidth(fontMetrics().averageCharWidth() * 80);
+    // Wide enough for the placeholders in full; the stacked forms share one label column.
+    setMinimumWidth(WidgetUtil::latinTextWidth(this, 110));
+    WidgetUtil::alignLabelColumns({form, cloudForm, serverForm, labForm, tokenForm});
 
     connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
         if (isValid()) {

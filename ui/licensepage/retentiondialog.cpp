@@ -3,6 +3,7 @@
 #include "retentiondialog.h"
 
 #include "inlinemessage.h"
+#include "widgetutil.h"
 
 #include <KLocalizedString>
 #include <QDialogButtonBox>
@@ -61,6 +62,7 @@ RetentionDialog::RetentionDialog(QWidget *parent)
     layout->addWidget(m_error);
     layout->addStretch();
     layout->addWidget(m_buttons);
+    setMinimumWidth(WidgetUtil::latinTextWidth(this, 70));
 
     // Tab follows the creation order (the reading order); the first limit has the focus when it opens.
     m_keepNewest->setFocus(Qt::OtherFocusReason);

@@ -3,6 +3,7 @@
 #include "usagefiledropzone.h"
 
 #include "statuscolors.h"
+#include "wrappingitemdelegate.h"
 
 #include <KLocalizedString>
 #include <QApplication>
@@ -81,9 +82,10 @@ UsageFileDropZone::UsageFileDropZone(QWidget *parent)
     m_resultsView->setColumnCount(3);
     m_resultsView->setHeaderLabels(
         {i18nc("@title:column", "File"), i18nc("@title:column", "Result"), i18nc("@title:column", "Details")});
+    // File and result as wide as they are; the details (why a file is refused) take the rest and wrap.
     m_resultsView->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_resultsView->header()->setStretchLastSection(true);
-    m_resultsView->setWordWrap(true);
+    m_resultsView->header()->setSectionResizeMode(2, QHeaderView::Stretch);
+    m_resultsView->setItemDelegate(new WrappingItemDelegate(m_resultsView, 2));
     m_resultsView->hide();
 
     const int margin = fontMetrics().height();

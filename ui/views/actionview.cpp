@@ -4,6 +4,7 @@
 
 #include "controllers/licensecontroller.h"
 #include "licensepage/inlinemessage.h"
+#include "licensepage/widgetutil.h"
 #include "workflows/jobrunner.h"
 #include "workflows/workflowjob.h"
 
@@ -106,7 +107,7 @@ ActionView::ActionView(LicenseController *controller, QWidget *parent)
             urlOpener()(m_assists.constLast().page);
         }
     });
-    setMinimumWidth(fontMetrics().averageCharWidth() * 80);
+    setMinimumWidth(WidgetUtil::latinTextWidth(this, 100));
 }
 
 ActionView::~ActionView()

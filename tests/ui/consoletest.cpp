@@ -42,6 +42,8 @@
 #include <QDropEvent>
 #include <QFile>
 #include <QGroupBox>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -875,14 +877,35 @@ private Q_SLOTS:
         QCOMPARE(page()->userLicensesCard()->summary().consumed, consumedBefore + 1);
         QCOMPARE(rowCount(), consumedBefore + 1);
 
-        // The same file again is refused.
+        // Now that the server has an upload: the same file again is refused, and so is an export of that
+        // server older than its last upload (it would replace newer usage with older usage).
+        QJsonObject olderExport = QJsonDocument::fromJson(exported).object();
+        QVERIFY(!olderExport.isEmpty());
+        const QDateTime olderDate = QDateTime::currentDateTimeUtc().addDays(-30);
+        olderExport.insert(QStringLiteral("exported_at"), olderDate.toString(Qt::ISODate));
+        const QString older = m_dir->filePath(QStringLiteral("older-license-usage.json"));
+        QVERIFY(writeFile(older, QJsonDocument(olderExport).toJson()));
+        QVERIFY(UsageFile::readFile(older).ok());
+        const QList<Bad> afterUpload{
+            {valid, {}, QStringLiteral("already uploaded")},
+            {older, {}, QStringLiteral("before the last upload of this server")},
+        };
         checked.clear();
-        dropFiles(view->dropZone(), {valid});
+        dropFiles(view->dropZone(), {valid, older});
         QVERIFY(checked.wait(30000));
-        QCOMPARE(view->dropZone()->results().size(), 1);
-        QVERIFY(!view->dropZone()->results().first().ok);
-        QVERIFY2(view->dropZone()->results().first().detail.contains(QLatin1String("already uploaded")),
-            qPrintable(view->dropZone()->results().first().detail));
+        QCOMPARE(view->dropZone()->results().size(), afterUpload.size());
+        for (int i = 0; i < afterUpload.size(); ++i) {
+            const UsageFileResult result = view->dropZone()->results().at(i);
+            QCOMPARE(result.path, afterUpload.at(i).name);
+            QVERIFY2(!result.ok, qPrintable(result.path));
+            QVERIFY2(result.detail.contains(afterUpload.at(i).message), qPrintable(result.detail));
+        }
+        // The message names the export date, as the file says it, and the zone's list shows it.
+        QVERIFY2(view->dropZone()->results().last().detail.contains(
+                     QLocale().toString(olderDate.toLocalTime(), QLocale::ShortFormat)),
+            qPrintable(view->dropZone()->results().last().detail));
+        QCOMPARE(list->topLevelItemCount(), afterUpload.size());
+        QCOMPARE(list->topLevelItem(1)->text(2), view->dropZone()->results().last().detail);
         QVERIFY(!view->startButton()->isEnabled());
     }
 
@@ -923,6 +946,9 @@ private Q_SLOTS:
         QString uploadError;
         ActionView::setUrlOpener([this, &opened, &uploadError, bytes](const QUrl &url) {
             opened.append(url);
+            if (url.isLocalFile()) {
+                return; // the folder with the file, for the admin to drag it into the browser
+            }
             lab()->runInLab([&uploadError, bytes](LicenseLab *l) {
                 if (l->uploadUsage(bytes, QStringLiteral("assisted.json"), &uploadError).isEmpty()) {
                     uploadError.prepend(QStringLiteral("refused: "));
@@ -939,10 +965,17 @@ private Q_SLOTS:
         add->startButton()->click();
         QTRY_VERIFY_WITH_TIMEOUT(add->assistLabel()->isVisible(), 10000);
         QVERIFY(!add->assistLabel()->text().isEmpty());
+        // The instructions say the file's folder is open too, to drag the file onto GitHub's page.
+        QVERIFY2(add->assistLabel()->text().contains(QLatin1String("The folder with assisted.json is open too")),
+            qPrintable(add->assistLabel()->text()));
         QVERIFY(addFinished.wait(30000));
         QVERIFY2(addFinished.first().first().toBool(), qPrintable(add->resultMessage()->title()));
         QVERIFY2(!uploadError.startsWith(QLatin1String("refused")), qPrintable(uploadError));
-        QCOMPARE(opened.size(), 1);
+        // The enterprise's License page, then the folder that holds the file.
+        QCOMPARE(opened.size(), 2);
+        QCOMPARE(opened.first(), controller()->context().connection.enterpriseLicensePage());
+        QVERIFY(!opened.first().isLocalFile());
+        QCOMPARE(opened.at(1), QUrl::fromLocalFile(m_dir->path()));
         QCOMPARE(
             add->dropZone()->results().first().title, ServerInstancesModel::uploadStateText(UploadSyncState::Success));
     }

@@ -190,6 +190,28 @@ private Q_SLOTS:
         QCOMPARE(view->topLevelItem(1)->text(1), QStringLiteral("An HTML page"));
         QCOMPARE(view->topLevelItem(1)->text(2), QStringLiteral("Download the file itself"));
     }
+
+    void shouldWrapALongReasonInsteadOfCuttingItOff()
+    {
+        UsageFileDropZone zone;
+        zone.resize(600, 400);
+        zone.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&zone));
+        auto *view = zone.findChild<QTreeWidget *>(QStringLiteral("resultsView"));
+        const QString reason = QStringLiteral(
+            "The file is a web page, not a license usage file: the browser saved the sign-in page instead of the "
+            "download. Sign in to the server in the browser, export the usage again, then drop the downloaded file.");
+        zone.setResults({{m_json, true, QStringLiteral("Ready to upload"), QStringLiteral("ghes1")},
+            {m_json2, false, QStringLiteral("Cannot be added"), reason}});
+        const QFontMetrics metrics(view->font());
+        // No horizontal scrolling: the reason has the room left and takes several lines of it.
+        QTRY_VERIFY(view->columnWidth(2) > 0);
+        QVERIFY(view->columnWidth(0) + view->columnWidth(1) + view->columnWidth(2) <= view->viewport()->width());
+        QVERIFY(metrics.horizontalAdvance(reason) > view->columnWidth(2));
+        QTRY_VERIFY2(view->visualItemRect(view->topLevelItem(1)).height() >= 2 * metrics.lineSpacing(),
+            qPrintable(QString::number(view->visualItemRect(view->topLevelItem(1)).height())));
+        QVERIFY(view->visualItemRect(view->topLevelItem(0)).height() < 2 * metrics.lineSpacing());
+    }
 };
 
 QTEST_MAIN(UsageFileDropZoneTest)

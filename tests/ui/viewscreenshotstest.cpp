@@ -7,7 +7,9 @@
 #include "core/applicationinfo.h"
 #include "core/localization.h"
 #include "lab/licenselab.h"
+#include "licensepage/connectiondialog.h"
 #include "licensepage/licensepage.h"
+#include "licensepage/retentiondialog.h"
 #include "mainwindow.h"
 #include "screenshot.h"
 #include "views/addserverusageview.h"
@@ -15,12 +17,14 @@
 #include "views/syncnowview.h"
 #include "workflows/labhost.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QFontMetrics>
+#include <QGroupBox>
 #include <QImage>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -28,6 +32,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -161,6 +166,31 @@ private Q_SLOTS:
         QVERIFY(foregroundPixels(image, menuBar) > 50);
     }
 
+    void shouldShootTheLicensePageInADarkPalette()
+    {
+        const QPalette light = QApplication::palette();
+        QPalette dark(QColor(0x31, 0x36, 0x3b), QColor(0x20, 0x23, 0x26));
+        dark.setColor(QPalette::WindowText, QColor(0xfc, 0xfc, 0xfc));
+        dark.setColor(QPalette::Base, QColor(0x1b, 0x1e, 0x20));
+        dark.setColor(QPalette::AlternateBase, QColor(0x23, 0x26, 0x29));
+        dark.setColor(QPalette::Text, QColor(0xfc, 0xfc, 0xfc));
+        dark.setColor(QPalette::ButtonText, QColor(0xfc, 0xfc, 0xfc));
+        dark.setColor(QPalette::Highlight, QColor(0x3d, 0xae, 0xe9));
+        dark.setColor(QPalette::HighlightedText, QColor(0xfc, 0xfc, 0xfc));
+        dark.setColor(QPalette::Link, QColor(0x1d, 0x99, 0xf3));
+        dark.setColor(QPalette::PlaceholderText, QColor(0xa1, 0xa9, 0xb1));
+        dark.setColor(QPalette::ToolTipBase, QColor(0x31, 0x36, 0x3b));
+        dark.setColor(QPalette::ToolTipText, QColor(0xfc, 0xfc, 0xfc));
+        // Switched while the console runs, as a desktop's colour scheme switch does.
+        QApplication::setPalette(dark);
+        const QImage image(shoot(m_window.get(), QStringLiteral("license-page-dark")));
+        QApplication::setPalette(light);
+        QVERIFY(!image.isNull());
+        // Dark indeed: the window's background, sampled in the middle of the status bar.
+        const QRect bar = m_window->statusBar()->geometry();
+        QVERIFY(image.pixelColor(bar.center()).lightness() < 100);
+    }
+
     void shouldShootSyncNow()
     {
         m_window->showSyncNow(hostOf(true));
@@ -215,6 +245,33 @@ private Q_SLOTS:
         view->resize(view->width(), std::max(view->height(), view->sizeHint().height()));
         shoot(view, QStringLiteral("add-server-usage"));
         view->close();
+    }
+
+    void shouldShootTheConnectionDialog()
+    {
+        m_window->findChild<QAction *>(QStringLiteral("connectionAction"))->trigger();
+        auto *dialog = m_window->findChild<ConnectionDialog *>();
+        QVERIFY(dialog);
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        // The richest form: a server with its admin shell.
+        auto *kind = dialog->findChild<QComboBox *>(QStringLiteral("kindCombo"));
+        kind->setCurrentIndex(kind->findData(int(Connection::Kind::Server)));
+        dialog->findChild<QLineEdit *>(QStringLiteral("nameField"))->setText(QStringLiteral("ghe.example.com"));
+        dialog->findChild<QLineEdit *>(QStringLiteral("hostField"))->setText(QStringLiteral("ghe.example.com"));
+        dialog->findChild<QGroupBox *>(QStringLiteral("adminShellGroup"))->setChecked(true);
+        dialog->adjustSize(); // as it opens on this kind, without the room the other kinds needed
+        shoot(dialog, QStringLiteral("connection"));
+        dialog->close();
+    }
+
+    void shouldShootSnapshotRetention()
+    {
+        m_window->findChild<QAction *>(QStringLiteral("retentionAction"))->trigger();
+        RetentionDialog *dialog = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((dialog = m_window->findChild<RetentionDialog *>()) && dialog->isVisible(), 10000);
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        shoot(dialog, QStringLiteral("snapshot-retention"));
+        dialog->close();
     }
 
     void shouldDrawChineseGlyphsNotBoxes()

@@ -211,19 +211,20 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     m_validationLabel->setWordWrap(true);
     m_validationLabel->setTextFormat(Qt::PlainText);
     m_validationLabel->setAccessibleName(i18nc("@label accessible name", "Problems with the fields"));
-    {
-        QPalette pal = m_validationLabel->palette();
-        pal.setColor(QPalette::WindowText, StatusColors::text(StatusColors::Role::Negative, pal));
-        m_validationLabel->setPalette(pal);
-    }
+    StatusColors::setTextRole(m_validationLabel, StatusColors::Role::Negative);
     m_testButton->setObjectName(QStringLiteral("testButton"));
     m_testButton->setAccessibleDescription(i18nc("@info:tooltip",
         "Check that the server is reachable, the token is valid and has the needed scopes, and each endpoint answers"));
     m_testButton->setToolTip(m_testButton->accessibleDescription());
     m_testStatus->setObjectName(QStringLiteral("testStatusLabel"));
+    m_testStatus->setAccessibleName(i18nc("@label accessible name", "Connection test status"));
     m_testStatus->setWordWrap(true);
     m_report->setObjectName(QStringLiteral("testReport"));
     m_buttons->setObjectName(QStringLiteral("buttonBox"));
+    m_buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("ok"));
+    m_buttons->button(QDialogButtonBox::Ok)
+        ->setAccessibleDescription(i18nc("@info accessible description", "Save the connection and use it"));
+    m_buttons->button(QDialogButtonBox::Cancel)->setObjectName(QStringLiteral("cancel"));
 
     auto *form = makeForm(nullptr);
     auto *nameLabel = new QLabel(i18nc("@label:textbox", "&Name:"), this);
@@ -255,7 +256,9 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     layout->addWidget(m_buttons);
     new QGridLayout(m_report);
     m_report->layout()->setContentsMargins(0, 0, 0, 0);
-    setMinimumWidth(fontMetrics().averageCharWidth() * 80);
+    // Wide enough for the placeholders in full; the stacked forms share one label column.
+    setMinimumWidth(WidgetUtil::latinTextWidth(this, 110));
+    WidgetUtil::alignLabelColumns({form, cloudForm, serverForm, labForm, tokenForm});
 
     connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
         if (isValid()) {
@@ -293,7 +296,9 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
 
     setTabOrder({m_name, m_kind, m_githubCom, m_gheCom, m_subdomain, m_slug, m_host, m_serverSlug, m_caFile, m_caBrowse,
         m_adminShell, m_shellUser, m_shellPort, m_identityFile, m_identityBrowse, m_shellCommand, m_externalLab,
-        m_labUrl, m_token, m_testButton, m_buttons});
+        m_labUrl, m_token, m_testButton, m_buttons->button(QDialogButtonBox::Ok),
+        m_buttons->button(QDialogButtonBox::Cancel)});
+    m_name->setFocus(Qt::OtherFocusReason);
 
     updateKind();
 }
@@ -538,17 +543,13 @@ void ConnectionDialog::rebuildReport()
     auto *grid = static_cast<QGridLayout *>(m_report->layout());
     WidgetUtil::clearLayout(grid);
     grid->setColumnStretch(2, 1);
-    const QPalette pal = palette();
     int row = 0;
     for (const TestCheck &check : std::as_const(m_checks)) {
         const int index = row;
         auto *mark = WidgetUtil::makeValueLabel(
             QStringLiteral("testCheckResult_%1").arg(index), i18nc("@label accessible name", "Result"), m_report);
         mark->setText(check.ok ? i18nc("@item test result", "✓ Works") : i18nc("@item test result", "✗ Fails"));
-        QPalette markPal = pal;
-        markPal.setColor(QPalette::WindowText,
-            StatusColors::text(check.ok ? StatusColors::Role::Positive : StatusColors::Role::Negative, pal));
-        mark->setPalette(markPal);
+        StatusColors::setTextRole(mark, check.ok ? StatusColors::Role::Positive : StatusColors::Role::Negative);
         auto *what = WidgetUtil::makeValueLabel(
             QStringLiteral("testCheckWhat_%1").arg(index), i18nc("@label accessible name", "Check"), m_report);
         what->setText(check.what);

@@ -24,13 +24,6 @@ enum Column {
     ButtonColumn,
 };
 
-void colorLabel(QLabel *label, StatusColors::Role role, const QPalette &base)
-{
-    QPalette pal = base;
-    pal.setColor(QPalette::WindowText, StatusColors::text(role, base));
-    label->setPalette(pal);
-}
-
 QLabel *headerLabel(const QString &text, QWidget *parent)
 {
     auto *label = new QLabel(text, parent);
@@ -151,9 +144,9 @@ void LicenseSyncCard::rebuild()
     m_summaryLabel->setText(empty ? QString() : summary);
     m_summaryLabel->setVisible(!empty);
     if (stale > 0 || failed > 0) {
-        colorLabel(m_summaryLabel, StatusColors::Role::Warning, palette());
+        StatusColors::setTextRole(m_summaryLabel, StatusColors::Role::Warning);
     } else {
-        m_summaryLabel->setPalette(palette());
+        StatusColors::setTextRole(m_summaryLabel, std::nullopt);
     }
     if (empty) {
         return;
@@ -187,10 +180,10 @@ void LicenseSyncCard::rebuild()
             connectedLabel->setText(i18nc("@item connected state", "unknown"));
         } else if (*server.connected) {
             connectedLabel->setText(i18nc("@item connected state", "Connected"));
-            colorLabel(connectedLabel, StatusColors::Role::Positive, palette());
+            StatusColors::setTextRole(connectedLabel, StatusColors::Role::Positive);
         } else {
             connectedLabel->setText(i18nc("@item connected state", "Not connected"));
-            colorLabel(connectedLabel, StatusColors::Role::Negative, palette());
+            StatusColors::setTextRole(connectedLabel, StatusColors::Role::Negative);
         }
 
         auto *lastSyncLabel = WidgetUtil::makeValueLabel(QStringLiteral("lastSyncLabel_%1").arg(suffix),
@@ -201,13 +194,13 @@ void LicenseSyncCard::rebuild()
             i18nc("@label accessible name, %1 host", "Sync status of %1", host), m_rows);
         if (!sync.lastSyncDate.isValid() && sync.status.isEmpty()) {
             statusLabel->setText(i18nc("@item sync status", "Never synced"));
-            colorLabel(statusLabel, StatusColors::Role::Warning, palette());
+            StatusColors::setTextRole(statusLabel, StatusColors::Role::Warning);
         } else if (sync.isSuccess()) {
             statusLabel->setText(i18nc("@item sync status", "Succeeded"));
-            colorLabel(statusLabel, StatusColors::Role::Positive, palette());
+            StatusColors::setTextRole(statusLabel, StatusColors::Role::Positive);
         } else {
             statusLabel->setText(i18nc("@item sync status", "Failed"));
-            colorLabel(statusLabel, StatusColors::Role::Negative, palette());
+            StatusColors::setTextRole(statusLabel, StatusColors::Role::Negative);
         }
 
         auto *button = new QPushButton(
@@ -239,7 +232,7 @@ void LicenseSyncCard::rebuild()
             staleLabel->setText(sync.lastSyncDate.isValid()
                     ? i18nc("@info", "Not synced for more than 7 days: GitHub may be counting old data. Use Sync now.")
                     : i18nc("@info", "Never synced: this server's users are not counted yet. Use Sync now."));
-            colorLabel(staleLabel, StatusColors::Role::Warning, palette());
+            StatusColors::setTextRole(staleLabel, StatusColors::Role::Warning);
             m_rowsLayout->addWidget(staleLabel, row++, HostColumn, 1, ButtonColumn);
         }
         if (!sync.error.isEmpty()) {
@@ -247,7 +240,7 @@ void LicenseSyncCard::rebuild()
                 i18nc("@label accessible name, %1 host", "Sync error of %1", host), m_rows);
             errorLabel->setWordWrap(true);
             errorLabel->setText(i18nc("@info GitHub's error text", "GitHub says: %1", sync.error));
-            colorLabel(errorLabel, StatusColors::Role::Negative, palette());
+            StatusColors::setTextRole(errorLabel, StatusColors::Role::Negative);
             m_rowsLayout->addWidget(errorLabel, row++, HostColumn, 1, ButtonColumn);
         }
 

@@ -3,6 +3,7 @@
 #include "retentiondialog.h"
 
 #include "inlinemessage.h"
+#include "widgetutil.h"
 
 #include <KLocalizedString>
 #include <QDialogButtonBox>
@@ -40,8 +41,15 @@ RetentionDialog::RetentionDialog(QWidget *parent)
     m_maxAgeDays->setAccessibleName(i18nc("@label accessible name", "Oldest snapshot kept, in days"));
     m_maxAgeDays->setToolTip(i18nc("@info:tooltip", "0: keep snapshots whatever their age"));
     m_summary->setObjectName(QStringLiteral("retentionSummary"));
+    m_summary->setAccessibleName(i18nc("@label accessible name", "What is kept"));
     m_summary->setWordWrap(true);
     m_error->setObjectName(QStringLiteral("retentionError"));
+    m_buttons->setObjectName(QStringLiteral("buttonBox"));
+    m_buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("ok"));
+    m_buttons->button(QDialogButtonBox::Ok)
+        ->setAccessibleDescription(i18nc("@info accessible description",
+            "Keep these limits and remove the snapshots beyond them from every connection now"));
+    m_buttons->button(QDialogButtonBox::Cancel)->setObjectName(QStringLiteral("cancel"));
 
     auto *form = new QFormLayout;
     form->addRow(i18nc("@label:spinbox", "&Keep the newest:"), m_keepNewest);
@@ -54,6 +62,10 @@ RetentionDialog::RetentionDialog(QWidget *parent)
     layout->addWidget(m_error);
     layout->addStretch();
     layout->addWidget(m_buttons);
+    setMinimumWidth(WidgetUtil::latinTextWidth(this, 70));
+
+    // Tab follows the creation order (the reading order); the first limit has the focus when it opens.
+    m_keepNewest->setFocus(Qt::OtherFocusReason);
 
     connect(m_keepNewest, &QSpinBox::valueChanged, this, &RetentionDialog::updateSummary);
     connect(m_maxAgeDays, &QSpinBox::valueChanged, this, &RetentionDialog::updateSummary);

@@ -6,6 +6,7 @@
 #include "uiformat.h"
 
 #include <KLocalizedString>
+#include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
 #include <QTreeWidget>
@@ -77,7 +78,6 @@ void ServerInstancesCard::rebuild()
     m_emptyLabel->setVisible(m_instances.isEmpty());
     m_view->setVisible(!m_instances.isEmpty());
     const QDateTime now = m_clock();
-    const QPalette pal = palette();
     for (const Glc::EnterpriseServerInstallation &instance : std::as_const(m_instances)) {
         auto *item = new QTreeWidgetItem(m_view);
         item->setText(HostColumn, instance.hostName);
@@ -86,9 +86,6 @@ void ServerInstancesCard::rebuild()
         item->setText(ConnectedColumn,
             instance.isConnected ? i18nc("@item connected state", "Connected")
                                  : i18nc("@item connected state", "Not connected"));
-        item->setForeground(ConnectedColumn,
-            StatusColors::text(
-                instance.isConnected ? StatusColors::Role::Positive : StatusColors::Role::Negative, pal));
         if (instance.uploads.isEmpty()) {
             item->setText(LastUploadColumn, i18nc("@item", "No upload yet"));
             item->setText(UploadStateColumn, QString());
@@ -99,7 +96,23 @@ void ServerInstancesCard::rebuild()
         item->setText(LastUploadColumn, UiFormat::dateTimeWithRelative(when, now));
         item->setToolTip(LastUploadColumn, last.name);
         item->setText(UploadStateColumn, uploadStateText(last.syncState));
-        switch (last.syncState) {
+    }
+    colorItems();
+}
+
+void ServerInstancesCard::colorItems()
+{
+    const QPalette pal = palette();
+    for (int i = 0; i < m_view->topLevelItemCount() && i < m_instances.size(); ++i) {
+        const Glc::EnterpriseServerInstallation &instance = m_instances.at(i);
+        QTreeWidgetItem *item = m_view->topLevelItem(i);
+        item->setForeground(ConnectedColumn,
+            StatusColors::text(
+                instance.isConnected ? StatusColors::Role::Positive : StatusColors::Role::Negative, pal));
+        if (instance.uploads.isEmpty()) {
+            continue;
+        }
+        switch (instance.uploads.constFirst().syncState) {
         case Glc::UploadSyncState::Success:
             item->setForeground(UploadStateColumn, StatusColors::text(StatusColors::Role::Positive, pal));
             break;
@@ -113,4 +126,12 @@ void ServerInstancesCard::rebuild()
             break;
         }
     }
+}
+
+void ServerInstancesCard::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange) {
+        colorItems();
+    }
+    QGroupBox::changeEvent(event);
 }

@@ -36,8 +36,13 @@ public:
     /// The words shown for an upload state.
     static QString uploadStateText(Glc::UploadSyncState state);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void rebuild();
+    /// The state colours, for the current palette (again after a light/dark switch).
+    void colorItems();
 
     QLabel *const m_emptyLabel;
     QTreeWidget *const m_view;

@@ -2,7 +2,54 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "statuscolors.h"
 
+#include <QCoreApplication>
+#include <QEvent>
 #include <QPalette>
+#include <QWidget>
+
+namespace {
+constexpr const char *RoleProperty = "glcStatusTextRole";
+
+/// Picks the colour of the widget's role for the background it has now.
+void applyTextRole(QWidget *widget)
+{
+    const QVariant role = widget->property(RoleProperty);
+    if (!role.isValid()) {
+        return;
+    }
+    const QColor color = StatusColors::text(StatusColors::Role(role.toInt()), widget->palette());
+    if (widget->palette().color(QPalette::Active, QPalette::WindowText) == color &&
+        widget->testAttribute(Qt::WA_SetPalette)) {
+        return; // also ends the PaletteChange that setPalette() below sends
+    }
+    // Only WindowText is set; the other roles keep following the parent and the application.
+    QPalette own;
+    own.setColor(QPalette::WindowText, color);
+    widget->setPalette(own);
+}
+
+/// Re-applies the status colour when a coloured widget's palette changes (light <-> dark).
+class TextRoleFollower : public QObject
+{
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::PaletteChange && watched->isWidgetType()) {
+            applyTextRole(static_cast<QWidget *>(watched));
+        }
+        return false;
+    }
+};
+
+TextRoleFollower *follower()
+{
+    static auto *instance = new TextRoleFollower(QCoreApplication::instance());
+    return instance;
+}
+} // namespace
 
 bool StatusColors::isDark(const QPalette &palette)
 {
@@ -36,4 +83,17 @@ QColor StatusColors::fill(Role role, const QPalette &palette)
         return dark ? QColor(0xf8, 0x51, 0x49) : QColor(0xcf, 0x22, 0x2e);
     }
     return palette.color(QPalette::Highlight);
+}
+
+void StatusColors::setTextRole(QWidget *widget, std::optional<Role> role)
+{
+    if (!role) {
+        widget->removeEventFilter(follower());
+        widget->setProperty(RoleProperty, QVariant());
+        widget->setPalette(QPalette()); // inherit every colour again
+        return;
+    }
+    widget->setProperty(RoleProperty, int(*role));
+    widget->installEventFilter(follower()); // installed once: a second install moves it to the front
+    applyTextRole(widget);
 }

@@ -3,6 +3,7 @@
 #include "usagefiledropzone.h"
 
 #include "statuscolors.h"
+#include "wrappingitemdelegate.h"
 
 #include <KLocalizedString>
 #include <QApplication>
@@ -73,11 +74,7 @@ UsageFileDropZone::UsageFileDropZone(QWidget *parent)
     m_messageLabel->setTextFormat(Qt::PlainText);
     m_messageLabel->setAccessibleName(i18nc("@label accessible name", "Drop zone message"));
     m_messageLabel->hide();
-    {
-        QPalette pal = m_messageLabel->palette();
-        pal.setColor(QPalette::WindowText, StatusColors::text(StatusColors::Role::Negative, pal));
-        m_messageLabel->setPalette(pal);
-    }
+    StatusColors::setTextRole(m_messageLabel, StatusColors::Role::Negative);
 
     m_resultsView->setObjectName(QStringLiteral("resultsView"));
     m_resultsView->setAccessibleName(i18nc("@label accessible name", "Result of each file"));
@@ -85,9 +82,10 @@ UsageFileDropZone::UsageFileDropZone(QWidget *parent)
     m_resultsView->setColumnCount(3);
     m_resultsView->setHeaderLabels(
         {i18nc("@title:column", "File"), i18nc("@title:column", "Result"), i18nc("@title:column", "Details")});
+    // File and result as wide as they are; the details (why a file is refused) take the rest and wrap.
     m_resultsView->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_resultsView->header()->setStretchLastSection(true);
-    m_resultsView->setWordWrap(true);
+    m_resultsView->header()->setSectionResizeMode(2, QHeaderView::Stretch);
+    m_resultsView->setItemDelegate(new WrappingItemDelegate(m_resultsView, 2));
     m_resultsView->hide();
 
     const int margin = fontMetrics().height();
@@ -273,19 +271,34 @@ void UsageFileDropZone::setResults(const QList<UsageFileResult> &results)
 {
     m_results = results;
     m_resultsView->clear();
-    const QPalette pal = palette();
     for (const UsageFileResult &result : results) {
         auto *item = new QTreeWidgetItem(m_resultsView);
         item->setText(0, QFileInfo(result.path).fileName());
         item->setToolTip(0, result.path);
         item->setIcon(1, QIcon::fromTheme(result.ok ? QStringLiteral("dialog-ok") : QStringLiteral("dialog-error")));
         item->setText(1, result.title);
-        item->setForeground(
-            1, StatusColors::text(result.ok ? StatusColors::Role::Positive : StatusColors::Role::Negative, pal));
         item->setText(2, result.detail);
         item->setToolTip(2, result.detail);
     }
+    colorResults();
     m_resultsView->setVisible(!results.isEmpty());
+}
+
+void UsageFileDropZone::colorResults()
+{
+    const QPalette pal = palette();
+    for (int i = 0; i < m_resultsView->topLevelItemCount() && i < m_results.size(); ++i) {
+        m_resultsView->topLevelItem(i)->setForeground(1,
+            StatusColors::text(m_results.at(i).ok ? StatusColors::Role::Positive : StatusColors::Role::Negative, pal));
+    }
+}
+
+void UsageFileDropZone::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange) {
+        colorResults();
+    }
+    QFrame::changeEvent(event);
 }
 
 void UsageFileDropZone::clearResults()

@@ -69,8 +69,11 @@ protected:
     void dropEvent(QDropEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
+    /// The result colours, for the current palette (again after a light/dark switch).
+    void colorResults();
     void setDragActive(bool active);
     void take(const Split &split);
     void showRefusal(const QStringList &refused);

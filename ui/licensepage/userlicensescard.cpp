@@ -12,17 +12,6 @@
 #include <QLabel>
 #include <QVBoxLayout>
 
-namespace {
-void setStatusColor(QLabel *label, std::optional<StatusColors::Role> role)
-{
-    QPalette pal = label->parentWidget() ? label->parentWidget()->palette() : label->palette();
-    if (role) {
-        pal.setColor(QPalette::WindowText, StatusColors::text(*role, pal));
-    }
-    label->setPalette(pal);
-}
-} // namespace
-
 UserLicensesCard::UserLicensesCard(QWidget *parent)
     : QGroupBox(i18nc("@title:group", "User licenses"), parent)
     , m_consumedLabel(WidgetUtil::makeValueLabel(
@@ -105,11 +94,11 @@ void UserLicensesCard::updateSummary()
     if (available >= 0) {
         m_availableLabel->setText(
             i18ncp("@info", "%2 license available", "%2 licenses available", available, UiFormat::number(available)));
-        setStatusColor(m_availableLabel, std::nullopt);
+        StatusColors::setTextRole(m_availableLabel, std::nullopt);
     } else {
         m_availableLabel->setText(i18ncp("@info", "%2 license over the purchased seats",
             "%2 licenses over the purchased seats", -available, UiFormat::number(-available)));
-        setStatusColor(m_availableLabel, StatusColors::Role::Negative);
+        StatusColors::setTextRole(m_availableLabel, StatusColors::Role::Negative);
     }
     m_meter->setUsage(s.consumed, s.purchased);
     m_meterLabel->setText(m_meter->text());
@@ -119,13 +108,13 @@ void UserLicensesCard::updateSummary()
         const int days = int(m_clock().toLocalTime().date().daysTo(s.expiresAt.toLocalTime().date()));
         m_expiryLabel->setText(i18nc(
             "@info expiry date (days left)", "Expires %1 (%2)", UiFormat::date(s.expiresAt), UiFormat::daysLeft(days)));
-        setStatusColor(m_expiryLabel,
+        StatusColors::setTextRole(m_expiryLabel,
             days < 0         ? std::optional(StatusColors::Role::Negative)
                 : days <= 30 ? std::optional(StatusColors::Role::Warning)
                              : std::nullopt);
     } else {
         m_expiryLabel->setText(i18nc("@info", "Expiry date unknown"));
-        setStatusColor(m_expiryLabel, std::nullopt);
+        StatusColors::setTextRole(m_expiryLabel, std::nullopt);
     }
 }
 

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "widgetutil.h"
 
+#include <QFormLayout>
 #include <QLabel>
 #include <QLayout>
 #include <QLayoutItem>
@@ -31,6 +32,29 @@ QLabel *makeValueLabel(const QString &objectName, const QString &accessibleName,
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     label->setTextFormat(Qt::PlainText);
     return label;
+}
+
+int latinTextWidth(const QWidget *widget, int characters)
+{
+    return widget->fontMetrics().horizontalAdvance(QLatin1Char('x')) * characters;
+}
+
+void alignLabelColumns(const QList<QFormLayout *> &forms)
+{
+    QList<QWidget *> labels;
+    int widest = 0;
+    for (QFormLayout *form : forms) {
+        for (int row = 0; row < form->rowCount(); ++row) {
+            QLayoutItem *item = form->itemAt(row, QFormLayout::LabelRole);
+            if (QWidget *label = item ? item->widget() : nullptr) {
+                labels.append(label);
+                widest = std::max(widest, label->sizeHint().width());
+            }
+        }
+    }
+    for (QWidget *label : std::as_const(labels)) {
+        label->setMinimumWidth(widest);
+    }
 }
 
 QString objectNameSuffix(const QString &id)

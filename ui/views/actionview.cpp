@@ -4,6 +4,7 @@
 
 #include "controllers/licensecontroller.h"
 #include "licensepage/inlinemessage.h"
+#include "licensepage/widgetutil.h"
 #include "workflows/jobrunner.h"
 #include "workflows/workflowjob.h"
 
@@ -47,6 +48,8 @@ ActionView::ActionView(LicenseController *controller, QWidget *parent)
     m_stages->setWordWrap(true);
     m_stages->setTextFormat(Qt::RichText);
     m_stages->setAccessibleName(i18nc("@label accessible name", "Stages"));
+    m_stages->setAccessibleDescription(
+        i18nc("@info accessible description", "What the action has done so far, step by step"));
     m_progress->setObjectName(QStringLiteral("progress"));
     m_progress->setVisible(false);
     m_progress->setAccessibleName(i18nc("@label accessible name", "Progress"));
@@ -57,13 +60,24 @@ ActionView::ActionView(LicenseController *controller, QWidget *parent)
     m_assist->setOpenExternalLinks(false);
     m_assist->setTextInteractionFlags(Qt::TextBrowserInteraction);
     m_assist->setVisible(false);
+    m_assist->setAccessibleName(i18nc("@label accessible name", "Instructions"));
+    m_assist->setAccessibleDescription(i18nc("@info accessible description",
+        "What to do on GitHub to finish the action, with a link to each page; the console confirms the outcome "
+        "by itself"));
     m_openPage->setObjectName(QStringLiteral("openPage"));
     m_openPage->setVisible(false);
+    m_openPage->setAccessibleDescription(
+        i18nc("@info accessible description", "Open the GitHub page of the instructions in the browser again"));
     m_result->setObjectName(QStringLiteral("result"));
     m_start->setObjectName(QStringLiteral("start"));
+    m_buttons->button(QDialogButtonBox::Close)->setObjectName(QStringLiteral("close"));
+    m_buttons->button(QDialogButtonBox::Close)
+        ->setAccessibleDescription(
+            i18nc("@info accessible description", "Close the view; a running action is cancelled"));
     m_cancel->setObjectName(QStringLiteral("cancel"));
     m_cancel->setEnabled(false);
     m_cancel->setToolTip(i18nc("@info:tooltip", "Stop the running action; nothing is half-written"));
+    m_cancel->setAccessibleDescription(m_cancel->toolTip());
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(m_form);
@@ -93,7 +107,7 @@ ActionView::ActionView(LicenseController *controller, QWidget *parent)
             urlOpener()(m_assists.constLast().page);
         }
     });
-    setMinimumWidth(fontMetrics().averageCharWidth() * 80);
+    setMinimumWidth(WidgetUtil::latinTextWidth(this, 100));
 }
 
 ActionView::~ActionView()
@@ -109,6 +123,26 @@ void ActionView::reject()
         JobRunner::cancel(m_job); // closing the view cancels what it started
     }
     QDialog::reject();
+}
+
+void ActionView::setReadingTabOrder(const QList<QWidget *> &controls)
+{
+    QList<QWidget *> chain = controls;
+    chain << m_assist << m_openPage;
+    chain << m_result->findChildren<QWidget *>(Qt::FindDirectChildrenOnly);
+    // The buttons as the platform lays them out (the box links them in that order itself).
+    for (int i = 0; i < m_buttons->layout()->count(); ++i) {
+        if (QWidget *button = m_buttons->layout()->itemAt(i)->widget()) {
+            chain << button;
+        }
+    }
+    chain.removeIf([](const QWidget *widget) { return !widget || widget->focusPolicy() == Qt::NoFocus; });
+    for (qsizetype i = 1; i < chain.size(); ++i) {
+        QWidget::setTabOrder(chain.at(i - 1), chain.at(i));
+    }
+    if (!chain.isEmpty()) {
+        chain.first()->setFocus(Qt::OtherFocusReason); // given when the view opens, instead of the buttons
+    }
 }
 
 void ActionView::runJob(WorkflowJob *job)
@@ -135,8 +169,11 @@ void ActionView::runJob(WorkflowJob *job)
         }
     });
     connect(job, &WorkflowJob::assistRequired, this, [this](const QUrl &page, const QString &instructions) {
+        const AssistCompanion companion = assistCompanion();
         // One request per page (Sync now of all servers: one per server), each kept with its link.
-        m_assists.append({page, instructions});
+        m_assists.append({page,
+            companion.note.isEmpty() ? instructions
+                                     : QStringLiteral("%1 %2").arg(instructions, companion.note.toHtmlEscaped())});
         QStringList blocks;
         for (const Assist &assist : std::as_const(m_assists)) {
             blocks.append(QStringLiteral("<p>%1<br><a href=\"%2\">%3</a></p>")
@@ -148,6 +185,9 @@ void ActionView::runJob(WorkflowJob *job)
         // Several pages: each has its own link; the button would not say which one it opens.
         m_openPage->setVisible(m_assists.size() == 1);
         urlOpener()(page);
+        if (companion.url.isValid()) {
+            urlOpener()(companion.url); // opened last, so it comes in front of the browser
+        }
     });
     connect(job, &WorkflowJob::finished, this, [this, job] {
         m_progress->setVisible(false);

@@ -51,11 +51,25 @@ Q_SIGNALS:
 protected:
     QVBoxLayout *formLayout() const { return m_form; }
     LicenseController *controller() const { return m_controller; }
+    /// Tab goes through the view in reading order: @p controls (the view's own, top to bottom), then
+    /// the instructions' links and their button, the result, and the buttons (Start, Close, Cancel in
+    /// the order the platform shows them). The first control has the focus when the view opens. Call
+    /// at the end of the view's constructor.
+    void setReadingTabOrder(const QList<QWidget *> &controls);
     /// Connects the job's stages, progress, assistance and end to the frame, then starts it.
     void runJob(Glc::WorkflowJob *job);
     /// Called in the UI thread after the job finished, before it is deleted.
     virtual void jobDone(Glc::WorkflowJob *job) = 0;
     virtual void startRequested() = 0;
+    /// What a view opens beside an assisted flow's page, e.g. the folder of the file the admin uploads
+    /// there, and the sentence that says so under the instructions (plain text).
+    struct AssistCompanion
+    {
+        QUrl url;
+        QString note;
+    };
+    /// Asked each time the running job asks for help; nothing by default.
+    virtual AssistCompanion assistCompanion() const { return {}; }
     void reject() override;
 
 private:

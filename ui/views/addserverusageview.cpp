@@ -33,6 +33,7 @@ AddServerUsageView::AddServerUsageView(LicenseController *controller, QWidget *p
             this);
     intro->setWordWrap(true);
     m_preview->setObjectName(QStringLiteral("preview"));
+    m_preview->setAccessibleName(i18nc("@label accessible name", "Preview of the files to upload"));
     m_preview->setTextFormat(Qt::RichText);
     m_preview->setWordWrap(true);
     m_preview->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -41,6 +42,10 @@ AddServerUsageView::AddServerUsageView(LicenseController *controller, QWidget *p
     formLayout()->addWidget(m_preview);
     startButton()->setText(i18nc("@action:button", "&Upload"));
     startButton()->setEnabled(false);
+    startButton()->setAccessibleDescription(
+        i18nc("@info accessible description", "Upload the files marked Ready to upload to GitHub Enterprise Cloud"));
+    setReadingTabOrder({m_dropZone, m_dropZone->findChild<QWidget *>(QStringLiteral("chooseFilesButton")),
+        m_dropZone->findChild<QWidget *>(QStringLiteral("resultsView"))});
     connect(m_dropZone, &UsageFileDropZone::filesChosen, this, &AddServerUsageView::addFiles);
     setAcceptDrops(false); // the drop zone takes the drops
 }
@@ -101,7 +106,9 @@ void AddServerUsageView::startRequested()
         return;
     }
     auto *job = new AddServerUsageJob(controller()->context(), m_uploadable, AddServerUsageJob::Mode::Upload);
+    m_uploading = 0;
     connect(job, &AddServerUsageJob::fileFinished, this, [this, job](int index) {
+        m_uploading = index + 1;
         const AddServerUsageJob::FileResult &file = job->results().at(index);
         resultMessage()->showMessage(InlineMessage::Type::Information,
             i18nc("@info %1 file, %2 upload state", "%1: %2", QFileInfo(file.check.path).fileName(),
@@ -133,4 +140,16 @@ void AddServerUsageView::jobDone(WorkflowJob *job)
             {});
         controller()->refresh();
     }
+}
+
+ActionView::AssistCompanion AddServerUsageView::assistCompanion() const
+{
+    const QString path = m_uploadable.value(m_uploading);
+    if (path.isEmpty()) {
+        return {};
+    }
+    const QFileInfo file(path);
+    return {QUrl::fromLocalFile(file.absolutePath()),
+        i18nc("@info assisted upload, %1 file name",
+            "The folder with %1 is open too: drag the file from there onto the page.", file.fileName())};
 }

@@ -27,10 +27,13 @@ Q_SIGNALS:
 protected:
     void startRequested() override;
     void jobDone(Glc::WorkflowJob *job) override;
+    /// Assisted upload: the folder of the file GitHub's page asks for, to drag it into the browser.
+    AssistCompanion assistCompanion() const override;
 
 private:
     UsageFileDropZone *const m_dropZone;
     QLabel *const m_preview;
     QStringList m_files;
     QStringList m_uploadable;
+    qsizetype m_uploading = 0; ///< index in m_uploadable of the file being uploaded (one after another)
 };

@@ -48,9 +48,14 @@ ExportUsageView::ExportUsageView(LicenseController *controller, QWidget *parent)
     m_target->setAccessibleName(i18nc("@label accessible name", "Target file"));
     m_target->setClearButtonEnabled(true);
     m_browse->setObjectName(QStringLiteral("browse"));
+    m_browse->setAccessibleDescription(
+        i18nc("@info accessible description", "Choose where to save the exported file in a file dialog"));
     m_pickDownload->setObjectName(QStringLiteral("pickDownload"));
+    m_pickDownload->setAccessibleDescription(i18nc("@info accessible description",
+        "Choose the file your browser downloaded from the server; the console checks it and saves it as the target"));
     m_pickDownload->setVisible(false);
     m_summary->setObjectName(QStringLiteral("summary"));
+    m_summary->setAccessibleName(i18nc("@label accessible name", "Export summary"));
     m_summary->setTextFormat(Qt::RichText);
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -70,6 +75,9 @@ ExportUsageView::ExportUsageView(LicenseController *controller, QWidget *parent)
     formLayout()->addWidget(m_pickDownload, 0, Qt::AlignLeft);
     formLayout()->addWidget(m_summary);
     startButton()->setText(i18nc("@action:button", "E&xport"));
+    startButton()->setAccessibleDescription(
+        i18nc("@info accessible description", "Export the chosen server's license usage to the target file"));
+    setReadingTabOrder({m_server, m_target, m_browse, m_pickDownload});
 
     m_ask = [this](const QString &path) {
         return QMessageBox::question(this, i18nc("@title:window", "Replace File?"),

@@ -51,6 +51,9 @@ SyncNowView::SyncNowView(LicenseController *controller, QWidget *parent)
     formLayout()->addLayout(form);
     formLayout()->addWidget(m_results);
     startButton()->setText(i18nc("@action:button", "S&ync Now"));
+    startButton()->setAccessibleDescription(i18nc("@info accessible description",
+        "Ask the chosen servers to upload their license usage to GitHub Enterprise Cloud now"));
+    setReadingTabOrder({m_server, m_results});
 }
 
 void SyncNowView::setServer(const QString &host)

@@ -327,9 +327,7 @@ CountedTwiceResult CountedTwiceAnalyzer::analyze(
             }
             continue;
         }
-        if (!s.githubComOrgsWithPendingInvites.isEmpty() && s.githubComMemberRoles.isEmpty() &&
-            s.githubComEnterpriseRoles.isEmpty() && s.enterpriseServerUserIds.isEmpty() &&
-            !s.visualStudioSubscriptionUser) {
+        if (s.isPendingInvitationOnly()) {
             result.unexpected.append(UnexpectedSeat{row, UnexpectedSeat::Kind::PendingInvitationOnly,
                 i18nc("@info",
                     "%1 consumes a seat only because of a pending invitation to %2. Cancel the invitation "

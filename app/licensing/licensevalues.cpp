@@ -15,4 +15,10 @@ QStringList ConsumedLicense::serverHosts() const
     }
     return hosts;
 }
+
+bool ConsumedLicense::isPendingInvitationOnly() const
+{
+    return !isServerOnly() && !githubComOrgsWithPendingInvites.isEmpty() && githubComMemberRoles.isEmpty() &&
+        githubComEnterpriseRoles.isEmpty() && enterpriseServerUserIds.isEmpty() && !visualStudioSubscriptionUser;
+}
 } // namespace Glc

@@ -47,6 +47,12 @@ struct ConsumedLicense
     QStringList serverHosts() const;
     /// True when this seat exists only because of Enterprise Server accounts (no github.com login).
     bool isServerOnly() const { return githubComLogin.isEmpty(); }
+    /// True when GitHub counts this seat only because of a pending invitation to a github.com
+    /// organization: a github.com user with such an invitation and nothing else that consumes a
+    /// seat - no organization membership, no enterprise role (outside collaborators consume one),
+    /// no Enterprise Server account and no Visual Studio subscription. Cancelling the invitation
+    /// frees the seat. The one definition the table's filter and the analysis share.
+    bool isPendingInvitationOnly() const;
 
     bool operator==(const ConsumedLicense &) const = default;
 };

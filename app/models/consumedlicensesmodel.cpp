@@ -133,8 +133,7 @@ void ConsumedLicensesModel::setLicenses(const QList<ConsumedLicense> &licenses)
         if (l.githubComTwoFactorAuth == TriState::No) {
             f |= TwoFactorOffFlag;
         }
-        if (!l.githubComOrgsWithPendingInvites.isEmpty() && l.githubComMemberRoles.isEmpty() &&
-            l.githubComEnterpriseRoles.isEmpty() && l.enterpriseServerUserIds.isEmpty()) {
+        if (l.isPendingInvitationOnly()) {
             f |= PendingInvitationOnlyFlag;
         }
         if (l.visualStudioSubscriptionUser) {

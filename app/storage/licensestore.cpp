@@ -36,6 +36,9 @@ constexpr int LicenseColumns = 20;
 
 QAtomicInt s_connectionCounter;
 
+// pg_advisory_xact_lock key serialising schema migrations ("glc-sch" in ASCII).
+constexpr qint64 MigrationLockKey = 0x676c632d736368;
+
 struct Migration
 {
     int version;
@@ -564,7 +567,12 @@ StoreError LicenseStore::open(const QString &location, const OpenOptions &option
         exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
     }
     const int target = options.migrateTo > 0 ? qMin(options.migrateTo, latestSchemaVersion()) : latestSchemaVersion();
-    if (auto e = migrate(target); e) {
+    if (current.value >= target) {
+        // Nothing to migrate: no write lock, so opening never waits behind another console's refresh.
+        m_schemaVersion = current.value;
+        return {};
+    }
+    if (auto e = migrate(target, options.failingMigrationForTests); e) {
         close();
         return e;
     }
@@ -618,10 +626,19 @@ StoreError LicenseStore::beginTransaction()
     return exec(m_backend == Backend::Sqlite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"));
 }
 
-StoreError LicenseStore::migrate(int target)
+StoreError LicenseStore::migrate(int target, int failingStep)
 {
     if (auto e = beginTransaction(); e) {
         return e;
+    }
+    if (m_backend == Backend::PostgreSql) {
+        // Two consoles creating or updating one schema at once would both find it missing and
+        // collide on CREATE TABLE; the second waits here until the first has committed. Released
+        // with the transaction.
+        if (auto e = exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(MigrationLockKey)); e) {
+            exec(QStringLiteral("ROLLBACK"));
+            return e;
+        }
     }
     // Read again inside the transaction: another console may have migrated meanwhile.
     const StoreResult<int> current = readSchemaVersion();
@@ -643,7 +660,12 @@ StoreError LicenseStore::migrate(int target)
             continue;
         }
         for (const QString &statement : m.statements) {
-            if (StoreError e = exec(QString(statement).replace(QLatin1String("%ID%"), idColumn)); e) {
+            StoreError e = exec(QString(statement).replace(QLatin1String("%ID%"), idColumn));
+            if (!e && m.version == failingStep && &statement == &m.statements.constLast()) {
+                e = StoreError{StoreError::Code::QueryFailed, QStringLiteral("failure injected by a test"),
+                    QStringLiteral("failure injected by a test")};
+            }
+            if (e) {
                 exec(QStringLiteral("ROLLBACK"));
                 e.code = StoreError::Code::MigrationFailed;
                 e.message =

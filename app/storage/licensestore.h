@@ -35,6 +35,9 @@ public:
         /// PostgreSQL: snapshot rows travel as one array per column per 5000 rows. false: bound
         /// multi-row VALUES, as on SQLite; tests compare the two.
         bool textBatches = true;
+        /// Tests only: the step to this schema version fails after its statements ran, as a broken
+        /// migration would; 0: none fails.
+        int failingMigrationForTests = 0;
     };
 
     /// Returns true to stop a long write; checked between batches.
@@ -111,7 +114,7 @@ public:
 
 private:
     QSqlDatabase database() const;
-    StoreError migrate(int target);
+    StoreError migrate(int target, int failingStep);
     StoreResult<int> readSchemaVersion();
     StoreError queryError(const QSqlQuery &query) const;
     StoreError exec(const QString &sql);

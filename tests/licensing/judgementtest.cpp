@@ -6,6 +6,9 @@
 #include "licensing/seatforecast.h"
 #include "licensing/snapshotdiff.h"
 
+#include "snapshotgenerator.h"
+
+#include <QElapsedTimer>
 #include <QStandardPaths>
 #include <QTest>
 #include <QTimeZone>
@@ -25,6 +28,23 @@ ConsumedLicense seat(const QString &login, const QStringList &verified, const QS
     return c;
 }
 
+ConsumedLicense serverOnly(const QStringList &serverIds, const QStringList &serverEmails)
+{
+    ConsumedLicense c;
+    c.enterpriseServerUserIds = serverIds;
+    c.enterpriseServerEmails = serverEmails;
+    c.enterpriseServerUser = TriState::Yes;
+    return c;
+}
+
+ConsumedLicense visualStudioOnly(const QString &email)
+{
+    ConsumedLicense c;
+    c.visualStudioSubscriptionUser = true;
+    c.visualStudioSubscriptionEmail = email;
+    return c;
+}
+
 QDateTime day(int d)
 {
     return QDateTime(QDate(2026, 1, 1).addDays(d), QTime(12, 0), QTimeZone::UTC);
@@ -32,6 +52,7 @@ QDateTime day(int d)
 } // namespace
 
 Q_DECLARE_METATYPE(QList<Glc::SeatForecast::Point>)
+Q_DECLARE_METATYPE(QList<Glc::SnapshotDiff::Change>)
 Q_DECLARE_METATYPE(Glc::SeatForecast::Outcome)
 
 class JudgementTest : public QObject
@@ -102,6 +123,155 @@ private Q_SLOTS:
             (QStringList{QStringLiteral("Cloud"), QStringLiteral("a.example.com")}));
         QCOMPARE(diff.changedEnvironment.first().environmentsAfter,
             (QStringList{QStringLiteral("Cloud"), QStringLiteral("a.example.com"), QStringLiteral("b.example.com")}));
+    }
+
+    void shouldMatchPeopleAcrossSnapshots_data()
+    {
+        QTest::addColumn<QList<ConsumedLicense>>("before");
+        QTest::addColumn<QList<ConsumedLicense>>("after");
+        QTest::addColumn<QList<int>>("came");
+        QTest::addColumn<QList<int>>("went");
+        QTest::addColumn<QList<SnapshotDiff::Change>>("changes");
+        const QString a1 = QStringLiteral("a.example.com:1");
+        const QString b7 = QStringLiteral("b.example.com:7");
+        const QString x = QStringLiteral("x@corp.example");
+        const QStringList cloud = {QStringLiteral("Cloud")};
+        const QStringList onA = {QStringLiteral("a.example.com")};
+        const QStringList onAB = {QStringLiteral("a.example.com"), QStringLiteral("b.example.com")};
+        const QStringList cloudA = {QStringLiteral("Cloud"), QStringLiteral("a.example.com")};
+        using L = QList<ConsumedLicense>;
+        using C = QList<SnapshotDiff::Change>;
+
+        // The same person, found by each kind of evidence.
+        QTest::newRow("server-only gains a second server")
+            << L{serverOnly({a1}, {x})} << L{serverOnly({a1, b7}, {x})} << QList<int>{} << QList<int>{}
+            << C{{0, 0, onA, onAB, {0}, {0}}};
+        QTest::newRow("server account kept, e-mail changed")
+            << L{serverOnly({a1}, {x})} << L{serverOnly({b7, a1}, {QStringLiteral("new@corp.example")})} << QList<int>{}
+            << QList<int>{} << C{{0, 0, onA, onAB, {0}, {0}}};
+        QTest::newRow("new server account, same e-mail (any case)")
+            << L{serverOnly({a1}, {x})} << L{serverOnly({b7}, {QStringLiteral("X@Corp.Example")})} << QList<int>{}
+            << QList<int>{} << C{{0, 0, onA, {QStringLiteral("b.example.com")}, {0}, {0}}};
+        QTest::newRow("counted-twice pair fixed: two seats become one")
+            << L{seat(QStringLiteral("alice"), {QStringLiteral("alice@example.com")}),
+                   serverOnly({a1}, {QStringLiteral("alice@corp.example")})}
+            << L{seat(QStringLiteral("alice"),
+                   {QStringLiteral("alice@example.com"), QStringLiteral("alice@corp.example")}, {a1},
+                   {QStringLiteral("alice@corp.example")})}
+            << QList<int>{} << QList<int>{} << C{{0, 0, cloudA, cloudA, {0, 1}, {0}}};
+        QTest::newRow("newly counted twice: one seat becomes two")
+            << L{seat(QStringLiteral("alice"), {QStringLiteral("alice@example.com")}, {a1},
+                   {QStringLiteral("alice@example.com")})}
+            << L{serverOnly({a1}, {QStringLiteral("alice@corp.example")}),
+                   seat(QStringLiteral("alice"), {QStringLiteral("alice@example.com")})}
+            << QList<int>{} << QList<int>{} << C{{0, 1, cloudA, cloudA, {0}, {0, 1}}};
+        QTest::newRow("server-only person gets a github.com seat")
+            << L{serverOnly({a1}, {x})} << L{seat(QStringLiteral("xavier"), {x}, {a1}, {x})} << QList<int>{}
+            << QList<int>{} << C{{0, 0, onA, cloudA, {0}, {0}}};
+        QTest::newRow("login renamed, same verified e-mail")
+            << L{seat(QStringLiteral("alice"), {x})} << L{seat(QStringLiteral("alice-renamed"), {x})} << QList<int>{}
+            << QList<int>{} << C{};
+        QTest::newRow("login in another case, nothing else changed")
+            << L{seat(QStringLiteral("Alice"), {})} << L{seat(QStringLiteral("alice"), {})} << QList<int>{}
+            << QList<int>{} << C{};
+        QTest::newRow("Visual Studio subscriber unchanged")
+            << L{visualStudioOnly(QStringLiteral("vs@corp.example"))}
+            << L{visualStudioOnly(QStringLiteral("VS@corp.example"))} << QList<int>{} << QList<int>{} << C{};
+        QTest::newRow("Visual Studio subscriber now matched to github.com")
+            << L{visualStudioOnly(QStringLiteral("vs@corp.example"))}
+            << L{seat(QStringLiteral("vera"), {QStringLiteral("vs@corp.example")})} << QList<int>{} << QList<int>{}
+            << C{{0, 0, {}, cloud, {0}, {0}}};
+
+        // Near misses: never the same person.
+        QTest::newRow("same user id on another server")
+            << L{serverOnly({a1}, {x})} << L{serverOnly({QStringLiteral("b.example.com:1")}, {})} << QList<int>{0}
+            << QList<int>{0} << C{};
+        QTest::newRow("same server, user id with the same prefix")
+            << L{serverOnly({a1}, {})} << L{serverOnly({QStringLiteral("a.example.com:10")}, {})} << QList<int>{0}
+            << QList<int>{0} << C{};
+        QTest::newRow("similar e-mails") << L{serverOnly({a1}, {x})}
+                                         << L{serverOnly({b7}, {QStringLiteral("x@corp.example.net")}),
+                                                serverOnly({QStringLiteral("c.example.com:1")},
+                                                    {QStringLiteral("x+1@corp.example")})}
+                                         << QList<int>{0, 1} << QList<int>{0} << C{};
+        QTest::newRow("server-only seats share no empty login or empty e-mail")
+            << L{serverOnly({a1}, {QString()}), visualStudioOnly(QString())}
+            << L{serverOnly({b7}, {QString()}), visualStudioOnly(QStringLiteral("n/a")),
+                   serverOnly({QStringLiteral("c.example.com:")}, {})}
+            << QList<int>{0, 1, 2} << QList<int>{0, 1} << C{};
+        QTest::newRow("malformed server ids do not match")
+            << L{serverOnly({QStringLiteral("a.example.com:")}, {})}
+            << L{serverOnly({QStringLiteral("a.example.com:")}, {})} << QList<int>{0} << QList<int>{0} << C{};
+        QTest::newRow("same display name, other login") << L{[] {
+            ConsumedLicense c = seat(QStringLiteral("anna"), {});
+            c.githubComName = QStringLiteral("Anna Müller");
+            return c;
+        }()} << L{[] {
+            ConsumedLicense c = seat(QStringLiteral("anna2"), {});
+            c.githubComName = QStringLiteral("Anna Müller");
+            return c;
+        }()} << QList<int>{0} << QList<int>{0} << C{};
+        QTest::newRow("a server account that moves to another github.com user does not join them")
+            << L{seat(QStringLiteral("alice"), {}, {a1}, {x}), seat(QStringLiteral("bob"), {})}
+            << L{seat(QStringLiteral("alice"), {}), seat(QStringLiteral("bob"), {x}, {a1}, {x})} << QList<int>{}
+            << QList<int>{} << C{{0, 0, cloudA, cloud, {0}, {0}}, {1, 1, cloud, cloudA, {1}, {1}}};
+        QTest::newRow("an e-mail shared by two github.com users does not join them")
+            << L{seat(QStringLiteral("alice"), {x}), seat(QStringLiteral("bob"), {QStringLiteral("bob@example.com")})}
+            << L{seat(QStringLiteral("alice"), {x}),
+                   seat(QStringLiteral("bob"), {QStringLiteral("bob@example.com")}, {}, {x})}
+            << QList<int>{} << QList<int>{} << C{};
+    }
+
+    void shouldMatchPeopleAcrossSnapshots()
+    {
+        QFETCH(QList<ConsumedLicense>, before);
+        QFETCH(QList<ConsumedLicense>, after);
+        QFETCH(QList<int>, came);
+        QFETCH(QList<int>, went);
+        QFETCH(QList<SnapshotDiff::Change>, changes);
+        const SnapshotDiff diff = SnapshotDiff::compute(before, after);
+        QCOMPARE(diff.came, came);
+        QCOMPARE(diff.went, went);
+        QCOMPARE(diff.changedEnvironment.size(), changes.size());
+        for (qsizetype i = 0; i < changes.size(); ++i) {
+            const SnapshotDiff::Change &got = diff.changedEnvironment.at(i);
+            const SnapshotDiff::Change &want = changes.at(i);
+            QCOMPARE(got.beforeRow, want.beforeRow);
+            QCOMPARE(got.afterRow, want.afterRow);
+            QCOMPARE(got.environmentsBefore, want.environmentsBefore);
+            QCOMPARE(got.environmentsAfter, want.environmentsAfter);
+            QCOMPARE(got.beforeRows, want.beforeRows);
+            QCOMPARE(got.afterRows, want.afterRows);
+        }
+        // The same question asked the other way round gives the mirror answer.
+        const SnapshotDiff back = SnapshotDiff::compute(after, before);
+        QCOMPARE(back.came, went);
+        QCOMPARE(back.went, came);
+        QCOMPARE(back.changedEnvironment.size(), changes.size());
+    }
+
+    void shouldDiffThreeHundredThousandPeopleInLinearTime()
+    {
+        GlcTest::SnapshotGeneratorOptions o;
+        o.users = 300000;
+        o.servers = 20;
+        const QList<ConsumedLicense> before = GlcTest::SnapshotGenerator::generate(o).licenses.users;
+        QList<ConsumedLicense> after(before.crbegin(), before.crend());
+        after.removeLast(); // before's first row went
+        after.append(seat(QStringLiteral("newcomer"), {QStringLiteral("newcomer@example.com")}));
+        after[0].enterpriseServerUserIds.append(QStringLiteral("new.example.com:1")); // before's last row
+        QElapsedTimer timer;
+        timer.start();
+        const SnapshotDiff diff = SnapshotDiff::compute(before, after);
+        const qint64 ms = timer.elapsed();
+        qInfo("snapshot diff of %lld seats: %lld ms", static_cast<long long>(before.size()), ms);
+        QCOMPARE(diff.went, QList<int>{0});
+        QCOMPARE(diff.came, QList<int>{static_cast<int>(after.size()) - 1});
+        QCOMPARE(diff.changedEnvironment.size(), 1);
+        QCOMPARE(diff.changedEnvironment.first().beforeRow, static_cast<int>(before.size()) - 1);
+        QCOMPARE(diff.changedEnvironment.first().afterRow, 0);
+        // Generous for a debug build on a busy machine; a quadratic match would take hours.
+        QVERIFY2(ms < 20000, qPrintable(QString::number(ms)));
     }
 
     void shouldForecastSeats_data()

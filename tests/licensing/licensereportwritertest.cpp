@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "licensing/licensereportwriter.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -10,7 +11,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <unistd.h>
+#include <csignal>
+
+#include <sys/resource.h>
 
 using namespace Glc;
 
@@ -42,6 +45,43 @@ ConsumedLicensesReport sampleReport()
     r.users = {a, b};
     return r;
 }
+
+enum class Failure : qint8 {
+    DiskFull,
+    FolderInTheWay,
+    FileForFolder,
+};
+
+/// Lowers this process's file size limit (RLIMIT_FSIZE, binding for root too) for its lifetime;
+/// a write beyond it fails with EFBIG instead of raising SIGXFSZ.
+class FileSizeLimit
+{
+public:
+    explicit FileSizeLimit(rlim_t bytes)
+    {
+        m_previousHandler = std::signal(SIGXFSZ, SIG_IGN);
+        if (::getrlimit(RLIMIT_FSIZE, &m_previous) == 0) {
+            rlimit limited = m_previous;
+            limited.rlim_cur = bytes;
+            m_set = ::setrlimit(RLIMIT_FSIZE, &limited) == 0;
+        }
+    }
+    ~FileSizeLimit()
+    {
+        if (m_set) {
+            ::setrlimit(RLIMIT_FSIZE, &m_previous);
+        }
+        std::signal(SIGXFSZ, m_previousHandler);
+    }
+    FileSizeLimit(const FileSizeLimit &) = delete;
+    FileSizeLimit &operator=(const FileSizeLimit &) = delete;
+    bool isSet() const { return m_set; }
+
+private:
+    rlimit m_previous{};
+    void (*m_previousHandler)(int) = nullptr;
+    bool m_set = false;
+};
 } // namespace
 
 class LicenseReportWriterTest : public QObject
@@ -150,21 +190,63 @@ private Q_SLOTS:
         QVERIFY(!failed.ok());
         QVERIFY(failed.errorMessage.contains(missing));
         QVERIFY(!QFile::exists(missing));
+    }
 
-        // A read-only folder: the existing report stays as it was.
-        const QString before = dir.filePath(QStringLiteral("keep.csv"));
-        QFile keep(before);
-        QVERIFY(keep.open(QIODevice::WriteOnly));
-        keep.write("old");
-        keep.close();
-        QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::ExeOwner);
-        const auto readOnly = LicenseReportWriter::write(before, sampleReport(), {});
-        QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-        if (::geteuid() != 0) { // root ignores permissions; the missing-folder case above covers it
-            QVERIFY(!readOnly.ok());
+    void shouldKeepTheOldReportWhenWritingFails_data()
+    {
+        QTest::addColumn<int>("failure");
+        // Each fails for root too (the tests run as root, who ignores permissions).
+        QTest::newRow("disk full while writing") << int(Failure::DiskFull);
+        QTest::newRow("a folder where the report should be") << int(Failure::FolderInTheWay);
+        QTest::newRow("a file where a folder should be") << int(Failure::FileForFolder);
+    }
+
+    void shouldKeepTheOldReportWhenWritingFails()
+    {
+        QFETCH(int, failure);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString old = dir.filePath(QStringLiteral("report.csv"));
+        const QByteArray oldBytes = LicenseReportWriter::toCsv(ConsumedLicensesReport{}, true) + "old report\n";
+        {
+            QFile f(old);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QCOMPARE(f.write(oldBytes), oldBytes.size());
         }
-        QVERIFY(keep.open(QIODevice::ReadOnly));
-        QCOMPARE(keep.readAll(), readOnly.ok() ? LicenseReportWriter::toCsv(sampleReport()) : QByteArray("old"));
+        QString target = old;
+        LicenseReportWriter::Result result;
+        switch (static_cast<Failure>(failure)) {
+        case Failure::DiskFull: {
+            // The file size limit applies to root as well: the new report cannot be written in full.
+            const FileSizeLimit limit(16);
+            QVERIFY(limit.isSet());
+            result = LicenseReportWriter::write(target, sampleReport(), {});
+            break;
+        }
+        case Failure::FolderInTheWay:
+            target = dir.filePath(QStringLiteral("folder.csv"));
+            QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("folder.csv")));
+            result = LicenseReportWriter::write(target, sampleReport(), {});
+            break;
+        case Failure::FileForFolder:
+            target = old + QStringLiteral("/report.csv");
+            result = LicenseReportWriter::write(target, sampleReport(), {});
+            break;
+        }
+        QVERIFY(!result.ok());
+        QVERIFY2(result.errorMessage.contains(target), qPrintable(result.errorMessage));
+        QFile f(old);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), oldBytes);
+        // No half-written temporary file is left beside it.
+        QStringList expected = {QStringLiteral("report.csv")};
+        if (static_cast<Failure>(failure) == Failure::FolderInTheWay) {
+            expected.append(QStringLiteral("folder.csv"));
+            QVERIFY(QDir(target).isEmpty());
+        }
+        expected.sort();
+        QCOMPARE(
+            QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden, QDir::Name), expected);
     }
 };
 

@@ -218,8 +218,8 @@ private Q_SLOTS:
         QTest::newRow("visual studio") << none << int(E::Any) << none << none << 1
                                        << QStringList{QStringLiteral("Zoe-GH")};
         QTest::newRow("2fa off") << none << int(E::Any) << none << none << 2 << QStringList{QStringLiteral("Zoe-GH")};
-        QTest::newRow("pending only") << none << int(E::Any) << none << none << 3
-                                      << QStringList{QStringLiteral("Zoe-GH")};
+        // Zoë's pending invitation is not why she has a seat: her Visual Studio subscription is.
+        QTest::newRow("pending only") << none << int(E::Any) << none << none << 3 << QStringList{};
         QTest::newRow("counted twice") << none << int(E::Any) << none << none << 4
                                        << QStringList{QStringLiteral("Zoe-GH"), QString()};
         QTest::newRow("combined") << QStringLiteral("example.com") << int(E::Host)
@@ -252,6 +252,52 @@ private Q_SLOTS:
         QCOMPARE(logins(proxy), expected);
         proxy.clearFilters();
         QCOMPARE(proxy.rowCount(), 4);
+    }
+
+    void shouldAgreeWithTheAnalysisOnPendingInvitationOnly()
+    {
+        // One variation per reason a seat with a pending invitation is consumed anyway.
+        auto invitee = [](const QString &login) {
+            ConsumedLicense c;
+            c.githubComLogin = login;
+            c.githubComUser = true;
+            c.githubComOrgsWithPendingInvites = {QStringLiteral("research")};
+            c.licenseType = QStringLiteral("enterprise");
+            return c;
+        };
+        QList<ConsumedLicense> seats;
+        seats.append(invitee(QStringLiteral("only-invited")));
+        seats.append(invitee(QStringLiteral("also-member")));
+        seats.last().githubComMemberRoles = {QStringLiteral("acme:Member")};
+        seats.append(invitee(QStringLiteral("outside-collaborator")));
+        seats.last().githubComEnterpriseRoles = {QStringLiteral("outside_collaborator")};
+        seats.append(invitee(QStringLiteral("on-a-server")));
+        seats.last().enterpriseServerUserIds = {QStringLiteral("ghes-1.example.com:5")};
+        seats.append(invitee(QStringLiteral("vs-subscriber")));
+        seats.last().visualStudioSubscriptionUser = true;
+        seats.last().visualStudioSubscriptionEmail = QStringLiteral("vs@example.com");
+        seats.last().licenseType = QStringLiteral("visual_studio");
+        seats.append(invitee(QStringLiteral("two-invitations")));
+        seats.last().githubComOrgsWithPendingInvites.append(QStringLiteral("研究"));
+        seats.append(invitee(QStringLiteral("no-invitation")));
+        seats.last().githubComOrgsWithPendingInvites.clear();
+
+        ConsumedLicensesModel model;
+        ConsumedLicensesFilterModel proxy;
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setLicenses(seats);
+        proxy.setPendingInvitationOnly(true);
+        const QStringList expected = {QStringLiteral("only-invited"), QStringLiteral("two-invitations")};
+        QCOMPARE(logins(proxy), expected);
+
+        QStringList analysed;
+        for (const UnexpectedSeat &u : CountedTwiceAnalyzer::analyze(seats).unexpected) {
+            if (u.kind == UnexpectedSeat::Kind::PendingInvitationOnly) {
+                analysed.append(seats.at(u.row).githubComLogin);
+            }
+        }
+        QCOMPARE(analysed, expected);
     }
 
     void shouldSortByAnyColumn()

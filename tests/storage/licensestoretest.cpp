@@ -11,16 +11,22 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <QTimeZone>
+#include <QUrl>
 
+#include <atomic>
 #include <cstdio>
+#include <latch>
 
 using namespace Glc;
 using namespace GlcTest;
@@ -90,6 +96,53 @@ private:
         }
         return m_dir->filePath(QStringLiteral("store-%1.sqlite").arg(m_counter));
     }
+    /// The database's tables, columns and indexes, read over a connection of its own (opening a
+    /// LicenseStore would migrate it).
+    QStringList schemaOf(const QString &location)
+    {
+        QStringList schema;
+        const QString name = QStringLiteral("schema-of-%1").arg(++m_counter);
+        {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(postgres() ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), name);
+            if (postgres()) {
+                const QUrl url(location);
+                db.setHostName(url.host());
+                db.setPort(url.port());
+                db.setUserName(url.userName());
+                db.setDatabaseName(url.path().mid(1));
+            } else {
+                db.setDatabaseName(location);
+            }
+            if (!db.open()) {
+                schema.append(QStringLiteral("cannot open: ") + db.lastError().text());
+            }
+            QSqlQuery q(db);
+            const QStringList queries = postgres()
+                ? QStringList{QStringLiteral("SELECT table_name, column_name, data_type, is_nullable, column_default"
+                                             " FROM information_schema.columns WHERE table_schema = 'public'"
+                                             " ORDER BY table_name, ordinal_position"),
+                      QStringLiteral("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public'"
+                                     " ORDER BY indexname")}
+                : QStringList{
+                      QStringLiteral("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name")};
+            for (const QString &sql : queries) {
+                if (!q.exec(sql)) {
+                    schema.append(QStringLiteral("failed: ") + sql);
+                }
+                while (q.next()) {
+                    QStringList fields;
+                    for (int i = 0; i < q.record().count(); ++i) {
+                        fields.append(q.value(i).toString());
+                    }
+                    schema.append(fields.join(QLatin1Char('|')));
+                }
+            }
+        }
+        QSqlDatabase::removeDatabase(name);
+        return schema;
+    }
+
     void execRaw(LicenseStore &store, const QString &sql)
     {
         QSqlQuery q(QSqlDatabase::database(store.connectionName()));
@@ -610,6 +663,63 @@ private Q_SLOTS:
         QCOMPARE(q.value(0).toInt(), 1);
     }
 
+    void shouldLeaveTheDatabaseAsItWasWhenAMigrationStepFails_data()
+    {
+        QTest::addColumn<int>("from"); // 0: a new database
+        QTest::addColumn<int>("failing");
+        for (int failing = 1; failing <= LicenseStore::latestSchemaVersion(); ++failing) {
+            for (int from = 0; from < failing; ++from) {
+                QTest::addRow("v%d, step %d fails", from, failing) << from << failing;
+            }
+        }
+    }
+
+    void shouldLeaveTheDatabaseAsItWasWhenAMigrationStepFails()
+    {
+        QFETCH(int, from);
+        QFETCH(int, failing);
+        const LicenseSnapshot s = smallSnapshot(5, 40);
+        qint64 snapshotId = 0;
+        if (from > 0) {
+            LicenseStore old;
+            LicenseStore::OpenOptions options;
+            options.migrateTo = from;
+            QVERIFY(!old.open(m_location, options));
+            snapshotId = old.writeSnapshot(s).value;
+            QVERIFY(snapshotId > 0);
+        }
+        const QStringList schemaBefore = schemaOf(m_location);
+        QCOMPARE(schemaBefore.isEmpty(), from == 0);
+
+        LicenseStore store;
+        LicenseStore::OpenOptions broken;
+        broken.failingMigrationForTests = failing;
+        const StoreError e = store.open(m_location, broken);
+        QCOMPARE(e.code, StoreError::Code::MigrationFailed);
+        QVERIFY2(e.message.contains(QString::number(failing)), qPrintable(e.message));
+        QVERIFY(!store.isOpen());
+        // Not one statement of any step stayed: the same tables, columns and indexes as before.
+        QCOMPARE(schemaOf(m_location), schemaBefore);
+
+        if (from > 0) {
+            // Still readable at its version, by a console that knows no more than that.
+            LicenseStore reader;
+            LicenseStore::OpenOptions same;
+            same.migrateTo = from;
+            QVERIFY(!reader.open(m_location, same));
+            QCOMPARE(reader.schemaVersion(), from);
+            QCOMPARE(reader.loadConsumedLicenses(snapshotId).value, s.licenses.users);
+        }
+        // And the next open without the failure migrates it as usual.
+        LicenseStore fixed;
+        const StoreError again = fixed.open(m_location);
+        QVERIFY2(!again, qPrintable(again.message));
+        QCOMPARE(fixed.schemaVersion(), LicenseStore::latestSchemaVersion());
+        if (from > 0) {
+            QCOMPARE(fixed.loadConsumedLicenses(snapshotId).value, s.licenses.users);
+        }
+    }
+
     void shouldRefuseNewerSchemaWithoutTouchingIt()
     {
         {
@@ -678,6 +788,134 @@ private Q_SLOTS:
             QVERIFY(!a.setSetting(QStringLiteral("k"), QStringLiteral("a")));
             QVERIFY(!b.setSetting(QStringLiteral("k"), QStringLiteral("b")));
             QCOMPARE(a.setting(QStringLiteral("k")).value.value_or(QString()), QStringLiteral("b"));
+        }
+    }
+
+    void shouldLetAWriterWaitForAnotherInstanceToFinish()
+    {
+        if (postgres()) {
+            QSKIP("SQLite's write lock and busy timeout; PostgreSQL locks rows, not the database");
+        }
+        LicenseStore a;
+        QVERIFY(!a.open(m_location));
+        QVERIFY(a.writeSnapshot(smallSnapshot(1, 50)).ok());
+        // A holds the write lock, as during its refresh.
+        execRaw(a, QStringLiteral("BEGIN IMMEDIATE"));
+        execRaw(a, QStringLiteral("INSERT INTO settings (key, value) VALUES ('held', 'a')"));
+
+        // B: another console with its own connection, on its own thread.
+        std::atomic<bool> opened = false;
+        StoreError openError;
+        StoreResult<qint64> written;
+        std::unique_ptr<QThread> writer(QThread::create([&] {
+            LicenseStore b;
+            LicenseStore::OpenOptions options;
+            options.busyTimeoutMs = 30000;
+            openError = b.open(m_location, options);
+            opened = true;
+            if (!openError) {
+                written = b.writeSnapshot(smallSnapshot(2, 60));
+            }
+        }));
+        bool held = true;
+        const auto release = qScopeGuard([&] {
+            if (held) { // a failed check below: let B finish before its variables go
+                QSqlQuery(QSqlDatabase::database(a.connectionName())).exec(QStringLiteral("ROLLBACK"));
+            }
+            writer->wait();
+        });
+        writer->start();
+        QTRY_VERIFY(opened.load());
+        QVERIFY2(!openError, qPrintable(openError.message));
+        // B waits for the lock instead of failing at once...
+        QVERIFY(!writer->wait(300));
+        execRaw(a, QStringLiteral("COMMIT"));
+        held = false;
+        // ...and succeeds once A has finished, well within its busy timeout.
+        QVERIFY(writer->wait(30000));
+        QVERIFY2(written.ok(), qPrintable(written.error.message));
+        QCOMPARE(a.snapshots(QStringLiteral("lab")).value.size(), 2);
+        QCOMPARE(a.setting(QStringLiteral("held")).value.value_or(QString()), QStringLiteral("a"));
+    }
+
+    void shouldOpenACurrentDatabaseWithoutItsWriteLock()
+    {
+        if (postgres()) {
+            QSKIP("SQLite's database-wide write lock");
+        }
+        LicenseStore a;
+        QVERIFY(!a.open(m_location));
+        QVERIFY(a.writeSnapshot(smallSnapshot(1, 30)).ok());
+        execRaw(a, QStringLiteral("BEGIN IMMEDIATE"));
+        execRaw(a, QStringLiteral("INSERT INTO settings (key, value) VALUES ('held', 'a')"));
+        // The schema is current: B opens and reads while A writes, without waiting for A.
+        LicenseStore b;
+        LicenseStore::OpenOptions shortWait;
+        shortWait.busyTimeoutMs = 100;
+        const StoreError e = b.open(m_location, shortWait);
+        QVERIFY2(!e, qPrintable(e.message));
+        QCOMPARE(b.schemaVersion(), LicenseStore::latestSchemaVersion());
+        QCOMPARE(b.snapshots(QStringLiteral("lab")).value.size(), 1);
+        execRaw(a, QStringLiteral("ROLLBACK"));
+
+        // A database that does need migrating still takes the lock, and says so when it cannot.
+        const QString older = freshLocation();
+        {
+            LicenseStore old;
+            LicenseStore::OpenOptions v1;
+            v1.migrateTo = 1;
+            QVERIFY(!old.open(older, v1));
+        }
+        LicenseStore holder;
+        LicenseStore::OpenOptions v1;
+        v1.migrateTo = 1;
+        QVERIFY(!holder.open(older, v1));
+        execRaw(holder, QStringLiteral("BEGIN IMMEDIATE"));
+        LicenseStore c;
+        QCOMPARE(c.open(older, shortWait).code, StoreError::Code::Locked);
+        execRaw(holder, QStringLiteral("ROLLBACK"));
+        QVERIFY(!c.open(older, shortWait));
+        QCOMPARE(c.schemaVersion(), LicenseStore::latestSchemaVersion());
+    }
+
+    void shouldCreateTheSchemaOnceWhenInstancesOpenANewDatabaseTogether()
+    {
+        // Several rounds, each on a new database, so that the openings really overlap.
+        for (int round = 0; round < 3; ++round) {
+            const QString location = round == 0 ? m_location : freshLocation();
+            QVERIFY(!location.isEmpty());
+            constexpr int Instances = 3;
+            std::latch start(Instances);
+            StoreError errors[Instances];
+            int versions[Instances] = {};
+            QList<QThread *> threads;
+            for (int i = 0; i < Instances; ++i) {
+                threads.append(QThread::create([&, i] {
+                    LicenseStore store;
+                    start.arrive_and_wait();
+                    errors[i] = store.open(location);
+                    versions[i] = store.schemaVersion();
+                }));
+                threads.last()->start();
+            }
+            for (QThread *t : std::as_const(threads)) {
+                QVERIFY(t->wait(60000));
+                delete t;
+            }
+            for (int i = 0; i < Instances; ++i) {
+                QVERIFY2(!errors[i],
+                    qPrintable(QStringLiteral("round %1, instance %2: %3 (%4)")
+                            .arg(round)
+                            .arg(i)
+                            .arg(errors[i].message, errors[i].detail)));
+                QCOMPARE(versions[i], LicenseStore::latestSchemaVersion());
+            }
+            LicenseStore check;
+            QVERIFY(!check.open(location));
+            QSqlQuery q(QSqlDatabase::database(check.connectionName()));
+            QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*), MAX(version) FROM schema_version")) && q.next());
+            QCOMPARE(q.value(0).toInt(), 1);
+            QCOMPARE(q.value(1).toInt(), LicenseStore::latestSchemaVersion());
         }
     }
 

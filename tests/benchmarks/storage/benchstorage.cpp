@@ -7,6 +7,7 @@
 //   glc-bench-storage [--users 300000] [--servers 20] [--no-postgres]
 
 #include "licensing/countedtwice.h"
+#include "licensing/snapshotdiff.h"
 #include "models/consumedlicensesfiltermodel.h"
 #include "models/consumedlicensesmodel.h"
 #include "postgresharness.h"
@@ -66,6 +67,7 @@ struct Figures
     double rebuildMs = 0;
     double countedTwiceMs = 0;
     int pairs = 0;
+    double diffMs = 0;
     double modelRssMb = 0;
     double recordsMb = 0;
     double peakRssMb = 0;
@@ -170,6 +172,11 @@ Figures run(const QString &backend, const QString &location, const LicenseSnapsh
     const auto result = CountedTwiceAnalyzer::analyze(seats);
     fig.countedTwiceMs = t.nsecsElapsed() / 1e6;
     fig.pairs = int(result.pairs.size());
+    // Two snapshots of the same people, one in reverse order: every person matched by identity.
+    const QList<ConsumedLicense> reversed(seats.crbegin(), seats.crend());
+    t.restart();
+    const SnapshotDiff diff = SnapshotDiff::compute(seats, reversed);
+    fig.diffMs = diff.came.isEmpty() && diff.went.isEmpty() ? t.nsecsElapsed() / 1e6 : -1;
     return fig;
 }
 } // namespace
@@ -238,6 +245,7 @@ int main(int argc, char **argv)
     line("rebuild every row from the model (ms)", [](const Figures &f) { return f.rebuildMs; }, "%16.0f");
     line("counted-twice analysis (ms, < 1000)", [](const Figures &f) { return f.countedTwiceMs; }, "%16.0f");
     line("counted-twice pairs found", [](const Figures &f) { return f.pairs; }, "%16d");
+    line("snapshot diff by person (ms)", [](const Figures &f) { return f.diffMs; }, "%16.0f");
     line("loaded model RSS delta (MB, < 300)", [](const Figures &f) { return f.modelRssMb; }, "%16.0f");
     line("  of which compact row records (MB)", [](const Figures &f) { return f.recordsMb; }, "%16.0f");
     line("peak RSS delta while loading (MB)", [](const Figures &f) { return f.peakRssMb; }, "%16.0f");

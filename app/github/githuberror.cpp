@@ -49,6 +49,8 @@ QString GitHubError::message() const
         return i18nc("@info", "The server's answer could not be read (incomplete or not the expected JSON).");
     case Kind::Network:
         return i18nc("@info", "Network error: %1", serverMessage);
+    case Kind::GraphQl:
+        return i18nc("@info", "GitHub's GraphQL API reported an error: %1", serverMessage);
     }
     return {};
 }
@@ -93,7 +95,15 @@ QString GitHubError::nextStep() const
         return i18nc("@info", "Check the system proxy settings.");
     case Kind::Network:
         return i18nc("@info", "Check your network connection and retry.");
+    case Kind::GraphQl:
+        return i18nc("@info", "Retry; if it persists, check the connection settings against GitHub's message.");
     }
     return {};
+}
+
+QString GitHubError::ssoUrlFromHeader(const QByteArray &header)
+{
+    const qsizetype at = header.indexOf("url=");
+    return at >= 0 ? QString::fromLatin1(header.mid(at + 4).trimmed()) : QString();
 }
 } // namespace Glc

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 
 namespace Glc {
@@ -29,6 +30,7 @@ public:
         Cancelled,
         Malformed, ///< the answer is not the JSON expected (e.g. truncated)
         Network, ///< any other network failure
+        GraphQl, ///< a GraphQL error of a type without a meaning of its own (serverMessage: GitHub's text)
     };
 
     GitHubError() = default;
@@ -50,5 +52,7 @@ public:
     bool isTransient() const;
     QString message() const;
     QString nextStep() const;
+    /// The authorization URL in an X-GitHub-SSO header ("required; url=..."), empty when it has none.
+    static QString ssoUrlFromHeader(const QByteArray &header);
 };
 } // namespace Glc

@@ -46,11 +46,36 @@ bool GitHubJob::acceptRead(GitHubJson::ReadError error, const QString &detail, c
     if (error == GitHubJson::ReadError::None) {
         return true;
     }
-    GitHubError failure(
-        error == GitHubJson::ReadError::GraphQlError ? GitHubError::Kind::NotFound : GitHubError::Kind::Malformed);
+    GitHubError failure(GitHubError::Kind::Malformed);
     failure.serverMessage = detail;
     finish(failure);
     return false;
+}
+
+GitHubError GitHubJob::graphQlError(
+    const HttpResult &http, const QString &type, const QString &message, bool samlFailure)
+{
+    GitHubError error;
+    error.httpStatus = http.status;
+    error.url = http.url.toDisplayString(QUrl::RemoveUserInfo);
+    error.serverMessage = message.isEmpty() ? type : message;
+    const QByteArray sso = http.headers.value("x-github-sso");
+    // GitHub also sends X-GitHub-SSO ("partial-results; organizations=...") beside other errors: only a
+    // FORBIDDEN error, a saml_failure or a "required" header mean the token lacks the SSO authorization.
+    if (samlFailure || sso.startsWith("required") || (!sso.isEmpty() && type == QLatin1String("FORBIDDEN"))) {
+        error.kind = GitHubError::Kind::SsoRequired;
+        error.ssoUrl = GitHubError::ssoUrlFromHeader(sso);
+    } else if (type == QLatin1String("INSUFFICIENT_SCOPES") || type == QLatin1String("FORBIDDEN")) {
+        error.kind = GitHubError::Kind::MissingScope;
+        error.acceptedScopes = QString::fromLatin1(http.headers.value("x-accepted-oauth-scopes"));
+    } else if (type == QLatin1String("NOT_FOUND")) {
+        error.kind = GitHubError::Kind::NotFound;
+    } else if (type == QLatin1String("RATE_LIMITED")) {
+        error.kind = GitHubError::Kind::RateLimited;
+    } else {
+        error.kind = GitHubError::Kind::GraphQl;
+    }
+    return error;
 }
 
 void GitHubJob::finish(const GitHubError &error)

@@ -37,6 +37,21 @@ protected:
     /// Parses an HTTP result; false (and finished with the error) when it failed.
     bool acceptHttp(const HttpResult &result);
     bool acceptRead(GitHubJson::ReadError error, const QString &detail, const GitHubJson::ReadStats &stats);
+    /// acceptRead() for a GraphQL answer: its errors typed by their `type` and the X-GitHub-SSO header.
+    template<typename T>
+    bool acceptGraphQl(const HttpResult &http, const GitHubJson::ReadResult<T> &read)
+    {
+        if (read.error != GitHubJson::ReadError::GraphQlError) {
+            return acceptRead(read.error, read.errorDetail, read.stats);
+        }
+        m_stats += read.stats;
+        finish(graphQlError(http, read.graphQlErrorType, read.errorDetail, read.samlFailure));
+        return false;
+    }
+    /// NOT_FOUND: not an owner or a wrong slug; INSUFFICIENT_SCOPES and FORBIDDEN: no read:enterprise; SAML
+    /// SSO when X-GitHub-SSO or extensions.saml_failure says so; RATE_LIMITED; anything else: GraphQl.
+    static GitHubError graphQlError(
+        const HttpResult &http, const QString &type, const QString &message, bool samlFailure);
     void finish(const GitHubError &error = {});
 
     QPointer<RequestScheduler> m_scheduler;

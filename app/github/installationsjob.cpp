@@ -53,7 +53,7 @@ void InstallationsJob::requestInstallations(const QString &after)
             return;
         }
         auto read = GitHubJson::readInstallationsPage(result.body);
-        if (!acceptRead(read.error, read.errorDetail, read.stats)) {
+        if (!acceptGraphQl(result, read)) {
             return;
         }
         ++m_pagesDone;
@@ -91,7 +91,7 @@ void InstallationsJob::requestAccounts(int index, const QString &after)
             return;
         }
         auto read = GitHubJson::readUserAccountsPage(result.body);
-        if (!acceptRead(read.error, read.errorDetail, read.stats)) {
+        if (!acceptGraphQl(result, read)) {
             return;
         }
         ++m_pagesDone;

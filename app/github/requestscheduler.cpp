@@ -226,8 +226,7 @@ GitHubError RequestScheduler::httpError(const HttpResult &result, const QUrl &ur
     case 403:
         if (!sso.isEmpty()) {
             error.kind = GitHubError::Kind::SsoRequired;
-            const qsizetype at = sso.indexOf("url=");
-            error.ssoUrl = at >= 0 ? QString::fromLatin1(sso.mid(at + 4).trimmed()) : QString();
+            error.ssoUrl = GitHubError::ssoUrlFromHeader(sso);
         } else {
             error.kind = GitHubError::Kind::MissingScope;
             error.acceptedScopes = QString::fromLatin1(result.headers.value("x-accepted-oauth-scopes"));
@@ -261,6 +260,7 @@ void RequestScheduler::onFinished(QNetworkReply *reply)
     const QString sslDetails = m_sslDetails.take(reply);
     reply->deleteLater();
     HttpResult result;
+    result.url = pending.url;
     result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     for (const auto &pair : reply->rawHeaderPairs()) {
         result.headers.insert(pair.first.toLower(), pair.second);

@@ -25,6 +25,7 @@ namespace Glc {
 /// An HTTP answer after retries: status, body, lower-case headers, or an error.
 struct HttpResult
 {
+    QUrl url; ///< the URL answered (after redirects)
     int status = 0;
     QByteArray body;
     QHash<QByteArray, QByteArray> headers;

@@ -30,6 +30,7 @@ struct LabFaults
     int forcedStatus = 0; ///< e.g. 410 or 422 for every API request; 0: off
     QUrl redirectTo; ///< when set, every API request is redirected there (same path and query)
     QString syncError; ///< when set, every Sync now job fails with this error text (like GitHub's)
+    QString graphQlError; ///< when set, every GraphQL query fails with this message and no error type (HTTP 200)
 };
 
 /// What the lab simulates. The same seed and sizes always give the same enterprise.

@@ -391,10 +391,16 @@ LicenseLab::Reply LicenseLab::route(const QHttpServerRequest &request, const QSt
     *isApi = true;
     ++m_counters.apiRequests;
     const LabFaults &faults = m_config.faults;
+    const bool graphQl = segments.value(0) == QLatin1String("graphql") ||
+        (segments.value(0) == QLatin1String("api") && segments.value(1) == QLatin1String("graphql"));
     if (faults.token == LabFaults::Token::SsoRequired) {
-        Reply reply = error(403,
-            QStringLiteral("Resource protected by organization SAML enforcement. You must grant your "
-                           "Personal Access token access to this organization."));
+        const QString message = QStringLiteral(
+            "Resource protected by enterprise SAML enforcement. You must grant your Personal Access token access "
+            "to this enterprise.");
+        // GraphQL says it with HTTP 200, a FORBIDDEN error marked saml_failure and the same header.
+        Reply reply = graphQl ? graphQlError(QStringLiteral("FORBIDDEN"), message, QStringLiteral("enterprise"),
+                                    QJsonObject{{QStringLiteral("saml_failure"), true}})
+                              : error(403, message);
         const QUrl base = url();
         reply.headers.emplaceBack("X-GitHub-SSO",
             "required; url=" + base.toString().toLatin1() + "/enterprises/" + m_enterprise.slug().toLatin1() +
@@ -402,8 +408,16 @@ LicenseLab::Reply LicenseLab::route(const QHttpServerRequest &request, const QSt
         return reply;
     }
     if (faults.token == LabFaults::Token::MissingScope) {
-        Reply reply = error(403, QStringLiteral("Resource not accessible by personal access token"));
-        reply.headers.emplaceBack("X-Accepted-OAuth-Scopes", "read:enterprise");
+        Reply reply = graphQl
+            ? graphQlError(QStringLiteral("INSUFFICIENT_SCOPES"),
+                  QStringLiteral("Your token has not been granted the required scopes to execute this query. The "
+                                 "'enterprise' field requires one of the following scopes: ['read:enterprise'], but "
+                                 "your token has only been granted the: ['repo'] scopes. Please modify your token's "
+                                 "scopes at: https://github.com/settings/tokens."))
+            : error(403, QStringLiteral("Resource not accessible by personal access token"));
+        if (!graphQl) {
+            reply.headers.emplaceBack("X-Accepted-OAuth-Scopes", "read:enterprise");
+        }
         reply.headers.emplaceBack("X-OAuth-Scopes", "repo");
         return reply;
     }
@@ -437,8 +451,7 @@ LicenseLab::Reply LicenseLab::route(const QHttpServerRequest &request, const QSt
         return reply;
     }
     Reply reply;
-    if (segments.value(0) == QLatin1String("graphql") ||
-        (segments.value(0) == QLatin1String("api") && segments.value(1) == QLatin1String("graphql"))) {
+    if (graphQl) {
         reply = graphql(request);
     } else {
         reply = restRead(request, path, segments);
@@ -538,12 +551,13 @@ LicenseLab::Reply LicenseLab::graphql(const QHttpServerRequest &request)
     const QJsonObject body = QJsonDocument::fromJson(request.body()).object();
     const QString query = body.value(QLatin1String("query")).toString();
     const QJsonObject variables = body.value(QLatin1String("variables")).toObject();
-    auto graphQlError = [](const QString &type, const QString &message) {
-        Reply reply;
-        reply.body = json(QJsonObject{{QStringLiteral("errors"),
-            QJsonArray{QJsonObject{{QStringLiteral("type"), type}, {QStringLiteral("message"), message}}}}});
+    if (!m_config.faults.graphQlError.isEmpty()) {
+        Reply reply; // GitHub's answer when a query fails inside: no type, HTTP 200
+        reply.body = json(QJsonObject{{QStringLiteral("data"), QJsonValue()},
+            {QStringLiteral("errors"),
+                QJsonArray{QJsonObject{{QStringLiteral("message"), m_config.faults.graphQlError}}}}});
         return reply;
-    };
+    }
     const int accountsFirst = std::clamp(variables.value(QLatin1String("accountsFirst")).toInt(100), 1, 100);
     auto accountsPage = [&](const LabEnterprise::Server &server, int offset, int first, GitHubJson::PageInfo *info) {
         EnterpriseServerInstallation installation;
@@ -578,7 +592,8 @@ LicenseLab::Reply LicenseLab::graphql(const QHttpServerRequest &request)
         if (variables.value(QLatin1String("slug")).toString() != m_enterprise.slug()) {
             return graphQlError(QStringLiteral("NOT_FOUND"),
                 QStringLiteral("Could not resolve to an Enterprise with the slug of '%1'.")
-                    .arg(variables.value(QLatin1String("slug")).toString()));
+                    .arg(variables.value(QLatin1String("slug")).toString()),
+                QStringLiteral("enterprise"));
         }
         const int first = std::clamp(variables.value(QLatin1String("first")).toInt(10), 1, 100);
         const int offset = offsetFromCursor(variables.value(QLatin1String("after")).toString());
@@ -611,7 +626,10 @@ LicenseLab::Reply LicenseLab::graphql(const QHttpServerRequest &request)
     if (query.contains(QLatin1String("node(")) && query.contains(QLatin1String("userAccounts"))) {
         const int index = m_enterprise.serverIndex(variables.value(QLatin1String("id")).toString());
         if (index < 0) {
-            return graphQlError(QStringLiteral("NOT_FOUND"), QStringLiteral("Could not resolve to a node."));
+            return graphQlError(QStringLiteral("NOT_FOUND"),
+                QStringLiteral("Could not resolve to a node with the global id of '%1'.")
+                    .arg(variables.value(QLatin1String("id")).toString()),
+                QStringLiteral("node"));
         }
         GitHubJson::PageInfo info;
         const int offset = offsetFromCursor(variables.value(QLatin1String("after")).toString());
@@ -624,6 +642,27 @@ LicenseLab::Reply LicenseLab::graphql(const QHttpServerRequest &request)
         return reply;
     }
     return graphQlError(QStringLiteral("UNSUPPORTED"), QStringLiteral("The lab does not understand this query."));
+}
+
+LicenseLab::Reply LicenseLab::graphQlError(
+    const QString &type, const QString &message, const QString &root, const QJsonObject &extensions)
+{
+    // GitHub answers GraphQL errors with HTTP 200; a field that failed is null in data, its path in the error.
+    QJsonObject error{{QStringLiteral("type"), type}, {QStringLiteral("message"), message},
+        {QStringLiteral("locations"),
+            QJsonArray{QJsonObject{{QStringLiteral("line"), 1}, {QStringLiteral("column"), 1}}}}};
+    QJsonObject top;
+    if (!root.isEmpty()) {
+        error.insert(QStringLiteral("path"), QJsonArray{root});
+        top.insert(QStringLiteral("data"), QJsonObject{{root, QJsonValue()}});
+    }
+    if (!extensions.isEmpty()) {
+        error.insert(QStringLiteral("extensions"), extensions);
+    }
+    top.insert(QStringLiteral("errors"), QJsonArray{error});
+    Reply reply;
+    reply.body = json(top);
+    return reply;
 }
 
 LicenseLab::Reply LicenseLab::labAction(const QHttpServerRequest &request, const QStringList &segments)

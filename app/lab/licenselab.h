@@ -8,6 +8,7 @@
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QJsonObject>
 #include <QObject>
 #include <QRandomGenerator>
 #include <QUrl>
@@ -135,6 +136,9 @@ private:
     Reply clockAction(const QHttpServerRequest &request, const QStringList &rest);
     bool applyRateLimits(Reply *reply);
     static Reply error(int status, const QString &message);
+    /// A GraphQL error as GitHub sends it (HTTP 200); with @p root, data carries that field as null.
+    static Reply graphQlError(
+        const QString &type, const QString &message, const QString &root = {}, const QJsonObject &extensions = {});
     bool setUpTls(QString *error);
     void finishJob(const QString &id, bool success, const QString &error);
     /// One weekly sync of a connected server, finished at once and dated @p when; returns the job id.

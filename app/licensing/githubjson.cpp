@@ -244,7 +244,9 @@ ServerUserAccount readUserAccount(const QJsonObject &object, ReadStats *stats)
     return account;
 }
 
-// GraphQL answers: data may come with errors (partial) or errors only.
+// GraphQL answers come with HTTP 200 and say what failed in `errors`, usually beside data whose root field
+// is null (a wrong slug: {"data":{"enterprise":null},"errors":[{"type":"NOT_FOUND",...}]}). Any error
+// fails the read: partial data (e.g. installations hidden by SAML SSO) would read as a complete answer.
 template<typename T>
 bool graphQlData(const QByteArray &json, ReadResult<T> *result, QJsonObject *data)
 {
@@ -252,17 +254,30 @@ bool graphQlData(const QByteArray &json, ReadResult<T> *result, QJsonObject *dat
     if (!parseTopObject(json, result, &top)) {
         return false;
     }
-    const QJsonArray errors = top.value(QLatin1String("errors")).toArray();
-    *data = top.value(QLatin1String("data")).toObject();
-    if (!errors.isEmpty() && data->isEmpty()) {
+    const QJsonValue errors = top.value(QLatin1String("errors"));
+    const bool failed = errors.isArray() ? !errors.toArray().isEmpty() : !errors.isUndefined() && !errors.isNull();
+    if (failed) {
+        const QJsonArray list = errors.isArray() ? errors.toArray() : QJsonArray{errors};
+        const QJsonObject first = list.first().toObject();
         result->error = ReadError::GraphQlError;
-        result->errorDetail = errors.first().toObject().value(QLatin1String("message")).toString();
+        result->graphQlErrorType = first.value(QLatin1String("type")).toString();
+        result->errorDetail = first.value(QLatin1String("message")).toString();
+        for (const QJsonValue &error : list) {
+            if (error.toObject()
+                    .value(QLatin1String("extensions"))
+                    .toObject()
+                    .value(QLatin1String("saml_failure"))
+                    .toBool()) {
+                result->samlFailure = true;
+            }
+        }
         return false;
     }
-    if (!top.contains(QLatin1String("data"))) {
+    if (!top.value(QLatin1String("data")).isObject()) {
         result->error = ReadError::WrongShape;
         return false;
     }
+    *data = top.value(QLatin1String("data")).toObject();
     return true;
 }
 } // namespace

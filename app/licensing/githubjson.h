@@ -31,7 +31,7 @@ enum class ReadError : qint8 {
     None,
     NotJson, ///< not parseable (also truncated bodies)
     WrongShape, ///< JSON, but the top level is not the expected object
-    GraphQlError, ///< a GraphQL answer with `errors` and no data
+    GraphQlError, ///< a GraphQL answer with `errors` (with or without data): graphQlErrorType says which
 };
 
 template<typename T>
@@ -40,6 +40,8 @@ struct ReadResult
     T value{};
     ReadError error = ReadError::None;
     QString errorDetail; ///< parser message or GraphQL error message, not translated
+    QString graphQlErrorType; ///< GraphQlError: the first error's `type` (NOT_FOUND, ...), may be empty
+    bool samlFailure = false; ///< GraphQlError: an error said `extensions.saml_failure` (SAML SSO not authorized)
     ReadStats stats;
 
     bool ok() const { return error == ReadError::None; }

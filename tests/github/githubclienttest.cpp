@@ -96,7 +96,7 @@ private Q_SLOTS:
 
     void shouldExplainEveryErrorKind()
     {
-        for (int kind = int(GitHubError::Kind::BadToken); kind <= int(GitHubError::Kind::Network); ++kind) {
+        for (int kind = int(GitHubError::Kind::BadToken); kind <= int(GitHubError::Kind::GraphQl); ++kind) {
             GitHubError error(static_cast<GitHubError::Kind>(kind));
             error.httpStatus = 500;
             error.serverMessage = QStringLiteral("detail");
@@ -287,6 +287,71 @@ private Q_SLOTS:
         const QString problem = explanationProblem(job->error());
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
         QVERIFY(job->error().nextStep().contains(QLatin1String("slug")));
+    }
+
+    void shouldTypeGraphQlErrors_data()
+    {
+        QTest::addColumn<QString>("slug");
+        QTest::addColumn<int>("token");
+        QTest::addColumn<QString>("graphQlError");
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("serverMessage");
+        // The lab answers as GitHub does: HTTP 200, {"data": {"enterprise": null}, "errors": [{"type": ...}]}.
+        QTest::newRow("wrong slug") << QStringLiteral("nope") << int(LabFaults::Token::Valid) << QString()
+                                    << int(GitHubError::Kind::NotFound)
+                                    << QStringLiteral("Could not resolve to an Enterprise with the slug of 'nope'.");
+        QTest::newRow("scope") << QString() << int(LabFaults::Token::MissingScope) << QString()
+                               << int(GitHubError::Kind::MissingScope)
+                               << QStringLiteral("Your token has not been granted the required scopes");
+        QTest::newRow("sso") << QString() << int(LabFaults::Token::SsoRequired) << QString()
+                             << int(GitHubError::Kind::SsoRequired)
+                             << QStringLiteral("Resource protected by enterprise SAML enforcement");
+        QTest::newRow("other") << QString() << int(LabFaults::Token::Valid)
+                               << QStringLiteral("Something went wrong while executing your query.")
+                               << int(GitHubError::Kind::GraphQl)
+                               << QStringLiteral("Something went wrong while executing your query.");
+    }
+
+    void shouldTypeGraphQlErrors()
+    {
+        QFETCH(QString, slug);
+        QFETCH(int, token);
+        QFETCH(QString, graphQlError);
+        QFETCH(int, kind);
+        QFETCH(QString, serverMessage);
+        LabConfig config = plainConfig(10);
+        config.servers = 2;
+        LicenseLab lab(config);
+        QVERIFY(lab.start());
+        LabFaults faults;
+        faults.token = LabFaults::Token(token);
+        faults.graphQlError = graphQlError;
+        lab.setFaults(faults);
+        Connection connection = lab.connection();
+        if (!slug.isEmpty()) {
+            connection.enterpriseSlug = slug;
+        }
+        GitHubClient client(connection, lab.token(), fastOptions());
+        std::unique_ptr<InstallationsJob> job(client.fetchInstallations());
+        QVERIFY(waitFinished(job.get()));
+        QCOMPARE(int(job->error().kind), kind);
+        QVERIFY(job->result().isEmpty());
+        QCOMPARE(job->error().httpStatus, 200);
+        QVERIFY2(job->error().serverMessage.startsWith(serverMessage), qPrintable(job->error().serverMessage));
+        QCOMPARE(job->error().url, connection.graphqlUrl().toString());
+        QCOMPARE(client.scheduler()->requestsSent(), 1); // a GraphQL error is an answer, not retried
+        const QString problem = explanationProblem(job->error());
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        if (job->error().kind == GitHubError::Kind::SsoRequired) {
+            QVERIFY(job->error().ssoUrl.contains(QLatin1String("/sso?authorization_request=")));
+            QVERIFY(job->error().nextStep().contains(job->error().ssoUrl));
+        }
+        if (job->error().kind == GitHubError::Kind::NotFound) {
+            QVERIFY(job->error().nextStep().contains(QLatin1String("slug")));
+        }
+        if (job->error().kind == GitHubError::Kind::GraphQl) {
+            QVERIFY(job->error().message().contains(serverMessage));
+        }
     }
 
     void shouldTypeNetworkErrors()

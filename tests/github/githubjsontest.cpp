@@ -10,6 +10,8 @@
 #include <QTest>
 #include <QTimeZone>
 
+#include <tuple>
+
 // JSON written as tokens (moc does not read raw string literals with quotes).
 #define GLC_JSON(...) QByteArray(#__VA_ARGS__)
 
@@ -440,6 +442,103 @@ private Q_SLOTS:
             readInstallationsPage(GLC_JSON({"errors": [{"type": "NOT_FOUND", "message": "no enterprise"}]}));
         QCOMPARE(failed.error, ReadError::GraphQlError);
         QCOMPARE(failed.errorDetail, QStringLiteral("no enterprise"));
+    }
+
+    void shouldFailOnEveryGraphQlErrorShape_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<bool>("saml");
+        // GitHub's usual wrong-slug answer: data with a null enterprise beside the error.
+        QTest::newRow("wrong slug") << GLC_JSON({
+            "data": {"enterprise": null},
+            "errors": [{
+                "type": "NOT_FOUND",
+                "path": ["enterprise"],
+                "locations": [{"line": 1, "column": 80}],
+                "message": "Could not resolve to an Enterprise with the slug of 'x'."
+            }]
+        }) << QStringLiteral("NOT_FOUND")
+                                    << QStringLiteral("Could not resolve to an Enterprise with the slug of 'x'.")
+                                    << false;
+        QTest::newRow("no data") << GLC_JSON({"errors": [{"type": "NOT_FOUND", "message": "m"}]})
+                                 << QStringLiteral("NOT_FOUND") << QStringLiteral("m") << false;
+        QTest::newRow("data null") << GLC_JSON({
+            "data": null,
+            "errors":
+                [{"type": "INSUFFICIENT_SCOPES", "message": "Your token has not been granted the required scopes"}]
+        }) << QStringLiteral("INSUFFICIENT_SCOPES")
+                                   << QStringLiteral("Your token has not been granted the required scopes") << false;
+        QTest::newRow("forbidden") << GLC_JSON({
+            "data": {"enterprise": null},
+            "errors": [{"type": "FORBIDDEN", "path": ["enterprise"], "message": "Resource not accessible"}]
+        }) << QStringLiteral("FORBIDDEN")
+                                   << QStringLiteral("Resource not accessible") << false;
+        // SAML SSO hides part of an answer: the data that is there is not the whole truth.
+        QTest::newRow("saml, partial data") << QByteArray(installationsPage())
+                                                   .replace("\"data\"",
+                                                       "\"errors\": [{\"type\": \"FORBIDDEN\", "
+                                                       "\"extensions\": {\"saml_failure\": true}, "
+                                                       "\"message\": \"SAML\"}], \"data\"")
+                                            << QStringLiteral("FORBIDDEN") << QStringLiteral("SAML") << true;
+        QTest::newRow("second of two is saml") << GLC_JSON({
+            "errors": [
+                {"type": "FORBIDDEN", "message": "a"},
+                {"type": "FORBIDDEN", "message": "b", "extensions": {"saml_failure": true}}
+            ]
+        }) << QStringLiteral("FORBIDDEN") << QStringLiteral("a")
+                                               << true;
+        QTest::newRow("no type") << GLC_JSON({"data": null, "errors": [{"message": "Something went wrong"}]})
+                                 << QString() << QStringLiteral("Something went wrong") << false;
+        QTest::newRow("unknown type") << GLC_JSON({"errors": [{"type": "MAX_NODE_LIMIT_EXCEEDED", "message": "m"}]})
+                                      << QStringLiteral("MAX_NODE_LIMIT_EXCEEDED") << QStringLiteral("m") << false;
+        QTest::newRow("errors not an array")
+            << GLC_JSON({"data": {}, "errors": {"message": "odd"}}) << QString() << QStringLiteral("odd") << false;
+    }
+
+    void shouldFailOnEveryGraphQlErrorShape()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, type);
+        QFETCH(QString, message);
+        QFETCH(bool, saml);
+        QVERIFY(QJsonDocument::fromJson(json).isObject());
+        const auto installations = readInstallationsPage(json);
+        const auto accounts = readUserAccountsPage(json);
+        for (const auto &[error, errorType, detail, samlFailure, count] :
+            {std::tuple{installations.error, installations.graphQlErrorType, installations.errorDetail,
+                 installations.samlFailure, installations.value.installations.size()},
+                std::tuple{accounts.error, accounts.graphQlErrorType, accounts.errorDetail, accounts.samlFailure,
+                    accounts.value.userAccounts.size()}}) {
+            QCOMPARE(error, ReadError::GraphQlError);
+            QCOMPARE(errorType, type);
+            QCOMPARE(detail, message);
+            QCOMPARE(samlFailure, saml);
+            QCOMPARE(count, 0);
+        }
+    }
+
+    void shouldReadGraphQlWithoutErrors_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<int>("error");
+        QTest::newRow("empty errors") << QByteArray(installationsPage()).replace("\"data\"", "\"errors\": [], \"data\"")
+                                      << int(ReadError::None);
+        QTest::newRow("null errors")
+            << QByteArray(installationsPage()).replace("\"data\"", "\"errors\": null, \"data\"")
+            << int(ReadError::None);
+        QTest::newRow("no data, no errors") << GLC_JSON({}) << int(ReadError::WrongShape);
+        QTest::newRow("data null, no errors") << GLC_JSON({"data": null}) << int(ReadError::WrongShape);
+    }
+
+    void shouldReadGraphQlWithoutErrors()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(int, error);
+        const auto read = readInstallationsPage(json);
+        QCOMPARE(int(read.error), error);
+        QCOMPARE(read.value.installations.size(), error == int(ReadError::None) ? 1 : 0);
     }
 };
 

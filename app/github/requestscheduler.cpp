@@ -96,6 +96,14 @@ void RequestScheduler::submit(
 void RequestScheduler::cancel(QObject *owner)
 {
     std::erase_if(m_queue, [owner](const Pending &pending) { return pending.owner == owner || !pending.owner; });
+    for (auto it = m_retrying.begin(); it != m_retrying.end();) {
+        if (it.value().owner == owner || !it.value().owner) {
+            delete it.key(); // stops it: the retry is never sent
+            it = m_retrying.erase(it);
+        } else {
+            ++it;
+        }
+    }
     QList<QNetworkReply *> toAbort;
     for (auto it = m_running.cbegin(); it != m_running.cend(); ++it) {
         if (it.value().owner == owner) {
@@ -180,13 +188,20 @@ void RequestScheduler::start(Pending pending)
 void RequestScheduler::retryLater(Pending pending, qint64 delayMs)
 {
     ++m_retries;
-    QTimer::singleShot(int(delayMs), this, [this, pending = std::move(pending)]() mutable {
+    // Kept by the scheduler, not in a lambda, so that cancel() can drop it before it is sent again.
+    auto *timer = new QTimer(this);
+    timer->setSingleShot(true);
+    connect(timer, &QTimer::timeout, this, [this, timer]() {
+        Pending pending = m_retrying.take(timer);
+        timer->deleteLater();
         if (!pending.owner) {
             return;
         }
         m_queue.push_front(std::move(pending));
         dispatch();
     });
+    m_retrying.insert(timer, std::move(pending));
+    timer->start(int(delayMs));
 }
 
 void RequestScheduler::pauseUntil(qint64 epochMs)

@@ -48,11 +48,13 @@ public:
 
     /// Queues a request; the callback runs once, unless the owner is cancelled or destroyed.
     void submit(QObject *owner, const QUrl &url, const QByteArray &verb, const QByteArray &body, Callback callback);
-    /// Aborts the owner's running requests and drops its queued ones.
+    /// Aborts the owner's running requests and drops its queued ones and those waiting to be retried.
     void cancel(QObject *owner);
 
     int runningCount() const { return int(m_running.size()); }
     int queuedCount() const { return int(m_queue.size()); }
+    /// Requests waiting out a backoff before they are sent again (5xx, timeouts).
+    int retryingCount() const { return int(m_retrying.size()); }
     qint64 requestsSent() const { return m_sent; }
     /// Requests sent while the client knew the budget was spent (must stay 0).
     qint64 sentWhileBudgetSpent() const { return m_sentWhileSpent; }
@@ -90,6 +92,7 @@ private:
     QSslConfiguration m_ssl;
     std::deque<Pending> m_queue;
     QHash<QNetworkReply *, Pending> m_running;
+    QHash<QTimer *, Pending> m_retrying; ///< each with its own single-shot timer
     QHash<QNetworkReply *, QString> m_sslDetails;
     quint64 m_nextId = 1;
     qint64 m_pausedUntil = 0; ///< epoch ms

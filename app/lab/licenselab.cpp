@@ -278,6 +278,7 @@ void LicenseLab::handle(const QHttpServerRequest &request, QHttpServerResponder 
 {
     ++m_counters.requests;
     ++m_counters.inFlight;
+    Q_EMIT requestReceived(request.url().path());
     // The weekly automatic sync happens whenever the lab clock passed it, also between two requests.
     runDueSyncs();
     m_counters.maxInFlight = std::max(m_counters.maxInFlight, m_counters.inFlight);

@@ -119,6 +119,8 @@ public:
 
 Q_SIGNALS:
     void jobFinished(const QString &id);
+    /// Any request arrived (before it is answered), e.g. to see that none comes.
+    void requestReceived(const QString &path);
 
 private:
     friend class LabHttpServer;

@@ -606,6 +606,46 @@ private Q_SLOTS:
         QVERIFY(sent < 50);
     }
 
+    void shouldSendNothingMoreAfterCancelWhileARetryWaits_data()
+    {
+        QTest::addColumn<int>("failNext");
+        QTest::addColumn<int>("secondaryLimit");
+        QTest::addColumn<int>("quietMs"); // longer than the wait the client was told or chose
+        QTest::newRow("5xx backoff") << 1 << 0 << 1500; // retried after 300-450 ms
+        QTest::newRow("secondary limit, retry-after") << 0 << 1 << 2500; // retry-after: 1
+    }
+
+    void shouldSendNothingMoreAfterCancelWhileARetryWaits()
+    {
+        QFETCH(int, failNext);
+        QFETCH(int, secondaryLimit);
+        QFETCH(int, quietMs);
+        LabConfig config = plainConfig(300); // 3 pages
+        config.faults.failNextRequests = failNext;
+        config.faults.secondaryLimit = secondaryLimit;
+        config.faults.secondaryWindowSeconds = 1;
+        LicenseLab lab(config);
+        QVERIFY(lab.start());
+        GitHubClientOptions options = fastOptions();
+        options.backoffBaseMs = 300;
+        GitHubClient client(lab.connection(), lab.token(), options);
+        std::unique_ptr<ConsumedLicensesJob> job(client.fetchConsumedLicenses());
+        // Every request answered, at least one of them held back for a later attempt.
+        QTRY_VERIFY(client.scheduler()->retries() >= 1 && client.scheduler()->runningCount() == 0 &&
+            lab.counters().inFlight == 0);
+        QCOMPARE(lab.counters().serverErrors, failNext);
+        QVERIFY(lab.counters().secondaryRejected >= secondaryLimit);
+        QVERIFY(!job->isFinished());
+        const qint64 received = lab.counters().requests;
+        job->cancel();
+        QCOMPARE(job->error().kind, GitHubError::Kind::Cancelled);
+        QCOMPARE(client.scheduler()->retryingCount(), 0);
+        QCOMPARE(client.scheduler()->queuedCount(), 0);
+        QSignalSpy arrivals(&lab, &LicenseLab::requestReceived);
+        QVERIFY2(!arrivals.wait(quietMs), "the cancelled job's retry reached the lab");
+        QCOMPARE(lab.counters().requests, received);
+    }
+
     void shouldNeverLogTheToken()
     {
         QLoggingCategory::setFilterRules(QStringLiteral("org.ghelicenseconsole.*=true"));

@@ -15,8 +15,11 @@ struct GitHubClientOptions
     int maxRetries = 3; ///< extra attempts of idempotent requests on 5xx and timeouts
     int maxRateLimitRetries = 8; ///< waits for a primary/secondary limit before giving up
     int transferTimeoutMs = 30000; ///< no data for this long: timeout
-    int backoffBaseMs = 1000; ///< first backoff (5xx, secondary limit without retry-after), doubled each time
+    int backoffBaseMs = 1000; ///< first backoff of 5xx and timeouts, doubled each time
     int maxWaitMs = 15 * 60 * 1000; ///< longer rate-limit waits fail with RateLimited
+    /// First wait after a secondary limit without retry-after (GitHub: at least a minute), then doubled with
+    /// jitter while the limit persists; smaller only in tests.
+    int secondaryMinimumWaitMs = 60 * 1000;
     int perPage = 100;
     QString caFile; ///< extra CA certificate (PEM) added to the system's; also taken from the Connection
     std::optional<QNetworkProxy> proxy; ///< unset: the system proxy settings

@@ -89,6 +89,7 @@ void RequestScheduler::submit(
     pending.body = body;
     pending.callback = std::move(callback);
     pending.sameOrigin = sameOrigin(url, m_origin);
+    pending.resource = resourceOf(url);
     m_queue.push_back(std::move(pending));
     dispatch();
 }
@@ -118,32 +119,58 @@ void RequestScheduler::cancel(QObject *owner)
     dispatch();
 }
 
-bool RequestScheduler::budgetSpent(qint64 nowMs) const
+QString RequestScheduler::resourceOf(const QUrl &url)
+{
+    return url.path().endsWith(QLatin1String("graphql")) ? QStringLiteral("graphql") : QStringLiteral("core");
+}
+
+qint64 RequestScheduler::secondaryLimitWaitMs(qint64 minimumMs, int step, QRandomGenerator *random)
+{
+    const qint64 base = minimumMs << std::clamp(step, 0, 4);
+    return base + random->bounded(base / 2 + 1);
+}
+
+int RequestScheduler::runningFor(const QString &resource) const
+{
+    return int(std::count_if(m_running.cbegin(), m_running.cend(),
+        [&resource](const Pending &pending) { return pending.resource == resource; }));
+}
+
+qint64 RequestScheduler::blockedUntil(const QString &resource, qint64 nowMs) const
 {
     if (nowMs < m_pausedUntil) {
-        return true;
+        return m_pausedUntil;
     }
     // Requests in flight will consume budget too: stop before it is gone.
-    return m_remaining >= 0 && nowMs < m_resetAt && m_remaining - runningCount() <= 0;
+    const Budget budget = m_budgets.value(resource);
+    if (budget.remaining >= 0 && nowMs < budget.resetAt && budget.remaining - runningFor(resource) <= 0) {
+        return budget.resetAt;
+    }
+    return 0;
 }
 
 void RequestScheduler::dispatch()
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    while (!m_queue.empty() && runningCount() < m_options.concurrency) {
-        if (budgetSpent(now)) {
-            const qint64 until = now < m_pausedUntil ? m_pausedUntil : m_resetAt;
-            if (runningCount() == 0 || now < m_pausedUntil) {
-                m_wakeUp->start(int(std::clamp<qint64>(until - now + 50, 0, 24 * 3600 * 1000)));
-            }
-            return;
-        }
-        Pending pending = std::move(m_queue.front());
-        m_queue.pop_front();
-        if (!pending.owner) {
+    qint64 wakeAt = 0;
+    // In queue order, but a request whose budget is spent does not hold up those of another resource.
+    for (auto it = m_queue.begin(); it != m_queue.end() && runningCount() < m_options.concurrency;) {
+        if (!it->owner) {
+            it = m_queue.erase(it);
             continue;
         }
+        const qint64 until = blockedUntil(it->resource, now);
+        if (until > 0) {
+            wakeAt = wakeAt == 0 ? until : std::min(wakeAt, until);
+            ++it;
+            continue;
+        }
+        Pending pending = std::move(*it);
+        it = m_queue.erase(it);
         start(std::move(pending));
+    }
+    if (wakeAt > 0) {
+        m_wakeUp->start(int(std::clamp<qint64>(wakeAt - now + 50, 0, 24 * 3600 * 1000)));
     }
 }
 
@@ -169,9 +196,6 @@ void RequestScheduler::start(Pending pending)
     request.setHttp1Configuration(http1);
     if (pending.url.scheme() == QLatin1String("https")) {
         request.setSslConfiguration(m_ssl);
-    }
-    if (m_remaining >= 0 && m_remaining - runningCount() <= 0 && QDateTime::currentMSecsSinceEpoch() < m_resetAt) {
-        ++m_sentWhileSpent;
     }
     ++m_sent;
     qCDebug(GLC_CORE) << "GitHub request" << pending.verb << pending.url.toDisplayString(QUrl::RemoveUserInfo)
@@ -209,7 +233,7 @@ void RequestScheduler::pauseUntil(qint64 epochMs)
     m_pausedUntil = std::max(m_pausedUntil, epochMs);
 }
 
-void RequestScheduler::updateBudget(const QHash<QByteArray, QByteArray> &headers)
+void RequestScheduler::updateBudget(const QHash<QByteArray, QByteArray> &headers, const QString &resource)
 {
     bool okRemaining = false;
     bool okReset = false;
@@ -218,12 +242,15 @@ void RequestScheduler::updateBudget(const QHash<QByteArray, QByteArray> &headers
     if (!okRemaining || !okReset) {
         return;
     }
+    // GitHub keeps one budget per resource (core for REST, graphql, ...) and names it on each answer.
+    const QByteArray named = headers.value("x-ratelimit-resource");
+    Budget &budget = m_budgets[named.isEmpty() ? resource : QString::fromLatin1(named)];
     // Answers arrive out of order: within one window the smallest remaining is the truth.
-    if (reset > m_resetAt) {
-        m_resetAt = reset;
-        m_remaining = remaining;
-    } else if (reset == m_resetAt) {
-        m_remaining = m_remaining < 0 ? remaining : std::min(m_remaining, remaining);
+    if (reset > budget.resetAt) {
+        budget.resetAt = reset;
+        budget.remaining = remaining;
+    } else if (reset == budget.resetAt) {
+        budget.remaining = budget.remaining < 0 ? remaining : std::min(budget.remaining, remaining);
     }
 }
 
@@ -281,7 +308,7 @@ void RequestScheduler::onFinished(QNetworkReply *reply)
         result.headers.insert(pair.first.toLower(), pair.second);
     }
     result.body = reply->readAll();
-    updateBudget(result.headers);
+    updateBudget(result.headers, pending.resource);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const bool idempotent = pending.verb == "GET" || pending.url.path().endsWith(QLatin1String("graphql"));
     auto backoff = [this]() {
@@ -334,26 +361,41 @@ void RequestScheduler::onFinished(QNetworkReply *reply)
             ++pending.redirects;
             pending.url = pending.url.resolved(QUrl::fromEncoded(result.headers.value("location")));
             pending.sameOrigin = pending.sameOrigin && sameOrigin(pending.url, m_origin);
+            pending.resource = resourceOf(pending.url);
             m_queue.push_front(std::move(pending));
             dispatch();
             return;
         }
     } else if (result.status == 403 || result.status == 429) {
         const bool primary = result.headers.value("x-ratelimit-remaining") == "0";
-        const bool secondary = result.headers.contains("retry-after") || result.body.contains("secondary rate limit");
+        // 429 is always a rate limit; a 403 only when it says so.
+        const bool secondary = !primary &&
+            (result.status == 429 || result.headers.contains("retry-after") ||
+                result.body.contains("secondary rate limit"));
         if ((primary || secondary) && pending.rateRetries < m_options.maxRateLimitRetries) {
             qint64 until = now;
+            bool pauseAll = true;
             if (result.headers.contains("retry-after")) {
                 until = now + result.headers.value("retry-after").toLongLong() * 1000;
             } else if (primary) {
-                until = std::max(now, m_resetAt);
+                pauseAll = false; // that resource's budget holds its requests back until its reset
+                const QByteArray named = result.headers.value("x-ratelimit-resource");
+                until = std::max(
+                    now, m_budgets.value(named.isEmpty() ? pending.resource : QString::fromLatin1(named)).resetAt);
+            } else if (now < m_pausedUntil) {
+                until = m_pausedUntil; // sent before the pause began: the same episode, no longer wait
             } else {
-                until = now + std::max<qint64>(60000, backoff());
+                // GitHub: at least a minute, then exponentially longer while it persists.
+                until = now +
+                    secondaryLimitWaitMs(
+                        m_options.secondaryMinimumWaitMs, m_secondaryStep++, QRandomGenerator::global());
             }
             if (until - now <= m_options.maxWaitMs) {
                 qCDebug(GLC_CORE) << "rate limited; waiting" << (until - now) << "ms";
                 ++pending.rateRetries;
-                pauseUntil(until);
+                if (pauseAll) {
+                    pauseUntil(until);
+                }
                 ++m_retries;
                 m_queue.push_front(std::move(pending));
                 dispatch();
@@ -376,6 +418,9 @@ void RequestScheduler::onFinished(QNetworkReply *reply)
         result.error = httpError(result, pending.url);
     } else {
         m_backoffStep = 0;
+        if (now >= m_pausedUntil) {
+            m_secondaryStep = 0; // an answer that left before the pause does not end the episode
+        }
     }
     if (pending.owner && pending.callback) {
         pending.callback(result);

@@ -11,6 +11,7 @@
 #include <QNetworkProxy>
 #include <QObject>
 #include <QPointer>
+#include <QRandomGenerator>
 #include <QSslConfiguration>
 #include <QUrl>
 
@@ -32,9 +33,10 @@ struct HttpResult
     GitHubError error;
 };
 
-/// Sends GitHub requests within the concurrency limit and the rate budget: x-ratelimit-* (never sends
-/// while the budget is known spent, resumes at reset), retry-after, secondary limits with exponential
-/// backoff and jitter, bounded retries of idempotent requests on 5xx and timeouts, manual redirects
+/// Sends GitHub requests within the concurrency limit and the rate budgets: x-ratelimit-* per resource (never
+/// sends while a resource's budget is known spent, resumes at its reset; the other resources go on),
+/// retry-after, secondary limits (403 or 429) without it with a wait of at least a minute, doubled with
+/// jitter, bounded retries of idempotent requests on 5xx and timeouts, manual redirects
 /// that drop the token when the host changes, and cancellation of every request of one owner.
 class RequestScheduler : public QObject
 {
@@ -56,9 +58,12 @@ public:
     /// Requests waiting out a backoff before they are sent again (5xx, timeouts).
     int retryingCount() const { return int(m_retrying.size()); }
     qint64 requestsSent() const { return m_sent; }
-    /// Requests sent while the client knew the budget was spent (must stay 0).
-    qint64 sentWhileBudgetSpent() const { return m_sentWhileSpent; }
     qint64 retries() const { return m_retries; }
+    /// The wait after the @p step-th secondary limit in a row without retry-after: minimumMs doubled per step
+    /// (at most 16 times), plus up to half of it as jitter, so clients that were limited together spread out.
+    static qint64 secondaryLimitWaitMs(qint64 minimumMs, int step, QRandomGenerator *random);
+    /// The x-ratelimit-resource a request to @p url spends: "graphql" or "core".
+    static QString resourceOf(const QUrl &url);
     void setSslConfiguration(const QSslConfiguration &configuration) { m_ssl = configuration; }
 
 private:
@@ -74,14 +79,23 @@ private:
         int rateRetries = 0;
         int redirects = 0;
         bool sameOrigin = true;
+        QString resource; ///< resourceOf(url)
+    };
+    /// One primary budget, as the answers for one x-ratelimit-resource announce it.
+    struct Budget
+    {
+        int remaining = -1; ///< -1: unknown
+        qint64 resetAt = 0; ///< epoch ms
     };
     void dispatch();
     void start(Pending pending);
     void onFinished(QNetworkReply *reply);
     void retryLater(Pending pending, qint64 delayMs);
     void pauseUntil(qint64 epochMs);
-    bool budgetSpent(qint64 nowMs) const;
-    void updateBudget(const QHash<QByteArray, QByteArray> &headers);
+    /// When a request spending @p resource may be sent (epoch ms), 0 when now.
+    qint64 blockedUntil(const QString &resource, qint64 nowMs) const;
+    int runningFor(const QString &resource) const;
+    void updateBudget(const QHash<QByteArray, QByteArray> &headers, const QString &resource);
     GitHubError httpError(const HttpResult &result, const QUrl &url) const;
 
     GitHubClientOptions m_options;
@@ -95,12 +109,11 @@ private:
     QHash<QTimer *, Pending> m_retrying; ///< each with its own single-shot timer
     QHash<QNetworkReply *, QString> m_sslDetails;
     quint64 m_nextId = 1;
-    qint64 m_pausedUntil = 0; ///< epoch ms
-    int m_remaining = -1; ///< -1: unknown
-    qint64 m_resetAt = 0; ///< epoch ms
+    qint64 m_pausedUntil = 0; ///< epoch ms: a secondary limit pauses every request
+    QHash<QString, Budget> m_budgets; ///< by x-ratelimit-resource (core, graphql, ...)
     qint64 m_sent = 0;
-    qint64 m_sentWhileSpent = 0;
     qint64 m_retries = 0;
-    int m_backoffStep = 0;
+    int m_backoffStep = 0; ///< 5xx and timeouts
+    int m_secondaryStep = 0; ///< secondary limits without retry-after in a row
 };
 } // namespace Glc

@@ -21,10 +21,14 @@ struct LabFaults
     double serverErrorRate = 0; ///< share of API requests answered 502 (seeded, reproducible)
     int failNextRequests = 0; ///< the next N API requests fail with failStatus
     int failStatus = 502;
-    int primaryLimit = 0; ///< requests per primaryWindowSeconds; 0: 5000 and never enforced
+    int primaryLimit =
+        0; ///< requests per primaryWindowSeconds for each resource (core, graphql); 0: 5000, not enforced
     int primaryWindowSeconds = 60;
     int secondaryLimit = 0; ///< requests per secondaryWindowSeconds, then 403 + retry-after; 0: off
     int secondaryWindowSeconds = 10;
+    int secondaryStatus = 403; ///< 403 or 429, GitHub uses both for secondary limits
+    bool secondaryRetryAfter = true; ///< false: no retry-after header, the client must wait secondaryQuietMs
+    int secondaryQuietMs = 60000; ///< GitHub: without retry-after, wait at least a minute
     bool truncateBodies = false; ///< JSON bodies cut in half
     Token token = Token::Valid;
     int forcedStatus = 0; ///< e.g. 410 or 422 for every API request; 0: off

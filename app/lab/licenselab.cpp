@@ -302,8 +302,14 @@ void LicenseLab::handle(const QHttpServerRequest &request, QHttpServerResponder 
     }
     const quint64 key = m_nextPending++;
     m_pending.emplace(key, std::make_unique<QHttpServerResponder>(std::move(responder)));
-    auto send = [this, key, status = reply.status, body = std::move(reply.body), headers]() {
+    Reply announced; // what the answer tells about the budget counts from when it is sent
+    announced.spentResource = reply.spentResource;
+    announced.spentUntilMs = reply.spentUntilMs;
+    announced.rejectedRequest = reply.rejectedRequest;
+    announced.rejectedWaitMs = reply.rejectedWaitMs;
+    auto send = [this, key, status = reply.status, body = std::move(reply.body), headers, announced]() {
         --m_counters.inFlight;
+        noteAnnouncement(announced, QDateTime::currentMSecsSinceEpoch());
         auto it = m_pending.find(key);
         if (it != m_pending.end()) {
             it->second->write(body, headers, QHttpServerResponder::StatusCode(status));
@@ -317,33 +323,80 @@ void LicenseLab::handle(const QHttpServerRequest &request, QHttpServerResponder 
     }
 }
 
-bool LicenseLab::applyRateLimits(Reply *reply)
+QByteArray LicenseLab::requestKey(const QHttpServerRequest &request)
+{
+    return QByteArray::number(int(request.method())) + ' ' +
+        request.url().toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority) + ' ' + request.body();
+}
+
+void LicenseLab::countSentWhileSpent(const QString &resource, const QByteArray &key)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const SpentWindow primary = m_primarySpent.value(resource);
+    const bool primarySpent = now >= primary.from && now < primary.until;
+    const bool retriedTooSoon = m_rejectedUntil.value(key) > now;
+    const bool insideWait = now >= m_secondaryWait.from + ReactionGraceMs && now < m_secondaryWait.until;
+    if (primarySpent || retriedTooSoon || insideWait) {
+        ++m_counters.sentWhileBudgetSpent;
+    }
+}
+
+void LicenseLab::noteAnnouncement(const Reply &reply, qint64 writtenAt)
+{
+    if (reply.spentUntilMs > writtenAt) {
+        SpentWindow &window = m_primarySpent[reply.spentResource];
+        if (writtenAt >= window.until) {
+            window.from = writtenAt;
+        }
+        window.until = std::max(window.until, reply.spentUntilMs);
+    }
+    if (!reply.rejectedRequest.isEmpty()) {
+        m_rejectedUntil.removeIf([writtenAt](const auto &entry) { return entry.value() <= writtenAt; });
+        const qint64 until = writtenAt + reply.rejectedWaitMs;
+        qint64 &known = m_rejectedUntil[reply.rejectedRequest];
+        known = std::max(known, until);
+        if (writtenAt >= m_secondaryWait.until) {
+            m_secondaryWait.from = writtenAt;
+        }
+        m_secondaryWait.until = std::max(m_secondaryWait.until, until);
+    }
+}
+
+bool LicenseLab::applyRateLimits(Reply *reply, const QString &resource, const QByteArray &key)
 {
     const LabFaults &faults = m_config.faults;
     const qint64 now = m_clock.elapsed();
     const qint64 epochNow = QDateTime::currentMSecsSinceEpoch();
-    // Primary budget: a fixed window, announced in x-ratelimit-* on every answer.
+    // Primary budget: a fixed window per resource (core, graphql), announced in x-ratelimit-* on every answer.
     const int limit = faults.primaryLimit > 0 ? faults.primaryLimit : 5000;
     const qint64 window = (faults.primaryLimit > 0 ? faults.primaryWindowSeconds : 3600) * 1000LL;
-    if (now - m_primaryWindowStart >= window) {
-        m_primaryWindowStart = now;
-        m_primaryUsed = 0;
+    PrimaryWindow &primary = m_primary[resource];
+    if (now - primary.start >= window) {
+        primary.start = now;
+        primary.used = 0;
     }
-    const qint64 resetEpoch = (epochNow + (m_primaryWindowStart + window - now) + 999) / 1000;
-    const bool primaryExceeded = faults.primaryLimit > 0 && m_primaryUsed >= limit;
+    const qint64 resetEpoch = (epochNow + (primary.start + window - now) + 999) / 1000;
+    const bool primaryExceeded = faults.primaryLimit > 0 && primary.used >= limit;
     if (!primaryExceeded) {
-        ++m_primaryUsed;
+        ++primary.used;
     }
-    const int remaining = std::max(0, limit - m_primaryUsed);
+    const int remaining = std::max(0, limit - primary.used);
     reply->headers = {{"x-ratelimit-limit", QByteArray::number(limit)},
         {"x-ratelimit-remaining", QByteArray::number(primaryExceeded ? 0 : remaining)},
-        {"x-ratelimit-used", QByteArray::number(m_primaryUsed)}, {"x-ratelimit-reset", QByteArray::number(resetEpoch)},
-        {"x-ratelimit-resource", "core"}};
+        {"x-ratelimit-used", QByteArray::number(primary.used)}, {"x-ratelimit-reset", QByteArray::number(resetEpoch)},
+        {"x-ratelimit-resource", resource.toLatin1()}};
+    if (primaryExceeded || remaining == 0) {
+        // Announced spent until the reset once this answer is sent.
+        reply->spentResource = resource;
+        reply->spentUntilMs = resetEpoch * 1000;
+    }
     if (primaryExceeded) {
         ++m_counters.primaryRejected;
-        const auto headers = reply->headers;
+        const Reply announced = *reply;
         *reply = error(403, QStringLiteral("API rate limit exceeded for user ID 1."));
-        reply->headers = headers;
+        reply->headers = announced.headers;
+        reply->spentResource = announced.spentResource;
+        reply->spentUntilMs = announced.spentUntilMs;
         return false;
     }
     if (faults.secondaryLimit > 0) {
@@ -359,13 +412,21 @@ bool LicenseLab::applyRateLimits(Reply *reply)
                 m_secondaryPenalty = true;
                 ++m_counters.secondaryPenaltyWindows;
             }
-            const qint64 wait = (m_secondaryWindowStart + secondaryWindow - now + 999) / 1000;
-            const auto headers = reply->headers;
-            *reply = error(403,
+            const qint64 wait = std::max<qint64>(1, (m_secondaryWindowStart + secondaryWindow - now + 999) / 1000);
+            const Reply announced = *reply;
+            *reply = error(faults.secondaryStatus == 429 ? 429 : 403,
                 QStringLiteral("You have exceeded a secondary rate limit. Please wait a few minutes before "
                                "you try again."));
-            reply->headers = headers;
-            reply->headers.emplaceBack("retry-after", QByteArray::number(std::max<qint64>(1, wait)));
+            reply->headers = announced.headers;
+            reply->spentResource = announced.spentResource;
+            reply->spentUntilMs = announced.spentUntilMs;
+            reply->rejectedRequest = key;
+            if (faults.secondaryRetryAfter) {
+                reply->headers.emplaceBack("retry-after", QByteArray::number(wait));
+                reply->rejectedWaitMs = wait * 1000;
+            } else {
+                reply->rejectedWaitMs = faults.secondaryQuietMs; // GitHub: wait at least a minute
+            }
             return false;
         }
     }
@@ -422,42 +483,37 @@ LicenseLab::Reply LicenseLab::route(const QHttpServerRequest &request, const QSt
         reply.headers.emplaceBack("X-OAuth-Scopes", "repo");
         return reply;
     }
+    const QString resource = graphQl ? QStringLiteral("graphql") : QStringLiteral("core");
+    const QByteArray key = requestKey(request);
+    countSentWhileSpent(resource, key);
     Reply limits;
-    if (!applyRateLimits(&limits)) {
+    if (!applyRateLimits(&limits, resource, key)) {
         return limits;
     }
+    Reply reply;
     if (faults.redirectTo.isValid()) {
         QUrl target = faults.redirectTo;
         target.setPath(request.url().path());
         target.setQuery(request.url().query());
-        Reply reply;
         reply.status = 302;
-        reply.headers = limits.headers;
         reply.headers.emplaceBack("Location", target.toEncoded());
-        return reply;
-    }
-    if (faults.forcedStatus > 0) {
-        Reply reply = error(faults.forcedStatus,
+    } else if (faults.forcedStatus > 0) {
+        reply = error(faults.forcedStatus,
             faults.forcedStatus == 410 ? QStringLiteral("API version retired") : QStringLiteral("Validation Failed"));
-        reply.headers = limits.headers;
-        return reply;
-    }
-    if (m_config.faults.failNextRequests > 0 || m_faultRng.generateDouble() < faults.serverErrorRate) {
+    } else if (m_config.faults.failNextRequests > 0 || m_faultRng.generateDouble() < faults.serverErrorRate) {
         if (m_config.faults.failNextRequests > 0) {
             --m_config.faults.failNextRequests;
         }
         ++m_counters.serverErrors;
-        Reply reply = error(faults.failStatus, QStringLiteral("Server Error"));
-        reply.headers = limits.headers;
-        return reply;
-    }
-    Reply reply;
-    if (graphQl) {
+        reply = error(faults.failStatus, QStringLiteral("Server Error"));
+    } else if (graphQl) {
         reply = graphql(request);
     } else {
         reply = restRead(request, path, segments);
     }
     reply.headers += limits.headers;
+    reply.spentResource = limits.spentResource;
+    reply.spentUntilMs = limits.spentUntilMs;
     return reply;
 }
 
@@ -700,7 +756,13 @@ LicenseLab::Reply LicenseLab::labAction(const QHttpServerRequest &request, const
         reply.body = json(QJsonObject{{QStringLiteral("enterprise"), m_enterprise.slug()},
             {QStringLiteral("github_like"), m_config.githubLike}, {QStringLiteral("now"), now().toString(Qt::ISODate)},
             {QStringLiteral("total_seats_consumed"), m_enterprise.consumedLicenses().totalSeatsConsumed},
-            {QStringLiteral("servers"), servers}});
+            {QStringLiteral("servers"), servers},
+            {QStringLiteral("counters"),
+                QJsonObject{{QStringLiteral("api_requests"), m_counters.apiRequests},
+                    {QStringLiteral("primary_rejected"), m_counters.primaryRejected},
+                    {QStringLiteral("secondary_rejected"), m_counters.secondaryRejected},
+                    {QStringLiteral("server_errors"), m_counters.serverErrors},
+                    {QStringLiteral("sent_while_budget_spent"), m_counters.sentWhileBudgetSpent}}}});
         return reply;
     }
     if (rest.value(0) == QLatin1String("jobs") && rest.size() == 2) {

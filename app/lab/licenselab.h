@@ -47,6 +47,12 @@ public:
         qint64 secondaryRejected = 0;
         qint64 secondaryPenaltyWindows = 0; ///< windows in which the secondary limit was hit
         qint64 serverErrors = 0;
+        /// API requests that arrived while the lab had announced the budget spent: after an answer with
+        /// x-ratelimit-remaining 0 (per resource) until its reset; the same request again within the wait a
+        /// secondary-limit answer asked for (retry-after, else LabFaults::secondaryQuietMs); any request later
+        /// than ReactionGraceMs into that wait. A client that keeps the rules leaves it at 0. The lab has one
+        /// token, so these are all the token's requests.
+        qint64 sentWhileBudgetSpent = 0;
     };
 
     struct Job
@@ -60,6 +66,8 @@ public:
         bool automatic = false; ///< the weekly automatic sync, not "Sync now"
     };
 
+    /// Requests arriving this soon after a secondary-limit answer may have left before the client read it.
+    static constexpr int ReactionGraceMs = 250;
     /// GitHub Connect's license sync runs this often on a connected server.
     static constexpr int AutomaticSyncDays = 7;
     /// Where the lab clock's time comes from (before advanceClock()'s offset).
@@ -129,6 +137,20 @@ private:
         int status = 200;
         QByteArray body;
         QList<QPair<QByteArray, QByteArray>> headers;
+        QString spentResource; ///< the answer says this resource's budget is spent...
+        qint64 spentUntilMs = 0; ///< ...until its reset (epoch ms)
+        QByteArray rejectedRequest; ///< a secondary-limit answer to this request (requestKey())...
+        qint64 rejectedWaitMs = 0; ///< ...asking for this long a wait
+    };
+    struct SpentWindow
+    {
+        qint64 from = 0; ///< epoch ms
+        qint64 until = 0;
+    };
+    struct PrimaryWindow
+    {
+        qint64 start = 0; ///< m_clock ms
+        int used = 0;
     };
     void handle(const QHttpServerRequest &request, QHttpServerResponder &responder);
     Reply route(const QHttpServerRequest &request, const QString &path, bool *isApi);
@@ -136,7 +158,10 @@ private:
     Reply graphql(const QHttpServerRequest &request);
     Reply labAction(const QHttpServerRequest &request, const QStringList &segments);
     Reply clockAction(const QHttpServerRequest &request, const QStringList &rest);
-    bool applyRateLimits(Reply *reply);
+    bool applyRateLimits(Reply *reply, const QString &resource, const QByteArray &key);
+    static QByteArray requestKey(const QHttpServerRequest &request);
+    void countSentWhileSpent(const QString &resource, const QByteArray &key);
+    void noteAnnouncement(const Reply &reply, qint64 writtenAt);
     static Reply error(int status, const QString &message);
     /// A GraphQL error as GitHub sends it (HTTP 200); with @p root, data carries that field as null.
     static Reply graphQlError(
@@ -161,8 +186,10 @@ private:
     QElapsedTimer m_clock; ///< real time, for the rate limit windows
     Clock m_labClock; ///< empty: the system clock
     std::chrono::seconds m_clockOffset{0};
-    qint64 m_primaryWindowStart = 0;
-    int m_primaryUsed = 0;
+    QHash<QString, PrimaryWindow> m_primary; ///< by x-ratelimit-resource
+    QHash<QString, SpentWindow> m_primarySpent; ///< announced remaining 0, by resource
+    SpentWindow m_secondaryWait; ///< the waits secondary-limit answers asked for
+    QHash<QByteArray, qint64> m_rejectedUntil; ///< requestKey() -> end of the wait its rejection asked for
     qint64 m_secondaryWindowStart = 0;
     int m_secondaryUsed = 0;
     bool m_secondaryPenalty = false;

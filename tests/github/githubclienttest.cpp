@@ -704,7 +704,8 @@ private Q_SLOTS:
         QVERIFY(waitFinished(job.get(), 60000));
         QCOMPARE(job->error().kind, GitHubError::Kind::None);
         QCOMPARE(job->result().users.size(), 1000);
-        QCOMPARE(client.scheduler()->sentWhileBudgetSpent(), 0);
+        // Counted by the lab: requests arriving after it answered x-ratelimit-remaining 0, before the reset.
+        QCOMPARE(lab.counters().sentWhileBudgetSpent, 0);
         QVERIFY2(lab.counters().primaryRejected <= 1, qPrintable(QString::number(lab.counters().primaryRejected)));
     }
 
@@ -723,6 +724,88 @@ private Q_SLOTS:
         QVERIFY(lab.counters().secondaryRejected > 0);
         // Only requests already in flight when the limit was announced may be rejected too.
         QVERIFY(lab.counters().secondaryRejected <= lab.counters().secondaryPenaltyWindows * 4);
+        QCOMPARE(lab.counters().sentWhileBudgetSpent, 0); // nothing retried or sent inside a retry-after
+    }
+
+    void shouldWaitAfterASecondaryLimit_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<bool>("retryAfter");
+        QTest::newRow("403 without retry-after") << 403 << false;
+        QTest::newRow("429 without retry-after") << 429 << false;
+        QTest::newRow("429 with retry-after") << 429 << true;
+    }
+
+    void shouldWaitAfterASecondaryLimit()
+    {
+        QFETCH(int, status);
+        QFETCH(bool, retryAfter);
+        constexpr int minimumWaitMs = 400; // stands for GitHub's minute
+        LabConfig config = plainConfig(500); // 5 pages
+        config.faults.secondaryLimit = 3;
+        config.faults.secondaryWindowSeconds = 1;
+        config.faults.secondaryStatus = status;
+        config.faults.secondaryRetryAfter = retryAfter;
+        config.faults.secondaryQuietMs = minimumWaitMs; // a retry sooner counts as sent while spent
+        LicenseLab lab(config);
+        QVERIFY(lab.start());
+        GitHubClientOptions options = fastOptions();
+        options.secondaryMinimumWaitMs = minimumWaitMs;
+        GitHubClient client(lab.connection(), lab.token(), options);
+        std::unique_ptr<ConsumedLicensesJob> job(client.fetchConsumedLicenses());
+        QVERIFY(waitFinished(job.get(), 20000));
+        QCOMPARE(job->error().kind, GitHubError::Kind::None);
+        QCOMPARE(job->result().users.size(), 500);
+        QVERIFY(lab.counters().secondaryRejected > 0);
+        QVERIFY(client.scheduler()->retries() > 0);
+        QCOMPARE(lab.counters().sentWhileBudgetSpent, 0);
+    }
+
+    void shouldJitterTheWaitAfterASecondaryLimit()
+    {
+        QRandomGenerator random(42);
+        for (int step = 0; step <= 6; ++step) {
+            const qint64 base = qint64(60000) << std::min(step, 4);
+            QSet<qint64> waits;
+            for (int i = 0; i < 20; ++i) {
+                const qint64 wait = RequestScheduler::secondaryLimitWaitMs(60000, step, &random);
+                QVERIFY2(wait >= base && wait <= base + base / 2, qPrintable(QString::number(wait)));
+                waits.insert(wait);
+            }
+            QVERIFY2(waits.size() > 10, "no jitter"); // clients limited together must not retry together
+        }
+        // Never below GitHub's minute, whatever the step.
+        QVERIFY(RequestScheduler::secondaryLimitWaitMs(60000, -1, &random) >= 60000);
+    }
+
+    void shouldKeepOneBudgetPerResource()
+    {
+        LabConfig config = plainConfig(90);
+        config.servers = 1;
+        config.serverUserShare = 0.1; // one GraphQL page of accounts
+        config.faults.primaryLimit = 2; // per resource, as GitHub's core and graphql budgets
+        config.faults.primaryWindowSeconds = 60;
+        LicenseLab lab(config);
+        QVERIFY(lab.start());
+        GitHubClient client(lab.connection(), lab.token(), fastOptions());
+        for (int i = 0; i < 2; ++i) { // spends the graphql budget: remaining 0 for a minute
+            std::unique_ptr<InstallationsJob> installations(client.fetchInstallations());
+            QVERIFY(waitFinished(installations.get()));
+            QCOMPARE(installations->error().kind, GitHubError::Kind::None);
+        }
+        QCOMPARE(lab.counters().apiRequests, 2);
+        std::unique_ptr<InstallationsJob> waiting(client.fetchInstallations());
+        std::unique_ptr<ConsumedLicensesJob> rest(client.fetchConsumedLicenses());
+        QVERIFY(waitFinished(rest.get(), 10000)); // not held back until the graphql reset
+        QCOMPARE(rest->error().kind, GitHubError::Kind::None);
+        QCOMPARE(rest->result().users.size(), lab.enterprise().consumedLicenses().users.size());
+        QVERIFY(rest->result().users.size() <= 100); // one REST request
+        QVERIFY(!waiting->isFinished()); // the spent graphql budget still holds its request back
+        QCOMPARE(client.scheduler()->queuedCount(), 1);
+        QCOMPARE(lab.counters().apiRequests, 3);
+        QCOMPARE(lab.counters().sentWhileBudgetSpent, 0);
+        QCOMPARE(lab.counters().primaryRejected, 0);
+        waiting->cancel();
     }
 };
 

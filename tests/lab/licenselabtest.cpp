@@ -428,6 +428,109 @@ private Q_SLOTS:
         QVERIFY(why.contains(info.serverId));
     }
 
+    void shouldCountRequestsSentWhileTheBudgetIsSpent()
+    {
+        // A client that ignores what the lab announced moves the count; every step waits for its answer, so
+        // the client had read each announcement before the next request left.
+        LabConfig config = weeklyConfig();
+        config.faults.primaryLimit = 2;
+        config.faults.primaryWindowSeconds = 60;
+        LicenseLab lab(config);
+        QVERIFY(lab.start());
+        auto status = [this](LicenseLab &lab, const QString &path, QByteArray *resource = nullptr,
+                          QByteArray *remaining = nullptr) {
+            std::unique_ptr<QNetworkReply> reply(get(lab, path));
+            if (!waitFor(reply.get())) {
+                return -1;
+            }
+            if (resource) {
+                *resource = reply->rawHeader("x-ratelimit-resource");
+            }
+            if (remaining) {
+                *remaining = reply->rawHeader("x-ratelimit-remaining");
+            }
+            return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        };
+        QByteArray resource;
+        QByteArray remaining;
+        QCOMPARE(status(lab, QStringLiteral("/meta"), &resource, &remaining), 200);
+        QCOMPARE(resource, QByteArray("core"));
+        QCOMPARE(remaining, QByteArray("1"));
+        QCOMPARE(status(lab, QStringLiteral("/meta"), nullptr, &remaining), 200);
+        QCOMPARE(remaining, QByteArray("0")); // spent until the reset, a minute away
+        QCOMPARE(lab.counters().sentWhileBudgetSpent, 0);
+        QCOMPARE(status(lab, QStringLiteral("/meta")), 403);
+        QCOMPARE(lab.counters().primaryRejected, 1);
+        QCOMPARE(lab.counters().sentWhileBudgetSpent, 1);
+
+        // GraphQL has a budget of its own.
+        std::unique_ptr<QNetworkReply> graphQl(post(lab, QStringLiteral("/graphql"),
+            QJsonDocument(
+                QJsonObject{{QStringLiteral("query"),
+                                QStringLiteral("query { enterprise(slug: $slug) { ownerInfo { "
+                                               "enterpriseServerInstallations { nodes { id } } } } }")},
+                    {QStringLiteral("variables"), QJsonObject{{QStringLiteral("slug"), QStringLiteral("lab")}}}})
+                .toJson()));
+        QVERIFY(waitFor(graphQl.get()));
+        QCOMPARE(graphQl->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        QCOMPARE(graphQl->rawHeader("x-ratelimit-resource"), QByteArray("graphql"));
+        QCOMPARE(graphQl->rawHeader("x-ratelimit-remaining"), QByteArray("1"));
+        QCOMPARE(lab.counters().sentWhileBudgetSpent, 1);
+
+        // Secondary limit: the rejected request again within its retry-after counts, and so does any request
+        // once the client has had time to read the answer.
+        LabConfig limitedConfig = weeklyConfig();
+        limitedConfig.faults.secondaryLimit = 1;
+        limitedConfig.faults.secondaryWindowSeconds = 60;
+        limitedConfig.faults.secondaryStatus = 429;
+        LicenseLab limited(limitedConfig);
+        QVERIFY(limited.start());
+        QCOMPARE(status(limited, QStringLiteral("/enterprises/lab/license-sync-status")), 200);
+        std::unique_ptr<QNetworkReply> rejected(get(limited, QStringLiteral("/meta")));
+        QVERIFY(waitFor(rejected.get()));
+        QCOMPARE(rejected->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 429);
+        QVERIFY(rejected->rawHeader("retry-after").toInt() >= 59);
+        QCOMPARE(limited.counters().sentWhileBudgetSpent, 0);
+        QCOMPARE(status(limited, QStringLiteral("/meta")), 429); // the same request at once
+        QCOMPARE(limited.counters().sentWhileBudgetSpent, 1);
+        QCOMPARE(
+            status(limited, QStringLiteral("/enterprise/settings/license")), 429); // another one, may have left before
+        QCOMPARE(limited.counters().sentWhileBudgetSpent, 1);
+        QTest::qWait(LicenseLab::ReactionGraceMs + 50); // time itself is the subject here
+        QCOMPARE(status(limited, QStringLiteral("/enterprise/settings/license")), 429);
+        QCOMPARE(limited.counters().sentWhileBudgetSpent, 2);
+
+        // The standalone lab tells it in its status, for the benchmark and for curl.
+        std::unique_ptr<QNetworkReply> labStatus(get(limited, QStringLiteral("/_lab/status")));
+        QVERIFY(waitFor(labStatus.get()));
+        const QJsonObject counters =
+            QJsonDocument::fromJson(labStatus->readAll()).object().value(QLatin1String("counters")).toObject();
+        QCOMPARE(counters.value(QLatin1String("sent_while_budget_spent")).toInteger(), 2);
+        QCOMPARE(counters.value(QLatin1String("secondary_rejected")).toInteger(), 4);
+        QCOMPARE(counters.value(QLatin1String("api_requests")).toInteger(), 5);
+    }
+
+    void shouldAskForAMinuteWithoutRetryAfter()
+    {
+        // Without retry-after GitHub expects at least a minute: a repeat within secondaryQuietMs counts.
+        LabConfig config = weeklyConfig();
+        config.faults.secondaryLimit = 1;
+        config.faults.secondaryWindowSeconds = 60;
+        config.faults.secondaryRetryAfter = false;
+        LicenseLab lab(config);
+        QVERIFY(lab.start());
+        std::unique_ptr<QNetworkReply> first(get(lab, QStringLiteral("/meta")));
+        QVERIFY(waitFor(first.get()));
+        std::unique_ptr<QNetworkReply> rejected(get(lab, QStringLiteral("/meta")));
+        QVERIFY(waitFor(rejected.get()));
+        QCOMPARE(rejected->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 403);
+        QVERIFY(!rejected->hasRawHeader("retry-after"));
+        QVERIFY(rejected->readAll().contains("secondary rate limit"));
+        std::unique_ptr<QNetworkReply> again(get(lab, QStringLiteral("/meta")));
+        QVERIFY(waitFor(again.get()));
+        QCOMPARE(lab.counters().sentWhileBudgetSpent, 1);
+    }
+
     void shouldInjectServerErrorsAtASeededRate()
     {
         // The same seed gives the same failing requests, at about the configured share.

@@ -13,6 +13,10 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
@@ -24,6 +28,7 @@
 #include <sys/resource.h>
 
 #include <cstdio>
+#include <memory>
 #include <optional>
 
 using namespace Glc;
@@ -101,6 +106,23 @@ public:
         return connection;
     }
     QString token() const { return m_token; }
+    /// The lab's own counters (GET /_lab/status), e.g. sent_while_budget_spent; empty when unreadable.
+    QJsonObject counters() const
+    {
+        QNetworkAccessManager manager;
+        QUrl url = m_url;
+        url.setPath(QStringLiteral("/_lab/status"));
+        QNetworkRequest request(url);
+        request.setRawHeader("Authorization", "Bearer " + m_token.toLatin1());
+        std::unique_ptr<QNetworkReply> reply(manager.get(request));
+        QEventLoop loop;
+        QObject::connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(10000, &loop, &QEventLoop::quit);
+        if (!reply->isFinished()) {
+            loop.exec();
+        }
+        return QJsonDocument::fromJson(reply->readAll()).object().value(QLatin1String("counters")).toObject();
+    }
 
 private:
     QProcess m_process;
@@ -117,7 +139,7 @@ struct FetchResult
     qint64 uniqueLogins = 0;
     qint64 requests = 0;
     qint64 retries = 0;
-    qint64 sentWhileSpent = 0;
+    qint64 sentWhileSpent = -1; ///< counted by the lab; -1: not read
 };
 
 void countUsers(const QList<ConsumedLicense> &users, FetchResult *result)
@@ -154,7 +176,9 @@ FetchResult fetchConcurrent(const LabProcess &lab, int concurrency)
     countUsers(job->result().users, &result);
     result.requests = client.scheduler()->requestsSent();
     result.retries = client.scheduler()->retries();
-    result.sentWhileSpent = client.scheduler()->sentWhileBudgetSpent();
+    // Measured where it can fail: the lab counts requests that arrive while it has announced the budget
+    // spent (after x-ratelimit-remaining 0 until the reset, inside a secondary limit's retry-after).
+    result.sentWhileSpent = lab.counters().value(QLatin1String("sent_while_budget_spent")).toInteger(-1);
     return result;
 }
 
@@ -341,13 +365,15 @@ int main(int argc, char **argv)
         check(limited.ok, QStringLiteral("secondary-limit fetch: ") + limited.error, &failures);
         check(limited.users == settings.users && limited.uniqueLogins == settings.users,
             QStringLiteral("secondary-limit fetch: every user exactly once"), &failures);
-        check(limited.sentWhileSpent == 0, QStringLiteral("requests sent while the budget was spent"), &failures);
+        check(limited.sentWhileSpent == 0,
+            QStringLiteral("the lab received %1 requests while the budget was known spent").arg(limited.sentWhileSpent),
+            &failures);
         check(limited.retries > 0 || pages <= settings.secondary.section(QLatin1Char('/'), 0, 0).toInt(),
             QStringLiteral("the secondary limit was never hit"), &failures);
         row(QStringLiteral("Concurrent fetch, secondary limit %1").arg(settings.secondary),
             seconds(limited.ms) +
                 QStringLiteral(", %1 requests, %2 retried").arg(limited.requests).arg(limited.retries));
-        row(QStringLiteral("  users (total / unique), sent while budget spent"),
+        row(QStringLiteral("  users (total / unique), sent while budget spent (lab's count)"),
             QStringLiteral("%1 / %2, %3").arg(limited.users).arg(limited.uniqueLogins).arg(limited.sentWhileSpent));
     }
 

@@ -6,10 +6,13 @@
 #include "cli/clisession.h"
 #include "cli/clitoken.h"
 #include "cli/snapshotjson.h"
+#include "github/githubclient.h"
 #include "github/keychaintokenstore.h"
 #include "workflows/connectiontestjob.h"
 
 #include <KLocalizedString>
+
+#include <QFileInfo>
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -175,6 +178,14 @@ private:
         const QString kind = parser.value(QStringLiteral("kind"));
         connection.enterpriseSlug = parser.value(QStringLiteral("enterprise"));
         connection.caFile = parser.value(QStringLiteral("ca-file"));
+        if (!connection.caFile.isEmpty()) {
+            connection.caFile = QFileInfo(connection.caFile).absoluteFilePath(); // used from any folder later
+            if (const QString problem = GitHubClient::caFileProblem(connection.caFile); !problem.isEmpty()) {
+                CliOutput::error(
+                    problem, i18nc("@info:shell", "Give --ca-file a readable PEM file with the CA certificate."));
+                return ExitCode::Failure;
+            }
+        }
         if (kind == QLatin1String("cloud")) {
             connection.kind = Connection::Kind::Cloud;
             connection.gheComSubdomain = parser.value(QStringLiteral("subdomain"));

@@ -8,7 +8,9 @@
 #include "github/requestscheduler.h"
 #include "github/serverlicensejob.h"
 
+#include <KLocalizedString>
 #include <QFile>
+#include <QFileInfo>
 #include <QNetworkProxyFactory>
 #include <QSslCertificate>
 
@@ -31,7 +33,29 @@ GitHubClient::GitHubClient(
         QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
         ssl.addCaCertificates(certificates);
         m_scheduler->setSslConfiguration(ssl);
+        if (!m_caLoaded) {
+            // Going on without it would end in a TLS error that tells to add the CA file already set.
+            GitHubError error(GitHubError::Kind::CaFile);
+            error.serverMessage = caFileProblem(caFile);
+            m_scheduler->setConfigurationError(error);
+        }
     }
+}
+
+QString GitHubClient::caFileProblem(const QString &path)
+{
+    const QFileInfo info(path);
+    if (!info.exists()) {
+        return i18nc("@info %1 file", "%1 does not exist.", path);
+    }
+    QFile file(path);
+    if (info.isDir() || !file.open(QIODevice::ReadOnly)) {
+        return i18nc("@info %1 file", "%1 cannot be read.", path);
+    }
+    if (QSslCertificate::fromDevice(&file, QSsl::Pem).isEmpty()) {
+        return i18nc("@info %1 file", "%1 holds no PEM certificate (-----BEGIN CERTIFICATE-----).", path);
+    }
+    return {};
 }
 
 GitHubClient::~GitHubClient() = default;

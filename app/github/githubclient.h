@@ -35,8 +35,12 @@ public:
 
     RequestScheduler *scheduler() const { return m_scheduler; }
     const Connection &connection() const { return m_connection; }
-    /// False when options/connection named a CA file that could not be read.
+    /// False when options/connection named a CA file that could not be read: then every request fails
+    /// with GitHubError::Kind::CaFile and nothing is sent.
     bool caFileLoaded() const { return m_caLoaded; }
+    /// Why a CA certificate file cannot be used (missing, unreadable, no PEM certificate), translated;
+    /// empty when it can. Also for checking the file where it is entered (dialog, CLI).
+    static QString caFileProblem(const QString &path);
 
 private:
     QUrl restUrl(const QString &path) const;

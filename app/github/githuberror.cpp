@@ -49,6 +49,8 @@ QString GitHubError::message() const
         return i18nc("@info", "The server's answer could not be read (incomplete or not the expected JSON).");
     case Kind::Network:
         return i18nc("@info", "Network error: %1", serverMessage);
+    case Kind::CaFile:
+        return i18nc("@info %1 why", "The connection's CA certificate file cannot be used: %1", serverMessage);
     case Kind::GraphQl:
         return i18nc("@info", "GitHub's GraphQL API reported an error: %1", serverMessage);
     }
@@ -95,6 +97,10 @@ QString GitHubError::nextStep() const
         return i18nc("@info", "Check the system proxy settings.");
     case Kind::Network:
         return i18nc("@info", "Check your network connection and retry.");
+    case Kind::CaFile:
+        return i18nc("@info",
+            "Choose a readable PEM file with the server's CA certificate for the connection, or clear the CA file "
+            "field to use the system's certificate authorities only.");
     case Kind::GraphQl:
         return i18nc("@info", "Retry; if it persists, check the connection settings against GitHub's message.");
     }

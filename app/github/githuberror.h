@@ -31,6 +31,7 @@ public:
         Malformed, ///< the answer is not the JSON expected (e.g. truncated)
         Network, ///< any other network failure
         GraphQl, ///< a GraphQL error of a type without a meaning of its own (serverMessage: GitHub's text)
+        CaFile, ///< the connection's CA certificate file cannot be used (serverMessage: why); nothing was sent
     };
 
     GitHubError() = default;

@@ -81,6 +81,15 @@ RequestScheduler::~RequestScheduler()
 void RequestScheduler::submit(
     QObject *owner, const QUrl &url, const QByteArray &verb, const QByteArray &body, Callback callback)
 {
+    if (m_configurationError.isError()) {
+        // Answered like any failed request (later, as a reply would be), unless its owner is gone by then.
+        HttpResult result;
+        result.url = url;
+        result.error = m_configurationError;
+        result.error.url = url.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
+        QTimer::singleShot(0, owner ? owner : this, [callback = std::move(callback), result] { callback(result); });
+        return;
+    }
     Pending pending;
     pending.id = m_nextId++;
     pending.owner = owner;

@@ -65,6 +65,8 @@ public:
     /// The x-ratelimit-resource a request to @p url spends: "graphql" or "core".
     static QString resourceOf(const QUrl &url);
     void setSslConfiguration(const QSslConfiguration &configuration) { m_ssl = configuration; }
+    /// Every request fails at once with `error` (nothing is sent), e.g. an unusable CA certificate file.
+    void setConfigurationError(const GitHubError &error) { m_configurationError = error; }
 
 private:
     struct Pending
@@ -101,6 +103,7 @@ private:
     GitHubClientOptions m_options;
     QString m_token;
     QUrl m_origin;
+    GitHubError m_configurationError;
     QNetworkAccessManager *const m_manager;
     QTimer *const m_wakeUp;
     QSslConfiguration m_ssl;

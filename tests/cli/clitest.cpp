@@ -314,6 +314,21 @@ private Q_SLOTS:
         QCOMPARE(QJsonDocument::fromJson(list.out.toUtf8()).array().size(), 0);
     }
 
+    void shouldRefuseAConnectionWithAnUnusableCaFile()
+    {
+        const QString store = newStore();
+        const QString missing = path(QStringLiteral("no-such-ca.pem"));
+        const Run refused = run({QStringLiteral("connections"), QStringLiteral("add"), QStringLiteral("prod"),
+            QStringLiteral("--kind"), QStringLiteral("server"), QStringLiteral("--host"),
+            QStringLiteral("ghe.example.com"), QStringLiteral("--ca-file"), missing, QStringLiteral("--store"), store});
+        QCOMPARE(refused.code, 1);
+        QVERIFY2(refused.err.contains(missing + QLatin1String(" does not exist")), qPrintable(refused.err));
+        QVERIFY2(refused.err.contains(QLatin1String("--ca-file")), qPrintable(refused.err));
+        const Run list = run({QStringLiteral("connections"), QStringLiteral("list"), QStringLiteral("--store"), store});
+        QCOMPARE(list.code, 0);
+        QVERIFY2(!list.out.contains(QLatin1String("prod")), qPrintable(list.out)); // nothing was added
+    }
+
     void shouldRefuseATokenArgument()
     {
         const Run result = run({QStringLiteral("status"), QStringLiteral("--token"), QStringLiteral("ghp_secret123")});

@@ -11,12 +11,14 @@
 
 #include <KLocalizedString>
 
+#include <QFile>
 #include <QLoggingCategory>
 #include <QSet>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>
@@ -440,6 +442,49 @@ private Q_SLOTS:
         QVERIFY(job->error().message().contains(job->error().certificateDetails));
         QVERIFY2(job->error().certificateDetails.contains(QLatin1String("GHE License Lab Test CA")),
             qPrintable(job->error().certificateDetails));
+    }
+
+    void shouldRefuseAnUnusableCaFileWithoutSendingAnything_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QByteArray>("content"); // written when not empty
+        QTest::addColumn<QString>("why");
+        QTest::newRow("missing") << QStringLiteral("missing-ca.pem") << QByteArray()
+                                 << QStringLiteral("does not exist");
+        QTest::newRow("not PEM") << QStringLiteral("not-a-ca.pem") << QByteArray("just some text\n")
+                                 << QStringLiteral("holds no PEM certificate");
+    }
+    void shouldRefuseAnUnusableCaFileWithoutSendingAnything()
+    {
+        QFETCH(QString, file);
+        QFETCH(QByteArray, content);
+        QFETCH(QString, why);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(file);
+        if (!content.isEmpty()) {
+            QFile out(path);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write(content);
+        }
+        LabConfig config = plainConfig(5);
+        config.tls = true;
+        LicenseLab lab(config);
+        QString error;
+        QVERIFY2(lab.start(&error), qPrintable(error));
+        QSignalSpy arrivals(&lab, &LicenseLab::requestReceived);
+        Connection connection = lab.connection();
+        connection.caFile = path;
+        QVERIFY(GitHubClient::caFileProblem(path).contains(why));
+        QVERIFY(GitHubClient::caFileProblem(lab.caCertificateFile()).isEmpty());
+        GitHubClient client(connection, lab.token(), fastOptions());
+        QVERIFY(!client.caFileLoaded());
+        std::unique_ptr<ConsumedLicensesJob> job(client.fetchConsumedLicenses());
+        QVERIFY(waitFinished(job.get()));
+        QCOMPARE(job->error().kind, GitHubError::Kind::CaFile);
+        QVERIFY2(job->error().message().contains(path), qPrintable(job->error().message()));
+        QVERIFY2(job->error().message().contains(why), qPrintable(job->error().message()));
+        QVERIFY(!job->error().nextStep().isEmpty());
+        QCOMPARE(arrivals.count(), 0);
     }
 
     void shouldReadEveryEndpointOfAServerOverHttps()

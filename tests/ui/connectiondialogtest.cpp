@@ -5,6 +5,7 @@
 
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QFile>
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -12,6 +13,7 @@
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTemporaryDir>
 #include <QTest>
 
 Q_DECLARE_METATYPE(Glc::Connection)
@@ -106,6 +108,29 @@ private Q_SLOTS:
         QFETCH(QString, host);
         QFETCH(bool, valid);
         QCOMPARE(ConnectionDialog::isValidHost(host), valid);
+    }
+
+    void shouldRefuseAnUnusableCaFile()
+    {
+        ConnectionDialog d;
+        chooseKind(d, Glc::Connection::Kind::Server);
+        QTest::keyClicks(edit(d, "hostField"), QStringLiteral("ghe.example.com"));
+        QVERIFY(d.isValid());
+        QTemporaryDir dir;
+        const QString missing = dir.filePath(QStringLiteral("corp-ca.pem"));
+        QTest::keyClicks(edit(d, "caFileField"), missing);
+        QVERIFY(!d.isValid());
+        QVERIFY2(d.validationErrors().join(QLatin1Char(' ')).contains(missing),
+            qPrintable(d.validationErrors().join(QLatin1Char(' '))));
+        QFile text(missing);
+        QVERIFY(text.open(QIODevice::WriteOnly));
+        text.write("not a certificate\n");
+        text.close();
+        d.setConnection(d.connection()); // validated again as it is shown
+        QVERIFY2(d.validationErrors().join(QLatin1Char(' ')).contains(QLatin1String("no PEM certificate")),
+            qPrintable(d.validationErrors().join(QLatin1Char(' '))));
+        edit(d, "caFileField")->clear();
+        QVERIFY(d.isValid());
     }
 
     void shouldProduceTheConnection()

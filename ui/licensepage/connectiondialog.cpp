@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "connectiondialog.h"
 
+#include "github/githubclient.h"
 #include "statuscolors.h"
 #include "widgetutil.h"
 
@@ -393,6 +394,11 @@ QStringList ConnectionDialog::validationErrors() const
         } else if (!isValidHost(host)) {
             errors << i18nc("@info validation %1 what the user typed",
                 "“%1” is not a host name. Enter a name like ghe.example.com, optionally with :port.", host);
+        }
+        if (const QString caFile = m_caFile->text().trimmed(); !caFile.isEmpty()) {
+            if (const QString problem = Glc::GitHubClient::caFileProblem(caFile); !problem.isEmpty()) {
+                errors << problem;
+            }
         }
         const QString slug = m_serverSlug->text().trimmed();
         if (!slug.isEmpty() && !isValidSlug(slug)) {

@@ -10,6 +10,7 @@
 #include "licensepage/connectiondialog.h"
 #include "licensepage/licensepage.h"
 #include "licensepage/retentiondialog.h"
+#include "licensepage/snapshotchangesdialog.h"
 #include "mainwindow.h"
 #include "screenshot.h"
 #include "views/addserverusageview.h"
@@ -35,6 +36,7 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 
 #include <memory>
 
@@ -271,6 +273,18 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT((dialog = m_window->findChild<RetentionDialog *>()) && dialog->isVisible(), 10000);
         QVERIFY(QTest::qWaitForWindowExposed(dialog));
         shoot(dialog, QStringLiteral("snapshot-retention"));
+        dialog->close();
+    }
+
+    void shouldShootCompareSnapshots()
+    {
+        m_window->findChild<QAction *>(QStringLiteral("compareSnapshotsAction"))->trigger();
+        SnapshotChangesDialog *dialog = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (dialog = m_window->findChild<SnapshotChangesDialog *>()) && dialog->isVisible(), 10000);
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        QTRY_COMPARE_WITH_TIMEOUT(dialog->tree()->topLevelItemCount(), 3, 30000); // the comparison is shown
+        shoot(dialog, QStringLiteral("compare-snapshots"));
         dialog->close();
     }
 

@@ -8,6 +8,7 @@
 
 #include <QAtomicInt>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QHash>
 #include <QJsonArray>
@@ -18,6 +19,7 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QStandardPaths>
+#include <QThread>
 #include <QTimeZone>
 #include <QUrl>
 
@@ -560,7 +562,7 @@ StoreError LicenseStore::open(const QString &location, const OpenOptions &option
     }
     if (m_backend == Backend::Sqlite) {
         // WAL lets readers continue while a refresh writes; NORMAL is durable enough with WAL.
-        if (auto e = exec(QStringLiteral("PRAGMA journal_mode = WAL")); e) {
+        if (auto e = enableWal(options.busyTimeoutMs); e) {
             close();
             return e;
         }
@@ -577,6 +579,29 @@ StoreError LicenseStore::open(const QString &location, const OpenOptions &option
         return e;
     }
     return {};
+}
+
+StoreError LicenseStore::enableWal(int busyTimeoutMs)
+{
+    // The mode is kept in the file: once one console has set it, the others only read it. Setting it
+    // needs the database to itself, and SQLite answers "busy" at once, without its busy timeout, while
+    // another console creates the same new database: so wait here as the timeout would.
+    QElapsedTimer waited;
+    waited.start();
+    for (;;) {
+        {
+            QSqlQuery mode(database());
+            if (mode.exec(QStringLiteral("PRAGMA journal_mode")) && mode.next() &&
+                mode.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) == 0) {
+                return {};
+            }
+        }
+        StoreError e = exec(QStringLiteral("PRAGMA journal_mode = WAL"));
+        if (!e || e.code != StoreError::Code::Locked || waited.elapsed() >= busyTimeoutMs) {
+            return e;
+        }
+        QThread::msleep(20);
+    }
 }
 
 StoreResult<int> LicenseStore::readSchemaVersion()

@@ -116,6 +116,8 @@ private:
     QSqlDatabase database() const;
     StoreError migrate(int target, int failingStep);
     StoreResult<int> readSchemaVersion();
+    /// Puts an SQLite database in WAL mode, waiting up to `busyTimeoutMs` while another console holds it.
+    StoreError enableWal(int busyTimeoutMs);
     StoreError queryError(const QSqlQuery &query) const;
     StoreError exec(const QString &sql);
     StoreError beginTransaction();

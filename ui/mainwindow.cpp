@@ -112,6 +112,9 @@ void MainWindow::showConnectionDialog()
     auto *dialog = new ConnectionDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setConnection(m_controller->connection());
+    // An empty token field then keeps the stored token: the field says so.
+    m_controller->whenTokenStoredKnown(
+        m_controller->connection(), dialog, [dialog](bool stored) { dialog->setHasStoredToken(stored); });
     new ConnectionTestCommand(m_controller, dialog);
     connect(dialog, &QDialog::accepted, this,
         [this, dialog] { m_controller->setConnection(dialog->connection(), dialog->token()); });

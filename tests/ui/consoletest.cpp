@@ -1117,6 +1117,11 @@ private Q_SLOTS:
         dialog = m_window->findChild<ConnectionDialog *>();
         QVERIFY(dialog);
         QCOMPARE(dialog->connection(), chosen);
+        // ... and says that its token is stored, so an empty field keeps it.
+        auto *tokenField = dialog->findChild<QLineEdit *>(QStringLiteral("tokenField"));
+        QVERIFY(tokenField);
+        QTRY_VERIFY2(tokenField->placeholderText().contains(QLatin1String("a token is stored")),
+            qPrintable(tokenField->placeholderText()));
         dialog->close();
     }
 

@@ -356,6 +356,21 @@ void LicenseController::activate(const Connection &connection, const QString &to
     });
 }
 
+void LicenseController::whenTokenStoredKnown(
+    const Connection &connection, QObject *receiver, const std::function<void(bool stored)> &function)
+{
+    if (usesBuiltInLab(connection) || connection.id.isEmpty()) {
+        return;
+    }
+    std::shared_ptr<TokenStore> keychain = TokenStore::createDefault();
+    keychain->readToken(connection.id,
+        [keychain, guard = QPointer<QObject>(receiver), function](const QString &token, const QString &) {
+            if (guard) {
+                function(!token.isEmpty());
+            }
+        });
+}
+
 QString LicenseController::tokenHint()
 {
     // The menu's own words (same messages as MainWindow's menu), so every language names it as shown.

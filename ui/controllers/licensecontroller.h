@@ -64,6 +64,10 @@ public:
     /// again; connectionSaved() tells the outcome. A non-empty token is saved in the keychain; otherwise
     /// it comes from the environment or the keychain. The built-in lab needs no token and is not stored.
     void setConnection(const Glc::Connection &connection, const QString &token = {});
+    /// Asks the keychain whether a token is stored for `connection` and tells `function` (not for the
+    /// built-in lab, which needs none); dropped when `receiver` is gone by then.
+    void whenTokenStoredKnown(
+        const Glc::Connection &connection, QObject *receiver, const std::function<void(bool stored)> &function);
     /// A context for `connection` as it would be used (lab URL and token filled in for the lab). The
     /// token is `token`, else the environment's; see resolveContext() for the keychain's.
     Glc::WorkflowContext contextFor(const Glc::Connection &connection, const QString &token) const;

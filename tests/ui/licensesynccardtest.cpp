@@ -27,6 +27,12 @@ private Q_SLOTS:
         };
         QCOMPARE(text(QStringLiteral("hostLabel_11111111-aaaa")), QStringLiteral("ghes1.corp.example"));
         QCOMPARE(text(QStringLiteral("versionLabel_11111111-aaaa")), QStringLiteral("3.14.2"));
+        QVERIFY(card.findChild<QLabel *>(QStringLiteral("versionLabel_11111111-aaaa"))->toolTip().isEmpty());
+        // A version nobody reported says where one would come from.
+        QCOMPARE(text(QStringLiteral("versionLabel_33333333-cccc")), QStringLiteral("unknown"));
+        QVERIFY(card.findChild<QLabel *>(QStringLiteral("versionLabel_33333333-cccc"))
+                ->toolTip()
+                .contains(QLatin1String("license usage file exported")));
         QCOMPARE(text(QStringLiteral("connectedLabel_11111111-aaaa")), QStringLiteral("Connected"));
         QCOMPARE(text(QStringLiteral("connectedLabel_22222222-bbbb")), QStringLiteral("Not connected"));
         QCOMPARE(text(QStringLiteral("connectedLabel_33333333-cccc")), QStringLiteral("unknown"));

@@ -173,6 +173,13 @@ void LicenseSyncCard::rebuild()
         auto *versionLabel = WidgetUtil::makeValueLabel(QStringLiteral("versionLabel_%1").arg(suffix),
             i18nc("@label accessible name, %1 host", "Version of %1", host), m_rows);
         versionLabel->setText(server.version.isEmpty() ? i18nc("@item unknown version", "unknown") : server.version);
+        if (server.version.isEmpty()) {
+            // GitHub Enterprise Cloud does not report its servers' versions: say where one comes from.
+            versionLabel->setToolTip(i18nc("@info:tooltip",
+                "GitHub Enterprise Cloud does not report the server's version. It is shown once the console "
+                "knows it: from a GitHub Enterprise Server connection to this server, or from a license usage "
+                "file exported from it."));
+        }
 
         auto *connectedLabel = WidgetUtil::makeValueLabel(QStringLiteral("connectedLabel_%1").arg(suffix),
             i18nc("@label accessible name, %1 host", "Connection of %1", host), m_rows);

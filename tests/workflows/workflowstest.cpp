@@ -213,6 +213,22 @@ private Q_SLOTS:
         QVERIFY(job.errorText().contains(QLatin1String("nowhere.example.com")));
     }
 
+    void shouldSaySyncNowIsUnavailableOnAServerConnection()
+    {
+        WorkflowContext context = startLab(smallLab());
+        context.connection.kind = Connection::Kind::Server;
+        context.connection.serverHost = context.connection.labUrl.authority();
+        SyncNowJob job(context, {connectedHost()});
+        QSignalSpy assisted(&job, &WorkflowJob::assistRequired);
+        QVERIFY(runToEnd(&job));
+        QCOMPARE(job.status(), WorkflowJob::Status::Failed);
+        QVERIFY2(job.errorText().contains(QLatin1String("GitHub Enterprise Server connection")),
+            qPrintable(job.errorText()));
+        QVERIFY2(
+            job.nextStep().contains(QLatin1String("GitHub Enterprise Cloud connection")), qPrintable(job.nextStep()));
+        QCOMPARE(assisted.count(), 0);
+    }
+
     void shouldConfirmAnAssistedSyncByPolling()
     {
         LabConfig config = smallLab();

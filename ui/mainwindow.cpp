@@ -143,7 +143,12 @@ void MainWindow::setupMenus()
     QAction *retention = fileMenu->addAction(
         QIcon::fromTheme(QStringLiteral("edit-clear-history")), i18nc("@action:inmenu", "Snapshot R&etention…"));
     retention->setObjectName(QStringLiteral("retentionAction"));
-    connect(retention, &QAction::triggered, this, [this] { (new RetentionCommand(m_controller, this))->start(); });
+    connect(retention, &QAction::triggered, this, [this] {
+        auto *command = new RetentionCommand(m_controller, this);
+        connect(command, &RetentionCommand::statusMessage, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+        command->start();
+    });
     fileMenu->addSeparator();
     QAction *quit =
         fileMenu->addAction(QIcon::fromTheme(QStringLiteral("application-exit")), i18nc("@action:inmenu", "&Quit"));

@@ -14,6 +14,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -103,6 +104,8 @@ private Q_SLOTS:
         QTest::mouseClick(dialog->buttons()->button(QDialogButtonBox::Ok), Qt::LeftButton);
         QTRY_VERIFY(guard.isNull() || !guard->isVisible()); // closes once stored
         QCOMPARE(storedSnapshots(location), 3);
+        QCOMPARE(window.statusBar()->currentMessage(),
+            QStringLiteral("Snapshot retention saved; 2 older snapshots removed."));
         QVERIFY(!reloaded.isEmpty() || reloaded.wait(30000));
         QCOMPARE(window.controller()->data().history.size(), 3);
 

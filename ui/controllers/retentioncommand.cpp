@@ -58,7 +58,7 @@ void RetentionCommand::store()
             return;
         }
         const int removed = job->removedSnapshots();
-        Q_EMIT m_controller->statusMessage(removed > 0
+        Q_EMIT statusMessage(removed > 0
                 ? i18ncp("@info:status", "Snapshot retention saved; %1 older snapshot removed.",
                       "Snapshot retention saved; %1 older snapshots removed.", removed)
                 : i18nc("@info:status", "Snapshot retention saved."));

@@ -24,6 +24,8 @@ public:
 Q_SIGNALS:
     /// The setting was stored (or not: the dialog shows why and stays open).
     void finished(bool stored);
+    /// What the status bar should say once stored (how many snapshots went).
+    void statusMessage(const QString &text);
 
 private:
     void store();

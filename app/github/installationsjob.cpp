@@ -40,7 +40,8 @@ void InstallationsJob::requestInstallations(const QString &after)
         QLatin1String("query($slug: String!, $first: Int!, $after: String, $accountsFirst: Int!, $connectedOnly: "
                       "Boolean) { enterprise(slug: $slug) { ownerInfo { enterpriseServerInstallations(first: "
                       "$first, after: $after, connectedOnly: $connectedOnly) { nodes { id hostName customerName "
-                      "isConnected createdAt updatedAt userAccountsUploads(first: 10) { nodes { name syncState "
+                      "isConnected createdAt updatedAt userAccountsUploads(first: 10, orderBy: {field: CREATED_AT, "
+                      "direction: DESC}) { nodes { name syncState "
                       "createdAt updatedAt } } userAccounts(first: $accountsFirst) { ") +
         s_accountFields + QLatin1String(" } } pageInfo { hasNextPage endCursor } } } } }");
     QJsonObject variables{{QStringLiteral("slug"), m_slug}, {QStringLiteral("first"), 10},

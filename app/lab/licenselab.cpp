@@ -19,6 +19,7 @@
 #include <QJsonObject>
 #include <QLocale>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
@@ -616,6 +617,9 @@ LicenseLab::Reply LicenseLab::graphql(const QHttpServerRequest &request)
         return reply;
     }
     const int accountsFirst = std::clamp(variables.value(QLatin1String("accountsFirst")).toInt(100), 1, 100);
+    static const QRegularExpression uploadsNewestFirst(
+        QStringLiteral("userAccountsUploads\\([^)]*orderBy:\\s*\\{\\s*field:\\s*CREATED_AT,\\s*direction:\\s*DESC"));
+    const bool newestUploadsFirst = uploadsNewestFirst.match(query).hasMatch();
     auto accountsPage = [&](const LabEnterprise::Server &server, int offset, int first, GitHubJson::PageInfo *info) {
         EnterpriseServerInstallation installation;
         installation.id = server.installationId;
@@ -625,7 +629,14 @@ LicenseLab::Reply LicenseLab::graphql(const QHttpServerRequest &request)
         installation.createdAt = server.createdAt;
         installation.updatedAt =
             server.syncStatus.lastSyncDate.isValid() ? server.syncStatus.lastSyncDate : server.createdAt;
-        installation.uploads = server.uploads.mid(0, 10);
+        // Like GitHub: the oldest first unless the query orders by CREATED_AT DESC (the lab keeps them
+        // newest first), and the first 10 of that order.
+        if (newestUploadsFirst) {
+            installation.uploads = server.uploads.mid(0, 10);
+        } else {
+            installation.uploads =
+                QList<UserAccountsUpload>(server.uploads.crbegin(), server.uploads.crend()).mid(0, 10);
+        }
         installation.userAccountsTotal = int(server.knownUsers.size());
         const int to = std::min(int(server.knownUsers.size()), offset + first);
         for (int i = offset; i < to; ++i) {

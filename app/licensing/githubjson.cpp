@@ -3,9 +3,11 @@
 #include "githubjson.h"
 
 #include <QJsonArray>
+
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QTimeZone>
+#include <algorithm>
 
 namespace Glc {
 namespace GitHubJson {
@@ -485,6 +487,10 @@ ReadResult<InstallationsPage> readInstallationsPage(const QByteArray &json)
                 readDate(upload.value(QLatin1String("createdAt")), stats),
                 readDate(upload.value(QLatin1String("updatedAt")), stats)});
         }
+        // Newest first, whatever order the answer had (GitHub's default is oldest first): the first one
+        // is the server's last upload.
+        std::stable_sort(installation.uploads.begin(), installation.uploads.end(),
+            [](const UserAccountsUpload &a, const UserAccountsUpload &b) { return a.createdAt > b.createdAt; });
         const QJsonObject accounts = readObject(node.value(QLatin1String("userAccounts")), stats);
         installation.userAccountsTotal = readInt(accounts.value(QLatin1String("totalCount")), stats);
         const QJsonArray accountNodes = readArray(accounts.value(QLatin1String("nodes")), stats);

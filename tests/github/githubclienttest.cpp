@@ -8,6 +8,7 @@
 #include "github/serverlicensejob.h"
 #include "glc_version.h"
 #include "lab/licenselab.h"
+#include "licensing/usagefile.h"
 
 #include <KLocalizedString>
 
@@ -485,6 +486,39 @@ private Q_SLOTS:
         QVERIFY2(job->error().message().contains(why), qPrintable(job->error().message()));
         QVERIFY(!job->error().nextStep().isEmpty());
         QCOMPARE(arrivals.count(), 0);
+    }
+
+    void shouldReadTheNewestUploadsOfAServerWithMany()
+    {
+        // GitHub lists uploads oldest first unless asked otherwise, ten at a time: with more than ten, only
+        // asking for the newest first shows the server's last upload (and the one an assisted upload waits for).
+        LabConfig config = plainConfig(10);
+        config.servers = 2;
+        LicenseLab lab(config);
+        QString error;
+        QVERIFY2(lab.start(&error), qPrintable(error));
+        QString airGapped;
+        for (const LabEnterprise::Server &server : lab.enterprise().servers()) {
+            if (!server.connected) {
+                airGapped = server.hostname;
+            }
+        }
+        QVERIFY(!airGapped.isEmpty());
+        const UsageFileInfo info = UsageFile::read(lab.exportUsage(airGapped, true)).info;
+        QString last;
+        for (int i = 1; i <= 12; ++i) {
+            last = QStringLiteral("upload-%1.json").arg(i, 2, 10, QLatin1Char('0'));
+            QVERIFY2(!lab.uploadUsage(UsageFile::write(info), last, &error).isEmpty(), qPrintable(error));
+        }
+        GitHubClient client(lab.connection(), lab.token(), fastOptions());
+        std::unique_ptr<InstallationsJob> job(client.fetchInstallations());
+        QVERIFY(waitFinished(job.get()));
+        QVERIFY2(job->error().kind == GitHubError::Kind::None, qPrintable(job->error().message()));
+        const auto found = std::find_if(job->result().cbegin(), job->result().cend(),
+            [&airGapped](const EnterpriseServerInstallation &i) { return i.hostName == airGapped; });
+        QVERIFY(found != job->result().cend());
+        QCOMPARE(found->uploads.size(), 10);
+        QCOMPARE(found->uploads.constFirst().name, last);
     }
 
     void shouldReadEveryEndpointOfAServerOverHttps()

@@ -444,6 +444,27 @@ private Q_SLOTS:
         QCOMPARE(failed.errorDetail, QStringLiteral("no enterprise"));
     }
 
+    void shouldPutTheNewestUploadFirstWhateverTheOrderRead()
+    {
+        EnterpriseServerInstallation installation = sampleInstallation(UploadSyncState::Success);
+        const QDateTime t = QDateTime(QDate(2026, 5, 1), QTime(9, 0), QTimeZone::UTC);
+        installation.uploads = {{QStringLiteral("old.json"), UploadSyncState::Success, t, t},
+            {QStringLiteral("newest.json"), UploadSyncState::Pending, t.addDays(9), t.addDays(9)},
+            {QStringLiteral("middle.json"), UploadSyncState::Failure, t.addDays(3), t.addDays(3)}};
+        QJsonObject connection{{QStringLiteral("nodes"), QJsonArray{installationToJson(installation, {})}}};
+        QJsonObject data{{QStringLiteral("enterprise"),
+            QJsonObject{{QStringLiteral("ownerInfo"),
+                QJsonObject{{QStringLiteral("enterpriseServerInstallations"), connection}}}}}};
+        const auto result = readInstallationsPage(QJsonDocument(QJsonObject{{QStringLiteral("data"), data}}).toJson());
+        QVERIFY(result.ok());
+        QStringList names;
+        for (const UserAccountsUpload &upload : result.value.installations.value(0).uploads) {
+            names.append(upload.name);
+        }
+        QCOMPARE(names,
+            (QStringList{QStringLiteral("newest.json"), QStringLiteral("middle.json"), QStringLiteral("old.json")}));
+    }
+
     void shouldFailOnEveryGraphQlErrorShape_data()
     {
         QTest::addColumn<QByteArray>("json");

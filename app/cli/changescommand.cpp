@@ -20,26 +20,6 @@ namespace {
 const QString fromOption = QStringLiteral("from");
 const QString toOption = QStringLiteral("to");
 
-/// Who a seat is, for people: the login, else the server accounts.
-QString who(const ConsumedLicense &seat)
-{
-    if (!seat.githubComLogin.isEmpty()) {
-        return seat.githubComName.isEmpty()
-            ? seat.githubComLogin
-            : i18nc("@info:shell %1 login, %2 name", "%1 (%2)", seat.githubComLogin, seat.githubComName);
-    }
-    return seat.enterpriseServerUserIds.join(QLatin1String(", "));
-}
-
-QString environmentsText(const QStringList &environments)
-{
-    QStringList words;
-    for (const QString &environment : environments) {
-        words.append(environment == QLatin1String("Cloud") ? i18nc("@item environment", "Cloud") : environment);
-    }
-    return QLocale().createSeparatedList(words);
-}
-
 QJsonObject seatJson(const ConsumedLicense &seat)
 {
     return QJsonObject{
@@ -110,8 +90,8 @@ public:
         const SnapshotDiff &diff = job.diff();
         const QList<ConsumedLicense> &beforeSeats = job.before();
         const QList<ConsumedLicense> &afterSeats = job.after();
-        const SnapshotSummary *from = &job.from();
-        const SnapshotSummary *to = &job.to();
+        const SnapshotSummary &from = job.from();
+        const SnapshotSummary &to = job.to();
         if (format == QLatin1String("json")) {
             QJsonArray came;
             for (int row : diff.came) {
@@ -131,8 +111,8 @@ public:
                 changed.append(seat);
             }
             CliOutput::outBytes(CliOutput::json(QJsonObject{
-                {QStringLiteral("from"), summaryJson(*from)},
-                {QStringLiteral("to"), summaryJson(*to)},
+                {QStringLiteral("from"), summaryJson(from)},
+                {QStringLiteral("to"), summaryJson(to)},
                 {QStringLiteral("came"), came},
                 {QStringLiteral("went"), went},
                 {QStringLiteral("changed_environment"), changed},
@@ -141,29 +121,30 @@ public:
         }
         const QLocale locale;
         CliOutput::out(i18nc("@info:shell %1 and %3 snapshot ids, %2 and %4 dates",
-            "From snapshot %1 (%2) to snapshot %3 (%4):", from->id,
-            locale.toString(from->takenAt.toLocalTime(), QLocale::ShortFormat), to->id,
-            locale.toString(to->takenAt.toLocalTime(), QLocale::ShortFormat)));
+            "From snapshot %1 (%2) to snapshot %3 (%4):", from.id,
+            locale.toString(from.takenAt.toLocalTime(), QLocale::ShortFormat), to.id,
+            locale.toString(to.takenAt.toLocalTime(), QLocale::ShortFormat)));
         CliOutput::out(i18nc("@info:shell %1, %2 seat counts", "Seats consumed: %1 → %2",
-            locale.toString(from->totalSeatsConsumed), locale.toString(to->totalSeatsConsumed)));
+            locale.toString(from.totalSeatsConsumed), locale.toString(to.totalSeatsConsumed)));
         CliOutput::out(i18ncp("@info:shell", "%1 person came:", "%1 people came:", int(diff.came.size())));
         for (int row : diff.came) {
             const ConsumedLicense &seat = afterSeats.at(row);
-            CliOutput::out(i18nc("@info:shell %1 who, %2 environments", "  + %1 [%2]", who(seat),
-                environmentsText(SnapshotDiff::environments(seat))));
+            CliOutput::out(i18nc("@info:shell %1 who, %2 environments", "  + %1 [%2]", SnapshotDiff::personText(seat),
+                SnapshotDiff::environmentsText(SnapshotDiff::environments(seat))));
         }
         CliOutput::out(i18ncp("@info:shell", "%1 person went:", "%1 people went:", int(diff.went.size())));
         for (int row : diff.went) {
             const ConsumedLicense &seat = beforeSeats.at(row);
-            CliOutput::out(i18nc("@info:shell %1 who, %2 environments", "  - %1 [%2]", who(seat),
-                environmentsText(SnapshotDiff::environments(seat))));
+            CliOutput::out(i18nc("@info:shell %1 who, %2 environments", "  - %1 [%2]", SnapshotDiff::personText(seat),
+                SnapshotDiff::environmentsText(SnapshotDiff::environments(seat))));
         }
         CliOutput::out(i18ncp("@info:shell",
             "%1 person changed environment:", "%1 people changed environment:", int(diff.changedEnvironment.size())));
         for (const SnapshotDiff::Change &change : diff.changedEnvironment) {
             CliOutput::out(i18nc("@info:shell %1 who, %2 and %3 environments", "  ~ %1 [%2] → [%3]",
-                who(afterSeats.at(change.afterRow)), environmentsText(change.environmentsBefore),
-                environmentsText(change.environmentsAfter)));
+                SnapshotDiff::personText(afterSeats.at(change.afterRow)),
+                SnapshotDiff::environmentsText(change.environmentsBefore),
+                SnapshotDiff::environmentsText(change.environmentsAfter)));
         }
         return ExitCode::Ok;
     }

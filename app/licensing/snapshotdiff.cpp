@@ -2,7 +2,9 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "snapshotdiff.h"
 
+#include <KLocalizedString>
 #include <QHash>
+#include <QLocale>
 
 #include <algorithm>
 #include <numeric>
@@ -152,6 +154,26 @@ QStringList SnapshotDiff::environments(const ConsumedLicense &seat)
     hosts.sort();
     envs.append(hosts);
     return envs;
+}
+
+QString SnapshotDiff::environmentsText(const QStringList &environments)
+{
+    QStringList words;
+    words.reserve(environments.size());
+    for (const QString &environment : environments) {
+        words.append(environment == QLatin1String("Cloud") ? i18nc("@item:intable environment", "Cloud") : environment);
+    }
+    return QLocale().createSeparatedList(words);
+}
+
+QString SnapshotDiff::personText(const ConsumedLicense &seat)
+{
+    if (seat.githubComLogin.isEmpty()) {
+        return QLocale().createSeparatedList(seat.enterpriseServerUserIds);
+    }
+    return seat.githubComName.isEmpty()
+        ? seat.githubComLogin
+        : i18nc("@item:intable %1 login, %2 name", "%1 (%2)", seat.githubComLogin, seat.githubComName);
 }
 
 SnapshotDiff SnapshotDiff::compute(const QList<ConsumedLicense> &before, const QList<ConsumedLicense> &after)

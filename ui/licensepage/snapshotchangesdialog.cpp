@@ -19,26 +19,6 @@ enum Column {
     PersonColumn,
     EnvironmentsColumn,
 };
-
-/// Who a seat is: the login (and name), else the server accounts.
-QString person(const Glc::ConsumedLicense &seat)
-{
-    if (!seat.githubComLogin.isEmpty()) {
-        return seat.githubComName.isEmpty()
-            ? seat.githubComLogin
-            : i18nc("@item:intable %1 login, %2 name", "%1 (%2)", seat.githubComLogin, seat.githubComName);
-    }
-    return UiFormat::list(seat.enterpriseServerUserIds);
-}
-
-QString environments(const QStringList &environments)
-{
-    QStringList words;
-    for (const QString &environment : environments) {
-        words.append(environment == QLatin1String("Cloud") ? i18nc("@item:intable environment", "Cloud") : environment);
-    }
-    return UiFormat::list(words);
-}
 } // namespace
 
 SnapshotChangesDialog::SnapshotChangesDialog(QWidget *parent)
@@ -161,22 +141,27 @@ void SnapshotChangesDialog::setChanges(const Glc::SnapshotSummary &from, const G
         i18ncp("@item:intable", "%1 person came", "%1 people came", int(diff.came.size())), QStringLiteral("came"));
     for (int row : diff.came) {
         const Glc::ConsumedLicense &seat = after.at(row);
-        new QTreeWidgetItem(came, {person(seat), environments(Glc::SnapshotDiff::environments(seat))});
+        new QTreeWidgetItem(came,
+            {Glc::SnapshotDiff::personText(seat),
+                Glc::SnapshotDiff::environmentsText(Glc::SnapshotDiff::environments(seat))});
     }
     QTreeWidgetItem *went = group(
         i18ncp("@item:intable", "%1 person went", "%1 people went", int(diff.went.size())), QStringLiteral("went"));
     for (int row : diff.went) {
         const Glc::ConsumedLicense &seat = before.at(row);
-        new QTreeWidgetItem(went, {person(seat), environments(Glc::SnapshotDiff::environments(seat))});
+        new QTreeWidgetItem(went,
+            {Glc::SnapshotDiff::personText(seat),
+                Glc::SnapshotDiff::environmentsText(Glc::SnapshotDiff::environments(seat))});
     }
     QTreeWidgetItem *changed = group(i18ncp("@item:intable", "%1 person changed environment",
                                          "%1 people changed environment", int(diff.changedEnvironment.size())),
         QStringLiteral("changed"));
     for (const Glc::SnapshotDiff::Change &change : diff.changedEnvironment) {
         new QTreeWidgetItem(changed,
-            {person(after.at(change.afterRow)),
+            {Glc::SnapshotDiff::personText(after.at(change.afterRow)),
                 i18nc("@item:intable %1 environments before, %2 after", "%1 → %2",
-                    environments(change.environmentsBefore), environments(change.environmentsAfter))});
+                    Glc::SnapshotDiff::environmentsText(change.environmentsBefore),
+                    Glc::SnapshotDiff::environmentsText(change.environmentsAfter))});
     }
     m_tree->setFocus();
 }

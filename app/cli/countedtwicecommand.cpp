@@ -6,6 +6,7 @@
 #include "cli/clisession.h"
 #include "cli/snapshotjson.h"
 #include "licensing/countedtwice.h"
+#include "licensing/mergedview.h"
 
 #include <KLocalizedString>
 
@@ -26,8 +27,9 @@ protected:
         const QList<ConsumedLicense> &seats = snapshot.licenses.users;
         const CountedTwiceResult result =
             CountedTwiceAnalyzer::analyze(seats, CountedTwiceAnalyzer::serverProfileNames(snapshot.installations));
+        const MergedView::Totals people = MergedView::build(seats, MergedView::optionsFor(seats)).totals(result.pairs);
         if (json) {
-            CliOutput::outBytes(CliOutput::json(SnapshotJson::countedTwice(seats, result)));
+            CliOutput::outBytes(CliOutput::json(SnapshotJson::countedTwice(seats, result, people)));
             return ExitCode::Ok;
         }
         if (result.pairs.isEmpty()) {
@@ -46,6 +48,18 @@ protected:
         }
         CliOutput::out(i18ncp(
             "@info:shell", "Fixing every pair frees %1 seat.", "Fixing every pair frees %1 seats.", result.seatsFreed));
+        CliOutput::out(i18ncp("@info:shell %1 people, %2 %3 %4 how many of them use which environments",
+            "%1 person by GitHub's matching rules: %2 on Cloud only, %3 on servers only, %4 on both.",
+            "%1 people by GitHub's matching rules: %2 on Cloud only, %3 on servers only, %4 on both.", people.people,
+            people.cloudOnly, people.serverOnly, people.both));
+        if (people.mergeAtNextSync > 0) {
+            CliOutput::out(i18ncp("@info:shell",
+                "%1 server-only seat already matches a verified e-mail and merges at the next license sync.",
+                "%1 server-only seats already match a verified e-mail and merge at the next license sync.",
+                people.mergeAtNextSync));
+        }
+        CliOutput::out(
+            i18nc("@info:shell", "Seats consumed after every fix: %1 (now %2).", people.afterFixes, people.seats));
         return ExitCode::Ok;
     }
 };

@@ -108,7 +108,8 @@ QJsonObject status(const Connection &connection, const LicenseSnapshot &snapshot
     };
 }
 
-QJsonObject countedTwice(const QList<ConsumedLicense> &seats, const CountedTwiceResult &result)
+QJsonObject countedTwice(
+    const QList<ConsumedLicense> &seats, const CountedTwiceResult &result, const MergedView::Totals &people)
 {
     static const char *const reasons[] = {
         "same_local_part_other_domain", "local_part_is_saml_name_id", "local_part_is_login", "matching_name"};
@@ -138,8 +139,17 @@ QJsonObject countedTwice(const QList<ConsumedLicense> &seats, const CountedTwice
             {QStringLiteral("explanation"), seat.explanation},
         });
     }
+    const QJsonObject peopleObject{
+        {QStringLiteral("seats"), people.seats},
+        {QStringLiteral("people"), people.people},
+        {QStringLiteral("cloud_only"), people.cloudOnly},
+        {QStringLiteral("server_only"), people.serverOnly},
+        {QStringLiteral("both"), people.both},
+        {QStringLiteral("merge_at_next_sync"), people.mergeAtNextSync},
+        {QStringLiteral("seats_after_fixes"), people.afterFixes},
+    };
     return QJsonObject{{QStringLiteral("pairs"), pairs}, {QStringLiteral("unexpected"), unexpected},
-        {QStringLiteral("seats_freed"), result.seatsFreed}};
+        {QStringLiteral("seats_freed"), result.seatsFreed}, {QStringLiteral("people"), peopleObject}};
 }
 
 bool matches(const ConsumedLicense &seat, const QString &text)

@@ -4,6 +4,7 @@
 
 #include <QHash>
 
+#include <algorithm>
 #include <numeric>
 
 namespace Glc {
@@ -34,6 +35,14 @@ struct UnionFind
     QList<int> parent;
 };
 } // namespace
+
+MergedView::Options MergedView::optionsFor(const QList<ConsumedLicense> &seats)
+{
+    Options options;
+    options.samlInUse = std::any_of(seats.cbegin(), seats.cend(),
+        [](const ConsumedLicense &s) { return !s.isServerOnly() && !s.githubComSamlNameId.isEmpty(); });
+    return options;
+}
 
 MergedView MergedView::build(const QList<ConsumedLicense> &seats, const Options &options)
 {
@@ -131,5 +140,19 @@ int MergedView::predictedAfter(const QList<CountedTwicePair> &fixes) const
         }
     }
     return uniqueUsers() - merged;
+}
+
+MergedView::Totals MergedView::totals(const QList<CountedTwicePair> &fixes) const
+{
+    Totals t;
+    t.seats = static_cast<int>(m_personOfRow.size());
+    t.people = uniqueUsers();
+    t.cloudOnly = m_cloudOnly;
+    t.serverOnly = m_serverOnly;
+    t.both = m_both;
+    t.excluded = m_excluded;
+    t.mergeAtNextSync = t.seats - t.excluded - t.people;
+    t.afterFixes = predictedAfter(fixes);
+    return t;
 }
 } // namespace Glc

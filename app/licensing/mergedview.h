@@ -27,6 +27,8 @@ public:
         int cloudRow = -1; ///< the github.com seat, -1 for a server-only person
     };
 
+    /// What the console knows of a snapshot: SAML is in use when a github.com seat has a NameID.
+    static Options optionsFor(const QList<ConsumedLicense> &seats);
     static MergedView build(const QList<ConsumedLicense> &seats, const Options &options);
     static MergedView build(const QList<ConsumedLicense> &seats) { return build(seats, Options{}); }
 
@@ -39,6 +41,24 @@ public:
     int excludedSeats() const { return m_excluded; }
     /// The unique-user count once every given pair is fixed.
     int predictedAfter(const QList<CountedTwicePair> &fixes) const;
+
+    /// The totals explained: GitHub's seats as people, and what fixing changes.
+    struct Totals
+    {
+        int seats = 0; ///< rows analysed (what GitHub reports as consumed)
+        int people = 0;
+        int cloudOnly = 0;
+        int serverOnly = 0;
+        int both = 0;
+        int excluded = 0;
+        /// Server-only seats whose e-mail already matches by GitHub's rules: they become one seat
+        /// with their github.com account at the next license sync.
+        int mergeAtNextSync = 0;
+        int afterFixes = 0; ///< people once every given pair is fixed as well
+
+        bool operator==(const Totals &) const = default;
+    };
+    Totals totals(const QList<CountedTwicePair> &fixes) const;
 
 private:
     QList<Person> m_people;

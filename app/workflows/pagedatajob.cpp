@@ -101,6 +101,7 @@ void PageDataJob::run()
             }
         }
         m_data.countedTwice = CountedTwiceAnalyzer::analyze(users, profileNames);
+        m_data.people = MergedView::build(users, MergedView::optionsFor(users)).totals(m_data.countedTwice.pairs);
         for (const CountedTwicePair &pair : std::as_const(m_data.countedTwice.pairs)) {
             if (pair.serverRow >= 0 && pair.serverRow < users.size() && pair.cloudRow >= 0 &&
                 pair.cloudRow < users.size()) {

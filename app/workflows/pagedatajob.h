@@ -4,6 +4,7 @@
 
 #include "licensing/countedtwice.h"
 #include "licensing/licensevalues.h"
+#include "licensing/mergedview.h"
 #include "licensing/seatforecast.h"
 #include "storage/storerecords.h"
 #include "workflows/workflowjob.h"
@@ -20,6 +21,7 @@ struct PageData
     QList<UsageFileRecord> usageFiles;
     CountedTwiceResult countedTwice; ///< rows index snapshot.licenses.users
     QList<int> countedTwiceRows; ///< both rows of every valid pair
+    MergedView::Totals people; ///< the seats as people, and the count once every pair is fixed
     QStringList licenseTypes; ///< distinct raw license types, in order of appearance
     SeatForecast forecast;
 };

@@ -647,6 +647,24 @@ private Q_SLOTS:
         QVERIFY(!pairs.isEmpty());
         QVERIFY(!pairs.at(0).toObject().value(QLatin1String("fix")).toString().isEmpty());
         QCOMPARE(result.value(QLatin1String("seats_freed")).toInt(), int(pairs.size()));
+        // The seats as people: the parts add up, and every pair fixed frees what the pairs say.
+        const QJsonObject people = result.value(QLatin1String("people")).toObject();
+        const int seats = people.value(QLatin1String("seats")).toInt();
+        QVERIFY(seats > 0);
+        QCOMPARE(people.value(QLatin1String("cloud_only")).toInt() +
+                people.value(QLatin1String("server_only")).toInt() + people.value(QLatin1String("both")).toInt(),
+            people.value(QLatin1String("people")).toInt());
+        QCOMPARE(
+            people.value(QLatin1String("people")).toInt() + people.value(QLatin1String("merge_at_next_sync")).toInt(),
+            seats);
+        QCOMPARE(people.value(QLatin1String("seats_after_fixes")).toInt(),
+            people.value(QLatin1String("people")).toInt() - int(pairs.size()));
+        const Run text = run({QStringLiteral("counted-twice"), QStringLiteral("--store"), store});
+        QCOMPARE(text.code, 0);
+        QVERIFY2(text.out.contains(QStringLiteral("Seats consumed after every fix: %1 (now %2).")
+                         .arg(seats - int(pairs.size()))
+                         .arg(seats)),
+            qPrintable(text.out));
         const Run twice = run({QStringLiteral("users"), QStringLiteral("--counted-twice"), QStringLiteral("--format"),
             QStringLiteral("json"), QStringLiteral("--store"), store});
         QCOMPARE(twice.code, 0);
@@ -1173,7 +1191,12 @@ private Q_SLOTS:
         stopLab(lab);
         const QJsonObject result = QJsonDocument::fromJson(json.out.toUtf8()).object();
         QCOMPARE(result.keys(),
-            sorted({QStringLiteral("pairs"), QStringLiteral("seats_freed"), QStringLiteral("unexpected")}));
+            sorted({QStringLiteral("pairs"), QStringLiteral("people"), QStringLiteral("seats_freed"),
+                QStringLiteral("unexpected")}));
+        QCOMPARE(result.value(QLatin1String("people")).toObject().keys(),
+            sorted({QStringLiteral("both"), QStringLiteral("cloud_only"), QStringLiteral("merge_at_next_sync"),
+                QStringLiteral("people"), QStringLiteral("seats"), QStringLiteral("seats_after_fixes"),
+                QStringLiteral("server_only")}));
         const QStringList reasons = {QStringLiteral("same_local_part_other_domain"),
             QStringLiteral("local_part_is_saml_name_id"), QStringLiteral("local_part_is_login"),
             QStringLiteral("matching_name")};

@@ -92,6 +92,23 @@ private Q_SLOTS:
         QCOMPARE(view.predictedAfter(pairs), 2);
         QCOMPARE(view.predictedAfter(pairs + pairs), 2);
 
+        // The totals explained: five seats, one suspended, one that merges at the next sync.
+        MergedView::Totals expected;
+        expected.seats = 5;
+        expected.people = 3;
+        expected.serverOnly = 1;
+        expected.both = 2;
+        expected.excluded = 1;
+        expected.mergeAtNextSync = 1;
+        expected.afterFixes = 2;
+        QCOMPARE(view.totals(pairs), expected);
+        expected.afterFixes = 3;
+        QCOMPARE(view.totals({}), expected);
+
+        // SAML counts as in use once a github.com seat has a NameID; a server seat alone does not.
+        QVERIFY(MergedView::optionsFor(seats).samlInUse);
+        QVERIFY(!MergedView::optionsFor(seats.mid(1)).samlInUse);
+
         // With SAML, the NameID matches first.
         seats.append(seat({}, {}, {QStringLiteral("a.example.com:9")}, {QStringLiteral("alice.saml@example.com")}));
         QCOMPARE(MergedView::build(seats, options).uniqueUsers(), 4);

@@ -136,6 +136,35 @@ private Q_SLOTS:
         panel.setPairs({});
         QVERIFY(!panel.findChild<QLabel *>(QStringLiteral("emptyLabel"))->isHidden());
     }
+
+    void shouldExplainTheSeatsAsPeople()
+    {
+        CountedTwicePanel panel;
+        QVERIFY(panel.findChild<QLabel *>(QStringLiteral("peopleLabel"))->isHidden()); // nothing loaded yet
+        Glc::MergedView::Totals totals;
+        totals.seats = 1203;
+        totals.people = 1201;
+        totals.cloudOnly = 1000;
+        totals.serverOnly = 150;
+        totals.both = 51;
+        totals.mergeAtNextSync = 2;
+        totals.afterFixes = 1198;
+        panel.setTotals(totals);
+        QVERIFY(!panel.findChild<QLabel *>(QStringLiteral("peopleLabel"))->isHidden());
+        QCOMPARE(labelText(panel, QStringLiteral("peopleLabel")),
+            QStringLiteral("1,201 people by GitHub's matching rules: 1,000 on Cloud only, 150 on servers only, 51 on "
+                           "both.\n2 server-only seats already match a verified e-mail: they become one seat with "
+                           "their GitHub.com account at the next license sync.\nAfter fixing every suspected pair: "
+                           "1,198 seats consumed instead of 1,203."));
+        // Nothing merges and no pair: only the breakdown.
+        totals.mergeAtNextSync = 0;
+        totals.seats = totals.people;
+        totals.afterFixes = totals.people;
+        panel.setTotals(totals);
+        QCOMPARE(labelText(panel, QStringLiteral("peopleLabel")),
+            QStringLiteral(
+                "1,201 people by GitHub's matching rules: 1,000 on Cloud only, 150 on servers only, 51 on both."));
+    }
 };
 
 QTEST_MAIN(CardsTest)

@@ -8,6 +8,7 @@
 #include "github/tokenstore.h"
 #include "lab/licenselab.h"
 #include "licensepage/connectiondialog.h"
+#include "licensepage/countedtwicepanel.h"
 #include "licensepage/historychart.h"
 #include "licensepage/inlinemessage.h"
 #include "licensepage/licensefilterbar.h"
@@ -573,6 +574,29 @@ private Q_SLOTS:
                 controller()->table()->model()->index(row, 0).data(ConsumedLicensesModel::CountedTwiceRole).toBool();
         }
         QVERIFY(flagged > 0);
+
+        // The Counted twice panel explains the same rows as people by GitHub's matching rules.
+        const MergedView::Totals people = page()->countedTwicePanel()->totals();
+        int serverOnlyRows = 0;
+        for (int row = 0; row < all; ++row) {
+            serverOnlyRows +=
+                controller()->table()->model()->index(row, 0).data(ConsumedLicensesModel::ServerOnlyRole).toBool();
+        }
+        QCOMPARE(people.seats, all);
+        QVERIFY(people.serverOnly > 0 && people.both > 0 && people.cloudOnly > 0);
+        QCOMPARE(people.cloudOnly + people.serverOnly + people.both, people.people);
+        QCOMPARE(people.serverOnly + people.mergeAtNextSync, serverOnlyRows);
+        QCOMPARE(people.cloudOnly + people.both, all - serverOnlyRows);
+        const int pairs = int(page()->countedTwicePanel()->pairs().size());
+        QVERIFY(pairs > 0);
+        QCOMPARE(people.afterFixes, people.people - pairs);
+        auto *peopleLabel = page()->countedTwicePanel()->findChild<QLabel *>(QStringLiteral("peopleLabel"));
+        QVERIFY(peopleLabel && !peopleLabel->isHidden());
+        QVERIFY2(peopleLabel->text().contains(
+                     QStringLiteral("After fixing every suspected pair: %1 seats consumed instead of %2.")
+                         .arg(QLocale().toString(people.afterFixes), QLocale().toString(all))),
+            qPrintable(peopleLabel->text()));
+
         QTest::mouseClick(countedTwice, Qt::LeftButton, {}, QPoint(4, countedTwice->height() / 2));
         QVERIFY(countedTwice->isChecked());
         QTRY_COMPARE(rowCount(), flagged);

@@ -583,6 +583,7 @@ void LicenseController::apply(const PageData &data)
         pairs.append(row);
     }
     m_page->countedTwicePanel()->setPairs(pairs);
+    m_page->countedTwicePanel()->setTotals(data.people);
     qCDebug(GLC_UI) << "apply: cards after" << timer.elapsed() << "ms";
     fillTable(users);
     // The model keeps every seat compactly; the decoded list (several times larger) is not kept too.

@@ -15,6 +15,8 @@
 
 CountedTwicePanel::CountedTwicePanel(QWidget *parent)
     : QGroupBox(i18nc("@title:group", "Counted twice"), parent)
+    , m_peopleLabel(WidgetUtil::makeValueLabel(QStringLiteral("peopleLabel"),
+          i18nc("@label accessible name", "Seats as people by GitHub's matching rules"), this))
     , m_countLabel(WidgetUtil::makeValueLabel(
           QStringLiteral("countLabel"), i18nc("@label accessible name", "Suspected pairs"), this))
     , m_seatsLabel(WidgetUtil::makeValueLabel(
@@ -33,6 +35,7 @@ CountedTwicePanel::CountedTwicePanel(QWidget *parent)
     m_seatsLabel->setFont(bold);
     m_seatsLabel->setWordWrap(true);
     m_countLabel->setWordWrap(true);
+    m_peopleLabel->setWordWrap(true);
     m_detailLabel->setWordWrap(true);
 
     m_view->setObjectName(QStringLiteral("pairsView"));
@@ -51,6 +54,7 @@ CountedTwicePanel::CountedTwicePanel(QWidget *parent)
     m_view->setMinimumHeight(fontMetrics().height() * 8);
 
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_peopleLabel);
     layout->addWidget(m_countLabel);
     layout->addWidget(m_seatsLabel);
     layout->addWidget(m_emptyLabel);
@@ -61,6 +65,7 @@ CountedTwicePanel::CountedTwicePanel(QWidget *parent)
     connect(m_view, &QTreeWidget::itemActivated, this,
         [this](QTreeWidgetItem *item) { Q_EMIT pairActivated(m_view->indexOfTopLevelItem(item)); });
     setPairs({});
+    setTotals({});
 }
 
 int CountedTwicePanel::totalSeatsFreed() const
@@ -115,6 +120,38 @@ void CountedTwicePanel::setPairs(const QList<SuspectedPairRow> &pairs)
         m_view->setCurrentItem(m_view->topLevelItem(0));
     }
     showDetail();
+}
+
+void CountedTwicePanel::setTotals(const Glc::MergedView::Totals &totals)
+{
+    m_totals = totals;
+    m_peopleLabel->setVisible(totals.seats > 0);
+    QStringList lines;
+    lines << i18ncp("@info %2 people, %3 %4 %5 how many of them use which environments",
+        "%2 person by GitHub's matching rules: %3 on Cloud only, %4 on servers only, %5 on both.",
+        "%2 people by GitHub's matching rules: %3 on Cloud only, %4 on servers only, %5 on both.", totals.people,
+        UiFormat::number(totals.people), UiFormat::number(totals.cloudOnly), UiFormat::number(totals.serverOnly),
+        UiFormat::number(totals.both));
+    if (totals.mergeAtNextSync > 0) {
+        lines << i18ncp("@info",
+            "%2 server-only seat already matches a verified e-mail: it becomes one seat with its GitHub.com "
+            "account at the next license sync.",
+            "%2 server-only seats already match a verified e-mail: they become one seat with their GitHub.com "
+            "account at the next license sync.",
+            totals.mergeAtNextSync, UiFormat::number(totals.mergeAtNextSync));
+    }
+    if (totals.excluded > 0) {
+        lines << i18ncp("@info", "%2 seat belongs only to suspended server accounts and consumes nothing.",
+            "%2 seats belong only to suspended server accounts and consume nothing.", totals.excluded,
+            UiFormat::number(totals.excluded));
+    }
+    if (totals.afterFixes < totals.people) {
+        lines << i18ncp("@info %2 seats after the fixes, %3 seats now",
+            "After fixing every suspected pair: %2 seat consumed instead of %3.",
+            "After fixing every suspected pair: %2 seats consumed instead of %3.", totals.afterFixes,
+            UiFormat::number(totals.afterFixes), UiFormat::number(totals.seats));
+    }
+    m_peopleLabel->setText(lines.join(QLatin1Char('\n')));
 }
 
 void CountedTwicePanel::showDetail()

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #pragma once
 
+#include "licensing/mergedview.h"
+
 #include <QGroupBox>
 
 class QLabel;
@@ -41,6 +43,9 @@ public:
     explicit CountedTwicePanel(QWidget *parent = nullptr);
 
     void setPairs(const QList<SuspectedPairRow> &pairs);
+    /// The seats as people by GitHub's matching rules, and the count once every pair is fixed.
+    void setTotals(const Glc::MergedView::Totals &totals);
+    Glc::MergedView::Totals totals() const { return m_totals; }
     QList<SuspectedPairRow> pairs() const { return m_pairs; }
     int totalSeatsFreed() const;
     QTreeWidget *view() const { return m_view; }
@@ -52,10 +57,12 @@ Q_SIGNALS:
 private:
     void showDetail();
 
+    QLabel *const m_peopleLabel;
     QLabel *const m_countLabel;
     QLabel *const m_seatsLabel;
     QLabel *const m_emptyLabel;
     QTreeWidget *const m_view;
     QLabel *const m_detailLabel;
     QList<SuspectedPairRow> m_pairs;
+    Glc::MergedView::Totals m_totals;
 };

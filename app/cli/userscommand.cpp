@@ -34,6 +34,9 @@ public:
         parser.addOption(QCommandLineOption({QStringLiteral("o"), QStringLiteral("output")},
             i18nc("@info:shell", "Write to this file (atomically) instead of standard output."),
             i18nc("@info:shell value name", "file")));
+        parser.addOption(QCommandLineOption(QStringLiteral("bom"),
+            i18nc("@info:shell",
+                "CSV only: start with a UTF-8 byte order mark, so spreadsheet programs read non-ASCII names right.")));
     }
     ExitCode run(CliSession &session, const QCommandLineParser &parser) override
     {
@@ -67,9 +70,15 @@ public:
             }
         }
         const bool csv = format == QLatin1String("csv");
+        const bool bom = parser.isSet(QStringLiteral("bom"));
+        if (bom && !csv) {
+            CliOutput::error(i18nc("@info:shell", "--bom applies to --format csv only."));
+            return ExitCode::Usage;
+        }
         if (parser.isSet(QStringLiteral("output"))) {
             LicenseReportWriter::Options options;
             options.format = csv ? LicenseReportWriter::Format::Csv : LicenseReportWriter::Format::Json;
+            options.utf8Bom = bom;
             const LicenseReportWriter::Result result =
                 LicenseReportWriter::write(parser.value(QStringLiteral("output")), report, options);
             if (!result.ok()) {
@@ -80,7 +89,7 @@ public:
                 int(report.users.size()), parser.value(QStringLiteral("output"))));
             return ExitCode::Ok;
         }
-        CliOutput::outBytes(csv ? LicenseReportWriter::toCsv(report) : LicenseReportWriter::toJson(report));
+        CliOutput::outBytes(csv ? LicenseReportWriter::toCsv(report, bom) : LicenseReportWriter::toJson(report));
         return ExitCode::Ok;
     }
 };

@@ -283,6 +283,9 @@ private Q_SLOTS:
         QTest::newRow("status bad format")
             << QStringList{QStringLiteral("status"), QStringLiteral("--format"), QStringLiteral("xml")}
             << QStringLiteral("Unknown format: xml");
+        QTest::newRow("bom with json") << QStringList{QStringLiteral("users"), QStringLiteral("--format"),
+                                              QStringLiteral("json"), QStringLiteral("--bom")}
+                                       << QStringLiteral("--bom applies to --format csv only.");
         QTest::newRow("counted-twice bad format")
             << QStringList{QStringLiteral("counted-twice"), QStringLiteral("--format"), QStringLiteral("csv")}
             << QStringLiteral("Unknown format: csv");
@@ -629,6 +632,15 @@ private Q_SLOTS:
         QVERIFY2(content.contains(LicenseReportWriter::csvCell(QStringLiteral("=HYPERLINK(\"http://evil.example\")"))),
             qPrintable(content));
         QVERIFY(content.contains(QLatin1String("'=HYPERLINK")));
+        QVERIFY(!content.startsWith(QChar(0xFEFF))); // plain UTF-8 unless asked
+        // --bom: the same bytes after a UTF-8 byte order mark, for spreadsheet programs.
+        const QString withBom = path(QStringLiteral("users-bom.csv"));
+        const Run bom = run({QStringLiteral("users"), QStringLiteral("--format"), QStringLiteral("csv"),
+            QStringLiteral("--bom"), QStringLiteral("-o"), withBom, QStringLiteral("--store"), store});
+        QCOMPARE(bom.code, 0);
+        QFile bomFile(withBom);
+        QVERIFY(bomFile.open(QIODevice::ReadOnly));
+        QCOMPARE(bomFile.readAll(), QByteArray("\xEF\xBB\xBF") + content.toUtf8());
         const Run filtered = run({QStringLiteral("users"), QStringLiteral("--format"), QStringLiteral("json"),
             QStringLiteral("--filter"), QStringLiteral("ALI"), QStringLiteral("--store"), store});
         QCOMPARE(filtered.code, 0);

@@ -42,6 +42,7 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFile>
+#include <QFileDialog>
 #include <QGroupBox>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -60,6 +61,7 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeWidget>
 
 #include <atomic>
@@ -514,6 +516,40 @@ private Q_SLOTS:
         QVERIFY(!status.isEmpty());
         QVERIFY2(status.last().first().toString().contains(QLocale().toString(expected.users.size())),
             qPrintable(status.last().first().toString()));
+
+        // Through the menu and its file dialog: plain UTF-8 (no byte order mark), like GitHub's own
+        // report; the dialog offers that kind first the next time.
+        const QString plain = m_dir->filePath(QStringLiteral("report-plain.csv"));
+        QString offered;
+        const auto saveAs = [&offered](const QString &file, int kind) {
+            QTimer::singleShot(0, [&offered, file, kind] {
+                auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+                QVERIFY(dialog);
+                QCOMPARE(dialog->objectName(), QStringLiteral("reportFileDialog"));
+                QCOMPARE(dialog->nameFilters().size(), 3);
+                offered = dialog->selectedNameFilter();
+                dialog->selectNameFilter(dialog->nameFilters().at(kind));
+                dialog->selectFile(file);
+                static_cast<QDialog *>(dialog)->accept(); // QFileDialog::accept() checks the name, as Save does
+            });
+        };
+        auto *download = m_window->findChild<QAction *>(QStringLiteral("downloadReportAction"));
+        QVERIFY(download);
+        written.clear();
+        saveAs(plain, 1);
+        download->trigger();
+        QVERIFY(written.wait(30000));
+        QCOMPARE(written.first().at(1).toString(), plain);
+        QCOMPARE(readAll(plain), LicenseReportWriter::toCsv(expected, false));
+        QVERIFY(!readAll(plain).startsWith("\xEF\xBB\xBF"));
+        written.clear();
+        const QString withBom = m_dir->filePath(QStringLiteral("report-bom.csv"));
+        saveAs(withBom, 0);
+        download->trigger();
+        QVERIFY(written.wait(30000));
+        QVERIFY2(offered.contains(QLatin1String("plain UTF-8")), qPrintable(offered));
+        QCOMPARE(readAll(withBom), LicenseReportWriter::toCsv(expected, true));
+        QVERIFY(readAll(withBom).startsWith("\xEF\xBB\xBF"));
 
         // A folder that does not exist: the error and its next step inline on the page.
         written.clear();

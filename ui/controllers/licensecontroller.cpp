@@ -687,18 +687,34 @@ void LicenseController::downloadReport()
     const QString suggested =
         QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
             .filePath(QStringLiteral("consumed-licenses-%1.csv").arg(QDate::currentDate().toString(Qt::ISODate)));
-    QString selectedFilter;
-    const QString csvFilter = i18nc("@item:inlistbox file type", "CSV, like GitHub's license report (*.csv)");
-    const QString jsonFilter = i18nc("@item:inlistbox file type", "JSON (*.json)");
-    const QString path = QFileDialog::getSaveFileName(m_page, i18nc("@title:window", "Download Report"), suggested,
-        csvFilter + QStringLiteral(";;") + jsonFilter, &selectedFilter);
-    if (path.isEmpty()) {
+    // The kinds of file, in this order; the settings keep the last one by its key, not its
+    // (translated) text.
+    const QStringList kinds = {QStringLiteral("csv-bom"), QStringLiteral("csv"), QStringLiteral("json")};
+    const QStringList filters = {
+        i18nc("@item:inlistbox file type", "CSV for spreadsheet programs, UTF-8 with byte order mark (*.csv)"),
+        i18nc("@item:inlistbox file type", "CSV, plain UTF-8 like GitHub's license report (*.csv)"),
+        i18nc("@item:inlistbox file type", "JSON (*.json)"),
+    };
+    QSettings settings;
+    const int last = std::max(0, int(kinds.indexOf(settings.value(QStringLiteral("report/kind")).toString())));
+    QFileDialog dialog(m_page, i18nc("@title:window", "Download Report"), suggested);
+    dialog.setObjectName(QStringLiteral("reportFileDialog"));
+    dialog.setAcceptMode(QFileDialog::AcceptSave);
+    dialog.setFileMode(QFileDialog::AnyFile);
+    dialog.setNameFilters(filters);
+    dialog.selectNameFilter(filters.at(last));
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty()) {
         return;
     }
-    writeReport(path, selectedFilter == jsonFilter ? LicenseReportWriter::Format::Json : ReportJob::formatFor(path));
+    const int kind = std::max(0, int(filters.indexOf(dialog.selectedNameFilter())));
+    settings.setValue(QStringLiteral("report/kind"), kinds.at(kind));
+    const QString path = dialog.selectedFiles().constFirst();
+    writeReport(path,
+        kinds.at(kind) == QLatin1String("json") ? LicenseReportWriter::Format::Json : ReportJob::formatFor(path),
+        kinds.at(kind) == QLatin1String("csv-bom"));
 }
 
-void LicenseController::writeReport(const QString &path, LicenseReportWriter::Format format)
+void LicenseController::writeReport(const QString &path, LicenseReportWriter::Format format, bool utf8Bom)
 {
     // The table's rows as the user sees them (filtered and sorted); the job picks and writes them in
     // the worker thread.
@@ -713,7 +729,7 @@ void LicenseController::writeReport(const QString &path, LicenseReportWriter::Fo
     }
     LicenseReportWriter::Options options;
     options.format = format;
-    options.utf8Bom = format == LicenseReportWriter::Format::Csv;
+    options.utf8Bom = utf8Bom && format == LicenseReportWriter::Format::Csv;
     auto *job = new ReportJob(m_context, path, totals, m_model->rows(), rows, options);
     connect(job, &WorkflowJob::finished, this, [this, job] {
         const bool success = job->status() == WorkflowJob::Status::Succeeded;

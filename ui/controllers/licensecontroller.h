@@ -100,11 +100,13 @@ public Q_SLOTS:
     void refresh();
     void cancelRefresh();
     void reload();
-    /// Download report: asks for a file, then writeReport().
+    /// Download report: asks for a file and its kind (CSV for spreadsheet programs, with a UTF-8
+    /// byte order mark; plain UTF-8 CSV like GitHub's own report; JSON - the last choice is kept),
+    /// then writeReport().
     void downloadReport();
     /// Writes the table's rows (filtered and sorted as shown) as CSV or JSON in the worker thread
     /// (Glc::ReportJob); an error appears inline on the page, success in the status bar.
-    void writeReport(const QString &path, Glc::LicenseReportWriter::Format format);
+    void writeReport(const QString &path, Glc::LicenseReportWriter::Format format, bool utf8Bom = true);
 
 Q_SIGNALS:
     /// New page data is shown.

@@ -541,6 +541,12 @@ StoreError LicenseStore::open(const QString &location, const OpenOptions &option
     } else {
         // Keep the server's chatter about already existing objects out of the log.
         exec(QStringLiteral("SET client_min_messages TO WARNING"));
+        // Wait for another console's row locks as long as SQLite waits for its file lock, then say
+        // so clearly (55P03) instead of hanging.
+        if (auto e = exec(QStringLiteral("SET lock_timeout = %1").arg(qMax(1, options.busyTimeoutMs))); e) {
+            close();
+            return e;
+        }
     }
 
     const StoreResult<int> current = readSchemaVersion();
@@ -622,8 +628,10 @@ StoreError LicenseStore::queryError(const QSqlQuery &query) const
     const QSqlError error = query.lastError();
     const QString native = error.nativeErrorCode();
     qCDebug(GLC_CORE) << "store query failed:" << error.text() << query.lastQuery().left(200);
-    // SQLITE_BUSY (5) / SQLITE_LOCKED (6): another console kept its write lock past the timeout.
-    if (m_backend == Backend::Sqlite && (native == QLatin1String("5") || native == QLatin1String("6"))) {
+    // SQLITE_BUSY (5) / SQLITE_LOCKED (6), PostgreSQL lock_not_available (55P03): another console
+    // kept its write lock past the timeout.
+    if ((m_backend == Backend::Sqlite && (native == QLatin1String("5") || native == QLatin1String("6"))) ||
+        (m_backend == Backend::PostgreSql && native == QLatin1String("55P03"))) {
         return StoreError{StoreError::Code::Locked,
             i18nc("@info",
                 "The license database is busy: another GHE License Console is writing to it. Wait until its refresh "

@@ -30,7 +30,7 @@ public:
 
     struct OpenOptions
     {
-        int busyTimeoutMs = 5000; ///< how long to wait for another console's lock (SQLite)
+        int busyTimeoutMs = 5000; ///< how long to wait for another console's lock (SQLite; PostgreSQL lock_timeout)
         int migrateTo = -1; ///< -1: the latest schema; tests create older schemas with it
         /// PostgreSQL: snapshot rows travel as one array per column per 5000 rows. false: bound
         /// multi-row VALUES, as on SQLite; tests compare the two.

@@ -9,6 +9,7 @@
 #include "snapshotgenerator.h"
 
 #include <QCryptographicHash>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QScopeGuard>
@@ -756,6 +757,14 @@ private Q_SLOTS:
         }
     }
 
+    /// Makes `store` hold the lock another console's write needs, as during a refresh: SQLite's
+    /// database-wide write lock; on PostgreSQL the row of setting `key` (which must exist).
+    void holdWriteLock(LicenseStore &store, const QString &key, const QString &value)
+    {
+        execRaw(store, postgres() ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"));
+        execRaw(store, QStringLiteral("UPDATE settings SET value = '%1' WHERE key = '%2'").arg(value, key));
+    }
+
     void shouldShareOneDatabaseBetweenTwoInstances()
     {
         LicenseStore a;
@@ -768,44 +777,47 @@ private Q_SLOTS:
         QVERIFY(b.writeSnapshot(smallSnapshot(2, 60)).ok());
         QCOMPARE(a.snapshots(QStringLiteral("lab")).value.size(), 2);
         QCOMPARE(b.snapshots(QStringLiteral("lab")).value.size(), 2);
-        if (!postgres()) {
-            // A holds the write lock longer than B is willing to wait: B is told clearly.
-            execRaw(a, QStringLiteral("BEGIN IMMEDIATE"));
-            execRaw(a, QStringLiteral("INSERT INTO settings (key, value) VALUES ('held', 'x')"));
-            const StoreError e = b.setSetting(QStringLiteral("k"), QStringLiteral("v"));
-            QCOMPARE(e.code, StoreError::Code::Locked);
-            QVERIFY(e.message.contains(QLatin1String("another GHE License Console")));
-            const auto blocked = b.writeSnapshot(smallSnapshot(3, 10));
-            QCOMPARE(blocked.error.code, StoreError::Code::Locked);
-            execRaw(a, QStringLiteral("COMMIT"));
-            QVERIFY(!b.setSetting(QStringLiteral("k"), QStringLiteral("v")));
-            // Readers are not blocked by a writer (WAL).
-            execRaw(a, QStringLiteral("BEGIN IMMEDIATE"));
-            QCOMPARE(b.snapshots(QStringLiteral("lab")).value.size(), 2);
-            execRaw(a, QStringLiteral("ROLLBACK"));
+        QVERIFY(!a.setSetting(QStringLiteral("k"), QStringLiteral("a")));
+        QVERIFY(!b.setSetting(QStringLiteral("k"), QStringLiteral("b")));
+        QCOMPARE(a.setting(QStringLiteral("k")).value.value_or(QString()), QStringLiteral("b"));
+
+        // A holds the lock longer than B is willing to wait: B is told clearly, on both backends.
+        holdWriteLock(a, QStringLiteral("k"), QStringLiteral("held"));
+        QElapsedTimer waited;
+        waited.start();
+        const StoreError e = b.setSetting(QStringLiteral("k"), QStringLiteral("v"));
+        QCOMPARE(e.code, StoreError::Code::Locked);
+        QVERIFY(e.message.contains(QLatin1String("another GHE License Console")));
+        QVERIFY2(waited.elapsed() >= 150, qPrintable(QString::number(waited.elapsed()))); // it did wait first
+        const auto snapshotMeanwhile = b.writeSnapshot(smallSnapshot(3, 10));
+        if (postgres()) {
+            // Row locks only: a snapshot of its own does not wait for A at all.
+            QVERIFY2(snapshotMeanwhile.ok(), qPrintable(snapshotMeanwhile.error.message));
         } else {
-            // Concurrent writers are serialized by the server; both commit.
-            QVERIFY(!a.setSetting(QStringLiteral("k"), QStringLiteral("a")));
-            QVERIFY(!b.setSetting(QStringLiteral("k"), QStringLiteral("b")));
-            QCOMPARE(a.setting(QStringLiteral("k")).value.value_or(QString()), QStringLiteral("b"));
+            QCOMPARE(snapshotMeanwhile.error.code, StoreError::Code::Locked);
         }
+        // Readers are not blocked by a writer (WAL; MVCC) and do not see its uncommitted change.
+        QCOMPARE(b.snapshots(QStringLiteral("lab")).value.size(), postgres() ? 3 : 2);
+        QCOMPARE(b.setting(QStringLiteral("k")).value.value_or(QString()), QStringLiteral("b"));
+        execRaw(a, QStringLiteral("COMMIT"));
+        QCOMPARE(b.setting(QStringLiteral("k")).value.value_or(QString()), QStringLiteral("held"));
+        QVERIFY(!b.setSetting(QStringLiteral("k"), QStringLiteral("v")));
+        QCOMPARE(a.setting(QStringLiteral("k")).value.value_or(QString()), QStringLiteral("v"));
     }
 
     void shouldLetAWriterWaitForAnotherInstanceToFinish()
     {
-        if (postgres()) {
-            QSKIP("SQLite's write lock and busy timeout; PostgreSQL locks rows, not the database");
-        }
         LicenseStore a;
         QVERIFY(!a.open(m_location));
         QVERIFY(a.writeSnapshot(smallSnapshot(1, 50)).ok());
-        // A holds the write lock, as during its refresh.
-        execRaw(a, QStringLiteral("BEGIN IMMEDIATE"));
-        execRaw(a, QStringLiteral("INSERT INTO settings (key, value) VALUES ('held', 'a')"));
+        QVERIFY(!a.setSetting(QStringLiteral("held"), QStringLiteral("-")));
+        // A holds the lock, as during its refresh.
+        holdWriteLock(a, QStringLiteral("held"), QStringLiteral("a"));
 
         // B: another console with its own connection, on its own thread.
         std::atomic<bool> opened = false;
         StoreError openError;
+        StoreError settingWritten;
         StoreResult<qint64> written;
         std::unique_ptr<QThread> writer(QThread::create([&] {
             LicenseStore b;
@@ -814,6 +826,7 @@ private Q_SLOTS:
             openError = b.open(m_location, options);
             opened = true;
             if (!openError) {
+                settingWritten = b.setSetting(QStringLiteral("held"), QStringLiteral("b"));
                 written = b.writeSnapshot(smallSnapshot(2, 60));
             }
         }));
@@ -831,11 +844,12 @@ private Q_SLOTS:
         QVERIFY(!writer->wait(300));
         execRaw(a, QStringLiteral("COMMIT"));
         held = false;
-        // ...and succeeds once A has finished, well within its busy timeout.
+        // ...and succeeds once A has finished, well within its timeout, after A's write.
         QVERIFY(writer->wait(30000));
+        QVERIFY2(!settingWritten, qPrintable(settingWritten.message));
         QVERIFY2(written.ok(), qPrintable(written.error.message));
         QCOMPARE(a.snapshots(QStringLiteral("lab")).value.size(), 2);
-        QCOMPARE(a.setting(QStringLiteral("held")).value.value_or(QString()), QStringLiteral("a"));
+        QCOMPARE(a.setting(QStringLiteral("held")).value.value_or(QString()), QStringLiteral("b"));
     }
 
     void shouldOpenACurrentDatabaseWithoutItsWriteLock()

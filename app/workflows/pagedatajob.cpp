@@ -100,8 +100,15 @@ void PageDataJob::run()
                 m_data.licenseTypes.append(user.licenseType);
             }
         }
+        // The people by GitHub's rules in a helper thread, beside the counted-twice analysis.
+        MergedView merged;
+        std::unique_ptr<QThread> merger(
+            QThread::create([&merged, &users] { merged = MergedView::build(users, MergedView::optionsFor(users)); }));
+        merger->setObjectName(QStringLiteral("glc-page-people"));
+        merger->start();
         m_data.countedTwice = CountedTwiceAnalyzer::analyze(users, profileNames);
-        m_data.people = MergedView::build(users, MergedView::optionsFor(users)).totals(m_data.countedTwice.pairs);
+        merger->wait();
+        m_data.people = merged.totals(m_data.countedTwice.pairs);
         for (const CountedTwicePair &pair : std::as_const(m_data.countedTwice.pairs)) {
             if (pair.serverRow >= 0 && pair.serverRow < users.size() && pair.cloudRow >= 0 &&
                 pair.cloudRow < users.size()) {

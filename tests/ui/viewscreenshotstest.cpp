@@ -8,6 +8,7 @@
 #include "core/localization.h"
 #include "lab/licenselab.h"
 #include "licensepage/connectiondialog.h"
+#include "licensepage/countedtwicepanel.h"
 #include "licensepage/licensepage.h"
 #include "licensepage/retentiondialog.h"
 #include "licensepage/snapshotchangesdialog.h"
@@ -27,10 +28,13 @@
 #include <QFontMetrics>
 #include <QGroupBox>
 #include <QImage>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QPainter>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -191,6 +195,26 @@ private Q_SLOTS:
         // Dark indeed: the window's background, sampled in the middle of the status bar.
         const QRect bar = m_window->statusBar()->geometry();
         QVERIFY(image.pixelColor(bar.center()).lightness() < 100);
+    }
+
+    void shouldShootTheCountedTwicePanel()
+    {
+        auto *page = m_window->findChild<LicensePage *>();
+        QVERIFY(page);
+        CountedTwicePanel *panel = page->countedTwicePanel();
+        auto *scroll = page->findChild<QScrollArea *>();
+        QVERIFY(scroll);
+        scroll->ensureWidgetVisible(panel, 0, 0);
+        QApplication::processEvents();
+        auto *people = panel->findChild<QLabel *>(QStringLiteral("peopleLabel"));
+        QVERIFY(people && people->isVisible());
+        const QImage image(shoot(m_window.get(), QStringLiteral("counted-twice")));
+        // The explanation of the seats as people is drawn, in either language.
+        const QRect label(people->mapTo(m_window.get(), QPoint(0, 0)), people->size());
+        scroll->verticalScrollBar()->setValue(0);
+        QVERIFY(m_window->rect().contains(label.center()));
+        const qreal dpr = m_window->devicePixelRatio();
+        QVERIFY(foregroundPixels(image, QRect(label.topLeft() * dpr, label.size() * dpr)) > 100);
     }
 
     void shouldShootSyncNow()

@@ -289,7 +289,9 @@ void LicenseLab::handle(const QHttpServerRequest &request, QHttpServerResponder 
     }
     bool isApi = false;
     Reply reply = route(request, path, &isApi);
-    if (m_config.faults.truncateBodies && isApi && reply.status == 200) {
+    const double truncatedRate = m_config.faults.truncatedBodyRate;
+    if (isApi && reply.status == 200 && truncatedRate > 0 &&
+        (truncatedRate >= 1 || m_faultRng.generateDouble() < truncatedRate)) {
         reply.body.truncate(reply.body.size() / 2);
     }
     QHttpHeaders headers;

@@ -36,7 +36,7 @@ QCommandLineOption helpOption()
     return QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")}, i18nc("@info:shell", "Show this help."));
 }
 
-/// Tokens in arguments end up in shell history and process lists: refused before anything else.
+/// Tokens in arguments end up in shell history and process lists: refused before anything else is done.
 bool hasTokenArgument(const QStringList &arguments)
 {
     for (const QString &argument : arguments) {
@@ -74,13 +74,13 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("ghe-license"));
 
     const QStringList arguments = QCoreApplication::arguments();
-    if (hasTokenArgument(arguments)) {
+    const auto refuseToken = [] {
         CliOutput::error(i18nc("@info:shell", "ghe-license does not accept a token on the command line."),
             i18nc("@info:shell",
                 "A token in an argument shows in the process list and the shell history. Set GH_TOKEN (or "
                 "GH_ENTERPRISE_TOKEN) in the environment, or save the token in the keychain with the console."));
         return int(ExitCode::Usage);
-    }
+    };
 
     const auto commands = cliCommands();
     QCommandLineParser global;
@@ -96,6 +96,9 @@ int main(int argc, char **argv)
         i18nc("@info:shell", "COMMAND [options]"));
     global.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     if (!global.parse(arguments)) {
+        if (hasTokenArgument(arguments)) {
+            return refuseToken();
+        }
         CliOutput::error(global.errorText(), i18nc("@info:shell", "See: ghe-license --help"));
         return int(ExitCode::Usage);
     }
@@ -105,6 +108,10 @@ int main(int argc, char **argv)
         return int(ExitCode::Ok);
     }
     const QStringList positional = global.positionalArguments();
+    // Except `lab --token`: the token the lab itself accepts, a test token it prints anyway.
+    if (hasTokenArgument(positional) && positional.constFirst() != QLatin1String("lab")) {
+        return refuseToken();
+    }
     if (global.isSet(help) || positional.isEmpty()) {
         if (positional.isEmpty() && !global.isSet(help)) {
             CliOutput::err(mainHelp(global, commands));

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "adminshellexport.h"
 
+#include "github/tokenstore.h"
 #include "glc_debug.h"
 
 #include <KLocalizedString>
@@ -102,6 +103,12 @@ void AdminShellExport::start()
     m_process = new QProcess(this);
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
     m_process->setStandardInputFile(QProcess::nullDevice());
+    // ssh needs no GitHub token; in its environment one could reach the server (SendEnv) or its -v output.
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const QString &name : TokenStore::environmentVariables()) {
+        environment.remove(name);
+    }
+    m_process->setProcessEnvironment(environment);
     connect(m_process, &QProcess::readyReadStandardOutput, this, &AdminShellExport::onReadyReadStdout);
     connect(m_process, &QProcess::readyReadStandardError, this, &AdminShellExport::onReadyReadStderr);
     connect(m_process, &QProcess::finished, this, &AdminShellExport::onProcessFinished);

@@ -13,16 +13,26 @@ TokenStore::Factory &defaultFactory()
 }
 } // namespace
 
+const QStringList &TokenStore::environmentVariables()
+{
+    // In the order environmentToken() prefers them for a Server connection.
+    static const QStringList names{
+        QStringLiteral("GH_ENTERPRISE_TOKEN"), QStringLiteral("GH_TOKEN"), QStringLiteral("GITHUB_TOKEN")};
+    return names;
+}
+
 QString TokenStore::environmentToken(Connection::Kind kind)
 {
-    if (kind == Connection::Kind::Server) {
-        const QString server = qEnvironmentVariable("GH_ENTERPRISE_TOKEN");
-        if (!server.isEmpty()) {
-            return server;
+    for (const QString &name : environmentVariables()) {
+        if (name == QLatin1String("GH_ENTERPRISE_TOKEN") && kind != Connection::Kind::Server) {
+            continue;
+        }
+        const QString token = qEnvironmentVariable(name.toLatin1().constData());
+        if (!token.isEmpty()) {
+            return token;
         }
     }
-    const QString gh = qEnvironmentVariable("GH_TOKEN");
-    return gh.isEmpty() ? qEnvironmentVariable("GITHUB_TOKEN") : gh;
+    return {};
 }
 
 std::unique_ptr<TokenStore> TokenStore::createDefault()

@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <memory>
@@ -24,6 +25,8 @@ public:
 
     /// GH_ENTERPRISE_TOKEN (Server connections), then GH_TOKEN, then GITHUB_TOKEN; empty when none is set.
     static QString environmentToken(Connection::Kind kind);
+    /// The variables environmentToken() reads, for keeping them from child processes that need no token.
+    static const QStringList &environmentVariables();
     /// The store the application uses: the OS keychain (KeychainTokenStore). Without a usable
     /// keychain its calls report a translated error (never a plaintext fallback); check
     /// KeychainTokenStore::isAvailable() to suggest GH_TOKEN up front.

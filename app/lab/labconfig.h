@@ -29,7 +29,7 @@ struct LabFaults
     int secondaryStatus = 403; ///< 403 or 429, GitHub uses both for secondary limits
     bool secondaryRetryAfter = true; ///< false: no retry-after header, the client must wait secondaryQuietMs
     int secondaryQuietMs = 60000; ///< GitHub: without retry-after, wait at least a minute
-    bool truncateBodies = false; ///< JSON bodies cut in half
+    double truncatedBodyRate = 0; ///< share of successful API answers whose JSON body is cut in half (seeded)
     Token token = Token::Valid;
     int forcedStatus = 0; ///< e.g. 410 or 422 for every API request; 0: off
     QUrl redirectTo; ///< when set, every API request is redirected there (same path and query)

@@ -18,6 +18,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+#include <QLoggingCategory>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSslCertificate>
@@ -102,6 +103,22 @@ int offsetFromCursor(const QString &cursor)
     return decoded.startsWith("lab:") ? decoded.mid(4).toInt() : 0;
 }
 
+QLoggingCategory::CategoryFilter s_previousLogFilter = nullptr;
+
+/// Qt's HTTP server logs each request with all its headers at debug level, the Authorization header and
+/// so the token included. The lab runs inside the console and ghe-license, where a token never appears in
+/// a log line: those categories stay below warnings whatever the logging rules say.
+void keepRequestHeadersOutOfLogs(QLoggingCategory *category)
+{
+    if (s_previousLogFilter) {
+        s_previousLogFilter(category);
+    }
+    if (qstrncmp(category->categoryName(), "qt.httpserver", 13) == 0) {
+        category->setEnabled(QtDebugMsg, false);
+        category->setEnabled(QtInfoMsg, false);
+    }
+}
+
 QString generatedToken(quint32 seed)
 {
     QRandomGenerator rng(seed ^ 0x5eed1abu);
@@ -121,6 +138,11 @@ LicenseLab::LicenseLab(const LabConfig &config, QObject *parent)
     , m_token(config.token.isEmpty() ? generatedToken(config.seed) : config.token)
     , m_faultRng(config.seed + 7)
 {
+    static const bool logFilterInstalled = [] {
+        s_previousLogFilter = QLoggingCategory::installFilter(keepRequestHeadersOutOfLogs);
+        return true;
+    }();
+    Q_UNUSED(logFilterInstalled)
     m_clock.start();
 }
 
@@ -289,7 +311,9 @@ void LicenseLab::handle(const QHttpServerRequest &request, QHttpServerResponder 
     }
     bool isApi = false;
     Reply reply = route(request, path, &isApi);
-    if (m_config.faults.truncateBodies && isApi && reply.status == 200) {
+    const double truncatedRate = m_config.faults.truncatedBodyRate;
+    if (isApi && reply.status == 200 && truncatedRate > 0 &&
+        (truncatedRate >= 1 || m_faultRng.generateDouble() < truncatedRate)) {
         reply.body.truncate(reply.body.size() / 2);
     }
     QHttpHeaders headers;
@@ -773,6 +797,8 @@ LicenseLab::Reply LicenseLab::labAction(const QHttpServerRequest &request, const
                     {QStringLiteral("primary_rejected"), m_counters.primaryRejected},
                     {QStringLiteral("secondary_rejected"), m_counters.secondaryRejected},
                     {QStringLiteral("server_errors"), m_counters.serverErrors},
+                    {QStringLiteral("unauthorized"), m_counters.unauthorized},
+                    {QStringLiteral("with_authorization"), m_counters.withAuthorization},
                     {QStringLiteral("sent_while_budget_spent"), m_counters.sentWhileBudgetSpent}}}});
         return reply;
     }

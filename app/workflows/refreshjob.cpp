@@ -31,7 +31,8 @@ void RefreshJob::run()
         ++m_partsRunning;
         m_jobs.append(job);
         connect(job, &GitHubJob::finished, this, [this, job, onSuccess] {
-            if (!isRunning()) {
+            // After abort() the other parts finish as cancelled: the first failure is the job's error.
+            if (!isRunning() || m_cancelRequested) {
                 return;
             }
             if (job->error().kind != GitHubError::Kind::None) {

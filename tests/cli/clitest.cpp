@@ -8,6 +8,7 @@
 #include "storedhistory.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
@@ -1592,6 +1593,177 @@ private Q_SLOTS:
         QCOMPARE(result.code, 2);
         QVERIFY2(result.err.contains(QLatin1String("--port")), qPrintable(result.err));
         QVERIFY(!result.out.contains(QLatin1String("URL:")));
+    }
+
+    /// True when `bytes` hold `token` as UTF-8 or UTF-16, whole or its middle (a line may cut it).
+    static bool containsToken(const QByteArray &bytes, const QString &token)
+    {
+        return bytes.contains(token.toUtf8()) || bytes.contains(token.mid(8, 16).toUtf8()) ||
+            bytes.contains(QByteArray(reinterpret_cast<const char *>(token.utf16()), token.size() * 2));
+    }
+
+    void shouldNeverPrintTheTokenWithEveryLogCategoryOn()
+    {
+        const QString canary = QStringLiteral("ghp_CliCanary4Hq8Zt2Wv6Xy0Lm3Np7Rs9KdQ");
+        // Every log category at debug level, and settings, data and cache folders of these runs only.
+        const QString home = path(QStringLiteral("canary-home"));
+        QProcessEnvironment debug;
+        debug.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("*.debug=true"));
+        debug.insert(QStringLiteral("XDG_CONFIG_HOME"), home + QLatin1String("/config"));
+        debug.insert(QStringLiteral("XDG_DATA_HOME"), home + QLatin1String("/data"));
+        debug.insert(QStringLiteral("XDG_CACHE_HOME"), home + QLatin1String("/cache"));
+
+        // The labs print their own token (that is what `ghe-license lab` is for); their output is not checked.
+        Lab lab =
+            startLab({QStringLiteral("--token"), canary, QStringLiteral("--sync-duration-ms"), QStringLiteral("100")});
+        Lab refusing =
+            startLab({QStringLiteral("--token"), canary, QStringLiteral("--token-fault"), QStringLiteral("bad")});
+        Lab target = startLab({QStringLiteral("--address"), QStringLiteral("127.0.0.2")});
+        Lab redirecting = startLab({QStringLiteral("--token"), canary, QStringLiteral("--redirect-to"), target.url});
+        QCOMPARE(lab.token, canary);
+        const QString store = newStore();
+        QVERIFY(addLabConnection(store, lab, QStringLiteral("ext")));
+        QVERIFY(addLabConnection(store, refusing, QStringLiteral("refusing")));
+        QVERIFY(addLabConnection(store, redirecting, QStringLiteral("moved")));
+
+        QList<std::pair<QString, Run>> runs;
+        const auto cli = [&](const QStringList &args, const QString &connection, const QByteArray &input = {}) {
+            runs.append({args.join(QLatin1Char(' ')) + QLatin1String(" @") + connection,
+                run(args + QStringList{QStringLiteral("--store"), store, QStringLiteral("--connection"), connection},
+                    canary, debug, input)});
+            return runs.last().second.code;
+        };
+        const QString ext = QStringLiteral("ext");
+        QCOMPARE(cli({QStringLiteral("connections"), QStringLiteral("test")}, ext), 0);
+        QCOMPARE(cli({QStringLiteral("refresh")}, ext), 0);
+        QCOMPARE(cli({QStringLiteral("status"), QStringLiteral("--refresh"), QStringLiteral("--format"),
+                         QStringLiteral("json")},
+                     ext),
+            0);
+        QCOMPARE(
+            cli({QStringLiteral("users"), QStringLiteral("-o"), path(QStringLiteral("canary-users.csv"))}, ext), 0);
+        QCOMPARE(cli({QStringLiteral("counted-twice")}, ext), 0);
+        QCOMPARE(cli({QStringLiteral("organizations")}, ext), 0);
+        QCOMPARE(cli({QStringLiteral("changes")}, ext), 0);
+        cli({QStringLiteral("check")}, ext); // 0 or 3, whatever the lab's seats
+        QCOMPARE(cli({QStringLiteral("sync-now"), QStringLiteral("ghes-1.lab.example")}, ext), 0);
+        const QString exported = path(QStringLiteral("canary-export.json"));
+        QCOMPARE(
+            cli({QStringLiteral("export"), QStringLiteral("ghes-3.lab.example"), QStringLiteral("-o"), exported}, ext),
+            0);
+        QCOMPARE(cli({QStringLiteral("add-server-usage"), exported}, ext), 0);
+        QCOMPARE(cli({QStringLiteral("connections"), QStringLiteral("list"), QStringLiteral("--format"),
+                         QStringLiteral("json")},
+                     ext),
+            0);
+        // Error paths: 401 Bad credentials, a redirect to another host, a token on stdin without a keychain.
+        QCOMPARE(cli({QStringLiteral("connections"), QStringLiteral("test")}, QStringLiteral("refusing")), 1);
+        QCOMPARE(cli({QStringLiteral("refresh")}, QStringLiteral("refusing")), 1);
+        QCOMPARE(cli({QStringLiteral("refresh")}, QStringLiteral("moved")), 1);
+        QCOMPARE(
+            cli({QStringLiteral("connections"), QStringLiteral("set-token"), ext}, ext, canary.toUtf8() + '\n'), 1);
+        QCOMPARE(cli({QStringLiteral("connections"), QStringLiteral("add"), QStringLiteral("corp"),
+                         QStringLiteral("--kind"), QStringLiteral("cloud"), QStringLiteral("--enterprise"),
+                         QStringLiteral("acme"), QStringLiteral("--token-stdin")},
+                     ext, canary.toUtf8() + '\n'),
+            1);
+        // The redirect was followed to the other host without the token.
+        const QJsonObject targetCounters =
+            QJsonDocument::fromJson(labCall(target, "GET", QStringLiteral("/_lab/status")))
+                .object()
+                .value(QLatin1String("counters"))
+                .toObject();
+        QVERIFY(targetCounters.value(QLatin1String("unauthorized")).toInt() >= 1);
+        QCOMPARE(targetCounters.value(QLatin1String("with_authorization")).toInt(), 1); // this status request
+
+        // The built-in lab runs inside ghe-license: its token (seed 1, as `ghe-license lab` prints it)
+        // must not show either.
+        Lab builtInTwin = startLab();
+        const QString builtInStore = newStore();
+        const Run builtIn =
+            run({QStringLiteral("status"), QStringLiteral("--refresh"), QStringLiteral("--store"), builtInStore}, {},
+                debug);
+        QCOMPARE(builtIn.code, 0);
+        QVERIFY2(!containsToken((builtIn.out + builtIn.err).toUtf8(), builtInTwin.token), qPrintable(builtIn.err));
+        QVERIFY2(builtIn.err.contains(QLatin1String("GitHub request")), "no debug output: is logging on?");
+
+        for (const auto &[command, result] : std::as_const(runs)) {
+            QVERIFY2(!containsToken((result.out + result.err).toUtf8(), canary),
+                qPrintable(command + QLatin1Char('\n') + result.out + result.err));
+        }
+        QVERIFY2(runs.at(1).second.err.contains(QLatin1String("GitHub request")), "no debug output: is logging on?");
+
+        // Nothing written keeps the token: the store, the report files, the settings, data and cache folders.
+        QStringList files{
+            store, store + QLatin1String("-wal"), builtInStore, exported, path(QStringLiteral("canary-users.csv"))};
+        QDirIterator it(home, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            files.append(it.next());
+        }
+        int read = 0;
+        for (const QString &file : std::as_const(files)) {
+            QFile bytes(file);
+            if (bytes.open(QIODevice::ReadOnly)) {
+                ++read;
+                const QByteArray content = bytes.readAll();
+                QVERIFY2(
+                    !containsToken(content, canary) && !containsToken(content, builtInTwin.token), qPrintable(file));
+            }
+        }
+        QVERIFY(read >= 4);
+        for (Lab *running : {&lab, &refusing, &target, &redirecting, &builtInTwin}) {
+            stopLab(*running);
+        }
+    }
+
+    void shouldKeepTheTokenAwayFromTheAdminShell()
+    {
+        GlcTest::SshServerHarness ssh;
+        QString error;
+        QVERIFY2(ssh.start(&error), qPrintable(error));
+        // The server's export fails after a line on stderr, which ghe-license then quotes.
+        QVERIFY(GlcTest::SshServerHarness::writeFile(QDir(ssh.binDirectory()).filePath(QStringLiteral("ghe-license")),
+            "#!/bin/sh\necho 'ghe-license: usage export failed' >&2\nexit 3\n", true));
+        // An ssh on PATH that notes its environment, then sends every token variable a user's ssh_config could
+        // send (SendEnv) and reports verbosely, "debug1: Sending env NAME = VALUE" included.
+        const QString bin = path(QStringLiteral("canary-ssh"));
+        QVERIFY(QDir().mkpath(bin));
+        const QString environmentFile = path(QStringLiteral("canary-ssh-environment.txt"));
+        const QString realSsh = QStandardPaths::findExecutable(QStringLiteral("ssh"));
+        QVERIFY(!realSsh.isEmpty());
+        QByteArray script = "#!/bin/sh\nenv > '" + environmentFile.toLocal8Bit() + "'\nexec '" + realSsh.toLocal8Bit() +
+            "' -v -o 'SendEnv=GH_ENTERPRISE_TOKEN GH_TOKEN GITHUB_TOKEN'";
+        for (const QString &argument : ssh.isolationArguments()) {
+            script += " '" + argument.toLocal8Bit() + "'";
+        }
+        script += " \"$@\"\n";
+        QVERIFY(GlcTest::SshServerHarness::writeFile(QDir(bin).filePath(QStringLiteral("ssh")), script, true));
+
+        const QString canary = QStringLiteral("ghp_ShellCanary9Jd2Lx5Qw8Ez1Rt4Yu7Ip0");
+        const QString store = newStore();
+        QCOMPARE(run({QStringLiteral("connections"), QStringLiteral("add"), QStringLiteral("ghes"),
+                         QStringLiteral("--kind"), QStringLiteral("server"), QStringLiteral("--host"),
+                         QStringLiteral("127.0.0.1"), QStringLiteral("--admin-shell-user"), QStringLiteral("root"),
+                         QStringLiteral("--admin-shell-port"), QString::number(ssh.port()),
+                         QStringLiteral("--admin-shell-identity"), ssh.clientKey(), QStringLiteral("--store"), store})
+                     .code,
+            0);
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("PATH"), bin + QLatin1Char(':') + qEnvironmentVariable("PATH"));
+        env.insert(QStringLiteral("GH_ENTERPRISE_TOKEN"), canary);
+        env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("*.debug=true"));
+        const Run exported = run({QStringLiteral("export"), QStringLiteral("127.0.0.1"), QStringLiteral("-o"),
+                                     path(QStringLiteral("canary-shell.json")), QStringLiteral("--store"), store},
+            canary, env);
+        QCOMPARE(exported.code, 1);
+        QVERIFY2(exported.err.contains(QLatin1String("usage export failed")), qPrintable(exported.err));
+        QVERIFY2(exported.err.contains(QLatin1String("admin shell export")), "no debug output: is logging on?");
+        QVERIFY2(!containsToken((exported.out + exported.err).toUtf8(), canary), qPrintable(exported.err));
+        QFile environment(environmentFile);
+        QVERIFY2(environment.open(QIODevice::ReadOnly), "ssh did not run");
+        const QByteArray variables = environment.readAll();
+        QVERIFY(variables.contains("PATH="));
+        QVERIFY2(!containsToken(variables, canary), "ssh was started with the token in its environment");
     }
 
     void shouldNotLinkWidgetsOrGui()

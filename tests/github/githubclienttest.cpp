@@ -245,7 +245,7 @@ private Q_SLOTS:
         faults.token = LabFaults::Token(token);
         faults.forcedStatus = forcedStatus;
         faults.failNextRequests = failNext;
-        faults.truncateBodies = truncate;
+        faults.truncatedBodyRate = truncate ? 1 : 0;
         lab.setFaults(faults);
         GitHubClient client(lab.connection(), lab.token(), fastOptions());
         std::unique_ptr<ConsumedLicensesJob> job(client.fetchConsumedLicenses());

@@ -1164,6 +1164,18 @@ private Q_SLOTS:
             QSettings settings;
             QCOMPARE(settings.value(QStringLiteral("Connections/last")).toString(), chosen.id);
             QVERIFY(!settings.childGroups().contains(QStringLiteral("Connection")));
+            // Not a byte of the token in the settings file or in the store.
+            settings.sync();
+            int read = 0;
+            for (const QString &file : QStringList{
+                     settings.fileName(), options.storeLocation, options.storeLocation + QLatin1String("-wal")}) {
+                QFile bytes(file);
+                if (bytes.open(QIODevice::ReadOnly)) {
+                    ++read;
+                    QVERIFY2(!bytes.readAll().contains("ghes-token"), qPrintable(file));
+                }
+            }
+            QCOMPARE_GE(read, 2);
         }
 
         // A new console on the same store opens it again, with its token from the keychain.

@@ -512,6 +512,19 @@ private Q_SLOTS:
         QCOMPARE(job.nextStep(), failed.fix);
     }
 
+    void shouldFailARefreshWithGitHubsErrorNotAsCancelled()
+    {
+        // The first part refused stops the others; their cancellation must not hide GitHub's answer.
+        LabConfig config = smallLab();
+        config.faults.token = LabFaults::Token::Bad;
+        RefreshJob job(startLab(config));
+        QVERIFY(runToEnd(&job));
+        QCOMPARE(job.status(), WorkflowJob::Status::Failed);
+        const GitHubError expected{GitHubError::Kind::BadToken};
+        QCOMPARE(job.errorText(), expected.message());
+        QCOMPARE(job.nextStep(), expected.nextStep());
+    }
+
     void shouldEndAConnectionTestAtOnceWhenCancelled()
     {
         LabConfig config = smallLab();

@@ -49,6 +49,10 @@ struct LabConfig
     double serverOnlyShare = 0.02; ///< extra server accounts of people not on github.com
     double pendingInviteShare = 0.02;
     double suspendedShare = 0.03;
+    /// Every Nth account of each server (by its id; 0: none) has extraEmails addresses beside its primary one,
+    /// which sort before it (GitHub lists an account's emails by address, ten come with the account).
+    int extraEmailsEvery = 0;
+    int extraEmails = 22;
     int seatsPurchased = -1; ///< -1: 10% above the computed use, rounded up to 100
     int syncDurationMs = 1500; ///< how long a "Sync now" job runs
     bool githubLike = false; ///< no API action endpoints, like real GitHub (browser stand-ins remain)

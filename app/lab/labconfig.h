@@ -35,6 +35,13 @@ struct LabFaults
     QUrl redirectTo; ///< when set, every API request is redirected there (same path and query)
     QString syncError; ///< when set, every Sync now job fails with this error text (like GitHub's)
     QString graphQlError; ///< when set, every GraphQL query fails with this message and no error type (HTTP 200)
+    /// The next N GraphQL queries find the graphql budget spent by another client of the same token and get
+    /// GitHub's answer to that: HTTP 200, an error of type graphQlRateLimitedType, and x-ratelimit-* saying
+    /// graphQlRateLimitedRemaining until the window's reset (primaryLimit/primaryWindowSeconds; unset: an hour).
+    int graphQlRateLimitedRequests = 0;
+    QString graphQlRateLimitedType = QStringLiteral("RATE_LIMITED"); ///< documented; GitHub also says RATE_LIMIT
+    /// Above 0: the query costs more points than remain, which GitHub refuses the same way.
+    int graphQlRateLimitedRemaining = 0;
 };
 
 /// What the lab simulates. The same seed and sizes always give the same enterprise.

@@ -365,7 +365,7 @@ void LicenseLab::noteAnnouncement(const Reply &reply, qint64 writtenAt)
 
 bool LicenseLab::applyRateLimits(Reply *reply, const QString &resource, const QByteArray &key)
 {
-    const LabFaults &faults = m_config.faults;
+    LabFaults &faults = m_config.faults;
     const qint64 now = m_clock.elapsed();
     const qint64 epochNow = QDateTime::currentMSecsSinceEpoch();
     // Primary budget: a fixed window per resource (core, graphql), announced in x-ratelimit-* on every answer.
@@ -377,24 +377,35 @@ bool LicenseLab::applyRateLimits(Reply *reply, const QString &resource, const QB
         primary.used = 0;
     }
     const qint64 resetEpoch = (epochNow + (primary.start + window - now) + 999) / 1000;
-    const bool primaryExceeded = faults.primaryLimit > 0 && primary.used >= limit;
+    // Another client of the token has spent this window's graphql budget (all of it, or all but points too
+    // few for the query).
+    const bool spentElsewhere = resource == QLatin1String("graphql") && faults.graphQlRateLimitedRequests > 0;
+    if (spentElsewhere) {
+        --faults.graphQlRateLimitedRequests;
+        primary.used = std::max(primary.used, limit - std::clamp(faults.graphQlRateLimitedRemaining, 0, limit));
+    }
+    const bool primaryExceeded = spentElsewhere || (faults.primaryLimit > 0 && primary.used >= limit);
     if (!primaryExceeded) {
         ++primary.used;
     }
     const int remaining = std::max(0, limit - primary.used);
     reply->headers = {{"x-ratelimit-limit", QByteArray::number(limit)},
-        {"x-ratelimit-remaining", QByteArray::number(primaryExceeded ? 0 : remaining)},
+        {"x-ratelimit-remaining", QByteArray::number(remaining)},
         {"x-ratelimit-used", QByteArray::number(primary.used)}, {"x-ratelimit-reset", QByteArray::number(resetEpoch)},
         {"x-ratelimit-resource", resource.toLatin1()}};
     if (primaryExceeded || remaining == 0) {
-        // Announced spent until the reset once this answer is sent.
+        // Announced spent until the reset once this answer is sent (a refused query: whatever remains).
         reply->spentResource = resource;
         reply->spentUntilMs = resetEpoch * 1000;
     }
     if (primaryExceeded) {
         ++m_counters.primaryRejected;
         const Reply announced = *reply;
-        *reply = error(403, QStringLiteral("API rate limit exceeded for user ID 1."));
+        // GraphQL says it with HTTP 200 and an error of its own; REST with 403.
+        *reply = resource == QLatin1String("graphql")
+            ? graphQlError(spentElsewhere ? faults.graphQlRateLimitedType : QStringLiteral("RATE_LIMITED"),
+                  QStringLiteral("API rate limit already exceeded for user ID 1."))
+            : error(403, QStringLiteral("API rate limit exceeded for user ID 1."));
         reply->headers = announced.headers;
         reply->spentResource = announced.spentResource;
         reply->spentUntilMs = announced.spentUntilMs;

@@ -1008,6 +1008,109 @@ private Q_SLOTS:
         QCOMPARE(lab.counters().primaryRejected, 0);
         waiting->cancel();
     }
+
+    void shouldWaitOutGraphQlsPrimaryLimit_data()
+    {
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<int>("remaining");
+        QTest::newRow("RATE_LIMITED") << QStringLiteral("RATE_LIMITED") << 0;
+        QTest::newRow("RATE_LIMIT") << QStringLiteral("RATE_LIMIT") << 0;
+        // GitHub also refuses a query that costs more points than remain; the headers still say some remain.
+        QTest::newRow("query costs more than remains") << QStringLiteral("RATE_LIMITED") << 2;
+    }
+
+    void shouldWaitOutGraphQlsPrimaryLimit()
+    {
+        // GitHub answers a GraphQL query over the primary limit with HTTP 200, a RATE_LIMITED error and
+        // x-ratelimit-*: the client waits until the reset and asks again, and nothing goes out before.
+        QFETCH(QString, type);
+        QFETCH(int, remaining);
+        LabConfig config = plainConfig(150);
+        config.servers = 2;
+        config.serverUserShare = 0.9; // further queries after the wait: accounts and emails
+        config.extraEmailsEvery = 60;
+        config.faults.primaryLimit = 100;
+        config.faults.primaryWindowSeconds = 2;
+        config.faults.graphQlRateLimitedRequests = 1; // another client of the token spent this window's budget
+        config.faults.graphQlRateLimitedType = type;
+        config.faults.graphQlRateLimitedRemaining = remaining;
+        LicenseLab lab(config);
+        QVERIFY(lab.start());
+        GitHubClient client(lab.connection(), lab.token(), fastOptions());
+        std::unique_ptr<InstallationsJob> job(client.fetchInstallations());
+        QVERIFY(waitFinished(job.get(), 20000));
+        QVERIFY2(job->error().kind == GitHubError::Kind::None, qPrintable(job->error().message()));
+        QCOMPARE(job->result().size(), 2);
+        for (int i = 0; i < 2; ++i) {
+            QCOMPARE(job->result().at(i).userAccounts.size(), lab.enterprise().servers().at(i).knownUsers.size());
+        }
+        QCOMPARE(lab.counters().primaryRejected, 1);
+        QCOMPARE(client.scheduler()->retries(), 1);
+        QCOMPARE(lab.counters().sentWhileBudgetSpent, 0);
+    }
+
+    void shouldGiveUpOnGraphQlsPrimaryLimitWithinBounds_data()
+    {
+        QTest::addColumn<int>("windowSeconds");
+        QTest::addColumn<int>("limitedRequests");
+        QTest::addColumn<int>("maxWaitMs");
+        QTest::addColumn<int>("maxRetries");
+        QTest::addColumn<int>("sent");
+        QTest::newRow("reset later than the longest wait") << 60 << 1 << 1000 << 8 << 1;
+        QTest::newRow("retries used up") << 1 << 100 << 60000 << 2 << 3;
+    }
+
+    void shouldGiveUpOnGraphQlsPrimaryLimitWithinBounds()
+    {
+        QFETCH(int, windowSeconds);
+        QFETCH(int, limitedRequests);
+        QFETCH(int, maxWaitMs);
+        QFETCH(int, maxRetries);
+        QFETCH(int, sent);
+        LabConfig config = plainConfig(10);
+        config.servers = 1;
+        config.faults.primaryLimit = 100;
+        config.faults.primaryWindowSeconds = windowSeconds;
+        config.faults.graphQlRateLimitedRequests = limitedRequests;
+        LicenseLab lab(config);
+        QVERIFY(lab.start());
+        GitHubClientOptions options = fastOptions();
+        options.maxWaitMs = maxWaitMs;
+        options.maxRateLimitRetries = maxRetries;
+        GitHubClient client(lab.connection(), lab.token(), options);
+        std::unique_ptr<InstallationsJob> job(client.fetchInstallations());
+        QVERIFY(waitFinished(job.get(), 20000));
+        QCOMPARE(job->error().kind, GitHubError::Kind::RateLimited);
+        QCOMPARE(job->error().httpStatus, 200);
+        QVERIFY(job->result().isEmpty());
+        const QString problem = explanationProblem(job->error());
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        QCOMPARE(client.scheduler()->requestsSent(), sent);
+        QCOMPARE(lab.counters().primaryRejected, sent);
+        QCOMPARE(lab.counters().sentWhileBudgetSpent, 0);
+    }
+
+    void shouldSendNothingAfterCancelDuringAGraphQlLimitWait()
+    {
+        LabConfig config = plainConfig(10);
+        config.servers = 1;
+        config.faults.primaryLimit = 100;
+        config.faults.primaryWindowSeconds = 2;
+        config.faults.graphQlRateLimitedRequests = 1;
+        LicenseLab lab(config);
+        QVERIFY(lab.start());
+        GitHubClient client(lab.connection(), lab.token(), fastOptions());
+        std::unique_ptr<InstallationsJob> job(client.fetchInstallations());
+        QTRY_VERIFY(lab.counters().primaryRejected == 1 && client.scheduler()->runningCount() == 0 &&
+            client.scheduler()->queuedCount() == 1); // waiting for the reset
+        QVERIFY(!job->isFinished());
+        job->cancel();
+        QCOMPARE(job->error().kind, GitHubError::Kind::Cancelled);
+        QCOMPARE(client.scheduler()->queuedCount(), 0);
+        QSignalSpy arrivals(&lab, &LicenseLab::requestReceived);
+        QVERIFY2(!arrivals.wait(3500), "the cancelled query reached the lab after the reset"); // reset: <= 3 s
+        QCOMPARE(lab.counters().requests, 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(GitHubClientTest)

@@ -70,7 +70,8 @@ GitHubError GitHubJob::graphQlError(
         error.acceptedScopes = QString::fromLatin1(http.headers.value("x-accepted-oauth-scopes"));
     } else if (type == QLatin1String("NOT_FOUND")) {
         error.kind = GitHubError::Kind::NotFound;
-    } else if (type == QLatin1String("RATE_LIMITED")) {
+    } else if (type == QLatin1String("RATE_LIMITED") || type == QLatin1String("RATE_LIMIT")) {
+        // RATE_LIMITED is GitHub's documented type, RATE_LIMIT what some of its answers say.
         error.kind = GitHubError::Kind::RateLimited;
     } else {
         error.kind = GitHubError::Kind::GraphQl;

@@ -49,7 +49,8 @@ protected:
         return false;
     }
     /// NOT_FOUND: not an owner or a wrong slug; INSUFFICIENT_SCOPES and FORBIDDEN: no read:enterprise; SAML
-    /// SSO when X-GitHub-SSO or extensions.saml_failure says so; RATE_LIMITED; anything else: GraphQl.
+    /// SSO when X-GitHub-SSO or extensions.saml_failure says so; RATE_LIMITED or RATE_LIMIT (the scheduler waits
+    /// for the reset first, this is when it could not); anything else: GraphQl.
     static GitHubError graphQlError(
         const HttpResult &http, const QString &type, const QString &message, bool samlFailure);
     void finish(const GitHubError &error = {});

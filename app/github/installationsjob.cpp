@@ -9,9 +9,15 @@
 
 namespace Glc {
 namespace {
-const QLatin1String s_accountFields(
-    "totalCount nodes { login remoteUserId isSiteAdmin profileName remoteCreatedAt emails(first: 10) { nodes { email "
-    "isPrimary } } } pageInfo { hasNextPage endCursor }");
+const QLatin1String s_emailFields("nodes { email isPrimary } pageInfo { hasNextPage endCursor }");
+
+// GitHub lists an account's emails by address (EMAIL ASC), so its primary one may come after the first page.
+QString accountFields()
+{
+    return QLatin1String("totalCount nodes { id login remoteUserId isSiteAdmin profileName remoteCreatedAt "
+                         "emails(first: $emailsFirst) { ") +
+        s_emailFields + QLatin1String(" } } pageInfo { hasNextPage endCursor }");
+}
 
 QByteArray graphQlBody(const QString &query, const QJsonObject &variables)
 {
@@ -37,19 +43,20 @@ void InstallationsJob::start()
 void InstallationsJob::requestInstallations(const QString &after)
 {
     const QString query =
-        QLatin1String("query($slug: String!, $first: Int!, $after: String, $accountsFirst: Int!, $connectedOnly: "
-                      "Boolean) { enterprise(slug: $slug) { ownerInfo { enterpriseServerInstallations(first: "
-                      "$first, after: $after, connectedOnly: $connectedOnly) { nodes { id hostName customerName "
-                      "isConnected createdAt updatedAt userAccountsUploads(first: 10, orderBy: {field: CREATED_AT, "
-                      "direction: DESC}) { nodes { name syncState "
-                      "createdAt updatedAt } } userAccounts(first: $accountsFirst) { ") +
-        s_accountFields + QLatin1String(" } } pageInfo { hasNextPage endCursor } } } } }");
-    QJsonObject variables{{QStringLiteral("slug"), m_slug}, {QStringLiteral("first"), 10},
-        {QStringLiteral("accountsFirst"), 100}, {QStringLiteral("connectedOnly"), m_connectedOnly}};
+        QLatin1String("query($slug: String!, $first: Int!, $after: String, $accountsFirst: Int!, $emailsFirst: "
+                      "Int!, $connectedOnly: Boolean) { enterprise(slug: $slug) { ownerInfo { "
+                      "enterpriseServerInstallations(first: $first, after: $after, connectedOnly: $connectedOnly) { "
+                      "nodes { id hostName customerName isConnected createdAt updatedAt userAccountsUploads(first: "
+                      "10, orderBy: {field: CREATED_AT, direction: DESC}) { nodes { name syncState createdAt "
+                      "updatedAt } } userAccounts(first: $accountsFirst) { ") +
+        accountFields() + QLatin1String(" } } pageInfo { hasNextPage endCursor } } } } }");
+    QJsonObject variables{{QStringLiteral("slug"), m_slug}, {QStringLiteral("first"), InstallationsPerPage},
+        {QStringLiteral("accountsFirst"), AccountsPerPage}, {QStringLiteral("emailsFirst"), EmailsPerAccount},
+        {QStringLiteral("connectedOnly"), m_connectedOnly}};
     if (!after.isEmpty()) {
         variables.insert(QStringLiteral("after"), after);
     }
-    m_scheduler->submit(this, m_url, "POST", graphQlBody(query, variables), [this](const HttpResult &result) {
+    m_scheduler->submit(this, m_url, "POST", graphQlBody(query, variables), [this, after](const HttpResult &result) {
         if (!acceptHttp(result)) {
             return;
         }
@@ -58,16 +65,25 @@ void InstallationsJob::requestInstallations(const QString &after)
             return;
         }
         ++m_pagesDone;
+        const int base = int(m_result.size());
         for (int i = 0; i < read.value.installations.size(); ++i) {
-            const int index = int(m_result.size());
             m_users += read.value.installations.at(i).userAccounts.size();
             m_result.append(read.value.installations.at(i));
+        }
+        for (int i = 0; i < read.value.installations.size(); ++i) {
             const GitHubJson::PageInfo info = read.value.userAccountsPageInfo.value(i);
+            if (!acceptNextPage(info, {}, QStringLiteral("userAccounts"))) {
+                return;
+            }
             if (info.hasNextPage) {
-                requestAccounts(index, info.endCursor);
+                requestAccounts(base + i, info.endCursor);
             }
         }
-        Q_EMIT progress(m_pagesDone, m_pagesDone + m_accountPagesRunning, m_users);
+        followEmails(read.value.moreEmails, base, 0);
+        if (isFinished() || !acceptNextPage(read.value.pageInfo, after, QStringLiteral("installations"))) {
+            return;
+        }
+        reportProgress();
         if (read.value.pageInfo.hasNextPage) {
             requestInstallations(read.value.pageInfo.endCursor);
         } else {
@@ -77,38 +93,115 @@ void InstallationsJob::requestInstallations(const QString &after)
     });
 }
 
-void InstallationsJob::requestAccounts(int index, const QString &after)
+void InstallationsJob::requestAccounts(int installation, const QString &after)
 {
-    ++m_accountPagesRunning;
-    const QString query = QLatin1String("query($id: ID!, $after: String, $accountsFirst: Int!) { node(id: $id) { ... "
-                                        "on EnterpriseServerInstallation { userAccounts(first: $accountsFirst, after: "
-                                        "$after) { ") +
-        s_accountFields + QLatin1String(" } } } }");
-    const QJsonObject variables{{QStringLiteral("id"), m_result.at(index).id}, {QStringLiteral("after"), after},
-        {QStringLiteral("accountsFirst"), 100}};
-    m_scheduler->submit(this, m_url, "POST", graphQlBody(query, variables), [this, index](const HttpResult &result) {
-        --m_accountPagesRunning;
-        if (!acceptHttp(result)) {
-            return;
-        }
+    const QString query = QLatin1String("query($id: ID!, $after: String, $accountsFirst: Int!, $emailsFirst: Int!) { "
+                                        "node(id: $id) { ... on EnterpriseServerInstallation { userAccounts(first: "
+                                        "$accountsFirst, after: $after) { ") +
+        accountFields() + QLatin1String(" } } } }");
+    const QJsonObject variables{{QStringLiteral("id"), m_result.at(installation).id}, {QStringLiteral("after"), after},
+        {QStringLiteral("accountsFirst"), AccountsPerPage}, {QStringLiteral("emailsFirst"), EmailsPerAccount}};
+    submitFollowUp(graphQlBody(query, variables), [this, installation, after](const HttpResult &result) {
         auto read = GitHubJson::readUserAccountsPage(result.body);
         if (!acceptGraphQl(result, read)) {
             return;
         }
         ++m_pagesDone;
+        QList<ServerUserAccount> &accounts = m_result[installation].userAccounts;
+        const int base = int(accounts.size());
         m_users += read.value.userAccounts.size();
-        m_result[index].userAccounts.append(read.value.userAccounts);
-        if (read.value.pageInfo.hasNextPage) {
-            requestAccounts(index, read.value.pageInfo.endCursor);
+        accounts.append(read.value.userAccounts);
+        followEmails(read.value.moreEmails, installation, base);
+        if (isFinished() || !acceptNextPage(read.value.pageInfo, after, QStringLiteral("userAccounts"))) {
+            return;
         }
-        Q_EMIT progress(m_pagesDone, m_pagesDone + m_accountPagesRunning, m_users);
+        if (read.value.pageInfo.hasNextPage) {
+            requestAccounts(installation, read.value.pageInfo.endCursor);
+        }
+    });
+}
+
+void InstallationsJob::followEmails(
+    const QList<GitHubJson::MoreEmails> &moreEmails, int installationBase, int accountBase)
+{
+    for (const GitHubJson::MoreEmails &more : moreEmails) {
+        if (more.accountId.isEmpty()) {
+            // Without the account's node id its further emails cannot be asked for.
+            GitHubError error(GitHubError::Kind::Malformed);
+            error.url = m_url.toDisplayString(QUrl::RemoveUserInfo);
+            error.serverMessage = QStringLiteral("a user account with more emails came without its id");
+            finish(error);
+            return;
+        }
+        if (!acceptNextPage(more.emailsPageInfo, {}, QStringLiteral("emails"))) {
+            return;
+        }
+        requestEmails(installationBase + more.installation, accountBase + more.account, more.accountId,
+            more.emailsPageInfo.endCursor);
+    }
+}
+
+void InstallationsJob::requestEmails(int installation, int account, const QString &accountId, const QString &after)
+{
+    const QString query = QLatin1String("query($id: ID!, $after: String, $emailsFirst: Int!) { node(id: $id) { ... on "
+                                        "EnterpriseServerUserAccount { emails(first: $emailsFirst, after: $after) { ") +
+        s_emailFields + QLatin1String(" } } } }");
+    const QJsonObject variables{{QStringLiteral("id"), accountId}, {QStringLiteral("after"), after},
+        {QStringLiteral("emailsFirst"), EmailsPerPage}};
+    submitFollowUp(
+        graphQlBody(query, variables), [this, installation, account, accountId, after](const HttpResult &result) {
+            auto read = GitHubJson::readUserAccountEmailsPage(result.body);
+            if (!acceptGraphQl(result, read)) {
+                return;
+            }
+            ++m_pagesDone;
+            m_result[installation].userAccounts[account].emails.append(read.value.emails);
+            if (!acceptNextPage(read.value.pageInfo, after, QStringLiteral("emails"))) {
+                return;
+            }
+            if (read.value.pageInfo.hasNextPage) {
+                requestEmails(installation, account, accountId, read.value.pageInfo.endCursor);
+            }
+        });
+}
+
+void InstallationsJob::submitFollowUp(const QByteArray &body, std::function<void(const HttpResult &)> done)
+{
+    ++m_followUpsRunning;
+    m_scheduler->submit(this, m_url, "POST", body, [this, done = std::move(done)](const HttpResult &result) {
+        --m_followUpsRunning;
+        if (!acceptHttp(result)) {
+            return;
+        }
+        done(result);
+        if (isFinished()) {
+            return;
+        }
+        reportProgress();
         checkDone();
     });
 }
 
+bool InstallationsJob::acceptNextPage(const GitHubJson::PageInfo &info, const QString &after, const QString &what)
+{
+    if (!info.hasNextPage || (!info.endCursor.isEmpty() && info.endCursor != after)) {
+        return true;
+    }
+    GitHubError error(GitHubError::Kind::Malformed);
+    error.url = m_url.toDisplayString(QUrl::RemoveUserInfo);
+    error.serverMessage = QStringLiteral("%1: hasNextPage without a new endCursor").arg(what);
+    finish(error);
+    return false;
+}
+
+void InstallationsJob::reportProgress()
+{
+    Q_EMIT progress(m_pagesDone, m_pagesDone + m_followUpsRunning, m_users);
+}
+
 void InstallationsJob::checkDone()
 {
-    if (m_installationsDone && m_accountPagesRunning == 0) {
+    if (m_installationsDone && m_followUpsRunning == 0) {
         finish();
     }
 }

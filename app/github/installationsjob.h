@@ -4,14 +4,26 @@
 
 #include "github/githubjob.h"
 
+#include <functional>
+
 namespace Glc {
 class RequestScheduler;
 
-/// GraphQL enterpriseServerInstallations with uploads and every user account (with emails), all pages.
+/// GraphQL enterpriseServerInstallations with uploads and every user account with every email, all pages
+/// by cursor: installations ten at a time, then each installation's further accounts and each account's
+/// further emails through node(id:).
 class InstallationsJob : public GitHubJob
 {
     Q_OBJECT
 public:
+    /// Installations per page (GitHub allows up to 100; each brings up to AccountsPerPage accounts with
+    /// EmailsPerAccount emails each, which keeps a page far below GitHub's node limit).
+    static constexpr int InstallationsPerPage = 10;
+    static constexpr int AccountsPerPage = 100;
+    /// Emails that come with each account; an account with more gets them in pages of EmailsPerPage.
+    static constexpr int EmailsPerAccount = 10;
+    static constexpr int EmailsPerPage = 100;
+
     InstallationsJob(
         RequestScheduler *scheduler, const QUrl &url, const QString &slug, bool connectedOnly, QObject *parent);
     const QList<EnterpriseServerInstallation> &result() const { return m_result; }
@@ -19,13 +31,21 @@ public:
 
 private:
     void requestInstallations(const QString &after);
-    void requestAccounts(int index, const QString &after);
+    void requestAccounts(int installation, const QString &after);
+    void requestEmails(int installation, int account, const QString &accountId, const QString &after);
+    /// Requests the further emails of the accounts of one page (indexes of that page, shifted by @p base).
+    void followEmails(const QList<GitHubJson::MoreEmails> &moreEmails, int installationBase, int accountBase);
+    /// False (and finished as Malformed) when a page says there is more without a usable cursor, which
+    /// would read the same page again and again.
+    bool acceptNextPage(const GitHubJson::PageInfo &info, const QString &after, const QString &what);
+    void submitFollowUp(const QByteArray &body, std::function<void(const HttpResult &)> done);
+    void reportProgress();
     void checkDone();
     QUrl m_url;
     QString m_slug;
     bool m_connectedOnly = false;
     bool m_installationsDone = false;
-    int m_accountPagesRunning = 0;
+    int m_followUpsRunning = 0; ///< pages of accounts or emails asked for, not yet answered
     int m_pagesDone = 0;
     qint64 m_users = 0;
     QList<EnterpriseServerInstallation> m_result;

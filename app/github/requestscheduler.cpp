@@ -4,6 +4,7 @@
 
 #include "core/applicationinfo.h"
 #include "glc_debug.h"
+#include "licensing/githubjson.h"
 
 #include <QDateTime>
 #include <QHttp1Configuration>
@@ -320,6 +321,10 @@ void RequestScheduler::onFinished(QNetworkReply *reply)
     updateBudget(result.headers, pending.resource);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const bool idempotent = pending.verb == "GET" || pending.url.path().endsWith(QLatin1String("graphql"));
+    // GraphQL answers its primary rate limit with HTTP 200 and a RATE_LIMITED error (GitHub's "Rate limits and
+    // query limits for the GraphQL API"), to be retried after x-ratelimit-reset.
+    const bool graphQlLimited = result.status == 200 && pending.resource == QLatin1String("graphql") &&
+        GitHubJson::isGraphQlRateLimited(result.body);
     auto backoff = [this]() {
         const qint64 base = qint64(m_options.backoffBaseMs) << std::min(m_backoffStep++, 6);
         return base + QRandomGenerator::global()->bounded(qint64(base / 2 + 1)); // jitter
@@ -375,11 +380,19 @@ void RequestScheduler::onFinished(QNetworkReply *reply)
             dispatch();
             return;
         }
-    } else if (result.status == 403 || result.status == 429) {
-        const bool primary = result.headers.value("x-ratelimit-remaining") == "0";
-        // 429 is always a rate limit; a 403 only when it says so.
+    } else if (result.status == 403 || result.status == 429 || graphQlLimited) {
+        const QByteArray named = result.headers.value("x-ratelimit-resource");
+        const QString resource = named.isEmpty() ? pending.resource : QString::fromLatin1(named);
+        // A query GraphQL refused for its cost spends the budget until the announced reset, whatever remains.
+        const bool graphQlSpent = graphQlLimited && m_budgets.value(resource).resetAt > now;
+        if (graphQlSpent) {
+            m_budgets[resource].remaining = 0;
+        }
+        const bool primary = result.headers.value("x-ratelimit-remaining") == "0" || graphQlSpent;
+        // 429 is always a rate limit; a 403 only when it says so; a GraphQL one without a reset waits like a
+        // secondary limit.
         const bool secondary = !primary &&
-            (result.status == 429 || result.headers.contains("retry-after") ||
+            (result.status == 429 || graphQlLimited || result.headers.contains("retry-after") ||
                 result.body.contains("secondary rate limit"));
         if ((primary || secondary) && pending.rateRetries < m_options.maxRateLimitRetries) {
             qint64 until = now;
@@ -388,9 +401,7 @@ void RequestScheduler::onFinished(QNetworkReply *reply)
                 until = now + result.headers.value("retry-after").toLongLong() * 1000;
             } else if (primary) {
                 pauseAll = false; // that resource's budget holds its requests back until its reset
-                const QByteArray named = result.headers.value("x-ratelimit-resource");
-                until = std::max(
-                    now, m_budgets.value(named.isEmpty() ? pending.resource : QString::fromLatin1(named)).resetAt);
+                until = std::max(now, m_budgets.value(resource).resetAt);
             } else if (now < m_pausedUntil) {
                 until = m_pausedUntil; // sent before the pause began: the same episode, no longer wait
             } else {
@@ -411,9 +422,12 @@ void RequestScheduler::onFinished(QNetworkReply *reply)
                 return;
             }
         }
-        result.error = httpError(result, pending.url);
-        if (primary || secondary) {
-            result.error.kind = GitHubError::Kind::RateLimited;
+        // A GraphQL answer goes to its job as it came: the job types its RATE_LIMITED error.
+        if (!graphQlLimited) {
+            result.error = httpError(result, pending.url);
+            if (primary || secondary) {
+                result.error.kind = GitHubError::Kind::RateLimited;
+            }
         }
     } else if (result.status >= 500) {
         if (idempotent && pending.attempts < m_options.maxRetries) {

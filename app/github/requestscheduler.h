@@ -34,7 +34,8 @@ struct HttpResult
 };
 
 /// Sends GitHub requests within the concurrency limit and the rate budgets: x-ratelimit-* per resource (never
-/// sends while a resource's budget is known spent, resumes at its reset; the other resources go on),
+/// sends while a resource's budget is known spent, resumes at its reset; the other resources go on), GraphQL's
+/// primary limit (HTTP 200 with a RATE_LIMITED error: that budget is spent until its reset, whatever remains),
 /// retry-after, secondary limits (403 or 429) without it with a wait of at least a minute, doubled with
 /// jitter, bounded retries of idempotent requests on 5xx and timeouts, manual redirects
 /// that drop the token when the host changes, and cancellation of every request of one owner.

@@ -35,6 +35,13 @@ struct LabFaults
     QUrl redirectTo; ///< when set, every API request is redirected there (same path and query)
     QString syncError; ///< when set, every Sync now job fails with this error text (like GitHub's)
     QString graphQlError; ///< when set, every GraphQL query fails with this message and no error type (HTTP 200)
+    /// The next N GraphQL queries find the graphql budget spent by another client of the same token and get
+    /// GitHub's answer to that: HTTP 200, an error of type graphQlRateLimitedType, and x-ratelimit-* saying
+    /// graphQlRateLimitedRemaining until the window's reset (primaryLimit/primaryWindowSeconds; unset: an hour).
+    int graphQlRateLimitedRequests = 0;
+    QString graphQlRateLimitedType = QStringLiteral("RATE_LIMITED"); ///< documented; GitHub also says RATE_LIMIT
+    /// Above 0: the query costs more points than remain, which GitHub refuses the same way.
+    int graphQlRateLimitedRemaining = 0;
 };
 
 /// What the lab simulates. The same seed and sizes always give the same enterprise.
@@ -49,6 +56,10 @@ struct LabConfig
     double serverOnlyShare = 0.02; ///< extra server accounts of people not on github.com
     double pendingInviteShare = 0.02;
     double suspendedShare = 0.03;
+    /// Every Nth account of each server (by its id; 0: none) has extraEmails addresses beside its primary one,
+    /// which sort before it (GitHub lists an account's emails by address, ten come with the account).
+    int extraEmailsEvery = 0;
+    int extraEmails = 22;
     int seatsPurchased = -1; ///< -1: 10% above the computed use, rounded up to 100
     int syncDurationMs = 1500; ///< how long a "Sync now" job runs
     bool githubLike = false; ///< no API action endpoints, like real GitHub (browser stand-ins remain)

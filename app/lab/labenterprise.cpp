@@ -87,6 +87,12 @@ LabEnterprise LabEnterprise::generate(const LabConfig &config)
             user.suspended = rng.generateDouble() < config.suspendedShare;
             user.siteAdmin = user.id == 1;
             user.createdAt = server.createdAt.addDays(user.id % 300);
+            if (config.extraEmailsEvery > 0 && user.id % config.extraEmailsEvery == 0) {
+                for (int k = 1; k <= config.extraEmails; ++k) {
+                    user.otherEmails.append(
+                        QStringLiteral("%1+%2@lab.example").arg(member.login).arg(k, 3, 10, QLatin1Char('0')));
+                }
+            }
             server.users.append(std::move(user));
         }
         const int serverOnly = int(std::lround(config.users * config.serverOnlyShare));

@@ -389,7 +389,7 @@ void LicenseLab::noteAnnouncement(const Reply &reply, qint64 writtenAt)
 
 bool LicenseLab::applyRateLimits(Reply *reply, const QString &resource, const QByteArray &key)
 {
-    const LabFaults &faults = m_config.faults;
+    LabFaults &faults = m_config.faults;
     const qint64 now = m_clock.elapsed();
     const qint64 epochNow = QDateTime::currentMSecsSinceEpoch();
     // Primary budget: a fixed window per resource (core, graphql), announced in x-ratelimit-* on every answer.
@@ -401,24 +401,35 @@ bool LicenseLab::applyRateLimits(Reply *reply, const QString &resource, const QB
         primary.used = 0;
     }
     const qint64 resetEpoch = (epochNow + (primary.start + window - now) + 999) / 1000;
-    const bool primaryExceeded = faults.primaryLimit > 0 && primary.used >= limit;
+    // Another client of the token has spent this window's graphql budget (all of it, or all but points too
+    // few for the query).
+    const bool spentElsewhere = resource == QLatin1String("graphql") && faults.graphQlRateLimitedRequests > 0;
+    if (spentElsewhere) {
+        --faults.graphQlRateLimitedRequests;
+        primary.used = std::max(primary.used, limit - std::clamp(faults.graphQlRateLimitedRemaining, 0, limit));
+    }
+    const bool primaryExceeded = spentElsewhere || (faults.primaryLimit > 0 && primary.used >= limit);
     if (!primaryExceeded) {
         ++primary.used;
     }
     const int remaining = std::max(0, limit - primary.used);
     reply->headers = {{"x-ratelimit-limit", QByteArray::number(limit)},
-        {"x-ratelimit-remaining", QByteArray::number(primaryExceeded ? 0 : remaining)},
+        {"x-ratelimit-remaining", QByteArray::number(remaining)},
         {"x-ratelimit-used", QByteArray::number(primary.used)}, {"x-ratelimit-reset", QByteArray::number(resetEpoch)},
         {"x-ratelimit-resource", resource.toLatin1()}};
     if (primaryExceeded || remaining == 0) {
-        // Announced spent until the reset once this answer is sent.
+        // Announced spent until the reset once this answer is sent (a refused query: whatever remains).
         reply->spentResource = resource;
         reply->spentUntilMs = resetEpoch * 1000;
     }
     if (primaryExceeded) {
         ++m_counters.primaryRejected;
         const Reply announced = *reply;
-        *reply = error(403, QStringLiteral("API rate limit exceeded for user ID 1."));
+        // GraphQL says it with HTTP 200 and an error of its own; REST with 403.
+        *reply = resource == QLatin1String("graphql")
+            ? graphQlError(spentElsewhere ? faults.graphQlRateLimitedType : QStringLiteral("RATE_LIMITED"),
+                  QStringLiteral("API rate limit already exceeded for user ID 1."))
+            : error(403, QStringLiteral("API rate limit exceeded for user ID 1."));
         reply->headers = announced.headers;
         reply->spentResource = announced.spentResource;
         reply->spentUntilMs = announced.spentUntilMs;
@@ -641,10 +652,36 @@ LicenseLab::Reply LicenseLab::graphql(const QHttpServerRequest &request)
         return reply;
     }
     const int accountsFirst = std::clamp(variables.value(QLatin1String("accountsFirst")).toInt(100), 1, 100);
+    const int emailsFirst = std::clamp(variables.value(QLatin1String("emailsFirst")).toInt(10), 1, 100);
     static const QRegularExpression uploadsNewestFirst(
         QStringLiteral("userAccountsUploads\\([^)]*orderBy:\\s*\\{\\s*field:\\s*CREATED_AT,\\s*direction:\\s*DESC"));
+    static const QRegularExpression onUserAccount(QStringLiteral("\\bon\\s+EnterpriseServerUserAccount\\s*\\{"));
     const bool newestUploadsFirst = uploadsNewestFirst.match(query).hasMatch();
-    auto accountsPage = [&](const LabEnterprise::Server &server, int offset, int first, GitHubJson::PageInfo *info) {
+    // A slice of a connection by cursor, with its pageInfo.
+    auto slice = [](qsizetype size, const QString &after, int first, GitHubJson::PageInfo *info) {
+        const int offset = std::clamp(offsetFromCursor(after), 0, int(size));
+        const int to = std::min(int(size), offset + first);
+        info->hasNextPage = to < size;
+        info->endCursor = to > offset ? cursorFor(to) : QString();
+        return std::pair{offset, to};
+    };
+    // An account's emails as GitHub lists them: by address (EMAIL ASC), so the primary one may come late.
+    auto emailsPage = [&slice](const LabEnterprise::ServerUser &user, const QString &after, int first,
+                          GitHubJson::PageInfo *info) {
+        QList<ServerUserEmail> emails{ServerUserEmail{user.primaryEmail, true}};
+        for (const QString &email : user.otherEmails) {
+            emails.append(ServerUserEmail{email, false});
+        }
+        std::sort(emails.begin(), emails.end(),
+            [](const ServerUserEmail &a, const ServerUserEmail &b) { return a.email < b.email; });
+        const auto [from, to] = slice(emails.size(), after, first, info);
+        return emails.mid(from, to - from);
+    };
+    auto accountId = [](const LabEnterprise::Server &server, const LabEnterprise::ServerUser &user) {
+        return server.installationId + QLatin1String("_UA_") + QString::number(user.id);
+    };
+    // An installation node, its accounts from the cursor @p after, each with its first emailsFirst emails.
+    auto installationNode = [&](const LabEnterprise::Server &server, const QString &after) {
         EnterpriseServerInstallation installation;
         installation.id = server.installationId;
         installation.hostName = server.hostname;
@@ -662,23 +699,36 @@ LicenseLab::Reply LicenseLab::graphql(const QHttpServerRequest &request)
                 QList<UserAccountsUpload>(server.uploads.crbegin(), server.uploads.crend()).mid(0, 10);
         }
         installation.userAccountsTotal = int(server.knownUsers.size());
-        const int to = std::min(int(server.knownUsers.size()), offset + first);
-        for (int i = offset; i < to; ++i) {
+        GitHubJson::PageInfo accountsInfo;
+        const auto [from, to] = slice(server.knownUsers.size(), after, accountsFirst, &accountsInfo);
+        QJsonArray accounts;
+        for (int i = from; i < to; ++i) {
             const LabEnterprise::ServerUser &user = server.knownUsers.at(i);
             ServerUserAccount account;
             account.login = user.login;
             account.remoteUserId = QString::number(user.id);
             account.isSiteAdmin = user.siteAdmin;
             account.remoteCreatedAt = user.createdAt;
-            account.emails.append(ServerUserEmail{user.primaryEmail, true});
-            for (const QString &email : user.otherEmails) {
-                account.emails.append(ServerUserEmail{email, false});
-            }
-            installation.userAccounts.append(account);
+            GitHubJson::PageInfo emailsInfo;
+            account.emails = emailsPage(user, {}, emailsFirst, &emailsInfo);
+            accounts.append(GitHubJson::userAccountToJson(account, accountId(server, user), emailsInfo));
         }
-        info->hasNextPage = to < server.knownUsers.size();
-        info->endCursor = to > offset ? cursorFor(to) : QString();
-        return installation;
+        QJsonObject node = GitHubJson::installationToJson(installation, accountsInfo);
+        QJsonObject connection = node.value(QLatin1String("userAccounts")).toObject();
+        connection.insert(QStringLiteral("nodes"), accounts);
+        node.insert(QStringLiteral("userAccounts"), connection);
+        return node;
+    };
+    auto dataReply = [](const QJsonObject &data) {
+        Reply reply;
+        reply.body = json(QJsonObject{{QStringLiteral("data"), data}});
+        return reply;
+    };
+    auto unknownNode = [&variables]() {
+        return graphQlError(QStringLiteral("NOT_FOUND"),
+            QStringLiteral("Could not resolve to a node with the global id of '%1'.")
+                .arg(variables.value(QLatin1String("id")).toString()),
+            QStringLiteral("node"));
     };
     if (query.contains(QLatin1String("enterpriseServerInstallations"))) {
         if (variables.value(QLatin1String("slug")).toString() != m_enterprise.slug()) {
@@ -688,7 +738,6 @@ LicenseLab::Reply LicenseLab::graphql(const QHttpServerRequest &request)
                 QStringLiteral("enterprise"));
         }
         const int first = std::clamp(variables.value(QLatin1String("first")).toInt(10), 1, 100);
-        const int offset = offsetFromCursor(variables.value(QLatin1String("after")).toString());
         const bool connectedOnly = variables.value(QLatin1String("connectedOnly")).toBool();
         QList<int> indexes;
         for (int i = 0; i < m_enterprise.servers().size(); ++i) {
@@ -696,42 +745,52 @@ LicenseLab::Reply LicenseLab::graphql(const QHttpServerRequest &request)
                 indexes.append(i);
             }
         }
+        GitHubJson::PageInfo info;
+        const auto [from, to] = slice(indexes.size(), variables.value(QLatin1String("after")).toString(), first, &info);
         QJsonArray nodes;
-        const int to = std::min(int(indexes.size()), offset + first);
-        for (int i = offset; i < to; ++i) {
-            GitHubJson::PageInfo accountsInfo;
-            const auto installation =
-                accountsPage(m_enterprise.servers().at(indexes.at(i)), 0, accountsFirst, &accountsInfo);
-            nodes.append(GitHubJson::installationToJson(installation, accountsInfo));
+        for (int i = from; i < to; ++i) {
+            nodes.append(installationNode(m_enterprise.servers().at(indexes.at(i)), {}));
         }
-        const QJsonObject connection{{QStringLiteral("nodes"), nodes},
-            {QStringLiteral("pageInfo"),
-                QJsonObject{{QStringLiteral("hasNextPage"), to < indexes.size()},
-                    {QStringLiteral("endCursor"), to > offset ? QJsonValue(cursorFor(to)) : QJsonValue()}}}};
-        Reply reply;
-        reply.body = json(QJsonObject{{QStringLiteral("data"),
-            QJsonObject{{QStringLiteral("enterprise"),
-                QJsonObject{{QStringLiteral("ownerInfo"),
-                    QJsonObject{{QStringLiteral("enterpriseServerInstallations"), connection}}}}}}}});
-        return reply;
+        const QJsonObject connection{
+            {QStringLiteral("nodes"), nodes}, {QStringLiteral("pageInfo"), GitHubJson::pageInfoToJson(info)}};
+        return dataReply(QJsonObject{{QStringLiteral("enterprise"),
+            QJsonObject{{QStringLiteral("ownerInfo"),
+                QJsonObject{{QStringLiteral("enterpriseServerInstallations"), connection}}}}}});
+    }
+    if (query.contains(QLatin1String("node(")) && onUserAccount.match(query).hasMatch()) {
+        // node(id:) on an account: its emails from the cursor.
+        const QStringList parts = variables.value(QLatin1String("id")).toString().split(QLatin1String("_UA_"));
+        const int index = parts.size() == 2 ? m_enterprise.serverIndex(parts.at(0)) : -1;
+        if (index < 0) {
+            return unknownNode();
+        }
+        const QList<LabEnterprise::ServerUser> &users = m_enterprise.servers().at(index).knownUsers;
+        const auto user = std::find_if(users.cbegin(), users.cend(),
+            [&parts](const LabEnterprise::ServerUser &u) { return QString::number(u.id) == parts.at(1); });
+        if (user == users.cend()) {
+            return unknownNode();
+        }
+        GitHubJson::PageInfo info;
+        QJsonArray emails;
+        for (const ServerUserEmail &email :
+            emailsPage(*user, variables.value(QLatin1String("after")).toString(), emailsFirst, &info)) {
+            emails.append(
+                QJsonObject{{QStringLiteral("email"), email.email}, {QStringLiteral("isPrimary"), email.isPrimary}});
+        }
+        return dataReply(QJsonObject{{QStringLiteral("node"),
+            QJsonObject{{QStringLiteral("emails"),
+                QJsonObject{{QStringLiteral("nodes"), emails},
+                    {QStringLiteral("pageInfo"), GitHubJson::pageInfoToJson(info)}}}}}});
     }
     if (query.contains(QLatin1String("node(")) && query.contains(QLatin1String("userAccounts"))) {
         const int index = m_enterprise.serverIndex(variables.value(QLatin1String("id")).toString());
         if (index < 0) {
-            return graphQlError(QStringLiteral("NOT_FOUND"),
-                QStringLiteral("Could not resolve to a node with the global id of '%1'.")
-                    .arg(variables.value(QLatin1String("id")).toString()),
-                QStringLiteral("node"));
+            return unknownNode();
         }
-        GitHubJson::PageInfo info;
-        const int offset = offsetFromCursor(variables.value(QLatin1String("after")).toString());
-        const auto installation = accountsPage(m_enterprise.servers().at(index), offset, accountsFirst, &info);
-        const QJsonObject node = GitHubJson::installationToJson(installation, info);
-        Reply reply;
-        reply.body = json(QJsonObject{{QStringLiteral("data"),
-            QJsonObject{{QStringLiteral("node"),
-                QJsonObject{{QStringLiteral("userAccounts"), node.value(QLatin1String("userAccounts"))}}}}}});
-        return reply;
+        const QJsonObject node =
+            installationNode(m_enterprise.servers().at(index), variables.value(QLatin1String("after")).toString());
+        return dataReply(QJsonObject{{QStringLiteral("node"),
+            QJsonObject{{QStringLiteral("userAccounts"), node.value(QLatin1String("userAccounts"))}}}});
     }
     return graphQlError(QStringLiteral("UNSUPPORTED"), QStringLiteral("The lab does not understand this query."));
 }

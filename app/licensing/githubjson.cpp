@@ -7,62 +7,95 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QTimeZone>
+
 #include <algorithm>
+#include <cmath>
 
 namespace Glc {
 namespace GitHubJson {
 namespace {
-// Small lenient accessors: each counts what it had to forgive.
-QString readString(const QJsonValue &value, ReadStats *stats)
+// Small lenient accessors: each counts what it had to forgive (see the rules in githubjson.h).
+
+/// Whether null is a value of the field (GitHub declares it "string|null", a nullable GraphQL type) or a
+/// wrong type (a non-null field). Either way the field gets its default; only a wrong type is counted.
+enum class Nullable : bool {
+    No,
+    Yes,
+};
+
+/// True when @p value is missing or null (the caller returns the default); counts a null that may not be.
+bool isAbsent(const QJsonValue &value, Nullable nullable, ReadStats *stats)
 {
-    switch (value.type()) {
-    case QJsonValue::String:
-        return value.toString();
-    case QJsonValue::Null:
-    case QJsonValue::Undefined:
-        return {};
-    case QJsonValue::Double:
-        ++stats->toleratedValues;
-        return QString::number(value.toDouble(), 'g', 17);
-    case QJsonValue::Bool:
-        ++stats->toleratedValues;
-        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    default:
-        ++stats->toleratedValues;
-        return {};
+    if (value.isUndefined()) {
+        return true;
     }
+    if (value.isNull()) {
+        if (nullable == Nullable::No) {
+            ++stats->toleratedValues;
+        }
+        return true;
+    }
+    return false;
 }
 
-int readInt(const QJsonValue &value, ReadStats *stats)
+QString readString(const QJsonValue &value, ReadStats *stats, Nullable nullable = Nullable::No)
 {
-    switch (value.type()) {
-    case QJsonValue::Double:
-        return value.toInt(static_cast<int>(value.toDouble()));
-    case QJsonValue::Null:
-    case QJsonValue::Undefined:
+    if (isAbsent(value, nullable, stats)) {
+        return {};
+    }
+    if (value.isString()) {
+        return value.toString();
+    }
+    ++stats->toleratedValues;
+    return {};
+}
+
+int readInt(const QJsonValue &value, ReadStats *stats, Nullable nullable = Nullable::No)
+{
+    if (isAbsent(value, nullable, stats)) {
         return 0;
-    case QJsonValue::String: {
-        ++stats->toleratedValues;
+    }
+    if (value.isDouble()) {
+        return value.toInt(static_cast<int>(value.toDouble()));
+    }
+    ++stats->toleratedValues;
+    if (value.isString()) {
         bool ok = false;
         const int number = value.toString().trimmed().toInt(&ok);
         return ok ? number : 0;
     }
-    default:
-        ++stats->toleratedValues;
-        return 0;
-    }
+    return 0;
 }
 
-TriState readTriState(const QJsonValue &value, ReadStats *stats)
+/// A GraphQL Int! id (remoteUserId) as text; a numeric string is kept (counted).
+QString readIntegerText(const QJsonValue &value, ReadStats *stats)
 {
-    switch (value.type()) {
-    case QJsonValue::Bool:
-        return value.toBool() ? TriState::Yes : TriState::No;
-    case QJsonValue::Null:
-    case QJsonValue::Undefined:
+    if (isAbsent(value, Nullable::No, stats)) {
+        return {};
+    }
+    if (value.isDouble() && value.toDouble() == std::floor(value.toDouble())) {
+        return QString::number(qint64(value.toDouble()));
+    }
+    ++stats->toleratedValues;
+    if (value.isString()) {
+        bool ok = false;
+        const qint64 number = value.toString().trimmed().toLongLong(&ok);
+        return ok ? QString::number(number) : QString();
+    }
+    return {};
+}
+
+TriState readTriState(const QJsonValue &value, ReadStats *stats, Nullable nullable = Nullable::No)
+{
+    if (isAbsent(value, nullable, stats)) {
         return TriState::Unknown;
-    case QJsonValue::String: {
-        ++stats->toleratedValues;
+    }
+    if (value.isBool()) {
+        return value.toBool() ? TriState::Yes : TriState::No;
+    }
+    ++stats->toleratedValues;
+    if (value.isString()) {
+        // "" (seen in GitHub's own examples) and any other text say nothing.
         const QString text = value.toString().trimmed().toLower();
         if (text == QLatin1String("true")) {
             return TriState::Yes;
@@ -70,15 +103,8 @@ TriState readTriState(const QJsonValue &value, ReadStats *stats)
         if (text == QLatin1String("false")) {
             return TriState::No;
         }
-        return TriState::Unknown;
     }
-    case QJsonValue::Double:
-        ++stats->toleratedValues;
-        return value.toDouble() != 0 ? TriState::Yes : TriState::No;
-    default:
-        ++stats->toleratedValues;
-        return TriState::Unknown;
-    }
+    return TriState::Unknown;
 }
 
 bool readBool(const QJsonValue &value, ReadStats *stats)
@@ -86,46 +112,38 @@ bool readBool(const QJsonValue &value, ReadStats *stats)
     return readTriState(value, stats) == TriState::Yes;
 }
 
-QStringList readStringList(const QJsonValue &value, ReadStats *stats)
+QStringList readStringList(const QJsonValue &value, ReadStats *stats, Nullable nullable = Nullable::No)
 {
     QStringList list;
-    switch (value.type()) {
-    case QJsonValue::Array: {
-        const QJsonArray array = value.toArray();
-        list.reserve(array.size());
-        for (const QJsonValue &item : array) {
-            if (item.isString()) {
-                list.append(item.toString());
-            } else {
-                ++stats->toleratedValues;
-                const QString text = readString(item, stats);
-                if (!text.isEmpty()) {
-                    list.append(text);
-                }
-            }
-        }
+    if (isAbsent(value, nullable, stats)) {
         return list;
     }
-    case QJsonValue::Null:
-    case QJsonValue::Undefined:
-        return list;
-    case QJsonValue::String:
-        // A single string where a list is declared: keep it unless empty.
-        ++stats->toleratedValues;
-        if (!value.toString().isEmpty()) {
-            list.append(value.toString());
-        }
-        return list;
-    default:
+    if (!value.isArray()) {
         ++stats->toleratedValues;
         return list;
     }
+    const QJsonArray array = value.toArray();
+    list.reserve(array.size());
+    for (const QJsonValue &item : array) {
+        if (item.isString()) {
+            list.append(item.toString());
+        } else {
+            ++stats->toleratedValues;
+        }
+    }
+    return list;
 }
 
-QDateTime readDate(const QJsonValue &value, ReadStats *stats)
+QDateTime readDate(const QJsonValue &value, ReadStats *stats, Nullable nullable = Nullable::No)
 {
+    if (isAbsent(value, nullable, stats)) {
+        return {};
+    }
     const QString text = readString(value, stats);
     if (text.isEmpty()) {
+        if (value.isString()) {
+            ++stats->toleratedValues; // "" is no date
+        }
         return {};
     }
     const QDateTime date = parseGitHubDate(text);
@@ -135,41 +153,59 @@ QDateTime readDate(const QJsonValue &value, ReadStats *stats)
     return date;
 }
 
+/// GHES seats: a number or "unlimited" (nullopt).
 std::optional<int> readSeats(const QJsonValue &value, ReadStats *stats)
 {
-    if (value.isString()) {
-        const QString text = value.toString().trimmed();
-        if (text.compare(QLatin1String("unlimited"), Qt::CaseInsensitive) == 0) {
-            return std::nullopt;
-        }
-        bool ok = false;
-        const int number = text.toInt(&ok);
-        ++stats->toleratedValues;
-        return ok ? number : 0;
+    if (value.isString() && value.toString().trimmed().compare(QLatin1String("unlimited"), Qt::CaseInsensitive) == 0) {
+        return std::nullopt;
     }
     return readInt(value, stats);
 }
 
-QJsonObject readObject(const QJsonValue &value, ReadStats *stats)
+QJsonObject readObject(const QJsonValue &value, ReadStats *stats, Nullable nullable = Nullable::No)
 {
+    if (isAbsent(value, nullable, stats)) {
+        return {};
+    }
     if (value.isObject()) {
         return value.toObject();
     }
-    if (!value.isNull() && !value.isUndefined()) {
-        ++stats->toleratedValues;
-    }
+    ++stats->toleratedValues;
     return {};
 }
 
-QJsonArray readArray(const QJsonValue &value, ReadStats *stats)
+QJsonArray readArray(const QJsonValue &value, ReadStats *stats, Nullable nullable = Nullable::No)
 {
+    if (isAbsent(value, nullable, stats)) {
+        return {};
+    }
     if (value.isArray()) {
         return value.toArray();
     }
-    if (!value.isNull() && !value.isUndefined()) {
-        ++stats->toleratedValues;
-    }
+    ++stats->toleratedValues;
     return {};
+}
+
+/// The entries of a list that are objects; any other entry is dropped (counted unless a null the list may
+/// hold: GraphQL's `nodes` are lists of nullable nodes).
+QList<QJsonObject> readObjects(const QJsonArray &array, ReadStats *stats, Nullable nullEntries)
+{
+    QList<QJsonObject> objects;
+    objects.reserve(array.size());
+    for (const QJsonValue &entry : array) {
+        if (entry.isObject()) {
+            objects.append(entry.toObject());
+        } else if (!isAbsent(entry, nullEntries, stats)) {
+            ++stats->toleratedValues;
+        }
+    }
+    return objects;
+}
+
+/// A GraphQL connection's nodes (a nullable list of nullable nodes).
+QList<QJsonObject> readNodes(const QJsonObject &connection, ReadStats *stats)
+{
+    return readObjects(readArray(connection.value(QLatin1String("nodes")), stats, Nullable::Yes), stats, Nullable::Yes);
 }
 
 template<typename T>
@@ -210,8 +246,9 @@ void countUnknown(const QJsonObject &object, std::initializer_list<QLatin1String
 PageInfo readPageInfo(const QJsonValue &value, ReadStats *stats)
 {
     const QJsonObject object = readObject(value, stats);
+    // endCursor is null when the page is empty.
     return PageInfo{readBool(object.value(QLatin1String("hasNextPage")), stats),
-        readString(object.value(QLatin1String("endCursor")), stats)};
+        readString(object.value(QLatin1String("endCursor")), stats, Nullable::Yes)};
 }
 
 UploadSyncState readSyncState(const QString &text)
@@ -228,22 +265,39 @@ UploadSyncState readSyncState(const QString &text)
     return UploadSyncState::Unknown;
 }
 
-ServerUserAccount readUserAccount(const QJsonObject &object, ReadStats *stats)
+QList<ServerUserEmail> readEmails(const QJsonObject &connection, ReadStats *stats)
 {
-    ServerUserAccount account;
-    account.login = readString(object.value(QLatin1String("login")), stats);
-    account.remoteUserId = readString(object.value(QLatin1String("remoteUserId")), stats);
-    account.profileName = readString(object.value(QLatin1String("profileName")), stats);
-    account.remoteCreatedAt = readDate(object.value(QLatin1String("remoteCreatedAt")), stats);
-    account.isSiteAdmin = readBool(object.value(QLatin1String("isSiteAdmin")), stats);
-    const QJsonArray emails =
-        readArray(readObject(object.value(QLatin1String("emails")), stats).value(QLatin1String("nodes")), stats);
-    for (const QJsonValue &emailValue : emails) {
-        const QJsonObject email = readObject(emailValue, stats);
-        account.emails.append(ServerUserEmail{readString(email.value(QLatin1String("email")), stats),
+    QList<ServerUserEmail> emails;
+    for (const QJsonObject &email : readNodes(connection, stats)) {
+        emails.append(ServerUserEmail{readString(email.value(QLatin1String("email")), stats),
             readBool(email.value(QLatin1String("isPrimary")), stats)});
     }
-    return account;
+    return emails;
+}
+
+/// Appends the account nodes of a userAccounts connection to @p accounts; those whose emails go on beyond
+/// the page to @p moreEmails (with @p installation).
+void readUserAccounts(const QJsonObject &connection, int installation, QList<ServerUserAccount> *accounts,
+    QList<MoreEmails> *moreEmails, ReadStats *stats)
+{
+    const QList<QJsonObject> nodes = readNodes(connection, stats);
+    accounts->reserve(accounts->size() + nodes.size());
+    for (const QJsonObject &object : nodes) {
+        ServerUserAccount account;
+        account.login = readString(object.value(QLatin1String("login")), stats);
+        account.remoteUserId = readIntegerText(object.value(QLatin1String("remoteUserId")), stats);
+        account.profileName = readString(object.value(QLatin1String("profileName")), stats, Nullable::Yes);
+        account.remoteCreatedAt = readDate(object.value(QLatin1String("remoteCreatedAt")), stats);
+        account.isSiteAdmin = readBool(object.value(QLatin1String("isSiteAdmin")), stats);
+        const QJsonObject emails = readObject(object.value(QLatin1String("emails")), stats);
+        account.emails = readEmails(emails, stats);
+        const PageInfo emailsPageInfo = readPageInfo(emails.value(QLatin1String("pageInfo")), stats);
+        const QString id = readString(object.value(QLatin1String("id")), stats);
+        if (emailsPageInfo.hasNextPage) {
+            moreEmails->append(MoreEmails{installation, int(accounts->size()), id, emailsPageInfo});
+        }
+        accounts->append(std::move(account));
+    }
 }
 
 // GraphQL answers come with HTTP 200 and say what failed in `errors`, usually beside data whose root field
@@ -321,45 +375,45 @@ ConsumedLicense readConsumedLicense(const QJsonObject &object, ReadStats *stats)
         if (key == QLatin1String("github_com_login")) {
             license.githubComLogin = readString(value, stats);
         } else if (key == QLatin1String("github_com_name")) {
-            license.githubComName = readString(value, stats);
+            license.githubComName = readString(value, stats, Nullable::Yes);
         } else if (key == QLatin1String("enterprise_server_user_ids")) {
             license.enterpriseServerUserIds = readStringList(value, stats);
         } else if (key == QLatin1String("github_com_user")) {
             license.githubComUser = readBool(value, stats);
         } else if (key == QLatin1String("enterprise_server_user")) {
-            license.enterpriseServerUser = readTriState(value, stats);
+            license.enterpriseServerUser = readTriState(value, stats, Nullable::Yes);
         } else if (key == QLatin1String("visual_studio_subscription_user")) {
             license.visualStudioSubscriptionUser = readBool(value, stats);
         } else if (key == QLatin1String("license_type")) {
             license.licenseType = readString(value, stats);
         } else if (key == QLatin1String("github_com_profile")) {
-            license.githubComProfile = readString(value, stats);
+            license.githubComProfile = readString(value, stats, Nullable::Yes);
         } else if (key == QLatin1String("github_com_member_roles")) {
             license.githubComMemberRoles = readStringList(value, stats);
         } else if (key == QLatin1String("github_com_enterprise_roles")) {
             license.githubComEnterpriseRoles += readStringList(value, stats);
         } else if (key == QLatin1String("github_com_enterprise_role")) {
             // Legacy singular form seen in GitHub's own examples.
-            const QString role = readString(value, stats);
+            const QString role = readString(value, stats, Nullable::Yes);
             if (!role.isEmpty() && !license.githubComEnterpriseRoles.contains(role)) {
                 license.githubComEnterpriseRoles.append(role);
             }
         } else if (key == QLatin1String("github_com_verified_domain_emails")) {
             license.githubComVerifiedDomainEmails = readStringList(value, stats);
         } else if (key == QLatin1String("github_com_saml_name_id")) {
-            license.githubComSamlNameId = readString(value, stats);
+            license.githubComSamlNameId = readString(value, stats, Nullable::Yes);
         } else if (key == QLatin1String("github_com_orgs_with_pending_invites")) {
             license.githubComOrgsWithPendingInvites = readStringList(value, stats);
         } else if (key == QLatin1String("github_com_two_factor_auth")) {
-            license.githubComTwoFactorAuth = readTriState(value, stats);
+            license.githubComTwoFactorAuth = readTriState(value, stats, Nullable::Yes);
         } else if (key == QLatin1String("enterprise_server_emails") ||
             key == QLatin1String("enterprise_server_primary_emails")) {
             // The second name is the license report's (CSV) spelling, used by some exports of it.
             license.enterpriseServerEmails = readStringList(value, stats);
         } else if (key == QLatin1String("visual_studio_license_status")) {
-            license.visualStudioLicenseStatus = readString(value, stats);
+            license.visualStudioLicenseStatus = readString(value, stats, Nullable::Yes);
         } else if (key == QLatin1String("visual_studio_subscription_email")) {
-            license.visualStudioSubscriptionEmail = readString(value, stats);
+            license.visualStudioSubscriptionEmail = readString(value, stats, Nullable::Yes);
         } else if (key == QLatin1String("total_user_accounts")) {
             license.totalUserAccounts = readInt(value, stats);
         } else {
@@ -383,14 +437,11 @@ ReadResult<ConsumedLicensesReport> readConsumedLicenses(const QByteArray &json)
         stats);
     result.value.totalSeatsConsumed = readInt(top.value(QLatin1String("total_seats_consumed")), stats);
     result.value.totalSeatsPurchased = readInt(top.value(QLatin1String("total_seats_purchased")), stats);
-    const QJsonArray users = readArray(top.value(QLatin1String("users")), stats);
+    const QList<QJsonObject> users =
+        readObjects(readArray(top.value(QLatin1String("users")), stats), stats, Nullable::No);
     result.value.users.reserve(users.size());
-    for (const QJsonValue &user : users) {
-        if (!user.isObject()) {
-            ++stats->toleratedValues;
-            continue;
-        }
-        result.value.users.append(readConsumedLicense(user.toObject(), stats));
+    for (const QJsonObject &user : users) {
+        result.value.users.append(readConsumedLicense(user, stats));
     }
     return result;
 }
@@ -404,18 +455,19 @@ ReadResult<QList<LicenseSyncStatus>> readLicenseSyncStatus(const QByteArray &jso
     }
     ReadStats *stats = &result.stats;
     countUnknown(top, {QLatin1StringView("server_instances")}, stats);
-    const QJsonArray servers = readArray(top.value(QLatin1String("server_instances")), stats);
-    for (const QJsonValue &serverValue : servers) {
-        const QJsonObject server = readObject(serverValue, stats);
+    const QList<QJsonObject> servers =
+        readObjects(readArray(top.value(QLatin1String("server_instances")), stats), stats, Nullable::No);
+    for (const QJsonObject &server : servers) {
         countUnknown(server,
             {QLatin1StringView("server_id"), QLatin1StringView("hostname"), QLatin1StringView("last_sync")}, stats);
         LicenseSyncStatus status;
         status.serverId = readString(server.value(QLatin1String("server_id")), stats);
         status.hostname = readString(server.value(QLatin1String("hostname")), stats);
-        const QJsonObject lastSync = readObject(server.value(QLatin1String("last_sync")), stats);
-        status.lastSyncDate = readDate(lastSync.value(QLatin1String("date")), stats);
+        // A server that never synced may have no last sync, or one without a date; no error is no error.
+        const QJsonObject lastSync = readObject(server.value(QLatin1String("last_sync")), stats, Nullable::Yes);
+        status.lastSyncDate = readDate(lastSync.value(QLatin1String("date")), stats, Nullable::Yes);
         status.status = readString(lastSync.value(QLatin1String("status")), stats);
-        status.error = readString(lastSync.value(QLatin1String("error")), stats);
+        status.error = readString(lastSync.value(QLatin1String("error")), stats, Nullable::Yes);
         result.value.append(status);
     }
     return result;
@@ -463,14 +515,14 @@ ReadResult<InstallationsPage> readInstallationsPage(const QByteArray &json)
         return result;
     }
     ReadStats *stats = &result.stats;
-    const QJsonObject enterprise = readObject(data.value(QLatin1String("enterprise")), stats);
-    const QJsonObject connection = readObject(readObject(enterprise.value(QLatin1String("ownerInfo")), stats)
-                                                  .value(QLatin1String("enterpriseServerInstallations")),
-        stats);
+    // enterprise is null for a wrong slug, ownerInfo for someone who is not an owner (beside an error).
+    const QJsonObject enterprise = readObject(data.value(QLatin1String("enterprise")), stats, Nullable::Yes);
+    const QJsonObject connection =
+        readObject(readObject(enterprise.value(QLatin1String("ownerInfo")), stats, Nullable::Yes)
+                       .value(QLatin1String("enterpriseServerInstallations")),
+            stats);
     result.value.pageInfo = readPageInfo(connection.value(QLatin1String("pageInfo")), stats);
-    const QJsonArray nodes = readArray(connection.value(QLatin1String("nodes")), stats);
-    for (const QJsonValue &nodeValue : nodes) {
-        const QJsonObject node = readObject(nodeValue, stats);
+    for (const QJsonObject &node : readNodes(connection, stats)) {
         EnterpriseServerInstallation installation;
         installation.id = readString(node.value(QLatin1String("id")), stats);
         installation.hostName = readString(node.value(QLatin1String("hostName")), stats);
@@ -478,10 +530,8 @@ ReadResult<InstallationsPage> readInstallationsPage(const QByteArray &json)
         installation.isConnected = readBool(node.value(QLatin1String("isConnected")), stats);
         installation.createdAt = readDate(node.value(QLatin1String("createdAt")), stats);
         installation.updatedAt = readDate(node.value(QLatin1String("updatedAt")), stats);
-        const QJsonArray uploads = readArray(
-            readObject(node.value(QLatin1String("userAccountsUploads")), stats).value(QLatin1String("nodes")), stats);
-        for (const QJsonValue &uploadValue : uploads) {
-            const QJsonObject upload = readObject(uploadValue, stats);
+        for (const QJsonObject &upload :
+            readNodes(readObject(node.value(QLatin1String("userAccountsUploads")), stats), stats)) {
             installation.uploads.append(UserAccountsUpload{readString(upload.value(QLatin1String("name")), stats),
                 readSyncState(readString(upload.value(QLatin1String("syncState")), stats)),
                 readDate(upload.value(QLatin1String("createdAt")), stats),
@@ -493,11 +543,8 @@ ReadResult<InstallationsPage> readInstallationsPage(const QByteArray &json)
             [](const UserAccountsUpload &a, const UserAccountsUpload &b) { return a.createdAt > b.createdAt; });
         const QJsonObject accounts = readObject(node.value(QLatin1String("userAccounts")), stats);
         installation.userAccountsTotal = readInt(accounts.value(QLatin1String("totalCount")), stats);
-        const QJsonArray accountNodes = readArray(accounts.value(QLatin1String("nodes")), stats);
-        installation.userAccounts.reserve(accountNodes.size());
-        for (const QJsonValue &accountValue : accountNodes) {
-            installation.userAccounts.append(readUserAccount(readObject(accountValue, stats), stats));
-        }
+        readUserAccounts(accounts, int(result.value.installations.size()), &installation.userAccounts,
+            &result.value.moreEmails, stats);
         result.value.userAccountsPageInfo.append(readPageInfo(accounts.value(QLatin1String("pageInfo")), stats));
         result.value.installations.append(installation);
     }
@@ -512,16 +559,40 @@ ReadResult<UserAccountsPage> readUserAccountsPage(const QByteArray &json)
         return result;
     }
     ReadStats *stats = &result.stats;
-    const QJsonObject accounts =
-        readObject(readObject(data.value(QLatin1String("node")), stats).value(QLatin1String("userAccounts")), stats);
+    const QJsonObject accounts = readObject(
+        readObject(data.value(QLatin1String("node")), stats, Nullable::Yes).value(QLatin1String("userAccounts")),
+        stats);
     result.value.totalCount = readInt(accounts.value(QLatin1String("totalCount")), stats);
     result.value.pageInfo = readPageInfo(accounts.value(QLatin1String("pageInfo")), stats);
-    const QJsonArray nodes = readArray(accounts.value(QLatin1String("nodes")), stats);
-    result.value.userAccounts.reserve(nodes.size());
-    for (const QJsonValue &accountValue : nodes) {
-        result.value.userAccounts.append(readUserAccount(readObject(accountValue, stats), stats));
-    }
+    readUserAccounts(accounts, 0, &result.value.userAccounts, &result.value.moreEmails, stats);
     return result;
+}
+
+ReadResult<UserAccountEmailsPage> readUserAccountEmailsPage(const QByteArray &json)
+{
+    ReadResult<UserAccountEmailsPage> result;
+    QJsonObject data;
+    if (!graphQlData(json, &result, &data)) {
+        return result;
+    }
+    ReadStats *stats = &result.stats;
+    const QJsonObject emails = readObject(
+        readObject(data.value(QLatin1String("node")), stats, Nullable::Yes).value(QLatin1String("emails")), stats);
+    result.value.emails = readEmails(emails, stats);
+    result.value.pageInfo = readPageInfo(emails.value(QLatin1String("pageInfo")), stats);
+    return result;
+}
+
+bool isGraphQlRateLimited(const QByteArray &json)
+{
+    if (!json.contains("RATE_LIMIT")) {
+        return false; // the common case, without parsing
+    }
+    const QJsonArray errors = QJsonDocument::fromJson(json).object().value(QLatin1String("errors")).toArray();
+    return std::any_of(errors.cbegin(), errors.cend(), [](const QJsonValue &error) {
+        const QString type = error.toObject().value(QLatin1String("type")).toString();
+        return type == QLatin1String("RATE_LIMITED") || type == QLatin1String("RATE_LIMIT");
+    });
 }
 
 namespace {
@@ -650,7 +721,13 @@ QString syncStateName(UploadSyncState state)
     return QString();
 }
 
-QJsonObject userAccountToJson(const ServerUserAccount &account)
+QJsonObject pageInfoToJson(const PageInfo &pageInfo)
+{
+    return QJsonObject{{QLatin1String("hasNextPage"), pageInfo.hasNextPage},
+        {QLatin1String("endCursor"), stringOrNull(pageInfo.endCursor)}};
+}
+
+QJsonObject userAccountToJson(const ServerUserAccount &account, const QString &id, const PageInfo &emailsPageInfo)
 {
     QJsonArray emails;
     for (const ServerUserEmail &email : account.emails) {
@@ -658,12 +735,16 @@ QJsonObject userAccountToJson(const ServerUserAccount &account)
             QJsonObject{{QLatin1String("email"), email.email}, {QLatin1String("isPrimary"), email.isPrimary}});
     }
     QJsonObject object;
+    if (!id.isEmpty()) {
+        object.insert(QLatin1String("id"), id);
+    }
     object.insert(QLatin1String("login"), account.login);
-    object.insert(QLatin1String("remoteUserId"), account.remoteUserId);
+    object.insert(QLatin1String("remoteUserId"), account.remoteUserId.toLongLong()); // GraphQL Int!
     object.insert(QLatin1String("isSiteAdmin"), account.isSiteAdmin);
     object.insert(QLatin1String("profileName"), stringOrNull(account.profileName));
     object.insert(QLatin1String("remoteCreatedAt"), formatGitHubDate(account.remoteCreatedAt));
-    object.insert(QLatin1String("emails"), QJsonObject{{QLatin1String("nodes"), emails}});
+    object.insert(QLatin1String("emails"),
+        QJsonObject{{QLatin1String("nodes"), emails}, {QLatin1String("pageInfo"), pageInfoToJson(emailsPageInfo)}});
     return object;
 }
 
@@ -690,9 +771,7 @@ QJsonObject installationToJson(const EnterpriseServerInstallation &installation,
     object.insert(QLatin1String("userAccountsUploads"), QJsonObject{{QLatin1String("nodes"), uploads}});
     object.insert(QLatin1String("userAccounts"),
         QJsonObject{{QLatin1String("nodes"), accounts}, {QLatin1String("totalCount"), installation.userAccountsTotal},
-            {QLatin1String("pageInfo"),
-                QJsonObject{{QLatin1String("hasNextPage"), userAccountsPageInfo.hasNextPage},
-                    {QLatin1String("endCursor"), stringOrNull(userAccountsPageInfo.endCursor)}}}});
+            {QLatin1String("pageInfo"), pageInfoToJson(userAccountsPageInfo)}});
     return object;
 }
 } // namespace GitHubJson

@@ -5,6 +5,12 @@
 // Lenient readers and exact writers of GitHub's licensing JSON shapes (see github-licensing.md).
 // Readers never crash: unknown fields are ignored, missing ones defaulted, wrong-typed values
 // tolerated and counted. They fail only when the top level is not the expected object.
+//
+// A wrong-typed value gives the field its default, as if it were missing, and is counted; so is null
+// where GitHub declares the field non-null (null where it may be null is a value: defaulted, not counted).
+// Two coercions keep what the value plainly says (still counted): a numeric string for a number and
+// "true"/"false" for a bool. An entry of a list that is not an object (or a string in a string list) is
+// dropped and counted, never read as an empty entry.
 
 #include "licensing/licensevalues.h"
 
@@ -18,6 +24,8 @@ struct ReadStats
 {
     int toleratedValues = 0; ///< values of an unexpected type (e.g. "" for a bool) that were coerced or dropped
     int unknownFields = 0; ///< keys the reader does not know (ignored)
+
+    bool operator==(const ReadStats &) const = default;
 
     ReadStats &operator+=(const ReadStats &other)
     {
@@ -63,6 +71,20 @@ struct PageInfo
 {
     bool hasNextPage = false;
     QString endCursor;
+
+    bool operator==(const PageInfo &) const = default;
+};
+
+/// A user account whose emails did not all come with it (GitHub pages them like any connection): the rest
+/// is read through node(id:) on the account, after emailsPageInfo.endCursor.
+struct MoreEmails
+{
+    int installation = 0; ///< index in InstallationsPage::installations (0 in a UserAccountsPage)
+    int account = 0; ///< index in that installation's userAccounts (in UserAccountsPage::userAccounts)
+    QString accountId; ///< the EnterpriseServerUserAccount's node id
+    PageInfo emailsPageInfo;
+
+    bool operator==(const MoreEmails &) const = default;
 };
 
 /// GraphQL enterprise.ownerInfo.enterpriseServerInstallations page.
@@ -70,7 +92,10 @@ struct InstallationsPage
 {
     QList<EnterpriseServerInstallation> installations;
     QList<PageInfo> userAccountsPageInfo; ///< one per installation, same order
+    QList<MoreEmails> moreEmails; ///< accounts with more emails than came with them
     PageInfo pageInfo;
+
+    bool operator==(const InstallationsPage &) const = default;
 };
 ReadResult<InstallationsPage> readInstallationsPage(const QByteArray &json);
 
@@ -79,9 +104,26 @@ struct UserAccountsPage
 {
     QList<ServerUserAccount> userAccounts;
     int totalCount = 0;
+    QList<MoreEmails> moreEmails; ///< accounts with more emails than came with them (installation 0)
     PageInfo pageInfo;
+
+    bool operator==(const UserAccountsPage &) const = default;
 };
 ReadResult<UserAccountsPage> readUserAccountsPage(const QByteArray &json);
+
+/// GraphQL node(id:) { ... on EnterpriseServerUserAccount { emails } } page.
+struct UserAccountEmailsPage
+{
+    QList<ServerUserEmail> emails;
+    PageInfo pageInfo;
+
+    bool operator==(const UserAccountEmailsPage &) const = default;
+};
+ReadResult<UserAccountEmailsPage> readUserAccountEmailsPage(const QByteArray &json);
+/// Whether a GraphQL answer says the query did not fit the primary rate limit: an error of type RATE_LIMITED
+/// (GitHub's documented type) or RATE_LIMIT (seen in GitHub's answers), sent with HTTP 200 and possibly while
+/// x-ratelimit-remaining is above 0 (the query costs more points than remain).
+bool isGraphQlRateLimited(const QByteArray &json);
 
 // Writers: GitHub's exact shapes (used by the lab and by tests).
 QJsonObject consumedLicenseToJson(const ConsumedLicense &license);
@@ -91,7 +133,10 @@ QByteArray writeLicenseSyncStatus(const QList<LicenseSyncStatus> &servers);
 QByteArray writeServerLicense(const ServerLicenseInfo &info);
 QByteArray writeMeta(const QString &installedVersion);
 QJsonObject installationToJson(const EnterpriseServerInstallation &installation, const PageInfo &userAccountsPageInfo);
-QJsonObject userAccountToJson(const ServerUserAccount &account);
+/// @p id (the account's node id) is written when not empty; emails with @p emailsPageInfo.
+QJsonObject userAccountToJson(
+    const ServerUserAccount &account, const QString &id = {}, const PageInfo &emailsPageInfo = {});
+QJsonObject pageInfoToJson(const PageInfo &pageInfo);
 QString syncStateName(UploadSyncState state);
 QString formatGitHubDate(const QDateTime &dateTime); ///< ISO 8601 UTC with Z
 } // namespace GitHubJson

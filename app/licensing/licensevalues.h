@@ -63,6 +63,8 @@ struct ConsumedLicensesReport
     int totalSeatsConsumed = 0;
     int totalSeatsPurchased = 0;
     QList<ConsumedLicense> users;
+
+    bool operator==(const ConsumedLicensesReport &) const = default;
 };
 
 /// One server of `GET /enterprises/{enterprise}/license-sync-status`.

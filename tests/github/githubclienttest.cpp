@@ -521,6 +521,128 @@ private Q_SLOTS:
         QCOMPARE(found->uploads.constFirst().name, last);
     }
 
+    void shouldReadEveryEmailOfAccountsWithMany_data()
+    {
+        QTest::addColumn<int>("extraEmails");
+        QTest::newRow("23 emails") << 22; // ten with the account, thirteen on one more page
+        QTest::newRow("151 emails") << 150; // ten, then pages of 100 and 41
+    }
+
+    void shouldReadEveryEmailOfAccountsWithMany()
+    {
+        // GitHub sends ten emails with each account, ordered by address: the rest, here the primary one too,
+        // only comes by paging the account's emails.
+        QFETCH(int, extraEmails);
+        LabConfig config = plainConfig(150);
+        config.servers = 2;
+        config.serverUserShare = 0.9; // over 100 accounts each: some come with a second page of accounts
+        config.extraEmailsEvery = 40;
+        config.extraEmails = extraEmails;
+        LicenseLab lab(config);
+        QVERIFY(lab.start());
+        GitHubClient client(lab.connection(), lab.token(), fastOptions());
+        std::unique_ptr<InstallationsJob> job(client.fetchInstallations());
+        QVERIFY(waitFinished(job.get()));
+        QVERIFY2(job->error().kind == GitHubError::Kind::None, qPrintable(job->error().message()));
+        QCOMPARE(job->result().size(), 2);
+        int many = 0;
+        bool onASecondAccountsPage = false;
+        for (int i = 0; i < 2; ++i) {
+            const QList<LabEnterprise::ServerUser> &users = lab.enterprise().servers().at(i).knownUsers;
+            const QList<ServerUserAccount> &accounts = job->result().at(i).userAccounts;
+            QCOMPARE(accounts.size(), users.size());
+            for (int j = 0; j < accounts.size(); ++j) {
+                const LabEnterprise::ServerUser &user = users.at(j);
+                QCOMPARE(accounts.at(j).login, user.login);
+                QStringList expected = QStringList{user.primaryEmail} + user.otherEmails;
+                std::sort(expected.begin(), expected.end());
+                QStringList emails;
+                QStringList primary;
+                for (const ServerUserEmail &email : accounts.at(j).emails) {
+                    emails.append(email.email);
+                    if (email.isPrimary) {
+                        primary.append(email.email);
+                    }
+                }
+                QCOMPARE(emails, expected); // all of them, each once
+                QCOMPARE(primary, QStringList{user.primaryEmail});
+                if (!user.otherEmails.isEmpty()) {
+                    ++many;
+                    QCOMPARE(emails.size(), extraEmails + 1);
+                    QCOMPARE(emails.constLast(), user.primaryEmail); // last by address
+                    onASecondAccountsPage = onASecondAccountsPage || j >= InstallationsJob::AccountsPerPage;
+                }
+            }
+        }
+        QVERIFY2(many >= 4, qPrintable(QString::number(many)));
+        QVERIFY(onASecondAccountsPage);
+        QCOMPARE(lab.counters().sentWhileBudgetSpent, 0);
+    }
+
+    void shouldReadEveryInstallationOfManyPagesExactlyOnce_data()
+    {
+        QTest::addColumn<bool>("connectedOnly");
+        QTest::newRow("all") << false;
+        QTest::newRow("connected only") << true;
+    }
+
+    void shouldReadEveryInstallationOfManyPagesExactlyOnce()
+    {
+        QFETCH(bool, connectedOnly);
+        LabConfig config = plainConfig(120);
+        config.servers = 2 * InstallationsJob::InstallationsPerPage + 3; // three pages of installations
+        config.serverUserShare = 0.9; // over 100 accounts each: two pages of accounts per installation
+        config.extraEmailsEvery = 50; // and a few accounts with a second page of emails
+        config.syncDurationMs = 600000; // the uploads stay as they are while the test reads them
+        LicenseLab lab(config);
+        QString error;
+        QVERIFY2(lab.start(&error), qPrintable(error));
+        // Uploads on installations of each page (the last server is the one not connected).
+        for (const int index :
+            {0, InstallationsJob::InstallationsPerPage + 1, config.servers - 2, config.servers - 1}) {
+            const QString host = lab.enterprise().servers().at(index).hostname;
+            const UsageFileInfo info = UsageFile::read(lab.exportUsage(host, true)).info;
+            for (int i = 1; i <= 2; ++i) {
+                QVERIFY2(!lab.uploadUsage(UsageFile::write(info), QStringLiteral("%1-%2.json").arg(host).arg(i), &error)
+                             .isEmpty(),
+                    qPrintable(error));
+            }
+        }
+        GitHubClient client(lab.connection(), lab.token(), fastOptions());
+        std::unique_ptr<InstallationsJob> job(client.fetchInstallations(connectedOnly));
+        QVERIFY(waitFinished(job.get()));
+        QVERIFY2(job->error().kind == GitHubError::Kind::None, qPrintable(job->error().message()));
+        QList<LabEnterprise::Server> servers = lab.enterprise().servers();
+        if (connectedOnly) {
+            servers.removeIf([](const LabEnterprise::Server &server) { return !server.connected; });
+        }
+        QCOMPARE(job->result().size(), servers.size());
+        for (int i = 0; i < servers.size(); ++i) {
+            const EnterpriseServerInstallation &installation = job->result().at(i);
+            const LabEnterprise::Server &server = servers.at(i);
+            QCOMPARE(installation.id, server.installationId); // each once, in GitHub's order
+            QCOMPARE(installation.hostName, server.hostname);
+            QCOMPARE(installation.isConnected, server.connected);
+            QStringList uploads;
+            for (const UserAccountsUpload &upload : installation.uploads) {
+                uploads.append(upload.name);
+            }
+            QStringList expectedUploads;
+            for (const UserAccountsUpload &upload : server.uploads) {
+                expectedUploads.append(upload.name);
+            }
+            QCOMPARE(uploads, expectedUploads);
+            QVERIFY(server.knownUsers.size() > InstallationsJob::AccountsPerPage);
+            QCOMPARE(installation.userAccountsTotal, server.knownUsers.size());
+            QCOMPARE(installation.userAccounts.size(), server.knownUsers.size());
+            for (int j = 0; j < server.knownUsers.size(); ++j) {
+                QCOMPARE(installation.userAccounts.at(j).login, server.knownUsers.at(j).login);
+                QCOMPARE(installation.userAccounts.at(j).emails.size(), 1 + server.knownUsers.at(j).otherEmails.size());
+            }
+        }
+        QCOMPARE(job->readStats(), GitHubJson::ReadStats()); // the lab answers as GitHub declares
+    }
+
     void shouldReadEveryEndpointOfAServerOverHttps()
     {
         // A GHES-shaped connection (https://HOST/api/v3 and /api/graphql) to the lab behind its test CA.
@@ -885,6 +1007,109 @@ private Q_SLOTS:
         QCOMPARE(lab.counters().sentWhileBudgetSpent, 0);
         QCOMPARE(lab.counters().primaryRejected, 0);
         waiting->cancel();
+    }
+
+    void shouldWaitOutGraphQlsPrimaryLimit_data()
+    {
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<int>("remaining");
+        QTest::newRow("RATE_LIMITED") << QStringLiteral("RATE_LIMITED") << 0;
+        QTest::newRow("RATE_LIMIT") << QStringLiteral("RATE_LIMIT") << 0;
+        // GitHub also refuses a query that costs more points than remain; the headers still say some remain.
+        QTest::newRow("query costs more than remains") << QStringLiteral("RATE_LIMITED") << 2;
+    }
+
+    void shouldWaitOutGraphQlsPrimaryLimit()
+    {
+        // GitHub answers a GraphQL query over the primary limit with HTTP 200, a RATE_LIMITED error and
+        // x-ratelimit-*: the client waits until the reset and asks again, and nothing goes out before.
+        QFETCH(QString, type);
+        QFETCH(int, remaining);
+        LabConfig config = plainConfig(150);
+        config.servers = 2;
+        config.serverUserShare = 0.9; // further queries after the wait: accounts and emails
+        config.extraEmailsEvery = 60;
+        config.faults.primaryLimit = 100;
+        config.faults.primaryWindowSeconds = 2;
+        config.faults.graphQlRateLimitedRequests = 1; // another client of the token spent this window's budget
+        config.faults.graphQlRateLimitedType = type;
+        config.faults.graphQlRateLimitedRemaining = remaining;
+        LicenseLab lab(config);
+        QVERIFY(lab.start());
+        GitHubClient client(lab.connection(), lab.token(), fastOptions());
+        std::unique_ptr<InstallationsJob> job(client.fetchInstallations());
+        QVERIFY(waitFinished(job.get(), 20000));
+        QVERIFY2(job->error().kind == GitHubError::Kind::None, qPrintable(job->error().message()));
+        QCOMPARE(job->result().size(), 2);
+        for (int i = 0; i < 2; ++i) {
+            QCOMPARE(job->result().at(i).userAccounts.size(), lab.enterprise().servers().at(i).knownUsers.size());
+        }
+        QCOMPARE(lab.counters().primaryRejected, 1);
+        QCOMPARE(client.scheduler()->retries(), 1);
+        QCOMPARE(lab.counters().sentWhileBudgetSpent, 0);
+    }
+
+    void shouldGiveUpOnGraphQlsPrimaryLimitWithinBounds_data()
+    {
+        QTest::addColumn<int>("windowSeconds");
+        QTest::addColumn<int>("limitedRequests");
+        QTest::addColumn<int>("maxWaitMs");
+        QTest::addColumn<int>("maxRetries");
+        QTest::addColumn<int>("sent");
+        QTest::newRow("reset later than the longest wait") << 60 << 1 << 1000 << 8 << 1;
+        QTest::newRow("retries used up") << 1 << 100 << 60000 << 2 << 3;
+    }
+
+    void shouldGiveUpOnGraphQlsPrimaryLimitWithinBounds()
+    {
+        QFETCH(int, windowSeconds);
+        QFETCH(int, limitedRequests);
+        QFETCH(int, maxWaitMs);
+        QFETCH(int, maxRetries);
+        QFETCH(int, sent);
+        LabConfig config = plainConfig(10);
+        config.servers = 1;
+        config.faults.primaryLimit = 100;
+        config.faults.primaryWindowSeconds = windowSeconds;
+        config.faults.graphQlRateLimitedRequests = limitedRequests;
+        LicenseLab lab(config);
+        QVERIFY(lab.start());
+        GitHubClientOptions options = fastOptions();
+        options.maxWaitMs = maxWaitMs;
+        options.maxRateLimitRetries = maxRetries;
+        GitHubClient client(lab.connection(), lab.token(), options);
+        std::unique_ptr<InstallationsJob> job(client.fetchInstallations());
+        QVERIFY(waitFinished(job.get(), 20000));
+        QCOMPARE(job->error().kind, GitHubError::Kind::RateLimited);
+        QCOMPARE(job->error().httpStatus, 200);
+        QVERIFY(job->result().isEmpty());
+        const QString problem = explanationProblem(job->error());
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        QCOMPARE(client.scheduler()->requestsSent(), sent);
+        QCOMPARE(lab.counters().primaryRejected, sent);
+        QCOMPARE(lab.counters().sentWhileBudgetSpent, 0);
+    }
+
+    void shouldSendNothingAfterCancelDuringAGraphQlLimitWait()
+    {
+        LabConfig config = plainConfig(10);
+        config.servers = 1;
+        config.faults.primaryLimit = 100;
+        config.faults.primaryWindowSeconds = 2;
+        config.faults.graphQlRateLimitedRequests = 1;
+        LicenseLab lab(config);
+        QVERIFY(lab.start());
+        GitHubClient client(lab.connection(), lab.token(), fastOptions());
+        std::unique_ptr<InstallationsJob> job(client.fetchInstallations());
+        QTRY_VERIFY(lab.counters().primaryRejected == 1 && client.scheduler()->runningCount() == 0 &&
+            client.scheduler()->queuedCount() == 1); // waiting for the reset
+        QVERIFY(!job->isFinished());
+        job->cancel();
+        QCOMPARE(job->error().kind, GitHubError::Kind::Cancelled);
+        QCOMPARE(client.scheduler()->queuedCount(), 0);
+        QSignalSpy arrivals(&lab, &LicenseLab::requestReceived);
+        QVERIFY2(!arrivals.wait(3500), "the cancelled query reached the lab after the reset"); // reset: <= 3 s
+        QCOMPARE(lab.counters().requests, 1);
     }
 };
 

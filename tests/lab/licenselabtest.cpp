@@ -464,18 +464,33 @@ private Q_SLOTS:
         QCOMPARE(lab.counters().sentWhileBudgetSpent, 1);
 
         // GraphQL has a budget of its own.
-        std::unique_ptr<QNetworkReply> graphQl(post(lab, QStringLiteral("/graphql"),
-            QJsonDocument(
-                QJsonObject{{QStringLiteral("query"),
-                                QStringLiteral("query { enterprise(slug: $slug) { ownerInfo { "
-                                               "enterpriseServerInstallations { nodes { id } } } } }")},
-                    {QStringLiteral("variables"), QJsonObject{{QStringLiteral("slug"), QStringLiteral("lab")}}}})
-                .toJson()));
+        const QByteArray query = QJsonDocument(
+            QJsonObject{{QStringLiteral("query"),
+                            QStringLiteral("query { enterprise(slug: $slug) { ownerInfo { "
+                                           "enterpriseServerInstallations { nodes { id } } } } }")},
+                {QStringLiteral("variables"), QJsonObject{{QStringLiteral("slug"), QStringLiteral("lab")}}}})
+                                     .toJson();
+        std::unique_ptr<QNetworkReply> graphQl(post(lab, QStringLiteral("/graphql"), query));
         QVERIFY(waitFor(graphQl.get()));
         QCOMPARE(graphQl->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
         QCOMPARE(graphQl->rawHeader("x-ratelimit-resource"), QByteArray("graphql"));
         QCOMPARE(graphQl->rawHeader("x-ratelimit-remaining"), QByteArray("1"));
         QCOMPARE(lab.counters().sentWhileBudgetSpent, 1);
+        graphQl.reset(post(lab, QStringLiteral("/graphql"), query));
+        QVERIFY(waitFor(graphQl.get()));
+        QCOMPARE(graphQl->rawHeader("x-ratelimit-remaining"), QByteArray("0"));
+        // Over its limit GraphQL still answers HTTP 200, with GitHub's RATE_LIMITED error instead of data.
+        graphQl.reset(post(lab, QStringLiteral("/graphql"), query));
+        QVERIFY(waitFor(graphQl.get()));
+        QCOMPARE(graphQl->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        QCOMPARE(graphQl->rawHeader("x-ratelimit-remaining"), QByteArray("0"));
+        QVERIFY(graphQl->rawHeader("x-ratelimit-reset").toLongLong() * 1000 > QDateTime::currentMSecsSinceEpoch());
+        const QJsonObject refused = QJsonDocument::fromJson(graphQl->readAll()).object();
+        QCOMPARE(refused.value(QLatin1String("errors")).toArray().at(0).toObject().value(QLatin1String("type")),
+            QJsonValue(QStringLiteral("RATE_LIMITED")));
+        QVERIFY(!refused.contains(QLatin1String("data")));
+        QCOMPARE(lab.counters().primaryRejected, 2);
+        QCOMPARE(lab.counters().sentWhileBudgetSpent, 2);
 
         // Secondary limit: the rejected request again within its retry-after counts, and so does any request
         // once the client has had time to read the answer.

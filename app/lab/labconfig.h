@@ -49,6 +49,10 @@ struct LabConfig
     double serverOnlyShare = 0.02; ///< extra server accounts of people not on github.com
     double pendingInviteShare = 0.02;
     double suspendedShare = 0.03;
+    /// Members who joined within the last historyDays (evenly over them, deterministic from the seed): the
+    /// enterprise's past (LabEnterprise::asOf()) has fewer seats. The others joined long before.
+    double recentJoinShare = 0.1;
+    int historyDays = 84;
     int seatsPurchased = -1; ///< -1: 10% above the computed use, rounded up to 100
     int syncDurationMs = 1500; ///< how long a "Sync now" job runs
     bool githubLike = false; ///< no API action endpoints, like real GitHub (browser stand-ins remain)

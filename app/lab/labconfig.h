@@ -60,6 +60,10 @@ struct LabConfig
     /// which sort before it (GitHub lists an account's emails by address, ten come with the account).
     int extraEmailsEvery = 0;
     int extraEmails = 22;
+    /// Members who joined within the last historyDays (evenly over them, deterministic from the seed): the
+    /// enterprise's past (LabEnterprise::asOf()) has fewer seats. The others joined long before.
+    double recentJoinShare = 0.1;
+    int historyDays = 84;
     int seatsPurchased = -1; ///< -1: 10% above the computed use, rounded up to 100
     int syncDurationMs = 1500; ///< how long a "Sync now" job runs
     bool githubLike = false; ///< no API action endpoints, like real GitHub (browser stand-ins remain)

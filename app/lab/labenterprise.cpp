@@ -31,7 +31,10 @@ LabEnterprise LabEnterprise::generate(const LabConfig &config)
     enterprise.m_slug = config.enterpriseSlug;
     enterprise.m_configuredSeats = config.seatsPurchased;
     QRandomGenerator rng(config.seed);
+    // Join dates have a generator of their own, so the rest of the enterprise is what the seed always gave.
+    QRandomGenerator joinRng(config.seed ^ 0x6a011edu);
     const QDateTime now = QDateTime::currentDateTimeUtc();
+    const qint64 historySecs = std::max(1, config.historyDays) * 24LL * 3600;
     const int orgCount = 5;
 
     enterprise.m_members.reserve(config.users);
@@ -62,6 +65,10 @@ LabEnterprise LabEnterprise::generate(const LabConfig &config)
             member.visualStudioEmail =
                 rng.generateDouble() < 0.1 ? member.login + QLatin1String("@vs.example") : domainEmail;
         }
+        // The owner was there first; recent members spread evenly over the history, the others years back.
+        const bool recent = i > 1 && joinRng.generateDouble() < config.recentJoinShare;
+        member.joinedAt = recent ? now.addSecs(-qint64(joinRng.bounded(double(historySecs))))
+                                 : now.addDays(-historySecs / (24 * 3600) - 30 - joinRng.bounded(1000));
         enterprise.m_members.append(std::move(member));
     }
 
@@ -86,7 +93,8 @@ LabEnterprise LabEnterprise::generate(const LabConfig &config)
                 : member.verifiedEmails.first();
             user.suspended = rng.generateDouble() < config.suspendedShare;
             user.siteAdmin = user.id == 1;
-            user.createdAt = server.createdAt.addDays(user.id % 300);
+            // Nobody has a server account before joining the enterprise.
+            user.createdAt = std::max(server.createdAt.addDays(user.id % 300), member.joinedAt);
             if (config.extraEmailsEvery > 0 && user.id % config.extraEmailsEvery == 0) {
                 for (int k = 1; k <= config.extraEmails; ++k) {
                     user.otherEmails.append(
@@ -125,6 +133,32 @@ LabEnterprise LabEnterprise::generate(const LabConfig &config)
         enterprise.m_report.totalSeatsPurchased = enterprise.m_seatsPurchased;
     }
     return enterprise;
+}
+
+LabEnterprise LabEnterprise::asOf(const QDateTime &when) const
+{
+    LabEnterprise past = *this;
+    past.m_members.removeIf([&when](const Member &member) { return member.joinedAt > when; });
+    past.m_servers.removeIf([&when](const Server &server) { return server.createdAt > when; });
+    constexpr qint64 week = 7 * 24LL * 3600;
+    for (Server &server : past.m_servers) {
+        // A server that syncs did so weekly before its last sync: GitHub knew its users as of the last
+        // of those syncs before `when`.
+        QDateTime known = when;
+        const QDateTime lastSync = server.syncStatus.lastSyncDate;
+        if (lastSync.isValid() && lastSync > when) {
+            known = lastSync.addSecs(-(when.secsTo(lastSync) + week - 1) / week * week);
+            server.syncStatus.lastSyncDate = known;
+        }
+        const auto later = [](const QDateTime &limit) {
+            return [limit](const ServerUser &user) { return user.createdAt > limit; };
+        };
+        server.users.removeIf(later(when));
+        server.knownUsers.removeIf(later(known));
+        server.uploads.removeIf([&when](const UserAccountsUpload &upload) { return upload.createdAt > when; });
+    }
+    past.recompute();
+    return past;
 }
 
 int LabEnterprise::serverIndex(const QString &key) const

@@ -25,6 +25,7 @@ public:
         QStringList pendingInviteOrgs;
         TriState twoFactor = TriState::Unknown;
         QString visualStudioEmail; ///< subscription's User Primary Name, empty when none
+        QDateTime joinedAt; ///< when the member joined the enterprise
     };
 
     struct ServerUser
@@ -59,6 +60,11 @@ public:
     int seatsPurchased() const { return m_seatsPurchased; }
     const QList<Member> &members() const { return m_members; }
     const QList<Server> &servers() const { return m_servers; }
+    /// The enterprise as GitHub Enterprise Cloud saw it at `when` (not after now): the members who had
+    /// joined by then; the servers that existed, each with the users it had at its last weekly sync (or
+    /// at `when` when it does not sync) and the uploads made by then; consumed licenses computed from
+    /// that by the same rules. What is changed later (e.g. an email) is seen as it is now.
+    LabEnterprise asOf(const QDateTime &when) const;
     /// Index by host name, server id or installation id; -1 when unknown.
     int serverIndex(const QString &key) const;
 

@@ -158,8 +158,9 @@ QString LicenseLab::endpointsHelp()
         "  POST /_lab/servers/HOST/connect       GitHub Connect on (/disconnect: off)\n"
         "  GET  /_lab/clock                      the lab clock\n"
         "  POST /_lab/clock/advance              let time pass, e.g. {\"days\": 7}; connected servers sync weekly\n"
+        "  GET  /_lab/as-of/DATE/...             GitHub's reads as the enterprise was at DATE (ISO 8601)\n"
         "  /_lab/browser/...                     the web pages' buttons, also with --github-like\n"
-        "With --github-like, only status, jobs, clock, connect and disconnect remain.");
+        "With --github-like, only status, jobs, clock, as-of, connect and disconnect remain.");
 }
 
 LicenseLab::~LicenseLab()
@@ -483,14 +484,25 @@ LicenseLab::Reply LicenseLab::route(const QHttpServerRequest &request, const QSt
         ++m_counters.unauthorized;
         return error(401, QStringLiteral("Bad credentials"));
     }
-    if (segments.value(0) == QLatin1String("_lab")) {
+    // GitHub's reads as the enterprise was at a past date (the lab's history; in every mode, like the clock).
+    QStringList apiSegments = segments;
+    const LabEnterprise *enterprise = &m_enterprise;
+    QDateTime when = now();
+    if (segments.value(0) == QLatin1String("_lab") && segments.value(1) == QLatin1String("as-of")) {
+        when = QDateTime::fromString(segments.value(2), Qt::ISODate);
+        if (!when.isValid() || when > now()) {
+            return error(422, QStringLiteral("The date must be ISO 8601 and not after the lab clock's now."));
+        }
+        enterprise = &pastEnterprise(when);
+        apiSegments = segments.mid(3);
+    } else if (segments.value(0) == QLatin1String("_lab")) {
         return labAction(request, segments);
     }
     *isApi = true;
     ++m_counters.apiRequests;
     const LabFaults &faults = m_config.faults;
-    const bool graphQl = segments.value(0) == QLatin1String("graphql") ||
-        (segments.value(0) == QLatin1String("api") && segments.value(1) == QLatin1String("graphql"));
+    const bool graphQl = apiSegments.value(0) == QLatin1String("graphql") ||
+        (apiSegments.value(0) == QLatin1String("api") && apiSegments.value(1) == QLatin1String("graphql"));
     if (faults.token == LabFaults::Token::SsoRequired) {
         const QString message = QStringLiteral(
             "Resource protected by enterprise SAML enforcement. You must grant your Personal Access token access "
@@ -543,9 +555,9 @@ LicenseLab::Reply LicenseLab::route(const QHttpServerRequest &request, const QSt
         ++m_counters.serverErrors;
         reply = error(faults.failStatus, QStringLiteral("Server Error"));
     } else if (graphQl) {
-        reply = graphql(request);
+        reply = graphql(request, *enterprise);
     } else {
-        reply = restRead(request, path, segments);
+        reply = restRead(request, apiSegments, *enterprise, when);
     }
     reply.headers += limits.headers;
     reply.spentResource = limits.spentResource;
@@ -553,15 +565,14 @@ LicenseLab::Reply LicenseLab::route(const QHttpServerRequest &request, const QSt
     return reply;
 }
 
-LicenseLab::Reply LicenseLab::restRead(
-    const QHttpServerRequest &request, const QString &path, const QStringList &segments)
+LicenseLab::Reply LicenseLab::restRead(const QHttpServerRequest &request, const QStringList &segments,
+    const LabEnterprise &enterprise, const QDateTime &when)
 {
-    Q_UNUSED(path)
     if (request.method() != QHttpServerRequest::Method::Get) {
         return error(404, QStringLiteral("Not Found"));
     }
     if (segments.size() == 3 && segments.at(0) == QLatin1String("enterprises")) {
-        if (segments.at(1) != m_enterprise.slug()) {
+        if (segments.at(1) != enterprise.slug()) {
             return error(404, QStringLiteral("Not Found"));
         }
         if (segments.at(2) == QLatin1String("consumed-licenses")) {
@@ -572,7 +583,7 @@ LicenseLab::Reply LicenseLab::restRead(
                 1, 100);
             const int page = std::max(1,
                 query.hasQueryItem(QStringLiteral("page")) ? query.queryItemValue(QStringLiteral("page")).toInt() : 1);
-            const ConsumedLicensesReport &report = m_enterprise.consumedLicenses();
+            const ConsumedLicensesReport &report = enterprise.consumedLicenses();
             const int total = int(report.users.size());
             const int lastPage = std::max(1, (total + perPage - 1) / perPage);
             const int from = std::min(total, (page - 1) * perPage);
@@ -606,7 +617,7 @@ LicenseLab::Reply LicenseLab::restRead(
         }
         if (segments.at(2) == QLatin1String("license-sync-status")) {
             QList<LicenseSyncStatus> statuses;
-            for (const LabEnterprise::Server &server : m_enterprise.servers()) {
+            for (const LabEnterprise::Server &server : enterprise.servers()) {
                 // A server disconnected after syncing keeps its (aging) last sync.
                 if (server.connected || server.syncStatus.lastSyncDate.isValid()) {
                     statuses.append(server.syncStatus);
@@ -619,12 +630,12 @@ LicenseLab::Reply LicenseLab::restRead(
     }
     if (segments == QStringList{QStringLiteral("enterprise"), QStringLiteral("settings"), QStringLiteral("license")}) {
         ServerLicenseInfo info;
-        info.seats = m_enterprise.seatsPurchased();
-        info.seatsUsed = m_enterprise.consumedLicenses().totalSeatsConsumed;
+        info.seats = enterprise.seatsPurchased();
+        info.seatsUsed = enterprise.consumedLicenses().totalSeatsConsumed;
         info.seatsAvailable = std::max(0, *info.seats - info.seatsUsed);
         info.kind = QStringLiteral("standard");
         info.daysUntilExpiration = 365;
-        info.expireAt = now().addDays(365);
+        info.expireAt = when.addDays(365);
         Reply reply;
         reply.body = GitHubJson::writeServerLicense(info);
         return reply;
@@ -632,13 +643,13 @@ LicenseLab::Reply LicenseLab::restRead(
     if (segments == QStringList{QStringLiteral("meta")}) {
         Reply reply;
         reply.body = GitHubJson::writeMeta(
-            m_enterprise.servers().isEmpty() ? QStringLiteral("3.15.2") : m_enterprise.servers().first().version);
+            enterprise.servers().isEmpty() ? QStringLiteral("3.15.2") : enterprise.servers().first().version);
         return reply;
     }
     return error(404, QStringLiteral("Not Found"));
 }
 
-LicenseLab::Reply LicenseLab::graphql(const QHttpServerRequest &request)
+LicenseLab::Reply LicenseLab::graphql(const QHttpServerRequest &request, const LabEnterprise &enterprise)
 {
     // A small matcher for the two queries the console sends, not a GraphQL parser.
     const QJsonObject body = QJsonDocument::fromJson(request.body()).object();
@@ -731,7 +742,7 @@ LicenseLab::Reply LicenseLab::graphql(const QHttpServerRequest &request)
             QStringLiteral("node"));
     };
     if (query.contains(QLatin1String("enterpriseServerInstallations"))) {
-        if (variables.value(QLatin1String("slug")).toString() != m_enterprise.slug()) {
+        if (variables.value(QLatin1String("slug")).toString() != enterprise.slug()) {
             return graphQlError(QStringLiteral("NOT_FOUND"),
                 QStringLiteral("Could not resolve to an Enterprise with the slug of '%1'.")
                     .arg(variables.value(QLatin1String("slug")).toString()),
@@ -740,8 +751,8 @@ LicenseLab::Reply LicenseLab::graphql(const QHttpServerRequest &request)
         const int first = std::clamp(variables.value(QLatin1String("first")).toInt(10), 1, 100);
         const bool connectedOnly = variables.value(QLatin1String("connectedOnly")).toBool();
         QList<int> indexes;
-        for (int i = 0; i < m_enterprise.servers().size(); ++i) {
-            if (!connectedOnly || m_enterprise.servers().at(i).connected) {
+        for (int i = 0; i < enterprise.servers().size(); ++i) {
+            if (!connectedOnly || enterprise.servers().at(i).connected) {
                 indexes.append(i);
             }
         }
@@ -749,7 +760,7 @@ LicenseLab::Reply LicenseLab::graphql(const QHttpServerRequest &request)
         const auto [from, to] = slice(indexes.size(), variables.value(QLatin1String("after")).toString(), first, &info);
         QJsonArray nodes;
         for (int i = from; i < to; ++i) {
-            nodes.append(installationNode(m_enterprise.servers().at(indexes.at(i)), {}));
+            nodes.append(installationNode(enterprise.servers().at(indexes.at(i)), {}));
         }
         const QJsonObject connection{
             {QStringLiteral("nodes"), nodes}, {QStringLiteral("pageInfo"), GitHubJson::pageInfoToJson(info)}};
@@ -760,11 +771,11 @@ LicenseLab::Reply LicenseLab::graphql(const QHttpServerRequest &request)
     if (query.contains(QLatin1String("node(")) && onUserAccount.match(query).hasMatch()) {
         // node(id:) on an account: its emails from the cursor.
         const QStringList parts = variables.value(QLatin1String("id")).toString().split(QLatin1String("_UA_"));
-        const int index = parts.size() == 2 ? m_enterprise.serverIndex(parts.at(0)) : -1;
+        const int index = parts.size() == 2 ? enterprise.serverIndex(parts.at(0)) : -1;
         if (index < 0) {
             return unknownNode();
         }
-        const QList<LabEnterprise::ServerUser> &users = m_enterprise.servers().at(index).knownUsers;
+        const QList<LabEnterprise::ServerUser> &users = enterprise.servers().at(index).knownUsers;
         const auto user = std::find_if(users.cbegin(), users.cend(),
             [&parts](const LabEnterprise::ServerUser &u) { return QString::number(u.id) == parts.at(1); });
         if (user == users.cend()) {
@@ -783,12 +794,12 @@ LicenseLab::Reply LicenseLab::graphql(const QHttpServerRequest &request)
                     {QStringLiteral("pageInfo"), GitHubJson::pageInfoToJson(info)}}}}}});
     }
     if (query.contains(QLatin1String("node(")) && query.contains(QLatin1String("userAccounts"))) {
-        const int index = m_enterprise.serverIndex(variables.value(QLatin1String("id")).toString());
+        const int index = enterprise.serverIndex(variables.value(QLatin1String("id")).toString());
         if (index < 0) {
             return unknownNode();
         }
         const QJsonObject node =
-            installationNode(m_enterprise.servers().at(index), variables.value(QLatin1String("after")).toString());
+            installationNode(enterprise.servers().at(index), variables.value(QLatin1String("after")).toString());
         return dataReply(QJsonObject{{QStringLiteral("node"),
             QJsonObject{{QStringLiteral("userAccounts"), node.value(QLatin1String("userAccounts"))}}}});
     }
@@ -962,6 +973,22 @@ LicenseLab::Reply LicenseLab::clockAction(const QHttpServerRequest &request, con
     return reply;
 }
 
+const LabEnterprise &LicenseLab::pastEnterprise(const QDateTime &when)
+{
+    const qint64 key = when.toMSecsSinceEpoch();
+    for (const auto &[at, past] : m_past) {
+        if (at == key) {
+            return past;
+        }
+    }
+    // A few dates are asked at once (a history fetched week by week in parallel), each page by page.
+    if (m_past.size() >= MaxPastViews) {
+        m_past.pop_front();
+    }
+    m_past.emplace_back(key, m_enterprise.asOf(when));
+    return m_past.back().second;
+}
+
 QDateTime LicenseLab::now() const
 {
     const QDateTime base = m_labClock ? m_labClock() : QDateTime::currentDateTimeUtc();
@@ -977,6 +1004,7 @@ void LicenseLab::setClock(const Clock &clock)
 QStringList LicenseLab::advanceClock(std::chrono::seconds by)
 {
     m_clockOffset += std::max(std::chrono::seconds(0), by);
+    Q_EMIT clockAdvanced(qint64(m_clockOffset.count()));
     return runDueSyncs();
 }
 

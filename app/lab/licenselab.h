@@ -14,6 +14,7 @@
 #include <QUrl>
 
 #include <chrono>
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -127,6 +128,8 @@ public:
 
 Q_SIGNALS:
     void jobFinished(const QString &id);
+    /// advanceClock() moved the lab clock: clockOffset() is now `offsetSeconds`.
+    void clockAdvanced(qint64 offsetSeconds);
     /// Any request arrived (before it is answered), e.g. to see that none comes.
     void requestReceived(const QString &path);
 
@@ -154,8 +157,10 @@ private:
     };
     void handle(const QHttpServerRequest &request, QHttpServerResponder &responder);
     Reply route(const QHttpServerRequest &request, const QString &path, bool *isApi);
-    Reply restRead(const QHttpServerRequest &request, const QString &path, const QStringList &segments);
-    Reply graphql(const QHttpServerRequest &request);
+    /// GitHub's REST reads of `enterprise` (the lab's, or its past), dated `when`; `segments` without /api/v3.
+    Reply restRead(const QHttpServerRequest &request, const QStringList &segments, const LabEnterprise &enterprise,
+        const QDateTime &when);
+    Reply graphql(const QHttpServerRequest &request, const LabEnterprise &enterprise);
     Reply labAction(const QHttpServerRequest &request, const QStringList &segments);
     Reply clockAction(const QHttpServerRequest &request, const QStringList &rest);
     bool applyRateLimits(Reply *reply, const QString &resource, const QByteArray &key);
@@ -167,12 +172,17 @@ private:
     static Reply graphQlError(
         const QString &type, const QString &message, const QString &root = {}, const QJsonObject &extensions = {});
     bool setUpTls(QString *error);
+    /// The enterprise as of `when`, computed once for the last MaxPastViews dates asked.
+    const LabEnterprise &pastEnterprise(const QDateTime &when);
+    static constexpr int MaxPastViews = 8;
     void finishJob(const QString &id, bool success, const QString &error);
     /// One weekly sync of a connected server, finished at once and dated @p when; returns the job id.
     QString automaticSync(int index, const QDateTime &when);
 
     LabConfig m_config;
     LabEnterprise m_enterprise;
+    /// m_enterprise.asOf() of the dates asked last (ms since the epoch), for /_lab/as-of/DATE/.
+    std::deque<std::pair<qint64, LabEnterprise>> m_past;
     QString m_token;
     std::unique_ptr<LabHttpServer> m_http;
     std::map<quint64, std::unique_ptr<QHttpServerResponder>> m_pending; ///< answers waiting for their latency

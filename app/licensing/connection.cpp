@@ -24,8 +24,13 @@ QUrl Connection::graphqlUrl() const
 {
     switch (kind) {
     case Kind::Lab: {
+        // Under the lab URL's path, like REST (e.g. the lab's /_lab/as-of/DATE view of its past).
         QUrl url = labUrl;
-        url.setPath(QStringLiteral("/graphql"));
+        QString path = url.path();
+        if (path.endsWith(QLatin1Char('/'))) {
+            path.chop(1);
+        }
+        url.setPath(path + QLatin1String("/graphql"));
         return url;
     }
     case Kind::Cloud:

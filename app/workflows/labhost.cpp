@@ -36,6 +36,9 @@ LabHost::Outcome LabHost::createLab(const LabConfig &config)
     timer.start();
     Outcome outcome;
     m_lab = new LicenseLab(config);
+    // Queued into this object's thread: the interface reads the lab clock without calling into the lab.
+    connect(m_lab, &LicenseLab::clockAdvanced, this,
+        [this](qint64 offsetSeconds) { m_clockOffsetSeconds = offsetSeconds; });
     outcome.ok = m_lab->start(&outcome.error);
     if (outcome.ok) {
         outcome.url = m_lab->url();
@@ -139,6 +142,7 @@ void LabHost::stop()
     delete m_thread;
     m_thread = nullptr;
     m_anchor = nullptr;
+    m_clockOffsetSeconds = 0; // a new lab starts on this machine's clock
     m_url.clear();
     m_token.clear();
     m_connection = Connection{};

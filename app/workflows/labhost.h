@@ -50,9 +50,13 @@ public:
     bool githubLike() const { return m_githubLike; }
     /// A Lab connection pointing at the running lab.
     Connection connection() const { return m_connection; }
+    /// How far the lab clock is ahead of this machine's (LicenseLab::clockOffset()), as the lab last
+    /// told it (LicenseLab::clockAdvanced(), queued): reading it never waits for the lab's thread.
+    qint64 clockOffsetSeconds() const { return m_clockOffsetSeconds; }
 
-    /// Runs `function` with the lab in the lab's thread and waits for it (tests play the admin's browser
-    /// this way). While the lab is starting, this waits for the start; without a lab it does nothing.
+    /// Runs `function` with the lab in the lab's thread and waits for it (for tests and tools, never
+    /// the interface: it blocks until the lab's thread is free). While the lab is starting, this waits
+    /// for the start; without a lab it does nothing.
     void runInLab(const std::function<void(LicenseLab *)> &function);
 
 Q_SIGNALS:
@@ -81,6 +85,7 @@ private:
     QUrl m_url;
     QString m_token;
     bool m_githubLike = false;
+    qint64 m_clockOffsetSeconds = 0;
     Connection m_connection;
     quint64 m_startId = 0; ///< a stop() or a new start makes an older start's outcome stale
 };

@@ -78,6 +78,18 @@ void RefreshJob::reportProgress()
 void RefreshJob::partDone()
 {
     if (--m_partsRunning == 0 && isRunning()) {
+        m_fetched = true;
+        Q_EMIT fetched();
+        if (isRunning() && (!m_saveWhenAsked || m_saveAsked)) {
+            save();
+        }
+    }
+}
+
+void RefreshJob::saveNow()
+{
+    m_saveAsked = true;
+    if (m_fetched && isRunning()) {
         save();
     }
 }
@@ -87,7 +99,8 @@ void RefreshJob::save()
     setStage(Saving,
         i18ncp("@info:status", "Saving snapshot of %1 seat…", "Saving snapshot of %1 seats…",
             int(m_snapshot.licenses.users.size())));
-    m_snapshot.takenAt = QDateTime::currentDateTimeUtc();
+    // A snapshot of the lab's past is dated when it shows the enterprise.
+    m_snapshot.takenAt = context().labAsOf.isValid() ? context().labAsOf.toUTC() : QDateTime::currentDateTimeUtc();
     LicenseStore *db = store();
     if (!db) {
         return;

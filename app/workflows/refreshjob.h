@@ -24,6 +24,15 @@ public:
     const LicenseSnapshot &snapshot() const { return m_snapshot; }
     /// Snapshots removed by the retention setting after this one was written.
     int removedByRetention() const { return m_removed; }
+    /// Fetch, then wait for saveNow() before writing (several refreshes fetch at once and are written
+    /// in order); call before start().
+    void setSaveWhenAsked(bool wait) { m_saveWhenAsked = wait; }
+    /// Writes the snapshot once fetched (at once when it already is).
+    void saveNow();
+
+Q_SIGNALS:
+    /// Everything is fetched; with setSaveWhenAsked(), the job waits for saveNow().
+    void fetched();
 
 protected:
     void run() override;
@@ -41,6 +50,9 @@ private:
     qint64 m_users = 0;
     int m_removed = 0;
     bool m_cancelRequested = false;
+    bool m_saveWhenAsked = false;
+    bool m_saveAsked = false;
+    bool m_fetched = false;
     QList<QObject *> m_jobs;
 };
 } // namespace Glc

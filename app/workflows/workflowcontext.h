@@ -5,6 +5,7 @@
 #include "github/githubclientoptions.h"
 #include "licensing/connection.h"
 
+#include <QDateTime>
 #include <QString>
 
 namespace Glc {
@@ -21,5 +22,8 @@ struct WorkflowContext
     bool labActions = false;
     int pollIntervalMs = 2000; ///< how often assisted and lab jobs poll for their outcome
     int assistTimeoutMs = 15 * 60 * 1000; ///< how long an assisted action waits for the admin
+    /// Lab only: read the lab's enterprise as it was at this (lab clock) time, through its
+    /// /_lab/as-of/DATE/ view of GitHub's endpoints; a refresh dates its snapshot so. Invalid: now.
+    QDateTime labAsOf;
 };
 } // namespace Glc

@@ -44,7 +44,12 @@ void WorkflowJob::cancel()
 GitHubClient *WorkflowJob::client()
 {
     if (!m_client) {
-        m_client = new GitHubClient(m_context.connection, m_context.token, m_context.clientOptions, this);
+        Connection connection = m_context.connection;
+        if (m_context.labAsOf.isValid() && connection.kind == Connection::Kind::Lab) {
+            connection.labUrl.setPath(
+                QStringLiteral("/_lab/as-of/%1").arg(m_context.labAsOf.toUTC().toString(Qt::ISODate)));
+        }
+        m_client = new GitHubClient(connection, m_context.token, m_context.clientOptions, this);
     }
     return m_client;
 }

@@ -7,6 +7,7 @@
 #include "controllers/licensecontroller.h"
 #include "github/tokenstore.h"
 #include "lab/licenselab.h"
+#include "labbrowser.h"
 #include "licensepage/connectiondialog.h"
 #include "licensepage/countedtwicepanel.h"
 #include "licensepage/historychart.h"
@@ -18,6 +19,7 @@
 #include "licensepage/userlicensescard.h"
 #include "licensepage/widgetutil.h"
 #include "licensing/licensereportwriter.h"
+#include "licensing/seatforecast.h"
 #include "licensing/usagefile.h"
 #include "mainwindow.h"
 #include "models/consumedlicensesfiltermodel.h"
@@ -41,6 +43,7 @@
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileDialog>
 #include <QGroupBox>
@@ -53,6 +56,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScopeGuard>
+#include <QSemaphore>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -61,6 +65,7 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <QTimer>
 #include <QTreeWidget>
 
@@ -177,6 +182,8 @@ private:
         LicenseController::Options options;
         options.storeLocation = m_dir->filePath(QStringLiteral("store.sqlite"));
         options.labConfig = smallLab();
+        // The tests start from one snapshot; shouldOpenOnTheLabsHistory takes a first start's history.
+        options.historyWeeks = 0;
         return options;
     }
 
@@ -204,6 +211,11 @@ private:
     {
         LicenseController::Options options = freshOptions();
         options.labConfig = config;
+        return openConsoleWith(options, timeoutMs);
+    }
+
+    bool openConsoleWith(const LicenseController::Options &options, int timeoutMs = 60000)
+    {
         m_window = std::make_unique<MainWindow>(options);
         m_window->resize(1280, 900);
         m_window->show();
@@ -773,6 +785,96 @@ private Q_SLOTS:
         QCOMPARE(page()->licenseSyncCard()->staleCount(), 1);
     }
 
+    void shouldNeverWaitForTheLabThreadToShowThePage()
+    {
+        QVERIFY(openConsole());
+        QCOMPARE(page()->licenseSyncCard()->staleCount(), 0);
+        // Eight days pass in the lab: the stored syncs are nine days old by its clock.
+        lab()->runInLab([](LicenseLab *l) { l->advanceClock(std::chrono::days(8)); });
+        // The lab's thread gets busy (at most 20 s, so an interface that waits for it cannot hang the test).
+        std::atomic<bool> busy = false;
+        QSemaphore release;
+        std::unique_ptr<QThread> holder(QThread::create([this, &busy, &release] {
+            lab()->runInLab([&busy, &release](LicenseLab *) {
+                busy = true;
+                release.tryAcquire(1, 20000);
+                busy = false;
+            });
+        }));
+        holder->start();
+        QTRY_VERIFY(busy);
+        bool busyWhenShown = false;
+        const QMetaObject::Connection shown = connect(
+            controller(), &LicenseController::dataLoaded, this, [&busy, &busyWhenShown] { busyWhenShown = busy; });
+        QSignalSpy loaded(controller(), &LicenseController::dataLoaded);
+        controller()->reload();
+        const bool reloaded = loaded.wait(30000);
+        disconnect(shown);
+        release.release();
+        holder->wait();
+        QVERIFY(reloaded);
+        QVERIFY2(busyWhenShown, "the page waited for the lab's thread");
+        // ... and judged the servers' dates by the lab clock all the same.
+        QVERIFY(page()->licenseSyncCard()->staleCount() > 0);
+    }
+
+    void shouldOpenOnTheLabsHistory()
+    {
+        // A first start as the console makes it: the built-in lab, its past weeks, then now.
+        LicenseController::Options options = freshOptions();
+        options.historyWeeks = LicenseController::Options{}.historyWeeks;
+        const int weeks = LicenseController::firstStartHistoryWeeks(options);
+        QCOMPARE(weeks, 12);
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(openConsoleWith(options));
+        qInfo("first start with %d weeks of history of %d lab users: %lld ms", weeks, options.labConfig.users,
+            timer.elapsed());
+        const PageData &data = controller()->data();
+        QCOMPARE(data.history.size(), weeks + 1);
+        QList<SeatForecast::Point> points;
+        for (qsizetype i = 0; i < data.history.size(); ++i) {
+            const SnapshotSummary &snapshot = data.history.at(i);
+            if (i > 0) {
+                const SnapshotSummary &before = data.history.at(i - 1);
+                QCOMPARE(before.takenAt.secsTo(snapshot.takenAt) / 3600, 7 * 24); // weekly
+                QVERIFY(snapshot.totalSeatsConsumed >= before.totalSeatsConsumed);
+            }
+            int seats = 0;
+            lab()->runInLab([&seats, when = snapshot.takenAt](LicenseLab *l) {
+                seats = l->enterprise().asOf(when).consumedLicenses().totalSeatsConsumed;
+            });
+            QCOMPARE(snapshot.totalSeatsConsumed, seats);
+            points.append({snapshot.takenAt, snapshot.totalSeatsConsumed});
+        }
+        QVERIFY(data.history.first().totalSeatsConsumed < data.history.last().totalSeatsConsumed);
+        QCOMPARE(data.history.last().totalSeatsConsumed, labConsumed());
+        QCOMPARE(data.history.last().id, data.snapshot.id);
+        // The forecast follows from that history, and says something.
+        const SeatForecast expected = SeatForecast::compute(points, data.snapshot.licenses.totalSeatsPurchased);
+        QCOMPARE(data.forecast.outcome, expected.outcome);
+        QCOMPARE(data.forecast.date, expected.date);
+        QVERIFY(expected.seatsPerDay > 0);
+        QVERIFY(data.forecast.outcome == SeatForecast::Outcome::ReachedOn ||
+            data.forecast.outcome == SeatForecast::Outcome::NotWithinYear);
+        if (data.forecast.outcome == SeatForecast::Outcome::ReachedOn) {
+            QVERIFY(data.forecast.date > data.history.last().takenAt);
+            QVERIFY(data.forecast.date <= data.history.last().takenAt.addDays(365));
+        }
+        QCOMPARE(page()->historyChart()->consumed().size(), weeks + 1);
+        QCOMPARE(page()->historyChart()->forecast().size(), 2);
+        // The sync card shows the servers' latest sync, not one of the past weeks'.
+        for (const ServerRow &row : page()->licenseSyncCard()->servers()) {
+            QVERIFY(row.sync.lastSyncDate > data.history.at(weeks - 1).takenAt);
+        }
+        QCOMPARE(page()->licenseSyncCard()->staleCount(), 0);
+
+        // The next start finds a history: it takes none again.
+        QVERIFY(reopenConsole(options));
+        QCOMPARE(controller()->data().history.size(), weeks + 1);
+        QVERIFY(!controller()->isRefreshing());
+    }
+
     void shouldExportAndNeverOverwriteSilently()
     {
         QVERIFY(openConsole());
@@ -976,10 +1078,12 @@ private Q_SLOTS:
         QVERIFY(openConsole(config));
         const LabEnterprise::Server server = labServer(true);
         QList<QUrl> opened;
-        // The admin's click on "Sync now" in the browser, played through the lab.
-        ActionView::setUrlOpener([this, &opened, host = server.hostname](const QUrl &url) {
+        // The admin's click on "Sync now" in the browser: a request to the lab's page, over HTTP. The
+        // console learns of it only by polling license-sync-status.
+        LabBrowser browser(lab()->url(), lab()->token());
+        ActionView::setUrlOpener([&opened, &browser, host = server.hostname](const QUrl &url) {
             opened.append(url);
-            lab()->runInLab([host](LicenseLab *l) { l->startSync(host); });
+            browser.clickSyncNow(host);
         });
         auto *sync = openView<SyncNowView>(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Y));
         QVERIFY(sync);
@@ -994,26 +1098,23 @@ private Q_SLOTS:
         QCOMPARE(opened.size(), 1);
         QCOMPARE(opened.first().host(), server.hostname);
         QCOMPARE(sync->resultList()->topLevelItem(0)->text(1), QStringLiteral("Synced"));
+        QCOMPARE(browser.answers(), QList<int>{202});
         sync->close();
 
-        // Add server usage: the admin uploads the file on the enterprise's License page.
+        // Add server usage: the admin exports the usage on the air-gapped server and uploads the file
+        // on the enterprise's License page, both in the browser (over HTTP).
         const LabEnterprise::Server airGapped = labServer(false);
-        QByteArray bytes;
-        lab()->runInLab([&](LicenseLab *l) { bytes = l->exportUsage(airGapped.hostname); });
+        const QByteArray bytes = browser.exportUsage(airGapped.hostname);
+        QVERIFY(UsageFile::read(bytes).ok());
         const QString file = m_dir->filePath(QStringLiteral("assisted.json"));
         QVERIFY(writeFile(file, bytes));
         opened.clear();
-        QString uploadError;
-        ActionView::setUrlOpener([this, &opened, &uploadError, bytes](const QUrl &url) {
+        ActionView::setUrlOpener([&opened, &browser, bytes](const QUrl &url) {
             opened.append(url);
             if (url.isLocalFile()) {
                 return; // the folder with the file, for the admin to drag it into the browser
             }
-            lab()->runInLab([&uploadError, bytes](LicenseLab *l) {
-                if (l->uploadUsage(bytes, QStringLiteral("assisted.json"), &uploadError).isEmpty()) {
-                    uploadError.prepend(QStringLiteral("refused: "));
-                }
-            });
+            browser.upload(bytes, QStringLiteral("assisted.json"));
         });
         auto *add = openView<AddServerUsageView>(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
         QVERIFY(add);
@@ -1030,7 +1131,7 @@ private Q_SLOTS:
             qPrintable(add->assistLabel()->text()));
         QVERIFY(addFinished.wait(30000));
         QVERIFY2(addFinished.first().first().toBool(), qPrintable(add->resultMessage()->title()));
-        QVERIFY2(!uploadError.startsWith(QLatin1String("refused")), qPrintable(uploadError));
+        QCOMPARE(browser.answers(), (QList<int>{202, 202})); // the sync's click, then the upload
         // The enterprise's License page, then the folder that holds the file.
         QCOMPARE(opened.size(), 2);
         QCOMPARE(opened.first(), controller()->context().connection.enterpriseLicensePage());
@@ -1419,12 +1520,13 @@ private Q_SLOTS:
             hosts.append(row.sync.hostname);
         }
         QVERIFY(hosts.size() >= 2);
-        // The admin's click on Sync now in each server's page, played through the lab the first time it opens.
+        // The admin's click on Sync now in each server's page (over HTTP) the first time it opens.
         QList<QUrl> opened;
-        ActionView::setUrlOpener([this, &opened](const QUrl &url) {
+        LabBrowser browser(lab()->url(), lab()->token());
+        ActionView::setUrlOpener([&opened, &browser](const QUrl &url) {
             if (std::none_of(
                     opened.cbegin(), opened.cend(), [&url](const QUrl &o) { return o.host() == url.host(); })) {
-                lab()->runInLab([host = url.host()](LicenseLab *l) { l->startSync(host); });
+                browser.clickSyncNow(url.host());
             }
             opened.append(url);
         });

@@ -1,23 +1,31 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 // The action views and the dialogs by keyboard and for screen readers: the focus when they open, the
-// Tab order (reading order), and an accessible name on every control Tab reaches.
+// Tab order (reading order), and an accessible name on every control Tab reaches - also while an
+// action really runs against the lab, where Cancel must be reachable and work from the keyboard.
 
+#include "controllers/licensecontroller.h"
+#include "lab/licenselab.h"
+#include "labbrowser.h"
 #include "licensepage/connectiondialog.h"
+#include "licensepage/inlinemessage.h"
 #include "licensepage/retentiondialog.h"
 #include "licensepage/usagefiledropzone.h"
 #include "mainwindow.h"
 #include "views/addserverusageview.h"
 #include "views/exportusageview.h"
 #include "views/syncnowview.h"
+#include "workflows/labhost.h"
 
 #include <QAbstractButton>
 #include <QApplication>
 #include <QComboBox>
+#include <QFile>
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -77,6 +85,21 @@ QStringList tabWalk(QWidget *first, Qt::Key key = Qt::Key_Tab)
     return names;
 }
 
+/// Presses Tab from @p first until @p target has the focus, then @p key on it; false when Tab never
+/// reaches it.
+bool pressByKeyboard(QWidget *first, QWidget *target, Qt::Key key = Qt::Key_Space)
+{
+    first->setFocus(Qt::TabFocusReason);
+    for (int i = 0; i < 40 && control(QApplication::focusWidget()) != target; ++i) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    }
+    if (control(QApplication::focusWidget()) != target) {
+        return false;
+    }
+    QTest::keyClick(QApplication::focusWidget(), key);
+    return true;
+}
+
 bool hasBuddy(const QWidget *widget)
 {
     const QList<QLabel *> labels = widget->window()->findChildren<QLabel *>();
@@ -122,6 +145,55 @@ private:
 
     LicenseController *controller() const { return m_window->controller(); }
 
+    /// A console started on a lab of its own (GitHub-like: the assisted flows), with its first snapshot.
+    std::unique_ptr<MainWindow> startedConsole(bool githubLike)
+    {
+        LicenseController::Options options;
+        options.storeLocation =
+            m_dir->filePath(QStringLiteral("%1.sqlite").arg(QLatin1String(QTest::currentTestFunction())));
+        options.labConfig.users = 30;
+        options.labConfig.servers = 2;
+        options.labConfig.githubLike = githubLike;
+        options.historyWeeks = 0;
+        auto window = std::make_unique<MainWindow>(options);
+        QSignalSpy refreshed(window->controller(), &LicenseController::refreshFinished);
+        window->start();
+        [&] {
+            QVERIFY(refreshed.wait(60000));
+            QVERIFY(refreshed.first().first().toBool());
+            QTRY_VERIFY_WITH_TIMEOUT(window->controller()->data().hasSnapshot, 30000);
+        }();
+        return window;
+    }
+
+    static void setLatency(LicenseController *controller, int latencyMs)
+    {
+        controller->labHost()->runInLab([latencyMs](Glc::LicenseLab *lab) {
+            Glc::LabFaults faults = lab->faults();
+            faults.latencyMs = latencyMs;
+            lab->setFaults(faults);
+        });
+    }
+
+    static qint64 labRequests(LicenseController *controller)
+    {
+        qint64 requests = 0;
+        controller->labHost()->runInLab([&requests](Glc::LicenseLab *lab) { requests = lab->counters().requests; });
+        return requests;
+    }
+
+    /// Cancel is reached by Tab and pressed with Space: the view's job ends cancelled.
+    static void cancelByKeyboard(ActionView *view, QWidget *first)
+    {
+        QSignalSpy finished(view, &ActionView::jobFinished);
+        QVERIFY(pressByKeyboard(first, view->cancelButton()));
+        QVERIFY(finished.count() == 1 || finished.wait(10000));
+        QCOMPARE(finished.first().first().toBool(), false);
+        QVERIFY(!view->isBusy());
+        QCOMPARE(view->resultMessage()->title(), QStringLiteral("Cancelled."));
+        QVERIFY(!view->cancelButton()->isEnabled());
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -149,19 +221,47 @@ private Q_SLOTS:
         QCOMPARE(tabWalk(view.serverCombo()), names("server,start,close"));
         QVERIFY2(unnamedControls(&view).isEmpty(), qPrintable(unnamedControls(&view).join(u',')));
 
-        // After a run: the results, the instructions of an assisted flow with their button, Cancel.
-        view.resultList()->show();
-        view.assistLabel()->setText(QStringLiteral("<p>Click Sync now.<br><a href=\"https://github.com/x\">x</a></p>"));
-        view.assistLabel()->show();
-        view.findChild<QWidget *>(QStringLiteral("openPage"))->show();
-        view.cancelButton()->setEnabled(true);
-        QCOMPARE(tabWalk(view.serverCombo()), names("server,results,assist,openPage,start,close,cancel"));
-        QCOMPARE(
-            tabWalk(view.serverCombo(), Qt::Key_Backtab), names("server,cancel,close,start,openPage,assist,results"));
-        QVERIFY2(unnamedControls(&view).isEmpty(), qPrintable(unnamedControls(&view).join(u',')));
         QVERIFY(!view.assistLabel()->accessibleName().isEmpty());
         QVERIFY(!view.assistLabel()->accessibleDescription().isEmpty());
         QVERIFY(!view.startButton()->accessibleDescription().isEmpty());
+    }
+
+    void shouldWalkAndCancelARunningAssistedSyncNow()
+    {
+        // GitHub-like: the console opens the server's page and polls until the admin clicks - nobody does.
+        const std::unique_ptr<MainWindow> console = startedConsole(true);
+        QVERIFY(console);
+        QList<QUrl> opened;
+        ActionView::setUrlOpener([&opened](const QUrl &url) { opened.append(url); });
+        SyncNowView view(console->controller());
+        QVERIFY(openWindow(&view));
+        view.setServer(console->controller()->serverHosts().value(0));
+        // Started from the keyboard (its mnemonic), the job runs: its instructions and link appear.
+        QTest::keyClick(&view, Qt::Key_Y, Qt::AltModifier);
+        QTRY_VERIFY_WITH_TIMEOUT(view.assistLabel()->isVisible(), 10000);
+        QVERIFY(view.isBusy());
+        QCOMPARE(opened.size(), 1);
+        // Reading order while it runs: the instructions and their button, then Close and Cancel (Start is off).
+        QCOMPARE(tabWalk(view.serverCombo()), names("server,assist,openPage,close,cancel"));
+        QCOMPARE(tabWalk(view.serverCombo(), Qt::Key_Backtab), names("server,cancel,close,openPage,assist"));
+        QVERIFY2(unnamedControls(&view).isEmpty(), qPrintable(unnamedControls(&view).join(u',')));
+        // The link in the instructions opens from the keyboard: Tab onto the instructions, Tab to their
+        // link (Qt's labels take the focus themselves first), Enter.
+        QVERIFY(pressByKeyboard(view.serverCombo(), view.assistLabel(), Qt::Key_Tab));
+        QCOMPARE(focusName(), QStringLiteral("assist"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QCOMPARE(opened.size(), 2);
+        QCOMPARE(opened.last(), opened.first());
+        QVERIFY(view.isBusy());
+
+        cancelByKeyboard(&view, view.serverCombo());
+        // Stopped indeed: no more polls reach the lab (the console polls every 2 s while it waits).
+        const qint64 requests = labRequests(console->controller());
+        QTest::qWait(console->controller()->context().pollIntervalMs * 2 + 500);
+        QCOMPARE(labRequests(console->controller()), requests);
+        // After the run: its outcome (a message that can be closed), and Start again instead of Cancel.
+        QVERIFY(view.startButton()->isEnabled());
+        QCOMPARE(tabWalk(view.serverCombo()), names("server,assist,openPage,messageCloseButton,start,close"));
     }
 
     void shouldWalkExportInReadingOrder()
@@ -172,13 +272,47 @@ private Q_SLOTS:
         QCOMPARE(tabWalk(view.serverCombo()), names("server,target,browse,start,close"));
         QVERIFY2(unnamedControls(&view).isEmpty(), qPrintable(unnamedControls(&view).join(u',')));
 
-        // Assisted: the button for the downloaded file comes after the target, before the buttons.
-        view.pickDownloadButton()->show();
-        view.cancelButton()->setEnabled(true);
-        QCOMPARE(tabWalk(view.serverCombo()), names("server,target,browse,pickDownload,start,close,cancel"));
-        QVERIFY2(unnamedControls(&view).isEmpty(), qPrintable(unnamedControls(&view).join(u',')));
         QVERIFY(!view.summaryLabel()->accessibleName().isEmpty());
         QVERIFY(!view.pickDownloadButton()->accessibleDescription().isEmpty());
+    }
+
+    void shouldWalkAndCancelARunningExport()
+    {
+        // Slow answers: the export's request to the lab is in flight while the view is walked.
+        const std::unique_ptr<MainWindow> console = startedConsole(false);
+        QVERIFY(console);
+        ExportUsageView view(console->controller());
+        QVERIFY(openWindow(&view));
+        view.targetEdit()->setText(m_dir->filePath(QStringLiteral("running-export.json")));
+        setLatency(console->controller(), 60000);
+        const qint64 before = labRequests(console->controller());
+        QVERIFY(pressByKeyboard(view.serverCombo(), view.startButton()));
+        QVERIFY(view.isBusy());
+        QTRY_VERIFY_WITH_TIMEOUT(labRequests(console->controller()) > before, 10000); // the lab has the request
+        QCOMPARE(tabWalk(view.serverCombo()), names("server,target,browse,close,cancel"));
+        QVERIFY2(unnamedControls(&view).isEmpty(), qPrintable(unnamedControls(&view).join(u',')));
+        cancelByKeyboard(&view, view.serverCombo());
+        QVERIFY(view.startButton()->isEnabled());
+        QVERIFY(!QFile::exists(view.targetEdit()->text())); // nothing half-written
+        setLatency(console->controller(), 0);
+    }
+
+    void shouldWalkAndCancelARunningAssistedExport()
+    {
+        // GitHub-like: the console opens the server's page and waits for the downloaded file.
+        const std::unique_ptr<MainWindow> console = startedConsole(true);
+        QVERIFY(console);
+        ActionView::setUrlOpener([](const QUrl &) { });
+        ExportUsageView view(console->controller());
+        QVERIFY(openWindow(&view));
+        view.targetEdit()->setText(m_dir->filePath(QStringLiteral("assisted-export.json")));
+        QVERIFY(pressByKeyboard(view.serverCombo(), view.startButton()));
+        QTRY_VERIFY_WITH_TIMEOUT(view.pickDownloadButton()->isVisible(), 10000);
+        QVERIFY(view.isBusy());
+        // The button for the downloaded file comes after the target, then the instructions, Close, Cancel.
+        QCOMPARE(tabWalk(view.serverCombo()), names("server,target,browse,pickDownload,assist,openPage,close,cancel"));
+        QVERIFY2(unnamedControls(&view).isEmpty(), qPrintable(unnamedControls(&view).join(u',')));
+        cancelByKeyboard(&view, view.serverCombo());
     }
 
     void shouldWalkAddServerUsageInReadingOrder()
@@ -190,12 +324,41 @@ private Q_SLOTS:
         QCOMPARE(tabWalk(view.dropZone()), names("usageFileDropZone,chooseFilesButton,close"));
         QVERIFY2(unnamedControls(&view).isEmpty(), qPrintable(unnamedControls(&view).join(u',')));
 
-        view.dropZone()->setResults({{QStringLiteral("/tmp/a.json"), true, QStringLiteral("Ready to upload"), {}}});
-        view.startButton()->setEnabled(true);
-        QCOMPARE(tabWalk(view.dropZone()), names("usageFileDropZone,chooseFilesButton,resultsView,start,close"));
-        QVERIFY2(unnamedControls(&view).isEmpty(), qPrintable(unnamedControls(&view).join(u',')));
         QVERIFY(!view.previewLabel()->accessibleName().isEmpty());
         QVERIFY(!view.stagesLabel()->accessibleName().isEmpty());
+    }
+
+    void shouldWalkAndCancelARunningUpload()
+    {
+        const std::unique_ptr<MainWindow> console = startedConsole(false);
+        QVERIFY(console);
+        LicenseController *running = console->controller();
+        // A file the admin exported on a server (in the browser, over HTTP), checked and ready.
+        LabBrowser browser(running->labHost()->url(), running->labHost()->token());
+        const QString file = m_dir->filePath(QStringLiteral("ready.json"));
+        {
+            QFile out(file);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            QVERIFY(out.write(browser.exportUsage(running->serverHosts().value(0))) > 0);
+        }
+        AddServerUsageView view(running);
+        QVERIFY(openWindow(&view));
+        QSignalSpy checked(&view, &AddServerUsageView::filesChecked);
+        view.addFiles({file});
+        QVERIFY(checked.wait(30000));
+        QVERIFY2(view.startButton()->isEnabled(), qPrintable(view.dropZone()->results().value(0).detail));
+        QCOMPARE(tabWalk(view.dropZone()), names("usageFileDropZone,chooseFilesButton,resultsView,start,close"));
+
+        // Slow answers: the upload is in flight while the view is walked.
+        setLatency(running, 60000);
+        const qint64 before = labRequests(running);
+        QVERIFY(pressByKeyboard(view.dropZone(), view.startButton()));
+        QVERIFY(view.isBusy());
+        QTRY_VERIFY_WITH_TIMEOUT(labRequests(running) > before, 10000);
+        QCOMPARE(tabWalk(view.dropZone()), names("usageFileDropZone,chooseFilesButton,resultsView,close,cancel"));
+        QVERIFY2(unnamedControls(&view).isEmpty(), qPrintable(unnamedControls(&view).join(u',')));
+        cancelByKeyboard(&view, view.dropZone());
+        setLatency(running, 0);
     }
 
     void shouldWalkTheConnectionDialogInReadingOrder()

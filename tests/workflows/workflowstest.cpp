@@ -4,10 +4,12 @@
 
 #include "github/githuberror.h"
 #include "lab/licenselab.h"
+#include "labbrowser.h"
 #include "storage/licensestore.h"
 #include "workflows/addserverusagejob.h"
 #include "workflows/connectiontestjob.h"
 #include "workflows/exportusagejob.h"
+#include "workflows/labhistoryjob.h"
 #include "workflows/labhost.h"
 #include "workflows/refreshjob.h"
 #include "workflows/syncnowjob.h"
@@ -237,15 +239,18 @@ private Q_SLOTS:
         const QString host = connectedHost();
         SyncNowJob job(context, {host});
         QUrl opened;
+        LabBrowser browser(m_lab->url(), m_lab->token());
         connect(&job, &WorkflowJob::assistRequired, this, [&](const QUrl &page, const QString &) {
             opened = page;
-            // The admin's click on "Sync now" in the browser.
-            m_lab->runInLab([host](LicenseLab *lab) { lab->startSync(host); });
+            // The admin's click on "Sync now" in the browser, over HTTP; the job only sees it by polling.
+            browser.clickSyncNow(host);
         });
         QVERIFY(runToEnd(&job));
         QVERIFY2(job.status() == WorkflowJob::Status::Succeeded, qPrintable(job.errorText()));
         QCOMPARE(opened.host(), host);
         QVERIFY(job.results().first().confirmed);
+        QCOMPARE(browser.answers(), QList<int>{202});
+        QCOMPARE(browser.answeredPaths(), QStringList{QStringLiteral("/_lab/browser/servers/%1/sync").arg(host)});
     }
 
     void shouldTimeOutAnAssistedSyncNobodyClicked()
@@ -354,8 +359,11 @@ private Q_SLOTS:
             QVERIFY(runToEnd(&refresh));
         }
         const QString host = servers().first().hostname;
-        QByteArray bytes;
-        m_lab->runInLab([&](LicenseLab *lab) { bytes = lab->exportUsage(host); });
+        // The admin exports the usage on the server and uploads the file on the enterprise's License
+        // page, both in the browser (over HTTP); the job confirms the upload through GraphQL.
+        LabBrowser browser(m_lab->url(), m_lab->token());
+        const QByteArray bytes = browser.exportUsage(host);
+        QVERIFY(UsageFile::read(bytes).ok());
         const QString file = m_dir.filePath(QStringLiteral("assisted.json"));
         {
             QFile out(file);
@@ -363,16 +371,90 @@ private Q_SLOTS:
             out.write(bytes);
         }
         AddServerUsageJob job(context, {file}, AddServerUsageJob::Mode::Upload);
-        connect(&job, &WorkflowJob::assistRequired, this, [&](const QUrl &, const QString &) {
-            // The admin uploads the file on the enterprise's License page.
-            m_lab->runInLab([&](LicenseLab *lab) {
-                QString why;
-                QVERIFY2(!lab->uploadUsage(bytes, QStringLiteral("assisted.json"), &why).isEmpty(), qPrintable(why));
-            });
-        });
+        connect(&job, &WorkflowJob::assistRequired, this,
+            [&](const QUrl &, const QString &) { browser.upload(bytes, QStringLiteral("assisted.json")); });
         QVERIFY(runToEnd(&job));
         QVERIFY2(job.status() == WorkflowJob::Status::Succeeded, qPrintable(job.errorText()));
         QCOMPARE(job.results().first().state, UploadSyncState::Success);
+        QCOMPARE(browser.answers(), QList<int>{202});
+    }
+
+    void shouldTakeTheLabsPastWeekByWeek()
+    {
+        LabConfig config = smallLab();
+        config.users = 400;
+        const WorkflowContext context = startLab(config);
+        LabHistoryJob history(context, 4);
+        QSignalSpy stages(&history, &WorkflowJob::stageChanged);
+        QVERIFY(runToEnd(&history));
+        QVERIFY2(history.status() == WorkflowJob::Status::Succeeded, qPrintable(history.errorText()));
+        QCOMPARE(history.takenAt().size(), 4);
+        QCOMPARE(stages.count(), 4);
+        RefreshJob now(context);
+        QVERIFY(runToEnd(&now));
+        QCOMPARE(now.status(), WorkflowJob::Status::Succeeded);
+
+        LicenseStore store;
+        QVERIFY(!store.open(context.storeLocation).isError());
+        const QList<SnapshotSummary> snapshots = store.snapshots(context.connection.id).value;
+        QCOMPARE(snapshots.size(), 5);
+        for (int i = 0; i < snapshots.size(); ++i) {
+            const SnapshotSummary &snapshot = snapshots.at(i);
+            if (i > 0) {
+                // Written oldest first, a week apart by the lab clock.
+                QVERIFY(snapshot.id > snapshots.at(i - 1).id);
+                QVERIFY(snapshot.totalSeatsConsumed >= snapshots.at(i - 1).totalSeatsConsumed);
+            }
+            if (i < 4) {
+                QCOMPARE(snapshot.takenAt, history.takenAt().at(i));
+                QCOMPARE(snapshot.takenAt.secsTo(now.snapshot().takenAt) / 3600, (4 - i) * 7 * 24);
+            }
+            // Each is the lab's enterprise as it was then: its members who had joined by that date.
+            int seats = 0;
+            m_lab->runInLab([&seats, when = snapshot.takenAt](LicenseLab *lab) {
+                seats = lab->enterprise().asOf(when).consumedLicenses().totalSeatsConsumed;
+            });
+            QCOMPARE(snapshot.totalSeatsConsumed, seats);
+            const auto users = store.loadConsumedLicenses(snapshot.id);
+            QCOMPARE(users.value.size(), seats);
+        }
+        QVERIFY2(snapshots.first().totalSeatsConsumed < snapshots.last().totalSeatsConsumed,
+            qPrintable(QStringLiteral("%1 then %2")
+                    .arg(snapshots.first().totalSeatsConsumed)
+                    .arg(snapshots.last().totalSeatsConsumed)));
+        // The servers' sync status as of the oldest: their weekly syncs before it, and now their latest.
+        LicenseStore::LoadParts parts;
+        parts.users = false;
+        parts.newestSyncStatus = false;
+        const auto oldest = store.loadSnapshot(snapshots.first().id, parts);
+        QVERIFY(oldest.ok() && !oldest.value.syncStatus.isEmpty());
+        for (const LicenseSyncStatus &status : oldest.value.syncStatus) {
+            QVERIFY(status.lastSyncDate <= snapshots.first().takenAt);
+            QVERIFY(status.lastSyncDate > snapshots.first().takenAt.addDays(-7));
+        }
+        parts.newestSyncStatus = true;
+        const auto newest = store.loadSnapshot(snapshots.last().id, parts);
+        QCOMPARE(newest.value.syncStatus.size(), oldest.value.syncStatus.size());
+        for (const LicenseSyncStatus &status : newest.value.syncStatus) {
+            QVERIFY(status.lastSyncDate > snapshots.at(3).takenAt); // what the refresh of now stored last
+        }
+    }
+
+    void shouldLeaveNoHalfHistoryWhenCancelled()
+    {
+        LabConfig config = smallLab();
+        config.faults.latencyMs = 40;
+        const WorkflowContext context = startLab(config);
+        LabHistoryJob history(context, 8);
+        QSignalSpy finished(&history, &WorkflowJob::finished);
+        history.start();
+        QTRY_VERIFY_WITH_TIMEOUT(history.takenAt().size() >= 2, 30000);
+        history.cancel();
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(history.status(), WorkflowJob::Status::Cancelled);
+        LicenseStore store;
+        QVERIFY(!store.open(context.storeLocation).isError());
+        QCOMPARE(store.snapshots(context.connection.id).value.size(), 0);
     }
 
     void shouldKnowAServerTheStoreOnlyListsAmongTheInstallations()

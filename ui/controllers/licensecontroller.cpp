@@ -4,7 +4,6 @@
 
 #include "github/tokenstore.h"
 #include "glc_ui_debug.h"
-#include "lab/licenselab.h"
 #include "licensepage/countedtwicepanel.h"
 #include "licensepage/historychart.h"
 #include "licensepage/licensefilterbar.h"
@@ -18,6 +17,7 @@
 #include "models/consumedlicensesmodel.h"
 #include "workflows/connectionstorejob.h"
 #include "workflows/jobrunner.h"
+#include "workflows/labhistoryjob.h"
 #include "workflows/labhost.h"
 #include "workflows/refreshjob.h"
 #include "workflows/reportjob.h"
@@ -241,6 +241,7 @@ void LicenseController::labFailed(const QString &error)
     }
     m_page->showError(i18nc("@info", "The built-in license lab could not start: %1", error),
         i18nc("@info", "Check that the machine allows listening on 127.0.0.1, then restart the console."));
+    m_takeHistory = false;
     if (m_refreshQueued) {
         m_refreshQueued = false;
         m_page->setRefreshing(false);
@@ -422,6 +423,7 @@ void LicenseController::reload()
         startLab();
         if (!data.hasSnapshot && m_options.refreshWhenEmpty) {
             m_options.refreshWhenEmpty = false;
+            m_takeHistory = usesBuiltInLab(m_connection);
             refresh();
         }
     });
@@ -458,8 +460,45 @@ void LicenseController::refresh()
     startRefresh();
 }
 
+int LicenseController::firstStartHistoryWeeks(const Options &options)
+{
+    return std::clamp(historyRowBudget / std::max(1, options.labConfig.users), 0, std::max(0, options.historyWeeks));
+}
+
+void LicenseController::startHistory(int weeks)
+{
+    auto *job = new LabHistoryJob(m_context, weeks);
+    m_refresh = job;
+    // The page stays busy (several weeks fetch at once); the status bar names the week being written.
+    connect(job, &WorkflowJob::stageChanged, this, [this](int, const QString &text) { Q_EMIT statusMessage(text); });
+    connect(job, &WorkflowJob::finished, this, [this, job] {
+        qCDebug(GLC_UI) << "first start: lab history" << job->status() << job->takenAt().size() << "snapshots";
+        if (job->status() == WorkflowJob::Status::Succeeded) {
+            startRefresh(); // now, after the past: the store records the servers' sync status in order
+            return;
+        }
+        m_page->setRefreshing(false);
+        refreshFailed(job);
+        Q_EMIT refreshFinished(false);
+    });
+    m_runner->start(job);
+}
+
+void LicenseController::refreshFailed(WorkflowJob *job)
+{
+    if (job->status() == WorkflowJob::Status::Cancelled) {
+        Q_EMIT statusMessage(i18nc("@info:status", "Refresh cancelled; the previous snapshot is unchanged."));
+    } else {
+        m_page->showError(job->errorText(), job->nextStep());
+    }
+}
+
 void LicenseController::startRefresh()
 {
+    if (const int weeks = firstStartHistoryWeeks(m_options); std::exchange(m_takeHistory, false) && weeks > 0) {
+        startHistory(weeks);
+        return;
+    }
     auto *job = new RefreshJob(m_context);
     m_refresh = job;
     connect(job, &WorkflowJob::progress, this, [this](qint64 done, qint64 total, qint64 users) {
@@ -473,10 +512,8 @@ void LicenseController::startRefresh()
             Q_EMIT statusMessage(i18ncp("@info:status", "Refreshed: %1 seat consumed.", "Refreshed: %1 seats consumed.",
                 job->snapshot().licenses.totalSeatsConsumed));
             reload();
-        } else if (job->status() == WorkflowJob::Status::Cancelled) {
-            Q_EMIT statusMessage(i18nc("@info:status", "Refresh cancelled; the previous snapshot is unchanged."));
         } else {
-            m_page->showError(job->errorText(), job->nextStep());
+            refreshFailed(job);
         }
         Q_EMIT refreshFinished(success);
     });
@@ -485,6 +522,7 @@ void LicenseController::startRefresh()
 
 void LicenseController::cancelRefresh()
 {
+    m_takeHistory = false;
     if (m_refreshQueued) {
         m_refreshQueued = false;
         m_page->setRefreshing(false);
@@ -519,10 +557,8 @@ std::function<QDateTime()> LicenseController::serverClock() const
 {
     // The built-in lab dates syncs, uploads and expiry in lab time, and its clock can be moved on
     // (POST /_lab/clock/advance): judge its dates by that clock, or a week in the lab never looks stale.
-    qint64 offset = 0;
-    if (usesBuiltInLab(m_connection) && m_lab->isRunning()) {
-        m_lab->runInLab([&offset](LicenseLab *lab) { offset = lab->clockOffset().count(); });
-    }
+    // The offset the lab reported when its clock moved: nothing here waits for the lab's thread.
+    const qint64 offset = usesBuiltInLab(m_connection) && m_lab->isRunning() ? m_lab->clockOffsetSeconds() : 0;
     return [offset] { return QDateTime::currentDateTimeUtc().addSecs(offset); };
 }
 

@@ -36,7 +36,15 @@ public:
         QString storeLocation; ///< empty: the default SQLite file
         Glc::LabConfig labConfig; ///< the built-in lab
         bool refreshWhenEmpty = true; ///< first start: take a snapshot at once
+        /// A first start on the built-in lab also takes the lab's enterprise as it was each week over
+        /// this many weeks (Glc::LabHistoryJob), so the history chart and its forecast have data at
+        /// once; fewer for a large lab (historyRowBudget seats in all).
+        int historyWeeks = 12;
     };
+    /// Seats a first start's history may take in all (it is taken once; a large lab gets fewer weeks).
+    static constexpr int historyRowBudget = 120000;
+    /// The weeks of history a first start on `config` takes with `options`.
+    static int firstStartHistoryWeeks(const Options &options);
 
     LicenseController(LicensePage *page, const Options &options, QObject *parent = nullptr);
     ~LicenseController() override;
@@ -134,6 +142,10 @@ private:
     /// A context with only the store (for jobs that need no connection).
     Glc::WorkflowContext storeContext() const;
     void startRefresh();
+    /// The first start's history (Glc::LabHistoryJob), then startRefresh().
+    void startHistory(int weeks);
+    /// A refresh that did not succeed: the page says why (nothing when cancelled).
+    void refreshFailed(Glc::WorkflowJob *job);
     /// Starts the built-in lab when the active connection is the lab and it is not started yet.
     void startLab();
     void labStarted();
@@ -155,9 +167,10 @@ private:
     /// What the model was filled from early (PageDataJob::rowsReady; shared, not copied), so apply()
     /// does not fill it twice; released once apply() ran.
     QList<Glc::ConsumedLicense> m_tableRows;
-    QPointer<Glc::RefreshJob> m_refresh;
+    QPointer<Glc::WorkflowJob> m_refresh; ///< the running refresh (or the first start's history before it)
     FilterState m_appliedFilter; ///< what the proxy filters by (its defaults at first)
     bool m_refreshQueued = false; ///< waiting for the lab to start, or for start() to read the connection
+    bool m_takeHistory = false; ///< the next refresh is a first start's: the lab's history first
     bool m_connectionPending = false; ///< start() is reading the last connection from the store
     struct Waiting
     {

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#pragma once
+
+#include "workflows/workflowjob.h"
+
+#include <QDateTime>
+#include <QPointer>
+
+namespace Glc {
+class RefreshJob;
+
+/// A first start on a lab: a history to show at once. Reads the lab clock (GET /_lab/clock), then takes
+/// one snapshot of the lab's enterprise as it was each week over the past `weeks` weeks, oldest first,
+/// each dated then: a RefreshJob through the lab's /_lab/as-of/DATE/ view of GitHub's endpoints
+/// (WorkflowContext::labAsOf). A few weeks are fetched at once, written oldest first. Take the current
+/// snapshot after it, so the store records the servers' sync status in the order it happened.
+/// Cancelled or failed, it removes the snapshots it wrote.
+class LabHistoryJob : public WorkflowJob
+{
+    Q_OBJECT
+public:
+    LabHistoryJob(const WorkflowContext &context, int weeks, QObject *parent = nullptr);
+
+    /// The dates of the snapshots written, oldest first.
+    const QList<QDateTime> &takenAt() const { return m_takenAt; }
+
+protected:
+    void run() override;
+    void abort() override;
+
+private:
+    /// Starts the next weeks' fetches, a few at a time.
+    void startSteps();
+    /// Writes the oldest fetched week when every older one is written.
+    void saveInOrder();
+    void stepFinished(RefreshJob *step);
+    /// Cancels the weeks still running.
+    void abortSteps();
+    /// Removes what this job wrote (cancel, failure): no half history is left behind.
+    void removeWritten();
+
+    /// Weeks fetched at once: the lab answers one request at a time, but most of a refresh's time is
+    /// the round trips of its page walks.
+    static constexpr int Concurrency = 4;
+    const int m_weeks;
+    QDateTime m_labNow;
+    QList<QDateTime> m_takenAt;
+    QList<qint64> m_written;
+    QList<QPointer<RefreshJob>> m_steps; ///< one per week, oldest first (null once finished)
+    int m_started = 0;
+    qsizetype m_askedToSave = -1; ///< the week saveInOrder() asked to write last
+    bool m_cancelRequested = false;
+};
+} // namespace Glc

@@ -213,6 +213,22 @@ void addOptions(QCommandLineParser &parser, const LabConfig &defaults)
             i18nc("@info:shell",
                 "Only members: no server accounts, no Visual Studio subscriptions (share options given as well "
                 "still apply).")},
+        {QStringLiteral("extra-emails-every"),
+            i18nc("@info:shell",
+                "Every Nth account of each server has %1 more emails besides its primary one, which GitHub lists "
+                "before it: more than one page of emails (default: 0, none).",
+                QString::number(defaults.extraEmails)),
+            count},
+        {QStringLiteral("history-days"),
+            i18nc("@info:shell",
+                "Some members joined within these last days, so the enterprise's past (/_lab/as-of/DATE/...) "
+                "has fewer seats (default: %1).",
+                QString::number(defaults.historyDays)),
+            i18nc("@info:shell value name", "days")},
+        {QStringLiteral("recent-join-share"),
+            i18nc("@info:shell", "Share of members who joined within --history-days (default: %1).",
+                number(defaults.recentJoinShare)),
+            share},
         {QStringLiteral("sync-duration-ms"),
             i18nc("@info:shell", "How long a Sync now or an upload takes, in milliseconds (default: %1).",
                 QString::number(defaults.syncDurationMs)),
@@ -244,6 +260,11 @@ void addOptions(QCommandLineParser &parser, const LabConfig &defaults)
         {QStringLiteral("no-retry-after"),
             i18nc("@info:shell",
                 "Secondary rate limit answers without retry-after: the client has to wait a minute by itself.")},
+        {QStringLiteral("graphql-rate-limited"),
+            i18nc("@info:shell",
+                "The first N GraphQL queries find the budget spent by another client of the token: HTTP 200 with "
+                "an error of type RATE_LIMITED, as GitHub answers."),
+            count},
         {QStringLiteral("truncated-rate"),
             i18nc("@info:shell", "Share of successful API answers whose JSON is cut in half (seeded)."), share},
         {QStringLiteral("token-fault"),
@@ -283,6 +304,9 @@ bool apply(const QCommandLineParser &parser, LabConfig *config, QString *error)
         !read.wholeNumber(QStringLiteral("servers"), 0, MaxServers, &result.servers) ||
         !read.wholeNumber(QStringLiteral("seats"), 0, MaxSeats, &result.seatsPurchased) ||
         !read.wholeNumber(QStringLiteral("sync-duration-ms"), 0, MaxMilliseconds, &result.syncDurationMs) ||
+        !read.wholeNumber(QStringLiteral("extra-emails-every"), 0, MaxUsers, &result.extraEmailsEvery) ||
+        !read.wholeNumber(QStringLiteral("history-days"), 1, 3660, &result.historyDays) ||
+        !read.share(QStringLiteral("recent-join-share"), &result.recentJoinShare) ||
         !read.share(QStringLiteral("mismatched-share"), &result.mismatchedEmailShare) ||
         !read.share(QStringLiteral("vs-share"), &result.visualStudioShare) ||
         !read.share(QStringLiteral("server-user-share"), &result.serverUserShare) ||
@@ -296,6 +320,8 @@ bool apply(const QCommandLineParser &parser, LabConfig *config, QString *error)
         !read.rate(QStringLiteral("primary-limit"), &faults.primaryLimit, &faults.primaryWindowSeconds) ||
         !read.rate(QStringLiteral("secondary-limit"), &faults.secondaryLimit, &faults.secondaryWindowSeconds) ||
         !read.share(QStringLiteral("truncated-rate"), &faults.truncatedBodyRate) ||
+        !read.wholeNumber(QStringLiteral("graphql-rate-limited"), 0, std::numeric_limits<int>::max(),
+            &faults.graphQlRateLimitedRequests) ||
         !read.wholeNumber(QStringLiteral("forced-status"), 400, 599, &faults.forcedStatus) ||
         !read.text(QStringLiteral("sync-error"), &faults.syncError) ||
         !read.text(QStringLiteral("graphql-error"), &faults.graphQlError) ||

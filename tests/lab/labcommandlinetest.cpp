@@ -453,6 +453,95 @@ private Q_SLOTS:
         }
     }
 
+    void shouldLimitGraphQlAndPageEmailsAndKeepAPastAsToldTo()
+    {
+        {
+            // GitHub's GraphQL rate limit: HTTP 200 and a RATE_LIMITED error, then the budget is back.
+            const Lab lab = startLab({QStringLiteral("--graphql-rate-limited"), QStringLiteral("1")});
+            QVERIFY2(lab.started(), qPrintable(lab.out));
+            const Answer limited = graphql(lab);
+            QCOMPARE(limited.status, 200);
+            QCOMPARE(limited.json()
+                         .value(QLatin1String("errors"))
+                         .toArray()
+                         .at(0)
+                         .toObject()
+                         .value(QLatin1String("type"))
+                         .toString(),
+                QStringLiteral("RATE_LIMITED"));
+            QCOMPARE(limited.headers.value("x-ratelimit-remaining"), QByteArray("0"));
+            const Answer next = graphql(lab);
+            QCOMPARE(next.status, 200);
+            QVERIFY(next.json().value(QLatin1String("errors")).isUndefined());
+        }
+        // Accounts' emails beyond the first page: only with --extra-emails-every.
+        const auto accountsWithMoreEmails = [](const Answer &answer) {
+            int more = 0;
+            const QJsonArray installations = answer.json()
+                                                 .value(QLatin1String("data"))
+                                                 .toObject()
+                                                 .value(QLatin1String("enterprise"))
+                                                 .toObject()
+                                                 .value(QLatin1String("ownerInfo"))
+                                                 .toObject()
+                                                 .value(QLatin1String("enterpriseServerInstallations"))
+                                                 .toObject()
+                                                 .value(QLatin1String("nodes"))
+                                                 .toArray();
+            for (const QJsonValue &installation : installations) {
+                const QJsonArray accounts = installation.toObject()
+                                                .value(QLatin1String("userAccounts"))
+                                                .toObject()
+                                                .value(QLatin1String("nodes"))
+                                                .toArray();
+                for (const QJsonValue &account : accounts) {
+                    more += account.toObject()
+                                .value(QLatin1String("emails"))
+                                .toObject()
+                                .value(QLatin1String("pageInfo"))
+                                .toObject()
+                                .value(QLatin1String("hasNextPage"))
+                                .toBool();
+                }
+            }
+            return more;
+        };
+        {
+            const Lab plain = startLab({});
+            QVERIFY2(plain.started(), qPrintable(plain.out));
+            QCOMPARE(accountsWithMoreEmails(graphql(plain)), 0);
+            const Lab lab = startLab({QStringLiteral("--extra-emails-every"), QStringLiteral("2")});
+            QVERIFY2(lab.started(), qPrintable(lab.out));
+            QVERIFY(accountsWithMoreEmails(graphql(lab)) > 0);
+        }
+        // The enterprise's past: a month ago it had fewer seats when many joined recently, the same
+        // when nobody did.
+        const auto seatsAMonthAgo = [](const Lab &lab) {
+            const QDateTime now =
+                QDateTime::fromString(labStatus(lab).value(QLatin1String("now")).toString(), Qt::ISODate);
+            const Answer past = get(lab,
+                QStringLiteral("/_lab/as-of/%1/enterprises/%2/consumed-licenses")
+                    .arg(now.addDays(-30).toString(Qt::ISODate), lab.enterprise),
+                QStringLiteral("per_page=1"));
+            return std::pair{past.status, past.json().value(QLatin1String("total_seats_consumed")).toInt()};
+        };
+        for (const auto &[share, fewer] :
+            {std::pair{QStringLiteral("0"), false}, std::pair{QStringLiteral("0.5"), true}}) {
+            const Lab lab = startLab(
+                {QStringLiteral("--recent-join-share"), share, QStringLiteral("--history-days"), QStringLiteral("60")});
+            QVERIFY2(lab.started(), qPrintable(lab.out));
+            const int now = consumedLicenses(lab).json().value(QLatin1String("total_seats_consumed")).toInt();
+            const auto [status, then] = seatsAMonthAgo(lab);
+            QCOMPARE(status, 200);
+            QVERIFY(now > 0);
+            if (fewer) {
+                QVERIFY2(then < now, qPrintable(QStringLiteral("%1 then, %2 now").arg(then).arg(now)));
+            } else {
+                QCOMPARE(then, now);
+            }
+        }
+    }
+
     void shouldRedirectAndDelayAsToldTo()
     {
         {
@@ -574,6 +663,10 @@ private Q_SLOTS:
             QStringLiteral("--token takes printable ASCII characters without spaces."));
         row("empty sync error", {QStringLiteral("--sync-error"), QStringLiteral(" ")},
             QStringLiteral("--sync-error takes a text that is not empty."));
+        row("history of no days", {QStringLiteral("--history-days"), QStringLiteral("0")},
+            QStringLiteral("--history-days takes a whole number from 1 to 3660"));
+        row("negative extra emails", {QStringLiteral("--extra-emails-every"), QStringLiteral("-2")},
+            QStringLiteral("--extra-emails-every takes a whole number from 0"));
         row("unknown option", {QStringLiteral("--bogus")}, QStringLiteral("bogus"));
     }
     void shouldRefuseBadValues()
@@ -610,7 +703,8 @@ private Q_SLOTS:
                      "--plain-users", "--sync-duration-ms", "--latency-ms", "--error-rate", "--fail-next",
                      "--error-status", "--primary-limit", "--secondary-limit", "--secondary-status", "--no-retry-after",
                      "--truncated-rate", "--token-fault", "--forced-status", "--redirect-to", "--sync-error",
-                     "--graphql-error", "/_lab/status"}) {
+                     "--graphql-error", "--graphql-rate-limited", "--extra-emails-every", "--history-days",
+                     "--recent-join-share", "/_lab/status"}) {
                 QVERIFY2(help.contains(QLatin1String(option)), option);
             }
             QVERIFY2(help.contains(QLatin1String("(default: 0.05)")), qPrintable(help));

@@ -133,6 +133,12 @@ void AddServerUsageView::jobDone(WorkflowJob *job)
     m_dropZone->setResults(results);
     m_uploadable.clear();
     startButton()->setEnabled(false);
+    if (upload->status() == WorkflowJob::Status::Cancelled) {
+        // Nothing the admin chose is lost: the files are checked again, so those not uploaded are
+        // ready once more (and one that did reach GitHub is recognised by its checksum).
+        addFiles(m_files);
+        return;
+    }
     if (upload->status() == WorkflowJob::Status::Succeeded) {
         resultMessage()->showMessage(InlineMessage::Type::Information,
             i18ncp("@info", "%1 file added; the totals are being refreshed.",

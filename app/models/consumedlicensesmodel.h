@@ -3,7 +3,7 @@
 #pragma once
 
 #include "licensing/licensevalues.h"
-#include "models/compactlicenserows.h"
+#include "licensing/compactlicenserows.h"
 
 #include <QAbstractTableModel>
 #include <QByteArrayView>

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "licensing/licensereportwriter.h"
-#include "models/compactlicenserows.h"
+#include "licensing/compactlicenserows.h"
 #include "workflows/workflowjob.h"
 
 #include <optional>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
-#include "models/compactlicenserows.h"
+#include "licensing/compactlicenserows.h"
 #include "snapshotgenerator.h"
 
 #include <QStandardPaths>

@@ -4,6 +4,9 @@
 
 #include <QVarLengthArray>
 
+#include <cstring>
+#include <utility>
+
 // One record per row, at m_offsets[row] in m_bytes:
 //   varint searchLength, search bytes        lower-case UTF-8 items joined by SearchSeparator:
 //                                            login, name, verified e-mails, server e-mails, SAML, VS e-mail
@@ -531,31 +534,69 @@ QStringList CompactLicenseRows::list(qsizetype row, List field) const
     return listOf(r, r.original(scratch), field);
 }
 
-ConsumedLicense CompactLicenseRows::license(qsizetype row) const
+ConsumedLicense CompactLicenseRows::license(qsizetype row, Fields fields) const
 {
     const Record r = parse(row);
     QByteArray scratch;
     const QByteArrayView original = r.original(scratch);
     ConsumedLicense l;
-    l.githubComLogin = textOf(r, original, Text::Login);
-    l.githubComName = textOf(r, original, Text::Name);
-    l.githubComProfile = textOf(r, original, Text::Profile);
-    l.githubComSamlNameId = textOf(r, original, Text::SamlNameId);
-    l.licenseType = textOf(r, original, Text::LicenseType);
-    l.visualStudioLicenseStatus = textOf(r, original, Text::VisualStudioLicenseStatus);
-    l.visualStudioSubscriptionEmail = textOf(r, original, Text::VisualStudioSubscriptionEmail);
-    l.enterpriseServerUserIds = listOf(r, original, List::ServerUserIds);
-    l.enterpriseServerEmails = listOf(r, original, List::ServerEmails);
-    l.githubComVerifiedDomainEmails = listOf(r, original, List::VerifiedDomainEmails);
-    l.githubComMemberRoles = listOf(r, original, List::MemberRoles);
-    l.githubComEnterpriseRoles = listOf(r, original, List::EnterpriseRoles);
-    l.githubComOrgsWithPendingInvites = listOf(r, original, List::OrgsWithPendingInvites);
+    const std::pair<Text, QString *> texts[] = {{Text::Login, &l.githubComLogin}, {Text::Name, &l.githubComName},
+        {Text::Profile, &l.githubComProfile}, {Text::SamlNameId, &l.githubComSamlNameId},
+        {Text::LicenseType, &l.licenseType}, {Text::VisualStudioLicenseStatus, &l.visualStudioLicenseStatus},
+        {Text::VisualStudioSubscriptionEmail, &l.visualStudioSubscriptionEmail}};
+    for (const auto &[text, target] : texts) {
+        if (fields & field(text)) {
+            *target = textOf(r, original, text);
+        }
+    }
+    const std::pair<List, QStringList *> lists[] = {{List::ServerUserIds, &l.enterpriseServerUserIds},
+        {List::ServerEmails, &l.enterpriseServerEmails}, {List::VerifiedDomainEmails, &l.githubComVerifiedDomainEmails},
+        {List::MemberRoles, &l.githubComMemberRoles}, {List::EnterpriseRoles, &l.githubComEnterpriseRoles},
+        {List::OrgsWithPendingInvites, &l.githubComOrgsWithPendingInvites}};
+    for (const auto &[list, target] : lists) {
+        if (fields & field(list)) {
+            *target = listOf(r, original, list);
+        }
+    }
     l.totalUserAccounts = int(r.totalUserAccounts);
     l.githubComUser = r.bits & GithubComUserBit;
     l.visualStudioSubscriptionUser = r.bits & VisualStudioUserBit;
     l.enterpriseServerUser = TriState(toTri(r.bits >> ServerUserShift));
     l.githubComTwoFactorAuth = TriState(toTri(r.bits & TwoFactorMask));
     return l;
+}
+
+bool CompactLicenseRows::isServerOnly(qsizetype row) const
+{
+    return parse(row).itemLengths[0] == 0;
+}
+
+bool CompactLicenseRows::isPendingInvitationOnly(qsizetype row) const
+{
+    const Record r = parse(row);
+    return ConsumedLicense::isPendingInvitationOnly(r.itemLengths[0] == 0, r.pendingOrgs.size(), r.memberRoles.size(),
+        r.enterpriseRoles.size(), r.hosts.size(), r.bits & VisualStudioUserBit);
+}
+
+void CompactLicenseRows::reorder(const QList<qsizetype> &order)
+{
+    Q_ASSERT(order.size() == m_offsets.size());
+    const qsizetype n = m_offsets.size();
+    // Records lie in row order, so a record ends where the next row's begins.
+    auto end = [this, n](qsizetype row) { return row + 1 < n ? m_offsets.at(row + 1) : qint64(m_bytes.size()); };
+    QByteArray bytes(m_bytes.size(), Qt::Uninitialized);
+    QList<qint64> offsets;
+    offsets.reserve(n);
+    char *out = bytes.data();
+    for (const qsizetype from : order) {
+        const qint64 begin = m_offsets.at(from);
+        const qint64 length = end(from) - begin;
+        offsets.append(qint64(out - bytes.constData()));
+        memcpy(out, m_bytes.constData() + begin, size_t(length));
+        out += length;
+    }
+    m_bytes = std::move(bytes);
+    m_offsets = std::move(offsets);
 }
 
 QList<int> CompactLicenseRows::hostIndexes(qsizetype row) const

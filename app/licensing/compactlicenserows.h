@@ -42,18 +42,36 @@ public:
     /// Separates the items of searchText(); a typed needle never contains it.
     static constexpr char SearchSeparator = 0x1f;
 
+    /// Which texts and lists license(row, fields) decodes: field(Text) | field(List) ...
+    using Fields = quint32;
+    static constexpr Fields field(Text text) { return Fields(1) << int(text); }
+    static constexpr Fields field(List list) { return Fields(1) << (8 + int(list)); }
+    static constexpr Fields AllFields = ~Fields(0);
+
     void clear();
     /// `rows`: expected row count (avoids regrowing the offset table).
     void reserve(qsizetype rows);
     void append(const ConsumedLicense &license);
     /// Frees the spare capacity left by growing; call after the last append().
     void squeeze();
+    /// Puts the rows in the order `order` gives (row i becomes the row that was at order[i]; a
+    /// permutation of every row). The records are moved, not just their offsets, so a pass over
+    /// every row, like a search, still reads memory in order.
+    void reorder(const QList<qsizetype> &order);
+    /// True when `other` is a copy of these rows (the shared buffers of an implicit copy).
+    bool isSharedWith(const CompactLicenseRows &other) const
+    {
+        return m_bytes.isSharedWith(other.m_bytes) && m_offsets.isSharedWith(other.m_offsets);
+    }
 
     qsizetype size() const { return m_offsets.size(); }
     bool isEmpty() const { return m_offsets.isEmpty(); }
 
     /// The row as it was appended (every field equal).
-    ConsumedLicense license(qsizetype row) const;
+    ConsumedLicense license(qsizetype row) const { return license(row, AllFields); }
+    /// The row with only `fields` decoded (the other texts and lists left empty; numbers, flags and
+    /// TriStates are always set), for a pass over every row that needs a few of them.
+    ConsumedLicense license(qsizetype row, Fields fields) const;
     QString text(qsizetype row, Text field) const;
     QStringList list(qsizetype row, List field) const;
     /// Shared string, no decoding: cheap enough for a filter or sort over every row.
@@ -63,6 +81,9 @@ public:
     bool visualStudioSubscriptionUser(qsizetype row) const;
     TriState enterpriseServerUser(qsizetype row) const;
     TriState githubComTwoFactorAuth(qsizetype row) const;
+    /// Same as ConsumedLicense::isServerOnly() and isPendingInvitationOnly(), without decoding text.
+    bool isServerOnly(qsizetype row) const;
+    bool isPendingInvitationOnly(qsizetype row) const;
     /// Same as ConsumedLicense::serverHosts(): hosts of the server accounts, in order, no duplicates.
     QStringList serverHosts(qsizetype row) const;
     /// Indexes into hosts() of the row's server user IDs, one per ID, in order.

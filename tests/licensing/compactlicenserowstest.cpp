@@ -3,6 +3,7 @@
 #include "licensing/compactlicenserows.h"
 #include "snapshotgenerator.h"
 
+#include <QSet>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -304,6 +305,118 @@ private Q_SLOTS:
         // is over 1 kB).
         const double perRow = double(rows.recordBytes()) / double(rows.size());
         QVERIFY2(perRow < 200, qPrintable(QString::number(perRow)));
+    }
+
+    void shouldDecodeOnlyTheAskedFields()
+    {
+        using Text = CompactLicenseRows::Text;
+        using List = CompactLicenseRows::List;
+        const QList<ConsumedLicense> seats = tableSeats();
+        CompactLicenseRows rows;
+        for (const ConsumedLicense &l : seats) {
+            rows.append(l);
+        }
+        const CompactLicenseRows::Fields fields = CompactLicenseRows::field(Text::Login) |
+            CompactLicenseRows::field(Text::SamlNameId) | CompactLicenseRows::field(List::ServerEmails) |
+            CompactLicenseRows::field(List::MemberRoles);
+        for (qsizetype i = 0; i < seats.size(); ++i) {
+            const ConsumedLicense &full = seats.at(i);
+            // Asked-for texts and lists as appended; numbers, flags and TriStates always.
+            ConsumedLicense expected;
+            expected.githubComLogin = full.githubComLogin;
+            expected.githubComSamlNameId = full.githubComSamlNameId;
+            expected.enterpriseServerEmails = full.enterpriseServerEmails;
+            expected.githubComMemberRoles = full.githubComMemberRoles;
+            expected.totalUserAccounts = full.totalUserAccounts;
+            expected.githubComUser = full.githubComUser;
+            expected.visualStudioSubscriptionUser = full.visualStudioSubscriptionUser;
+            expected.enterpriseServerUser = full.enterpriseServerUser;
+            expected.githubComTwoFactorAuth = full.githubComTwoFactorAuth;
+            compareSeat(rows.license(i, fields), expected);
+            compareSeat(rows.license(i, CompactLicenseRows::AllFields), full);
+            if (QTest::currentTestFailed()) {
+                QFAIL(qPrintable(QStringLiteral("row %1").arg(i)));
+            }
+        }
+    }
+
+    void shouldJudgeServerOnlyAndPendingInvitationLikeTheSeat()
+    {
+        QList<ConsumedLicense> seats = tableSeats();
+        ConsumedLicense pending;
+        pending.githubComLogin = QStringLiteral("invitee");
+        pending.githubComOrgsWithPendingInvites = {QStringLiteral("research")};
+        seats.append(pending);
+        // Each thing that makes the seat count for itself, one at a time.
+        for (int variant = 0; variant < 5; ++variant) {
+            ConsumedLicense other = pending;
+            switch (variant) {
+            case 0:
+                other.githubComMemberRoles = {QStringLiteral("acme:Member")};
+                break;
+            case 1:
+                other.githubComEnterpriseRoles = {QStringLiteral("outside_collaborator")};
+                break;
+            case 2:
+                other.enterpriseServerUserIds = {QStringLiteral("ghes-1.example.com:3")};
+                break;
+            case 3:
+                other.visualStudioSubscriptionUser = true;
+                break;
+            case 4:
+                other.githubComLogin.clear();
+                break;
+            }
+            seats.append(other);
+        }
+        CompactLicenseRows rows;
+        for (const ConsumedLicense &l : seats) {
+            rows.append(l);
+        }
+        int pendingOnly = 0;
+        for (qsizetype i = 0; i < seats.size(); ++i) {
+            QCOMPARE(rows.isServerOnly(i), seats.at(i).isServerOnly());
+            QCOMPARE(rows.isPendingInvitationOnly(i), seats.at(i).isPendingInvitationOnly());
+            pendingOnly += rows.isPendingInvitationOnly(i) ? 1 : 0;
+        }
+        QCOMPARE(pendingOnly, 1);
+    }
+
+    void shouldReorderTheRecordsThemselves()
+    {
+        const QList<ConsumedLicense> seats = tableSeats();
+        CompactLicenseRows rows;
+        for (const ConsumedLicense &l : seats) {
+            rows.append(l);
+        }
+        const qsizetype bytes = rows.recordBytes();
+        const CompactLicenseRows before = rows;
+        // A shuffle.
+        QList<qsizetype> order;
+        for (qsizetype i = 0; i < seats.size(); ++i) {
+            order.append((i * 4 + 3) % seats.size());
+        }
+        QCOMPARE(QSet<qsizetype>(order.cbegin(), order.cend()).size(), seats.size());
+        rows.reorder(order);
+        QCOMPARE(rows.size(), seats.size());
+        for (qsizetype i = 0; i < seats.size(); ++i) {
+            compareSeat(rows.license(i), seats.at(order.at(i)));
+            QCOMPARE(rows.searchText(i).toByteArray(), searchItems(seats.at(order.at(i))).toLower().toUtf8());
+            QCOMPARE(rows.hostIndexes(i), before.hostIndexes(order.at(i)));
+        }
+        // Moved, not copied beside the old ones; the copy taken before keeps its order.
+        QVERIFY(rows.recordBytes() <= bytes);
+        QVERIFY(!rows.isSharedWith(before));
+        compareSeat(before.license(0), seats.at(0));
+        // Still appendable, and the next reorder sees every record whole.
+        rows.append(fullSeat());
+        QList<qsizetype> reversed;
+        for (qsizetype i = rows.size() - 1; i >= 0; --i) {
+            reversed.append(i);
+        }
+        rows.reorder(reversed);
+        compareSeat(rows.license(0), fullSeat());
+        compareSeat(rows.license(rows.size() - 1), seats.at(order.at(0)));
     }
 
     void shouldStartOverAfterClear()

@@ -195,9 +195,42 @@ QHash<QString, QString> CountedTwiceAnalyzer::serverProfileNames(
     return names;
 }
 
-CountedTwiceResult CountedTwiceAnalyzer::analyze(
-    const QList<ConsumedLicense> &seats, const QHash<QString, QString> &serverProfileNames)
+namespace {
+/// The analysis reads its seats through one of these: a list as it is, or packed rows decoded
+/// field by field, only the fields each pass needs (a full decode of 300k rows costs about as
+/// much as the analysis itself).
+struct ListSeats
 {
+    const QList<ConsumedLicense> &list;
+    int size() const { return int(list.size()); }
+    bool isServerOnly(int row) const { return list.at(row).isServerOnly(); }
+    bool isPendingInvitationOnly(int row) const { return list.at(row).isPendingInvitationOnly(); }
+    const ConsumedLicense &seat(int row, CompactLicenseRows::Fields) const { return list.at(row); }
+};
+
+struct CompactSeats
+{
+    const CompactLicenseRows &rows;
+    int size() const { return int(rows.size()); }
+    bool isServerOnly(int row) const { return rows.isServerOnly(row); }
+    bool isPendingInvitationOnly(int row) const { return rows.isPendingInvitationOnly(row); }
+    ConsumedLicense seat(int row, CompactLicenseRows::Fields fields) const { return rows.license(row, fields); }
+};
+
+using Text = CompactLicenseRows::Text;
+using List = CompactLicenseRows::List;
+constexpr CompactLicenseRows::Fields CloudKeyFields = CompactLicenseRows::field(Text::Login) |
+    CompactLicenseRows::field(Text::Name) | CompactLicenseRows::field(Text::SamlNameId) |
+    CompactLicenseRows::field(List::VerifiedDomainEmails);
+constexpr CompactLicenseRows::Fields ServerOnlyFields = CompactLicenseRows::field(List::ServerUserIds) |
+    CompactLicenseRows::field(List::ServerEmails) | CompactLicenseRows::field(Text::VisualStudioSubscriptionEmail);
+constexpr CompactLicenseRows::Fields PendingFields =
+    CompactLicenseRows::field(Text::Login) | CompactLicenseRows::field(List::OrgsWithPendingInvites);
+
+template<typename Seats>
+CountedTwiceResult analyzeSeats(const Seats &seats, const QHash<QString, QString> &serverProfileNames)
+{
+    using Analyzer = CountedTwiceAnalyzer;
     CountedTwiceResult result;
     const int n = static_cast<int>(seats.size());
 
@@ -211,12 +244,12 @@ CountedTwiceResult CountedTwiceAnalyzer::analyze(
     byLogin.reserve(n);
     byName.reserve(n);
     for (int row = 0; row < n; ++row) {
-        const ConsumedLicense &s = seats.at(row);
+        const auto &s = seats.seat(row, CloudKeyFields);
         if (s.isServerOnly()) {
             continue;
         }
         auto addEmail = [&](const QString &email) {
-            const QString local = localPart(email);
+            const QString local = Analyzer::localPart(email);
             if (local.isEmpty()) {
                 return;
             }
@@ -232,13 +265,12 @@ CountedTwiceResult CountedTwiceAnalyzer::analyze(
             addUnique(bySamlNameId, s.githubComSamlNameId.toLower(), row);
         }
         addUnique(byLogin, s.githubComLogin.toLower(), row);
-        addUnique(byName, nameKey(s.githubComName), row);
+        addUnique(byName, Analyzer::nameKey(s.githubComName), row);
     }
 
-    auto firstVerifiedEmail = [&seats](int row, const QString &preferLocal) {
-        const ConsumedLicense &c = seats.at(row);
+    auto firstVerifiedEmail = [](const ConsumedLicense &c, const QString &preferLocal) {
         for (const QString &e : c.githubComVerifiedDomainEmails) {
-            if (localPart(e) == preferLocal) {
+            if (Analyzer::localPart(e) == preferLocal) {
                 return e;
             }
         }
@@ -249,8 +281,8 @@ CountedTwiceResult CountedTwiceAnalyzer::analyze(
     };
 
     for (int row = 0; row < n; ++row) {
-        const ConsumedLicense &s = seats.at(row);
-        if (s.isServerOnly()) {
+        if (seats.isServerOnly(row)) {
+            const auto &s = seats.seat(row, ServerOnlyFields);
             if (s.enterpriseServerUserIds.isEmpty() && s.visualStudioSubscriptionUser) {
                 result.unexpected.append(UnexpectedSeat{row, UnexpectedSeat::Kind::UnmatchedVisualStudioSubscriber,
                     i18nc("@info",
@@ -262,8 +294,8 @@ CountedTwiceResult CountedTwiceAnalyzer::analyze(
             }
             CountedTwicePair best;
             for (const QString &email : s.enterpriseServerEmails) {
-                const QString local = localPart(email);
-                if (local.isEmpty() || isGenericLocalPart(local) || byFullEmail.contains(email.toLower())) {
+                const QString local = Analyzer::localPart(email);
+                if (local.isEmpty() || Analyzer::isGenericLocalPart(local) || byFullEmail.contains(email.toLower())) {
                     continue; // generic, or an exact e-mail match GitHub makes itself
                 }
                 auto consider = [&](int cloud, CountedTwicePair::Reason reason, int confidence) {
@@ -275,12 +307,12 @@ CountedTwiceResult CountedTwiceAnalyzer::analyze(
                     best.reason = reason;
                     best.confidence = confidence;
                     best.serverEmail = email;
-                    best.cloudEmail = firstVerifiedEmail(cloud, local);
+                    best.cloudEmail = firstVerifiedEmail(seats.seat(cloud, CloudKeyFields), local);
                 };
                 consider(lookup(byLocalPart, local), CountedTwicePair::Reason::SameLocalPartOtherDomain, 90);
                 consider(lookup(bySamlNameId, local), CountedTwicePair::Reason::LocalPartIsSamlNameId, 85);
                 consider(lookup(byLogin, local), CountedTwicePair::Reason::LocalPartIsLogin, 75);
-                consider(lookup(byName, nameKey(local)), CountedTwicePair::Reason::MatchingName, 60);
+                consider(lookup(byName, Analyzer::nameKey(local)), CountedTwicePair::Reason::MatchingName, 60);
             }
             if (best.confidence < 60) {
                 for (const QString &id : s.enterpriseServerUserIds) {
@@ -288,20 +320,20 @@ CountedTwiceResult CountedTwiceAnalyzer::analyze(
                     if (it == serverProfileNames.constEnd()) {
                         continue;
                     }
-                    const int cloud = lookup(byName, nameKey(*it));
+                    const int cloud = lookup(byName, Analyzer::nameKey(*it));
                     if (cloud >= 0) {
                         best.serverRow = row;
                         best.cloudRow = cloud;
                         best.reason = CountedTwicePair::Reason::MatchingName;
                         best.confidence = 60;
                         best.serverEmail = s.enterpriseServerEmails.value(0);
-                        best.cloudEmail = firstVerifiedEmail(cloud, QString());
+                        best.cloudEmail = firstVerifiedEmail(seats.seat(cloud, CloudKeyFields), QString());
                         break;
                     }
                 }
             }
             if (best.cloudRow >= 0) {
-                const ConsumedLicense &cloud = seats.at(best.cloudRow);
+                const auto &cloud = seats.seat(best.cloudRow, CloudKeyFields);
                 const QString hosts = joinedHosts(s);
                 if (best.reason == CountedTwicePair::Reason::SameLocalPartOtherDomain && !best.cloudEmail.isEmpty()) {
                     best.fix = i18nc("@info",
@@ -327,7 +359,8 @@ CountedTwiceResult CountedTwiceAnalyzer::analyze(
             }
             continue;
         }
-        if (s.isPendingInvitationOnly()) {
+        if (seats.isPendingInvitationOnly(row)) {
+            const auto &s = seats.seat(row, PendingFields);
             result.unexpected.append(UnexpectedSeat{row, UnexpectedSeat::Kind::PendingInvitationOnly,
                 i18nc("@info",
                     "%1 consumes a seat only because of a pending invitation to %2. Cancel the invitation "
@@ -336,5 +369,18 @@ CountedTwiceResult CountedTwiceAnalyzer::analyze(
         }
     }
     return result;
+}
+} // namespace
+
+CountedTwiceResult CountedTwiceAnalyzer::analyze(
+    const QList<ConsumedLicense> &seats, const QHash<QString, QString> &serverProfileNames)
+{
+    return analyzeSeats(ListSeats{seats}, serverProfileNames);
+}
+
+CountedTwiceResult CountedTwiceAnalyzer::analyze(
+    const CompactLicenseRows &seats, const QHash<QString, QString> &serverProfileNames)
+{
+    return analyzeSeats(CompactSeats{seats}, serverProfileNames);
 }
 } // namespace Glc

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #pragma once
 
+#include "licensing/compactlicenserows.h"
 #include "licensing/licensevalues.h"
 
 #include <QHash>
@@ -61,6 +62,9 @@ public:
     /// GraphQL userAccounts), used for the name rule; may be empty.
     static CountedTwiceResult analyze(
         const QList<ConsumedLicense> &seats, const QHash<QString, QString> &serverProfileNames = {});
+    /// The same over packed rows, decoding only the fields the analysis reads (rows index `seats`).
+    static CountedTwiceResult analyze(
+        const CompactLicenseRows &seats, const QHash<QString, QString> &serverProfileNames = {});
     static QHash<QString, QString> serverProfileNames(const QList<EnterpriseServerInstallation> &installations);
 
     /// Lower-case local part without a "+tag"; empty when not an e-mail address.

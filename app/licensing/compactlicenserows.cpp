@@ -259,6 +259,7 @@ void CompactLicenseRows::append(const ConsumedLicense &l)
     raw.clear();
     lower.clear();
     QVarLengthArray<quint32, 8> itemLengths;
+    bool sameLength = true; // every item keeps its byte length when lowered
     auto addItem = [&](const QString &s) {
         if (!itemLengths.isEmpty()) {
             raw.append(SearchSeparator);
@@ -269,6 +270,7 @@ void CompactLicenseRows::append(const ConsumedLicense &l)
             appendAsciiLower(lower, QByteArrayView(raw).sliced(before));
         } else {
             appendUtf8(lower, s.toLower());
+            sameLength = sameLength && raw.size() == lower.size();
         }
         itemLengths.append(quint32(raw.size() - before));
     };
@@ -316,9 +318,9 @@ void CompactLicenseRows::append(const ConsumedLicense &l)
         appendUtf8(tail, QStringView(id).sliced(host.size()));
         suffixLengths.append(quint32(tail.size() - before));
     }
-    const bool sameLength = raw.size() == lower.size();
     if (!sameLength) {
-        // Lowering changed a byte length (rare, e.g. U+0130): keep the original items whole.
+        // Lowering changed an item's byte length (rare, e.g. U+0130): keep the original items
+        // whole. Otherwise every lower-case item lies where its original does (searchItems()).
         bits |= RawCopyBit;
         tail.append(raw);
     }
@@ -534,36 +536,72 @@ QStringList CompactLicenseRows::list(qsizetype row, List field) const
     return listOf(r, r.original(scratch), field);
 }
 
-ConsumedLicense CompactLicenseRows::license(qsizetype row, Fields fields) const
+ConsumedLicense CompactLicenseRows::license(qsizetype row) const
 {
     const Record r = parse(row);
     QByteArray scratch;
     const QByteArrayView original = r.original(scratch);
     ConsumedLicense l;
-    const std::pair<Text, QString *> texts[] = {{Text::Login, &l.githubComLogin}, {Text::Name, &l.githubComName},
-        {Text::Profile, &l.githubComProfile}, {Text::SamlNameId, &l.githubComSamlNameId},
-        {Text::LicenseType, &l.licenseType}, {Text::VisualStudioLicenseStatus, &l.visualStudioLicenseStatus},
-        {Text::VisualStudioSubscriptionEmail, &l.visualStudioSubscriptionEmail}};
-    for (const auto &[text, target] : texts) {
-        if (fields & field(text)) {
-            *target = textOf(r, original, text);
-        }
-    }
-    const std::pair<List, QStringList *> lists[] = {{List::ServerUserIds, &l.enterpriseServerUserIds},
-        {List::ServerEmails, &l.enterpriseServerEmails}, {List::VerifiedDomainEmails, &l.githubComVerifiedDomainEmails},
-        {List::MemberRoles, &l.githubComMemberRoles}, {List::EnterpriseRoles, &l.githubComEnterpriseRoles},
-        {List::OrgsWithPendingInvites, &l.githubComOrgsWithPendingInvites}};
-    for (const auto &[list, target] : lists) {
-        if (fields & field(list)) {
-            *target = listOf(r, original, list);
-        }
-    }
+    l.githubComLogin = textOf(r, original, Text::Login);
+    l.githubComName = textOf(r, original, Text::Name);
+    l.githubComProfile = textOf(r, original, Text::Profile);
+    l.githubComSamlNameId = textOf(r, original, Text::SamlNameId);
+    l.licenseType = textOf(r, original, Text::LicenseType);
+    l.visualStudioLicenseStatus = textOf(r, original, Text::VisualStudioLicenseStatus);
+    l.visualStudioSubscriptionEmail = textOf(r, original, Text::VisualStudioSubscriptionEmail);
+    l.enterpriseServerUserIds = listOf(r, original, List::ServerUserIds);
+    l.enterpriseServerEmails = listOf(r, original, List::ServerEmails);
+    l.githubComVerifiedDomainEmails = listOf(r, original, List::VerifiedDomainEmails);
+    l.githubComMemberRoles = listOf(r, original, List::MemberRoles);
+    l.githubComEnterpriseRoles = listOf(r, original, List::EnterpriseRoles);
+    l.githubComOrgsWithPendingInvites = listOf(r, original, List::OrgsWithPendingInvites);
     l.totalUserAccounts = int(r.totalUserAccounts);
     l.githubComUser = r.bits & GithubComUserBit;
     l.visualStudioSubscriptionUser = r.bits & VisualStudioUserBit;
     l.enterpriseServerUser = TriState(toTri(r.bits >> ServerUserShift));
     l.githubComTwoFactorAuth = TriState(toTri(r.bits & TwoFactorMask));
     return l;
+}
+
+CompactLicenseRows::SearchItems CompactLicenseRows::searchItems(qsizetype row, QByteArray &scratch) const
+{
+    const Record r = parse(row);
+    SearchItems items;
+    QByteArrayView lower(r.search, r.searchLength);
+    // Byte length of each lower-case item: the original's, unless lowering changed it.
+    QVarLengthArray<quint32, 8> lengths = r.itemLengths;
+    if (r.bits & RawCopyBit) {
+        QByteArray scratchOriginal;
+        const QByteArrayView original = r.original(scratchOriginal);
+        scratch.clear();
+        qsizetype start = 0;
+        for (qsizetype i = 0; i < r.itemLengths.size(); ++i) {
+            const qsizetype before = scratch.size();
+            appendUtf8(scratch, QString::fromUtf8(original.sliced(start, r.itemLengths[i])).toLower());
+            lengths[i] = quint32(scratch.size() - before);
+            start += r.itemLengths[i] + 1;
+        }
+        lower = scratch;
+        items.inScratch = true;
+    }
+    const qsizetype separator = items.inScratch ? 0 : 1;
+    qsizetype start = 0;
+    auto next = [&](qsizetype i) {
+        const QByteArrayView item = lower.sliced(start, lengths[i]);
+        start += lengths[i] + separator;
+        return item;
+    };
+    items.login = next(0);
+    items.name = next(1);
+    for (quint32 i = 0; i < r.verifiedCount; ++i) {
+        items.verifiedEmails.append(next(2 + i));
+    }
+    for (quint32 i = 0; i < r.serverEmailCount; ++i) {
+        items.serverEmails.append(next(2 + r.verifiedCount + i));
+    }
+    items.samlNameId = next(r.samlItem());
+    items.visualStudioEmail = next(r.samlItem() + 1);
+    return items;
 }
 
 bool CompactLicenseRows::isServerOnly(qsizetype row) const

@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QList>
 #include <QStringList>
+#include <QVarLengthArray>
 
 namespace Glc {
 /// Consumed-license rows packed for 300k-seat snapshots: one byte record per row in a single
@@ -42,12 +43,6 @@ public:
     /// Separates the items of searchText(); a typed needle never contains it.
     static constexpr char SearchSeparator = 0x1f;
 
-    /// Which texts and lists license(row, fields) decodes: field(Text) | field(List) ...
-    using Fields = quint32;
-    static constexpr Fields field(Text text) { return Fields(1) << int(text); }
-    static constexpr Fields field(List list) { return Fields(1) << (8 + int(list)); }
-    static constexpr Fields AllFields = ~Fields(0);
-
     void clear();
     /// `rows`: expected row count (avoids regrowing the offset table).
     void reserve(qsizetype rows);
@@ -68,10 +63,7 @@ public:
     bool isEmpty() const { return m_offsets.isEmpty(); }
 
     /// The row as it was appended (every field equal).
-    ConsumedLicense license(qsizetype row) const { return license(row, AllFields); }
-    /// The row with only `fields` decoded (the other texts and lists left empty; numbers, flags and
-    /// TriStates are always set), for a pass over every row that needs a few of them.
-    ConsumedLicense license(qsizetype row, Fields fields) const;
+    ConsumedLicense license(qsizetype row) const;
     QString text(qsizetype row, Text field) const;
     QStringList list(qsizetype row, List field) const;
     /// Shared string, no decoding: cheap enough for a filter or sort over every row.
@@ -92,6 +84,23 @@ public:
     /// Lower-case UTF-8 of login, name, verified-domain e-mails, server e-mails, SAML NameID and
     /// Visual Studio e-mail, joined by SearchSeparator. Valid until the next append() or clear().
     QByteArrayView searchText(qsizetype row) const;
+
+    /// The items of searchText() one by one: each the UTF-8 of QString::toLower() of the original.
+    struct SearchItems
+    {
+        QByteArrayView login;
+        QByteArrayView name;
+        QVarLengthArray<QByteArrayView, 4> verifiedEmails;
+        QVarLengthArray<QByteArrayView, 4> serverEmails;
+        QByteArrayView samlNameId;
+        QByteArrayView visualStudioEmail;
+        /// The items are in `scratch` (the rare row where lowering changed an item's byte length),
+        /// not in searchText().
+        bool inScratch = false;
+    };
+    /// Views into searchText(row) (valid like it), without decoding: what an analysis keys its
+    /// lookups on. In the rare row whose lowering changed an item's length, views into `scratch`.
+    SearchItems searchItems(qsizetype row, QByteArray &scratch) const;
 
     /// Every server host seen in a server user ID, in order of appearance.
     const QStringList &hosts() const { return m_hosts; }

@@ -307,37 +307,46 @@ private Q_SLOTS:
         QVERIFY2(perRow < 200, qPrintable(QString::number(perRow)));
     }
 
-    void shouldDecodeOnlyTheAskedFields()
+    void shouldGiveTheLowerCaseItemsOneByOne()
     {
-        using Text = CompactLicenseRows::Text;
-        using List = CompactLicenseRows::List;
-        const QList<ConsumedLicense> seats = tableSeats();
+        QList<ConsumedLicense> seats = tableSeats();
+        // One item lowers shorter, another longer, by as much: the whole text keeps its length.
+        ConsumedLicense compensating;
+        compensating.githubComLogin = QStringLiteral("\u212Aelvin");
+        compensating.githubComName = QStringLiteral("\u0130\u0130 Elvin");
+        compensating.githubComVerifiedDomainEmails = {QStringLiteral("Kelvin@Example.com")};
+        seats.append(compensating);
         CompactLicenseRows rows;
         for (const ConsumedLicense &l : seats) {
             rows.append(l);
         }
-        const CompactLicenseRows::Fields fields = CompactLicenseRows::field(Text::Login) |
-            CompactLicenseRows::field(Text::SamlNameId) | CompactLicenseRows::field(List::ServerEmails) |
-            CompactLicenseRows::field(List::MemberRoles);
+        auto lower = [](const QString &s) { return s.toLower().toUtf8(); };
         for (qsizetype i = 0; i < seats.size(); ++i) {
-            const ConsumedLicense &full = seats.at(i);
-            // Asked-for texts and lists as appended; numbers, flags and TriStates always.
-            ConsumedLicense expected;
-            expected.githubComLogin = full.githubComLogin;
-            expected.githubComSamlNameId = full.githubComSamlNameId;
-            expected.enterpriseServerEmails = full.enterpriseServerEmails;
-            expected.githubComMemberRoles = full.githubComMemberRoles;
-            expected.totalUserAccounts = full.totalUserAccounts;
-            expected.githubComUser = full.githubComUser;
-            expected.visualStudioSubscriptionUser = full.visualStudioSubscriptionUser;
-            expected.enterpriseServerUser = full.enterpriseServerUser;
-            expected.githubComTwoFactorAuth = full.githubComTwoFactorAuth;
-            compareSeat(rows.license(i, fields), expected);
-            compareSeat(rows.license(i, CompactLicenseRows::AllFields), full);
-            if (QTest::currentTestFailed()) {
-                QFAIL(qPrintable(QStringLiteral("row %1").arg(i)));
+            const ConsumedLicense &l = seats.at(i);
+            QByteArray scratch;
+            const CompactLicenseRows::SearchItems items = rows.searchItems(i, scratch);
+            QCOMPARE(items.login.toByteArray(), lower(l.githubComLogin));
+            QCOMPARE(items.name.toByteArray(), lower(l.githubComName));
+            QCOMPARE(items.samlNameId.toByteArray(), lower(l.githubComSamlNameId));
+            QCOMPARE(items.visualStudioEmail.toByteArray(), lower(l.visualStudioSubscriptionEmail));
+            QCOMPARE(items.verifiedEmails.size(), l.githubComVerifiedDomainEmails.size());
+            for (qsizetype e = 0; e < items.verifiedEmails.size(); ++e) {
+                QCOMPARE(items.verifiedEmails.at(e).toByteArray(), lower(l.githubComVerifiedDomainEmails.at(e)));
+            }
+            QCOMPARE(items.serverEmails.size(), l.enterpriseServerEmails.size());
+            for (qsizetype e = 0; e < items.serverEmails.size(); ++e) {
+                QCOMPARE(items.serverEmails.at(e).toByteArray(), lower(l.enterpriseServerEmails.at(e)));
+            }
+            // Views into the search text itself, unless lowering changed an item's length.
+            const bool sameLengths = lower(l.githubComLogin).size() == l.githubComLogin.toUtf8().size() &&
+                lower(l.githubComName).size() == l.githubComName.toUtf8().size() &&
+                lower(l.githubComSamlNameId).size() == l.githubComSamlNameId.toUtf8().size();
+            QCOMPARE(items.inScratch, !sameLengths);
+            if (!items.inScratch) {
+                QVERIFY(items.login.data() == rows.searchText(i).data());
             }
         }
+        compareSeat(rows.license(seats.size() - 1), compensating);
     }
 
     void shouldJudgeServerOnlyAndPendingInvitationLikeTheSeat()

@@ -8,6 +8,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <list>
 
 namespace Glc {
 namespace {
@@ -15,7 +16,8 @@ constexpr int NoRow = -1;
 constexpr int Ambiguous = -2;
 
 // Index value: a single row, or Ambiguous when several people share the key.
-void addUnique(QHash<QString, int> &index, const QString &key, int row)
+template<typename Key>
+void addUnique(QHash<Key, int> &index, const Key &key, int row)
 {
     if (key.isEmpty()) {
         return;
@@ -28,7 +30,8 @@ void addUnique(QHash<QString, int> &index, const QString &key, int row)
     }
 }
 
-int lookup(const QHash<QString, int> &index, const QString &key)
+template<typename Key>
+int lookup(const QHash<Key, int> &index, const Key &key)
 {
     return key.isEmpty() ? NoRow : index.value(key, NoRow);
 }
@@ -48,9 +51,16 @@ QString domainOf(const QString &email)
     return at < 0 ? QString() : email.mid(at + 1).toLower();
 }
 
-QString joinedHosts(const ConsumedLicense &seat)
+/// CountedTwiceAnalyzer::localPart() of an e-mail already lower-cased, as UTF-8.
+QByteArrayView localPartOf(QByteArrayView email)
 {
-    return QLocale().createSeparatedList(seat.serverHosts());
+    const qsizetype at = email.lastIndexOf('@');
+    if (at <= 0) {
+        return {};
+    }
+    const QByteArrayView local = email.first(at);
+    const qsizetype plus = local.indexOf('+');
+    return plus > 0 ? local.first(plus) : local;
 }
 } // namespace
 
@@ -198,72 +208,107 @@ QHash<QString, QString> CountedTwiceAnalyzer::serverProfileNames(
 CountedTwiceResult CountedTwiceAnalyzer::analyze(
     const QList<ConsumedLicense> &seats, const QHash<QString, QString> &serverProfileNames)
 {
-    CountedTwiceResult result;
-    const int n = static_cast<int>(seats.size());
+    CompactLicenseRows rows;
+    rows.reserve(seats.size());
+    for (const ConsumedLicense &seat : seats) {
+        rows.append(seat);
+    }
+    return analyze(rows, serverProfileNames);
+}
 
-    QHash<QString, int> byLocalPart; // local part of verified / SAML / VS e-mails
-    QHash<QString, int> byFullEmail;
-    QHash<QString, int> bySamlNameId; // NameIDs that are not e-mail addresses
-    QHash<QString, int> byLogin;
+CountedTwiceResult CountedTwiceAnalyzer::analyze(
+    const CompactLicenseRows &rows, const QHash<QString, QString> &serverProfileNames)
+{
+    using Text = CompactLicenseRows::Text;
+    using List = CompactLicenseRows::List;
+    CountedTwiceResult result;
+    const int n = static_cast<int>(rows.size());
+
+    // Keyed on the rows' own lower-case search items (views, nothing copied): e-mails, logins and
+    // NameIDs compare the way QString::toLower() would have them compare.
+    QHash<QByteArrayView, int> byLocalPart; // local part of verified / SAML e-mails
+    QHash<QByteArrayView, int> byFullEmail;
+    QHash<QByteArrayView, int> bySamlNameId; // NameIDs that are not e-mail addresses
+    QHash<QByteArrayView, int> byLogin;
     QHash<QString, int> byName;
     byLocalPart.reserve(n);
     byFullEmail.reserve(n);
     byLogin.reserve(n);
     byName.reserve(n);
+    // The lowered items of the rare rows whose lowering changed a length (their views point here).
+    std::list<QByteArray> loweredRows;
     for (int row = 0; row < n; ++row) {
-        const ConsumedLicense &s = seats.at(row);
-        if (s.isServerOnly()) {
-            continue;
+        QByteArray scratch;
+        const CompactLicenseRows::SearchItems s = rows.searchItems(row, scratch);
+        if (s.login.isEmpty()) {
+            continue; // server-only
         }
-        auto addEmail = [&](const QString &email) {
-            const QString local = localPart(email);
+        if (s.inScratch) {
+            loweredRows.push_back(std::move(scratch));
+        }
+        auto addEmail = [&](QByteArrayView email) {
+            const QByteArrayView local = localPartOf(email);
             if (local.isEmpty()) {
                 return;
             }
-            addUnique(byFullEmail, email.toLower(), row);
+            addUnique(byFullEmail, email, row);
             addUnique(byLocalPart, local, row); // the same row twice stays unique
         };
-        for (const QString &e : s.githubComVerifiedDomainEmails) {
+        for (const QByteArrayView e : s.verifiedEmails) {
             addEmail(e);
         }
-        if (s.githubComSamlNameId.contains(QLatin1Char('@'))) {
-            addEmail(s.githubComSamlNameId);
+        if (s.samlNameId.contains('@')) {
+            addEmail(s.samlNameId);
         } else {
-            addUnique(bySamlNameId, s.githubComSamlNameId.toLower(), row);
+            addUnique(bySamlNameId, s.samlNameId, row);
         }
-        addUnique(byLogin, s.githubComLogin.toLower(), row);
-        addUnique(byName, nameKey(s.githubComName), row);
+        addUnique(byLogin, s.login, row);
+        // An ASCII item is the original lower-cased, which is where nameKey() starts anyway.
+        const bool ascii =
+            !s.inScratch && std::all_of(s.name.begin(), s.name.end(), [](char c) { return uchar(c) < 0x80; });
+        addUnique(byName, nameKey(ascii ? QString::fromLatin1(s.name) : rows.text(row, Text::Name)), row);
     }
 
-    auto firstVerifiedEmail = [&seats](int row, const QString &preferLocal) {
-        const ConsumedLicense &c = seats.at(row);
-        for (const QString &e : c.githubComVerifiedDomainEmails) {
-            if (localPart(e) == preferLocal) {
-                return e;
+    auto firstVerifiedEmail = [&rows](int cloud, QByteArrayView preferLocal) {
+        QByteArray scratch;
+        const CompactLicenseRows::SearchItems c = rows.searchItems(cloud, scratch);
+        const QStringList verified = rows.list(cloud, List::VerifiedDomainEmails);
+        for (qsizetype i = 0; i < verified.size(); ++i) {
+            if (localPartOf(c.verifiedEmails.at(i)) == preferLocal) {
+                return verified.at(i);
             }
         }
-        if (!c.githubComVerifiedDomainEmails.isEmpty()) {
-            return c.githubComVerifiedDomainEmails.first();
+        if (!verified.isEmpty()) {
+            return verified.first();
         }
-        return c.githubComSamlNameId.contains(QLatin1Char('@')) ? c.githubComSamlNameId : QString();
+        const QString saml = rows.text(cloud, Text::SamlNameId);
+        return saml.contains(QLatin1Char('@')) ? saml : QString();
     };
 
     for (int row = 0; row < n; ++row) {
-        const ConsumedLicense &s = seats.at(row);
-        if (s.isServerOnly()) {
-            if (s.enterpriseServerUserIds.isEmpty() && s.visualStudioSubscriptionUser) {
+        if (rows.isServerOnly(row)) {
+            const QStringList ids = rows.list(row, List::ServerUserIds);
+            if (ids.isEmpty() && rows.visualStudioSubscriptionUser(row)) {
                 result.unexpected.append(UnexpectedSeat{row, UnexpectedSeat::Kind::UnmatchedVisualStudioSubscriber,
                     i18nc("@info",
                         "Visual Studio subscriber %1 has no matching github.com account, yet consumes a "
                         "seat. Ask them to add %1 as a verified e-mail on github.com, or remove the "
                         "GitHub Enterprise benefit from the subscription.",
-                        s.visualStudioSubscriptionEmail)});
+                        rows.text(row, Text::VisualStudioSubscriptionEmail))});
                 continue;
             }
+            QByteArray scratch;
+            const CompactLicenseRows::SearchItems s = rows.searchItems(row, scratch);
+            const QStringList emails = rows.list(row, List::ServerEmails);
             CountedTwicePair best;
-            for (const QString &email : s.enterpriseServerEmails) {
-                const QString local = localPart(email);
-                if (local.isEmpty() || isGenericLocalPart(local) || byFullEmail.contains(email.toLower())) {
+            for (qsizetype i = 0; i < emails.size(); ++i) {
+                const QByteArrayView email = s.serverEmails.at(i);
+                const QByteArrayView local = localPartOf(email);
+                if (local.isEmpty()) {
+                    continue;
+                }
+                const QString localText = QString::fromUtf8(local);
+                if (isGenericLocalPart(localText) || byFullEmail.contains(email)) {
                     continue; // generic, or an exact e-mail match GitHub makes itself
                 }
                 auto consider = [&](int cloud, CountedTwicePair::Reason reason, int confidence) {
@@ -274,16 +319,16 @@ CountedTwiceResult CountedTwiceAnalyzer::analyze(
                     best.cloudRow = cloud;
                     best.reason = reason;
                     best.confidence = confidence;
-                    best.serverEmail = email;
+                    best.serverEmail = emails.at(i);
                     best.cloudEmail = firstVerifiedEmail(cloud, local);
                 };
                 consider(lookup(byLocalPart, local), CountedTwicePair::Reason::SameLocalPartOtherDomain, 90);
                 consider(lookup(bySamlNameId, local), CountedTwicePair::Reason::LocalPartIsSamlNameId, 85);
                 consider(lookup(byLogin, local), CountedTwicePair::Reason::LocalPartIsLogin, 75);
-                consider(lookup(byName, nameKey(local)), CountedTwicePair::Reason::MatchingName, 60);
+                consider(lookup(byName, nameKey(localText)), CountedTwicePair::Reason::MatchingName, 60);
             }
             if (best.confidence < 60) {
-                for (const QString &id : s.enterpriseServerUserIds) {
+                for (const QString &id : ids) {
                     const auto it = serverProfileNames.constFind(id);
                     if (it == serverProfileNames.constEnd()) {
                         continue;
@@ -294,45 +339,46 @@ CountedTwiceResult CountedTwiceAnalyzer::analyze(
                         best.cloudRow = cloud;
                         best.reason = CountedTwicePair::Reason::MatchingName;
                         best.confidence = 60;
-                        best.serverEmail = s.enterpriseServerEmails.value(0);
-                        best.cloudEmail = firstVerifiedEmail(cloud, QString());
+                        best.serverEmail = emails.value(0);
+                        best.cloudEmail = firstVerifiedEmail(cloud, {});
                         break;
                     }
                 }
             }
             if (best.cloudRow >= 0) {
-                const ConsumedLicense &cloud = seats.at(best.cloudRow);
-                const QString hosts = joinedHosts(s);
+                const QString cloudLogin = rows.text(best.cloudRow, Text::Login);
+                const QString hosts = QLocale().createSeparatedList(rows.serverHosts(row));
                 if (best.reason == CountedTwicePair::Reason::SameLocalPartOtherDomain && !best.cloudEmail.isEmpty()) {
                     best.fix = i18nc("@info",
                         "On %1, change the primary e-mail of the account %2 to %3 (verified for github.com user %4), "
                         "or verify "
                         "the domain %5 for the enterprise and add %2 to %4's github.com account.",
-                        hosts, best.serverEmail, best.cloudEmail, cloud.githubComLogin, domainOf(best.serverEmail));
+                        hosts, best.serverEmail, best.cloudEmail, cloudLogin, domainOf(best.serverEmail));
                 } else if (!best.cloudEmail.isEmpty()) {
                     best.fix = i18nc("@info",
                         "On %1, change the primary e-mail of the account %2 to %3 (verified for github.com user %4), "
                         "or add %2 "
                         "as a verified e-mail to %4's github.com account.",
-                        hosts, best.serverEmail, best.cloudEmail, cloud.githubComLogin);
+                        hosts, best.serverEmail, best.cloudEmail, cloudLogin);
                 } else {
                     best.fix = i18nc("@info",
                         "Add %1 as a verified e-mail to github.com user %2's account, or on %3 change that account's "
                         "primary "
                         "e-mail to one %2 has verified.",
-                        best.serverEmail, cloud.githubComLogin, hosts);
+                        best.serverEmail, cloudLogin, hosts);
                 }
                 result.seatsFreed += best.seatsFreed;
                 result.pairs.append(best);
             }
             continue;
         }
-        if (s.isPendingInvitationOnly()) {
+        if (rows.isPendingInvitationOnly(row)) {
             result.unexpected.append(UnexpectedSeat{row, UnexpectedSeat::Kind::PendingInvitationOnly,
                 i18nc("@info",
                     "%1 consumes a seat only because of a pending invitation to %2. Cancel the invitation "
                     "if it is no longer needed.",
-                    s.githubComLogin, QLocale().createSeparatedList(s.githubComOrgsWithPendingInvites))});
+                    rows.text(row, Text::Login),
+                    QLocale().createSeparatedList(rows.list(row, List::OrgsWithPendingInvites)))});
         }
     }
     return result;

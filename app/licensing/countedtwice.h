@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #pragma once
 
+#include "licensing/compactlicenserows.h"
 #include "licensing/licensevalues.h"
 
 #include <QHash>
@@ -61,6 +62,10 @@ public:
     /// GraphQL userAccounts), used for the name rule; may be empty.
     static CountedTwiceResult analyze(
         const QList<ConsumedLicense> &seats, const QHash<QString, QString> &serverProfileNames = {});
+    /// The same over packed rows (the License page's): keyed on their lower-case search items, it
+    /// decodes little besides names. The list overload packs the seats and runs this one.
+    static CountedTwiceResult analyze(
+        const CompactLicenseRows &rows, const QHash<QString, QString> &serverProfileNames = {});
     static QHash<QString, QString> serverProfileNames(const QList<EnterpriseServerInstallation> &installations);
 
     /// Lower-case local part without a "+tag"; empty when not an e-mail address.

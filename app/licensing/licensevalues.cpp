@@ -18,7 +18,14 @@ QStringList ConsumedLicense::serverHosts() const
 
 bool ConsumedLicense::isPendingInvitationOnly() const
 {
-    return !isServerOnly() && !githubComOrgsWithPendingInvites.isEmpty() && githubComMemberRoles.isEmpty() &&
-        githubComEnterpriseRoles.isEmpty() && enterpriseServerUserIds.isEmpty() && !visualStudioSubscriptionUser;
+    return isPendingInvitationOnly(isServerOnly(), githubComOrgsWithPendingInvites.size(), githubComMemberRoles.size(),
+        githubComEnterpriseRoles.size(), enterpriseServerUserIds.size(), visualStudioSubscriptionUser);
+}
+
+bool ConsumedLicense::isPendingInvitationOnly(bool serverOnly, qsizetype pendingInvites, qsizetype memberRoles,
+    qsizetype enterpriseRoles, qsizetype serverUserIds, bool visualStudioSubscriptionUser)
+{
+    return !serverOnly && pendingInvites > 0 && memberRoles == 0 && enterpriseRoles == 0 && serverUserIds == 0 &&
+        !visualStudioSubscriptionUser;
 }
 } // namespace Glc

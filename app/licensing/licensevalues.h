@@ -53,6 +53,9 @@ struct ConsumedLicense
     /// no Enterprise Server account and no Visual Studio subscription. Cancelling the invitation
     /// frees the seat. The one definition the table's filter and the analysis share.
     bool isPendingInvitationOnly() const;
+    /// The rule of isPendingInvitationOnly() over a seat's counts (for rows kept packed).
+    static bool isPendingInvitationOnly(bool serverOnly, qsizetype pendingInvites, qsizetype memberRoles,
+        qsizetype enterpriseRoles, qsizetype serverUserIds, bool visualStudioSubscriptionUser);
 
     bool operator==(const ConsumedLicense &) const = default;
 };

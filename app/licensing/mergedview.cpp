@@ -36,44 +36,104 @@ struct UnionFind
 };
 } // namespace
 
+namespace {
+/// The fields the matching rules read, from a list of seats or from packed rows.
+struct ListSeats
+{
+    const QList<ConsumedLicense> &seats;
+    qsizetype size() const { return seats.size(); }
+    bool serverOnly(qsizetype row) const { return seats.at(row).isServerOnly(); }
+    QString samlNameId(qsizetype row) const { return seats.at(row).githubComSamlNameId; }
+    QStringList verifiedEmails(qsizetype row) const { return seats.at(row).githubComVerifiedDomainEmails; }
+    QString visualStudioEmail(qsizetype row) const { return seats.at(row).visualStudioSubscriptionEmail; }
+    QStringList serverUserIds(qsizetype row) const { return seats.at(row).enterpriseServerUserIds; }
+    QStringList serverEmails(qsizetype row) const { return seats.at(row).enterpriseServerEmails; }
+};
+
+struct PackedSeats
+{
+    using Text = CompactLicenseRows::Text;
+    using List = CompactLicenseRows::List;
+    const CompactLicenseRows &seats;
+    qsizetype size() const { return seats.size(); }
+    bool serverOnly(qsizetype row) const { return seats.isServerOnly(row); }
+    QString samlNameId(qsizetype row) const { return seats.text(row, Text::SamlNameId); }
+    QStringList verifiedEmails(qsizetype row) const { return seats.list(row, List::VerifiedDomainEmails); }
+    QString visualStudioEmail(qsizetype row) const { return seats.text(row, Text::VisualStudioSubscriptionEmail); }
+    QStringList serverUserIds(qsizetype row) const { return seats.list(row, List::ServerUserIds); }
+    QStringList serverEmails(qsizetype row) const { return seats.list(row, List::ServerEmails); }
+};
+
+template<typename Seats>
+bool samlInUse(const Seats &seats)
+{
+    for (qsizetype row = 0; row < seats.size(); ++row) {
+        if (!seats.serverOnly(row) && !seats.samlNameId(row).isEmpty()) {
+            return true;
+        }
+    }
+    return false;
+}
+} // namespace
+
 MergedView::Options MergedView::optionsFor(const QList<ConsumedLicense> &seats)
 {
     Options options;
-    options.samlInUse = std::any_of(seats.cbegin(), seats.cend(),
-        [](const ConsumedLicense &s) { return !s.isServerOnly() && !s.githubComSamlNameId.isEmpty(); });
+    options.samlInUse = samlInUse(ListSeats{seats});
+    return options;
+}
+
+MergedView::Options MergedView::optionsFor(const CompactLicenseRows &seats)
+{
+    Options options;
+    options.samlInUse = samlInUse(PackedSeats{seats});
     return options;
 }
 
 MergedView MergedView::build(const QList<ConsumedLicense> &seats, const Options &options)
 {
+    return buildOver(ListSeats{seats}, options);
+}
+
+MergedView MergedView::build(const CompactLicenseRows &seats, const Options &options)
+{
+    return buildOver(PackedSeats{seats}, options);
+}
+
+template<typename Seats>
+MergedView MergedView::buildOver(const Seats &seats, const Options &options)
+{
     MergedView view;
     const int n = static_cast<int>(seats.size());
+    QList<bool> serverOnly(n);
     QHash<QString, int> bySaml;
     QHash<QString, int> byVerified;
     for (int row = 0; row < n; ++row) {
-        const ConsumedLicense &s = seats.at(row);
-        if (s.isServerOnly()) {
+        serverOnly[row] = seats.serverOnly(row);
+        if (serverOnly[row]) {
             continue;
         }
-        if (!s.githubComSamlNameId.isEmpty()) {
-            bySaml.insert(s.githubComSamlNameId.toLower(), row);
+        if (const QString saml = seats.samlNameId(row); !saml.isEmpty()) {
+            bySaml.insert(saml.toLower(), row);
         }
-        for (const QString &e : s.githubComVerifiedDomainEmails) {
+        for (const QString &e : seats.verifiedEmails(row)) {
             byVerified.insert(e.toLower(), row);
         }
-        if (!s.visualStudioSubscriptionEmail.isEmpty()) {
-            byVerified.insert(s.visualStudioSubscriptionEmail.toLower(), row);
+        if (const QString vs = seats.visualStudioEmail(row); !vs.isEmpty()) {
+            byVerified.insert(vs.toLower(), row);
         }
     }
     UnionFind uf(n);
     QList<bool> counts(n, true);
+    QList<bool> onServer(n, false);
     for (int row = 0; row < n; ++row) {
-        const ConsumedLicense &s = seats.at(row);
-        if (!s.enterpriseServerUserIds.isEmpty() && s.isServerOnly() && !options.suspendedServerUserIds.isEmpty()) {
-            counts[row] = std::any_of(s.enterpriseServerUserIds.cbegin(), s.enterpriseServerUserIds.cend(),
+        const QStringList serverIds = seats.serverUserIds(row);
+        onServer[row] = !serverIds.isEmpty();
+        if (!serverIds.isEmpty() && serverOnly[row] && !options.suspendedServerUserIds.isEmpty()) {
+            counts[row] = std::any_of(serverIds.cbegin(), serverIds.cend(),
                 [&](const QString &id) { return !options.suspendedServerUserIds.contains(id); });
         }
-        for (const QString &email : s.enterpriseServerEmails) {
+        for (const QString &email : seats.serverEmails(row)) {
             const QString key = email.toLower();
             int match = -1;
             if (options.samlInUse) {
@@ -103,16 +163,13 @@ MergedView MergedView::build(const QList<ConsumedLicense> &seats, const Options 
         }
         Person &p = view.m_people[*it];
         p.rows.append(row);
-        if (!seats.at(row).isServerOnly() && p.cloudRow < 0) {
+        if (!serverOnly[row] && p.cloudRow < 0) {
             p.cloudRow = row;
         }
         view.m_personOfRow[row] = *it;
     }
     for (const Person &p : std::as_const(view.m_people)) {
-        bool server = false;
-        for (int row : p.rows) {
-            server = server || !seats.at(row).enterpriseServerUserIds.isEmpty();
-        }
+        const bool server = std::any_of(p.rows.cbegin(), p.rows.cend(), [&onServer](int row) { return onServer[row]; });
         if (p.cloudRow < 0) {
             ++view.m_serverOnly;
         } else if (server) {

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #pragma once
 
+#include "licensing/compactlicenserows.h"
 #include "licensing/countedtwice.h"
 #include "licensing/licensevalues.h"
 
@@ -29,7 +30,10 @@ public:
 
     /// What the console knows of a snapshot: SAML is in use when a github.com seat has a NameID.
     static Options optionsFor(const QList<ConsumedLicense> &seats);
+    static Options optionsFor(const CompactLicenseRows &seats);
     static MergedView build(const QList<ConsumedLicense> &seats, const Options &options);
+    /// The same over packed rows (the License page's), decoding only the fields the rules read.
+    static MergedView build(const CompactLicenseRows &seats, const Options &options);
     static MergedView build(const QList<ConsumedLicense> &seats) { return build(seats, Options{}); }
 
     const QList<Person> &people() const { return m_people; }
@@ -61,6 +65,9 @@ public:
     Totals totals(const QList<CountedTwicePair> &fixes) const;
 
 private:
+    template<typename Seats>
+    static MergedView buildOver(const Seats &seats, const Options &options);
+
     QList<Person> m_people;
     QList<int> m_personOfRow; ///< row → index in m_people, -1 when excluded
     int m_cloudOnly = 0;

@@ -116,46 +116,47 @@ QString ConsumedLicensesModel::licenseTypeText(const QString &type)
 
 void ConsumedLicensesModel::setLicenses(const QList<ConsumedLicense> &licenses)
 {
+    CompactLicenseRows rows;
+    rows.reserve(licenses.size());
+    for (const ConsumedLicense &l : licenses) {
+        rows.append(l);
+    }
+    rows.squeeze();
+    setRows(rows);
+}
+
+void ConsumedLicensesModel::setRows(const CompactLicenseRows &rows)
+{
     beginResetModel();
     for (SortRanks &cached : m_sortRanks) {
         cached = {};
     }
-    const qsizetype n = licenses.size();
-    m_rows.clear();
-    m_rows.reserve(n);
+    m_rows = rows;
+    const qsizetype n = m_rows.size();
     m_flags.assign(n, 0);
     m_hostMasks.assign(n, 0);
     for (qsizetype i = 0; i < n; ++i) {
-        const ConsumedLicense &l = licenses.at(i);
-        m_rows.append(l);
-        quint8 f = 0;
-        f |= l.isServerOnly() ? ServerOnlyFlag : CloudFlag;
-        if (l.githubComTwoFactorAuth == TriState::No) {
+        quint8 f = m_rows.isServerOnly(i) ? ServerOnlyFlag : CloudFlag;
+        if (m_rows.githubComTwoFactorAuth(i) == TriState::No) {
             f |= TwoFactorOffFlag;
         }
-        if (l.isPendingInvitationOnly()) {
+        if (m_rows.isPendingInvitationOnly(i)) {
             f |= PendingInvitationOnlyFlag;
         }
-        if (l.visualStudioSubscriptionUser) {
+        if (m_rows.visualStudioSubscriptionUser(i)) {
             f |= VisualStudioFlag;
         }
-        if (!l.enterpriseServerUserIds.isEmpty()) {
-            f |= HasServerFlag;
-        }
-        m_flags[i] = f;
-    }
-    m_rows.squeeze();
-    // Host masks once the host table is complete (the same indexes as hosts()).
-    for (qsizetype i = 0; i < n; ++i) {
-        if (!(m_flags.at(i) & HasServerFlag)) {
-            continue;
-        }
         quint64 mask = 0;
-        for (int h : m_rows.hostIndexes(i)) {
+        const QList<int> hosts = m_rows.hostIndexes(i);
+        for (int h : hosts) {
             if (h < 64) {
                 mask |= quint64(1) << h;
             }
         }
+        if (!hosts.isEmpty()) {
+            f |= HasServerFlag;
+        }
+        m_flags[i] = f;
         m_hostMasks[i] = mask;
     }
     endResetModel();

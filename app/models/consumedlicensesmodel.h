@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #pragma once
 
+#include "licensing/compactlicenserows.h"
 #include "licensing/licensevalues.h"
-#include "models/compactlicenserows.h"
 
 #include <QAbstractTableModel>
 #include <QByteArrayView>
@@ -15,7 +15,7 @@ namespace Glc {
 /// record per seat with its lower-case search text) plus small side arrays (flags, a host bit
 /// mask): 300k seats take about 45 MB instead of the 300 MB of a QList<ConsumedLicense>, load at
 /// over 500k rows/s and filter interactively. license(row) rebuilds a row on demand. No I/O: data
-/// comes through setLicenses().
+/// comes through setRows() or setLicenses().
 ///
 /// DisplayRole is for people: GitHub's known words (roles, Visual Studio license status, license
 /// type, yes/no) translated, lists joined the locale's way. RawValueRole, license() and licenses()
@@ -71,7 +71,11 @@ public:
 
     explicit ConsumedLicensesModel(QObject *parent = nullptr);
 
+    /// Packs `licenses` (the rows a caller already holds as a list, e.g. freshly fetched).
     void setLicenses(const QList<ConsumedLicense> &licenses);
+    /// Takes rows packed already (LicenseStore::loadCompactLicenses()): a cheap shared copy, no
+    /// list of the rows is ever built.
+    void setRows(const CompactLicenseRows &rows);
     /// Rows the counted-twice analysis flagged (both rows of a pair); other rows are cleared.
     void setCountedTwiceRows(const QList<int> &rows);
 

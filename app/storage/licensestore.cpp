@@ -1152,12 +1152,26 @@ StoreResult<std::optional<SnapshotSummary>> LicenseStore::latestSnapshot(const Q
     return std::optional<SnapshotSummary>(readSummary(q));
 }
 
-StoreResult<QList<ConsumedLicense>> LicenseStore::loadConsumedLicenses(qint64 snapshotId)
+StoreError LicenseStore::readConsumedLicenses(qint64 snapshotId, const std::function<void(qsizetype)> &expected,
+    const std::function<void(ConsumedLicense &)> &row)
 {
     if (!isOpen()) {
         return notOpenError();
     }
+    {
+        // Closed before the rows are read: PostgreSQL streams a forward-only query only while it
+        // is the connection's one open query.
+        QSqlQuery q(database());
+        q.prepare(QStringLiteral("SELECT user_count FROM snapshots WHERE id = ?"));
+        q.addBindValue(snapshotId);
+        if (!q.exec()) {
+            return queryError(q);
+        }
+        expected(q.next() ? q.value(0).toLongLong() : 0);
+    }
     QSqlQuery q(database());
+    // Row by row from the database (SQLite steps its statement, PostgreSQL uses single-row mode):
+    // the whole result is never held.
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT %1 FROM consumed_licenses WHERE snapshot_id = ? ORDER BY row_index")
             .arg(QLatin1String(LicenseSelectColumns)));
@@ -1165,13 +1179,9 @@ StoreResult<QList<ConsumedLicense>> LicenseStore::loadConsumedLicenses(qint64 sn
     if (!q.exec()) {
         return queryError(q);
     }
-    QList<ConsumedLicense> rows;
-    if (q.size() > 0) {
-        rows.reserve(q.size());
-    }
     Interner interner;
+    ConsumedLicense r;
     while (q.next()) {
-        ConsumedLicense r;
         r.githubComLogin = q.value(0).toString();
         r.githubComName = q.value(1).toString();
         r.githubComProfile = q.value(2).toString();
@@ -1190,10 +1200,35 @@ StoreResult<QList<ConsumedLicense>> LicenseStore::loadConsumedLicenses(qint64 sn
         r.visualStudioSubscriptionUser = q.value(15).toInt() != 0;
         r.enterpriseServerUser = toTri(q.value(16));
         r.githubComTwoFactorAuth = toTri(q.value(17));
-        rows.append(std::move(r));
+        row(r);
     }
     if (q.lastError().isValid()) {
         return queryError(q);
+    }
+    return {};
+}
+
+StoreResult<QList<ConsumedLicense>> LicenseStore::loadConsumedLicenses(qint64 snapshotId)
+{
+    QList<ConsumedLicense> rows;
+    const StoreError error = readConsumedLicenses(
+        snapshotId, [&rows](qsizetype expected) { rows.reserve(expected); },
+        [&rows](ConsumedLicense &row) { rows.append(std::move(row)); });
+    if (error.isError()) {
+        return error;
+    }
+    rows.squeeze();
+    return rows;
+}
+
+StoreResult<CompactLicenseRows> LicenseStore::loadCompactLicenses(qint64 snapshotId)
+{
+    CompactLicenseRows rows;
+    const StoreError error = readConsumedLicenses(
+        snapshotId, [&rows](qsizetype expected) { rows.reserve(expected); },
+        [&rows](const ConsumedLicense &row) { rows.append(row); });
+    if (error.isError()) {
+        return error;
     }
     rows.squeeze();
     return rows;

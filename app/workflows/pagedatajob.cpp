@@ -14,20 +14,21 @@ namespace Glc {
 namespace {
 /// The order the table shows first (what its proxy's stable sort by login, case-insensitive, would
 /// give), made here rather than by sorting 100,000 rows in the interface thread.
-void sortByLogin(QList<ConsumedLicense> &users)
+void sortByLogin(CompactLicenseRows &rows)
 {
     std::vector<std::pair<QString, qsizetype>> keys;
-    keys.reserve(users.size());
-    for (qsizetype i = 0; i < users.size(); ++i) {
-        keys.emplace_back(users.at(i).githubComLogin.toCaseFolded(), i);
+    keys.reserve(rows.size());
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        keys.emplace_back(rows.text(i, CompactLicenseRows::Text::Login).toCaseFolded(), i);
     }
     std::stable_sort(keys.begin(), keys.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
-    QList<ConsumedLicense> sorted;
-    sorted.reserve(users.size());
+    QList<qsizetype> order;
+    order.reserve(rows.size());
     for (const auto &key : keys) {
-        sorted.append(std::move(users[key.second]));
+        order.append(key.second);
     }
-    users = std::move(sorted);
+    keys = {};
+    rows.reorder(order);
 }
 } // namespace
 
@@ -54,7 +55,7 @@ void PageDataJob::run()
         const qint64 id = latest.value->id;
         // Two halves in parallel, each with its own store connection: the rows (read, then sorted)
         // in a helper thread, everything else here - mostly the servers' user accounts.
-        StoreResult<QList<ConsumedLicense>> rows;
+        StoreResult<CompactLicenseRows> rows;
         const QString location =
             context().storeLocation.isEmpty() ? LicenseStore::defaultLocation() : context().storeLocation;
         std::unique_ptr<QThread> rowReader(QThread::create([this, &rows, &timer, id, location] {
@@ -63,7 +64,7 @@ void PageDataJob::run()
                 rows.error = error;
                 return;
             }
-            rows = rowStore.loadConsumedLicenses(id);
+            rows = rowStore.loadCompactLicenses(id);
             qCDebug(GLC_CORE) << "page data: rows loaded after" << timer.elapsed() << "ms";
             if (rows.ok()) {
                 sortByLogin(rows.value);
@@ -93,11 +94,11 @@ void PageDataJob::run()
         }
         m_data.hasSnapshot = true;
         m_data.snapshot = std::move(snapshot.value);
-        m_data.snapshot.licenses.users = std::move(rows.value);
-        const QList<ConsumedLicense> &users = m_data.snapshot.licenses.users;
-        for (const ConsumedLicense &user : users) {
-            if (!m_data.licenseTypes.contains(user.licenseType)) {
-                m_data.licenseTypes.append(user.licenseType);
+        m_data.rows = std::move(rows.value);
+        const CompactLicenseRows &users = m_data.rows;
+        for (qsizetype row = 0; row < users.size(); ++row) {
+            if (const QString &type = users.licenseType(row); !m_data.licenseTypes.contains(type)) {
+                m_data.licenseTypes.append(type);
             }
         }
         // The people by GitHub's rules in a helper thread, beside the counted-twice analysis.

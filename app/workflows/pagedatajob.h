@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #pragma once
 
+#include "licensing/compactlicenserows.h"
 #include "licensing/countedtwice.h"
 #include "licensing/licensevalues.h"
 #include "licensing/mergedview.h"
@@ -14,12 +15,15 @@ namespace Glc {
 struct PageData
 {
     bool hasSnapshot = false;
-    /// Its users are sorted by login (case-insensitive, stable: the table's first order), so the
-    /// interface does not have to sort them.
+    /// Everything but its users: they are in `rows`.
     LicenseSnapshot snapshot;
+    /// The seats, packed as read from the store (never a list of them: 300k seats take about 47 MB
+    /// so), sorted by login (case-insensitive, stable: the table's first order), so the interface
+    /// does not have to sort them.
+    CompactLicenseRows rows;
     QList<SnapshotSummary> history; ///< oldest first
     QList<UsageFileRecord> usageFiles;
-    CountedTwiceResult countedTwice; ///< rows index snapshot.licenses.users
+    CountedTwiceResult countedTwice; ///< its rows index `rows`
     QList<int> countedTwiceRows; ///< both rows of every valid pair
     MergedView::Totals people; ///< the seats as people, and the count once every pair is fixed
     QStringList licenseTypes; ///< distinct raw license types, in order of appearance
@@ -39,7 +43,7 @@ public:
 Q_SIGNALS:
     /// The rows of the snapshot, sorted as in PageData, as soon as they are read - before the
     /// servers' data and the analysis, so a table can fill meanwhile. Emitted from a helper thread.
-    void rowsReady(const QList<Glc::ConsumedLicense> &rows);
+    void rowsReady(const Glc::CompactLicenseRows &rows);
 
 protected:
     void run() override;

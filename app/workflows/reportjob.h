@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #pragma once
 
+#include "licensing/compactlicenserows.h"
 #include "licensing/licensereportwriter.h"
-#include "models/compactlicenserows.h"
 #include "workflows/workflowjob.h"
 
 #include <optional>

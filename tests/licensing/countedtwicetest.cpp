@@ -130,6 +130,21 @@ private Q_SLOTS:
                                           {QStringLiteral("eve@example.com")}),
                    serverOnly(QStringLiteral("eve@example.com"))}
             << -1 << R::SameLocalPartOtherDomain;
+        // Lowering that changes byte lengths: the Kelvin sign lowers to "k" (3 bytes to 1), the
+        // dotted capital I to "i" and a combining dot (2 bytes to 3).
+        QTest::newRow("login lowers shorter")
+            << QList<ConsumedLicense>{cloud(QStringLiteral("\u212Aelvin"), QStringLiteral("Kay Elvin"), {}),
+                   serverOnly(QStringLiteral("kelvin@corp.example.net"))}
+            << 0 << R::LocalPartIsLogin;
+        QTest::newRow("login shorter, name longer, same total")
+            << QList<ConsumedLicense>{cloud(QStringLiteral("\u212Aelvin"), QStringLiteral("\u0130\u0130 Elvin"), {}),
+                   serverOnly(QStringLiteral("kelvin@corp.example.net"))}
+            << 0 << R::LocalPartIsLogin;
+        QTest::newRow("dotted capital I in both e-mails")
+            << QList<ConsumedLicense>{cloud(QStringLiteral("irem-gh"), QStringLiteral("Irem Yilmaz"),
+                                          {QStringLiteral("\u0130rem@example.com")}),
+                   serverOnly(QStringLiteral("\u0130REM@corp.example.net"))}
+            << 0 << R::SameLocalPartOtherDomain;
     }
 
     void shouldPairOnlySpecificEvidence()

@@ -109,6 +109,20 @@ private Q_SLOTS:
         QVERIFY(MergedView::optionsFor(seats).samlInUse);
         QVERIFY(!MergedView::optionsFor(seats.mid(1)).samlInUse);
 
+        // Packed rows (the License page's) give the same people.
+        CompactLicenseRows packed;
+        for (const ConsumedLicense &s : seats) {
+            packed.append(s);
+        }
+        QCOMPARE(MergedView::optionsFor(packed).samlInUse, true);
+        const MergedView fromPacked = MergedView::build(packed, options);
+        QCOMPARE(fromPacked.totals(pairs), view.totals(pairs));
+        QCOMPARE(fromPacked.people().size(), view.people().size());
+        for (int i = 0; i < view.people().size(); ++i) {
+            QCOMPARE(fromPacked.people().at(i).rows, view.people().at(i).rows);
+            QCOMPARE(fromPacked.people().at(i).cloudRow, view.people().at(i).cloudRow);
+        }
+
         // With SAML, the NameID matches first.
         seats.append(seat({}, {}, {QStringLiteral("a.example.com:9")}, {QStringLiteral("alice.saml@example.com")}));
         QCOMPARE(MergedView::build(seats, options).uniqueUsers(), 4);

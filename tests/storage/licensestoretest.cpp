@@ -388,6 +388,16 @@ private Q_SLOTS:
         QCOMPARE(batchedRows.value, boundRows.value);
         QCOMPARE(batchedRows.value.constLast().githubComMemberRoles, QStringList());
 
+        // Packed as they are read (the License page's load): the very rows the list load gives.
+        const auto packed = store.loadCompactLicenses(batchedId);
+        QVERIFY2(packed.ok(), qPrintable(packed.error.message));
+        QCOMPARE(packed.value.size(), batchedRows.value.size());
+        for (qsizetype i = 0; i < packed.value.size(); ++i) {
+            QVERIFY2(packed.value.license(i) == batchedRows.value.at(i), qPrintable(QString::number(i)));
+        }
+        LicenseStore closed;
+        QCOMPARE(closed.loadCompactLicenses(batchedId).error.code, StoreError::Code::NotOpen);
+
         // Column by column, NULL or not included: the stored values themselves are the same.
         auto raw = [&store](qint64 id) {
             QList<QVariantList> rows;

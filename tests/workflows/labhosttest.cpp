@@ -151,12 +151,12 @@ private Q_SLOTS:
         context.connection.id = QStringLiteral("lab");
         context.storeLocation = store;
         PageDataJob job(context);
-        QList<ConsumedLicense> early;
+        CompactLicenseRows early;
         bool finishedBeforeRows = false;
         // Direct: the rows come from the job's helper thread, which the job waits for.
         connect(
             &job, &PageDataJob::rowsReady, &job,
-            [&](const QList<ConsumedLicense> &rows) {
+            [&](const CompactLicenseRows &rows) {
                 early = rows;
                 finishedBeforeRows = job.isFinished();
             },
@@ -165,16 +165,22 @@ private Q_SLOTS:
         QCOMPARE(job.status(), WorkflowJob::Status::Succeeded);
         const PageData &data = job.data();
         QVERIFY(data.hasSnapshot);
-        // The table's rows came first, the same list the page data holds.
+        // The table's rows came first, the very rows the page data holds (shared, not copied).
         QVERIFY(!finishedBeforeRows);
-        QCOMPARE(early, data.snapshot.licenses.users);
+        QVERIFY(early.isSharedWith(data.rows));
+        QCOMPARE(early.size(), data.rows.size());
+        // No list of the seats besides the packed rows.
+        QVERIFY(data.snapshot.licenses.users.isEmpty());
         QCOMPARE(data.history.size(), 1);
 
         LicenseStore db;
         QVERIFY(!db.open(store).isError());
         const auto stored = db.loadConsumedLicenses(data.snapshot.id);
         QVERIFY(stored.ok());
-        const QList<ConsumedLicense> &users = data.snapshot.licenses.users;
+        QList<ConsumedLicense> users;
+        for (qsizetype row = 0; row < data.rows.size(); ++row) {
+            users.append(data.rows.license(row));
+        }
         QCOMPARE(users.size(), stored.value.size());
         // Sorted by login as the table shows it first, stable for equal logins (server-only seats).
         QList<ConsumedLicense> expected = stored.value;
@@ -211,7 +217,7 @@ private Q_SLOTS:
         QVERIFY(runToEnd(&job));
         QCOMPARE(job.status(), WorkflowJob::Status::Succeeded);
         QVERIFY(!job.data().hasSnapshot);
-        QVERIFY(job.data().snapshot.licenses.users.isEmpty());
+        QVERIFY(job.data().rows.isEmpty());
         QVERIFY(job.data().countedTwiceRows.isEmpty());
     }
 };

@@ -408,7 +408,7 @@ QStringList LicenseController::serverHosts() const
 void LicenseController::reload()
 {
     auto *job = new PageDataJob(m_context);
-    connect(job, &PageDataJob::rowsReady, this, [this](const QList<ConsumedLicense> &rows) {
+    connect(job, &PageDataJob::rowsReady, this, [this](const CompactLicenseRows &rows) {
         fillTable(rows);
         startLab();
     });
@@ -600,18 +600,17 @@ void LicenseController::apply(const PageData &data)
     m_page->serverInstancesCard()->setInstances(snapshot.installations);
 
     QList<SuspectedPairRow> pairs;
-    const QList<ConsumedLicense> &users = snapshot.licenses.users;
+    const CompactLicenseRows &users = data.rows;
     for (const CountedTwicePair &pair : data.countedTwice.pairs) {
         if (pair.serverRow < 0 || pair.serverRow >= users.size() || pair.cloudRow < 0 ||
             pair.cloudRow >= users.size()) {
             continue;
         }
-        const ConsumedLicense &server = users.at(pair.serverRow);
-        const ConsumedLicense &cloud = users.at(pair.cloudRow);
         SuspectedPairRow row;
-        row.serverAccount =
-            QStringLiteral("%1 (%2)").arg(server.enterpriseServerUserIds.join(QStringLiteral(", ")), pair.serverEmail);
-        row.cloudAccount = cloud.githubComLogin;
+        row.serverAccount = QStringLiteral("%1 (%2)").arg(
+            users.list(pair.serverRow, CompactLicenseRows::List::ServerUserIds).join(QStringLiteral(", ")),
+            pair.serverEmail);
+        row.cloudAccount = users.text(pair.cloudRow, CompactLicenseRows::Text::Login);
         row.reason = CountedTwicePair::reasonText(pair.reason);
         row.fix = pair.fix;
         row.seatsFreed = pair.seatsFreed;
@@ -622,9 +621,8 @@ void LicenseController::apply(const PageData &data)
     m_page->countedTwicePanel()->setTotals(data.people);
     qCDebug(GLC_UI) << "apply: cards after" << timer.elapsed() << "ms";
     fillTable(users);
-    // The model keeps every seat compactly; the decoded list (several times larger) is not kept too.
-    m_data.snapshot.licenses.users.clear();
-    m_tableRows.clear();
+    // The model holds the rows now (the same shared buffers); the page data does not keep them too.
+    m_data.rows = {};
     qCDebug(GLC_UI) << "apply: model filled after" << timer.elapsed() << "ms";
     m_model->setCountedTwiceRows(data.countedTwiceRows);
     qCDebug(GLC_UI) << "apply: counted-twice rows after" << timer.elapsed() << "ms";
@@ -668,15 +666,14 @@ void LicenseController::apply(const PageData &data)
     Q_EMIT dataLoaded();
 }
 
-void LicenseController::fillTable(const QList<ConsumedLicense> &rows)
+void LicenseController::fillTable(const CompactLicenseRows &rows)
 {
     // The rows come first (PageDataJob::rowsReady) while the rest still loads; apply() then finds
-    // the model filled with the very same list.
-    if (m_tableRows.isSharedWith(rows) && m_model->rowCount() == rows.size()) {
+    // the model filled with the very same rows.
+    if (m_model->rows().isSharedWith(rows) && m_model->rowCount() == rows.size()) {
         return;
     }
-    m_tableRows = rows;
-    m_model->setLicenses(rows);
+    m_model->setRows(rows);
     m_page->filterBar()->setResultCount(m_filter->rowCount(), m_model->rowCount());
 }
 

@@ -152,7 +152,7 @@ private:
     void labFailed(const QString &error);
     void apply(const Glc::PageData &data);
     void applyFilter();
-    void fillTable(const QList<Glc::ConsumedLicense> &rows);
+    void fillTable(const Glc::CompactLicenseRows &rows);
 
     LicensePage *const m_page;
     Options m_options;
@@ -164,9 +164,6 @@ private:
     Glc::Connection m_connection; ///< the active one, as chosen (for the lab: without its URL)
     Glc::WorkflowContext m_context;
     Glc::PageData m_data;
-    /// What the model was filled from early (PageDataJob::rowsReady; shared, not copied), so apply()
-    /// does not fill it twice; released once apply() ran.
-    QList<Glc::ConsumedLicense> m_tableRows;
     QPointer<Glc::WorkflowJob> m_refresh; ///< the running refresh (or the first start's history before it)
     FilterState m_appliedFilter; ///< what the proxy filters by (its defaults at first)
     bool m_refreshQueued = false; ///< waiting for the lab to start, or for start() to read the connection

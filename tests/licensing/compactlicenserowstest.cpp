@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
-#include "models/compactlicenserows.h"
+#include "licensing/compactlicenserows.h"
 #include "snapshotgenerator.h"
 
+#include <QSet>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -304,6 +305,127 @@ private Q_SLOTS:
         // is over 1 kB).
         const double perRow = double(rows.recordBytes()) / double(rows.size());
         QVERIFY2(perRow < 200, qPrintable(QString::number(perRow)));
+    }
+
+    void shouldGiveTheLowerCaseItemsOneByOne()
+    {
+        QList<ConsumedLicense> seats = tableSeats();
+        // One item lowers shorter, another longer, by as much: the whole text keeps its length.
+        ConsumedLicense compensating;
+        compensating.githubComLogin = QStringLiteral("\u212Aelvin");
+        compensating.githubComName = QStringLiteral("\u0130\u0130 Elvin");
+        compensating.githubComVerifiedDomainEmails = {QStringLiteral("Kelvin@Example.com")};
+        seats.append(compensating);
+        CompactLicenseRows rows;
+        for (const ConsumedLicense &l : seats) {
+            rows.append(l);
+        }
+        auto lower = [](const QString &s) { return s.toLower().toUtf8(); };
+        for (qsizetype i = 0; i < seats.size(); ++i) {
+            const ConsumedLicense &l = seats.at(i);
+            QByteArray scratch;
+            const CompactLicenseRows::SearchItems items = rows.searchItems(i, scratch);
+            QCOMPARE(items.login.toByteArray(), lower(l.githubComLogin));
+            QCOMPARE(items.name.toByteArray(), lower(l.githubComName));
+            QCOMPARE(items.samlNameId.toByteArray(), lower(l.githubComSamlNameId));
+            QCOMPARE(items.visualStudioEmail.toByteArray(), lower(l.visualStudioSubscriptionEmail));
+            QCOMPARE(items.verifiedEmails.size(), l.githubComVerifiedDomainEmails.size());
+            for (qsizetype e = 0; e < items.verifiedEmails.size(); ++e) {
+                QCOMPARE(items.verifiedEmails.at(e).toByteArray(), lower(l.githubComVerifiedDomainEmails.at(e)));
+            }
+            QCOMPARE(items.serverEmails.size(), l.enterpriseServerEmails.size());
+            for (qsizetype e = 0; e < items.serverEmails.size(); ++e) {
+                QCOMPARE(items.serverEmails.at(e).toByteArray(), lower(l.enterpriseServerEmails.at(e)));
+            }
+            // Views into the search text itself, unless lowering changed an item's length.
+            const bool sameLengths = lower(l.githubComLogin).size() == l.githubComLogin.toUtf8().size() &&
+                lower(l.githubComName).size() == l.githubComName.toUtf8().size() &&
+                lower(l.githubComSamlNameId).size() == l.githubComSamlNameId.toUtf8().size();
+            QCOMPARE(items.inScratch, !sameLengths);
+            if (!items.inScratch) {
+                QVERIFY(items.login.data() == rows.searchText(i).data());
+            }
+        }
+        compareSeat(rows.license(seats.size() - 1), compensating);
+    }
+
+    void shouldJudgeServerOnlyAndPendingInvitationLikeTheSeat()
+    {
+        QList<ConsumedLicense> seats = tableSeats();
+        ConsumedLicense pending;
+        pending.githubComLogin = QStringLiteral("invitee");
+        pending.githubComOrgsWithPendingInvites = {QStringLiteral("research")};
+        seats.append(pending);
+        // Each thing that makes the seat count for itself, one at a time.
+        for (int variant = 0; variant < 5; ++variant) {
+            ConsumedLicense other = pending;
+            switch (variant) {
+            case 0:
+                other.githubComMemberRoles = {QStringLiteral("acme:Member")};
+                break;
+            case 1:
+                other.githubComEnterpriseRoles = {QStringLiteral("outside_collaborator")};
+                break;
+            case 2:
+                other.enterpriseServerUserIds = {QStringLiteral("ghes-1.example.com:3")};
+                break;
+            case 3:
+                other.visualStudioSubscriptionUser = true;
+                break;
+            case 4:
+                other.githubComLogin.clear();
+                break;
+            }
+            seats.append(other);
+        }
+        CompactLicenseRows rows;
+        for (const ConsumedLicense &l : seats) {
+            rows.append(l);
+        }
+        int pendingOnly = 0;
+        for (qsizetype i = 0; i < seats.size(); ++i) {
+            QCOMPARE(rows.isServerOnly(i), seats.at(i).isServerOnly());
+            QCOMPARE(rows.isPendingInvitationOnly(i), seats.at(i).isPendingInvitationOnly());
+            pendingOnly += rows.isPendingInvitationOnly(i) ? 1 : 0;
+        }
+        QCOMPARE(pendingOnly, 1);
+    }
+
+    void shouldReorderTheRecordsThemselves()
+    {
+        const QList<ConsumedLicense> seats = tableSeats();
+        CompactLicenseRows rows;
+        for (const ConsumedLicense &l : seats) {
+            rows.append(l);
+        }
+        const qsizetype bytes = rows.recordBytes();
+        const CompactLicenseRows before = rows;
+        // A shuffle.
+        QList<qsizetype> order;
+        for (qsizetype i = 0; i < seats.size(); ++i) {
+            order.append((i * 4 + 3) % seats.size());
+        }
+        QCOMPARE(QSet<qsizetype>(order.cbegin(), order.cend()).size(), seats.size());
+        rows.reorder(order);
+        QCOMPARE(rows.size(), seats.size());
+        for (qsizetype i = 0; i < seats.size(); ++i) {
+            compareSeat(rows.license(i), seats.at(order.at(i)));
+            QCOMPARE(rows.searchText(i).toByteArray(), searchItems(seats.at(order.at(i))).toLower().toUtf8());
+            QCOMPARE(rows.hostIndexes(i), before.hostIndexes(order.at(i)));
+        }
+        // Moved, not copied beside the old ones; the copy taken before keeps its order.
+        QVERIFY(rows.recordBytes() <= bytes);
+        QVERIFY(!rows.isSharedWith(before));
+        compareSeat(before.license(0), seats.at(0));
+        // Still appendable, and the next reorder sees every record whole.
+        rows.append(fullSeat());
+        QList<qsizetype> reversed;
+        for (qsizetype i = rows.size() - 1; i >= 0; --i) {
+            reversed.append(i);
+        }
+        rows.reorder(reversed);
+        compareSeat(rows.license(0), fullSeat());
+        compareSeat(rows.license(rows.size() - 1), seats.at(order.at(0)));
     }
 
     void shouldStartOverAfterClear()

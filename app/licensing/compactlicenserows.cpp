@@ -4,6 +4,9 @@
 
 #include <QVarLengthArray>
 
+#include <cstring>
+#include <utility>
+
 // One record per row, at m_offsets[row] in m_bytes:
 //   varint searchLength, search bytes        lower-case UTF-8 items joined by SearchSeparator:
 //                                            login, name, verified e-mails, server e-mails, SAML, VS e-mail
@@ -256,6 +259,7 @@ void CompactLicenseRows::append(const ConsumedLicense &l)
     raw.clear();
     lower.clear();
     QVarLengthArray<quint32, 8> itemLengths;
+    bool sameLength = true; // every item keeps its byte length when lowered
     auto addItem = [&](const QString &s) {
         if (!itemLengths.isEmpty()) {
             raw.append(SearchSeparator);
@@ -266,6 +270,7 @@ void CompactLicenseRows::append(const ConsumedLicense &l)
             appendAsciiLower(lower, QByteArrayView(raw).sliced(before));
         } else {
             appendUtf8(lower, s.toLower());
+            sameLength = sameLength && raw.size() == lower.size();
         }
         itemLengths.append(quint32(raw.size() - before));
     };
@@ -313,9 +318,9 @@ void CompactLicenseRows::append(const ConsumedLicense &l)
         appendUtf8(tail, QStringView(id).sliced(host.size()));
         suffixLengths.append(quint32(tail.size() - before));
     }
-    const bool sameLength = raw.size() == lower.size();
     if (!sameLength) {
-        // Lowering changed a byte length (rare, e.g. U+0130): keep the original items whole.
+        // Lowering changed an item's byte length (rare, e.g. U+0130): keep the original items
+        // whole. Otherwise every lower-case item lies where its original does (searchItems()).
         bits |= RawCopyBit;
         tail.append(raw);
     }
@@ -556,6 +561,80 @@ ConsumedLicense CompactLicenseRows::license(qsizetype row) const
     l.enterpriseServerUser = TriState(toTri(r.bits >> ServerUserShift));
     l.githubComTwoFactorAuth = TriState(toTri(r.bits & TwoFactorMask));
     return l;
+}
+
+CompactLicenseRows::SearchItems CompactLicenseRows::searchItems(qsizetype row, QByteArray &scratch) const
+{
+    const Record r = parse(row);
+    SearchItems items;
+    QByteArrayView lower(r.search, r.searchLength);
+    // Byte length of each lower-case item: the original's, unless lowering changed it.
+    QVarLengthArray<quint32, 8> lengths = r.itemLengths;
+    if (r.bits & RawCopyBit) {
+        QByteArray scratchOriginal;
+        const QByteArrayView original = r.original(scratchOriginal);
+        scratch.clear();
+        qsizetype start = 0;
+        for (qsizetype i = 0; i < r.itemLengths.size(); ++i) {
+            const qsizetype before = scratch.size();
+            appendUtf8(scratch, QString::fromUtf8(original.sliced(start, r.itemLengths[i])).toLower());
+            lengths[i] = quint32(scratch.size() - before);
+            start += r.itemLengths[i] + 1;
+        }
+        lower = scratch;
+        items.inScratch = true;
+    }
+    const qsizetype separator = items.inScratch ? 0 : 1;
+    qsizetype start = 0;
+    auto next = [&](qsizetype i) {
+        const QByteArrayView item = lower.sliced(start, lengths[i]);
+        start += lengths[i] + separator;
+        return item;
+    };
+    items.login = next(0);
+    items.name = next(1);
+    for (quint32 i = 0; i < r.verifiedCount; ++i) {
+        items.verifiedEmails.append(next(2 + i));
+    }
+    for (quint32 i = 0; i < r.serverEmailCount; ++i) {
+        items.serverEmails.append(next(2 + r.verifiedCount + i));
+    }
+    items.samlNameId = next(r.samlItem());
+    items.visualStudioEmail = next(r.samlItem() + 1);
+    return items;
+}
+
+bool CompactLicenseRows::isServerOnly(qsizetype row) const
+{
+    return parse(row).itemLengths[0] == 0;
+}
+
+bool CompactLicenseRows::isPendingInvitationOnly(qsizetype row) const
+{
+    const Record r = parse(row);
+    return ConsumedLicense::isPendingInvitationOnly(r.itemLengths[0] == 0, r.pendingOrgs.size(), r.memberRoles.size(),
+        r.enterpriseRoles.size(), r.hosts.size(), r.bits & VisualStudioUserBit);
+}
+
+void CompactLicenseRows::reorder(const QList<qsizetype> &order)
+{
+    Q_ASSERT(order.size() == m_offsets.size());
+    const qsizetype n = m_offsets.size();
+    // Records lie in row order, so a record ends where the next row's begins.
+    auto end = [this, n](qsizetype row) { return row + 1 < n ? m_offsets.at(row + 1) : qint64(m_bytes.size()); };
+    QByteArray bytes(m_bytes.size(), Qt::Uninitialized);
+    QList<qint64> offsets;
+    offsets.reserve(n);
+    char *out = bytes.data();
+    for (const qsizetype from : order) {
+        const qint64 begin = m_offsets.at(from);
+        const qint64 length = end(from) - begin;
+        offsets.append(qint64(out - bytes.constData()));
+        memcpy(out, m_bytes.constData() + begin, size_t(length));
+        out += length;
+    }
+    m_bytes = std::move(bytes);
+    m_offsets = std::move(offsets);
 }
 
 QList<int> CompactLicenseRows::hostIndexes(qsizetype row) const

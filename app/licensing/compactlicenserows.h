@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QList>
 #include <QStringList>
+#include <QVarLengthArray>
 
 namespace Glc {
 /// Consumed-license rows packed for 300k-seat snapshots: one byte record per row in a single
@@ -48,6 +49,15 @@ public:
     void append(const ConsumedLicense &license);
     /// Frees the spare capacity left by growing; call after the last append().
     void squeeze();
+    /// Puts the rows in the order `order` gives (row i becomes the row that was at order[i]; a
+    /// permutation of every row). The records are moved, not just their offsets, so a pass over
+    /// every row, like a search, still reads memory in order.
+    void reorder(const QList<qsizetype> &order);
+    /// True when `other` is a copy of these rows (the shared buffers of an implicit copy).
+    bool isSharedWith(const CompactLicenseRows &other) const
+    {
+        return m_bytes.isSharedWith(other.m_bytes) && m_offsets.isSharedWith(other.m_offsets);
+    }
 
     qsizetype size() const { return m_offsets.size(); }
     bool isEmpty() const { return m_offsets.isEmpty(); }
@@ -63,6 +73,9 @@ public:
     bool visualStudioSubscriptionUser(qsizetype row) const;
     TriState enterpriseServerUser(qsizetype row) const;
     TriState githubComTwoFactorAuth(qsizetype row) const;
+    /// Same as ConsumedLicense::isServerOnly() and isPendingInvitationOnly(), without decoding text.
+    bool isServerOnly(qsizetype row) const;
+    bool isPendingInvitationOnly(qsizetype row) const;
     /// Same as ConsumedLicense::serverHosts(): hosts of the server accounts, in order, no duplicates.
     QStringList serverHosts(qsizetype row) const;
     /// Indexes into hosts() of the row's server user IDs, one per ID, in order.
@@ -71,6 +84,23 @@ public:
     /// Lower-case UTF-8 of login, name, verified-domain e-mails, server e-mails, SAML NameID and
     /// Visual Studio e-mail, joined by SearchSeparator. Valid until the next append() or clear().
     QByteArrayView searchText(qsizetype row) const;
+
+    /// The items of searchText() one by one: each the UTF-8 of QString::toLower() of the original.
+    struct SearchItems
+    {
+        QByteArrayView login;
+        QByteArrayView name;
+        QVarLengthArray<QByteArrayView, 4> verifiedEmails;
+        QVarLengthArray<QByteArrayView, 4> serverEmails;
+        QByteArrayView samlNameId;
+        QByteArrayView visualStudioEmail;
+        /// The items are in `scratch` (the rare row where lowering changed an item's byte length),
+        /// not in searchText().
+        bool inScratch = false;
+    };
+    /// Views into searchText(row) (valid like it), without decoding: what an analysis keys its
+    /// lookups on. In the rare row whose lowering changed an item's length, views into `scratch`.
+    SearchItems searchItems(qsizetype row, QByteArray &scratch) const;
 
     /// Every server host seen in a server user ID, in order of appearance.
     const QStringList &hosts() const { return m_hosts; }

@@ -974,9 +974,10 @@ StoreError LicenseStore::writeSyncStatus(
         QSqlQuery last(database());
         last.prepare(QStringLiteral(
             "SELECT hostname, last_sync_date, status, error FROM sync_status WHERE connection_id = ? AND server_id = ?"
-            " ORDER BY id DESC LIMIT 1"));
+            " AND recorded_at <= ? ORDER BY recorded_at DESC, id DESC LIMIT 1"));
         last.addBindValue(connectionId);
         last.addBindValue(s.serverId);
+        last.addBindValue(fromDate(when));
         if (!last.exec()) {
             return queryError(last);
         }
@@ -1268,13 +1269,15 @@ StoreResult<LicenseSnapshot> LicenseStore::loadSnapshot(qint64 snapshotId, const
     }
     {
         // The status each server had at this snapshot (its newest history row up to it), or the
-        // newest one known at all.
+        // newest one known at all - newest by when it was recorded, so a history written later (the
+        // lab's past on a first start) does not hide the present.
         QSqlQuery q(database());
         q.prepare(
             QStringLiteral("SELECT s.server_id, s.hostname, s.last_sync_date, s.status, s.error FROM sync_status s"
-                           " WHERE s.connection_id = ? AND s.id = (SELECT MAX(t.id) FROM sync_status t WHERE "
+                           " WHERE s.connection_id = ? AND s.id = (SELECT t.id FROM sync_status t WHERE "
                            "t.connection_id = s.connection_id"
-                           " AND t.server_id = s.server_id%1) ORDER BY s.id")
+                           " AND t.server_id = s.server_id%1 ORDER BY t.recorded_at DESC, t.id DESC LIMIT 1)"
+                           " ORDER BY s.id")
                 .arg(parts.newestSyncStatus ? QString() : QStringLiteral(" AND t.recorded_at <= ?")));
         q.addBindValue(snapshot.connectionId);
         if (!parts.newestSyncStatus) {
@@ -1418,7 +1421,7 @@ StoreResult<QList<SyncStatusRecord>> LicenseStore::syncStatusHistory(
     if (!serverId.isEmpty()) {
         sql += QStringLiteral(" AND server_id = ?");
     }
-    q.prepare(sql + QStringLiteral(" ORDER BY id"));
+    q.prepare(sql + QStringLiteral(" ORDER BY recorded_at, id"));
     q.addBindValue(connectionId);
     if (!serverId.isEmpty()) {
         q.addBindValue(serverId);

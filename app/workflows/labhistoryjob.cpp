@@ -12,6 +12,11 @@
 #include <QLocale>
 
 namespace Glc {
+QString LabHistoryJob::pastTakenKey(const QString &connectionId)
+{
+    return QStringLiteral("lab-past-taken/") + connectionId;
+}
+
 LabHistoryJob::LabHistoryJob(const WorkflowContext &context, int weeks, QObject *parent)
     : WorkflowJob(context, parent)
     , m_weeks(std::max(0, weeks))
@@ -97,6 +102,12 @@ void LabHistoryJob::stepFinished(RefreshJob *step)
     m_takenAt.append(step->context().labAsOf);
     if (m_written.size() == m_weeks) {
         qCDebug(GLC_CORE) << "lab history:" << m_written.size() << "weekly snapshots written";
+        // Taken once: a later start with a single snapshot (retention, say) does not take it again.
+        if (const StoreError error =
+                store()->setSetting(pastTakenKey(context().connection.id), m_labNow.toString(Qt::ISODate));
+            error.isError()) {
+            qCWarning(GLC_CORE) << "lab history: could not remember it was taken:" << error.message;
+        }
         succeed();
         return;
     }

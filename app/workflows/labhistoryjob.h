@@ -13,15 +13,17 @@ class RefreshJob;
 /// A first start on a lab: a history to show at once. Reads the lab clock (GET /_lab/clock), then takes
 /// one snapshot of the lab's enterprise as it was each week over the past `weeks` weeks, oldest first,
 /// each dated then: a RefreshJob through the lab's /_lab/as-of/DATE/ view of GitHub's endpoints
-/// (WorkflowContext::labAsOf). A few weeks are fetched at once, written oldest first. Take the current
-/// snapshot after it, so the store records the servers' sync status in the order it happened.
-/// Cancelled or failed, it removes the snapshots it wrote.
+/// (WorkflowContext::labAsOf). A few weeks are fetched at once, written oldest first; the store orders
+/// snapshots and sync-status history by date, so this may follow today's snapshot. Cancelled or failed,
+/// it removes the snapshots it wrote; done, it says so in the store's setting pastTakenKey().
 class LabHistoryJob : public WorkflowJob
 {
     Q_OBJECT
 public:
     LabHistoryJob(const WorkflowContext &context, int weeks, QObject *parent = nullptr);
 
+    /// The store setting that says a connection's past was taken (its value: the lab's now then).
+    static QString pastTakenKey(const QString &connectionId);
     /// The dates of the snapshots written, oldest first.
     const QList<QDateTime> &takenAt() const { return m_takenAt; }
 

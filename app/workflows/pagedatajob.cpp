@@ -4,6 +4,7 @@
 
 #include "glc_debug.h"
 #include "storage/licensestore.h"
+#include "workflows/labhistoryjob.h"
 
 #include <QElapsedTimer>
 #include <QThread>
@@ -131,6 +132,8 @@ void PageDataJob::run()
         points.append({summary.takenAt, summary.totalSeatsConsumed});
     }
     m_data.forecast = SeatForecast::compute(points, m_data.snapshot.licenses.totalSeatsPurchased);
+    const auto pastTaken = db->setting(LabHistoryJob::pastTakenKey(connectionId));
+    m_data.labPastTaken = pastTaken.ok() && pastTaken.value.has_value();
     const auto files = db->usageFiles(connectionId);
     if (!files.ok()) {
         fail(files.error);

@@ -28,6 +28,7 @@ struct PageData
     MergedView::Totals people; ///< the seats as people, and the count once every pair is fixed
     QStringList licenseTypes; ///< distinct raw license types, in order of appearance
     SeatForecast forecast;
+    bool labPastTaken = false; ///< a LabHistoryJob took this connection's past (LabHistoryJob::pastTakenKey)
 };
 
 /// Loads the latest snapshot, its history and usage files, and runs the counted-twice analysis and

@@ -454,6 +454,49 @@ private Q_SLOTS:
         QCOMPARE(b.value.at(1).status.lastSyncDate, s.takenAt);
     }
 
+    void shouldKeepThePresentWhenAHistoryIsWrittenAfterIt()
+    {
+        // A first start on the lab stores today's snapshot, then the weeks before it.
+        LicenseStore store;
+        QVERIFY(!store.open(m_location));
+        LicenseSnapshot now = smallSnapshot(1, 10);
+        const auto status = [](const QDateTime &date) {
+            return QList<LicenseSyncStatus>{LicenseSyncStatus{
+                QStringLiteral("srv-a"), QStringLiteral("a.example.com"), date, QStringLiteral("success"), {}}};
+        };
+        now.syncStatus = status(now.takenAt.addDays(-1));
+        const auto nowId = store.writeSnapshot(now);
+        QVERIFY(nowId.ok());
+        QList<qint64> pastIds;
+        for (int week = 3; week >= 1; --week) {
+            LicenseSnapshot past = smallSnapshot(1, 10);
+            past.takenAt = now.takenAt.addDays(-7 * week);
+            past.syncStatus = status(past.takenAt.addDays(-1));
+            const auto id = store.writeSnapshot(past);
+            QVERIFY(id.ok());
+            pastIds.append(id.value);
+        }
+        // The newest status is today's, whatever was written last...
+        LicenseStore::LoadParts newest;
+        newest.newestSyncStatus = true;
+        const auto latest = store.loadSnapshot(nowId.value, newest);
+        QVERIFY(latest.ok());
+        QCOMPARE(latest.value.syncStatus.size(), 1);
+        QCOMPARE(latest.value.syncStatus.first().lastSyncDate, now.takenAt.addDays(-1));
+        // ...each past snapshot has the status of its own date, and the history is in time order.
+        const auto threeWeeksAgo = store.loadSnapshot(pastIds.first());
+        QVERIFY(threeWeeksAgo.ok());
+        QCOMPARE(threeWeeksAgo.value.syncStatus.first().lastSyncDate, now.takenAt.addDays(-22));
+        const auto history = store.syncStatusHistory(now.connectionId);
+        QVERIFY(history.ok());
+        QCOMPARE(history.value.size(), 4);
+        for (int i = 1; i < history.value.size(); ++i) {
+            QVERIFY(history.value.at(i - 1).recordedAt < history.value.at(i).recordedAt);
+        }
+        QCOMPARE(history.value.last().status.lastSyncDate, now.takenAt.addDays(-1));
+        QCOMPARE(store.latestSnapshot(now.connectionId).value->id, nowId.value);
+    }
+
     void shouldRollBackCancelledWriteAndKeepPreviousSnapshot()
     {
         LicenseStore store;

@@ -875,6 +875,44 @@ private Q_SLOTS:
         QVERIFY(!controller()->isRefreshing());
     }
 
+    void shouldTakeTheLabsPastWhenAFirstStartClosedBeforeIt()
+    {
+        // A first start closed right after today's snapshot (as if before its past came in).
+        LicenseController::Options options = freshOptions();
+        QVERIFY(openConsoleWith(options));
+        QCOMPARE(controller()->data().history.size(), 1);
+        // The next start takes the past behind the page, which shows today's snapshot meanwhile.
+        options.historyWeeks = LicenseController::Options{}.historyWeeks;
+        const int weeks = LicenseController::firstStartHistoryWeeks(options);
+        QVERIFY(weeks > 1);
+        m_window.reset();
+        QVERIFY(showWindow(options));
+        QSignalSpy refreshed(controller(), &LicenseController::refreshFinished);
+        QSignalSpy loaded(controller(), &LicenseController::dataLoaded);
+        m_window->start();
+        QVERIFY(loaded.wait(30000));
+        QCOMPARE(controller()->data().history.size(), 1);
+        QVERIFY(refreshed.wait(60000));
+        QVERIFY(refreshed.first().first().toBool());
+        QCOMPARE(controller()->data().history.size(), weeks + 1);
+        QVERIFY(controller()->data().labPastTaken);
+        QCOMPARE(page()->historyChart()->consumed().size(), weeks + 1);
+        // Taken once: even with a single snapshot left (a strict retention), it is not taken again.
+        {
+            LicenseStore store;
+            QVERIFY(!store.open(options.storeLocation));
+            const auto snapshots = store.snapshots(QStringLiteral("lab"));
+            QVERIFY(snapshots.ok());
+            for (qsizetype i = 0; i + 1 < snapshots.value.size(); ++i) {
+                QVERIFY(!store.removeSnapshot(snapshots.value.at(i).id));
+            }
+        }
+        QVERIFY(reopenConsole(options));
+        QCOMPARE(controller()->data().history.size(), 1);
+        QTest::qWait(200);
+        QVERIFY(!controller()->isRefreshing());
+    }
+
     void shouldExportAndNeverOverwriteSilently()
     {
         QVERIFY(openConsole());

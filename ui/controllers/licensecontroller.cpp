@@ -22,6 +22,7 @@
 #include "workflows/refreshjob.h"
 #include "workflows/reportjob.h"
 
+#include <QScopeGuard>
 #include <QSettings>
 
 #include <KLocalizedString>
@@ -407,12 +408,22 @@ QStringList LicenseController::serverHosts() const
 
 void LicenseController::reload()
 {
+    reloadThen({});
+}
+
+void LicenseController::reloadThen(const std::function<void()> &done)
+{
     auto *job = new PageDataJob(m_context);
     connect(job, &PageDataJob::rowsReady, this, [this](const CompactLicenseRows &rows) {
         fillTable(rows);
         startLab();
     });
-    connect(job, &WorkflowJob::finished, this, [this, job] {
+    connect(job, &WorkflowJob::finished, this, [this, job, done] {
+        const auto finish = qScopeGuard([&done] {
+            if (done) {
+                done();
+            }
+        });
         if (job->status() != WorkflowJob::Status::Succeeded) {
             m_page->showError(job->errorText(), job->nextStep());
             startLab();
@@ -421,6 +432,7 @@ void LicenseController::reload()
         const PageData data = job->data();
         apply(data);
         startLab();
+        takeLabPastIfMissing(data);
         if (!data.hasSnapshot && m_options.refreshWhenEmpty) {
             m_options.refreshWhenEmpty = false;
             m_takeHistory = usesBuiltInLab(m_connection);
@@ -465,21 +477,53 @@ int LicenseController::firstStartHistoryWeeks(const Options &options)
     return std::clamp(historyRowBudget / std::max(1, options.labConfig.users), 0, std::max(0, options.historyWeeks));
 }
 
+void LicenseController::takeLabPastIfMissing(const PageData &data)
+{
+    // A first start closed before the lab's past was in leaves one snapshot: take the past now.
+    const int weeks = firstStartHistoryWeeks(m_options);
+    if (weeks == 0 || m_pastTried || !data.hasSnapshot || data.history.size() != 1 || data.labPastTaken ||
+        !usesBuiltInLab(m_connection) || isRefreshing()) {
+        return;
+    }
+    m_pastTried = true;
+    m_page->clearError();
+    m_page->setRefreshing(true);
+    m_page->setRefreshProgress(0, 0, 0);
+    if (!m_lab->isRunning()) {
+        // Queued behind the lab's start like a refresh; Cancel drops it, a failed start ends it.
+        m_refreshQueued = true;
+        whenLabReady(this, [this, weeks] {
+            if (std::exchange(m_refreshQueued, false)) {
+                startHistory(weeks);
+            }
+        });
+        return;
+    }
+    startHistory(weeks);
+}
+
 void LicenseController::startHistory(int weeks)
 {
+    m_pastTried = true; // once per run, whatever comes of it
+    // Today's snapshot is on the page already; the page stays busy while the past comes in (several
+    // weeks fetch at once) and the status bar names the week being written.
     auto *job = new LabHistoryJob(m_context, weeks);
     m_refresh = job;
-    // The page stays busy (several weeks fetch at once); the status bar names the week being written.
     connect(job, &WorkflowJob::stageChanged, this, [this](int, const QString &text) { Q_EMIT statusMessage(text); });
     connect(job, &WorkflowJob::finished, this, [this, job] {
         qCDebug(GLC_UI) << "first start: lab history" << job->status() << job->takenAt().size() << "snapshots";
+        const auto finished = [this] {
+            m_page->setRefreshing(false);
+            Q_EMIT refreshFinished(true); // today's snapshot is in, with or without its past
+        };
         if (job->status() == WorkflowJob::Status::Succeeded) {
-            startRefresh(); // now, after the past: the store records the servers' sync status in order
+            Q_EMIT statusMessage(i18ncp("@info:status", "The license lab's past: %1 weekly snapshot added.",
+                "The license lab's past: %1 weekly snapshots added.", int(job->takenAt().size())));
+            reloadThen(finished); // finished once the page shows the past too
             return;
         }
-        m_page->setRefreshing(false);
-        refreshFailed(job);
-        Q_EMIT refreshFinished(false);
+        refreshFailed(job); // today's snapshot stays; only the past is missing
+        finished();
     });
     m_runner->start(job);
 }
@@ -495,10 +539,6 @@ void LicenseController::refreshFailed(WorkflowJob *job)
 
 void LicenseController::startRefresh()
 {
-    if (const int weeks = firstStartHistoryWeeks(m_options); std::exchange(m_takeHistory, false) && weeks > 0) {
-        startHistory(weeks);
-        return;
-    }
     auto *job = new RefreshJob(m_context);
     m_refresh = job;
     connect(job, &WorkflowJob::progress, this, [this](qint64 done, qint64 total, qint64 users) {
@@ -507,14 +547,20 @@ void LicenseController::startRefresh()
     connect(job, &WorkflowJob::stageChanged, this, [this](int, const QString &text) { Q_EMIT statusMessage(text); });
     connect(job, &WorkflowJob::finished, this, [this, job] {
         const bool success = job->status() == WorkflowJob::Status::Succeeded;
-        m_page->setRefreshing(false);
         if (success) {
             Q_EMIT statusMessage(i18ncp("@info:status", "Refreshed: %1 seat consumed.", "Refreshed: %1 seats consumed.",
                 job->snapshot().licenses.totalSeatsConsumed));
             reload();
+            // A first start on the lab: today's snapshot shows at once, then the lab's past weeks
+            // are added behind it (the store orders history by date, not by when it was written).
+            if (const int weeks = firstStartHistoryWeeks(m_options); weeks > 0 && std::exchange(m_takeHistory, false)) {
+                startHistory(weeks);
+                return;
+            }
         } else {
             refreshFailed(job);
         }
+        m_page->setRefreshing(false);
         Q_EMIT refreshFinished(success);
     });
     m_runner->start(job);

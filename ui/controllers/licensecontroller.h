@@ -130,6 +130,10 @@ Q_SIGNALS:
     void reportFinished(bool success, const QString &path);
 
 private:
+    /// The built-in lab's past weeks, when a first start was closed before they were in.
+    void takeLabPastIfMissing(const Glc::PageData &data);
+    /// reload(), then `done` once the page shows the data (or the load failed).
+    void reloadThen(const std::function<void()> &done);
     /// The version a server runs, as far as the page data knows it (empty: unknown).
     static QString serverVersion(const Glc::PageData &data, const QString &host);
     /// "Now" for the servers' dates: this machine's clock, or the built-in lab's clock.
@@ -167,7 +171,8 @@ private:
     QPointer<Glc::WorkflowJob> m_refresh; ///< the running refresh (or the first start's history before it)
     FilterState m_appliedFilter; ///< what the proxy filters by (its defaults at first)
     bool m_refreshQueued = false; ///< waiting for the lab to start, or for start() to read the connection
-    bool m_takeHistory = false; ///< the next refresh is a first start's: the lab's history first
+    bool m_pastTried = false; ///< the lab's past was (being) taken in this run
+    bool m_takeHistory = false; ///< the next refresh is a first start's: the lab's past weeks follow it
     bool m_connectionPending = false; ///< start() is reading the last connection from the store
     struct Waiting
     {

@@ -6,27 +6,14 @@
 #include "cli/clisession.h"
 #include "lab/laboptions.h"
 #include "lab/licenselab.h"
+#include "lab/quitonsignals.h"
 
 #include <KLocalizedString>
 
 #include <QCoreApplication>
-#include <QSocketNotifier>
-
-#include <csignal>
-#include <sys/socket.h>
-#include <unistd.h>
 
 namespace Glc {
 namespace {
-int s_signalPipe[2] = {-1, -1};
-
-void onSignal(int)
-{
-    // Only async-signal-safe work here: wake the event loop through the pipe.
-    const char byte = 1;
-    [[maybe_unused]] const ssize_t written = ::write(s_signalPipe[1], &byte, 1);
-}
-
 class LabCommand : public CliCommand
 {
     /// The built-in lab's seed unless --seed says otherwise, so both give the same enterprise.
@@ -59,14 +46,7 @@ public:
             CliOutput::error(i18nc("@info:shell", "Cannot start the lab: %1", why));
             return ExitCode::Failure;
         }
-        if (::socketpair(AF_UNIX, SOCK_STREAM, 0, s_signalPipe) != 0) {
-            return ExitCode::Failure;
-        }
-        QSocketNotifier notifier(s_signalPipe[0], QSocketNotifier::Read);
-        QObject::connect(
-            &notifier, &QSocketNotifier::activated, QCoreApplication::instance(), [] { QCoreApplication::quit(); });
-        std::signal(SIGINT, onSignal);
-        std::signal(SIGTERM, onSignal);
+        const QuitOnSignals quitOnSignals;
         // Same lines as ghe-license-lab, so scripts can parse either.
         for (const QString &line : LabOptions::startedLines(lab)) {
             CliOutput::out(line);
@@ -75,10 +55,6 @@ public:
             "Use it from another terminal: ghe-license connections add NAME --kind lab --url URL, with GH_TOKEN set "
             "to the token. Stop with Ctrl+C."));
         QCoreApplication::exec();
-        std::signal(SIGINT, SIG_DFL);
-        std::signal(SIGTERM, SIG_DFL);
-        ::close(s_signalPipe[0]);
-        ::close(s_signalPipe[1]);
         return ExitCode::Ok;
     }
 };

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
-// ghe-license-lab: the license lab as a process, for curl, gh api and the benchmarks.
+// ghe-license-lab: the license lab as a process, for curl, gh api and the benchmarks; serves until
+// SIGINT or SIGTERM.
 #include "core/applicationinfo.h"
 #include "core/localization.h"
 #include "lab/laboptions.h"
 #include "lab/licenselab.h"
+#include "lab/quitonsignals.h"
 
 #include <KLocalizedString>
 
@@ -65,6 +67,9 @@ int main(int argc, char **argv)
             (i18nc("@info:shell", "Cannot start the lab: %1", error) + QLatin1Char('\n')).toUtf8().constData(), stderr);
         return 1;
     }
+    // Ctrl+C and SIGTERM end the event loop, so the lab's destructor cleans up (the --tls CA folder);
+    // set before the lines are printed, which tell a script that it may stop the lab.
+    const Glc::QuitOnSignals quitOnSignals;
     std::fputs(
         (Glc::LabOptions::startedLines(lab).join(QLatin1Char('\n')) + QLatin1Char('\n')).toUtf8().constData(), stdout);
     std::fflush(stdout);

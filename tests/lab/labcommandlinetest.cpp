@@ -7,6 +7,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -539,6 +540,23 @@ private Q_SLOTS:
             } else {
                 QCOMPARE(then, now);
             }
+        }
+    }
+
+    void shouldCleanUpWhenTerminated()
+    {
+        // SIGTERM (as from a service manager or the test harness) ends the lab cleanly in both
+        // executables: exit code 0 and its temporary CA folder removed.
+        for (const Program &program : {standalone(), cli()}) {
+            Lab lab = startLab({QStringLiteral("--tls")}, program);
+            QVERIFY2(lab.started(), qPrintable(lab.out));
+            QVERIFY2(QFileInfo::exists(lab.caFile), qPrintable(lab.caFile));
+            lab.process->terminate();
+            QVERIFY(lab.process->waitForFinished(10000));
+            QCOMPARE(lab.process->exitStatus(), QProcess::NormalExit);
+            QCOMPARE(lab.process->exitCode(), 0);
+            QVERIFY2(!QFileInfo::exists(lab.caFile), qPrintable(lab.caFile));
+            QVERIFY(!QFileInfo::exists(QFileInfo(lab.caFile).absolutePath()));
         }
     }
 

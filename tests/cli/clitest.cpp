@@ -1727,17 +1727,9 @@ private Q_SLOTS:
         // An ssh on PATH that notes its environment, then sends every token variable a user's ssh_config could
         // send (SendEnv) and reports verbosely, "debug1: Sending env NAME = VALUE" included.
         const QString bin = path(QStringLiteral("canary-ssh"));
-        QVERIFY(QDir().mkpath(bin));
         const QString environmentFile = path(QStringLiteral("canary-ssh-environment.txt"));
-        const QString realSsh = QStandardPaths::findExecutable(QStringLiteral("ssh"));
-        QVERIFY(!realSsh.isEmpty());
-        QByteArray script = "#!/bin/sh\nenv > '" + environmentFile.toLocal8Bit() + "'\nexec '" + realSsh.toLocal8Bit() +
-            "' -v -o 'SendEnv=GH_ENTERPRISE_TOKEN GH_TOKEN GITHUB_TOKEN'";
-        for (const QString &argument : ssh.isolationArguments()) {
-            script += " '" + argument.toLocal8Bit() + "'";
-        }
-        script += " \"$@\"\n";
-        QVERIFY(GlcTest::SshServerHarness::writeFile(QDir(bin).filePath(QStringLiteral("ssh")), script, true));
+        QString wrapperError;
+        QVERIFY2(ssh.writeSshWrapper(bin, &wrapperError, environmentFile), qPrintable(wrapperError));
 
         const QString canary = QStringLiteral("ghp_ShellCanary9Jd2Lx5Qw8Ez1Rt4Yu7Ip0");
         const QString store = newStore();

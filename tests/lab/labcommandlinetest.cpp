@@ -186,6 +186,18 @@ Answer graphql(const Lab &lab)
     return call(lab, {"POST", QStringLiteral("/graphql"), {}, installationsQuery(lab.enterprise), std::nullopt, {}});
 }
 
+/// A field of the first GraphQL error of an answer.
+QString firstGraphQlError(const Answer &answer, const char *field)
+{
+    return answer.json()
+        .value(QLatin1String("errors"))
+        .toArray()
+        .at(0)
+        .toObject()
+        .value(QLatin1String(field))
+        .toString();
+}
+
 /// The lab's own status (/_lab/status).
 QJsonObject labStatus(const Lab &lab)
 {
@@ -442,14 +454,7 @@ private Q_SLOTS:
             QVERIFY2(lab.started(), qPrintable(lab.out));
             const Answer query = graphql(lab);
             QCOMPARE(query.status, 200);
-            QCOMPARE(query.json()
-                         .value(QLatin1String("errors"))
-                         .toArray()
-                         .at(0)
-                         .toObject()
-                         .value(QLatin1String("message"))
-                         .toString(),
-                QStringLiteral("Something went wrong"));
+            QCOMPARE(firstGraphQlError(query, "message"), QStringLiteral("Something went wrong"));
             QCOMPARE(consumedLicenses(lab).status, 200);
         }
     }
@@ -462,14 +467,7 @@ private Q_SLOTS:
             QVERIFY2(lab.started(), qPrintable(lab.out));
             const Answer limited = graphql(lab);
             QCOMPARE(limited.status, 200);
-            QCOMPARE(limited.json()
-                         .value(QLatin1String("errors"))
-                         .toArray()
-                         .at(0)
-                         .toObject()
-                         .value(QLatin1String("type"))
-                         .toString(),
-                QStringLiteral("RATE_LIMITED"));
+            QCOMPARE(firstGraphQlError(limited, "type"), QStringLiteral("RATE_LIMITED"));
             QCOMPARE(limited.headers.value("x-ratelimit-remaining"), QByteArray("0"));
             const Answer next = graphql(lab);
             QCOMPARE(next.status, 200);

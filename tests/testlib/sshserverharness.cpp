@@ -138,14 +138,21 @@ QStringList SshServerHarness::isolationArguments() const
         QStringLiteral("StrictHostKeyChecking=yes"), QStringLiteral("-o"), QStringLiteral("IdentityAgent=none")};
 }
 
-bool SshServerHarness::writeSshWrapper(const QString &folder, QString *error) const
+bool SshServerHarness::writeSshWrapper(const QString &folder, QString *error, const QString &environmentFile) const
 {
     const QString ssh = QStandardPaths::findExecutable(QStringLiteral("ssh"));
     if (ssh.isEmpty()) {
         *error = QStringLiteral("no ssh program on PATH");
         return false;
     }
-    QByteArray script = "#!/bin/sh\nexec '" + ssh.toLocal8Bit() + "'";
+    QByteArray script = "#!/bin/sh\n";
+    if (!environmentFile.isEmpty()) {
+        script += "env > '" + QFile::encodeName(environmentFile) + "'\n";
+    }
+    script += "exec '" + ssh.toLocal8Bit() + "'";
+    if (!environmentFile.isEmpty()) {
+        script += " -v -o 'SendEnv=GH_ENTERPRISE_TOKEN GH_TOKEN GITHUB_TOKEN'";
+    }
     for (const QString &argument : isolationArguments()) {
         script += " '" + argument.toLocal8Bit() + "'";
     }

@@ -39,8 +39,10 @@ public:
     /// ssh options that leave the user's ~/.ssh/config, agent and known_hosts out, and trust only this server.
     QStringList isolationArguments() const;
     /// Writes an executable `ssh` into `folder` that runs the system ssh with isolationArguments(),
-    /// for programs (like ghe-license) that run "ssh" from PATH.
-    bool writeSshWrapper(const QString &folder, QString *error) const;
+    /// for programs (like ghe-license) that run "ssh" from PATH. With `environmentFile`, a canary for
+    /// secrets: it writes its environment there, sends every token variable a user's ssh_config could
+    /// send (SendEnv) and reports verbosely ("debug1: Sending env NAME = VALUE") on stderr.
+    bool writeSshWrapper(const QString &folder, QString *error, const QString &environmentFile = {}) const;
 
     /// Writes `content` to `fileName`, executable when asked.
     static bool writeFile(const QString &fileName, const QByteArray &content, bool executable = false);

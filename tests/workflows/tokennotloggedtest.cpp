@@ -320,17 +320,9 @@ private Q_SLOTS:
         // An ssh that notes its environment, sends every token variable a user's ssh_config could send and
         // reports verbosely ("debug1: Sending env NAME = VALUE") on stderr.
         const QString bin = m_dir.filePath(QStringLiteral("sshbin"));
-        QVERIFY(QDir().mkpath(bin));
         const QString environmentFile = m_dir.filePath(QStringLiteral("ssh-environment.txt"));
-        const QString realSsh = QStandardPaths::findExecutable(QStringLiteral("ssh"));
-        QVERIFY(!realSsh.isEmpty());
-        QByteArray script = "#!/bin/sh\nenv > '" + environmentFile.toLocal8Bit() + "'\nexec '" + realSsh.toLocal8Bit() +
-            "' -v -o 'SendEnv=GH_ENTERPRISE_TOKEN GH_TOKEN GITHUB_TOKEN'";
-        for (const QString &argument : ssh.isolationArguments()) {
-            script += " '" + argument.toLocal8Bit() + "'";
-        }
-        script += " \"$@\"\n";
-        QVERIFY(GlcTest::SshServerHarness::writeFile(QDir(bin).filePath(QStringLiteral("ssh")), script, true));
+        QString wrapperError;
+        QVERIFY2(ssh.writeSshWrapper(bin, &wrapperError, environmentFile), qPrintable(wrapperError));
 
         // The console was started with the token in its environment, as GH_ENTERPRISE_TOKEN documents.
         const QByteArray path = qgetenv("PATH");

@@ -187,10 +187,9 @@ struct PackedSeats
     template<typename Add>
     void loginKeys(qsizetype row, QByteArray &scratch, const Add &add) const
     {
-        if (seats.isServerOnly(row)) {
-            return;
+        if (const QByteArrayView login = seats.searchItems(row, scratch).login; !login.isEmpty()) {
+            add(login); // else a server-only seat
         }
-        add(seats.searchItems(row, scratch).login);
     }
     template<typename Add>
     void serverIdKeys(qsizetype row, QByteArray &, const Add &add) const
@@ -286,8 +285,10 @@ SnapshotDiff compareSeats(const Seats &before, const Seats &after)
     const int beforeCount = static_cast<int>(before.size());
     const int total = beforeCount + static_cast<int>(after.size());
     People people(beforeCount, total);
+    QList<bool> serverOnly(total); // read once: packed rows decode a record for it
     for (int node = 0; node < total; ++node) {
-        if (node < beforeCount ? !before.serverOnly(node) : !after.serverOnly(node - beforeCount)) {
+        serverOnly[node] = node < beforeCount ? before.serverOnly(node) : after.serverOnly(node - beforeCount);
+        if (!serverOnly[node]) {
             people.setCloud(node);
         }
     }
@@ -349,7 +350,7 @@ SnapshotDiff compareSeats(const Seats &before, const Seats &after)
             // Most people: one seat on each side, unchanged - decided without building lists.
             const int b = beforeRows.first();
             const int a = afterRows.first();
-            if (before.serverOnly(b) == after.serverOnly(a) && before.sameServerUserIds(b, after, a)) {
+            if (serverOnly[b] == serverOnly[beforeCount + a] && before.sameServerUserIds(b, after, a)) {
                 continue;
             }
         }

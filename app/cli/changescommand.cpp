@@ -88,22 +88,23 @@ public:
             return code;
         }
         const SnapshotDiff &diff = job.diff();
-        const QList<ConsumedLicense> &beforeSeats = job.before();
-        const QList<ConsumedLicense> &afterSeats = job.after();
+        // Packed rows: only the seats shown are decoded, one at a time.
+        const CompactLicenseRows &beforeSeats = job.before();
+        const CompactLicenseRows &afterSeats = job.after();
         const SnapshotSummary &from = job.from();
         const SnapshotSummary &to = job.to();
         if (format == QLatin1String("json")) {
             QJsonArray came;
             for (int row : diff.came) {
-                came.append(seatJson(afterSeats.at(row)));
+                came.append(seatJson(afterSeats.license(row)));
             }
             QJsonArray went;
             for (int row : diff.went) {
-                went.append(seatJson(beforeSeats.at(row)));
+                went.append(seatJson(beforeSeats.license(row)));
             }
             QJsonArray changed;
             for (const SnapshotDiff::Change &change : diff.changedEnvironment) {
-                QJsonObject seat = seatJson(afterSeats.at(change.afterRow));
+                QJsonObject seat = seatJson(afterSeats.license(change.afterRow));
                 seat.remove(QStringLiteral("environments"));
                 seat.insert(
                     QStringLiteral("environments_before"), QJsonArray::fromStringList(change.environmentsBefore));
@@ -128,13 +129,13 @@ public:
             locale.toString(from.totalSeatsConsumed), locale.toString(to.totalSeatsConsumed)));
         CliOutput::out(i18ncp("@info:shell", "%1 person came:", "%1 people came:", int(diff.came.size())));
         for (int row : diff.came) {
-            const ConsumedLicense &seat = afterSeats.at(row);
+            const ConsumedLicense seat = afterSeats.license(row);
             CliOutput::out(i18nc("@info:shell %1 who, %2 environments", "  + %1 [%2]", SnapshotDiff::personText(seat),
                 SnapshotDiff::environmentsText(SnapshotDiff::environments(seat))));
         }
         CliOutput::out(i18ncp("@info:shell", "%1 person went:", "%1 people went:", int(diff.went.size())));
         for (int row : diff.went) {
-            const ConsumedLicense &seat = beforeSeats.at(row);
+            const ConsumedLicense seat = beforeSeats.license(row);
             CliOutput::out(i18nc("@info:shell %1 who, %2 environments", "  - %1 [%2]", SnapshotDiff::personText(seat),
                 SnapshotDiff::environmentsText(SnapshotDiff::environments(seat))));
         }
@@ -142,7 +143,7 @@ public:
             "%1 person changed environment:", "%1 people changed environment:", int(diff.changedEnvironment.size())));
         for (const SnapshotDiff::Change &change : diff.changedEnvironment) {
             CliOutput::out(i18nc("@info:shell %1 who, %2 and %3 environments", "  ~ %1 [%2] → [%3]",
-                SnapshotDiff::personText(afterSeats.at(change.afterRow)),
+                SnapshotDiff::personText(afterSeats.license(change.afterRow)),
                 SnapshotDiff::environmentsText(change.environmentsBefore),
                 SnapshotDiff::environmentsText(change.environmentsAfter)));
         }

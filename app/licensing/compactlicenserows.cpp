@@ -496,10 +496,8 @@ QStringList CompactLicenseRows::listOf(const Record &r, QByteArrayView original,
     switch (field) {
     case List::ServerUserIds: {
         out.reserve(r.hosts.size());
-        const uchar *suffix = r.tail + r.profileTailBytes();
-        for (qsizetype i = 0; i < r.hosts.size(); ++i) {
-            out.append(QString(m_hosts.at(r.hosts[i]) + QString::fromUtf8(QByteArrayView(suffix, r.suffixLengths[i]))));
-            suffix += r.suffixLengths[i];
+        for (const ServerUserId &id : serverUserIdsOf(r)) {
+            out.append(QString(m_hosts.at(id.host) + QString::fromUtf8(id.suffix)));
         }
         break;
     }
@@ -646,6 +644,22 @@ QList<int> CompactLicenseRows::hostIndexes(qsizetype row) const
         out.append(int(h));
     }
     return out;
+}
+
+QVarLengthArray<CompactLicenseRows::ServerUserId, 4> CompactLicenseRows::serverUserIdsOf(const Record &r)
+{
+    QVarLengthArray<ServerUserId, 4> ids;
+    const uchar *suffix = r.tail + r.profileTailBytes();
+    for (qsizetype i = 0; i < r.hosts.size(); ++i) {
+        ids.append(ServerUserId{int(r.hosts[i]), QByteArrayView(suffix, r.suffixLengths[i])});
+        suffix += r.suffixLengths[i];
+    }
+    return ids;
+}
+
+QVarLengthArray<CompactLicenseRows::ServerUserId, 4> CompactLicenseRows::serverUserIds(qsizetype row) const
+{
+    return serverUserIdsOf(parse(row));
 }
 
 QStringList CompactLicenseRows::serverHosts(qsizetype row) const

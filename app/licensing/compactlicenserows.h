@@ -81,6 +81,16 @@ public:
     /// Indexes into hosts() of the row's server user IDs, one per ID, in order.
     QList<int> hostIndexes(qsizetype row) const;
 
+    /// A server user ID as it is packed: its host and the UTF-8 of the rest (":<user id>"; empty
+    /// when the ID has no "host:" part, the host then being the whole ID).
+    struct ServerUserId
+    {
+        int host = -1; ///< index into hosts()
+        QByteArrayView suffix; ///< a view into the row, valid like searchText()
+    };
+    /// The row's server user IDs in order, without decoding: what an analysis keys its lookups on.
+    QVarLengthArray<ServerUserId, 4> serverUserIds(qsizetype row) const;
+
     /// Lower-case UTF-8 of login, name, verified-domain e-mails, server e-mails, SAML NameID and
     /// Visual Studio e-mail, joined by SearchSeparator. Valid until the next append() or clear().
     QByteArrayView searchText(qsizetype row) const;
@@ -113,6 +123,7 @@ private:
     quint32 intern(const QString &s);
     quint32 internHost(QStringView host);
     Record parse(qsizetype row) const;
+    static QVarLengthArray<ServerUserId, 4> serverUserIdsOf(const Record &record);
     QString textOf(const Record &record, QByteArrayView original, Text field) const;
     QStringList listOf(const Record &record, QByteArrayView original, List field) const;
 

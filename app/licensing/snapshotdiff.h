@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #pragma once
 
+#include "licensing/compactlicenserows.h"
 #include "licensing/licensevalues.h"
 
 #include <QList>
@@ -37,7 +38,13 @@ struct SnapshotDiff
     QList<int> went; ///< rows of `before`, ascending
     QList<Change> changedEnvironment; ///< ordered by afterRow
 
+    bool operator==(const SnapshotDiff &) const = default;
+
     static SnapshotDiff compute(const QList<ConsumedLicense> &before, const QList<ConsumedLicense> &after);
+    /// The same over packed rows (as LicenseStore::loadCompactLicenses() gives them): keyed on the
+    /// rows' own lower-case search items and server user IDs, it decodes only the hosts of the
+    /// people who changed. One implementation reads either input.
+    static SnapshotDiff compute(const CompactLicenseRows &before, const CompactLicenseRows &after);
     /// "Cloud" (untranslated marker) when the seat has a github.com login, then its server hosts, sorted.
     static QStringList environments(const ConsumedLicense &seat);
     /// environments() in words for people: "Cloud" translated, hosts as they are, joined the locale's way.

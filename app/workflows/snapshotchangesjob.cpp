@@ -60,12 +60,12 @@ void SnapshotChangesJob::run()
     }
     m_from = *from;
     m_to = *to;
-    StoreResult<QList<ConsumedLicense>> before = db->loadConsumedLicenses(m_from.id);
+    StoreResult<CompactLicenseRows> before = db->loadCompactLicenses(m_from.id);
     if (!before.ok()) {
         fail(before.error);
         return;
     }
-    StoreResult<QList<ConsumedLicense>> after = db->loadConsumedLicenses(m_to.id);
+    StoreResult<CompactLicenseRows> after = db->loadCompactLicenses(m_to.id);
     if (!after.ok()) {
         fail(after.error);
         return;

@@ -8,8 +8,9 @@
 
 namespace Glc {
 /// Who came, who went and who changed environment between two stored snapshots of the context's
-/// connection: reads both snapshots' seats and compares them, in the worker thread. Used by the
-/// console's Compare Snapshots dialog and by `ghe-license changes`.
+/// connection: reads both snapshots' seats packed as they are read, never as lists (comparing two
+/// 300k-seat snapshots peaks near 110 MB instead of 640 MB), and compares them, in the worker
+/// thread. Used by the console's Compare Snapshots dialog and by `ghe-license changes`.
 class SnapshotChangesJob : public WorkflowJob
 {
     Q_OBJECT
@@ -20,8 +21,9 @@ public:
     /// Valid once succeeded.
     const SnapshotSummary &from() const { return m_from; }
     const SnapshotSummary &to() const { return m_to; }
-    const QList<ConsumedLicense> &before() const { return m_before; }
-    const QList<ConsumedLicense> &after() const { return m_after; }
+    /// The rows the diff's row numbers index; decode the few shown with license().
+    const CompactLicenseRows &before() const { return m_before; }
+    const CompactLicenseRows &after() const { return m_after; }
     const SnapshotDiff &diff() const { return m_diff; }
 
 protected:
@@ -32,8 +34,8 @@ private:
     qint64 m_toId;
     SnapshotSummary m_from;
     SnapshotSummary m_to;
-    QList<ConsumedLicense> m_before;
-    QList<ConsumedLicense> m_after;
+    CompactLicenseRows m_before;
+    CompactLicenseRows m_after;
     SnapshotDiff m_diff;
 };
 } // namespace Glc

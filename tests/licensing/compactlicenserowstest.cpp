@@ -206,6 +206,12 @@ private Q_SLOTS:
         QCOMPARE(rows.githubComTwoFactorAuth(index), expected.githubComTwoFactorAuth);
         QCOMPARE(rows.enterpriseServerUser(index), expected.enterpriseServerUser);
         QCOMPARE(rows.serverHosts(index), expected.serverHosts());
+        // Undecoded server user IDs: a host of hosts() and the rest of the ID as UTF-8.
+        QStringList ids;
+        for (const CompactLicenseRows::ServerUserId &id : rows.serverUserIds(index)) {
+            ids.append(rows.hosts().at(id.host) + QString::fromUtf8(id.suffix));
+        }
+        QCOMPARE(ids, expected.enterpriseServerUserIds);
         // The search text is every searchable item lower-cased, joined by the separator.
         QCOMPARE(rows.searchText(index).toByteArray(), searchItems(expected).toLower().toUtf8());
     }

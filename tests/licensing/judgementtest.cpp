@@ -45,6 +45,49 @@ ConsumedLicense visualStudioOnly(const QString &email)
     return c;
 }
 
+/// The seats packed as the store's loadCompactLicenses() gives them.
+CompactLicenseRows packed(const QList<ConsumedLicense> &seats)
+{
+    CompactLicenseRows rows;
+    for (const ConsumedLicense &s : seats) {
+        rows.append(s);
+    }
+    rows.squeeze();
+    return rows;
+}
+
+/// A diff in words, for a failure message.
+QString describe(const SnapshotDiff &diff)
+{
+    auto rows = [](const QList<int> &list) {
+        QStringList out;
+        for (int row : list) {
+            out.append(QString::number(row));
+        }
+        return QLatin1Char('[') + out.join(QLatin1Char(',')) + QLatin1Char(']');
+    };
+    QString text = QStringLiteral("came %1 went %2 changed").arg(rows(diff.came), rows(diff.went));
+    for (const SnapshotDiff::Change &c : diff.changedEnvironment) {
+        text +=
+            QStringLiteral(" %1%2→%3%4 (%5 → %6)")
+                .arg(QString::number(c.beforeRow), rows(c.beforeRows), QString::number(c.afterRow), rows(c.afterRows),
+                    c.environmentsBefore.join(QLatin1Char(',')), c.environmentsAfter.join(QLatin1Char(',')));
+    }
+    return text;
+}
+
+/// The diff over packed rows equals the one over the lists.
+bool samePackedDiff(
+    const QList<ConsumedLicense> &before, const QList<ConsumedLicense> &after, const SnapshotDiff &fromLists)
+{
+    const SnapshotDiff fromRows = SnapshotDiff::compute(packed(before), packed(after));
+    if (fromRows == fromLists) {
+        return true;
+    }
+    qWarning("packed: %s\nlists:  %s", qPrintable(describe(fromRows)), qPrintable(describe(fromLists)));
+    return false;
+}
+
 QDateTime day(int d)
 {
     return QDateTime(QDate(2026, 1, 1).addDays(d), QTime(12, 0), QTimeZone::UTC);
@@ -110,12 +153,9 @@ private Q_SLOTS:
         QVERIFY(!MergedView::optionsFor(seats.mid(1)).samlInUse);
 
         // Packed rows (the License page's) give the same people.
-        CompactLicenseRows packed;
-        for (const ConsumedLicense &s : seats) {
-            packed.append(s);
-        }
-        QCOMPARE(MergedView::optionsFor(packed).samlInUse, true);
-        const MergedView fromPacked = MergedView::build(packed, options);
+        const CompactLicenseRows rows = packed(seats);
+        QCOMPARE(MergedView::optionsFor(rows).samlInUse, true);
+        const MergedView fromPacked = MergedView::build(rows, options);
         QCOMPARE(fromPacked.totals(pairs), view.totals(pairs));
         QCOMPARE(fromPacked.people().size(), view.people().size());
         for (int i = 0; i < view.people().size(); ++i) {
@@ -154,6 +194,7 @@ private Q_SLOTS:
             (QStringList{QStringLiteral("Cloud"), QStringLiteral("a.example.com")}));
         QCOMPARE(diff.changedEnvironment.first().environmentsAfter,
             (QStringList{QStringLiteral("Cloud"), QStringLiteral("a.example.com"), QStringLiteral("b.example.com")}));
+        QVERIFY(samePackedDiff(before, after, diff));
     }
 
     void shouldMatchPeopleAcrossSnapshots_data()
@@ -251,6 +292,17 @@ private Q_SLOTS:
             << L{seat(QStringLiteral("alice"), {x}),
                    seat(QStringLiteral("bob"), {QStringLiteral("bob@example.com")}, {}, {x})}
             << QList<int>{} << QList<int>{} << C{};
+
+        // Keys compare the way lower-case strings do, also where packed rows keep them apart.
+        QTest::newRow("server host in another case")
+            << L{serverOnly({QStringLiteral("A.Example.com:1")}, {})} << L{serverOnly({a1, b7}, {})} << QList<int>{}
+            << QList<int>{} << C{{0, 0, {QStringLiteral("A.Example.com")}, onAB, {0}, {0}}};
+        QTest::newRow("lowering changes a login's and an e-mail's length (Kelvin sign)")
+            << L{seat(QStringLiteral("\u212Aelvin"), {}), serverOnly({a1}, {QStringLiteral("\u212Aate@corp.example")}),
+                   serverOnly({QStringLiteral("c.example.com:3")}, {QStringLiteral("\u212Aim@corp.example")})}
+            << L{serverOnly({b7}, {QStringLiteral("kate@corp.example")}), seat(QStringLiteral("KELVIN"), {}),
+                   serverOnly({QStringLiteral("c.example.com:4")}, {QStringLiteral("KIM@corp.example")})}
+            << QList<int>{} << QList<int>{} << C{{1, 0, onA, {QStringLiteral("b.example.com")}, {1}, {0}}};
     }
 
     void shouldMatchPeopleAcrossSnapshots()
@@ -279,6 +331,9 @@ private Q_SLOTS:
         QCOMPARE(back.came, went);
         QCOMPARE(back.went, came);
         QCOMPARE(back.changedEnvironment.size(), changes.size());
+        // Both ways again over packed rows (as the job and `ghe-license changes` read them).
+        QVERIFY(samePackedDiff(before, after, diff));
+        QVERIFY(samePackedDiff(after, before, back));
     }
 
     void shouldDiffThreeHundredThousandPeopleInLinearTime()
@@ -303,6 +358,15 @@ private Q_SLOTS:
         QCOMPARE(diff.changedEnvironment.first().afterRow, 0);
         // Generous for a debug build on a busy machine; a quadratic match would take hours.
         QVERIFY2(ms < 20000, qPrintable(QString::number(ms)));
+
+        const CompactLicenseRows packedBefore = packed(before);
+        const CompactLicenseRows packedAfter = packed(after);
+        timer.restart();
+        const SnapshotDiff fromRows = SnapshotDiff::compute(packedBefore, packedAfter);
+        const qint64 packedMs = timer.elapsed();
+        qInfo("snapshot diff of %lld packed seats: %lld ms", static_cast<long long>(before.size()), packedMs);
+        QVERIFY(fromRows == diff);
+        QVERIFY2(packedMs < 20000, qPrintable(QString::number(packedMs)));
     }
 
     void shouldForecastSeats_data()

@@ -136,4 +136,39 @@ LicenseSnapshot SnapshotGenerator::generate(const SnapshotGeneratorOptions &o)
     }
     return snapshot;
 }
+
+LicenseSnapshot SnapshotGenerator::weekLater(const LicenseSnapshot &snapshot, int every)
+{
+    LicenseSnapshot later = snapshot;
+    later.takenAt = snapshot.takenAt.addDays(7);
+    const QList<ConsumedLicense> &users = snapshot.licenses.users;
+    QList<ConsumedLicense> &laterUsers = later.licenses.users;
+    laterUsers.clear();
+    laterUsers.reserve(users.size());
+    int gone = 0;
+    for (qsizetype row = users.size() - 1; row >= 0; --row) {
+        if (row % every == 0) {
+            ++gone;
+            continue;
+        }
+        ConsumedLicense user = users.at(row);
+        if (row % every == every / 2) {
+            user.enterpriseServerUserIds.append(QStringLiteral("ghes-new.example.com:%1").arg(row));
+        }
+        laterUsers.append(user);
+    }
+    for (int i = 0; i < gone; ++i) {
+        ConsumedLicense u;
+        u.githubComLogin = QStringLiteral("newcomer-%1").arg(i);
+        u.githubComUser = true;
+        u.githubComProfile = QStringLiteral("https://github.com/") + u.githubComLogin;
+        u.githubComVerifiedDomainEmails = {u.githubComLogin + QStringLiteral("@example.com")};
+        u.githubComMemberRoles = {QStringLiteral("acme:Member")};
+        u.licenseType = QStringLiteral("enterprise");
+        u.totalUserAccounts = 1;
+        laterUsers.append(u);
+    }
+    later.licenses.totalSeatsConsumed = int(laterUsers.size());
+    return later;
+}
 } // namespace GlcTest

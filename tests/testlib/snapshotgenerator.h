@@ -26,6 +26,10 @@ class SnapshotGenerator
 {
 public:
     static Glc::LicenseSnapshot generate(const SnapshotGeneratorOptions &options);
+    /// The same enterprise a week later, for comparisons: the rows in reverse order, every
+    /// `every`-th row gone, as many newcomers come, and every `every`-th other row with one more
+    /// server account.
+    static Glc::LicenseSnapshot weekLater(const Glc::LicenseSnapshot &snapshot, int every = 100);
     static QString serverHost(int server);
 };
 } // namespace GlcTest

@@ -121,7 +121,7 @@ void SnapshotChangesDialog::requestComparison()
 }
 
 void SnapshotChangesDialog::setChanges(const Glc::SnapshotSummary &from, const Glc::SnapshotSummary &to,
-    const QList<Glc::ConsumedLicense> &before, const QList<Glc::ConsumedLicense> &after, const Glc::SnapshotDiff &diff)
+    const Glc::CompactLicenseRows &before, const Glc::CompactLicenseRows &after, const Glc::SnapshotDiff &diff)
 {
     m_error->dismiss();
     m_tree->clear();
@@ -140,7 +140,7 @@ void SnapshotChangesDialog::setChanges(const Glc::SnapshotSummary &from, const G
     QTreeWidgetItem *came = group(
         i18ncp("@item:intable", "%1 person came", "%1 people came", int(diff.came.size())), QStringLiteral("came"));
     for (int row : diff.came) {
-        const Glc::ConsumedLicense &seat = after.at(row);
+        const Glc::ConsumedLicense seat = after.license(row);
         new QTreeWidgetItem(came,
             {Glc::SnapshotDiff::personText(seat),
                 Glc::SnapshotDiff::environmentsText(Glc::SnapshotDiff::environments(seat))});
@@ -148,7 +148,7 @@ void SnapshotChangesDialog::setChanges(const Glc::SnapshotSummary &from, const G
     QTreeWidgetItem *went = group(
         i18ncp("@item:intable", "%1 person went", "%1 people went", int(diff.went.size())), QStringLiteral("went"));
     for (int row : diff.went) {
-        const Glc::ConsumedLicense &seat = before.at(row);
+        const Glc::ConsumedLicense seat = before.license(row);
         new QTreeWidgetItem(went,
             {Glc::SnapshotDiff::personText(seat),
                 Glc::SnapshotDiff::environmentsText(Glc::SnapshotDiff::environments(seat))});
@@ -158,7 +158,7 @@ void SnapshotChangesDialog::setChanges(const Glc::SnapshotSummary &from, const G
         QStringLiteral("changed"));
     for (const Glc::SnapshotDiff::Change &change : diff.changedEnvironment) {
         new QTreeWidgetItem(changed,
-            {Glc::SnapshotDiff::personText(after.at(change.afterRow)),
+            {Glc::SnapshotDiff::personText(after.license(change.afterRow)),
                 i18nc("@item:intable %1 environments before, %2 after", "%1 → %2",
                     Glc::SnapshotDiff::environmentsText(change.environmentsBefore),
                     Glc::SnapshotDiff::environmentsText(change.environmentsAfter))});

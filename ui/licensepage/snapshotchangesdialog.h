@@ -27,8 +27,7 @@ public:
     void setBusy(bool busy);
     void showError(const QString &text, const QString &nextStep);
     void setChanges(const Glc::SnapshotSummary &from, const Glc::SnapshotSummary &to,
-        const QList<Glc::ConsumedLicense> &before, const QList<Glc::ConsumedLicense> &after,
-        const Glc::SnapshotDiff &diff);
+        const Glc::CompactLicenseRows &before, const Glc::CompactLicenseRows &after, const Glc::SnapshotDiff &diff);
 
     qint64 fromId() const;
     qint64 toId() const;

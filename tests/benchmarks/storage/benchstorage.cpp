@@ -8,51 +8,27 @@
 
 #include "licensing/countedtwice.h"
 #include "licensing/snapshotdiff.h"
+#include "memorypeak.h"
 #include "models/consumedlicensesfiltermodel.h"
 #include "models/consumedlicensesmodel.h"
 #include "postgresharness.h"
 #include "snapshotgenerator.h"
 #include "storage/licensestore.h"
 #include "workflows/pagedatajob.h"
+#include "workflows/snapshotchangesjob.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
 #include <algorithm>
 #include <cstdio>
 
-#include <malloc.h>
-
 using namespace Glc;
 
 namespace {
-qint64 statusKb(const char *field)
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly)) {
-        return -1;
-    }
-    const QByteArray key = QByteArray(field) + ':';
-    for (const QByteArray &line : f.readAll().split('\n')) {
-        if (line.startsWith(key)) {
-            return line.mid(key.size()).trimmed().split(' ').first().toLongLong();
-        }
-    }
-    return -1;
-}
-
-void resetPeak()
-{
-    QFile f(QStringLiteral("/proc/self/clear_refs"));
-    if (f.open(QIODevice::WriteOnly)) {
-        f.write("5");
-    }
-}
-
 struct Figures
 {
     QString backend;
@@ -69,6 +45,7 @@ struct Figures
     double countedTwiceMs = 0;
     int pairs = 0;
     double diffMs = 0;
+    double diffPackedMs = 0;
     double modelRssMb = 0;
     double recordsMb = 0;
     double peakRssMb = 0;
@@ -77,6 +54,13 @@ struct Figures
     double pageDataMs = 0;
     double pagePeakRssMb = 0;
     double pageRssMb = 0;
+    double changesListMs = 0;
+    double changesListPeakMb = 0;
+    double changesMs = 0;
+    double changesPeakMb = 0;
+    int changesCame = 0;
+    int changesWent = 0;
+    int changesChanged = 0;
     QString error;
 };
 
@@ -105,11 +89,8 @@ Figures run(const QString &backend, const QString &location, const LicenseSnapsh
     }
     LicenseStore store;
     store.open(location);
-    malloc_trim(0);
-    const qint64 rssBefore = statusKb("VmRSS");
-    // VmHWM from here on is the peak of the load (the kernel's own high-water mark, reset to the
-    // current RSS).
-    resetPeak();
+    // The peak of the load and what the model keeps.
+    const GlcTest::MemoryPeak memory;
     QElapsedTimer t;
     t.start();
     // What the License page does: the rows packed as they are read, no list of them.
@@ -127,14 +108,12 @@ Figures run(const QString &backend, const QString &location, const LicenseSnapsh
     const double modelSeconds = t.nsecsElapsed() / 1e9;
     // The model shares the same buffers; this releases nothing but the second handle.
     loaded.value = CompactLicenseRows();
-    fig.peakRssMb = (statusKb("VmHWM") - rssBefore) / 1024.0;
+    fig.peakRssMb = memory.peakMb();
     fig.readRowsPerSecond = rows / readSeconds;
     fig.modelRowsPerSecond = rows / modelSeconds;
     fig.loadTotalRowsPerSecond = rows / (readSeconds + modelSeconds);
-    // Give the allocator's free lists (QVariants of the read) back first: the figure is what the
-    // loaded model keeps.
-    malloc_trim(0);
-    fig.modelRssMb = (statusKb("VmRSS") - rssBefore) / 1024.0;
+    // Without the allocator's free lists (QVariants of the read): what the loaded model keeps.
+    fig.modelRssMb = memory.keptMb();
     fig.recordsMb = model.rows().recordBytes() / 1048576.0;
     {
         // Packing rows a caller holds as a list (a fresh refresh; the figure this benchmark
@@ -204,6 +183,19 @@ Figures run(const QString &backend, const QString &location, const LicenseSnapsh
         t.restart();
         const SnapshotDiff diff = SnapshotDiff::compute(seats, reversed);
         fig.diffMs = diff.came.isEmpty() && diff.went.isEmpty() ? t.nsecsElapsed() / 1e6 : -1;
+        // The same over packed rows (the model's are in the store's order, like `seats`).
+        CompactLicenseRows reversedRows;
+        reversedRows.reserve(reversed.size());
+        for (const ConsumedLicense &seat : reversed) {
+            reversedRows.append(seat);
+        }
+        reversedRows.squeeze();
+        t.restart();
+        const SnapshotDiff packedDiff = SnapshotDiff::compute(model.rows(), reversedRows);
+        fig.diffPackedMs = t.nsecsElapsed() / 1e6;
+        if (!(packedDiff == diff)) {
+            fig.error = QStringLiteral("the snapshot diff of the packed rows differs from the lists'");
+        }
     }
     return fig;
 }
@@ -213,9 +205,7 @@ Figures run(const QString &backend, const QString &location, const LicenseSnapsh
 /// and kept memory against the process before it, and its time.
 void runPageData(Figures &fig, const QString &location, const QString &connectionId)
 {
-    malloc_trim(0);
-    const qint64 rssBefore = statusKb("VmRSS");
-    resetPeak();
+    const GlcTest::MemoryPeak memory;
     WorkflowContext context;
     context.connection.id = connectionId;
     context.storeLocation = location;
@@ -224,12 +214,65 @@ void runPageData(Figures &fig, const QString &location, const QString &connectio
     PageDataJob job(context);
     job.start();
     fig.pageDataMs = t.nsecsElapsed() / 1e6;
-    fig.pagePeakRssMb = (statusKb("VmHWM") - rssBefore) / 1024.0;
+    fig.pagePeakRssMb = memory.peakMb();
     if (job.status() != WorkflowJob::Status::Succeeded || job.data().rows.isEmpty()) {
         fig.error = QStringLiteral("the page data job failed: ") + job.errorText();
     }
-    malloc_trim(0);
-    fig.pageRssMb = (statusKb("VmRSS") - rssBefore) / 1024.0;
+    fig.pageRssMb = memory.keptMb();
+}
+
+/// Compare Snapshots and `ghe-license changes`: the snapshot and the same enterprise a week later,
+/// both read from the store and compared, as lists (how the job did it) and packed as read (the
+/// SnapshotChangesJob now), each with its peak against the process before it.
+void runChanges(Figures &fig, const QString &location, const LicenseSnapshot &snapshot)
+{
+    qint64 firstId = 0;
+    qint64 secondId = 0;
+    {
+        LicenseStore store;
+        store.open(location);
+        const auto snapshots = store.snapshots(snapshot.connectionId);
+        const auto written = store.writeSnapshot(GlcTest::SnapshotGenerator::weekLater(snapshot));
+        if (!snapshots.ok() || snapshots.value.isEmpty() || !written.ok()) {
+            fig.error = QStringLiteral("writing the second snapshot failed: ") + written.error.message;
+            return;
+        }
+        firstId = snapshots.value.constLast().id;
+        secondId = written.value;
+    }
+    SnapshotDiff fromLists;
+    {
+        LicenseStore store;
+        store.open(location);
+        const GlcTest::MemoryPeak memory;
+        QElapsedTimer t;
+        t.start();
+        const QList<ConsumedLicense> before = store.loadConsumedLicenses(firstId).value;
+        const QList<ConsumedLicense> after = store.loadConsumedLicenses(secondId).value;
+        fromLists = SnapshotDiff::compute(before, after);
+        fig.changesListMs = t.nsecsElapsed() / 1e6;
+        fig.changesListPeakMb = memory.peakMb();
+    }
+    {
+        const GlcTest::MemoryPeak memory;
+        WorkflowContext context;
+        context.connection.id = snapshot.connectionId;
+        context.storeLocation = location;
+        QElapsedTimer t;
+        t.start();
+        SnapshotChangesJob job(context, firstId, secondId);
+        job.start();
+        fig.changesMs = t.nsecsElapsed() / 1e6;
+        fig.changesPeakMb = memory.peakMb();
+        if (job.status() != WorkflowJob::Status::Succeeded) {
+            fig.error = QStringLiteral("the snapshot changes job failed: ") + job.errorText();
+        } else if (!(job.diff() == fromLists)) {
+            fig.error = QStringLiteral("the packed snapshot diff differs from the lists'");
+        }
+        fig.changesCame = int(job.diff().came.size());
+        fig.changesWent = int(job.diff().went.size());
+        fig.changesChanged = int(job.diff().changedEnvironment.size());
+    }
 }
 } // namespace
 
@@ -260,6 +303,7 @@ int main(int argc, char **argv)
     const QString sqlite = dir.filePath(QStringLiteral("bench.sqlite"));
     all.append(run(QStringLiteral("SQLite"), sqlite, snapshot));
     runPageData(all.last(), sqlite, snapshot.connectionId);
+    runChanges(all.last(), sqlite, snapshot);
 
     GlcTest::PostgresHarness pg;
     if (!parser.isSet(noPgOption)) {
@@ -268,6 +312,7 @@ int main(int argc, char **argv)
             const QString url = pg.createDatabase(QStringLiteral("bench"), &error);
             all.append(run(QStringLiteral("PostgreSQL"), url, snapshot));
             runPageData(all.last(), url, snapshot.connectionId);
+            runChanges(all.last(), url, snapshot);
         } else {
             Figures f;
             f.backend = QStringLiteral("PostgreSQL");
@@ -303,12 +348,28 @@ int main(int argc, char **argv)
     line("  the same over a list (ms)", [](const Figures &f) { return f.countedTwiceListMs; }, "%16.0f");
     line("counted-twice pairs found", [](const Figures &f) { return f.pairs; }, "%16d");
     line("snapshot diff by person (ms)", [](const Figures &f) { return f.diffMs; }, "%16.0f");
+    line("  the same over packed rows (ms)", [](const Figures &f) { return f.diffPackedMs; }, "%16.0f");
     line("loaded model RSS delta (MB, < 300)", [](const Figures &f) { return f.modelRssMb; }, "%16.0f");
     line("  of which compact row records (MB)", [](const Figures &f) { return f.recordsMb; }, "%16.0f");
     line("peak RSS delta while loading (MB, < 300)", [](const Figures &f) { return f.peakRssMb; }, "%16.0f");
     line("License page data job (ms)", [](const Figures &f) { return f.pageDataMs; }, "%16.0f");
     line("  its peak RSS delta (MB)", [](const Figures &f) { return f.pagePeakRssMb; }, "%16.0f");
     line("  RSS delta it keeps (MB)", [](const Figures &f) { return f.pageRssMb; }, "%16.0f");
+    line("compare 2 stored snapshots, lists (ms)", [](const Figures &f) { return f.changesListMs; }, "%16.0f");
+    line("  its peak RSS delta (MB)", [](const Figures &f) { return f.changesListPeakMb; }, "%16.0f");
+    line("compare 2 stored snapshots, packed (ms)", [](const Figures &f) { return f.changesMs; }, "%16.0f");
+    line("  its peak RSS delta (MB)", [](const Figures &f) { return f.changesPeakMb; }, "%16.0f");
+    std::printf("%-40s", "  people came / went / changed");
+    for (const Figures &f : all) {
+        std::printf("%16s",
+            QStringLiteral("%1/%2/%3")
+                .arg(f.changesCame)
+                .arg(f.changesWent)
+                .arg(f.changesChanged)
+                .toUtf8()
+                .constData());
+    }
+    std::printf("\n");
     for (const Figures &f : all) {
         if (!f.error.isEmpty()) {
             std::printf("%s: %s\n", qPrintable(f.backend), qPrintable(f.error));

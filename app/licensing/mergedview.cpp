@@ -106,23 +106,45 @@ MergedView MergedView::buildOver(const Seats &seats, const Options &options)
     MergedView view;
     const int n = static_cast<int>(seats.size());
     QList<bool> serverOnly(n);
-    QHash<QString, int> bySaml;
-    QHash<QString, int> byVerified;
+    // Keyed on a hash of the lower-cased identity, not on a copy of it (300k members' e-mails would
+    // be tens of MB); a hit is confirmed against the row's own values, so a collision never merges.
+    QMultiHash<size_t, int> bySaml;
+    QMultiHash<size_t, int> byVerified;
+    const auto key = [](const QString &text) { return qHash(text.toLower()); };
     for (int row = 0; row < n; ++row) {
         serverOnly[row] = seats.serverOnly(row);
         if (serverOnly[row]) {
             continue;
         }
         if (const QString saml = seats.samlNameId(row); !saml.isEmpty()) {
-            bySaml.insert(saml.toLower(), row);
+            bySaml.insert(key(saml), row);
         }
         for (const QString &e : seats.verifiedEmails(row)) {
-            byVerified.insert(e.toLower(), row);
+            byVerified.insert(key(e), row);
         }
         if (const QString vs = seats.visualStudioEmail(row); !vs.isEmpty()) {
-            byVerified.insert(vs.toLower(), row);
+            byVerified.insert(key(vs), row);
         }
     }
+    const auto sameText = [](const QString &a, const QString &b) { return a.compare(b, Qt::CaseInsensitive) == 0; };
+    // The newest row with that identity, as a plain hash's last insert would give.
+    const auto find = [&](const QMultiHash<size_t, int> &index, const QString &email, bool saml) {
+        for (auto it = index.constFind(key(email)); it != index.cend() && it.key() == key(email); ++it) {
+            const int candidate = it.value();
+            if (saml) {
+                if (sameText(seats.samlNameId(candidate), email)) {
+                    return candidate;
+                }
+                continue;
+            }
+            const QStringList verified = seats.verifiedEmails(candidate);
+            if (sameText(seats.visualStudioEmail(candidate), email) ||
+                std::any_of(verified.cbegin(), verified.cend(), [&](const QString &e) { return sameText(e, email); })) {
+                return candidate;
+            }
+        }
+        return -1;
+    };
     UnionFind uf(n);
     QList<bool> counts(n, true);
     QList<bool> onServer(n, false);
@@ -134,13 +156,12 @@ MergedView MergedView::buildOver(const Seats &seats, const Options &options)
                 [&](const QString &id) { return !options.suspendedServerUserIds.contains(id); });
         }
         for (const QString &email : seats.serverEmails(row)) {
-            const QString key = email.toLower();
             int match = -1;
             if (options.samlInUse) {
-                match = bySaml.value(key, -1);
+                match = find(bySaml, email, true);
             }
             if (match < 0) {
-                match = byVerified.value(key, -1);
+                match = find(byVerified, email, false);
             }
             if (match >= 0 && match != row) {
                 uf.unite(row, match);

@@ -30,15 +30,19 @@ void LabHost::launchThread()
     m_thread->start();
 }
 
-LabHost::Outcome LabHost::createLab(const LabConfig &config)
+LabHost::Outcome LabHost::createLab(const LabConfig &config, quint64 startId)
 {
     QElapsedTimer timer;
     timer.start();
     Outcome outcome;
     m_lab = new LicenseLab(config);
     // Queued into this object's thread: the interface reads the lab clock without calling into the lab.
-    connect(m_lab, &LicenseLab::clockAdvanced, this,
-        [this](qint64 offsetSeconds) { m_clockOffsetSeconds = offsetSeconds; });
+    // A move announced just before a stop() arrives after it: it belongs to a lab that is gone.
+    connect(m_lab, &LicenseLab::clockAdvanced, this, [this, startId](qint64 offsetSeconds) {
+        if (startId == m_startId && m_state == State::Running) {
+            m_clockOffsetSeconds = offsetSeconds;
+        }
+    });
     outcome.ok = m_lab->start(&outcome.error);
     if (outcome.ok) {
         outcome.url = m_lab->url();
@@ -78,7 +82,7 @@ void LabHost::startAsync(const LabConfig &config)
     QMetaObject::invokeMethod(
         m_anchor,
         [this, config, id] {
-            const Outcome outcome = createLab(config);
+            const Outcome outcome = createLab(config, id);
             QMetaObject::invokeMethod(
                 this,
                 [this, outcome, id] {
@@ -104,10 +108,10 @@ bool LabHost::start(const LabConfig &config, QString *error)
     launchThread();
     m_state = State::Starting;
     m_githubLike = config.githubLike;
-    ++m_startId;
+    const quint64 id = ++m_startId;
     Outcome outcome;
     QMetaObject::invokeMethod(
-        m_anchor, [this, config, &outcome] { outcome = createLab(config); }, Qt::BlockingQueuedConnection);
+        m_anchor, [this, config, id, &outcome] { outcome = createLab(config, id); }, Qt::BlockingQueuedConnection);
     finishStart(outcome);
     if (!outcome.ok) {
         if (error) {

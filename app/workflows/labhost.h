@@ -73,7 +73,7 @@ private:
         Connection connection;
     };
     /// Runs in the lab's thread.
-    Outcome createLab(const LabConfig &config);
+    Outcome createLab(const LabConfig &config, quint64 startId);
     void launchThread();
     void finishStart(const Outcome &outcome);
 

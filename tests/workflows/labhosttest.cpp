@@ -131,6 +131,25 @@ private Q_SLOTS:
         QVERIFY(host.isRunning());
     }
 
+    void shouldForgetTheClockOfALabThatWasStopped()
+    {
+        LabHost host;
+        QString error;
+        QVERIFY2(host.start(smallLab(50), &error), qPrintable(error));
+        host.runInLab([](LicenseLab *lab) { lab->advanceClock(std::chrono::days(3)); });
+        QTRY_COMPARE(host.clockOffsetSeconds(), qint64(3 * 24 * 3600));
+        // A move announced just before the lab stops arrives after it: it must not stick.
+        host.runInLab([](LicenseLab *lab) { lab->advanceClock(std::chrono::days(4)); });
+        host.stop();
+        QCoreApplication::processEvents();
+        QCOMPARE(host.clockOffsetSeconds(), qint64(0));
+        // A new lab starts on this machine's clock and reports its own moves.
+        QVERIFY2(host.start(smallLab(50), &error), qPrintable(error));
+        QCOMPARE(host.clockOffsetSeconds(), qint64(0));
+        host.runInLab([](LicenseLab *lab) { lab->advanceClock(std::chrono::days(1)); });
+        QTRY_COMPARE(host.clockOffsetSeconds(), qint64(24 * 3600));
+    }
+
     void shouldLoadThePageDataWithoutTheLab()
     {
         const QString store = m_dir.filePath(QStringLiteral("page.sqlite"));

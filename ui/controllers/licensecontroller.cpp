@@ -485,7 +485,6 @@ void LicenseController::takeLabPastIfMissing(const PageData &data)
         !usesBuiltInLab(m_connection) || isRefreshing()) {
         return;
     }
-    m_pastTried = true;
     m_page->clearError();
     m_page->setRefreshing(true);
     m_page->setRefreshProgress(0, 0, 0);
@@ -504,7 +503,7 @@ void LicenseController::takeLabPastIfMissing(const PageData &data)
 
 void LicenseController::startHistory(int weeks)
 {
-    m_pastTried = true; // once per run, whatever comes of it
+    m_pastTried = true; // once per run, whatever comes of it (while queued, isRefreshing() guards)
     // Today's snapshot is on the page already; the page stays busy while the past comes in (several
     // weeks fetch at once) and the status bar names the week being written.
     auto *job = new LabHistoryJob(m_context, weeks);

@@ -140,11 +140,6 @@ void CountedTwicePanel::setTotals(const Glc::MergedView::Totals &totals)
             "account at the next license sync.",
             totals.mergeAtNextSync, UiFormat::number(totals.mergeAtNextSync));
     }
-    if (totals.excluded > 0) {
-        lines << i18ncp("@info", "%2 seat belongs only to suspended server accounts and consumes nothing.",
-            "%2 seats belong only to suspended server accounts and consume nothing.", totals.excluded,
-            UiFormat::number(totals.excluded));
-    }
     if (totals.afterFixes < totals.people) {
         lines << i18ncp("@info %2 seats after the fixes, %3 seats now",
             "After fixing every suspected pair: %2 seat consumed instead of %3.",

@@ -42,11 +42,20 @@ void LabHistoryJob::run()
                 fail(error);
                 return;
             }
-            m_labNow = QDateTime::fromString(
-                QJsonDocument::fromJson(body).object().value(QLatin1String("now")).toString(), Qt::ISODate);
+            const QJsonObject clock = QJsonDocument::fromJson(body).object();
+            m_labNow = QDateTime::fromString(clock.value(QLatin1String("now")).toString(), Qt::ISODate);
             if (status != 200 || !m_labNow.isValid()) {
                 fail(i18nc("@info", "The license lab did not tell its clock (HTTP %1).", status));
                 return;
+            }
+            // The present snapshot's date is this machine's; by the lab clock it was that plus the
+            // clock's offset. The lab is asked for whole seconds, so the dates stored are whole too.
+            m_anchor = m_labNow;
+            if (m_present.isValid()) {
+                const qint64 offset = qint64(clock.value(QLatin1String("offset_seconds")).toDouble());
+                QDateTime present = m_present.toUTC().addSecs(offset);
+                present.setTime(QTime(present.time().hour(), present.time().minute(), present.time().second()));
+                m_anchor = std::min(present, m_labNow);
             }
             startSteps();
         });
@@ -57,7 +66,7 @@ void LabHistoryJob::startSteps()
     while (m_started < m_weeks && m_started - m_written.size() < Concurrency) {
         const int week = m_started++;
         WorkflowContext context = this->context();
-        context.labAsOf = m_labNow.addDays(-7LL * (m_weeks - week)).toUTC();
+        context.labAsOf = m_anchor.addDays(-7LL * (m_weeks - week)).toUTC();
         auto *step = new RefreshJob(context, this);
         step->setSaveWhenAsked(true);
         m_steps.append(step);

@@ -22,6 +22,9 @@ class LabHistoryJob : public WorkflowJob
 public:
     LabHistoryJob(const WorkflowContext &context, int weeks, QObject *parent = nullptr);
 
+    /// The snapshot the page shows already (its takenAt): the weeks count back from it, so the newest of
+    /// the past is exactly a week before it. Without one they count back from the lab's now.
+    void setPresent(const QDateTime &takenAt) { m_present = takenAt; }
     /// The store setting that says a connection's past was taken (its value: the lab's now then).
     static QString pastTakenKey(const QString &connectionId);
     /// The dates of the snapshots written, oldest first.
@@ -46,7 +49,9 @@ private:
     /// the round trips of its page walks.
     static constexpr int Concurrency = 4;
     const int m_weeks;
+    QDateTime m_present;
     QDateTime m_labNow;
+    QDateTime m_anchor; ///< the weeks count back from here (lab time, whole seconds)
     QList<QDateTime> m_takenAt;
     QList<qint64> m_written;
     QList<QPointer<RefreshJob>> m_steps; ///< one per week, oldest first (null once finished)

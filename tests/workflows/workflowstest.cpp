@@ -384,15 +384,20 @@ private Q_SLOTS:
         LabConfig config = smallLab();
         config.users = 400;
         const WorkflowContext context = startLab(config);
+        // As a first start does it: today's snapshot, then the weeks before it.
+        RefreshJob now(context);
+        QVERIFY(runToEnd(&now));
+        QCOMPARE(now.status(), WorkflowJob::Status::Succeeded);
+        QTest::qWait(1100); // the lab clock's second moves on: the weeks still count back from the snapshot
         LabHistoryJob history(context, 4);
+        history.setPresent(now.snapshot().takenAt);
         QSignalSpy stages(&history, &WorkflowJob::stageChanged);
         QVERIFY(runToEnd(&history));
         QVERIFY2(history.status() == WorkflowJob::Status::Succeeded, qPrintable(history.errorText()));
         QCOMPARE(history.takenAt().size(), 4);
         QCOMPARE(stages.count(), 4);
-        RefreshJob now(context);
-        QVERIFY(runToEnd(&now));
-        QCOMPARE(now.status(), WorkflowJob::Status::Succeeded);
+        const QDateTime present = now.snapshot().takenAt.toUTC();
+        const QDateTime presentSecond = present.addMSecs(-present.time().msec());
 
         LicenseStore store;
         QVERIFY(!store.open(context.storeLocation).isError());
@@ -401,13 +406,14 @@ private Q_SLOTS:
         for (int i = 0; i < snapshots.size(); ++i) {
             const SnapshotSummary &snapshot = snapshots.at(i);
             if (i > 0) {
-                // Written oldest first, a week apart by the lab clock.
-                QVERIFY(snapshot.id > snapshots.at(i - 1).id);
+                // Listed by date, a week apart; the past was written oldest first.
+                QVERIFY(snapshot.takenAt > snapshots.at(i - 1).takenAt);
+                QVERIFY(i == 4 || snapshot.id > snapshots.at(i - 1).id);
                 QVERIFY(snapshot.totalSeatsConsumed >= snapshots.at(i - 1).totalSeatsConsumed);
             }
             if (i < 4) {
                 QCOMPARE(snapshot.takenAt, history.takenAt().at(i));
-                QCOMPARE(snapshot.takenAt.secsTo(now.snapshot().takenAt) / 3600, (4 - i) * 7 * 24);
+                QCOMPARE(snapshot.takenAt, presentSecond.addDays(-7LL * (4 - i)));
             }
             // Each is the lab's enterprise as it was then: its members who had joined by that date.
             int seats = 0;
@@ -438,6 +444,30 @@ private Q_SLOTS:
         for (const LicenseSyncStatus &status : newest.value.syncStatus) {
             QVERIFY(status.lastSyncDate > snapshots.at(3).takenAt); // what the refresh of now stored last
         }
+    }
+
+    void shouldCountThePastBackByTheLabClock()
+    {
+        const WorkflowContext context = startLab(smallLab());
+        // The lab's clock was moved on three days: the snapshot on the page shows the lab at its now.
+        m_lab->runInLab([](LicenseLab *lab) { lab->advanceClock(std::chrono::days(3)); });
+        RefreshJob now(context);
+        QVERIFY(runToEnd(&now));
+        QCOMPARE(now.status(), WorkflowJob::Status::Succeeded);
+        LabHistoryJob history(context, 2);
+        history.setPresent(now.snapshot().takenAt);
+        QVERIFY(runToEnd(&history));
+        QVERIFY2(history.status() == WorkflowJob::Status::Succeeded, qPrintable(history.errorText()));
+        const QDateTime present = now.snapshot().takenAt.toUTC();
+        const QDateTime labPresent = present.addMSecs(-present.time().msec()).addDays(3);
+        QCOMPARE(history.takenAt(), (QList<QDateTime>{labPresent.addDays(-14), labPresent.addDays(-7)}));
+        // Without a present snapshot the weeks count back from the lab's now.
+        LabHistoryJob fromNow(context, 1);
+        QVERIFY(runToEnd(&fromNow));
+        QCOMPARE(fromNow.status(), WorkflowJob::Status::Succeeded);
+        QDateTime labNow;
+        m_lab->runInLab([&labNow](LicenseLab *lab) { labNow = lab->now(); });
+        QVERIFY(qAbs(fromNow.takenAt().value(0).secsTo(labNow.addDays(-7))) <= 5);
     }
 
     void shouldLeaveNoHalfHistoryWhenCancelled()

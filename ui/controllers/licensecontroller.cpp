@@ -491,22 +491,23 @@ void LicenseController::takeLabPastIfMissing(const PageData &data)
     if (!m_lab->isRunning()) {
         // Queued behind the lab's start like a refresh; Cancel drops it, a failed start ends it.
         m_refreshQueued = true;
-        whenLabReady(this, [this, weeks] {
+        whenLabReady(this, [this, weeks, present = data.snapshot.takenAt] {
             if (std::exchange(m_refreshQueued, false)) {
-                startHistory(weeks);
+                startHistory(weeks, present);
             }
         });
         return;
     }
-    startHistory(weeks);
+    startHistory(weeks, data.snapshot.takenAt);
 }
 
-void LicenseController::startHistory(int weeks)
+void LicenseController::startHistory(int weeks, const QDateTime &present)
 {
     m_pastTried = true; // once per run, whatever comes of it (while queued, isRefreshing() guards)
     // Today's snapshot is on the page already; the page stays busy while the past comes in (several
     // weeks fetch at once) and the status bar names the week being written.
     auto *job = new LabHistoryJob(m_context, weeks);
+    job->setPresent(present); // the newest past week is a week before the snapshot on the page
     m_refresh = job;
     connect(job, &WorkflowJob::stageChanged, this, [this](int, const QString &text) { Q_EMIT statusMessage(text); });
     connect(job, &WorkflowJob::finished, this, [this, job] {
@@ -553,7 +554,7 @@ void LicenseController::startRefresh()
             // A first start on the lab: today's snapshot shows at once, then the lab's past weeks
             // are added behind it (the store orders history by date, not by when it was written).
             if (const int weeks = firstStartHistoryWeeks(m_options); weeks > 0 && std::exchange(m_takeHistory, false)) {
-                startHistory(weeks);
+                startHistory(weeks, job->snapshot().takenAt);
                 return;
             }
         } else {

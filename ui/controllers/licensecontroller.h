@@ -147,7 +147,7 @@ private:
     Glc::WorkflowContext storeContext() const;
     void startRefresh();
     /// The first start's history (Glc::LabHistoryJob), then startRefresh().
-    void startHistory(int weeks);
+    void startHistory(int weeks, const QDateTime &present);
     /// A refresh that did not succeed: the page says why (nothing when cancelled).
     void refreshFailed(Glc::WorkflowJob *job);
     /// Starts the built-in lab when the active connection is the lab and it is not started yet.

@@ -136,33 +136,58 @@ void InstallationsJob::followEmails(
         if (!acceptNextPage(more.emailsPageInfo, {}, QStringLiteral("emails"))) {
             return;
         }
-        requestEmails(installationBase + more.installation, accountBase + more.account, more.accountId,
-            more.emailsPageInfo.endCursor);
+        m_emailsToFetch.append({installationBase + more.installation, accountBase + more.account, more.accountId,
+            more.emailsPageInfo.endCursor});
+    }
+    requestPendingEmails();
+}
+
+void InstallationsJob::requestPendingEmails()
+{
+    while (!m_emailsToFetch.isEmpty()) {
+        const qsizetype count = std::min<qsizetype>(m_emailsToFetch.size(), EmailAccountsPerRequest);
+        requestEmails(m_emailsToFetch.first(count));
+        m_emailsToFetch.remove(0, count);
     }
 }
 
-void InstallationsJob::requestEmails(int installation, int account, const QString &accountId, const QString &after)
+void InstallationsJob::requestEmails(const QList<EmailsToFetch> &accounts)
 {
-    const QString query = QLatin1String("query($id: ID!, $after: String, $emailsFirst: Int!) { node(id: $id) { ... on "
-                                        "EnterpriseServerUserAccount { emails(first: $emailsFirst, after: $after) { ") +
-        s_emailFields + QLatin1String(" } } } }");
-    const QJsonObject variables{{QStringLiteral("id"), accountId}, {QStringLiteral("after"), after},
-        {QStringLiteral("emailsFirst"), EmailsPerPage}};
-    submitFollowUp(
-        graphQlBody(query, variables), [this, installation, account, accountId, after](const HttpResult &result) {
-            auto read = GitHubJson::readUserAccountEmailsPage(result.body);
-            if (!acceptGraphQl(result, read)) {
+    // a0: node(id: $id0) { ... } a1: node(id: $id1) { ... }: GitHub answers each alias by its name.
+    QString declarations = QStringLiteral("$emailsFirst: Int!");
+    QString selections;
+    QStringList aliases;
+    QJsonObject variables{{QStringLiteral("emailsFirst"), EmailsPerPage}};
+    for (qsizetype i = 0; i < accounts.size(); ++i) {
+        const QString n = QString::number(i);
+        aliases.append(QLatin1Char('a') + n);
+        declarations += QStringLiteral(", $id%1: ID!, $after%1: String").arg(n);
+        selections += QStringLiteral(" a%1: node(id: $id%1) { ... on EnterpriseServerUserAccount { emails(first: "
+                                     "$emailsFirst, after: $after%1) { %2 } } }")
+                          .arg(n, s_emailFields);
+        variables.insert(QLatin1String("id") + n, accounts.at(i).accountId);
+        variables.insert(QLatin1String("after") + n, accounts.at(i).after);
+    }
+    const QString query = QStringLiteral("query(%1) {%2 }").arg(declarations, selections);
+    submitFollowUp(graphQlBody(query, variables), [this, accounts, aliases](const HttpResult &result) {
+        auto read = GitHubJson::readUserAccountEmailsPages(result.body, aliases);
+        if (!acceptGraphQl(result, read)) {
+            return;
+        }
+        ++m_pagesDone;
+        for (qsizetype i = 0; i < accounts.size(); ++i) {
+            const EmailsToFetch &asked = accounts.at(i);
+            const GitHubJson::UserAccountEmailsPage &page = read.value.at(i);
+            m_result[asked.installation].userAccounts[asked.account].emails.append(page.emails);
+            if (!acceptNextPage(page.pageInfo, asked.after, QStringLiteral("emails"))) {
                 return;
             }
-            ++m_pagesDone;
-            m_result[installation].userAccounts[account].emails.append(read.value.emails);
-            if (!acceptNextPage(read.value.pageInfo, after, QStringLiteral("emails"))) {
-                return;
+            if (page.pageInfo.hasNextPage) {
+                m_emailsToFetch.append({asked.installation, asked.account, asked.accountId, page.pageInfo.endCursor});
             }
-            if (read.value.pageInfo.hasNextPage) {
-                requestEmails(installation, account, accountId, read.value.pageInfo.endCursor);
-            }
-        });
+        }
+        requestPendingEmails();
+    });
 }
 
 void InstallationsJob::submitFollowUp(const QByteArray &body, std::function<void(const HttpResult &)> done)

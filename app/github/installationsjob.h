@@ -10,8 +10,8 @@ namespace Glc {
 class RequestScheduler;
 
 /// GraphQL enterpriseServerInstallations with uploads and every user account with every email, all pages
-/// by cursor: installations ten at a time, then each installation's further accounts and each account's
-/// further emails through node(id:).
+/// by cursor: installations ten at a time, then each installation's further accounts through node(id:),
+/// and the further emails of up to EmailAccountsPerRequest accounts per query (one aliased node(id:) each).
 class InstallationsJob : public GitHubJob
 {
     Q_OBJECT
@@ -23,6 +23,8 @@ public:
     /// Emails that come with each account; an account with more gets them in pages of EmailsPerPage.
     static constexpr int EmailsPerAccount = 10;
     static constexpr int EmailsPerPage = 100;
+    /// Accounts whose further emails one query asks for (at most EmailsPerPage each).
+    static constexpr int EmailAccountsPerRequest = 25;
 
     InstallationsJob(
         RequestScheduler *scheduler, const QUrl &url, const QString &slug, bool connectedOnly, QObject *parent);
@@ -32,7 +34,18 @@ public:
 private:
     void requestInstallations(const QString &after);
     void requestAccounts(int installation, const QString &after);
-    void requestEmails(int installation, int account, const QString &accountId, const QString &after);
+    /// An account whose next page of emails is still to be asked for.
+    struct EmailsToFetch
+    {
+        int installation = 0;
+        int account = 0;
+        QString accountId;
+        QString after;
+    };
+    /// Asks for the next emails of these accounts in one query.
+    void requestEmails(const QList<EmailsToFetch> &accounts);
+    /// Asks for m_emailsToFetch, EmailAccountsPerRequest accounts per query.
+    void requestPendingEmails();
     /// Requests the further emails of the accounts of one page (indexes of that page, shifted by @p base).
     void followEmails(const QList<GitHubJson::MoreEmails> &moreEmails, int installationBase, int accountBase);
     /// False (and finished as Malformed) when a page says there is more without a usable cursor, which
@@ -49,5 +62,6 @@ private:
     int m_pagesDone = 0;
     qint64 m_users = 0;
     QList<EnterpriseServerInstallation> m_result;
+    QList<EmailsToFetch> m_emailsToFetch;
 };
 } // namespace Glc

@@ -735,11 +735,9 @@ LicenseLab::Reply LicenseLab::graphql(const QHttpServerRequest &request, const L
         reply.body = json(QJsonObject{{QStringLiteral("data"), data}});
         return reply;
     };
-    auto unknownNode = [&variables]() {
+    auto unknownNode = [](const QString &id, const QString &alias) {
         return graphQlError(QStringLiteral("NOT_FOUND"),
-            QStringLiteral("Could not resolve to a node with the global id of '%1'.")
-                .arg(variables.value(QLatin1String("id")).toString()),
-            QStringLiteral("node"));
+            QStringLiteral("Could not resolve to a node with the global id of '%1'.").arg(id), alias);
     };
     if (query.contains(QLatin1String("enterpriseServerInstallations"))) {
         if (variables.value(QLatin1String("slug")).toString() != enterprise.slug()) {
@@ -769,34 +767,47 @@ LicenseLab::Reply LicenseLab::graphql(const QHttpServerRequest &request, const L
                 QJsonObject{{QStringLiteral("enterpriseServerInstallations"), connection}}}}}});
     }
     if (query.contains(QLatin1String("node(")) && onUserAccount.match(query).hasMatch()) {
-        // node(id:) on an account: its emails from the cursor.
-        const QStringList parts = variables.value(QLatin1String("id")).toString().split(QLatin1String("_UA_"));
-        const int index = parts.size() == 2 ? enterprise.serverIndex(parts.at(0)) : -1;
-        if (index < 0) {
-            return unknownNode();
+        // node(id:) on accounts: their emails from the cursor; several in one query under aliases
+        // (a0: node(id: $id0) { ... } a1: ...), each answered by its alias, an unaliased one as "node".
+        static const QRegularExpression accountNode(
+            QStringLiteral("(?:(\\w+)\\s*:\\s*)?node\\(id:\\s*\\$(\\w+)\\)\\s*\\{\\s*\\.\\.\\.\\s*on\\s+"
+                           "EnterpriseServerUserAccount\\s*\\{\\s*emails\\(([^)]*)\\)"));
+        static const QRegularExpression afterArgument(QStringLiteral("after:\\s*\\$(\\w+)"));
+        QJsonObject data;
+        for (const QRegularExpressionMatch &match : accountNode.globalMatch(query)) {
+            const QString alias = match.captured(1).isEmpty() ? QStringLiteral("node") : match.captured(1);
+            const QString id = variables.value(match.captured(2)).toString();
+            const QStringList parts = id.split(QLatin1String("_UA_"));
+            const int index = parts.size() == 2 ? enterprise.serverIndex(parts.at(0)) : -1;
+            const QList<LabEnterprise::ServerUser> &users =
+                index >= 0 ? enterprise.servers().at(index).knownUsers : QList<LabEnterprise::ServerUser>{};
+            const auto user = std::find_if(users.cbegin(), users.cend(),
+                [&parts](const LabEnterprise::ServerUser &u) { return QString::number(u.id) == parts.value(1); });
+            if (user == users.cend()) {
+                return unknownNode(id, alias);
+            }
+            const QString after = variables.value(afterArgument.match(match.captured(3)).captured(1)).toString();
+            GitHubJson::PageInfo info;
+            QJsonArray emails;
+            for (const ServerUserEmail &email : emailsPage(*user, after, emailsFirst, &info)) {
+                emails.append(QJsonObject{
+                    {QStringLiteral("email"), email.email}, {QStringLiteral("isPrimary"), email.isPrimary}});
+            }
+            data.insert(alias,
+                QJsonObject{{QStringLiteral("emails"),
+                    QJsonObject{{QStringLiteral("nodes"), emails},
+                        {QStringLiteral("pageInfo"), GitHubJson::pageInfoToJson(info)}}}});
         }
-        const QList<LabEnterprise::ServerUser> &users = enterprise.servers().at(index).knownUsers;
-        const auto user = std::find_if(users.cbegin(), users.cend(),
-            [&parts](const LabEnterprise::ServerUser &u) { return QString::number(u.id) == parts.at(1); });
-        if (user == users.cend()) {
-            return unknownNode();
+        if (data.isEmpty()) {
+            return graphQlError(
+                QStringLiteral("UNSUPPORTED"), QStringLiteral("The lab does not understand this query."));
         }
-        GitHubJson::PageInfo info;
-        QJsonArray emails;
-        for (const ServerUserEmail &email :
-            emailsPage(*user, variables.value(QLatin1String("after")).toString(), emailsFirst, &info)) {
-            emails.append(
-                QJsonObject{{QStringLiteral("email"), email.email}, {QStringLiteral("isPrimary"), email.isPrimary}});
-        }
-        return dataReply(QJsonObject{{QStringLiteral("node"),
-            QJsonObject{{QStringLiteral("emails"),
-                QJsonObject{{QStringLiteral("nodes"), emails},
-                    {QStringLiteral("pageInfo"), GitHubJson::pageInfoToJson(info)}}}}}});
+        return dataReply(data);
     }
     if (query.contains(QLatin1String("node(")) && query.contains(QLatin1String("userAccounts"))) {
         const int index = enterprise.serverIndex(variables.value(QLatin1String("id")).toString());
         if (index < 0) {
-            return unknownNode();
+            return unknownNode(variables.value(QLatin1String("id")).toString(), QStringLiteral("node"));
         }
         const QJsonObject node =
             installationNode(enterprise.servers().at(index), variables.value(QLatin1String("after")).toString());

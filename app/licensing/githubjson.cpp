@@ -568,18 +568,37 @@ ReadResult<UserAccountsPage> readUserAccountsPage(const QByteArray &json)
     return result;
 }
 
+namespace {
+UserAccountEmailsPage readEmailsPageOf(const QJsonObject &data, const QString &alias, ReadStats *stats)
+{
+    const QJsonObject emails =
+        readObject(readObject(data.value(alias), stats, Nullable::Yes).value(QLatin1String("emails")), stats);
+    return UserAccountEmailsPage{
+        readEmails(emails, stats), readPageInfo(emails.value(QLatin1String("pageInfo")), stats)};
+}
+} // namespace
+
 ReadResult<UserAccountEmailsPage> readUserAccountEmailsPage(const QByteArray &json)
 {
     ReadResult<UserAccountEmailsPage> result;
     QJsonObject data;
+    if (graphQlData(json, &result, &data)) {
+        result.value = readEmailsPageOf(data, QStringLiteral("node"), &result.stats);
+    }
+    return result;
+}
+
+ReadResult<QList<UserAccountEmailsPage>> readUserAccountEmailsPages(const QByteArray &json, const QStringList &aliases)
+{
+    ReadResult<QList<UserAccountEmailsPage>> result;
+    QJsonObject data;
     if (!graphQlData(json, &result, &data)) {
         return result;
     }
-    ReadStats *stats = &result.stats;
-    const QJsonObject emails = readObject(
-        readObject(data.value(QLatin1String("node")), stats, Nullable::Yes).value(QLatin1String("emails")), stats);
-    result.value.emails = readEmails(emails, stats);
-    result.value.pageInfo = readPageInfo(emails.value(QLatin1String("pageInfo")), stats);
+    result.value.reserve(aliases.size());
+    for (const QString &alias : aliases) {
+        result.value.append(readEmailsPageOf(data, alias, &result.stats));
+    }
     return result;
 }
 

@@ -120,6 +120,9 @@ struct UserAccountEmailsPage
     bool operator==(const UserAccountEmailsPage &) const = default;
 };
 ReadResult<UserAccountEmailsPage> readUserAccountEmailsPage(const QByteArray &json);
+/// The same for several accounts in one query, one aliased node(id:) each (`a0: node(id: $id0) { ... }`): a
+/// page per alias, in the order given.
+ReadResult<QList<UserAccountEmailsPage>> readUserAccountEmailsPages(const QByteArray &json, const QStringList &aliases);
 /// Whether a GraphQL answer says the query did not fit the primary rate limit: an error of type RATE_LIMITED
 /// (GitHub's documented type) or RATE_LIMIT (seen in GitHub's answers), sent with HTTP 200 and possibly while
 /// x-ratelimit-remaining is above 0 (the query costs more points than remain).

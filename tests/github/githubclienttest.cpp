@@ -536,11 +536,12 @@ private Q_SLOTS:
         LabConfig config = plainConfig(150);
         config.servers = 2;
         config.serverUserShare = 0.9; // over 100 accounts each: some come with a second page of accounts
-        config.extraEmailsEvery = 40;
+        config.extraEmailsEvery = 3; // dozens of such accounts on one page of accounts
         config.extraEmails = extraEmails;
         LicenseLab lab(config);
         QVERIFY(lab.start());
         GitHubClient client(lab.connection(), lab.token(), fastOptions());
+        const qint64 requestsBefore = lab.counters().apiRequests;
         std::unique_ptr<InstallationsJob> job(client.fetchInstallations());
         QVERIFY(waitFinished(job.get()));
         QVERIFY2(job->error().kind == GitHubError::Kind::None, qPrintable(job->error().message()));
@@ -574,8 +575,36 @@ private Q_SLOTS:
                 }
             }
         }
-        QVERIFY2(many >= 4, qPrintable(QString::number(many)));
+        QVERIFY2(many >= 2 * InstallationsJob::EmailAccountsPerRequest, qPrintable(QString::number(many)));
         QVERIFY(onASecondAccountsPage);
+        // One query asks for the further emails of up to EmailAccountsPerRequest accounts of a page.
+        const int rounds =
+            (extraEmails + 1 - InstallationsJob::EmailsPerAccount + InstallationsJob::EmailsPerPage - 1) /
+            InstallationsJob::EmailsPerPage;
+        const auto batches = [](qsizetype accounts) {
+            return (accounts + InstallationsJob::EmailAccountsPerRequest - 1) /
+                InstallationsJob::EmailAccountsPerRequest;
+        };
+        const auto withMore = [](const QList<LabEnterprise::ServerUser> &users) {
+            return std::count_if(users.cbegin(), users.cend(),
+                [](const LabEnterprise::ServerUser &user) { return !user.otherEmails.isEmpty(); });
+        };
+        // Both installations come on one page, with their first accounts: those accounts are asked for together.
+        qsizetype onFirstPage = 0;
+        qint64 expected = 1;
+        for (int i = 0; i < 2; ++i) {
+            const QList<LabEnterprise::ServerUser> &users = lab.enterprise().servers().at(i).knownUsers;
+            onFirstPage += withMore(users.mid(0, InstallationsJob::AccountsPerPage));
+            for (qsizetype from = InstallationsJob::AccountsPerPage; from < users.size();
+                from += InstallationsJob::AccountsPerPage) {
+                expected += 1 + rounds * batches(withMore(users.mid(from, InstallationsJob::AccountsPerPage)));
+            }
+        }
+        expected += rounds * batches(onFirstPage);
+        QCOMPARE(lab.counters().apiRequests - requestsBefore, expected);
+        qInfo("%d accounts with %d emails each: %lld queries (one per account and page of emails: %lld)", int(many),
+            extraEmails + 1, expected, 3 + qint64(many) * rounds);
+        QVERIFY(expected < 1 + 2 + qint64(many) * rounds); // fewer than one query per account and page
         QCOMPARE(lab.counters().sentWhileBudgetSpent, 0);
     }
 

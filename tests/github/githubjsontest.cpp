@@ -804,6 +804,58 @@ private Q_SLOTS:
         }
     }
 
+    void shouldReadTheEmailsOfSeveralAccountsByAlias()
+    {
+        const QByteArray json = GLC_JSON({
+            "data": {
+                "a1": {
+                    "emails": {
+                        "nodes": [{"email": "b@x.example", "isPrimary": true}],
+                        "pageInfo": {"hasNextPage": false, "endCursor": "c1"}
+                    }
+                },
+                "a0": {
+                    "emails": {
+                        "nodes": [
+                            {"email": "a1@x.example", "isPrimary": false}, {"email": "a2@x.example", "isPrimary": true}
+                        ],
+                        "pageInfo": {"hasNextPage": true, "endCursor": "c0"}
+                    }
+                },
+                "a2": null
+            }
+        });
+        const auto pages =
+            readUserAccountEmailsPages(json, {QStringLiteral("a0"), QStringLiteral("a1"), QStringLiteral("a2")});
+        QVERIFY(pages.ok());
+        QCOMPARE(pages.value.size(), 3); // in the order asked, whatever the answer's order
+        QCOMPARE(pages.value.at(0).emails,
+            (QList<ServerUserEmail>{{QStringLiteral("a1@x.example"), false}, {QStringLiteral("a2@x.example"), true}}));
+        QCOMPARE(pages.value.at(0).pageInfo.hasNextPage, true);
+        QCOMPARE(pages.value.at(0).pageInfo.endCursor, QStringLiteral("c0"));
+        QCOMPARE(pages.value.at(1).emails, (QList<ServerUserEmail>{{QStringLiteral("b@x.example"), true}}));
+        QCOMPARE(pages.value.at(1).pageInfo.hasNextPage, false);
+        QVERIFY(pages.value.at(2).emails.isEmpty()); // a null node reads as no emails, not a crash
+        QVERIFY(!pages.value.at(2).pageInfo.hasNextPage);
+        // The unaliased reader is the same thing under "node".
+        const QByteArray single = GLC_JSON({
+            "data": {
+                "node": {
+                    "emails":
+                        {"nodes": [{"email": "n@x.example", "isPrimary": true}], "pageInfo": {"hasNextPage": false}}
+                }
+            }
+        });
+        QCOMPARE(readUserAccountEmailsPage(single).value,
+            readUserAccountEmailsPages(single, {QStringLiteral("node")}).value.at(0));
+        // A GraphQL error fails the whole answer.
+        const auto failed = readUserAccountEmailsPages(
+            GLC_JSON({"data": {"a0": null}, "errors": [{"type": "NOT_FOUND", "path": ["a0"], "message": "gone"}]}),
+            {QStringLiteral("a0")});
+        QCOMPARE(failed.error, ReadError::GraphQlError);
+        QCOMPARE(failed.graphQlErrorType, QStringLiteral("NOT_FOUND"));
+    }
+
     void shouldTellAGraphQlRateLimit_data()
     {
         QTest::addColumn<QByteArray>("json");

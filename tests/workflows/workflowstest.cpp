@@ -388,7 +388,10 @@ private Q_SLOTS:
         RefreshJob now(context);
         QVERIFY(runToEnd(&now));
         QCOMPARE(now.status(), WorkflowJob::Status::Succeeded);
-        QTest::qWait(1100); // the lab clock's second moves on: the weeks still count back from the snapshot
+        const QDateTime present = now.snapshot().takenAt.toUTC();
+        const QDateTime presentSecond = present.addMSecs(-present.time().msec());
+        // The lab clock's second moves on: the weeks still count back from the snapshot, not from it.
+        QTRY_VERIFY(QDateTime::currentDateTimeUtc() >= presentSecond.addSecs(1));
         LabHistoryJob history(context, 4);
         history.setPresent(now.snapshot().takenAt);
         QSignalSpy stages(&history, &WorkflowJob::stageChanged);
@@ -396,8 +399,6 @@ private Q_SLOTS:
         QVERIFY2(history.status() == WorkflowJob::Status::Succeeded, qPrintable(history.errorText()));
         QCOMPARE(history.takenAt().size(), 4);
         QCOMPARE(stages.count(), 4);
-        const QDateTime present = now.snapshot().takenAt.toUTC();
-        const QDateTime presentSecond = present.addMSecs(-present.time().msec());
 
         LicenseStore store;
         QVERIFY(!store.open(context.storeLocation).isError());

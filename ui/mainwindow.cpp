@@ -8,7 +8,9 @@
 #include "core/applicationinfo.h"
 #include "core/localization.h"
 #include "licensepage/connectiondialog.h"
+#include "licensepage/licensefilterbar.h"
 #include "licensepage/licensepage.h"
+#include "licensepage/organizationsdialog.h"
 #include "views/addserverusageview.h"
 #include "views/exportusageview.h"
 #include "views/syncnowview.h"
@@ -182,6 +184,12 @@ void MainWindow::setupMenus()
     compare->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
     connect(compare, &QAction::triggered, this, &MainWindow::compareSnapshots);
     connect(m_licensePage, &LicensePage::compareSnapshotsRequested, this, &MainWindow::compareSnapshots);
+    QAction *organizations = viewMenu->addAction(
+        QIcon::fromTheme(QStringLiteral("im-user")), i18nc("@action:inmenu", "Seats by &Organization…"));
+    organizations->setObjectName(QStringLiteral("organizationsAction"));
+    organizations->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    connect(organizations, &QAction::triggered, this, &MainWindow::showOrganizations);
+    connect(m_licensePage, &LicensePage::organizationsRequested, this, &MainWindow::showOrganizations);
     QMenu *languageMenu = viewMenu->addMenu(i18nc("@title:menu", "&Language"));
     languageMenu->setObjectName(QStringLiteral("languageMenu"));
     const QString configured = Glc::Localization::configuredLanguage();
@@ -206,6 +214,31 @@ void MainWindow::setupMenus()
 void MainWindow::compareSnapshots()
 {
     (new CompareSnapshotsCommand(m_controller, this))->start();
+}
+
+void MainWindow::showOrganizations()
+{
+    // One dialog, kept up to date with the page's data while it is open.
+    if (!m_organizations) {
+        m_organizations = new OrganizationsDialog(this);
+        m_organizations->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_controller, &LicenseController::dataLoaded, m_organizations,
+            [this] { m_organizations->setBreakdown(m_controller->data().organizations); });
+        connect(m_organizations, &OrganizationsDialog::showSeatsRequested, this, [this](const QString &organization) {
+            FilterState state = m_licensePage->filterBar()->state();
+            state.organization = organization;
+            m_licensePage->filterBar()->setState(state);
+            m_organizations->close();
+            activateWindow();
+            if (QWidget *table = m_licensePage->tableWidget()) {
+                table->setFocus(Qt::OtherFocusReason); // the organization's seats
+            }
+        });
+    }
+    m_organizations->setBreakdown(m_controller->data().organizations);
+    m_organizations->show();
+    m_organizations->raise();
+    m_organizations->activateWindow();
 }
 
 void MainWindow::chooseLanguage(const QString &code)

@@ -5,8 +5,10 @@
 #include "controllers/licensecontroller.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 class LicensePage;
+class OrganizationsDialog;
 class QActionGroup;
 class QStackedWidget;
 
@@ -42,9 +44,11 @@ private:
     void showAbout();
     void chooseLanguage(const QString &code);
     void compareSnapshots();
+    void showOrganizations();
 
     QStackedWidget *const m_pages;
     LicensePage *const m_licensePage;
     LicenseController *const m_controller;
     QActionGroup *const m_languageGroup;
+    QPointer<OrganizationsDialog> m_organizations;
 };

@@ -2,41 +2,54 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "organizationbreakdown.h"
 
+#include "licensing/compactlicenserows.h"
+
 #include <QHash>
 #include <QSet>
 
 #include <algorithm>
 
 namespace Glc {
-OrganizationBreakdown OrganizationBreakdown::compute(const QList<ConsumedLicense> &seats)
+namespace {
+struct Seat
 {
+    QStringList roles;
+    QStringList pendingInvites;
+    TriState twoFactor = TriState::Unknown;
+};
+
+/// `seatAt(i)` gives the i-th seat's roles, invitations and 2FA.
+template<typename SeatAt>
+OrganizationBreakdown breakdown(qsizetype count, SeatAt seatAt)
+{
+    using Organization = OrganizationBreakdown::Organization;
     OrganizationBreakdown result;
     QHash<QString, Organization> orgs;
-    for (const ConsumedLicense &s : seats) {
-        QSet<QString> seen;
-        for (const QString &role : s.githubComMemberRoles) {
-            const qsizetype colon = role.lastIndexOf(QLatin1Char(':'));
-            const QString org = colon > 0 ? role.left(colon) : role;
-            const QString roleName = colon > 0 ? role.mid(colon + 1) : QString();
+    QSet<QString> seen;
+    for (qsizetype i = 0; i < count; ++i) {
+        const Seat s = seatAt(i);
+        seen.clear();
+        for (const QString &role : s.roles) {
+            const QString org = OrganizationBreakdown::organizationOf(role).toString();
             Organization &o = orgs[org];
             o.name = org;
             if (!seen.contains(org)) {
                 seen.insert(org);
                 ++o.members;
-                if (s.githubComTwoFactorAuth == TriState::No) {
+                if (s.twoFactor == TriState::No) {
                     ++o.withoutTwoFactor;
                 }
             }
-            if (roleName.compare(QLatin1String("Owner"), Qt::CaseInsensitive) == 0) {
+            if (org.size() < role.size() && role.endsWith(QLatin1String(":Owner"), Qt::CaseInsensitive)) {
                 ++o.owners;
             }
         }
-        for (const QString &org : s.githubComOrgsWithPendingInvites) {
+        for (const QString &org : s.pendingInvites) {
             Organization &o = orgs[org];
             o.name = org;
             ++o.pendingInvites;
         }
-        if (s.githubComMemberRoles.isEmpty() && s.githubComOrgsWithPendingInvites.isEmpty()) {
+        if (s.roles.isEmpty() && s.pendingInvites.isEmpty()) {
             ++result.seatsWithoutOrganization;
         }
     }
@@ -46,5 +59,28 @@ OrganizationBreakdown OrganizationBreakdown::compute(const QList<ConsumedLicense
             return a.members != b.members ? a.members > b.members : a.name < b.name;
         });
     return result;
+}
+} // namespace
+
+OrganizationBreakdown OrganizationBreakdown::compute(const QList<ConsumedLicense> &seats)
+{
+    return breakdown(seats.size(), [&seats](qsizetype i) {
+        const ConsumedLicense &s = seats.at(i);
+        return Seat{s.githubComMemberRoles, s.githubComOrgsWithPendingInvites, s.githubComTwoFactorAuth};
+    });
+}
+
+OrganizationBreakdown OrganizationBreakdown::compute(const CompactLicenseRows &seats)
+{
+    return breakdown(seats.size(), [&seats](qsizetype i) {
+        return Seat{seats.list(i, CompactLicenseRows::List::MemberRoles),
+            seats.list(i, CompactLicenseRows::List::OrgsWithPendingInvites), seats.githubComTwoFactorAuth(i)};
+    });
+}
+
+QStringView OrganizationBreakdown::organizationOf(QStringView role)
+{
+    const qsizetype colon = role.lastIndexOf(QLatin1Char(':'));
+    return colon > 0 ? role.left(colon) : role;
 }
 } // namespace Glc

@@ -8,6 +8,8 @@
 #include <QString>
 
 namespace Glc {
+class CompactLicenseRows;
+
 /// Seats per github.com organization, from the member roles ("<org>:<Role>") and pending invites.
 struct OrganizationBreakdown
 {
@@ -26,5 +28,9 @@ struct OrganizationBreakdown
     int seatsWithoutOrganization = 0; ///< no role and no invitation (server-only, enterprise-only, …)
 
     static OrganizationBreakdown compute(const QList<ConsumedLicense> &seats);
+    /// The same over packed rows (the License page's), decoding only the roles and invitations.
+    static OrganizationBreakdown compute(const CompactLicenseRows &seats);
+    /// The organization of a member role ("<org>:<Role>"; a role without a colon is the organization).
+    static QStringView organizationOf(QStringView role);
 };
 } // namespace Glc

@@ -3,6 +3,7 @@
 #include "consumedlicensesfiltermodel.h"
 
 #include "consumedlicensesmodel.h"
+#include "licensing/organizationbreakdown.h"
 
 #include <QByteArrayMatcher>
 
@@ -51,6 +52,12 @@ void ConsumedLicensesFilterModel::setLicenseType(const QString &type)
     refilter();
 }
 
+void ConsumedLicensesFilterModel::setOrganization(const QString &organization)
+{
+    m_organization = organization;
+    refilter();
+}
+
 namespace {
 quint8 withFlag(quint8 flags, quint8 flag, bool on)
 {
@@ -89,6 +96,7 @@ void ConsumedLicensesFilterModel::clearFilters()
     m_environment = Environment::Any;
     m_host.clear();
     m_licenseType.clear();
+    m_organization.clear();
     m_requiredFlags = 0;
     refilter();
 }
@@ -135,6 +143,16 @@ bool ConsumedLicensesFilterModel::filterAcceptsRow(int sourceRow, const QModelIn
     }
     if (!m_needle.isEmpty() && !m_model->searchText(sourceRow).contains(m_needle)) {
         return false;
+    }
+    if (!m_organization.isEmpty()) {
+        const CompactLicenseRows &rows = m_model->rows();
+        const QStringList roles = rows.list(sourceRow, CompactLicenseRows::List::MemberRoles);
+        const bool member = std::any_of(roles.cbegin(), roles.cend(),
+            [this](const QString &role) { return OrganizationBreakdown::organizationOf(role) == m_organization; });
+        if (!member &&
+            !rows.list(sourceRow, CompactLicenseRows::List::OrgsWithPendingInvites).contains(m_organization)) {
+            return false;
+        }
     }
     return true;
 }

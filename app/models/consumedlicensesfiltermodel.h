@@ -9,8 +9,9 @@ namespace Glc {
 class ConsumedLicensesModel;
 
 /// Search and filters over a ConsumedLicensesModel: free text across login, name and every e-mail
-/// (case-insensitive), environment, license type, Visual Studio, 2FA off, pending invitation only,
-/// probably counted twice. Works on the source model's precomputed side arrays, not on QVariants.
+/// (case-insensitive), environment, license type, github.com organization, Visual Studio, 2FA off,
+/// pending invitation only, probably counted twice. Works on the source model's precomputed side arrays, not on
+/// QVariants.
 class ConsumedLicensesFilterModel : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -35,6 +36,10 @@ public:
     QString environmentHost() const { return m_host; }
     /// Empty: any; else the raw license type ("enterprise", "visual_studio").
     void setLicenseType(const QString &type);
+    /// Empty: any; else the seats with a member role in, or an invitation to, this github.com
+    /// organization (what OrganizationBreakdown counts for it).
+    void setOrganization(const QString &organization);
+    QString organization() const { return m_organization; }
     void setVisualStudioOnly(bool on);
     void setTwoFactorOffOnly(bool on);
     void setPendingInvitationOnly(bool on);
@@ -54,6 +59,7 @@ private:
     Environment m_environment = Environment::Any;
     QString m_host;
     QString m_licenseType;
+    QString m_organization;
     quint8 m_requiredFlags = 0;
 };
 } // namespace Glc

@@ -102,10 +102,13 @@ void PageDataJob::run()
                 m_data.licenseTypes.append(type);
             }
         }
-        // The people by GitHub's rules in a helper thread, beside the counted-twice analysis.
+        // The people by GitHub's rules and the organizations in a helper thread, beside the counted-twice
+        // analysis.
         MergedView merged;
-        std::unique_ptr<QThread> merger(
-            QThread::create([&merged, &users] { merged = MergedView::build(users, MergedView::optionsFor(users)); }));
+        std::unique_ptr<QThread> merger(QThread::create([this, &merged, &users] {
+            merged = MergedView::build(users, MergedView::optionsFor(users));
+            m_data.organizations = OrganizationBreakdown::compute(users);
+        }));
         merger->setObjectName(QStringLiteral("glc-page-people"));
         merger->start();
         m_data.countedTwice = CountedTwiceAnalyzer::analyze(users, profileNames);

@@ -6,6 +6,7 @@
 #include "licensing/countedtwice.h"
 #include "licensing/licensevalues.h"
 #include "licensing/mergedview.h"
+#include "licensing/organizationbreakdown.h"
 #include "licensing/seatforecast.h"
 #include "storage/storerecords.h"
 #include "workflows/workflowjob.h"
@@ -26,6 +27,7 @@ struct PageData
     CountedTwiceResult countedTwice; ///< its rows index `rows`
     QList<int> countedTwiceRows; ///< both rows of every valid pair
     MergedView::Totals people; ///< the seats as people, and the count once every pair is fixed
+    OrganizationBreakdown organizations; ///< seats per github.com organization
     QStringList licenseTypes; ///< distinct raw license types, in order of appearance
     SeatForecast forecast;
     bool labPastTaken = false; ///< a LabHistoryJob took this connection's past (LabHistoryJob::pastTakenKey)

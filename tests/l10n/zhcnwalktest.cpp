@@ -4,6 +4,7 @@
 #include "core/localization.h"
 #include "licensepage/connectiondialog.h"
 #include "licensepage/licensepage.h"
+#include "licensepage/organizationsdialog.h"
 #include "licensepage/retentiondialog.h"
 #include "licensepage/snapshotchangesdialog.h"
 #include "mainwindow.h"
@@ -180,6 +181,16 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(retention->keepNewestBox()->isEnabled(), 30000); // the setting was read
         check(retention, QStringLiteral("RetentionDialog"));
         retention->close();
+    }
+
+    void shouldShowSeatsByOrganization()
+    {
+        m_window->findChild<QAction *>(QStringLiteral("organizationsAction"))->trigger();
+        auto *organizations = m_window->findChild<OrganizationsDialog *>();
+        QVERIFY(organizations);
+        QVERIFY(organizations->list()->topLevelItemCount() > 0);
+        check(organizations, QStringLiteral("OrganizationsDialog"));
+        organizations->close();
     }
 
     void shouldShowTheAboutBox()

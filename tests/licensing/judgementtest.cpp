@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "licensing/compactlicenserows.h"
 #include "licensing/countedtwice.h"
 #include "licensing/mergedview.h"
 #include "licensing/organizationbreakdown.h"
@@ -424,6 +425,37 @@ private Q_SLOTS:
         QCOMPARE(
             breakdown.organizations.at(1), (OrganizationBreakdown::Organization{QStringLiteral("研究"), 1, 0, 1, 1}));
         QCOMPARE(breakdown.seatsWithoutOrganization, 1);
+        // The License page counts its packed rows: the same result.
+        CompactLicenseRows rows;
+        for (const ConsumedLicense &s : {a, b, c, d}) {
+            rows.append(s);
+        }
+        QCOMPARE(OrganizationBreakdown::compute(rows).organizations, breakdown.organizations);
+        QCOMPARE(OrganizationBreakdown::compute(rows).seatsWithoutOrganization, 1);
+        // An organization's name is what comes before the last colon; a bare role is an organization.
+        QCOMPARE(OrganizationBreakdown::organizationOf(u"team:x:Owner"), QStringView(u"team:x"));
+        QCOMPARE(OrganizationBreakdown::organizationOf(u"solo"), QStringView(u"solo"));
+    }
+
+    void shouldBreakDownPackedRowsAsTheirList()
+    {
+        GlcTest::SnapshotGeneratorOptions o;
+        o.users = 5000;
+        o.servers = 3;
+        const QList<ConsumedLicense> seats = GlcTest::SnapshotGenerator::generate(o).licenses.users;
+        CompactLicenseRows rows;
+        for (const ConsumedLicense &s : seats) {
+            rows.append(s);
+        }
+        const OrganizationBreakdown fromList = OrganizationBreakdown::compute(seats);
+        const OrganizationBreakdown fromRows = OrganizationBreakdown::compute(rows);
+        QVERIFY(fromList.organizations.size() >= 2);
+        QVERIFY(std::any_of(fromList.organizations.cbegin(), fromList.organizations.cend(),
+            [](const OrganizationBreakdown::Organization &o) { return o.owners > 0; }));
+        QVERIFY(std::any_of(fromList.organizations.cbegin(), fromList.organizations.cend(),
+            [](const OrganizationBreakdown::Organization &o) { return o.pendingInvites > 0; }));
+        QCOMPARE(fromRows.organizations, fromList.organizations);
+        QCOMPARE(fromRows.seatsWithoutOrganization, fromList.seatsWithoutOrganization);
     }
 };
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "licensing/countedtwice.h"
+#include "licensing/organizationbreakdown.h"
 #include "models/consumedlicensesfiltermodel.h"
 #include "models/consumedlicensesmodel.h"
 #include "models/historymodel.h"
@@ -252,6 +253,37 @@ private Q_SLOTS:
         QCOMPARE(logins(proxy), expected);
         proxy.clearFilters();
         QCOMPARE(proxy.rowCount(), 4);
+    }
+
+    void shouldFilterByOrganization()
+    {
+        ConsumedLicensesModel model;
+        ConsumedLicensesFilterModel proxy;
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setLicenses(sampleSeats());
+        // Members with any role, owners included.
+        proxy.setOrganization(QStringLiteral("acme"));
+        QCOMPARE(logins(proxy), (QStringList{QStringLiteral("wangwei"), QStringLiteral("admin-bob")}));
+        // An invitation counts too.
+        proxy.setOrganization(QStringLiteral("research"));
+        QCOMPARE(logins(proxy), QStringList{QStringLiteral("Zoe-GH")});
+        // Whole names only.
+        proxy.setOrganization(QStringLiteral("acm"));
+        QCOMPARE(proxy.rowCount(), 0);
+        // With the other filters.
+        proxy.setOrganization(QStringLiteral("acme"));
+        proxy.setSearchText(QStringLiteral("bob"));
+        QCOMPARE(logins(proxy), QStringList{QStringLiteral("admin-bob")});
+        proxy.clearFilters();
+        QCOMPARE(proxy.organization(), QString());
+        QCOMPARE(proxy.rowCount(), 4);
+        // What the breakdown counts for each organization is what the filter shows.
+        for (const OrganizationBreakdown::Organization &organization :
+            OrganizationBreakdown::compute(model.rows()).organizations) {
+            proxy.setOrganization(organization.name);
+            QCOMPARE(proxy.rowCount(), organization.members + organization.pendingInvites); // no seat has both here
+        }
     }
 
     void shouldAgreeWithTheAnalysisOnPendingInvitationOnly()

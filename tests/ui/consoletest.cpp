@@ -15,6 +15,7 @@
 #include "licensepage/licensefilterbar.h"
 #include "licensepage/licensepage.h"
 #include "licensepage/licensesynccard.h"
+#include "licensepage/organizationsdialog.h"
 #include "licensepage/usagefiledropzone.h"
 #include "licensepage/userlicensescard.h"
 #include "licensepage/widgetutil.h"
@@ -47,12 +48,14 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QGroupBox>
+#include <QHeaderView>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMimeData>
+#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScopeGuard>
@@ -682,6 +685,76 @@ private Q_SLOTS:
         }
         environment->setCurrentIndex(0);
         QTRY_COMPARE(rowCount(), all);
+    }
+
+    void shouldShowSeatsByOrganizationAndFilterTheTable()
+    {
+        QVERIFY(openConsole());
+        const int all = rowCount();
+        const OrganizationBreakdown breakdown = controller()->data().organizations;
+        QVERIFY(breakdown.organizations.size() >= 2);
+        // Its own shortcut opens it on the page's data, most members first.
+        QTest::keyClick(m_window.get(), Qt::Key_O, Qt::ControlModifier | Qt::ShiftModifier);
+        QPointer<OrganizationsDialog> dialog;
+        QTRY_VERIFY((dialog = m_window->findChild<OrganizationsDialog *>()) && dialog->isVisible());
+        QTreeWidget *list = dialog->list();
+        QCOMPARE(list->topLevelItemCount(), breakdown.organizations.size());
+        for (int i = 0; i < list->topLevelItemCount(); ++i) {
+            const QTreeWidgetItem *item = list->topLevelItem(i);
+            const auto expected = std::find_if(breakdown.organizations.cbegin(), breakdown.organizations.cend(),
+                [item](const OrganizationBreakdown::Organization &o) {
+                    return o.name == item->text(OrganizationsDialog::NameColumn);
+                });
+            QVERIFY(expected != breakdown.organizations.cend());
+            QCOMPARE(item->data(OrganizationsDialog::MembersColumn, Qt::DisplayRole).toInt(), expected->members);
+            QCOMPARE(item->data(OrganizationsDialog::OwnersColumn, Qt::DisplayRole).toInt(), expected->owners);
+            QCOMPARE(item->data(OrganizationsDialog::PendingColumn, Qt::DisplayRole).toInt(), expected->pendingInvites);
+            QCOMPARE(item->data(OrganizationsDialog::WithoutTwoFactorColumn, Qt::DisplayRole).toInt(),
+                expected->withoutTwoFactor);
+            if (i > 0) {
+                QVERIFY(list->topLevelItem(i - 1)->data(OrganizationsDialog::MembersColumn, Qt::DisplayRole).toInt() >=
+                    expected->members);
+            }
+        }
+        QVERIFY(dialog->summaryLabel()->text().contains(QLocale().toString(breakdown.seatsWithoutOrganization)));
+        // Sorted by name from its header.
+        list->header()->setSortIndicator(OrganizationsDialog::NameColumn, Qt::AscendingOrder);
+        QVERIFY(list->topLevelItem(0)->text(0) <= list->topLevelItem(1)->text(0));
+        // The second organization from the keyboard: Down, Enter; the table shows its seats.
+        list->setFocus();
+        QTRY_VERIFY(list->hasFocus());
+        list->setCurrentItem(list->topLevelItem(0));
+        QTest::keyClick(list, Qt::Key_Down);
+        const QString chosen = dialog->currentOrganization();
+        QCOMPARE(chosen, list->topLevelItem(1)->text(0));
+        QTest::keyClick(list, Qt::Key_Return);
+        QTRY_VERIFY(!dialog || !dialog->isVisible());
+        QCOMPARE(page()->filterBar()->state().organization, chosen);
+        const CompactLicenseRows &rows = controller()->licensesModel()->rows();
+        QCOMPARE(rows.size(), all);
+        int expected = 0;
+        for (qsizetype row = 0; row < rows.size(); ++row) {
+            const QStringList roles = rows.list(row, CompactLicenseRows::List::MemberRoles);
+            const bool member = std::any_of(roles.cbegin(), roles.cend(),
+                [&chosen](const QString &role) { return role.startsWith(chosen + QLatin1Char(':')); });
+            expected += member || rows.list(row, CompactLicenseRows::List::OrgsWithPendingInvites).contains(chosen);
+        }
+        QVERIFY(expected > 0 && expected < all);
+        QTRY_COMPARE(rowCount(), expected);
+        QTRY_VERIFY(controller()->table()->hasFocus());
+        // The filter bar shows it and takes it back.
+        auto *organization = page()->filterBar()->findChild<QComboBox *>(QStringLiteral("organizationCombo"));
+        QVERIFY(organization);
+        QCOMPARE(organization->currentData().toString(), chosen);
+        organization->setCurrentIndex(0);
+        QTRY_COMPARE(rowCount(), all);
+        // The page's button opens it again, on the same data.
+        auto *button = page()->findChild<QPushButton *>(QStringLiteral("organizationsButton"));
+        QVERIFY(button);
+        button->click();
+        QTRY_VERIFY((dialog = m_window->findChild<OrganizationsDialog *>()) && dialog->isVisible());
+        QCOMPARE(dialog->list()->topLevelItemCount(), breakdown.organizations.size());
+        dialog->close();
     }
 
     void shouldSyncNowFromTheServersRow()

@@ -99,16 +99,29 @@ private Q_SLOTS:
     {
         LicenseFilterBar bar;
         bar.setLicenseTypes({{QStringLiteral("enterprise"), QStringLiteral("Enterprise")}});
+        bar.setOrganizations(
+            {{QStringLiteral("acme"), QStringLiteral("acme")}, {QStringLiteral("研究"), QStringLiteral("研究")}});
         QSignalSpy spy(&bar, &LicenseFilterBar::filterChanged);
         FilterState wanted;
         wanted.text = QStringLiteral("smith");
         wanted.licenseType = QStringLiteral("enterprise");
+        wanted.organization = QStringLiteral("研究");
         wanted.twoFactorOffOnly = true;
         bar.setState(wanted);
         QCOMPARE(spy.count(), 1);
         QCOMPARE(bar.state(), wanted);
-        bar.reset();
+        auto *organization = bar.findChild<QComboBox *>(QStringLiteral("organizationCombo"));
+        QVERIFY(organization);
+        QCOMPARE(organization->currentText(), QStringLiteral("研究"));
+        // New choices keep the chosen organization while it is still offered, and drop it when not.
+        bar.setOrganizations({{QStringLiteral("研究"), QStringLiteral("研究")}});
+        QCOMPARE(bar.state().organization, QStringLiteral("研究"));
+        QCOMPARE(spy.count(), 1);
+        bar.setOrganizations({{QStringLiteral("acme"), QStringLiteral("acme")}});
+        QCOMPARE(bar.state().organization, QString());
         QCOMPARE(spy.count(), 2);
+        bar.reset();
+        QCOMPARE(spy.count(), 3);
         QVERIFY(bar.state().isEmpty());
     }
 

@@ -10,6 +10,7 @@
 #include "licensepage/connectiondialog.h"
 #include "licensepage/countedtwicepanel.h"
 #include "licensepage/licensepage.h"
+#include "licensepage/organizationsdialog.h"
 #include "licensepage/retentiondialog.h"
 #include "licensepage/snapshotchangesdialog.h"
 #include "mainwindow.h"
@@ -308,6 +309,17 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(dialog));
         QTRY_COMPARE_WITH_TIMEOUT(dialog->tree()->topLevelItemCount(), 3, 30000); // the comparison is shown
         shoot(dialog, QStringLiteral("compare-snapshots"));
+        dialog->close();
+    }
+
+    void shouldShootSeatsByOrganization()
+    {
+        m_window->findChild<QAction *>(QStringLiteral("organizationsAction"))->trigger();
+        OrganizationsDialog *dialog = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((dialog = m_window->findChild<OrganizationsDialog *>()) && dialog->isVisible(), 10000);
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        QVERIFY(dialog->list()->topLevelItemCount() > 0);
+        shoot(dialog, QStringLiteral("organizations"));
         dialog->close();
     }
 

@@ -703,6 +703,13 @@ void LicenseController::apply(const PageData &data)
         types.append({type, ConsumedLicensesModel::licenseTypeText(type)});
     }
     m_page->filterBar()->setLicenseTypes(types);
+    QList<FilterChoice> organizations;
+    for (const OrganizationBreakdown::Organization &organization : data.organizations.organizations) {
+        organizations.append({organization.name, organization.name});
+    }
+    std::sort(organizations.begin(), organizations.end(),
+        [](const FilterChoice &a, const FilterChoice &b) { return QString::localeAwareCompare(a.key, b.key) < 0; });
+    m_page->filterBar()->setOrganizations(organizations);
     if (data.hasSnapshot) {
         m_page->setLastRefreshed(snapshot.takenAt, Connection::sourceText(m_connection.kind, snapshot.source));
     }
@@ -744,6 +751,9 @@ void LicenseController::applyFilter()
     }
     if (state.licenseType != was.licenseType) {
         m_filter->setLicenseType(state.licenseType);
+    }
+    if (state.organization != was.organization) {
+        m_filter->setOrganization(state.organization);
     }
     if (state.visualStudioOnly != was.visualStudioOnly) {
         m_filter->setVisualStudioOnly(state.visualStudioOnly);

@@ -31,6 +31,8 @@ LicenseFilterBar::LicenseFilterBar(QWidget *parent)
     , m_environment(new QComboBox(this))
     , m_licenseTypeLabel(new QLabel(i18nc("@label:listbox", "License &type:"), this))
     , m_licenseType(new QComboBox(this))
+    , m_organizationLabel(new QLabel(i18nc("@label:listbox a github.com organization", "Organi&zation:"), this))
+    , m_organization(new QComboBox(this))
     , m_visualStudio(makeCheck(QStringLiteral("visualStudioCheck"), i18nc("@option:check", "Visual Stu&dio"),
           i18nc("@info:tooltip", "Only people with a Visual Studio subscription"), this))
     , m_twoFactorOff(makeCheck(QStringLiteral("twoFactorOffCheck"), i18nc("@option:check", "2FA &off"),
@@ -59,10 +61,18 @@ LicenseFilterBar::LicenseFilterBar(QWidget *parent)
     m_licenseType->setAccessibleName(i18nc("@label accessible name", "License type"));
     m_licenseType->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_licenseTypeLabel->setBuddy(m_licenseType);
+    m_organization->setObjectName(QStringLiteral("organizationCombo"));
+    m_organization->setAccessibleName(i18nc("@label accessible name", "Organization"));
+    m_organization->setAccessibleDescription(i18nc("@info accessible description",
+        "Only seats with a role in, or an invitation to, this github.com organization"));
+    m_organization->setToolTip(m_organization->accessibleDescription());
+    m_organization->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_organizationLabel->setBuddy(m_organization);
     m_countLabel->setObjectName(QStringLiteral("resultCountLabel"));
     m_countLabel->setAccessibleName(i18nc("@label accessible name", "Rows shown"));
     fillCombo(m_environment, i18nc("@item:inlistbox", "All environments"), {});
     fillCombo(m_licenseType, i18nc("@item:inlistbox", "All license types"), {});
+    fillCombo(m_organization, i18nc("@item:inlistbox", "All organizations"), {});
 
     // Two rows: search and combos, then the check boxes, so long translations still fit.
     auto *top = new QHBoxLayout;
@@ -71,6 +81,8 @@ LicenseFilterBar::LicenseFilterBar(QWidget *parent)
     top->addWidget(m_environment);
     top->addWidget(m_licenseTypeLabel);
     top->addWidget(m_licenseType);
+    top->addWidget(m_organizationLabel);
+    top->addWidget(m_organization);
     auto *checks = new QHBoxLayout;
     checks->addWidget(m_visualStudio);
     checks->addWidget(m_twoFactorOff);
@@ -91,6 +103,7 @@ LicenseFilterBar::LicenseFilterBar(QWidget *parent)
     connect(m_search, &QLineEdit::textChanged, this, &LicenseFilterBar::emitIfChanged);
     connect(m_environment, &QComboBox::currentIndexChanged, this, &LicenseFilterBar::emitIfChanged);
     connect(m_licenseType, &QComboBox::currentIndexChanged, this, &LicenseFilterBar::emitIfChanged);
+    connect(m_organization, &QComboBox::currentIndexChanged, this, &LicenseFilterBar::emitIfChanged);
     for (QCheckBox *box : {m_visualStudio, m_twoFactorOff, m_pendingInvitation, m_countedTwice}) {
         connect(box, &QCheckBox::toggled, this, &LicenseFilterBar::emitIfChanged);
     }
@@ -124,12 +137,21 @@ void LicenseFilterBar::setLicenseTypes(const QList<FilterChoice> &choices)
     emitIfChanged();
 }
 
+void LicenseFilterBar::setOrganizations(const QList<FilterChoice> &choices)
+{
+    m_updating = true;
+    fillCombo(m_organization, i18nc("@item:inlistbox", "All organizations"), choices);
+    m_updating = false;
+    emitIfChanged();
+}
+
 FilterState LicenseFilterBar::state() const
 {
     FilterState s;
     s.text = m_search->text().trimmed();
     s.environment = m_environment->currentData().toString();
     s.licenseType = m_licenseType->currentData().toString();
+    s.organization = m_organization->currentData().toString();
     s.visualStudioOnly = m_visualStudio->isChecked();
     s.twoFactorOffOnly = m_twoFactorOff->isChecked();
     s.pendingInvitationOnly = m_pendingInvitation->isChecked();
@@ -145,6 +167,8 @@ void LicenseFilterBar::setState(const FilterState &state)
     m_environment->setCurrentIndex(env >= 0 ? env : 0);
     const int type = m_licenseType->findData(state.licenseType);
     m_licenseType->setCurrentIndex(type >= 0 ? type : 0);
+    const int organization = m_organization->findData(state.organization);
+    m_organization->setCurrentIndex(organization >= 0 ? organization : 0);
     m_visualStudio->setChecked(state.visualStudioOnly);
     m_twoFactorOff->setChecked(state.twoFactorOffOnly);
     m_pendingInvitation->setChecked(state.pendingInvitationOnly);

@@ -16,6 +16,7 @@ struct FilterState
     QString text;
     QString environment; ///< key of the chosen environment (e.g. "cloud" or a host)
     QString licenseType; ///< key of the chosen license type (e.g. "enterprise", "visual_studio")
+    QString organization; ///< a github.com organization
     bool visualStudioOnly = false;
     bool twoFactorOffOnly = false;
     bool pendingInvitationOnly = false;
@@ -35,7 +36,7 @@ struct FilterChoice
     bool operator==(const FilterChoice &) const = default;
 };
 
-/// Search field (Ctrl+F), environment and license-type combos and check boxes above the
+/// Search field (Ctrl+F), environment, license-type and organization combos and check boxes above the
 /// consumed-licenses table. Emits the whole FilterState on every change.
 class LicenseFilterBar : public QWidget
 {
@@ -46,6 +47,7 @@ public:
     /// Choices after the built-in "All ..." entry; the current choice is kept when still offered.
     void setEnvironments(const QList<FilterChoice> &choices);
     void setLicenseTypes(const QList<FilterChoice> &choices);
+    void setOrganizations(const QList<FilterChoice> &choices);
 
     FilterState state() const;
     /// Shows @p state in the controls and emits filterChanged once when it differs.
@@ -71,6 +73,8 @@ private:
     QComboBox *const m_environment;
     QLabel *const m_licenseTypeLabel;
     QComboBox *const m_licenseType;
+    QLabel *const m_organizationLabel;
+    QComboBox *const m_organization;
     QCheckBox *const m_visualStudio;
     QCheckBox *const m_twoFactorOff;
     QCheckBox *const m_pendingInvitation;

@@ -109,9 +109,17 @@ LicensePage::LicensePage(QWidget *parent)
     m_tableArea->setObjectName(QStringLiteral("tableArea"));
     m_tableLayout->setContentsMargins(0, 0, 0, 0);
     m_tableArea->setMinimumHeight(fontMetrics().height() * 20);
+    auto *organizationsButton = new QPushButton(
+        QIcon::fromTheme(QStringLiteral("im-user")), i18nc("@action:button", "Seats by Or&ganization…"), tableBox);
+    organizationsButton->setObjectName(QStringLiteral("organizationsButton"));
+    organizationsButton->setAccessibleDescription(i18nc("@info:tooltip",
+        "Members, owners, pending invitations and members without 2FA of each github.com organization"));
+    organizationsButton->setToolTip(organizationsButton->accessibleDescription());
+    connect(organizationsButton, &QPushButton::clicked, this, &LicensePage::organizationsRequested);
     auto *tableLayout = new QVBoxLayout(tableBox);
     tableLayout->addWidget(m_filterBar);
     tableLayout->addWidget(m_tableArea, 1);
+    tableLayout->addWidget(organizationsButton, 0, Qt::AlignRight);
 
     auto *header = new QHBoxLayout;
     header->addWidget(m_lastRefreshedLabel, 1);

@@ -63,6 +63,7 @@ Q_SIGNALS:
     void refreshRequested();
     void cancelRefreshRequested();
     void compareSnapshotsRequested();
+    void organizationsRequested();
 
 private:
     void updateLastRefreshed();

@@ -7,6 +7,7 @@
 #include "cli/snapshotjson.h"
 #include "licensing/countedtwice.h"
 #include "licensing/licensereportwriter.h"
+#include "licensing/organizationbreakdown.h"
 
 #include <KLocalizedString>
 
@@ -29,6 +30,9 @@ public:
         parser.addOption(QCommandLineOption(QStringLiteral("filter"),
             i18nc("@info:shell", "Only seats whose login, name, e-mail or server account contains this text."),
             i18nc("@info:shell value name", "text")));
+        parser.addOption(QCommandLineOption(QStringLiteral("organization"),
+            i18nc("@info:shell", "Only seats with a role in, or an invitation to, this github.com organization."),
+            i18nc("@info:shell value name", "name")));
         parser.addOption(QCommandLineOption(QStringLiteral("counted-twice"),
             i18nc("@info:shell", "Only seats that are probably the same person counted twice.")));
         parser.addOption(QCommandLineOption({QStringLiteral("o"), QStringLiteral("output")},
@@ -62,11 +66,20 @@ public:
         report.totalSeatsConsumed = snapshot.licenses.totalSeatsConsumed;
         report.totalSeatsPurchased = snapshot.licenses.totalSeatsPurchased;
         const QString filter = parser.value(QStringLiteral("filter"));
+        const QString organization = parser.value(QStringLiteral("organization"));
+        const bool onlyTwice = parser.isSet(QStringLiteral("counted-twice"));
         for (int row = 0; row < seats.size(); ++row) {
-            if ((twice.isEmpty() && !parser.isSet(QStringLiteral("counted-twice"))) || twice.contains(row)) {
-                if (SnapshotJson::matches(seats.at(row), filter)) {
-                    report.users.append(seats.at(row));
-                }
+            const ConsumedLicense &seat = seats.at(row);
+            if (onlyTwice && !twice.contains(row)) {
+                continue;
+            }
+            if (!organization.isEmpty() &&
+                !OrganizationBreakdown::involves(
+                    seat.githubComMemberRoles, seat.githubComOrgsWithPendingInvites, organization)) {
+                continue;
+            }
+            if (SnapshotJson::matches(seat, filter)) {
+                report.users.append(seat);
             }
         }
         const bool csv = format == QLatin1String("csv");

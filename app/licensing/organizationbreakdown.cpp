@@ -83,4 +83,13 @@ QStringView OrganizationBreakdown::organizationOf(QStringView role)
     const qsizetype colon = role.lastIndexOf(QLatin1Char(':'));
     return colon > 0 ? role.left(colon) : role;
 }
+
+bool OrganizationBreakdown::involves(
+    const QStringList &memberRoles, const QStringList &pendingInvites, QStringView organization)
+{
+    return std::any_of(memberRoles.cbegin(), memberRoles.cend(),
+               [organization](const QString &role) { return organizationOf(role) == organization; }) ||
+        std::any_of(pendingInvites.cbegin(), pendingInvites.cend(),
+            [organization](const QString &org) { return QStringView(org) == organization; });
+}
 } // namespace Glc

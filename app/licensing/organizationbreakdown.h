@@ -32,5 +32,8 @@ struct OrganizationBreakdown
     static OrganizationBreakdown compute(const CompactLicenseRows &seats);
     /// The organization of a member role ("<org>:<Role>"; a role without a colon is the organization).
     static QStringView organizationOf(QStringView role);
+    /// Whether a seat with these member roles and pending invitations counts in @p organization
+    /// (a member or an invitee): what the table's and `ghe-license users`' organization filter keep.
+    static bool involves(const QStringList &memberRoles, const QStringList &pendingInvites, QStringView organization);
 };
 } // namespace Glc

@@ -146,11 +146,8 @@ bool ConsumedLicensesFilterModel::filterAcceptsRow(int sourceRow, const QModelIn
     }
     if (!m_organization.isEmpty()) {
         const CompactLicenseRows &rows = m_model->rows();
-        const QStringList roles = rows.list(sourceRow, CompactLicenseRows::List::MemberRoles);
-        const bool member = std::any_of(roles.cbegin(), roles.cend(),
-            [this](const QString &role) { return OrganizationBreakdown::organizationOf(role) == m_organization; });
-        if (!member &&
-            !rows.list(sourceRow, CompactLicenseRows::List::OrgsWithPendingInvites).contains(m_organization)) {
+        if (!OrganizationBreakdown::involves(rows.list(sourceRow, CompactLicenseRows::List::MemberRoles),
+                rows.list(sourceRow, CompactLicenseRows::List::OrgsWithPendingInvites), m_organization)) {
             return false;
         }
     }

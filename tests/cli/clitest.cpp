@@ -516,6 +516,34 @@ private Q_SLOTS:
         }
         QVERIFY2(members.isEmpty(), qPrintable(QStringList(members.keys()).join(QLatin1Char(' '))));
 
+        // users --organization keeps that organization's members and invitees, as the console's filter does.
+        const QJsonObject second = organizations.at(1).toObject();
+        const QString name = second.value(QLatin1String("name")).toString();
+        const Run ofOne = run(QStringList{QStringLiteral("users"), QStringLiteral("--format"), QStringLiteral("json"),
+                                  QStringLiteral("--organization"), name} +
+            inStore);
+        QCOMPARE(ofOne.code, 0);
+        const QJsonArray kept =
+            QJsonDocument::fromJson(ofOne.out.toUtf8()).object().value(QLatin1String("users")).toArray();
+        // In the lab a person is a member of, or invited to, one organization.
+        QCOMPARE(kept.size(),
+            second.value(QLatin1String("members")).toInt() + second.value(QLatin1String("pending_invites")).toInt());
+        for (const QJsonValue &value : kept) {
+            const QJsonObject seat = value.toObject();
+            const QByteArray roles =
+                QJsonDocument(seat.value(QLatin1String("github_com_member_roles")).toArray()).toJson();
+            const QByteArray invites =
+                QJsonDocument(seat.value(QLatin1String("github_com_orgs_with_pending_invites")).toArray()).toJson();
+            const QByteArray quoted = QByteArray(1, '"') + name.toUtf8();
+            QVERIFY2(roles.contains(QByteArray(quoted + ':')) || invites.contains(QByteArray(quoted + '"')),
+                QByteArray(roles + invites).constData());
+        }
+        const Run none = run(QStringList{QStringLiteral("users"), QStringLiteral("--format"), QStringLiteral("json"),
+                                 QStringLiteral("--organization"), QStringLiteral("no-such-org")} +
+            inStore);
+        QCOMPARE(none.code, 0);
+        QVERIFY(QJsonDocument::fromJson(none.out.toUtf8()).object().value(QLatin1String("users")).toArray().isEmpty());
+
         const Run text = run(QStringList{QStringLiteral("organizations")} + inStore);
         QCOMPARE(text.code, 0);
         const QString first = organizations.at(0).toObject().value(QLatin1String("name")).toString();

@@ -7,6 +7,7 @@
 //   glc-bench-storage [--users 300000] [--servers 20] [--no-postgres]
 
 #include "licensing/countedtwice.h"
+#include "licensing/organizationbreakdown.h"
 #include "licensing/snapshotdiff.h"
 #include "memorypeak.h"
 #include "models/consumedlicensesfiltermodel.h"
@@ -51,6 +52,8 @@ struct Figures
     double peakRssMb = 0;
     double packListRowsPerSecond = 0;
     double countedTwiceListMs = 0;
+    double organizationsMs = 0;
+    double organizationFilterMs = 0;
     double pageDataMs = 0;
     double pagePeakRssMb = 0;
     double pageRssMb = 0;
@@ -176,6 +179,25 @@ Figures run(const QString &backend, const QString &location, const LicenseSnapsh
     fig.countedTwiceListMs = t.nsecsElapsed() / 1e6;
     if (fromList.pairs.size() != result.pairs.size() || fromList.unexpected.size() != result.unexpected.size()) {
         fig.error = QStringLiteral("the analysis of the packed rows differs from the list's");
+    }
+    {
+        // Seats by Organization (PageDataJob, beside the people) and the table's organization filter.
+        t.restart();
+        const OrganizationBreakdown organizations = OrganizationBreakdown::compute(model.rows());
+        fig.organizationsMs = t.nsecsElapsed() / 1e6;
+        if (organizations.organizations != OrganizationBreakdown::compute(seats).organizations) {
+            fig.error = QStringLiteral("the organizations of the packed rows differ from the list's");
+        } else if (!organizations.organizations.isEmpty()) {
+            t.restart();
+            proxy.setOrganization(organizations.organizations.constFirst().name);
+            fig.organizationFilterMs = t.nsecsElapsed() / 1e6;
+            if (proxy.rowCount() !=
+                organizations.organizations.constFirst().members +
+                    organizations.organizations.constFirst().pendingInvites) {
+                fig.organizationFilterMs = -1;
+            }
+            proxy.setOrganization({});
+        }
     }
     {
         // Two snapshots of the same people, one in reverse order: every person matched by identity.
@@ -346,6 +368,8 @@ int main(int argc, char **argv)
     line("rebuild every row from the model (ms)", [](const Figures &f) { return f.rebuildMs; }, "%16.0f");
     line("counted-twice analysis (ms, < 1000)", [](const Figures &f) { return f.countedTwiceMs; }, "%16.0f");
     line("  the same over a list (ms)", [](const Figures &f) { return f.countedTwiceListMs; }, "%16.0f");
+    line("seats by organization, packed rows (ms)", [](const Figures &f) { return f.organizationsMs; }, "%16.0f");
+    line("organization filter on the table (ms)", [](const Figures &f) { return f.organizationFilterMs; }, "%16.0f");
     line("counted-twice pairs found", [](const Figures &f) { return f.pairs; }, "%16d");
     line("snapshot diff by person (ms)", [](const Figures &f) { return f.diffMs; }, "%16.0f");
     line("  the same over packed rows (ms)", [](const Figures &f) { return f.diffPackedMs; }, "%16.0f");

@@ -520,6 +520,12 @@ QStringList CompactLicenseRows::listOf(const Record &r, QByteArrayView original,
     return out;
 }
 
+CompactLicenseRows::Memberships CompactLicenseRows::memberships(qsizetype row) const
+{
+    const Record r = parse(row);
+    return Memberships{r.memberRoles, r.pendingOrgs};
+}
+
 QString CompactLicenseRows::text(qsizetype row, Text field) const
 {
     const Record r = parse(row);

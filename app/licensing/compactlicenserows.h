@@ -112,6 +112,17 @@ public:
     /// lookups on. In the rare row whose lowering changed an item's length, views into `scratch`.
     SearchItems searchItems(qsizetype row, QByteArray &scratch) const;
 
+    /// The row's member roles and pending-invitation organizations as indexes into sharedStrings(),
+    /// without decoding: what a count per organization runs over.
+    struct Memberships
+    {
+        QVarLengthArray<quint32, 4> memberRoles;
+        QVarLengthArray<quint32, 4> pendingInviteOrgs;
+    };
+    Memberships memberships(qsizetype row) const;
+    /// The table of repeated values (license types, roles, organizations, …) the rows index.
+    const QStringList &sharedStrings() const { return m_strings; }
+
     /// Every server host seen in a server user ID, in order of appearance.
     const QStringList &hosts() const { return m_hosts; }
     /// Bytes held by the row records and offsets (not the shared tables).

@@ -35,5 +35,7 @@ struct OrganizationBreakdown
     /// Whether a seat with these member roles and pending invitations counts in @p organization
     /// (a member or an invitee): what the table's and `ghe-license users`' organization filter keep.
     static bool involves(const QStringList &memberRoles, const QStringList &pendingInvites, QStringView organization);
+    /// The same for a packed row, without decoding it.
+    static bool involves(const CompactLicenseRows &seats, qsizetype row, QStringView organization);
 };
 } // namespace Glc

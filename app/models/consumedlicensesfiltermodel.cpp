@@ -145,9 +145,7 @@ bool ConsumedLicensesFilterModel::filterAcceptsRow(int sourceRow, const QModelIn
         return false;
     }
     if (!m_organization.isEmpty()) {
-        const CompactLicenseRows &rows = m_model->rows();
-        if (!OrganizationBreakdown::involves(rows.list(sourceRow, CompactLicenseRows::List::MemberRoles),
-                rows.list(sourceRow, CompactLicenseRows::List::OrgsWithPendingInvites), m_organization)) {
+        if (!OrganizationBreakdown::involves(m_model->rows(), sourceRow, m_organization)) {
             return false;
         }
     }

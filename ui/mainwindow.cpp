@@ -222,8 +222,9 @@ void MainWindow::showOrganizations()
     if (!m_organizations) {
         m_organizations = new OrganizationsDialog(this);
         m_organizations->setAttribute(Qt::WA_DeleteOnClose);
-        connect(m_controller, &LicenseController::dataLoaded, m_organizations,
-            [this] { m_organizations->setBreakdown(m_controller->data().organizations); });
+        connect(m_controller, &LicenseController::dataLoaded, m_organizations, [this] {
+            m_organizations->setBreakdown(m_controller->data().organizations, m_controller->data().hasSnapshot);
+        });
         connect(m_organizations, &OrganizationsDialog::showSeatsRequested, this, [this](const QString &organization) {
             FilterState state = m_licensePage->filterBar()->state();
             state.organization = organization;
@@ -235,7 +236,7 @@ void MainWindow::showOrganizations()
             }
         });
     }
-    m_organizations->setBreakdown(m_controller->data().organizations);
+    m_organizations->setBreakdown(m_controller->data().organizations, m_controller->data().hasSnapshot);
     m_organizations->show();
     m_organizations->raise();
     m_organizations->activateWindow();

@@ -6,6 +6,7 @@
 #include "licensepage/inlinemessage.h"
 #include "licensepage/licensefilterbar.h"
 #include "licensepage/licensesynccard.h"
+#include "licensepage/organizationsdialog.h"
 #include "licensepage/serverinstancescard.h"
 #include "licensepage/userlicensescard.h"
 #include "uitestdata.h"
@@ -19,6 +20,7 @@
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTest>
+#include <QTreeWidget>
 
 namespace {
 void fill(LicensePage &page)
@@ -176,6 +178,51 @@ private Q_SLOTS:
                 qPrintable(
                     QStringLiteral("%1 (%2)").arg(w->objectName(), QString::fromLatin1(w->metaObject()->className()))));
         }
+    }
+
+    void shouldKeepTheChosenOrganizationAcrossUpdates()
+    {
+        OrganizationsDialog dialog;
+        dialog.setBreakdown({}, false);
+        QCOMPARE(dialog.list()->topLevelItemCount(), 0);
+        QVERIFY(!dialog.showSeatsButton()->isEnabled());
+        QVERIFY2(dialog.summaryLabel()->text().contains(QLatin1String("Refresh")),
+            qPrintable(dialog.summaryLabel()->text()));
+
+        using Organization = Glc::OrganizationBreakdown::Organization;
+        Glc::OrganizationBreakdown breakdown;
+        breakdown.organizations = {Organization{QStringLiteral("acme"), 12, 2, 1, 3},
+            Organization{QStringLiteral("研究"), 5, 1, 0, 0}, Organization{QStringLiteral("tiny"), 1, 0, 2, 1}};
+        breakdown.seatsWithoutOrganization = 7;
+        dialog.setBreakdown(breakdown);
+        QCOMPARE(dialog.list()->topLevelItemCount(), 3);
+        QCOMPARE(dialog.currentOrganization(), QStringLiteral("acme")); // most members first
+        QVERIFY(dialog.showSeatsButton()->isEnabled());
+        QVERIFY(dialog.summaryLabel()->text().startsWith(QLatin1String("3 github.com organizations.")));
+        QVERIFY(dialog.summaryLabel()->text().contains(QLatin1String("7 seats belong to no organization")));
+        // Sorting by a number column sorts by value, not by text ("12" after "5").
+        dialog.list()->sortByColumn(OrganizationsDialog::MembersColumn, Qt::AscendingOrder);
+        QCOMPARE(dialog.list()->topLevelItem(0)->text(0), QStringLiteral("tiny"));
+        QCOMPARE(dialog.list()->topLevelItem(2)->text(0), QStringLiteral("acme"));
+
+        // Chosen, then the page reloads with other numbers: the choice stays, Show Seats asks for it.
+        dialog.list()->setCurrentItem(dialog.list()->findItems(QStringLiteral("研究"), Qt::MatchExactly).value(0));
+        breakdown.organizations[1].members = 6;
+        breakdown.seatsWithoutOrganization = 1;
+        dialog.setBreakdown(breakdown);
+        QCOMPARE(dialog.currentOrganization(), QStringLiteral("研究"));
+        QCOMPARE(dialog.list()->currentItem()->data(OrganizationsDialog::MembersColumn, Qt::DisplayRole).toInt(), 6);
+        QVERIFY(dialog.summaryLabel()->text().contains(QLatin1String("1 seat belongs to no organization")));
+        QSignalSpy requested(&dialog, &OrganizationsDialog::showSeatsRequested);
+        dialog.showSeatsButton()->click();
+        QCOMPARE(requested.count(), 1);
+        QCOMPARE(requested.constFirst().constFirst().toString(), QStringLiteral("研究"));
+
+        // No organizations at all: said so, nothing to show.
+        dialog.setBreakdown({});
+        QVERIFY(!dialog.showSeatsButton()->isEnabled());
+        QVERIFY(
+            dialog.summaryLabel()->text().startsWith(QLatin1String("The snapshot lists no github.com organization")));
     }
 };
 

@@ -65,7 +65,7 @@ OrganizationsDialog::OrganizationsDialog(QWidget *parent)
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 }
 
-void OrganizationsDialog::setBreakdown(const Glc::OrganizationBreakdown &breakdown)
+void OrganizationsDialog::setBreakdown(const Glc::OrganizationBreakdown &breakdown, bool hasSnapshot)
 {
     const QString current = currentOrganization();
     m_list->setSortingEnabled(false);
@@ -90,6 +90,10 @@ void OrganizationsDialog::setBreakdown(const Glc::OrganizationBreakdown &breakdo
     m_list->setCurrentItem(keep ? keep : m_list->topLevelItem(0));
     m_showSeats->setEnabled(m_list->currentItem() != nullptr);
 
+    if (!hasSnapshot) {
+        m_summary->setText(i18nc("@info", "Not refreshed yet. Press Refresh (F5) to take the first snapshot."));
+        return;
+    }
     const int count = int(breakdown.organizations.size());
     const QString organizations = count == 0
         ? i18nc("@info", "The snapshot lists no github.com organization memberships or invitations.")

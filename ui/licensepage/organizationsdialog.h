@@ -21,7 +21,8 @@ class OrganizationsDialog : public QDialog
 public:
     explicit OrganizationsDialog(QWidget *parent = nullptr);
 
-    void setBreakdown(const Glc::OrganizationBreakdown &breakdown);
+    /// The breakdown of the snapshot on the page; without a snapshot, says so instead.
+    void setBreakdown(const Glc::OrganizationBreakdown &breakdown, bool hasSnapshot = true);
     /// The organization of the current row, empty when none.
     QString currentOrganization() const;
 

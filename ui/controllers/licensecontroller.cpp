@@ -112,8 +112,8 @@ WorkflowContext LicenseController::storeContext() const
 bool LicenseController::start()
 {
     // The stored snapshot is read at once in the worker thread; the lab generates its enterprise in its
-    // own thread once the snapshot's rows are in (or at once when a refresh or an action needs it), so
-    // on two cores it does not slow the page down. See startLab().
+    // own thread once the page shows the snapshot (or at once when a refresh or an action needs it), so
+    // on two cores it does not compete with the page's loading and analysis threads. See startLab().
     QSettings settings;
     if (!settings.contains(LastConnectionKey) && settings.contains(QStringLiteral("Connection/kind"))) {
         // Upgrading: the last connection was kept in the settings. Move it into the store, once.
@@ -414,10 +414,7 @@ void LicenseController::reload()
 void LicenseController::reloadThen(const std::function<void()> &done)
 {
     auto *job = new PageDataJob(m_context);
-    connect(job, &PageDataJob::rowsReady, this, [this](const CompactLicenseRows &rows) {
-        fillTable(rows);
-        startLab();
-    });
+    connect(job, &PageDataJob::rowsReady, this, [this](const CompactLicenseRows &rows) { fillTable(rows); });
     connect(job, &WorkflowJob::finished, this, [this, job, done] {
         const auto finish = qScopeGuard([&done] {
             if (done) {

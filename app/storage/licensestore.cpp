@@ -96,6 +96,12 @@ const QList<Migration> &migrations()
                 u"CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT)"_s,
                 u"CREATE INDEX sync_status_server ON sync_status (connection_id, server_id, id)"_s,
             }},
+        {3,
+            {
+                // The accounts' profile names beside their JSON: all the License page reads of them,
+                // without parsing every account's e-mails (installationProfileNames()).
+                u"ALTER TABLE installations ADD COLUMN profile_names TEXT"_s,
+            }},
     };
     return list;
 }
@@ -227,6 +233,60 @@ QString userAccountsToJson(const QList<ServerUserAccount> &accounts)
         });
     }
     return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+/// An installation's accounts that have a profile name, one per line: remote user id, a tab, the
+/// name; backslash, tab and newline escaped as \\, \t and \n.
+QString profileNamesText(const QList<ServerUserAccount> &accounts)
+{
+    const auto escaped = [](const QString &text) {
+        QString out;
+        out.reserve(text.size());
+        for (const QChar c : text) {
+            if (c == u'\\') {
+                out += u"\\\\"_s;
+            } else if (c == u'\t') {
+                out += u"\\t"_s;
+            } else if (c == u'\n') {
+                out += u"\\n"_s;
+            } else {
+                out += c;
+            }
+        }
+        return out;
+    };
+    QString text;
+    for (const ServerUserAccount &a : accounts) {
+        if (!a.profileName.isEmpty()) {
+            text += escaped(a.remoteUserId) + u'\t' + escaped(a.profileName) + u'\n';
+        }
+    }
+    return text;
+}
+
+/// Reads profileNamesText() into "host:remote user id" -> name.
+void readProfileNames(QStringView text, const QString &host, QHash<QString, QString> *names)
+{
+    QString field[2];
+    int which = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c == u'\\' && i + 1 < text.size()) {
+            const QChar next = text.at(++i);
+            field[which] += next == u't' ? u'\t' : next == u'n' ? u'\n' : next;
+        } else if (c == u'\t') {
+            which = 1;
+        } else if (c == u'\n') {
+            if (which == 1 && !field[1].isEmpty()) {
+                names->insert(host + u':' + field[0], field[1]);
+            }
+            field[0].clear();
+            field[1].clear();
+            which = 0;
+        } else {
+            field[which] += c;
+        }
+    }
 }
 
 QList<ServerUserAccount> userAccountsFromJson(const QString &json, bool details)
@@ -1072,9 +1132,15 @@ StoreResult<qint64> LicenseStore::writeSnapshot(const LicenseSnapshot &snapshot,
     for (qsizetype i = 0; i < snapshot.installations.size(); ++i) {
         const EnterpriseServerInstallation &inst = snapshot.installations.at(i);
         QSqlQuery q(database());
-        q.prepare(QStringLiteral(
-            "INSERT INTO installations (snapshot_id, position, installation_id, host_name, customer_name, is_connected,"
-            " created_at, updated_at, user_accounts_total, user_accounts) VALUES (?,?,?,?,?,?,?,?,?,?)"));
+        // A database still at version 2 (a console that may not migrate it) has no profile_names.
+        const bool withProfileNames = m_schemaVersion >= ProfileNamesVersion;
+        q.prepare(withProfileNames
+                ? QStringLiteral("INSERT INTO installations (snapshot_id, position, installation_id, host_name, "
+                                 "customer_name, is_connected, created_at, updated_at, user_accounts_total, "
+                                 "user_accounts, profile_names) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+                : QStringLiteral("INSERT INTO installations (snapshot_id, position, installation_id, host_name, "
+                                 "customer_name, is_connected, created_at, updated_at, user_accounts_total, "
+                                 "user_accounts) VALUES (?,?,?,?,?,?,?,?,?,?)"));
         q.addBindValue(snapshotId);
         q.addBindValue(static_cast<int>(i));
         q.addBindValue(inst.id);
@@ -1085,6 +1151,9 @@ StoreResult<qint64> LicenseStore::writeSnapshot(const LicenseSnapshot &snapshot,
         q.addBindValue(fromDate(inst.updatedAt));
         q.addBindValue(inst.userAccountsTotal);
         q.addBindValue(fromText(userAccountsToJson(inst.userAccounts)));
+        if (withProfileNames) {
+            q.addBindValue(profileNamesText(inst.userAccounts)); // empty, not NULL: read, not derived
+        }
         if (!q.exec()) {
             return fail(queryError(q));
         }
@@ -1233,6 +1302,39 @@ StoreResult<CompactLicenseRows> LicenseStore::loadCompactLicenses(qint64 snapsho
     }
     rows.squeeze();
     return rows;
+}
+
+StoreResult<QHash<QString, QString>> LicenseStore::loadServerProfileNames(qint64 snapshotId)
+{
+    if (!isOpen()) {
+        return notOpenError();
+    }
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    // The accounts' JSON only for rows written before profile_names existed (or by a version-2 console).
+    q.prepare(m_schemaVersion >= ProfileNamesVersion
+            ? QStringLiteral("SELECT host_name, profile_names, CASE WHEN profile_names IS NULL THEN user_accounts END "
+                             "FROM installations WHERE snapshot_id = ? ORDER BY position")
+            : QStringLiteral("SELECT host_name, NULL, user_accounts FROM installations WHERE snapshot_id = ? ORDER BY "
+                             "position"));
+    q.addBindValue(snapshotId);
+    if (!q.exec()) {
+        return queryError(q);
+    }
+    QHash<QString, QString> names;
+    while (q.next()) {
+        const QString host = q.value(0).toString();
+        if (!q.value(1).isNull()) {
+            readProfileNames(q.value(1).toString(), host, &names);
+            continue;
+        }
+        for (const ServerUserAccount &a : userAccountsFromJson(q.value(2).toString(), false)) {
+            if (!a.profileName.isEmpty()) {
+                names.insert(host + u':' + a.remoteUserId, a.profileName);
+            }
+        }
+    }
+    return names;
 }
 
 StoreResult<LicenseSnapshot> LicenseStore::loadSnapshot(qint64 snapshotId, const LoadParts &parts)

@@ -93,6 +93,10 @@ public:
     /// The same rows packed as they are read, one at a time: no list of them is ever held (300k
     /// seats take about 47 MB this way against some 300 MB as a list). The path of the License page.
     StoreResult<CompactLicenseRows> loadCompactLicenses(qint64 snapshotId);
+    /// The profile names of the snapshot's server accounts, "host:remote user id" -> name (what
+    /// CountedTwiceAnalyzer::serverProfileNames() makes of its installations), without reading the
+    /// accounts themselves: the License page's need of them.
+    StoreResult<QHash<QString, QString>> loadServerProfileNames(qint64 snapshotId);
     StoreError removeSnapshot(qint64 snapshotId);
     /// Removes old snapshots by `policy` (newest kept always); returns how many were removed.
     StoreResult<int> applyRetention(const QString &connectionId, const RetentionPolicy &policy, const QDateTime &now);
@@ -117,6 +121,8 @@ public:
     StoreError setRetentionPolicy(const RetentionPolicy &policy);
 
 private:
+    /// The schema version that keeps installations.profile_names.
+    static constexpr int ProfileNamesVersion = 3;
     QSqlDatabase database() const;
     StoreError migrate(int target, int failingStep);
     StoreResult<int> readSchemaVersion();

@@ -76,12 +76,15 @@ void PageDataJob::run()
         rowReader->start();
         LicenseStore::LoadParts parts;
         parts.users = false;
-        parts.accountDetails = false; // the page needs the accounts' profile names only
+        parts.userAccounts = false; // the page needs their profile names only, read on their own
         parts.newestSyncStatus = true; // what Sync now learned since the snapshot, too
         auto snapshot = db->loadSnapshot(id, parts);
-        QHash<QString, QString> profileNames;
+        StoreResult<QHash<QString, QString>> profileNames;
         if (snapshot.ok()) {
-            profileNames = CountedTwiceAnalyzer::serverProfileNames(snapshot.value.installations);
+            profileNames = db->loadServerProfileNames(id);
+            if (!profileNames.ok()) {
+                snapshot.error = profileNames.error;
+            }
         }
         qCDebug(GLC_CORE) << "page data: servers loaded after" << timer.elapsed() << "ms";
         rowReader->wait();
@@ -111,7 +114,7 @@ void PageDataJob::run()
         }));
         merger->setObjectName(QStringLiteral("glc-page-people"));
         merger->start();
-        m_data.countedTwice = CountedTwiceAnalyzer::analyze(users, profileNames);
+        m_data.countedTwice = CountedTwiceAnalyzer::analyze(users, profileNames.value);
         merger->wait();
         m_data.people = merged.totals(m_data.countedTwice.pairs);
         for (const CountedTwicePair &pair : std::as_const(m_data.countedTwice.pairs)) {

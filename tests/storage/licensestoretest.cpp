@@ -5,6 +5,7 @@
 // GLC_TEST_DB_BACKEND environment variable (ctest registers the executable once per backend).
 
 #include "storage/licensestore.h"
+#include "licensing/countedtwice.h"
 #include "postgresharness.h"
 #include "snapshotgenerator.h"
 
@@ -672,6 +673,61 @@ private Q_SLOTS:
         QCOMPARE(store.retentionPolicy().value.maxAgeDays, 0);
     }
 
+    void shouldReadTheServerAccountsProfileNamesOnTheirOwn()
+    {
+        LicenseSnapshot s = smallSnapshot(21, 30);
+        QVERIFY(s.installations.size() >= 2);
+        // Names that a line-and-tab format must escape, non-ASCII, and accounts without a name.
+        const auto account = [](const QString &login, const QString &id, const QString &name) {
+            ServerUserAccount a;
+            a.login = login;
+            a.remoteUserId = id;
+            a.profileName = name;
+            return a;
+        };
+        QList<ServerUserAccount> &accounts = s.installations[0].userAccounts;
+        accounts.append(account(QStringLiteral("tabby"), QStringLiteral("41"), QStringLiteral("Ta\tb\\by")));
+        accounts.append(account(QStringLiteral("lines"), QStringLiteral("42"), QStringLiteral("两行\n名字\\n")));
+        accounts.append(account(QStringLiteral("nameless"), QStringLiteral("43"), QString()));
+        accounts.append(account(QStringLiteral("back"), QStringLiteral("44"), QStringLiteral("end\\")));
+        s.installations[1].userAccounts.append(
+            account(QStringLiteral("same-id"), QStringLiteral("41"), QStringLiteral("Other host")));
+        const QHash<QString, QString> expected = CountedTwiceAnalyzer::serverProfileNames(s.installations);
+        QCOMPARE(expected.value(s.installations[0].hostName + QStringLiteral(":41")), QStringLiteral("Ta\tb\\by"));
+        QVERIFY(!expected.contains(s.installations[0].hostName + QStringLiteral(":43")));
+
+        LicenseStore store;
+        QVERIFY(!store.open(m_location));
+        const qint64 id = store.writeSnapshot(s).value;
+        QVERIFY(id > 0);
+        const auto names = store.loadServerProfileNames(id);
+        QVERIFY(names.ok());
+        QCOMPARE(names.value, expected);
+        // Read from their own column, not from the accounts.
+        {
+            QSqlQuery q(QSqlDatabase::database(store.connectionName()));
+            QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM installations WHERE profile_names IS NULL AND "
+                                          "snapshot_id = %1")
+                            .arg(id)) &&
+                q.next());
+            QCOMPARE(q.value(0).toInt(), 0);
+        }
+        execRaw(store, QStringLiteral("UPDATE installations SET user_accounts = NULL WHERE snapshot_id = %1").arg(id));
+        QCOMPARE(store.loadServerProfileNames(id).value, expected);
+        // A row without the column's value (written by a console that did not know it) reads its accounts.
+        {
+            LicenseStore other;
+            QVERIFY(!other.open(m_location));
+            const qint64 second = other.writeSnapshot(s).value;
+            execRaw(other,
+                QStringLiteral("UPDATE installations SET profile_names = NULL WHERE snapshot_id = %1").arg(second));
+            QCOMPARE(other.loadServerProfileNames(second).value, expected);
+        }
+        // A snapshot without installations, and one that does not exist: nothing, not an error.
+        QVERIFY(store.loadServerProfileNames(id + 1000).ok());
+        QVERIFY(store.loadServerProfileNames(id + 1000).value.isEmpty());
+    }
+
     void shouldMigrateFromEveryEarlierVersion_data()
     {
         QTest::addColumn<int>("from");
@@ -706,6 +762,11 @@ private Q_SLOTS:
         QVERIFY2(!e, qPrintable(e.message));
         QCOMPARE(store.schemaVersion(), LicenseStore::latestSchemaVersion());
         QCOMPARE(store.loadConsumedLicenses(snapshotId).value, s.licenses.users);
+        // Written before profile_names existed: read from the accounts as before.
+        const auto names = store.loadServerProfileNames(snapshotId);
+        QVERIFY(names.ok());
+        QVERIFY(!names.value.isEmpty());
+        QCOMPARE(names.value, CountedTwiceAnalyzer::serverProfileNames(s.installations));
         const auto files = store.usageFiles();
         QCOMPARE(files.value.size(), 1);
         QCOMPARE(files.value.first().fileName, QStringLiteral("old.json"));

@@ -98,9 +98,10 @@ const QList<Migration> &migrations()
             }},
         {3,
             {
-                // The accounts' profile names beside their JSON: all the License page reads of them,
-                // without parsing every account's e-mails (installationProfileNames()).
-                u"ALTER TABLE installations ADD COLUMN profile_names TEXT"_s,
+                // The accounts' profile names on their own: all the License page reads of them. A table,
+                // not a column after user_accounts, which SQLite would walk through to reach it.
+                u"CREATE TABLE installation_profile_names (snapshot_id BIGINT NOT NULL REFERENCES snapshots (id)"
+                " ON DELETE CASCADE, position INTEGER NOT NULL, names TEXT NOT NULL, PRIMARY KEY (snapshot_id, position))"_s,
             }},
     };
     return list;
@@ -1132,15 +1133,9 @@ StoreResult<qint64> LicenseStore::writeSnapshot(const LicenseSnapshot &snapshot,
     for (qsizetype i = 0; i < snapshot.installations.size(); ++i) {
         const EnterpriseServerInstallation &inst = snapshot.installations.at(i);
         QSqlQuery q(database());
-        // A database still at version 2 (a console that may not migrate it) has no profile_names.
-        const bool withProfileNames = m_schemaVersion >= ProfileNamesVersion;
-        q.prepare(withProfileNames
-                ? QStringLiteral("INSERT INTO installations (snapshot_id, position, installation_id, host_name, "
-                                 "customer_name, is_connected, created_at, updated_at, user_accounts_total, "
-                                 "user_accounts, profile_names) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
-                : QStringLiteral("INSERT INTO installations (snapshot_id, position, installation_id, host_name, "
-                                 "customer_name, is_connected, created_at, updated_at, user_accounts_total, "
-                                 "user_accounts) VALUES (?,?,?,?,?,?,?,?,?,?)"));
+        q.prepare(QStringLiteral(
+            "INSERT INTO installations (snapshot_id, position, installation_id, host_name, customer_name, is_connected,"
+            " created_at, updated_at, user_accounts_total, user_accounts) VALUES (?,?,?,?,?,?,?,?,?,?)"));
         q.addBindValue(snapshotId);
         q.addBindValue(static_cast<int>(i));
         q.addBindValue(inst.id);
@@ -1151,11 +1146,21 @@ StoreResult<qint64> LicenseStore::writeSnapshot(const LicenseSnapshot &snapshot,
         q.addBindValue(fromDate(inst.updatedAt));
         q.addBindValue(inst.userAccountsTotal);
         q.addBindValue(fromText(userAccountsToJson(inst.userAccounts)));
-        if (withProfileNames) {
-            q.addBindValue(profileNamesText(inst.userAccounts)); // empty, not NULL: read, not derived
-        }
         if (!q.exec()) {
             return fail(queryError(q));
+        }
+        // A database still at version 2 (a console that may not migrate it) has no such table.
+        if (m_schemaVersion >= ProfileNamesVersion) {
+            QSqlQuery pq(database());
+            pq.prepare(
+                QStringLiteral("INSERT INTO installation_profile_names (snapshot_id, position, names) VALUES (?,?,?)"));
+            pq.addBindValue(snapshotId);
+            pq.addBindValue(static_cast<int>(i));
+            const QString names = profileNamesText(inst.userAccounts);
+            pq.addBindValue(names.isEmpty() ? QStringLiteral("") : names); // none: "", never NULL (not known)
+            if (!pq.exec()) {
+                return fail(queryError(pq));
+            }
         }
         for (qsizetype u = 0; u < inst.uploads.size(); ++u) {
             const UserAccountsUpload &up = inst.uploads.at(u);
@@ -1311,10 +1316,12 @@ StoreResult<QHash<QString, QString>> LicenseStore::loadServerProfileNames(qint64
     }
     QSqlQuery q(database());
     q.setForwardOnly(true);
-    // The accounts' JSON only for rows written before profile_names existed (or by a version-2 console).
+    // The accounts' JSON only for installations written without their names (before version 3, or by a
+    // version-2 console).
     q.prepare(m_schemaVersion >= ProfileNamesVersion
-            ? QStringLiteral("SELECT host_name, profile_names, CASE WHEN profile_names IS NULL THEN user_accounts END "
-                             "FROM installations WHERE snapshot_id = ? ORDER BY position")
+            ? QStringLiteral("SELECT i.host_name, p.names, CASE WHEN p.names IS NULL THEN i.user_accounts END FROM "
+                             "installations i LEFT JOIN installation_profile_names p ON p.snapshot_id = i.snapshot_id "
+                             "AND p.position = i.position WHERE i.snapshot_id = ? ORDER BY i.position")
             : QStringLiteral("SELECT host_name, NULL, user_accounts FROM installations WHERE snapshot_id = ? ORDER BY "
                              "position"));
     q.addBindValue(snapshotId);

@@ -121,7 +121,7 @@ public:
     StoreError setRetentionPolicy(const RetentionPolicy &policy);
 
 private:
-    /// The schema version that keeps installations.profile_names.
+    /// The schema version that keeps installation_profile_names.
     static constexpr int ProfileNamesVersion = 3;
     QSqlDatabase database() const;
     StoreError migrate(int target, int failingStep);

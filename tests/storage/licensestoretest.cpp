@@ -692,6 +692,10 @@ private Q_SLOTS:
         accounts.append(account(QStringLiteral("back"), QStringLiteral("44"), QStringLiteral("end\\")));
         s.installations[1].userAccounts.append(
             account(QStringLiteral("same-id"), QStringLiteral("41"), QStringLiteral("Other host")));
+        QVERIFY(s.installations.size() >= 3);
+        for (ServerUserAccount &a : s.installations[2].userAccounts) {
+            a.profileName.clear(); // an installation whose accounts have no names: stored as such
+        }
         const QHash<QString, QString> expected = CountedTwiceAnalyzer::serverProfileNames(s.installations);
         QCOMPARE(expected.value(s.installations[0].hostName + QStringLiteral(":41")), QStringLiteral("Ta\tb\\by"));
         QVERIFY(!expected.contains(s.installations[0].hostName + QStringLiteral(":43")));
@@ -703,24 +707,23 @@ private Q_SLOTS:
         const auto names = store.loadServerProfileNames(id);
         QVERIFY(names.ok());
         QCOMPARE(names.value, expected);
-        // Read from their own column, not from the accounts.
+        // Read from their own table, not from the accounts.
         {
             QSqlQuery q(QSqlDatabase::database(store.connectionName()));
-            QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM installations WHERE profile_names IS NULL AND "
-                                          "snapshot_id = %1")
-                            .arg(id)) &&
+            QVERIFY(
+                q.exec(
+                    QStringLiteral("SELECT COUNT(*) FROM installation_profile_names WHERE snapshot_id = %1").arg(id)) &&
                 q.next());
-            QCOMPARE(q.value(0).toInt(), 0);
+            QCOMPARE(q.value(0).toInt(), s.installations.size());
         }
         execRaw(store, QStringLiteral("UPDATE installations SET user_accounts = NULL WHERE snapshot_id = %1").arg(id));
         QCOMPARE(store.loadServerProfileNames(id).value, expected);
-        // A row without the column's value (written by a console that did not know it) reads its accounts.
+        // Installations without their names (written by a console that did not know the table) read their accounts.
         {
             LicenseStore other;
             QVERIFY(!other.open(m_location));
             const qint64 second = other.writeSnapshot(s).value;
-            execRaw(other,
-                QStringLiteral("UPDATE installations SET profile_names = NULL WHERE snapshot_id = %1").arg(second));
+            execRaw(other, QStringLiteral("DELETE FROM installation_profile_names WHERE snapshot_id = %1").arg(second));
             QCOMPARE(other.loadServerProfileNames(second).value, expected);
         }
         // A snapshot without installations, and one that does not exist: nothing, not an error.

@@ -5,69 +5,19 @@
 #include "licensing/compactlicenserows.h"
 
 #include <QHash>
-#include <QSet>
 
 #include <algorithm>
 
 namespace Glc {
-namespace {
-struct Seat
-{
-    QStringList roles;
-    QStringList pendingInvites;
-    TriState twoFactor = TriState::Unknown;
-};
-
-/// `seatAt(i)` gives the i-th seat's roles, invitations and 2FA.
-template<typename SeatAt>
-OrganizationBreakdown breakdown(qsizetype count, SeatAt seatAt)
-{
-    using Organization = OrganizationBreakdown::Organization;
-    OrganizationBreakdown result;
-    QHash<QString, Organization> orgs;
-    QSet<QString> seen;
-    for (qsizetype i = 0; i < count; ++i) {
-        const Seat s = seatAt(i);
-        seen.clear();
-        for (const QString &role : s.roles) {
-            const QString org = OrganizationBreakdown::organizationOf(role).toString();
-            Organization &o = orgs[org];
-            o.name = org;
-            if (!seen.contains(org)) {
-                seen.insert(org);
-                ++o.members;
-                if (s.twoFactor == TriState::No) {
-                    ++o.withoutTwoFactor;
-                }
-            }
-            if (org.size() < role.size() && role.endsWith(QLatin1String(":Owner"), Qt::CaseInsensitive)) {
-                ++o.owners;
-            }
-        }
-        for (const QString &org : s.pendingInvites) {
-            Organization &o = orgs[org];
-            o.name = org;
-            ++o.pendingInvites;
-        }
-        if (s.roles.isEmpty() && s.pendingInvites.isEmpty()) {
-            ++result.seatsWithoutOrganization;
-        }
-    }
-    result.organizations = orgs.values();
-    std::sort(
-        result.organizations.begin(), result.organizations.end(), [](const Organization &a, const Organization &b) {
-            return a.members != b.members ? a.members > b.members : a.name < b.name;
-        });
-    return result;
-}
-} // namespace
-
 OrganizationBreakdown OrganizationBreakdown::compute(const QList<ConsumedLicense> &seats)
 {
-    return breakdown(seats.size(), [&seats](qsizetype i) {
-        const ConsumedLicense &s = seats.at(i);
-        return Seat{s.githubComMemberRoles, s.githubComOrgsWithPendingInvites, s.githubComTwoFactorAuth};
-    });
+    // One counting rule: the packed rows' (the License page's).
+    CompactLicenseRows rows;
+    rows.reserve(seats.size());
+    for (const ConsumedLicense &seat : seats) {
+        rows.append(seat);
+    }
+    return compute(rows);
 }
 
 OrganizationBreakdown OrganizationBreakdown::compute(const CompactLicenseRows &seats)

@@ -1750,8 +1750,7 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(ssh.start(&error), qPrintable(error));
         // The server's export fails after a line on stderr, which ghe-license then quotes.
-        QVERIFY(GlcTest::SshServerHarness::writeFile(QDir(ssh.binDirectory()).filePath(QStringLiteral("ghe-license")),
-            "#!/bin/sh\necho 'ghe-license: usage export failed' >&2\nexit 3\n", true));
+        QVERIFY(ssh.installFailingExport());
         // An ssh on PATH that notes its environment, then sends every token variable a user's ssh_config could
         // send (SendEnv) and reports verbosely, "debug1: Sending env NAME = VALUE" included.
         const QString bin = path(QStringLiteral("canary-ssh"));

@@ -20,6 +20,12 @@ QString SshServerHarness::path(const QString &name) const
     return m_dir ? (name.isEmpty() ? m_dir->path() : m_dir->filePath(name)) : QString();
 }
 
+bool SshServerHarness::installFailingExport() const
+{
+    return writeFile(QDir(binDirectory()).filePath(QStringLiteral("ghe-license")),
+        "#!/bin/sh\necho 'ghe-license: usage export failed' >&2\nexit 3\n", true);
+}
+
 bool SshServerHarness::writeFile(const QString &fileName, const QByteArray &content, bool executable)
 {
     QFile file(fileName);

@@ -44,6 +44,10 @@ public:
     /// send (SendEnv) and reports verbosely ("debug1: Sending env NAME = VALUE") on stderr.
     bool writeSshWrapper(const QString &folder, QString *error, const QString &environmentFile = {}) const;
 
+    /// A stand-in `ghe-license` in binDirectory() whose export fails after one line on stderr
+    /// ("ghe-license: usage export failed", exit 3), which the admin-shell error then quotes.
+    bool installFailingExport() const;
+
     /// Writes `content` to `fileName`, executable when asked.
     static bool writeFile(const QString &fileName, const QByteArray &content, bool executable = false);
 

@@ -315,8 +315,7 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(ssh.start(&error), qPrintable(error));
         // The server's command fails after printing to stderr, which the error message then quotes.
-        QVERIFY(GlcTest::SshServerHarness::writeFile(QDir(ssh.binDirectory()).filePath(QStringLiteral("ghe-license")),
-            "#!/bin/sh\necho 'ghe-license: usage export failed' >&2\nexit 3\n", true));
+        QVERIFY(ssh.installFailingExport());
         // An ssh that notes its environment, sends every token variable a user's ssh_config could send and
         // reports verbosely ("debug1: Sending env NAME = VALUE") on stderr.
         const QString bin = m_dir.filePath(QStringLiteral("sshbin"));

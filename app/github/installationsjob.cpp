@@ -3,6 +3,7 @@
 #include "installationsjob.h"
 
 #include "github/requestscheduler.h"
+#include "glc_debug.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -107,6 +108,11 @@ void InstallationsJob::requestAccounts(int installation, const QString &after)
             return;
         }
         ++m_pagesDone;
+        if (read.value.gone) {
+            // Removed from the enterprise since it was listed: what was read of it stays.
+            qCInfo(GLC_CORE) << "an Enterprise Server installation was removed during the refresh";
+            return;
+        }
         QList<ServerUserAccount> &accounts = m_result[installation].userAccounts;
         const int base = int(accounts.size());
         m_users += read.value.userAccounts.size();
@@ -178,6 +184,13 @@ void InstallationsJob::requestEmails(const QList<EmailsToFetch> &accounts)
         for (qsizetype i = 0; i < accounts.size(); ++i) {
             const EmailsToFetch &asked = accounts.at(i);
             const GitHubJson::UserAccountEmailsPage &page = read.value.at(i);
+            if (page.gone) {
+                // Deleted since it was listed (a sync or an upload in between): the e-mails read with the
+                // account stay, the rest of the refresh goes on.
+                ++m_accountsGone;
+                qCInfo(GLC_CORE) << "a server account was deleted during the refresh";
+                continue;
+            }
             m_result[asked.installation].userAccounts[asked.account].emails.append(page.emails);
             if (!acceptNextPage(page.pageInfo, asked.after, QStringLiteral("emails"))) {
                 return;

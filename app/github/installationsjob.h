@@ -29,6 +29,9 @@ public:
     InstallationsJob(
         RequestScheduler *scheduler, const QUrl &url, const QString &slug, bool connectedOnly, QObject *parent);
     const QList<EnterpriseServerInstallation> &result() const { return m_result; }
+    /// Accounts deleted on GitHub while the job ran (listed, then NOT_FOUND when their further e-mails
+    /// were asked for): they keep the e-mails read with them.
+    int accountsGone() const { return m_accountsGone; }
     void start();
 
 private:
@@ -61,6 +64,7 @@ private:
     int m_followUpsRunning = 0; ///< pages of accounts or emails asked for, not yet answered
     int m_pagesDone = 0;
     qint64 m_users = 0;
+    int m_accountsGone = 0; ///< deleted between their listing and the question for their further e-mails
     QList<EnterpriseServerInstallation> m_result;
     QList<EmailsToFetch> m_emailsToFetch;
 };

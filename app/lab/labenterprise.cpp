@@ -299,6 +299,13 @@ bool LabEnterprise::setServerUserSuspended(const QString &server, const QString 
     return false;
 }
 
+bool LabEnterprise::removeServerUser(const QString &server, const QString &login)
+{
+    const int index = serverIndex(server);
+    return index >= 0 &&
+        m_servers[index].users.removeIf([&login](const ServerUser &user) { return user.login == login; }) > 0;
+}
+
 bool LabEnterprise::setServerConnected(const QString &server, bool connected)
 {
     const int index = serverIndex(server);

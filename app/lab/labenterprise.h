@@ -76,6 +76,8 @@ public:
     /// Changes a user's primary email on the server itself (takes effect at the next sync/upload).
     bool setServerUserEmail(const QString &server, const QString &login, const QString &email);
     bool setServerUserSuspended(const QString &server, const QString &login, bool suspended);
+    /// Deletes a user account on the server (what GitHub knows changes with the next sync or upload).
+    bool removeServerUser(const QString &server, const QString &login);
     /// GitHub Connect on or off; what GitHub Enterprise Cloud knows of the server stays as it is.
     bool setServerConnected(const QString &server, bool connected);
     /// What a successful sync does: GitHub Enterprise Cloud now knows the server's users.

@@ -735,9 +735,11 @@ LicenseLab::Reply LicenseLab::graphql(const QHttpServerRequest &request, const L
         reply.body = json(QJsonObject{{QStringLiteral("data"), data}});
         return reply;
     };
-    auto unknownNode = [](const QString &id, const QString &alias) {
-        return graphQlError(QStringLiteral("NOT_FOUND"),
-            QStringLiteral("Could not resolve to a node with the global id of '%1'.").arg(id), alias);
+    auto notFoundMessage = [](const QString &id) {
+        return QStringLiteral("Could not resolve to a node with the global id of '%1'.").arg(id);
+    };
+    auto unknownNode = [&notFoundMessage](const QString &id, const QString &alias) {
+        return graphQlError(QStringLiteral("NOT_FOUND"), notFoundMessage(id), alias);
     };
     if (query.contains(QLatin1String("enterpriseServerInstallations"))) {
         if (variables.value(QLatin1String("slug")).toString() != enterprise.slug()) {
@@ -774,6 +776,7 @@ LicenseLab::Reply LicenseLab::graphql(const QHttpServerRequest &request, const L
                            "EnterpriseServerUserAccount\\s*\\{\\s*emails\\(([^)]*)\\)"));
         static const QRegularExpression afterArgument(QStringLiteral("after:\\s*\\$(\\w+)"));
         QJsonObject data;
+        QJsonArray errors;
         for (const QRegularExpressionMatch &match : accountNode.globalMatch(query)) {
             const QString alias = match.captured(1).isEmpty() ? QStringLiteral("node") : match.captured(1);
             const QString id = variables.value(match.captured(2)).toString();
@@ -784,7 +787,10 @@ LicenseLab::Reply LicenseLab::graphql(const QHttpServerRequest &request, const L
             const auto user = std::find_if(users.cbegin(), users.cend(),
                 [&parts](const LabEnterprise::ServerUser &u) { return QString::number(u.id) == parts.value(1); });
             if (user == users.cend()) {
-                return unknownNode(id, alias);
+                // Like GitHub: the others are answered, the missing one is null and named in an error.
+                data.insert(alias, QJsonValue());
+                errors.append(graphQlErrorObject(QStringLiteral("NOT_FOUND"), notFoundMessage(id), alias));
+                continue;
             }
             const QString after = variables.value(afterArgument.match(match.captured(3)).captured(1)).toString();
             GitHubJson::PageInfo info;
@@ -802,7 +808,11 @@ LicenseLab::Reply LicenseLab::graphql(const QHttpServerRequest &request, const L
             return graphQlError(
                 QStringLiteral("UNSUPPORTED"), QStringLiteral("The lab does not understand this query."));
         }
-        return dataReply(data);
+        Reply reply = dataReply(data);
+        if (!errors.isEmpty()) {
+            reply.body = json(QJsonObject{{QStringLiteral("data"), data}, {QStringLiteral("errors"), errors}});
+        }
+        return reply;
     }
     if (query.contains(QLatin1String("node(")) && query.contains(QLatin1String("userAccounts"))) {
         const int index = enterprise.serverIndex(variables.value(QLatin1String("id")).toString());
@@ -817,16 +827,24 @@ LicenseLab::Reply LicenseLab::graphql(const QHttpServerRequest &request, const L
     return graphQlError(QStringLiteral("UNSUPPORTED"), QStringLiteral("The lab does not understand this query."));
 }
 
+QJsonObject LicenseLab::graphQlErrorObject(const QString &type, const QString &message, const QString &root)
+{
+    QJsonObject error{{QStringLiteral("type"), type}, {QStringLiteral("message"), message},
+        {QStringLiteral("locations"),
+            QJsonArray{QJsonObject{{QStringLiteral("line"), 1}, {QStringLiteral("column"), 1}}}}};
+    if (!root.isEmpty()) {
+        error.insert(QStringLiteral("path"), QJsonArray{root});
+    }
+    return error;
+}
+
 LicenseLab::Reply LicenseLab::graphQlError(
     const QString &type, const QString &message, const QString &root, const QJsonObject &extensions)
 {
     // GitHub answers GraphQL errors with HTTP 200; a field that failed is null in data, its path in the error.
-    QJsonObject error{{QStringLiteral("type"), type}, {QStringLiteral("message"), message},
-        {QStringLiteral("locations"),
-            QJsonArray{QJsonObject{{QStringLiteral("line"), 1}, {QStringLiteral("column"), 1}}}}};
+    QJsonObject error = graphQlErrorObject(type, message, root);
     QJsonObject top;
     if (!root.isEmpty()) {
-        error.insert(QStringLiteral("path"), QJsonArray{root});
         top.insert(QStringLiteral("data"), QJsonObject{{root, QJsonValue()}});
     }
     if (!extensions.isEmpty()) {

@@ -169,6 +169,7 @@ private:
     void noteAnnouncement(const Reply &reply, qint64 writtenAt);
     static Reply error(int status, const QString &message);
     /// A GraphQL error as GitHub sends it (HTTP 200); with @p root, data carries that field as null.
+    static QJsonObject graphQlErrorObject(const QString &type, const QString &message, const QString &root);
     static Reply graphQlError(
         const QString &type, const QString &message, const QString &root = {}, const QJsonObject &extensions = {});
     bool setUpTls(QString *error);

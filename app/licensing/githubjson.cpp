@@ -304,7 +304,10 @@ void readUserAccounts(const QJsonObject &connection, int installation, QList<Ser
 // is null (a wrong slug: {"data":{"enterprise":null},"errors":[{"type":"NOT_FOUND",...}]}). Any error
 // fails the read: partial data (e.g. installations hidden by SAML SSO) would read as a complete answer.
 template<typename T>
-bool graphQlData(const QByteArray &json, ReadResult<T> *result, QJsonObject *data)
+/// `mayBeGone`: fields of nodes asked for by id that may have been deleted since they were listed; those
+/// answered NOT_FOUND (null, named in the error's path) are put in `notFound` instead of failing the answer.
+bool graphQlData(const QByteArray &json, ReadResult<T> *result, QJsonObject *data, const QStringList &mayBeGone = {},
+    QStringList *notFound = nullptr)
 {
     QJsonObject top;
     if (!parseTopObject(json, result, &top)) {
@@ -314,6 +317,25 @@ bool graphQlData(const QByteArray &json, ReadResult<T> *result, QJsonObject *dat
     const bool failed = errors.isArray() ? !errors.toArray().isEmpty() : !errors.isUndefined() && !errors.isNull();
     if (failed) {
         const QJsonArray list = errors.isArray() ? errors.toArray() : QJsonArray{errors};
+        // Nodes asked for by id that are gone (an account deleted since it was listed): GitHub answers
+        // the others and names the missing ones' fields in errors of type NOT_FOUND.
+        QStringList missing;
+        for (const QJsonValue &error : list) {
+            const QJsonObject object = error.toObject();
+            const QJsonValue field = object.value(QLatin1String("path")).toArray().at(0);
+            if (object.value(QLatin1String("type")).toString() != QLatin1String("NOT_FOUND") || !field.isString() ||
+                !mayBeGone.contains(field.toString()) ||
+                !top.value(QLatin1String("data")).toObject().value(field.toString()).isNull()) {
+                missing.clear();
+                break;
+            }
+            missing.append(field.toString());
+        }
+        if (notFound && !missing.isEmpty() && top.value(QLatin1String("data")).isObject()) {
+            *notFound = missing;
+            *data = top.value(QLatin1String("data")).toObject();
+            return true;
+        }
         const QJsonObject first = list.first().toObject();
         result->error = ReadError::GraphQlError;
         result->graphQlErrorType = first.value(QLatin1String("type")).toString();
@@ -555,10 +577,15 @@ ReadResult<UserAccountsPage> readUserAccountsPage(const QByteArray &json)
 {
     ReadResult<UserAccountsPage> result;
     QJsonObject data;
-    if (!graphQlData(json, &result, &data)) {
+    QStringList notFound;
+    if (!graphQlData(json, &result, &data, {QStringLiteral("node")}, &notFound)) {
         return result;
     }
     ReadStats *stats = &result.stats;
+    if (notFound.contains(QLatin1String("node"))) {
+        result.value.gone = true;
+        return result;
+    }
     const QJsonObject accounts = readObject(
         readObject(data.value(QLatin1String("node")), stats, Nullable::Yes).value(QLatin1String("userAccounts")),
         stats);
@@ -592,12 +619,19 @@ ReadResult<QList<UserAccountEmailsPage>> readUserAccountEmailsPages(const QByteA
 {
     ReadResult<QList<UserAccountEmailsPage>> result;
     QJsonObject data;
-    if (!graphQlData(json, &result, &data)) {
+    QStringList notFound;
+    if (!graphQlData(json, &result, &data, aliases, &notFound)) {
         return result;
     }
     result.value.reserve(aliases.size());
     for (const QString &alias : aliases) {
-        result.value.append(readEmailsPageOf(data, alias, &result.stats));
+        if (notFound.contains(alias)) {
+            UserAccountEmailsPage gone;
+            gone.gone = true;
+            result.value.append(gone);
+        } else {
+            result.value.append(readEmailsPageOf(data, alias, &result.stats));
+        }
     }
     return result;
 }

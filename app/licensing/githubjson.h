@@ -106,6 +106,7 @@ struct UserAccountsPage
     int totalCount = 0;
     QList<MoreEmails> moreEmails; ///< accounts with more emails than came with them (installation 0)
     PageInfo pageInfo;
+    bool gone = false; ///< the installation is gone (GitHub answered NOT_FOUND for its node)
 
     bool operator==(const UserAccountsPage &) const = default;
 };
@@ -116,12 +117,14 @@ struct UserAccountEmailsPage
 {
     QList<ServerUserEmail> emails;
     PageInfo pageInfo;
+    bool gone = false; ///< the account is gone (deleted since it was listed: GitHub answered NOT_FOUND)
 
     bool operator==(const UserAccountEmailsPage &) const = default;
 };
 ReadResult<UserAccountEmailsPage> readUserAccountEmailsPage(const QByteArray &json);
 /// The same for several accounts in one query, one aliased node(id:) each (`a0: node(id: $id0) { ... }`): a
-/// page per alias, in the order given.
+/// page per alias, in the order given. An account deleted since it was listed is a page marked `gone`
+/// (GitHub answers the others and names it in a NOT_FOUND error), not an error of the whole answer.
 ReadResult<QList<UserAccountEmailsPage>> readUserAccountEmailsPages(const QByteArray &json, const QStringList &aliases);
 /// Whether a GraphQL answer says the query did not fit the primary rate limit: an error of type RATE_LIMITED
 /// (GitHub's documented type) or RATE_LIMIT (seen in GitHub's answers), sent with HTTP 200 and possibly while

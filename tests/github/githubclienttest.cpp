@@ -608,6 +608,62 @@ private Q_SLOTS:
         QCOMPARE(lab.counters().sentWhileBudgetSpent, 0);
     }
 
+    void shouldGoOnWhenAnAccountIsDeletedDuringTheRefresh()
+    {
+        // A sync between the page that lists an account and the question for its further e-mails: GitHub answers
+        // the others and NOT_FOUND for it. The refresh goes on; the account keeps the e-mails it came with.
+        LabConfig config = plainConfig(150);
+        config.servers = 1;
+        config.serverUserShare = 0.5;
+        config.extraEmailsEvery = 3;
+        config.extraEmails = 22;
+        LicenseLab lab(config);
+        QVERIFY(lab.start());
+        LabEnterprise &enterprise = lab.enterprise();
+        const QList<LabEnterprise::ServerUser> listed = enterprise.servers().at(0).knownUsers;
+        QStringList deleted;
+        for (const LabEnterprise::ServerUser &user : listed) {
+            if (!user.otherEmails.isEmpty() && deleted.size() < 2) {
+                deleted.append(user.login);
+            }
+        }
+        QCOMPARE(deleted.size(), 2);
+        GitHubClient client(lab.connection(), lab.token(), fastOptions());
+        std::unique_ptr<InstallationsJob> job(client.fetchInstallations());
+        bool synced = false;
+        // The first progress comes once the installations page is read and the e-mail questions are on their
+        // way; the lab, in this thread, answers them only after this.
+        connect(job.get(), &InstallationsJob::progress, this, [&] {
+            if (!synced) {
+                synced = true;
+                const QString host = enterprise.servers().at(0).hostname;
+                for (const QString &login : std::as_const(deleted)) {
+                    QVERIFY(enterprise.removeServerUser(host, login));
+                }
+                enterprise.applySync(0, lab.now());
+            }
+        });
+        QVERIFY(waitFinished(job.get()));
+        QVERIFY(synced);
+        QVERIFY2(job->error().kind == GitHubError::Kind::None, qPrintable(job->error().message()));
+        QCOMPARE(job->accountsGone(), 2);
+        const QList<ServerUserAccount> &accounts = job->result().at(0).userAccounts;
+        QCOMPARE(accounts.size(), listed.size()); // as listed, before the sync
+        int complete = 0;
+        for (int j = 0; j < accounts.size(); ++j) {
+            const LabEnterprise::ServerUser &user = listed.at(j);
+            QCOMPARE(accounts.at(j).login, user.login);
+            const qsizetype all = 1 + user.otherEmails.size();
+            if (deleted.contains(user.login)) {
+                QCOMPARE(accounts.at(j).emails.size(), qsizetype(InstallationsJob::EmailsPerAccount));
+            } else {
+                QCOMPARE(accounts.at(j).emails.size(), all);
+                complete += user.otherEmails.isEmpty() ? 0 : 1;
+            }
+        }
+        QVERIFY(complete > 0); // other accounts' further e-mails were read in the same queries
+    }
+
     void shouldReadEveryInstallationOfManyPagesExactlyOnce_data()
     {
         QTest::addColumn<bool>("connectedOnly");

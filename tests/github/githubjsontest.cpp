@@ -848,12 +848,91 @@ private Q_SLOTS:
         });
         QCOMPARE(readUserAccountEmailsPage(single).value,
             readUserAccountEmailsPages(single, {QStringLiteral("node")}).value.at(0));
-        // A GraphQL error fails the whole answer.
-        const auto failed = readUserAccountEmailsPages(
-            GLC_JSON({"data": {"a0": null}, "errors": [{"type": "NOT_FOUND", "path": ["a0"], "message": "gone"}]}),
-            {QStringLiteral("a0")});
-        QCOMPARE(failed.error, ReadError::GraphQlError);
-        QCOMPARE(failed.graphQlErrorType, QStringLiteral("NOT_FOUND"));
+        // An account deleted since it was listed: GitHub answers the others, the gone one is null and
+        // named in a NOT_FOUND error. That account's page says so; the answer is not an error.
+        const auto partly = readUserAccountEmailsPages(GLC_JSON({
+            "data": {
+                "a0": null,
+                "a1": {"emails": {"nodes": [{"email": "b@x.example", "isPrimary": true}], "pageInfo": {}}},
+                "a2": null
+            },
+            "errors": [
+                {
+                    "type": "NOT_FOUND",
+                    "path": ["a0"],
+                    "message": "Could not resolve to a node with the global id of 'x'."
+                },
+                {
+                    "type": "NOT_FOUND",
+                    "path": ["a2"],
+                    "message": "Could not resolve to a node with the global id of 'y'."
+                }
+            ]
+        }),
+            {QStringLiteral("a0"), QStringLiteral("a1"), QStringLiteral("a2")});
+        QVERIFY(partly.ok());
+        QCOMPARE(partly.value.size(), 3);
+        QVERIFY(partly.value.at(0).gone);
+        QVERIFY(!partly.value.at(1).gone);
+        QCOMPARE(partly.value.at(1).emails, (QList<ServerUserEmail>{{QStringLiteral("b@x.example"), true}}));
+        QVERIFY(partly.value.at(2).gone);
+        // The unaliased reader keeps NOT_FOUND an error (it is asked for one known node).
+        const QByteArray goneNode =
+            GLC_JSON({"data": {"node": null}, "errors": [{"type": "NOT_FOUND", "path": ["node"], "message": "gone"}]});
+        QCOMPARE(readUserAccountEmailsPage(goneNode).error, ReadError::GraphQlError);
+        QVERIFY(readUserAccountEmailsPages(goneNode, {QStringLiteral("node")}).value.at(0).gone);
+    }
+
+    void shouldFailAnswersWithOtherErrors_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("type");
+        QTest::newRow("not NOT_FOUND") << GLC_JSON({
+            "data": {"a0": null},
+            "errors": [{"type": "FORBIDDEN", "path": ["a0"], "message": "Resource not accessible"}]
+        }) << QStringLiteral("FORBIDDEN");
+        QTest::newRow("NOT_FOUND beside another error") << GLC_JSON({
+            "data": {"a0": null, "a1": null},
+            "errors": [
+                {"type": "NOT_FOUND", "path": ["a0"], "message": "gone"},
+                {"type": "RATE_LIMITED", "message": "API rate limit exceeded"}
+            ]
+        }) << QStringLiteral("NOT_FOUND");
+        QTest::newRow("NOT_FOUND without a path")
+            << GLC_JSON({"data": {"a0": null}, "errors": [{"type": "NOT_FOUND", "message": "gone"}]})
+            << QStringLiteral("NOT_FOUND");
+        QTest::newRow("NOT_FOUND but its field has data") << GLC_JSON({
+            "data": {"a0": {"emails": {"nodes": []}}},
+            "errors": [{"type": "NOT_FOUND", "path": ["a0"], "message": "gone"}]
+        }) << QStringLiteral("NOT_FOUND");
+        QTest::newRow("NOT_FOUND without data")
+            << GLC_JSON({"errors": [{"type": "NOT_FOUND", "path": ["a0"], "message": "gone"}]})
+            << QStringLiteral("NOT_FOUND");
+        QTest::newRow("path of a field not asked for")
+            << GLC_JSON(
+                   {"data": {"a0": null}, "errors": [{"type": "NOT_FOUND", "path": ["enterprise"], "message": "gone"}]})
+            << QStringLiteral("NOT_FOUND");
+    }
+
+    void shouldFailAnswersWithOtherErrors()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, type);
+        const auto read = readUserAccountEmailsPages(json, {QStringLiteral("a0"), QStringLiteral("a1")});
+        QCOMPARE(read.error, ReadError::GraphQlError);
+        QCOMPARE(read.graphQlErrorType, type);
+    }
+
+    void shouldTellAGoneInstallationOnAnAccountsPage()
+    {
+        const auto gone = readUserAccountsPage(
+            GLC_JSON({"data": {"node": null}, "errors": [{"type": "NOT_FOUND", "path": ["node"], "message": "gone"}]}));
+        QVERIFY(gone.ok());
+        QVERIFY(gone.value.gone);
+        QVERIFY(gone.value.userAccounts.isEmpty());
+        const auto there = readUserAccountsPage(GLC_JSON({"data": {"node": {"userAccounts": {"nodes": []}}}}));
+        QVERIFY(there.ok());
+        QVERIFY(!there.value.gone);
     }
 
     void shouldTellAGraphQlRateLimit_data()

@@ -33,6 +33,9 @@ void JobRunner::start(WorkflowJob *job)
 
 void JobRunner::cancel(WorkflowJob *job)
 {
+    // At once, for work that does not return to the event loop until it is done (the job's thread may be
+    // writing a snapshot); the cancel itself runs in the job's thread.
+    job->requestCancel();
     QMetaObject::invokeMethod(job, &WorkflowJob::cancel, Qt::QueuedConnection);
 }
 } // namespace Glc

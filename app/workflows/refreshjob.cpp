@@ -109,7 +109,8 @@ void RefreshJob::save()
         fail(error);
         return;
     }
-    const StoreResult<qint64> written = db->writeSnapshot(m_snapshot, [this] { return m_cancelRequested; });
+    const StoreResult<qint64> written =
+        db->writeSnapshot(m_snapshot, [this] { return m_cancelRequested || cancelRequested(); });
     if (!written.ok()) {
         fail(written.error);
         return;

@@ -33,6 +33,7 @@ void WorkflowJob::cancel()
     if (isFinished()) {
         return;
     }
+    requestCancel();
     abort();
     if (m_client) {
         m_client->scheduler()->cancel(this);

@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QUrl>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -38,8 +39,12 @@ public:
 
     /// Starts the work; call in the thread the job lives in (JobRunner does that).
     void start();
-    /// Stops everything the job is doing and finishes it as Cancelled. Safe to call at any moment.
+    /// Stops everything the job is doing and finishes it as Cancelled. Safe to call at any moment, in
+    /// the job's thread (JobRunner::cancel() from any other).
     void cancel();
+    /// Thread-safe: tells work that runs without returning to the event loop (a snapshot being written,
+    /// old snapshots being removed) to stop at its next check; cancel() has to follow in the job's thread.
+    void requestCancel() { m_cancelRequested.store(true, std::memory_order_relaxed); }
 
     Status status() const { return m_status; }
     bool isFinished() const { return m_status != Status::Running && m_status != Status::NotStarted; }
@@ -81,6 +86,8 @@ protected:
     void fail(const GitHubError &error);
     void fail(const StoreError &error);
     bool isRunning() const { return m_status == Status::Running; }
+    /// requestCancel() or cancel() was called: long synchronous work stops at its next check.
+    bool cancelRequested() const { return m_cancelRequested.load(std::memory_order_relaxed); }
 
 private:
     void finishWith(Status status);
@@ -92,5 +99,6 @@ private:
     GitHubClient *m_client = nullptr;
     std::unique_ptr<LicenseStore> m_store;
     QList<GitHubJob *> m_reads;
+    std::atomic_bool m_cancelRequested = false;
 };
 } // namespace Glc

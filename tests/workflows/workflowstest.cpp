@@ -9,6 +9,7 @@
 #include "workflows/addserverusagejob.h"
 #include "workflows/connectiontestjob.h"
 #include "workflows/exportusagejob.h"
+#include "workflows/jobrunner.h"
 #include "workflows/labhistoryjob.h"
 #include "workflows/labhost.h"
 #include "workflows/refreshjob.h"
@@ -20,6 +21,9 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+
+#include <optional>
 
 using namespace Glc;
 
@@ -146,6 +150,42 @@ private Q_SLOTS:
         const auto all = store.snapshots(context.connection.id);
         QCOMPARE(all.value.size(), 1);
         QCOMPARE(store.loadConsumedLicenses(all.value.first().id).value.size(), all.value.first().userCount);
+    }
+
+    void shouldStopWritingASnapshotWhenCancelledFromAnotherThread()
+    {
+        // The console runs jobs in a worker thread; writing a snapshot does not return to its event loop, so
+        // the cancel has to reach the write itself. The cancel comes as the write begins.
+        const WorkflowContext context = startLab(smallLab());
+        {
+            RefreshJob first(context);
+            QVERIFY(runToEnd(&first));
+            QCOMPARE(first.status(), WorkflowJob::Status::Succeeded);
+        }
+        JobRunner runner;
+        auto *job = new RefreshJob(context);
+        std::optional<WorkflowJob::Status> status;
+        QString errorText;
+        connect(
+            job, &WorkflowJob::stageChanged, job,
+            [job](int stage) {
+                if (stage == RefreshJob::Saving) {
+                    QVERIFY(QThread::currentThread() != qApp->thread());
+                    JobRunner::cancel(job); // from the worker thread, as the write starts
+                }
+            },
+            Qt::DirectConnection);
+        connect(job, &WorkflowJob::finished, this, [&] {
+            status = job->status();
+            errorText = job->errorText();
+        });
+        runner.start(job);
+        QTRY_VERIFY_WITH_TIMEOUT(status.has_value(), 30000);
+        QCOMPARE(*status, WorkflowJob::Status::Cancelled);
+        QCOMPARE(errorText, QStringLiteral("Cancelled."));
+        LicenseStore store;
+        QVERIFY(!store.open(context.storeLocation).isError());
+        QCOMPARE(store.snapshots(context.connection.id).value.size(), 1);
     }
 
     void shouldSyncAServerAutomaticallyOnTheLab()

@@ -98,7 +98,11 @@ public:
     /// accounts themselves: the License page's need of them.
     StoreResult<QHash<QString, QString>> loadServerProfileNames(qint64 snapshotId);
     StoreError removeSnapshot(qint64 snapshotId);
-    /// Removes old snapshots by `policy` (newest kept always); returns how many were removed.
+    /// The snapshots `policy` no longer keeps (the newest always stays), oldest first.
+    StoreResult<QList<qint64>> snapshotsBeyondRetention(
+        const QString &connectionId, const RetentionPolicy &policy, const QDateTime &now);
+    /// Removes old snapshots by `policy` (newest kept always), each in a transaction of its own, oldest
+    /// first; returns how many were removed.
     StoreResult<int> applyRetention(const QString &connectionId, const RetentionPolicy &policy, const QDateTime &now);
 
     /// Sync-status history of a connection, oldest first; `serverId` empty: all servers.

@@ -4,6 +4,7 @@
 
 #include "storage/licensestore.h"
 
+#include <KLocalizedString>
 #include <QDateTime>
 
 namespace Glc {
@@ -46,13 +47,32 @@ void RetentionJob::run()
             return;
         }
         const QDateTime now = QDateTime::currentDateTimeUtc();
+        QList<qint64> doomed;
         for (const Connection &connection : connections.value) {
-            const StoreResult<int> removed = db->applyRetention(connection.id, m_policy, now);
-            if (!removed.ok()) {
-                fail(removed.error);
+            const StoreResult<QList<qint64>> beyond = db->snapshotsBeyondRetention(connection.id, m_policy, now);
+            if (!beyond.ok()) {
+                fail(beyond.error);
                 return;
             }
-            m_removed += removed.value;
+            doomed.append(beyond.value);
+        }
+        // One at a time (a few hundred milliseconds each with 300k seats): progress, and a cancel stops
+        // between two. What is removed stays removed; the next refresh removes the rest.
+        Q_EMIT progress(0, doomed.size(), 0);
+        for (qint64 id : std::as_const(doomed)) {
+            if (cancelRequested()) {
+                cancel();
+                return;
+            }
+            setStage(Removing,
+                i18ncp("@info:status", "Removing %2 of %1 older snapshot…", "Removing %2 of %1 older snapshots…",
+                    int(doomed.size()), m_removed + 1));
+            if (StoreError error = db->removeSnapshot(id); error.isError()) {
+                fail(error);
+                return;
+            }
+            ++m_removed;
+            Q_EMIT progress(m_removed, doomed.size(), m_removed);
         }
     }
     succeed();

@@ -10,18 +10,24 @@
 namespace Glc {
 /// Reads the snapshot retention setting, or changes it and applies it at once to the stored
 /// snapshots of every connection (the newest snapshot of each is always kept). Every refresh applies
-/// it again afterwards. Store work only, in the worker thread.
+/// it again afterwards. Store work only, in the worker thread. Removing reports progress (snapshots
+/// removed of those to remove) and stops between two snapshots when cancelled: removedSnapshots() then
+/// says how many went.
 class RetentionJob : public WorkflowJob
 {
     Q_OBJECT
 public:
+    enum Stage {
+        Removing = 1,
+    };
+
     /// Reads the setting (policy() once succeeded).
     explicit RetentionJob(const WorkflowContext &context, QObject *parent = nullptr);
     /// Stores `policy` and removes the snapshots it no longer keeps.
     RetentionJob(const WorkflowContext &context, const RetentionPolicy &policy, QObject *parent = nullptr);
 
     RetentionPolicy policy() const { return m_policy; }
-    /// Snapshots removed by the change (0 when only reading).
+    /// Snapshots removed by the change (0 when only reading), also when it was cancelled.
     int removedSnapshots() const { return m_removed; }
 
 protected:

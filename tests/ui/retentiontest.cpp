@@ -10,6 +10,7 @@
 
 #include <QAction>
 #include <QDialogButtonBox>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -122,6 +123,39 @@ private Q_SLOTS:
         QVERIFY(!store.open(location).isError());
         QCOMPARE(store.retentionPolicy().value.keepNewest, 10);
         QCOMPARE(storedSnapshots(location), 3);
+    }
+
+    void shouldAskToStopRemovingInsteadOfClosing()
+    {
+        // While old snapshots are removed, Cancel, Esc and the window's close button stop the removal (the
+        // command cancels its job and closes the dialog when it stopped) rather than close the dialog.
+        RetentionDialog dialog;
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QSignalSpy cancelRequested(&dialog, &RetentionDialog::cancelRequested);
+        dialog.setBusy(true);
+        dialog.setStoring(true);
+        dialog.setProgressText(1, QStringLiteral("Removing 3 of 26 older snapshots…"));
+        dialog.setProgress(2, 26);
+        QVERIFY(dialog.progressBar()->isVisible());
+        QCOMPARE(dialog.progressBar()->text(), QStringLiteral("Removing 3 of 26 older snapshots…"));
+        QCOMPARE(dialog.progressBar()->value(), 2);
+        QCOMPARE(dialog.progressBar()->maximum(), 26);
+        QTest::mouseClick(dialog.buttons()->button(QDialogButtonBox::Cancel), Qt::LeftButton);
+        QCOMPARE(cancelRequested.count(), 1);
+        QVERIFY(dialog.isVisible());
+        QTest::keyClick(&dialog, Qt::Key_Escape);
+        QCOMPARE(cancelRequested.count(), 2);
+        QVERIFY(dialog.isVisible());
+        QVERIFY(!dialog.close()); // the window's close button
+        QCOMPARE(cancelRequested.count(), 3);
+        QVERIFY(dialog.isVisible());
+        // Once stopped, Esc closes it again and the bar is gone.
+        dialog.setStoring(false);
+        QVERIFY(!dialog.progressBar()->isVisible());
+        QTest::keyClick(&dialog, Qt::Key_Escape);
+        QCOMPARE(cancelRequested.count(), 3);
+        QVERIFY(!dialog.isVisible());
     }
 };
 

@@ -5,6 +5,7 @@
 #include "lab/licenselab.h"
 #include "storage/licensestore.h"
 #include "storedhistory.h"
+#include "workflows/jobrunner.h"
 #include "workflows/labhost.h"
 #include "workflows/refreshjob.h"
 
@@ -118,6 +119,40 @@ private Q_SLOTS:
         const auto left = store.snapshots(QStringLiteral("old"));
         QCOMPARE(left.value.size(), 1);
         QVERIFY(left.value.constFirst().takenAt > QDateTime::currentDateTimeUtc().addDays(-401));
+    }
+
+    void shouldReportProgressAndStopBetweenSnapshotsWhenCancelled()
+    {
+        WorkflowContext context = storeOnlyContext();
+        addSnapshots(context.storeLocation, cloud(QStringLiteral("a")), {50, 40, 30, 20, 10, 0});
+        RetentionJob job(context, RetentionPolicy{1, 0});
+        QSignalSpy stages(&job, &WorkflowJob::stageChanged);
+        QList<std::pair<qint64, qint64>> progress;
+        // Cancelled from elsewhere once two are gone: JobRunner::cancel() as the dialog's Cancel does.
+        connect(
+            &job, &WorkflowJob::progress, &job,
+            [&](qint64 done, qint64 total) {
+                progress.append({done, total});
+                if (done == 2) {
+                    JobRunner::cancel(&job);
+                }
+            },
+            Qt::DirectConnection);
+        QVERIFY(runToEnd(&job));
+        QCOMPARE(job.status(), WorkflowJob::Status::Cancelled);
+        QCOMPARE(job.removedSnapshots(), 2);
+        QCOMPARE(progress, (QList<std::pair<qint64, qint64>>{{0, 5}, {1, 5}, {2, 5}}));
+        QCOMPARE(stages.size(), 2);
+        QCOMPARE(stages.at(1).at(1).toString(), QStringLiteral("Removing 2 of 5 older snapshots…"));
+        LicenseStore store;
+        QVERIFY(!store.open(context.storeLocation).isError());
+        QCOMPARE(store.retentionPolicy().value.keepNewest, 1); // stored before removing
+        const auto left = store.snapshots(QStringLiteral("a")).value;
+        QCOMPARE(left.size(), 4); // the two oldest went, each whole
+        QVERIFY(left.constFirst().takenAt > QDateTime::currentDateTimeUtc().addDays(-31));
+        // The next refresh (or change) removes the rest.
+        QCOMPARE(
+            store.applyRetention(QStringLiteral("a"), RetentionPolicy{1, 0}, QDateTime::currentDateTimeUtc()).value, 3);
     }
 
     void shouldApplyTheSettingAfterEveryRefresh()

@@ -22,6 +22,11 @@ RetentionCommand::RetentionCommand(LicenseController *controller, QWidget *paren
     disconnect(m_dialog->buttons(), &QDialogButtonBox::accepted, m_dialog, &QDialog::accept);
     connect(m_dialog->buttons(), &QDialogButtonBox::accepted, this, &RetentionCommand::store);
     connect(m_dialog, &QObject::destroyed, this, &QObject::deleteLater);
+    connect(m_dialog, &RetentionDialog::cancelRequested, this, [this] {
+        if (m_job) {
+            Glc::JobRunner::cancel(m_job);
+        }
+    });
 }
 
 RetentionDialog *RetentionCommand::dialog() const
@@ -48,20 +53,39 @@ void RetentionCommand::start()
 void RetentionCommand::store()
 {
     m_dialog->setBusy(true);
+    m_dialog->setStoring(true);
     auto *job = new Glc::RetentionJob(m_controller->context(), m_dialog->policy());
+    m_job = job;
+    connect(job, &Glc::WorkflowJob::stageChanged, m_dialog, &RetentionDialog::setProgressText);
+    connect(job, &Glc::WorkflowJob::progress, m_dialog, &RetentionDialog::setProgress);
     connect(job, &Glc::WorkflowJob::finished, m_dialog, [this, job] {
-        const bool stored = job->status() == Glc::WorkflowJob::Status::Succeeded;
-        if (!stored) {
+        m_job = nullptr;
+        m_dialog->setStoring(false);
+        const Glc::WorkflowJob::Status status = job->status();
+        const int removed = job->removedSnapshots();
+        if (status == Glc::WorkflowJob::Status::Failed) {
             m_dialog->setBusy(false);
             m_dialog->showError(job->errorText(), job->nextStep());
+            if (removed > 0) {
+                m_controller->reload();
+            }
             Q_EMIT finished(false);
             return;
         }
-        const int removed = job->removedSnapshots();
-        Q_EMIT statusMessage(removed > 0
-                ? i18ncp("@info:status", "Snapshot retention saved; %1 older snapshot removed.",
-                      "Snapshot retention saved; %1 older snapshots removed.", removed)
-                : i18nc("@info:status", "Snapshot retention saved."));
+        // Cancelled while removing: the setting is stored, what went is gone, the next refresh removes the rest.
+        if (status == Glc::WorkflowJob::Status::Cancelled) {
+            Q_EMIT statusMessage(i18ncp("@info:status",
+                "Snapshot retention saved; removing older snapshots stopped after %1 snapshot. The next "
+                "refresh removes the rest.",
+                "Snapshot retention saved; removing older snapshots stopped after %1 snapshots. The next "
+                "refresh removes the rest.",
+                removed));
+        } else {
+            Q_EMIT statusMessage(removed > 0
+                    ? i18ncp("@info:status", "Snapshot retention saved; %1 older snapshot removed.",
+                          "Snapshot retention saved; %1 older snapshots removed.", removed)
+                    : i18nc("@info:status", "Snapshot retention saved."));
+        }
         if (removed > 0) {
             m_controller->reload();
         }

@@ -7,11 +7,15 @@
 
 class LicenseController;
 class RetentionDialog;
+namespace Glc {
+class RetentionJob;
+}
 class QWidget;
 
 /// File > Snapshot Retention: opens RetentionDialog with the stored setting (read in the worker
 /// thread), stores the new one through Glc::RetentionJob (which removes the snapshots it no longer
-/// keeps), then reloads the page and says how many snapshots went. Deletes itself when done.
+/// keeps, with progress; Cancel stops the removal between two snapshots), then reloads the page and says
+/// how many snapshots went. Deletes itself when done.
 class RetentionCommand : public QObject
 {
     Q_OBJECT
@@ -32,4 +36,5 @@ private:
 
     LicenseController *const m_controller;
     QPointer<RetentionDialog> m_dialog;
+    Glc::RetentionJob *m_job = nullptr; ///< storing; cleared when it finished
 };

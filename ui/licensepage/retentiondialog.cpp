@@ -9,6 +9,7 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -19,6 +20,7 @@ RetentionDialog::RetentionDialog(QWidget *parent)
     , m_keepNewest(new QSpinBox(this))
     , m_maxAgeDays(new QSpinBox(this))
     , m_summary(new QLabel(this))
+    , m_progress(new QProgressBar(this))
     , m_error(new InlineMessage(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
@@ -43,6 +45,10 @@ RetentionDialog::RetentionDialog(QWidget *parent)
     m_summary->setObjectName(QStringLiteral("retentionSummary"));
     m_summary->setAccessibleName(i18nc("@label accessible name", "What is kept"));
     m_summary->setWordWrap(true);
+    m_progress->setObjectName(QStringLiteral("retentionProgress"));
+    m_progress->setAccessibleName(i18nc("@label accessible name", "Older snapshots removed"));
+    m_progress->setTextVisible(true);
+    m_progress->hide();
     m_error->setObjectName(QStringLiteral("retentionError"));
     m_buttons->setObjectName(QStringLiteral("buttonBox"));
     m_buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("ok"));
@@ -59,6 +65,7 @@ RetentionDialog::RetentionDialog(QWidget *parent)
     layout->addWidget(m_intro);
     layout->addLayout(form);
     layout->addWidget(m_summary);
+    layout->addWidget(m_progress);
     layout->addWidget(m_error);
     layout->addStretch();
     layout->addWidget(m_buttons);
@@ -94,6 +101,36 @@ void RetentionDialog::setBusy(bool busy)
     m_keepNewest->setEnabled(!busy);
     m_maxAgeDays->setEnabled(!busy);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!busy);
+}
+
+void RetentionDialog::setStoring(bool storing)
+{
+    m_storing = storing;
+    if (!storing) {
+        m_progress->hide();
+    }
+}
+
+void RetentionDialog::setProgress(qint64 done, qint64 total)
+{
+    m_progress->setRange(0, int(qMax<qint64>(total, 1)));
+    m_progress->setValue(int(qMin(done, total)));
+    m_progress->setVisible(m_storing && total > 0);
+}
+
+void RetentionDialog::setProgressText(int stage, const QString &text)
+{
+    Q_UNUSED(stage)
+    m_progress->setFormat(text);
+}
+
+void RetentionDialog::reject()
+{
+    if (m_storing) {
+        Q_EMIT cancelRequested();
+        return;
+    }
+    QDialog::reject();
 }
 
 void RetentionDialog::showError(const QString &text, const QString &nextStep)

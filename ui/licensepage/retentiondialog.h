@@ -9,6 +9,7 @@
 class InlineMessage;
 class QDialogButtonBox;
 class QLabel;
+class QProgressBar;
 class QSpinBox;
 
 /// Edits the snapshot retention setting: how many snapshots of each connection to keep and how old
@@ -23,7 +24,22 @@ public:
     Glc::RetentionPolicy policy() const;
     /// While the setting is read or stored: the fields and OK are disabled.
     void setBusy(bool busy);
+    /// While the setting is stored and old snapshots removed: Cancel, Esc and closing the window ask
+    /// to stop the removal (cancelRequested()) instead of closing; the dialog closes when it stopped.
+    void setStoring(bool storing);
+    /// Removing old snapshots: `done` of `total` in a progress bar, with the job's stage as its text.
+    void setProgress(qint64 done, qint64 total);
+    void setProgressText(int stage, const QString &text);
     void showError(const QString &text, const QString &nextStep);
+
+    QProgressBar *progressBar() const { return m_progress; }
+
+Q_SIGNALS:
+    /// Cancel while storing (see setStoring()).
+    void cancelRequested();
+
+public Q_SLOTS:
+    void reject() override;
 
     QSpinBox *keepNewestBox() const { return m_keepNewest; }
     QSpinBox *maxAgeDaysBox() const { return m_maxAgeDays; }
@@ -36,6 +52,8 @@ private:
     QSpinBox *const m_keepNewest;
     QSpinBox *const m_maxAgeDays;
     QLabel *const m_summary;
+    QProgressBar *const m_progress;
     InlineMessage *const m_error;
     QDialogButtonBox *const m_buttons;
+    bool m_storing = false;
 };

@@ -4,7 +4,6 @@
 
 #include "storage/licensestore.h"
 
-#include <KLocalizedString>
 #include <QDateTime>
 
 namespace Glc {
@@ -64,9 +63,6 @@ void RetentionJob::run()
                 cancel();
                 return;
             }
-            setStage(Removing,
-                i18ncp("@info:status", "Removing %2 of %1 older snapshot…", "Removing %2 of %1 older snapshots…",
-                    int(doomed.size()), m_removed + 1));
             if (StoreError error = db->removeSnapshot(id); error.isError()) {
                 fail(error);
                 return;

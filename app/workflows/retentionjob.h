@@ -17,10 +17,6 @@ class RetentionJob : public WorkflowJob
 {
     Q_OBJECT
 public:
-    enum Stage {
-        Removing = 1,
-    };
-
     /// Reads the setting (policy() once succeeded).
     explicit RetentionJob(const WorkflowContext &context, QObject *parent = nullptr);
     /// Stores `policy` and removes the snapshots it no longer keeps.

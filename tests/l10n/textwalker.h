@@ -372,6 +372,21 @@ inline QStringList clipped(QWidget *root)
                 problems << describe(w, combo->currentText(),
                     QStringLiteral("needs %1 px, edit field %2 px").arg(needed).arg(field.width()));
             }
+        } else if (auto *bar = qobject_cast<QProgressBar *>(w)) {
+            if (!bar->isTextVisible() || bar->text().isEmpty()) {
+                continue;
+            }
+            // The style draws the text in the bar's contents (beside it with some styles): it must fit there.
+            QStyleOptionProgressBar option;
+            option.initFrom(bar);
+            option.textVisible = true;
+            option.text = bar->text();
+            const QRect contents = bar->style()->subElementRect(QStyle::SE_ProgressBarContents, &option, bar);
+            const int needed = bar->fontMetrics().horizontalAdvance(bar->text());
+            if (needed > contents.width()) {
+                problems << describe(
+                    w, bar->text(), QStringLiteral("needs %1 px, bar %2 px").arg(needed).arg(contents.width()));
+            }
         }
     }
     return problems;

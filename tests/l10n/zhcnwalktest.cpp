@@ -180,6 +180,12 @@ private Q_SLOTS:
         QVERIFY(retention);
         QTRY_VERIFY_WITH_TIMEOUT(retention->keepNewestBox()->isEnabled(), 30000); // the setting was read
         check(retention, QStringLiteral("RetentionDialog"));
+        // Removing old snapshots after OK: the progress bar's text.
+        retention->setBusy(true);
+        retention->setStoring(true);
+        retention->setProgress(7, 26);
+        check(retention, QStringLiteral("RetentionDialog removing"));
+        retention->setStoring(false);
         retention->close();
     }
 

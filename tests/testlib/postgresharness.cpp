@@ -144,16 +144,47 @@ void PostgresHarness::stop()
     m_dir.reset();
 }
 
-QString PostgresHarness::createDatabase(const QString &name, QString *error)
+namespace {
+/// Runs `use` on a fresh connection to the server's `postgres` database, then removes it.
+template<typename Use>
+void withAdminConnection(int port, Use use)
 {
     const QString connection = QStringLiteral("glc-pg-admin-%1").arg(s_adminConnections.fetchAndAddRelaxed(1));
-    bool ok = false;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
         db.setHostName(QStringLiteral("127.0.0.1"));
-        db.setPort(m_port);
+        db.setPort(port);
         db.setUserName(QStringLiteral("glc"));
         db.setDatabaseName(QStringLiteral("postgres"));
+        use(db);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+}
+} // namespace
+
+qint64 PostgresHarness::databaseSize(const QString &name)
+{
+    qint64 size = -1;
+    withAdminConnection(m_port, [&](QSqlDatabase &db) {
+        if (!db.open()) {
+            return;
+        }
+        QSqlQuery q(db);
+        if (q.prepare(QStringLiteral("SELECT pg_database_size(?)"))) {
+            q.addBindValue(name);
+            if (q.exec() && q.next()) {
+                size = q.value(0).toLongLong();
+            }
+        }
+    });
+    return size;
+}
+
+QString PostgresHarness::createDatabase(const QString &name, QString *error)
+{
+    bool ok = false;
+    withAdminConnection(m_port, [&](QSqlDatabase &db) {
         if (db.open()) {
             QSqlQuery q(db);
             ok = q.exec(QStringLiteral("CREATE DATABASE %1").arg(name));
@@ -163,9 +194,7 @@ QString PostgresHarness::createDatabase(const QString &name, QString *error)
         } else if (error) {
             *error = db.lastError().text();
         }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(connection);
+    });
     return ok ? QStringLiteral("postgresql://glc@127.0.0.1:%1/%2").arg(m_port).arg(name) : QString();
 }
 } // namespace GlcTest

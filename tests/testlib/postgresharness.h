@@ -26,6 +26,8 @@ public:
     int port() const { return m_port; }
     /// Creates a fresh database and returns its postgresql:// URL (empty on error).
     QString createDatabase(const QString &name, QString *error);
+    /// `pg_database_size` of a database, in bytes (-1 on error).
+    qint64 databaseSize(const QString &name);
 
     static QString binDir();
 

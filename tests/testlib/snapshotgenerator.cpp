@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "snapshotgenerator.h"
 
+#include <QHash>
 #include <QRandomGenerator>
 #include <QTimeZone>
 
@@ -14,6 +15,35 @@ const char16_t *const GivenNames[] = {u"伟", u"芳", u"娜", u"敏", u"静", u"
 const char *const FirstNames[] = {
     "Anna", "Björn", "Chloé", "David", "Elif", "Farah", "Gustavo", "Hiro", "Ines", "José"};
 const char *const LastNames[] = {"Müller", "Smith", "Øster", "García", "Nguyen", "Kowalski", "O'Brien", "Dubois"};
+} // namespace
+
+namespace {
+/// Every server account the seat rows name ("HOST:ID"), on its installation, as a refresh stores
+/// the GraphQL `userAccounts`: the row's login or name and its first server e-mail.
+void addServerAccounts(LicenseSnapshot &snapshot)
+{
+    QHash<QString, qsizetype> installationOf;
+    for (qsizetype i = 0; i < snapshot.installations.size(); ++i) {
+        installationOf.insert(snapshot.installations.at(i).hostName, i);
+    }
+    for (const ConsumedLicense &seat : std::as_const(snapshot.licenses.users)) {
+        for (const QString &userId : seat.enterpriseServerUserIds) {
+            const qsizetype colon = userId.lastIndexOf(QLatin1Char(':'));
+            const auto it = installationOf.constFind(userId.left(colon));
+            if (colon < 0 || it == installationOf.cend()) {
+                continue;
+            }
+            EnterpriseServerInstallation &inst = snapshot.installations[*it];
+            const QString id = userId.mid(colon + 1);
+            QString login = seat.githubComLogin;
+            login.replace(QLatin1String("-gh"), QString());
+            inst.userAccounts.append(ServerUserAccount{login.isEmpty() ? QStringLiteral("user") + id : login, id,
+                seat.githubComName, snapshot.takenAt.addDays(-200), false,
+                {ServerUserEmail{seat.enterpriseServerEmails.value(0), true}}});
+            inst.userAccountsTotal = int(inst.userAccounts.size());
+        }
+    }
+}
 } // namespace
 
 QString SnapshotGenerator::serverHost(int server)
@@ -134,10 +164,13 @@ LicenseSnapshot SnapshotGenerator::generate(const SnapshotGeneratorOptions &o)
         inst.userAccountsTotal = 1;
         snapshot.installations.append(inst);
     }
+    if (o.serverAccounts) {
+        addServerAccounts(snapshot);
+    }
     return snapshot;
 }
 
-LicenseSnapshot SnapshotGenerator::weekLater(const LicenseSnapshot &snapshot, int every)
+LicenseSnapshot SnapshotGenerator::weekLater(const LicenseSnapshot &snapshot, int every, const QString &newcomerPrefix)
 {
     LicenseSnapshot later = snapshot;
     later.takenAt = snapshot.takenAt.addDays(7);
@@ -159,7 +192,7 @@ LicenseSnapshot SnapshotGenerator::weekLater(const LicenseSnapshot &snapshot, in
     }
     for (int i = 0; i < gone; ++i) {
         ConsumedLicense u;
-        u.githubComLogin = QStringLiteral("newcomer-%1").arg(i);
+        u.githubComLogin = newcomerPrefix + QString::number(i);
         u.githubComUser = true;
         u.githubComProfile = QStringLiteral("https://github.com/") + u.githubComLogin;
         u.githubComVerifiedDomainEmails = {u.githubComLogin + QStringLiteral("@example.com")};

@@ -18,6 +18,9 @@ struct SnapshotGeneratorOptions
     double chineseShare = 0.1;
     double pendingInviteShare = 0.01;
     double visualStudioShare = 0.05;
+    /// Each server's user accounts (GraphQL `userAccounts`: login, name, e-mail) for every seat
+    /// row that names one of its user IDs, as a refresh stores them; otherwise one admin each.
+    bool serverAccounts = false;
     quint32 seed = 1;
     QString connectionId = QStringLiteral("lab");
 };
@@ -28,8 +31,10 @@ public:
     static Glc::LicenseSnapshot generate(const SnapshotGeneratorOptions &options);
     /// The same enterprise a week later, for comparisons: the rows in reverse order, every
     /// `every`-th row gone, as many newcomers come, and every `every`-th other row with one more
-    /// server account.
-    static Glc::LicenseSnapshot weekLater(const Glc::LicenseSnapshot &snapshot, int every = 100);
+    /// server account. Newcomers are named `newcomerPrefix` and a number, so a chain of weeks
+    /// needs a prefix per week.
+    static Glc::LicenseSnapshot weekLater(const Glc::LicenseSnapshot &snapshot, int every = 100,
+        const QString &newcomerPrefix = QStringLiteral("newcomer-"));
     static QString serverHost(int server);
 };
 } // namespace GlcTest

@@ -135,10 +135,9 @@ private Q_SLOTS:
         QSignalSpy cancelRequested(&dialog, &RetentionDialog::cancelRequested);
         dialog.setBusy(true);
         dialog.setStoring(true);
-        dialog.setProgressText(1, QStringLiteral("Removing 3 of 26 older snapshots…"));
         dialog.setProgress(2, 26);
         QVERIFY(dialog.progressBar()->isVisible());
-        QCOMPARE(dialog.progressBar()->text(), QStringLiteral("Removing 3 of 26 older snapshots…"));
+        QCOMPARE(dialog.progressBar()->text(), QStringLiteral("Removing older snapshots: 2 of 26 removed"));
         QCOMPARE(dialog.progressBar()->value(), 2);
         QCOMPARE(dialog.progressBar()->maximum(), 26);
         QTest::mouseClick(dialog.buttons()->button(QDialogButtonBox::Cancel), Qt::LeftButton);

@@ -33,10 +33,12 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QPainter>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -296,7 +298,15 @@ private Q_SLOTS:
         RetentionDialog *dialog = nullptr;
         QTRY_VERIFY_WITH_TIMEOUT((dialog = m_window->findChild<RetentionDialog *>()) && dialog->isVisible(), 10000);
         QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->keepNewestBox()->isEnabled(), 10000); // the stored setting was read
         shoot(dialog, QStringLiteral("snapshot-retention"));
+        // Removing old snapshots after OK: the progress it shows.
+        dialog->setBusy(true);
+        dialog->setStoring(true);
+        dialog->setProgress(7, 26);
+        QVERIFY(dialog->progressBar()->isVisible());
+        shoot(dialog, QStringLiteral("snapshot-retention-removing"));
+        dialog->setStoring(false);
         dialog->close();
     }
 

@@ -56,7 +56,6 @@ void RetentionCommand::store()
     m_dialog->setStoring(true);
     auto *job = new Glc::RetentionJob(m_controller->context(), m_dialog->policy());
     m_job = job;
-    connect(job, &Glc::WorkflowJob::stageChanged, m_dialog, &RetentionDialog::setProgressText);
     connect(job, &Glc::WorkflowJob::progress, m_dialog, &RetentionDialog::setProgress);
     connect(job, &Glc::WorkflowJob::finished, m_dialog, [this, job] {
         m_job = nullptr;

@@ -9,6 +9,7 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
@@ -115,13 +116,9 @@ void RetentionDialog::setProgress(qint64 done, qint64 total)
 {
     m_progress->setRange(0, int(qMax<qint64>(total, 1)));
     m_progress->setValue(int(qMin(done, total)));
+    m_progress->setFormat(i18nc("@info:progress %1 of %2 snapshots", "Removing older snapshots: %1 of %2 removed",
+        QLocale().toString(done), QLocale().toString(total)));
     m_progress->setVisible(m_storing && total > 0);
-}
-
-void RetentionDialog::setProgressText(int stage, const QString &text)
-{
-    Q_UNUSED(stage)
-    m_progress->setFormat(text);
 }
 
 void RetentionDialog::reject()

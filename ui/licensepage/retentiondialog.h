@@ -27,9 +27,8 @@ public:
     /// While the setting is stored and old snapshots removed: Cancel, Esc and closing the window ask
     /// to stop the removal (cancelRequested()) instead of closing; the dialog closes when it stopped.
     void setStoring(bool storing);
-    /// Removing old snapshots: `done` of `total` in a progress bar, with the job's stage as its text.
+    /// Removing old snapshots: `done` of `total` removed, in a progress bar.
     void setProgress(qint64 done, qint64 total);
-    void setProgressText(int stage, const QString &text);
     void showError(const QString &text, const QString &nextStep);
 
     QProgressBar *progressBar() const { return m_progress; }

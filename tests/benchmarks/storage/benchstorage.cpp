@@ -5,6 +5,10 @@
 // private PostgreSQL server, side by side. Not a test: run it on a release build.
 //
 //   glc-bench-storage [--users 300000] [--servers 20] [--no-postgres]
+//   glc-bench-storage --weeks 52 [--users 300000] [--servers 20] [--no-postgres]
+//
+// With --weeks: a year of weekly refreshes instead, each server's user accounts stored as a refresh
+// stores them: the database's size, each week's write, the page's load, history and retention then.
 
 #include "licensing/countedtwice.h"
 #include "licensing/organizationbreakdown.h"
@@ -21,15 +25,55 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 
 using namespace Glc;
 
 namespace {
+/// One column per backend: a header, then one line per measure, then each backend's error.
+template<typename F>
+class Table
+{
+public:
+    Table(const QList<F> &all, int labelWidth, const QString &title)
+        : m_all(all)
+        , m_labelWidth(labelWidth)
+    {
+        std::printf("\n%-*s", m_labelWidth, qPrintable(title));
+        for (const F &f : m_all) {
+            std::printf("%16s", qPrintable(f.backend));
+        }
+        std::printf("\n");
+    }
+    template<typename Get>
+    void line(const char *label, Get get, const char *format) const
+    {
+        std::printf("%-*s", m_labelWidth, label);
+        for (const F &f : m_all) {
+            std::printf(format, get(f));
+        }
+        std::printf("\n");
+    }
+    void errors() const
+    {
+        for (const F &f : m_all) {
+            if (!f.error.isEmpty()) {
+                std::printf("%s: %s\n", qPrintable(f.backend), qPrintable(f.error));
+            }
+        }
+    }
+
+private:
+    const QList<F> &m_all;
+    const int m_labelWidth;
+};
+
 struct Figures
 {
     QString backend;
@@ -297,6 +341,163 @@ void runChanges(Figures &fig, const QString &location, const LicenseSnapshot &sn
         fig.changesChanged = int(job.diff().changedEnvironment.size());
     }
 }
+struct YearFigures
+{
+    QString backend;
+    QList<double> writeSeconds; ///< one per week
+    qint64 rowsWritten = 0;
+    double bytesAfterYear = 0;
+    double bytesAfterRetention = 0;
+    double historyMs = 0;
+    int historyPoints = 0;
+    double pageDataFirstWeekMs = 0;
+    double pageDataMs = 0;
+    double changesMs = 0;
+    double retentionWeekWriteMs = 0;
+    double retentionRemoveMs = 0;
+    double retentionHalfMs = 0;
+    int retentionHalfRemoved = 0;
+    QString error;
+};
+
+double pageDataMs(const QString &location, const QString &connectionId, QString *error)
+{
+    WorkflowContext context;
+    context.connection.id = connectionId;
+    context.storeLocation = location;
+    QElapsedTimer t;
+    t.start();
+    PageDataJob job(context);
+    job.start();
+    const double ms = t.nsecsElapsed() / 1e6;
+    if (job.status() != WorkflowJob::Status::Succeeded || job.data().rows.isEmpty()) {
+        *error = QStringLiteral("the page data job failed: ") + job.errorText();
+    }
+    return ms;
+}
+
+/// A year of weekly refreshes of one enterprise (each week: every 100th person gone, as many new),
+/// then what the console does with that history: the page's load, the history chart's points,
+/// comparing the first week with the last, one refresh more with a retention of as many weeks (52 by
+/// default: the oldest snapshot goes), and keeping half of them.
+YearFigures runYear(const QString &backend, const QString &location, LicenseSnapshot week, int weeks,
+    const std::function<double()> &databaseBytes)
+{
+    YearFigures fig;
+    fig.backend = backend;
+    LicenseStore store;
+    if (auto e = store.open(location); e) {
+        fig.error = e.message + QLatin1Char(' ') + e.detail;
+        return fig;
+    }
+    qint64 firstId = 0;
+    qint64 lastId = 0;
+    QElapsedTimer t;
+    for (int w = 0; w < weeks; ++w) {
+        if (w > 0) {
+            week = GlcTest::SnapshotGenerator::weekLater(week, 100, QStringLiteral("w%1-newcomer-").arg(w));
+        }
+        t.start();
+        const auto written = store.writeSnapshot(week);
+        fig.writeSeconds.append(t.nsecsElapsed() / 1e9);
+        if (!written.ok()) {
+            fig.error = QStringLiteral("writing week %1 failed: ").arg(w + 1) + written.error.message;
+            return fig;
+        }
+        fig.rowsWritten += week.licenses.users.size();
+        (w == 0 ? firstId : lastId) = written.value;
+        if (w == 0) {
+            fig.pageDataFirstWeekMs = pageDataMs(location, week.connectionId, &fig.error);
+        }
+        std::printf("  %s week %d: %.2f s\n", qPrintable(backend), w + 1, fig.writeSeconds.constLast());
+        std::fflush(stdout);
+    }
+    fig.bytesAfterYear = databaseBytes();
+    t.start();
+    const auto history = store.snapshots(week.connectionId);
+    fig.historyMs = t.nsecsElapsed() / 1e6;
+    fig.historyPoints = int(history.value.size());
+    fig.pageDataMs = pageDataMs(location, week.connectionId, &fig.error);
+    {
+        WorkflowContext context;
+        context.connection.id = week.connectionId;
+        context.storeLocation = location;
+        t.start();
+        SnapshotChangesJob job(context, firstId, lastId);
+        job.start();
+        fig.changesMs = t.nsecsElapsed() / 1e6;
+        if (job.status() != WorkflowJob::Status::Succeeded) {
+            fig.error = QStringLiteral("comparing the first and last week failed: ") + job.errorText();
+        }
+    }
+    // One week more, as a refresh does it: write, then the retention setting (52 by default).
+    week = GlcTest::SnapshotGenerator::weekLater(week, 100, QStringLiteral("w%1-newcomer-").arg(weeks));
+    t.start();
+    const auto written = store.writeSnapshot(week);
+    fig.retentionWeekWriteMs = t.nsecsElapsed() / 1e6;
+    t.start();
+    const auto removed = store.applyRetention(week.connectionId, RetentionPolicy{weeks, 0}, week.takenAt);
+    fig.retentionRemoveMs = t.nsecsElapsed() / 1e6;
+    if (!written.ok() || !removed.ok() || removed.value != 1) {
+        fig.error = QStringLiteral("the week after a year failed: ") + written.error.message + removed.error.message;
+        return fig;
+    }
+    t.start();
+    const auto half = store.applyRetention(week.connectionId, RetentionPolicy{weeks / 2, 0}, week.takenAt);
+    fig.retentionHalfMs = t.nsecsElapsed() / 1e6;
+    fig.retentionHalfRemoved = half.value;
+    fig.bytesAfterRetention = databaseBytes();
+    return fig;
+}
+
+void printYear(const QList<YearFigures> &all, int weeks)
+{
+    const Table table(all, 48, QStringLiteral("a year: %1 weekly snapshots").arg(weeks));
+    auto line = [&table](const char *label, auto get, const char *format) { table.line(label, get, format); };
+    auto sorted = [](QList<double> v) {
+        std::sort(v.begin(), v.end());
+        return v;
+    };
+    line("seat rows written", [](const YearFigures &f) { return double(f.rowsWritten); }, "%16.0f");
+    line("write, first week (s)", [](const YearFigures &f) { return f.writeSeconds.value(0); }, "%16.2f");
+    line(
+        "write, median week (s)",
+        [&](const YearFigures &f) {
+            const auto v = sorted(f.writeSeconds);
+            return v.value(v.size() / 2);
+        },
+        "%16.2f");
+    line(
+        "write, last week (s)", [](const YearFigures &f) { return f.writeSeconds.value(f.writeSeconds.size() - 1); },
+        "%16.2f");
+    line(
+        "write, slowest week (s)",
+        [&](const YearFigures &f) { return sorted(f.writeSeconds).value(f.writeSeconds.size() - 1); }, "%16.2f");
+    line(
+        "database size after the year (MB)", [](const YearFigures &f) { return f.bytesAfterYear / 1048576.0; },
+        "%16.0f");
+    line(
+        "  per weekly snapshot (MB)",
+        [](const YearFigures &f) {
+            return f.writeSeconds.isEmpty() ? 0.0 : f.bytesAfterYear / 1048576.0 / f.writeSeconds.size();
+        },
+        "%16.1f");
+    line("history: every snapshot's totals (ms)", [](const YearFigures &f) { return f.historyMs; }, "%16.1f");
+    line("  points", [](const YearFigures &f) { return f.historyPoints; }, "%16d");
+    line(
+        "License page data job, first week (ms)", [](const YearFigures &f) { return f.pageDataFirstWeekMs; }, "%16.0f");
+    line("License page data job, after the year (ms)", [](const YearFigures &f) { return f.pageDataMs; }, "%16.0f");
+    line("compare the first week with the last (ms)", [](const YearFigures &f) { return f.changesMs; }, "%16.0f");
+    line("one week more: write (ms)", [](const YearFigures &f) { return f.retentionWeekWriteMs; }, "%16.0f");
+    line(
+        "  then retention removes the oldest (ms)", [](const YearFigures &f) { return f.retentionRemoveMs; }, "%16.0f");
+    line("keep half a year: remove snapshots (ms)", [](const YearFigures &f) { return f.retentionHalfMs; }, "%16.0f");
+    line("  snapshots removed", [](const YearFigures &f) { return f.retentionHalfRemoved; }, "%16d");
+    line(
+        "database size after that (MB)", [](const YearFigures &f) { return f.bytesAfterRetention / 1048576.0; },
+        "%16.0f");
+    table.errors();
+}
 } // namespace
 
 int main(int argc, char **argv)
@@ -310,13 +511,43 @@ int main(int argc, char **argv)
     const QCommandLineOption serversOption(
         QStringLiteral("servers"), QStringLiteral("servers"), QStringLiteral("n"), QStringLiteral("20"));
     const QCommandLineOption noPgOption(QStringLiteral("no-postgres"), QStringLiteral("SQLite only"));
-    parser.addOptions({usersOption, serversOption, noPgOption});
+    const QCommandLineOption weeksOption(QStringLiteral("weeks"),
+        QStringLiteral("a year of history instead: this many weekly snapshots"), QStringLiteral("n"));
+    parser.addOptions({usersOption, serversOption, noPgOption, weeksOption});
     parser.process(app);
 
     GlcTest::SnapshotGeneratorOptions o;
     o.users = parser.value(usersOption).toInt();
     o.servers = parser.value(serversOption).toInt();
     o.mismatchedShare = 0.05;
+    const int weeks = parser.value(weeksOption).toInt();
+    if (weeks > 1) {
+        o.serverAccounts = true;
+        const LicenseSnapshot first = GlcTest::SnapshotGenerator::generate(o);
+        std::printf("%lld seat rows (%d people) over %d servers, %d weeks\n", qlonglong(first.licenses.users.size()),
+            o.users, o.servers, weeks);
+        QList<YearFigures> all;
+        QTemporaryDir dir;
+        const QString sqlite = dir.filePath(QStringLiteral("year.sqlite"));
+        all.append(runYear(QStringLiteral("SQLite"), sqlite, first, weeks,
+            [&] { return double(QFileInfo(sqlite).size() + QFileInfo(sqlite + QStringLiteral("-wal")).size()); }));
+        GlcTest::PostgresHarness pg;
+        if (!parser.isSet(noPgOption)) {
+            QString error;
+            const QString url = pg.start(&error, true) ? pg.createDatabase(QStringLiteral("year"), &error) : QString();
+            if (!url.isEmpty()) {
+                all.append(runYear(QStringLiteral("PostgreSQL"), url, first, weeks,
+                    [&] { return double(pg.databaseSize(QStringLiteral("year"))); }));
+            } else {
+                YearFigures f;
+                f.backend = QStringLiteral("PostgreSQL");
+                f.error = error;
+                all.append(f);
+            }
+        }
+        printYear(all, weeks);
+        return 0;
+    }
     const LicenseSnapshot snapshot = GlcTest::SnapshotGenerator::generate(o);
     std::printf(
         "%lld seat rows (%d people) over %d servers\n", qlonglong(snapshot.licenses.users.size()), o.users, o.servers);
@@ -344,18 +575,8 @@ int main(int argc, char **argv)
         }
     }
 
-    std::printf("\n%-40s", "");
-    for (const Figures &f : all) {
-        std::printf("%16s", qPrintable(f.backend));
-    }
-    std::printf("\n");
-    auto line = [&](const char *label, auto get, const char *format) {
-        std::printf("%-40s", label);
-        for (const Figures &f : all) {
-            std::printf(format, get(f));
-        }
-        std::printf("\n");
-    };
+    const Table table(all, 40, QString());
+    auto line = [&table](const char *label, auto get, const char *format) { table.line(label, get, format); };
     line("write snapshot (rows/s, >= 150000)", [](const Figures &f) { return f.writeRowsPerSecond; }, "%16.0f");
     line("read from store, packed as read (rows/s)", [](const Figures &f) { return f.readRowsPerSecond; }, "%16.0f");
     line("load into model (rows/s, >= 500000)", [](const Figures &f) { return f.modelRowsPerSecond; }, "%16.0f");
@@ -395,10 +616,6 @@ int main(int argc, char **argv)
                 .constData());
     }
     std::printf("\n");
-    for (const Figures &f : all) {
-        if (!f.error.isEmpty()) {
-            std::printf("%s: %s\n", qPrintable(f.backend), qPrintable(f.error));
-        }
-    }
+    table.errors();
     return 0;
 }

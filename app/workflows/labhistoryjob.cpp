@@ -101,6 +101,10 @@ void LabHistoryJob::stepFinished(RefreshJob *step)
     if (m_cancelRequested || !isRunning()) {
         return;
     }
+    if (cancelRequested()) {
+        cancel(); // JobRunner::cancel() stopped the step's write; its own cancel() is on its way
+        return;
+    }
     if (step->status() != Status::Succeeded) {
         abortSteps();
         removeWritten();

@@ -42,6 +42,15 @@ void WorkflowJob::cancel()
     finishWith(Status::Cancelled);
 }
 
+bool WorkflowJob::cancelRequested() const
+{
+    if (m_cancelRequested.load(std::memory_order_relaxed)) {
+        return true;
+    }
+    const auto *outer = qobject_cast<const WorkflowJob *>(parent());
+    return outer && outer->cancelRequested();
+}
+
 GitHubClient *WorkflowJob::client()
 {
     if (!m_client) {

@@ -86,8 +86,9 @@ protected:
     void fail(const GitHubError &error);
     void fail(const StoreError &error);
     bool isRunning() const { return m_status == Status::Running; }
-    /// requestCancel() or cancel() was called: long synchronous work stops at its next check.
-    bool cancelRequested() const { return m_cancelRequested.load(std::memory_order_relaxed); }
+    /// requestCancel() or cancel() was called, on this job or on the job it is a step of (its parent):
+    /// long synchronous work stops at its next check.
+    bool cancelRequested() const;
 
 private:
     void finishWith(Status status);

@@ -188,6 +188,27 @@ private Q_SLOTS:
         QCOMPARE(store.snapshots(context.connection.id).value.size(), 1);
     }
 
+    void shouldStopAStepsWriteWhenItsJobIsCancelled()
+    {
+        // The lab's past is taken by refreshes that are steps (children) of a LabHistoryJob: a cancel of that
+        // job from another thread has to stop a step's write as well (quitting the console waits for it).
+        const WorkflowContext context = startLab(smallLab());
+        LabHistoryJob history(context, 4);
+        auto *step = new RefreshJob(context, &history);
+        QSignalSpy stages(step, &WorkflowJob::stageChanged);
+        connect(step, &WorkflowJob::stageChanged, step, [&history](int stage) {
+            if (stage == RefreshJob::Saving) {
+                history.requestCancel(); // what JobRunner::cancel(&history) does at once
+            }
+        });
+        QVERIFY(runToEnd(step));
+        QCOMPARE(step->status(), WorkflowJob::Status::Cancelled);
+        QCOMPARE(stages.constLast().at(0).toInt(), int(RefreshJob::Saving)); // it got as far as the write
+        LicenseStore store;
+        QVERIFY(!store.open(context.storeLocation).isError());
+        QCOMPARE(store.snapshots(context.connection.id).value.size(), 0);
+    }
+
     void shouldSyncAServerAutomaticallyOnTheLab()
     {
         const WorkflowContext context = startLab(smallLab());

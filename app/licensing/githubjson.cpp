@@ -303,9 +303,10 @@ void readUserAccounts(const QJsonObject &connection, int installation, QList<Ser
 // GraphQL answers come with HTTP 200 and say what failed in `errors`, usually beside data whose root field
 // is null (a wrong slug: {"data":{"enterprise":null},"errors":[{"type":"NOT_FOUND",...}]}). Any error
 // fails the read: partial data (e.g. installations hidden by SAML SSO) would read as a complete answer.
+// The one exception, `mayBeGone`: fields of nodes asked for by id that may have been deleted since they
+// were listed. When every error is a NOT_FOUND of such a field (null in data), the fields go to
+// `notFound` and the rest of the answer is read.
 template<typename T>
-/// `mayBeGone`: fields of nodes asked for by id that may have been deleted since they were listed; those
-/// answered NOT_FOUND (null, named in the error's path) are put in `notFound` instead of failing the answer.
 bool graphQlData(const QByteArray &json, ReadResult<T> *result, QJsonObject *data, const QStringList &mayBeGone = {},
     QStringList *notFound = nullptr)
 {

@@ -7,6 +7,7 @@
 #include "cli/clioutput.h"
 #include "cli/clitoken.h"
 #include "github/requestscheduler.h"
+#include "lab/quitonsignals.h"
 #include "workflows/labhost.h"
 #include "workflows/refreshjob.h"
 
@@ -230,6 +231,9 @@ ExitCode CliSession::runJob(WorkflowJob &job, Assist assist)
             }
             assisted = true;
         });
+    // Ctrl+C, or SIGTERM from a cron or CI time limit: the job is cancelled, so what it started (a file being
+    // written, an ssh process, a wait for a confirmation) ends cleanly and nothing half-done stays.
+    const QuitOnSignals interrupt([&job] { job.cancel(); });
     job.start();
     if (!job.isFinished()) {
         loop.exec();

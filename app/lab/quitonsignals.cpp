@@ -21,14 +21,22 @@ void onSignal(int)
 }
 } // namespace
 
-QuitOnSignals::QuitOnSignals()
+QuitOnSignals::QuitOnSignals(std::function<void()> instead)
 {
     if (s_wakeUp[0] >= 0 || ::socketpair(AF_UNIX, SOCK_STREAM, 0, s_wakeUp) != 0) {
         return; // another one is active, or no socket pair: the signals keep their default action
     }
     m_notifier = std::make_unique<QSocketNotifier>(s_wakeUp[0], QSocketNotifier::Read);
     QObject::connect(
-        m_notifier.get(), &QSocketNotifier::activated, QCoreApplication::instance(), [] { QCoreApplication::quit(); });
+        m_notifier.get(), &QSocketNotifier::activated, QCoreApplication::instance(), [instead = std::move(instead)] {
+            char byte = 0;
+            [[maybe_unused]] const ssize_t read = ::read(s_wakeUp[0], &byte, 1);
+            if (instead) {
+                instead();
+            } else {
+                QCoreApplication::quit();
+            }
+        });
     std::signal(SIGINT, onSignal);
     std::signal(SIGTERM, onSignal);
 }

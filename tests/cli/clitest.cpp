@@ -26,7 +26,10 @@
 #include <QTest>
 #include <QUrlQuery>
 
+#include <csignal>
 #include <memory>
+
+#include <signal.h>
 
 using namespace Glc;
 
@@ -934,6 +937,37 @@ private Q_SLOTS:
             QStringLiteral("--timeout"), QStringLiteral("soon"), QStringLiteral("--store"), store});
         QCOMPARE(badTimeout.code, 2);
         QVERIFY(badTimeout.err.contains(QLatin1String("--timeout")));
+        stopLab(lab);
+    }
+
+    void shouldCancelCleanlyOnAnInterrupt_data()
+    {
+        QTest::addColumn<int>("signalNumber");
+        QTest::newRow("Ctrl+C") << int(SIGINT);
+        QTest::newRow("a time limit's SIGTERM") << int(SIGTERM);
+    }
+
+    void shouldCancelCleanlyOnAnInterrupt()
+    {
+        // Waiting for an administrator's click: the signal cancels the job, which ends with its message and
+        // exit code 1 instead of dying by the signal.
+        QFETCH(int, signalNumber);
+        Lab lab = startLab({QStringLiteral("--github-like")});
+        const QString store = newStore();
+        QVERIFY(addLabConnection(store, lab));
+        Background cli =
+            start({QStringLiteral("sync-now"), QStringLiteral("ghes-1.lab.example"), QStringLiteral("--wait"),
+                      QStringLiteral("--timeout"), QStringLiteral("120"), QStringLiteral("--store"), store},
+                lab.token);
+        QVERIFY2(cli.waitForOutput(QStringLiteral("Action needed: open https://ghes-1.lab.example/")),
+            qPrintable(cli.out + cli.err));
+        QElapsedTimer clock;
+        clock.start();
+        QCOMPARE(::kill(pid_t(cli.process->processId()), signalNumber), 0);
+        const Run result = cli.finish();
+        QCOMPARE(result.code, 1); // not killed by the signal (-1)
+        QVERIFY2(result.err.contains(QLatin1String("Cancelled.")), qPrintable(result.err));
+        QVERIFY(clock.elapsed() < 30000);
         stopLab(lab);
     }
 

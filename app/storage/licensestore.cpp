@@ -1482,18 +1482,14 @@ StoreError LicenseStore::removeSnapshot(qint64 snapshotId)
     return {};
 }
 
-StoreResult<QList<qint64>> LicenseStore::snapshotsBeyondRetention(
-    const QString &connectionId, const RetentionPolicy &policy, const QDateTime &now)
+QList<qint64> LicenseStore::beyondRetention(
+    const QList<SnapshotSummary> &snapshots, const RetentionPolicy &policy, const QDateTime &now)
 {
-    auto all = snapshots(connectionId);
-    if (!all.ok()) {
-        return all.error;
-    }
     const QDateTime cutoff = policy.maxAgeDays > 0 ? now.addDays(-policy.maxAgeDays) : QDateTime();
     QList<qint64> doomed;
-    const qsizetype n = all.value.size();
+    const qsizetype n = snapshots.size();
     for (qsizetype i = 0; i < n - 1; ++i) { // the newest (last) is always kept
-        const SnapshotSummary &s = all.value.at(i);
+        const SnapshotSummary &s = snapshots.at(i);
         const qsizetype newerCount = n - 1 - i;
         const bool tooMany = policy.keepNewest > 0 && newerCount >= policy.keepNewest;
         const bool tooOld = cutoff.isValid() && s.takenAt.isValid() && s.takenAt < cutoff;
@@ -1502,6 +1498,32 @@ StoreResult<QList<qint64>> LicenseStore::snapshotsBeyondRetention(
         }
     }
     return doomed;
+}
+
+StoreResult<QList<qint64>> LicenseStore::snapshotsBeyondRetention(
+    const QString &connectionId, const RetentionPolicy &policy, const QDateTime &now)
+{
+    const auto all = snapshots(connectionId);
+    if (!all.ok()) {
+        return all.error;
+    }
+    return beyondRetention(all.value, policy, now);
+}
+
+StoreResult<qint64> LicenseStore::databaseSize()
+{
+    if (!isOpen()) {
+        return notOpenError();
+    }
+    if (m_backend == Backend::Sqlite) {
+        const QString path = database().databaseName();
+        return QFileInfo(path).size() + QFileInfo(path + QStringLiteral("-wal")).size();
+    }
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("SELECT pg_database_size(current_database())")) || !q.next()) {
+        return queryError(q);
+    }
+    return q.value(0).toLongLong();
 }
 
 StoreResult<int> LicenseStore::applyRetention(

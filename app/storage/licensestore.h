@@ -101,6 +101,12 @@ public:
     /// The snapshots `policy` no longer keeps (the newest always stays), oldest first.
     StoreResult<QList<qint64>> snapshotsBeyondRetention(
         const QString &connectionId, const RetentionPolicy &policy, const QDateTime &now);
+    /// The same rule over one connection's snapshots, oldest first (as snapshots() gives them).
+    static QList<qint64> beyondRetention(
+        const QList<SnapshotSummary> &snapshots, const RetentionPolicy &policy, const QDateTime &now);
+    /// What the database takes on disk: SQLite's file with its write-ahead log, PostgreSQL's
+    /// pg_database_size().
+    StoreResult<qint64> databaseSize();
     /// Removes old snapshots by `policy` (newest kept always), each in a transaction of its own, oldest
     /// first; returns how many were removed.
     StoreResult<int> applyRetention(const QString &connectionId, const RetentionPolicy &policy, const QDateTime &now);

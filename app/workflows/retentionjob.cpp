@@ -31,6 +31,24 @@ void RetentionJob::run()
             return;
         }
         m_policy = read.value;
+        // What is stored now, for the dialog to say what the limits would remove.
+        const StoreResult<QList<Connection>> connections = db->connections();
+        const StoreResult<qint64> size = db->databaseSize();
+        if (!connections.ok() || !size.ok()) {
+            fail(connections.ok() ? size.error : connections.error);
+            return;
+        }
+        for (const Connection &connection : connections.value) {
+            const StoreResult<QList<SnapshotSummary>> stored = db->snapshots(connection.id);
+            if (!stored.ok()) {
+                fail(stored.error);
+                return;
+            }
+            if (!stored.value.isEmpty()) {
+                m_stored.append(stored.value);
+            }
+        }
+        m_databaseBytes = size.value;
         succeed();
         return;
     }

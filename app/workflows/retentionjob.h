@@ -23,6 +23,10 @@ public:
     RetentionJob(const WorkflowContext &context, const RetentionPolicy &policy, QObject *parent = nullptr);
 
     RetentionPolicy policy() const { return m_policy; }
+    /// Read: every connection's stored snapshots (oldest first; connections without any left out).
+    const QList<QList<SnapshotSummary>> &storedSnapshots() const { return m_stored; }
+    /// Read: what the database takes on disk, in bytes.
+    qint64 databaseBytes() const { return m_databaseBytes; }
     /// Snapshots removed by the change (0 when only reading), also when it was cancelled.
     int removedSnapshots() const { return m_removed; }
 
@@ -33,5 +37,7 @@ private:
     std::optional<RetentionPolicy> m_change;
     RetentionPolicy m_policy;
     int m_removed = 0;
+    QList<QList<SnapshotSummary>> m_stored;
+    qint64 m_databaseBytes = 0;
 };
 } // namespace Glc

@@ -197,6 +197,9 @@ private Q_SLOTS:
             QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
             QVERIFY(q.exec(QStringLiteral("PRAGMA foreign_keys")) && q.next());
             QCOMPARE(q.value(0).toInt(), 1);
+            // The write-ahead log shrinks back to 64 MB after a checkpoint (a snapshot may pass 100 MB through it).
+            QVERIFY(q.exec(QStringLiteral("PRAGMA journal_size_limit")) && q.next());
+            QCOMPARE(q.value(0).toLongLong(), 64LL * 1024 * 1024);
         }
     }
 
@@ -601,6 +604,19 @@ private Q_SLOTS:
         QSqlQuery q(QSqlDatabase::database(store.connectionName()));
         QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM consumed_licenses")) && q.next());
         QCOMPARE(q.value(0).toInt(), int(left.size() * s.licenses.users.size()));
+    }
+
+    void shouldTellItsSizeOnDisk()
+    {
+        LicenseStore store;
+        QVERIFY(!store.open(m_location));
+        const auto empty = store.databaseSize();
+        QVERIFY2(empty.ok(), qPrintable(empty.error.message));
+        QVERIFY(empty.value > 0);
+        QVERIFY(store.writeSnapshot(smallSnapshot(4, 3000)).ok());
+        const auto written = store.databaseSize();
+        QVERIFY(written.ok());
+        QVERIFY2(written.value > empty.value + 3000 * 100, qPrintable(QString::number(written.value - empty.value)));
     }
 
     void shouldTrackUsageFilesAndUploadState()

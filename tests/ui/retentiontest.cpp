@@ -10,6 +10,7 @@
 
 #include <QAction>
 #include <QDialogButtonBox>
+#include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -94,12 +95,22 @@ private Q_SLOTS:
         QCOMPARE(dialog->keepNewestBox()->value(), 10);
         QCOMPARE(dialog->maxAgeDaysBox()->value(), 0);
         QCOMPARE(dialog->maxAgeDaysBox()->text(), dialog->maxAgeDaysBox()->specialValueText());
+        // What is stored, and what the limits being edited would remove.
+        auto *stored = dialog->findChild<QLabel *>(QStringLiteral("retentionStored"));
+        QVERIFY(stored && stored->isVisible());
+        QVERIFY2(stored->text().startsWith(QLatin1String("Stored now: 5 snapshots of 1 connection, taking ")),
+            qPrintable(stored->text()));
+        QVERIFY2(stored->text().endsWith(QLatin1String(". OK removes none of them now.")), qPrintable(stored->text()));
+        dialog->keepNewestBox()->setValue(4);
+        QVERIFY2(stored->text().endsWith(QLatin1String(". OK removes 1 of them now.")), qPrintable(stored->text()));
+        dialog->keepNewestBox()->setValue(10);
 
         // Keep snapshots up to 20 days old, typed as a user would.
         dialog->maxAgeDaysBox()->setFocus();
         QTest::keyClick(dialog->maxAgeDaysBox(), Qt::Key_A, Qt::ControlModifier);
         QTest::keyClicks(dialog->maxAgeDaysBox(), QStringLiteral("20"));
         QCOMPARE(dialog->maxAgeDaysBox()->value(), 20);
+        QVERIFY2(stored->text().endsWith(QLatin1String(". OK removes 2 of them now.")), qPrintable(stored->text()));
         QSignalSpy reloaded(window.controller(), &LicenseController::dataLoaded);
         QPointer<RetentionDialog> guard(dialog);
         QTest::mouseClick(dialog->buttons()->button(QDialogButtonBox::Ok), Qt::LeftButton);

@@ -9,10 +9,13 @@
 #include "workflows/labhost.h"
 #include "workflows/refreshjob.h"
 
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace Glc;
 
@@ -97,6 +100,18 @@ private Q_SLOTS:
         QVERIFY(runToEnd(&read));
         QCOMPARE(read.policy().keepNewest, 3);
         QCOMPARE(read.policy().maxAgeDays, 25);
+        // What is stored, for the dialog: each connection's snapshots, oldest first, and the size on disk.
+        QCOMPARE(read.storedSnapshots().size(), 2);
+        QList<qsizetype> counts;
+        for (const QList<SnapshotSummary> &connection : read.storedSnapshots()) {
+            counts.append(connection.size());
+            QVERIFY(connection.size() == 1 || connection.constFirst().takenAt < connection.constLast().takenAt);
+        }
+        std::sort(counts.begin(), counts.end());
+        QCOMPARE(counts, (QList<qsizetype>{1, 3}));
+        QCOMPARE(read.databaseBytes(),
+            QFileInfo(context.storeLocation).size() + QFileInfo(context.storeLocation + QStringLiteral("-wal")).size());
+        QVERIFY(read.databaseBytes() > 0);
 
         // Back to no limit: nothing more goes.
         RetentionJob unlimited(context, RetentionPolicy{});

@@ -42,6 +42,7 @@ void RetentionCommand::start()
     connect(job, &Glc::WorkflowJob::finished, m_dialog, [this, job] {
         if (job->status() == Glc::WorkflowJob::Status::Succeeded) {
             m_dialog->setPolicy(job->policy());
+            m_dialog->setStored(job->storedSnapshots(), job->databaseBytes());
             m_dialog->setBusy(false);
         } else {
             m_dialog->showError(job->errorText(), job->nextStep());

@@ -3,9 +3,11 @@
 #include "retentiondialog.h"
 
 #include "inlinemessage.h"
+#include "storage/licensestore.h"
 #include "widgetutil.h"
 
 #include <KLocalizedString>
+#include <QDateTime>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -21,6 +23,7 @@ RetentionDialog::RetentionDialog(QWidget *parent)
     , m_keepNewest(new QSpinBox(this))
     , m_maxAgeDays(new QSpinBox(this))
     , m_summary(new QLabel(this))
+    , m_stored(new QLabel(this))
     , m_progress(new QProgressBar(this))
     , m_error(new InlineMessage(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
@@ -46,6 +49,10 @@ RetentionDialog::RetentionDialog(QWidget *parent)
     m_summary->setObjectName(QStringLiteral("retentionSummary"));
     m_summary->setAccessibleName(i18nc("@label accessible name", "What is kept"));
     m_summary->setWordWrap(true);
+    m_stored->setObjectName(QStringLiteral("retentionStored"));
+    m_stored->setAccessibleName(i18nc("@label accessible name", "What is stored now"));
+    m_stored->setWordWrap(true);
+    m_stored->hide(); // until the store was read
     m_progress->setObjectName(QStringLiteral("retentionProgress"));
     m_progress->setAccessibleName(i18nc("@label accessible name", "Older snapshots removed"));
     m_progress->setTextVisible(true);
@@ -66,6 +73,7 @@ RetentionDialog::RetentionDialog(QWidget *parent)
     layout->addWidget(m_intro);
     layout->addLayout(form);
     layout->addWidget(m_summary);
+    layout->addWidget(m_stored);
     layout->addWidget(m_progress);
     layout->addWidget(m_error);
     layout->addStretch();
@@ -95,6 +103,13 @@ Glc::RetentionPolicy RetentionDialog::policy() const
     policy.keepNewest = m_keepNewest->value();
     policy.maxAgeDays = m_maxAgeDays->value();
     return policy;
+}
+
+void RetentionDialog::setStored(const QList<QList<Glc::SnapshotSummary>> &snapshots, qint64 databaseBytes)
+{
+    m_snapshots = snapshots;
+    m_databaseBytes = databaseBytes;
+    updateSummary();
 }
 
 void RetentionDialog::setBusy(bool busy)
@@ -138,6 +153,24 @@ void RetentionDialog::showError(const QString &text, const QString &nextStep)
 void RetentionDialog::updateSummary()
 {
     const Glc::RetentionPolicy p = policy();
+    if (m_snapshots) {
+        qsizetype stored = 0;
+        qsizetype removed = 0;
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        for (const QList<Glc::SnapshotSummary> &connection : std::as_const(*m_snapshots)) {
+            stored += connection.size();
+            removed += Glc::LicenseStore::beyondRetention(connection, p, now).size();
+        }
+        const QString what = i18ncp("@info %2 is \"N connections\", %3 a size on disk",
+            "Stored now: %1 snapshot of %2, taking %3.", "Stored now: %1 snapshots of %2, taking %3.", int(stored),
+            i18ncp("@info part of a sentence", "%1 connection", "%1 connections", int(m_snapshots->size())),
+            QLocale().formattedDataSize(m_databaseBytes));
+        const QString effect = removed > 0
+            ? i18ncp("@info", "OK removes %1 of them now.", "OK removes %1 of them now.", int(removed))
+            : i18nc("@info", "OK removes none of them now.");
+        m_stored->setText(i18nc("@info two sentences", "%1 %2", what, effect));
+        m_stored->show();
+    }
     if (p.keepNewest == 0 && p.maxAgeDays == 0) {
         m_summary->setText(i18nc("@info", "Every snapshot is kept."));
     } else if (p.maxAgeDays == 0) {

@@ -6,6 +6,8 @@
 
 #include <QDialog>
 
+#include <optional>
+
 class InlineMessage;
 class QDialogButtonBox;
 class QLabel;
@@ -21,6 +23,9 @@ public:
     explicit RetentionDialog(QWidget *parent = nullptr);
 
     void setPolicy(const Glc::RetentionPolicy &policy);
+    /// What is stored now (each connection's snapshots, oldest first) and its size on disk: the dialog
+    /// then says how many snapshots the limits being edited would remove.
+    void setStored(const QList<QList<Glc::SnapshotSummary>> &snapshots, qint64 databaseBytes);
     Glc::RetentionPolicy policy() const;
     /// While the setting is read or stored: the fields and OK are disabled.
     void setBusy(bool busy);
@@ -51,8 +56,11 @@ private:
     QSpinBox *const m_keepNewest;
     QSpinBox *const m_maxAgeDays;
     QLabel *const m_summary;
+    QLabel *const m_stored;
     QProgressBar *const m_progress;
     InlineMessage *const m_error;
     QDialogButtonBox *const m_buttons;
     bool m_storing = false;
+    std::optional<QList<QList<Glc::SnapshotSummary>>> m_snapshots; ///< once read
+    qint64 m_databaseBytes = 0;
 };

@@ -11,6 +11,7 @@
 #include <KLocalizedString>
 
 #include <QJsonObject>
+#include <QLocale>
 
 namespace Glc {
 namespace {
@@ -69,11 +70,22 @@ public:
             return code;
         }
         const RetentionPolicy policy = job->policy();
+        // What is stored now, after the change: read again.
+        RetentionJob stored(context);
+        if (const ExitCode code = session.runJob(stored, CliSession::Assist::Stop); code != ExitCode::Ok) {
+            return code;
+        }
+        qsizetype snapshots = 0;
+        for (const QList<SnapshotSummary> &connection : stored.storedSnapshots()) {
+            snapshots += connection.size();
+        }
         if (format == QLatin1String("json")) {
             CliOutput::outBytes(CliOutput::json(QJsonObject{
                 {QStringLiteral("keep_newest"), policy.keepNewest},
                 {QStringLiteral("max_age_days"), policy.maxAgeDays},
                 {QStringLiteral("removed_snapshots"), job->removedSnapshots()},
+                {QStringLiteral("stored_snapshots"), qint64(snapshots)},
+                {QStringLiteral("database_bytes"), stored.databaseBytes()},
             }));
             return ExitCode::Ok;
         }
@@ -87,6 +99,11 @@ public:
             CliOutput::out(
                 i18ncp("@info:shell", "Removed %1 snapshot.", "Removed %1 snapshots.", job->removedSnapshots()));
         }
+        CliOutput::out(i18ncp("@info:shell %2 is \"N connections\", %3 a size on disk",
+            "Stored now: %1 snapshot of %2, taking %3.", "Stored now: %1 snapshots of %2, taking %3.", int(snapshots),
+            i18ncp("@info:shell part of a sentence", "%1 connection", "%1 connections",
+                int(stored.storedSnapshots().size())),
+            QLocale().formattedDataSize(stored.databaseBytes())));
         return ExitCode::Ok;
     }
 

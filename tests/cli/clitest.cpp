@@ -11,6 +11,7 @@
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -357,9 +358,13 @@ private Q_SLOTS:
         QCOMPARE(unset.code, 0);
         const QJsonObject none = QJsonDocument::fromJson(unset.out.toUtf8()).object();
         QCOMPARE(none.keys(),
-            (QStringList{
-                QStringLiteral("keep_newest"), QStringLiteral("max_age_days"), QStringLiteral("removed_snapshots")}));
+            (QStringList{QStringLiteral("database_bytes"), QStringLiteral("keep_newest"),
+                QStringLiteral("max_age_days"), QStringLiteral("removed_snapshots"),
+                QStringLiteral("stored_snapshots")}));
         QCOMPARE(none.value(QLatin1String("keep_newest")).toInt(-1), 0);
+        QCOMPARE(none.value(QLatin1String("stored_snapshots")).toInt(), 3);
+        const qint64 bytes = QFileInfo(store).size() + QFileInfo(store + QStringLiteral("-wal")).size();
+        QCOMPARE(none.value(QLatin1String("database_bytes")).toInteger(), bytes);
 
         const Run keepOne = run(QStringList{QStringLiteral("retention"), QStringLiteral("--keep"), QStringLiteral("1"),
                                     QStringLiteral("--format"), QStringLiteral("json")} +
@@ -369,6 +374,7 @@ private Q_SLOTS:
         QCOMPARE(changed.value(QLatin1String("keep_newest")).toInt(), 1);
         QCOMPARE(changed.value(QLatin1String("max_age_days")).toInt(-1), 0);
         QCOMPARE(changed.value(QLatin1String("removed_snapshots")).toInt(), 2);
+        QCOMPARE(changed.value(QLatin1String("stored_snapshots")).toInt(), 1); // after the change
         {
             LicenseStore opened;
             QVERIFY(!opened.open(store).isError());
@@ -381,6 +387,8 @@ private Q_SLOTS:
         QCOMPARE(maxAge.code, 0);
         QVERIFY2(maxAge.out.contains(QLatin1String("the newest 1.")), qPrintable(maxAge.out));
         QVERIFY2(maxAge.out.contains(QLatin1String("older than 90 days")), qPrintable(maxAge.out));
+        QVERIFY2(maxAge.out.contains(QLatin1String("Stored now: 1 snapshot of 1 connection, taking ")),
+            qPrintable(maxAge.out));
 
         // The next refresh applies it again.
         QCOMPARE(run(QStringList{QStringLiteral("refresh")} + inStore).code, 0);

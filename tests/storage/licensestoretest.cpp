@@ -269,6 +269,16 @@ private Q_SLOTS:
         special.enterpriseServerUser = TriState::No;
         special.totalUserAccounts = 3;
         snapshot.licenses.users.append(special);
+        // Server accounts whose texts need every JSON escape (the accounts are stored as JSON text).
+        ServerUserAccount tricky;
+        tricky.login = QStringLiteral("back\\slash\"quote");
+        tricky.remoteUserId = QStringLiteral("4711");
+        tricky.profileName = QStringLiteral("林美玲 🚀\ttab\nnewline\rreturn\u0001\u001f end");
+        tricky.remoteCreatedAt = QDateTime(QDate(2024, 2, 29), QTime(23, 59, 58, 123), QTimeZone::UTC);
+        tricky.isSiteAdmin = true;
+        tricky.emails = {{QStringLiteral("zoë@exämple.de"), false}, {QStringLiteral("美玲@例子.公司"), true}};
+        snapshot.installations[0].userAccounts.append(tricky);
+        snapshot.installations[0].userAccounts.append(ServerUserAccount{}); // every field empty
         const auto id = store.writeSnapshot(snapshot);
         QVERIFY2(id.ok(), qPrintable(id.error.message));
         QVERIFY(id.value > 0);

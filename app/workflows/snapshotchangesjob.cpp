@@ -60,14 +60,27 @@ void SnapshotChangesJob::run()
     }
     m_from = *from;
     m_to = *to;
+    // Each read takes about a second with 300k seats: a comparison the user no longer wants (another choice,
+    // the dialog closed) stops between the steps.
+    Q_EMIT progress(0, 2, 0);
     StoreResult<CompactLicenseRows> before = db->loadCompactLicenses(m_from.id);
     if (!before.ok()) {
         fail(before.error);
         return;
     }
+    Q_EMIT progress(1, 2, before.value.size());
+    if (cancelRequested()) {
+        cancel();
+        return;
+    }
     StoreResult<CompactLicenseRows> after = db->loadCompactLicenses(m_to.id);
     if (!after.ok()) {
         fail(after.error);
+        return;
+    }
+    Q_EMIT progress(2, 2, before.value.size() + after.value.size());
+    if (cancelRequested()) {
+        cancel();
         return;
     }
     m_before = std::move(before.value);

@@ -6,6 +6,7 @@
 #include "memorypeak.h"
 #include "snapshotgenerator.h"
 #include "storage/licensestore.h"
+#include "workflows/jobrunner.h"
 
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -57,6 +58,29 @@ private Q_SLOTS:
         QVERIFY(secondId.ok());
         m_firstId = firstId.value;
         m_secondId = secondId.value;
+    }
+
+    void shouldStopBetweenItsReadsWhenCancelled()
+    {
+        // Another choice in the dialog, or the dialog closed: JobRunner::cancel() from the interface thread
+        // while the worker reads; the job stops before its second read.
+        SnapshotChangesJob job(context());
+        QList<std::pair<qint64, qint64>> progress;
+        connect(
+            &job, &WorkflowJob::progress, &job,
+            [&](qint64 done, qint64 total, qint64 seats) {
+                progress.append({done, total});
+                if (done == 1) {
+                    QVERIFY(seats > 50000); // the first snapshot's seats are read
+                    JobRunner::cancel(&job);
+                }
+            },
+            Qt::DirectConnection);
+        QVERIFY(runToEnd(&job));
+        QCOMPARE(job.status(), WorkflowJob::Status::Cancelled);
+        QCOMPARE(progress, (QList<std::pair<qint64, qint64>>{{0, 2}, {1, 2}}));
+        QVERIFY(job.after().isEmpty());
+        QVERIFY(job.diff().came.isEmpty() && job.diff().went.isEmpty());
     }
 
     void shouldFindWhatTheListsGive()

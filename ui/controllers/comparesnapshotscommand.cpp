@@ -17,7 +17,12 @@ CompareSnapshotsCommand::CompareSnapshotsCommand(LicenseController *controller, 
     setObjectName(QStringLiteral("compareSnapshotsCommand"));
     m_dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_dialog, &SnapshotChangesDialog::compareRequested, this, &CompareSnapshotsCommand::compare);
-    connect(m_dialog, &QObject::destroyed, this, &QObject::deleteLater);
+    connect(m_dialog, &QObject::destroyed, this, [this] {
+        if (m_job) {
+            Glc::JobRunner::cancel(m_job); // closed while comparing
+        }
+        deleteLater();
+    });
 }
 
 SnapshotChangesDialog *CompareSnapshotsCommand::dialog() const
@@ -47,8 +52,15 @@ void CompareSnapshotsCommand::compare(qint64 fromId, qint64 toId)
     // Only the newest request's answer is shown when the choice changes while comparing.
     const int generation = ++m_generation;
     m_dialog->setBusy(true);
+    if (m_job) {
+        Glc::JobRunner::cancel(m_job); // superseded: the worker is free for this one sooner
+    }
     auto *job = new Glc::SnapshotChangesJob(m_controller->context(), fromId, toId);
+    m_job = job;
     connect(job, &Glc::WorkflowJob::finished, m_dialog, [this, job, generation] {
+        if (m_job == job) {
+            m_job = nullptr;
+        }
         if (generation != m_generation) {
             return;
         }

@@ -6,6 +6,9 @@
 #include <QPointer>
 
 class LicenseController;
+namespace Glc {
+class SnapshotChangesJob;
+}
 class SnapshotChangesDialog;
 class QWidget;
 
@@ -30,5 +33,6 @@ private:
 
     LicenseController *const m_controller;
     QPointer<SnapshotChangesDialog> m_dialog;
+    Glc::SnapshotChangesJob *m_job = nullptr; ///< the newest comparison while it runs
     int m_generation = 0;
 };

@@ -304,7 +304,7 @@ void readUserAccounts(const QJsonObject &connection, int installation, QList<Ser
 // is null (a wrong slug: {"data":{"enterprise":null},"errors":[{"type":"NOT_FOUND",...}]}). Any error
 // fails the read: partial data (e.g. installations hidden by SAML SSO) would read as a complete answer.
 // The one exception, `mayBeGone`: fields of nodes asked for by id that may have been deleted since they
-// were listed. When every error is a NOT_FOUND of such a field (null in data), the fields go to
+// were listed. When every error is a NOT_FOUND of such a field (null or left out in data), the fields go to
 // `notFound` and the rest of the answer is read.
 template<typename T>
 bool graphQlData(const QByteArray &json, ReadResult<T> *result, QJsonObject *data, const QStringList &mayBeGone = {},
@@ -324,9 +324,9 @@ bool graphQlData(const QByteArray &json, ReadResult<T> *result, QJsonObject *dat
         for (const QJsonValue &error : list) {
             const QJsonObject object = error.toObject();
             const QJsonValue field = object.value(QLatin1String("path")).toArray().at(0);
+            const QJsonValue answer = top.value(QLatin1String("data")).toObject().value(field.toString());
             if (object.value(QLatin1String("type")).toString() != QLatin1String("NOT_FOUND") || !field.isString() ||
-                !mayBeGone.contains(field.toString()) ||
-                !top.value(QLatin1String("data")).toObject().value(field.toString()).isNull()) {
+                !mayBeGone.contains(field.toString()) || !(answer.isNull() || answer.isUndefined())) {
                 missing.clear();
                 break;
             }

@@ -876,6 +876,12 @@ private Q_SLOTS:
         QVERIFY(!partly.value.at(1).gone);
         QCOMPARE(partly.value.at(1).emails, (QList<ServerUserEmail>{{QStringLiteral("b@x.example"), true}}));
         QVERIFY(partly.value.at(2).gone);
+        // The same when the gone account's field is left out of data rather than null.
+        const auto leftOut = readUserAccountEmailsPages(
+            GLC_JSON({"data": {}, "errors": [{"type": "NOT_FOUND", "path": ["a0"], "message": "gone"}]}),
+            {QStringLiteral("a0")});
+        QVERIFY(leftOut.ok());
+        QVERIFY(leftOut.value.at(0).gone);
         // The unaliased reader keeps NOT_FOUND an error (it is asked for one known node).
         const QByteArray goneNode =
             GLC_JSON({"data": {"node": null}, "errors": [{"type": "NOT_FOUND", "path": ["node"], "message": "gone"}]});

@@ -21,7 +21,12 @@ RetentionCommand::RetentionCommand(LicenseController *controller, QWidget *paren
     // OK stores first and closes only once stored, so an error stays next to the fields.
     disconnect(m_dialog->buttons(), &QDialogButtonBox::accepted, m_dialog, &QDialog::accept);
     connect(m_dialog->buttons(), &QDialogButtonBox::accepted, this, &RetentionCommand::store);
-    connect(m_dialog, &QObject::destroyed, this, &QObject::deleteLater);
+    connect(m_dialog, &QObject::destroyed, this, [this] {
+        if (m_job) {
+            Glc::JobRunner::cancel(m_job); // the window went (the console quits): stop between two snapshots
+        }
+        deleteLater();
+    });
     connect(m_dialog, &RetentionDialog::cancelRequested, this, [this] {
         if (m_job) {
             Glc::JobRunner::cancel(m_job);

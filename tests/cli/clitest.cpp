@@ -971,11 +971,50 @@ private Q_SLOTS:
             qPrintable(cli.out + cli.err));
         QElapsedTimer clock;
         clock.start();
-        QCOMPARE(::kill(pid_t(cli.process->processId()), signalNumber), 0);
+        const qint64 pid = cli.process->processId();
+        QVERIFY2(pid > 0 && cli.process->state() == QProcess::Running, qPrintable(cli.out + cli.err));
+        QCOMPARE(::kill(pid_t(pid), signalNumber), 0);
         const Run result = cli.finish();
         QCOMPARE(result.code, 1); // not killed by the signal (-1)
         QVERIFY2(result.err.contains(QLatin1String("Cancelled.")), qPrintable(result.err));
         QVERIFY(clock.elapsed() < 30000);
+        stopLab(lab);
+    }
+
+    void shouldWriteNoSnapshotWhenARefreshIsInterrupted()
+    {
+        // A cron job's time limit ends a refresh mid-fetch: it stops cleanly and stores nothing (a refresh
+        // cancelled mid-fetch keeps the previous snapshot: workflowstest).
+        // 50 pages of consumed licenses, four at a time, half a second each: several seconds of fetching.
+        Lab lab = startLab(
+            {QStringLiteral("--users"), QStringLiteral("5000"), QStringLiteral("--latency-ms"), QStringLiteral("500")});
+        const QString store = newStore();
+        QVERIFY(addLabConnection(store, lab));
+        const QStringList inStore{
+            QStringLiteral("--connection"), QStringLiteral("gh"), QStringLiteral("--store"), store};
+        auto apiRequests = [&lab] {
+            return QJsonDocument::fromJson(labCall(lab, "GET", QStringLiteral("/_lab/status")))
+                .object()
+                .value(QLatin1String("counters"))
+                .toObject()
+                .value(QLatin1String("api_requests"))
+                .toInteger();
+        };
+        const qint64 before = apiRequests();
+        Background cli = start(QStringList{QStringLiteral("refresh")} + inStore, lab.token);
+        // Once its first request is in, the refresh has seconds to go.
+        QTRY_VERIFY_WITH_TIMEOUT(apiRequests() > before, 30000);
+        const qint64 pid = cli.process->processId();
+        QVERIFY2(pid > 0 && cli.process->state() == QProcess::Running, qPrintable(cli.out + cli.err));
+        QCOMPARE(::kill(pid_t(pid), SIGTERM), 0);
+        const Run result = cli.finish();
+        QCOMPARE(result.code, 1);
+        QVERIFY2(result.err.contains(QLatin1String("Cancelled.")), qPrintable(result.err));
+        LicenseStore opened;
+        QVERIFY(!opened.open(store).isError());
+        const auto connections = opened.connections().value;
+        QCOMPARE(connections.size(), 1);
+        QCOMPARE(opened.snapshots(connections.constFirst().id).value.size(), 0); // nothing half-written
         stopLab(lab);
     }
 

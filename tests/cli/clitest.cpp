@@ -27,7 +27,6 @@
 #include <QTest>
 #include <QUrlQuery>
 
-#include <csignal>
 #include <memory>
 
 #include <signal.h>

@@ -267,12 +267,12 @@ Figures run(const QString &backend, const QString &location, const LicenseSnapsh
     return fig;
 }
 
-/// The License page's whole load as the console runs it (PageDataJob: the rows packed as read and
-/// sorted by login in a helper thread, the servers, the counted-twice analysis), on its own: peak
-/// and kept memory against the process before it, and its time.
-void runPageData(Figures &fig, const QString &location, const QString &connectionId)
+/// One PageDataJob over the store, as the console runs it at start (the rows packed as read and sorted
+/// by login in a helper thread, the servers, the counted-twice analysis): its time. `whileAlive` runs
+/// before the job and what it holds go.
+double pageDataMs(
+    const QString &location, const QString &connectionId, QString *error, const std::function<void()> &whileAlive = {})
 {
-    const GlcTest::MemoryPeak memory;
     WorkflowContext context;
     context.connection.id = connectionId;
     context.storeLocation = location;
@@ -280,12 +280,25 @@ void runPageData(Figures &fig, const QString &location, const QString &connectio
     t.start();
     PageDataJob job(context);
     job.start();
-    fig.pageDataMs = t.nsecsElapsed() / 1e6;
-    fig.pagePeakRssMb = memory.peakMb();
+    const double ms = t.nsecsElapsed() / 1e6;
     if (job.status() != WorkflowJob::Status::Succeeded || job.data().rows.isEmpty()) {
-        fig.error = QStringLiteral("the page data job failed: ") + job.errorText();
+        *error = QStringLiteral("the page data job failed: ") + job.errorText();
     }
-    fig.pageRssMb = memory.keptMb();
+    if (whileAlive) {
+        whileAlive();
+    }
+    return ms;
+}
+
+/// The License page's whole load on its own: its time, and peak and kept memory against the process
+/// before it.
+void runPageData(Figures &fig, const QString &location, const QString &connectionId)
+{
+    const GlcTest::MemoryPeak memory;
+    fig.pageDataMs = pageDataMs(location, connectionId, &fig.error, [&] {
+        fig.pagePeakRssMb = memory.peakMb();
+        fig.pageRssMb = memory.keptMb();
+    });
 }
 
 /// Compare Snapshots and `ghe-license changes`: the snapshot and the same enterprise a week later,
@@ -359,22 +372,6 @@ struct YearFigures
     int retentionHalfRemoved = 0;
     QString error;
 };
-
-double pageDataMs(const QString &location, const QString &connectionId, QString *error)
-{
-    WorkflowContext context;
-    context.connection.id = connectionId;
-    context.storeLocation = location;
-    QElapsedTimer t;
-    t.start();
-    PageDataJob job(context);
-    job.start();
-    const double ms = t.nsecsElapsed() / 1e6;
-    if (job.status() != WorkflowJob::Status::Succeeded || job.data().rows.isEmpty()) {
-        *error = QStringLiteral("the page data job failed: ") + job.errorText();
-    }
-    return ms;
-}
 
 /// A year of weekly refreshes of one enterprise (each week: every 100th person gone, as many new),
 /// then what the console does with that history: the page's load, the history chart's points,

@@ -738,9 +738,6 @@ LicenseLab::Reply LicenseLab::graphql(const QHttpServerRequest &request, const L
     auto notFoundMessage = [](const QString &id) {
         return QStringLiteral("Could not resolve to a node with the global id of '%1'.").arg(id);
     };
-    auto unknownNode = [&notFoundMessage](const QString &id, const QString &alias) {
-        return graphQlError(QStringLiteral("NOT_FOUND"), notFoundMessage(id), alias);
-    };
     if (query.contains(QLatin1String("enterpriseServerInstallations"))) {
         if (variables.value(QLatin1String("slug")).toString() != enterprise.slug()) {
             return graphQlError(QStringLiteral("NOT_FOUND"),
@@ -817,7 +814,8 @@ LicenseLab::Reply LicenseLab::graphql(const QHttpServerRequest &request, const L
     if (query.contains(QLatin1String("node(")) && query.contains(QLatin1String("userAccounts"))) {
         const int index = enterprise.serverIndex(variables.value(QLatin1String("id")).toString());
         if (index < 0) {
-            return unknownNode(variables.value(QLatin1String("id")).toString(), QStringLiteral("node"));
+            return graphQlError(QStringLiteral("NOT_FOUND"),
+                notFoundMessage(variables.value(QLatin1String("id")).toString()), QStringLiteral("node"));
         }
         const QJsonObject node =
             installationNode(enterprise.servers().at(index), variables.value(QLatin1String("after")).toString());

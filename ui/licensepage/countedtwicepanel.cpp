@@ -50,6 +50,8 @@ CountedTwicePanel::CountedTwicePanel(QWidget *parent)
         i18nc("@title:column", "GitHub.com account"), i18nc("@title:column", "Reason"), i18nc("@title:column", "Fix"),
         i18nc("@title:column", "Seats freed"), i18nc("@title:column", "Confidence")});
     m_view->header()->setSectionResizeMode(QHeaderView::Interactive);
+    // The fix is the sentence the admin acts on: it takes whatever width the panel has left.
+    m_view->header()->setSectionResizeMode(FixColumn, QHeaderView::Stretch);
     m_view->header()->setStretchLastSection(false);
     m_view->setMinimumHeight(fontMetrics().height() * 8);
 
@@ -108,14 +110,15 @@ void CountedTwicePanel::setPairs(const QList<SuspectedPairRow> &pairs)
         items.append(item);
     }
     m_view->addTopLevelItems(items);
-    // Reason and fix are sentences: give them room and let the rest fit their content.
+    // Accounts fit their content up to a cap, the reasons (short phrases) and numbers fit theirs; the fix, a
+    // sentence, stretches over the rest.
     const int charWidth = fontMetrics().averageCharWidth();
-    for (int column : {ServerAccountColumn, CloudAccountColumn, SeatsColumn, ConfidenceColumn}) {
+    for (int column : {ServerAccountColumn, CloudAccountColumn, ReasonColumn, SeatsColumn, ConfidenceColumn}) {
         m_view->resizeColumnToContents(column);
-        m_view->setColumnWidth(column, std::min(m_view->columnWidth(column), charWidth * 36));
+        if (column != ReasonColumn) {
+            m_view->setColumnWidth(column, std::min(m_view->columnWidth(column), charWidth * 36));
+        }
     }
-    m_view->setColumnWidth(ReasonColumn, charWidth * 40);
-    m_view->setColumnWidth(FixColumn, charWidth * 40);
     if (!empty) {
         m_view->setCurrentItem(m_view->topLevelItem(0));
     }

@@ -62,6 +62,13 @@ UsageFileUser readUser(const QJsonObject &object)
     user.suspended = object.value(QLatin1String("suspended")).toBool();
     return user;
 }
+
+/// A UTF-16 byte order mark, or a NUL byte in the first character (never in UTF-8 JSON).
+bool isUtf16(QByteArrayView text)
+{
+    return text.startsWith("\xFF\xFE") || text.startsWith("\xFE\xFF") ||
+        (text.size() >= 2 && (text.at(0) == '\0' || text.at(1) == '\0'));
+}
 } // namespace
 
 QString validationMessage(Validation validation, qint64 sizeLimit)
@@ -86,6 +93,11 @@ QString validationMessage(Validation validation, qint64 sizeLimit)
             "Enterprise Server instance.");
     case Validation::Truncated:
         return i18nc("@info", "The file ends too early: the export was cut off. Export the license usage again.");
+    case Validation::Utf16Text:
+        return i18nc("@info",
+            "The file is saved as UTF-16 text, as Windows PowerShell saves an export redirected with >. Save it "
+            "as UTF-8 (in PowerShell: | Out-File -Encoding utf8) or copy the file from the server with scp, then "
+            "add it again.");
     case Validation::Unreadable:
         return i18nc("@info", "The file could not be read.");
     }
@@ -106,7 +118,13 @@ Result read(const QByteArray &bytes, qint64 sizeLimit)
         return result;
     }
     result.sha256 = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-    const QByteArray trimmed = bytes.trimmed();
+    // Editors and PowerShell on Windows put a byte order mark before UTF-8 text: it is not part of the JSON.
+    const QByteArrayView utf8Bom("\xEF\xBB\xBF");
+    const QByteArray trimmed = (bytes.startsWith(utf8Bom) ? bytes.sliced(utf8Bom.size()) : bytes).trimmed();
+    if (isUtf16(trimmed)) {
+        result.validation = Validation::Utf16Text;
+        return result;
+    }
     if (trimmed.isEmpty()) {
         result.validation = Validation::Empty;
         return result;

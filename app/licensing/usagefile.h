@@ -23,6 +23,7 @@ enum class Validation : qint8 {
     TooLarge,
     WrongShape, ///< JSON, but not a usage export
     Truncated, ///< JSON that stops early (interrupted download or copy)
+    Utf16Text, ///< UTF-16 text, as Windows PowerShell writes output redirected with >
     Unreadable, ///< the file could not be opened
 };
 

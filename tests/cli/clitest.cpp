@@ -6,6 +6,7 @@
 #include "sshserverharness.h"
 #include "storage/licensestore.h"
 #include "storedhistory.h"
+#include "textencodings.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -800,6 +801,9 @@ private Q_SLOTS:
                 UsageFile::validationMessage(UsageFile::Validation::WrongShape)},
             {write(QStringLiteral("cut.json"), bytes.left(bytes.size() / 2)),
                 UsageFile::validationMessage(UsageFile::Validation::Truncated)},
+            // What `ssh … ghe-license usage > file.json` writes in Windows PowerShell 5.
+            {write(QStringLiteral("powershell.json"), Glc::Test::utf16LittleEndianWithBom(bytes)),
+                UsageFile::validationMessage(UsageFile::Validation::Utf16Text)},
         };
         {
             QFile large(path(QStringLiteral("large.json")));

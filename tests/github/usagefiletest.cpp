@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "licensing/usagefile.h"
+#include "textencodings.h"
 
 #include <QCryptographicHash>
 #include <QStandardPaths>
@@ -85,6 +86,33 @@ private Q_SLOTS:
         QTest::newRow("other json") << QByteArray(GLC_JSON({"total_seats_consumed": 1}))
                                     << int(UsageFile::Validation::WrongShape);
         QTest::newRow("too large") << QByteArray(2000, ' ') << int(UsageFile::Validation::TooLarge);
+        const QByteArray json = R"({"instance":{"server_id":"s","host_name":"h"},"users":"aGVsbG8="})";
+        const QByteArray utf16le = Glc::Test::utf16LittleEndianWithBom(json).sliced(2);
+        QByteArray utf16be;
+        for (qsizetype i = 0; i < utf16le.size(); i += 2) {
+            utf16be.append(utf16le.at(i + 1)).append(utf16le.at(i));
+        }
+        QTest::newRow("utf-16le with bom")
+            << Glc::Test::utf16LittleEndianWithBom(json) << int(UsageFile::Validation::Utf16Text);
+        QTest::newRow("utf-16be with bom") << QByteArray("\xFE\xFF") + utf16be << int(UsageFile::Validation::Utf16Text);
+        QTest::newRow("utf-16le without bom") << utf16le << int(UsageFile::Validation::Utf16Text);
+        QTest::newRow("html after a utf-8 bom")
+            << QByteArray("\xEF\xBB\xBF<html><body>Sign in</body></html>") << int(UsageFile::Validation::HtmlPage);
+    }
+
+    void shouldReadUtf8WithByteOrderMark()
+    {
+        const QByteArray json = R"({"instance":{"server_id":"s-1","host_name":"ghes.example"},"users":[]})";
+        const QByteArray bytes = QByteArray("\xEF\xBB\xBF") + json;
+        const auto result = UsageFile::read(bytes);
+        QVERIFY2(result.ok(), qPrintable(result.message()));
+        QCOMPARE(result.info.serverId, QStringLiteral("s-1"));
+        QCOMPARE(result.info.hostName, QStringLiteral("ghes.example"));
+        QCOMPARE(result.info.userCount, 0);
+        // The hash is of the file as it is, so uploading it twice is still recognised.
+        QCOMPARE(
+            result.sha256, QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()));
+        QCOMPARE(result.size, bytes.size());
     }
 
     void shouldRejectWithSpecificMessage()

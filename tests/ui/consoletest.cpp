@@ -28,6 +28,7 @@
 #include "models/serverinstancesmodel.h"
 #include "sshserverharness.h"
 #include "storage/licensestore.h"
+#include "textencodings.h"
 #include "views/addserverusageview.h"
 #include "views/exportusageview.h"
 #include "views/syncnowview.h"
@@ -1089,6 +1090,8 @@ private Q_SLOTS:
                 UsageFile::validationMessage(UsageFile::Validation::WrongShape)},
             {QStringLiteral("cut.json"), exported.left(exported.size() / 2),
                 UsageFile::validationMessage(UsageFile::Validation::Truncated)},
+            {QStringLiteral("powershell.json"), Glc::Test::utf16LittleEndianWithBom(exported),
+                UsageFile::validationMessage(UsageFile::Validation::Utf16Text)},
             {QStringLiteral("unknown.json"), UsageFile::write(unknown, QByteArrayLiteral("c2VjcmV0")),
                 QStringLiteral("elsewhere.example.com")},
         };

@@ -1717,6 +1717,8 @@ private Q_SLOTS:
         }
         QVERIFY2(names.contains(QStringLiteral("searchField")), qPrintable(names.join(u',')));
         QVERIFY2(names.contains(QStringLiteral("countedTwiceCheck")), qPrintable(names.join(u',')));
+        // The history chart, where the arrow keys pick a snapshot and it tells its figures.
+        QVERIFY2(visited.contains(page()->historyChart()), qPrintable(names.join(u',')));
         QVERIFY2(visited.indexOf(page()->filterBar()->searchField()) < visited.indexOf(controller()->table()),
             qPrintable(names.join(u',')));
 

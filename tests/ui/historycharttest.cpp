@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "licensepage/historychart.h"
+#include "licensepage/uiformat.h"
 #include "uitestdata.h"
 
+#include <QSignalSpy>
 #include <QTest>
 
 namespace {
@@ -156,6 +158,83 @@ private Q_SLOTS:
             QCOMPARE(tick.when.date().day(), 1);
             QCOMPARE(tick.label, zh.toString(tick.when.date(), QLocale::ShortFormat));
         }
+    }
+
+    void shouldShowTheSnapshotUnderThePointer()
+    {
+        HistoryChart chart;
+        chart.resize(chart.sizeHint());
+        const auto consumed = UiTestData::consumedHistory();
+        chart.setHistory(consumed, UiTestData::purchasedHistory(), UiTestData::forecast());
+        const QString summary = chart.accessibleDescription();
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        // The figures' box in a colour nothing else in the chart has.
+        const QColor box(0x12, 0x34, 0x56);
+        QPalette palette = chart.palette();
+        palette.setColor(QPalette::ToolTipBase, box);
+        chart.setPalette(palette);
+        // Alone in its window the chart has the focus, which picks the latest snapshot: point without it.
+        chart.clearFocus();
+        QTRY_COMPARE(chart.currentSnapshot(), -1);
+        QCOMPARE(countColour(chart.grab().toImage(), box), 0);
+        QSignalSpy changed(&chart, &HistoryChart::currentSnapshotChanged);
+
+        // Pointing above the line, at the x of the sixth snapshot (ten weeks before the purchase went up).
+        const QPointF at = chart.snapshotPosition(5);
+        QVERIFY(!at.isNull());
+        QTest::mouseMove(&chart, QPoint(int(at.x()) + 1, int(at.y()) - 25));
+        QTRY_COMPARE(chart.currentSnapshot(), 5);
+        QCOMPARE(changed.count(), 1);
+        const QString text = chart.snapshotText(5);
+        const QStringList lines = text.split(QLatin1Char('\n'));
+        QCOMPARE(lines.size(), 3);
+        QCOMPARE(lines.at(0), UiFormat::dateTime(consumed.at(5).first));
+        QVERIFY2(lines.at(1).contains(UiFormat::number(consumed.at(5).second)), qPrintable(lines.at(1)));
+        QVERIFY2(lines.at(1).contains(UiFormat::number(1400)), qPrintable(lines.at(1)));
+        const int change = consumed.at(5).second - consumed.at(4).second;
+        QVERIFY(change > 0);
+        QVERIFY2(lines.at(2).contains(QLatin1String("more")) && lines.at(2).contains(QString::number(change)),
+            qPrintable(lines.at(2)));
+        QCOMPARE(chart.accessibleDescription(), text);
+        QVERIFY2(countColour(chart.grab().toImage(), box) > 200, "the snapshot's figures are not drawn");
+
+        // The last snapshot is after the purchase went up to 1,500.
+        QVERIFY(chart.snapshotText(int(consumed.size()) - 1).contains(UiFormat::number(1500)));
+        // Out of the plot: nothing picked, the summary is back.
+        QTest::mouseMove(&chart, QPoint(1, 1));
+        QTRY_COMPARE(chart.currentSnapshot(), -1);
+        QCOMPARE(chart.accessibleDescription(), summary);
+        QCOMPARE(countColour(chart.grab().toImage(), box), 0);
+    }
+
+    void shouldStepThroughSnapshotsWithTheKeyboard()
+    {
+        HistoryChart chart;
+        chart.resize(chart.sizeHint());
+        const auto consumed = UiTestData::consumedHistory();
+        const int last = int(consumed.size()) - 1;
+        chart.setHistory(consumed, UiTestData::purchasedHistory());
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowActive(&chart));
+        QCOMPARE(chart.focusPolicy(), Qt::StrongFocus);
+        chart.setFocus(Qt::TabFocusReason);
+        QTRY_COMPARE(chart.currentSnapshot(), last);
+        QTest::keyClick(&chart, Qt::Key_Left);
+        QCOMPARE(chart.currentSnapshot(), last - 1);
+        QTest::keyClick(&chart, Qt::Key_Home);
+        QCOMPARE(chart.currentSnapshot(), 0);
+        // The first snapshot has none before it to compare with.
+        QCOMPARE(chart.accessibleDescription().split(QLatin1Char('\n')).size(), 2);
+        QTest::keyClick(&chart, Qt::Key_Left);
+        QCOMPARE(chart.currentSnapshot(), 0);
+        QTest::keyClick(&chart, Qt::Key_Right);
+        QCOMPARE(chart.currentSnapshot(), 1);
+        QTest::keyClick(&chart, Qt::Key_End);
+        QCOMPARE(chart.currentSnapshot(), last);
+        // New history with fewer snapshots drops a pick that no longer exists.
+        chart.setHistory(consumed.mid(0, 3), {});
+        QCOMPARE(chart.currentSnapshot(), -1);
     }
 
     void shouldCopeWithOnePoint()

@@ -9,6 +9,7 @@
 #include "lab/licenselab.h"
 #include "licensepage/connectiondialog.h"
 #include "licensepage/countedtwicepanel.h"
+#include "licensepage/historychart.h"
 #include "licensepage/licensepage.h"
 #include "licensepage/organizationsdialog.h"
 #include "licensepage/retentiondialog.h"
@@ -217,6 +218,25 @@ private Q_SLOTS:
         QVERIFY(m_window->rect().contains(label.center()));
         const qreal dpr = m_window->devicePixelRatio();
         QVERIFY(foregroundPixels(image, QRect(label.topLeft() * dpr, label.size() * dpr)) > 100);
+    }
+
+    void shouldShootAPickedSnapshotInTheHistory()
+    {
+        auto *page = m_window->findChild<LicensePage *>();
+        QVERIFY(page);
+        auto *chart = page->findChild<HistoryChart *>();
+        QVERIFY(chart);
+        auto *scroll = page->findChild<QScrollArea *>();
+        scroll->ensureWidgetVisible(chart, 0, 0);
+        QApplication::processEvents();
+        // As the pointer or the arrow keys pick it: the snapshot before the latest, figures beside it.
+        const int picked = int(chart->consumed().size()) - 2;
+        QVERIFY(picked > 0);
+        chart->setCurrentSnapshot(picked);
+        const QImage image(shoot(m_window.get(), QStringLiteral("history-snapshot")));
+        chart->setCurrentSnapshot(-1);
+        scroll->verticalScrollBar()->setValue(0);
+        QVERIFY(!image.isNull());
     }
 
     void shouldShootSyncNow()

@@ -6,12 +6,15 @@
 
 #include <KLocalizedString>
 #include <QEvent>
+#include <QKeyEvent>
 #include <QLocale>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
 #include <QTimeZone>
 
 #include <cmath>
+#include <optional>
 
 namespace {
 /// A "nice" step (1, 2 or 5 times a power of ten) giving about @p ticks intervals up to @p max.
@@ -39,6 +42,9 @@ HistoryChart::HistoryChart(QWidget *parent)
     setObjectName(QStringLiteral("historyChart"));
     setAccessibleName(i18nc("@label accessible name", "License history chart"));
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    // Pointing or the arrow keys pick a snapshot; Tab reaches the chart like any other control.
+    setMouseTracking(true);
+    setFocusPolicy(Qt::StrongFocus);
     updateDescription();
 }
 
@@ -52,8 +58,156 @@ void HistoryChart::setHistory(const Series &consumed, const Series &purchased, c
     m_consumed = sorted(consumed);
     m_purchased = sorted(purchased);
     m_forecast = sorted(forecast);
+    if (m_current >= m_consumed.size()) {
+        m_current = -1;
+        Q_EMIT currentSnapshotChanged(m_current);
+    }
     updateDescription();
     update();
+}
+
+void HistoryChart::setCurrentSnapshot(int index)
+{
+    if (index < 0 || index >= m_consumed.size()) {
+        index = -1;
+    }
+    if (index == m_current) {
+        return;
+    }
+    m_current = index;
+    updateDescription();
+    update();
+    Q_EMIT currentSnapshotChanged(m_current);
+}
+
+QString HistoryChart::snapshotText(int index) const
+{
+    if (index < 0 || index >= m_consumed.size()) {
+        return {};
+    }
+    const auto &[when, consumed] = m_consumed.at(index);
+    // The purchased seats then: the latest purchased figure up to that moment.
+    std::optional<int> purchased;
+    for (const auto &point : m_purchased) {
+        if (point.first > when) {
+            break;
+        }
+        purchased = point.second;
+    }
+    QStringList lines{UiFormat::dateTime(when)};
+    lines.append(purchased ? i18nc("@info consumed of purchased licenses", "%1 of %2 consumed",
+                                 UiFormat::number(consumed), UiFormat::number(*purchased))
+                           : i18ncp("@info chart point", "%2 seat consumed", "%2 seats consumed", consumed,
+                                 UiFormat::number(consumed)));
+    if (index > 0) {
+        const int change = consumed - m_consumed.at(index - 1).second;
+        if (change > 0) {
+            lines.append(i18ncp("@info chart point", "%2 seat more than the snapshot before",
+                "%2 seats more than the snapshot before", change, UiFormat::number(change)));
+        } else if (change < 0) {
+            lines.append(i18ncp("@info chart point", "%2 seat fewer than the snapshot before",
+                "%2 seats fewer than the snapshot before", -change, UiFormat::number(-change)));
+        } else {
+            lines.append(i18nc("@info chart point", "As many seats as the snapshot before"));
+        }
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+QPointF HistoryChart::snapshotPosition(int index) const
+{
+    const Layout l = layout();
+    if (index < 0 || index >= m_consumed.size() || l.area.isEmpty()) {
+        return {};
+    }
+    return plotPoint(l, m_consumed.at(index).first, m_consumed.at(index).second);
+}
+
+QPointF HistoryChart::plotPoint(const Layout &l, const QDateTime &when, int value)
+{
+    const qint64 t0 = l.first.toMSecsSinceEpoch();
+    const qint64 span = std::max<qint64>(1, l.last.toMSecsSinceEpoch() - t0);
+    const double x = l.area.left() + double(when.toMSecsSinceEpoch() - t0) / double(span) * l.area.width();
+    const double y = l.area.bottom() - double(value) / l.yMax * l.area.height();
+    return {x, y};
+}
+
+bool HistoryChart::event(QEvent *event)
+{
+    // While a snapshot is picked its figures are drawn beside it: no summary tooltip on top of them.
+    if (event->type() == QEvent::ToolTip && m_current >= 0) {
+        return true;
+    }
+    return QWidget::event(event);
+}
+
+void HistoryChart::mouseMoveEvent(QMouseEvent *event)
+{
+    const Layout l = layout();
+    const QPointF pos = event->position();
+    const int reach = fontMetrics().averageCharWidth() * 3;
+    int nearest = -1;
+    qreal nearestDistance = 0;
+    if (!l.area.isEmpty() && l.area.adjusted(-reach, -reach, reach, reach).contains(pos.toPoint())) {
+        for (int i = 0; i < m_consumed.size(); ++i) {
+            const qreal distance =
+                std::abs(plotPoint(l, m_consumed.at(i).first, m_consumed.at(i).second).x() - pos.x());
+            if (nearest < 0 || distance < nearestDistance) {
+                nearest = i;
+                nearestDistance = distance;
+            }
+        }
+    }
+    setCurrentSnapshot(nearest);
+    QWidget::mouseMoveEvent(event);
+}
+
+void HistoryChart::leaveEvent(QEvent *event)
+{
+    if (!hasFocus()) {
+        setCurrentSnapshot(-1);
+    }
+    QWidget::leaveEvent(event);
+}
+
+void HistoryChart::keyPressEvent(QKeyEvent *event)
+{
+    const int last = int(m_consumed.size()) - 1;
+    int index = m_current < 0 ? last : m_current;
+    switch (event->key()) {
+    case Qt::Key_Left:
+        index = std::max(0, index - 1);
+        break;
+    case Qt::Key_Right:
+        index = std::min(last, index + 1);
+        break;
+    case Qt::Key_Home:
+        index = 0;
+        break;
+    case Qt::Key_End:
+        index = last;
+        break;
+    default:
+        QWidget::keyPressEvent(event);
+        return;
+    }
+    setCurrentSnapshot(index);
+    event->accept();
+}
+
+void HistoryChart::focusInEvent(QFocusEvent *event)
+{
+    if (m_current < 0) {
+        setCurrentSnapshot(int(m_consumed.size()) - 1);
+    }
+    QWidget::focusInEvent(event);
+}
+
+void HistoryChart::focusOutEvent(QFocusEvent *event)
+{
+    // The pointer picks again as soon as it moves.
+    setCurrentSnapshot(-1);
+    QWidget::focusOutEvent(event);
 }
 
 void HistoryChart::clear()
@@ -101,6 +255,10 @@ void HistoryChart::updateDescription()
     if (isEmpty()) {
         setAccessibleDescription(emptyText());
         setToolTip(QString());
+        return;
+    }
+    if (m_current >= 0) {
+        setAccessibleDescription(snapshotText(m_current));
         return;
     }
     QString text;
@@ -349,14 +507,8 @@ void HistoryChart::paintEvent(QPaintEvent *)
     if (area.isEmpty()) {
         return;
     }
-    const qint64 t0 = l.first.toMSecsSinceEpoch();
-    const qint64 span = std::max<qint64>(1, l.last.toMSecsSinceEpoch() - t0);
     const int yMax = l.yMax;
-    auto toPoint = [&](const QDateTime &when, int value) {
-        const double x = area.left() + double(when.toMSecsSinceEpoch() - t0) / double(span) * area.width();
-        const double y = area.bottom() - double(value) / yMax * area.height();
-        return QPointF(x, y);
-    };
+    auto toPoint = [&l](const QDateTime &when, int value) { return plotPoint(l, when, value); };
 
     // Grid and y axis labels.
     QColor grid = pal.color(QPalette::Text);
@@ -428,4 +580,39 @@ void HistoryChart::paintEvent(QPaintEvent *)
         }
         drawSeries(m_forecast, consumedColor(), Qt::DashLine, start ? &*start : nullptr);
     }
+    paintCurrentSnapshot(p, l);
+}
+
+void HistoryChart::paintCurrentSnapshot(QPainter &p, const Layout &l) const
+{
+    if (m_current < 0 || l.area.isEmpty()) {
+        return;
+    }
+    const QPalette pal = palette();
+    const QFontMetrics fm = fontMetrics();
+    const int pad = fm.averageCharWidth();
+    const QPointF point = plotPoint(l, m_consumed.at(m_current).first, m_consumed.at(m_current).second);
+    // A marker through the snapshot, its point ringed, and its figures in a box beside it inside the plot.
+    QColor marker = pal.color(QPalette::Text);
+    marker.setAlphaF(0.45);
+    p.setPen(QPen(marker, 1, Qt::DotLine));
+    p.drawLine(QPointF(point.x(), l.area.top()), QPointF(point.x(), l.area.bottom()));
+    const qreal radius = std::max(2, fm.height() / 8) * 2.5;
+    p.setPen(QPen(consumedColor(), std::max(2, fm.height() / 8)));
+    p.setBrush(pal.color(QPalette::Base));
+    p.drawEllipse(point, radius, radius);
+
+    const QString text = snapshotText(m_current);
+    const QRect textRect = fm.boundingRect(QRect(0, 0, l.area.width(), l.area.height()), Qt::AlignLeft, text);
+    QRectF box(0, l.area.top() + pad, textRect.width() + pad * 2, textRect.height() + pad);
+    box.moveLeft(point.x() + pad * 2);
+    if (box.right() > l.area.right()) {
+        box.moveRight(point.x() - pad * 2);
+    }
+    box.moveLeft(std::max<qreal>(box.left(), 0));
+    p.setPen(QPen(pal.color(QPalette::Mid), 1));
+    p.setBrush(pal.color(QPalette::ToolTipBase));
+    p.drawRoundedRect(box, pad / 2.0, pad / 2.0);
+    p.setPen(pal.color(QPalette::ToolTipText));
+    p.drawText(box.adjusted(pad, pad / 2.0, -pad, -pad / 2.0), Qt::AlignLeft | Qt::AlignTop, text);
 }

@@ -9,7 +9,8 @@
 #include <QWidget>
 
 /// Consumed against purchased seats over time, with a dashed forecast of consumed seats. Painted
-/// with QPainter in palette colours; axis labels use the locale's dates and numbers.
+/// with QPainter in palette colours; axis labels use the locale's dates and numbers. Pointing at the
+/// chart, or moving through it with the arrow keys, picks a snapshot and shows its figures.
 class HistoryChart : public QWidget
 {
     Q_OBJECT
@@ -33,6 +34,15 @@ public:
     Series purchased() const { return m_purchased; }
     Series forecast() const { return m_forecast; }
 
+    /// The snapshot (an index into consumed()) that the pointer or the keyboard picked, or -1.
+    int currentSnapshot() const { return m_current; }
+    void setCurrentSnapshot(int index);
+    /// What the chart says about a snapshot: when it was taken, the seats consumed and purchased then,
+    /// and the change since the snapshot before.
+    QString snapshotText(int index) const;
+    /// Where a snapshot's consumed point is drawn, in widget coordinates; null when nothing is drawn.
+    QPointF snapshotPosition(int index) const;
+
     QColor consumedColor() const;
     QColor purchasedColor() const;
     QString emptyText() const;
@@ -49,9 +59,18 @@ public:
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
+Q_SIGNALS:
+    void currentSnapshotChanged(int index);
+
 protected:
+    bool event(QEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void leaveEvent(QEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void focusInEvent(QFocusEvent *event) override;
+    void focusOutEvent(QFocusEvent *event) override;
 
 private:
     void updateDescription();
@@ -68,9 +87,12 @@ private:
         QList<TimeTick> xTicks;
     };
     Layout layout() const;
+    static QPointF plotPoint(const Layout &layout, const QDateTime &when, int value);
     QStringList legendTexts() const;
+    void paintCurrentSnapshot(QPainter &painter, const Layout &layout) const;
 
     Series m_consumed;
     Series m_purchased;
     Series m_forecast;
+    int m_current = -1;
 };

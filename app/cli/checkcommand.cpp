@@ -52,8 +52,9 @@ public:
         // `status --format json`): the share of seats to one decimal, so 90.0 % in use passes
         // --max-used-percent 90 and 90.1 % crosses it; the sync age in whole days, so a server that last
         // synced 8 days and 23 hours ago passes --max-stale-days 8 and one 9 days ago crosses it.
+        const bool unlimited = snapshot.unlimitedSeats();
         const double used = SnapshotJson::roundedUsedPercent(snapshot);
-        if (used > maxPercent) {
+        if (!unlimited && used > maxPercent) {
             crossed = true;
             CliOutput::err(i18ncp("@info:shell %2 and %3 percent, %4 seats consumed, %1 seats purchased",
                 "Seats: %2% of the purchased seats are in use, above %3% (%4 of %1 seat).",
@@ -75,10 +76,13 @@ public:
         if (crossed) {
             return ExitCode::ThresholdCrossed;
         }
-        CliOutput::out(
-            i18ncp("@info:shell %2 percent, %1 days", "OK: %2% of the seats in use, every server synced within %1 day.",
-                "OK: %2% of the seats in use, every server synced within %1 days.", maxDays,
-                locale.toString(used, 'f', 1)));
+        CliOutput::out(unlimited
+                ? i18ncp("@info:shell %1 days", "OK: the license has no seat limit, every server synced within %1 day.",
+                      "OK: the license has no seat limit, every server synced within %1 days.", maxDays)
+                : i18ncp("@info:shell %2 percent, %1 days",
+                      "OK: %2% of the seats in use, every server synced within %1 day.",
+                      "OK: %2% of the seats in use, every server synced within %1 days.", maxDays,
+                      locale.toString(used, 'f', 1)));
         return ExitCode::Ok;
     }
 };

@@ -57,8 +57,11 @@ int daysSinceSync(const LicenseSyncStatus &server, const QDateTime &now)
     return int(server.lastSyncDate.secsTo(now) / (24 * 3600));
 }
 
-QJsonObject status(const Connection &connection, const LicenseSnapshot &snapshot, const QDateTime &now)
+QJsonObject status(
+    const Connection &connection, const LicenseSnapshot &snapshot, const SeatForecast &forecast, const QDateTime &now)
 {
+    static const char *const outcomes[] = {
+        "insufficient_data", "already_reached", "reached_on", "not_within_year", "no_seat_limit"};
     static const char *const kinds[] = {"lab", "cloud", "server"};
     QJsonArray servers;
     for (const LicenseSyncStatus &server : snapshot.syncStatus) {
@@ -89,6 +92,9 @@ QJsonObject status(const Connection &connection, const LicenseSnapshot &snapshot
     }
     const int consumed = snapshot.licenses.totalSeatsConsumed;
     const int purchased = snapshot.licenses.totalSeatsPurchased;
+    // A license without a seat limit has no purchased total, nothing available and no share in use.
+    const bool unlimited = snapshot.unlimitedSeats();
+    const auto limited = [unlimited](const QJsonValue &value) { return unlimited ? QJsonValue() : value; };
     return QJsonObject{
         {QStringLiteral("connection"),
             QJsonObject{{QStringLiteral("name"), connection.name},
@@ -100,9 +106,15 @@ QJsonObject status(const Connection &connection, const LicenseSnapshot &snapshot
                 {QStringLiteral("source"), snapshot.source},
                 {QStringLiteral("users"), int(snapshot.licenses.users.size())}}},
         {QStringLiteral("seats"),
-            QJsonObject{{QStringLiteral("consumed"), consumed}, {QStringLiteral("purchased"), purchased},
-                {QStringLiteral("available"), purchased - consumed},
-                {QStringLiteral("used_percent"), roundedUsedPercent(snapshot)}}},
+            QJsonObject{{QStringLiteral("consumed"), consumed}, {QStringLiteral("purchased"), limited(purchased)},
+                {QStringLiteral("available"), limited(purchased - consumed)},
+                {QStringLiteral("used_percent"), limited(roundedUsedPercent(snapshot))},
+                {QStringLiteral("unlimited"), unlimited}}},
+        {QStringLiteral("forecast"),
+            QJsonObject{{QStringLiteral("outcome"), QLatin1String(outcomes[int(forecast.outcome)])},
+                {QStringLiteral("date"), CliOutput::isoDate(forecast.date)},
+                {QStringLiteral("seats_per_week"), qRound(forecast.seatsPerDay * 70) / 10.0},
+                {QStringLiteral("text"), forecast.text(purchased)}}},
         {QStringLiteral("servers"), servers},
         {QStringLiteral("server_licenses"), licenses},
     };

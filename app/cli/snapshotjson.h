@@ -6,6 +6,7 @@
 #include "licensing/countedtwice.h"
 #include "licensing/licensevalues.h"
 #include "licensing/mergedview.h"
+#include "licensing/seatforecast.h"
 
 #include <QCommandLineOption>
 #include <QJsonObject>
@@ -27,7 +28,8 @@ double usedPercent(const LicenseSnapshot &snapshot);
 double roundedUsedPercent(const LicenseSnapshot &snapshot);
 /// Whole days since the server's last sync; -1 when it never synced.
 int daysSinceSync(const LicenseSyncStatus &server, const QDateTime &now);
-QJsonObject status(const Connection &connection, const LicenseSnapshot &snapshot, const QDateTime &now);
+QJsonObject status(
+    const Connection &connection, const LicenseSnapshot &snapshot, const SeatForecast &forecast, const QDateTime &now);
 QJsonObject countedTwice(
     const QList<ConsumedLicense> &seats, const CountedTwiceResult &result, const MergedView::Totals &people);
 /// Rows whose login, name, e-mails, SAML NameID or server user ids contain `text` (any case).

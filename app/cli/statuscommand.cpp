@@ -56,7 +56,17 @@ protected:
     ExitCode report(CliSession &session, const LicenseSnapshot &snapshot, bool json) override
     {
         const QDateTime now = session.now();
-        const QJsonObject status = SnapshotJson::status(session.connection(), snapshot, now);
+        const auto history = session.store().snapshots(snapshot.connectionId);
+        if (!history.ok()) {
+            CliOutput::error(history.error.message, history.error.detail);
+            return ExitCode::Failure;
+        }
+        QList<SeatForecast::Point> points;
+        for (const SnapshotSummary &summary : history.value) {
+            points.append({summary.takenAt, summary.totalSeatsConsumed});
+        }
+        const SeatForecast forecast = SeatForecast::forLatest(points, snapshot);
+        const QJsonObject status = SnapshotJson::status(session.connection(), snapshot, forecast, now);
         if (json) {
             CliOutput::outBytes(CliOutput::json(status));
             return ExitCode::Ok;
@@ -67,9 +77,15 @@ protected:
         CliOutput::out(i18nc("@info:shell", "Connection: %1", session.connection().name));
         CliOutput::out(i18nc(
             "@info:shell", "Snapshot: %1", locale.toString(snapshot.takenAt.toLocalTime(), QLocale::ShortFormat)));
-        CliOutput::out(i18nc("@info:shell", "Seats consumed: %1 of %2 purchased (%3%)", locale.toString(consumed),
-            locale.toString(purchased), locale.toString(SnapshotJson::usedPercent(snapshot), 'f', 1)));
-        CliOutput::out(i18nc("@info:shell", "Seats available: %1", locale.toString(purchased - consumed)));
+        if (snapshot.unlimitedSeats()) {
+            CliOutput::out(
+                i18nc("@info:shell", "Seats consumed: %1 (the license has no seat limit)", locale.toString(consumed)));
+        } else {
+            CliOutput::out(i18nc("@info:shell", "Seats consumed: %1 of %2 purchased (%3%)", locale.toString(consumed),
+                locale.toString(purchased), locale.toString(SnapshotJson::usedPercent(snapshot), 'f', 1)));
+            CliOutput::out(i18nc("@info:shell", "Seats available: %1", locale.toString(purchased - consumed)));
+        }
+        CliOutput::out(i18nc("@info:shell %1 a sentence", "Forecast: %1", forecast.text(purchased)));
         for (const ServerLicenseInfo &license : std::as_const(snapshot.serverLicenses)) {
             const QString date = locale.toString(license.expireAt.toLocalTime(), QLocale::ShortFormat);
             if (license.daysUntilExpiration < 0) {

@@ -65,6 +65,8 @@ struct LabConfig
     double recentJoinShare = 0.1;
     int historyDays = 84;
     int seatsPurchased = -1; ///< -1: 10% above the computed use, rounded up to 100
+    /// The Enterprise Server API's license (`/enterprise/settings/license`) has no seat limit: "unlimited".
+    bool unlimitedServerSeats = false;
     int syncDurationMs = 1500; ///< how long a "Sync now" job runs
     bool githubLike = false; ///< no API action endpoints, like real GitHub (browser stand-ins remain)
     QString enterpriseSlug = QStringLiteral("lab");

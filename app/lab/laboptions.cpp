@@ -165,6 +165,8 @@ void addOptions(QCommandLineParser &parser, const LabConfig &defaults)
             i18nc("@info:shell", "Slug of the enterprise (default: %1).", defaults.enterpriseSlug),
             i18nc("@info:shell value name", "slug")},
         {QStringLiteral("github-like"), i18nc("@info:shell", "No action endpoints, like real GitHub.")},
+        {QStringLiteral("unlimited-seats"),
+            i18nc("@info:shell", "The Enterprise Server license API reports unlimited seats.")},
         // The generated enterprise: the same seed and sizes always give the same one.
         {QStringLiteral("seed"),
             i18nc("@info:shell", "Seed of the generated data (default: %1).", QString::number(defaults.seed)),
@@ -396,6 +398,7 @@ bool apply(const QCommandLineParser &parser, LabConfig *config, QString *error)
     faults.secondaryRetryAfter = !read.isSet(QStringLiteral("no-retry-after")) && faults.secondaryRetryAfter;
     result.tls = result.tls || read.isSet(QStringLiteral("tls"));
     result.githubLike = result.githubLike || read.isSet(QStringLiteral("github-like"));
+    result.unlimitedServerSeats = result.unlimitedServerSeats || read.isSet(QStringLiteral("unlimited-seats"));
     *config = result;
     return true;
 }

@@ -630,9 +630,11 @@ LicenseLab::Reply LicenseLab::restRead(const QHttpServerRequest &request, const 
     }
     if (segments == QStringList{QStringLiteral("enterprise"), QStringLiteral("settings"), QStringLiteral("license")}) {
         ServerLicenseInfo info;
-        info.seats = enterprise.seatsPurchased();
         info.seatsUsed = enterprise.consumedLicenses().totalSeatsConsumed;
-        info.seatsAvailable = std::max(0, *info.seats - info.seatsUsed);
+        if (!m_config.unlimitedServerSeats) {
+            info.seats = enterprise.seatsPurchased();
+            info.seatsAvailable = std::max(0, *info.seats - info.seatsUsed);
+        }
         info.kind = QStringLiteral("standard");
         info.daysUntilExpiration = 365;
         info.expireAt = when.addDays(365);

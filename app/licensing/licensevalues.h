@@ -209,6 +209,13 @@ struct LicenseSnapshot
     QList<LicenseSyncStatus> syncStatus;
     QList<ServerLicenseInfo> serverLicenses;
     QList<EnterpriseServerInstallation> installations;
+
+    /// An Enterprise Server whose license has no seat limit (its API says `"seats": "unlimited"`): the
+    /// purchased total (0) and anything computed from it mean nothing then.
+    bool unlimitedSeats() const
+    {
+        return serverLicenses.size() == 1 && !serverLicenses.constFirst().seats && licenses.totalSeatsPurchased <= 0;
+    }
 };
 } // namespace Glc
 

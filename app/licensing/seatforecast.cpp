@@ -2,7 +2,13 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "seatforecast.h"
 
+#include "licensevalues.h"
+
+#include <KLocalizedString>
+#include <QLocale>
+
 #include <algorithm>
+#include <climits>
 #include <cmath>
 
 namespace Glc {
@@ -53,5 +59,54 @@ SeatForecast SeatForecast::compute(const QList<Point> &history, int purchased)
     f.outcome = Outcome::ReachedOn;
     f.date = latest.when.addMSecs(static_cast<qint64>(std::max(0.0, days) * 86400000.0));
     return f;
+}
+
+SeatForecast SeatForecast::computeWithoutLimit(const QList<Point> &history)
+{
+    SeatForecast f = compute(history, INT_MAX);
+    if (f.outcome != Outcome::InsufficientData) {
+        f.outcome = Outcome::NoSeatLimit;
+        f.date = {};
+    }
+    return f;
+}
+
+SeatForecast SeatForecast::forLatest(const QList<Point> &history, const LicenseSnapshot &latest)
+{
+    return latest.unlimitedSeats() ? computeWithoutLimit(history)
+                                   : compute(history, latest.licenses.totalSeatsPurchased);
+}
+
+QString SeatForecast::text(int purchased) const
+{
+    const QLocale locale;
+    const double perWeek = seatsPerDay * 7;
+    const QString trend = locale.toString(std::abs(perWeek), 'f', 1);
+    switch (outcome) {
+    case Outcome::InsufficientData:
+        return i18nc("@info forecast", "No forecast yet: it needs two snapshots taken at different times.");
+    case Outcome::AlreadyReached:
+        return i18nc("@info forecast", "Every purchased seat is in use.");
+    case Outcome::ReachedOn:
+        return i18nc("@info forecast, %1 seats a week (may have a decimal), %2 purchased seats, %3 date",
+            "At the current trend of %1 more seats a week, all %2 purchased seats are in use by %3.", trend,
+            locale.toString(purchased), locale.toString(date.toLocalTime().date(), QLocale::ShortFormat));
+    case Outcome::NotWithinYear:
+        if (perWeek >= 0.05) {
+            return i18nc("@info forecast, %1 seats a week (may have a decimal)",
+                "At the current trend of %1 more seats a week, the purchased seats last beyond a year.", trend);
+        }
+        if (perWeek <= -0.05) {
+            return i18nc("@info forecast, %1 seats a week (may have a decimal)",
+                "Seat use is falling by %1 seats a week: the purchased seats last beyond a year.", trend);
+        }
+        return i18nc("@info forecast", "Seat use is flat: the purchased seats last beyond a year.");
+    case Outcome::NoSeatLimit:
+        return perWeek >= 0 ? i18nc("@info forecast, %1 seats a week (may have a decimal)",
+                                  "The license has no seat limit; seat use grows by %1 seats a week.", trend)
+                            : i18nc("@info forecast, %1 seats a week (may have a decimal)",
+                                  "The license has no seat limit; seat use falls by %1 seats a week.", trend);
+    }
+    return {};
 }
 } // namespace Glc

@@ -6,6 +6,8 @@
 #include <QList>
 
 namespace Glc {
+struct LicenseSnapshot;
+
 /// When consumed seats reach purchased seats at the current trend (least-squares line over the
 /// history).
 struct SeatForecast
@@ -21,6 +23,7 @@ struct SeatForecast
         AlreadyReached, ///< the latest snapshot consumes all purchased seats
         ReachedOn, ///< see `date`
         NotWithinYear, ///< flat, falling, or later than a year after the latest snapshot
+        NoSeatLimit, ///< the license has no seat limit (an Enterprise Server's "unlimited"); the trend still holds
     };
 
     Outcome outcome = Outcome::InsufficientData;
@@ -28,5 +31,14 @@ struct SeatForecast
     double seatsPerDay = 0; ///< slope of the trend
 
     static SeatForecast compute(const QList<Point> &history, int purchased);
+    /// The same for a license without a seat limit: the trend, and NoSeatLimit once there is one.
+    static SeatForecast computeWithoutLimit(const QList<Point> &history);
+    /// The forecast for @p latest, the newest snapshot of @p history: against its purchased seats, or
+    /// without a limit when its license has none.
+    static SeatForecast forLatest(const QList<Point> &history, const LicenseSnapshot &latest);
+
+    /// The forecast in one sentence for the admin (translated; the locale's dates and numbers), given
+    /// the seats purchased now.
+    QString text(int purchased) const;
 };
 } // namespace Glc

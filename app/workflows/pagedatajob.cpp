@@ -137,7 +137,7 @@ void PageDataJob::run()
     for (const SnapshotSummary &summary : std::as_const(m_data.history)) {
         points.append({summary.takenAt, summary.totalSeatsConsumed});
     }
-    m_data.forecast = SeatForecast::compute(points, m_data.snapshot.licenses.totalSeatsPurchased);
+    m_data.forecast = SeatForecast::forLatest(points, m_data.snapshot);
     const auto pastTaken = db->setting(LabHistoryJob::pastTakenKey(connectionId));
     m_data.labPastTaken = pastTaken.ok() && pastTaken.value.has_value();
     const auto files = db->usageFiles(connectionId);

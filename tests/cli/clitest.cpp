@@ -1230,8 +1230,8 @@ private Q_SLOTS:
         const QJsonObject json = QJsonDocument::fromJson(status.out.toUtf8(), &parseError).object();
         QCOMPARE(parseError.error, QJsonParseError::NoError);
         QCOMPARE(json.keys(),
-            sorted({QStringLiteral("connection"), QStringLiteral("seats"), QStringLiteral("server_licenses"),
-                QStringLiteral("servers"), QStringLiteral("snapshot")}));
+            sorted({QStringLiteral("connection"), QStringLiteral("forecast"), QStringLiteral("seats"),
+                QStringLiteral("server_licenses"), QStringLiteral("servers"), QStringLiteral("snapshot")}));
         const QJsonObject connection = json.value(QLatin1String("connection")).toObject();
         QCOMPARE(
             connection.keys(), sorted({QStringLiteral("enterprise"), QStringLiteral("kind"), QStringLiteral("name")}));
@@ -1239,10 +1239,20 @@ private Q_SLOTS:
         const QJsonObject seats = json.value(QLatin1String("seats")).toObject();
         QCOMPARE(seats.keys(),
             sorted({QStringLiteral("available"), QStringLiteral("consumed"), QStringLiteral("purchased"),
-                QStringLiteral("used_percent")}));
+                QStringLiteral("unlimited"), QStringLiteral("used_percent")}));
         for (const QString &key : seats.keys()) {
-            QVERIFY2(seats.value(key).isDouble(), qPrintable(key));
+            QVERIFY2(
+                key == QLatin1String("unlimited") ? seats.value(key) == QJsonValue(false) : seats.value(key).isDouble(),
+                qPrintable(key));
         }
+        // One snapshot is no trend yet.
+        const QJsonObject forecast = json.value(QLatin1String("forecast")).toObject();
+        QCOMPARE(forecast.keys(),
+            sorted({QStringLiteral("date"), QStringLiteral("outcome"), QStringLiteral("seats_per_week"),
+                QStringLiteral("text")}));
+        QCOMPARE(forecast.value(QLatin1String("outcome")).toString(), QStringLiteral("insufficient_data"));
+        QVERIFY(forecast.value(QLatin1String("date")).isNull());
+        QVERIFY(forecast.value(QLatin1String("text")).toString().startsWith(u"No forecast yet"));
         const QJsonObject snapshot = json.value(QLatin1String("snapshot")).toObject();
         QCOMPARE(snapshot.keys(),
             sorted(
@@ -1299,6 +1309,53 @@ private Q_SLOTS:
             QVERIFY(license.value(QLatin1String("seats_used")).isDouble());
             QVERIFY(license.value(QLatin1String("days_until_expiration")).isDouble());
         }
+        stopLab(lab);
+    }
+
+    void shouldReportALicenseWithoutASeatLimit()
+    {
+        // GHES answers "seats": "unlimited": no purchased total, no share in use, no seat threshold to cross.
+        Lab lab = startLab({QStringLiteral("--tls"), QStringLiteral("--unlimited-seats")});
+        const QString store = newStore();
+        QCOMPARE(run({QStringLiteral("connections"), QStringLiteral("add"), QStringLiteral("ghes"),
+                         QStringLiteral("--kind"), QStringLiteral("server"), QStringLiteral("--host"),
+                         QStringLiteral("localhost:%1").arg(QUrl(lab.url).port()), QStringLiteral("--ca-file"),
+                         lab.caFile, QStringLiteral("--store"), store})
+                     .code,
+            0);
+        const Run json = run({QStringLiteral("status"), QStringLiteral("--format"), QStringLiteral("json"),
+                                 QStringLiteral("--store"), store},
+            lab.token);
+        QCOMPARE(json.code, 0);
+        const QJsonObject status = QJsonDocument::fromJson(json.out.toUtf8()).object();
+        const QJsonObject seats = status.value(QLatin1String("seats")).toObject();
+        QCOMPARE(seats.value(QLatin1String("unlimited")), QJsonValue(true));
+        QVERIFY(seats.value(QLatin1String("consumed")).toInt() > 0);
+        for (const char *key : {"purchased", "available", "used_percent"}) {
+            QVERIFY2(seats.value(QLatin1String(key)).isNull(), key);
+        }
+        QVERIFY(status.value(QLatin1String("server_licenses"))
+                .toArray()
+                .at(0)
+                .toObject()
+                .value(QLatin1String("seats"))
+                .isNull());
+
+        const Run text = run({QStringLiteral("status"), QStringLiteral("--store"), store}, lab.token);
+        QCOMPARE(text.code, 0);
+        QVERIFY2(text.out.contains(QStringLiteral("Seats consumed: %1 (the license has no seat limit)")
+                         .arg(QLocale().toString(seats.value(QLatin1String("consumed")).toInt()))),
+            qPrintable(text.out));
+        QVERIFY2(!text.out.contains(QLatin1String("Seats available")), qPrintable(text.out));
+        QVERIFY2(text.out.contains(QLatin1String("Forecast: ")), qPrintable(text.out));
+
+        // Even a threshold of 0 % is not crossed by a license without a seat limit.
+        const Run check =
+            run({QStringLiteral("check"), QStringLiteral("--max-used-percent"), QStringLiteral("0"),
+                    QStringLiteral("--max-stale-days"), QStringLiteral("365"), QStringLiteral("--store"), store},
+                lab.token);
+        QVERIFY2(check.code == 0, qPrintable(check.err));
+        QVERIFY2(check.out.contains(QLatin1String("no seat limit")), qPrintable(check.out));
         stopLab(lab);
     }
 

@@ -408,6 +408,54 @@ private Q_SLOTS:
         }
     }
 
+    void shouldSayTheForecastInWords()
+    {
+        const QLocale locale;
+        // One seat a day: seven a week, the date when all 100 are in use.
+        const QList<SeatForecast::Point> rising{{day(0), 50}, {day(10), 60}, {day(20), 70}};
+        const SeatForecast reached = SeatForecast::compute(rising, 100);
+        QCOMPARE(reached.text(100),
+            QStringLiteral("At the current trend of %1 more seats a week, all 100 purchased seats are in use by %2.")
+                .arg(
+                    locale.toString(7.0, 'f', 1), locale.toString(day(50).toLocalTime().date(), QLocale::ShortFormat)));
+        QCOMPARE(SeatForecast::compute({{day(0), 60}, {day(7), 60}}, 100).text(100),
+            QStringLiteral("Seat use is flat: the purchased seats last beyond a year."));
+        QVERIFY(
+            SeatForecast::compute({{day(0), 80}, {day(7), 70}}, 100).text(100).startsWith(u"Seat use is falling by"));
+        QCOMPARE(SeatForecast::compute({{day(0), 90}, {day(7), 100}}, 100).text(100),
+            QStringLiteral("Every purchased seat is in use."));
+        QVERIFY(SeatForecast::compute({{day(0), 50}}, 100).text(100).startsWith(u"No forecast yet"));
+    }
+
+    void shouldForecastWithoutASeatLimit()
+    {
+        // An Enterprise Server license with "unlimited" seats: purchased reads 0, yet nothing is "reached".
+        LicenseSnapshot snapshot;
+        snapshot.licenses.totalSeatsConsumed = 70;
+        snapshot.licenses.totalSeatsPurchased = 0;
+        ServerLicenseInfo license;
+        license.seatsUsed = 70;
+        snapshot.serverLicenses = {license};
+        QVERIFY(snapshot.unlimitedSeats());
+        const QList<SeatForecast::Point> rising{{day(0), 50}, {day(10), 60}, {day(20), 70}};
+        const SeatForecast f = SeatForecast::forLatest(rising, snapshot);
+        QCOMPARE(f.outcome, SeatForecast::Outcome::NoSeatLimit);
+        QVERIFY(qAbs(f.seatsPerDay - 1.0) < 1e-6);
+        QVERIFY(!f.date.isValid());
+        QVERIFY2(f.text(0).startsWith(u"The license has no seat limit; seat use grows by"), qPrintable(f.text(0)));
+        // Too little history stays "no forecast yet".
+        QCOMPARE(SeatForecast::forLatest({{day(0), 70}}, snapshot).outcome, SeatForecast::Outcome::InsufficientData);
+        // With a seat limit the same history is measured against it.
+        license.seats = 100;
+        snapshot.serverLicenses = {license};
+        snapshot.licenses.totalSeatsPurchased = 100;
+        QVERIFY(!snapshot.unlimitedSeats());
+        QCOMPARE(SeatForecast::forLatest(rising, snapshot).outcome, SeatForecast::Outcome::ReachedOn);
+        // A Cloud snapshot (no server license) is never "unlimited", even at 0 purchased.
+        LicenseSnapshot cloud;
+        QVERIFY(!cloud.unlimitedSeats());
+    }
+
     void shouldBreakDownByOrganization()
     {
         ConsumedLicense a = seat(QStringLiteral("a"), {});

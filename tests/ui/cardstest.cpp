@@ -47,6 +47,25 @@ private Q_SLOTS:
         QVERIFY(labelText(card, QStringLiteral("expiryLabel")).endsWith(QLatin1String("(expired 3 days ago)")));
     }
 
+    void shouldShowALicenseWithoutASeatLimit()
+    {
+        UserLicensesCard card;
+        card.setClock(UiTestData::now);
+        card.show();
+        LicenseSummary summary{57, 0, QStringLiteral("standard"), UiTestData::now().addDays(100)};
+        summary.unlimited = true;
+        card.setSummary(summary);
+        QCOMPARE(labelText(card, QStringLiteral("consumedLabel")), QStringLiteral("57 consumed"));
+        QCOMPARE(labelText(card, QStringLiteral("availableLabel")), QStringLiteral("The license has no seat limit"));
+        // No meter running into red over a purchased total of 0.
+        QVERIFY(!card.meter()->isVisible());
+        QVERIFY(!card.findChild<QLabel *>(QStringLiteral("meterLabel"))->isVisible());
+        // Back to a limited license: the meter returns.
+        card.setSummary({57, 100, QStringLiteral("standard"), UiTestData::now().addDays(100)});
+        QVERIFY(card.meter()->isVisible());
+        QCOMPARE(labelText(card, QStringLiteral("consumedLabel")), QStringLiteral("57 of 100 consumed"));
+    }
+
     void shouldShowSeatsOfEachServer()
     {
         UserLicensesCard card;

@@ -939,6 +939,14 @@ private Q_SLOTS:
         }
         QCOMPARE(page()->historyChart()->consumed().size(), weeks + 1);
         QCOMPARE(page()->historyChart()->forecast().size(), 2);
+        // The forecast said in words under the chart: the trend, and the date or "beyond a year".
+        QVERIFY(page()->forecastLabel()->isVisible());
+        const QString forecastText = page()->forecastLabel()->text();
+        QVERIFY2(forecastText.startsWith(QLatin1String("At the current trend of")), qPrintable(forecastText));
+        QVERIFY2(forecastText.contains(data.forecast.outcome == SeatForecast::Outcome::ReachedOn
+                         ? QLocale().toString(data.forecast.date.toLocalTime().date(), QLocale::ShortFormat)
+                         : QStringLiteral("beyond a year")),
+            qPrintable(forecastText));
         // The sync card shows the servers' latest sync, not one of the past weeks'.
         for (const ServerRow &row : page()->licenseSyncCard()->servers()) {
             QVERIFY(row.sync.lastSyncDate > data.history.at(weeks - 1).takenAt);

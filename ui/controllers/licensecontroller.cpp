@@ -618,6 +618,7 @@ void LicenseController::apply(const PageData &data)
     LicenseSummary summary;
     summary.consumed = snapshot.licenses.totalSeatsConsumed;
     summary.purchased = snapshot.licenses.totalSeatsPurchased;
+    summary.unlimited = snapshot.unlimitedSeats();
     summary.kind = QStringLiteral("enterprise");
     if (!snapshot.serverLicenses.isEmpty()) {
         summary.kind = snapshot.serverLicenses.first().kind;
@@ -674,19 +675,27 @@ void LicenseController::apply(const PageData &data)
     HistoryChart::Series purchased;
     for (const SnapshotSummary &point : data.history) {
         consumed.append({point.takenAt, point.totalSeatsConsumed});
-        purchased.append({point.takenAt, point.totalSeatsPurchased});
+        // No purchased line at 0 for a license without a seat limit.
+        if (!snapshot.unlimitedSeats()) {
+            purchased.append({point.takenAt, point.totalSeatsPurchased});
+        }
     }
     HistoryChart::Series forecast;
     if (!data.history.isEmpty() && data.forecast.outcome == SeatForecast::Outcome::ReachedOn) {
         forecast = {{data.history.last().takenAt, data.history.last().totalSeatsConsumed},
             {data.forecast.date, snapshot.licenses.totalSeatsPurchased}};
-    } else if (!data.history.isEmpty() && data.forecast.outcome == SeatForecast::Outcome::NotWithinYear) {
+    } else if (!data.history.isEmpty() &&
+        (data.forecast.outcome == SeatForecast::Outcome::NotWithinYear ||
+            data.forecast.outcome == SeatForecast::Outcome::NoSeatLimit)) {
+        // The trend a year on, also for a license without a seat limit.
         const QDateTime last = data.history.last().takenAt;
         forecast = {{last, data.history.last().totalSeatsConsumed},
             {last.addDays(365),
                 int(data.history.last().totalSeatsConsumed + std::max(0.0, data.forecast.seatsPerDay) * 365)}};
     }
     m_page->historyChart()->setHistory(consumed, purchased, forecast);
+    m_page->setForecastText(
+        data.history.isEmpty() ? QString() : data.forecast.text(snapshot.licenses.totalSeatsPurchased));
 
     QList<FilterChoice> environments{
         {QStringLiteral("cloud"), i18nc("@item:inlistbox environment", "GitHub Enterprise Cloud")},

@@ -11,6 +11,7 @@
 #include "serverinstancescard.h"
 #include "uiformat.h"
 #include "userlicensescard.h"
+#include "widgetutil.h"
 
 #include <KLocalizedString>
 #include <QGroupBox>
@@ -42,6 +43,8 @@ LicensePage::LicensePage(QWidget *parent)
     , m_sync(new LicenseSyncCard(m_content))
     , m_instances(new ServerInstancesCard(m_content))
     , m_chart(new HistoryChart(m_content))
+    , m_forecast(WidgetUtil::makeValueLabel(
+          QStringLiteral("forecastLabel"), i18nc("@label accessible name", "Seat forecast"), m_content))
     , m_countedTwice(new CountedTwicePanel(m_content))
     , m_filterBar(new LicenseFilterBar(m_content))
     , m_tableArea(new QWidget(m_content))
@@ -100,7 +103,14 @@ LicensePage::LicensePage(QWidget *parent)
         i18nc("@info:tooltip", "Who came, who went and who changed environment between two snapshots"));
     compareButton->setToolTip(compareButton->accessibleDescription());
     connect(compareButton, &QPushButton::clicked, this, &LicensePage::compareSnapshotsRequested);
-    historyLayout->addWidget(compareButton, 0, Qt::AlignRight);
+    // The forecast in words beside Compare Snapshots: the chart's dashed line, said.
+    m_forecast->setParent(historyBox);
+    m_forecast->setWordWrap(true);
+    m_forecast->hide();
+    auto *historyFooter = new QHBoxLayout;
+    historyFooter->addWidget(m_forecast, 1);
+    historyFooter->addWidget(compareButton, 0, Qt::AlignRight | Qt::AlignTop);
+    historyLayout->addLayout(historyFooter);
 
     auto *tableBox = new QGroupBox(i18nc("@title:group", "Consumed licenses"), m_content);
     tableBox->setObjectName(QStringLiteral("consumedLicensesBox"));
@@ -179,6 +189,12 @@ void LicensePage::setTableWidget(QWidget *table)
         QWidget::setTabOrder(last, m_table);
         m_table->show();
     }
+}
+
+void LicensePage::setForecastText(const QString &text)
+{
+    m_forecast->setText(text);
+    m_forecast->setVisible(!text.isEmpty());
 }
 
 void LicensePage::setLastRefreshed(const QDateTime &when, const QString &source)

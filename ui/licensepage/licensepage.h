@@ -35,6 +35,9 @@ public:
     LicenseSyncCard *licenseSyncCard() const { return m_sync; }
     ServerInstancesCard *serverInstancesCard() const { return m_instances; }
     HistoryChart *historyChart() const { return m_chart; }
+    /// The forecast in words under the chart; empty hides it.
+    QLabel *forecastLabel() const { return m_forecast; }
+    void setForecastText(const QString &text);
     CountedTwicePanel *countedTwicePanel() const { return m_countedTwice; }
     LicenseFilterBar *filterBar() const { return m_filterBar; }
     InlineMessage *errorMessage() const { return m_error; }
@@ -82,6 +85,7 @@ private:
     LicenseSyncCard *const m_sync;
     ServerInstancesCard *const m_instances;
     HistoryChart *const m_chart;
+    QLabel *const m_forecast;
     CountedTwicePanel *const m_countedTwice;
     LicenseFilterBar *const m_filterBar;
     QWidget *const m_tableArea;

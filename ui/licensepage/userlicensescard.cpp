@@ -88,14 +88,24 @@ void UserLicensesCard::setServerLicenses(const QList<Glc::ServerLicenseInfo> &se
 void UserLicensesCard::updateSummary()
 {
     const LicenseSummary &s = m_summary;
-    m_consumedLabel->setText(i18nc("@info consumed of purchased licenses", "%1 of %2 consumed",
-        UiFormat::number(s.consumed), UiFormat::number(s.purchased)));
+    // A license without a seat limit has no share to meter and nothing available or over.
+    m_meter->setVisible(!s.unlimited);
+    m_meterLabel->setVisible(!s.unlimited);
     const int available = s.purchased - s.consumed;
-    if (available >= 0) {
+    if (s.unlimited) {
+        m_consumedLabel->setText(i18ncp("@info licenses consumed, license without a seat limit", "%2 consumed",
+            "%2 consumed", s.consumed, UiFormat::number(s.consumed)));
+        m_availableLabel->setText(i18nc("@info", "The license has no seat limit"));
+        StatusColors::setTextRole(m_availableLabel, std::nullopt);
+    } else if (available >= 0) {
+        m_consumedLabel->setText(i18nc("@info consumed of purchased licenses", "%1 of %2 consumed",
+            UiFormat::number(s.consumed), UiFormat::number(s.purchased)));
         m_availableLabel->setText(
             i18ncp("@info", "%2 license available", "%2 licenses available", available, UiFormat::number(available)));
         StatusColors::setTextRole(m_availableLabel, std::nullopt);
     } else {
+        m_consumedLabel->setText(i18nc("@info consumed of purchased licenses", "%1 of %2 consumed",
+            UiFormat::number(s.consumed), UiFormat::number(s.purchased)));
         m_availableLabel->setText(i18ncp("@info", "%2 license over the purchased seats",
             "%2 licenses over the purchased seats", -available, UiFormat::number(-available)));
         StatusColors::setTextRole(m_availableLabel, StatusColors::Role::Negative);

@@ -20,6 +20,7 @@ struct LicenseSummary
     int purchased = 0;
     QString kind; ///< GitHub's word: "enterprise", "evaluation", ...
     QDateTime expiresAt; ///< invalid when unknown
+    bool unlimited = false; ///< a license without a seat limit: nothing is "available" or "over"
 
     bool operator==(const LicenseSummary &) const = default;
 };

@@ -63,14 +63,23 @@ public:
                 locale.toString(snapshot.licenses.totalSeatsConsumed)));
         }
         for (const LicenseSyncStatus &server : std::as_const(snapshot.syncStatus)) {
-            const int days = SnapshotJson::daysSinceSync(server, now);
+            // Judged by the last successful sync: a server that fails every day is not "synced".
+            const QDateTime success = server.lastSuccessfulSync();
+            const int days = success.isValid() ? int(success.secsTo(now) / (24 * 3600)) : -1;
             if (!server.lastSyncDate.isValid()) {
                 crossed = true;
                 CliOutput::err(i18nc("@info:shell", "Sync: %1 has never synced its license usage.", server.hostname));
+            } else if (!success.isValid()) {
+                crossed = true;
+                CliOutput::err(i18nc("@info:shell %1 host, %2 error",
+                    "Sync: %1 has no successful license sync on record; the last attempt failed: %2", server.hostname,
+                    server.error));
             } else if (days > maxDays) {
                 crossed = true;
-                CliOutput::err(i18ncp("@info:shell %2 host", "Sync: %2 last synced %1 day ago, more than %3 allowed.",
-                    "Sync: %2 last synced %1 days ago, more than %3 allowed.", days, server.hostname, maxDays));
+                CliOutput::err(
+                    i18ncp("@info:shell %2 host", "Sync: %2 last synced successfully %1 day ago, more than %3 allowed.",
+                        "Sync: %2 last synced successfully %1 days ago, more than %3 allowed.", days, server.hostname,
+                        maxDays));
             }
         }
         if (crossed) {

@@ -70,6 +70,7 @@ QJsonObject status(
             {QStringLiteral("hostname"), server.hostname},
             {QStringLiteral("server_id"), server.serverId},
             {QStringLiteral("last_sync_date"), CliOutput::isoDate(server.lastSyncDate)},
+            {QStringLiteral("last_success_date"), CliOutput::isoDate(server.lastSuccessfulSync())},
             {QStringLiteral("status"), server.status},
             {QStringLiteral("error"), server.error},
             {QStringLiteral("stale"), server.isStale(now)},

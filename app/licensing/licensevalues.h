@@ -78,12 +78,19 @@ struct LicenseSyncStatus
     QDateTime lastSyncDate; ///< invalid when the server never synced
     QString status; ///< "success" or anything else (a failure)
     QString error;
+    /// Not GitHub's: when the last sync failed, the newest successful one in the console's history of this
+    /// server (invalid when none is on record). GitHub reports only the last attempt.
+    QDateTime lastSuccessDate;
 
     bool isSuccess() const { return status.compare(QLatin1String("success"), Qt::CaseInsensitive) == 0; }
-    /// Older than 7 days (GitHub's weekly cadence) or never synced.
+    /// The newest successful sync known: the last sync when it succeeded, else lastSuccessDate.
+    QDateTime lastSuccessfulSync() const { return isSuccess() ? lastSyncDate : lastSuccessDate; }
+    /// No successful sync for more than 7 days (GitHub's weekly cadence), or none known at all: a server
+    /// that tries every day and fails every day is stale too.
     bool isStale(const QDateTime &now) const
     {
-        return !lastSyncDate.isValid() || lastSyncDate.secsTo(now) > 7 * 24 * 3600;
+        const QDateTime success = lastSuccessfulSync();
+        return !success.isValid() || success.secsTo(now) > 7 * 24 * 3600;
     }
 
     bool operator==(const LicenseSyncStatus &) const = default;

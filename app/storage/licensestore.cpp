@@ -1102,6 +1102,7 @@ StoreError LicenseStore::writeSyncStatus(
             previous.error = last.value(3).toString();
             LicenseSyncStatus normalized = s;
             normalized.lastSyncDate = toDate(fromDate(s.lastSyncDate));
+            normalized.lastSuccessDate = {}; // derived on reading, never stored
             if (previous == normalized) {
                 continue; // unchanged since the last refresh: history keeps only changes
             }
@@ -1430,15 +1431,25 @@ StoreResult<LicenseSnapshot> LicenseStore::loadSnapshot(qint64 snapshotId, const
     {
         // The status each server had at this snapshot (its newest history row up to it), or the
         // newest one known at all - newest by when it was recorded, so a history written later (the
-        // lab's past on a first start) does not hide the present.
+        // lab's past on a first start) does not hide the present. Beside it the newest successful
+        // sync on record up to the same moment, for a server whose last sync failed.
+        const auto upTo = [&parts](QLatin1StringView table) {
+            return parts.newestSyncStatus ? QString() : QStringLiteral(" AND %1.recorded_at <= ?").arg(table);
+        };
         QSqlQuery q(database());
-        q.prepare(
-            QStringLiteral("SELECT s.server_id, s.hostname, s.last_sync_date, s.status, s.error FROM sync_status s"
-                           " WHERE s.connection_id = ? AND s.id = (SELECT t.id FROM sync_status t WHERE "
-                           "t.connection_id = s.connection_id"
-                           " AND t.server_id = s.server_id%1 ORDER BY t.recorded_at DESC, t.id DESC LIMIT 1)"
-                           " ORDER BY s.id")
-                .arg(parts.newestSyncStatus ? QString() : QStringLiteral(" AND t.recorded_at <= ?")));
+        q.prepare(QStringLiteral("SELECT s.server_id, s.hostname, s.last_sync_date, s.status, s.error,"
+                                 " (SELECT MAX(u.last_sync_date) FROM sync_status u WHERE u.connection_id = "
+                                 "s.connection_id AND u.server_id = s.server_id AND LOWER(u.status) = 'success'%1)"
+                                 " FROM sync_status s"
+                                 " WHERE s.connection_id = ? AND s.id = (SELECT t.id FROM sync_status t WHERE "
+                                 "t.connection_id = s.connection_id"
+                                 " AND t.server_id = s.server_id%2 ORDER BY t.recorded_at DESC, t.id DESC LIMIT 1)"
+                                 " ORDER BY s.id")
+                .arg(upTo(QLatin1StringView("u")), upTo(QLatin1StringView("t"))));
+        // Placeholders in the order they appear: the success's moment, the connection, the status's moment.
+        if (!parts.newestSyncStatus) {
+            q.addBindValue(fromDate(snapshot.takenAt));
+        }
         q.addBindValue(snapshot.connectionId);
         if (!parts.newestSyncStatus) {
             q.addBindValue(fromDate(snapshot.takenAt));
@@ -1447,8 +1458,12 @@ StoreResult<LicenseSnapshot> LicenseStore::loadSnapshot(qint64 snapshotId, const
             return queryError(q);
         }
         while (q.next()) {
-            snapshot.syncStatus.append(LicenseSyncStatus{q.value(0).toString(), q.value(1).toString(),
-                toDate(q.value(2)), q.value(3).toString(), q.value(4).toString()});
+            LicenseSyncStatus status{q.value(0).toString(), q.value(1).toString(), toDate(q.value(2)),
+                q.value(3).toString(), q.value(4).toString(), {}};
+            if (!status.isSuccess()) {
+                status.lastSuccessDate = toDate(q.value(5));
+            }
+            snapshot.syncStatus.append(status);
         }
     }
     {
@@ -1623,7 +1638,7 @@ StoreResult<QList<SyncStatusRecord>> LicenseStore::syncStatusHistory(
         r.snapshotId = q.value(2).isNull() ? 0 : q.value(2).toLongLong();
         r.recordedAt = toDate(q.value(3));
         r.status = LicenseSyncStatus{q.value(4).toString(), q.value(5).toString(), toDate(q.value(6)),
-            q.value(7).toString(), q.value(8).toString()};
+            q.value(7).toString(), q.value(8).toString(), {}};
         list.append(r);
     }
     return list;

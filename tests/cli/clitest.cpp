@@ -1266,8 +1266,8 @@ private Q_SLOTS:
             const QJsonObject server = value.toObject();
             QCOMPARE(server.keys(),
                 sorted({QStringLiteral("days_since_sync"), QStringLiteral("error"), QStringLiteral("hostname"),
-                    QStringLiteral("last_sync_date"), QStringLiteral("server_id"), QStringLiteral("stale"),
-                    QStringLiteral("status")}));
+                    QStringLiteral("last_success_date"), QStringLiteral("last_sync_date"), QStringLiteral("server_id"),
+                    QStringLiteral("stale"), QStringLiteral("status")}));
             QVERIFY(server.value(QLatin1String("stale")).isBool());
             QVERIFY(isUtcDateOrNull(server.value(QLatin1String("last_sync_date"))));
             QVERIFY(server.value(QLatin1String("days_since_sync")).isDouble() ||
@@ -1557,7 +1557,8 @@ private Q_SLOTS:
         QCOMPARE(result.code, 3);
         QVERIFY2(result.err.contains(QLatin1String("Sync: new.example has never synced its license usage.")),
             qPrintable(result.err));
-        QVERIFY2(result.err.contains(QLatin1String("Sync: old.example last synced 9 days ago, more than 8 allowed.")),
+        QVERIFY2(result.err.contains(
+                     QLatin1String("Sync: old.example last synced successfully 9 days ago, more than 8 allowed.")),
             qPrintable(result.err));
         // 8 days and 23 hours is 8 whole days: not more than 8.
         QVERIFY2(!result.err.contains(QLatin1String("edge.example")), qPrintable(result.err));
@@ -1595,6 +1596,75 @@ private Q_SLOTS:
         const Run ok = check(allFresh, QStringLiteral("90"), QStringLiteral("8"));
         QCOMPARE(ok.code, 0);
         QVERIFY2(ok.out.contains(QLatin1String("OK:")), qPrintable(ok.out + ok.err));
+    }
+
+    void shouldJudgeSyncsByTheLastSuccessNotTheLastAttempt()
+    {
+        // Three servers that all tried an hour ago and failed: one last succeeded 10 days ago, one 2 days
+        // ago, one never as far as the store knows. GitHub reports only the last attempt.
+        constexpr qint64 day = 24 * 3600;
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const QString store = newStore();
+        {
+            LicenseStore db;
+            QVERIFY(!db.open(store).isError());
+            auto state = [](const QString &host, const QDateTime &when, bool success) {
+                LicenseSyncStatus server = syncedAgo(host, 0);
+                server.lastSyncDate = when;
+                server.status = success ? QStringLiteral("success") : QStringLiteral("failure");
+                server.error = success ? QString() : QStringLiteral("GitHub Connect could not reach %1").arg(host);
+                return server;
+            };
+            LicenseSnapshot earlier;
+            earlier.connectionId = QStringLiteral("lab");
+            earlier.takenAt = now.addSecs(-2 * day + 60);
+            earlier.licenses.totalSeatsConsumed = 10;
+            earlier.licenses.totalSeatsPurchased = 100;
+            earlier.syncStatus = {state(QStringLiteral("failing.example"), now.addSecs(-10 * day), true),
+                state(QStringLiteral("hiccup.example"), now.addSecs(-2 * day), true),
+                state(QStringLiteral("broken.example"), now.addSecs(-3 * day), false)};
+            QVERIFY(db.writeSnapshot(earlier).ok());
+            LicenseSnapshot latest = earlier;
+            latest.takenAt = now;
+            latest.syncStatus = {state(QStringLiteral("failing.example"), now.addSecs(-3600), false),
+                state(QStringLiteral("hiccup.example"), now.addSecs(-3600), false),
+                state(QStringLiteral("broken.example"), now.addSecs(-3600), false)};
+            QVERIFY(db.writeSnapshot(latest).ok());
+        }
+        const Run result = check(store, QStringLiteral("90"), QStringLiteral("8"));
+        QCOMPARE(result.code, 3);
+        QVERIFY2(result.err.contains(
+                     QLatin1String("Sync: failing.example last synced successfully 10 days ago, more than 8 allowed.")),
+            qPrintable(result.err));
+        QVERIFY2(
+            result.err.contains(QLatin1String("Sync: broken.example has no successful license sync on record; the "
+                                              "last attempt failed: GitHub Connect could not reach broken.example")),
+            qPrintable(result.err));
+        QVERIFY2(!result.err.contains(QLatin1String("hiccup.example")), qPrintable(result.err));
+        QCOMPARE(result.err.count(QStringLiteral("Sync:")), 2);
+
+        const Run status = run({QStringLiteral("status"), QStringLiteral("--format"), QStringLiteral("json"),
+            QStringLiteral("--store"), store});
+        QCOMPARE(status.code, 0);
+        QHash<QString, QJsonObject> servers;
+        for (const QJsonValue &value :
+            QJsonDocument::fromJson(status.out.toUtf8()).object().value(QLatin1String("servers")).toArray()) {
+            servers.insert(value.toObject().value(QLatin1String("hostname")).toString(), value.toObject());
+        }
+        QCOMPARE(servers.size(), 3);
+        const QJsonObject failing = servers.value(QStringLiteral("failing.example"));
+        QCOMPARE(failing.value(QLatin1String("days_since_sync")).toInt(), 0); // the attempt, an hour ago
+        QCOMPARE(failing.value(QLatin1String("stale")).toBool(), true);
+        const QDateTime success =
+            QDateTime::fromString(failing.value(QLatin1String("last_success_date")).toString(), Qt::ISODate);
+        QVERIFY2(qAbs(success.secsTo(now.addSecs(-10 * day))) < 2, qPrintable(success.toString(Qt::ISODate)));
+        QCOMPARE(servers.value(QStringLiteral("hiccup.example")).value(QLatin1String("stale")).toBool(), false);
+        QCOMPARE(servers.value(QStringLiteral("broken.example")).value(QLatin1String("stale")).toBool(), true);
+        QVERIFY(servers.value(QStringLiteral("broken.example")).value(QLatin1String("last_success_date")).isNull());
+        const Run text = run({QStringLiteral("status"), QStringLiteral("--store"), store});
+        QVERIFY2(text.out.contains(QLatin1String("Server failing.example: last sync")) &&
+                text.out.contains(QLatin1String("(failed, stale)")),
+            qPrintable(text.out));
     }
 
     void shouldJudgeAStandaloneLabsSyncsByTheLabClock()
@@ -1637,8 +1707,8 @@ private Q_SLOTS:
                     QStringLiteral("--max-stale-days"), QStringLiteral("8"), QStringLiteral("--store"), store},
                 lab.token);
         QCOMPARE(crossed.code, 3);
-        QVERIFY2(crossed.err.contains(
-                     QLatin1String("Sync: ghes-1.lab.example last synced 9 days ago, more than 8 allowed.")),
+        QVERIFY2(crossed.err.contains(QLatin1String(
+                     "Sync: ghes-1.lab.example last synced successfully 9 days ago, more than 8 allowed.")),
             qPrintable(crossed.err));
         QVERIFY2(!crossed.err.contains(QLatin1String("never synced")), qPrintable(crossed.err));
         QCOMPARE(crossed.err.count(QStringLiteral("Sync:")), 1);

@@ -645,7 +645,7 @@ private Q_SLOTS:
             {"consumed", QJsonDocument::fromJson(writeConsumedLicenses(1, 2, {user})).object()},
             {"sync",
                 QJsonDocument::fromJson(writeLicenseSyncStatus({LicenseSyncStatus{QStringLiteral("u"),
-                                            QStringLiteral("h"), QDateTime::currentDateTimeUtc(), {}, {}}}))
+                                            QStringLiteral("h"), QDateTime::currentDateTimeUtc(), {}, {}, {}}}))
                     .object()},
             {"license", QJsonDocument::fromJson(writeServerLicense(license)).object()},
             {"installations", installations},

@@ -470,7 +470,7 @@ private Q_SLOTS:
         QVERIFY(
             model.index(1, ServerInstancesModel::LastSyncColumn).data().toString().contains(QLatin1String("stale")));
         model.updateSyncStatus(
-            LicenseSyncStatus{QStringLiteral("new"), QStringLiteral("新服务器.example.com"), {}, {}, {}});
+            LicenseSyncStatus{QStringLiteral("new"), QStringLiteral("新服务器.example.com"), {}, {}, {}, {}});
         QCOMPARE(model.rowCount(), 6);
         QCOMPARE(model.index(5, ServerInstancesModel::LastSyncColumn).data().toString(), QStringLiteral("Never"));
     }

@@ -447,15 +447,15 @@ private Q_SLOTS:
         QVERIFY(!store.open(m_location));
         LicenseSnapshot s = smallSnapshot(1, 10);
         s.syncStatus = {LicenseSyncStatus{QStringLiteral("srv-a"), QStringLiteral("a.example.com"),
-                            s.takenAt.addDays(-1), QStringLiteral("success"), {}},
+                            s.takenAt.addDays(-1), QStringLiteral("success"), {}, {}},
             LicenseSyncStatus{QStringLiteral("srv-b"), QStringLiteral("b.example.com"), {}, QStringLiteral("failure"),
-                QStringLiteral("timeout")}};
+                QStringLiteral("timeout"), {}}};
         QVERIFY(store.writeSnapshot(s).ok());
         s.takenAt = s.takenAt.addDays(1);
         QVERIFY(store.writeSnapshot(s).ok()); // identical: nothing new
         s.takenAt = s.takenAt.addDays(1);
         s.syncStatus[1] = LicenseSyncStatus{
-            QStringLiteral("srv-b"), QStringLiteral("b.example.com"), s.takenAt, QStringLiteral("success"), {}};
+            QStringLiteral("srv-b"), QStringLiteral("b.example.com"), s.takenAt, QStringLiteral("success"), {}, {}};
         QVERIFY(store.writeSnapshot(s).ok());
         const auto all = store.syncStatusHistory(s.connectionId);
         QVERIFY(all.ok());
@@ -476,7 +476,7 @@ private Q_SLOTS:
         LicenseSnapshot now = smallSnapshot(1, 10);
         const auto status = [](const QDateTime &date) {
             return QList<LicenseSyncStatus>{LicenseSyncStatus{
-                QStringLiteral("srv-a"), QStringLiteral("a.example.com"), date, QStringLiteral("success"), {}}};
+                QStringLiteral("srv-a"), QStringLiteral("a.example.com"), date, QStringLiteral("success"), {}, {}}};
         };
         now.syncStatus = status(now.takenAt.addDays(-1));
         const auto nowId = store.writeSnapshot(now);

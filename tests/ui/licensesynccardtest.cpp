@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "licensepage/licensesynccard.h"
+#include "licensepage/uiformat.h"
 #include "uitestdata.h"
 
 #include <QApplication>
@@ -53,7 +54,7 @@ private Q_SLOTS:
         QDateTime now = UiTestData::now();
         card.setClock([&now] { return now; });
         const ServerRow row{{QStringLiteral("s1"), QStringLiteral("ghes.example"), UiTestData::now().addDays(-6),
-                                QStringLiteral("success"), QString()},
+                                QStringLiteral("success"), QString(), QDateTime()},
             QString(), true};
         card.setServers({row});
         QCOMPARE(card.staleCount(), 0);
@@ -69,12 +70,42 @@ private Q_SLOTS:
             QStringLiteral("1 server · 1 server not synced for more than 7 days"));
     }
 
+    void shouldJudgeAFailingServerByItsLastSuccess()
+    {
+        LicenseSyncCard card;
+        card.setClock(UiTestData::now);
+        // Every server tried an hour ago and failed; they differ in their last success on record.
+        auto failing = [](const QString &id, const QDateTime &lastSuccess) {
+            return ServerRow{{id, id + QStringLiteral(".example"), UiTestData::now().addSecs(-3600),
+                                 QStringLiteral("failure"), QStringLiteral("GitHub Connect is off"), lastSuccess},
+                QString(), true};
+        };
+        card.setServers({failing(QStringLiteral("recent"), UiTestData::now().addDays(-2)),
+            failing(QStringLiteral("old"), UiTestData::now().addDays(-10)), failing(QStringLiteral("none"), {})});
+        QCOMPARE(card.staleCount(), 2);
+        QVERIFY(!card.findChild<QLabel *>(QStringLiteral("staleLabel_recent")));
+        auto *old = card.findChild<QLabel *>(QStringLiteral("staleLabel_old"));
+        QVERIFY(old);
+        QVERIFY2(
+            old->text().startsWith(
+                QStringLiteral("No successful sync since %1").arg(UiFormat::dateTime(UiTestData::now().addDays(-10)))),
+            qPrintable(old->text()));
+        auto *none = card.findChild<QLabel *>(QStringLiteral("staleLabel_none"));
+        QVERIFY(none);
+        QVERIFY2(none->text().startsWith(QLatin1String("No successful sync on record")), qPrintable(none->text()));
+        // GitHub's words stay under each row.
+        QCOMPARE(card.findChild<QLabel *>(QStringLiteral("errorLabel_old"))->text(),
+            QStringLiteral("GitHub says: GitHub Connect is off"));
+    }
+
     void shouldSummariseWithPluralsPerPart()
     {
         LicenseSyncCard card;
         card.setClock(UiTestData::now);
+        // A failed sync with a success the day before it on record.
         auto row = [](const QString &id, int daysAgo, const QString &status) {
-            return ServerRow{{id, id + QStringLiteral(".example"), UiTestData::now().addDays(-daysAgo), status, {}},
+            return ServerRow{{id, id + QStringLiteral(".example"), UiTestData::now().addDays(-daysAgo), status, {},
+                                 UiTestData::now().addDays(-daysAgo - 1)},
                 QString(), true};
         };
         card.setServers({row(QStringLiteral("a"), 1, QStringLiteral("success")),
@@ -151,7 +182,7 @@ private Q_SLOTS:
         QVERIFY(!card.findChild<QLabel *>(QStringLiteral("emptyLabel"))->isHidden());
         QVERIFY(!card.syncAllButton()->isEnabled());
         card.setSyncStatus(
-            {{QStringLiteral("x"), QStringLiteral("h.example"), UiTestData::now(), QStringLiteral("success"), {}}});
+            {{QStringLiteral("x"), QStringLiteral("h.example"), UiTestData::now(), QStringLiteral("success"), {}, {}}});
         QVERIFY(card.findChild<QLabel *>(QStringLiteral("emptyLabel"))->isHidden());
         QVERIFY(card.syncNowButton(QStringLiteral("x")));
     }

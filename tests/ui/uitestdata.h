@@ -57,14 +57,15 @@ inline QList<Glc::ServerLicenseInfo> serverLicenses()
 inline QList<ServerRow> serverRows()
 {
     ServerRow fresh{{QStringLiteral("11111111-aaaa"), QStringLiteral("ghes1.corp.example"), now().addDays(-2),
-                        QStringLiteral("success"), QString()},
+                        QStringLiteral("success"), QString(), QDateTime()},
         QStringLiteral("3.14.2"), true};
-    ServerRow stale{{QStringLiteral("22222222-bbbb"), QStringLiteral("ghes2.lab.example"), now().addDays(-9),
-                        QStringLiteral("failure"),
-                        QStringLiteral("Upload rejected: license usage file is older than the last upload")},
+    ServerRow stale{
+        {QStringLiteral("22222222-bbbb"), QStringLiteral("ghes2.lab.example"), now().addDays(-9),
+            QStringLiteral("failure"),
+            QStringLiteral("Upload rejected: license usage file is older than the last upload"), now().addDays(-16)},
         QStringLiteral("3.12.9"), false};
-    ServerRow never{
-        {QStringLiteral("33333333-cccc"), QStringLiteral("ghes3.eu.example"), QDateTime(), QString(), QString()},
+    ServerRow never{{QStringLiteral("33333333-cccc"), QStringLiteral("ghes3.eu.example"), QDateTime(), QString(),
+                        QString(), QDateTime()},
         QString(), std::nullopt};
     return {fresh, stale, never};
 }

@@ -236,9 +236,24 @@ void LicenseSyncCard::rebuild()
             auto *staleLabel = WidgetUtil::makeValueLabel(QStringLiteral("staleLabel_%1").arg(suffix),
                 i18nc("@label accessible name, %1 host", "Stale warning for %1", host), m_rows);
             staleLabel->setWordWrap(true);
-            staleLabel->setText(sync.lastSyncDate.isValid()
-                    ? i18nc("@info", "Not synced for more than 7 days: GitHub may be counting old data. Use Sync now.")
-                    : i18nc("@info", "Never synced: this server's users are not counted yet. Use Sync now."));
+            const QDateTime success = sync.lastSuccessfulSync();
+            if (!sync.lastSyncDate.isValid()) {
+                staleLabel->setText(
+                    i18nc("@info", "Never synced: this server's users are not counted yet. Use Sync now."));
+            } else if (sync.isSuccess()) {
+                staleLabel->setText(
+                    i18nc("@info", "Not synced for more than 7 days: GitHub may be counting old data. Use Sync now."));
+            } else if (success.isValid()) {
+                // Tries, but fails: the date of the last attempt is no comfort.
+                staleLabel->setText(i18nc("@info %1 date",
+                    "No successful sync since %1, more than 7 days ago: GitHub may be counting old data. Fix the "
+                    "error below, then use Sync now.",
+                    UiFormat::dateTime(success)));
+            } else {
+                staleLabel->setText(i18nc("@info",
+                    "No successful sync on record: GitHub may be counting old data. Fix the error below, then use "
+                    "Sync now."));
+            }
             StatusColors::setTextRole(staleLabel, StatusColors::Role::Warning);
             m_rowsLayout->addWidget(staleLabel, row++, HostColumn, 1, ButtonColumn);
         }

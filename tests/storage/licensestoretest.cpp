@@ -468,6 +468,55 @@ private Q_SLOTS:
         QCOMPARE(b.value.at(1).status.lastSyncDate, s.takenAt);
     }
 
+    void shouldFindTheLastSuccessOfAFailingServer()
+    {
+        // srv-a succeeds, then fails twice; srv-b has only ever failed. GitHub reports the last attempt only.
+        LicenseStore store;
+        QVERIFY(!store.open(m_location));
+        const auto status = [](const QString &id, const QDateTime &date, bool success) {
+            return LicenseSyncStatus{id, id + QStringLiteral(".example.com"), date,
+                success ? QStringLiteral("success") : QStringLiteral("failure"),
+                success ? QString() : QStringLiteral("GitHub Connect is off"), {}};
+        };
+        LicenseSnapshot s = smallSnapshot(1, 10);
+        const QDateTime first = s.takenAt;
+        s.syncStatus = {status(QStringLiteral("srv-a"), first.addDays(-1), true),
+            status(QStringLiteral("srv-b"), first.addDays(-1), false)};
+        const auto firstId = store.writeSnapshot(s);
+        QVERIFY(firstId.ok());
+        for (int day = 1; day <= 2; ++day) {
+            s.takenAt = first.addDays(day);
+            s.syncStatus = {status(QStringLiteral("srv-a"), s.takenAt.addSecs(-60), false),
+                status(QStringLiteral("srv-b"), s.takenAt.addSecs(-60), false)};
+            QVERIFY(store.writeSnapshot(s).ok());
+        }
+        const auto latestId = store.latestSnapshot(s.connectionId);
+        QVERIFY(latestId.ok() && latestId.value);
+        for (bool newest : {false, true}) {
+            LicenseStore::LoadParts parts;
+            parts.newestSyncStatus = newest;
+            const auto latest = store.loadSnapshot(latestId.value->id, parts);
+            QVERIFY(latest.ok());
+            QCOMPARE(latest.value.syncStatus.size(), 2);
+            const LicenseSyncStatus &a = latest.value.syncStatus.at(0);
+            QCOMPARE(a.serverId, QStringLiteral("srv-a"));
+            QVERIFY(!a.isSuccess());
+            QCOMPARE(a.lastSyncDate, s.takenAt.addSecs(-60));
+            QCOMPARE(a.lastSuccessDate, first.addDays(-1));
+            QCOMPARE(a.lastSuccessfulSync(), first.addDays(-1));
+            QVERIFY(!a.isStale(first.addDays(6)));
+            QVERIFY(a.isStale(first.addDays(7))); // a week and a day after the success, however recent the attempt
+            const LicenseSyncStatus &b = latest.value.syncStatus.at(1);
+            QVERIFY(!b.lastSuccessDate.isValid());
+            QVERIFY(b.isStale(s.takenAt));
+        }
+        // The first snapshot knows its own success, and nothing later.
+        const auto earliest = store.loadSnapshot(firstId.value, LicenseStore::LoadParts{});
+        QVERIFY(earliest.ok());
+        QVERIFY(earliest.value.syncStatus.at(0).isSuccess());
+        QVERIFY(!earliest.value.syncStatus.at(0).lastSuccessDate.isValid()); // derived only after a failure
+    }
+
     void shouldKeepThePresentWhenAHistoryIsWrittenAfterIt()
     {
         // A first start on the lab stores today's snapshot, then the weeks before it.

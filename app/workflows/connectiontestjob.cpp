@@ -56,13 +56,24 @@ void ConnectionTestJob::accessChecks(const GitHubError &error, const QByteArray 
 {
     using Kind = GitHubError::Kind;
     const bool server = context().connection.kind == Connection::Kind::Server;
+    // A CA file that cannot be used stops the request before it leaves: nothing was reached either.
     const bool networkFailure = error.kind == Kind::HostNotFound || error.kind == Kind::ConnectionRefused ||
         error.kind == Kind::Tls || error.kind == Kind::Proxy || error.kind == Kind::Timeout ||
-        error.kind == Kind::Network;
+        error.kind == Kind::Network || error.kind == Kind::CaFile;
     add(i18nc("@info connection check", "The server is reachable"), !networkFailure,
         networkFailure ? error.message() : context().connection.restBase().host(),
         networkFailure ? error.nextStep() : QString());
     if (networkFailure) {
+        conclude();
+        return;
+    }
+    // Any answer but the four that speak about the token (a server error, a retired API version, a
+    // rate limit, a body that is not GitHub's) says nothing about it: stop there, with GitHub's words.
+    const bool accessError = error.kind == Kind::BadToken || error.kind == Kind::MissingScope ||
+        error.kind == Kind::SsoRequired || error.kind == Kind::NotFound;
+    if (error.isError() && !accessError) {
+        add(i18nc("@info connection check", "The server answers the request"), false, error.message(),
+            error.nextStep());
         conclude();
         return;
     }

@@ -619,6 +619,55 @@ private Q_SLOTS:
         QVERIFY2(requests <= 6, qPrintable(QString::number(requests)));
     }
 
+    void shouldNotPassTokenChecksOnAnAnswerThatIsNotAboutTheToken_data()
+    {
+        QTest::addColumn<int>("forcedStatus");
+        QTest::addColumn<double>("serverErrorRate");
+        QTest::addColumn<QString>("words"); ///< what the detail must say
+        QTest::newRow("server error") << 0 << 1.0 << QStringLiteral("GitHub had a server error (HTTP 502).");
+        QTest::newRow("API version retired")
+            << 410 << 0.0 << GitHubError{GitHubError::Kind::ApiVersionRetired}.message();
+        QTest::newRow("validation failed")
+            << 422 << 0.0 << QStringLiteral("GitHub rejected the request as invalid: Validation Failed");
+    }
+
+    void shouldNotPassTokenChecksOnAnAnswerThatIsNotAboutTheToken()
+    {
+        QFETCH(int, forcedStatus);
+        QFETCH(double, serverErrorRate);
+        QFETCH(QString, words);
+        LabConfig config = smallLab();
+        config.faults.forcedStatus = forcedStatus;
+        config.faults.serverErrorRate = serverErrorRate;
+        WorkflowContext context = startLab(config);
+        context.clientOptions.maxRetries = 1; // the retries of a 5xx, kept short
+        context.clientOptions.backoffBaseMs = 10;
+        ConnectionTestJob job(context);
+        QVERIFY(runToEnd(&job));
+        QCOMPARE(job.status(), WorkflowJob::Status::Failed);
+        // Reached, and then nothing about the token claimed: it was never judged.
+        const QList<ConnectionTestJob::Check> &checks = job.checks();
+        QCOMPARE(checks.size(), 2);
+        QVERIFY(checks.at(0).ok);
+        QCOMPARE(checks.at(0).what, QStringLiteral("The server is reachable"));
+        QCOMPARE(checks.at(1).what, QStringLiteral("The server answers the request"));
+        QVERIFY(!checks.at(1).ok);
+        QCOMPARE(checks.at(1).detail, words);
+        QVERIFY(!checks.at(1).fix.isEmpty());
+    }
+
+    void shouldFailAConnectionTestAtReachableWhenTheCaFileIsUnusable()
+    {
+        WorkflowContext context = startLab(smallLab());
+        context.connection.caFile = QStringLiteral("/nonexistent/ca.pem");
+        ConnectionTestJob job(context);
+        QVERIFY(runToEnd(&job));
+        QCOMPARE(job.status(), WorkflowJob::Status::Failed);
+        QCOMPARE(job.checks().size(), 1);
+        QCOMPARE(job.checks().at(0).what, QStringLiteral("The server is reachable"));
+        QVERIFY(!job.checks().at(0).ok);
+    }
+
     void shouldTellWhichCheckFailsAndItsFix_data()
     {
         QTest::addColumn<int>("token");

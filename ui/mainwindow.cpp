@@ -111,16 +111,57 @@ void MainWindow::openAddServerUsage()
 
 void MainWindow::showConnectionDialog()
 {
+    openConnectionDialog(m_controller->connection(), true);
+}
+
+void MainWindow::showNewConnectionDialog()
+{
+    Glc::Connection fresh;
+    fresh.kind = Glc::Connection::Kind::Cloud;
+    openConnectionDialog(fresh, false);
+}
+
+void MainWindow::openConnectionDialog(const Glc::Connection &connection, bool known)
+{
     auto *dialog = new ConnectionDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setConnection(m_controller->connection());
-    // An empty token field then keeps the stored token: the field says so.
-    m_controller->whenTokenStoredKnown(
-        m_controller->connection(), dialog, [dialog](bool stored) { dialog->setHasStoredToken(stored); });
+    dialog->setConnection(connection);
+    if (known) {
+        // An empty token field then keeps the stored token: the field says so.
+        m_controller->whenTokenStoredKnown(
+            connection, dialog, [dialog](bool stored) { dialog->setHasStoredToken(stored); });
+    }
     new ConnectionTestCommand(m_controller, dialog);
     connect(dialog, &QDialog::accepted, this,
         [this, dialog] { m_controller->setConnection(dialog->connection(), dialog->token()); });
     dialog->show();
+}
+
+void MainWindow::fillSwitchConnectionMenu(QMenu *menu)
+{
+    menu->clear();
+    auto *group = new QActionGroup(menu);
+    group->setExclusive(true);
+    const Glc::Connection &active = m_controller->connection();
+    const auto add = [this, menu, group](
+                         const Glc::Connection &connection, const QString &text, const QString &id, bool checked) {
+        QAction *action = menu->addAction(text);
+        action->setObjectName(QStringLiteral("switchTo_%1").arg(id));
+        action->setCheckable(true);
+        action->setChecked(checked);
+        group->addAction(action);
+        connect(action, &QAction::triggered, this, [this, connection, checked] {
+            if (!checked) {
+                m_controller->switchConnection(connection);
+            }
+        });
+    };
+    add(Glc::Connection{}, i18nc("@action:inmenu", "License lab (built in)"), QStringLiteral("lab"),
+        LicenseController::usesBuiltInLab(active));
+    for (const Glc::Connection &connection : m_controller->storedConnections()) {
+        add(connection, Glc::Connection::describe(connection), connection.id,
+            !LicenseController::usesBuiltInLab(active) && connection.id == active.id);
+    }
 }
 
 void MainWindow::setupMenus()
@@ -132,6 +173,18 @@ void MainWindow::setupMenus()
     connection->setObjectName(QStringLiteral("connectionAction"));
     connection->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
     connect(connection, &QAction::triggered, this, &MainWindow::showConnectionDialog);
+    QAction *newConnection =
+        fileMenu->addAction(QIcon::fromTheme(QStringLiteral("list-add")), i18nc("@action:inmenu", "&New Connection…"));
+    newConnection->setObjectName(QStringLiteral("newConnectionAction"));
+    connect(newConnection, &QAction::triggered, this, &MainWindow::showNewConnectionDialog);
+    QMenu *switchMenu = fileMenu->addMenu(
+        QIcon::fromTheme(QStringLiteral("network-workgroup")), i18nc("@title:menu", "S&witch Connection"));
+    switchMenu->setObjectName(QStringLiteral("switchConnectionMenu"));
+    connect(switchMenu, &QMenu::aboutToShow, this, [this, switchMenu] { fillSwitchConnectionMenu(switchMenu); });
+    fillSwitchConnectionMenu(switchMenu);
+    connect(m_controller, &LicenseController::connectionsListed, this,
+        [this, switchMenu] { fillSwitchConnectionMenu(switchMenu); });
+    fileMenu->addSeparator();
     QAction *refresh =
         fileMenu->addAction(QIcon::fromTheme(QStringLiteral("view-refresh")), i18nc("@action:inmenu", "&Refresh"));
     refresh->setObjectName(QStringLiteral("refreshAction"));

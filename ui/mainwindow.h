@@ -31,7 +31,10 @@ public Q_SLOTS:
     void showSyncNow(const QString &host = {});
     void showExportUsage();
     void showAddServerUsage();
+    /// The active connection's settings (File > Connection…).
     void showConnectionDialog();
+    /// A connection of its own (File > New Connection…): new history, the current one stays stored.
+    void showNewConnectionDialog();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -45,6 +48,9 @@ private:
     void chooseLanguage(const QString &code);
     void compareSnapshots();
     void showOrganizations();
+    void openConnectionDialog(const Glc::Connection &connection, bool known);
+    /// File > Switch Connection: the built-in lab and every stored connection, the active one checked.
+    void fillSwitchConnectionMenu(QMenu *menu);
 
     QStackedWidget *const m_pages;
     LicensePage *const m_licensePage;

@@ -95,4 +95,20 @@ QString Connection::sourceText(Kind kind, const QString &storedSource)
     return i18nc("@info source of a snapshot, %1 host:port", "license lab at %1",
         match.hasMatch() ? match.captured(1) : storedSource);
 }
+
+QString Connection::describe(const Connection &c)
+{
+    switch (c.kind) {
+    case Kind::Cloud:
+        return i18nc("@item connection, %1 name, %2 enterprise slug, %3 host", "%1 (enterprise %2 on %3)", c.name,
+            c.enterpriseSlug,
+            c.gheComSubdomain.isEmpty() ? QStringLiteral("github.com") : c.gheComSubdomain + QLatin1String(".ghe.com"));
+    case Kind::Server:
+        return i18nc("@item connection, %1 name, %2 host", "%1 (Enterprise Server %2)", c.name, c.serverHost);
+    case Kind::Lab:
+        return i18nc("@item connection, %1 name, %2 URL", "%1 (license lab at %2)", c.name,
+            c.labUrl.isEmpty() ? i18nc("@item", "this computer") : c.labUrl.authority());
+    }
+    return c.name;
+}
 } // namespace Glc

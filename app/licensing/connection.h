@@ -56,6 +56,8 @@ struct Connection
     /// A stored snapshot source as the interface shows it, in the current language (for the lab:
     /// "license lab at HOST:PORT").
     static QString sourceText(Kind kind, const QString &storedSource);
+    /// The connection in a few translated words for a menu: its name and where it points.
+    static QString describe(const Connection &connection);
 
     bool operator==(const Connection &) const = default;
 };

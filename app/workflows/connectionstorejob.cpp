@@ -24,6 +24,11 @@ ConnectionStoreJob *ConnectionStoreJob::load(const WorkflowContext &context, con
     return new ConnectionStoreJob(context, false, wanted);
 }
 
+ConnectionStoreJob *ConnectionStoreJob::list(const WorkflowContext &context)
+{
+    return load(context, {});
+}
+
 void ConnectionStoreJob::run()
 {
     LicenseStore *db = store();
@@ -43,8 +48,11 @@ void ConnectionStoreJob::run()
         fail(stored.error);
         return;
     }
-    for (const Connection &connection : stored.value) {
-        if (connection.id == m_connection.id) {
+    m_connections = stored.value;
+    std::sort(m_connections.begin(), m_connections.end(),
+        [](const Connection &a, const Connection &b) { return a.name.localeAwareCompare(b.name) < 0; });
+    for (const Connection &connection : std::as_const(m_connections)) {
+        if (!m_connection.id.isEmpty() && connection.id == m_connection.id) {
             m_found = connection;
             break;
         }

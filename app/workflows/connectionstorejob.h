@@ -17,9 +17,13 @@ public:
     static ConnectionStoreJob *save(const WorkflowContext &context, const Connection &connection);
     /// Reads the connection with `id`; found() tells whether the store has it.
     static ConnectionStoreJob *load(const WorkflowContext &context, const QString &id);
+    /// Reads every stored connection (connections()).
+    static ConnectionStoreJob *list(const WorkflowContext &context);
 
     /// After a successful load: the stored connection, or nullopt when the store has none with that id.
     const std::optional<Connection> &found() const { return m_found; }
+    /// After a successful load or list: every stored connection, by name.
+    const QList<Connection> &connections() const { return m_connections; }
 
 protected:
     void run() override;
@@ -30,5 +34,6 @@ private:
     const bool m_save;
     const Connection m_connection; ///< to save, or (load) only its id
     std::optional<Connection> m_found;
+    QList<Connection> m_connections;
 };
 } // namespace Glc

@@ -178,6 +178,50 @@ private Q_SLOTS:
         QCOMPARE(edit3.connection(), lab);
     }
 
+    void shouldMakeANewConnectionWhenItPointsElsewhere()
+    {
+        Glc::Connection server;
+        server.id = QStringLiteral("ghes-prod");
+        server.name = QStringLiteral("Prod");
+        server.kind = Glc::Connection::Kind::Server;
+        server.serverHost = QStringLiteral("ghe.example.com");
+        ConnectionDialog d;
+        d.setConnection(server);
+        // A new name, a CA file, admin-shell settings: the same server, the same history.
+        edit(d, "nameField")->clear();
+        QTest::keyClicks(edit(d, "nameField"), QStringLiteral("Production"));
+        QCOMPARE(d.connection().id, server.id);
+        QCOMPARE(d.connection().name, QStringLiteral("Production"));
+        // The host in other letters is the same host.
+        edit(d, "hostField")->setText(QStringLiteral("GHE.example.com"));
+        QCOMPARE(d.connection().id, server.id);
+        // Another host is another server: a new id, the same on every call.
+        edit(d, "hostField")->setText(QStringLiteral("ghe2.example.com"));
+        const QString newId = d.connection().id;
+        QVERIFY(!newId.isEmpty());
+        QVERIFY(newId != server.id);
+        QCOMPARE(d.connection().id, newId);
+        // Back to the first host: its id again.
+        edit(d, "hostField")->setText(QStringLiteral("ghe.example.com"));
+        QCOMPARE(d.connection().id, server.id);
+        // Another kind is another connection too.
+        chooseKind(d, Glc::Connection::Kind::Cloud);
+        QTest::keyClicks(edit(d, "slugField"), QStringLiteral("octo"));
+        QCOMPARE(d.connection().id, newId);
+
+        Glc::Connection cloud;
+        cloud.id = QStringLiteral("conn-1");
+        cloud.kind = Glc::Connection::Kind::Cloud;
+        cloud.enterpriseSlug = QStringLiteral("octo-corp");
+        QVERIFY(ConnectionDialog::sameTarget(cloud, cloud));
+        Glc::Connection otherSlug = cloud;
+        otherSlug.enterpriseSlug = QStringLiteral("octo-labs");
+        QVERIFY(!ConnectionDialog::sameTarget(cloud, otherSlug));
+        Glc::Connection dataResidency = cloud;
+        dataResidency.gheComSubdomain = QStringLiteral("octo");
+        QVERIFY(!ConnectionDialog::sameTarget(cloud, dataResidency));
+    }
+
     void shouldRequestATestAndShowTheReport()
     {
         ConnectionDialog d;

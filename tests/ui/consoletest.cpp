@@ -1420,6 +1420,51 @@ private Q_SLOTS:
         QTRY_VERIFY2(tokenField->placeholderText().contains(QLatin1String("a token is stored")),
             qPrintable(tokenField->placeholderText()));
         dialog->close();
+        QTRY_VERIFY(!m_window->findChild<ConnectionDialog *>()); // deleted on close
+
+        // File > New Connection…: another enterprise beside it, with a history of its own.
+        m_window->findChild<QAction *>(QStringLiteral("newConnectionAction"))->trigger();
+        QTRY_VERIFY(m_window->findChild<ConnectionDialog *>());
+        dialog = m_window->findChild<ConnectionDialog *>();
+        QCOMPARE(dialog->connection().kind, Connection::Kind::Cloud);
+        QVERIFY(dialog->connection().id != chosen.id);
+        QVERIFY(dialog->findChild<QLineEdit *>(QStringLiteral("nameField"))->text().isEmpty());
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("slugField")), QStringLiteral("octo-two"));
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("tokenField")), QStringLiteral("cloud-token"));
+        dialog->findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"))->button(QDialogButtonBox::Ok)->click();
+        QTRY_COMPARE_WITH_TIMEOUT(controller()->storedConnections().size(), 2, 30000);
+        const Connection second = controller()->connection();
+        QCOMPARE(second.enterpriseSlug, QStringLiteral("octo-two"));
+        QVERIFY(second.id != chosen.id);
+        QCOMPARE(keychainToken(second.id), QStringLiteral("cloud-token"));
+        QCOMPARE(keychainToken(chosen.id), QStringLiteral("ghes-token")); // the first keeps its own
+
+        // File > Switch Connection lists the built-in lab and both, the active one checked.
+        auto *switchMenu = m_window->findChild<QMenu *>(QStringLiteral("switchConnectionMenu"));
+        QVERIFY(switchMenu);
+        Q_EMIT switchMenu->aboutToShow();
+        const auto entry = [switchMenu](const QString &id) {
+            return switchMenu->findChild<QAction *>(QStringLiteral("switchTo_") + id);
+        };
+        QVERIFY(entry(QStringLiteral("lab")) && entry(chosen.id) && entry(second.id));
+        QVERIFY(entry(second.id)->isChecked());
+        QVERIFY(!entry(chosen.id)->isChecked());
+        QCOMPARE(entry(chosen.id)->text(), QStringLiteral("GHES primary (Enterprise Server 127.0.0.1)"));
+        QCOMPARE(entry(second.id)->text(), QStringLiteral("octo-two (enterprise octo-two on github.com)"));
+        // Choosing one makes it active with its own token, and the next start opens it.
+        entry(chosen.id)->trigger();
+        QTRY_COMPARE(controller()->connection(), chosen);
+        QTRY_COMPARE(controller()->context().token, QStringLiteral("ghes-token"));
+        QCOMPARE(QSettings().value(QStringLiteral("Connections/last")).toString(), chosen.id);
+        Q_EMIT switchMenu->aboutToShow();
+        QVERIFY(entry(chosen.id)->isChecked());
+        // The built-in lab too.
+        entry(QStringLiteral("lab"))->trigger();
+        QTRY_VERIFY(LicenseController::usesBuiltInLab(controller()->connection()));
+        QCOMPARE(QSettings().value(QStringLiteral("Connections/last")).toString(), QStringLiteral("lab"));
+        QVERIFY(reopenConsole(options));
+        QVERIFY(LicenseController::usesBuiltInLab(controller()->connection()));
+        QTRY_COMPARE_WITH_TIMEOUT(controller()->storedConnections().size(), 2, 30000);
     }
 
     void shouldMoveTheConnectionOfOlderSettingsIntoTheStore()

@@ -139,6 +139,7 @@ bool LicenseController::start()
     const QString id = settings.value(LastConnectionKey).toString();
     if (id.isEmpty() || id == BuiltInLabId) {
         activate(Connection{}, {});
+        listConnections(); // behind the page's data in the worker thread
         return true;
     }
     // Refresh, actions and whenReady() wait until the connection is read (m_connectionPending).
@@ -152,10 +153,43 @@ bool LicenseController::start()
             qCDebug(GLC_UI) << "the last connection is not in the store; using the built-in lab";
         }
         // A store that cannot be read says so when the page loads (PageDataJob); the lab still works.
+        setStoredConnections(job->connections());
         activateLoaded(job->found().value_or(Connection{}));
     });
     m_runner->start(job);
     return true;
+}
+
+void LicenseController::listConnections()
+{
+    auto *job = ConnectionStoreJob::list(storeContext());
+    connect(job, &WorkflowJob::finished, this, [this, job] {
+        if (job->status() == WorkflowJob::Status::Succeeded) {
+            setStoredConnections(job->connections());
+        }
+    });
+    m_runner->start(job);
+}
+
+void LicenseController::setStoredConnections(QList<Connection> connections)
+{
+    // `ghe-license` keeps its built-in lab under the lab's id: the menu has the built-in lab already.
+    connections.removeIf([](const Connection &c) { return c.id == BuiltInLabId || usesBuiltInLab(c); });
+    m_storedConnections = connections;
+    Q_EMIT connectionsListed();
+}
+
+void LicenseController::switchConnection(const Connection &connection)
+{
+    if (isRefreshing()) {
+        cancelRefresh(); // it was the previous connection's
+    }
+    QSettings().setValue(LastConnectionKey, usesBuiltInLab(connection) ? QString(BuiltInLabId) : connection.id);
+    if (std::exchange(m_connectionPending, false)) {
+        activateLoaded(connection, {});
+    } else {
+        activate(connection, {});
+    }
 }
 
 void LicenseController::activateLoaded(const Connection &connection, const QString &token)
@@ -328,6 +362,7 @@ void LicenseController::saveConnection(const Connection &connection)
             QSettings settings;
             settings.setValue(LastConnectionKey, id);
             settings.remove(LegacyConnectionGroup);
+            listConnections();
         } else {
             m_page->showError(i18nc("@info", "The connection could not be saved: %1", job->errorText()),
                 job->nextStep().isEmpty() ? i18nc("@info", "It is used until the console closes.") : job->nextStep());

@@ -72,6 +72,13 @@ public:
     /// again; connectionSaved() tells the outcome. A non-empty token is saved in the keychain; otherwise
     /// it comes from the environment or the keychain. The built-in lab needs no token and is not stored.
     void setConnection(const Glc::Connection &connection, const QString &token = {});
+    /// Makes `connection` (one of storedConnections(), or the built-in lab: an empty Lab connection)
+    /// the active one and shows what is stored for it; no refresh (F5 takes one). A refresh still
+    /// running for the previous connection is cancelled. The next start opens it again.
+    void switchConnection(const Glc::Connection &connection);
+    /// Every connection in the store (read at start and after each save), by name. The built-in lab
+    /// is not among them.
+    const QList<Glc::Connection> &storedConnections() const { return m_storedConnections; }
     /// Asks the keychain whether a token is stored for `connection` and tells `function` (not for the
     /// built-in lab, which needs none); dropped when `receiver` is gone by then.
     void whenTokenStoredKnown(
@@ -126,10 +133,15 @@ Q_SIGNALS:
     void statusMessage(const QString &text);
     /// setConnection()'s connection was saved in the store (or not: the page says why).
     void connectionSaved(bool success);
+    /// storedConnections() was read again.
+    void connectionsListed();
     /// A report written by writeReport() (or not: the page shows why).
     void reportFinished(bool success, const QString &path);
 
 private:
+    /// Reads storedConnections() in the worker thread.
+    void listConnections();
+    void setStoredConnections(QList<Glc::Connection> connections);
     /// The built-in lab's past weeks, when a first start was closed before they were in.
     void takeLabPastIfMissing(const Glc::PageData &data);
     /// reload(), then `done` once the page shows the data (or the load failed).
@@ -166,6 +178,7 @@ private:
     Glc::ConsumedLicensesFilterModel *const m_filter;
     QTableView *const m_table;
     Glc::Connection m_connection; ///< the active one, as chosen (for the lab: without its URL)
+    QList<Glc::Connection> m_storedConnections;
     Glc::WorkflowContext m_context;
     Glc::PageData m_data;
     QPointer<Glc::WorkflowJob> m_refresh; ///< the running refresh (or the first start's history before it)

@@ -438,6 +438,7 @@ void ConnectionDialog::validate()
 void ConnectionDialog::setConnection(const Glc::Connection &connection)
 {
     m_original = connection;
+    m_newId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     m_name->setText(connection.name);
     m_kind->setCurrentIndex(m_kind->findData(int(connection.kind)));
     m_gheCom->setChecked(!connection.gheComSubdomain.isEmpty());
@@ -461,7 +462,6 @@ void ConnectionDialog::setConnection(const Glc::Connection &connection)
 Glc::Connection ConnectionDialog::connection() const
 {
     Glc::Connection c;
-    c.id = m_original.id.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : m_original.id;
     c.kind = currentKind();
     switch (c.kind) {
     case Glc::Connection::Kind::Cloud:
@@ -501,7 +501,27 @@ Glc::Connection ConnectionDialog::connection() const
             break;
         }
     }
+    // The same enterprise or server keeps its id and so its history; pointed elsewhere it is a new
+    // connection (the old one stays stored with its snapshots and token).
+    c.id = !m_original.id.isEmpty() && sameTarget(m_original, c) ? m_original.id : m_newId;
     return c;
+}
+
+bool ConnectionDialog::sameTarget(const Glc::Connection &a, const Glc::Connection &b)
+{
+    if (a.kind != b.kind) {
+        return false;
+    }
+    switch (a.kind) {
+    case Glc::Connection::Kind::Cloud:
+        return a.gheComSubdomain.compare(b.gheComSubdomain, Qt::CaseInsensitive) == 0 &&
+            a.enterpriseSlug.compare(b.enterpriseSlug, Qt::CaseInsensitive) == 0;
+    case Glc::Connection::Kind::Server:
+        return a.serverHost.compare(b.serverHost, Qt::CaseInsensitive) == 0;
+    case Glc::Connection::Kind::Lab:
+        return a.labUrl == b.labUrl;
+    }
+    return false;
 }
 
 QString ConnectionDialog::token() const

@@ -5,6 +5,7 @@
 #include "licensing/connection.h"
 
 #include <QDialog>
+#include <QUuid>
 
 #include <functional>
 
@@ -42,7 +43,9 @@ public:
     explicit ConnectionDialog(QWidget *parent = nullptr);
 
     void setConnection(const Glc::Connection &connection);
-    /// The connection as edited; a new id is made when the edited one had none.
+    /// The connection as edited. It keeps the edited connection's id (and so its history) while it
+    /// points at the same enterprise, server or lab (sameTarget()); otherwise, or when the edited one had
+    /// none, it has a new id, the same on every call until the next setConnection().
     Glc::Connection connection() const;
     QString token() const;
     /// Tells the user a token is already stored, so an empty field keeps it.
@@ -59,6 +62,8 @@ public:
     /// Replaces the file dialogs for the CA and identity files (tests).
     void setFileChooser(const FileChooser &chooser);
 
+    /// Both point at the same place: kind, and the GHE.com subdomain and slug, the server's host, or the lab's URL.
+    static bool sameTarget(const Glc::Connection &a, const Glc::Connection &b);
     static bool isValidHost(const QString &host);
     static bool isValidSlug(const QString &slug);
     /// "https://ghe.example.com/" -> "ghe.example.com"; keeps a port.
@@ -106,6 +111,8 @@ private:
     QDialogButtonBox *const m_buttons;
 
     Glc::Connection m_original;
+    /// The id connection() gives when it no longer points where m_original did.
+    QString m_newId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     QList<TestCheck> m_checks;
     FileChooser m_chooser;
 };

@@ -25,6 +25,9 @@ public:
             i18nc("@info:shell", "When an administrator must upload in a browser, wait and confirm by polling.")));
         parser.addOption(QCommandLineOption(
             QStringLiteral("check-only"), i18nc("@info:shell", "Only check the files; upload nothing.")));
+        parser.addOption(QCommandLineOption(QStringLiteral("new-server"),
+            i18nc("@info:shell",
+                "Also upload files of servers the enterprise does not list yet (an offline server's first upload).")));
         parser.addOption(CliSession::timeoutOption());
     }
     ExitCode run(CliSession &session, const QCommandLineParser &parser) override
@@ -49,11 +52,21 @@ public:
         const bool checkOnly = parser.isSet(QStringLiteral("check-only"));
         AddServerUsageJob job(
             session.context(), files, checkOnly ? AddServerUsageJob::Mode::CheckOnly : AddServerUsageJob::Mode::Upload);
+        const bool newServers = parser.isSet(QStringLiteral("new-server"));
+        job.setAllowNewServers(newServers);
         bool invalid = false;
         QObject guard;
-        QObject::connect(&job, &AddServerUsageJob::fileChecked, &guard, [&job, &invalid](int index) {
+        QObject::connect(&job, &AddServerUsageJob::fileChecked, &guard, [&job, &invalid, newServers](int index) {
             const UsageFileCheck::Outcome &check = job.results().at(index).check;
-            if (!check.ok()) {
+            if (check.problem == UsageFileCheck::Problem::UnknownServer && newServers) {
+                CliOutput::err(i18nc("@info:shell %1 file, %2 host",
+                    "%1: usage file of %2, a server the enterprise does not list yet (--new-server: its first upload)",
+                    check.path, check.file.info.hostName));
+            } else if (check.problem == UsageFileCheck::Problem::UnknownServer) {
+                invalid = true;
+                CliOutput::error(i18nc("@info:shell %1 file, %2 problem", "%1: %2", check.path, check.message),
+                    i18nc("@info:shell", "Add --new-server if this is the server's first upload."));
+            } else if (!check.ok()) {
                 invalid = true;
                 CliOutput::err(i18nc("@info:shell %1 file, %2 problem", "%1: %2", check.path, check.message));
             } else {
@@ -65,7 +78,7 @@ public:
             job, parser.isSet(QStringLiteral("wait")) ? CliSession::Assist::Wait : CliSession::Assist::Stop);
         bool stepsShown = false;
         for (const AddServerUsageJob::FileResult &result : job.results()) {
-            if (!result.check.ok()) {
+            if (!job.uploadable(result)) {
                 continue;
             }
             if (result.state == UploadSyncState::Success) {

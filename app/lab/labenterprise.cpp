@@ -340,6 +340,21 @@ void LabEnterprise::applyUpload(int serverIndex, const QList<ServerUser> &users)
     recompute();
 }
 
+int LabEnterprise::addOfflineServer(
+    const QString &serverId, const QString &hostname, const QString &version, const QDateTime &when)
+{
+    Server server;
+    server.serverId = serverId;
+    server.installationId = QStringLiteral("LAB_ESI_%1").arg(m_servers.size());
+    server.hostname = hostname.isEmpty() ? serverId : hostname;
+    server.version = version;
+    server.createdAt = when;
+    server.syncStatus.serverId = server.serverId;
+    server.syncStatus.hostname = server.hostname;
+    m_servers.append(server);
+    return int(m_servers.size()) - 1;
+}
+
 void LabEnterprise::addUpload(int serverIndex, const UserAccountsUpload &upload)
 {
     m_servers[serverIndex].uploads.prepend(upload);

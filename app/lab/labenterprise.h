@@ -86,6 +86,9 @@ public:
     /// What a processed upload does (users of the file replace what was known of that server).
     void applyUpload(int serverIndex, const QList<ServerUser> &users);
     void addUpload(int serverIndex, const UserAccountsUpload &upload);
+    /// An offline server GitHub learns of with its first upload (no GitHub Connect, no sync); its index.
+    int addOfflineServer(
+        const QString &serverId, const QString &hostname, const QString &version, const QDateTime &when);
     void updateUpload(int serverIndex, const QString &name, UploadSyncState state, const QDateTime &when);
     /// The members a server's users could be counted against (for troubleshooting tests).
     QString memberLoginForEmail(const QString &email) const;

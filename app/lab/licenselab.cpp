@@ -1169,11 +1169,14 @@ QString LicenseLab::uploadUsage(const QByteArray &file, const QString &fileName,
         }
         return {};
     }
-    const int index = m_enterprise.serverIndex(result.info.serverId);
+    int index = m_enterprise.serverIndex(result.info.serverId);
+    if (index < 0 && !result.info.serverId.isEmpty()) {
+        // Like GitHub: an offline server's first upload adds it to the enterprise's instances.
+        index = m_enterprise.addOfflineServer(result.info.serverId, result.info.hostName, result.info.version, now());
+    }
     if (index < 0) {
         if (error) {
-            *error = QStringLiteral("No Enterprise Server instance with server ID %1 belongs to this enterprise.")
-                         .arg(result.info.serverId);
+            *error = QStringLiteral("The file names no server ID.");
         }
         return {};
     }

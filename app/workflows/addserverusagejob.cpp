@@ -60,7 +60,7 @@ void AddServerUsageJob::run()
         result.check = UsageFileCheck::checkFile(m_files.at(i), known);
         // Two identical files dropped together are one upload.
         for (const FileResult &earlier : std::as_const(m_results)) {
-            if (result.check.ok() && earlier.check.ok() && earlier.check.file.sha256 == result.check.file.sha256) {
+            if (uploadable(result) && uploadable(earlier) && earlier.check.file.sha256 == result.check.file.sha256) {
                 result.check.problem = UsageFileCheck::Problem::AlreadyUploaded;
                 result.check.message = i18nc("@info", "The same file is already in this batch.");
             }
@@ -80,12 +80,12 @@ void AddServerUsageJob::uploadNext()
 {
     do {
         ++m_current;
-    } while (m_current < m_results.size() && !m_results.at(m_current).check.ok());
+    } while (m_current < m_results.size() && !uploadable(m_results.at(m_current)));
     if (m_current >= m_results.size()) {
         int failed = 0;
         int uploaded = 0;
         for (const FileResult &result : std::as_const(m_results)) {
-            if (result.check.ok() && result.state == UploadSyncState::Success) {
+            if (uploadable(result) && result.state == UploadSyncState::Success) {
                 ++uploaded;
             } else {
                 ++failed;

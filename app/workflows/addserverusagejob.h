@@ -38,6 +38,10 @@ public:
     AddServerUsageJob(const WorkflowContext &context, const QStringList &files, Mode mode, QObject *parent = nullptr);
 
     const QList<FileResult> &results() const { return m_results; }
+    /// Also uploads files of servers the enterprise does not list yet (UsageFileCheck::Problem::
+    /// UnknownServer): an offline server's first upload. Off by default.
+    void setAllowNewServers(bool allow) { m_allowNewServers = allow; }
+    bool uploadable(const FileResult &result) const { return result.check.uploadable(m_allowNewServers); }
 
 Q_SIGNALS:
     void fileChecked(int index);
@@ -57,6 +61,7 @@ private:
     QStringList m_files;
     Mode m_mode;
     QList<FileResult> m_results;
+    bool m_allowNewServers = false;
     int m_current = -1;
     QTimer m_timer;
     QDateTime m_deadline;

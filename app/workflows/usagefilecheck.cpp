@@ -16,6 +16,16 @@ Outcome check(const QString &path, const UsageFile::Result &file, const Known &k
         outcome.message = file.message();
         return outcome;
     }
+    // The same bytes went up before: that says more than anything about the server.
+    for (const UsageFileRecord &record : known.uploads) {
+        if (record.direction == UsageFileRecord::Direction::Uploaded &&
+            record.uploadState != UploadSyncState::Failure && record.sha256 == file.sha256) {
+            outcome.problem = Problem::AlreadyUploaded;
+            outcome.message = i18nc("@info %1 date", "This exact file was already uploaded on %1.",
+                QLocale().toString(record.time.toLocalTime(), QLocale::ShortFormat));
+            return outcome;
+        }
+    }
     const UsageFileInfo &info = file.info;
     const bool knownServer = std::any_of(known.servers.cbegin(), known.servers.cend(),
                                  [&info](const LicenseSyncStatus &s) {
@@ -29,8 +39,9 @@ Outcome check(const QString &path, const UsageFile::Result &file, const Known &k
     if (!knownServer) {
         outcome.problem = Problem::UnknownServer;
         outcome.message = i18nc("@info %1 host, %2 server id",
-            "The file belongs to %1 (server ID %2), which this enterprise does not know. Check that you chose "
-            "the right enterprise, or connect the server first.",
+            "The file belongs to %1 (server ID %2), which this enterprise does not list yet. If this is the "
+            "server's first upload, allow new servers and GitHub adds it; otherwise check that you chose the "
+            "right enterprise.",
             info.hostName.isEmpty() ? i18nc("@info unknown host", "an unnamed server") : info.hostName,
             info.serverId.isEmpty() ? i18nc("@info unknown id", "none") : info.serverId);
         return outcome;
@@ -40,12 +51,6 @@ Outcome check(const QString &path, const UsageFile::Result &file, const Known &k
         if (record.direction != UsageFileRecord::Direction::Uploaded ||
             record.uploadState == UploadSyncState::Failure) {
             continue;
-        }
-        if (record.sha256 == file.sha256) {
-            outcome.problem = Problem::AlreadyUploaded;
-            outcome.message = i18nc("@info %1 date", "This exact file was already uploaded on %1.",
-                QLocale().toString(record.time.toLocalTime(), QLocale::ShortFormat));
-            return outcome;
         }
         const bool sameServer = (!info.serverId.isEmpty() && record.serverId == info.serverId) ||
             (!info.hostName.isEmpty() && record.hostName == info.hostName);

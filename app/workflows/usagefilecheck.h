@@ -14,7 +14,7 @@ namespace UsageFileCheck {
 enum class Problem : qint8 {
     None,
     InvalidFile, ///< see result.validation
-    UnknownServer,
+    UnknownServer, ///< GitHub lists no such server yet: wrong enterprise, or the server's first upload
     OlderThanLastUpload,
     AlreadyUploaded,
 };
@@ -34,6 +34,12 @@ struct Outcome
     QString message; ///< translated; empty when the file may be uploaded
 
     bool ok() const { return problem == Problem::None; }
+    /// May be uploaded: ok(), or a server the enterprise does not list yet when new servers are allowed
+    /// (an offline server becomes known to GitHub with its first upload).
+    bool uploadable(bool allowNewServers) const
+    {
+        return ok() || (allowNewServers && problem == Problem::UnknownServer);
+    }
 };
 
 Outcome check(const QString &path, const UsageFile::Result &file, const Known &known);

@@ -814,8 +814,8 @@ private Q_SLOTS:
         UsageFileInfo unknown = info;
         unknown.serverId = QStringLiteral("00000000-0000-0000-0000-000000000000");
         unknown.hostName = QStringLiteral("nowhere.example");
-        cases.append(
-            {write(QStringLiteral("unknown.json"), UsageFile::write(unknown)), QStringLiteral("does not know")});
+        const QString unknownFile = write(QStringLiteral("unknown.json"), UsageFile::write(unknown));
+        cases.append({unknownFile, QStringLiteral("does not list yet")});
         for (const auto &[file, message] : std::as_const(cases)) {
             const Run result = run({QStringLiteral("add-server-usage"), file, QStringLiteral("--store"), store});
             QCOMPARE(result.code, 1);
@@ -835,6 +835,22 @@ private Q_SLOTS:
         const Run old = run({QStringLiteral("add-server-usage"), olderFile, QStringLiteral("--store"), store});
         QCOMPARE(old.code, 1);
         QVERIFY2(old.err.contains(QLatin1String("before the last upload")), qPrintable(old.err));
+
+        // The server the enterprise does not list: refused above with the way on, taken with --new-server as
+        // its first upload, after which the enterprise lists it.
+        const Run refused = run({QStringLiteral("add-server-usage"), unknownFile, QStringLiteral("--store"), store});
+        QVERIFY2(refused.err.contains(QLatin1String("Add --new-server if this is the server's first upload.")),
+            qPrintable(refused.err));
+        const Run first = run({QStringLiteral("add-server-usage"), unknownFile, QStringLiteral("--new-server"),
+            QStringLiteral("--store"), store});
+        QCOMPARE(first.code, 0);
+        QVERIFY2(first.out.contains(unknownFile + QLatin1String(": added")), qPrintable(first.out + first.err));
+        QVERIFY2(first.err.contains(QLatin1String("a server the enterprise does not list yet")), qPrintable(first.err));
+        const Run again = run({QStringLiteral("add-server-usage"), unknownFile, QStringLiteral("--check-only"),
+            QStringLiteral("--store"), store});
+        // The same file again: it was uploaded, whatever the enterprise lists.
+        QVERIFY2(!again.err.contains(QLatin1String("does not list yet")), qPrintable(again.err));
+        QVERIFY2(again.err.contains(QLatin1String("already uploaded")), qPrintable(again.err));
     }
 
     void shouldPrintAssistedStepsForAGitHubLikeLab()

@@ -421,11 +421,30 @@ private Q_SLOTS:
         // Nothing merged: the previous upload's users still count.
         QCOMPARE(lab.enterprise().consumedLicenses().totalSeatsConsumed, seats);
         QCOMPARE(lab.enterprise().servers().at(2).knownUsers.size(), known.size());
-        // An export of a server that is not in this enterprise is rejected at once.
-        info.serverId = QStringLiteral("00000000-0000-4000-8000-000000000000");
+        // A server the enterprise does not list yet: its first upload adds it, as on GitHub (an offline
+        // server has no other way in), and its users count from then on.
+        const int servers = int(lab.enterprise().servers().size());
+        UsageFileInfo offline = UsageFile::read(lab.exportUsage(airGapped, true)).info;
+        offline.serverId = QStringLiteral("00000000-0000-4000-8000-000000000000");
+        offline.hostName = QStringLiteral("new-offline.lab.example");
+        offline.users = {UsageFileUser{
+            QStringLiteral("only-here"), QStringLiteral("1"), {QStringLiteral("only-here@offline.example")}, false}};
+        const QString first = lab.uploadUsage(UsageFile::write(offline), QStringLiteral("first.json"));
+        QVERIFY(!first.isEmpty());
+        QCOMPARE(lab.enterprise().servers().size(), servers + 1);
+        const LabEnterprise::Server &added = lab.enterprise().servers().constLast();
+        QCOMPARE(added.serverId, offline.serverId);
+        QCOMPARE(added.hostname, offline.hostName);
+        QVERIFY(!added.connected);
+        QVERIFY(finished.wait());
+        QCOMPARE(lab.job(first).state, QStringLiteral("success"));
+        QCOMPARE(lab.enterprise().servers().constLast().uploads.first().syncState, UploadSyncState::Success);
+        QCOMPARE(lab.enterprise().consumedLicenses().totalSeatsConsumed, seats + 1);
+        // A file without a server ID names no server to add.
+        offline.serverId.clear();
         QString why;
-        QVERIFY(lab.uploadUsage(UsageFile::write(info), QStringLiteral("other.json"), &why).isEmpty());
-        QVERIFY(why.contains(info.serverId));
+        QVERIFY(lab.uploadUsage(UsageFile::write(offline), QStringLiteral("nameless.json"), &why).isEmpty());
+        QVERIFY2(why.contains(QLatin1String("server ID")), qPrintable(why));
     }
 
     void shouldCountRequestsSentWhileTheBudgetIsSpent()

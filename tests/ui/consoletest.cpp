@@ -1132,6 +1132,12 @@ private Q_SLOTS:
             QVERIFY2(results.at(i).detail.contains(bad.at(i).message),
                 qPrintable(QStringLiteral("%1: %2").arg(bad.at(i).name, results.at(i).detail)));
         }
+        // The server the enterprise does not list may be a first upload: a warning, not uploaded unless allowed.
+        QVERIFY(results.at(bad.size() - 1).warning);
+        QCOMPARE(results.at(bad.size() - 1).title, QStringLiteral("New server?"));
+        QVERIFY(!results.at(0).warning);
+        QVERIFY(view->allowNewServersCheck()->isVisible());
+        QVERIFY(!view->allowNewServersCheck()->isChecked());
         QVERIFY(!results.at(bad.size()).ok);
         QCOMPARE(results.at(bad.size()).detail, UsageFile::validationMessage(UsageFile::Validation::TooLarge));
         QVERIFY(results.last().ok);
@@ -1193,6 +1199,43 @@ private Q_SLOTS:
         QCOMPARE(list->topLevelItemCount(), afterUpload.size());
         QCOMPARE(list->topLevelItem(1)->text(2), view->dropZone()->results().last().detail);
         QVERIFY(!view->startButton()->isEnabled());
+        QVERIFY(!view->allowNewServersCheck()->isVisible()); // no new server among these
+
+        // An offline server's first upload: GitHub lists it only afterwards. Allowed by the admin, it goes up
+        // and the enterprise lists the server from then on.
+        UsageFileInfo offline = UsageFile::read(exported).info;
+        offline.serverId = QStringLiteral("00000000-0000-4000-8000-00000000f1f5");
+        offline.hostName = QStringLiteral("offline.example.com");
+        offline.exportedAt = QDateTime::currentDateTimeUtc();
+        offline.users = {UsageFileUser{
+            QStringLiteral("hermit"), QStringLiteral("7"), {QStringLiteral("hermit@offline.example.com")}, false}};
+        const QString firstUpload = m_dir->filePath(QStringLiteral("offline-license-usage.json"));
+        QVERIFY(writeFile(firstUpload, UsageFile::write(offline)));
+        checked.clear();
+        dropFiles(view->dropZone(), {firstUpload});
+        QVERIFY(checked.wait(30000));
+        QVERIFY(view->dropZone()->results().first().warning);
+        QVERIFY(view->allowNewServersCheck()->isVisible());
+        QVERIFY(!view->startButton()->isEnabled());
+        QTest::mouseClick(view->allowNewServersCheck(), Qt::LeftButton);
+        QVERIFY(view->allowNewServersCheck()->isChecked());
+        QVERIFY(view->startButton()->isEnabled());
+        finished.clear();
+        refreshed.clear();
+        view->startButton()->click();
+        QVERIFY(finished.wait(30000));
+        QVERIFY2(finished.first().first().toBool(), qPrintable(view->resultMessage()->title()));
+        QCOMPARE(
+            view->dropZone()->results().first().title, ServerInstancesModel::uploadStateText(UploadSyncState::Success));
+        QVERIFY(refreshed.count() == 1 || refreshed.wait(30000));
+        const auto listed = [this] {
+            const QList<EnterpriseServerInstallation> installations = controller()->data().snapshot.installations;
+            return std::any_of(installations.cbegin(), installations.cend(), [](const EnterpriseServerInstallation &i) {
+                return i.hostName == QLatin1String("offline.example.com");
+            });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(listed(), 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(page()->userLicensesCard()->summary().consumed, consumedBefore + 2, 30000); // hermit
     }
 
     void shouldConfirmAssistedSyncAndUploadByPolling()

@@ -275,7 +275,10 @@ void UsageFileDropZone::setResults(const QList<UsageFileResult> &results)
         auto *item = new QTreeWidgetItem(m_resultsView);
         item->setText(0, QFileInfo(result.path).fileName());
         item->setToolTip(0, result.path);
-        item->setIcon(1, QIcon::fromTheme(result.ok ? QStringLiteral("dialog-ok") : QStringLiteral("dialog-error")));
+        item->setIcon(1,
+            QIcon::fromTheme(result.ok ? QStringLiteral("dialog-ok")
+                    : result.warning   ? QStringLiteral("dialog-warning")
+                                       : QStringLiteral("dialog-error")));
         item->setText(1, result.title);
         item->setText(2, result.detail);
         item->setToolTip(2, result.detail);
@@ -288,8 +291,12 @@ void UsageFileDropZone::colorResults()
 {
     const QPalette pal = palette();
     for (int i = 0; i < m_resultsView->topLevelItemCount() && i < m_results.size(); ++i) {
+        const UsageFileResult &result = m_results.at(i);
         m_resultsView->topLevelItem(i)->setForeground(1,
-            StatusColors::text(m_results.at(i).ok ? StatusColors::Role::Positive : StatusColors::Role::Negative, pal));
+            StatusColors::text(result.ok ? StatusColors::Role::Positive
+                    : result.warning     ? StatusColors::Role::Warning
+                                         : StatusColors::Role::Negative,
+                pal));
     }
 }
 

@@ -19,6 +19,7 @@ struct UsageFileResult
     bool ok = false;
     QString title; ///< e.g. "Ready to upload" or "Not a license usage file"
     QString detail; ///< what was found, or the next step
+    bool warning = false; ///< not ok as it is, but may be on the admin's word (e.g. a new server)
 
     bool operator==(const UsageFileResult &) const = default;
 };

@@ -11,6 +11,7 @@
 #include "workflows/jobrunner.h"
 
 #include <KLocalizedString>
+#include <QCheckBox>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLocale>
@@ -23,6 +24,9 @@ AddServerUsageView::AddServerUsageView(LicenseController *controller, QWidget *p
     : ActionView(controller, parent)
     , m_dropZone(new UsageFileDropZone(this))
     , m_preview(new QLabel(this))
+    , m_allowNewServers(new QCheckBox(
+          i18nc("@option:check", "Also upload files of servers the enterprise does not list &yet (their first upload)"),
+          this))
 {
     setObjectName(QStringLiteral("AddServerUsageView"));
     setWindowTitle(i18nc("@title:window", "Add Server Usage"));
@@ -40,12 +44,20 @@ AddServerUsageView::AddServerUsageView(LicenseController *controller, QWidget *p
     formLayout()->addWidget(intro);
     formLayout()->addWidget(m_dropZone, 1);
     formLayout()->addWidget(m_preview);
+    m_allowNewServers->setObjectName(QStringLiteral("allowNewServersCheck"));
+    m_allowNewServers->setAccessibleDescription(i18nc("@info accessible description",
+        "GitHub adds an offline server to the enterprise with its first upload. Leave it off when the file may "
+        "belong to another enterprise."));
+    m_allowNewServers->setToolTip(m_allowNewServers->accessibleDescription());
+    m_allowNewServers->hide();
+    formLayout()->addWidget(m_allowNewServers);
+    connect(m_allowNewServers, &QCheckBox::toggled, this, &AddServerUsageView::updateUploadable);
     startButton()->setText(i18nc("@action:button", "&Upload"));
     startButton()->setEnabled(false);
     startButton()->setAccessibleDescription(
         i18nc("@info accessible description", "Upload the files marked Ready to upload to GitHub Enterprise Cloud"));
     setReadingTabOrder({m_dropZone, m_dropZone->findChild<QWidget *>(QStringLiteral("chooseFilesButton")),
-        m_dropZone->findChild<QWidget *>(QStringLiteral("resultsView"))});
+        m_dropZone->findChild<QWidget *>(QStringLiteral("resultsView")), m_allowNewServers});
     connect(m_dropZone, &UsageFileDropZone::filesChosen, this, &AddServerUsageView::addFiles);
     setAcceptDrops(false); // the drop zone takes the drops
 }
@@ -54,22 +66,28 @@ void AddServerUsageView::addFiles(const QStringList &paths)
 {
     m_files = paths;
     m_uploadable.clear();
+    m_checks.clear();
     startButton()->setEnabled(false);
     auto *job = new AddServerUsageJob(controller()->context(), paths, AddServerUsageJob::Mode::CheckOnly);
     connect(job, &WorkflowJob::finished, this, [this, job] {
         QList<UsageFileResult> results;
         QStringList preview;
         const QLocale locale;
+        bool newServer = false;
         for (const AddServerUsageJob::FileResult &file : job->results()) {
+            m_checks.append(file.check);
             UsageFileResult row;
             row.path = file.check.path;
             row.ok = file.check.ok();
+            // A server the enterprise does not list yet: the admin's word can make it its first upload.
+            row.warning = file.check.problem == UsageFileCheck::Problem::UnknownServer;
+            newServer = newServer || row.warning;
             const UsageFileInfo &info = file.check.file.info;
-            if (row.ok) {
-                m_uploadable.append(file.check.path);
-                row.title = i18nc("@info", "Ready to upload");
-                row.detail =
-                    i18nc("@info %1 host, %2 version", "%1, GitHub Enterprise Server %2", info.hostName, info.version);
+            if (row.ok || row.warning) {
+                row.title = row.ok ? i18nc("@info", "Ready to upload") : i18nc("@info", "New server?");
+                row.detail = row.ok
+                    ? i18nc("@info %1 host, %2 version", "%1, GitHub Enterprise Server %2", info.hostName, info.version)
+                    : file.check.message;
                 QStringList features;
                 for (const UsageFileFeature &feature : info.features) {
                     features.append(feature.name);
@@ -94,10 +112,22 @@ void AddServerUsageView::addFiles(const QStringList &paths)
         }
         m_dropZone->setResults(results);
         m_preview->setText(preview.join(QStringLiteral("<br><br>")));
-        startButton()->setEnabled(!m_uploadable.isEmpty());
+        m_allowNewServers->setVisible(newServer);
+        updateUploadable();
         Q_EMIT filesChecked();
     });
     controller()->runner()->start(job);
+}
+
+void AddServerUsageView::updateUploadable()
+{
+    m_uploadable.clear();
+    for (const UsageFileCheck::Outcome &check : std::as_const(m_checks)) {
+        if (check.uploadable(m_allowNewServers->isChecked())) {
+            m_uploadable.append(check.path);
+        }
+    }
+    startButton()->setEnabled(!m_uploadable.isEmpty());
 }
 
 void AddServerUsageView::startRequested()
@@ -106,6 +136,7 @@ void AddServerUsageView::startRequested()
         return;
     }
     auto *job = new AddServerUsageJob(controller()->context(), m_uploadable, AddServerUsageJob::Mode::Upload);
+    job->setAllowNewServers(m_allowNewServers->isChecked());
     m_uploading = 0;
     connect(job, &AddServerUsageJob::fileFinished, this, [this, job](int index) {
         m_uploading = index + 1;
@@ -132,6 +163,8 @@ void AddServerUsageView::jobDone(WorkflowJob *job)
     }
     m_dropZone->setResults(results);
     m_uploadable.clear();
+    m_checks.clear();
+    m_allowNewServers->hide();
     startButton()->setEnabled(false);
     if (upload->status() == WorkflowJob::Status::Cancelled) {
         // Nothing the admin chose is lost: the files are checked again, so those not uploaded are

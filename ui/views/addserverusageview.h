@@ -3,7 +3,9 @@
 #pragma once
 
 #include "views/actionview.h"
+#include "workflows/usagefilecheck.h"
 
+class QCheckBox;
 class QLabel;
 class UsageFileDropZone;
 
@@ -17,6 +19,9 @@ public:
 
     UsageFileDropZone *dropZone() const { return m_dropZone; }
     QLabel *previewLabel() const { return m_preview; }
+    /// Shown when a file belongs to a server the enterprise does not list yet: ticked, such files are
+    /// uploaded too (an offline server's first upload).
+    QCheckBox *allowNewServersCheck() const { return m_allowNewServers; }
     QStringList files() const { return m_files; }
     /// Checks files as if they were dropped.
     void addFiles(const QStringList &paths);
@@ -32,8 +37,12 @@ protected:
 
 private:
     UsageFileDropZone *const m_dropZone;
+    void updateUploadable();
+
     QLabel *const m_preview;
+    QCheckBox *const m_allowNewServers;
     QStringList m_files;
+    QList<Glc::UsageFileCheck::Outcome> m_checks; ///< of m_files, as last checked
     QStringList m_uploadable;
     qsizetype m_uploading = 0; ///< index in m_uploadable of the file being uploaded (one after another)
 };

@@ -14,6 +14,7 @@
 #include "licensepage/organizationsdialog.h"
 #include "licensepage/retentiondialog.h"
 #include "licensepage/snapshotchangesdialog.h"
+#include "licensing/usagefile.h"
 #include "mainwindow.h"
 #include "screenshot.h"
 #include "views/addserverusageview.h"
@@ -23,6 +24,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
@@ -277,8 +279,14 @@ private Q_SLOTS:
         m_window->controller()->labHost()->runInLab([&](LicenseLab *lab) { bytes = lab->exportUsage(host); });
         const QString valid = m_dir.filePath(QStringLiteral("%1-license-usage.json").arg(host));
         const QString html = m_dir.filePath(QStringLiteral("license.html"));
+        // And an offline server's first upload: the enterprise does not list it yet.
+        UsageFileInfo offline = UsageFile::read(bytes).info;
+        offline.serverId = QStringLiteral("00000000-0000-4000-8000-00000000f1f5");
+        offline.hostName = QStringLiteral("ghes-offline.lab.example");
+        const QString fresh = m_dir.filePath(QStringLiteral("ghes-offline-license-usage.json"));
         for (const auto &[path, content] : {std::pair{valid, bytes},
-                 std::pair{html, QByteArrayLiteral("<!DOCTYPE html><html><body>Sign in</body></html>")}}) {
+                 std::pair{html, QByteArrayLiteral("<!DOCTYPE html><html><body>Sign in</body></html>")},
+                 std::pair{fresh, UsageFile::write(offline)}}) {
             QFile file(path);
             QVERIFY(file.open(QIODevice::WriteOnly));
             file.write(content);
@@ -288,8 +296,9 @@ private Q_SLOTS:
         QVERIFY(view);
         QVERIFY(QTest::qWaitForWindowExposed(view));
         QSignalSpy checked(view, &AddServerUsageView::filesChecked);
-        view->addFiles({valid, html});
+        view->addFiles({valid, html, fresh});
         QVERIFY(checked.wait(30000));
+        QVERIFY(view->allowNewServersCheck()->isVisible());
         view->resize(view->width(), std::max(view->height(), view->sizeHint().height()));
         shoot(view, QStringLiteral("add-server-usage"));
         view->close();

@@ -5,6 +5,7 @@
 #include "github/githubclient.h"
 #include "github/installationsjob.h"
 #include "storage/licensestore.h"
+#include "workflows/capability.h"
 
 #include <KLocalizedString>
 #include <QFile>
@@ -33,6 +34,12 @@ AddServerUsageJob::AddServerUsageJob(
 
 void AddServerUsageJob::run()
 {
+    if (const Capability capability = Capability::of(Capability::Action::AddServerUsage, context());
+        m_mode == Mode::Upload && !capability.available()) {
+        fail(i18nc("@info", "Server usage cannot be added from a GitHub Enterprise Server connection."),
+            capability.text);
+        return;
+    }
     setStage(Checking, i18ncp("@info:status", "Checking %1 file…", "Checking %1 files…", m_files.size()));
     LicenseStore *db = store();
     if (!db) {

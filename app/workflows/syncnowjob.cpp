@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "syncnowjob.h"
 
+#include "workflows/capability.h"
+
 #include "github/githubclient.h"
 #include "github/licensesyncstatusjob.h"
 #include "storage/licensestore.h"
@@ -22,15 +24,10 @@ SyncNowJob::SyncNowJob(const WorkflowContext &context, const QStringList &hosts,
 
 void SyncNowJob::run()
 {
-    if (context().connection.kind == Connection::Kind::Server) {
+    if (const Capability capability = Capability::of(Capability::Action::SyncNow, context()); !capability.available()) {
         // The sync's outcome is only visible in GitHub Enterprise Cloud (license-sync-status): a connection
         // to the server itself cannot confirm it, so the action is unavailable here, with the way round it.
-        fail(i18nc("@info",
-                 "Sync now cannot be run from a GitHub Enterprise Server connection: its result is only visible "
-                 "in GitHub Enterprise Cloud's license sync status."),
-            i18nc("@info",
-                "Click Sync now on the server's License page yourself, or add a GitHub Enterprise Cloud connection "
-                "for the enterprise to run and confirm it from the console."));
+        fail(i18nc("@info", "Sync now cannot be run from a GitHub Enterprise Server connection."), capability.text);
         return;
     }
     setStage(Requesting, i18nc("@info:status", "Reading the current license sync status…"));

@@ -811,6 +811,13 @@ private Q_SLOTS:
         const LabEnterprise::Server server = labServer(true);
         auto *view = openView<SyncNowView>(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Y));
         QVERIFY(view);
+        QCOMPARE(view->capability().kind, Capability::Kind::Automatic);
+        // Only the servers that sync: an offline one (never in GitHub's sync status) is not offered.
+        for (const EnterpriseServerInstallation &installation : controller()->data().snapshot.installations) {
+            QCOMPARE(view->serverCombo()->findData(installation.hostName) >= 0,
+                controller()->syncHosts().contains(installation.hostName));
+        }
+        QVERIFY(controller()->syncHosts().size() < controller()->serverHosts().size());
         view->serverCombo()->setCurrentIndex(view->serverCombo()->findData(server.hostname));
         QCOMPARE(syncCardText(QStringLiteral("statusLabel_"), server.serverId), QStringLiteral("Succeeded"));
         QVERIFY(syncCardText(QStringLiteral("errorLabel_"), server.serverId).isEmpty());
@@ -1254,6 +1261,7 @@ private Q_SLOTS:
         });
         auto *sync = openView<SyncNowView>(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Y));
         QVERIFY(sync);
+        QCOMPARE(sync->capability().kind, Capability::Kind::Assisted); // the lab in its GitHub-like mode
         sync->serverCombo()->setCurrentIndex(sync->serverCombo()->findData(server.hostname));
         QSignalSpy syncFinished(sync, &ActionView::jobFinished);
         sync->startButton()->click();
@@ -1584,6 +1592,23 @@ private Q_SLOTS:
         QVERIFY(view);
         QCOMPARE(view->serverCombo()->count(), 1);
         QCOMPARE(view->serverCombo()->currentData().toString(), QStringLiteral("127.0.0.1"));
+        // Said before Start: automatic, over which ssh.
+        QVERIFY(view->capabilityLabel()->isVisible());
+        QVERIFY2(view->capabilityLabel()->text().startsWith(QLatin1String("Automatic over the admin shell: ssh -p")),
+            qPrintable(view->capabilityLabel()->text()));
+        QVERIFY(view->startButton()->isEnabled());
+        // On this connection Sync now and Add server usage cannot run: the views say why and Start stays off.
+        for (ActionView *unavailable : std::initializer_list<ActionView *>{
+                 new SyncNowView(controller(), m_window.get()), new AddServerUsageView(controller(), m_window.get())}) {
+            unavailable->show();
+            QCOMPARE(unavailable->capability().kind, Capability::Kind::Unavailable);
+            QVERIFY2(
+                unavailable->capabilityLabel()->text().startsWith(QLatin1String("Unavailable on a GitHub Enterprise "
+                                                                                "Server connection")),
+                qPrintable(unavailable->capabilityLabel()->text()));
+            QVERIFY(!unavailable->startButton()->isEnabled());
+            delete unavailable;
+        }
         const QString target = m_dir->filePath(QStringLiteral("ghes-export.json"));
         view->targetEdit()->clear();
         QTest::keyClicks(view->targetEdit(), target);

@@ -7,6 +7,7 @@
 #include "labbrowser.h"
 #include "storage/licensestore.h"
 #include "workflows/addserverusagejob.h"
+#include "workflows/capability.h"
 #include "workflows/connectiontestjob.h"
 #include "workflows/exportusagejob.h"
 #include "workflows/jobrunner.h"
@@ -26,6 +27,7 @@
 #include <optional>
 
 using namespace Glc;
+using namespace Qt::Literals::StringLiterals;
 
 class WorkflowsTest : public QObject
 {
@@ -274,6 +276,77 @@ private Q_SLOTS:
         QVERIFY(runToEnd(&job));
         QCOMPARE(job.status(), WorkflowJob::Status::Failed);
         QVERIFY(job.errorText().contains(QLatin1String("nowhere.example.com")));
+    }
+
+    void shouldTellEachActionsCapabilityPerConnection_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<bool>("labActions");
+        QTest::addColumn<bool>("adminShell");
+        QTest::addColumn<int>("action");
+        QTest::addColumn<int>("expected");
+        QTest::addColumn<QString>("words");
+        using A = Capability::Action;
+        using K = Capability::Kind;
+        const int lab = int(Connection::Kind::Lab);
+        const int cloud = int(Connection::Kind::Cloud);
+        const int server = int(Connection::Kind::Server);
+        QTest::newRow("lab sync") << lab << true << false << int(A::SyncNow) << int(K::Automatic) << u"lab"_s;
+        QTest::newRow("github-like lab sync")
+            << lab << false << false << int(A::SyncNow) << int(K::Assisted) << u"no API to start a sync"_s;
+        QTest::newRow("cloud sync") << cloud << false << false << int(A::SyncNow) << int(K::Assisted)
+                                    << u"confirms the new sync"_s;
+        QTest::newRow("server sync") << server << false << true << int(A::SyncNow) << int(K::Unavailable)
+                                     << u"GitHub Enterprise Cloud connection"_s;
+        QTest::newRow("lab export") << lab << true << false << int(A::ExportUsage) << int(K::Automatic) << u"lab"_s;
+        QTest::newRow("server export over ssh") << server << false << true << int(A::ExportUsage) << int(K::Automatic)
+                                                << u"ssh -p 122 admin@ghe.example.com"_s;
+        QTest::newRow("server export without shell")
+            << server << false << false << int(A::ExportUsage) << int(K::Assisted) << u"Turn on admin-shell access"_s;
+        QTest::newRow("cloud export") << cloud << false << false << int(A::ExportUsage) << int(K::Assisted)
+                                      << u"pick the downloaded file"_s;
+        QTest::newRow("lab upload") << lab << true << false << int(A::AddServerUsage) << int(K::Automatic) << u"lab"_s;
+        QTest::newRow("cloud upload") << cloud << false << false << int(A::AddServerUsage) << int(K::Assisted)
+                                      << u"confirms the upload"_s;
+        QTest::newRow("server upload") << server << false << true << int(A::AddServerUsage) << int(K::Unavailable)
+                                       << u"added in GitHub Enterprise Cloud"_s;
+    }
+
+    void shouldTellEachActionsCapabilityPerConnection()
+    {
+        QFETCH(int, kind);
+        QFETCH(bool, labActions);
+        QFETCH(bool, adminShell);
+        QFETCH(int, action);
+        QFETCH(int, expected);
+        QFETCH(QString, words);
+        WorkflowContext context;
+        context.connection.kind = Connection::Kind(kind);
+        context.connection.serverHost = QStringLiteral("ghe.example.com");
+        context.connection.adminShell.enabled = adminShell;
+        context.labActions = labActions;
+        const Capability capability = Capability::of(Capability::Action(action), context);
+        QCOMPARE(int(capability.kind), expected);
+        QCOMPARE(capability.available(), expected != int(Capability::Kind::Unavailable));
+        QVERIFY2(capability.text.contains(words), qPrintable(capability.text));
+    }
+
+    void shouldRefuseToUploadFromAServerConnection()
+    {
+        WorkflowContext context = startLab(smallLab());
+        context.connection.kind = Connection::Kind::Server;
+        context.connection.serverHost = context.connection.labUrl.authority();
+        const QString file = m_dir.filePath(QStringLiteral("any.json"));
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(R"({"instance":{"server_id":"s","host_name":"h"},"users":[]})");
+        out.close();
+        AddServerUsageJob job(context, {file}, AddServerUsageJob::Mode::Upload);
+        QVERIFY(runToEnd(&job));
+        QCOMPARE(job.status(), WorkflowJob::Status::Failed);
+        QVERIFY2(
+            job.nextStep().contains(QLatin1String("added in GitHub Enterprise Cloud")), qPrintable(job.nextStep()));
+        QVERIFY(job.results().isEmpty()); // nothing checked, nothing sent
     }
 
     void shouldSaySyncNowIsUnavailableOnAServerConnection()

@@ -427,6 +427,15 @@ QStringList LicenseController::exportHosts() const
     return hosts;
 }
 
+QStringList LicenseController::syncHosts() const
+{
+    QStringList hosts;
+    for (const LicenseSyncStatus &status : m_data.snapshot.syncStatus) {
+        hosts.append(status.hostname);
+    }
+    return hosts;
+}
+
 QStringList LicenseController::serverHosts() const
 {
     QStringList hosts;

@@ -101,6 +101,9 @@ public:
     /// snapshot keeps their totals, not the list.
     const Glc::PageData &data() const { return m_data; }
     QStringList serverHosts() const;
+    /// The servers that sync through GitHub Connect (GitHub's license sync status lists them): the ones
+    /// Sync now can reach. An offline server is among serverHosts() only.
+    QStringList syncHosts() const;
     /// The servers whose license usage can be exported: serverHosts(), and on a GitHub Enterprise
     /// Server connection that server itself (its snapshot has no sync status or installations).
     QStringList exportHosts() const;

@@ -4,6 +4,7 @@
 
 #include "controllers/licensecontroller.h"
 #include "licensepage/inlinemessage.h"
+#include "licensepage/statuscolors.h"
 #include "licensepage/widgetutil.h"
 #include "workflows/jobrunner.h"
 #include "workflows/workflowjob.h"
@@ -38,6 +39,7 @@ ActionView::ActionView(LicenseController *controller, QWidget *parent)
     , m_stages(new QLabel(this))
     , m_progress(new QProgressBar(this))
     , m_assist(new QLabel(this))
+    , m_capability(new QLabel(this))
     , m_openPage(new QPushButton(i18nc("@action:button", "&Open the GitHub Page Again"), this))
     , m_result(new InlineMessage(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Close, this))
@@ -79,6 +81,11 @@ ActionView::ActionView(LicenseController *controller, QWidget *parent)
     m_cancel->setToolTip(i18nc("@info:tooltip", "Stop the running action; nothing is half-written"));
     m_cancel->setAccessibleDescription(m_cancel->toolTip());
 
+    m_capability->setObjectName(QStringLiteral("capability"));
+    m_capability->setWordWrap(true);
+    m_capability->setVisible(false);
+    m_capability->setAccessibleName(i18nc("@label accessible name", "How the action runs here"));
+
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(m_form);
     layout->addWidget(m_stages);
@@ -114,6 +121,20 @@ ActionView::~ActionView()
 {
     if (m_job) {
         JobRunner::cancel(m_job);
+    }
+}
+
+void ActionView::showCapability(Glc::Capability::Action action)
+{
+    m_capabilityValue = Glc::Capability::of(action, m_controller->context());
+    // Under the view's introduction (its first line), before its fields.
+    m_form->insertWidget(std::min(1, int(m_form->count())), m_capability);
+    m_capability->setText(m_capabilityValue.text);
+    m_capability->setVisible(true);
+    StatusColors::setTextRole(
+        m_capability, m_capabilityValue.available() ? std::nullopt : std::optional(StatusColors::Role::Warning));
+    if (!m_capabilityValue.available()) {
+        m_start->setEnabled(false);
     }
 }
 
@@ -191,7 +212,7 @@ void ActionView::runJob(WorkflowJob *job)
     });
     connect(job, &WorkflowJob::finished, this, [this, job] {
         m_progress->setVisible(false);
-        m_start->setEnabled(true);
+        m_start->setEnabled(isActionAvailable());
         m_cancel->setEnabled(false);
         const bool success = job->status() == WorkflowJob::Status::Succeeded;
         showStages(job->status());

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #pragma once
 
+#include "workflows/capability.h"
 #include "workflows/workflowjob.h"
 
 #include <QDialog>
@@ -38,6 +39,9 @@ public:
     InlineMessage *resultMessage() const { return m_result; }
     QLabel *stagesLabel() const { return m_stages; }
     QLabel *assistLabel() const { return m_assist; }
+    /// How the action runs on the active connection, or why it cannot (then Start stays disabled).
+    QLabel *capabilityLabel() const { return m_capability; }
+    const Glc::Capability &capability() const { return m_capabilityValue; }
     bool isBusy() const { return m_job != nullptr; }
     /// How assisted flows open GitHub's pages (at once, from the instructions' links and from Open the
     /// GitHub Page Again); tests replace the browser with the lab.
@@ -50,6 +54,10 @@ Q_SIGNALS:
 
 protected:
     QVBoxLayout *formLayout() const { return m_form; }
+    /// Shows how @p action runs on the active connection under the view's introduction (the form's first
+    /// item); an unavailable one keeps Start disabled. Call in the view's constructor, after the form.
+    void showCapability(Glc::Capability::Action action);
+    bool isActionAvailable() const { return m_capabilityValue.available(); }
     LicenseController *controller() const { return m_controller; }
     /// Tab goes through the view in reading order: @p controls (the view's own, top to bottom), then
     /// the instructions' links and their button, the result, and the buttons (Start, Close, Cancel in
@@ -82,6 +90,8 @@ private:
     QLabel *const m_stages;
     QProgressBar *const m_progress;
     QLabel *const m_assist;
+    QLabel *const m_capability;
+    Glc::Capability m_capabilityValue{Glc::Capability::Kind::Automatic, {}};
     QPushButton *const m_openPage;
     InlineMessage *const m_result;
     QDialogButtonBox *const m_buttons;

@@ -52,6 +52,7 @@ AddServerUsageView::AddServerUsageView(LicenseController *controller, QWidget *p
     m_allowNewServers->hide();
     formLayout()->addWidget(m_allowNewServers);
     connect(m_allowNewServers, &QCheckBox::toggled, this, &AddServerUsageView::updateUploadable);
+    showCapability(Capability::Action::AddServerUsage);
     startButton()->setText(i18nc("@action:button", "&Upload"));
     startButton()->setEnabled(false);
     startButton()->setAccessibleDescription(
@@ -127,7 +128,7 @@ void AddServerUsageView::updateUploadable()
             m_uploadable.append(check.path);
         }
     }
-    startButton()->setEnabled(!m_uploadable.isEmpty());
+    startButton()->setEnabled(!m_uploadable.isEmpty() && isActionAvailable());
 }
 
 void AddServerUsageView::startRequested()

@@ -74,6 +74,7 @@ ExportUsageView::ExportUsageView(LicenseController *controller, QWidget *parent)
     formLayout()->addLayout(form);
     formLayout()->addWidget(m_pickDownload, 0, Qt::AlignLeft);
     formLayout()->addWidget(m_summary);
+    showCapability(Capability::Action::ExportUsage);
     startButton()->setText(i18nc("@action:button", "E&xport"));
     startButton()->setAccessibleDescription(
         i18nc("@info accessible description", "Export the chosen server's license usage to the target file"));

@@ -33,7 +33,8 @@ SyncNowView::SyncNowView(LicenseController *controller, QWidget *parent)
     m_server->setObjectName(QStringLiteral("server"));
     m_server->setAccessibleName(i18nc("@label accessible name", "Server to sync"));
     m_server->addItem(i18nc("@item:inlistbox", "All servers"), QString());
-    for (const QString &host : controller->serverHosts()) {
+    // Only servers that sync (GitHub Connect): an offline server's usage comes by Add server usage.
+    for (const QString &host : controller->syncHosts()) {
         m_server->addItem(host, host);
     }
     auto *form = new QFormLayout;
@@ -50,6 +51,7 @@ SyncNowView::SyncNowView(LicenseController *controller, QWidget *parent)
     formLayout()->addWidget(intro);
     formLayout()->addLayout(form);
     formLayout()->addWidget(m_results);
+    showCapability(Capability::Action::SyncNow);
     startButton()->setText(i18nc("@action:button", "S&ync Now"));
     startButton()->setAccessibleDescription(i18nc("@info accessible description",
         "Ask the chosen servers to upload their license usage to GitHub Enterprise Cloud now"));

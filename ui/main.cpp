@@ -11,6 +11,7 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QIcon>
+#include <QSettings>
 #include <QTableView>
 #include <QTextStream>
 
@@ -56,7 +57,12 @@ int main(int argc, char **argv)
     const QCommandLineOption benchmarkStartup(QStringLiteral("benchmark-startup"),
         i18nc(
             "@info command-line help", "Print the time until the License page shows the stored snapshot, then exit."));
-    parser.addOptions({labUsers, labServers, labSeed, store, benchmarkStartup});
+    const QCommandLineOption concurrency(QStringLiteral("concurrency"),
+        i18nc("@info command-line help, %1 default, %2 most",
+            "Requests to GitHub at once, 1 to %2 (default: the setting Network/concurrency, else %1).",
+            Glc::GitHubClientOptions::DefaultConcurrency, Glc::GitHubClientOptions::MaxConcurrency),
+        QStringLiteral("N"));
+    parser.addOptions({labUsers, labServers, labSeed, store, concurrency, benchmarkStartup});
     parser.process(app);
 
     LicenseController::Options options;
@@ -64,6 +70,24 @@ int main(int argc, char **argv)
     options.labConfig.users = std::max(0, parser.value(labUsers).toInt());
     options.labConfig.servers = std::max(0, parser.value(labServers).toInt());
     options.labConfig.seed = parser.value(labSeed).toUInt();
+    const auto inRange = [](int n) { return n >= 1 && n <= Glc::GitHubClientOptions::MaxConcurrency; };
+    if (parser.isSet(concurrency)) {
+        options.concurrency = parser.value(concurrency).toInt();
+        if (!inRange(options.concurrency)) {
+            // As QCommandLineParser::process() reports its own errors: on stderr, then exit.
+            QTextStream(stderr) << i18nc("@info command-line error, %1 value, %2 most",
+                                       "--concurrency takes 1 to %2, not “%1”.", parser.value(concurrency),
+                                       Glc::GitHubClientOptions::MaxConcurrency)
+                                << Qt::endl;
+            return 2;
+        }
+    } else {
+        const int configured =
+            QSettings()
+                .value(QStringLiteral("Network/concurrency"), Glc::GitHubClientOptions::DefaultConcurrency)
+                .toInt();
+        options.concurrency = inRange(configured) ? configured : Glc::GitHubClientOptions::DefaultConcurrency;
+    }
     auto *window = new MainWindow(options);
     window->setAttribute(Qt::WA_DeleteOnClose);
     window->show();

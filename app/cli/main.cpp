@@ -6,6 +6,7 @@
 #include "cli/clisession.h"
 #include "core/applicationinfo.h"
 #include "core/localization.h"
+#include "github/githubclientoptions.h"
 
 #include <KLocalizedString>
 
@@ -20,6 +21,14 @@ QCommandLineOption storeOption()
         i18nc("@info:shell", "The console's store: an SQLite file or a postgresql:// URL (default: %1).",
             LicenseStore::defaultLocation()),
         i18nc("@info:shell value name", "location"));
+}
+
+QCommandLineOption concurrencyOption()
+{
+    return QCommandLineOption(QStringLiteral("concurrency"),
+        i18nc("@info:shell, %1 default, %2 most", "Requests to GitHub at once, 1 to %2 (default: %1).",
+            GitHubClientOptions::DefaultConcurrency, GitHubClientOptions::MaxConcurrency),
+        i18nc("@info:shell value name", "n"));
 }
 
 QCommandLineOption connectionOption()
@@ -91,7 +100,8 @@ int main(int argc, char **argv)
     const QCommandLineOption version = global.addVersionOption();
     const QCommandLineOption store = storeOption();
     const QCommandLineOption connection = connectionOption();
-    global.addOptions({store, connection});
+    const QCommandLineOption concurrency = concurrencyOption();
+    global.addOptions({store, connection, concurrency});
     global.addPositionalArgument(QStringLiteral("command"), i18nc("@info:shell", "The command to run."),
         i18nc("@info:shell", "COMMAND [options]"));
     global.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
@@ -139,7 +149,7 @@ int main(int argc, char **argv)
     const QCommandLineOption commandHelp = helpOption();
     parser.addOption(commandHelp);
     if (command->needsSession()) {
-        parser.addOptions({store, connection});
+        parser.addOptions({store, connection, concurrency});
     }
     command->addOptions(parser);
     parser.addPositionalArgument(command->name(), command->summary(),
@@ -159,6 +169,19 @@ int main(int argc, char **argv)
     const QString connectionName =
         command->needsSession() && parser.isSet(connection) ? parser.value(connection) : global.value(connection);
     CliSession session(storeLocation, connectionName);
+    const bool commandConcurrency = command->needsSession() && parser.isSet(concurrency);
+    if (commandConcurrency || global.isSet(concurrency)) {
+        const QString text = commandConcurrency ? parser.value(concurrency) : global.value(concurrency);
+        bool ok = false;
+        const int n = text.toInt(&ok);
+        if (!ok || n < 1 || n > GitHubClientOptions::MaxConcurrency) {
+            CliOutput::error(i18nc("@info:shell %1 value, %2 most", "--concurrency takes 1 to %2, not “%1”.", text,
+                                 GitHubClientOptions::MaxConcurrency),
+                i18nc("@info:shell", "See: ghe-license --help"));
+            return int(ExitCode::Usage);
+        }
+        session.setConcurrency(n);
+    }
     if (command->needsSession()) {
         if (const ExitCode code = session.openStore(); code != ExitCode::Ok) {
             return int(code);

@@ -11,7 +11,9 @@ namespace Glc {
 /// Tuning of GitHubClient; the defaults suit github.com.
 struct GitHubClientOptions
 {
-    int concurrency = 4; ///< parallel requests, clamped to 1..16
+    static constexpr int DefaultConcurrency = 4;
+    static constexpr int MaxConcurrency = 16;
+    int concurrency = DefaultConcurrency; ///< parallel requests, clamped to 1..MaxConcurrency
     int maxRetries = 3; ///< extra attempts of idempotent requests on 5xx and timeouts
     int maxRateLimitRetries = 8; ///< waits for a primary/secondary limit before giving up
     int transferTimeoutMs = 30000; ///< no data for this long: timeout

@@ -898,7 +898,8 @@ LicenseLab::Reply LicenseLab::labAction(const QHttpServerRequest &request, const
                     {QStringLiteral("server_errors"), m_counters.serverErrors},
                     {QStringLiteral("unauthorized"), m_counters.unauthorized},
                     {QStringLiteral("with_authorization"), m_counters.withAuthorization},
-                    {QStringLiteral("sent_while_budget_spent"), m_counters.sentWhileBudgetSpent}}}});
+                    {QStringLiteral("sent_while_budget_spent"), m_counters.sentWhileBudgetSpent},
+                    {QStringLiteral("max_in_flight"), m_counters.maxInFlight}}}});
         return reply;
     }
     if (rest.value(0) == QLatin1String("jobs") && rest.size() == 2) {

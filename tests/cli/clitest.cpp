@@ -1614,6 +1614,40 @@ private Q_SLOTS:
         QVERIFY2(ok.out.contains(QLatin1String("OK:")), qPrintable(ok.out + ok.err));
     }
 
+    void shouldFetchWithTheConcurrencyAskedFor()
+    {
+        // 16 pages with latency: a fetch keeps as many requests at the lab at once as --concurrency allows.
+        Lab lab = startLab(
+            {QStringLiteral("--users"), QStringLiteral("1500"), QStringLiteral("--latency-ms"), QStringLiteral("40")});
+        const QString store = newStore();
+        QVERIFY(addLabConnection(store, lab));
+        const auto maxInFlight = [&lab] {
+            int status = 0;
+            const QJsonObject labStatus =
+                QJsonDocument::fromJson(labCall(lab, "GET", QStringLiteral("/_lab/status"), {}, &status)).object();
+            return labStatus.value(QLatin1String("counters")).toObject().value(QLatin1String("max_in_flight")).toInt();
+        };
+        const Run two = run({QStringLiteral("refresh"), QStringLiteral("--concurrency"), QStringLiteral("2"),
+                                QStringLiteral("--store"), store},
+            lab.token);
+        QVERIFY2(two.code == 0, qPrintable(two.err));
+        QCOMPARE(maxInFlight(), 2);
+        // Before the command too, as a global option.
+        const Run six = run({QStringLiteral("--concurrency"), QStringLiteral("6"), QStringLiteral("refresh"),
+                                QStringLiteral("--store"), store},
+            lab.token);
+        QVERIFY2(six.code == 0, qPrintable(six.err));
+        QVERIFY2(maxInFlight() > 2 && maxInFlight() <= 6, qPrintable(QString::number(maxInFlight())));
+        stopLab(lab);
+        for (const QString &bad : {QStringLiteral("0"), QStringLiteral("17"), QStringLiteral("many")}) {
+            const Run refused =
+                run({QStringLiteral("status"), QStringLiteral("--concurrency"), bad, QStringLiteral("--store"), store});
+            QCOMPARE(refused.code, 2);
+            QVERIFY2(refused.err.contains(QStringLiteral("--concurrency takes 1 to 16, not “%1”.").arg(bad)),
+                qPrintable(refused.err));
+        }
+    }
+
     void shouldJudgeSyncsByTheLastSuccessNotTheLastAttempt()
     {
         // Three servers that all tried an hour ago and failed: one last succeeded 10 days ago, one 2 days

@@ -1518,6 +1518,21 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(controller()->storedConnections().size(), 2, 30000);
     }
 
+    void shouldUseTheConfiguredConcurrencyForEveryConnection()
+    {
+        LicenseController::Options options = freshOptions();
+        options.refreshWhenEmpty = false;
+        options.concurrency = 7;
+        QVERIFY(showWindow(options));
+        m_window->start();
+        QCOMPARE(controller()->context().clientOptions.concurrency, 7);
+        QCOMPARE(controller()->contextFor(serverConnection(QStringLiteral("c")), {}).clientOptions.concurrency, 7);
+        // Out of range it is clamped to what the scheduler allows.
+        options.concurrency = 99;
+        QVERIFY(reopenConsole(options));
+        QCOMPARE(controller()->context().clientOptions.concurrency, GitHubClientOptions::MaxConcurrency);
+    }
+
     void shouldMoveTheConnectionOfOlderSettingsIntoTheStore()
     {
         // What an older console left in its settings: the last connection's fields.

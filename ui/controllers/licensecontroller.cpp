@@ -288,6 +288,7 @@ WorkflowContext LicenseController::contextFor(const Connection &connection, cons
 {
     WorkflowContext context;
     context.storeLocation = m_options.storeLocation;
+    context.clientOptions.concurrency = std::clamp(m_options.concurrency, 1, GitHubClientOptions::MaxConcurrency);
     if (usesBuiltInLab(connection)) {
         // Until the lab runs, only the store may be used: its URL and token come with started().
         context.connection = m_lab->isRunning() ? m_lab->connection() : Connection{};

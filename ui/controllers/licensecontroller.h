@@ -40,6 +40,9 @@ public:
         /// this many weeks (Glc::LabHistoryJob), so the history chart and its forecast have data at
         /// once; fewer for a large lab (historyRowBudget seats in all).
         int historyWeeks = 12;
+        /// Requests to GitHub (and the lab) at once: the command line's --concurrency, else the
+        /// settings' Network/concurrency, else GitHubClientOptions::DefaultConcurrency.
+        int concurrency = Glc::GitHubClientOptions::DefaultConcurrency;
     };
     /// Seats a first start's history may take in all (it is taken once; a large lab gets fewer weeks).
     static constexpr int historyRowBudget = 120000;

@@ -33,6 +33,8 @@ QString GitHubError::message() const
         return i18nc("@info", "GitHub's rate limit was reached and did not reset in time.");
     case Kind::OtherHttp:
         return i18nc("@info", "GitHub answered with HTTP %1: %2", httpStatus, serverMessage);
+    case Kind::Forbidden:
+        return i18nc("@info", "GitHub refused access: %1", serverMessage);
     case Kind::HostNotFound:
         return i18nc("@info", "The server's name could not be resolved (DNS).");
     case Kind::ConnectionRefused:
@@ -86,6 +88,10 @@ QString GitHubError::nextStep() const
     case Kind::OtherHttp:
     case Kind::Malformed:
         return i18nc("@info", "Retry; if it persists, check the server URL.");
+    case Kind::Forbidden:
+        return i18nc("@info",
+            "GitHub's words say why: an IP allow list, an enterprise or organization policy, or a token of a kind "
+            "these endpoints do not take (they need a classic personal access token). Fix that, then try again.");
     case Kind::HostNotFound:
         return i18nc("@info", "Check the host name and your network or VPN.");
     case Kind::ConnectionRefused:

@@ -32,6 +32,9 @@ public:
         Network, ///< any other network failure
         GraphQl, ///< a GraphQL error of a type without a meaning of its own (serverMessage: GitHub's text)
         CaFile, ///< the connection's CA certificate file cannot be used (serverMessage: why); nothing was sent
+        /// 403 not about the token's scopes or SSO: an IP allow list, a policy, a token type the endpoint
+        /// does not take (serverMessage: GitHub's words)
+        Forbidden,
     };
 
     GitHubError() = default;

@@ -264,6 +264,35 @@ void RequestScheduler::updateBudget(const QHash<QByteArray, QByteArray> &headers
     }
 }
 
+bool RequestScheduler::lacksScope(const QHash<QByteArray, QByteArray> &headers, const QString &message)
+{
+    const auto scopes = [&headers](const QByteArray &name) {
+        QSet<QByteArray> set;
+        for (const QByteArray &scope : headers.value(name).split(',')) {
+            if (!scope.trimmed().isEmpty()) {
+                set.insert(scope.trimmed());
+            }
+        }
+        return set;
+    };
+    // A classic token lists its scopes on every answer: then the question is only whether it has one
+    // the endpoint accepts (admin:enterprise includes read:enterprise).
+    if (headers.contains("x-oauth-scopes")) {
+        QSet<QByteArray> granted = scopes("x-oauth-scopes");
+        if (granted.contains("admin:enterprise")) {
+            granted.insert("read:enterprise");
+        }
+        QSet<QByteArray> accepted = scopes("x-accepted-oauth-scopes");
+        if (accepted.isEmpty()) {
+            accepted = {"read:enterprise", "admin:enterprise"};
+        }
+        return !granted.intersects(accepted);
+    }
+    // Other tokens list nothing: GitHub's words tell a permission problem from the rest.
+    return message.contains(QLatin1String("scope"), Qt::CaseInsensitive) ||
+        message.contains(QLatin1String("not accessible by"), Qt::CaseInsensitive);
+}
+
 GitHubError RequestScheduler::httpError(const HttpResult &result, const QUrl &url) const
 {
     GitHubError error;
@@ -279,9 +308,11 @@ GitHubError RequestScheduler::httpError(const HttpResult &result, const QUrl &ur
         if (!sso.isEmpty()) {
             error.kind = GitHubError::Kind::SsoRequired;
             error.ssoUrl = GitHubError::ssoUrlFromHeader(sso);
-        } else {
+        } else if (lacksScope(result.headers, error.serverMessage)) {
             error.kind = GitHubError::Kind::MissingScope;
             error.acceptedScopes = QString::fromLatin1(result.headers.value("x-accepted-oauth-scopes"));
+        } else {
+            error.kind = GitHubError::Kind::Forbidden;
         }
         break;
     case 404:

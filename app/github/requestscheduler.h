@@ -43,6 +43,8 @@ class RequestScheduler : public QObject
 {
     Q_OBJECT
 public:
+    /// A 403 that says the token lacks a scope (rather than an IP allow list or a policy).
+    static bool lacksScope(const QHash<QByteArray, QByteArray> &headers, const QString &message);
     using Callback = std::function<void(const HttpResult &)>;
 
     RequestScheduler(

@@ -70,7 +70,7 @@ void ConnectionTestJob::accessChecks(const GitHubError &error, const QByteArray 
     // Any answer but the four that speak about the token (a server error, a retired API version, a
     // rate limit, a body that is not GitHub's) says nothing about it: stop there, with GitHub's words.
     const bool accessError = error.kind == Kind::BadToken || error.kind == Kind::MissingScope ||
-        error.kind == Kind::SsoRequired || error.kind == Kind::NotFound;
+        error.kind == Kind::SsoRequired || error.kind == Kind::Forbidden || error.kind == Kind::NotFound;
     if (error.isError() && !accessError) {
         add(i18nc("@info connection check", "The server answers the request"), false, error.message(),
             error.nextStep());
@@ -95,6 +95,11 @@ void ConnectionTestJob::accessChecks(const GitHubError &error, const QByteArray 
         m_checks.last().detail = i18nc("@info %1 scopes", "Scopes: %1", QString::fromLatin1(scopes));
     }
     if (!step(i18nc("@info connection check", "The token is authorized for SAML single sign-on"), Kind::SsoRequired)) {
+        conclude();
+        return;
+    }
+    if (!step(i18nc("@info connection check", "GitHub lets the token in from here (IP allow list, policies)"),
+            Kind::Forbidden)) {
         conclude();
         return;
     }

@@ -226,6 +226,8 @@ private Q_SLOTS:
                              << int(GitHubError::Kind::SsoRequired);
         QTest::newRow("scope") << int(LabFaults::Token::MissingScope) << 0 << 0 << false
                                << int(GitHubError::Kind::MissingScope);
+        // A 403 to a token that has the scope (an IP allow list): GitHub's words, not "missing scope".
+        QTest::newRow("403 ip allow list") << 0 << 403 << 0 << false << int(GitHubError::Kind::Forbidden);
         QTest::newRow("410") << 0 << 410 << 0 << false << int(GitHubError::Kind::ApiVersionRetired);
         QTest::newRow("422") << 0 << 422 << 0 << false << int(GitHubError::Kind::Validation);
         QTest::newRow("5xx") << 0 << 0 << 100 << false << int(GitHubError::Kind::ServerError);
@@ -260,6 +262,46 @@ private Q_SLOTS:
         if (kind == int(GitHubError::Kind::ServerError)) {
             QCOMPARE(lab.counters().serverErrors, 1 + fastOptions().maxRetries); // bounded retries
         }
+        if (kind == int(GitHubError::Kind::Forbidden)) {
+            QVERIFY2(
+                job->error().message().contains(QLatin1String("IP allow list")), qPrintable(job->error().message()));
+        }
+    }
+
+    void shouldTellAMissingScopeFromOtherRefusals_data()
+    {
+        QTest::addColumn<QByteArray>("granted"); ///< X-OAuth-Scopes; "-" for none sent
+        QTest::addColumn<QByteArray>("accepted"); ///< X-Accepted-OAuth-Scopes
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<bool>("lacksScope");
+        QTest::newRow("classic token without it") << QByteArray("repo, read:org") << QByteArray("read:enterprise")
+                                                  << QStringLiteral("Must have admin rights") << true;
+        QTest::newRow("classic token with it") << QByteArray("read:enterprise") << QByteArray("read:enterprise")
+                                               << QStringLiteral("IP allow list enabled") << false;
+        QTest::newRow("admin:enterprise covers read")
+            << QByteArray("admin:enterprise, repo") << QByteArray("read:enterprise") << QString() << false;
+        QTest::newRow("nothing accepted named") << QByteArray("repo") << QByteArray() << QString() << true;
+        QTest::newRow("fine-grained token")
+            << QByteArray("-") << QByteArray() << QStringLiteral("Resource not accessible by personal access token")
+            << true;
+        QTest::newRow("policy, no scope headers")
+            << QByteArray("-") << QByteArray() << QStringLiteral("Cross-enterprise access is not allowed") << false;
+    }
+
+    void shouldTellAMissingScopeFromOtherRefusals()
+    {
+        QFETCH(QByteArray, granted);
+        QFETCH(QByteArray, accepted);
+        QFETCH(QString, message);
+        QFETCH(bool, lacksScope);
+        QHash<QByteArray, QByteArray> headers;
+        if (granted != "-") {
+            headers.insert("x-oauth-scopes", granted);
+        }
+        if (!accepted.isEmpty()) {
+            headers.insert("x-accepted-oauth-scopes", accepted);
+        }
+        QCOMPARE(RequestScheduler::lacksScope(headers, message), lacksScope);
     }
 
     void shouldRetryTransientServerErrors()

@@ -1743,7 +1743,7 @@ private Q_SLOTS:
         QVERIFY(test && test->isEnabled());
         test->click();
         QTRY_VERIFY_WITH_TIMEOUT(!dialog->testReport().isEmpty(), 30000);
-        QCOMPARE(dialog->testReport().size(), 8);
+        QCOMPARE(dialog->testReport().size(), 9); // six access checks, three endpoints
         for (const TestCheck &check : dialog->testReport()) {
             QVERIFY2(check.ok, qPrintable(QStringLiteral("%1: %2 %3").arg(check.what, check.detail, check.fix)));
         }

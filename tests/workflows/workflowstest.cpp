@@ -676,6 +676,7 @@ private Q_SLOTS:
         const QStringList expected{QStringLiteral("The server is reachable"), QStringLiteral("The token is valid"),
             QStringLiteral("The token has the read:enterprise scope"),
             QStringLiteral("The token is authorized for SAML single sign-on"),
+            QStringLiteral("GitHub lets the token in from here (IP allow list, policies)"),
             QStringLiteral("The token belongs to an enterprise owner"), QStringLiteral("Endpoint: consumed-licenses"),
             QStringLiteral("Endpoint: license-sync-status"),
             QStringLiteral("Endpoint: GraphQL Enterprise Server installations")};
@@ -729,6 +730,24 @@ private Q_SLOTS:
         QVERIFY(!checks.at(1).fix.isEmpty());
     }
 
+    void shouldTellAnIpAllowListFromAMissingScope()
+    {
+        LabConfig config = smallLab();
+        config.faults.forcedStatus = 403; // the lab's IP allow list, to a token with read:enterprise
+        WorkflowContext context = startLab(config);
+        ConnectionTestJob job(context);
+        QVERIFY(runToEnd(&job));
+        QCOMPARE(job.status(), WorkflowJob::Status::Failed);
+        const QList<ConnectionTestJob::Check> &checks = job.checks();
+        QCOMPARE(checks.size(), 5);
+        for (int i = 0; i < 4; ++i) {
+            QVERIFY2(checks.at(i).ok, qPrintable(checks.at(i).what)); // the scope check passed: it has the scope
+        }
+        QCOMPARE(checks.last().what, QStringLiteral("GitHub lets the token in from here (IP allow list, policies)"));
+        QVERIFY2(checks.last().detail.contains(QLatin1String("IP allow list")), qPrintable(checks.last().detail));
+        QVERIFY(!checks.last().fix.isEmpty());
+    }
+
     void shouldFailAConnectionTestAtReachableWhenTheCaFileIsUnusable()
     {
         WorkflowContext context = startLab(smallLab());
@@ -759,7 +778,7 @@ private Q_SLOTS:
         QTest::newRow("sso") << int(LabFaults::Token::SsoRequired) << QString() << 3
                              << QStringLiteral("The token is authorized for SAML single sign-on")
                              << int(GitHubError::Kind::SsoRequired) << QStringLiteral("SAML single sign-on");
-        QTest::newRow("wrong slug") << int(LabFaults::Token::Valid) << QStringLiteral("not-our-enterprise") << 4
+        QTest::newRow("wrong slug") << int(LabFaults::Token::Valid) << QStringLiteral("not-our-enterprise") << 5
                                     << QStringLiteral("The token belongs to an enterprise owner")
                                     << int(GitHubError::Kind::NotFound)
                                     << QStringLiteral(
@@ -829,15 +848,15 @@ private Q_SLOTS:
         QSignalSpy checked(&job, &ConnectionTestJob::checked);
         QSignalSpy finished(&job, &WorkflowJob::finished);
         job.start();
-        // The access check answered; the first endpoint's read is in flight.
-        QTRY_COMPARE_WITH_TIMEOUT(checked.count(), 5, 10000);
+        // The access check answered (six checks); the first endpoint's read is in flight.
+        QTRY_COMPARE_WITH_TIMEOUT(checked.count(), 6, 10000);
         QElapsedTimer timer;
         timer.start();
         job.cancel();
         QCOMPARE(finished.count(), 1);
         QCOMPARE(job.status(), WorkflowJob::Status::Cancelled);
         QVERIFY(timer.elapsed() < 1000);
-        QCOMPARE(job.checks().size(), 5);
+        QCOMPARE(job.checks().size(), 6);
     }
 
     void shouldRejectAFileOfAnUnknownServer()

@@ -66,13 +66,18 @@ void ServerInstancesModel::setSnapshot(
             continue;
         }
         Instance &i = find(r.hostName);
+        if (i.version.isEmpty()) {
+            i.version = r.version;
+        }
+        // An upload the console never saw confirmed does not hide the state GitHub reports.
+        const bool unconfirmed = r.uploadState == UploadSyncState::Unknown;
+        if (unconfirmed && i.uploadState != UploadSyncState::Unknown) {
+            continue;
+        }
         if (!i.lastUploadAt.isValid() || r.time > i.lastUploadAt) {
             i.lastUploadName = r.fileName;
             i.lastUploadAt = r.time;
             i.uploadState = r.uploadState;
-        }
-        if (i.version.isEmpty()) {
-            i.version = r.version;
         }
     }
     setInstances(list, now);

@@ -225,8 +225,10 @@ void AddServerUsageJob::pollInstallations(int index)
             }
         }
         if (QDateTime::currentDateTimeUtc() > m_deadline) {
+            // Not a failure GitHub reported: unconfirmed. An upload made later shows with its own state
+            // at the next refresh, and the file may be added again.
             finishFile(
-                index, UploadSyncState::Failure, i18nc("@info", "No new upload appeared before the time limit."));
+                index, UploadSyncState::Unknown, i18nc("@info", "No new upload appeared before the time limit."));
             return;
         }
         m_timer.start(context().pollIntervalMs);

@@ -6,6 +6,14 @@
 #include <QLocale>
 
 namespace Glc::UsageFileCheck {
+namespace {
+/// An upload GitHub took: neither one it failed nor one never confirmed (the admin may not have made it).
+bool isUpload(const UsageFileRecord &record)
+{
+    return record.uploadState != UploadSyncState::Failure && record.uploadState != UploadSyncState::Unknown;
+}
+} // namespace
+
 Outcome check(const QString &path, const UsageFile::Result &file, const Known &known)
 {
     Outcome outcome;
@@ -18,8 +26,8 @@ Outcome check(const QString &path, const UsageFile::Result &file, const Known &k
     }
     // The same bytes went up before: that says more than anything about the server.
     for (const UsageFileRecord &record : known.uploads) {
-        if (record.direction == UsageFileRecord::Direction::Uploaded &&
-            record.uploadState != UploadSyncState::Failure && record.sha256 == file.sha256) {
+        if (record.direction == UsageFileRecord::Direction::Uploaded && isUpload(record) &&
+            record.sha256 == file.sha256) {
             outcome.problem = Problem::AlreadyUploaded;
             outcome.message = i18nc("@info %1 date", "This exact file was already uploaded on %1.",
                 QLocale().toString(record.time.toLocalTime(), QLocale::ShortFormat));
@@ -48,8 +56,7 @@ Outcome check(const QString &path, const UsageFile::Result &file, const Known &k
     }
     QDateTime lastUpload;
     for (const UsageFileRecord &record : known.uploads) {
-        if (record.direction != UsageFileRecord::Direction::Uploaded ||
-            record.uploadState == UploadSyncState::Failure) {
+        if (record.direction != UsageFileRecord::Direction::Uploaded || !isUpload(record)) {
             continue;
         }
         const bool sameServer = (!info.serverId.isEmpty() && record.serverId == info.serverId) ||

@@ -1072,6 +1072,12 @@ private Q_SLOTS:
             timeout.err.contains(other + QLatin1String(": not added: No new upload appeared before the time limit")),
             qPrintable(timeout.err));
         QVERIFY2(timeout.err.contains(QLatin1String("No confirmation within 1 second.")), qPrintable(timeout.err));
+        // Not confirmed is not uploaded: the same file may be added again.
+        const Run retry = run({QStringLiteral("add-server-usage"), other, QStringLiteral("--check-only"),
+                                  QStringLiteral("--store"), store},
+            lab.token);
+        QVERIFY2(retry.code == 0, qPrintable(retry.err));
+        QVERIFY2(!retry.err.contains(QLatin1String("already uploaded")), qPrintable(retry.err));
         stopLab(lab);
     }
 

@@ -447,6 +447,18 @@ private Q_SLOTS:
         QCOMPARE(model.index(0, ServerInstancesModel::UploadStateColumn).data().toString(), QStringLiteral("Pending"));
         QCOMPARE(
             model.index(1, ServerInstancesModel::UploadStateColumn).data().toString(), QStringLiteral("Processed"));
+        // An upload the console gave up confirming (the admin may have made it later) leaves GitHub's state be.
+        UsageFileRecord unconfirmed = upload;
+        unconfirmed.hostName = QStringLiteral("ghes-2.example.com");
+        unconfirmed.time = snapshot.takenAt.addSecs(60);
+        unconfirmed.uploadState = UploadSyncState::Unknown;
+        UsageFileRecord confirmed = unconfirmed;
+        confirmed.hostName = QStringLiteral("ghes-3.example.com");
+        confirmed.uploadState = UploadSyncState::Failure;
+        model.setSnapshot(snapshot, {upload, unconfirmed, confirmed}, now);
+        QCOMPARE(
+            model.index(1, ServerInstancesModel::UploadStateColumn).data().toString(), QStringLiteral("Processed"));
+        QCOMPARE(model.index(2, ServerInstancesModel::UploadStateColumn).data().toString(), QStringLiteral("Failed"));
         QCOMPARE(
             model.index(3, ServerInstancesModel::ConnectedColumn).data().toString(), QStringLiteral("Not connected"));
         QCOMPARE(model.index(4, ServerInstancesModel::SyncStatusColumn).data().toString(), QStringLiteral("Failed"));

@@ -158,7 +158,8 @@ void AddServerUsageView::jobDone(WorkflowJob *job)
         UsageFileResult row;
         row.path = file.check.path;
         row.ok = file.state == UploadSyncState::Success;
-        row.title = ServerInstancesModel::uploadStateText(file.state);
+        row.title = file.state == UploadSyncState::Unknown ? i18nc("@info upload state", "Not confirmed")
+                                                           : ServerInstancesModel::uploadStateText(file.state);
         row.detail = file.error;
         results.append(row);
     }

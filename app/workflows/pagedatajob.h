@@ -12,6 +12,7 @@
 #include "workflows/workflowjob.h"
 
 namespace Glc {
+class LicenseStore;
 /// Everything the License page shows for one connection, read from the store and judged.
 struct PageData
 {
@@ -31,6 +32,12 @@ struct PageData
     QStringList licenseTypes; ///< distinct raw license types, in order of appearance
     SeatForecast forecast;
     bool labPastTaken = false; ///< a LabHistoryJob took this connection's past (LabHistoryJob::pastTakenKey)
+    /// For a Cloud (or lab) connection: the licenses of the enterprise's servers that have a GitHub
+    /// Enterprise Server connection of their own in the store, from that connection's newest snapshot
+    /// (GitHub Enterprise Cloud does not report them). One view across the cloud and its servers.
+    QList<ServerLicenseInfo> linkedServerLicenses;
+    /// `snapshot.serverLicenses` and `linkedServerLicenses` together.
+    QList<ServerLicenseInfo> allServerLicenses() const { return snapshot.serverLicenses + linkedServerLicenses; }
 };
 
 /// Loads the latest snapshot, its history and usage files, and runs the counted-twice analysis and
@@ -52,6 +59,8 @@ protected:
     void run() override;
 
 private:
+    void readLinkedServerLicenses(LicenseStore &db);
+
     PageData m_data;
 };
 } // namespace Glc

@@ -1518,6 +1518,50 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(controller()->storedConnections().size(), 2, 30000);
     }
 
+    void shouldShowTheLicensesOfServersWithAConnectionOfTheirOwn()
+    {
+        LicenseController::Options options = freshOptions();
+        options.labConfig = smallLab();
+        QVERIFY(openConsoleWith(options));
+        const LabEnterprise::Server server = labServer(true);
+        // That server has a GitHub Enterprise Server connection of its own, refreshed before: its license
+        // (which GitHub Enterprise Cloud does not report) and its version are in the store.
+        {
+            LicenseStore store;
+            QVERIFY(!store.open(options.storeLocation).isError());
+            Connection ghes = serverConnection(QStringLiteral("ghes-own"));
+            ghes.serverHost = server.hostname;
+            QVERIFY(!store.saveConnection(ghes).isError());
+            LicenseSnapshot snapshot;
+            snapshot.connectionId = ghes.id;
+            snapshot.takenAt = QDateTime::currentDateTimeUtc();
+            ServerLicenseInfo license;
+            license.hostname = server.hostname;
+            license.seats = 500;
+            license.seatsUsed = 123;
+            license.seatsAvailable = 377;
+            license.kind = QStringLiteral("standard");
+            license.installedVersion = QStringLiteral("3.16.1");
+            snapshot.serverLicenses = {license};
+            snapshot.licenses.totalSeatsConsumed = 123;
+            snapshot.licenses.totalSeatsPurchased = 500;
+            QVERIFY(store.writeSnapshot(snapshot).ok());
+        }
+        QVERIFY(controller()->data().linkedServerLicenses.isEmpty());
+        QSignalSpy loaded(controller(), &LicenseController::dataLoaded);
+        controller()->reload();
+        QVERIFY(loaded.wait(30000));
+        QCOMPARE(controller()->data().linkedServerLicenses.size(), 1);
+        const QString suffix = WidgetUtil::objectNameSuffix(server.hostname);
+        auto *seats = page()->userLicensesCard()->findChild<QLabel *>(QStringLiteral("serverSeats_") + suffix);
+        QVERIFY2(seats, qPrintable(suffix));
+        QVERIFY2(seats->text().startsWith(QLatin1String("123 of 500 seats used")), qPrintable(seats->text()));
+        // The sync card's version of that server comes from it too.
+        QCOMPARE(syncCardText(QStringLiteral("versionLabel_"), server.serverId), QStringLiteral("3.16.1"));
+        // The lab's own totals are untouched: the Cloud seats are still the lab's.
+        QCOMPARE(page()->userLicensesCard()->summary().consumed, labConsumed());
+    }
+
     void shouldUseTheConfiguredConcurrencyForEveryConnection()
     {
         LicenseController::Options options = freshOptions();

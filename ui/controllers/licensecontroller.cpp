@@ -627,7 +627,7 @@ QString LicenseController::serverVersion(const PageData &data, const QString &ho
 {
     // The server's own API when the connection reaches it; otherwise the newest usage file of the
     // server, which names the version it was exported from (GitHub's sync status does not).
-    for (const ServerLicenseInfo &license : data.snapshot.serverLicenses) {
+    for (const ServerLicenseInfo &license : data.allServerLicenses()) {
         if (license.hostname == host && !license.installedVersion.isEmpty()) {
             return license.installedVersion;
         }
@@ -670,7 +670,7 @@ void LicenseController::apply(const PageData &data)
         summary.expiresAt = snapshot.serverLicenses.first().expireAt;
     }
     m_page->userLicensesCard()->setSummary(summary);
-    m_page->userLicensesCard()->setServerLicenses(snapshot.serverLicenses);
+    m_page->userLicensesCard()->setServerLicenses(data.allServerLicenses());
 
     QList<ServerRow> rows;
     for (const LicenseSyncStatus &status : snapshot.syncStatus) {

@@ -7,11 +7,10 @@
 #include "cli/snapshotjson.h"
 #include "licensing/countedtwice.h"
 #include "licensing/licensereportwriter.h"
-#include "licensing/organizationbreakdown.h"
+#include "models/consumedlicensesfiltermodel.h"
+#include "models/consumedlicensesmodel.h"
 
 #include <KLocalizedString>
-
-#include <QSet>
 
 namespace Glc {
 namespace {
@@ -35,6 +34,19 @@ public:
             i18nc("@info:shell value name", "name")));
         parser.addOption(QCommandLineOption(QStringLiteral("counted-twice"),
             i18nc("@info:shell", "Only seats that are probably the same person counted twice.")));
+        // The console's table filters, by the same rules (ConsumedLicensesFilterModel).
+        parser.addOption(QCommandLineOption(QStringLiteral("environment"),
+            i18nc("@info:shell", "Only seats on github.com (cloud), on servers only (server-only), or on this server."),
+            i18nc("@info:shell value name", "cloud|server-only|host")));
+        parser.addOption(QCommandLineOption(QStringLiteral("license-type"),
+            i18nc("@info:shell", "Only seats of this license type (enterprise, visual_studio, …)."),
+            i18nc("@info:shell value name", "type")));
+        parser.addOption(QCommandLineOption(
+            QStringLiteral("visual-studio"), i18nc("@info:shell", "Only seats with a Visual Studio subscription.")));
+        parser.addOption(QCommandLineOption(QStringLiteral("two-factor-off"),
+            i18nc("@info:shell", "Only seats whose github.com account has two-factor authentication off.")));
+        parser.addOption(QCommandLineOption(QStringLiteral("pending-invitation-only"),
+            i18nc("@info:shell", "Only seats taken by a pending organization invitation alone.")));
         parser.addOption(QCommandLineOption({QStringLiteral("o"), QStringLiteral("output")},
             i18nc("@info:shell", "Write to this file (atomically) instead of standard output."),
             i18nc("@info:shell value name", "file")));
@@ -53,31 +65,48 @@ public:
             return code;
         }
         const QList<ConsumedLicense> &seats = snapshot.licenses.users;
-        QSet<int> twice;
+        // The console's model and filter over the seats (its rows keep the seats' order).
+        ConsumedLicensesModel model;
+        model.setLicenses(seats);
+        ConsumedLicensesFilterModel filters;
+        filters.setSourceModel(&model);
         if (parser.isSet(QStringLiteral("counted-twice"))) {
             const CountedTwiceResult result =
                 CountedTwiceAnalyzer::analyze(seats, CountedTwiceAnalyzer::serverProfileNames(snapshot.installations));
+            QList<int> rows;
             for (const CountedTwicePair &pair : result.pairs) {
-                twice.insert(pair.serverRow);
-                twice.insert(pair.cloudRow);
+                rows << pair.serverRow << pair.cloudRow;
+            }
+            model.setCountedTwiceRows(rows);
+            filters.setCountedTwiceOnly(true);
+        }
+        filters.setOrganization(parser.value(QStringLiteral("organization")));
+        if (parser.isSet(QStringLiteral("environment"))) {
+            const QString environment = parser.value(QStringLiteral("environment"));
+            if (environment == QLatin1String("cloud")) {
+                filters.setEnvironment(ConsumedLicensesFilterModel::Environment::Cloud);
+            } else if (environment == QLatin1String("server-only")) {
+                filters.setEnvironment(ConsumedLicensesFilterModel::Environment::ServerOnly);
+            } else if (model.hosts().contains(environment)) {
+                filters.setEnvironment(ConsumedLicensesFilterModel::Environment::Host, environment);
+            } else {
+                CliOutput::error(i18nc("@info:shell", "Unknown environment: %1", environment),
+                    i18nc("@info:shell %1 hosts", "Use cloud, server-only or a server of the snapshot: %1",
+                        model.hosts().isEmpty() ? i18nc("@info:shell", "(none)")
+                                                : model.hosts().join(QLatin1String(", "))));
+                return ExitCode::Usage;
             }
         }
+        filters.setLicenseType(parser.value(QStringLiteral("license-type")));
+        filters.setVisualStudioOnly(parser.isSet(QStringLiteral("visual-studio")));
+        filters.setTwoFactorOffOnly(parser.isSet(QStringLiteral("two-factor-off")));
+        filters.setPendingInvitationOnly(parser.isSet(QStringLiteral("pending-invitation-only")));
         ConsumedLicensesReport report;
         report.totalSeatsConsumed = snapshot.licenses.totalSeatsConsumed;
         report.totalSeatsPurchased = snapshot.licenses.totalSeatsPurchased;
         const QString filter = parser.value(QStringLiteral("filter"));
-        const QString organization = parser.value(QStringLiteral("organization"));
-        const bool onlyTwice = parser.isSet(QStringLiteral("counted-twice"));
-        for (int row = 0; row < seats.size(); ++row) {
-            const ConsumedLicense &seat = seats.at(row);
-            if (onlyTwice && !twice.contains(row)) {
-                continue;
-            }
-            if (!organization.isEmpty() &&
-                !OrganizationBreakdown::involves(
-                    seat.githubComMemberRoles, seat.githubComOrgsWithPendingInvites, organization)) {
-                continue;
-            }
+        for (int row = 0; row < filters.rowCount(); ++row) {
+            const ConsumedLicense &seat = seats.at(filters.mapToSource(filters.index(row, 0)).row());
             if (SnapshotJson::matches(seat, filter)) {
                 report.users.append(seat);
             }

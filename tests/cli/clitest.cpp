@@ -472,6 +472,86 @@ private Q_SLOTS:
         QVERIFY2(notAnId.err.contains(QLatin1String("--to must be a snapshot id")), qPrintable(notAnId.err));
     }
 
+    void shouldFilterUsersAsTheConsolesTableDoes()
+    {
+        // Enough members for invitations only and Visual Studio subscribers.
+        Lab lab = startLab({QStringLiteral("--users"), QStringLiteral("1000")});
+        const QString store = newStore();
+        QVERIFY(addLabConnection(store, lab));
+        const QStringList inStore{QStringLiteral("--store"), store};
+        const auto seatsOf = [this, &inStore, &lab](const QStringList &filter) {
+            const Run result =
+                run(QStringList{QStringLiteral("users"), QStringLiteral("--format"), QStringLiteral("json")} + filter +
+                        inStore,
+                    lab.token);
+            return QJsonDocument::fromJson(result.out.toUtf8()).object().value(QLatin1String("users")).toArray();
+        };
+        const QJsonArray all = seatsOf({});
+        QVERIFY(all.size() > 100);
+        const auto count = [&all](const std::function<bool(const QJsonObject &)> &test) {
+            return int(
+                std::count_if(all.begin(), all.end(), [&test](const QJsonValue &v) { return test(v.toObject()); }));
+        };
+        const auto login = [](const QJsonObject &seat) {
+            return seat.value(QLatin1String("github_com_login")).toString();
+        };
+
+        const QJsonArray cloud = seatsOf({QStringLiteral("--environment"), QStringLiteral("cloud")});
+        const QJsonArray serverOnly = seatsOf({QStringLiteral("--environment"), QStringLiteral("server-only")});
+        QVERIFY(!cloud.isEmpty() && !serverOnly.isEmpty());
+        QCOMPARE(cloud.size() + serverOnly.size(), all.size());
+        QCOMPARE(cloud.size(), count([&login](const QJsonObject &s) { return !login(s).isEmpty(); }));
+        for (const QJsonValue &seat : serverOnly) {
+            QVERIFY(login(seat.toObject()).isEmpty());
+        }
+        // One server: every seat kept has an account there.
+        const QString host = serverOnly.at(0)
+                                 .toObject()
+                                 .value(QLatin1String("enterprise_server_user_ids"))
+                                 .toArray()
+                                 .at(0)
+                                 .toString()
+                                 .section(QLatin1Char(':'), 0, -2);
+        const QJsonArray onHost = seatsOf({QStringLiteral("--environment"), host});
+        QVERIFY(!onHost.isEmpty() && onHost.size() < all.size());
+        for (const QJsonValue &seat : onHost) {
+            const QByteArray ids =
+                QJsonDocument(seat.toObject().value(QLatin1String("enterprise_server_user_ids")).toArray()).toJson();
+            QVERIFY2(ids.contains(QByteArray('"' + host.toUtf8() + ':')), ids.constData());
+        }
+        const QJsonArray twoFactorOff = seatsOf({QStringLiteral("--two-factor-off")});
+        QCOMPARE(twoFactorOff.size(), count([](const QJsonObject &s) {
+            return s.value(QLatin1String("github_com_two_factor_auth")) == QJsonValue(false);
+        }));
+        QVERIFY(!twoFactorOff.isEmpty());
+        const QJsonArray invitedOnly = seatsOf({QStringLiteral("--pending-invitation-only")});
+        QVERIFY(!invitedOnly.isEmpty());
+        for (const QJsonValue &seat : invitedOnly) {
+            QVERIFY(seat.toObject().value(QLatin1String("github_com_member_roles")).toArray().isEmpty());
+            QVERIFY(!seat.toObject().value(QLatin1String("github_com_orgs_with_pending_invites")).toArray().isEmpty());
+        }
+        const QJsonArray visualStudio = seatsOf({QStringLiteral("--visual-studio")});
+        QCOMPARE(visualStudio.size(), count([](const QJsonObject &s) {
+            return s.value(QLatin1String("visual_studio_subscription_user")).toBool();
+        }));
+        const QJsonArray enterprise = seatsOf({QStringLiteral("--license-type"), QStringLiteral("enterprise")});
+        QCOMPARE(enterprise.size(), count([](const QJsonObject &s) {
+            return s.value(QLatin1String("license_type")).toString() == QLatin1String("enterprise");
+        }));
+        // Filters combine: cloud seats with 2FA off are among both.
+        const QJsonArray both =
+            seatsOf({QStringLiteral("--environment"), QStringLiteral("cloud"), QStringLiteral("--two-factor-off")});
+        QVERIFY(both.size() <= std::min(cloud.size(), twoFactorOff.size()));
+        const Run unknown = run(
+            QStringList{QStringLiteral("users"), QStringLiteral("--environment"), QStringLiteral("nowhere.example")} +
+                inStore,
+            lab.token);
+        QCOMPARE(unknown.code, 2);
+        QVERIFY2(unknown.err.contains(QLatin1String("Unknown environment: nowhere.example")), qPrintable(unknown.err));
+        QVERIFY2(unknown.err.contains(host), qPrintable(unknown.err));
+        stopLab(lab);
+    }
+
     void shouldBreakSeatsDownByOrganization()
     {
         const QStringList inStore{QStringLiteral("--store"), newStore()};

@@ -32,6 +32,9 @@ struct LabFaults
     double truncatedBodyRate = 0; ///< share of successful API answers whose JSON body is cut in half (seeded)
     Token token = Token::Valid;
     int forcedStatus = 0; ///< e.g. 410 or 422 for every API request; 0: off
+    /// Every Nth consumed-license row (by its place in the report; 0: none) says "github_com_two_factor_auth": ""
+    /// - a wrong-typed value GitHub's own examples show, which a client must read leniently.
+    int emptyTwoFactorEvery = 0;
     QUrl redirectTo; ///< when set, every API request is redirected there (same path and query)
     QString syncError; ///< when set, every Sync now job fails with this error text (like GitHub's)
     QString graphQlError; ///< when set, every GraphQL query fails with this message and no error type (HTTP 200)

@@ -277,6 +277,11 @@ void addOptions(QCommandLineParser &parser, const LabConfig &defaults)
         {QStringLiteral("forced-status"),
             i18nc("@info:shell", "Answer every API request with this status, 400 to 599 (such as 410 or 422)."),
             status},
+        {QStringLiteral("empty-two-factor-every"),
+            i18nc("@info:shell",
+                "Every Nth consumed-license row says \"github_com_two_factor_auth\": \"\" (a wrong-typed value "
+                "GitHub's own examples show)."),
+            i18nc("@info:shell value name", "n")},
         {QStringLiteral("redirect-to"),
             i18nc("@info:shell", "Redirect every API request to this URL, with the same path and query."),
             i18nc("@info:shell value name", "url")},
@@ -325,6 +330,8 @@ bool apply(const QCommandLineParser &parser, LabConfig *config, QString *error)
         !read.wholeNumber(QStringLiteral("graphql-rate-limited"), 0, std::numeric_limits<int>::max(),
             &faults.graphQlRateLimitedRequests) ||
         !read.wholeNumber(QStringLiteral("forced-status"), 400, 599, &faults.forcedStatus) ||
+        !read.wholeNumber(QStringLiteral("empty-two-factor-every"), 0, std::numeric_limits<int>::max(),
+            &faults.emptyTwoFactorEvery) ||
         !read.text(QStringLiteral("sync-error"), &faults.syncError) ||
         !read.text(QStringLiteral("graphql-error"), &faults.graphQlError) ||
         !read.needs(QStringLiteral("error-status"), {QStringLiteral("error-rate"), QStringLiteral("fail-next")}) ||

@@ -599,6 +599,19 @@ LicenseLab::Reply LicenseLab::restRead(const QHttpServerRequest &request, const 
             Reply reply;
             reply.body = GitHubJson::writeConsumedLicenses(
                 report.totalSeatsConsumed, report.totalSeatsPurchased, report.users.mid(from, to - from));
+            if (const int every = m_config.faults.emptyTwoFactorEvery; every > 0) {
+                QJsonObject body = QJsonDocument::fromJson(reply.body).object();
+                QJsonArray users = body.value(QLatin1String("users")).toArray();
+                for (int i = 0; i < users.size(); ++i) {
+                    if ((from + i) % every == 0) {
+                        QJsonObject user = users.at(i).toObject();
+                        user.insert(QStringLiteral("github_com_two_factor_auth"), QString());
+                        users[i] = user;
+                    }
+                }
+                body.insert(QStringLiteral("users"), users);
+                reply.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+            }
             if (lastPage > 1) {
                 auto link = [&request, perPage](int target, const char *rel) {
                     QUrl url = request.url();

@@ -31,6 +31,7 @@ void RefreshJob::run()
         ++m_partsRunning;
         m_jobs.append(job);
         connect(job, &GitHubJob::finished, this, [this, job, onSuccess] {
+            m_readStats += job->readStats();
             // After abort() the other parts finish as cancelled: the first failure is the job's error.
             if (!isRunning() || m_cancelRequested) {
                 return;
@@ -68,6 +69,19 @@ void RefreshJob::run()
     track(sync, [this, sync] { m_snapshot.syncStatus = sync->result(); });
     InstallationsJob *installations = github->fetchInstallations();
     track(installations, [this, installations] { m_snapshot.installations = installations->result(); });
+}
+
+QString RefreshJob::toleratedText(const GitHubJson::ReadStats &stats)
+{
+    if (stats.toleratedValues == 0) {
+        return {};
+    }
+    return i18ncp("@info",
+        "GitHub's answers had %1 value of an unexpected type (for example an empty text for yes or no); it was read "
+        "leniently and the snapshot is complete.",
+        "GitHub's answers had %1 values of an unexpected type (for example an empty text for yes or no); they were "
+        "read leniently and the snapshot is complete.",
+        stats.toleratedValues);
 }
 
 void RefreshJob::reportProgress()

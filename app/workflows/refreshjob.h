@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #pragma once
 
+#include "licensing/githubjson.h"
 #include "licensing/licensevalues.h"
 #include "workflows/workflowjob.h"
 
@@ -22,6 +23,11 @@ public:
 
     /// After success: the stored snapshot (id set).
     const LicenseSnapshot &snapshot() const { return m_snapshot; }
+    /// What the lenient readers forgave in GitHub's answers (values of an unexpected type, unknown
+    /// fields), over every part of the refresh.
+    const GitHubJson::ReadStats &readStats() const { return m_readStats; }
+    /// One translated sentence about readStats().toleratedValues for the admin; empty when none.
+    static QString toleratedText(const GitHubJson::ReadStats &stats);
     /// Snapshots removed by the retention setting after this one was written.
     int removedByRetention() const { return m_removed; }
     /// Fetch, then wait for saveNow() before writing (several refreshes fetch at once and are written
@@ -54,5 +60,6 @@ private:
     bool m_saveAsked = false;
     bool m_fetched = false;
     QList<QObject *> m_jobs;
+    GitHubJson::ReadStats m_readStats;
 };
 } // namespace Glc

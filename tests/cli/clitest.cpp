@@ -1700,6 +1700,40 @@ private Q_SLOTS:
         QVERIFY2(ok.out.contains(QLatin1String("OK:")), qPrintable(ok.out + ok.err));
     }
 
+    void shouldSayWhatWasReadLeniently()
+    {
+        // Every 10th row with "github_com_two_factor_auth": "": the refresh succeeds and says so.
+        Lab lab = startLab({QStringLiteral("--users"), QStringLiteral("200"),
+            QStringLiteral("--empty-two-factor-every"), QStringLiteral("10")});
+        const QString store = newStore();
+        QVERIFY(addLabConnection(store, lab));
+        const Run refreshed = run({QStringLiteral("refresh"), QStringLiteral("--store"), store}, lab.token);
+        QVERIFY2(refreshed.code == 0, qPrintable(refreshed.err));
+        const Run status = run({QStringLiteral("status"), QStringLiteral("--format"), QStringLiteral("json"),
+                                   QStringLiteral("--store"), store},
+            lab.token);
+        const int seats = QJsonDocument::fromJson(status.out.toUtf8())
+                              .object()
+                              .value(QLatin1String("snapshot"))
+                              .toObject()
+                              .value(QLatin1String("users"))
+                              .toInt();
+        QVERIFY(seats > 0);
+        const int expected = (seats + 9) / 10;
+        QVERIFY2(refreshed.err.contains(
+                     QStringLiteral("Note: GitHub's answers had %1 values of an unexpected type").arg(expected)),
+            qPrintable(refreshed.err));
+        stopLab(lab);
+        // Without them nothing is said.
+        Lab plain = startLab({QStringLiteral("--users"), QStringLiteral("200")});
+        const QString other = newStore();
+        QVERIFY(addLabConnection(other, plain));
+        const Run quiet = run({QStringLiteral("refresh"), QStringLiteral("--store"), other}, plain.token);
+        QCOMPARE(quiet.code, 0);
+        QVERIFY2(!quiet.err.contains(QLatin1String("unexpected type")), qPrintable(quiet.err));
+        stopLab(plain);
+    }
+
     void shouldFetchWithTheConcurrencyAskedFor()
     {
         // 16 pages with latency: a fetch keeps as many requests at the lab at once as --concurrency allows.

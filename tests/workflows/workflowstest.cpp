@@ -827,6 +827,25 @@ private Q_SLOTS:
         QCOMPARE(job.nextStep(), failed.fix);
     }
 
+    void shouldCountWhatARefreshReadLeniently()
+    {
+        LabConfig config = smallLab();
+        config.faults.emptyTwoFactorEvery = 7;
+        RefreshJob job(startLab(config));
+        QVERIFY(runToEnd(&job));
+        QCOMPARE(job.status(), WorkflowJob::Status::Succeeded);
+        const int seats = int(job.snapshot().licenses.users.size());
+        QCOMPARE(job.readStats().toleratedValues, (seats + 6) / 7);
+        // Read as unknown, not as "off": the 2FA filter does not count them.
+        int unknown = 0;
+        for (const ConsumedLicense &seat : job.snapshot().licenses.users) {
+            unknown += seat.githubComTwoFactorAuth == TriState::Unknown;
+        }
+        QVERIFY(unknown >= (seats + 6) / 7);
+        QVERIFY(RefreshJob::toleratedText(job.readStats()).contains(QString::number((seats + 6) / 7)));
+        QVERIFY(RefreshJob::toleratedText({}).isEmpty());
+    }
+
     void shouldFailARefreshWithGitHubsErrorNotAsCancelled()
     {
         // The first part refused stops the others; their cancellation must not hide GitHub's answer.

@@ -590,8 +590,13 @@ void LicenseController::startRefresh()
     connect(job, &WorkflowJob::finished, this, [this, job] {
         const bool success = job->status() == WorkflowJob::Status::Succeeded;
         if (success) {
-            Q_EMIT statusMessage(i18ncp("@info:status", "Refreshed: %1 seat consumed.", "Refreshed: %1 seats consumed.",
-                job->snapshot().licenses.totalSeatsConsumed));
+            const QString refreshed = i18ncp("@info:status", "Refreshed: %1 seat consumed.",
+                "Refreshed: %1 seats consumed.", job->snapshot().licenses.totalSeatsConsumed);
+            // What the lenient readers forgave is said, not hidden: an admin may want to tell GitHub.
+            const QString tolerated = RefreshJob::toleratedText(job->readStats());
+            Q_EMIT statusMessage(tolerated.isEmpty()
+                    ? refreshed
+                    : i18nc("@info:status %1 refreshed, %2 lenient reading", "%1 %2", refreshed, tolerated));
             reload();
             // A first start on the lab: today's snapshot shows at once, then the lab's past weeks
             // are added behind it (the store orders history by date, not by when it was written).

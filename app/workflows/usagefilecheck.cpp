@@ -3,6 +3,7 @@
 #include "usagefilecheck.h"
 
 #include <KLocalizedString>
+#include <QFileInfo>
 #include <QLocale>
 
 namespace Glc::UsageFileCheck {
@@ -14,7 +15,7 @@ bool isUpload(const UsageFileRecord &record)
 }
 } // namespace
 
-Outcome check(const QString &path, const UsageFile::Result &file, const Known &known)
+Outcome check(const QString &path, const UsageFile::Result &file, const Known &known, const QDateTime &savedAt)
 {
     Outcome outcome;
     outcome.path = path;
@@ -54,31 +55,59 @@ Outcome check(const QString &path, const UsageFile::Result &file, const Known &k
             info.serverId.isEmpty() ? i18nc("@info unknown id", "none") : info.serverId);
         return outcome;
     }
+    // The last upload of this server: the console's own, and the ones GitHub lists (made in the browser,
+    // by a colleague, by another tool).
     QDateTime lastUpload;
+    const auto later = [&lastUpload](const QDateTime &when) {
+        if (when.isValid() && (!lastUpload.isValid() || when > lastUpload)) {
+            lastUpload = when;
+        }
+    };
     for (const UsageFileRecord &record : known.uploads) {
         if (record.direction != UsageFileRecord::Direction::Uploaded || !isUpload(record)) {
             continue;
         }
-        const bool sameServer = (!info.serverId.isEmpty() && record.serverId == info.serverId) ||
-            (!info.hostName.isEmpty() && record.hostName == info.hostName);
-        if (sameServer && (!lastUpload.isValid() || record.time > lastUpload)) {
-            lastUpload = record.time;
+        if ((!info.serverId.isEmpty() && record.serverId == info.serverId) ||
+            (!info.hostName.isEmpty() && record.hostName == info.hostName)) {
+            later(record.time);
         }
     }
-    if (lastUpload.isValid() && info.exportedAt.isValid() && info.exportedAt < lastUpload) {
+    for (const EnterpriseServerInstallation &installation : known.installations) {
+        if (info.hostName.isEmpty() || installation.hostName != info.hostName) {
+            continue;
+        }
+        for (const UserAccountsUpload &upload : installation.uploads) {
+            if (upload.syncState != UploadSyncState::Failure) {
+                later(upload.createdAt);
+            }
+        }
+    }
+    if (!lastUpload.isValid()) {
+        return outcome;
+    }
+    const QLocale locale;
+    if (info.exportedAt.isValid() && info.exportedAt < lastUpload) {
         outcome.problem = Problem::OlderThanLastUpload;
         outcome.message = i18nc("@info %1 export date, %2 upload date",
             "The file was exported on %1, before the last upload of this server on %2; uploading it would "
             "replace newer usage with older usage. Export the usage again.",
-            QLocale().toString(info.exportedAt.toLocalTime(), QLocale::ShortFormat),
-            QLocale().toString(lastUpload.toLocalTime(), QLocale::ShortFormat));
-        return outcome;
+            locale.toString(info.exportedAt.toLocalTime(), QLocale::ShortFormat),
+            locale.toString(lastUpload.toLocalTime(), QLocale::ShortFormat));
+    } else if (!info.exportedAt.isValid() && savedAt.isValid() && savedAt < lastUpload) {
+        // The export does not say when it was made (GitHub's file often does not): when the file was saved
+        // is the best sign of its age.
+        outcome.problem = Problem::OlderThanLastUpload;
+        outcome.message = i18nc("@info %1 file date, %2 upload date",
+            "The file was saved on %1, before the last upload of this server on %2, so it probably holds older "
+            "usage. Export the usage again.",
+            locale.toString(savedAt.toLocalTime(), QLocale::ShortFormat),
+            locale.toString(lastUpload.toLocalTime(), QLocale::ShortFormat));
     }
     return outcome;
 }
 
 Outcome checkFile(const QString &path, const Known &known)
 {
-    return check(path, UsageFile::readFile(path), known);
+    return check(path, UsageFile::readFile(path), known, QFileInfo(path).lastModified());
 }
 } // namespace Glc::UsageFileCheck

@@ -642,6 +642,39 @@ private Q_SLOTS:
         QVERIFY2(text.out.contains(QLatin1String("belong to no organization")), qPrintable(text.out));
     }
 
+    void shouldKeepAProgressLineOnATerminal()
+    {
+        // On a terminal (a pseudo-terminal from util-linux's script) a refresh updates one line in place
+        // on stderr and clears it at the end; the result lines stay.
+        const QString script = QStandardPaths::findExecutable(QStringLiteral("script"));
+        if (script.isEmpty()) {
+            QSKIP("script (util-linux) is needed for a pseudo-terminal");
+        }
+        Lab lab = startLab(
+            {QStringLiteral("--users"), QStringLiteral("1500"), QStringLiteral("--latency-ms"), QStringLiteral("20")});
+        const QString store = newStore();
+        QVERIFY(addLabConnection(store, lab));
+        QProcess process;
+        process.setProcessEnvironment(environment(lab.token));
+        process.start(script,
+            {QStringLiteral("-qec"),
+                QStringLiteral("%1 refresh --concurrency 2 --store %2").arg(QStringLiteral(GHE_LICENSE_EXE), store),
+                QStringLiteral("/dev/null")});
+        const Run result = finish(process);
+        stopLab(lab);
+        QCOMPARE(result.code, 0);
+        const QString shown = result.out; // the terminal shows stdout and stderr together
+        QVERIFY2(shown.contains(QLatin1String("\r\x1b[KFetching license data from")), qPrintable(shown));
+        // Pages counted as they come, on the same line.
+        QVERIFY2(shown.count(QLatin1String("\r\x1b[K")) > 3, qPrintable(shown));
+        QVERIFY2(shown.contains(QRegularExpression(QStringLiteral("\\d+/\\d+"))), qPrintable(shown));
+        // The last progress is cleared before the result.
+        const qsizetype lastClear = shown.lastIndexOf(QLatin1String("\r\x1b[K"));
+        QVERIFY(lastClear >= 0);
+        const QString after = shown.mid(lastClear + 4);
+        QVERIFY2(!after.contains(QLatin1String("Fetching")), qPrintable(after));
+    }
+
     void shouldReportStatusOfTheBuiltInLabLikeTheStandaloneLab()
     {
         Lab lab = startLab();

@@ -900,6 +900,49 @@ private Q_SLOTS:
         QCOMPARE(job.results().first().check.problem, UsageFileCheck::Problem::UnknownServer);
         QVERIFY(job.results().first().check.message.contains(QLatin1String("elsewhere.example.com")));
     }
+
+    void shouldJudgeTheAgeOfAnExportThatDoesNotSayIt_data()
+    {
+        QTest::addColumn<int>("savedDaysAgo");
+        QTest::addColumn<bool>("older");
+        QTest::newRow("saved before the last upload") << 20 << true;
+        QTest::newRow("saved after it") << 0 << false;
+    }
+
+    void shouldJudgeTheAgeOfAnExportThatDoesNotSayIt()
+    {
+        // GitHub lists an upload of the server made 9 days ago (in the browser, not by this console); the
+        // file, GitHub-shaped, has no export date: its modification time tells its age.
+        QFETCH(int, savedDaysAgo);
+        QFETCH(bool, older);
+        UsageFileCheck::Known known;
+        EnterpriseServerInstallation installation;
+        installation.hostName = QStringLiteral("ghes.example.com");
+        installation.uploads = {UserAccountsUpload{QStringLiteral("earlier.json"), UploadSyncState::Success,
+            QDateTime::currentDateTimeUtc().addDays(-9), QDateTime::currentDateTimeUtc().addDays(-9)}};
+        known.installations = {installation};
+        UsageFileInfo info;
+        info.serverId = QStringLiteral("5f1e7b1a-0000-4000-8000-000000000001");
+        info.hostName = installation.hostName;
+        QVERIFY(!info.exportedAt.isValid());
+        const QString file = m_dir.filePath(QStringLiteral("undated-%1.json").arg(savedDaysAgo));
+        {
+            QFile out(file);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write(UsageFile::write(info, QByteArrayLiteral("c2VjcmV0")));
+            QVERIFY(out.flush()); // written now: a later write would move the time again
+            QVERIFY(out.setFileTime(
+                QDateTime::currentDateTimeUtc().addDays(-savedDaysAgo), QFileDevice::FileModificationTime));
+        }
+        const UsageFileCheck::Outcome outcome = UsageFileCheck::checkFile(file, known);
+        QCOMPARE(outcome.problem, older ? UsageFileCheck::Problem::OlderThanLastUpload : UsageFileCheck::Problem::None);
+        if (older) {
+            QVERIFY2(outcome.message.startsWith(QLatin1String("The file was saved on")), qPrintable(outcome.message));
+        }
+        // A failed upload does not count as the last one.
+        known.installations.first().uploads.first().syncState = UploadSyncState::Failure;
+        QCOMPARE(UsageFileCheck::checkFile(file, known).problem, UsageFileCheck::Problem::None);
+    }
 };
 
 QTEST_GUILESS_MAIN(WorkflowsTest)

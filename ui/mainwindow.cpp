@@ -140,6 +140,7 @@ void MainWindow::openConnectionDialog(const Glc::Connection &connection, bool kn
 void MainWindow::fillSwitchConnectionMenu(QMenu *menu)
 {
     menu->clear();
+    qDeleteAll(menu->findChildren<QActionGroup *>(Qt::FindDirectChildrenOnly)); // the previous fill's
     auto *group = new QActionGroup(menu);
     group->setExclusive(true);
     const Glc::Connection &active = m_controller->connection();

@@ -34,6 +34,7 @@
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QPainter>
 #include <QProgressBar>
@@ -239,6 +240,22 @@ private Q_SLOTS:
         chart->setCurrentSnapshot(-1);
         scroll->verticalScrollBar()->setValue(0);
         QVERIFY(!image.isNull());
+    }
+
+    void shouldShootTheFileMenuAndItsConnections()
+    {
+        auto *file = m_window->menuBar()->findChild<QMenu *>(QStringLiteral("fileMenu"));
+        auto *switchMenu = m_window->findChild<QMenu *>(QStringLiteral("switchConnectionMenu"));
+        QVERIFY(file && switchMenu);
+        file->popup(m_window->mapToGlobal(QPoint(0, m_window->menuBar()->height())));
+        QVERIFY(QTest::qWaitForWindowExposed(file));
+        shoot(file, QStringLiteral("file-menu"));
+        switchMenu->popup(file->mapToGlobal(QPoint(file->width(), 0)));
+        QVERIFY(QTest::qWaitForWindowExposed(switchMenu));
+        // The built-in lab, checked: the console runs on it here (and the only entry: nothing is stored).
+        QVERIFY(switchMenu->findChild<QAction *>(QStringLiteral("switchTo_lab"))->isChecked());
+        switchMenu->hide();
+        file->hide();
     }
 
     void shouldShootSyncNow()

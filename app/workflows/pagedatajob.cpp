@@ -127,6 +127,10 @@ void PageDataJob::run()
         }
         qCDebug(GLC_CORE) << "page data: servers loaded after" << timer.elapsed() << "ms";
         rowReader->wait();
+        if (cancelRequested()) { // e.g. the console closes: the analysis would only keep it waiting
+            cancel();
+            return;
+        }
         if (!snapshot.ok()) {
             fail(snapshot.error);
             return;
@@ -164,6 +168,10 @@ void PageDataJob::run()
         }
     }
     qCDebug(GLC_CORE) << "page data: counted twice after" << timer.elapsed() << "ms";
+    if (cancelRequested()) {
+        cancel();
+        return;
+    }
     const auto history = db->snapshots(connectionId);
     if (!history.ok()) {
         fail(history.error);

@@ -13,6 +13,7 @@
 #include "workflows/jobrunner.h"
 #include "workflows/labhistoryjob.h"
 #include "workflows/labhost.h"
+#include "workflows/pagedatajob.h"
 #include "workflows/refreshjob.h"
 #include "workflows/syncnowjob.h"
 
@@ -188,6 +189,34 @@ private Q_SLOTS:
         LicenseStore store;
         QVERIFY(!store.open(context.storeLocation).isError());
         QCOMPARE(store.snapshots(context.connection.id).value.size(), 1);
+    }
+
+    void shouldStopAPageLoadWhenCancelled()
+    {
+        // The console closes while its page loads: the job ends once the rows are read, without the analysis.
+        const WorkflowContext context = startLab(smallLab());
+        {
+            RefreshJob first(context);
+            QVERIFY(runToEnd(&first));
+        }
+        JobRunner runner;
+        auto *job = new PageDataJob(context);
+        std::optional<WorkflowJob::Status> status;
+        connect(
+            job, &PageDataJob::rowsReady, job, [job](const CompactLicenseRows &) { JobRunner::cancel(job); },
+            Qt::DirectConnection);
+        connect(job, &WorkflowJob::finished, this, [&] {
+            status = job->status();
+            QVERIFY(job->data().countedTwice.pairs.isEmpty()); // stopped before the analysis
+        });
+        runner.start(job);
+        QTRY_VERIFY_WITH_TIMEOUT(status.has_value(), 30000);
+        QCOMPARE(*status, WorkflowJob::Status::Cancelled);
+        // Uncancelled, the same load finds the pairs.
+        PageDataJob whole(context);
+        QVERIFY(runToEnd(&whole));
+        QCOMPARE(whole.status(), WorkflowJob::Status::Succeeded);
+        QVERIFY(!whole.data().countedTwice.pairs.isEmpty());
     }
 
     void shouldStopAStepsWriteWhenItsJobIsCancelled()

@@ -88,8 +88,10 @@ LicenseController::LicenseController(LicensePage *page, const Options &options, 
 
 LicenseController::~LicenseController()
 {
-    if (m_refresh) {
-        JobRunner::cancel(m_refresh);
+    for (Glc::WorkflowJob *job : {m_refresh.data(), m_pageData.data()}) {
+        if (job) {
+            JobRunner::cancel(job);
+        }
     }
 }
 
@@ -459,6 +461,7 @@ void LicenseController::reload()
 void LicenseController::reloadThen(const std::function<void()> &done)
 {
     auto *job = new PageDataJob(m_context);
+    m_pageData = job;
     connect(job, &PageDataJob::rowsReady, this, [this](const CompactLicenseRows &rows) { fillTable(rows); });
     connect(job, &WorkflowJob::finished, this, [this, job, done] {
         const auto finish = qScopeGuard([&done] {
@@ -466,6 +469,9 @@ void LicenseController::reloadThen(const std::function<void()> &done)
                 done();
             }
         });
+        if (job->status() == WorkflowJob::Status::Cancelled) {
+            return; // the console is closing
+        }
         if (job->status() != WorkflowJob::Status::Succeeded) {
             m_page->showError(job->errorText(), job->nextStep());
             startLab();

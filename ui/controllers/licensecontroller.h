@@ -188,6 +188,7 @@ private:
     Glc::WorkflowContext m_context;
     Glc::PageData m_data;
     QPointer<Glc::WorkflowJob> m_refresh; ///< the running refresh (or the first start's history before it)
+    QPointer<Glc::WorkflowJob> m_pageData; ///< the newest page load, cancelled when the console closes
     FilterState m_appliedFilter; ///< what the proxy filters by (its defaults at first)
     bool m_refreshQueued = false; ///< waiting for the lab to start, or for start() to read the connection
     bool m_pastTried = false; ///< the lab's past was (being) taken in this run

@@ -22,6 +22,7 @@
 #include <QCloseEvent>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QShortcut>
 #include <QStackedWidget>
@@ -137,6 +138,32 @@ void MainWindow::openConnectionDialog(const Glc::Connection &connection, bool kn
     dialog->show();
 }
 
+void MainWindow::confirmRemoveConnection()
+{
+    const Glc::Connection connection = m_controller->connection();
+    if (LicenseController::usesBuiltInLab(connection)) {
+        return;
+    }
+    auto *box = new QMessageBox(QMessageBox::Question, i18nc("@title:window", "Remove Connection"),
+        i18nc("@info %1 connection", "Remove the connection %1 with every snapshot and the sync history stored for it?",
+            Glc::Connection::describe(connection)),
+        QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("removeConnectionBox"));
+    box->setInformativeText(i18nc("@info",
+        "Its token is removed from the keychain too. The console then shows the built-in license lab; exported "
+        "usage files stay where they are."));
+    QPushButton *remove = box->addButton(i18nc("@action:button", "&Remove"), QMessageBox::DestructiveRole);
+    remove->setObjectName(QStringLiteral("removeButton"));
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::buttonClicked, this, [this, remove, connection](QAbstractButton *button) {
+        if (button == remove) {
+            m_controller->removeConnection(connection);
+        }
+    });
+    box->open();
+}
+
 void MainWindow::fillSwitchConnectionMenu(QMenu *menu)
 {
     menu->clear();
@@ -185,6 +212,14 @@ void MainWindow::setupMenus()
     fillSwitchConnectionMenu(switchMenu);
     connect(m_controller, &LicenseController::connectionsListed, this,
         [this, switchMenu] { fillSwitchConnectionMenu(switchMenu); });
+    QAction *removeConnection = fileMenu->addAction(
+        QIcon::fromTheme(QStringLiteral("edit-delete")), i18nc("@action:inmenu", "Remo&ve Connection…"));
+    removeConnection->setObjectName(QStringLiteral("removeConnectionAction"));
+    connect(removeConnection, &QAction::triggered, this, &MainWindow::confirmRemoveConnection);
+    // Only a stored connection can go; the built-in lab is always there.
+    connect(fileMenu, &QMenu::aboutToShow, this, [this, removeConnection] {
+        removeConnection->setEnabled(!LicenseController::usesBuiltInLab(m_controller->connection()));
+    });
     fileMenu->addSeparator();
     QAction *refresh =
         fileMenu->addAction(QIcon::fromTheme(QStringLiteral("view-refresh")), i18nc("@action:inmenu", "&Refresh"));

@@ -35,6 +35,8 @@ public Q_SLOTS:
     void showConnectionDialog();
     /// A connection of its own (File > New Connection…): new history, the current one stays stored.
     void showNewConnectionDialog();
+    /// File > Remove Connection…: asks, then removes the active stored connection.
+    void confirmRemoveConnection();
 
 protected:
     void closeEvent(QCloseEvent *event) override;

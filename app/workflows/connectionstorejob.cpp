@@ -5,28 +5,36 @@
 #include "storage/licensestore.h"
 
 namespace Glc {
-ConnectionStoreJob::ConnectionStoreJob(const WorkflowContext &context, bool save, const Connection &connection)
+ConnectionStoreJob::ConnectionStoreJob(
+    const WorkflowContext &context, Operation operation, const Connection &connection)
     : WorkflowJob(context)
-    , m_save(save)
+    , m_operation(operation)
     , m_connection(connection)
 {
 }
 
 ConnectionStoreJob *ConnectionStoreJob::save(const WorkflowContext &context, const Connection &connection)
 {
-    return new ConnectionStoreJob(context, true, connection);
+    return new ConnectionStoreJob(context, Operation::Save, connection);
 }
 
 ConnectionStoreJob *ConnectionStoreJob::load(const WorkflowContext &context, const QString &id)
 {
     Connection wanted;
     wanted.id = id;
-    return new ConnectionStoreJob(context, false, wanted);
+    return new ConnectionStoreJob(context, Operation::Load, wanted);
 }
 
 ConnectionStoreJob *ConnectionStoreJob::list(const WorkflowContext &context)
 {
     return load(context, {});
+}
+
+ConnectionStoreJob *ConnectionStoreJob::remove(const WorkflowContext &context, const QString &id)
+{
+    Connection gone;
+    gone.id = id;
+    return new ConnectionStoreJob(context, Operation::Remove, gone);
 }
 
 void ConnectionStoreJob::run()
@@ -35,8 +43,10 @@ void ConnectionStoreJob::run()
     if (!db) {
         return;
     }
-    if (m_save) {
-        if (const StoreError error = db->saveConnection(m_connection); error.isError()) {
+    if (m_operation != Operation::Load) {
+        const StoreError error =
+            m_operation == Operation::Save ? db->saveConnection(m_connection) : db->removeConnection(m_connection.id);
+        if (error.isError()) {
             fail(error);
             return;
         }

@@ -19,6 +19,8 @@ public:
     static ConnectionStoreJob *load(const WorkflowContext &context, const QString &id);
     /// Reads every stored connection (connections()).
     static ConnectionStoreJob *list(const WorkflowContext &context);
+    /// Removes the connection with `id` with its snapshots and sync history (LicenseStore::removeConnection()).
+    static ConnectionStoreJob *remove(const WorkflowContext &context, const QString &id);
 
     /// After a successful load: the stored connection, or nullopt when the store has none with that id.
     const std::optional<Connection> &found() const { return m_found; }
@@ -29,9 +31,14 @@ protected:
     void run() override;
 
 private:
-    ConnectionStoreJob(const WorkflowContext &context, bool save, const Connection &connection);
+    enum class Operation : qint8 {
+        Save,
+        Load,
+        Remove,
+    };
+    ConnectionStoreJob(const WorkflowContext &context, Operation operation, const Connection &connection);
 
-    const bool m_save;
+    const Operation m_operation;
     const Connection m_connection; ///< to save, or (load) only its id
     std::optional<Connection> m_found;
     QList<Connection> m_connections;

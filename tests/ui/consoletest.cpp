@@ -55,6 +55,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QPointer>
 #include <QProgressBar>
@@ -1516,6 +1518,49 @@ private Q_SLOTS:
         QVERIFY(reopenConsole(options));
         QVERIFY(LicenseController::usesBuiltInLab(controller()->connection()));
         QTRY_COMPARE_WITH_TIMEOUT(controller()->storedConnections().size(), 2, 30000);
+
+        // File > Remove Connection…: not for the built-in lab; for a stored one after asking.
+        auto *fileMenu = m_window->menuBar()->findChild<QMenu *>(QStringLiteral("fileMenu"));
+        auto *remove = m_window->findChild<QAction *>(QStringLiteral("removeConnectionAction"));
+        QVERIFY(fileMenu && remove);
+        Q_EMIT fileMenu->aboutToShow();
+        QVERIFY(!remove->isEnabled());
+        controller()->switchConnection(second);
+        QTRY_COMPARE(controller()->connection(), second);
+        Q_EMIT fileMenu->aboutToShow();
+        QVERIFY(remove->isEnabled());
+        const auto answer = [this, remove](const char *button) {
+            remove->trigger();
+            QTRY_VERIFY(m_window->findChild<QMessageBox *>(QStringLiteral("removeConnectionBox")));
+            auto *box = m_window->findChild<QMessageBox *>(QStringLiteral("removeConnectionBox"));
+            QVERIFY(box->text().contains(QLatin1String("octo-two")));
+            QAbstractButton *chosen = qstrcmp(button, "cancel") == 0
+                ? static_cast<QAbstractButton *>(box->button(QMessageBox::Cancel))
+                : box->findChild<QPushButton *>(QLatin1String(button));
+            QVERIFY(chosen);
+            chosen->click();
+            QTRY_VERIFY(!m_window->findChild<QMessageBox *>(QStringLiteral("removeConnectionBox")));
+        };
+        answer("cancel"); // asked, declined: nothing goes
+        QCOMPARE(controller()->connection(), second);
+        QCOMPARE(storedConnections(options.storeLocation).size(), 2);
+        QSignalSpy removed(controller(), &LicenseController::connectionRemoved);
+        answer("removeButton");
+        QVERIFY(removed.count() == 1 || removed.wait(30000)); // answer() waits for the box to go, events run
+        QVERIFY(removed.first().first().toBool());
+        // Gone from the store (where the CLI looks too), from the keychain and from the menu; the lab is active.
+        const QList<Connection> left = storedConnections(options.storeLocation);
+        QCOMPARE(left.size(), 1);
+        QCOMPARE(left.first().id, chosen.id);
+        QVERIFY(keychainToken(second.id).isEmpty());
+        QCOMPARE(keychainToken(chosen.id), QStringLiteral("ghes-token"));
+        QVERIFY(LicenseController::usesBuiltInLab(controller()->connection()));
+        QTRY_COMPARE(controller()->storedConnections().size(), 1);
+        // The reopened window's own menu.
+        auto *newSwitchMenu = m_window->findChild<QMenu *>(QStringLiteral("switchConnectionMenu"));
+        Q_EMIT newSwitchMenu->aboutToShow();
+        QVERIFY(!newSwitchMenu->findChild<QAction *>(QStringLiteral("switchTo_") + second.id));
+        QVERIFY(newSwitchMenu->findChild<QAction *>(QStringLiteral("switchTo_") + chosen.id));
     }
 
     void shouldShowTheLicensesOfServersWithAConnectionOfTheirOwn()

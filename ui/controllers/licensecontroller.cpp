@@ -181,6 +181,32 @@ void LicenseController::setStoredConnections(QList<Connection> connections)
     Q_EMIT connectionsListed();
 }
 
+void LicenseController::removeConnection(const Connection &connection)
+{
+    if (usesBuiltInLab(connection) || connection.id.isEmpty()) {
+        return; // nothing stored
+    }
+    const bool active = !usesBuiltInLab(m_connection) && m_connection.id == connection.id;
+    if (active) {
+        switchConnection(Connection{}); // off it first: its refresh is cancelled, the page shows the lab
+    }
+    auto *job = ConnectionStoreJob::remove(storeContext(), connection.id);
+    connect(job, &WorkflowJob::finished, this, [this, job, connection] {
+        const bool removed = job->status() == WorkflowJob::Status::Succeeded;
+        if (removed) {
+            std::shared_ptr<TokenStore> keychain = TokenStore::createDefault();
+            keychain->removeToken(connection.id, [keychain](const QString &) { });
+            Q_EMIT statusMessage(i18nc("@info:status %1 connection name", "Connection %1 removed.", connection.name));
+            listConnections();
+        } else {
+            m_page->showError(
+                i18nc("@info", "The connection could not be removed: %1", job->errorText()), job->nextStep());
+        }
+        Q_EMIT connectionRemoved(removed);
+    });
+    m_runner->start(job);
+}
+
 void LicenseController::switchConnection(const Connection &connection)
 {
     if (isRefreshing()) {

@@ -79,6 +79,10 @@ public:
     /// the active one and shows what is stored for it; no refresh (F5 takes one). A refresh still
     /// running for the previous connection is cancelled. The next start opens it again.
     void switchConnection(const Glc::Connection &connection);
+    /// Removes a stored connection with its snapshots and history, and its token from the keychain (in
+    /// the worker thread); the built-in lab becomes the active connection when it was the active one.
+    /// connectionRemoved() tells the outcome.
+    void removeConnection(const Glc::Connection &connection);
     /// Every connection in the store (read at start and after each save), by name. The built-in lab
     /// is not among them.
     const QList<Glc::Connection> &storedConnections() const { return m_storedConnections; }
@@ -141,6 +145,8 @@ Q_SIGNALS:
     void connectionSaved(bool success);
     /// storedConnections() was read again.
     void connectionsListed();
+    /// removeConnection() finished (or not: the page says why).
+    void connectionRemoved(bool success);
     /// A report written by writeReport() (or not: the page shows why).
     void reportFinished(bool success, const QString &path);
 

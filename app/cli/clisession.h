@@ -57,7 +57,6 @@ public:
     ExitCode applyTimeoutOption(const QCommandLineParser &parser, const QString &command);
     /// --concurrency: requests to GitHub at once (1..GitHubClientOptions::MaxConcurrency, checked by the caller).
     void setConcurrency(int n) { m_context.clientOptions.concurrency = n; }
-    int concurrency() const { return m_context.clientOptions.concurrency; }
 
     enum class Assist : qint8 {
         Stop, ///< print the page and steps, cancel, return AssistNeeded

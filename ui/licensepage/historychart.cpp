@@ -215,6 +215,11 @@ void HistoryChart::clear()
     setHistory({}, {}, {});
 }
 
+int HistoryChart::penWidth() const
+{
+    return std::max(2, fontMetrics().height() / 8);
+}
+
 QColor HistoryChart::consumedColor() const
 {
     return palette().color(QPalette::Highlight);
@@ -462,7 +467,7 @@ void HistoryChart::paintEvent(QPaintEvent *)
     const Layout l = layout();
     const QLocale locale;
     const int pad = fm.averageCharWidth();
-    const int lineWidth = std::max(2, fm.height() / 8);
+    const int lineWidth = penWidth();
 
     // Legend on top: swatch + label for each series present, wrapping when the text is long.
     struct LegendEntry
@@ -597,8 +602,8 @@ void HistoryChart::paintCurrentSnapshot(QPainter &p, const Layout &l) const
     marker.setAlphaF(0.45);
     p.setPen(QPen(marker, 1, Qt::DotLine));
     p.drawLine(QPointF(point.x(), l.area.top()), QPointF(point.x(), l.area.bottom()));
-    const qreal radius = std::max(2, fm.height() / 8) * 2.5;
-    p.setPen(QPen(consumedColor(), std::max(2, fm.height() / 8)));
+    const qreal radius = penWidth() * 2.5;
+    p.setPen(QPen(consumedColor(), penWidth()));
     p.setBrush(pal.color(QPalette::Base));
     p.drawEllipse(point, radius, radius);
 

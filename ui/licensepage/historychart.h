@@ -89,6 +89,8 @@ private:
     Layout layout() const;
     static QPointF plotPoint(const Layout &layout, const QDateTime &when, int value);
     QStringList legendTexts() const;
+    /// The lines' width: thicker with a larger font (HiDPI, accessibility).
+    int penWidth() const;
     void paintCurrentSnapshot(QPainter &painter, const Layout &layout) const;
 
     Series m_consumed;

@@ -14,6 +14,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -22,6 +23,7 @@
 #include <QThread>
 #include <QTimeZone>
 #include <QUrl>
+#include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 
@@ -102,6 +104,17 @@ const QList<Migration> &migrations()
                 // not a column after user_accounts, which SQLite would walk through to reach it.
                 u"CREATE TABLE installation_profile_names (snapshot_id BIGINT NOT NULL REFERENCES snapshots (id)"
                 " ON DELETE CASCADE, position INTEGER NOT NULL, names TEXT NOT NULL, PRIMARY KEY (snapshot_id, position))"_s,
+            }},
+        {4,
+            {
+                // The servers GitHub's license-sync-status listed at each snapshot: the history keeps only
+                // changes, so without it a server removed from the enterprise would stay on the page forever.
+                u"CREATE TABLE snapshot_servers (snapshot_id BIGINT NOT NULL REFERENCES snapshots (id)"
+                " ON DELETE CASCADE, server_id TEXT NOT NULL, PRIMARY KEY (snapshot_id, server_id))"_s,
+                // Snapshots written before: every server on record up to them, as they were read until now.
+                u"INSERT INTO snapshot_servers (snapshot_id, server_id) SELECT DISTINCT sn.id, ss.server_id"
+                " FROM snapshots sn JOIN sync_status ss ON ss.connection_id = sn.connection_id"
+                " AND ss.recorded_at <= sn.taken_at"_s,
             }},
     };
     return list;
@@ -584,6 +597,25 @@ void LicenseStore::close()
     m_schemaVersion = 0;
 }
 
+QString LicenseStore::postgresConnectOptions(const QUrl &url)
+{
+    // The URL's parameters (sslmode, sslrootcert, application_name, options=-c search_path=…) as libpq
+    // connection parameters, each value quoted for libpq; a 10 s connect timeout unless the URL sets one.
+    QStringList options;
+    bool timeout = false;
+    const QUrlQuery query(url);
+    for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
+        QString quoted = value;
+        quoted.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('\''), QStringLiteral("\\'"));
+        options.append(QStringLiteral("%1='%2'").arg(key, quoted));
+        timeout = timeout || key == QLatin1String("connect_timeout");
+    }
+    if (!timeout) {
+        options.prepend(QStringLiteral("connect_timeout=10"));
+    }
+    return options.join(QLatin1Char(';'));
+}
+
 StoreError LicenseStore::open(const QString &location, const OpenOptions &options)
 {
     close();
@@ -591,7 +623,9 @@ StoreError LicenseStore::open(const QString &location, const OpenOptions &option
     m_textBatches = options.textBatches;
     const bool postgres =
         location.startsWith(QLatin1String("postgresql://")) || location.startsWith(QLatin1String("postgres://"));
-    if (location.isEmpty() || (!postgres && location.contains(QLatin1String("://")))) {
+    // Qt joins connect options at ';' - a value holding one could not be passed whole.
+    const bool unpassable = postgres && QUrlQuery(QUrl(location)).query(QUrl::FullyDecoded).contains(QLatin1Char(';'));
+    if (location.isEmpty() || (!postgres && location.contains(QLatin1String("://"))) || unpassable) {
         return StoreError{StoreError::Code::InvalidLocation,
             i18nc("@info", "“%1” is not a database location. Use a file path or a postgresql://user@host/database URL.",
                 location),
@@ -616,7 +650,7 @@ StoreError LicenseStore::open(const QString &location, const OpenOptions &option
                 db.setUserName(url.userName());
                 db.setPassword(url.password());
                 db.setDatabaseName(url.path().mid(1));
-                db.setConnectOptions(QStringLiteral("connect_timeout=10"));
+                db.setConnectOptions(postgresConnectOptions(url));
             } else {
                 const QString path = location.startsWith(QLatin1String("sqlite:")) ? location.mid(7) : location;
                 const QFileInfo info(path);
@@ -725,7 +759,20 @@ StoreError LicenseStore::enableWal(int busyTimeoutMs)
 StoreResult<int> LicenseStore::readSchemaVersion()
 {
     QSqlDatabase db = database();
-    if (!db.tables().contains(QStringLiteral("schema_version"))) {
+    if (m_backend == Backend::PostgreSql) {
+        // In the schema the tables are created in (the first of the search path that exists, often one
+        // named after the user): QSqlDatabase::tables() names a table outside `public` as schema.table,
+        // and another tool's public.schema_version is not ours.
+        QSqlQuery exists(db);
+        if (!exists.exec(QStringLiteral("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = "
+                                        "current_schema() AND table_name = 'schema_version'")) ||
+            !exists.next()) {
+            return queryError(exists);
+        }
+        if (exists.value(0).toInt() == 0) {
+            return 0;
+        }
+    } else if (!db.tables().contains(QStringLiteral("schema_version"))) {
         return 0;
     }
     QSqlQuery q(db);
@@ -920,6 +967,7 @@ StoreError LicenseStore::removeConnection(const QString &id)
     }
     const QStringList statements = {
         QStringLiteral("DELETE FROM sync_status WHERE connection_id = ?"),
+        QStringLiteral("DELETE FROM usage_files WHERE connection_id = ?"),
         QStringLiteral("DELETE FROM snapshots WHERE connection_id = ?"),
         QStringLiteral("DELETE FROM connections WHERE id = ?"),
     };
@@ -1163,6 +1211,23 @@ StoreResult<qint64> LicenseStore::writeSnapshot(const LicenseSnapshot &snapshot,
     }
     if (auto e = writeSyncStatus(snapshotId, snapshot.connectionId, snapshot.syncStatus, takenAt); e) {
         return fail(e);
+    }
+    // A database still at an earlier version (a console that may not migrate it) has no such table.
+    if (m_schemaVersion >= SnapshotServersVersion) {
+        QSet<QString> listed;
+        for (const LicenseSyncStatus &s : snapshot.syncStatus) {
+            if (listed.contains(s.serverId)) {
+                continue;
+            }
+            listed.insert(s.serverId);
+            QSqlQuery q(database());
+            q.prepare(QStringLiteral("INSERT INTO snapshot_servers (snapshot_id, server_id) VALUES (?,?)"));
+            q.addBindValue(snapshotId);
+            q.addBindValue(s.serverId);
+            if (!q.exec()) {
+                return fail(queryError(q));
+            }
+        }
     }
     for (const ServerLicenseInfo &s : snapshot.serverLicenses) {
         QSqlQuery q(database());
@@ -1436,6 +1501,17 @@ StoreResult<LicenseSnapshot> LicenseStore::loadSnapshot(qint64 snapshotId, const
         const auto upTo = [&parts](QLatin1StringView table) {
             return parts.newestSyncStatus ? QString() : QStringLiteral(" AND %1.recorded_at <= ?").arg(table);
         };
+        // Only the servers GitHub listed at this snapshot (a server removed from the enterprise is gone
+        // from the page with the next refresh), and with the newest statuses those Sync now learned later.
+        const bool listed = m_schemaVersion >= SnapshotServersVersion;
+        const auto listedAt = [&parts, listed] {
+            if (!listed) {
+                return QString();
+            }
+            return QStringLiteral(
+                " AND (s.server_id IN (SELECT l.server_id FROM snapshot_servers l WHERE l.snapshot_id = ?)%1)")
+                .arg(parts.newestSyncStatus ? QStringLiteral(" OR s.recorded_at > ?") : QString());
+        };
         QSqlQuery q(database());
         q.prepare(QStringLiteral("SELECT s.server_id, s.hostname, s.last_sync_date, s.status, s.error,"
                                  " (SELECT MAX(u.last_sync_date) FROM sync_status u WHERE u.connection_id = "
@@ -1444,8 +1520,8 @@ StoreResult<LicenseSnapshot> LicenseStore::loadSnapshot(qint64 snapshotId, const
                                  " WHERE s.connection_id = ? AND s.id = (SELECT t.id FROM sync_status t WHERE "
                                  "t.connection_id = s.connection_id"
                                  " AND t.server_id = s.server_id%2 ORDER BY t.recorded_at DESC, t.id DESC LIMIT 1)"
-                                 " ORDER BY s.id")
-                .arg(upTo(QLatin1StringView("u")), upTo(QLatin1StringView("t"))));
+                                 "%3 ORDER BY s.id")
+                .arg(upTo(QLatin1StringView("u")), upTo(QLatin1StringView("t")), listedAt()));
         // Placeholders in the order they appear: the success's moment, the connection, the status's moment.
         if (!parts.newestSyncStatus) {
             q.addBindValue(fromDate(snapshot.takenAt));
@@ -1453,6 +1529,12 @@ StoreResult<LicenseSnapshot> LicenseStore::loadSnapshot(qint64 snapshotId, const
         q.addBindValue(snapshot.connectionId);
         if (!parts.newestSyncStatus) {
             q.addBindValue(fromDate(snapshot.takenAt));
+        }
+        if (listed) {
+            q.addBindValue(snapshotId);
+            if (parts.newestSyncStatus) {
+                q.addBindValue(fromDate(snapshot.takenAt));
+            }
         }
         if (!q.exec()) {
             return queryError(q);

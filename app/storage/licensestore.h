@@ -133,7 +133,11 @@ public:
 private:
     /// The schema version that keeps installation_profile_names.
     static constexpr int ProfileNamesVersion = 3;
+    /// The schema version that keeps snapshot_servers.
+    static constexpr int SnapshotServersVersion = 4;
     QSqlDatabase database() const;
+    /// libpq connection parameters from a postgresql:// URL's query.
+    static QString postgresConnectOptions(const QUrl &url);
     StoreError migrate(int target, int failingStep);
     StoreResult<int> readSchemaVersion();
     /// Puts an SQLite database in WAL mode, waiting up to `busyTimeoutMs` while another console holds it.

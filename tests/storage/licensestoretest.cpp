@@ -25,6 +25,7 @@
 #include <QThread>
 #include <QTimeZone>
 #include <QUrl>
+#include <QUrlQuery>
 
 #include <atomic>
 #include <cstdio>
@@ -67,8 +68,10 @@ int childWrite(const QString &location)
     o.seed = 99;
     LicenseSnapshot big = SnapshotGenerator::generate(o);
     int batches = 0;
+    // The 60th check of 100 (one per 200 rows): 11,800 rows sent to SQLite, and on PostgreSQL two of its
+    // 5,000-row statements executed - the kill lands with rows of the new snapshot on the server.
     store.writeSnapshot(big, [&batches]() {
-        if (++batches == 20) {
+        if (++batches == 60) {
             std::fputs("mid-write\n", stdout);
             std::fflush(stdout);
             std::getchar();
@@ -203,6 +206,50 @@ private Q_SLOTS:
         }
     }
 
+    void shouldKeepItsTablesInTheSchemaOfItsSearchPath()
+    {
+        if (!postgres()) {
+            QSKIP("PostgreSQL only");
+        }
+        // A team database where each user works in a schema of their own: the search path in the URL.
+        LicenseStore setup;
+        QVERIFY(!setup.open(m_location));
+        execRaw(setup, QStringLiteral("CREATE SCHEMA team"));
+        setup.close(); // public now holds a schema_version too, which is not the one of team
+
+        QUrl url(m_location);
+        QUrlQuery query;
+        query.addQueryItem(QStringLiteral("options"), QStringLiteral("-c search_path=team"));
+        query.addQueryItem(QStringLiteral("application_name"), QStringLiteral("glc it's \\ test"));
+        url.setQuery(query);
+        for (int open = 0; open < 2; ++open) { // the second open reads the version the first wrote
+            LicenseStore store;
+            const StoreError e = store.open(url.toString());
+            QVERIFY2(!e, qPrintable(e.message + e.detail));
+            QCOMPARE(store.schemaVersion(), LicenseStore::latestSchemaVersion());
+            QVERIFY(store.writeSnapshot(smallSnapshot(4, 20)).ok());
+            QSqlQuery q(QSqlDatabase::database(store.connectionName()));
+            QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'team'"
+                                          " AND table_name IN ('schema_version', 'snapshots')")) &&
+                q.next());
+            QCOMPARE(q.value(0).toInt(), 2);
+            QVERIFY(q.exec(QStringLiteral("SHOW application_name")) && q.next());
+            QCOMPARE(q.value(0).toString(), QStringLiteral("glc it's \\ test"));
+            QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM team.snapshots")) && q.next());
+            QCOMPARE(q.value(0).toInt(), open + 1);
+        }
+        // The migration left public alone: the database was set up before with the same schema (in public).
+        LicenseStore plain;
+        QVERIFY(!plain.open(m_location));
+        QVERIFY(plain.snapshots(QStringLiteral("lab")).value.isEmpty());
+        // A parameter Qt could not hand to libpq whole is refused, not cut.
+        QUrlQuery semicolon;
+        semicolon.addQueryItem(QStringLiteral("options"), QStringLiteral("-c search_path=a;b"));
+        url.setQuery(semicolon);
+        LicenseStore refused;
+        QCOMPARE(refused.open(url.toString()).code, StoreError::Code::InvalidLocation);
+    }
+
     void shouldRejectInvalidLocation()
     {
         LicenseStore store;
@@ -249,6 +296,89 @@ private Q_SLOTS:
         }
         QVERIFY(!store.removeConnection(QStringLiteral("c-1")));
         QCOMPARE(store.connections().value.size(), 1);
+    }
+
+    void shouldRemoveAConnectionWithEverythingKeptForIt()
+    {
+        LicenseStore store;
+        QVERIFY(!store.open(m_location));
+        for (const QString &id : {QStringLiteral("gone"), QStringLiteral("kept")}) {
+            Connection c;
+            c.id = id;
+            c.name = id;
+            c.kind = Connection::Kind::Server;
+            c.serverHost = id + QStringLiteral(".example.com");
+            QVERIFY(!store.saveConnection(c));
+            LicenseSnapshot s = smallSnapshot(id == QLatin1String("gone") ? 1 : 2, 30);
+            s.connectionId = id;
+            QVERIFY(store.writeSnapshot(s).ok());
+            QVERIFY(!s.syncStatus.isEmpty());
+            QVERIFY(!store.recordSyncStatus(id, s.syncStatus, s.takenAt.addSecs(60)));
+            UsageFileRecord file;
+            file.connectionId = id;
+            file.fileName = id + QStringLiteral("-license-usage.json");
+            file.sha256 = id;
+            file.time = s.takenAt;
+            QVERIFY(store.addUsageFile(file).ok());
+        }
+        QVERIFY(!store.removeConnection(QStringLiteral("gone")));
+        // Nothing of it comes back when a connection with the same id is made again (the built-in lab's is always
+        // "lab").
+        QVERIFY(store.snapshots(QStringLiteral("gone")).value.isEmpty());
+        QVERIFY(store.syncStatusHistory(QStringLiteral("gone")).ok());
+        QVERIFY(store.syncStatusHistory(QStringLiteral("gone")).value.isEmpty());
+        QVERIFY(store.usageFiles(QStringLiteral("gone")).ok());
+        QVERIFY(store.usageFiles(QStringLiteral("gone")).value.isEmpty());
+        // The other connection keeps all of its own.
+        QCOMPARE(store.snapshots(QStringLiteral("kept")).value.size(), 1);
+        QVERIFY(!store.syncStatusHistory(QStringLiteral("kept")).value.isEmpty());
+        QCOMPARE(store.usageFiles(QStringLiteral("kept")).value.size(), 1);
+        QSqlQuery q(QSqlDatabase::database(store.connectionName()));
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM usage_files")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 1);
+    }
+
+    void shouldForgetServersGitHubNoLongerLists()
+    {
+        LicenseStore store;
+        QVERIFY(!store.open(m_location));
+        LicenseSnapshot first = smallSnapshot(3, 30);
+        QVERIFY(first.syncStatus.size() >= 3);
+        const qint64 firstId = store.writeSnapshot(first).value;
+        QVERIFY(firstId > 0);
+        // A week later GitHub no longer lists the first server (removed, or reinstalled with a new id).
+        LicenseSnapshot second = first;
+        second.takenAt = first.takenAt.addDays(7);
+        const LicenseSyncStatus removed = second.syncStatus.takeFirst();
+        const qint64 secondId = store.writeSnapshot(second).value;
+        QVERIFY(secondId > 0);
+
+        const auto serverIds = [](const LicenseSnapshot &s) {
+            QStringList ids;
+            for (const LicenseSyncStatus &status : s.syncStatus) {
+                ids.append(status.serverId);
+            }
+            ids.sort();
+            return ids;
+        };
+        LicenseStore::LoadParts parts;
+        parts.users = false;
+        QCOMPARE(serverIds(store.loadSnapshot(firstId, parts).value), serverIds(first));
+        QCOMPARE(serverIds(store.loadSnapshot(secondId, parts).value), serverIds(second));
+        QVERIFY(!serverIds(store.loadSnapshot(secondId, parts).value).contains(removed.serverId));
+
+        // The page's view: the newest statuses, with a server Sync now learned of after the snapshot.
+        LicenseSyncStatus added;
+        added.serverId = QStringLiteral("11111111-2222-4333-8444-555555555555");
+        added.hostname = QStringLiteral("ghes-new.example.com");
+        added.lastSyncDate = second.takenAt.addSecs(3600);
+        added.status = QStringLiteral("success");
+        QVERIFY(!store.recordSyncStatus(
+            second.connectionId, second.syncStatus + QList{added}, second.takenAt.addSecs(3600)));
+        parts.newestSyncStatus = true;
+        QStringList expected = serverIds(second) << added.serverId;
+        expected.sort();
+        QCOMPARE(serverIds(store.loadSnapshot(secondId, parts).value), expected);
     }
 
     void shouldRoundTripSnapshotWithNonAsciiData()
@@ -845,6 +975,13 @@ private Q_SLOTS:
         QVERIFY(names.ok());
         QVERIFY(!names.value.isEmpty());
         QCOMPARE(names.value, CountedTwiceAnalyzer::serverProfileNames(s.installations));
+        // Written before snapshot_servers existed: the servers on record up to it, as before.
+        LicenseStore::LoadParts statusOnly;
+        statusOnly.users = false;
+        const auto migrated = store.loadSnapshot(snapshotId, statusOnly);
+        QVERIFY(migrated.ok());
+        QVERIFY(!s.syncStatus.isEmpty());
+        QCOMPARE(migrated.value.syncStatus.size(), s.syncStatus.size());
         const auto files = store.usageFiles();
         QCOMPARE(files.value.size(), 1);
         QCOMPARE(files.value.first().fileName, QStringLiteral("old.json"));

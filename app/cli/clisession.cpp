@@ -271,8 +271,8 @@ ExitCode CliSession::refresh(LicenseSnapshot *snapshot)
     RefreshJob job(m_context);
     const ExitCode code = runJob(job, Assist::Stop);
     if (code == ExitCode::Ok) {
-        if (const QString tolerated = RefreshJob::toleratedText(job.readStats()); !tolerated.isEmpty()) {
-            CliOutput::err(i18nc("@info:shell %1 sentence", "Note: %1", tolerated));
+        for (const QString &note : job.notes()) {
+            CliOutput::err(i18nc("@info:shell %1 sentence", "Note: %1", note));
         }
     }
     if (code == ExitCode::Ok && snapshot) {

@@ -39,6 +39,8 @@ public:
     LicenseStore &store() { return m_store; }
     QString storeLocation() const { return m_storeLocation; }
 
+    /// The connection prepareConnection() chooses (a name or id; empty: the default one).
+    void setConnectionName(const QString &name) { m_connectionName = name; }
     /// Chooses the connection, starts the in-process lab when needed, finds the token.
     ExitCode prepareConnection();
     const WorkflowContext &context() const { return m_context; }

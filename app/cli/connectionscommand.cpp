@@ -120,7 +120,7 @@ public:
             return remove(session, args.at(1));
         }
         if (action == QLatin1String("test") && args.size() <= 2) {
-            return test(session, args.value(1), parser);
+            return test(session, args.value(1));
         }
         if (action == QLatin1String("set-token") && args.size() == 2) {
             return setToken(session, args.at(1));
@@ -353,6 +353,10 @@ private:
     ExitCode remove(CliSession &session, const QString &name)
     {
         const StoreResult<QList<Connection>> existing = session.store().connections();
+        if (!existing.ok()) {
+            CliOutput::error(existing.error.message, existing.error.detail);
+            return ExitCode::Failure;
+        }
         // Also the stored built-in lab (name "lab"), to drop its snapshots.
         const auto it = std::find_if(existing.value.cbegin(), existing.value.cend(),
             [&name](const Connection &c) { return c.name == name || c.id == name; });
@@ -377,13 +381,12 @@ private:
         return ExitCode::Failure;
     }
 
-    ExitCode test(CliSession &, const QString &name, const QCommandLineParser &parser)
+    ExitCode test(CliSession &session, const QString &name)
     {
-        // The connection to test is the positional NAME, else --connection, else the default one.
-        const QString chosen = name.isEmpty() ? parser.value(QStringLiteral("connection")) : name;
-        CliSession session(parser.value(QStringLiteral("store")), chosen);
-        if (const ExitCode code = session.openStore(); code != ExitCode::Ok) {
-            return code;
+        // The connection to test is the positional NAME, else --connection (before or after the
+        // command), else the default one; the store and --concurrency are the session's.
+        if (!name.isEmpty()) {
+            session.setConnectionName(name);
         }
         if (const ExitCode code = session.prepareConnection(); code != ExitCode::Ok) {
             return code;

@@ -88,7 +88,10 @@ protected:
         CliOutput::out(i18nc("@info:shell %1 a sentence", "Forecast: %1", forecast.text(purchased)));
         for (const ServerLicenseInfo &license : std::as_const(snapshot.serverLicenses)) {
             const QString date = locale.toString(license.expireAt.toLocalTime(), QLocale::ShortFormat);
-            if (license.daysUntilExpiration < 0) {
+            if (!license.expireAt.isValid()) {
+                // GitHub left expire_at out or gave a date that could not be read.
+                CliOutput::out(i18nc("@info:shell %1 host", "License of %1: expiry date unknown", license.hostname));
+            } else if (license.daysUntilExpiration < 0) {
                 CliOutput::out(i18ncp("@info:shell %2 host, %3 date, %1 days",
                     "License of %2 expired on %3 (%1 day ago)", "License of %2 expired on %3 (%1 days ago)",
                     -license.daysUntilExpiration, license.hostname, date));

@@ -84,6 +84,25 @@ QString RefreshJob::toleratedText(const GitHubJson::ReadStats &stats)
         stats.toleratedValues);
 }
 
+QStringList RefreshJob::notes() const
+{
+    QStringList notes;
+    if (const QString tolerated = toleratedText(m_readStats); !tolerated.isEmpty()) {
+        notes.append(tolerated);
+    }
+    if (m_removed > 0) {
+        notes.append(i18ncp("@info", "The snapshot retention setting removed %1 older snapshot.",
+            "The snapshot retention setting removed %1 older snapshots.", m_removed));
+    }
+    if (m_retentionError.isError()) {
+        notes.append(i18nc("@info %1 the store's error",
+            "The snapshot is stored, but older snapshots could not be removed as the snapshot retention setting asks; "
+            "the next refresh tries again. %1",
+            m_retentionError.message));
+    }
+    return notes;
+}
+
 void RefreshJob::reportProgress()
 {
     Q_EMIT progress(m_pagesDone, m_pagesTotal, m_users);
@@ -130,11 +149,14 @@ void RefreshJob::save()
         return;
     }
     m_snapshot.id = written.value;
+    // The snapshot is safe now: what goes wrong below is said beside the success, not as a failure.
     const StoreResult<RetentionPolicy> retention = db->retentionPolicy();
+    m_retentionError = retention.error;
     const RetentionPolicy policy = retention.ok() ? retention.value : RetentionPolicy{};
     if (policy.keepNewest > 0 || policy.maxAgeDays > 0) {
         const StoreResult<int> removed = db->applyRetention(m_snapshot.connectionId, policy, m_snapshot.takenAt);
         m_removed = removed.ok() ? removed.value : 0;
+        m_retentionError = removed.error;
     }
     succeed();
 }

@@ -4,6 +4,7 @@
 
 #include "licensing/githubjson.h"
 #include "licensing/licensevalues.h"
+#include "storage/storeerror.h"
 #include "workflows/workflowjob.h"
 
 namespace Glc {
@@ -30,6 +31,9 @@ public:
     static QString toleratedText(const GitHubJson::ReadStats &stats);
     /// Snapshots removed by the retention setting after this one was written.
     int removedByRetention() const { return m_removed; }
+    /// After success: translated sentences for the admin beside it - what the lenient readers forgave,
+    /// the snapshots the retention setting removed, or why it could not remove them.
+    QStringList notes() const;
     /// Fetch, then wait for saveNow() before writing (several refreshes fetch at once and are written
     /// in order); call before start().
     void setSaveWhenAsked(bool wait) { m_saveWhenAsked = wait; }
@@ -55,6 +59,7 @@ private:
     int m_pagesTotal = 0;
     qint64 m_users = 0;
     int m_removed = 0;
+    StoreError m_retentionError;
     bool m_cancelRequested = false;
     bool m_saveWhenAsked = false;
     bool m_saveAsked = false;

@@ -735,6 +735,12 @@ private Q_SLOTS:
             lab.token);
         QCOMPARE(test.code, 0);
         QVERIFY(test.out.contains(QLatin1String("[ok] The token is valid")));
+        // The global options before the command choose the store and the connection too.
+        const Run global = run({QStringLiteral("--store"), store, QStringLiteral("--connection"), QStringLiteral("ext"),
+                                   QStringLiteral("connections"), QStringLiteral("test")},
+            lab.token);
+        QCOMPARE(global.code, 0);
+        QCOMPARE(global.out, test.out);
         const Run badToken = run({QStringLiteral("connections"), QStringLiteral("test"), QStringLiteral("ext"),
                                      QStringLiteral("--store"), store},
             QStringLiteral("wrong-token"));

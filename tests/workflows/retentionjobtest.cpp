@@ -11,6 +11,8 @@
 
 #include <QFileInfo>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -190,10 +192,28 @@ private Q_SLOTS:
             QVERIFY(runToEnd(&refresh));
             QCOMPARE(refresh.status(), WorkflowJob::Status::Succeeded);
             QCOMPARE(refresh.removedByRetention(), i < 2 ? 0 : 1);
+            QCOMPARE(refresh.notes().size(), i < 2 ? 0 : 1);
+            QVERIFY(i < 2 || refresh.notes().constFirst().contains(QLatin1String("removed 1 older snapshot")));
         }
         LicenseStore store;
         QVERIFY(!store.open(context.storeLocation).isError());
         QCOMPARE(store.snapshots(context.connection.id).value.size(), 2);
+
+        // A store that refuses to remove: the new snapshot stands, and the refresh says why the old ones stay.
+        {
+            QSqlQuery q(QSqlDatabase::database(store.connectionName()));
+            QVERIFY(q.exec(QStringLiteral("CREATE TRIGGER keep_snapshots BEFORE DELETE ON snapshots"
+                                          " BEGIN SELECT RAISE(ABORT, 'snapshots are kept by policy'); END")));
+        }
+        RefreshJob refused(context);
+        QVERIFY(runToEnd(&refused));
+        QCOMPARE(refused.status(), WorkflowJob::Status::Succeeded);
+        QCOMPARE(refused.removedByRetention(), 0);
+        QCOMPARE(refused.notes().size(), 1);
+        QVERIFY2(refused.notes().constFirst().contains(QLatin1String("could not be removed")) &&
+                refused.notes().constFirst().contains(QLatin1String("snapshots are kept by policy")),
+            qPrintable(refused.notes().constFirst()));
+        QCOMPARE(store.snapshots(context.connection.id).value.size(), 3);
     }
 
     void shouldFailClearlyWhenTheStoreCannotBeOpened()

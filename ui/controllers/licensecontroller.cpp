@@ -624,11 +624,13 @@ void LicenseController::startRefresh()
         if (success) {
             const QString refreshed = i18ncp("@info:status", "Refreshed: %1 seat consumed.",
                 "Refreshed: %1 seats consumed.", job->snapshot().licenses.totalSeatsConsumed);
-            // What the lenient readers forgave is said, not hidden: an admin may want to tell GitHub.
-            const QString tolerated = RefreshJob::toleratedText(job->readStats());
-            Q_EMIT statusMessage(tolerated.isEmpty()
-                    ? refreshed
-                    : i18nc("@info:status %1 refreshed, %2 lenient reading", "%1 %2", refreshed, tolerated));
+            // What the lenient readers forgave and what retention did is said, not hidden: an admin may
+            // want to tell GitHub, or wonder where last month went.
+            QString message = refreshed;
+            for (const QString &note : job->notes()) {
+                message = i18nc("@info:status %1 refreshed, %2 a note about it", "%1 %2", message, note);
+            }
+            Q_EMIT statusMessage(message);
             reload();
             // A first start on the lab: today's snapshot shows at once, then the lab's past weeks
             // are added behind it (the store orders history by date, not by when it was written).

@@ -348,7 +348,21 @@ CountedTwiceResult CountedTwiceAnalyzer::analyze(
             if (best.cloudRow >= 0) {
                 const QString cloudLogin = rows.text(best.cloudRow, Text::Login);
                 const QString hosts = QLocale().createSeparatedList(rows.serverHosts(row));
-                if (best.reason == CountedTwicePair::Reason::SameLocalPartOtherDomain && !best.cloudEmail.isEmpty()) {
+                if (best.serverEmail.isEmpty()) {
+                    // Paired by the profile name of a server account that has no e-mail at all: GitHub
+                    // cannot match it until it has one.
+                    const QString account = ids.value(0);
+                    best.fix = best.cloudEmail.isEmpty()
+                        ? i18nc("@info %1 hosts, %2 server account, %3 login",
+                              "On %1, give the account %2 a primary e-mail that github.com user %3 has verified; it "
+                              "has none, so GitHub cannot match it.",
+                              hosts, account, cloudLogin)
+                        : i18nc("@info %1 hosts, %2 server account, %3 e-mail, %4 login",
+                              "On %1, give the account %2 the primary e-mail %3 (verified for github.com user %4); it "
+                              "has none, so GitHub cannot match it.",
+                              hosts, account, best.cloudEmail, cloudLogin);
+                } else if (best.reason == CountedTwicePair::Reason::SameLocalPartOtherDomain &&
+                    !best.cloudEmail.isEmpty()) {
                     best.fix = i18nc("@info",
                         "On %1, change the primary e-mail of the account %2 to %3 (verified for github.com user %4), "
                         "or verify "

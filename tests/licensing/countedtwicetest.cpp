@@ -198,6 +198,18 @@ private Q_SLOTS:
         const auto result = CountedTwiceAnalyzer::analyze(seats, CountedTwiceAnalyzer::serverProfileNames({inst}));
         QCOMPARE(result.pairs.size(), 1);
         QCOMPARE(result.pairs.first().reason, CountedTwicePair::Reason::MatchingName);
+
+        // A server account without any e-mail, paired by its profile name: the fix gives it one.
+        ConsumedLicense noEmail = serverOnly({}, QStringLiteral("ghes.example.com:99"));
+        noEmail.enterpriseServerEmails.clear();
+        const auto bare =
+            CountedTwiceAnalyzer::analyze({seats.first(), noEmail}, CountedTwiceAnalyzer::serverProfileNames({inst}));
+        QCOMPARE(bare.pairs.size(), 1);
+        const QString fix = bare.pairs.first().fix;
+        QVERIFY2(fix.contains(QLatin1String("ghes.example.com:99")) &&
+                fix.contains(QLatin1String("frank@example.com")) && fix.contains(QLatin1String("has none")) &&
+                !fix.contains(QLatin1String("  ")),
+            qPrintable(fix));
     }
 
     void shouldFlagUnexpectedSeats()

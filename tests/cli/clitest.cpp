@@ -8,6 +8,7 @@
 #include "storedhistory.h"
 #include "textencodings.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QElapsedTimer>
@@ -23,6 +24,8 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -390,8 +393,12 @@ private Q_SLOTS:
         QVERIFY2(maxAge.out.contains(QLatin1String("Stored now: 1 snapshot of 1 connection, taking ")),
             qPrintable(maxAge.out));
 
-        // The next refresh applies it again.
-        QCOMPARE(run(QStringList{QStringLiteral("refresh")} + inStore).code, 0);
+        // The next refresh applies it again, and says so.
+        const Run refreshed = run(QStringList{QStringLiteral("refresh")} + inStore);
+        QCOMPARE(refreshed.code, 0);
+        QVERIFY2(
+            refreshed.err.contains(QLatin1String("Note: The snapshot retention setting removed 1 older snapshot.")),
+            qPrintable(refreshed.err));
         LicenseStore opened;
         QVERIFY(!opened.open(store).isError());
         QCOMPARE(opened.snapshots(QStringLiteral("lab")).value.size(), 1);
@@ -403,6 +410,36 @@ private Q_SLOTS:
                 qPrintable(rejected.err));
         }
         QCOMPARE(opened.retentionPolicy().value.keepNewest, 1);
+    }
+
+    void shouldRefuseADatabaseOfANewerVersionUntouched()
+    {
+        const QString store = newStore();
+        {
+            LicenseStore db;
+            QVERIFY(!db.open(store).isError());
+            QSqlQuery q(QSqlDatabase::database(db.connectionName()));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO schema_version (version) VALUES (%1)")
+                    .arg(LicenseStore::latestSchemaVersion() + 5)));
+        }
+        const auto hash = [&store] {
+            QFile f(store);
+            return f.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256)
+                                               : QByteArray();
+        };
+        const QByteArray before = hash();
+        QVERIFY(!before.isEmpty());
+        for (const QStringList &command :
+            {QStringList{QStringLiteral("status")}, QStringList{QStringLiteral("refresh")},
+                QStringList{QStringLiteral("connections"), QStringLiteral("list")}}) {
+            const Run refused = run(command + QStringList{QStringLiteral("--store"), store});
+            QCOMPARE(refused.code, 1);
+            QVERIFY2(refused.err.contains(QLatin1String("was written by a newer version of GHE License Console")) &&
+                    refused.err.contains(QLatin1String("It was not changed.")),
+                qPrintable(refused.err));
+            QVERIFY(refused.out.isEmpty());
+        }
+        QCOMPARE(hash(), before);
     }
 
     void shouldListWhoCameWentAndChangedEnvironment()

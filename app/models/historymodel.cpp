@@ -14,20 +14,29 @@ HistoryModel::HistoryModel(QObject *parent)
 {
 }
 
-void HistoryModel::setHistory(const QList<SnapshotSummary> &snapshots)
+namespace {
+bool takenBefore(const SnapshotSummary &a, const SnapshotSummary &b)
+{
+    return a.takenAt < b.takenAt;
+}
+} // namespace
+
+void HistoryModel::setHistory(const QList<SnapshotSummary> &snapshots, bool unlimitedSeats)
 {
     beginResetModel();
+    m_unlimitedSeats = unlimitedSeats;
     m_snapshots = snapshots;
-    std::stable_sort(m_snapshots.begin(), m_snapshots.end(),
-        [](const SnapshotSummary &a, const SnapshotSummary &b) { return a.takenAt < b.takenAt; });
+    std::stable_sort(m_snapshots.begin(), m_snapshots.end(), takenBefore);
     endResetModel();
 }
 
 void HistoryModel::append(const SnapshotSummary &snapshot)
 {
-    const int row = int(m_snapshots.size());
+    // After every snapshot taken at the same time or before: the order setHistory()'s stable sort gives.
+    const auto at = std::upper_bound(m_snapshots.cbegin(), m_snapshots.cend(), snapshot, takenBefore);
+    const int row = int(at - m_snapshots.cbegin());
     beginInsertRows({}, row, row);
-    m_snapshots.append(snapshot);
+    m_snapshots.insert(row, snapshot);
     endInsertRows();
 }
 
@@ -38,7 +47,9 @@ SeatForecast HistoryModel::forecast() const
     for (const SnapshotSummary &s : m_snapshots) {
         points.append(SeatForecast::Point{s.takenAt, s.totalSeatsConsumed});
     }
-    return SeatForecast::compute(points, m_snapshots.isEmpty() ? 0 : m_snapshots.constLast().totalSeatsPurchased);
+    return m_unlimitedSeats
+        ? SeatForecast::computeWithoutLimit(points)
+        : SeatForecast::compute(points, m_snapshots.isEmpty() ? 0 : m_snapshots.constLast().totalSeatsPurchased);
 }
 
 int HistoryModel::rowCount(const QModelIndex &parent) const

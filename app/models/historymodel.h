@@ -25,11 +25,15 @@ public:
 
     explicit HistoryModel(QObject *parent = nullptr);
 
-    void setHistory(const QList<SnapshotSummary> &snapshots);
-    /// Appends a snapshot taken after the others (a refresh just finished).
+    /// `unlimitedSeats`: the license has no seat limit (an Enterprise Server's "unlimited"), so the
+    /// purchased seats of the snapshots mean nothing.
+    void setHistory(const QList<SnapshotSummary> &snapshots, bool unlimitedSeats = false);
+    /// Adds a snapshot in date order (a refresh just finished, or the lab's past added behind it).
     void append(const SnapshotSummary &snapshot);
     const QList<SnapshotSummary> &history() const { return m_snapshots; }
-    /// The forecast over the whole history against the latest purchased seats.
+    bool unlimitedSeats() const { return m_unlimitedSeats; }
+    /// The forecast over the whole history against the newest snapshot's purchased seats, or without a
+    /// limit when the license has none (SeatForecast::forLatest()).
     SeatForecast forecast() const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -39,5 +43,6 @@ public:
 
 private:
     QList<SnapshotSummary> m_snapshots;
+    bool m_unlimitedSeats = false;
 };
 } // namespace Glc

@@ -532,6 +532,23 @@ private Q_SLOTS:
         const SeatForecast f = model.forecast();
         QCOMPARE(f.outcome, SeatForecast::Outcome::ReachedOn);
         QCOMPARE(f.date.date(), t0.addDays(50).date());
+
+        // A snapshot older than the others (the lab's past, added behind today's) goes where its date is.
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        model.append(SnapshotSummary{4, QStringLiteral("lab"), t0.addDays(-10), {}, 40, 100, 40});
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(inserted.first().at(1).toInt(), 0);
+        QList<qint64> ids;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            ids.append(model.index(row, HistoryModel::TakenAtColumn).data(HistoryModel::SnapshotIdRole).toLongLong());
+        }
+        QCOMPARE(ids, (QList<qint64>{4, 1, 2, 3}));
+
+        // A license without a seat limit: the trend, never a date seats run out (purchased is 0 there).
+        model.setHistory(model.history(), true);
+        QVERIFY(model.unlimitedSeats());
+        QCOMPARE(model.forecast().outcome, SeatForecast::Outcome::NoSeatLimit);
+        QVERIFY(model.forecast().seatsPerDay > 0);
     }
 };
 

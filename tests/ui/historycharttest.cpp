@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "licensepage/historychart.h"
 #include "licensepage/uiformat.h"
+#include "models/historymodel.h"
 #include "uitestdata.h"
 
 #include <QSignalSpy>
@@ -41,6 +42,39 @@ class HistoryChartTest : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase() { UiTestData::setUp(); }
+
+    void shouldDrawItsModelAsItChanges()
+    {
+        Glc::HistoryModel model;
+        HistoryChart chart;
+        chart.setModel(&model);
+        QVERIFY(chart.isEmpty());
+        const QDateTime t0 = UiTestData::now().addDays(-21);
+        model.setHistory({Glc::SnapshotSummary{1, QStringLiteral("lab"), t0, {}, 80, 100, 80},
+            Glc::SnapshotSummary{2, QStringLiteral("lab"), t0.addDays(7), {}, 85, 100, 85}});
+        QCOMPARE(chart.consumed().size(), 2);
+        QCOMPARE(chart.purchased().size(), 2);
+        // Five seats a week: the forecast line runs from the newest snapshot to 100 seats three weeks on.
+        QCOMPARE(chart.forecast().size(), 2);
+        QCOMPARE(chart.forecast().constFirst(), qMakePair(t0.addDays(7), 85));
+        QCOMPARE(chart.forecast().constLast().second, 100);
+        QCOMPARE(chart.forecast().constLast().first.date(), t0.addDays(28).date());
+
+        // A refresh adds a snapshot: drawn at once, the forecast from it.
+        model.append(Glc::SnapshotSummary{3, QStringLiteral("lab"), t0.addDays(14), {}, 90, 100, 90});
+        QCOMPARE(chart.consumed().size(), 3);
+        QCOMPARE(chart.forecast().constFirst(), qMakePair(t0.addDays(14), 90));
+
+        // No seat limit: no purchased line, the trend a year on.
+        model.setHistory(model.history(), true);
+        QVERIFY(chart.purchased().isEmpty());
+        QCOMPARE(chart.forecast().size(), 2);
+        QCOMPARE(chart.forecast().constLast().first, t0.addDays(14 + 365));
+        QVERIFY(chart.forecast().constLast().second > 90);
+
+        chart.setModel(nullptr);
+        QVERIFY(chart.isEmpty());
+    }
 
     void shouldDrawTheConsumedLine()
     {

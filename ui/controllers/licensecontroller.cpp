@@ -15,6 +15,7 @@
 #include "licensing/licensereportwriter.h"
 #include "models/consumedlicensesfiltermodel.h"
 #include "models/consumedlicensesmodel.h"
+#include "models/historymodel.h"
 #include "workflows/connectionstorejob.h"
 #include "workflows/jobrunner.h"
 #include "workflows/labhistoryjob.h"
@@ -42,10 +43,12 @@ LicenseController::LicenseController(LicensePage *page, const Options &options, 
     , m_runner(new JobRunner(this))
     , m_lab(new LabHost(this))
     , m_model(new ConsumedLicensesModel(this))
+    , m_history(new HistoryModel(this))
     , m_filter(new ConsumedLicensesFilterModel(this))
     , m_table(new QTableView(page))
 {
     m_filter->setSourceModel(m_model);
+    m_page->historyChart()->setModel(m_history);
     m_table->setObjectName(QStringLiteral("consumedLicensesTable"));
     m_table->setAccessibleName(i18nc("@label accessible name", "Consumed licenses"));
     m_table->setAccessibleDescription(i18nc("@info:whatsthis", "One row per consumed seat; sort by any column"));
@@ -755,29 +758,8 @@ void LicenseController::apply(const PageData &data)
     m_model->setCountedTwiceRows(data.countedTwiceRows);
     qCDebug(GLC_UI) << "apply: counted-twice rows after" << timer.elapsed() << "ms";
 
-    HistoryChart::Series consumed;
-    HistoryChart::Series purchased;
-    for (const SnapshotSummary &point : data.history) {
-        consumed.append({point.takenAt, point.totalSeatsConsumed});
-        // No purchased line at 0 for a license without a seat limit.
-        if (!snapshot.unlimitedSeats()) {
-            purchased.append({point.takenAt, point.totalSeatsPurchased});
-        }
-    }
-    HistoryChart::Series forecast;
-    if (!data.history.isEmpty() && data.forecast.outcome == SeatForecast::Outcome::ReachedOn) {
-        forecast = {{data.history.last().takenAt, data.history.last().totalSeatsConsumed},
-            {data.forecast.date, snapshot.licenses.totalSeatsPurchased}};
-    } else if (!data.history.isEmpty() &&
-        (data.forecast.outcome == SeatForecast::Outcome::NotWithinYear ||
-            data.forecast.outcome == SeatForecast::Outcome::NoSeatLimit)) {
-        // The trend a year on, also for a license without a seat limit.
-        const QDateTime last = data.history.last().takenAt;
-        forecast = {{last, data.history.last().totalSeatsConsumed},
-            {last.addDays(365),
-                int(data.history.last().totalSeatsConsumed + std::max(0.0, data.forecast.seatsPerDay) * 365)}};
-    }
-    m_page->historyChart()->setHistory(consumed, purchased, forecast);
+    // The chart draws the history model (and its forecast) whenever it changes.
+    m_history->setHistory(data.history, snapshot.unlimitedSeats());
     m_page->setForecastText(
         data.history.isEmpty() ? QString() : data.forecast.text(snapshot.licenses.totalSeatsPurchased));
 

@@ -20,6 +20,7 @@ class QTableView;
 namespace Glc {
 class ConsumedLicensesFilterModel;
 class ConsumedLicensesModel;
+class HistoryModel;
 class JobRunner;
 class LabHost;
 class WorkflowJob;
@@ -116,6 +117,8 @@ public:
     QStringList exportHosts() const;
     QTableView *table() const { return m_table; }
     Glc::ConsumedLicensesModel *licensesModel() const { return m_model; }
+    /// Seats per stored snapshot of the connection: what the history chart draws.
+    Glc::HistoryModel *historyModel() const { return m_history; }
     Glc::ConsumedLicensesFilterModel *filterModel() const { return m_filter; }
     /// What to do without a token: File > Connection… in the menu's translated words, or GH_TOKEN.
     static QString tokenHint();
@@ -187,6 +190,7 @@ private:
     Glc::JobRunner *const m_runner;
     Glc::LabHost *const m_lab;
     Glc::ConsumedLicensesModel *const m_model;
+    Glc::HistoryModel *const m_history;
     Glc::ConsumedLicensesFilterModel *const m_filter;
     QTableView *const m_table;
     Glc::Connection m_connection; ///< the active one, as chosen (for the lab: without its URL)

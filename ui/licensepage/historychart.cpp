@@ -210,6 +210,50 @@ void HistoryChart::focusOutEvent(QFocusEvent *event)
     QWidget::focusOutEvent(event);
 }
 
+void HistoryChart::setModel(Glc::HistoryModel *model)
+{
+    if (m_model) {
+        disconnect(m_model, nullptr, this, nullptr);
+    }
+    m_model = model;
+    if (model) {
+        connect(model, &QAbstractItemModel::modelReset, this, &HistoryChart::updateFromModel);
+        connect(model, &QAbstractItemModel::rowsInserted, this, &HistoryChart::updateFromModel);
+        connect(model, &QAbstractItemModel::rowsRemoved, this, &HistoryChart::updateFromModel);
+        connect(model, &QAbstractItemModel::dataChanged, this, &HistoryChart::updateFromModel);
+        connect(model, &QAbstractItemModel::layoutChanged, this, &HistoryChart::updateFromModel);
+    }
+    updateFromModel();
+}
+
+void HistoryChart::updateFromModel()
+{
+    Series consumed;
+    Series purchased;
+    Series forecast;
+    const QList<Glc::SnapshotSummary> history = m_model ? m_model->history() : QList<Glc::SnapshotSummary>();
+    for (const Glc::SnapshotSummary &point : history) {
+        consumed.append({point.takenAt, point.totalSeatsConsumed});
+        // No purchased line at 0 for a license without a seat limit.
+        if (!m_model->unlimitedSeats()) {
+            purchased.append({point.takenAt, point.totalSeatsPurchased});
+        }
+    }
+    if (!history.isEmpty()) {
+        using Outcome = Glc::SeatForecast::Outcome;
+        const Glc::SeatForecast trend = m_model->forecast();
+        const Glc::SnapshotSummary &last = history.constLast();
+        if (trend.outcome == Outcome::ReachedOn) {
+            forecast = {{last.takenAt, last.totalSeatsConsumed}, {trend.date, last.totalSeatsPurchased}};
+        } else if (trend.outcome == Outcome::NotWithinYear || trend.outcome == Outcome::NoSeatLimit) {
+            // The trend a year on, also for a license without a seat limit.
+            forecast = {{last.takenAt, last.totalSeatsConsumed},
+                {last.takenAt.addDays(365), int(last.totalSeatsConsumed + std::max(0.0, trend.seatsPerDay) * 365)}};
+        }
+    }
+    setHistory(consumed, purchased, forecast);
+}
+
 void HistoryChart::clear()
 {
     setHistory({}, {}, {});

@@ -2,10 +2,13 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #pragma once
 
+#include "models/historymodel.h"
+
 #include <QDateTime>
 #include <QList>
 #include <QLocale>
 #include <QPair>
+#include <QPointer>
 #include <QWidget>
 
 /// Consumed against purchased seats over time, with a dashed forecast of consumed seats. Painted
@@ -25,6 +28,11 @@ public:
     };
 
     explicit HistoryChart(QWidget *parent = nullptr);
+
+    /// Draws @p model's snapshots (consumed; purchased unless the license has no seat limit) and its
+    /// forecast, again whenever the model changes. Not owned.
+    void setModel(Glc::HistoryModel *model);
+    Glc::HistoryModel *model() const { return m_model; }
 
     void setHistory(const Series &consumed, const Series &purchased, const Series &forecast = {});
     void clear();
@@ -73,6 +81,7 @@ protected:
     void focusOutEvent(QFocusEvent *event) override;
 
 private:
+    void updateFromModel();
     void updateDescription();
     /// The axes' geometry for the current size and data.
     struct Layout
@@ -96,5 +105,6 @@ private:
     Series m_consumed;
     Series m_purchased;
     Series m_forecast;
+    QPointer<Glc::HistoryModel> m_model;
     int m_current = -1;
 };

@@ -11,6 +11,7 @@
 #include "licensepage/licensefilterbar.h"
 #include "licensepage/licensepage.h"
 #include "licensepage/organizationsdialog.h"
+#include "licensepage/usagefilesdialog.h"
 #include "views/addserverusageview.h"
 #include "views/exportusageview.h"
 #include "views/syncnowview.h"
@@ -279,6 +280,11 @@ void MainWindow::setupMenus()
     organizations->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     connect(organizations, &QAction::triggered, this, &MainWindow::showOrganizations);
     connect(m_licensePage, &LicensePage::organizationsRequested, this, &MainWindow::showOrganizations);
+    QAction *usageFiles = viewMenu->addAction(
+        QIcon::fromTheme(QStringLiteral("document-open-recent")), i18nc("@action:inmenu", "&Usage Files…"));
+    usageFiles->setObjectName(QStringLiteral("usageFilesAction"));
+    usageFiles->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    connect(usageFiles, &QAction::triggered, this, &MainWindow::showUsageFiles);
     QMenu *languageMenu = viewMenu->addMenu(i18nc("@title:menu", "&Language"));
     languageMenu->setObjectName(QStringLiteral("languageMenu"));
     const QString configured = Glc::Localization::configuredLanguage();
@@ -329,6 +335,18 @@ void MainWindow::showOrganizations()
     m_organizations->show();
     m_organizations->raise();
     m_organizations->activateWindow();
+}
+
+void MainWindow::showUsageFiles()
+{
+    // One dialog over the controller's model: it follows exports, uploads and their states while open.
+    if (!m_usageFiles) {
+        m_usageFiles = new UsageFilesDialog(m_controller->usageFilesModel(), this);
+        m_usageFiles->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_usageFiles->show();
+    m_usageFiles->raise();
+    m_usageFiles->activateWindow();
 }
 
 void MainWindow::chooseLanguage(const QString &code)

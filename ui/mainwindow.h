@@ -9,6 +9,7 @@
 
 class LicensePage;
 class OrganizationsDialog;
+class UsageFilesDialog;
 class QActionGroup;
 class QStackedWidget;
 
@@ -50,6 +51,7 @@ private:
     void chooseLanguage(const QString &code);
     void compareSnapshots();
     void showOrganizations();
+    void showUsageFiles();
     void openConnectionDialog(const Glc::Connection &connection, bool known);
     /// File > Switch Connection: the built-in lab and every stored connection, the active one checked.
     void fillSwitchConnectionMenu(QMenu *menu);
@@ -59,4 +61,5 @@ private:
     LicenseController *const m_controller;
     QActionGroup *const m_languageGroup;
     QPointer<OrganizationsDialog> m_organizations;
+    QPointer<UsageFilesDialog> m_usageFiles;
 };

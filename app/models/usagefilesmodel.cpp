@@ -112,7 +112,8 @@ QVariant UsageFilesModel::data(const QModelIndex &index, int role) const
     case Sha256Column:
         return f.sha256;
     case OutcomeColumn:
-        return f.outcome;
+        // "ok" is stored as a code; anything else is the error as it was said then.
+        return f.outcome == QLatin1String("ok") ? i18nc("@item:intable usage file outcome", "Succeeded") : f.outcome;
     case UploadStateColumn:
         return uploaded ? ServerInstancesModel::uploadStateText(f.uploadState) : QString();
     }

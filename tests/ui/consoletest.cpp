@@ -17,6 +17,7 @@
 #include "licensepage/licensesynccard.h"
 #include "licensepage/organizationsdialog.h"
 #include "licensepage/usagefiledropzone.h"
+#include "licensepage/usagefilesdialog.h"
 #include "licensepage/userlicensescard.h"
 #include "licensepage/widgetutil.h"
 #include "licensing/licensereportwriter.h"
@@ -26,6 +27,7 @@
 #include "models/consumedlicensesfiltermodel.h"
 #include "models/consumedlicensesmodel.h"
 #include "models/serverinstancesmodel.h"
+#include "models/usagefilesmodel.h"
 #include "sshserverharness.h"
 #include "storage/licensestore.h"
 #include "textencodings.h"
@@ -41,6 +43,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCryptographicHash>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QDragEnterEvent>
@@ -1042,6 +1045,27 @@ private Q_SLOTS:
         };
         QTRY_COMPARE(shownVersion(), UsageFile::read(first).info.version);
 
+        // View > Usage Files lists the export, and follows the next one while it is open.
+        // (The Export view's window is the active one here: the menu's action, with its own shortcut.)
+        auto *usageFilesAction = m_window->findChild<QAction *>(QStringLiteral("usageFilesAction"));
+        QVERIFY(usageFilesAction);
+        QCOMPARE(usageFilesAction->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+        usageFilesAction->trigger();
+        QPointer<UsageFilesDialog> files;
+        QTRY_VERIFY((files = m_window->findChild<UsageFilesDialog *>()) && files->isVisible());
+        QAbstractItemModel *listed = files->view()->model();
+        QTRY_COMPARE(listed->rowCount(), 1);
+        const auto cell = [listed](int row, int column) { return listed->index(row, column).data().toString(); };
+        QCOMPARE(cell(0, UsageFilesModel::FileNameColumn), target);
+        QCOMPARE(cell(0, UsageFilesModel::DirectionColumn), QStringLiteral("Exported"));
+        QCOMPARE(cell(0, UsageFilesModel::HostColumn), server.hostname);
+        QCOMPARE(cell(0, UsageFilesModel::OutcomeColumn), QStringLiteral("Succeeded"));
+        QCOMPARE(cell(0, UsageFilesModel::Sha256Column),
+            QString::fromLatin1(QCryptographicHash::hash(first, QCryptographicHash::Sha256).toHex()));
+        QVERIFY(files->view()->isColumnHidden(UsageFilesModel::ServerIdColumn));
+        QVERIFY2(files->summaryLabel()->text().contains(QLatin1String("1 file exported")),
+            qPrintable(files->summaryLabel()->text()));
+
         // The server changes, so a new export differs from the file on disk.
         lab()->runInLab([&server](LicenseLab *l) {
             l->enterprise().setServerUserEmail(
@@ -1067,6 +1091,12 @@ private Q_SLOTS:
         const QByteArray replaced = readAll(target);
         QVERIFY(replaced != first);
         QVERIFY(UsageFile::read(replaced).ok());
+        // Newest first; the refused export was not recorded.
+        QTRY_COMPARE(listed->rowCount(), 2);
+        QCOMPARE(cell(0, UsageFilesModel::Sha256Column),
+            QString::fromLatin1(QCryptographicHash::hash(replaced, QCryptographicHash::Sha256).toHex()));
+        QVERIFY(files->summaryLabel()->text().contains(QLatin1String("2 files exported")));
+        files->close();
     }
 
     void shouldCheckDroppedFilesThenUploadAndChangeTheTotals()

@@ -16,6 +16,7 @@
 #include "models/consumedlicensesfiltermodel.h"
 #include "models/consumedlicensesmodel.h"
 #include "models/historymodel.h"
+#include "models/usagefilesmodel.h"
 #include "workflows/connectionstorejob.h"
 #include "workflows/jobrunner.h"
 #include "workflows/labhistoryjob.h"
@@ -44,6 +45,7 @@ LicenseController::LicenseController(LicensePage *page, const Options &options, 
     , m_lab(new LabHost(this))
     , m_model(new ConsumedLicensesModel(this))
     , m_history(new HistoryModel(this))
+    , m_usageFiles(new UsageFilesModel(this))
     , m_filter(new ConsumedLicensesFilterModel(this))
     , m_table(new QTableView(page))
 {
@@ -760,6 +762,7 @@ void LicenseController::apply(const PageData &data)
 
     // The chart draws the history model (and its forecast) whenever it changes.
     m_history->setHistory(data.history, snapshot.unlimitedSeats());
+    m_usageFiles->setFiles(data.usageFiles);
     m_page->setForecastText(
         data.history.isEmpty() ? QString() : data.forecast.text(snapshot.licenses.totalSeatsPurchased));
 

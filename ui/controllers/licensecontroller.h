@@ -21,6 +21,7 @@ namespace Glc {
 class ConsumedLicensesFilterModel;
 class ConsumedLicensesModel;
 class HistoryModel;
+class UsageFilesModel;
 class JobRunner;
 class LabHost;
 class WorkflowJob;
@@ -119,6 +120,8 @@ public:
     Glc::ConsumedLicensesModel *licensesModel() const { return m_model; }
     /// Seats per stored snapshot of the connection: what the history chart draws.
     Glc::HistoryModel *historyModel() const { return m_history; }
+    /// The usage files exported and uploaded on the connection (View > Usage Files).
+    Glc::UsageFilesModel *usageFilesModel() const { return m_usageFiles; }
     Glc::ConsumedLicensesFilterModel *filterModel() const { return m_filter; }
     /// What to do without a token: File > Connection… in the menu's translated words, or GH_TOKEN.
     static QString tokenHint();
@@ -191,6 +194,7 @@ private:
     Glc::LabHost *const m_lab;
     Glc::ConsumedLicensesModel *const m_model;
     Glc::HistoryModel *const m_history;
+    Glc::UsageFilesModel *const m_usageFiles;
     Glc::ConsumedLicensesFilterModel *const m_filter;
     QTableView *const m_table;
     Glc::Connection m_connection; ///< the active one, as chosen (for the lab: without its URL)

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "usagefilesdialog.h"
+
+#include "models/usagefilesmodel.h"
+#include "widgetutil.h"
+
+#include <KLocalizedString>
+#include <QDialogButtonBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSortFilterProxyModel>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+UsageFilesDialog::UsageFilesDialog(Glc::UsageFilesModel *model, QWidget *parent)
+    : QDialog(parent)
+    , m_model(model)
+    , m_sorted(new QSortFilterProxyModel(this))
+    , m_summary(new QLabel(this))
+    , m_view(new QTreeView(this))
+{
+    using Model = Glc::UsageFilesModel;
+    setObjectName(QStringLiteral("usageFilesDialog"));
+    setWindowTitle(i18nc("@title:window", "Usage Files"));
+    m_summary->setObjectName(QStringLiteral("usageFilesSummary"));
+    m_summary->setWordWrap(true);
+    m_summary->setAccessibleName(i18nc("@label accessible name", "Summary of the usage files"));
+    // Sorted by the raw values: times, sizes and states, not their words.
+    m_sorted->setSourceModel(model);
+    m_sorted->setSortRole(Model::RawValueRole);
+    m_view->setObjectName(QStringLiteral("usageFilesView"));
+    m_view->setAccessibleName(i18nc("@label accessible name", "Usage files"));
+    m_view->setAccessibleDescription(i18nc("@info accessible description",
+        "Each license usage file exported from a server or uploaded to the enterprise, newest first"));
+    m_view->setModel(m_sorted);
+    m_view->setRootIsDecorated(false);
+    m_view->setUniformRowHeights(true);
+    m_view->setAlternatingRowColors(true);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(Model::TimeColumn, Qt::DescendingOrder);
+    m_view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_view->header()->setStretchLastSection(false);
+    m_view->header()->setSectionResizeMode(Model::OutcomeColumn, QHeaderView::Interactive);
+    // The server id is in each file's name already as its host; shown on demand (the header's menu).
+    m_view->setColumnHidden(Model::ServerIdColumn, true);
+    m_view->header()->setContextMenuPolicy(Qt::ActionsContextMenu);
+    for (int column = 0; column < Model::ColumnCount; ++column) {
+        auto *toggle = new QAction(model->headerData(column, Qt::Horizontal).toString(), m_view->header());
+        toggle->setCheckable(true);
+        toggle->setChecked(!m_view->isColumnHidden(column));
+        connect(
+            toggle, &QAction::toggled, m_view, [this, column](bool shown) { m_view->setColumnHidden(column, !shown); });
+        m_view->header()->addAction(toggle);
+    }
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    buttons->setObjectName(QStringLiteral("usageFilesButtons"));
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(buttons);
+    resize(WidgetUtil::latinTextWidth(this, 130), fontMetrics().height() * 24);
+
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(model, &QAbstractItemModel::modelReset, this, &UsageFilesDialog::updateSummary);
+    connect(model, &QAbstractItemModel::rowsInserted, this, &UsageFilesDialog::updateSummary);
+    connect(model, &QAbstractItemModel::dataChanged, this, &UsageFilesDialog::updateSummary);
+    updateSummary();
+}
+
+void UsageFilesDialog::updateSummary()
+{
+    using Direction = Glc::UsageFileRecord::Direction;
+    int exported = 0;
+    int uploaded = 0;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        (m_model->file(row).direction == Direction::Uploaded ? uploaded : exported) += 1;
+    }
+    m_view->setVisible(exported + uploaded > 0);
+    if (exported + uploaded == 0) {
+        m_summary->setText(i18nc("@info",
+            "No usage file has been exported or uploaded on this connection yet. Export license usage and Add "
+            "server usage list each file here, with its SHA-256 and what became of it."));
+        return;
+    }
+    m_summary->setText(i18nc("@info %1 and %2 are counts of files", "%1 and %2 on this connection.",
+        i18ncp("@info", "%1 file exported", "%1 files exported", exported),
+        i18ncp("@info", "%1 file uploaded", "%1 files uploaded", uploaded)));
+}

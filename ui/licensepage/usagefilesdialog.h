@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#pragma once
+
+#include <QDialog>
+
+class QLabel;
+class QSortFilterProxyModel;
+class QTreeView;
+
+namespace Glc {
+class UsageFilesModel;
+}
+
+/// View > Usage Files: every license usage file exported from a server or uploaded to the enterprise
+/// on the active connection (Glc::UsageFilesModel, read with the page data off the interface thread):
+/// when, which server, its size and SHA-256, the outcome and, for an upload, GitHub's state of it.
+/// Sortable by any column; follows the model as exports and uploads add files and uploads change state.
+class UsageFilesDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    explicit UsageFilesDialog(Glc::UsageFilesModel *model, QWidget *parent = nullptr);
+
+    QTreeView *view() const { return m_view; }
+    QLabel *summaryLabel() const { return m_summary; }
+
+private:
+    void updateSummary();
+
+    Glc::UsageFilesModel *const m_model;
+    QSortFilterProxyModel *const m_sorted;
+    QLabel *const m_summary;
+    QTreeView *const m_view;
+};

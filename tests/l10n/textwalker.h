@@ -111,6 +111,13 @@ public:
             QStringLiteral("SQLite"),
             QStringLiteral("ssh"),
             QStringLiteral("2FA"),
+            // Units of file sizes as QLocale writes them in every language ("3.76 KiB").
+            QStringLiteral("KiB"),
+            QStringLiteral("MiB"),
+            QStringLiteral("GiB"),
+            QStringLiteral("KB"),
+            QStringLiteral("MB"),
+            QStringLiteral("GB"),
         };
         // Compiled once: the walk judges thousands of texts (every cell of the first rows).
         for (const QString &token : std::as_const(m_tokens)) {
@@ -240,7 +247,8 @@ inline void collectMenu(QList<Text> &out, const QMenu *menu)
         if (action->menu()) {
             collectMenu(out, action->menu());
         } else {
-            addText(out, action, action->text());
+            // After a tab: the keys of its shortcut ("Ctrl+Z"), as the keyboard names them.
+            addText(out, action, action->text().section(QLatin1Char('\t'), 0, 0));
         }
     }
 }

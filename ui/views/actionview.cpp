@@ -12,11 +12,9 @@
 #include <KLocalizedString>
 #include <QDesktopServices>
 #include <QDialogButtonBox>
-#include <QEvent>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QScreen>
 #include <QVBoxLayout>
 
 using namespace Glc;
@@ -117,6 +115,8 @@ ActionView::ActionView(LicenseController *controller, QWidget *parent)
         }
     });
     setMinimumWidth(WidgetUtil::latinTextWidth(this, 100));
+    // Instructions, stages and results come as the job runs: the view grows to show them whole.
+    WidgetUtil::fitHeightToWrappedTexts(this);
 }
 
 ActionView::~ActionView()
@@ -146,20 +146,6 @@ void ActionView::reject()
         JobRunner::cancel(m_job); // closing the view cancels what it started
     }
     QDialog::reject();
-}
-
-bool ActionView::event(QEvent *event)
-{
-    const bool handled = QDialog::event(event);
-    if (event->type() == QEvent::LayoutRequest && isVisible() && layout()->hasHeightForWidth()) {
-        // A window is kept only as tall as its layout's minimum, which leaves out what the wrapped texts
-        // need at its width: when instructions, stages or a result come, grow to that (within the screen).
-        const int needed = std::min(layout()->totalHeightForWidth(width()), screen()->availableGeometry().height());
-        if (needed > height()) {
-            resize(width(), needed);
-        }
-    }
-    return handled;
 }
 
 void ActionView::setReadingTabOrder(const QList<QWidget *> &controls)

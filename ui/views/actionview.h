@@ -79,7 +79,6 @@ protected:
     /// Asked each time the running job asks for help; nothing by default.
     virtual AssistCompanion assistCompanion() const { return {}; }
     void reject() override;
-    bool event(QEvent *event) override;
 
 private:
     /// The stages so far: done ones ticked; the last one marked by how the job stands (running,

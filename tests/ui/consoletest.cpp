@@ -62,6 +62,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScopeGuard>
+#include <QScreen>
 #include <QSemaphore>
 #include <QSettings>
 #include <QSignalSpy>
@@ -1542,6 +1543,36 @@ private Q_SLOTS:
         QCOMPARE(dialog->testReport().size(), 9);
         QCOMPARE(name->text(), QStringLiteral("Lab under test"));
         dialog->reject();
+    }
+
+    void shouldRestoreTheWindowGeometryAtTheNextStart()
+    {
+        QSettings().remove(QStringLiteral("MainWindow"));
+        const auto forget = qScopeGuard([] { QSettings().remove(QStringLiteral("MainWindow")); });
+        LicenseController::Options options = freshOptions();
+        options.refreshWhenEmpty = false;
+        QVERIFY(showWindow(options));
+        const QRect first = m_window->geometry();
+        // Moved and resized by the user within the screen: neither the default size nor the first place.
+        const QRect screen = m_window->screen()->availableGeometry();
+        const QRect chosen(screen.topLeft() + QPoint(37, 61), QSize(screen.width() - 61, screen.height() - 103));
+        QVERIFY2(chosen.size() != first.size() && chosen.topLeft() != first.topLeft(),
+            qPrintable(QStringLiteral("%1 %2").arg(first.width()).arg(first.height())));
+        m_window->setGeometry(chosen);
+        QTRY_COMPARE(m_window->geometry(), chosen);
+        QVERIFY(m_window->close());
+        m_window.reset();
+        QVERIFY(QSettings().contains(QStringLiteral("MainWindow/geometry")));
+
+        QVERIFY(showWindow(options));
+        QCOMPARE(m_window->geometry(), chosen);
+        // Maximized is kept as such.
+        m_window->showMaximized();
+        QTRY_VERIFY(m_window->isMaximized());
+        QVERIFY(m_window->close());
+        m_window.reset();
+        m_window = std::make_unique<MainWindow>(options);
+        QVERIFY(m_window->isMaximized() || m_window->windowState().testFlag(Qt::WindowMaximized));
     }
 
     void shouldOpenTheConnectionFromTheStoreAtTheNextStartWhereTheCliSeesItToo()

@@ -24,6 +24,10 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QStyleOptionComboBox>
+#include <QStyleOptionGroupBox>
+#include <QStyleOptionHeader>
+#include <QStyleOptionViewItem>
+#include <QStyledItemDelegate>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTextDocument>
@@ -32,6 +36,7 @@
 #include <QtMath>
 
 #include <algorithm>
+#include <functional>
 
 namespace TextWalker {
 struct Text
@@ -111,6 +116,13 @@ public:
             QStringLiteral("SQLite"),
             QStringLiteral("ssh"),
             QStringLiteral("2FA"),
+            // Units of file sizes as QLocale writes them in every language ("3.76 KiB").
+            QStringLiteral("KiB"),
+            QStringLiteral("MiB"),
+            QStringLiteral("GiB"),
+            QStringLiteral("KB"),
+            QStringLiteral("MB"),
+            QStringLiteral("GB"),
         };
         // Compiled once: the walk judges thousands of texts (every cell of the first rows).
         for (const QString &token : std::as_const(m_tokens)) {
@@ -131,6 +143,17 @@ public:
         m_sortedValues = QStringList(m_values.cbegin(), m_values.cend());
         std::sort(m_sortedValues.begin(), m_sortedValues.end(),
             [](const QString &a, const QString &b) { return a.size() > b.size(); });
+    }
+
+    /// True when @p text shows a value from the data (a login, name, email, host, file name or URL):
+    /// such a cell may be elided in a narrow column, the product's own words may not.
+    bool holdsData(const QString &text) const
+    {
+        static const QRegularExpression data(
+            QStringLiteral("\\b[a-z][a-z0-9+.-]*://\\S+|[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+|\\b[a-z0-9.-]+\\.[a-z]{2,}\\b"));
+        return text.contains(data) ||
+            std::any_of(m_sortedValues.cbegin(), m_sortedValues.cend(),
+                [&text](const QString &value) { return text.contains(value); });
     }
 
     /// True when @p text is Chinese or holds nothing a translator should have translated.
@@ -240,7 +263,8 @@ inline void collectMenu(QList<Text> &out, const QMenu *menu)
         if (action->menu()) {
             collectMenu(out, action->menu());
         } else {
-            addText(out, action, action->text());
+            // After a tab: the keys of its shortcut ("Ctrl+Z"), as the keyboard names them.
+            addText(out, action, action->text().section(QLatin1Char('\t'), 0, 0));
         }
     }
 }
@@ -304,8 +328,77 @@ inline QList<Text> collect(QWidget *root)
     return out;
 }
 
-/// Texts that are elided or clipped by the space they were given.
-inline QStringList clipped(QWidget *root)
+/// Access to the protected size computations Qt's own views and group boxes lay themselves out with.
+struct ViewAccess : QAbstractItemView
+{
+    using QAbstractItemView::initViewItemOption;
+};
+struct HeaderAccess : QHeaderView
+{
+    using QHeaderView::sectionSizeFromContents;
+};
+struct GroupBoxAccess : QGroupBox
+{
+    using QGroupBox::initStyleOption;
+};
+
+/// Whether a cell's text may be elided: values from the data (logins, names, emails, hosts) may be
+/// longer than any column; the product's own texts (status words, headers) never are.
+using MayElide = std::function<bool(const QString &text)>;
+
+/// The cells of the rows of @p view a user sees (up to ItemViewRows, and the children of expanded rows)
+/// whose text does not fit their cell: wider than the cell, or, where the view wraps, taller.
+inline void clippedCells(
+    QStringList &problems, QAbstractItemView *view, const QModelIndex &parent, int depth, const MayElide &mayElide)
+{
+    const QAbstractItemModel *model = view->model();
+    const auto *tree = qobject_cast<const QTreeView *>(view);
+    const QRect viewport = view->viewport()->rect();
+    const int rows = std::min(model->rowCount(parent), ItemViewRows);
+    for (int row = 0; row < rows; ++row) {
+        for (int column = 0; column < model->columnCount(parent); ++column) {
+            const QModelIndex index = model->index(row, column, parent);
+            const QRect cell = view->visualRect(index);
+            if (!cell.isValid() || !cell.intersects(viewport)) {
+                continue; // hidden, or scrolled out of sight
+            }
+            QStyleOptionViewItem option;
+            (view->*(&ViewAccess::initViewItemOption))(&option);
+            option.rect = cell; // a wrapping view wraps within the cell's width
+            option.index = index;
+            QAbstractItemDelegate *delegate = view->itemDelegateForIndex(index);
+            QString text = index.data(Qt::DisplayRole).toString();
+            if (const auto *styled = qobject_cast<const QStyledItemDelegate *>(delegate)) {
+                text = styled->displayText(index.data(Qt::DisplayRole), option.locale);
+            }
+            if (text.trimmed().isEmpty() || (mayElide && mayElide(text))) {
+                continue;
+            }
+            const QSize needed = delegate->sizeHint(option, index);
+            // The row's height is the row's: a single-line cell may be a pixel taller than its hint needs.
+            const bool wraps = option.features.testFlag(QStyleOptionViewItem::WrapText);
+            if (needed.width() > cell.width() + 1 || (wraps && needed.height() > cell.height() + 1)) {
+                problems << QStringLiteral("%1 '%2' cell %3,%4 \"%5\": needs %6x%7 px, has %8x%9 px")
+                                .arg(QString::fromLatin1(view->metaObject()->className()), view->objectName())
+                                .arg(row)
+                                .arg(column)
+                                .arg(text)
+                                .arg(needed.width())
+                                .arg(needed.height())
+                                .arg(cell.width())
+                                .arg(cell.height());
+            }
+        }
+        if (tree && depth == 0 && tree->isExpanded(model->index(row, 0, parent))) {
+            clippedCells(problems, view, model->index(row, 0, parent), depth + 1, mayElide);
+        }
+    }
+}
+
+/// Texts that are elided or clipped by the space they were given. Item-view cells whose text
+/// @p mayElide accepts (data values) may be elided; no other text may. @p skipped widgets and their
+/// children are left out (a layout that is not the product's, such as Qt's file list).
+inline QStringList clipped(QWidget *root, const MayElide &mayElide = {}, const QList<const QWidget *> &skipped = {})
 {
     QStringList problems;
     QList<QWidget *> widgets = root->findChildren<QWidget *>();
@@ -315,11 +408,25 @@ inline QStringList clipped(QWidget *root)
             .arg(QString::fromLatin1(w->metaObject()->className()), w->objectName(), text, why);
     };
     for (QWidget *w : std::as_const(widgets)) {
-        if (!w->isVisible() || (w != root && w->isWindow())) {
+        if (!w->isVisible() || (w != root && w->isWindow()) ||
+            std::any_of(skipped.cbegin(), skipped.cend(),
+                [w](const QWidget *skip) { return skip == w || skip->isAncestorOf(w); })) {
             continue;
         }
         if (auto *label = qobject_cast<QLabel *>(w)) {
-            if (label->wordWrap() || label->text().isEmpty()) {
+            if (label->text().isEmpty()) {
+                continue;
+            }
+            if (label->wordWrap()) {
+                // Wrapped onto as many lines as it needs at its width: cut off when it is not that tall.
+                const int needed = label->heightForWidth(label->width());
+                if (needed > label->height() + 1) {
+                    problems << describe(w, plain(label->text()),
+                        QStringLiteral("needs %1 px high at %2 px wide, has %3 px")
+                            .arg(needed)
+                            .arg(label->width())
+                            .arg(label->height()));
+                }
                 continue;
             }
             int needed = 0;
@@ -371,6 +478,50 @@ inline QStringList clipped(QWidget *root)
             if (needed > field.width()) {
                 problems << describe(w, combo->currentText(),
                     QStringLiteral("needs %1 px, edit field %2 px").arg(needed).arg(field.width()));
+            }
+        } else if (auto *group = qobject_cast<QGroupBox *>(w)) {
+            if (group->title().isEmpty()) {
+                continue;
+            }
+            // The style places the title (and its check box) from the left at their full width.
+            QStyleOptionGroupBox option;
+            (group->*(&GroupBoxAccess::initStyleOption))(&option);
+            QRect title = group->style()->subControlRect(QStyle::CC_GroupBox, &option, QStyle::SC_GroupBoxLabel, group);
+            if (group->isCheckable()) {
+                title |=
+                    group->style()->subControlRect(QStyle::CC_GroupBox, &option, QStyle::SC_GroupBoxCheckBox, group);
+            }
+            if (title.right() > group->rect().right()) {
+                problems << describe(w, withoutMnemonic(group->title()),
+                    QStringLiteral("title needs %1 px, box %2 px").arg(title.right() + 1).arg(group->width()));
+            }
+        } else if (auto *header = qobject_cast<QHeaderView *>(w)) {
+            if (!header->model()) {
+                continue;
+            }
+            // Every section as wide (tall) as its title, its icon and the sort indicator need.
+            for (int section = 0; section < header->count(); ++section) {
+                if (header->isSectionHidden(section) || header->sectionSize(section) == 0) {
+                    continue;
+                }
+                const QString text =
+                    withoutMnemonic(header->model()->headerData(section, header->orientation()).toString());
+                if (text.isEmpty()) {
+                    continue;
+                }
+                const QSize hint = (header->*(&HeaderAccess::sectionSizeFromContents))(section);
+                const int needed = header->orientation() == Qt::Horizontal ? hint.width() : hint.height();
+                if (needed > header->sectionSize(section) + 1) {
+                    problems << describe(w, text,
+                        QStringLiteral("section %1 needs %2 px, has %3 px")
+                            .arg(section)
+                            .arg(needed)
+                            .arg(header->sectionSize(section)));
+                }
+            }
+        } else if (auto *view = qobject_cast<QAbstractItemView *>(w)) {
+            if (view->model()) {
+                clippedCells(problems, view, view->rootIndex(), 0, mayElide);
             }
         } else if (auto *bar = qobject_cast<QProgressBar *>(w)) {
             if (!bar->isTextVisible() || bar->text().isEmpty()) {

@@ -2,21 +2,37 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "core/applicationinfo.h"
 #include "core/localization.h"
+#include "lab/licenselab.h"
 #include "licensepage/connectiondialog.h"
+#include "licensepage/inlinemessage.h"
+#include "licensepage/licensefilterbar.h"
 #include "licensepage/licensepage.h"
 #include "licensepage/organizationsdialog.h"
 #include "licensepage/retentiondialog.h"
 #include "licensepage/snapshotchangesdialog.h"
+#include "licensepage/usagefiledropzone.h"
+#include "licensing/usagefile.h"
 #include "mainwindow.h"
 #include "models/consumedlicensesmodel.h"
 #include "textwalker.h"
 #include "views/addserverusageview.h"
 #include "views/exportusageview.h"
 #include "views/syncnowview.h"
+#include "workflows/labhost.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
+#include <QPointer>
+#include <QPushButton>
+#include <QScopeGuard>
 #include <QScreen>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -27,7 +43,19 @@
 #include <QTreeWidget>
 
 #include <algorithm>
+#include <functional>
 #include <memory>
+
+namespace {
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size();
+}
+
+/// A GitHub error text as the lab's fault injects it: data from GitHub, shown as it is.
+const QString SyncError = QStringLiteral("The license sync job failed: upstream is unavailable");
+} // namespace
 
 // Opens every window, page, view and dialog of the console with lab data and walks what a user
 // sees. GLC_L10N_MODE=layout (the English run) only checks for clipped texts, which tells layout
@@ -94,6 +122,15 @@ private Q_SLOTS:
         }
         // GHES's admin shell account is literally "admin" (a login, shown as the ssh user placeholder).
         values << QStringLiteral("admin");
+        // The servers' features, as their usage files name them (the export summary, the upload preview).
+        for (const QString &host : m_window->controller()->serverHosts()) {
+            QByteArray exported;
+            labHost()->runInLab([&exported, &host](Glc::LicenseLab *lab) { exported = lab->exportUsage(host); });
+            for (const Glc::UsageFileFeature &feature : Glc::UsageFile::read(exported).info.features) {
+                values << feature.name;
+            }
+        }
+        values << SyncError;
         m_allow.addValues(values);
     }
 
@@ -223,26 +260,399 @@ private Q_SLOTS:
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
     }
 
-private:
-    QStringList judge(QWidget *root, const QString &where)
+    void shouldShowSyncNowAfterARun()
     {
-        QStringList problems;
+        auto view = std::make_unique<SyncNowView>(controller(), m_window.get());
+        QVERIFY(showView(view.get()));
+        view->setServer(QString()); // all servers
+        QSignalSpy finished(view.get(), &ActionView::jobFinished);
+        view->startButton()->click();
+        QVERIFY(finished.wait(60000));
+        QVERIFY2(finished.last().first().toBool(), qPrintable(view->resultMessage()->title()));
+        // Its stages, a result per server and the outcome.
+        QVERIFY(view->stagesLabel()->isVisible() && !view->stagesLabel()->text().isEmpty());
+        QVERIFY(view->resultList()->topLevelItemCount() > 0);
+        QVERIFY(view->resultMessage()->isVisible());
+        check(view.get(), QStringLiteral("SyncNowView synced"));
+
+        // GitHub refuses: its error text (as it is) in the result and the list, with the next step.
+        setLabFaults([](Glc::LabFaults &faults) { faults.syncError = SyncError; });
+        view->startButton()->click();
+        const bool ended = finished.wait(60000);
+        setLabFaults([](Glc::LabFaults &faults) { faults.syncError.clear(); });
+        QVERIFY(ended);
+        QCOMPARE(finished.last().first().toBool(), false);
+        QCOMPARE(view->resultMessage()->type(), InlineMessage::Type::Error);
+        QVERIFY(!view->resultMessage()->nextStep().isEmpty());
+        check(view.get(), QStringLiteral("SyncNowView failed"));
+    }
+
+    void shouldShowTheExportSummaryAndAskBeforeReplacing()
+    {
+        auto view = std::make_unique<ExportUsageView>(controller(), m_window.get());
+        QVERIFY(showView(view.get()));
+        const QDir folder(m_dir.filePath(QStringLiteral("exports")));
+        QVERIFY(folder.mkpath(QStringLiteral(".")));
+        view->targetEdit()->setText(folder.filePath(QStringLiteral("usage.json")));
+        QSignalSpy finished(view.get(), &ActionView::jobFinished);
+        view->startButton()->click();
+        QVERIFY(finished.wait(60000));
+        QVERIFY2(finished.last().first().toBool(), qPrintable(view->resultMessage()->title()));
+        QVERIFY(view->summaryLabel()->isVisible() && !view->summaryLabel()->text().isEmpty());
+        check(view.get(), QStringLiteral("ExportUsageView exported"));
+
+        // The same file again: the question (with Qt's own Yes and No), answered No.
+        bool seen = false;
+        QStringList problems = judgeModal<QMessageBox>(
+            QStringLiteral("Replace File? question"), [&view] { view->startButton()->click(); },
+            [](QMessageBox *box) { box->button(QMessageBox::No)->click(); }, seen);
+        QVERIFY(seen);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+        QCOMPARE(finished.count(), 1); // nothing ran
+        QVERIFY(view->resultMessage()->isVisible());
+        check(view.get(), QStringLiteral("ExportUsageView kept"));
+
+        // Browse…: Qt's own file dialog (the offscreen platform has no native one), in the language too. Its
+        // folder is named after the test's home; its Type column shows the MIME database's words, which Qt
+        // 6.8 finds only in English there (shared-mime-info 2.4 tags them zh-Hans-CN), so that is not judged.
+        m_allow.addValues({QDir(QDir::homePath()).dirName()});
+        QStringList buttons;
+        problems = judgeModal<QFileDialog>(
+            QStringLiteral("Save As file dialog"),
+            [&view] { view->findChild<QPushButton *>(QStringLiteral("browse"))->click(); },
+            [&buttons](QFileDialog *dialog) {
+                for (const QAbstractButton *button : dialog->findChild<QDialogButtonBox *>()->buttons()) {
+                    buttons << button->text();
+                }
+                dialog->reject();
+            },
+            seen,
+            [](const TextWalker::Text &text) {
+                static const QRegularExpression typeColumn(QStringLiteral("^treeView cell \\d+,2$"));
+                return text.objectName.contains(typeColumn);
+            });
+        QVERIFY(seen);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+        QCOMPARE(buttons.size(), 2); // Save, Cancel
         if (m_checkTranslation) {
-            for (const TextWalker::Text &text : TextWalker::collect(root)) {
-                // View > Language names each language in itself ("English", "简体中文").
-                if (text.objectName.startsWith(QLatin1String("language_")) &&
-                    Glc::Localization::availableLanguages().contains(text.objectName.mid(9)) &&
-                    text.text == Glc::Localization::languageName(text.objectName.mid(9))) {
-                    continue;
-                }
-                if (!m_allow.accepts(text.text)) {
-                    problems << QStringLiteral("%1: untranslated %2 '%3' \"%4\" (left: %5)")
-                                    .arg(where, text.widgetClass, text.objectName, text.text,
-                                        m_allow.leftover(text.text));
-                }
+            for (const QString &button : std::as_const(buttons)) {
+                QVERIFY2(TextWalker::hasCjk(button), qPrintable(buttons.join(QLatin1Char(' '))));
             }
         }
-        for (const QString &clip : TextWalker::clipped(root)) {
+    }
+
+    void shouldShowAddServerUsageAfterADrop()
+    {
+        // A fresh export of a server the lab lists, one of a server it does not list, and a web page.
+        const QString host = controller()->serverHosts().value(0);
+        QByteArray exported;
+        labHost()->runInLab([&exported, &host](Glc::LicenseLab *lab) { exported = lab->exportUsage(host); });
+        QVERIFY(Glc::UsageFile::read(exported).ok());
+        Glc::UsageFileInfo unknown = Glc::UsageFile::read(exported).info;
+        unknown.serverId = QStringLiteral("00000000-0000-4000-8000-000000000042");
+        unknown.hostName = QStringLiteral("offline.example.com");
+        unknown.exportedAt = QDateTime::currentDateTimeUtc();
+        unknown.users = {Glc::UsageFileUser{
+            QStringLiteral("hermit"), QStringLiteral("7"), {QStringLiteral("hermit@offline.example.com")}, false}};
+        m_allow.addValues({QStringLiteral("hermit")});
+        const QStringList files{m_dir.filePath(QStringLiteral("ready.json")),
+            m_dir.filePath(QStringLiteral("new-server.json")), m_dir.filePath(QStringLiteral("sign-in.json"))};
+        QVERIFY(writeFile(files.at(0), exported));
+        QVERIFY(writeFile(files.at(1), Glc::UsageFile::write(unknown)));
+        QVERIFY(writeFile(files.at(2), "<!DOCTYPE html><html><body>Sign in to GitHub</body></html>"));
+
+        auto view = std::make_unique<AddServerUsageView>(controller(), m_window.get());
+        QVERIFY(showView(view.get()));
+        QSignalSpy checked(view.get(), &AddServerUsageView::filesChecked);
+        view->addFiles(files);
+        QVERIFY(checked.wait(30000));
+        // A result per file, the preview, and the question about the new server (its long label).
+        QCOMPARE(view->dropZone()->results().size(), 3);
+        QVERIFY(view->dropZone()->results().at(0).ok);
+        QVERIFY(view->dropZone()->results().at(1).warning);
+        QVERIFY(!view->dropZone()->results().at(2).ok);
+        QVERIFY(view->previewLabel()->isVisible() && !view->previewLabel()->text().isEmpty());
+        QVERIFY(view->allowNewServersCheck()->isVisible());
+        check(view.get(), QStringLiteral("AddServerUsageView checked"));
+
+        // The new server on the admin's word, then the upload: the state of each file.
+        view->allowNewServersCheck()->setChecked(true);
+        QSignalSpy finished(view.get(), &ActionView::jobFinished);
+        QSignalSpy refreshed(controller(), &LicenseController::refreshFinished);
+        view->startButton()->click();
+        QVERIFY(finished.wait(60000));
+        QStringList outcomes;
+        for (const UsageFileResult &result : view->dropZone()->results()) {
+            outcomes << QStringLiteral("%1: %2 %3").arg(result.path, result.title, result.detail);
+        }
+        QVERIFY2(finished.first().first().toBool(), qPrintable(outcomes.join(QLatin1Char('\n'))));
+        QCOMPARE(view->dropZone()->results().size(), 2);
+        check(view.get(), QStringLiteral("AddServerUsageView uploaded"));
+        QVERIFY(refreshed.count() > 0 || refreshed.wait(60000)); // the totals it refreshes
+    }
+
+    void shouldShowTheAssistedInstructions()
+    {
+        // A console on a lab in its GitHub-like mode: the action views guide the admin through GitHub's pages.
+        LicenseController::Options options;
+        options.storeLocation = m_dir.filePath(QStringLiteral("assisted.sqlite"));
+        options.labConfig.users = 20;
+        options.labConfig.servers = 2;
+        options.labConfig.githubLike = true;
+        options.historyWeeks = 0;
+        MainWindow console(options);
+        QSignalSpy refreshed(console.controller(), &LicenseController::refreshFinished);
+        console.start();
+        QVERIFY(refreshed.wait(60000));
+        QVERIFY(refreshed.first().first().toBool());
+        m_allow.addValues(console.controller()->serverHosts());
+        int opened = 0;
+        ActionView::setUrlOpener([&opened](const QUrl &) { ++opened; }); // nobody clicks in the browser
+        const auto restore = qScopeGuard([] { ActionView::setUrlOpener([](const QUrl &) { }); });
+
+        // Each view shows its instructions while it waits for the admin, then is cancelled.
+        const auto walk = [this](ActionView *view, const QString &where) {
+            QVERIFY(showView(view));
+            QSignalSpy finished(view, &ActionView::jobFinished);
+            view->startButton()->click();
+            QTRY_VERIFY_WITH_TIMEOUT(view->assistLabel()->isVisible(), 30000);
+            QCOMPARE(view->capability().kind, Glc::Capability::Kind::Assisted);
+            check(view, where);
+            view->cancelButton()->click();
+            QVERIFY(finished.count() == 1 || finished.wait(10000));
+            check(view, where + QStringLiteral(" cancelled"));
+        };
+        {
+            SyncNowView sync(console.controller(), m_window.get());
+            sync.setServer(console.controller()->syncHosts().value(0));
+            walk(&sync, QStringLiteral("SyncNowView assisted"));
+        }
+        {
+            ExportUsageView exportView(console.controller(), m_window.get());
+            exportView.targetEdit()->setText(m_dir.filePath(QStringLiteral("assisted-export.json")));
+            walk(&exportView, QStringLiteral("ExportUsageView assisted"));
+        }
+        {
+            QByteArray exported;
+            const QString host = console.controller()->serverHosts().value(0);
+            console.controller()->labHost()->runInLab(
+                [&exported, &host](Glc::LicenseLab *lab) { exported = lab->exportUsage(host); });
+            const QString file = m_dir.filePath(QStringLiteral("assisted-upload.json"));
+            QVERIFY(writeFile(file, exported));
+            AddServerUsageView add(console.controller(), m_window.get());
+            QSignalSpy checked(&add, &AddServerUsageView::filesChecked);
+            add.addFiles({file});
+            QVERIFY(checked.wait(30000));
+            QVERIFY2(add.startButton()->isEnabled(), qPrintable(add.dropZone()->results().value(0).detail));
+            checked.clear();
+            walk(&add, QStringLiteral("AddServerUsageView assisted"));
+            QVERIFY(checked.count() > 0 || checked.wait(30000)); // the cancelled file is checked again
+        }
+        QVERIFY(opened >= 3);
+    }
+
+    void shouldShowTheConnectionTestReport()
+    {
+        m_window->showConnectionDialog();
+        QPointer<ConnectionDialog> dialog = m_window->findChild<ConnectionDialog *>();
+        QVERIFY(dialog);
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        auto *test = dialog->findChild<QPushButton *>(QStringLiteral("testButton"));
+        QVERIFY(test && test->isEnabled());
+        test->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->testReport().isEmpty(), 30000);
+        check(dialog, QStringLiteral("ConnectionDialog tested"));
+
+        // A token GitHub refuses: the failed checks, each with its fix.
+        setLabFaults([](Glc::LabFaults &faults) { faults.token = Glc::LabFaults::Token::Bad; });
+        test->click();
+        const auto failed = [&dialog] {
+            const QList<TestCheck> report = dialog->testReport();
+            return std::any_of(report.cbegin(), report.cend(), [](const TestCheck &c) { return !c.ok; });
+        };
+        const bool reported = QTest::qWaitFor(failed, 30000);
+        setLabFaults([](Glc::LabFaults &faults) { faults.token = Glc::LabFaults::Token::Valid; });
+        QVERIFY(reported);
+        check(dialog, QStringLiteral("ConnectionDialog test failed"));
+        dialog->close();
+        QTRY_VERIFY(!dialog);
+    }
+
+    void shouldShowTheLicensePagesInlineError_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::newRow("bad token") << 0;
+        QTest::newRow("forced 422") << 422;
+    }
+
+    void shouldShowTheLicensePagesInlineError()
+    {
+        QFETCH(int, status);
+        setLabFaults([status](Glc::LabFaults &faults) {
+            faults.token = status == 0 ? Glc::LabFaults::Token::Bad : Glc::LabFaults::Token::Valid;
+            faults.forcedStatus = status;
+        });
+        QSignalSpy refreshed(controller(), &LicenseController::refreshFinished);
+        controller()->refresh();
+        const bool ended = refreshed.wait(60000);
+        setLabFaults([](Glc::LabFaults &faults) {
+            faults.token = Glc::LabFaults::Token::Valid;
+            faults.forcedStatus = 0;
+        });
+        QVERIFY(ended);
+        QCOMPARE(refreshed.first().first().toBool(), false);
+        QTRY_VERIFY(m_window->licensePage()->errorMessage()->isVisible());
+        check(m_window.get(), QStringLiteral("MainWindow with an error"));
+        m_window->licensePage()->clearError();
+    }
+
+    void shouldShowQtsOwnContextMenuTranslated()
+    {
+        QLineEdit *search = m_window->licensePage()->filterBar()->searchField();
+        QVERIFY(search);
+        search->setText(QStringLiteral("octo"));
+        std::unique_ptr<QMenu> menu(search->createStandardContextMenu());
+        QList<TextWalker::Text> texts;
+        TextWalker::collectMenu(texts, menu.get());
+        search->clear();
+        QVERIFY(texts.size() >= 6); // undo, redo, cut, copy, paste, delete, select all
+        QStringList problems = judgeTexts(texts, QStringLiteral("line edit context menu"));
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+        if (m_checkTranslation) {
+            for (const TextWalker::Text &text : std::as_const(texts)) {
+                QVERIFY2(TextWalker::hasCjk(text.text), qPrintable(text.text));
+            }
+        }
+    }
+
+    // Last: it leaves the built-in lab for a stored connection (and comes back).
+    void shouldAskBeforeRemovingAConnection()
+    {
+        // The lab reached as a stored connection of its own, its token from the environment.
+        Glc::Connection external = labHost()->connection();
+        external.id = QStringLiteral("external-lab");
+        external.name = QStringLiteral("Lab East");
+        m_allow.addValues({external.name});
+        qputenv("GH_TOKEN", labHost()->token().toUtf8());
+        const auto unset = qScopeGuard([] { qunsetenv("GH_TOKEN"); });
+        QSignalSpy refreshed(controller(), &LicenseController::refreshFinished);
+        controller()->setConnection(external, QString());
+        QVERIFY(refreshed.wait(60000));
+        QVERIFY(refreshed.first().first().toBool());
+        QAction *remove = m_window->findChild<QAction *>(QStringLiteral("removeConnectionAction"));
+        QVERIFY(remove);
+        bool seen = false;
+        QString boxName;
+        const QStringList problems = judgeModal<QMessageBox>(
+            QStringLiteral("Remove Connection question"), [remove] { remove->trigger(); },
+            [&boxName](QMessageBox *box) {
+                boxName = box->objectName();
+                box->button(QMessageBox::Cancel)->click();
+            },
+            seen);
+        QVERIFY(seen);
+        QCOMPARE(boxName, QStringLiteral("removeConnectionBox"));
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+        QCOMPARE(controller()->connection().id, external.id); // declined: kept
+        controller()->switchConnection(Glc::Connection{});
+        QVERIFY(LicenseController::usesBuiltInLab(controller()->connection()));
+    }
+
+private:
+    /// Texts a judgement leaves out.
+    using TextFilter = std::function<bool(const TextWalker::Text &)>;
+
+    LicenseController *controller() const { return m_window->controller(); }
+    Glc::LabHost *labHost() const { return m_window->controller()->labHost(); }
+
+    void setLabFaults(const std::function<void(Glc::LabFaults &)> &change)
+    {
+        labHost()->runInLab([&change](Glc::LicenseLab *lab) {
+            Glc::LabFaults faults = lab->faults();
+            change(faults);
+            lab->setFaults(faults);
+        });
+    }
+
+    /// Shows @p view beside the main window at its normal size.
+    static bool showView(QDialog *view)
+    {
+        view->show();
+        return QTest::qWaitForWindowExposed(view);
+    }
+
+    /// Runs @p open, which shows a modal dialog (a message box, Qt's file dialog), in an event loop of
+    /// its own or not; judges the dialog once it is shown, then hands it to @p close. @p seen: a dialog came.
+    template<typename Dialog>
+    QStringList judgeModal(const QString &where, const std::function<void()> &open,
+        const std::function<void(Dialog *)> &close, bool &seen, const TextFilter &ignore = {})
+    {
+        QStringList problems;
+        seen = false;
+        QTimer poll;
+        poll.setInterval(20);
+        connect(&poll, &QTimer::timeout, this, [&] {
+            auto *dialog = qobject_cast<Dialog *>(QApplication::activeModalWidget());
+            if (!dialog || !dialog->isVisible()) {
+                return;
+            }
+            poll.stop();
+            seen = true;
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+            problems = judge(dialog, where, ignore, notOurLayouts(dialog));
+            close(dialog);
+        });
+        poll.start();
+        open();
+        seen = QTest::qWaitFor([&seen] { return seen; }, 10000);
+        poll.stop();
+        return problems;
+    }
+
+    /// What in @p dialog the product does not lay out: Qt's file dialog sizes the columns of its file list.
+    static QList<const QWidget *> notOurLayouts(const QWidget *dialog)
+    {
+        QList<const QWidget *> views;
+        if (qobject_cast<const QFileDialog *>(dialog)) {
+            views = {dialog->findChild<QAbstractItemView *>(QStringLiteral("treeView")),
+                dialog->findChild<QAbstractItemView *>(QStringLiteral("listView"))};
+            views.removeAll(nullptr);
+        }
+        return views;
+    }
+
+    QStringList judgeTexts(
+        const QList<TextWalker::Text> &texts, const QString &where, const TextFilter &ignore = {}) const
+    {
+        QStringList problems;
+        if (!m_checkTranslation) {
+            return problems;
+        }
+        for (const TextWalker::Text &text : texts) {
+            if (ignore && ignore(text)) {
+                continue;
+            }
+            // View > Language names each language in itself ("English", "简体中文").
+            if (text.objectName.startsWith(QLatin1String("language_")) &&
+                Glc::Localization::availableLanguages().contains(text.objectName.mid(9)) &&
+                text.text == Glc::Localization::languageName(text.objectName.mid(9))) {
+                continue;
+            }
+            if (!m_allow.accepts(text.text)) {
+                problems << QStringLiteral("%1: untranslated %2 '%3' \"%4\" (left: %5)")
+                                .arg(where, text.widgetClass, text.objectName, text.text, m_allow.leftover(text.text));
+            }
+        }
+        return problems;
+    }
+
+    QStringList judge(
+        QWidget *root, const QString &where, const TextFilter &ignore = {}, const QList<const QWidget *> &notOurs = {})
+    {
+        QStringList problems = judgeTexts(TextWalker::collect(root), where, ignore);
+        // Values from the data (logins, names, emails) may be elided in a narrow column; nothing else may.
+        const auto holdsData = [this](const QString &text) { return m_allow.holdsData(text); };
+        for (const QString &clip : TextWalker::clipped(root, holdsData, notOurs)) {
             problems << QStringLiteral("%1: clipped %2").arg(where, clip);
         }
         problems.removeDuplicates();

@@ -236,12 +236,25 @@ private Q_SLOTS:
         QCOMPARE(spy.at(0).at(0).value<Glc::Connection>().enterpriseSlug, QStringLiteral("acme"));
         QCOMPARE(spy.at(0).at(1).toString(), QStringLiteral("tok"));
 
+        // While it runs, the button cancels it: the dialog stays open and keeps the edits.
         d.setTestRunning(true);
-        QVERIFY(!test->isEnabled());
+        QVERIFY(test->isEnabled());
+        QCOMPARE(test->text(), QStringLiteral("Cancel &Test"));
+        QSignalSpy cancelled(&d, &ConnectionDialog::testCancelRequested);
+        QTest::mouseClick(test, Qt::LeftButton);
+        QCOMPARE(cancelled.count(), 1);
+        QCOMPARE(spy.count(), 1); // no new test
+        QCOMPARE(test->text(), QStringLiteral("&Test connection"));
+        QCOMPARE(d.findChild<QLabel *>(QStringLiteral("testStatusLabel"))->text(), QStringLiteral("Test cancelled."));
+        QCOMPARE(d.connection().enterpriseSlug, QStringLiteral("acme"));
+        QCOMPARE(d.token(), QStringLiteral("tok"));
+
+        d.setTestRunning(true);
         d.setTestReport({{QStringLiteral("Reachable"), true, QStringLiteral("api.github.com answered in 120 ms"), {}},
             {QStringLiteral("Scope admin:enterprise"), false, QStringLiteral("The token has read:org only"),
                 QStringLiteral("Create a token with admin:enterprise")}});
         QVERIFY(test->isEnabled());
+        QCOMPARE(test->text(), QStringLiteral("&Test connection"));
         QCOMPARE(
             d.findChild<QLabel *>(QStringLiteral("testCheckWhat_1"))->text(), QStringLiteral("Scope admin:enterprise"));
         QVERIFY(d.findChild<QLabel *>(QStringLiteral("testCheckResult_0"))->text().contains(QLatin1String("Works")));

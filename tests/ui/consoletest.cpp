@@ -65,6 +65,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScopeGuard>
+#include <QScreen>
 #include <QSemaphore>
 #include <QSettings>
 #include <QSignalSpy>
@@ -243,6 +244,14 @@ private:
         // The refresh reloads the page data after it finished.
         QSignalSpy loaded(controller(), &LicenseController::dataLoaded);
         return controller()->data().hasSnapshot || loaded.wait(timeoutMs);
+    }
+
+    /// Every request the lab received so far (API, its actions, the browser stand-ins).
+    qint64 labRequests()
+    {
+        qint64 requests = 0;
+        lab()->runInLab([&requests](LicenseLab *l) { requests = l->counters().requests; });
+        return requests;
     }
 
     int labConsumed()
@@ -1406,6 +1415,194 @@ private Q_SLOTS:
         QCOMPARE(view->resultMessage()->title(), QStringLiteral("Cancelled."));
         QVERIFY(!view->cancelButton()->isEnabled());
         QVERIFY(view->startButton()->isEnabled());
+    }
+
+    void shouldCancelAnAutomaticSyncNowAndRecordNothing()
+    {
+        LabConfig config = smallLab();
+        config.syncDurationMs = 120000; // the lab's sync job runs far longer than the test
+        QVERIFY(openConsole(config));
+        const LabEnterprise::Server server = labServer(true);
+        const QString storeLocation = m_dir->filePath(QStringLiteral("store.sqlite"));
+        const auto recordedSyncs = [&storeLocation, &server] {
+            LicenseStore store;
+            return store.open(storeLocation).isError()
+                ? -1
+                : int(store.syncStatusHistory(QStringLiteral("lab"), server.serverId).value.size());
+        };
+        const int recordedBefore = recordedSyncs();
+        QVERIFY(recordedBefore >= 0);
+        const QDateTime lastSyncBefore = syncRow(server.serverId).sync.lastSyncDate;
+        QVERIFY(lastSyncBefore.isValid());
+        auto *view = openView<SyncNowView>(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Y));
+        QVERIFY(view);
+        QCOMPARE(view->capability().kind, Capability::Kind::Automatic);
+        view->setServer(server.hostname);
+        QSignalSpy finished(view, &ActionView::jobFinished);
+        view->startButton()->click();
+        // The lab accepted the request; the console polls its job (every 250 ms).
+        QTRY_VERIFY_WITH_TIMEOUT(
+            view->stagesLabel()->text().contains(QLatin1String("Waiting for the sync job to finish")), 10000);
+        const qint64 polling = labRequests();
+        QTRY_VERIFY_WITH_TIMEOUT(labRequests() >= polling + 2, 10000);
+        QVERIFY(view->cancelButton()->isEnabled());
+        QTest::mouseClick(view->cancelButton(), Qt::LeftButton);
+        QVERIFY(finished.count() == 1 || finished.wait(10000));
+        QCOMPARE(finished.first().first().toBool(), false);
+        QCOMPARE(view->resultMessage()->type(), InlineMessage::Type::Information);
+        QCOMPARE(view->resultMessage()->title(), QStringLiteral("Cancelled."));
+        // The stage it stopped at is marked as cancelled; no result, least of all a success.
+        QVERIFY2(view->stagesLabel()->text().contains(QStringLiteral("– ")), qPrintable(view->stagesLabel()->text()));
+        QVERIFY(!view->stagesLabel()->text().contains(QStringLiteral("➜")));
+        QCOMPARE(view->resultList()->topLevelItemCount(), 0);
+        QVERIFY(!view->resultList()->isVisible());
+        QVERIFY(view->startButton()->isEnabled());
+        // The lab hears no more polls: none within six poll intervals.
+        QTest::qWait(100); // a request on its way when Cancel was pressed
+        const qint64 after = labRequests();
+        QTest::qWait(1500);
+        QCOMPARE(labRequests(), after);
+        // Nothing recorded: the store's sync history and the sync card are as before.
+        QCOMPARE(recordedSyncs(), recordedBefore);
+        controller()->reload();
+        QVERIFY(waitForReload());
+        QCOMPARE(syncRow(server.serverId).sync.lastSyncDate, lastSyncBefore);
+    }
+
+    void shouldCancelAnAssistedUploadWhilePolling()
+    {
+        LabConfig config = smallLab();
+        config.githubLike = true;
+        QVERIFY(openConsole(config));
+        const LabEnterprise::Server airGapped = labServer(false);
+        QByteArray bytes;
+        lab()->runInLab([&bytes, &airGapped](LicenseLab *l) { bytes = l->exportUsage(airGapped.hostname); });
+        QVERIFY(UsageFile::read(bytes).ok());
+        const QString file = m_dir->filePath(QStringLiteral("never-uploaded.json"));
+        QVERIFY(writeFile(file, bytes));
+        int opened = 0;
+        ActionView::setUrlOpener([&opened](const QUrl &) { ++opened; }); // nobody uploads in the browser
+        auto *add = openView<AddServerUsageView>(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
+        QVERIFY(add);
+        QCOMPARE(add->capability().kind, Capability::Kind::Assisted);
+        QSignalSpy checked(add, &AddServerUsageView::filesChecked);
+        dropFiles(add->dropZone(), {file});
+        QVERIFY(checked.wait(30000));
+        QVERIFY(add->startButton()->isEnabled());
+        QSignalSpy finished(add, &ActionView::jobFinished);
+        add->startButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(add->assistLabel()->isVisible(), 10000);
+        QVERIFY(opened > 0);
+        // It polls userAccountsUploads while it waits for the admin's upload.
+        const int interval = controller()->context().pollIntervalMs;
+        const qint64 waiting = labRequests();
+        QTRY_VERIFY_WITH_TIMEOUT(labRequests() > waiting, interval * 3);
+        checked.clear();
+        QTest::mouseClick(add->cancelButton(), Qt::LeftButton);
+        QVERIFY(finished.count() == 1 || finished.wait(10000));
+        QCOMPARE(finished.first().first().toBool(), false);
+        QCOMPARE(add->resultMessage()->title(), QStringLiteral("Cancelled."));
+        // The file is checked again: ready once more, nothing recorded as uploaded (GitHub never saw it).
+        QVERIFY(checked.count() == 1 || checked.wait(30000));
+        QCOMPARE(add->dropZone()->results().size(), 1);
+        QVERIFY2(add->dropZone()->results().first().ok, qPrintable(add->dropZone()->results().first().detail));
+        QVERIFY(add->startButton()->isEnabled());
+        LicenseStore store;
+        QVERIFY(!store.open(m_dir->filePath(QStringLiteral("store.sqlite"))).isError());
+        const auto files = store.usageFiles(QStringLiteral("lab"));
+        QVERIFY(files.ok());
+        for (const UsageFileRecord &record : files.value) {
+            QVERIFY(record.direction != UsageFileRecord::Direction::Uploaded || record.fileName != file);
+        }
+        // Polling stopped: no request within two poll intervals.
+        QTest::qWait(100);
+        const qint64 after = labRequests();
+        QTest::qWait(interval * 2 + 500);
+        QCOMPARE(labRequests(), after);
+    }
+
+    void shouldCancelAConnectionTestAndKeepTheEdits()
+    {
+        QVERIFY(openConsole());
+        m_window->showConnectionDialog();
+        QPointer<ConnectionDialog> dialog = m_window->findChild<ConnectionDialog *>();
+        QVERIFY(dialog);
+        auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("nameField"));
+        auto *test = dialog->findChild<QPushButton *>(QStringLiteral("testButton"));
+        auto *status = dialog->findChild<QLabel *>(QStringLiteral("testStatusLabel"));
+        auto *command = dialog->findChild<ConnectionTestCommand *>();
+        QVERIFY(name && test && status && command);
+        name->clear();
+        QTest::keyClicks(name, QStringLiteral("Lab under test"));
+        QCOMPARE(test->text(), QStringLiteral("&Test connection"));
+
+        // Slow answers: each of the test's requests takes a second.
+        setLabFaults([](LabFaults &faults) { faults.latencyMs = 1000; });
+        const auto fast = qScopeGuard([this] { setLabFaults([](LabFaults &faults) { faults.latencyMs = 0; }); });
+        const qint64 before = labRequests();
+        QTest::mouseClick(test, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(command->runningJob(), 10000);
+        // While it runs, the button cancels it.
+        QCOMPARE(test->text(), QStringLiteral("Cancel &Test"));
+        QVERIFY(test->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(labRequests() > before, 10000); // the lab has its first request
+        std::atomic<bool> ended = false;
+        // Deleted (in the worker thread) once it finished: direct, so the flag is set there.
+        connect(command->runningJob(), &QObject::destroyed, this, [&ended] { ended = true; }, Qt::DirectConnection);
+        QTest::mouseClick(test, Qt::LeftButton);
+        QVERIFY(!command->runningJob());
+        QTRY_VERIFY_WITH_TIMEOUT(ended, 10000);
+        // The dialog stays open with the edits; it can test again.
+        QVERIFY(dialog && dialog->isVisible());
+        QCOMPARE(name->text(), QStringLiteral("Lab under test"));
+        QCOMPARE(dialog->connection().name, QStringLiteral("Lab under test"));
+        QCOMPARE(test->text(), QStringLiteral("&Test connection"));
+        QVERIFY(test->isEnabled());
+        QCOMPARE(status->text(), QStringLiteral("Test cancelled."));
+        // The lab hears nothing more of it, and no late report shows up.
+        QTest::qWait(100); // a request on its way when Cancel was pressed
+        const qint64 after = labRequests();
+        QTest::qWait(2500);
+        QCOMPARE(labRequests(), after);
+        QVERIFY(dialog->testReport().isEmpty());
+        QCOMPARE(status->text(), QStringLiteral("Test cancelled."));
+
+        setLabFaults([](LabFaults &faults) { faults.latencyMs = 0; });
+        test->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->testReport().isEmpty(), 30000);
+        QCOMPARE(dialog->testReport().size(), 9);
+        QCOMPARE(name->text(), QStringLiteral("Lab under test"));
+        dialog->reject();
+    }
+
+    void shouldRestoreTheWindowGeometryAtTheNextStart()
+    {
+        QSettings().remove(QStringLiteral("MainWindow"));
+        const auto forget = qScopeGuard([] { QSettings().remove(QStringLiteral("MainWindow")); });
+        LicenseController::Options options = freshOptions();
+        options.refreshWhenEmpty = false;
+        QVERIFY(showWindow(options));
+        const QRect first = m_window->geometry();
+        // Moved and resized by the user within the screen: neither the default size nor the first place.
+        const QRect screen = m_window->screen()->availableGeometry();
+        const QRect chosen(screen.topLeft() + QPoint(37, 61), QSize(screen.width() - 61, screen.height() - 103));
+        QVERIFY2(chosen.size() != first.size() && chosen.topLeft() != first.topLeft(),
+            qPrintable(QStringLiteral("%1 %2").arg(first.width()).arg(first.height())));
+        m_window->setGeometry(chosen);
+        QTRY_COMPARE(m_window->geometry(), chosen);
+        QVERIFY(m_window->close());
+        m_window.reset();
+        QVERIFY(QSettings().contains(QStringLiteral("MainWindow/geometry")));
+
+        QVERIFY(showWindow(options));
+        QCOMPARE(m_window->geometry(), chosen);
+        // Maximized is kept as such.
+        m_window->showMaximized();
+        QTRY_VERIFY(m_window->isMaximized());
+        QVERIFY(m_window->close());
+        m_window.reset();
+        m_window = std::make_unique<MainWindow>(options);
+        QVERIFY(m_window->isMaximized() || m_window->windowState().testFlag(Qt::WindowMaximized));
     }
 
     void shouldOpenTheConnectionFromTheStoreAtTheNextStartWhereTheCliSeesItToo()

@@ -9,7 +9,9 @@
 #include "labbrowser.h"
 #include "licensepage/connectiondialog.h"
 #include "licensepage/inlinemessage.h"
+#include "licensepage/organizationsdialog.h"
 #include "licensepage/retentiondialog.h"
+#include "licensepage/snapshotchangesdialog.h"
 #include "licensepage/usagefiledropzone.h"
 #include "mainwindow.h"
 #include "views/addserverusageview.h"
@@ -18,6 +20,7 @@
 #include "workflows/labhost.h"
 
 #include <QAbstractButton>
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QFile>
@@ -392,6 +395,48 @@ private Q_SLOTS:
         kind->setCurrentIndex(kind->findData(int(Glc::Connection::Kind::Cloud)));
         QVERIFY2(unnamedControls(&dialog).isEmpty(), qPrintable(unnamedControls(&dialog).join(u',')));
         QVERIFY(!dialog.findChild<QLabel *>(QStringLiteral("testStatusLabel"))->accessibleName().isEmpty());
+    }
+
+    void shouldWalkSeatsByOrganizationInReadingOrder()
+    {
+        const std::unique_ptr<MainWindow> console = startedConsole(false);
+        QVERIFY(console);
+        QVERIFY(openWindow(console.get()));
+        console->findChild<QAction *>(QStringLiteral("organizationsAction"))->trigger();
+        auto *dialog = console->findChild<OrganizationsDialog *>();
+        QVERIFY(dialog);
+        QVERIFY(openWindow(dialog));
+        QVERIFY(dialog->list()->topLevelItemCount() > 0);
+        QTRY_COMPARE(focusName(), QStringLiteral("organizationsList"));
+        QCOMPARE(tabWalk(dialog->list()), names("organizationsList,showSeatsButton,close"));
+        QVERIFY2(unnamedControls(dialog).isEmpty(), qPrintable(unnamedControls(dialog).join(u',')));
+        QVERIFY(!dialog->findChild<QLabel *>(QStringLiteral("organizationsSummary"))->accessibleName().isEmpty());
+        dialog->close();
+    }
+
+    void shouldWalkCompareSnapshotsInReadingOrder()
+    {
+        const std::unique_ptr<MainWindow> console = startedConsole(false);
+        QVERIFY(console);
+        // A second snapshot, so there are two to compare.
+        QSignalSpy refreshed(console->controller(), &LicenseController::refreshFinished);
+        console->controller()->refresh();
+        QVERIFY(refreshed.wait(60000));
+        QTRY_COMPARE_WITH_TIMEOUT(console->controller()->data().history.size(), 2, 30000);
+        QVERIFY(openWindow(console.get()));
+        console->findChild<QAction *>(QStringLiteral("compareSnapshotsAction"))->trigger();
+        auto *dialog = console->findChild<SnapshotChangesDialog *>();
+        QVERIFY(dialog);
+        QVERIFY(openWindow(dialog));
+        QTRY_COMPARE_WITH_TIMEOUT(dialog->tree()->topLevelItemCount(), 3, 30000);
+        QCOMPARE(tabWalk(dialog->fromBox()), names("fromSnapshotBox,toSnapshotBox,changesTree,close"));
+        QVERIFY2(unnamedControls(dialog).isEmpty(), qPrintable(unnamedControls(dialog).join(u',')));
+        QVERIFY(!dialog->findChild<QLabel *>(QStringLiteral("changesSummary"))->accessibleName().isEmpty());
+        // An error shown inline: its close button is reached and named too.
+        dialog->showError(
+            QStringLiteral("The snapshot could not be read."), QStringLiteral("Refresh, then try again."));
+        QVERIFY2(unnamedControls(dialog).isEmpty(), qPrintable(unnamedControls(dialog).join(u',')));
+        dialog->close();
     }
 
     void shouldWalkTheRetentionDialogInReadingOrder()

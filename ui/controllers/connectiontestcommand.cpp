@@ -17,6 +17,8 @@ ConnectionTestCommand::ConnectionTestCommand(LicenseController *controller, Conn
     , m_dialog(dialog)
 {
     connect(dialog, &ConnectionDialog::testRequested, this, &ConnectionTestCommand::test);
+    // Cancel Test: the job stops, the dialog stays open with its edits.
+    connect(dialog, &ConnectionDialog::testCancelRequested, this, &ConnectionTestCommand::cancel);
     // Closed (OK, Cancel or the window's close button): nobody reads the report any more.
     connect(dialog, &QDialog::finished, this, &ConnectionTestCommand::cancel);
 }

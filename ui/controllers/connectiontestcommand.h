@@ -19,7 +19,7 @@ class WorkflowJob;
 /// Test connection in File > Connection…: answers the dialog's testRequested() with a
 /// Glc::ConnectionTestJob in the worker thread, for the connection as it would be used - the typed
 /// token, else the environment's, else the keychain's; the built-in lab once it runs - and shows its
-/// report in the dialog. A test still running when the dialog closes is cancelled.
+/// report in the dialog. The dialog's Cancel Test stops a running test, and so does closing the dialog.
 class ConnectionTestCommand : public QObject
 {
     Q_OBJECT

@@ -12,6 +12,7 @@
 #include "licensepage/quicklinkscard.h"
 #include "licensepage/serverinstancescard.h"
 #include "licensepage/userlicensescard.h"
+#include "licensepage/widgetutil.h"
 #include "licensing/licensereportwriter.h"
 #include "models/consumedlicensesfiltermodel.h"
 #include "models/consumedlicensesmodel.h"
@@ -65,6 +66,11 @@ LicenseController::LicenseController(LicensePage *page, const Options &options, 
     m_table->verticalHeader()->setVisible(false);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->horizontalHeader()->setSectionsMovable(true);
+    // No title is cut, nor a license type (GitHub's two words); data (logins, names, e-mails) may be elided.
+    WidgetUtil::fitSectionsToTitles(m_table->horizontalHeader());
+    WidgetUtil::fitColumnToTexts(m_table, ConsumedLicensesModel::LicenseTypeColumn,
+        {ConsumedLicensesModel::licenseTypeText(QStringLiteral("enterprise")),
+            ConsumedLicensesModel::licenseTypeText(QStringLiteral("visual_studio"))});
     m_table->setWordWrap(false);
     m_table->setMinimumHeight(m_table->fontMetrics().height() * 16);
     page->setTableWidget(m_table);

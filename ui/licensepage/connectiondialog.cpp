@@ -107,8 +107,7 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     , m_token(makeEdit(QStringLiteral("tokenField"), i18nc("@label accessible name", "Access token"),
           i18nc("@info:placeholder", "personal access token"), this))
     , m_validationLabel(new QLabel(this))
-    , m_testButton(new QPushButton(
-          QIcon::fromTheme(QStringLiteral("network-connect")), i18nc("@action:button", "&Test connection"), this))
+    , m_testButton(new QPushButton(this))
     , m_testStatus(new QLabel(this))
     , m_report(new QWidget(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
@@ -214,9 +213,6 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     m_validationLabel->setAccessibleName(i18nc("@label accessible name", "Problems with the fields"));
     StatusColors::setTextRole(m_validationLabel, StatusColors::Role::Negative);
     m_testButton->setObjectName(QStringLiteral("testButton"));
-    m_testButton->setAccessibleDescription(i18nc("@info:tooltip",
-        "Check that the server is reachable, the token is valid and has the needed scopes, and each endpoint answers"));
-    m_testButton->setToolTip(m_testButton->accessibleDescription());
     m_testStatus->setObjectName(QStringLiteral("testStatusLabel"));
     m_testStatus->setAccessibleName(i18nc("@label accessible name", "Connection test status"));
     m_testStatus->setWordWrap(true);
@@ -290,7 +286,12 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
         }
     });
     connect(m_testButton, &QPushButton::clicked, this, [this] {
-        if (isValid()) {
+        if (m_testButton->property("running").toBool()) {
+            // Stops the test only: the dialog stays open with every field as typed.
+            Q_EMIT testCancelRequested();
+            setTestRunning(false);
+            m_testStatus->setText(i18nc("@info:status", "Test cancelled."));
+        } else if (isValid()) {
             Q_EMIT testRequested(connection(), token());
         }
     });
@@ -301,6 +302,7 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
         m_buttons->button(QDialogButtonBox::Cancel)});
     m_name->setFocus(Qt::OtherFocusReason);
 
+    setTestRunning(false);
     updateKind();
 }
 
@@ -546,7 +548,18 @@ void ConnectionDialog::setFileChooser(const FileChooser &chooser)
 void ConnectionDialog::setTestRunning(bool running)
 {
     m_testButton->setProperty("running", running);
-    m_testButton->setEnabled(!running && isValid());
+    // While a test runs, its button cancels it (the same mnemonic starts and stops it).
+    m_testButton->setText(
+        running ? i18nc("@action:button", "Cancel &Test") : i18nc("@action:button", "&Test connection"));
+    m_testButton->setIcon(
+        QIcon::fromTheme(running ? QStringLiteral("process-stop") : QStringLiteral("network-connect")));
+    m_testButton->setAccessibleDescription(running
+            ? i18nc("@info:tooltip", "Stop the running connection test; the fields keep what you typed")
+            : i18nc("@info:tooltip",
+                  "Check that the server is reachable, the token is valid and has the needed scopes, and each endpoint "
+                  "answers"));
+    m_testButton->setToolTip(m_testButton->accessibleDescription());
+    m_testButton->setEnabled(running || isValid());
     m_testStatus->setText(running ? i18nc("@info:status", "Testing the connection…") : QString());
 }
 
@@ -555,8 +568,7 @@ void ConnectionDialog::setTestReport(const QList<TestCheck> &checks)
     m_checks = checks;
     rebuildReport();
     if (!checks.isEmpty()) {
-        m_testButton->setProperty("running", false);
-        m_testButton->setEnabled(isValid());
+        setTestRunning(false);
         const int failed = int(std::count_if(checks.cbegin(), checks.cend(), [](const TestCheck &c) { return !c.ok; }));
         m_testStatus->setText(failed == 0 ? i18nc("@info:status", "Everything works.")
                                           : i18ncp("@info:status", "%1 check failed: see the fix below.",

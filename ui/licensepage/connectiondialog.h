@@ -55,6 +55,7 @@ public:
     QStringList validationErrors() const;
     bool isValid() const { return validationErrors().isEmpty(); }
 
+    /// While running, the Test connection button turns into Cancel Test.
     void setTestRunning(bool running);
     void setTestReport(const QList<TestCheck> &checks);
     QList<TestCheck> testReport() const { return m_checks; }
@@ -71,6 +72,9 @@ public:
 
 Q_SIGNALS:
     void testRequested(const Glc::Connection &connection, const QString &token);
+    /// The user stopped the running test with its button (which reads Cancel Test meanwhile); the
+    /// dialog stays open and keeps the edits.
+    void testCancelRequested();
 
 private:
     Glc::Connection::Kind currentKind() const;

@@ -50,6 +50,7 @@ OrganizationsDialog::OrganizationsDialog(QWidget *parent)
     m_showSeats->setToolTip(m_showSeats->accessibleDescription());
     m_showSeats->setEnabled(false);
     m_buttons->setObjectName(QStringLiteral("organizationsButtons"));
+    m_buttons->button(QDialogButtonBox::Close)->setObjectName(QStringLiteral("close"));
     m_buttons->addButton(m_showSeats, QDialogButtonBox::ActionRole);
 
     auto *layout = new QVBoxLayout(this);

@@ -79,6 +79,7 @@ RetentionDialog::RetentionDialog(QWidget *parent)
     layout->addStretch();
     layout->addWidget(m_buttons);
     setMinimumWidth(WidgetUtil::latinTextWidth(this, 70));
+    WidgetUtil::fitHeightToWrappedTexts(this); // the count of stored snapshots comes later
 
     // Tab follows the creation order (the reading order); the first limit has the focus when it opens.
     m_keepNewest->setFocus(Qt::OtherFocusReason);

@@ -11,6 +11,7 @@
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -42,6 +43,7 @@ SnapshotChangesDialog::SnapshotChangesDialog(QWidget *parent)
     m_error->setObjectName(QStringLiteral("changesError"));
     m_tree->setObjectName(QStringLiteral("changesTree"));
     m_tree->setAccessibleName(i18nc("@label accessible name", "Changes between the snapshots"));
+    m_buttons->button(QDialogButtonBox::Close)->setObjectName(QStringLiteral("close"));
     m_tree->setHeaderLabels({i18nc("@title:column", "Person"), i18nc("@title:column", "Environments")});
     m_tree->setRootIsDecorated(true);
     m_tree->setUniformRowHeights(true);

@@ -2,11 +2,51 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "widgetutil.h"
 
+#include <QEvent>
 #include <QFormLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLayout>
 #include <QLayoutItem>
+#include <QScreen>
+#include <QStyle>
+#include <QTableView>
 #include <QWidget>
+
+#include <algorithm>
+
+namespace {
+/// Grows its window when a layout change leaves it shorter than the height for its width.
+class WrappedTextFitter : public QObject
+{
+public:
+    explicit WrappedTextFitter(QWidget *window)
+        : QObject(window)
+        , m_window(window)
+    {
+        window->installEventFilter(this);
+    }
+
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (watched == m_window && event->type() == QEvent::LayoutRequest && m_window->isVisible()) {
+            QLayout *layout = m_window->layout();
+            if (layout && layout->hasHeightForWidth()) {
+                layout->activate(); // as the window would next; the filter comes first
+                const int needed = std::min(
+                    layout->totalHeightForWidth(m_window->width()), m_window->screen()->availableGeometry().height());
+                if (needed > m_window->height()) {
+                    m_window->resize(m_window->width(), needed);
+                }
+            }
+        }
+        return false;
+    }
+
+private:
+    QWidget *const m_window;
+};
+} // namespace
 
 namespace WidgetUtil {
 void clearLayout(QLayout *layout)
@@ -66,5 +106,29 @@ QString objectNameSuffix(const QString &id)
         }
     }
     return out;
+}
+
+void fitHeightToWrappedTexts(QWidget *window)
+{
+    new WrappedTextFitter(window);
+}
+
+void fitSectionsToTitles(QHeaderView *header)
+{
+    for (int section = 0; section < header->count(); ++section) {
+        header->resizeSection(section, std::max(header->sectionSize(section), header->sectionSizeHint(section)));
+    }
+}
+
+void fitColumnToTexts(QTableView *view, int column, const QStringList &texts)
+{
+    // As the style lays a cell's text out: a margin each side, and the grid line.
+    const int margins =
+        2 * (view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, view) + 1) + (view->showGrid() ? 1 : 0);
+    int width = view->columnWidth(column);
+    for (const QString &text : texts) {
+        width = std::max(width, view->fontMetrics().horizontalAdvance(text) + margins);
+    }
+    view->setColumnWidth(column, width);
 }
 } // namespace WidgetUtil

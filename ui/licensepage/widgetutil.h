@@ -6,8 +6,10 @@
 #include <QString>
 
 class QFormLayout;
+class QHeaderView;
 class QLayout;
 class QLabel;
+class QTableView;
 class QWidget;
 
 /// Small helpers the License page widgets share.
@@ -23,4 +25,12 @@ int latinTextWidth(const QWidget *widget, int characters);
 void alignLabelColumns(const QList<QFormLayout *> &forms);
 /// Turns an arbitrary id (server id, host) into something safe inside an object name.
 QString objectNameSuffix(const QString &id);
+/// Keeps @p window as tall as its layout needs at its width, word-wrapped texts included, whenever its
+/// contents change (Qt keeps a window only as tall as its layout's minimum, which leaves them out).
+void fitHeightToWrappedTexts(QWidget *window);
+/// Widens every section of @p header that is narrower than its title (with the sort indicator of a
+/// sorting view): a header never cuts its titles.
+void fitSectionsToTitles(QHeaderView *header);
+/// Widens @p column of @p view to show each of @p texts whole: for a column of a few fixed words.
+void fitColumnToTexts(QTableView *view, int column, const QStringList &texts);
 } // namespace WidgetUtil

@@ -115,6 +115,8 @@ ActionView::ActionView(LicenseController *controller, QWidget *parent)
         }
     });
     setMinimumWidth(WidgetUtil::latinTextWidth(this, 100));
+    // Instructions, stages and results come as the job runs: the view grows to show them whole.
+    WidgetUtil::fitHeightToWrappedTexts(this);
 }
 
 ActionView::~ActionView()

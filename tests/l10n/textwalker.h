@@ -150,7 +150,8 @@ public:
     bool holdsData(const QString &text) const
     {
         static const QRegularExpression data(
-            QStringLiteral("\\b[a-z][a-z0-9+.-]*://\\S+|[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+|\\b[a-z0-9.-]+\\.[a-z]{2,}\\b"));
+            QStringLiteral("\\b[a-z][a-z0-9+.-]*://"
+                           "\\S+|[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+|\\b[a-z0-9.-]+\\.[a-z]{2,}\\b|\\b[0-9a-f]{32,}\\b"));
         return text.contains(data) ||
             std::any_of(m_sortedValues.cbegin(), m_sortedValues.cend(),
                 [&text](const QString &value) { return text.contains(value); });
@@ -169,6 +170,9 @@ public:
         static const QRegularExpression path(QStringLiteral("(~|\\.{1,2})?(/[\\w.@+-]+)+/?"));
         static const QRegularExpression host(QStringLiteral("\\b[a-z0-9.-]+\\.[a-z]{2,}(:\\d+)?\\b"));
         static const QRegularExpression word(QStringLiteral("[A-Za-z]{2,}"));
+        // A digest (a usage file's SHA-256), hex digits only.
+        static const QRegularExpression digest(QStringLiteral("\\b[0-9a-f]{32,}\\b"));
+        text.remove(digest);
         text.remove(url);
         text.remove(email);
         text.remove(lab);

@@ -11,6 +11,7 @@
 #include "licensepage/retentiondialog.h"
 #include "licensepage/snapshotchangesdialog.h"
 #include "licensepage/usagefiledropzone.h"
+#include "licensepage/usagefilesdialog.h"
 #include "licensing/usagefile.h"
 #include "mainwindow.h"
 #include "models/consumedlicensesmodel.h"
@@ -389,6 +390,17 @@ private Q_SLOTS:
         QCOMPARE(view->dropZone()->results().size(), 2);
         check(view.get(), QStringLiteral("AddServerUsageView uploaded"));
         QVERIFY(refreshed.count() > 0 || refreshed.wait(60000)); // the totals it refreshes
+    }
+
+    void shouldShowTheUsageFiles()
+    {
+        // After the export and the upload above: both kinds of row, their outcome and upload state.
+        m_window->findChild<QAction *>(QStringLiteral("usageFilesAction"))->trigger();
+        auto *files = m_window->findChild<UsageFilesDialog *>();
+        QVERIFY(files);
+        QTRY_VERIFY_WITH_TIMEOUT(files->view()->model()->rowCount() >= 2, 30000);
+        check(files, QStringLiteral("UsageFilesDialog"));
+        files->close();
     }
 
     void shouldShowTheAssistedInstructions()

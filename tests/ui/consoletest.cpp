@@ -1072,6 +1072,18 @@ private Q_SLOTS:
         QCOMPARE(cell(0, UsageFilesModel::Sha256Column),
             QString::fromLatin1(QCryptographicHash::hash(first, QCryptographicHash::Sha256).toHex()));
         QVERIFY(files->view()->isColumnHidden(UsageFilesModel::ServerIdColumn));
+        QVERIFY(files->view()->isColumnHidden(UsageFilesModel::Sha256Column));
+        QVERIFY(!files->view()->isColumnHidden(UsageFilesModel::OutcomeColumn));
+        // The header's menu shows a hidden column.
+        QAction *shaToggle = nullptr;
+        for (QAction *action : files->view()->header()->actions()) {
+            if (action->text() == QLatin1String("SHA-256")) {
+                shaToggle = action;
+            }
+        }
+        QVERIFY(shaToggle && !shaToggle->isChecked());
+        shaToggle->trigger();
+        QVERIFY(!files->view()->isColumnHidden(UsageFilesModel::Sha256Column));
         QVERIFY2(files->summaryLabel()->text().contains(QLatin1String("1 file exported")),
             qPrintable(files->summaryLabel()->text()));
 

@@ -14,6 +14,7 @@
 #include "licensepage/organizationsdialog.h"
 #include "licensepage/retentiondialog.h"
 #include "licensepage/snapshotchangesdialog.h"
+#include "licensepage/usagefilesdialog.h"
 #include "licensing/usagefile.h"
 #include "mainwindow.h"
 #include "screenshot.h"
@@ -376,6 +377,18 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(dialog));
         QVERIFY(dialog->list()->topLevelItemCount() > 0);
         shoot(dialog, QStringLiteral("organizations"));
+        dialog->close();
+    }
+
+    void shouldShootUsageFiles()
+    {
+        // The export above is on record.
+        m_window->findChild<QAction *>(QStringLiteral("usageFilesAction"))->trigger();
+        UsageFilesDialog *dialog = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((dialog = m_window->findChild<UsageFilesDialog *>()) && dialog->isVisible(), 10000);
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->view()->model()->rowCount() > 0, 10000);
+        shoot(dialog, QStringLiteral("usage-files"));
         dialog->close();
     }
 

@@ -39,11 +39,15 @@ UsageFilesDialog::UsageFilesDialog(Glc::UsageFilesModel *model, QWidget *parent)
     m_view->setAlternatingRowColors(true);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(Model::TimeColumn, Qt::DescendingOrder);
+    // The outcome last, taking the room left: an error there can be a long sentence.
     m_view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_view->header()->setStretchLastSection(false);
-    m_view->header()->setSectionResizeMode(Model::OutcomeColumn, QHeaderView::Interactive);
-    // The server id is in each file's name already as its host; shown on demand (the header's menu).
+    m_view->header()->moveSection(
+        m_view->header()->visualIndex(Model::UploadStateColumn), m_view->header()->visualIndex(Model::OutcomeColumn));
+    m_view->header()->setStretchLastSection(true);
+    // The server id (its host is shown) and the SHA-256 (64 digits) on demand, from the header's menu,
+    // so the outcome and the upload state fit beside the file.
     m_view->setColumnHidden(Model::ServerIdColumn, true);
+    m_view->setColumnHidden(Model::Sha256Column, true);
     m_view->header()->setContextMenuPolicy(Qt::ActionsContextMenu);
     for (int column = 0; column < Model::ColumnCount; ++column) {
         auto *toggle = new QAction(model->headerData(column, Qt::Horizontal).toString(), m_view->header());

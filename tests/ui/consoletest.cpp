@@ -40,6 +40,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -1245,6 +1246,112 @@ private Q_SLOTS:
         };
         QTRY_VERIFY_WITH_TIMEOUT(listed(), 30000);
         QTRY_COMPARE_WITH_TIMEOUT(page()->userLicensesCard()->summary().consumed, consumedBefore + 2, 30000); // hermit
+    }
+
+    /// Writes the lab's usage export of @p host (as its Management Console gives it) to @p path.
+    bool writeLabExport(const QString &host, const QString &path)
+    {
+        QByteArray exported;
+        lab()->runInLab([&](LicenseLab *l) { exported = l->exportUsage(host); });
+        return UsageFile::read(exported).ok() && writeFile(path, exported);
+    }
+
+    void shouldRefuseNewFilesWhileAnUploadRuns()
+    {
+        QVERIFY(openConsole());
+        const LabEnterprise::Server server = labServer(false);
+        const QString first = m_dir->filePath(QStringLiteral("first-license-usage.json"));
+        QVERIFY(writeLabExport(server.hostname, first));
+        const QString other = m_dir->filePath(QStringLiteral("other-license-usage.json"));
+        QVERIFY(writeLabExport(labServer(true).hostname, other));
+
+        auto *view = openView<AddServerUsageView>(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
+        QVERIFY(view);
+        auto *choose = view->dropZone()->findChild<QPushButton *>(QStringLiteral("chooseFilesButton"));
+        QVERIFY(choose);
+        QSignalSpy checked(view, &AddServerUsageView::filesChecked);
+        dropFiles(view->dropZone(), {first});
+        QVERIFY(checked.wait(30000));
+        QVERIFY(view->startButton()->isEnabled());
+
+        // Slow answers keep the upload running while the admin drops, chooses and pastes another file.
+        setLabFaults([](LabFaults &faults) { faults.latencyMs = 300; });
+        QSignalSpy finished(view, &ActionView::jobFinished);
+        checked.clear();
+        view->startButton()->click();
+        QVERIFY(view->isBusy());
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(other)});
+        const QPoint center = view->dropZone()->rect().center();
+        QDragEnterEvent enter(center, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(view->dropZone(), &enter);
+        QVERIFY(!enter.isAccepted());
+        const QString refusal = view->dropZone()->message();
+        QVERIFY2(refusal.contains(QLatin1String("An upload is running")), qPrintable(refusal));
+        QDropEvent drop(QPointF(center), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(view->dropZone(), &drop);
+        QVERIFY(!drop.isAccepted());
+        QVERIFY(!choose->isEnabled());
+        view->dropZone()->setFileChooser([&other](QWidget *) { return QStringList{other}; });
+        view->dropZone()->chooseFiles();
+        QApplication::clipboard()->setText(other);
+        QTest::keySequence(view->dropZone(), QKeySequence::Paste);
+        view->addFiles({other});
+        QCOMPARE(view->dropZone()->message(), refusal);
+        QVERIFY(!view->startButton()->isEnabled());
+        QCOMPARE(view->files(), QStringList{first});
+        QVERIFY(view->isBusy()); // all of the above happened while the upload ran
+
+        // The upload finishes as started, with the file dropped first only, and nothing else was checked.
+        QVERIFY(finished.wait(30000));
+        QVERIFY2(finished.first().first().toBool(), qPrintable(view->resultMessage()->title()));
+        QCOMPARE(view->dropZone()->results().size(), 1);
+        QCOMPARE(view->dropZone()->results().first().path, first);
+        QCOMPARE(
+            view->dropZone()->results().first().title, ServerInstancesModel::uploadStateText(UploadSyncState::Success));
+        QVERIFY(checked.isEmpty());
+        QVERIFY(!view->startButton()->isEnabled());
+        // Then the zone takes files again.
+        QVERIFY(choose->isEnabled());
+        QVERIFY(view->dropZone()->message().isEmpty());
+        setLabFaults([](LabFaults &faults) { faults.latencyMs = 0; });
+        dropFiles(view->dropZone(), {other});
+        QVERIFY(checked.wait(30000));
+        QCOMPARE(view->dropZone()->results().size(), 1);
+        QVERIFY(view->dropZone()->results().first().ok);
+        QVERIFY(view->startButton()->isEnabled());
+    }
+
+    void shouldCheckOnlyTheLastOfTwoQuickDrops()
+    {
+        QVERIFY(openConsole());
+        const QString first = m_dir->filePath(QStringLiteral("first-license-usage.json"));
+        QVERIFY(writeLabExport(labServer(false).hostname, first));
+        const QString last = m_dir->filePath(QStringLiteral("last-license-usage.json"));
+        QVERIFY(writeLabExport(labServer(true).hostname, last));
+        auto *view = openView<AddServerUsageView>(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
+        QVERIFY(view);
+        QSignalSpy checked(view, &AddServerUsageView::filesChecked);
+        // The second drop comes before the first one's check has answered (no events in between).
+        dropFiles(view->dropZone(), {first});
+        QVERIFY(view->isChecking());
+        dropFiles(view->dropZone(), {last});
+        QVERIFY(!view->startButton()->isEnabled());
+        QVERIFY(checked.wait(30000));
+        QTest::qWait(500); // the first check, had it gone on, would have answered by now
+        QCOMPARE(checked.count(), 1);
+        QVERIFY(!view->isChecking());
+        QCOMPARE(view->files(), QStringList{last});
+        QCOMPARE(view->dropZone()->results().size(), 1);
+        QCOMPARE(view->dropZone()->results().first().path, last);
+        QVERIFY(view->dropZone()->results().first().ok);
+        // Upload goes through the last drop's file only.
+        QSignalSpy finished(view, &ActionView::jobFinished);
+        view->startButton()->click();
+        QVERIFY(finished.wait(30000));
+        QVERIFY2(finished.first().first().toBool(), qPrintable(view->resultMessage()->title()));
+        QCOMPARE(view->dropZone()->results().size(), 1);
+        QCOMPARE(view->dropZone()->results().first().path, last);
     }
 
     void shouldConfirmAssistedSyncAndUploadByPolling()

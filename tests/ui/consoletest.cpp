@@ -49,6 +49,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QJsonDocument>
@@ -1352,6 +1353,130 @@ private Q_SLOTS:
         QVERIFY2(finished.first().first().toBool(), qPrintable(view->resultMessage()->title()));
         QCOMPARE(view->dropZone()->results().size(), 1);
         QCOMPARE(view->dropZone()->results().first().path, last);
+    }
+
+    /// Takes GitHub Connect from a connected server of the lab: its usage, too, arrives by file now.
+    LabEnterprise::Server disconnectAServer()
+    {
+        const LabEnterprise::Server server = labServer(true);
+        bool disconnected = false;
+        lab()->runInLab([&](LicenseLab *l) { disconnected = l->setServerConnected(server.hostname, false); });
+        return disconnected ? server : LabEnterprise::Server{};
+    }
+
+    QList<UserAccountsUpload> labUploads(const QString &host)
+    {
+        for (const LabEnterprise::Server &server : labServers()) {
+            if (server.hostname == host) {
+                return server.uploads;
+            }
+        }
+        return {};
+    }
+
+    void shouldUploadSeveralFilesOneByOneWithAResultEach()
+    {
+        QVERIFY(openConsole());
+        const QList<LabEnterprise::Server> servers{labServer(false), disconnectAServer()};
+        QVERIFY(!servers.at(1).hostname.isEmpty());
+        QStringList files;
+        QList<qsizetype> uploadsBefore;
+        for (const LabEnterprise::Server &server : servers) {
+            files.append(m_dir->filePath(QStringLiteral("%1-license-usage.json").arg(server.hostname)));
+            QVERIFY(writeLabExport(server.hostname, files.last()));
+            uploadsBefore.append(labUploads(server.hostname).size());
+        }
+        auto *view = openView<AddServerUsageView>(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
+        QVERIFY(view);
+        QSignalSpy checked(view, &AddServerUsageView::filesChecked);
+        dropFiles(view->dropZone(), files);
+        QVERIFY(checked.wait(30000));
+        QCOMPARE(view->dropZone()->results().size(), 2);
+        for (const UsageFileResult &result : view->dropZone()->results()) {
+            QVERIFY2(result.ok, qPrintable(result.detail));
+        }
+        QSignalSpy finished(view, &ActionView::jobFinished);
+        view->startButton()->click();
+        QVERIFY(finished.wait(60000));
+        QVERIFY2(finished.first().first().toBool(), qPrintable(view->resultMessage()->title()));
+        QCOMPARE(view->resultMessage()->title(), QStringLiteral("2 files added; the totals are being refreshed."));
+        // A result per file, in the order dropped, each uploaded one after the other.
+        const QList<UsageFileResult> results = view->dropZone()->results();
+        QCOMPARE(results.size(), 2);
+        const QString stages = view->stagesLabel()->text();
+        qsizetype previous = -1;
+        for (int i = 0; i < 2; ++i) {
+            QCOMPARE(results.at(i).path, files.at(i));
+            QCOMPARE(results.at(i).title, ServerInstancesModel::uploadStateText(UploadSyncState::Success));
+            const QString name = QFileInfo(files.at(i)).fileName();
+            const qsizetype at = stages.indexOf(QStringLiteral("Uploading %1").arg(name));
+            QVERIFY2(at > previous, qPrintable(stages));
+            previous = at;
+            // GitHub (the lab) has one more upload of each server, under the file's name.
+            const QList<UserAccountsUpload> uploads = labUploads(servers.at(i).hostname);
+            QCOMPARE(uploads.size(), uploadsBefore.at(i) + 1);
+            QCOMPARE(uploads.first().name, name);
+            QCOMPARE(uploads.first().syncState, UploadSyncState::Success);
+        }
+    }
+
+    void shouldGuideTheAssistedUploadOfSeveralFilesOneByOne()
+    {
+        LabConfig config = smallLab();
+        config.githubLike = true;
+        QVERIFY(openConsole(config));
+        const QList<LabEnterprise::Server> servers{labServer(false), disconnectAServer()};
+        QVERIFY(!servers.at(1).hostname.isEmpty());
+        // The admin exports each server's usage in the browser, into a folder of its own.
+        LabBrowser browser(lab()->url(), lab()->token());
+        QStringList files;
+        QList<std::pair<QByteArray, QString>> toUpload;
+        for (const LabEnterprise::Server &server : servers) {
+            const QByteArray bytes = browser.exportUsage(server.hostname);
+            QVERIFY(UsageFile::read(bytes).ok());
+            QVERIFY(QDir(m_dir->path()).mkpath(server.hostname));
+            files.append(m_dir->filePath(server.hostname + QLatin1String("/license-usage.json")));
+            QVERIFY(writeFile(files.last(), bytes));
+            toUpload.append({bytes, server.hostname + QLatin1String(".json")});
+        }
+        // Each GitHub page that opens: the admin uploads the file the instructions name, which the console
+        // confirms by polling; the folder opened beside it is the one of that file.
+        QList<QUrl> opened;
+        ActionView::setUrlOpener([&opened, &browser, &toUpload](const QUrl &url) {
+            opened.append(url);
+            if (!url.isLocalFile() && !toUpload.isEmpty()) {
+                const auto [bytes, name] = toUpload.takeFirst();
+                browser.upload(bytes, name);
+            }
+        });
+        auto *view = openView<AddServerUsageView>(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
+        QVERIFY(view);
+        QCOMPARE(view->capability().kind, Capability::Kind::Assisted);
+        QSignalSpy checked(view, &AddServerUsageView::filesChecked);
+        dropFiles(view->dropZone(), files);
+        QVERIFY(checked.wait(30000));
+        QCOMPARE(view->dropZone()->results().size(), 2);
+        QSignalSpy finished(view, &ActionView::jobFinished);
+        view->startButton()->click();
+        QVERIFY(finished.wait(60000));
+        QVERIFY2(finished.first().first().toBool(), qPrintable(view->resultMessage()->title()));
+        const QUrl page = controller()->context().connection.enterpriseLicensePage();
+        QCOMPARE(opened,
+            (QList<QUrl>{page, QUrl::fromLocalFile(QFileInfo(files.at(0)).absolutePath()), page,
+                QUrl::fromLocalFile(QFileInfo(files.at(1)).absolutePath())}));
+        // The instructions of both files, each with the path the admin uploads there.
+        const QString assist = view->assistLabel()->text();
+        for (const QString &file : files) {
+            QVERIFY2(assist.contains(file), qPrintable(assist));
+        }
+        QCOMPARE(assist.count(QLatin1String("The folder with license-usage.json is open too")), 2);
+        QCOMPARE(view->dropZone()->results().size(), 2);
+        for (int i = 0; i < 2; ++i) {
+            QCOMPARE(view->dropZone()->results().at(i).path, files.at(i));
+            QCOMPARE(view->dropZone()->results().at(i).title,
+                ServerInstancesModel::uploadStateText(UploadSyncState::Success));
+        }
+        QVERIFY(toUpload.isEmpty());
     }
 
     void shouldConfirmAssistedSyncAndUploadByPolling()

@@ -1968,17 +1968,27 @@ private Q_SLOTS:
         const QString missing = path(QStringLiteral("no-such-export.json"));
         const QString folder = path(QStringLiteral("a-folder.json"));
         QVERIFY(QDir().mkpath(folder));
-        const QString unreadable = UsageFile::validationMessage(UsageFile::Validation::Unreadable);
+        // The message quotes the system's reason and says what to do.
+        const auto unreadable = [](const QString &file) {
+            QFile probe(file);
+            return probe.open(QIODevice::ReadOnly) ? QString()
+                                                   : UsageFile::validationMessage(UsageFile::Validation::Unreadable,
+                                                         UsageFile::DefaultSizeLimit, probe.errorString());
+        };
         for (const QString &file : {missing, folder}) {
+            const QString expected = unreadable(file);
+            QVERIFY(!expected.isEmpty());
+            QVERIFY2(expected.contains(QLatin1String("Check that it still exists")), qPrintable(expected));
             const Run result = run({QStringLiteral("add-server-usage"), file, QStringLiteral("--store"), store});
             QCOMPARE(result.code, 1);
-            QVERIFY2(result.err.contains(file + QLatin1String(": ") + unreadable), qPrintable(result.err));
+            QVERIFY2(result.err.contains(file + QLatin1String(": ") + expected), qPrintable(result.err));
             QVERIFY(!result.out.contains(QLatin1String("added")));
         }
         const Run checkOnly = run({QStringLiteral("add-server-usage"), missing, QStringLiteral("--check-only"),
             QStringLiteral("--store"), store});
         QCOMPARE(checkOnly.code, 1);
-        QVERIFY2(checkOnly.err.contains(missing + QLatin1String(": ") + unreadable), qPrintable(checkOnly.err));
+        QVERIFY2(
+            checkOnly.err.contains(missing + QLatin1String(": ") + unreadable(missing)), qPrintable(checkOnly.err));
     }
 
     void shouldSaveAndRecordADownloadedExportGivenWithFrom()

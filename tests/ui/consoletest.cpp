@@ -1479,6 +1479,28 @@ private Q_SLOTS:
         QVERIFY(toUpload.isEmpty());
     }
 
+    void shouldPreviewTheFeaturesOfADroppedFileAsText()
+    {
+        QVERIFY(openConsole());
+        // Whatever a file says is shown as it is, never as markup.
+        UsageFileInfo info;
+        info.serverId = QStringLiteral("00000000-0000-4000-8000-0000000000b0");
+        info.hostName = QStringLiteral("markup.example.com");
+        info.version = QStringLiteral("3.15.0");
+        info.exportedAt = QDateTime::currentDateTimeUtc();
+        info.features = {UsageFileFeature{QStringLiteral("<b>x</b>"), {}}};
+        const QString file = m_dir->filePath(QStringLiteral("markup-license-usage.json"));
+        QVERIFY(writeFile(file, UsageFile::write(info, QByteArrayLiteral("c2VjcmV0"))));
+        auto *view = openView<AddServerUsageView>(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
+        QVERIFY(view);
+        QSignalSpy checked(view, &AddServerUsageView::filesChecked);
+        dropFiles(view->dropZone(), {file});
+        QVERIFY(checked.wait(30000));
+        const QString preview = view->previewLabel()->text();
+        QVERIFY2(preview.contains(QLatin1String("&lt;b&gt;x&lt;/b&gt;")), qPrintable(preview));
+        QVERIFY2(!preview.contains(QLatin1String("<b>x</b>")), qPrintable(preview));
+    }
+
     void shouldConfirmAssistedSyncAndUploadByPolling()
     {
         LabConfig config = smallLab();

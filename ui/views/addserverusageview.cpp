@@ -113,7 +113,7 @@ void AddServerUsageView::checkFiles(const QStringList &paths)
                     : file.check.message;
                 QStringList features;
                 for (const UsageFileFeature &feature : info.features) {
-                    features.append(feature.name);
+                    features.append(feature.name.toHtmlEscaped());
                 }
                 preview.append(
                     i18nc("@info preview of a usage file; %1 file, %2 host, %3 server id, %4 version, %5 features, "

@@ -581,6 +581,47 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(bad));
     }
 
+    void shouldGiveTheReportTheSuffixOfTheChosenKind()
+    {
+        QVERIFY(openConsole());
+        auto *download = m_window->findChild<QAction *>(QStringLiteral("downloadReportAction"));
+        QVERIFY(download);
+        QSettings().remove(QStringLiteral("report/kind"));
+        QString offeredName;
+        const auto saveAs = [&offeredName](const QString &file, int kind) {
+            QTimer::singleShot(0, [&offeredName, file, kind] {
+                auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+                QVERIFY(dialog);
+                offeredName = QFileInfo(dialog->selectedFiles().value(0)).fileName();
+                dialog->selectNameFilter(dialog->nameFilters().at(kind));
+                dialog->selectFile(file);
+                static_cast<QDialog *>(dialog)->accept();
+            });
+        };
+        // JSON chosen, the name still ending in .csv (as the suggested one did): a .json file in JSON.
+        QSignalSpy written(controller(), &LicenseController::reportFinished);
+        const QString csvName = m_dir->filePath(QStringLiteral("consumed.csv"));
+        saveAs(csvName, 2);
+        download->trigger();
+        QVERIFY(written.wait(30000));
+        QVERIFY(written.first().at(0).toBool());
+        const QString json = m_dir->filePath(QStringLiteral("consumed.json"));
+        QCOMPARE(written.first().at(1).toString(), json);
+        QVERIFY(offeredName.endsWith(QLatin1String(".csv")));
+        QVERIFY(!QFile::exists(csvName));
+        QVERIFY(QJsonDocument::fromJson(readAll(json)).isObject());
+        // The next time the dialog suggests JSON, under a .json name; CSV chosen instead gets .csv.
+        written.clear();
+        const QString again = m_dir->filePath(QStringLiteral("again.csv"));
+        saveAs(m_dir->filePath(QStringLiteral("again.json")), 1);
+        download->trigger();
+        QVERIFY(written.wait(30000));
+        QVERIFY2(offeredName.endsWith(QLatin1String(".json")), qPrintable(offeredName));
+        QCOMPARE(written.first().at(1).toString(), again);
+        const QByteArray csv = readAll(again);
+        QVERIFY(!csv.isEmpty() && !csv.startsWith('{') && !csv.startsWith("\xEF\xBB\xBF")); // plain CSV
+    }
+
     void shouldRefreshAgainOnF5()
     {
         QVERIFY(openConsole());

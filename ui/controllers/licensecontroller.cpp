@@ -29,7 +29,9 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHeaderView>
+#include <QMessageBox>
 #include <QStandardPaths>
 #include <QTableView>
 
@@ -861,12 +863,10 @@ void LicenseController::applyFilter()
 
 void LicenseController::downloadReport()
 {
-    const QString suggested =
-        QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
-            .filePath(QStringLiteral("consumed-licenses-%1.csv").arg(QDate::currentDate().toString(Qt::ISODate)));
     // The kinds of file, in this order; the settings keep the last one by its key, not its
     // (translated) text.
     const QStringList kinds = {QStringLiteral("csv-bom"), QStringLiteral("csv"), QStringLiteral("json")};
+    const QStringList suffixes = {QStringLiteral("csv"), QStringLiteral("csv"), QStringLiteral("json")};
     const QStringList filters = {
         i18nc("@item:inlistbox file type", "CSV for spreadsheet programs, UTF-8 with byte order mark (*.csv)"),
         i18nc("@item:inlistbox file type", "CSV, plain UTF-8 like GitHub's license report (*.csv)"),
@@ -874,6 +874,9 @@ void LicenseController::downloadReport()
     };
     QSettings settings;
     const int last = std::max(0, int(kinds.indexOf(settings.value(QStringLiteral("report/kind")).toString())));
+    const QString suggested = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                                  .filePath(QStringLiteral("consumed-licenses-%1.%2")
+                                          .arg(QDate::currentDate().toString(Qt::ISODate), suffixes.at(last)));
     QFileDialog dialog(m_page, i18nc("@title:window", "Download Report"), suggested);
     dialog.setObjectName(QStringLiteral("reportFileDialog"));
     dialog.setAcceptMode(QFileDialog::AcceptSave);
@@ -885,7 +888,19 @@ void LicenseController::downloadReport()
     }
     const int kind = std::max(0, int(filters.indexOf(dialog.selectedNameFilter())));
     settings.setValue(QStringLiteral("report/kind"), kinds.at(kind));
-    const QString path = dialog.selectedFiles().constFirst();
+    QString path = dialog.selectedFiles().constFirst();
+    // A name that kept the suffix of another kind (the suggested .csv, with JSON chosen) gets the chosen one.
+    if (const QString suffix = QFileInfo(path).suffix();
+        suffixes.contains(suffix.toLower()) && suffix.toLower() != suffixes.at(kind)) {
+        path = path.left(path.size() - suffix.size()) + suffixes.at(kind);
+        // The dialog asked about replacing the name it showed, not this one.
+        if (QFileInfo::exists(path) &&
+            QMessageBox::question(m_page, i18nc("@title:window", "Download Report"),
+                i18nc("@info %1 file", "%1 already exists. Replace it?", path), QMessageBox::Yes | QMessageBox::No,
+                QMessageBox::No) != QMessageBox::Yes) {
+            return;
+        }
+    }
     writeReport(path,
         kinds.at(kind) == QLatin1String("json") ? LicenseReportWriter::Format::Json : ReportJob::formatFor(path),
         kinds.at(kind) == QLatin1String("csv-bom"));

@@ -1343,6 +1343,10 @@ private Q_SLOTS:
         QVERIFY(!view->startButton()->isEnabled());
         QCOMPARE(view->files(), QStringList{first});
         QVERIFY(view->isBusy()); // all of the above happened while the upload ran
+        // The running stage in words for the tooltip and screen readers, not only its arrow.
+        QTRY_VERIFY2(view->stagesLabel()->toolTip().contains(QLatin1String("In progress: ")),
+            qPrintable(view->stagesLabel()->toolTip()));
+        QVERIFY(view->isBusy());
 
         // The upload finishes as started, with the file dropped first only, and nothing else was checked.
         QVERIFY(finished.wait(30000));
@@ -1458,7 +1462,11 @@ private Q_SLOTS:
             QCOMPARE(uploads.size(), uploadsBefore.at(i) + 1);
             QCOMPARE(uploads.first().name, name);
             QCOMPARE(uploads.first().syncState, UploadSyncState::Success);
+            // Each stage in words too: the ticks are for the eye.
+            QVERIFY2(view->stagesLabel()->toolTip().contains(QStringLiteral("Done: Uploading %1").arg(name)),
+                qPrintable(view->stagesLabel()->toolTip()));
         }
+        QCOMPARE(view->stagesLabel()->accessibleDescription(), view->stagesLabel()->toolTip());
     }
 
     void shouldGuideTheAssistedUploadOfSeveralFilesOneByOne()

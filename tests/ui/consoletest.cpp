@@ -104,6 +104,9 @@ bool writeFile(const QString &path, const QByteArray &bytes)
     return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size();
 }
 
+/// When set, the tests' keychain refuses to remove tokens with this error (as a locked keychain does).
+QString keychainRemovalError;
+
 /// The tests' keychain: one in-memory store behind every TokenStore::createDefault().
 class SharedTokenStore : public TokenStore
 {
@@ -122,6 +125,10 @@ public:
     }
     void removeToken(const QString &connectionId, WriteCallback callback) override
     {
+        if (!keychainRemovalError.isEmpty()) {
+            callback(keychainRemovalError);
+            return;
+        }
         m_tokens->removeToken(connectionId, std::move(callback));
     }
 
@@ -1864,6 +1871,44 @@ private Q_SLOTS:
         Q_EMIT newSwitchMenu->aboutToShow();
         QVERIFY(!newSwitchMenu->findChild<QAction *>(QStringLiteral("switchTo_") + second.id));
         QVERIFY(newSwitchMenu->findChild<QAction *>(QStringLiteral("switchTo_") + chosen.id));
+    }
+
+    void shouldSayWhenTheKeychainKeepsTheTokenOfARemovedConnection()
+    {
+        LicenseController::Options options = freshOptions();
+        const Connection server = serverConnection(QStringLiteral("ghes-locked"));
+        {
+            LicenseStore store;
+            QVERIFY(!store.open(options.storeLocation).isError());
+            QVERIFY(!store.saveConnection(server).isError());
+        }
+        m_keychain->writeToken(server.id, QStringLiteral("ghes-token"), [](const QString &) { });
+        QVERIFY(openConsoleWith(options));
+        QTRY_COMPARE_WITH_TIMEOUT(controller()->storedConnections().size(), 1, 30000);
+        controller()->switchConnection(server);
+        QTRY_COMPARE(controller()->connection(), server);
+        keychainRemovalError = QStringLiteral("The keychain is locked.");
+        const auto unlock = qScopeGuard([] { keychainRemovalError.clear(); });
+        QSignalSpy removed(controller(), &LicenseController::connectionRemoved);
+        controller()->removeConnection(server);
+        QVERIFY(removed.wait(30000));
+        QVERIFY(removed.first().first().toBool());
+        for (const Connection &left : storedConnections(options.storeLocation)) {
+            QVERIFY(left.id != server.id);
+        }
+        // The dialog promised the token leaves the keychain: it did not, and the page says so with the way out.
+        QCOMPARE(keychainToken(server.id), QStringLiteral("ghes-token"));
+        QTRY_VERIFY(page()->errorMessage()->isVisible());
+        const QString title = page()->errorMessage()->title();
+        QVERIFY2(title.contains(QLatin1String("still in the keychain")) &&
+                title.contains(QLatin1String("The keychain is locked.")),
+            qPrintable(title));
+        const QString nextStep = page()->findChild<QLabel *>(QStringLiteral("messageNextStep"))->text();
+        QVERIFY2(nextStep.contains(server.id) && nextStep.contains(QLatin1String("ghe-license-console")),
+            qPrintable(nextStep));
+        // It stays while the built-in lab the console went back to is shown.
+        QTRY_VERIFY(!controller()->isRefreshing());
+        QVERIFY(page()->errorMessage()->isVisible());
     }
 
     void shouldShowTheLicensesOfServersWithAConnectionOfTheirOwn()

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "licensecontroller.h"
 
+#include "github/keychaintokenstore.h"
 #include "github/tokenstore.h"
 #include "glc_ui_debug.h"
 #include "licensepage/countedtwicepanel.h"
@@ -197,7 +198,20 @@ void LicenseController::removeConnection(const Connection &connection)
         const bool removed = job->status() == WorkflowJob::Status::Succeeded;
         if (removed) {
             std::shared_ptr<TokenStore> keychain = TokenStore::createDefault();
-            keychain->removeToken(connection.id, [keychain](const QString &) { });
+            // The keychain may answer later (it can ask the user); the failure stays on the page until dismissed.
+            keychain->removeToken(connection.id, [keychain, self = QPointer(this), connection](const QString &error) {
+                if (error.isEmpty() || !self) {
+                    return;
+                }
+                self->m_page->showError(i18nc("@info %1 connection name, %2 the keychain's error",
+                                            "The connection %1 was removed, but its token is still in the "
+                                            "keychain: %2",
+                                            connection.name, error),
+                    i18nc("@info %1 keychain service, %2 entry",
+                        "Delete the entry %2 of %1 in the system's keychain (for example KWallet or GNOME "
+                        "Keyring) by hand.",
+                        QString(KeychainTokenStore::ServiceName), connection.id));
+            });
             Q_EMIT statusMessage(i18nc("@info:status %1 connection name", "Connection %1 removed.", connection.name));
             listConnections();
         } else {

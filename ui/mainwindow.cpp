@@ -205,6 +205,7 @@ void MainWindow::setupMenus()
     QAction *newConnection =
         fileMenu->addAction(QIcon::fromTheme(QStringLiteral("list-add")), i18nc("@action:inmenu", "&New Connection…"));
     newConnection->setObjectName(QStringLiteral("newConnectionAction"));
+    newConnection->setShortcut(QKeySequence::New);
     connect(newConnection, &QAction::triggered, this, &MainWindow::showNewConnectionDialog);
     QMenu *switchMenu = fileMenu->addMenu(
         QIcon::fromTheme(QStringLiteral("network-workgroup")), i18nc("@title:menu", "S&witch Connection"));

@@ -71,7 +71,7 @@ bool isUtf16(QByteArrayView text)
 }
 } // namespace
 
-QString validationMessage(Validation validation, qint64 sizeLimit)
+QString validationMessage(Validation validation, qint64 sizeLimit, const QString &readError)
 {
     switch (validation) {
     case Validation::Ok:
@@ -79,18 +79,25 @@ QString validationMessage(Validation validation, qint64 sizeLimit)
     case Validation::Empty:
         return i18nc("@info", "The file is empty. Export the license usage again on the server.");
     case Validation::NotJson:
-        return i18nc("@info", "The file is not JSON, so it is not a license usage export.");
+        return i18nc("@info",
+            "The file is not JSON, so it is not a license usage export. Export the license usage again from the "
+            "server's Management Console or with ghe-license usage in its administrative shell, then add that "
+            "file.");
     case Validation::HtmlPage:
         return i18nc("@info",
             "The file is a web page, not a license usage export. The download probably ended on a sign-in "
             "page: sign in to the server and export again.");
     case Validation::TooLarge:
-        return i18nc("@info", "The file is larger than %1, far more than any license usage export.",
+        return i18nc("@info",
+            "The file is larger than %1, far more than any license usage export. Check that you chose the export "
+            "itself, or export the license usage again from the server's Management Console or with ghe-license "
+            "usage.",
             QLocale().formattedDataSize(sizeLimit));
     case Validation::WrongShape:
         return i18nc("@info",
             "The file is JSON but not a license usage export: it has no server ID or host name of an "
-            "Enterprise Server instance.");
+            "Enterprise Server instance. Add the file the server's Management Console or ghe-license usage "
+            "exported.");
     case Validation::Truncated:
         return i18nc("@info", "The file ends too early: the export was cut off. Export the license usage again.");
     case Validation::Utf16Text:
@@ -99,14 +106,21 @@ QString validationMessage(Validation validation, qint64 sizeLimit)
             "as UTF-8 (in PowerShell: | Out-File -Encoding utf8) or copy the file from the server with scp, then "
             "add it again.");
     case Validation::Unreadable:
-        return i18nc("@info", "The file could not be read.");
+        if (!readError.isEmpty()) {
+            return i18nc("@info %1 the system's error",
+                "The file could not be read: %1. Check that it still exists and that you may read it, then add it "
+                "again.",
+                readError);
+        }
+        return i18nc("@info",
+            "The file could not be read. Check that it still exists and that you may read it, then add it again.");
     }
     return {};
 }
 
 QString Result::message() const
 {
-    return validationMessage(validation);
+    return validationMessage(validation, DefaultSizeLimit, readError);
 }
 
 Result read(const QByteArray &bytes, qint64 sizeLimit)
@@ -205,6 +219,7 @@ Result readFile(const QString &path, qint64 sizeLimit)
     if (!file.open(QIODevice::ReadOnly)) {
         Result result;
         result.validation = Validation::Unreadable;
+        result.readError = file.errorString();
         return result;
     }
     if (file.size() > sizeLimit) {

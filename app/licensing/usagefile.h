@@ -33,6 +33,7 @@ struct Result
     UsageFileInfo info;
     QString sha256; ///< lower-case hex of the bytes (also set when invalid, except TooLarge/Unreadable)
     qint64 size = 0;
+    QString readError; ///< Unreadable: the system's reason (e.g. "No such file or directory")
 
     bool ok() const { return validation == Validation::Ok; }
     /// Translated explanation, empty when ok.
@@ -41,7 +42,8 @@ struct Result
 
 Result read(const QByteArray &bytes, qint64 sizeLimit = DefaultSizeLimit);
 Result readFile(const QString &path, qint64 sizeLimit = DefaultSizeLimit);
-QString validationMessage(Validation validation, qint64 sizeLimit = DefaultSizeLimit);
+/// @p readError: for Unreadable, the system's reason, which the message quotes.
+QString validationMessage(Validation validation, qint64 sizeLimit = DefaultSizeLimit, const QString &readError = {});
 
 /// Writes the real export shape: metadata under "instance", users either as the given opaque
 /// base64 string (usersBlob non-empty) or as a readable array.

@@ -12,12 +12,26 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 
 namespace Glc {
 namespace {
 QString uploadKey(const QString &host, const UserAccountsUpload &upload)
 {
     return host + QLatin1Char('|') + upload.name + QLatin1Char('|') + upload.createdAt.toString(Qt::ISODate);
+}
+
+/// Both files are usage of the same server.
+bool sameServer(const UsageFileInfo &a, const UsageFileInfo &b)
+{
+    return (!a.serverId.isEmpty() && a.serverId == b.serverId) || (!a.hostName.isEmpty() && a.hostName == b.hostName);
+}
+
+/// How old the usage in the file is: its export date, or when the file was saved when it does not say.
+QDateTime usageDate(const UsageFileCheck::Outcome &check, bool *exported)
+{
+    *exported = check.file.info.exportedAt.isValid();
+    return *exported ? check.file.info.exportedAt : QFileInfo(check.path).lastModified();
 }
 } // namespace
 
@@ -73,14 +87,62 @@ void AddServerUsageJob::run()
             }
         }
         m_results.append(result);
-        Q_EMIT fileChecked(i);
         Q_EMIT progress(i + 1, m_files.size(), 0);
+    }
+    refuseOlderInBatch();
+    for (int i = 0; i < m_results.size(); ++i) {
+        Q_EMIT fileChecked(i);
     }
     if (m_mode == Mode::CheckOnly) {
         succeed();
         return;
     }
     uploadNext();
+}
+
+void AddServerUsageJob::refuseOlderInBatch()
+{
+    // Whatever the order of the files, one that would go up might be older than another of its server:
+    // uploaded after it, it would replace newer usage with older usage. Only the newest one goes up.
+    const QLocale locale;
+    for (int i = 0; i < m_results.size(); ++i) {
+        UsageFileCheck::Outcome &older = m_results[i].check;
+        // A new server's files too: the admin may still allow them.
+        if (!older.uploadable(true)) {
+            continue;
+        }
+        bool olderExported = false;
+        const QDateTime olderDate = usageDate(older, &olderExported);
+        const UsageFileCheck::Outcome *newest = nullptr;
+        QDateTime newestDate = olderDate;
+        for (int j = 0; j < m_results.size() && olderDate.isValid(); ++j) {
+            const UsageFileCheck::Outcome &other = m_results.at(j).check;
+            if (j == i || !other.uploadable(true) || !sameServer(older.file.info, other.file.info)) {
+                continue;
+            }
+            bool exported = false;
+            if (const QDateTime date = usageDate(other, &exported); date.isValid() && date > newestDate) {
+                newest = &other;
+                newestDate = date;
+            }
+        }
+        if (!newest) {
+            continue;
+        }
+        older.problem = UsageFileCheck::Problem::OlderThanLastUpload;
+        const QString name = QFileInfo(newest->path).fileName();
+        const QString olderText = locale.toString(olderDate.toLocalTime(), QLocale::ShortFormat);
+        const QString newerText = locale.toString(newestDate.toLocalTime(), QLocale::ShortFormat);
+        older.message = olderExported
+            ? i18nc("@info %1 export date, %2 file name, %3 its date",
+                  "The file was exported on %1, before %2 of the same server in this batch (%3); uploading it "
+                  "after that file would replace newer usage with older usage. Only the newer file is uploaded.",
+                  olderText, name, newerText)
+            : i18nc("@info %1 file date, %2 file name, %3 its date",
+                  "The file was saved on %1, before %2 of the same server in this batch (%3), so it probably holds "
+                  "older usage. Only the newer file is uploaded.",
+                  olderText, name, newerText);
+    }
 }
 
 void AddServerUsageJob::uploadNext()

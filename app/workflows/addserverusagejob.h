@@ -52,6 +52,9 @@ protected:
     void abort() override;
 
 private:
+    /// Of several files of one server in the batch, only the newest one may go up: the others are refused
+    /// as older (OlderThanLastUpload), naming the newer file.
+    void refuseOlderInBatch();
     void uploadNext();
     void uploadToLab(int index, const QByteArray &bytes);
     void pollLab(int index, const QString &jobId);

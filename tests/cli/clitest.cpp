@@ -1009,6 +1009,43 @@ private Q_SLOTS:
         QVERIFY2(again.err.contains(QLatin1String("already uploaded")), qPrintable(again.err));
     }
 
+    void shouldRefuseTheOlderOfTwoExportsOfAServerInOneCall()
+    {
+        const QString store = newStore();
+        const QString exported = path(QStringLiteral("batch.json"));
+        QCOMPARE(run({QStringLiteral("export"), QStringLiteral("ghes-1.lab.example"), QStringLiteral("-o"), exported,
+                         QStringLiteral("--store"), store})
+                     .code,
+            0);
+        QFile exportedFile(exported);
+        QVERIFY(exportedFile.open(QIODevice::ReadOnly));
+        const QJsonObject json = QJsonDocument::fromJson(exportedFile.readAll()).object();
+        QVERIFY(!json.isEmpty());
+        const auto writeExport = [this, &json](const QString &name, const QDateTime &exportedAt) {
+            QJsonObject copy = json;
+            copy.insert(QStringLiteral("exported_at"), exportedAt.toString(Qt::ISODate));
+            QFile file(path(name));
+            file.open(QIODevice::WriteOnly);
+            file.write(QJsonDocument(copy).toJson());
+            return file.fileName();
+        };
+        const QString older = writeExport(QStringLiteral("earlier.json"), QDateTime::currentDateTimeUtc().addDays(-2));
+        const QString newer = writeExport(QStringLiteral("newer.json"), QDateTime::currentDateTimeUtc().addSecs(-60));
+        // Uploaded after the newer one, the older export would replace newer usage: refused, naming the newer one.
+        const Run check = run({QStringLiteral("add-server-usage"), older, newer, QStringLiteral("--check-only"),
+            QStringLiteral("--store"), store});
+        QCOMPARE(check.code, 1);
+        QVERIFY2(check.err.contains(older + QLatin1String(": The file was exported on")) &&
+                check.err.contains(QLatin1String("before newer.json of the same server in this batch")),
+            qPrintable(check.err));
+        QVERIFY2(check.err.contains(newer + QLatin1String(": valid usage file of ghes-1.lab.example")),
+            qPrintable(check.err));
+        const Run upload = run({QStringLiteral("add-server-usage"), newer, older, QStringLiteral("--store"), store});
+        QCOMPARE(upload.code, 1);
+        QVERIFY2(upload.out.contains(newer + QLatin1String(": added")), qPrintable(upload.out + upload.err));
+        QVERIFY2(!upload.out.contains(older + QLatin1String(": added")), qPrintable(upload.out));
+    }
+
     void shouldPrintAssistedStepsForAGitHubLikeLab()
     {
         Lab lab = startLab({QStringLiteral("--github-like")});
@@ -1974,17 +2011,27 @@ private Q_SLOTS:
         const QString missing = path(QStringLiteral("no-such-export.json"));
         const QString folder = path(QStringLiteral("a-folder.json"));
         QVERIFY(QDir().mkpath(folder));
-        const QString unreadable = UsageFile::validationMessage(UsageFile::Validation::Unreadable);
+        // The message quotes the system's reason and says what to do.
+        const auto unreadable = [](const QString &file) {
+            QFile probe(file);
+            return probe.open(QIODevice::ReadOnly) ? QString()
+                                                   : UsageFile::validationMessage(UsageFile::Validation::Unreadable,
+                                                         UsageFile::DefaultSizeLimit, probe.errorString());
+        };
         for (const QString &file : {missing, folder}) {
+            const QString expected = unreadable(file);
+            QVERIFY(!expected.isEmpty());
+            QVERIFY2(expected.contains(QLatin1String("Check that it still exists")), qPrintable(expected));
             const Run result = run({QStringLiteral("add-server-usage"), file, QStringLiteral("--store"), store});
             QCOMPARE(result.code, 1);
-            QVERIFY2(result.err.contains(file + QLatin1String(": ") + unreadable), qPrintable(result.err));
+            QVERIFY2(result.err.contains(file + QLatin1String(": ") + expected), qPrintable(result.err));
             QVERIFY(!result.out.contains(QLatin1String("added")));
         }
         const Run checkOnly = run({QStringLiteral("add-server-usage"), missing, QStringLiteral("--check-only"),
             QStringLiteral("--store"), store});
         QCOMPARE(checkOnly.code, 1);
-        QVERIFY2(checkOnly.err.contains(missing + QLatin1String(": ") + unreadable), qPrintable(checkOnly.err));
+        QVERIFY2(
+            checkOnly.err.contains(missing + QLatin1String(": ") + unreadable(missing)), qPrintable(checkOnly.err));
     }
 
     void shouldSaveAndRecordADownloadedExportGivenWithFrom()

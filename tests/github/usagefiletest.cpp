@@ -5,6 +5,7 @@
 
 #include <QCryptographicHash>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 // JSON written as tokens (moc does not read raw string literals with quotes).
@@ -122,6 +123,23 @@ private Q_SLOTS:
         const auto result = UsageFile::read(bytes, 1000);
         QCOMPARE(int(result.validation), validation);
         QVERIFY(!result.message().isEmpty());
+    }
+
+    void shouldSayWhatToDoWithAFileThatIsNoExport()
+    {
+        // Each refusal ends with the next step; an unreadable file names the system's reason.
+        for (const auto validation :
+            {UsageFile::Validation::NotJson, UsageFile::Validation::TooLarge, UsageFile::Validation::WrongShape}) {
+            const QString message = UsageFile::validationMessage(validation);
+            QVERIFY2(message.contains(QLatin1String("ghe-license usage")), qPrintable(message));
+        }
+        QTemporaryDir dir;
+        const UsageFile::Result missing = UsageFile::readFile(dir.filePath(QStringLiteral("gone.json")));
+        QCOMPARE(missing.validation, UsageFile::Validation::Unreadable);
+        QVERIFY(!missing.readError.isEmpty());
+        QVERIFY2(missing.message().contains(missing.readError), qPrintable(missing.message()));
+        QVERIFY2(
+            missing.message().contains(QLatin1String("Check that it still exists")), qPrintable(missing.message()));
     }
 
     void shouldGiveEachFailureItsOwnMessage()

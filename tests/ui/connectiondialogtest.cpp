@@ -18,6 +18,24 @@
 
 Q_DECLARE_METATYPE(Glc::Connection)
 
+namespace {
+/// A self-signed CA certificate (its key thrown away), as a company's private CA gives it out.
+QByteArray testCa()
+{
+    return QByteArrayLiteral("-----BEGIN CERTIFICATE-----\n"
+                             "MIIBgzCCASmgAwIBAgIUP+pZ2deCUM+EQ2sPjF6NDyy5kQ4wCgYIKoZIzj0EAwIw\n"
+                             "FjEUMBIGA1UEAwwLR0xDIFRlc3QgQ0EwIBcNMjYxMTMwMTAyNTAwWhgPMjEyNjEx\n"
+                             "MDYxMDI1MDBaMBYxFDASBgNVBAMMC0dMQyBUZXN0IENBMFkwEwYHKoZIzj0CAQYI\n"
+                             "KoZIzj0DAQcDQgAEwhTdubJYXoCh6OGn+ZIh8YnVc0TV7u9WDsJ4CGIjPz+VYR3r\n"
+                             "yZ8gynDPMmhv9OH1werDLDyIcbuWyptfV//8u6NTMFEwHQYDVR0OBBYEFMB3FKiz\n"
+                             "lNYf12Dd9kasEtlyrmb/MB8GA1UdIwQYMBaAFMB3FKizlNYf12Dd9kasEtlyrmb/\n"
+                             "MA8GA1UdEwEB/wQFMAMBAf8wCgYIKoZIzj0EAwIDSAAwRQIgW/zWPMjyYZvAHvTw\n"
+                             "ljIw10w0hr26hBakgihFJ+eKSQcCIQCtbF+zMFYauSjvzOqU1D4rQ5BoofUPyi2s\n"
+                             "c37o5ho2Wg==\n"
+                             "-----END CERTIFICATE-----\n");
+}
+} // namespace
+
 class ConnectionDialogTest : public QObject
 {
     Q_OBJECT
@@ -120,17 +138,65 @@ private Q_SLOTS:
         const QString missing = dir.filePath(QStringLiteral("corp-ca.pem"));
         QTest::keyClicks(edit(d, "caFileField"), missing);
         QVERIFY(!d.isValid());
-        QVERIFY2(d.validationErrors().join(QLatin1Char(' ')).contains(missing),
+        QTRY_VERIFY2(d.validationErrors().join(QLatin1Char(' ')).contains(missing),
             qPrintable(d.validationErrors().join(QLatin1Char(' '))));
+        QVERIFY(!d.isValid());
         QFile text(missing);
         QVERIFY(text.open(QIODevice::WriteOnly));
         text.write("not a certificate\n");
         text.close();
-        d.setConnection(d.connection()); // validated again as it is shown
-        QVERIFY2(d.validationErrors().join(QLatin1Char(' ')).contains(QLatin1String("no PEM certificate")),
+        d.setConnection(d.connection()); // read again as it is shown
+        QTRY_VERIFY2(d.validationErrors().join(QLatin1Char(' ')).contains(QLatin1String("no PEM certificate")),
             qPrintable(d.validationErrors().join(QLatin1Char(' '))));
         edit(d, "caFileField")->clear();
         QVERIFY(d.isValid());
+    }
+
+    void shouldReadTheCaFileOnceTheTypingPausesOffTheUiThread()
+    {
+        ConnectionDialog d;
+        chooseKind(d, Glc::Connection::Kind::Server);
+        QTest::keyClicks(edit(d, "hostField"), QStringLiteral("ghe.example.com"));
+        auto *ok = d.findChild<QPushButton *>(QStringLiteral("ok"));
+        auto *test = d.findChild<QPushButton *>(QStringLiteral("testButton"));
+        QVERIFY(ok && test && ok->isEnabled());
+        QTemporaryDir dir;
+        const QString bad = dir.filePath(QStringLiteral("bad-ca.pem"));
+        const QString good = dir.filePath(QStringLiteral("corp-ca.pem"));
+        for (const auto &[path, bytes] :
+            {std::pair{bad, QByteArray("not a certificate\n")}, std::pair{good, testCa()}}) {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(bytes);
+        }
+        // Typed key by key: nothing is read yet, and OK waits for the answer.
+        QTest::keyClicks(edit(d, "caFileField"), bad);
+        QCOMPARE(d.caFileChecks(), 0);
+        QVERIFY(d.isCaFileCheckPending());
+        QVERIFY(!ok->isEnabled());
+        QVERIFY(!test->isEnabled());
+        QTRY_VERIFY(!d.isCaFileCheckPending());
+        QCOMPARE(d.caFileChecks(), 1); // once for the whole path, not once per key
+        auto *problems = d.findChild<QLabel *>(QStringLiteral("validationLabel"));
+        QVERIFY(problems->isVisibleTo(&d));
+        QVERIFY2(problems->text().contains(QLatin1String("no PEM certificate")), qPrintable(problems->text()));
+        QVERIFY(!ok->isEnabled());
+        // Another path: the old problem goes, OK waits again, then the good certificate enables it.
+        edit(d, "caFileField")->clear();
+        QVERIFY(ok->isEnabled()); // no CA file: nothing to check
+        QTest::keyClicks(edit(d, "caFileField"), good);
+        QVERIFY(!ok->isEnabled());
+        QVERIFY(!problems->isVisibleTo(&d));
+        QTRY_VERIFY(ok->isEnabled());
+        QCOMPARE(d.caFileChecks(), 2);
+        QVERIFY(test->isEnabled());
+        QVERIFY(d.isValid());
+        // Back to a path checked last: no new read.
+        edit(d, "caFileField")->setText(good + QLatin1Char('x'));
+        edit(d, "caFileField")->setText(good);
+        QVERIFY(ok->isEnabled());
+        QTest::qWait(500);
+        QCOMPARE(d.caFileChecks(), 2);
     }
 
     void shouldProduceTheConnection()

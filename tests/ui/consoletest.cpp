@@ -42,6 +42,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QCryptographicHash>
 #include <QDialogButtonBox>
@@ -51,6 +52,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QJsonDocument>
@@ -106,6 +108,9 @@ bool writeFile(const QString &path, const QByteArray &bytes)
     return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size();
 }
 
+/// When set, the tests' keychain refuses to remove tokens with this error (as a locked keychain does).
+QString keychainRemovalError;
+
 /// The tests' keychain: one in-memory store behind every TokenStore::createDefault().
 class SharedTokenStore : public TokenStore
 {
@@ -124,6 +129,10 @@ public:
     }
     void removeToken(const QString &connectionId, WriteCallback callback) override
     {
+        if (!keychainRemovalError.isEmpty()) {
+            callback(keychainRemovalError);
+            return;
+        }
         m_tokens->removeToken(connectionId, std::move(callback));
     }
 
@@ -589,6 +598,47 @@ private Q_SLOTS:
         QCOMPARE(written.first().at(0).toBool(), false);
         QVERIFY(page()->errorMessage()->isVisible());
         QVERIFY(!QFile::exists(bad));
+    }
+
+    void shouldGiveTheReportTheSuffixOfTheChosenKind()
+    {
+        QVERIFY(openConsole());
+        auto *download = m_window->findChild<QAction *>(QStringLiteral("downloadReportAction"));
+        QVERIFY(download);
+        QSettings().remove(QStringLiteral("report/kind"));
+        QString offeredName;
+        const auto saveAs = [&offeredName](const QString &file, int kind) {
+            QTimer::singleShot(0, [&offeredName, file, kind] {
+                auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+                QVERIFY(dialog);
+                offeredName = QFileInfo(dialog->selectedFiles().value(0)).fileName();
+                dialog->selectNameFilter(dialog->nameFilters().at(kind));
+                dialog->selectFile(file);
+                static_cast<QDialog *>(dialog)->accept();
+            });
+        };
+        // JSON chosen, the name still ending in .csv (as the suggested one did): a .json file in JSON.
+        QSignalSpy written(controller(), &LicenseController::reportFinished);
+        const QString csvName = m_dir->filePath(QStringLiteral("consumed.csv"));
+        saveAs(csvName, 2);
+        download->trigger();
+        QVERIFY(written.wait(30000));
+        QVERIFY(written.first().at(0).toBool());
+        const QString json = m_dir->filePath(QStringLiteral("consumed.json"));
+        QCOMPARE(written.first().at(1).toString(), json);
+        QVERIFY(offeredName.endsWith(QLatin1String(".csv")));
+        QVERIFY(!QFile::exists(csvName));
+        QVERIFY(QJsonDocument::fromJson(readAll(json)).isObject());
+        // The next time the dialog suggests JSON, under a .json name; CSV chosen instead gets .csv.
+        written.clear();
+        const QString again = m_dir->filePath(QStringLiteral("again.csv"));
+        saveAs(m_dir->filePath(QStringLiteral("again.json")), 1);
+        download->trigger();
+        QVERIFY(written.wait(30000));
+        QVERIFY2(offeredName.endsWith(QLatin1String(".json")), qPrintable(offeredName));
+        QCOMPARE(written.first().at(1).toString(), again);
+        const QByteArray csv = readAll(again);
+        QVERIFY(!csv.isEmpty() && !csv.startsWith('{') && !csv.startsWith("\xEF\xBB\xBF")); // plain CSV
     }
 
     void shouldRefreshAgainOnF5()
@@ -1298,6 +1348,266 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(page()->userLicensesCard()->summary().consumed, consumedBefore + 2, 30000); // hermit
     }
 
+    /// Writes the lab's usage export of @p host (as its Management Console gives it) to @p path.
+    bool writeLabExport(const QString &host, const QString &path)
+    {
+        QByteArray exported;
+        lab()->runInLab([&](LicenseLab *l) { exported = l->exportUsage(host); });
+        return UsageFile::read(exported).ok() && writeFile(path, exported);
+    }
+
+    void shouldRefuseNewFilesWhileAnUploadRuns()
+    {
+        QVERIFY(openConsole());
+        const LabEnterprise::Server server = labServer(false);
+        const QString first = m_dir->filePath(QStringLiteral("first-license-usage.json"));
+        QVERIFY(writeLabExport(server.hostname, first));
+        const QString other = m_dir->filePath(QStringLiteral("other-license-usage.json"));
+        QVERIFY(writeLabExport(labServer(true).hostname, other));
+
+        auto *view = openView<AddServerUsageView>(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
+        QVERIFY(view);
+        auto *choose = view->dropZone()->findChild<QPushButton *>(QStringLiteral("chooseFilesButton"));
+        QVERIFY(choose);
+        QSignalSpy checked(view, &AddServerUsageView::filesChecked);
+        dropFiles(view->dropZone(), {first});
+        QVERIFY(checked.wait(30000));
+        QVERIFY(view->startButton()->isEnabled());
+
+        // Slow answers keep the upload running while the admin drops, chooses and pastes another file.
+        setLabFaults([](LabFaults &faults) { faults.latencyMs = 300; });
+        QSignalSpy finished(view, &ActionView::jobFinished);
+        checked.clear();
+        view->startButton()->click();
+        QVERIFY(view->isBusy());
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(other)});
+        const QPoint center = view->dropZone()->rect().center();
+        QDragEnterEvent enter(center, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(view->dropZone(), &enter);
+        QVERIFY(!enter.isAccepted());
+        const QString refusal = view->dropZone()->message();
+        QVERIFY2(refusal.contains(QLatin1String("An upload is running")), qPrintable(refusal));
+        QDropEvent drop(QPointF(center), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(view->dropZone(), &drop);
+        QVERIFY(!drop.isAccepted());
+        QVERIFY(!choose->isEnabled());
+        view->dropZone()->setFileChooser([&other](QWidget *) { return QStringList{other}; });
+        view->dropZone()->chooseFiles();
+        QApplication::clipboard()->setText(other);
+        QTest::keySequence(view->dropZone(), QKeySequence::Paste);
+        view->addFiles({other});
+        QCOMPARE(view->dropZone()->message(), refusal);
+        QVERIFY(!view->startButton()->isEnabled());
+        QCOMPARE(view->files(), QStringList{first});
+        QVERIFY(view->isBusy()); // all of the above happened while the upload ran
+        // The running stage in words for the tooltip and screen readers, not only its arrow.
+        QTRY_VERIFY2(view->stagesLabel()->toolTip().contains(QLatin1String("In progress: ")),
+            qPrintable(view->stagesLabel()->toolTip()));
+        QVERIFY(view->isBusy());
+
+        // The upload finishes as started, with the file dropped first only, and nothing else was checked.
+        QVERIFY(finished.wait(30000));
+        QVERIFY2(finished.first().first().toBool(), qPrintable(view->resultMessage()->title()));
+        QCOMPARE(view->dropZone()->results().size(), 1);
+        QCOMPARE(view->dropZone()->results().first().path, first);
+        QCOMPARE(
+            view->dropZone()->results().first().title, ServerInstancesModel::uploadStateText(UploadSyncState::Success));
+        QVERIFY(checked.isEmpty());
+        QVERIFY(!view->startButton()->isEnabled());
+        // Then the zone takes files again.
+        QVERIFY(choose->isEnabled());
+        QVERIFY(view->dropZone()->message().isEmpty());
+        setLabFaults([](LabFaults &faults) { faults.latencyMs = 0; });
+        dropFiles(view->dropZone(), {other});
+        QVERIFY(checked.wait(30000));
+        QCOMPARE(view->dropZone()->results().size(), 1);
+        QVERIFY(view->dropZone()->results().first().ok);
+        QVERIFY(view->startButton()->isEnabled());
+    }
+
+    void shouldCheckOnlyTheLastOfTwoQuickDrops()
+    {
+        QVERIFY(openConsole());
+        const QString first = m_dir->filePath(QStringLiteral("first-license-usage.json"));
+        QVERIFY(writeLabExport(labServer(false).hostname, first));
+        const QString last = m_dir->filePath(QStringLiteral("last-license-usage.json"));
+        QVERIFY(writeLabExport(labServer(true).hostname, last));
+        auto *view = openView<AddServerUsageView>(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
+        QVERIFY(view);
+        QSignalSpy checked(view, &AddServerUsageView::filesChecked);
+        // The second drop comes before the first one's check has answered (no events in between).
+        dropFiles(view->dropZone(), {first});
+        QVERIFY(view->isChecking());
+        dropFiles(view->dropZone(), {last});
+        QVERIFY(!view->startButton()->isEnabled());
+        QVERIFY(checked.wait(30000));
+        QTest::qWait(500); // the first check, had it gone on, would have answered by now
+        QCOMPARE(checked.count(), 1);
+        QVERIFY(!view->isChecking());
+        QCOMPARE(view->files(), QStringList{last});
+        QCOMPARE(view->dropZone()->results().size(), 1);
+        QCOMPARE(view->dropZone()->results().first().path, last);
+        QVERIFY(view->dropZone()->results().first().ok);
+        // Upload goes through the last drop's file only.
+        QSignalSpy finished(view, &ActionView::jobFinished);
+        view->startButton()->click();
+        QVERIFY(finished.wait(30000));
+        QVERIFY2(finished.first().first().toBool(), qPrintable(view->resultMessage()->title()));
+        QCOMPARE(view->dropZone()->results().size(), 1);
+        QCOMPARE(view->dropZone()->results().first().path, last);
+    }
+
+    /// Takes GitHub Connect from a connected server of the lab: its usage, too, arrives by file now.
+    LabEnterprise::Server disconnectAServer()
+    {
+        const LabEnterprise::Server server = labServer(true);
+        bool disconnected = false;
+        lab()->runInLab([&](LicenseLab *l) { disconnected = l->setServerConnected(server.hostname, false); });
+        return disconnected ? server : LabEnterprise::Server{};
+    }
+
+    QList<UserAccountsUpload> labUploads(const QString &host)
+    {
+        for (const LabEnterprise::Server &server : labServers()) {
+            if (server.hostname == host) {
+                return server.uploads;
+            }
+        }
+        return {};
+    }
+
+    void shouldUploadSeveralFilesOneByOneWithAResultEach()
+    {
+        QVERIFY(openConsole());
+        const QList<LabEnterprise::Server> servers{labServer(false), disconnectAServer()};
+        QVERIFY(!servers.at(1).hostname.isEmpty());
+        QStringList files;
+        QList<qsizetype> uploadsBefore;
+        for (const LabEnterprise::Server &server : servers) {
+            files.append(m_dir->filePath(QStringLiteral("%1-license-usage.json").arg(server.hostname)));
+            QVERIFY(writeLabExport(server.hostname, files.last()));
+            uploadsBefore.append(labUploads(server.hostname).size());
+        }
+        auto *view = openView<AddServerUsageView>(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
+        QVERIFY(view);
+        QSignalSpy checked(view, &AddServerUsageView::filesChecked);
+        dropFiles(view->dropZone(), files);
+        QVERIFY(checked.wait(30000));
+        QCOMPARE(view->dropZone()->results().size(), 2);
+        for (const UsageFileResult &result : view->dropZone()->results()) {
+            QVERIFY2(result.ok, qPrintable(result.detail));
+        }
+        QSignalSpy finished(view, &ActionView::jobFinished);
+        view->startButton()->click();
+        QVERIFY(finished.wait(60000));
+        QVERIFY2(finished.first().first().toBool(), qPrintable(view->resultMessage()->title()));
+        QCOMPARE(view->resultMessage()->title(), QStringLiteral("2 files added; the totals are being refreshed."));
+        // A result per file, in the order dropped, each uploaded one after the other.
+        const QList<UsageFileResult> results = view->dropZone()->results();
+        QCOMPARE(results.size(), 2);
+        const QString stages = view->stagesLabel()->text();
+        qsizetype previous = -1;
+        for (int i = 0; i < 2; ++i) {
+            QCOMPARE(results.at(i).path, files.at(i));
+            QCOMPARE(results.at(i).title, ServerInstancesModel::uploadStateText(UploadSyncState::Success));
+            const QString name = QFileInfo(files.at(i)).fileName();
+            const qsizetype at = stages.indexOf(QStringLiteral("Uploading %1").arg(name));
+            QVERIFY2(at > previous, qPrintable(stages));
+            previous = at;
+            // GitHub (the lab) has one more upload of each server, under the file's name.
+            const QList<UserAccountsUpload> uploads = labUploads(servers.at(i).hostname);
+            QCOMPARE(uploads.size(), uploadsBefore.at(i) + 1);
+            QCOMPARE(uploads.first().name, name);
+            QCOMPARE(uploads.first().syncState, UploadSyncState::Success);
+            // Each stage in words too: the ticks are for the eye.
+            QVERIFY2(view->stagesLabel()->toolTip().contains(QStringLiteral("Done: Uploading %1").arg(name)),
+                qPrintable(view->stagesLabel()->toolTip()));
+        }
+        QCOMPARE(view->stagesLabel()->accessibleDescription(), view->stagesLabel()->toolTip());
+    }
+
+    void shouldGuideTheAssistedUploadOfSeveralFilesOneByOne()
+    {
+        LabConfig config = smallLab();
+        config.githubLike = true;
+        QVERIFY(openConsole(config));
+        const QList<LabEnterprise::Server> servers{labServer(false), disconnectAServer()};
+        QVERIFY(!servers.at(1).hostname.isEmpty());
+        // The admin exports each server's usage in the browser, into a folder of its own.
+        LabBrowser browser(lab()->url(), lab()->token());
+        QStringList files;
+        QList<std::pair<QByteArray, QString>> toUpload;
+        for (const LabEnterprise::Server &server : servers) {
+            const QByteArray bytes = browser.exportUsage(server.hostname);
+            QVERIFY(UsageFile::read(bytes).ok());
+            QVERIFY(QDir(m_dir->path()).mkpath(server.hostname));
+            files.append(m_dir->filePath(server.hostname + QLatin1String("/license-usage.json")));
+            QVERIFY(writeFile(files.last(), bytes));
+            toUpload.append({bytes, server.hostname + QLatin1String(".json")});
+        }
+        // Each GitHub page that opens: the admin uploads the file the instructions name, which the console
+        // confirms by polling; the folder opened beside it is the one of that file.
+        QList<QUrl> opened;
+        ActionView::setUrlOpener([&opened, &browser, &toUpload](const QUrl &url) {
+            opened.append(url);
+            if (!url.isLocalFile() && !toUpload.isEmpty()) {
+                const auto [bytes, name] = toUpload.takeFirst();
+                browser.upload(bytes, name);
+            }
+        });
+        auto *view = openView<AddServerUsageView>(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
+        QVERIFY(view);
+        QCOMPARE(view->capability().kind, Capability::Kind::Assisted);
+        QSignalSpy checked(view, &AddServerUsageView::filesChecked);
+        dropFiles(view->dropZone(), files);
+        QVERIFY(checked.wait(30000));
+        QCOMPARE(view->dropZone()->results().size(), 2);
+        QSignalSpy finished(view, &ActionView::jobFinished);
+        view->startButton()->click();
+        QVERIFY(finished.wait(60000));
+        QVERIFY2(finished.first().first().toBool(), qPrintable(view->resultMessage()->title()));
+        const QUrl page = controller()->context().connection.enterpriseLicensePage();
+        QCOMPARE(opened,
+            (QList<QUrl>{page, QUrl::fromLocalFile(QFileInfo(files.at(0)).absolutePath()), page,
+                QUrl::fromLocalFile(QFileInfo(files.at(1)).absolutePath())}));
+        // The instructions of both files, each with the path the admin uploads there.
+        const QString assist = view->assistLabel()->text();
+        for (const QString &file : files) {
+            QVERIFY2(assist.contains(file), qPrintable(assist));
+        }
+        QCOMPARE(assist.count(QLatin1String("The folder with license-usage.json is open too")), 2);
+        QCOMPARE(view->dropZone()->results().size(), 2);
+        for (int i = 0; i < 2; ++i) {
+            QCOMPARE(view->dropZone()->results().at(i).path, files.at(i));
+            QCOMPARE(view->dropZone()->results().at(i).title,
+                ServerInstancesModel::uploadStateText(UploadSyncState::Success));
+        }
+        QVERIFY(toUpload.isEmpty());
+    }
+
+    void shouldPreviewTheFeaturesOfADroppedFileAsText()
+    {
+        QVERIFY(openConsole());
+        // Whatever a file says is shown as it is, never as markup.
+        UsageFileInfo info;
+        info.serverId = QStringLiteral("00000000-0000-4000-8000-0000000000b0");
+        info.hostName = QStringLiteral("markup.example.com");
+        info.version = QStringLiteral("3.15.0");
+        info.exportedAt = QDateTime::currentDateTimeUtc();
+        info.features = {UsageFileFeature{QStringLiteral("<b>x</b>"), {}}};
+        const QString file = m_dir->filePath(QStringLiteral("markup-license-usage.json"));
+        QVERIFY(writeFile(file, UsageFile::write(info, QByteArrayLiteral("c2VjcmV0"))));
+        auto *view = openView<AddServerUsageView>(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
+        QVERIFY(view);
+        QSignalSpy checked(view, &AddServerUsageView::filesChecked);
+        dropFiles(view->dropZone(), {file});
+        QVERIFY(checked.wait(30000));
+        const QString preview = view->previewLabel()->text();
+        QVERIFY2(preview.contains(QLatin1String("&lt;b&gt;x&lt;/b&gt;")), qPrintable(preview));
+        QVERIFY2(!preview.contains(QLatin1String("<b>x</b>")), qPrintable(preview));
+    }
+
     void shouldConfirmAssistedSyncAndUploadByPolling()
     {
         LabConfig config = smallLab();
@@ -1800,6 +2110,44 @@ private Q_SLOTS:
         Q_EMIT newSwitchMenu->aboutToShow();
         QVERIFY(!newSwitchMenu->findChild<QAction *>(QStringLiteral("switchTo_") + second.id));
         QVERIFY(newSwitchMenu->findChild<QAction *>(QStringLiteral("switchTo_") + chosen.id));
+    }
+
+    void shouldSayWhenTheKeychainKeepsTheTokenOfARemovedConnection()
+    {
+        LicenseController::Options options = freshOptions();
+        const Connection server = serverConnection(QStringLiteral("ghes-locked"));
+        {
+            LicenseStore store;
+            QVERIFY(!store.open(options.storeLocation).isError());
+            QVERIFY(!store.saveConnection(server).isError());
+        }
+        m_keychain->writeToken(server.id, QStringLiteral("ghes-token"), [](const QString &) { });
+        QVERIFY(openConsoleWith(options));
+        QTRY_COMPARE_WITH_TIMEOUT(controller()->storedConnections().size(), 1, 30000);
+        controller()->switchConnection(server);
+        QTRY_COMPARE(controller()->connection(), server);
+        keychainRemovalError = QStringLiteral("The keychain is locked.");
+        const auto unlock = qScopeGuard([] { keychainRemovalError.clear(); });
+        QSignalSpy removed(controller(), &LicenseController::connectionRemoved);
+        controller()->removeConnection(server);
+        QVERIFY(removed.wait(30000));
+        QVERIFY(removed.first().first().toBool());
+        for (const Connection &left : storedConnections(options.storeLocation)) {
+            QVERIFY(left.id != server.id);
+        }
+        // The dialog promised the token leaves the keychain: it did not, and the page says so with the way out.
+        QCOMPARE(keychainToken(server.id), QStringLiteral("ghes-token"));
+        QTRY_VERIFY(page()->errorMessage()->isVisible());
+        const QString title = page()->errorMessage()->title();
+        QVERIFY2(title.contains(QLatin1String("still in the keychain")) &&
+                title.contains(QLatin1String("The keychain is locked.")),
+            qPrintable(title));
+        const QString nextStep = page()->findChild<QLabel *>(QStringLiteral("messageNextStep"))->text();
+        QVERIFY2(nextStep.contains(server.id) && nextStep.contains(QLatin1String("ghe-license-console")),
+            qPrintable(nextStep));
+        // It stays while the built-in lab the console went back to is shown.
+        QTRY_VERIFY(!controller()->isRefreshing());
+        QVERIFY(page()->errorMessage()->isVisible());
     }
 
     void shouldShowTheLicensesOfServersWithAConnectionOfTheirOwn()

@@ -92,6 +92,34 @@ private Q_SLOTS:
         QVERIFY(refreshButton->isEnabled());
     }
 
+    void shouldLeaveTheFocusWhereTheUserIsWhenARefreshStarts()
+    {
+        LicensePage page;
+        fill(page);
+        page.resize(1200, 800);
+        page.show();
+        page.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&page));
+        auto *refreshButton = page.findChild<QPushButton *>(QStringLiteral("refreshButton"));
+        auto *cancelButton = page.findChild<QPushButton *>(QStringLiteral("cancelRefreshButton"));
+        QLineEdit *search = page.filterBar()->searchField();
+        // A refresh the user did not start here (the one after an upload): typing goes on in the search field.
+        search->setFocus(Qt::OtherFocusReason);
+        QTest::keyClicks(search, QStringLiteral("oct"));
+        page.setRefreshing(true);
+        QVERIFY(search->hasFocus());
+        QTest::keyClicks(search, QStringLiteral("o"));
+        QCOMPARE(search->text(), QStringLiteral("octo"));
+        page.setRefreshing(false);
+        QVERIFY(search->hasFocus());
+        // Started from the Refresh button, which is disabled meanwhile: Cancel takes the focus, then gives it back.
+        refreshButton->setFocus(Qt::OtherFocusReason);
+        page.setRefreshing(true);
+        QVERIFY(cancelButton->hasFocus());
+        page.setRefreshing(false);
+        QVERIFY(refreshButton->hasFocus());
+    }
+
     void shouldShowAnErrorWithTheNextStep()
     {
         LicensePage page;

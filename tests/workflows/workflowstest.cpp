@@ -19,6 +19,8 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -510,6 +512,69 @@ private Q_SLOTS:
         AddServerUsageJob twice(context, {file}, AddServerUsageJob::Mode::CheckOnly);
         QVERIFY(runToEnd(&twice));
         QCOMPARE(twice.results().first().check.problem, UsageFileCheck::Problem::AlreadyUploaded);
+    }
+
+    void shouldUploadOnlyTheNewestFileOfAServerInOneBatch()
+    {
+        const WorkflowContext context = startLab(smallLab());
+        {
+            RefreshJob refresh(context);
+            QVERIFY(runToEnd(&refresh));
+        }
+        QString host;
+        for (const auto &server : servers()) {
+            if (!server.connected) {
+                host = server.hostname;
+            }
+        }
+        QVERIFY(!host.isEmpty());
+        const QString exported = m_dir.filePath(QStringLiteral("batch-export.json"));
+        {
+            ExportUsageJob exportJob(context, host, exported, true);
+            QVERIFY(runToEnd(&exportJob));
+            QCOMPARE(exportJob.status(), WorkflowJob::Status::Succeeded);
+        }
+        QFile exportedFile(exported);
+        QVERIFY(exportedFile.open(QIODevice::ReadOnly));
+        const QJsonObject read = QJsonDocument::fromJson(exportedFile.readAll()).object();
+        QVERIFY(!read.isEmpty());
+        // Two exports of the one server, two days apart, both after its last upload: each alone is fine.
+        const auto writeExport = [this, &read](const QString &name, const QDateTime &exportedAt) {
+            QJsonObject copy = read;
+            copy.insert(QStringLiteral("exported_at"), exportedAt.toString(Qt::ISODate));
+            const QString path = m_dir.filePath(name);
+            QFile out(path);
+            return out.open(QIODevice::WriteOnly) && out.write(QJsonDocument(copy).toJson()) > 0 ? path : QString();
+        };
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const QString older = writeExport(QStringLiteral("earlier.json"), now.addDays(-2));
+        const QString newer = writeExport(QStringLiteral("today.json"), now.addSecs(-60));
+        QVERIFY(!older.isEmpty() && !newer.isEmpty());
+        // In either order, the older one is refused, naming the newer one; the newer one is ready.
+        for (const QStringList &batch : {QStringList{older, newer}, QStringList{newer, older}}) {
+            AddServerUsageJob check(context, batch, AddServerUsageJob::Mode::CheckOnly);
+            QSignalSpy checked(&check, &AddServerUsageJob::fileChecked);
+            QVERIFY(runToEnd(&check));
+            QCOMPARE(checked.count(), 2);
+            const int o = int(batch.indexOf(older));
+            const UsageFileCheck::Outcome &refused = check.results().at(o).check;
+            QCOMPARE(refused.problem, UsageFileCheck::Problem::OlderThanLastUpload);
+            QVERIFY2(refused.message.contains(QLatin1String("before today.json of the same server in this batch")),
+                qPrintable(refused.message));
+            QVERIFY2(check.results().at(1 - o).check.ok(), qPrintable(check.results().at(1 - o).check.message));
+        }
+        // Uploaded with the older one last: only the newer one goes up; the older one is reported as not added.
+        AddServerUsageJob upload(context, {newer, older}, AddServerUsageJob::Mode::Upload);
+        QVERIFY(runToEnd(&upload));
+        QCOMPARE(upload.status(), WorkflowJob::Status::Failed);
+        QVERIFY2(upload.errorText().contains(QLatin1String("1 file was not added")), qPrintable(upload.errorText()));
+        QCOMPARE(upload.results().at(0).state, UploadSyncState::Success);
+        QVERIFY(!upload.results().at(1).uploaded);
+        QCOMPARE(upload.results().at(1).check.problem, UsageFileCheck::Problem::OlderThanLastUpload);
+        // The older one stays refused afterwards, now by the server's last upload.
+        AddServerUsageJob again(context, {older}, AddServerUsageJob::Mode::CheckOnly);
+        QVERIFY(runToEnd(&again));
+        QCOMPARE(again.results().first().check.problem, UsageFileCheck::Problem::OlderThanLastUpload);
     }
 
     void shouldConfirmAnAssistedUploadThroughGraphQl()

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "licensecontroller.h"
 
+#include "github/keychaintokenstore.h"
 #include "github/tokenstore.h"
 #include "glc_ui_debug.h"
 #include "licensepage/countedtwicepanel.h"
@@ -32,7 +33,9 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHeaderView>
+#include <QMessageBox>
 #include <QStandardPaths>
 #include <QTableView>
 
@@ -206,7 +209,20 @@ void LicenseController::removeConnection(const Connection &connection)
         const bool removed = job->status() == WorkflowJob::Status::Succeeded;
         if (removed) {
             std::shared_ptr<TokenStore> keychain = TokenStore::createDefault();
-            keychain->removeToken(connection.id, [keychain](const QString &) { });
+            // The keychain may answer later (it can ask the user); the failure stays on the page until dismissed.
+            keychain->removeToken(connection.id, [keychain, self = QPointer(this), connection](const QString &error) {
+                if (error.isEmpty() || !self) {
+                    return;
+                }
+                self->m_page->showError(i18nc("@info %1 connection name, %2 the keychain's error",
+                                            "The connection %1 was removed, but its token is still in the "
+                                            "keychain: %2",
+                                            connection.name, error),
+                    i18nc("@info %1 keychain service, %2 entry",
+                        "Delete the entry %2 of %1 in the system's keychain (for example KWallet or GNOME "
+                        "Keyring) by hand.",
+                        QString(KeychainTokenStore::ServiceName), connection.id));
+            });
             Q_EMIT statusMessage(i18nc("@info:status %1 connection name", "Connection %1 removed.", connection.name));
             listConnections();
         } else {
@@ -854,12 +870,10 @@ void LicenseController::applyFilter()
 
 void LicenseController::downloadReport()
 {
-    const QString suggested =
-        QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
-            .filePath(QStringLiteral("consumed-licenses-%1.csv").arg(QDate::currentDate().toString(Qt::ISODate)));
     // The kinds of file, in this order; the settings keep the last one by its key, not its
     // (translated) text.
     const QStringList kinds = {QStringLiteral("csv-bom"), QStringLiteral("csv"), QStringLiteral("json")};
+    const QStringList suffixes = {QStringLiteral("csv"), QStringLiteral("csv"), QStringLiteral("json")};
     const QStringList filters = {
         i18nc("@item:inlistbox file type", "CSV for spreadsheet programs, UTF-8 with byte order mark (*.csv)"),
         i18nc("@item:inlistbox file type", "CSV, plain UTF-8 like GitHub's license report (*.csv)"),
@@ -867,6 +881,9 @@ void LicenseController::downloadReport()
     };
     QSettings settings;
     const int last = std::max(0, int(kinds.indexOf(settings.value(QStringLiteral("report/kind")).toString())));
+    const QString suggested = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                                  .filePath(QStringLiteral("consumed-licenses-%1.%2")
+                                          .arg(QDate::currentDate().toString(Qt::ISODate), suffixes.at(last)));
     QFileDialog dialog(m_page, i18nc("@title:window", "Download Report"), suggested);
     dialog.setObjectName(QStringLiteral("reportFileDialog"));
     dialog.setAcceptMode(QFileDialog::AcceptSave);
@@ -878,7 +895,19 @@ void LicenseController::downloadReport()
     }
     const int kind = std::max(0, int(filters.indexOf(dialog.selectedNameFilter())));
     settings.setValue(QStringLiteral("report/kind"), kinds.at(kind));
-    const QString path = dialog.selectedFiles().constFirst();
+    QString path = dialog.selectedFiles().constFirst();
+    // A name that kept the suffix of another kind (the suggested .csv, with JSON chosen) gets the chosen one.
+    if (const QString suffix = QFileInfo(path).suffix();
+        suffixes.contains(suffix.toLower()) && suffix.toLower() != suffixes.at(kind)) {
+        path = path.left(path.size() - suffix.size()) + suffixes.at(kind);
+        // The dialog asked about replacing the name it showed, not this one.
+        if (QFileInfo::exists(path) &&
+            QMessageBox::question(m_page, i18nc("@title:window", "Download Report"),
+                i18nc("@info %1 file", "%1 already exists. Replace it?", path), QMessageBox::Yes | QMessageBox::No,
+                QMessageBox::No) != QMessageBox::Yes) {
+            return;
+        }
+    }
     writeReport(path,
         kinds.at(kind) == QLatin1String("json") ? LicenseReportWriter::Format::Json : ReportJob::formatFor(path),
         kinds.at(kind) == QLatin1String("csv-bom"));

@@ -13,6 +13,7 @@
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFormLayout>
+#include <QFutureWatcher>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -24,8 +25,10 @@
 #include <QRadioButton>
 #include <QRegularExpression>
 #include <QSpinBox>
+#include <QTimer>
 #include <QUuid>
 #include <QVBoxLayout>
+#include <QtConcurrentRun>
 
 namespace {
 QLineEdit *makeEdit(
@@ -112,6 +115,7 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     , m_report(new QWidget(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
     , m_chooser([](QWidget *parent, const QString &title) { return QFileDialog::getOpenFileName(parent, title); })
+    , m_caFileTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("connectionDialog"));
     setWindowTitle(i18nc("@title:window", "Connection"));
@@ -270,6 +274,17 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
              m_shellCommand, m_labUrl}) {
         connect(edit, &QLineEdit::textChanged, this, &ConnectionDialog::validate);
     }
+    // The CA file is read and parsed once the path stops changing, not at every keystroke.
+    m_caFileTimer->setSingleShot(true);
+    m_caFileTimer->setInterval(300);
+    connect(m_caFileTimer, &QTimer::timeout, this, &ConnectionDialog::checkCaFile);
+    connect(m_caFile, &QLineEdit::textChanged, this, [this] {
+        if (isCaFileCheckPending()) {
+            m_caFileTimer->start();
+        } else {
+            m_caFileTimer->stop(); // back to the path checked last
+        }
+    });
     connect(m_gheCom, &QRadioButton::toggled, this, &ConnectionDialog::validate);
     connect(m_externalLab, &QCheckBox::toggled, this, &ConnectionDialog::validate);
     connect(m_adminShell, &QGroupBox::toggled, this, &ConnectionDialog::validate);
@@ -322,6 +337,9 @@ void ConnectionDialog::updateKind()
             ? i18nc("@info:placeholder", "not needed for the built-in lab")
             : i18nc("@info:placeholder", "personal access token (classic) with admin:enterprise or read:enterprise"));
     m_report->setVisible(!m_report->findChildren<QLabel *>().isEmpty());
+    if (isCaFileCheckPending()) {
+        m_caFileTimer->start(); // a server's CA file shown again, or a path set without typing
+    }
     validate();
 }
 
@@ -397,9 +415,9 @@ QStringList ConnectionDialog::validationErrors() const
             errors << i18nc("@info validation %1 what the user typed",
                 "“%1” is not a host name. Enter a name like ghe.example.com, optionally with :port.", host);
         }
-        if (const QString caFile = m_caFile->text().trimmed(); !caFile.isEmpty()) {
-            if (const QString problem = Glc::GitHubClient::caFileProblem(caFile); !problem.isEmpty()) {
-                errors << problem;
+        if (const QString caFile = caFilePath(); !caFile.isEmpty() && caFile == m_caFileChecked) {
+            if (!m_caFileProblem.isEmpty()) {
+                errors << m_caFileProblem;
             }
         }
         const QString slug = m_serverSlug->text().trimmed();
@@ -431,16 +449,54 @@ void ConnectionDialog::validate()
     const QStringList errors = validationErrors();
     m_validationLabel->setText(errors.join(QLatin1Char('\n')));
     m_validationLabel->setVisible(!errors.isEmpty());
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(errors.isEmpty());
+    const bool valid = errors.isEmpty() && !isCaFileCheckPending();
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(valid);
     if (!m_testButton->property("running").toBool()) {
-        m_testButton->setEnabled(errors.isEmpty());
+        m_testButton->setEnabled(valid);
     }
+}
+
+QString ConnectionDialog::caFilePath() const
+{
+    return currentKind() == Glc::Connection::Kind::Server ? m_caFile->text().trimmed() : QString();
+}
+
+bool ConnectionDialog::isCaFileCheckPending() const
+{
+    const QString path = caFilePath();
+    return !path.isEmpty() && path != m_caFileChecked;
+}
+
+void ConnectionDialog::checkCaFile()
+{
+    const QString path = caFilePath();
+    if (!isCaFileCheckPending() || path == m_caFileChecking) {
+        return; // answered, or the answer for this path is on its way
+    }
+    m_caFileChecking = path;
+    ++m_caFileChecks;
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, path] {
+        watcher->deleteLater();
+        if (m_caFileChecking == path) {
+            m_caFileChecking.clear();
+        }
+        if (path != caFilePath()) {
+            return; // the path changed meanwhile: its own check follows
+        }
+        m_caFileChecked = path;
+        m_caFileProblem = watcher->result();
+        validate();
+    });
+    watcher->setFuture(QtConcurrent::run([path] { return Glc::GitHubClient::caFileProblem(path); }));
 }
 
 void ConnectionDialog::setConnection(const Glc::Connection &connection)
 {
     m_original = connection;
     m_newId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_caFileChecked.clear(); // read again: the file may have changed since
+    m_caFileChecking.clear();
     m_name->setText(connection.name);
     m_kind->setCurrentIndex(m_kind->findData(int(connection.kind)));
     m_gheCom->setChecked(!connection.gheComSubdomain.isEmpty());

@@ -19,6 +19,7 @@ class QLineEdit;
 class QPushButton;
 class QRadioButton;
 class QSpinBox;
+class QTimer;
 
 /// One line of a connection test: what was checked, whether it works, and the fix when not.
 struct TestCheck
@@ -53,7 +54,13 @@ public:
 
     /// Problems that block OK and Test, in the order of the fields; empty when valid.
     QStringList validationErrors() const;
-    bool isValid() const { return validationErrors().isEmpty(); }
+    /// No problems, and the CA file (when one is given) was checked as it is now.
+    bool isValid() const { return validationErrors().isEmpty() && !isCaFileCheckPending(); }
+    /// The CA file's path changed and its check has not answered yet (OK and Test wait for it). The file
+    /// is read off the UI thread, once the path has not changed for a moment.
+    bool isCaFileCheckPending() const;
+    /// How many times a CA file was read for its check (tests).
+    int caFileChecks() const { return m_caFileChecks; }
 
     /// While running, the Test connection button turns into Cancel Test.
     void setTestRunning(bool running);
@@ -81,6 +88,9 @@ private:
     void updateKind();
     void validate();
     void rebuildReport();
+    QString caFilePath() const;
+    /// Reads the CA file of the field in a worker thread; its answer counts only for that path.
+    void checkCaFile();
 
     QLineEdit *const m_name;
     QComboBox *const m_kind;
@@ -119,4 +129,9 @@ private:
     QString m_newId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     QList<TestCheck> m_checks;
     FileChooser m_chooser;
+    QTimer *const m_caFileTimer; ///< waits for the typing to pause before the CA file is checked
+    QString m_caFileChecked; ///< the path m_caFileProblem is the answer for
+    QString m_caFileProblem;
+    QString m_caFileChecking; ///< the path being checked in a worker thread
+    int m_caFileChecks = 0;
 };

@@ -8,6 +8,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
+#include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
 #include <QShortcut>
@@ -46,7 +47,9 @@ LicenseFilterBar::LicenseFilterBar(QWidget *parent)
 {
     setObjectName(QStringLiteral("licenseFilterBar"));
     m_search->setObjectName(QStringLiteral("searchField"));
-    m_search->setPlaceholderText(i18nc("@info:placeholder", "Search login, name, email or server account… (Ctrl+F)"));
+    m_search->setPlaceholderText(i18nc("@info:placeholder %1 the keyboard shortcut of Find, e.g. Ctrl+F",
+        "Search login, name, email or server account… (%1)",
+        QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText)));
     m_search->setClearButtonEnabled(true);
     m_search->setAccessibleName(i18nc("@label accessible name", "Search consumed licenses"));
     m_search->setAccessibleDescription(

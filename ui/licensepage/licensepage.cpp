@@ -226,12 +226,20 @@ void LicensePage::updateLastRefreshed()
 
 void LicensePage::setRefreshing(bool refreshing)
 {
+    // The focus moves only from the button that goes away (disabled Refresh, hidden Cancel) to the other
+    // one; a refresh that starts by itself (e.g. after an upload) leaves it where the user is typing.
+    const bool onRefresh = m_refreshButton->hasFocus();
+    const bool onCancel = m_cancelButton->hasFocus();
     m_refreshing = refreshing;
     m_progressRow->setVisible(refreshing);
     m_refreshButton->setEnabled(!refreshing);
     if (refreshing) {
         setRefreshProgress(0, 0, 0);
-        m_cancelButton->setFocus(Qt::OtherFocusReason);
+        if (onRefresh) {
+            m_cancelButton->setFocus(Qt::OtherFocusReason);
+        }
+    } else if (onCancel) {
+        m_refreshButton->setFocus(Qt::OtherFocusReason);
     }
 }
 

@@ -26,7 +26,7 @@ QuickLinksCard::QuickLinksCard(QWidget *parent)
           i18nc("@action:button", "E&xport license usage"),
           i18nc("@info:tooltip", "Export an Enterprise Server's license usage to a JSON file"), this))
     , m_addUsageButton(makeLink(QStringLiteral("addServerUsageButton"), QStringLiteral("list-add"),
-          i18nc("@action:button", "&Add server usage"),
+          i18nc("@action:button", "Add server &usage"),
           i18nc("@info:tooltip", "Upload license usage files exported from Enterprise Server"), this))
     , m_reportButton(makeLink(QStringLiteral("downloadReportButton"), QStringLiteral("document-save"),
           i18nc("@action:button", "Download re&port"),

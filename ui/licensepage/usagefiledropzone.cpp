@@ -156,8 +156,27 @@ UsageFileDropZone::Split UsageFileDropZone::splitMimeData(const QMimeData *data)
     return out;
 }
 
+void UsageFileDropZone::setRefusing(const QString &reason)
+{
+    if (reason.isEmpty() && !m_refusing.isEmpty() && message() == m_refusing) {
+        m_messageLabel->hide(); // it said why; now the zone takes files again
+    }
+    m_refusing = reason;
+    m_chooseButton->setEnabled(reason.isEmpty());
+}
+
+void UsageFileDropZone::showMessage(const QString &text)
+{
+    m_messageLabel->setText(text);
+    m_messageLabel->show();
+}
+
 void UsageFileDropZone::chooseFiles()
 {
+    if (isRefusing()) {
+        showMessage(m_refusing);
+        return;
+    }
     const QStringList paths = m_chooser ? m_chooser(this) : QStringList();
     if (!paths.isEmpty()) {
         m_messageLabel->hide();
@@ -167,13 +186,16 @@ void UsageFileDropZone::chooseFiles()
 
 void UsageFileDropZone::pasteFromClipboard()
 {
+    if (isRefusing()) {
+        showMessage(m_refusing);
+        return;
+    }
     const QMimeData *data = QApplication::clipboard()->mimeData();
     const Split split = splitMimeData(data);
     if (split.files.isEmpty() && split.refused.isEmpty()) {
-        m_messageLabel->setText(i18nc("@info",
+        showMessage(i18nc("@info",
             "The clipboard holds no file path. Copy a license usage file in the "
             "file manager, or its full path, then paste again."));
-        m_messageLabel->show();
         return;
     }
     take(split);
@@ -193,11 +215,10 @@ void UsageFileDropZone::take(const Split &split)
 
 void UsageFileDropZone::showRefusal(const QStringList &refused)
 {
-    m_messageLabel->setText(i18ncp("@info %2 is a list of web addresses or folders",
+    showMessage(i18ncp("@info %2 is a list of web addresses or folders",
         "Not a file on this computer: %2. Download it first, then drop or choose the downloaded file.",
         "Not files on this computer: %2. Download them first, then drop or choose the downloaded files.",
         int(refused.size()), QLocale().createSeparatedList(refused)));
-    m_messageLabel->show();
 }
 
 void UsageFileDropZone::setDragActive(bool active)
@@ -213,6 +234,12 @@ void UsageFileDropZone::setDragActive(bool active)
 void UsageFileDropZone::dragEnterEvent(QDragEnterEvent *event)
 {
     const Split split = splitMimeData(event->mimeData());
+    if (isRefusing() && !split.files.isEmpty()) {
+        // Say why the drop will not be taken while the user still holds it.
+        showMessage(m_refusing);
+        event->ignore();
+        return;
+    }
     if (!split.files.isEmpty()) {
         event->acceptProposedAction();
         setDragActive(true);
@@ -250,6 +277,11 @@ void UsageFileDropZone::dropEvent(QDropEvent *event)
     }
     if (split.files.isEmpty()) {
         showRefusal(split.refused);
+        event->ignore();
+        return;
+    }
+    if (isRefusing()) {
+        showMessage(m_refusing);
         event->ignore();
         return;
     }

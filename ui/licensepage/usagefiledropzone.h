@@ -44,6 +44,11 @@ public:
     /// The last refusal ("only files on this computer ..."), empty when none.
     QString message() const;
 
+    /// While @p reason is set (e.g. an upload runs), the zone takes no files: drops and pastes are
+    /// refused with the reason and Choose files is disabled. An empty reason takes files again.
+    void setRefusing(const QString &reason);
+    bool isRefusing() const { return !m_refusing.isEmpty(); }
+
     /// Replaces the file dialog (tests, or a portal-aware picker).
     void setFileChooser(const FileChooser &chooser);
 
@@ -78,6 +83,7 @@ private:
     void setDragActive(bool active);
     void take(const Split &split);
     void showRefusal(const QStringList &refused);
+    void showMessage(const QString &text);
 
     QLabel *const m_hintLabel;
     QPushButton *const m_chooseButton;
@@ -85,5 +91,6 @@ private:
     QTreeWidget *const m_resultsView;
     QList<UsageFileResult> m_results;
     FileChooser m_chooser;
+    QString m_refusing;
     bool m_dragActive = false;
 };

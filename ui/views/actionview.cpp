@@ -173,7 +173,7 @@ void ActionView::runJob(WorkflowJob *job)
     m_job = job;
     m_stageTexts.clear();
     m_assists.clear();
-    m_stages->clear();
+    showStages(WorkflowJob::Status::Running); // none yet
     m_result->hide();
     m_assist->hide();
     m_openPage->hide();
@@ -195,8 +195,11 @@ void ActionView::runJob(WorkflowJob *job)
         const AssistCompanion companion = assistCompanion();
         // One request per page (Sync now of all servers: one per server), each kept with its link.
         m_assists.append({page,
-            companion.note.isEmpty() ? instructions
-                                     : QStringLiteral("%1 %2").arg(instructions, companion.note.toHtmlEscaped())});
+            companion.note.isEmpty()
+                ? instructions
+                // Chinese joins sentences without a space: the translation says how.
+                : i18nc("@info two sentences in a row: %1 the instructions, %2 a note on what opened beside them",
+                      "%1 %2", instructions, companion.note.toHtmlEscaped())});
         QStringList blocks;
         for (const Assist &assist : std::as_const(m_assists)) {
             blocks.append(QStringLiteral("<p>%1<br><a href=\"%2\">%3</a></p>")
@@ -232,23 +235,36 @@ void ActionView::runJob(WorkflowJob *job)
 
 void ActionView::showStages(WorkflowJob::Status status)
 {
+    // The marks for the eye; their words for the tooltip and screen readers.
     QString last = QStringLiteral("➜ ");
+    QString lastState = i18nc("@info stage state", "In progress");
     switch (status) {
     case WorkflowJob::Status::Succeeded:
         last = QStringLiteral("✔ ");
+        lastState = i18nc("@info stage state", "Done");
         break;
     case WorkflowJob::Status::Failed:
         last = QStringLiteral("✘ ");
+        lastState = i18nc("@info stage state", "Failed");
         break;
     case WorkflowJob::Status::Cancelled:
         last = QStringLiteral("– ");
+        lastState = i18nc("@info stage state", "Cancelled");
         break;
     default:
         break;
     }
     QStringList lines;
+    QStringList spoken;
     for (int i = 0; i < m_stageTexts.size(); ++i) {
-        lines.append((i + 1 < m_stageTexts.size() ? QStringLiteral("✔ ") : last) + m_stageTexts.at(i).toHtmlEscaped());
+        const bool done = i + 1 < m_stageTexts.size();
+        lines.append((done ? QStringLiteral("✔ ") : last) + m_stageTexts.at(i).toHtmlEscaped());
+        spoken.append(i18nc("@info %1 stage state (Done, Failed, In progress), %2 the stage", "%1: %2",
+            done ? i18nc("@info stage state", "Done") : lastState, m_stageTexts.at(i)));
     }
     m_stages->setText(lines.join(QStringLiteral("<br>")));
+    m_stages->setToolTip(spoken.join(QLatin1Char('\n')));
+    m_stages->setAccessibleDescription(spoken.isEmpty()
+            ? i18nc("@info accessible description", "What the action has done so far, step by step")
+            : spoken.join(QLatin1Char('\n')));
 }

@@ -65,12 +65,34 @@ AddServerUsageView::AddServerUsageView(LicenseController *controller, QWidget *p
 
 void AddServerUsageView::addFiles(const QStringList &paths)
 {
+    if (isBusy()) {
+        return; // the upload uses the files checked before; the drop zone refuses new ones meanwhile
+    }
+    checkFiles(paths);
+}
+
+bool AddServerUsageView::isChecking() const
+{
+    return !m_check.isNull();
+}
+
+void AddServerUsageView::checkFiles(const QStringList &paths)
+{
     m_files = paths;
     m_uploadable.clear();
     m_checks.clear();
     startButton()->setEnabled(false);
+    if (m_check) {
+        JobRunner::cancel(m_check); // superseded by these files
+    }
+    const quint64 generation = ++m_checkGeneration;
     auto *job = new AddServerUsageJob(controller()->context(), paths, AddServerUsageJob::Mode::CheckOnly);
-    connect(job, &WorkflowJob::finished, this, [this, job] {
+    m_check = job;
+    connect(job, &WorkflowJob::finished, this, [this, job, generation] {
+        if (generation != m_checkGeneration) {
+            return; // the files of a later drop replaced these
+        }
+        m_check = nullptr;
         QList<UsageFileResult> results;
         QStringList preview;
         const QLocale locale;
@@ -91,7 +113,7 @@ void AddServerUsageView::addFiles(const QStringList &paths)
                     : file.check.message;
                 QStringList features;
                 for (const UsageFileFeature &feature : info.features) {
-                    features.append(feature.name);
+                    features.append(feature.name.toHtmlEscaped());
                 }
                 preview.append(
                     i18nc("@info preview of a usage file; %1 file, %2 host, %3 server id, %4 version, %5 features, "
@@ -122,20 +144,27 @@ void AddServerUsageView::addFiles(const QStringList &paths)
 
 void AddServerUsageView::updateUploadable()
 {
+    if (isBusy()) {
+        return; // the running upload goes through m_uploadable
+    }
     m_uploadable.clear();
     for (const UsageFileCheck::Outcome &check : std::as_const(m_checks)) {
         if (check.uploadable(m_allowNewServers->isChecked())) {
             m_uploadable.append(check.path);
         }
     }
-    startButton()->setEnabled(!m_uploadable.isEmpty() && isActionAvailable());
+    startButton()->setEnabled(!m_uploadable.isEmpty() && isActionAvailable() && !isChecking());
 }
 
 void AddServerUsageView::startRequested()
 {
-    if (m_uploadable.isEmpty()) {
+    if (m_uploadable.isEmpty() || isBusy() || isChecking()) {
         return;
     }
+    // The upload goes through the files checked now: no other files until it has finished.
+    m_dropZone->setRefusing(
+        i18nc("@info", "An upload is running. Add more files when it has finished, or cancel it first."));
+    m_allowNewServers->setEnabled(false);
     auto *job = new AddServerUsageJob(controller()->context(), m_uploadable, AddServerUsageJob::Mode::Upload);
     job->setAllowNewServers(m_allowNewServers->isChecked());
     m_uploading = 0;
@@ -153,6 +182,8 @@ void AddServerUsageView::startRequested()
 void AddServerUsageView::jobDone(WorkflowJob *job)
 {
     const auto *upload = static_cast<AddServerUsageJob *>(job);
+    m_dropZone->setRefusing({});
+    m_allowNewServers->setEnabled(true);
     QList<UsageFileResult> results;
     for (const AddServerUsageJob::FileResult &file : upload->results()) {
         UsageFileResult row;
@@ -171,7 +202,7 @@ void AddServerUsageView::jobDone(WorkflowJob *job)
     if (upload->status() == WorkflowJob::Status::Cancelled) {
         // Nothing the admin chose is lost: the files are checked again, so those not uploaded are
         // ready once more (and one that did reach GitHub is recognised by its checksum).
-        addFiles(m_files);
+        checkFiles(m_files);
         return;
     }
     if (upload->status() == WorkflowJob::Status::Succeeded) {

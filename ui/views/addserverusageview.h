@@ -5,9 +5,15 @@
 #include "views/actionview.h"
 #include "workflows/usagefilecheck.h"
 
+#include <QPointer>
+
 class QCheckBox;
 class QLabel;
 class UsageFileDropZone;
+
+namespace Glc {
+class AddServerUsageJob;
+}
 
 /// Add server usage: drop (or choose, or paste) license usage files; each is checked at once with a
 /// specific message, previewed, then uploaded one by one with a result per file.
@@ -23,8 +29,10 @@ public:
     /// uploaded too (an offline server's first upload).
     QCheckBox *allowNewServersCheck() const { return m_allowNewServers; }
     QStringList files() const { return m_files; }
-    /// Checks files as if they were dropped.
+    /// Checks files as if they were dropped; nothing while an upload runs (the drop zone says so).
     void addFiles(const QStringList &paths);
+    /// A check of dropped files is running (Upload waits for it).
+    bool isChecking() const;
 
 Q_SIGNALS:
     void filesChecked();
@@ -37,12 +45,17 @@ protected:
 
 private:
     UsageFileDropZone *const m_dropZone;
+    /// Checks @p paths, replacing the files and the check before (a running one is cancelled and its
+    /// results are ignored).
+    void checkFiles(const QStringList &paths);
     void updateUploadable();
 
     QLabel *const m_preview;
     QCheckBox *const m_allowNewServers;
     QStringList m_files;
     QList<Glc::UsageFileCheck::Outcome> m_checks; ///< of m_files, as last checked
+    QPointer<Glc::AddServerUsageJob> m_check; ///< the running check of m_files
+    quint64 m_checkGeneration = 0; ///< counts checks; only the latest one's results are shown
     QStringList m_uploadable;
     qsizetype m_uploading = 0; ///< index in m_uploadable of the file being uploaded (one after another)
 };

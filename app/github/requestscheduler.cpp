@@ -6,10 +6,12 @@
 #include "glc_debug.h"
 #include "licensing/githubjson.h"
 
+#include <KLocalizedString>
 #include <QDateTime>
 #include <QHttp1Configuration>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRandomGenerator>
@@ -30,17 +32,19 @@ bool sameOrigin(const QUrl &a, const QUrl &b)
 
 QString describeCertificate(const QList<QSslError> &errors)
 {
+    const QLocale locale;
     QStringList lines;
     for (const QSslError &error : errors) {
         const QSslCertificate certificate = error.certificate();
-        QString line = error.errorString();
-        if (!certificate.isNull()) {
-            line += QLatin1String(" (subject: ") + certificate.subjectDisplayName() + QLatin1String("; issuer: ") +
-                certificate.issuerDisplayName() + QLatin1String("; valid ") +
-                certificate.effectiveDate().toString(Qt::ISODate) + QLatin1String(" to ") +
-                certificate.expiryDate().toString(Qt::ISODate) + QLatin1String("; SHA-256: ") +
-                QString::fromLatin1(certificate.digest(QCryptographicHash::Sha256).toHex(':')) + QLatin1Char(')');
-        }
+        const QString line = certificate.isNull()
+            ? error.errorString()
+            : i18nc("@info %1 what is wrong with the certificate, %2 subject, "
+                    "%3 issuer, %4 and %5 dates, %6 fingerprint",
+                  "%1 (subject: %2; issuer: %3; valid %4 to %5; SHA-256: %6)", error.errorString(),
+                  certificate.subjectDisplayName(), certificate.issuerDisplayName(),
+                  locale.toString(certificate.effectiveDate().toLocalTime(), QLocale::ShortFormat),
+                  locale.toString(certificate.expiryDate().toLocalTime(), QLocale::ShortFormat),
+                  QString::fromLatin1(certificate.digest(QCryptographicHash::Sha256).toHex(':')));
         if (!lines.contains(line)) {
             lines.append(line);
         }

@@ -12,10 +12,15 @@
 
 #include <KLocalizedString>
 
+#include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QLoggingCategory>
+#include <QRegularExpression>
 #include <QSet>
 #include <QSignalSpy>
+#include <QSslCertificate>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -485,6 +490,35 @@ private Q_SLOTS:
         QVERIFY(job->error().message().contains(job->error().certificateDetails));
         QVERIFY2(job->error().certificateDetails.contains(QLatin1String("GHE License Lab Test CA")),
             qPrintable(job->error().certificateDetails));
+        // The certificate's dates as the reader's locale writes them, in the reader's language.
+        const QList<QSslCertificate> served =
+            QSslCertificate::fromPath(QFileInfo(lab.caCertificateFile()).dir().filePath(QStringLiteral("server.pem")));
+        QCOMPARE(served.size(), 1);
+        const auto datesProblem = [&served](const QString &details, const QLocale &locale) -> QString {
+            for (const QDateTime &date : {served.first().effectiveDate(), served.first().expiryDate()}) {
+                const QString shown = locale.toString(date.toLocalTime(), QLocale::ShortFormat);
+                if (!details.contains(shown)) {
+                    return shown + QLatin1String(" not in: ") + details;
+                }
+            }
+            static const QRegularExpression isoTimestamp(QStringLiteral("\\d{4}-\\d\\d-\\d\\dT\\d\\d:"));
+            return details.contains(isoTimestamp) ? QLatin1String("an ISO timestamp in: ") + details : QString();
+        };
+        const QString problem = datesProblem(job->error().certificateDetails, QLocale());
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        const QLocale previous;
+        KLocalizedString::setLanguages({QStringLiteral("zh_CN")});
+        QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
+        std::unique_ptr<ConsumedLicensesJob> chinese(client.fetchConsumedLicenses());
+        const bool finished = waitFinished(chinese.get());
+        QLocale::setDefault(previous);
+        KLocalizedString::setLanguages({QStringLiteral("en_US")});
+        QVERIFY(finished);
+        QCOMPARE(chinese->error().kind, GitHubError::Kind::Tls);
+        const QString details = chinese->error().certificateDetails;
+        QVERIFY2(hasChinese(details), qPrintable(details));
+        const QString chineseProblem = datesProblem(details, QLocale(QLocale::Chinese, QLocale::China));
+        QVERIFY2(chineseProblem.isEmpty(), qPrintable(chineseProblem));
     }
 
     void shouldRefuseAnUnusableCaFileWithoutSendingAnything_data()

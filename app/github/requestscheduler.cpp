@@ -302,6 +302,7 @@ GitHubError RequestScheduler::httpError(const HttpResult &result, const QUrl &ur
     GitHubError error;
     error.httpStatus = result.status;
     error.url = url.toDisplayString(QUrl::RemoveUserInfo);
+    error.serverHost = m_serverHost;
     error.serverMessage = QJsonDocument::fromJson(result.body).object().value(QLatin1String("message")).toString();
     const QByteArray sso = result.headers.value("x-github-sso");
     switch (result.status) {

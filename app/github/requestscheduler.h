@@ -68,6 +68,8 @@ public:
     /// The x-ratelimit-resource a request to @p url spends: "graphql" or "core".
     static QString resourceOf(const QUrl &url);
     void setSslConfiguration(const QSslConfiguration &configuration) { m_ssl = configuration; }
+    /// A GitHub Enterprise Server connection to @p host: its HTTP errors name it (GitHubError::serverHost).
+    void setServerHost(const QString &host) { m_serverHost = host; }
     /// Every request fails at once with `error` (nothing is sent), e.g. an unusable CA certificate file.
     void setConfigurationError(const GitHubError &error) { m_configurationError = error; }
 
@@ -106,6 +108,7 @@ private:
     GitHubClientOptions m_options;
     QString m_token;
     QUrl m_origin;
+    QString m_serverHost;
     GitHubError m_configurationError;
     QNetworkAccessManager *const m_manager;
     QTimer *const m_wakeUp;

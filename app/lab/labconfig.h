@@ -31,7 +31,7 @@ struct LabFaults
     int secondaryQuietMs = 60000; ///< GitHub: without retry-after, wait at least a minute
     double truncatedBodyRate = 0; ///< share of successful API answers whose JSON body is cut in half (seeded)
     Token token = Token::Valid;
-    int forcedStatus = 0; ///< e.g. 410 or 422 for every API request; 0: off
+    int forcedStatus = 0; ///< e.g. 404 (a server to no site administrator), 410 or 422 for every API request; 0: off
     /// Every Nth consumed-license row (by its place in the report; 0: none) says "github_com_two_factor_auth": ""
     /// - a wrong-typed value GitHub's own examples show, which a client must read leniently.
     int emptyTwoFactorEvery = 0;

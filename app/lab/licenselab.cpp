@@ -555,7 +555,9 @@ LicenseLab::Reply LicenseLab::route(const QHttpServerRequest &request, const QSt
         reply.headers.emplaceBack("X-Accepted-OAuth-Scopes", "read:enterprise");
     } else if (faults.forcedStatus > 0) {
         reply = error(faults.forcedStatus,
-            faults.forcedStatus == 410 ? QStringLiteral("API version retired") : QStringLiteral("Validation Failed"));
+            faults.forcedStatus == 410       ? QStringLiteral("API version retired")
+                : faults.forcedStatus == 404 ? QStringLiteral("Not Found")
+                                             : QStringLiteral("Validation Failed"));
     } else if (m_config.faults.failNextRequests > 0 || m_faultRng.generateDouble() < faults.serverErrorRate) {
         if (m_config.faults.failNextRequests > 0) {
             --m_config.faults.failNextRequests;

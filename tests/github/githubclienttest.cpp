@@ -79,6 +79,17 @@ QString explanationProblem(const GitHubError &error)
     return {};
 }
 
+/// A GHES-shaped connection (https://HOST/api/v3 and /api/graphql) to a TLS lab, trusting its test CA.
+Connection serverConnection(LicenseLab &lab)
+{
+    Connection server;
+    server.kind = Connection::Kind::Server;
+    server.serverHost = QStringLiteral("localhost:%1").arg(lab.url().port());
+    server.enterpriseSlug = lab.enterprise().slug();
+    server.caFile = lab.caCertificateFile();
+    return server;
+}
+
 bool waitFinished(GitHubJob *job, int timeout = 30000)
 {
     if (job->isFinished()) {
@@ -337,6 +348,36 @@ private Q_SLOTS:
         const QString problem = explanationProblem(job->error());
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
         QVERIFY(job->error().nextStep().contains(QLatin1String("slug")));
+    }
+
+    void shouldExplainANotFoundOnAServerAsNoSiteAdministrator()
+    {
+        // GHES answers /enterprise/settings/license with 404 when the token's account is no site administrator;
+        // a server has no enterprise slug there, so the Cloud explanation (owner, slug) would mislead.
+        LabConfig config = plainConfig(3);
+        config.tls = true;
+        config.faults.forcedStatus = 404;
+        LicenseLab lab(config);
+        QString error;
+        QVERIFY2(lab.start(&error), qPrintable(error));
+        const Connection server = serverConnection(lab);
+        GitHubClient client(server, lab.token(), fastOptions());
+        std::unique_ptr<ServerLicenseJob> job(client.fetchServerLicense());
+        QVERIFY(waitFinished(job.get()));
+        QCOMPARE(job->error().kind, GitHubError::Kind::NotFound);
+        QCOMPARE(job->error().httpStatus, 404);
+        QCOMPARE(job->error().serverHost, server.serverHost);
+        const QString message = job->error().message();
+        const QString nextStep = job->error().nextStep();
+        QCOMPARE(message,
+            i18nc("@info %1 host", "Not found: the token's account is not a site administrator of %1.",
+                server.serverHost));
+        QVERIFY2(nextStep.contains(QLatin1String("site administrator of ") + server.serverHost), qPrintable(nextStep));
+        QVERIFY2(!nextStep.contains(QLatin1String("Check the enterprise slug")), qPrintable(nextStep));
+        QVERIFY2(!message.contains(QLatin1String("owner")) && !nextStep.contains(QLatin1String("owner")),
+            qPrintable(message + QLatin1Char(' ') + nextStep));
+        const QString problem = explanationProblem(job->error());
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
 
     void shouldTypeGraphQlErrors_data()
@@ -814,11 +855,7 @@ private Q_SLOTS:
         LicenseLab lab(config);
         QString error;
         QVERIFY2(lab.start(&error), qPrintable(error));
-        Connection server;
-        server.kind = Connection::Kind::Server;
-        server.serverHost = QStringLiteral("localhost:%1").arg(lab.url().port());
-        server.enterpriseSlug = lab.enterprise().slug();
-        server.caFile = lab.caCertificateFile();
+        const Connection server = serverConnection(lab);
         QCOMPARE(server.restBase().path(), QStringLiteral("/api/v3"));
         GitHubClient client(server, lab.token(), fastOptions());
         std::unique_ptr<ConsumedLicensesJob> licenses(client.fetchConsumedLicenses());

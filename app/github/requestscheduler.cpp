@@ -13,6 +13,7 @@
 #include <QJsonObject>
 #include <QLocale>
 #include <QNetworkAccessManager>
+#include <QNetworkProxyFactory>
 #include <QNetworkReply>
 #include <QRandomGenerator>
 #include <QSslCertificate>
@@ -28,6 +29,22 @@ bool sameOrigin(const QUrl &a, const QUrl &b)
     return a.scheme() == b.scheme() && a.host().compare(b.host(), Qt::CaseInsensitive) == 0 &&
         a.port(a.scheme() == QLatin1String("https") ? 443 : 80) ==
         b.port(b.scheme() == QLatin1String("https") ? 443 : 80);
+}
+
+/// A failure of the proxy rather than of the server behind it (Qt also reports a proxy's 407 with its status).
+bool isProxyError(QNetworkReply::NetworkError error)
+{
+    switch (error) {
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyConnectionClosedError:
+    case QNetworkReply::ProxyNotFoundError:
+    case QNetworkReply::ProxyTimeoutError:
+    case QNetworkReply::ProxyAuthenticationRequiredError:
+    case QNetworkReply::UnknownProxyError:
+        return true;
+    default:
+        return false;
+    }
 }
 
 QString describeCertificate(const QList<QSslError> &errors)
@@ -223,6 +240,14 @@ void RequestScheduler::start(Pending pending)
     m_running.insert(reply, std::move(pending));
 }
 
+bool RequestScheduler::throughProxy(const QUrl &url) const
+{
+    const QNetworkProxy proxy = m_options.proxy && m_options.proxy->type() != QNetworkProxy::DefaultProxy
+        ? *m_options.proxy
+        : QNetworkProxyFactory::proxyForQuery(QNetworkProxyQuery(url)).value(0);
+    return proxy.type() == QNetworkProxy::HttpProxy || proxy.type() == QNetworkProxy::Socks5Proxy;
+}
+
 void RequestScheduler::retryLater(Pending pending, qint64 delayMs)
 {
     ++m_retries;
@@ -366,11 +391,16 @@ void RequestScheduler::onFinished(QNetworkReply *reply)
         return base + QRandomGenerator::global()->bounded(qint64(base / 2 + 1)); // jitter
     };
 
-    if (result.status == 0 && reply->error() != QNetworkReply::NoError) {
+    // The proxy's own answers (407, or a refused CONNECT) are the proxy's failures, not GitHub's answers.
+    if ((result.status == 0 || isProxyError(reply->error())) && reply->error() != QNetworkReply::NoError) {
         GitHubError error;
         error.url = pending.url.toDisplayString(QUrl::RemoveUserInfo);
+        error.httpStatus = result.status;
         error.serverMessage = reply->errorString();
-        switch (reply->error()) {
+        // Qt reports some of a proxy's answers to CONNECT (a 502, say) only as an unknown network error.
+        const bool proxyFailed = isProxyError(reply->error()) ||
+            (reply->error() == QNetworkReply::UnknownNetworkError && throughProxy(pending.url));
+        switch (proxyFailed ? QNetworkReply::UnknownProxyError : reply->error()) {
         case QNetworkReply::HostNotFoundError:
             error.kind = GitHubError::Kind::HostNotFound;
             break;
@@ -385,12 +415,7 @@ void RequestScheduler::onFinished(QNetworkReply *reply)
         case QNetworkReply::TimeoutError:
             error.kind = GitHubError::Kind::Timeout; // our aborts never reach here (cancel removes the reply)
             break;
-        case QNetworkReply::ProxyConnectionRefusedError:
-        case QNetworkReply::ProxyConnectionClosedError:
-        case QNetworkReply::ProxyNotFoundError:
-        case QNetworkReply::ProxyTimeoutError:
-        case QNetworkReply::ProxyAuthenticationRequiredError:
-        case QNetworkReply::UnknownProxyError:
+        case QNetworkReply::UnknownProxyError: // and every other proxy failure
             error.kind = GitHubError::Kind::Proxy;
             break;
         default:

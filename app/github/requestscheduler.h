@@ -104,6 +104,8 @@ private:
     int runningFor(const QString &resource) const;
     void updateBudget(const QHash<QByteArray, QByteArray> &headers, const QString &resource);
     GitHubError httpError(const HttpResult &result, const QUrl &url) const;
+    /// Whether a request to @p url goes through an HTTP or SOCKS proxy (the one given, or the system's).
+    bool throughProxy(const QUrl &url) const;
 
     GitHubClientOptions m_options;
     QString m_token;

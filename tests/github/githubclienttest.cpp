@@ -506,6 +506,61 @@ private Q_SLOTS:
         }
     }
 
+    void shouldTypeAProxysOwnAnswerAsAProxyError_data()
+    {
+        QTest::addColumn<QByteArray>("status"); ///< the stand-in proxy's answer to every request
+        QTest::addColumn<bool>("https"); ///< through a CONNECT tunnel, else a plain HTTP request to the proxy
+        QTest::newRow("407, plain HTTP") << QByteArray("407 Proxy Authentication Required") << false;
+        QTest::newRow("407 to CONNECT") << QByteArray("407 Proxy Authentication Required") << true;
+        QTest::newRow("502 to CONNECT") << QByteArray("502 Bad Gateway") << true;
+    }
+
+    void shouldTypeAProxysOwnAnswerAsAProxyError()
+    {
+        QFETCH(QByteArray, status);
+        QFETCH(bool, https);
+        // A stand-in HTTP proxy that wants credentials, or cannot reach the server, and says so itself.
+        QTcpServer proxy;
+        QVERIFY(proxy.listen(QHostAddress::LocalHost, 0));
+        int requests = 0;
+        connect(&proxy, &QTcpServer::newConnection, this, [&proxy, &requests, status] {
+            QTcpSocket *socket = proxy.nextPendingConnection();
+            connect(socket, &QTcpSocket::readyRead, socket, [socket, &requests, status] {
+                if (!socket->readAll().contains("\r\n\r\n")) {
+                    return; // the lab's requests are small: one read holds the whole head
+                }
+                ++requests;
+                const QByteArray body = "The proxy says no.";
+                socket->write("HTTP/1.1 " + status +
+                    "\r\nProxy-Authenticate: Basic realm=\"lab proxy\"\r\nContent-Type: text/plain\r\n"
+                    "Connection: close\r\nContent-Length: " +
+                    QByteArray::number(body.size()) + "\r\n\r\n" + body);
+                socket->disconnectFromHost();
+            });
+        });
+        Connection connection;
+        if (https) {
+            connection.kind = Connection::Kind::Server;
+            connection.serverHost = QStringLiteral("ghes.example.com");
+        } else {
+            connection.kind = Connection::Kind::Lab;
+            connection.enterpriseSlug = QStringLiteral("lab");
+            connection.labUrl = QUrl(QStringLiteral("http://lab.example:8080"));
+        }
+        GitHubClientOptions options = fastOptions();
+        options.proxy = QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), proxy.serverPort());
+        GitHubClient client(connection, QStringLiteral("t"), options);
+        std::unique_ptr<LicenseSyncStatusJob> job(client.fetchLicenseSyncStatus());
+        QVERIFY(waitFinished(job.get()));
+        QCOMPARE(requests, 1);
+        QVERIFY2(job->error().kind == GitHubError::Kind::Proxy, qPrintable(job->error().message()));
+        QCOMPARE(job->error().nextStep(), GitHubError(GitHubError::Kind::Proxy).nextStep());
+        QVERIFY2(!job->error().message().contains(QLatin1String("GitHub")), qPrintable(job->error().message()));
+        QCOMPARE(client.scheduler()->requestsSent(), 1); // the proxy's refusal is not retried like a 5xx
+        const QString problem = explanationProblem(job->error());
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
+
     void shouldTrustOnlyTheGivenCa()
     {
         LabConfig config = plainConfig(5);

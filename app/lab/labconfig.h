@@ -17,6 +17,13 @@ struct LabFaults
         MissingScope, ///< 403 without read:enterprise
     };
 
+    /// How consumed-licenses links its pages in the Link header.
+    enum class PageLinks : qint8 {
+        Numbered, ///< ?page=N, with "last" naming the last page (GitHub's way for this endpoint)
+        NoLast, ///< ?page=N, but only "next", "prev" and "first"
+        Cursors, ///< ?after=CURSOR and ?before=CURSOR, with a "last" link that names no page
+    };
+
     int latencyMs = 0; ///< added to every response
     double serverErrorRate = 0; ///< share of API requests answered 502 (seeded, reproducible)
     int failNextRequests = 0; ///< the next N API requests fail with failStatus
@@ -35,6 +42,7 @@ struct LabFaults
     /// Every Nth consumed-license row (by its place in the report; 0: none) says "github_com_two_factor_auth": ""
     /// - a wrong-typed value GitHub's own examples show, which a client must read leniently.
     int emptyTwoFactorEvery = 0;
+    PageLinks pageLinks = PageLinks::Numbered;
     QUrl redirectTo; ///< when set, every API request is redirected there (same path and query)
     QString syncError; ///< when set, every Sync now job fails with this error text (like GitHub's)
     QString graphQlError; ///< when set, every GraphQL query fails with this message and no error type (HTTP 200)

@@ -32,6 +32,17 @@ const QList<std::pair<QLatin1String, LabFaults::Token>> &tokenFaults()
     return faults;
 }
 
+/// The consumed-licenses link styles by their option value.
+const QList<std::pair<QLatin1String, LabFaults::PageLinks>> &pageLinkStyles()
+{
+    static const QList<std::pair<QLatin1String, LabFaults::PageLinks>> styles = {
+        {QLatin1String("numbered"), LabFaults::PageLinks::Numbered},
+        {QLatin1String("no-last"), LabFaults::PageLinks::NoLast},
+        {QLatin1String("cursors"), LabFaults::PageLinks::Cursors},
+    };
+    return styles;
+}
+
 QString dashed(const QString &name)
 {
     return QLatin1String("--") + name;
@@ -114,6 +125,25 @@ public:
         }
         *target = value(name);
         return true;
+    }
+
+    /// One of the named @p choices.
+    template<typename T>
+    bool choice(const QString &name, const QList<std::pair<QLatin1String, T>> &choices, T *target)
+    {
+        if (!isSet(name)) {
+            return true;
+        }
+        QStringList names;
+        for (const auto &[choiceName, choiceValue] : choices) {
+            names.append(choiceName);
+            if (value(name) == choiceName) {
+                *target = choiceValue;
+                return true;
+            }
+        }
+        return fail(i18nc("@info:shell %1 is an option, %2 the values it takes", "%1 takes one of %2, not “%3”.",
+            dashed(name), names.join(QLatin1String(", ")), value(name)));
     }
 
     /// @p later only means something together with @p first.
@@ -282,6 +312,12 @@ void addOptions(QCommandLineParser &parser, const LabConfig &defaults)
                 "Every Nth consumed-license row says \"github_com_two_factor_auth\": \"\" (a wrong-typed value "
                 "GitHub's own examples show)."),
             i18nc("@info:shell value name", "n")},
+        {QStringLiteral("page-links"),
+            i18nc("@info:shell keep the values numbered, no-last and cursors",
+                "How consumed-licenses links its pages: numbered (with a last page, as GitHub does), no-last "
+                "(numbered, without a last link) or cursors (?after= and ?before=, with a last link that names no "
+                "page)."),
+            i18nc("@info:shell value name", "kind")},
         {QStringLiteral("redirect-to"),
             i18nc("@info:shell", "Redirect every API request to this URL, with the same path and query."),
             i18nc("@info:shell value name", "url")},
@@ -374,22 +410,9 @@ bool apply(const QCommandLineParser &parser, LabConfig *config, QString *error)
         }
         faults.secondaryStatus = text.toInt();
     }
-    if (read.isSet(QStringLiteral("token-fault"))) {
-        const QString text = read.value(QStringLiteral("token-fault"));
-        QStringList names;
-        bool known = false;
-        for (const auto &[name, fault] : tokenFaults()) {
-            names.append(name);
-            if (text == name) {
-                faults.token = fault;
-                known = true;
-            }
-        }
-        if (!known) {
-            return read.fail(
-                i18nc("@info:shell %1 is an option, %2 the values it takes", "%1 takes one of %2, not “%3”.",
-                    dashed(QStringLiteral("token-fault")), names.join(QLatin1String(", ")), text));
-        }
+    if (!read.choice(QStringLiteral("token-fault"), tokenFaults(), &faults.token) ||
+        !read.choice(QStringLiteral("page-links"), pageLinkStyles(), &faults.pageLinks)) {
+        return false;
     }
     if (read.isSet(QStringLiteral("redirect-to"))) {
         const QString text = read.value(QStringLiteral("redirect-to"));

@@ -596,7 +596,15 @@ LicenseLab::Reply LicenseLab::restRead(const QHttpServerRequest &request, const 
             const ConsumedLicensesReport &report = enterprise.consumedLicenses();
             const int total = int(report.users.size());
             const int lastPage = std::max(1, (total + perPage - 1) / perPage);
-            const int from = std::min(total, (page - 1) * perPage);
+            int from = std::min(total, (page - 1) * perPage);
+            if (query.hasQueryItem(QStringLiteral("after"))) {
+                from = std::clamp(offsetFromCursor(query.queryItemValue(QStringLiteral("after"))), 0, total);
+            } else if (query.hasQueryItem(QStringLiteral("before"))) {
+                // The page that ends at the cursor; an empty one: the last page.
+                const QString before = query.queryItemValue(QStringLiteral("before"));
+                from =
+                    std::max(0, (before.isEmpty() ? total : std::clamp(offsetFromCursor(before), 0, total)) - perPage);
+            }
             const int to = std::min(total, from + perPage);
             Reply reply;
             reply.body = GitHubJson::writeConsumedLicenses(
@@ -615,24 +623,43 @@ LicenseLab::Reply LicenseLab::restRead(const QHttpServerRequest &request, const 
                 reply.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
             }
             if (lastPage > 1) {
-                auto link = [&request, perPage](int target, const char *rel) {
+                // <URL?per_page=N&KEY=VALUE>; rel="REL", KEY "page" or a cursor's "after"/"before"; none: first.
+                auto link = [&request, perPage](const QString &key, const QString &value, const char *rel) {
                     QUrl url = request.url();
                     QUrlQuery query;
                     query.addQueryItem(QStringLiteral("per_page"), QString::number(perPage));
-                    query.addQueryItem(QStringLiteral("page"), QString::number(target));
+                    if (!key.isEmpty()) {
+                        query.addQueryItem(key, value);
+                    }
                     url.setQuery(query);
                     return "<" + url.toEncoded() + ">; rel=\"" + QByteArray(rel) + "\"";
                 };
+                const QString pageKey = QStringLiteral("page");
                 QByteArrayList links;
-                if (page > 1) {
-                    links.append(link(page - 1, "prev"));
-                }
-                if (page < lastPage) {
-                    links.append(link(page + 1, "next"));
-                    links.append(link(lastPage, "last"));
-                }
-                if (page > 1) {
-                    links.append(link(1, "first"));
+                if (m_config.faults.pageLinks == LabFaults::PageLinks::Cursors) {
+                    if (from > 0) {
+                        links.append(link(QStringLiteral("before"), cursorFor(from), "prev"));
+                    }
+                    if (to < total) {
+                        links.append(link(QStringLiteral("after"), cursorFor(to), "next"));
+                        links.append(link(QStringLiteral("before"), QString(), "last"));
+                    }
+                    if (from > 0) {
+                        links.append(link({}, {}, "first"));
+                    }
+                } else {
+                    if (page > 1) {
+                        links.append(link(pageKey, QString::number(page - 1), "prev"));
+                    }
+                    if (page < lastPage) {
+                        links.append(link(pageKey, QString::number(page + 1), "next"));
+                        if (m_config.faults.pageLinks == LabFaults::PageLinks::Numbered) {
+                            links.append(link(pageKey, QString::number(lastPage), "last"));
+                        }
+                    }
+                    if (page > 1) {
+                        links.append(link(pageKey, QStringLiteral("1"), "first"));
+                    }
                 }
                 reply.headers.emplaceBack("Link", links.join(", "));
             }

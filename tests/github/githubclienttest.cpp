@@ -135,18 +135,29 @@ private Q_SLOTS:
     {
         QTest::addColumn<int>("users");
         QTest::addColumn<int>("pages");
-        QTest::newRow("0") << 0 << 1;
-        QTest::newRow("1") << 1 << 1;
-        QTest::newRow("100") << 100 << 1;
-        QTest::newRow("101") << 101 << 2;
-        QTest::newRow("100000") << 100000 << 1000;
+        QTest::addColumn<int>("pageLinks");
+        const int numbered = int(LabFaults::PageLinks::Numbered);
+        QTest::newRow("0") << 0 << 1 << numbered;
+        QTest::newRow("1") << 1 << 1 << numbered;
+        QTest::newRow("100") << 100 << 1 << numbered;
+        QTest::newRow("101") << 101 << 2 << numbered;
+        QTest::newRow("100000") << 100000 << 1000 << numbered;
+        // Without a numbered "last" the pages come one after another along "next"; a "last" that names no
+        // page says nothing about how many follow.
+        QTest::newRow("no last, 250") << 250 << 3 << int(LabFaults::PageLinks::NoLast);
+        QTest::newRow("no last, 1000") << 1000 << 10 << int(LabFaults::PageLinks::NoLast);
+        QTest::newRow("cursors, 250") << 250 << 3 << int(LabFaults::PageLinks::Cursors);
+        QTest::newRow("cursors, 1000") << 1000 << 10 << int(LabFaults::PageLinks::Cursors);
     }
 
     void shouldFetchEveryPage()
     {
         QFETCH(int, users);
         QFETCH(int, pages);
-        LicenseLab lab(plainConfig(users));
+        QFETCH(int, pageLinks);
+        LabConfig config = plainConfig(users);
+        config.faults.pageLinks = LabFaults::PageLinks(pageLinks);
+        LicenseLab lab(config);
         QVERIFY(lab.start());
         GitHubClient client(lab.connection(), lab.token(), fastOptions());
         std::unique_ptr<ConsumedLicensesJob> job(client.fetchConsumedLicenses());
@@ -159,9 +170,10 @@ private Q_SLOTS:
         for (const ConsumedLicense &user : job->result().users) {
             logins.insert(user.githubComLogin);
         }
-        QCOMPARE(logins.size(), users);
+        QCOMPARE(logins.size(), users); // each exactly once
         QCOMPARE(lab.counters().apiRequests, pages);
         QCOMPARE(progress.last().at(0).toInt(), pages);
+        QCOMPARE(progress.last().at(1).toInt(), pages);
         QCOMPARE(progress.last().at(2).toLongLong(), qint64(users));
         QVERIFY(lab.counters().maxInFlight <= 4);
         QCOMPARE(job->readStats().toleratedValues, 0);

@@ -3,6 +3,8 @@
 // The lab's command line through the real executables: ghe-license-lab and `ghe-license lab` are
 // started with options, their printed URL and token are read, and real HTTP requests show what
 // each option does; bad values end the process with exit code 2 and a message naming the option.
+#include "github/consumedlicensesjob.h"
+#include "github/requestscheduler.h"
 #include "lab/labenterprise.h"
 
 #include <QElapsedTimer>
@@ -15,9 +17,11 @@
 #include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSignalSpy>
 #include <QSslConfiguration>
 #include <QTest>
+#include <QUrlQuery>
 
 #include <memory>
 #include <optional>
@@ -541,6 +545,42 @@ private Q_SLOTS:
         }
     }
 
+    void shouldLinkPagesAsToldTo()
+    {
+        const QStringList users{QStringLiteral("--users"), QStringLiteral("250"), QStringLiteral("--servers"),
+            QStringLiteral("0"), QStringLiteral("--plain-users"), QStringLiteral("--page-links")};
+        {
+            const Lab lab = startLab(users + QStringList{QStringLiteral("no-last")});
+            QVERIFY2(lab.started(), qPrintable(lab.out));
+            const auto links = ConsumedLicensesJob::parseLinkHeader(consumedLicenses(lab).headers.value("link"));
+            QCOMPARE(QUrlQuery(links.value("next")).queryItemValue(QStringLiteral("page")), QStringLiteral("2"));
+            QVERIFY(!links.contains("last"));
+        }
+        const Lab lab = startLab(users + QStringList{QStringLiteral("cursors")});
+        QVERIFY2(lab.started(), qPrintable(lab.out));
+        // Along "next" by its cursor: every user once, and "last" never names a page.
+        QSet<QString> logins;
+        QUrl next = lab.url;
+        next.setPath(QStringLiteral("/enterprises/%1/consumed-licenses").arg(lab.enterprise));
+        next.setQuery(QStringLiteral("per_page=100"));
+        for (int page = 1; page <= 3; ++page) {
+            const Answer answer = get(lab, next.path(), next.query());
+            QCOMPARE(answer.status, 200);
+            for (const QJsonValue &user : answer.json().value(QLatin1String("users")).toArray()) {
+                logins.insert(user.toObject().value(QLatin1String("github_com_login")).toString());
+            }
+            const auto links = ConsumedLicensesJob::parseLinkHeader(answer.headers.value("link"));
+            QCOMPARE(links.contains("next"), page < 3);
+            QCOMPARE(links.contains("last"), page < 3);
+            QVERIFY(!QUrlQuery(links.value("last")).hasQueryItem(QStringLiteral("page")));
+            if (page < 3) {
+                QVERIFY(QUrlQuery(links.value("next")).hasQueryItem(QStringLiteral("after")));
+                next = links.value("next");
+            }
+        }
+        QCOMPARE(logins.size(), 250);
+    }
+
     void shouldCleanUpWhenTerminated()
     {
         // SIGTERM (as from a service manager or the test harness) ends the lab cleanly in both
@@ -655,6 +695,8 @@ private Q_SLOTS:
             QStringLiteral("--seed takes a whole number from 0 to 4294967295"));
         row("unknown token fault", {QStringLiteral("--token-fault"), QStringLiteral("maybe")},
             QStringLiteral("--token-fault takes one of bad, expired, sso, missing-scope, not “maybe”."));
+        row("unknown page links", {QStringLiteral("--page-links"), QStringLiteral("pages")},
+            QStringLiteral("--page-links takes one of numbered, no-last, cursors, not “pages”."));
         row("secondary status",
             {QStringLiteral("--secondary-limit"), QStringLiteral("5/10"), QStringLiteral("--secondary-status"),
                 QStringLiteral("500")},

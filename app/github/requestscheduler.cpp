@@ -104,12 +104,11 @@ void RequestScheduler::submit(
     QObject *owner, const QUrl &url, const QByteArray &verb, const QByteArray &body, Callback callback)
 {
     if (m_configurationError.isError()) {
-        // Answered like any failed request (later, as a reply would be), unless its owner is gone by then.
         HttpResult result;
         result.url = url;
         result.error = m_configurationError;
         result.error.url = url.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
-        QTimer::singleShot(0, owner ? owner : this, [callback = std::move(callback), result] { callback(result); });
+        answerLater(owner ? owner : this, std::move(callback), result);
         return;
     }
     Pending pending;
@@ -123,6 +122,12 @@ void RequestScheduler::submit(
     pending.resource = resourceOf(url);
     m_queue.push_back(std::move(pending));
     dispatch();
+}
+
+void RequestScheduler::answerLater(QObject *context, Callback callback, const HttpResult &result)
+{
+    // Later, as a reply would be (never from inside submit()), and not when the context is gone by then.
+    QTimer::singleShot(0, context, [callback = std::move(callback), result] { callback(result); });
 }
 
 void RequestScheduler::cancel(QObject *owner)
@@ -191,6 +196,17 @@ void RequestScheduler::dispatch()
             continue;
         }
         const qint64 until = blockedUntil(it->resource, now);
+        if (until - now > m_options.maxWaitMs) {
+            // A budget spent until later than any rate-limit wait may last: it fails as GitHub's refusal would.
+            HttpResult result;
+            result.url = it->url;
+            result.error.kind = GitHubError::Kind::RateLimited;
+            result.error.url = it->url.toDisplayString(QUrl::RemoveUserInfo);
+            result.error.serverHost = m_serverHost;
+            answerLater(it->owner, std::move(it->callback), result);
+            it = m_queue.erase(it);
+            continue;
+        }
         if (until > 0) {
             wakeAt = wakeAt == 0 ? until : std::min(wakeAt, until);
             ++it;

@@ -98,6 +98,7 @@ private:
     void start(Pending pending);
     void onFinished(QNetworkReply *reply);
     void retryLater(Pending pending, qint64 delayMs);
+    void answerLater(QObject *context, Callback callback, const HttpResult &result);
     void pauseUntil(qint64 epochMs);
     /// When a request spending @p resource may be sent (epoch ms), 0 when now.
     qint64 blockedUntil(const QString &resource, qint64 nowMs) const;

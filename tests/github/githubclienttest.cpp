@@ -248,18 +248,29 @@ private Q_SLOTS:
         QTest::addColumn<int>("forcedStatus");
         QTest::addColumn<int>("failNext");
         QTest::addColumn<bool>("truncate");
+        QTest::addColumn<QString>("rateLimit"); ///< empty, or how a rate limit never clears in time
         QTest::addColumn<int>("kind");
-        QTest::newRow("401") << int(LabFaults::Token::Bad) << 0 << 0 << false << int(GitHubError::Kind::BadToken);
-        QTest::newRow("sso") << int(LabFaults::Token::SsoRequired) << 0 << 0 << false
+        QTest::newRow("401") << int(LabFaults::Token::Bad) << 0 << 0 << false << QString()
+                             << int(GitHubError::Kind::BadToken);
+        QTest::newRow("sso") << int(LabFaults::Token::SsoRequired) << 0 << 0 << false << QString()
                              << int(GitHubError::Kind::SsoRequired);
-        QTest::newRow("scope") << int(LabFaults::Token::MissingScope) << 0 << 0 << false
+        QTest::newRow("scope") << int(LabFaults::Token::MissingScope) << 0 << 0 << false << QString()
                                << int(GitHubError::Kind::MissingScope);
         // A 403 to a token that has the scope (an IP allow list): GitHub's words, not "missing scope".
-        QTest::newRow("403 ip allow list") << 0 << 403 << 0 << false << int(GitHubError::Kind::Forbidden);
-        QTest::newRow("410") << 0 << 410 << 0 << false << int(GitHubError::Kind::ApiVersionRetired);
-        QTest::newRow("422") << 0 << 422 << 0 << false << int(GitHubError::Kind::Validation);
-        QTest::newRow("5xx") << 0 << 0 << 100 << false << int(GitHubError::Kind::ServerError);
-        QTest::newRow("truncated") << 0 << 0 << 0 << true << int(GitHubError::Kind::Malformed);
+        QTest::newRow("403 ip allow list") << 0 << 403 << 0 << false << QString() << int(GitHubError::Kind::Forbidden);
+        QTest::newRow("410") << 0 << 410 << 0 << false << QString() << int(GitHubError::Kind::ApiVersionRetired);
+        QTest::newRow("422") << 0 << 422 << 0 << false << QString() << int(GitHubError::Kind::Validation);
+        QTest::newRow("5xx") << 0 << 0 << 100 << false << QString() << int(GitHubError::Kind::ServerError);
+        QTest::newRow("truncated") << 0 << 0 << 0 << true << QString() << int(GitHubError::Kind::Malformed);
+        // Rate limits that do not clear within the client's longest wait (2 s here) or its retries (2 here).
+        QTest::newRow("primary spent, reset in an hour")
+            << 0 << 0 << 0 << false << QStringLiteral("primary") << int(GitHubError::Kind::RateLimited);
+        QTest::newRow("primary spent by another client, 403")
+            << 0 << 0 << 0 << false << QStringLiteral("primary elsewhere") << int(GitHubError::Kind::RateLimited);
+        QTest::newRow("secondary, retry-after of an hour")
+            << 0 << 0 << 0 << false << QStringLiteral("secondary") << int(GitHubError::Kind::RateLimited);
+        QTest::newRow("secondary that never clears, no retry-after")
+            << 0 << 0 << 0 << false << QStringLiteral("secondary quiet") << int(GitHubError::Kind::RateLimited);
     }
 
     void shouldTypeEveryError()
@@ -268,16 +279,36 @@ private Q_SLOTS:
         QFETCH(int, forcedStatus);
         QFETCH(int, failNext);
         QFETCH(bool, truncate);
+        QFETCH(QString, rateLimit);
         QFETCH(int, kind);
-        LicenseLab lab(plainConfig(10));
+        LicenseLab lab(plainConfig(rateLimit.isEmpty() ? 10 : 250)); // rate limits: three pages
         QVERIFY(lab.start());
         LabFaults faults;
         faults.token = LabFaults::Token(token);
         faults.forcedStatus = forcedStatus;
         faults.failNextRequests = failNext;
         faults.truncatedBodyRate = truncate ? 1 : 0;
+        if (rateLimit.startsWith(QLatin1String("primary"))) {
+            faults.primaryLimit = 1; // the first page spends it until the reset, an hour later
+            faults.primaryWindowSeconds = 3600;
+        } else if (rateLimit.startsWith(QLatin1String("secondary"))) {
+            faults.secondaryLimit = 1; // the first page passes, the others are limited for an hour
+            faults.secondaryWindowSeconds = 3600;
+            faults.secondaryRetryAfter = rateLimit == QLatin1String("secondary");
+            faults.secondaryQuietMs = 100; // the client's own wait below: a retry sooner counts as too soon
+        }
         lab.setFaults(faults);
-        GitHubClient client(lab.connection(), lab.token(), fastOptions());
+        if (rateLimit == QLatin1String("primary elsewhere")) {
+            GitHubClient other(lab.connection(), lab.token(), fastOptions());
+            std::unique_ptr<LicenseSyncStatusJob> spending(other.fetchLicenseSyncStatus());
+            QVERIFY(waitFinished(spending.get()));
+            QCOMPARE(spending->error().kind, GitHubError::Kind::None);
+        }
+        GitHubClientOptions options = fastOptions();
+        options.maxWaitMs = 2000;
+        options.maxRateLimitRetries = 2;
+        options.secondaryMinimumWaitMs = 100;
+        GitHubClient client(lab.connection(), lab.token(), options);
         std::unique_ptr<ConsumedLicensesJob> job(client.fetchConsumedLicenses());
         QVERIFY(waitFinished(job.get()));
         QCOMPARE(int(job->error().kind), kind);
@@ -293,6 +324,22 @@ private Q_SLOTS:
         if (kind == int(GitHubError::Kind::Forbidden)) {
             QVERIFY2(
                 job->error().message().contains(QLatin1String("IP allow list")), qPrintable(job->error().message()));
+        }
+        if (kind == int(GitHubError::Kind::RateLimited)) {
+            QCOMPARE(job->error().message(), GitHubError(GitHubError::Kind::RateLimited).message());
+            QCOMPARE(job->error().nextStep(), GitHubError(GitHubError::Kind::RateLimited).nextStep());
+            // Gave up rather than ask again too soon (the first request of a client that could not know aside).
+            const bool elsewhere = rateLimit == QLatin1String("primary elsewhere");
+            QCOMPARE(lab.counters().sentWhileBudgetSpent, elsewhere ? 1 : 0);
+            // Bounded: the first page once, each other page at most once plus its retries.
+            const qint64 sent = client.scheduler()->requestsSent();
+            QVERIFY2(sent <= 1 + 2 * (1 + options.maxRateLimitRetries), qPrintable(QString::number(sent)));
+            if (rateLimit.startsWith(QLatin1String("primary"))) {
+                // Nothing is sent while the budget is known spent: the refusal of another client's spending
+                // aside, the lab refused nothing.
+                QCOMPARE(lab.counters().primaryRejected, elsewhere ? 1 : 0);
+                QCOMPARE(sent, 1);
+            }
         }
     }
 

@@ -68,6 +68,18 @@ QString describeCertificate(const QList<QSslError> &errors)
     }
     return lines.join(QLatin1String("; "));
 }
+
+/// An HTTP-date in its preferred form (RFC 9110's IMF-fixdate, "Sun, 06 Nov 1994 08:49:37 GMT"); invalid when it is
+/// not one. Qt reads it as RFC 2822 once "GMT" is written as the offset it stands for.
+QDateTime parseHttpDate(QByteArray text)
+{
+    text = text.trimmed();
+    if (text.endsWith(" GMT")) {
+        text.chop(3);
+        text += "+0000";
+    }
+    return QDateTime::fromString(QString::fromLatin1(text), Qt::RFC2822Date);
+}
 } // namespace
 
 RequestScheduler::RequestScheduler(
@@ -309,6 +321,26 @@ void RequestScheduler::updateBudget(const QHash<QByteArray, QByteArray> &headers
     }
 }
 
+qint64 RequestScheduler::retryAfterMs(const QHash<QByteArray, QByteArray> &headers, qint64 nowMs)
+{
+    const QByteArray value = headers.value("retry-after").trimmed();
+    if (value.isEmpty()) {
+        return -1;
+    }
+    bool isNumber = false;
+    const qint64 seconds = value.toLongLong(&isNumber);
+    if (isNumber) {
+        return seconds >= 0 ? std::min<qint64>(seconds, 365LL * 24 * 3600) * 1000 : -1;
+    }
+    // An HTTP-date is measured from the answer's own Date: a clock here that is off does not change the wait.
+    const QDateTime at = parseHttpDate(value);
+    if (!at.isValid()) {
+        return -1;
+    }
+    const QDateTime sent = parseHttpDate(headers.value("date"));
+    return std::max<qint64>(0, at.toMSecsSinceEpoch() - (sent.isValid() ? sent.toMSecsSinceEpoch() : nowMs));
+}
+
 bool RequestScheduler::lacksScope(const QHash<QByteArray, QByteArray> &headers, const QString &message)
 {
     const auto scopes = [&headers](const QByteArray &name) {
@@ -474,8 +506,8 @@ void RequestScheduler::onFinished(QNetworkReply *reply)
         if ((primary || secondary) && pending.rateRetries < m_options.maxRateLimitRetries) {
             qint64 until = now;
             bool pauseAll = true;
-            if (result.headers.contains("retry-after")) {
-                until = now + result.headers.value("retry-after").toLongLong() * 1000;
+            if (const qint64 retryAfter = retryAfterMs(result.headers, now); retryAfter >= 0) {
+                until = now + retryAfter;
             } else if (primary) {
                 pauseAll = false; // that resource's budget holds its requests back until its reset
                 until = std::max(now, m_budgets.value(resource).resetAt);
@@ -507,9 +539,15 @@ void RequestScheduler::onFinished(QNetworkReply *reply)
             }
         }
     } else if (result.status >= 500) {
-        if (idempotent && pending.attempts < m_options.maxRetries) {
+        // A retry-after (a 503's especially) says when to come back: nothing is sent before, and a wait longer
+        // than a rate-limit wait may last ends the request now.
+        const qint64 retryAfter = retryAfterMs(result.headers, now);
+        if (idempotent && pending.attempts < m_options.maxRetries && retryAfter <= m_options.maxWaitMs) {
             ++pending.attempts;
-            retryLater(std::move(pending), backoff());
+            if (retryAfter >= 0) {
+                pauseUntil(now + retryAfter);
+            }
+            retryLater(std::move(pending), std::max(backoff(), retryAfter));
             dispatch();
             return;
         }

@@ -34,10 +34,11 @@ struct HttpResult
 };
 
 /// Sends GitHub requests within the concurrency limit and the rate budgets: x-ratelimit-* per resource (never
-/// sends while a resource's budget is known spent, resumes at its reset; the other resources go on), GraphQL's
-/// primary limit (HTTP 200 with a RATE_LIMITED error: that budget is spent until its reset, whatever remains),
-/// retry-after, secondary limits (403 or 429) without it with a wait of at least a minute, doubled with
-/// jitter, bounded retries of idempotent requests on 5xx and timeouts, manual redirects
+/// sends while a resource's budget is known spent, resumes at its reset; the other resources go on; a reset
+/// later than maxWaitMs fails the request with RateLimited), GraphQL's primary limit (HTTP 200 with a
+/// RATE_LIMITED error: that budget is spent until its reset, whatever remains), retry-after (seconds or an
+/// HTTP-date, on rate limits and 5xx alike), secondary limits (403 or 429) without it with a wait of at least a
+/// minute, doubled with jitter, bounded retries of idempotent requests on 5xx and timeouts, manual redirects
 /// that drop the token when the host changes, and cancellation of every request of one owner.
 class RequestScheduler : public QObject
 {
@@ -65,6 +66,9 @@ public:
     /// The wait after the @p step-th secondary limit in a row without retry-after: minimumMs doubled per step
     /// (at most 16 times), plus up to half of it as jitter, so clients that were limited together spread out.
     static qint64 secondaryLimitWaitMs(qint64 minimumMs, int step, QRandomGenerator *random);
+    /// The wait a retry-after header asks for in ms: delay-seconds, or an HTTP-date measured from the answer's
+    /// Date header (else from @p nowMs); never negative; -1 without a readable retry-after.
+    static qint64 retryAfterMs(const QHash<QByteArray, QByteArray> &headers, qint64 nowMs);
     /// The x-ratelimit-resource a request to @p url spends: "graphql" or "core".
     static QString resourceOf(const QUrl &url);
     void setSslConfiguration(const QSslConfiguration &configuration) { m_ssl = configuration; }

@@ -28,6 +28,9 @@ struct LabFaults
     double serverErrorRate = 0; ///< share of API requests answered 502 (seeded, reproducible)
     int failNextRequests = 0; ///< the next N API requests fail with failStatus
     int failStatus = 502;
+    /// Above 0: those server errors carry retry-after, this many seconds (as an overloaded server's 503 does).
+    int serverErrorRetryAfterSeconds = 0;
+    bool retryAfterDate = false; ///< every retry-after as an HTTP-date ("Wed, 21 Oct 2015 07:28:00 GMT"), not seconds
     int primaryLimit =
         0; ///< requests per primaryWindowSeconds for each resource (core, graphql); 0: 5000, not enforced
     int primaryWindowSeconds = 60;

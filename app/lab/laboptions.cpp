@@ -275,6 +275,12 @@ void addOptions(QCommandLineParser &parser, const LabConfig &defaults)
             i18nc("@info:shell", "Status of those server errors, 500 to 599 (default: %1).",
                 QString::number(defaults.faults.failStatus)),
             status},
+        {QStringLiteral("error-retry-after"),
+            i18nc("@info:shell", "Those server errors carry retry-after: come back after this many seconds."),
+            i18nc("@info:shell value name", "seconds")},
+        {QStringLiteral("retry-after-date"),
+            i18nc("@info:shell",
+                "Every retry-after as an HTTP date (such as Wed, 21 Oct 2015 07:28:00 GMT) instead of seconds.")},
         {QStringLiteral("primary-limit"),
             i18nc("@info:shell",
                 "Primary rate limit, N requests per S seconds for each resource (core, graphql); then 403 with "
@@ -360,6 +366,8 @@ bool apply(const QCommandLineParser &parser, LabConfig *config, QString *error)
         !read.share(QStringLiteral("error-rate"), &faults.serverErrorRate) ||
         !read.wholeNumber(QStringLiteral("fail-next"), 0, std::numeric_limits<int>::max(), &faults.failNextRequests) ||
         !read.wholeNumber(QStringLiteral("error-status"), 500, 599, &faults.failStatus) ||
+        !read.wholeNumber(
+            QStringLiteral("error-retry-after"), 1, MaxMilliseconds / 1000, &faults.serverErrorRetryAfterSeconds) ||
         !read.rate(QStringLiteral("primary-limit"), &faults.primaryLimit, &faults.primaryWindowSeconds) ||
         !read.rate(QStringLiteral("secondary-limit"), &faults.secondaryLimit, &faults.secondaryWindowSeconds) ||
         !read.share(QStringLiteral("truncated-rate"), &faults.truncatedBodyRate) ||
@@ -371,6 +379,9 @@ bool apply(const QCommandLineParser &parser, LabConfig *config, QString *error)
         !read.text(QStringLiteral("sync-error"), &faults.syncError) ||
         !read.text(QStringLiteral("graphql-error"), &faults.graphQlError) ||
         !read.needs(QStringLiteral("error-status"), {QStringLiteral("error-rate"), QStringLiteral("fail-next")}) ||
+        !read.needs(QStringLiteral("error-retry-after"), {QStringLiteral("error-rate"), QStringLiteral("fail-next")}) ||
+        !read.needs(QStringLiteral("retry-after-date"),
+            {QStringLiteral("secondary-limit"), QStringLiteral("error-retry-after")}) ||
         !read.needs(QStringLiteral("secondary-status"), {QStringLiteral("secondary-limit")}) ||
         !read.needs(QStringLiteral("no-retry-after"), {QStringLiteral("secondary-limit")})) {
         return false;
@@ -426,6 +437,7 @@ bool apply(const QCommandLineParser &parser, LabConfig *config, QString *error)
         faults.redirectTo = url;
     }
     faults.secondaryRetryAfter = !read.isSet(QStringLiteral("no-retry-after")) && faults.secondaryRetryAfter;
+    faults.retryAfterDate = faults.retryAfterDate || read.isSet(QStringLiteral("retry-after-date"));
     result.tls = result.tls || read.isSet(QStringLiteral("tls"));
     result.githubLike = result.githubLike || read.isSet(QStringLiteral("github-like"));
     result.unlimitedServerSeats = result.unlimitedServerSeats || read.isSet(QStringLiteral("unlimited-seats"));

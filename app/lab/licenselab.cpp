@@ -92,6 +92,12 @@ QList<LabEnterprise::ServerUser> fromFileUsers(const QList<UsageFileUser> &users
     return result;
 }
 
+/// An HTTP-date as RFC 9110 prefers it: "Sun, 06 Nov 1994 08:49:37 GMT".
+QByteArray httpDate(const QDateTime &when)
+{
+    return QLocale::c().toString(when.toUTC(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'")).toLatin1();
+}
+
 QString cursorFor(int offset)
 {
     return QString::fromLatin1(QByteArray("lab:" + QByteArray::number(offset)).toBase64());
@@ -321,8 +327,14 @@ void LicenseLab::handle(const QHttpServerRequest &request, QHttpServerResponder 
     headers.append(QHttpHeaders::WellKnownHeader::ContentType, "application/json; charset=utf-8");
     headers.append("X-GitHub-Api-Version-Selected", "2022-11-28");
     // The lab clock, so a client can judge sync dates by the lab's time after advanceClock().
-    headers.append(QHttpHeaders::WellKnownHeader::Date,
-        QLocale::c().toString(now(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'")).toLatin1());
+    const QDateTime date = now();
+    headers.append(QHttpHeaders::WellKnownHeader::Date, httpDate(date));
+    if (reply.retryAfterSeconds > 0) {
+        // Either form GitHub may use; a date counts from the Date header, which carries the same lab clock.
+        headers.append("retry-after",
+            m_config.faults.retryAfterDate ? httpDate(date.addSecs(reply.retryAfterSeconds))
+                                           : QByteArray::number(reply.retryAfterSeconds));
+    }
     for (const auto &header : std::as_const(reply.headers)) {
         headers.append(header.first, header.second);
     }
@@ -459,7 +471,7 @@ bool LicenseLab::applyRateLimits(Reply *reply, const QString &resource, const QB
             reply->spentUntilMs = announced.spentUntilMs;
             reply->rejectedRequest = key;
             if (faults.secondaryRetryAfter) {
-                reply->headers.emplaceBack("retry-after", QByteArray::number(wait));
+                reply->retryAfterSeconds = wait;
                 reply->rejectedWaitMs = wait * 1000;
             } else {
                 reply->rejectedWaitMs = faults.secondaryQuietMs; // GitHub: wait at least a minute
@@ -564,6 +576,11 @@ LicenseLab::Reply LicenseLab::route(const QHttpServerRequest &request, const QSt
         }
         ++m_counters.serverErrors;
         reply = error(faults.failStatus, QStringLiteral("Server Error"));
+        if (const int wait = faults.serverErrorRetryAfterSeconds; wait > 0) {
+            reply.retryAfterSeconds = wait;
+            reply.rejectedRequest = key; // a request sooner counts as sent while the budget is spent
+            reply.rejectedWaitMs = wait * 1000LL;
+        }
     } else if (graphQl) {
         reply = graphql(request, *enterprise);
     } else {

@@ -26,6 +26,7 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 #include <algorithm>
 #include <clocale>
@@ -1271,6 +1272,103 @@ private Q_SLOTS:
         QCOMPARE(job->result().users.size(), 500);
         QVERIFY(lab.counters().secondaryRejected > 0);
         QVERIFY(client.scheduler()->retries() > 0);
+        QCOMPARE(lab.counters().sentWhileBudgetSpent, 0);
+    }
+
+    void shouldReadRetryAfterInBothForms_data()
+    {
+        QTest::addColumn<QByteArray>("retryAfter");
+        QTest::addColumn<QByteArray>("date"); ///< the answer's Date header; empty: none
+        QTest::addColumn<qint64>("waitMs");
+        const QByteArray date = "Wed, 21 Oct 2015 07:28:00 GMT";
+        QTest::newRow("seconds") << QByteArray("120") << date << qint64(120000);
+        QTest::newRow("HTTP-date, from the answer's Date")
+            << QByteArray("Wed, 21 Oct 2015 07:28:30 GMT") << date << qint64(30000);
+        // Without a Date header, from this machine's clock (nowMs below is that date plus ten seconds).
+        QTest::newRow("HTTP-date, no Date header")
+            << QByteArray("Wed, 21 Oct 2015 07:28:30 GMT") << QByteArray() << qint64(20000);
+        QTest::newRow("HTTP-date in the past") << QByteArray("Wed, 21 Oct 2015 07:27:00 GMT") << date << qint64(0);
+        QTest::newRow("zero") << QByteArray("0") << date << qint64(0);
+        QTest::newRow("negative") << QByteArray("-5") << date << qint64(-1);
+        QTest::newRow("not a wait") << QByteArray("soon") << date << qint64(-1);
+        QTest::newRow("none") << QByteArray() << date << qint64(-1);
+    }
+
+    void shouldReadRetryAfterInBothForms()
+    {
+        QFETCH(QByteArray, retryAfter);
+        QFETCH(QByteArray, date);
+        QFETCH(qint64, waitMs);
+        QHash<QByteArray, QByteArray> headers;
+        if (!retryAfter.isEmpty()) {
+            headers.insert("retry-after", retryAfter);
+        }
+        if (!date.isEmpty()) {
+            headers.insert("date", date);
+        }
+        const qint64 nowMs = QDateTime(QDate(2015, 10, 21), QTime(7, 28, 10), QTimeZone::UTC).toMSecsSinceEpoch();
+        QCOMPARE(RequestScheduler::retryAfterMs(headers, nowMs), waitMs);
+    }
+
+    void shouldWaitAsLongAsRetryAfterSays_data()
+    {
+        QTest::addColumn<int>("failNext"); ///< server errors (503) with retry-after
+        QTest::addColumn<int>("secondaryStatus"); ///< a secondary limit with retry-after; 0: none
+        QTest::addColumn<bool>("date"); ///< retry-after as an HTTP-date, else seconds
+        QTest::addColumn<int>("waitMs"); ///< at least, in all
+        QTest::newRow("503, seconds") << 1 << 0 << false << 2000;
+        QTest::newRow("503 twice, HTTP-date") << 2 << 0 << true << 4000;
+        QTest::newRow("429, HTTP-date") << 0 << 429 << true << 2000;
+        QTest::newRow("403, HTTP-date") << 0 << 403 << true << 2000;
+    }
+
+    void shouldWaitAsLongAsRetryAfterSays()
+    {
+        QFETCH(int, failNext);
+        QFETCH(int, secondaryStatus);
+        QFETCH(bool, date);
+        QFETCH(int, waitMs);
+        LabConfig config = plainConfig(200); // 2 pages, one after the other (the second waits for the first)
+        config.faults.failNextRequests = failNext;
+        config.faults.failStatus = 503;
+        config.faults.serverErrorRetryAfterSeconds = 2;
+        config.faults.secondaryLimit = secondaryStatus > 0 ? 1 : 0; // the first page passes, the second waits
+        config.faults.secondaryWindowSeconds = 2;
+        config.faults.secondaryStatus = secondaryStatus;
+        config.faults.retryAfterDate = date;
+        LicenseLab lab(config);
+        QVERIFY(lab.start());
+        QElapsedTimer elapsed;
+        elapsed.start();
+        GitHubClient client(lab.connection(), lab.token(), fastOptions()); // backoff: 10 ms
+        std::unique_ptr<ConsumedLicensesJob> job(client.fetchConsumedLicenses());
+        QVERIFY(waitFinished(job.get(), 30000));
+        QVERIFY2(job->error().kind == GitHubError::Kind::None, qPrintable(job->error().message()));
+        QCOMPARE(job->result().users.size(), 200);
+        // Nothing asked again (this request or another) before the time retry-after named: no burst.
+        QCOMPARE(lab.counters().sentWhileBudgetSpent, 0);
+        QVERIFY2(elapsed.elapsed() >= waitMs, qPrintable(QString::number(elapsed.elapsed())));
+        QCOMPARE(lab.counters().secondaryRejected, secondaryStatus > 0 ? 1 : 0);
+        QCOMPARE(lab.counters().apiRequests, 2 + failNext + lab.counters().secondaryRejected);
+    }
+
+    void shouldGiveUpAtOnceWhenA5xxRetryAfterIsTooLong()
+    {
+        LabConfig config = plainConfig(10);
+        config.faults.failNextRequests = 1;
+        config.faults.failStatus = 503;
+        config.faults.serverErrorRetryAfterSeconds = 3600;
+        config.faults.retryAfterDate = true;
+        LicenseLab lab(config);
+        QVERIFY(lab.start());
+        GitHubClientOptions options = fastOptions();
+        options.maxWaitMs = 1000;
+        GitHubClient client(lab.connection(), lab.token(), options);
+        std::unique_ptr<ConsumedLicensesJob> job(client.fetchConsumedLicenses());
+        QVERIFY(waitFinished(job.get(), 10000));
+        QCOMPARE(job->error().kind, GitHubError::Kind::ServerError);
+        QCOMPARE(job->error().httpStatus, 503);
+        QCOMPARE(client.scheduler()->requestsSent(), 1);
         QCOMPARE(lab.counters().sentWhileBudgetSpent, 0);
     }
 

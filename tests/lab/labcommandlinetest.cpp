@@ -447,6 +447,17 @@ private Q_SLOTS:
             QCOMPARE(consumedLicenses(lab).status, 200);
         }
         {
+            const Lab lab = startLab({QStringLiteral("--fail-next"), QStringLiteral("1"),
+                QStringLiteral("--error-status"), QStringLiteral("503"), QStringLiteral("--error-retry-after"),
+                QStringLiteral("5"), QStringLiteral("--retry-after-date")});
+            QVERIFY2(lab.started(), qPrintable(lab.out));
+            const Answer busy = consumedLicenses(lab);
+            QCOMPARE(busy.status, 503);
+            QVERIFY2(busy.headers.value("retry-after").endsWith(" GMT"), busy.headers.value("retry-after").constData());
+            QCOMPARE(RequestScheduler::retryAfterMs(busy.headers, 0), 5000); // counted from the Date header
+            QCOMPARE(consumedLicenses(lab).status, 200);
+        }
+        {
             const Lab lab = startLab({QStringLiteral("--forced-status"), QStringLiteral("410")});
             QVERIFY2(lab.started(), qPrintable(lab.out));
             const Answer retired = consumedLicenses(lab);
@@ -703,6 +714,10 @@ private Q_SLOTS:
             QStringLiteral("--secondary-status takes one of 403, 429, not “500”."));
         row("retry-after alone", {QStringLiteral("--no-retry-after")},
             QStringLiteral("--no-retry-after only works together with --secondary-limit."));
+        row("error retry-after alone", {QStringLiteral("--error-retry-after"), QStringLiteral("5")},
+            QStringLiteral("--error-retry-after only works together with --error-rate or --fail-next."));
+        row("retry-after date alone", {QStringLiteral("--retry-after-date")},
+            QStringLiteral("--retry-after-date only works together with --secondary-limit or --error-retry-after."));
         row("error status alone", {QStringLiteral("--error-status"), QStringLiteral("503")},
             QStringLiteral("--error-status only works together with --error-rate or --fail-next."));
         row("error status not 5xx",
@@ -755,14 +770,15 @@ private Q_SLOTS:
             QVERIFY(process.waitForFinished(30000));
             QCOMPARE(process.exitCode(), 0);
             const QString help = QString::fromUtf8(process.readAllStandardOutput());
-            for (const char *option : {"--port", "--address", "--tls", "--token", "--enterprise", "--github-like",
-                     "--seed", "--users", "--servers", "--seats", "--mismatched-share", "--vs-share",
-                     "--server-user-share", "--server-only-share", "--pending-invite-share", "--suspended-share",
-                     "--plain-users", "--sync-duration-ms", "--latency-ms", "--error-rate", "--fail-next",
-                     "--error-status", "--primary-limit", "--secondary-limit", "--secondary-status", "--no-retry-after",
-                     "--truncated-rate", "--token-fault", "--forced-status", "--redirect-to", "--sync-error",
-                     "--graphql-error", "--graphql-rate-limited", "--extra-emails-every", "--history-days",
-                     "--recent-join-share", "/_lab/status"}) {
+            for (const char *option :
+                {"--port", "--address", "--tls", "--token", "--enterprise", "--github-like", "--seed", "--users",
+                    "--servers", "--seats", "--mismatched-share", "--vs-share", "--server-user-share",
+                    "--server-only-share", "--pending-invite-share", "--suspended-share", "--plain-users",
+                    "--sync-duration-ms", "--latency-ms", "--error-rate", "--fail-next", "--error-status",
+                    "--error-retry-after", "--retry-after-date", "--primary-limit", "--secondary-limit",
+                    "--secondary-status", "--no-retry-after", "--truncated-rate", "--token-fault", "--forced-status",
+                    "--page-links", "--redirect-to", "--sync-error", "--graphql-error", "--graphql-rate-limited",
+                    "--extra-emails-every", "--history-days", "--recent-join-share", "/_lab/status"}) {
                 QVERIFY2(help.contains(QLatin1String(option)), option);
             }
             QVERIFY2(help.contains(QLatin1String("(default: 0.05)")), qPrintable(help));

@@ -733,6 +733,7 @@ LicenseLab::Reply LicenseLab::graphql(const QHttpServerRequest &request, const L
     }
     const int accountsFirst = std::clamp(variables.value(QLatin1String("accountsFirst")).toInt(100), 1, 100);
     const int emailsFirst = std::clamp(variables.value(QLatin1String("emailsFirst")).toInt(10), 1, 100);
+    const int uploadsFirst = std::clamp(variables.value(QLatin1String("uploadsFirst")).toInt(10), 1, 100);
     static const QRegularExpression uploadsNewestFirst(
         QStringLiteral("userAccountsUploads\\([^)]*orderBy:\\s*\\{\\s*field:\\s*CREATED_AT,\\s*direction:\\s*DESC"));
     static const QRegularExpression onUserAccount(QStringLiteral("\\bon\\s+EnterpriseServerUserAccount\\s*\\{"));
@@ -760,8 +761,10 @@ LicenseLab::Reply LicenseLab::graphql(const QHttpServerRequest &request, const L
     auto accountId = [](const LabEnterprise::Server &server, const LabEnterprise::ServerUser &user) {
         return server.installationId + QLatin1String("_UA_") + QString::number(user.id);
     };
-    // An installation node, its accounts from the cursor @p after, each with its first emailsFirst emails.
-    auto installationNode = [&](const LabEnterprise::Server &server, const QString &after) {
+    // An installation node: its uploads from the cursor @p uploadsAfter, its accounts from the cursor @p after,
+    // each with its first emailsFirst emails.
+    auto installationNode = [&](const LabEnterprise::Server &server, const QString &after,
+                                const QString &uploadsAfter = {}) {
         EnterpriseServerInstallation installation;
         installation.id = server.installationId;
         installation.hostName = server.hostname;
@@ -771,13 +774,13 @@ LicenseLab::Reply LicenseLab::graphql(const QHttpServerRequest &request, const L
         installation.updatedAt =
             server.syncStatus.lastSyncDate.isValid() ? server.syncStatus.lastSyncDate : server.createdAt;
         // Like GitHub: the oldest first unless the query orders by CREATED_AT DESC (the lab keeps them
-        // newest first), and the first 10 of that order.
-        if (newestUploadsFirst) {
-            installation.uploads = server.uploads.mid(0, 10);
-        } else {
-            installation.uploads =
-                QList<UserAccountsUpload>(server.uploads.crbegin(), server.uploads.crend()).mid(0, 10);
-        }
+        // newest first), uploadsFirst of that order at a time.
+        const QList<UserAccountsUpload> uploads = newestUploadsFirst
+            ? server.uploads
+            : QList<UserAccountsUpload>(server.uploads.crbegin(), server.uploads.crend());
+        GitHubJson::PageInfo uploadsInfo;
+        const auto [uploadsFrom, uploadsTo] = slice(uploads.size(), uploadsAfter, uploadsFirst, &uploadsInfo);
+        installation.uploads = uploads.mid(uploadsFrom, uploadsTo - uploadsFrom);
         installation.userAccountsTotal = int(server.knownUsers.size());
         GitHubJson::PageInfo accountsInfo;
         const auto [from, to] = slice(server.knownUsers.size(), after, accountsFirst, &accountsInfo);
@@ -793,7 +796,7 @@ LicenseLab::Reply LicenseLab::graphql(const QHttpServerRequest &request, const L
             account.emails = emailsPage(user, {}, emailsFirst, &emailsInfo);
             accounts.append(GitHubJson::userAccountToJson(account, accountId(server, user), emailsInfo));
         }
-        QJsonObject node = GitHubJson::installationToJson(installation, accountsInfo);
+        QJsonObject node = GitHubJson::installationToJson(installation, accountsInfo, uploadsInfo);
         QJsonObject connection = node.value(QLatin1String("userAccounts")).toObject();
         connection.insert(QStringLiteral("nodes"), accounts);
         node.insert(QStringLiteral("userAccounts"), connection);
@@ -881,15 +884,20 @@ LicenseLab::Reply LicenseLab::graphql(const QHttpServerRequest &request, const L
         return reply;
     }
     if (query.contains(QLatin1String("node(")) && query.contains(QLatin1String("userAccounts"))) {
+        // node(id:) on an installation: its further uploads, or its further accounts, from the cursor.
         const int index = enterprise.serverIndex(variables.value(QLatin1String("id")).toString());
         if (index < 0) {
             return graphQlError(QStringLiteral("NOT_FOUND"),
                 notFoundMessage(variables.value(QLatin1String("id")).toString()), QStringLiteral("node"));
         }
-        const QJsonObject node =
-            installationNode(enterprise.servers().at(index), variables.value(QLatin1String("after")).toString());
-        return dataReply(QJsonObject{{QStringLiteral("node"),
-            QJsonObject{{QStringLiteral("userAccounts"), node.value(QLatin1String("userAccounts"))}}}});
+        const QString after = variables.value(QLatin1String("after")).toString();
+        const QString field = query.contains(QLatin1String("userAccountsUploads("))
+            ? QStringLiteral("userAccountsUploads")
+            : QStringLiteral("userAccounts");
+        const QJsonObject node = field == QLatin1String("userAccounts")
+            ? installationNode(enterprise.servers().at(index), after)
+            : installationNode(enterprise.servers().at(index), {}, after);
+        return dataReply(QJsonObject{{QStringLiteral("node"), QJsonObject{{field, node.value(field)}}}});
     }
     return graphQlError(QStringLiteral("UNSUPPORTED"), QStringLiteral("The lab does not understand this query."));
 }

@@ -720,10 +720,20 @@ private Q_SLOTS:
         QCOMPARE(arrivals.count(), 0);
     }
 
-    void shouldReadTheNewestUploadsOfAServerWithMany()
+    void shouldReadEveryUploadOfAServerWithMany_data()
     {
-        // GitHub lists uploads oldest first unless asked otherwise, ten at a time: with more than ten, only
-        // asking for the newest first shows the server's last upload (and the one an assisted upload waits for).
+        QTest::addColumn<int>("uploads");
+        QTest::newRow("12") << 12; // ten with the installation, the rest on one more page
+        QTest::newRow("23") << 23;
+        QTest::newRow("150") << 150; // ten, then pages of 100 and the rest
+    }
+
+    void shouldReadEveryUploadOfAServerWithMany()
+    {
+        // GitHub lists uploads oldest first unless asked otherwise, a page at a time: the newest first shows the
+        // server's last upload (and the one an assisted upload waits for), the further pages every earlier one
+        // (an upload the console would make again if it did not see it).
+        QFETCH(int, uploads);
         LabConfig config = plainConfig(10);
         config.servers = 2;
         LicenseLab lab(config);
@@ -738,10 +748,12 @@ private Q_SLOTS:
         QVERIFY(!airGapped.isEmpty());
         const UsageFileInfo info = UsageFile::read(lab.exportUsage(airGapped, true)).info;
         QString last;
-        for (int i = 1; i <= 12; ++i) {
-            last = QStringLiteral("upload-%1.json").arg(i, 2, 10, QLatin1Char('0'));
+        for (int i = 1; i <= uploads; ++i) {
+            last = QStringLiteral("upload-%1.json").arg(i, 3, 10, QLatin1Char('0'));
             QVERIFY2(!lab.uploadUsage(UsageFile::write(info), last, &error).isEmpty(), qPrintable(error));
         }
+        const LabEnterprise::Server &server = lab.enterprise().servers().at(lab.enterprise().serverIndex(airGapped));
+        QVERIFY(server.uploads.size() >= uploads);
         GitHubClient client(lab.connection(), lab.token(), fastOptions());
         std::unique_ptr<InstallationsJob> job(client.fetchInstallations());
         QVERIFY(waitFinished(job.get()));
@@ -749,8 +761,14 @@ private Q_SLOTS:
         const auto found = std::find_if(job->result().cbegin(), job->result().cend(),
             [&airGapped](const EnterpriseServerInstallation &i) { return i.hostName == airGapped; });
         QVERIFY(found != job->result().cend());
-        QCOMPARE(found->uploads.size(), 10);
+        QCOMPARE(found->uploads.size(), server.uploads.size());
         QCOMPARE(found->uploads.constFirst().name, last);
+        QSet<QString> names;
+        for (int i = 0; i < found->uploads.size(); ++i) {
+            QCOMPARE(found->uploads.at(i).name, server.uploads.at(i).name); // newest first, each once
+            names.insert(found->uploads.at(i).name);
+        }
+        QCOMPARE(names.size(), found->uploads.size());
     }
 
     void shouldReadEveryEmailOfAccountsWithMany_data()

@@ -61,8 +61,11 @@ void ConsumedLicensesJob::onPage(int page, const HttpResult &result)
             finish();
             return;
         }
-        if (links.contains("last")) {
-            m_pagesTotal = std::max(1, QUrlQuery(links.value("last")).queryItemValue(QStringLiteral("page")).toInt());
+        // A "last" link with a page number tells how many pages there are: they are read in parallel. Without
+        // it (no "last", or cursor links whose "last" names no page), "next" is walked one page at a time.
+        const int lastPage = QUrlQuery(links.value("last")).queryItemValue(QStringLiteral("page")).toInt();
+        if (lastPage > 1) {
+            m_pagesTotal = lastPage;
             m_pages.resize(m_pagesTotal);
             for (int next = 2; next <= m_pagesTotal; ++next) {
                 m_scheduler->submit(
@@ -79,7 +82,7 @@ void ConsumedLicensesJob::onPage(int page, const HttpResult &result)
     m_pages[page - 1] = std::move(read.value.users);
     ++m_pagesDone;
     if (m_sequential) {
-        // No "last": walk "next" one page at a time.
+        // No numbered "last": walk "next" one page at a time.
         const auto links = parseLinkHeader(result.headers.value("link"));
         if (links.contains("next")) {
             m_pagesTotal = page + 1;

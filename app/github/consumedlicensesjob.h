@@ -9,7 +9,7 @@ class RequestScheduler;
 struct HttpResult;
 
 /// GET /enterprises/{slug}/consumed-licenses, every page (per_page=100); pages fetched concurrently
-/// once the Link header names the last one.
+/// once the Link header names the last one by its number; otherwise one after another along "next".
 class ConsumedLicensesJob : public GitHubJob
 {
     Q_OBJECT

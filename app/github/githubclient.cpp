@@ -25,6 +25,9 @@ GitHubClient::GitHubClient(
         QNetworkProxyFactory::setUseSystemConfiguration(true);
     }
     m_scheduler = new RequestScheduler(m_options, token, connection.restBase(), this);
+    if (connection.kind == Connection::Kind::Server) {
+        m_scheduler->setServerHost(connection.serverHost);
+    }
     const QString caFile = m_options.caFile.isEmpty() ? connection.caFile : m_options.caFile;
     if (!caFile.isEmpty()) {
         // Added to the system's CAs: a private CA is trusted, every other check stays on.

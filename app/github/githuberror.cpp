@@ -22,6 +22,10 @@ QString GitHubError::message() const
     case Kind::SsoRequired:
         return i18nc("@info", "The token is not authorized for this enterprise's SAML single sign-on.");
     case Kind::NotFound:
+        if (!serverHost.isEmpty()) {
+            return i18nc(
+                "@info %1 host", "Not found: the token's account is not a site administrator of %1.", serverHost);
+        }
         return i18nc("@info", "Not found: you are not an owner of this enterprise, or the enterprise slug is wrong.");
     case Kind::ApiVersionRetired:
         return i18nc("@info", "GitHub no longer supports the API version this console speaks.");
@@ -74,6 +78,12 @@ QString GitHubError::nextStep() const
             ? i18nc("@info", "Authorize the token for single sign-on in your GitHub token settings.")
             : i18nc("@info", "Open %1 to authorize the token for single sign-on, then retry.", ssoUrl);
     case Kind::NotFound:
+        if (!serverHost.isEmpty()) {
+            return i18nc("@info %1 host",
+                "Use a token of an account that is a site administrator of %1 (the server's license endpoints take "
+                "no enterprise slug).",
+                serverHost);
+        }
         return i18nc(
             "@info", "Check the enterprise slug in the connection and that your account is an enterprise owner.");
     case Kind::ApiVersionRetired:

@@ -16,7 +16,7 @@ public:
         BadToken, ///< 401: bad or expired token
         MissingScope, ///< 403: the token lacks read:enterprise
         SsoRequired, ///< 403: SAML SSO not authorized for the token (ssoUrl)
-        NotFound, ///< 404: not an enterprise owner, or wrong slug
+        NotFound, ///< 404: not an enterprise owner, or wrong slug; on a server (serverHost): not a site administrator
         ApiVersionRetired, ///< 410
         Validation, ///< 422
         ServerError, ///< 5xx
@@ -50,6 +50,9 @@ public:
     QString ssoUrl; ///< from X-GitHub-SSO
     QString certificateDetails; ///< subject, issuer, validity, errors
     QString acceptedScopes; ///< X-Accepted-OAuth-Scopes
+    /// The host of a GitHub Enterprise Server connection (empty for Cloud and the lab): there a 404 means the
+    /// token's account is no site administrator, since the server's endpoints take no enterprise slug.
+    QString serverHost;
 
     bool isError() const { return kind != Kind::None; }
     /// Worth another attempt later (5xx, timeouts, rate limits).

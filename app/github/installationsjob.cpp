@@ -20,6 +20,14 @@ QString accountFields()
         s_emailFields + QLatin1String(" } } pageInfo { hasNextPage endCursor }");
 }
 
+// Newest first, so that the first page holds the server's last upload (GitHub's default order is oldest first).
+QString uploadsField(QLatin1String arguments)
+{
+    return QLatin1String("userAccountsUploads(") + arguments +
+        QLatin1String(", orderBy: {field: CREATED_AT, direction: DESC}) { nodes { name syncState createdAt updatedAt "
+                      "} pageInfo { hasNextPage endCursor } }");
+}
+
 QByteArray graphQlBody(const QString &query, const QJsonObject &variables)
 {
     return QJsonDocument(QJsonObject{{QStringLiteral("query"), query}, {QStringLiteral("variables"), variables}})
@@ -44,16 +52,15 @@ void InstallationsJob::start()
 void InstallationsJob::requestInstallations(const QString &after)
 {
     const QString query =
-        QLatin1String("query($slug: String!, $first: Int!, $after: String, $accountsFirst: Int!, $emailsFirst: "
-                      "Int!, $connectedOnly: Boolean) { enterprise(slug: $slug) { ownerInfo { "
+        QLatin1String("query($slug: String!, $first: Int!, $after: String, $uploadsFirst: Int!, $accountsFirst: Int!, "
+                      "$emailsFirst: Int!, $connectedOnly: Boolean) { enterprise(slug: $slug) { ownerInfo { "
                       "enterpriseServerInstallations(first: $first, after: $after, connectedOnly: $connectedOnly) { "
-                      "nodes { id hostName customerName isConnected createdAt updatedAt userAccountsUploads(first: "
-                      "10, orderBy: {field: CREATED_AT, direction: DESC}) { nodes { name syncState createdAt "
-                      "updatedAt } } userAccounts(first: $accountsFirst) { ") +
+                      "nodes { id hostName customerName isConnected createdAt updatedAt ") +
+        uploadsField(QLatin1String("first: $uploadsFirst")) + QLatin1String(" userAccounts(first: $accountsFirst) { ") +
         accountFields() + QLatin1String(" } } pageInfo { hasNextPage endCursor } } } } }");
     QJsonObject variables{{QStringLiteral("slug"), m_slug}, {QStringLiteral("first"), InstallationsPerPage},
-        {QStringLiteral("accountsFirst"), AccountsPerPage}, {QStringLiteral("emailsFirst"), EmailsPerAccount},
-        {QStringLiteral("connectedOnly"), m_connectedOnly}};
+        {QStringLiteral("uploadsFirst"), UploadsPerInstallation}, {QStringLiteral("accountsFirst"), AccountsPerPage},
+        {QStringLiteral("emailsFirst"), EmailsPerAccount}, {QStringLiteral("connectedOnly"), m_connectedOnly}};
     if (!after.isEmpty()) {
         variables.insert(QStringLiteral("after"), after);
     }
@@ -72,12 +79,17 @@ void InstallationsJob::requestInstallations(const QString &after)
             m_result.append(read.value.installations.at(i));
         }
         for (int i = 0; i < read.value.installations.size(); ++i) {
-            const GitHubJson::PageInfo info = read.value.userAccountsPageInfo.value(i);
-            if (!acceptNextPage(info, {}, QStringLiteral("userAccounts"))) {
+            const GitHubJson::PageInfo accounts = read.value.userAccountsPageInfo.value(i);
+            const GitHubJson::PageInfo uploads = read.value.uploadsPageInfo.value(i);
+            if (!acceptNextPage(accounts, {}, QStringLiteral("userAccounts")) ||
+                !acceptNextPage(uploads, {}, QStringLiteral("userAccountsUploads"))) {
                 return;
             }
-            if (info.hasNextPage) {
-                requestAccounts(base + i, info.endCursor);
+            if (accounts.hasNextPage) {
+                requestAccounts(base + i, accounts.endCursor);
+            }
+            if (uploads.hasNextPage) {
+                requestUploads(base + i, uploads.endCursor);
             }
         }
         followEmails(read.value.moreEmails, base, 0);
@@ -94,6 +106,21 @@ void InstallationsJob::requestInstallations(const QString &after)
     });
 }
 
+template<typename T>
+bool InstallationsJob::acceptInstallationPage(const HttpResult &result, const GitHubJson::ReadResult<T> &read)
+{
+    if (!acceptGraphQl(result, read)) {
+        return false;
+    }
+    ++m_pagesDone;
+    if (read.value.gone) {
+        // Removed from the enterprise since it was listed: what was read of it stays.
+        qCInfo(GLC_CORE) << "an Enterprise Server installation was removed during the refresh";
+        return false;
+    }
+    return true;
+}
+
 void InstallationsJob::requestAccounts(int installation, const QString &after)
 {
     const QString query = QLatin1String("query($id: ID!, $after: String, $accountsFirst: Int!, $emailsFirst: Int!) { "
@@ -104,13 +131,7 @@ void InstallationsJob::requestAccounts(int installation, const QString &after)
         {QStringLiteral("accountsFirst"), AccountsPerPage}, {QStringLiteral("emailsFirst"), EmailsPerAccount}};
     submitFollowUp(graphQlBody(query, variables), [this, installation, after](const HttpResult &result) {
         auto read = GitHubJson::readUserAccountsPage(result.body);
-        if (!acceptGraphQl(result, read)) {
-            return;
-        }
-        ++m_pagesDone;
-        if (read.value.gone) {
-            // Removed from the enterprise since it was listed: what was read of it stays.
-            qCInfo(GLC_CORE) << "an Enterprise Server installation was removed during the refresh";
+        if (!acceptInstallationPage(result, read)) {
             return;
         }
         QList<ServerUserAccount> &accounts = m_result[installation].userAccounts;
@@ -123,6 +144,30 @@ void InstallationsJob::requestAccounts(int installation, const QString &after)
         }
         if (read.value.pageInfo.hasNextPage) {
             requestAccounts(installation, read.value.pageInfo.endCursor);
+        }
+    });
+}
+
+void InstallationsJob::requestUploads(int installation, const QString &after)
+{
+    const QString query = QLatin1String("query($id: ID!, $after: String, $uploadsFirst: Int!) { node(id: $id) { ... on "
+                                        "EnterpriseServerInstallation { ") +
+        uploadsField(QLatin1String("first: $uploadsFirst, after: $after")) + QLatin1String(" } } }");
+    const QJsonObject variables{{QStringLiteral("id"), m_result.at(installation).id}, {QStringLiteral("after"), after},
+        {QStringLiteral("uploadsFirst"), UploadsPerPage}};
+    submitFollowUp(graphQlBody(query, variables), [this, installation, after](const HttpResult &result) {
+        auto read = GitHubJson::readUserAccountsUploadsPage(result.body);
+        if (!acceptInstallationPage(result, read)) {
+            return;
+        }
+        QList<UserAccountsUpload> &uploads = m_result[installation].uploads;
+        uploads.append(read.value.uploads);
+        GitHubJson::sortNewestFirst(&uploads);
+        if (!acceptNextPage(read.value.pageInfo, after, QStringLiteral("userAccountsUploads"))) {
+            return;
+        }
+        if (read.value.pageInfo.hasNextPage) {
+            requestUploads(installation, read.value.pageInfo.endCursor);
         }
     });
 }

@@ -9,9 +9,10 @@
 namespace Glc {
 class RequestScheduler;
 
-/// GraphQL enterpriseServerInstallations with uploads and every user account with every email, all pages
-/// by cursor: installations ten at a time, then each installation's further accounts through node(id:),
-/// and the further emails of up to EmailAccountsPerRequest accounts per query (one aliased node(id:) each).
+/// GraphQL enterpriseServerInstallations with every upload and every user account with every email, all pages
+/// by cursor: installations ten at a time, then each installation's further uploads and accounts through
+/// node(id:), and the further emails of up to EmailAccountsPerRequest accounts per query (one aliased node(id:)
+/// each).
 class InstallationsJob : public GitHubJob
 {
     Q_OBJECT
@@ -20,6 +21,10 @@ public:
     /// EmailsPerAccount emails each, which keeps a page far below GitHub's node limit).
     static constexpr int InstallationsPerPage = 10;
     static constexpr int AccountsPerPage = 100;
+    /// Uploads that come with each installation (the newest); a server with more gets them in pages of
+    /// UploadsPerPage.
+    static constexpr int UploadsPerInstallation = 10;
+    static constexpr int UploadsPerPage = 100;
     /// Emails that come with each account; an account with more gets them in pages of EmailsPerPage.
     static constexpr int EmailsPerAccount = 10;
     static constexpr int EmailsPerPage = 100;
@@ -37,6 +42,11 @@ public:
 private:
     void requestInstallations(const QString &after);
     void requestAccounts(int installation, const QString &after);
+    void requestUploads(int installation, const QString &after);
+    /// acceptGraphQl() for a further page of an installation (node(id:)), counted; false also when the
+    /// installation is gone since it was listed.
+    template<typename T>
+    bool acceptInstallationPage(const HttpResult &result, const GitHubJson::ReadResult<T> &read);
     /// An account whose next page of emails is still to be asked for.
     struct EmailsToFetch
     {

@@ -6,11 +6,14 @@
 #include "glc_debug.h"
 #include "licensing/githubjson.h"
 
+#include <KLocalizedString>
 #include <QDateTime>
 #include <QHttp1Configuration>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QNetworkAccessManager>
+#include <QNetworkProxyFactory>
 #include <QNetworkReply>
 #include <QRandomGenerator>
 #include <QSslCertificate>
@@ -28,24 +31,54 @@ bool sameOrigin(const QUrl &a, const QUrl &b)
         b.port(b.scheme() == QLatin1String("https") ? 443 : 80);
 }
 
+/// A failure of the proxy rather than of the server behind it (Qt also reports a proxy's 407 with its status).
+bool isProxyError(QNetworkReply::NetworkError error)
+{
+    switch (error) {
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyConnectionClosedError:
+    case QNetworkReply::ProxyNotFoundError:
+    case QNetworkReply::ProxyTimeoutError:
+    case QNetworkReply::ProxyAuthenticationRequiredError:
+    case QNetworkReply::UnknownProxyError:
+        return true;
+    default:
+        return false;
+    }
+}
+
 QString describeCertificate(const QList<QSslError> &errors)
 {
+    const QLocale locale;
     QStringList lines;
     for (const QSslError &error : errors) {
         const QSslCertificate certificate = error.certificate();
-        QString line = error.errorString();
-        if (!certificate.isNull()) {
-            line += QLatin1String(" (subject: ") + certificate.subjectDisplayName() + QLatin1String("; issuer: ") +
-                certificate.issuerDisplayName() + QLatin1String("; valid ") +
-                certificate.effectiveDate().toString(Qt::ISODate) + QLatin1String(" to ") +
-                certificate.expiryDate().toString(Qt::ISODate) + QLatin1String("; SHA-256: ") +
-                QString::fromLatin1(certificate.digest(QCryptographicHash::Sha256).toHex(':')) + QLatin1Char(')');
-        }
+        const QString line = certificate.isNull()
+            ? error.errorString()
+            : i18nc("@info %1 what is wrong with the certificate, %2 subject, "
+                    "%3 issuer, %4 and %5 dates, %6 fingerprint",
+                  "%1 (subject: %2; issuer: %3; valid %4 to %5; SHA-256: %6)", error.errorString(),
+                  certificate.subjectDisplayName(), certificate.issuerDisplayName(),
+                  locale.toString(certificate.effectiveDate().toLocalTime(), QLocale::ShortFormat),
+                  locale.toString(certificate.expiryDate().toLocalTime(), QLocale::ShortFormat),
+                  QString::fromLatin1(certificate.digest(QCryptographicHash::Sha256).toHex(':')));
         if (!lines.contains(line)) {
             lines.append(line);
         }
     }
     return lines.join(QLatin1String("; "));
+}
+
+/// An HTTP-date in its preferred form (RFC 9110's IMF-fixdate, "Sun, 06 Nov 1994 08:49:37 GMT"); invalid when it is
+/// not one. Qt reads it as RFC 2822 once "GMT" is written as the offset it stands for.
+QDateTime parseHttpDate(QByteArray text)
+{
+    text = text.trimmed();
+    if (text.endsWith(" GMT")) {
+        text.chop(3);
+        text += "+0000";
+    }
+    return QDateTime::fromString(QString::fromLatin1(text), Qt::RFC2822Date);
 }
 } // namespace
 
@@ -83,12 +116,11 @@ void RequestScheduler::submit(
     QObject *owner, const QUrl &url, const QByteArray &verb, const QByteArray &body, Callback callback)
 {
     if (m_configurationError.isError()) {
-        // Answered like any failed request (later, as a reply would be), unless its owner is gone by then.
         HttpResult result;
         result.url = url;
         result.error = m_configurationError;
         result.error.url = url.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
-        QTimer::singleShot(0, owner ? owner : this, [callback = std::move(callback), result] { callback(result); });
+        answerLater(owner ? owner : this, std::move(callback), result);
         return;
     }
     Pending pending;
@@ -102,6 +134,12 @@ void RequestScheduler::submit(
     pending.resource = resourceOf(url);
     m_queue.push_back(std::move(pending));
     dispatch();
+}
+
+void RequestScheduler::answerLater(QObject *context, Callback callback, const HttpResult &result)
+{
+    // Later, as a reply would be (never from inside submit()), and not when the context is gone by then.
+    QTimer::singleShot(0, context, [callback = std::move(callback), result] { callback(result); });
 }
 
 void RequestScheduler::cancel(QObject *owner)
@@ -170,6 +208,17 @@ void RequestScheduler::dispatch()
             continue;
         }
         const qint64 until = blockedUntil(it->resource, now);
+        if (until - now > m_options.maxWaitMs) {
+            // A budget spent until later than any rate-limit wait may last: it fails as GitHub's refusal would.
+            HttpResult result;
+            result.url = it->url;
+            result.error.kind = GitHubError::Kind::RateLimited;
+            result.error.url = it->url.toDisplayString(QUrl::RemoveUserInfo);
+            result.error.serverHost = m_serverHost;
+            answerLater(it->owner, std::move(it->callback), result);
+            it = m_queue.erase(it);
+            continue;
+        }
         if (until > 0) {
             wakeAt = wakeAt == 0 ? until : std::min(wakeAt, until);
             ++it;
@@ -219,6 +268,14 @@ void RequestScheduler::start(Pending pending)
     m_running.insert(reply, std::move(pending));
 }
 
+bool RequestScheduler::throughProxy(const QUrl &url) const
+{
+    const QNetworkProxy proxy = m_options.proxy && m_options.proxy->type() != QNetworkProxy::DefaultProxy
+        ? *m_options.proxy
+        : QNetworkProxyFactory::proxyForQuery(QNetworkProxyQuery(url)).value(0);
+    return proxy.type() == QNetworkProxy::HttpProxy || proxy.type() == QNetworkProxy::Socks5Proxy;
+}
+
 void RequestScheduler::retryLater(Pending pending, qint64 delayMs)
 {
     ++m_retries;
@@ -264,6 +321,26 @@ void RequestScheduler::updateBudget(const QHash<QByteArray, QByteArray> &headers
     }
 }
 
+qint64 RequestScheduler::retryAfterMs(const QHash<QByteArray, QByteArray> &headers, qint64 nowMs)
+{
+    const QByteArray value = headers.value("retry-after").trimmed();
+    if (value.isEmpty()) {
+        return -1;
+    }
+    bool isNumber = false;
+    const qint64 seconds = value.toLongLong(&isNumber);
+    if (isNumber) {
+        return seconds >= 0 ? std::min<qint64>(seconds, 365LL * 24 * 3600) * 1000 : -1;
+    }
+    // An HTTP-date is measured from the answer's own Date: a clock here that is off does not change the wait.
+    const QDateTime at = parseHttpDate(value);
+    if (!at.isValid()) {
+        return -1;
+    }
+    const QDateTime sent = parseHttpDate(headers.value("date"));
+    return std::max<qint64>(0, at.toMSecsSinceEpoch() - (sent.isValid() ? sent.toMSecsSinceEpoch() : nowMs));
+}
+
 bool RequestScheduler::lacksScope(const QHash<QByteArray, QByteArray> &headers, const QString &message)
 {
     const auto scopes = [&headers](const QByteArray &name) {
@@ -298,6 +375,7 @@ GitHubError RequestScheduler::httpError(const HttpResult &result, const QUrl &ur
     GitHubError error;
     error.httpStatus = result.status;
     error.url = url.toDisplayString(QUrl::RemoveUserInfo);
+    error.serverHost = m_serverHost;
     error.serverMessage = QJsonDocument::fromJson(result.body).object().value(QLatin1String("message")).toString();
     const QByteArray sso = result.headers.value("x-github-sso");
     switch (result.status) {
@@ -361,11 +439,16 @@ void RequestScheduler::onFinished(QNetworkReply *reply)
         return base + QRandomGenerator::global()->bounded(qint64(base / 2 + 1)); // jitter
     };
 
-    if (result.status == 0 && reply->error() != QNetworkReply::NoError) {
+    // The proxy's own answers (407, or a refused CONNECT) are the proxy's failures, not GitHub's answers.
+    if ((result.status == 0 || isProxyError(reply->error())) && reply->error() != QNetworkReply::NoError) {
         GitHubError error;
         error.url = pending.url.toDisplayString(QUrl::RemoveUserInfo);
+        error.httpStatus = result.status;
         error.serverMessage = reply->errorString();
-        switch (reply->error()) {
+        // Qt reports some of a proxy's answers to CONNECT (a 502, say) only as an unknown network error.
+        const bool proxyFailed = isProxyError(reply->error()) ||
+            (reply->error() == QNetworkReply::UnknownNetworkError && throughProxy(pending.url));
+        switch (proxyFailed ? QNetworkReply::UnknownProxyError : reply->error()) {
         case QNetworkReply::HostNotFoundError:
             error.kind = GitHubError::Kind::HostNotFound;
             break;
@@ -380,12 +463,7 @@ void RequestScheduler::onFinished(QNetworkReply *reply)
         case QNetworkReply::TimeoutError:
             error.kind = GitHubError::Kind::Timeout; // our aborts never reach here (cancel removes the reply)
             break;
-        case QNetworkReply::ProxyConnectionRefusedError:
-        case QNetworkReply::ProxyConnectionClosedError:
-        case QNetworkReply::ProxyNotFoundError:
-        case QNetworkReply::ProxyTimeoutError:
-        case QNetworkReply::ProxyAuthenticationRequiredError:
-        case QNetworkReply::UnknownProxyError:
+        case QNetworkReply::UnknownProxyError: // and every other proxy failure
             error.kind = GitHubError::Kind::Proxy;
             break;
         default:
@@ -428,8 +506,8 @@ void RequestScheduler::onFinished(QNetworkReply *reply)
         if ((primary || secondary) && pending.rateRetries < m_options.maxRateLimitRetries) {
             qint64 until = now;
             bool pauseAll = true;
-            if (result.headers.contains("retry-after")) {
-                until = now + result.headers.value("retry-after").toLongLong() * 1000;
+            if (const qint64 retryAfter = retryAfterMs(result.headers, now); retryAfter >= 0) {
+                until = now + retryAfter;
             } else if (primary) {
                 pauseAll = false; // that resource's budget holds its requests back until its reset
                 until = std::max(now, m_budgets.value(resource).resetAt);
@@ -461,9 +539,15 @@ void RequestScheduler::onFinished(QNetworkReply *reply)
             }
         }
     } else if (result.status >= 500) {
-        if (idempotent && pending.attempts < m_options.maxRetries) {
+        // A retry-after (a 503's especially) says when to come back: nothing is sent before, and a wait longer
+        // than a rate-limit wait may last ends the request now.
+        const qint64 retryAfter = retryAfterMs(result.headers, now);
+        if (idempotent && pending.attempts < m_options.maxRetries && retryAfter <= m_options.maxWaitMs) {
             ++pending.attempts;
-            retryLater(std::move(pending), backoff());
+            if (retryAfter >= 0) {
+                pauseUntil(now + retryAfter);
+            }
+            retryLater(std::move(pending), std::max(backoff(), retryAfter));
             dispatch();
             return;
         }

@@ -34,10 +34,11 @@ struct HttpResult
 };
 
 /// Sends GitHub requests within the concurrency limit and the rate budgets: x-ratelimit-* per resource (never
-/// sends while a resource's budget is known spent, resumes at its reset; the other resources go on), GraphQL's
-/// primary limit (HTTP 200 with a RATE_LIMITED error: that budget is spent until its reset, whatever remains),
-/// retry-after, secondary limits (403 or 429) without it with a wait of at least a minute, doubled with
-/// jitter, bounded retries of idempotent requests on 5xx and timeouts, manual redirects
+/// sends while a resource's budget is known spent, resumes at its reset; the other resources go on; a reset
+/// later than maxWaitMs fails the request with RateLimited), GraphQL's primary limit (HTTP 200 with a
+/// RATE_LIMITED error: that budget is spent until its reset, whatever remains), retry-after (seconds or an
+/// HTTP-date, on rate limits and 5xx alike), secondary limits (403 or 429) without it with a wait of at least a
+/// minute, doubled with jitter, bounded retries of idempotent requests on 5xx and timeouts, manual redirects
 /// that drop the token when the host changes, and cancellation of every request of one owner.
 class RequestScheduler : public QObject
 {
@@ -65,9 +66,14 @@ public:
     /// The wait after the @p step-th secondary limit in a row without retry-after: minimumMs doubled per step
     /// (at most 16 times), plus up to half of it as jitter, so clients that were limited together spread out.
     static qint64 secondaryLimitWaitMs(qint64 minimumMs, int step, QRandomGenerator *random);
+    /// The wait a retry-after header asks for in ms: delay-seconds, or an HTTP-date measured from the answer's
+    /// Date header (else from @p nowMs); never negative; -1 without a readable retry-after.
+    static qint64 retryAfterMs(const QHash<QByteArray, QByteArray> &headers, qint64 nowMs);
     /// The x-ratelimit-resource a request to @p url spends: "graphql" or "core".
     static QString resourceOf(const QUrl &url);
     void setSslConfiguration(const QSslConfiguration &configuration) { m_ssl = configuration; }
+    /// A GitHub Enterprise Server connection to @p host: its HTTP errors name it (GitHubError::serverHost).
+    void setServerHost(const QString &host) { m_serverHost = host; }
     /// Every request fails at once with `error` (nothing is sent), e.g. an unusable CA certificate file.
     void setConfigurationError(const GitHubError &error) { m_configurationError = error; }
 
@@ -96,16 +102,20 @@ private:
     void start(Pending pending);
     void onFinished(QNetworkReply *reply);
     void retryLater(Pending pending, qint64 delayMs);
+    void answerLater(QObject *context, Callback callback, const HttpResult &result);
     void pauseUntil(qint64 epochMs);
     /// When a request spending @p resource may be sent (epoch ms), 0 when now.
     qint64 blockedUntil(const QString &resource, qint64 nowMs) const;
     int runningFor(const QString &resource) const;
     void updateBudget(const QHash<QByteArray, QByteArray> &headers, const QString &resource);
     GitHubError httpError(const HttpResult &result, const QUrl &url) const;
+    /// Whether a request to @p url goes through an HTTP or SOCKS proxy (the one given, or the system's).
+    bool throughProxy(const QUrl &url) const;
 
     GitHubClientOptions m_options;
     QString m_token;
     QUrl m_origin;
+    QString m_serverHost;
     GitHubError m_configurationError;
     QNetworkAccessManager *const m_manager;
     QTimer *const m_wakeUp;

@@ -17,10 +17,20 @@ struct LabFaults
         MissingScope, ///< 403 without read:enterprise
     };
 
+    /// How consumed-licenses links its pages in the Link header.
+    enum class PageLinks : qint8 {
+        Numbered, ///< ?page=N, with "last" naming the last page (GitHub's way for this endpoint)
+        NoLast, ///< ?page=N, but only "next", "prev" and "first"
+        Cursors, ///< ?after=CURSOR and ?before=CURSOR, with a "last" link that names no page
+    };
+
     int latencyMs = 0; ///< added to every response
     double serverErrorRate = 0; ///< share of API requests answered 502 (seeded, reproducible)
     int failNextRequests = 0; ///< the next N API requests fail with failStatus
     int failStatus = 502;
+    /// Above 0: those server errors carry retry-after, this many seconds (as an overloaded server's 503 does).
+    int serverErrorRetryAfterSeconds = 0;
+    bool retryAfterDate = false; ///< every retry-after as an HTTP-date ("Wed, 21 Oct 2015 07:28:00 GMT"), not seconds
     int primaryLimit =
         0; ///< requests per primaryWindowSeconds for each resource (core, graphql); 0: 5000, not enforced
     int primaryWindowSeconds = 60;
@@ -31,10 +41,11 @@ struct LabFaults
     int secondaryQuietMs = 60000; ///< GitHub: without retry-after, wait at least a minute
     double truncatedBodyRate = 0; ///< share of successful API answers whose JSON body is cut in half (seeded)
     Token token = Token::Valid;
-    int forcedStatus = 0; ///< e.g. 410 or 422 for every API request; 0: off
+    int forcedStatus = 0; ///< e.g. 404 (a server to no site administrator), 410 or 422 for every API request; 0: off
     /// Every Nth consumed-license row (by its place in the report; 0: none) says "github_com_two_factor_auth": ""
     /// - a wrong-typed value GitHub's own examples show, which a client must read leniently.
     int emptyTwoFactorEvery = 0;
+    PageLinks pageLinks = PageLinks::Numbered;
     QUrl redirectTo; ///< when set, every API request is redirected there (same path and query)
     QString syncError; ///< when set, every Sync now job fails with this error text (like GitHub's)
     QString graphQlError; ///< when set, every GraphQL query fails with this message and no error type (HTTP 200)

@@ -32,6 +32,17 @@ const QList<std::pair<QLatin1String, LabFaults::Token>> &tokenFaults()
     return faults;
 }
 
+/// The consumed-licenses link styles by their option value.
+const QList<std::pair<QLatin1String, LabFaults::PageLinks>> &pageLinkStyles()
+{
+    static const QList<std::pair<QLatin1String, LabFaults::PageLinks>> styles = {
+        {QLatin1String("numbered"), LabFaults::PageLinks::Numbered},
+        {QLatin1String("no-last"), LabFaults::PageLinks::NoLast},
+        {QLatin1String("cursors"), LabFaults::PageLinks::Cursors},
+    };
+    return styles;
+}
+
 QString dashed(const QString &name)
 {
     return QLatin1String("--") + name;
@@ -114,6 +125,25 @@ public:
         }
         *target = value(name);
         return true;
+    }
+
+    /// One of the named @p choices.
+    template<typename T>
+    bool choice(const QString &name, const QList<std::pair<QLatin1String, T>> &choices, T *target)
+    {
+        if (!isSet(name)) {
+            return true;
+        }
+        QStringList names;
+        for (const auto &[choiceName, choiceValue] : choices) {
+            names.append(choiceName);
+            if (value(name) == choiceName) {
+                *target = choiceValue;
+                return true;
+            }
+        }
+        return fail(i18nc("@info:shell %1 is an option, %2 the values it takes", "%1 takes one of %2, not “%3”.",
+            dashed(name), names.join(QLatin1String(", ")), value(name)));
     }
 
     /// @p later only means something together with @p first.
@@ -245,6 +275,12 @@ void addOptions(QCommandLineParser &parser, const LabConfig &defaults)
             i18nc("@info:shell", "Status of those server errors, 500 to 599 (default: %1).",
                 QString::number(defaults.faults.failStatus)),
             status},
+        {QStringLiteral("error-retry-after"),
+            i18nc("@info:shell", "Those server errors carry retry-after: come back after this many seconds."),
+            i18nc("@info:shell value name", "seconds")},
+        {QStringLiteral("retry-after-date"),
+            i18nc("@info:shell",
+                "Every retry-after as an HTTP date (such as Wed, 21 Oct 2015 07:28:00 GMT) instead of seconds.")},
         {QStringLiteral("primary-limit"),
             i18nc("@info:shell",
                 "Primary rate limit, N requests per S seconds for each resource (core, graphql); then 403 with "
@@ -282,6 +318,12 @@ void addOptions(QCommandLineParser &parser, const LabConfig &defaults)
                 "Every Nth consumed-license row says \"github_com_two_factor_auth\": \"\" (a wrong-typed value "
                 "GitHub's own examples show)."),
             i18nc("@info:shell value name", "n")},
+        {QStringLiteral("page-links"),
+            i18nc("@info:shell keep the values numbered, no-last and cursors",
+                "How consumed-licenses links its pages: numbered (with a last page, as GitHub does), no-last "
+                "(numbered, without a last link) or cursors (?after= and ?before=, with a last link that names no "
+                "page)."),
+            i18nc("@info:shell value name", "kind")},
         {QStringLiteral("redirect-to"),
             i18nc("@info:shell", "Redirect every API request to this URL, with the same path and query."),
             i18nc("@info:shell value name", "url")},
@@ -324,6 +366,8 @@ bool apply(const QCommandLineParser &parser, LabConfig *config, QString *error)
         !read.share(QStringLiteral("error-rate"), &faults.serverErrorRate) ||
         !read.wholeNumber(QStringLiteral("fail-next"), 0, std::numeric_limits<int>::max(), &faults.failNextRequests) ||
         !read.wholeNumber(QStringLiteral("error-status"), 500, 599, &faults.failStatus) ||
+        !read.wholeNumber(
+            QStringLiteral("error-retry-after"), 1, MaxMilliseconds / 1000, &faults.serverErrorRetryAfterSeconds) ||
         !read.rate(QStringLiteral("primary-limit"), &faults.primaryLimit, &faults.primaryWindowSeconds) ||
         !read.rate(QStringLiteral("secondary-limit"), &faults.secondaryLimit, &faults.secondaryWindowSeconds) ||
         !read.share(QStringLiteral("truncated-rate"), &faults.truncatedBodyRate) ||
@@ -335,6 +379,9 @@ bool apply(const QCommandLineParser &parser, LabConfig *config, QString *error)
         !read.text(QStringLiteral("sync-error"), &faults.syncError) ||
         !read.text(QStringLiteral("graphql-error"), &faults.graphQlError) ||
         !read.needs(QStringLiteral("error-status"), {QStringLiteral("error-rate"), QStringLiteral("fail-next")}) ||
+        !read.needs(QStringLiteral("error-retry-after"), {QStringLiteral("error-rate"), QStringLiteral("fail-next")}) ||
+        !read.needs(QStringLiteral("retry-after-date"),
+            {QStringLiteral("secondary-limit"), QStringLiteral("error-retry-after")}) ||
         !read.needs(QStringLiteral("secondary-status"), {QStringLiteral("secondary-limit")}) ||
         !read.needs(QStringLiteral("no-retry-after"), {QStringLiteral("secondary-limit")})) {
         return false;
@@ -374,22 +421,9 @@ bool apply(const QCommandLineParser &parser, LabConfig *config, QString *error)
         }
         faults.secondaryStatus = text.toInt();
     }
-    if (read.isSet(QStringLiteral("token-fault"))) {
-        const QString text = read.value(QStringLiteral("token-fault"));
-        QStringList names;
-        bool known = false;
-        for (const auto &[name, fault] : tokenFaults()) {
-            names.append(name);
-            if (text == name) {
-                faults.token = fault;
-                known = true;
-            }
-        }
-        if (!known) {
-            return read.fail(
-                i18nc("@info:shell %1 is an option, %2 the values it takes", "%1 takes one of %2, not “%3”.",
-                    dashed(QStringLiteral("token-fault")), names.join(QLatin1String(", ")), text));
-        }
+    if (!read.choice(QStringLiteral("token-fault"), tokenFaults(), &faults.token) ||
+        !read.choice(QStringLiteral("page-links"), pageLinkStyles(), &faults.pageLinks)) {
+        return false;
     }
     if (read.isSet(QStringLiteral("redirect-to"))) {
         const QString text = read.value(QStringLiteral("redirect-to"));
@@ -403,6 +437,7 @@ bool apply(const QCommandLineParser &parser, LabConfig *config, QString *error)
         faults.redirectTo = url;
     }
     faults.secondaryRetryAfter = !read.isSet(QStringLiteral("no-retry-after")) && faults.secondaryRetryAfter;
+    faults.retryAfterDate = faults.retryAfterDate || read.isSet(QStringLiteral("retry-after-date"));
     result.tls = result.tls || read.isSet(QStringLiteral("tls"));
     result.githubLike = result.githubLike || read.isSet(QStringLiteral("github-like"));
     result.unlimitedServerSeats = result.unlimitedServerSeats || read.isSet(QStringLiteral("unlimited-seats"));

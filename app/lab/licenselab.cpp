@@ -92,6 +92,12 @@ QList<LabEnterprise::ServerUser> fromFileUsers(const QList<UsageFileUser> &users
     return result;
 }
 
+/// An HTTP-date as RFC 9110 prefers it: "Sun, 06 Nov 1994 08:49:37 GMT".
+QByteArray httpDate(const QDateTime &when)
+{
+    return QLocale::c().toString(when.toUTC(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'")).toLatin1();
+}
+
 QString cursorFor(int offset)
 {
     return QString::fromLatin1(QByteArray("lab:" + QByteArray::number(offset)).toBase64());
@@ -321,8 +327,14 @@ void LicenseLab::handle(const QHttpServerRequest &request, QHttpServerResponder 
     headers.append(QHttpHeaders::WellKnownHeader::ContentType, "application/json; charset=utf-8");
     headers.append("X-GitHub-Api-Version-Selected", "2022-11-28");
     // The lab clock, so a client can judge sync dates by the lab's time after advanceClock().
-    headers.append(QHttpHeaders::WellKnownHeader::Date,
-        QLocale::c().toString(now(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'")).toLatin1());
+    const QDateTime date = now();
+    headers.append(QHttpHeaders::WellKnownHeader::Date, httpDate(date));
+    if (reply.retryAfterSeconds > 0) {
+        // Either form GitHub may use; a date counts from the Date header, which carries the same lab clock.
+        headers.append("retry-after",
+            m_config.faults.retryAfterDate ? httpDate(date.addSecs(reply.retryAfterSeconds))
+                                           : QByteArray::number(reply.retryAfterSeconds));
+    }
     for (const auto &header : std::as_const(reply.headers)) {
         headers.append(header.first, header.second);
     }
@@ -459,7 +471,7 @@ bool LicenseLab::applyRateLimits(Reply *reply, const QString &resource, const QB
             reply->spentUntilMs = announced.spentUntilMs;
             reply->rejectedRequest = key;
             if (faults.secondaryRetryAfter) {
-                reply->headers.emplaceBack("retry-after", QByteArray::number(wait));
+                reply->retryAfterSeconds = wait;
                 reply->rejectedWaitMs = wait * 1000;
             } else {
                 reply->rejectedWaitMs = faults.secondaryQuietMs; // GitHub: wait at least a minute
@@ -555,13 +567,20 @@ LicenseLab::Reply LicenseLab::route(const QHttpServerRequest &request, const QSt
         reply.headers.emplaceBack("X-Accepted-OAuth-Scopes", "read:enterprise");
     } else if (faults.forcedStatus > 0) {
         reply = error(faults.forcedStatus,
-            faults.forcedStatus == 410 ? QStringLiteral("API version retired") : QStringLiteral("Validation Failed"));
+            faults.forcedStatus == 410       ? QStringLiteral("API version retired")
+                : faults.forcedStatus == 404 ? QStringLiteral("Not Found")
+                                             : QStringLiteral("Validation Failed"));
     } else if (m_config.faults.failNextRequests > 0 || m_faultRng.generateDouble() < faults.serverErrorRate) {
         if (m_config.faults.failNextRequests > 0) {
             --m_config.faults.failNextRequests;
         }
         ++m_counters.serverErrors;
         reply = error(faults.failStatus, QStringLiteral("Server Error"));
+        if (const int wait = faults.serverErrorRetryAfterSeconds; wait > 0) {
+            reply.retryAfterSeconds = wait;
+            reply.rejectedRequest = key; // a request sooner counts as sent while the budget is spent
+            reply.rejectedWaitMs = wait * 1000LL;
+        }
     } else if (graphQl) {
         reply = graphql(request, *enterprise);
     } else {
@@ -594,7 +613,15 @@ LicenseLab::Reply LicenseLab::restRead(const QHttpServerRequest &request, const 
             const ConsumedLicensesReport &report = enterprise.consumedLicenses();
             const int total = int(report.users.size());
             const int lastPage = std::max(1, (total + perPage - 1) / perPage);
-            const int from = std::min(total, (page - 1) * perPage);
+            int from = std::min(total, (page - 1) * perPage);
+            if (query.hasQueryItem(QStringLiteral("after"))) {
+                from = std::clamp(offsetFromCursor(query.queryItemValue(QStringLiteral("after"))), 0, total);
+            } else if (query.hasQueryItem(QStringLiteral("before"))) {
+                // The page that ends at the cursor; an empty one: the last page.
+                const QString before = query.queryItemValue(QStringLiteral("before"));
+                from =
+                    std::max(0, (before.isEmpty() ? total : std::clamp(offsetFromCursor(before), 0, total)) - perPage);
+            }
             const int to = std::min(total, from + perPage);
             Reply reply;
             reply.body = GitHubJson::writeConsumedLicenses(
@@ -613,24 +640,43 @@ LicenseLab::Reply LicenseLab::restRead(const QHttpServerRequest &request, const 
                 reply.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
             }
             if (lastPage > 1) {
-                auto link = [&request, perPage](int target, const char *rel) {
+                // <URL?per_page=N&KEY=VALUE>; rel="REL", KEY "page" or a cursor's "after"/"before"; none: first.
+                auto link = [&request, perPage](const QString &key, const QString &value, const char *rel) {
                     QUrl url = request.url();
                     QUrlQuery query;
                     query.addQueryItem(QStringLiteral("per_page"), QString::number(perPage));
-                    query.addQueryItem(QStringLiteral("page"), QString::number(target));
+                    if (!key.isEmpty()) {
+                        query.addQueryItem(key, value);
+                    }
                     url.setQuery(query);
                     return "<" + url.toEncoded() + ">; rel=\"" + QByteArray(rel) + "\"";
                 };
+                const QString pageKey = QStringLiteral("page");
                 QByteArrayList links;
-                if (page > 1) {
-                    links.append(link(page - 1, "prev"));
-                }
-                if (page < lastPage) {
-                    links.append(link(page + 1, "next"));
-                    links.append(link(lastPage, "last"));
-                }
-                if (page > 1) {
-                    links.append(link(1, "first"));
+                if (m_config.faults.pageLinks == LabFaults::PageLinks::Cursors) {
+                    if (from > 0) {
+                        links.append(link(QStringLiteral("before"), cursorFor(from), "prev"));
+                    }
+                    if (to < total) {
+                        links.append(link(QStringLiteral("after"), cursorFor(to), "next"));
+                        links.append(link(QStringLiteral("before"), QString(), "last"));
+                    }
+                    if (from > 0) {
+                        links.append(link({}, {}, "first"));
+                    }
+                } else {
+                    if (page > 1) {
+                        links.append(link(pageKey, QString::number(page - 1), "prev"));
+                    }
+                    if (page < lastPage) {
+                        links.append(link(pageKey, QString::number(page + 1), "next"));
+                        if (m_config.faults.pageLinks == LabFaults::PageLinks::Numbered) {
+                            links.append(link(pageKey, QString::number(lastPage), "last"));
+                        }
+                    }
+                    if (page > 1) {
+                        links.append(link(pageKey, QStringLiteral("1"), "first"));
+                    }
                 }
                 reply.headers.emplaceBack("Link", links.join(", "));
             }
@@ -687,6 +733,7 @@ LicenseLab::Reply LicenseLab::graphql(const QHttpServerRequest &request, const L
     }
     const int accountsFirst = std::clamp(variables.value(QLatin1String("accountsFirst")).toInt(100), 1, 100);
     const int emailsFirst = std::clamp(variables.value(QLatin1String("emailsFirst")).toInt(10), 1, 100);
+    const int uploadsFirst = std::clamp(variables.value(QLatin1String("uploadsFirst")).toInt(10), 1, 100);
     static const QRegularExpression uploadsNewestFirst(
         QStringLiteral("userAccountsUploads\\([^)]*orderBy:\\s*\\{\\s*field:\\s*CREATED_AT,\\s*direction:\\s*DESC"));
     static const QRegularExpression onUserAccount(QStringLiteral("\\bon\\s+EnterpriseServerUserAccount\\s*\\{"));
@@ -714,8 +761,10 @@ LicenseLab::Reply LicenseLab::graphql(const QHttpServerRequest &request, const L
     auto accountId = [](const LabEnterprise::Server &server, const LabEnterprise::ServerUser &user) {
         return server.installationId + QLatin1String("_UA_") + QString::number(user.id);
     };
-    // An installation node, its accounts from the cursor @p after, each with its first emailsFirst emails.
-    auto installationNode = [&](const LabEnterprise::Server &server, const QString &after) {
+    // An installation node: its uploads from the cursor @p uploadsAfter, its accounts from the cursor @p after,
+    // each with its first emailsFirst emails.
+    auto installationNode = [&](const LabEnterprise::Server &server, const QString &after,
+                                const QString &uploadsAfter = {}) {
         EnterpriseServerInstallation installation;
         installation.id = server.installationId;
         installation.hostName = server.hostname;
@@ -725,13 +774,13 @@ LicenseLab::Reply LicenseLab::graphql(const QHttpServerRequest &request, const L
         installation.updatedAt =
             server.syncStatus.lastSyncDate.isValid() ? server.syncStatus.lastSyncDate : server.createdAt;
         // Like GitHub: the oldest first unless the query orders by CREATED_AT DESC (the lab keeps them
-        // newest first), and the first 10 of that order.
-        if (newestUploadsFirst) {
-            installation.uploads = server.uploads.mid(0, 10);
-        } else {
-            installation.uploads =
-                QList<UserAccountsUpload>(server.uploads.crbegin(), server.uploads.crend()).mid(0, 10);
-        }
+        // newest first), uploadsFirst of that order at a time.
+        const QList<UserAccountsUpload> uploads = newestUploadsFirst
+            ? server.uploads
+            : QList<UserAccountsUpload>(server.uploads.crbegin(), server.uploads.crend());
+        GitHubJson::PageInfo uploadsInfo;
+        const auto [uploadsFrom, uploadsTo] = slice(uploads.size(), uploadsAfter, uploadsFirst, &uploadsInfo);
+        installation.uploads = uploads.mid(uploadsFrom, uploadsTo - uploadsFrom);
         installation.userAccountsTotal = int(server.knownUsers.size());
         GitHubJson::PageInfo accountsInfo;
         const auto [from, to] = slice(server.knownUsers.size(), after, accountsFirst, &accountsInfo);
@@ -747,7 +796,7 @@ LicenseLab::Reply LicenseLab::graphql(const QHttpServerRequest &request, const L
             account.emails = emailsPage(user, {}, emailsFirst, &emailsInfo);
             accounts.append(GitHubJson::userAccountToJson(account, accountId(server, user), emailsInfo));
         }
-        QJsonObject node = GitHubJson::installationToJson(installation, accountsInfo);
+        QJsonObject node = GitHubJson::installationToJson(installation, accountsInfo, uploadsInfo);
         QJsonObject connection = node.value(QLatin1String("userAccounts")).toObject();
         connection.insert(QStringLiteral("nodes"), accounts);
         node.insert(QStringLiteral("userAccounts"), connection);
@@ -835,15 +884,20 @@ LicenseLab::Reply LicenseLab::graphql(const QHttpServerRequest &request, const L
         return reply;
     }
     if (query.contains(QLatin1String("node(")) && query.contains(QLatin1String("userAccounts"))) {
+        // node(id:) on an installation: its further uploads, or its further accounts, from the cursor.
         const int index = enterprise.serverIndex(variables.value(QLatin1String("id")).toString());
         if (index < 0) {
             return graphQlError(QStringLiteral("NOT_FOUND"),
                 notFoundMessage(variables.value(QLatin1String("id")).toString()), QStringLiteral("node"));
         }
-        const QJsonObject node =
-            installationNode(enterprise.servers().at(index), variables.value(QLatin1String("after")).toString());
-        return dataReply(QJsonObject{{QStringLiteral("node"),
-            QJsonObject{{QStringLiteral("userAccounts"), node.value(QLatin1String("userAccounts"))}}}});
+        const QString after = variables.value(QLatin1String("after")).toString();
+        const QString field = query.contains(QLatin1String("userAccountsUploads("))
+            ? QStringLiteral("userAccountsUploads")
+            : QStringLiteral("userAccounts");
+        const QJsonObject node = field == QLatin1String("userAccounts")
+            ? installationNode(enterprise.servers().at(index), after)
+            : installationNode(enterprise.servers().at(index), {}, after);
+        return dataReply(QJsonObject{{QStringLiteral("node"), QJsonObject{{field, node.value(field)}}}});
     }
     return graphQlError(QStringLiteral("UNSUPPORTED"), QStringLiteral("The lab does not understand this query."));
 }

@@ -50,9 +50,9 @@ public:
         qint64 serverErrors = 0;
         /// API requests that arrived while the lab had announced the budget spent: after an answer with
         /// x-ratelimit-remaining 0 (per resource) until its reset; the same request again within the wait a
-        /// secondary-limit answer asked for (retry-after, else LabFaults::secondaryQuietMs); any request later
-        /// than ReactionGraceMs into that wait. A client that keeps the rules leaves it at 0. The lab has one
-        /// token, so these are all the token's requests.
+        /// secondary-limit answer (retry-after, else LabFaults::secondaryQuietMs) or a server error's
+        /// retry-after asked for; any request later than ReactionGraceMs into that wait. A client that keeps the rules
+        /// leaves it at 0. The lab has one token, so these are all the token's requests.
         qint64 sentWhileBudgetSpent = 0;
     };
 
@@ -144,6 +144,7 @@ private:
         qint64 spentUntilMs = 0; ///< ...until its reset (epoch ms)
         QByteArray rejectedRequest; ///< a secondary-limit answer to this request (requestKey())...
         qint64 rejectedWaitMs = 0; ///< ...asking for this long a wait
+        qint64 retryAfterSeconds = 0; ///< above 0: a retry-after header (LabFaults::retryAfterDate says its form)
     };
     struct SpentWindow
     {

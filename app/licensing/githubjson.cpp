@@ -265,6 +265,20 @@ UploadSyncState readSyncState(const QString &text)
     return UploadSyncState::Unknown;
 }
 
+/// Newest first, whatever order the answer had.
+QList<UserAccountsUpload> readUploads(const QJsonObject &connection, ReadStats *stats)
+{
+    QList<UserAccountsUpload> uploads;
+    for (const QJsonObject &upload : readNodes(connection, stats)) {
+        uploads.append(UserAccountsUpload{readString(upload.value(QLatin1String("name")), stats),
+            readSyncState(readString(upload.value(QLatin1String("syncState")), stats)),
+            readDate(upload.value(QLatin1String("createdAt")), stats),
+            readDate(upload.value(QLatin1String("updatedAt")), stats)});
+    }
+    sortNewestFirst(&uploads);
+    return uploads;
+}
+
 QList<ServerUserEmail> readEmails(const QJsonObject &connection, ReadStats *stats)
 {
     QList<ServerUserEmail> emails;
@@ -357,6 +371,25 @@ bool graphQlData(const QByteArray &json, ReadResult<T> *result, QJsonObject *dat
         return false;
     }
     *data = top.value(QLatin1String("data")).toObject();
+    return true;
+}
+
+/// The connection @p field of a node asked for by id (`node(id: $id) { ... on T { FIELD } }`); false when the read
+/// failed or the node is gone (deleted since it was listed: `gone` is set).
+template<typename T>
+bool readNodeConnection(const QByteArray &json, const QString &field, ReadResult<T> *result, QJsonObject *connection)
+{
+    QJsonObject data;
+    QStringList notFound;
+    if (!graphQlData(json, result, &data, {QStringLiteral("node")}, &notFound)) {
+        return false;
+    }
+    if (notFound.contains(QLatin1String("node"))) {
+        result->value.gone = true;
+        return false;
+    }
+    *connection = readObject(
+        readObject(data.value(QLatin1String("node")), &result->stats, Nullable::Yes).value(field), &result->stats);
     return true;
 }
 } // namespace
@@ -553,17 +586,9 @@ ReadResult<InstallationsPage> readInstallationsPage(const QByteArray &json)
         installation.isConnected = readBool(node.value(QLatin1String("isConnected")), stats);
         installation.createdAt = readDate(node.value(QLatin1String("createdAt")), stats);
         installation.updatedAt = readDate(node.value(QLatin1String("updatedAt")), stats);
-        for (const QJsonObject &upload :
-            readNodes(readObject(node.value(QLatin1String("userAccountsUploads")), stats), stats)) {
-            installation.uploads.append(UserAccountsUpload{readString(upload.value(QLatin1String("name")), stats),
-                readSyncState(readString(upload.value(QLatin1String("syncState")), stats)),
-                readDate(upload.value(QLatin1String("createdAt")), stats),
-                readDate(upload.value(QLatin1String("updatedAt")), stats)});
-        }
-        // Newest first, whatever order the answer had (GitHub's default is oldest first): the first one
-        // is the server's last upload.
-        std::stable_sort(installation.uploads.begin(), installation.uploads.end(),
-            [](const UserAccountsUpload &a, const UserAccountsUpload &b) { return a.createdAt > b.createdAt; });
+        const QJsonObject uploads = readObject(node.value(QLatin1String("userAccountsUploads")), stats);
+        installation.uploads = readUploads(uploads, stats);
+        result.value.uploadsPageInfo.append(readPageInfo(uploads.value(QLatin1String("pageInfo")), stats));
         const QJsonObject accounts = readObject(node.value(QLatin1String("userAccounts")), stats);
         installation.userAccountsTotal = readInt(accounts.value(QLatin1String("totalCount")), stats);
         readUserAccounts(accounts, int(result.value.installations.size()), &installation.userAccounts,
@@ -577,22 +602,31 @@ ReadResult<InstallationsPage> readInstallationsPage(const QByteArray &json)
 ReadResult<UserAccountsPage> readUserAccountsPage(const QByteArray &json)
 {
     ReadResult<UserAccountsPage> result;
-    QJsonObject data;
-    QStringList notFound;
-    if (!graphQlData(json, &result, &data, {QStringLiteral("node")}, &notFound)) {
+    QJsonObject accounts;
+    if (!readNodeConnection(json, QStringLiteral("userAccounts"), &result, &accounts)) {
         return result;
     }
     ReadStats *stats = &result.stats;
-    if (notFound.contains(QLatin1String("node"))) {
-        result.value.gone = true;
-        return result;
-    }
-    const QJsonObject accounts = readObject(
-        readObject(data.value(QLatin1String("node")), stats, Nullable::Yes).value(QLatin1String("userAccounts")),
-        stats);
     result.value.totalCount = readInt(accounts.value(QLatin1String("totalCount")), stats);
     result.value.pageInfo = readPageInfo(accounts.value(QLatin1String("pageInfo")), stats);
     readUserAccounts(accounts, 0, &result.value.userAccounts, &result.value.moreEmails, stats);
+    return result;
+}
+
+void sortNewestFirst(QList<UserAccountsUpload> *uploads)
+{
+    std::stable_sort(uploads->begin(), uploads->end(),
+        [](const UserAccountsUpload &a, const UserAccountsUpload &b) { return a.createdAt > b.createdAt; });
+}
+
+ReadResult<UserAccountsUploadsPage> readUserAccountsUploadsPage(const QByteArray &json)
+{
+    ReadResult<UserAccountsUploadsPage> result;
+    QJsonObject uploads;
+    if (readNodeConnection(json, QStringLiteral("userAccountsUploads"), &result, &uploads)) {
+        result.value.uploads = readUploads(uploads, &result.stats);
+        result.value.pageInfo = readPageInfo(uploads.value(QLatin1String("pageInfo")), &result.stats);
+    }
     return result;
 }
 
@@ -802,15 +836,21 @@ QJsonObject userAccountToJson(const ServerUserAccount &account, const QString &i
     return object;
 }
 
-QJsonObject installationToJson(const EnterpriseServerInstallation &installation, const PageInfo &userAccountsPageInfo)
+QJsonObject uploadsToJson(const QList<UserAccountsUpload> &uploads, const PageInfo &pageInfo)
 {
-    QJsonArray uploads;
-    for (const UserAccountsUpload &upload : installation.uploads) {
-        uploads.append(QJsonObject{{QLatin1String("name"), upload.name},
+    QJsonArray nodes;
+    for (const UserAccountsUpload &upload : uploads) {
+        nodes.append(QJsonObject{{QLatin1String("name"), upload.name},
             {QLatin1String("syncState"), syncStateName(upload.syncState)},
             {QLatin1String("createdAt"), formatGitHubDate(upload.createdAt)},
             {QLatin1String("updatedAt"), formatGitHubDate(upload.updatedAt)}});
     }
+    return QJsonObject{{QLatin1String("nodes"), nodes}, {QLatin1String("pageInfo"), pageInfoToJson(pageInfo)}};
+}
+
+QJsonObject installationToJson(const EnterpriseServerInstallation &installation, const PageInfo &userAccountsPageInfo,
+    const PageInfo &uploadsPageInfo)
+{
     QJsonArray accounts;
     for (const ServerUserAccount &account : installation.userAccounts) {
         accounts.append(userAccountToJson(account));
@@ -822,7 +862,7 @@ QJsonObject installationToJson(const EnterpriseServerInstallation &installation,
     object.insert(QLatin1String("isConnected"), installation.isConnected);
     object.insert(QLatin1String("createdAt"), formatGitHubDate(installation.createdAt));
     object.insert(QLatin1String("updatedAt"), formatGitHubDate(installation.updatedAt));
-    object.insert(QLatin1String("userAccountsUploads"), QJsonObject{{QLatin1String("nodes"), uploads}});
+    object.insert(QLatin1String("userAccountsUploads"), uploadsToJson(installation.uploads, uploadsPageInfo));
     object.insert(QLatin1String("userAccounts"),
         QJsonObject{{QLatin1String("nodes"), accounts}, {QLatin1String("totalCount"), installation.userAccountsTotal},
             {QLatin1String("pageInfo"), pageInfoToJson(userAccountsPageInfo)}});

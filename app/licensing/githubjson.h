@@ -92,6 +92,7 @@ struct InstallationsPage
 {
     QList<EnterpriseServerInstallation> installations;
     QList<PageInfo> userAccountsPageInfo; ///< one per installation, same order
+    QList<PageInfo> uploadsPageInfo; ///< one per installation, same order
     QList<MoreEmails> moreEmails; ///< accounts with more emails than came with them
     PageInfo pageInfo;
 
@@ -111,6 +112,19 @@ struct UserAccountsPage
     bool operator==(const UserAccountsPage &) const = default;
 };
 ReadResult<UserAccountsPage> readUserAccountsPage(const QByteArray &json);
+
+/// GraphQL node(id:) { ... on EnterpriseServerInstallation { userAccountsUploads } } page.
+struct UserAccountsUploadsPage
+{
+    QList<UserAccountsUpload> uploads; ///< newest first
+    PageInfo pageInfo;
+    bool gone = false; ///< the installation is gone (GitHub answered NOT_FOUND for its node)
+
+    bool operator==(const UserAccountsUploadsPage &) const = default;
+};
+ReadResult<UserAccountsUploadsPage> readUserAccountsUploadsPage(const QByteArray &json);
+/// Newest first (GitHub's default order is oldest first): the first one is the server's last upload.
+void sortNewestFirst(QList<UserAccountsUpload> *uploads);
 
 /// GraphQL node(id:) { ... on EnterpriseServerUserAccount { emails } } page.
 struct UserAccountEmailsPage
@@ -138,7 +152,10 @@ QByteArray writeLicenseSyncStatus(const QList<LicenseSyncStatus> &servers);
 /// seats/seatsAvailable nullopt are written as "unlimited"; expire_at in GHES's slash format.
 QByteArray writeServerLicense(const ServerLicenseInfo &info);
 QByteArray writeMeta(const QString &installedVersion);
-QJsonObject installationToJson(const EnterpriseServerInstallation &installation, const PageInfo &userAccountsPageInfo);
+QJsonObject installationToJson(const EnterpriseServerInstallation &installation, const PageInfo &userAccountsPageInfo,
+    const PageInfo &uploadsPageInfo = {});
+/// A userAccountsUploads connection: its nodes and @p pageInfo.
+QJsonObject uploadsToJson(const QList<UserAccountsUpload> &uploads, const PageInfo &pageInfo);
 /// @p id (the account's node id) is written when not empty; emails with @p emailsPageInfo.
 QJsonObject userAccountToJson(
     const ServerUserAccount &account, const QString &id = {}, const PageInfo &emailsPageInfo = {});

@@ -12,15 +12,21 @@
 
 #include <KLocalizedString>
 
+#include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QLoggingCategory>
+#include <QRegularExpression>
 #include <QSet>
 #include <QSignalSpy>
+#include <QSslCertificate>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 #include <algorithm>
 #include <clocale>
@@ -74,6 +80,17 @@ QString explanationProblem(const GitHubError &error)
     return {};
 }
 
+/// A GHES-shaped connection (https://HOST/api/v3 and /api/graphql) to a TLS lab, trusting its test CA.
+Connection serverConnection(LicenseLab &lab)
+{
+    Connection server;
+    server.kind = Connection::Kind::Server;
+    server.serverHost = QStringLiteral("localhost:%1").arg(lab.url().port());
+    server.enterpriseSlug = lab.enterprise().slug();
+    server.caFile = lab.caCertificateFile();
+    return server;
+}
+
 bool waitFinished(GitHubJob *job, int timeout = 30000)
 {
     if (job->isFinished()) {
@@ -119,18 +136,29 @@ private Q_SLOTS:
     {
         QTest::addColumn<int>("users");
         QTest::addColumn<int>("pages");
-        QTest::newRow("0") << 0 << 1;
-        QTest::newRow("1") << 1 << 1;
-        QTest::newRow("100") << 100 << 1;
-        QTest::newRow("101") << 101 << 2;
-        QTest::newRow("100000") << 100000 << 1000;
+        QTest::addColumn<int>("pageLinks");
+        const int numbered = int(LabFaults::PageLinks::Numbered);
+        QTest::newRow("0") << 0 << 1 << numbered;
+        QTest::newRow("1") << 1 << 1 << numbered;
+        QTest::newRow("100") << 100 << 1 << numbered;
+        QTest::newRow("101") << 101 << 2 << numbered;
+        QTest::newRow("100000") << 100000 << 1000 << numbered;
+        // Without a numbered "last" the pages come one after another along "next"; a "last" that names no
+        // page says nothing about how many follow.
+        QTest::newRow("no last, 250") << 250 << 3 << int(LabFaults::PageLinks::NoLast);
+        QTest::newRow("no last, 1000") << 1000 << 10 << int(LabFaults::PageLinks::NoLast);
+        QTest::newRow("cursors, 250") << 250 << 3 << int(LabFaults::PageLinks::Cursors);
+        QTest::newRow("cursors, 1000") << 1000 << 10 << int(LabFaults::PageLinks::Cursors);
     }
 
     void shouldFetchEveryPage()
     {
         QFETCH(int, users);
         QFETCH(int, pages);
-        LicenseLab lab(plainConfig(users));
+        QFETCH(int, pageLinks);
+        LabConfig config = plainConfig(users);
+        config.faults.pageLinks = LabFaults::PageLinks(pageLinks);
+        LicenseLab lab(config);
         QVERIFY(lab.start());
         GitHubClient client(lab.connection(), lab.token(), fastOptions());
         std::unique_ptr<ConsumedLicensesJob> job(client.fetchConsumedLicenses());
@@ -143,9 +171,10 @@ private Q_SLOTS:
         for (const ConsumedLicense &user : job->result().users) {
             logins.insert(user.githubComLogin);
         }
-        QCOMPARE(logins.size(), users);
+        QCOMPARE(logins.size(), users); // each exactly once
         QCOMPARE(lab.counters().apiRequests, pages);
         QCOMPARE(progress.last().at(0).toInt(), pages);
+        QCOMPARE(progress.last().at(1).toInt(), pages);
         QCOMPARE(progress.last().at(2).toLongLong(), qint64(users));
         QVERIFY(lab.counters().maxInFlight <= 4);
         QCOMPARE(job->readStats().toleratedValues, 0);
@@ -220,18 +249,29 @@ private Q_SLOTS:
         QTest::addColumn<int>("forcedStatus");
         QTest::addColumn<int>("failNext");
         QTest::addColumn<bool>("truncate");
+        QTest::addColumn<QString>("rateLimit"); ///< empty, or how a rate limit never clears in time
         QTest::addColumn<int>("kind");
-        QTest::newRow("401") << int(LabFaults::Token::Bad) << 0 << 0 << false << int(GitHubError::Kind::BadToken);
-        QTest::newRow("sso") << int(LabFaults::Token::SsoRequired) << 0 << 0 << false
+        QTest::newRow("401") << int(LabFaults::Token::Bad) << 0 << 0 << false << QString()
+                             << int(GitHubError::Kind::BadToken);
+        QTest::newRow("sso") << int(LabFaults::Token::SsoRequired) << 0 << 0 << false << QString()
                              << int(GitHubError::Kind::SsoRequired);
-        QTest::newRow("scope") << int(LabFaults::Token::MissingScope) << 0 << 0 << false
+        QTest::newRow("scope") << int(LabFaults::Token::MissingScope) << 0 << 0 << false << QString()
                                << int(GitHubError::Kind::MissingScope);
         // A 403 to a token that has the scope (an IP allow list): GitHub's words, not "missing scope".
-        QTest::newRow("403 ip allow list") << 0 << 403 << 0 << false << int(GitHubError::Kind::Forbidden);
-        QTest::newRow("410") << 0 << 410 << 0 << false << int(GitHubError::Kind::ApiVersionRetired);
-        QTest::newRow("422") << 0 << 422 << 0 << false << int(GitHubError::Kind::Validation);
-        QTest::newRow("5xx") << 0 << 0 << 100 << false << int(GitHubError::Kind::ServerError);
-        QTest::newRow("truncated") << 0 << 0 << 0 << true << int(GitHubError::Kind::Malformed);
+        QTest::newRow("403 ip allow list") << 0 << 403 << 0 << false << QString() << int(GitHubError::Kind::Forbidden);
+        QTest::newRow("410") << 0 << 410 << 0 << false << QString() << int(GitHubError::Kind::ApiVersionRetired);
+        QTest::newRow("422") << 0 << 422 << 0 << false << QString() << int(GitHubError::Kind::Validation);
+        QTest::newRow("5xx") << 0 << 0 << 100 << false << QString() << int(GitHubError::Kind::ServerError);
+        QTest::newRow("truncated") << 0 << 0 << 0 << true << QString() << int(GitHubError::Kind::Malformed);
+        // Rate limits that do not clear within the client's longest wait (2 s here) or its retries (2 here).
+        QTest::newRow("primary spent, reset in an hour")
+            << 0 << 0 << 0 << false << QStringLiteral("primary") << int(GitHubError::Kind::RateLimited);
+        QTest::newRow("primary spent by another client, 403")
+            << 0 << 0 << 0 << false << QStringLiteral("primary elsewhere") << int(GitHubError::Kind::RateLimited);
+        QTest::newRow("secondary, retry-after of an hour")
+            << 0 << 0 << 0 << false << QStringLiteral("secondary") << int(GitHubError::Kind::RateLimited);
+        QTest::newRow("secondary that never clears, no retry-after")
+            << 0 << 0 << 0 << false << QStringLiteral("secondary quiet") << int(GitHubError::Kind::RateLimited);
     }
 
     void shouldTypeEveryError()
@@ -240,16 +280,36 @@ private Q_SLOTS:
         QFETCH(int, forcedStatus);
         QFETCH(int, failNext);
         QFETCH(bool, truncate);
+        QFETCH(QString, rateLimit);
         QFETCH(int, kind);
-        LicenseLab lab(plainConfig(10));
+        LicenseLab lab(plainConfig(rateLimit.isEmpty() ? 10 : 250)); // rate limits: three pages
         QVERIFY(lab.start());
         LabFaults faults;
         faults.token = LabFaults::Token(token);
         faults.forcedStatus = forcedStatus;
         faults.failNextRequests = failNext;
         faults.truncatedBodyRate = truncate ? 1 : 0;
+        if (rateLimit.startsWith(QLatin1String("primary"))) {
+            faults.primaryLimit = 1; // the first page spends it until the reset, an hour later
+            faults.primaryWindowSeconds = 3600;
+        } else if (rateLimit.startsWith(QLatin1String("secondary"))) {
+            faults.secondaryLimit = 1; // the first page passes, the others are limited for an hour
+            faults.secondaryWindowSeconds = 3600;
+            faults.secondaryRetryAfter = rateLimit == QLatin1String("secondary");
+            faults.secondaryQuietMs = 100; // the client's own wait below: a retry sooner counts as too soon
+        }
         lab.setFaults(faults);
-        GitHubClient client(lab.connection(), lab.token(), fastOptions());
+        if (rateLimit == QLatin1String("primary elsewhere")) {
+            GitHubClient other(lab.connection(), lab.token(), fastOptions());
+            std::unique_ptr<LicenseSyncStatusJob> spending(other.fetchLicenseSyncStatus());
+            QVERIFY(waitFinished(spending.get()));
+            QCOMPARE(spending->error().kind, GitHubError::Kind::None);
+        }
+        GitHubClientOptions options = fastOptions();
+        options.maxWaitMs = 2000;
+        options.maxRateLimitRetries = 2;
+        options.secondaryMinimumWaitMs = 100;
+        GitHubClient client(lab.connection(), lab.token(), options);
         std::unique_ptr<ConsumedLicensesJob> job(client.fetchConsumedLicenses());
         QVERIFY(waitFinished(job.get()));
         QCOMPARE(int(job->error().kind), kind);
@@ -265,6 +325,22 @@ private Q_SLOTS:
         if (kind == int(GitHubError::Kind::Forbidden)) {
             QVERIFY2(
                 job->error().message().contains(QLatin1String("IP allow list")), qPrintable(job->error().message()));
+        }
+        if (kind == int(GitHubError::Kind::RateLimited)) {
+            QCOMPARE(job->error().message(), GitHubError(GitHubError::Kind::RateLimited).message());
+            QCOMPARE(job->error().nextStep(), GitHubError(GitHubError::Kind::RateLimited).nextStep());
+            // Gave up rather than ask again too soon (the first request of a client that could not know aside).
+            const bool elsewhere = rateLimit == QLatin1String("primary elsewhere");
+            QCOMPARE(lab.counters().sentWhileBudgetSpent, elsewhere ? 1 : 0);
+            // Bounded: the first page once, each other page at most once plus its retries.
+            const qint64 sent = client.scheduler()->requestsSent();
+            QVERIFY2(sent <= 1 + 2 * (1 + options.maxRateLimitRetries), qPrintable(QString::number(sent)));
+            if (rateLimit.startsWith(QLatin1String("primary"))) {
+                // Nothing is sent while the budget is known spent: the refusal of another client's spending
+                // aside, the lab refused nothing.
+                QCOMPARE(lab.counters().primaryRejected, elsewhere ? 1 : 0);
+                QCOMPARE(sent, 1);
+            }
         }
     }
 
@@ -332,6 +408,36 @@ private Q_SLOTS:
         const QString problem = explanationProblem(job->error());
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
         QVERIFY(job->error().nextStep().contains(QLatin1String("slug")));
+    }
+
+    void shouldExplainANotFoundOnAServerAsNoSiteAdministrator()
+    {
+        // GHES answers /enterprise/settings/license with 404 when the token's account is no site administrator;
+        // a server has no enterprise slug there, so the Cloud explanation (owner, slug) would mislead.
+        LabConfig config = plainConfig(3);
+        config.tls = true;
+        config.faults.forcedStatus = 404;
+        LicenseLab lab(config);
+        QString error;
+        QVERIFY2(lab.start(&error), qPrintable(error));
+        const Connection server = serverConnection(lab);
+        GitHubClient client(server, lab.token(), fastOptions());
+        std::unique_ptr<ServerLicenseJob> job(client.fetchServerLicense());
+        QVERIFY(waitFinished(job.get()));
+        QCOMPARE(job->error().kind, GitHubError::Kind::NotFound);
+        QCOMPARE(job->error().httpStatus, 404);
+        QCOMPARE(job->error().serverHost, server.serverHost);
+        const QString message = job->error().message();
+        const QString nextStep = job->error().nextStep();
+        QCOMPARE(message,
+            i18nc("@info %1 host", "Not found: the token's account is not a site administrator of %1.",
+                server.serverHost));
+        QVERIFY2(nextStep.contains(QLatin1String("site administrator of ") + server.serverHost), qPrintable(nextStep));
+        QVERIFY2(!nextStep.contains(QLatin1String("Check the enterprise slug")), qPrintable(nextStep));
+        QVERIFY2(!message.contains(QLatin1String("owner")) && !nextStep.contains(QLatin1String("owner")),
+            qPrintable(message + QLatin1Char(' ') + nextStep));
+        const QString problem = explanationProblem(job->error());
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
 
     void shouldTypeGraphQlErrors_data()
@@ -460,6 +566,61 @@ private Q_SLOTS:
         }
     }
 
+    void shouldTypeAProxysOwnAnswerAsAProxyError_data()
+    {
+        QTest::addColumn<QByteArray>("status"); ///< the stand-in proxy's answer to every request
+        QTest::addColumn<bool>("https"); ///< through a CONNECT tunnel, else a plain HTTP request to the proxy
+        QTest::newRow("407, plain HTTP") << QByteArray("407 Proxy Authentication Required") << false;
+        QTest::newRow("407 to CONNECT") << QByteArray("407 Proxy Authentication Required") << true;
+        QTest::newRow("502 to CONNECT") << QByteArray("502 Bad Gateway") << true;
+    }
+
+    void shouldTypeAProxysOwnAnswerAsAProxyError()
+    {
+        QFETCH(QByteArray, status);
+        QFETCH(bool, https);
+        // A stand-in HTTP proxy that wants credentials, or cannot reach the server, and says so itself.
+        QTcpServer proxy;
+        QVERIFY(proxy.listen(QHostAddress::LocalHost, 0));
+        int requests = 0;
+        connect(&proxy, &QTcpServer::newConnection, this, [&proxy, &requests, status] {
+            QTcpSocket *socket = proxy.nextPendingConnection();
+            connect(socket, &QTcpSocket::readyRead, socket, [socket, &requests, status] {
+                if (!socket->readAll().contains("\r\n\r\n")) {
+                    return; // the lab's requests are small: one read holds the whole head
+                }
+                ++requests;
+                const QByteArray body = "The proxy says no.";
+                socket->write("HTTP/1.1 " + status +
+                    "\r\nProxy-Authenticate: Basic realm=\"lab proxy\"\r\nContent-Type: text/plain\r\n"
+                    "Connection: close\r\nContent-Length: " +
+                    QByteArray::number(body.size()) + "\r\n\r\n" + body);
+                socket->disconnectFromHost();
+            });
+        });
+        Connection connection;
+        if (https) {
+            connection.kind = Connection::Kind::Server;
+            connection.serverHost = QStringLiteral("ghes.example.com");
+        } else {
+            connection.kind = Connection::Kind::Lab;
+            connection.enterpriseSlug = QStringLiteral("lab");
+            connection.labUrl = QUrl(QStringLiteral("http://lab.example:8080"));
+        }
+        GitHubClientOptions options = fastOptions();
+        options.proxy = QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), proxy.serverPort());
+        GitHubClient client(connection, QStringLiteral("t"), options);
+        std::unique_ptr<LicenseSyncStatusJob> job(client.fetchLicenseSyncStatus());
+        QVERIFY(waitFinished(job.get()));
+        QCOMPARE(requests, 1);
+        QVERIFY2(job->error().kind == GitHubError::Kind::Proxy, qPrintable(job->error().message()));
+        QCOMPARE(job->error().nextStep(), GitHubError(GitHubError::Kind::Proxy).nextStep());
+        QVERIFY2(!job->error().message().contains(QLatin1String("GitHub")), qPrintable(job->error().message()));
+        QCOMPARE(client.scheduler()->requestsSent(), 1); // the proxy's refusal is not retried like a 5xx
+        const QString problem = explanationProblem(job->error());
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
+
     void shouldTrustOnlyTheGivenCa()
     {
         LabConfig config = plainConfig(5);
@@ -485,6 +646,35 @@ private Q_SLOTS:
         QVERIFY(job->error().message().contains(job->error().certificateDetails));
         QVERIFY2(job->error().certificateDetails.contains(QLatin1String("GHE License Lab Test CA")),
             qPrintable(job->error().certificateDetails));
+        // The certificate's dates as the reader's locale writes them, in the reader's language.
+        const QList<QSslCertificate> served =
+            QSslCertificate::fromPath(QFileInfo(lab.caCertificateFile()).dir().filePath(QStringLiteral("server.pem")));
+        QCOMPARE(served.size(), 1);
+        const auto datesProblem = [&served](const QString &details, const QLocale &locale) -> QString {
+            for (const QDateTime &date : {served.first().effectiveDate(), served.first().expiryDate()}) {
+                const QString shown = locale.toString(date.toLocalTime(), QLocale::ShortFormat);
+                if (!details.contains(shown)) {
+                    return shown + QLatin1String(" not in: ") + details;
+                }
+            }
+            static const QRegularExpression isoTimestamp(QStringLiteral("\\d{4}-\\d\\d-\\d\\dT\\d\\d:"));
+            return details.contains(isoTimestamp) ? QLatin1String("an ISO timestamp in: ") + details : QString();
+        };
+        const QString problem = datesProblem(job->error().certificateDetails, QLocale());
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        const QLocale previous;
+        KLocalizedString::setLanguages({QStringLiteral("zh_CN")});
+        QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
+        std::unique_ptr<ConsumedLicensesJob> chinese(client.fetchConsumedLicenses());
+        const bool finished = waitFinished(chinese.get());
+        QLocale::setDefault(previous);
+        KLocalizedString::setLanguages({QStringLiteral("en_US")});
+        QVERIFY(finished);
+        QCOMPARE(chinese->error().kind, GitHubError::Kind::Tls);
+        const QString details = chinese->error().certificateDetails;
+        QVERIFY2(hasChinese(details), qPrintable(details));
+        const QString chineseProblem = datesProblem(details, QLocale(QLocale::Chinese, QLocale::China));
+        QVERIFY2(chineseProblem.isEmpty(), qPrintable(chineseProblem));
     }
 
     void shouldRefuseAnUnusableCaFileWithoutSendingAnything_data()
@@ -530,10 +720,20 @@ private Q_SLOTS:
         QCOMPARE(arrivals.count(), 0);
     }
 
-    void shouldReadTheNewestUploadsOfAServerWithMany()
+    void shouldReadEveryUploadOfAServerWithMany_data()
     {
-        // GitHub lists uploads oldest first unless asked otherwise, ten at a time: with more than ten, only
-        // asking for the newest first shows the server's last upload (and the one an assisted upload waits for).
+        QTest::addColumn<int>("uploads");
+        QTest::newRow("12") << 12; // ten with the installation, the rest on one more page
+        QTest::newRow("23") << 23;
+        QTest::newRow("150") << 150; // ten, then pages of 100 and the rest
+    }
+
+    void shouldReadEveryUploadOfAServerWithMany()
+    {
+        // GitHub lists uploads oldest first unless asked otherwise, a page at a time: the newest first shows the
+        // server's last upload (and the one an assisted upload waits for), the further pages every earlier one
+        // (an upload the console would make again if it did not see it).
+        QFETCH(int, uploads);
         LabConfig config = plainConfig(10);
         config.servers = 2;
         LicenseLab lab(config);
@@ -548,10 +748,12 @@ private Q_SLOTS:
         QVERIFY(!airGapped.isEmpty());
         const UsageFileInfo info = UsageFile::read(lab.exportUsage(airGapped, true)).info;
         QString last;
-        for (int i = 1; i <= 12; ++i) {
-            last = QStringLiteral("upload-%1.json").arg(i, 2, 10, QLatin1Char('0'));
+        for (int i = 1; i <= uploads; ++i) {
+            last = QStringLiteral("upload-%1.json").arg(i, 3, 10, QLatin1Char('0'));
             QVERIFY2(!lab.uploadUsage(UsageFile::write(info), last, &error).isEmpty(), qPrintable(error));
         }
+        const LabEnterprise::Server &server = lab.enterprise().servers().at(lab.enterprise().serverIndex(airGapped));
+        QVERIFY(server.uploads.size() >= uploads);
         GitHubClient client(lab.connection(), lab.token(), fastOptions());
         std::unique_ptr<InstallationsJob> job(client.fetchInstallations());
         QVERIFY(waitFinished(job.get()));
@@ -559,8 +761,14 @@ private Q_SLOTS:
         const auto found = std::find_if(job->result().cbegin(), job->result().cend(),
             [&airGapped](const EnterpriseServerInstallation &i) { return i.hostName == airGapped; });
         QVERIFY(found != job->result().cend());
-        QCOMPARE(found->uploads.size(), 10);
+        QCOMPARE(found->uploads.size(), server.uploads.size());
         QCOMPARE(found->uploads.constFirst().name, last);
+        QSet<QString> names;
+        for (int i = 0; i < found->uploads.size(); ++i) {
+            QCOMPARE(found->uploads.at(i).name, server.uploads.at(i).name); // newest first, each once
+            names.insert(found->uploads.at(i).name);
+        }
+        QCOMPARE(names.size(), found->uploads.size());
     }
 
     void shouldReadEveryEmailOfAccountsWithMany_data()
@@ -780,11 +988,7 @@ private Q_SLOTS:
         LicenseLab lab(config);
         QString error;
         QVERIFY2(lab.start(&error), qPrintable(error));
-        Connection server;
-        server.kind = Connection::Kind::Server;
-        server.serverHost = QStringLiteral("localhost:%1").arg(lab.url().port());
-        server.enterpriseSlug = lab.enterprise().slug();
-        server.caFile = lab.caCertificateFile();
+        const Connection server = serverConnection(lab);
         QCOMPARE(server.restBase().path(), QStringLiteral("/api/v3"));
         GitHubClient client(server, lab.token(), fastOptions());
         std::unique_ptr<ConsumedLicensesJob> licenses(client.fetchConsumedLicenses());
@@ -1086,6 +1290,103 @@ private Q_SLOTS:
         QCOMPARE(job->result().users.size(), 500);
         QVERIFY(lab.counters().secondaryRejected > 0);
         QVERIFY(client.scheduler()->retries() > 0);
+        QCOMPARE(lab.counters().sentWhileBudgetSpent, 0);
+    }
+
+    void shouldReadRetryAfterInBothForms_data()
+    {
+        QTest::addColumn<QByteArray>("retryAfter");
+        QTest::addColumn<QByteArray>("date"); ///< the answer's Date header; empty: none
+        QTest::addColumn<qint64>("waitMs");
+        const QByteArray date = "Wed, 21 Oct 2015 07:28:00 GMT";
+        QTest::newRow("seconds") << QByteArray("120") << date << qint64(120000);
+        QTest::newRow("HTTP-date, from the answer's Date")
+            << QByteArray("Wed, 21 Oct 2015 07:28:30 GMT") << date << qint64(30000);
+        // Without a Date header, from this machine's clock (nowMs below is that date plus ten seconds).
+        QTest::newRow("HTTP-date, no Date header")
+            << QByteArray("Wed, 21 Oct 2015 07:28:30 GMT") << QByteArray() << qint64(20000);
+        QTest::newRow("HTTP-date in the past") << QByteArray("Wed, 21 Oct 2015 07:27:00 GMT") << date << qint64(0);
+        QTest::newRow("zero") << QByteArray("0") << date << qint64(0);
+        QTest::newRow("negative") << QByteArray("-5") << date << qint64(-1);
+        QTest::newRow("not a wait") << QByteArray("soon") << date << qint64(-1);
+        QTest::newRow("none") << QByteArray() << date << qint64(-1);
+    }
+
+    void shouldReadRetryAfterInBothForms()
+    {
+        QFETCH(QByteArray, retryAfter);
+        QFETCH(QByteArray, date);
+        QFETCH(qint64, waitMs);
+        QHash<QByteArray, QByteArray> headers;
+        if (!retryAfter.isEmpty()) {
+            headers.insert("retry-after", retryAfter);
+        }
+        if (!date.isEmpty()) {
+            headers.insert("date", date);
+        }
+        const qint64 nowMs = QDateTime(QDate(2015, 10, 21), QTime(7, 28, 10), QTimeZone::UTC).toMSecsSinceEpoch();
+        QCOMPARE(RequestScheduler::retryAfterMs(headers, nowMs), waitMs);
+    }
+
+    void shouldWaitAsLongAsRetryAfterSays_data()
+    {
+        QTest::addColumn<int>("failNext"); ///< server errors (503) with retry-after
+        QTest::addColumn<int>("secondaryStatus"); ///< a secondary limit with retry-after; 0: none
+        QTest::addColumn<bool>("date"); ///< retry-after as an HTTP-date, else seconds
+        QTest::addColumn<int>("waitMs"); ///< at least, in all
+        QTest::newRow("503, seconds") << 1 << 0 << false << 2000;
+        QTest::newRow("503 twice, HTTP-date") << 2 << 0 << true << 4000;
+        QTest::newRow("429, HTTP-date") << 0 << 429 << true << 2000;
+        QTest::newRow("403, HTTP-date") << 0 << 403 << true << 2000;
+    }
+
+    void shouldWaitAsLongAsRetryAfterSays()
+    {
+        QFETCH(int, failNext);
+        QFETCH(int, secondaryStatus);
+        QFETCH(bool, date);
+        QFETCH(int, waitMs);
+        LabConfig config = plainConfig(200); // 2 pages, one after the other (the second waits for the first)
+        config.faults.failNextRequests = failNext;
+        config.faults.failStatus = 503;
+        config.faults.serverErrorRetryAfterSeconds = 2;
+        config.faults.secondaryLimit = secondaryStatus > 0 ? 1 : 0; // the first page passes, the second waits
+        config.faults.secondaryWindowSeconds = 2;
+        config.faults.secondaryStatus = secondaryStatus;
+        config.faults.retryAfterDate = date;
+        LicenseLab lab(config);
+        QVERIFY(lab.start());
+        QElapsedTimer elapsed;
+        elapsed.start();
+        GitHubClient client(lab.connection(), lab.token(), fastOptions()); // backoff: 10 ms
+        std::unique_ptr<ConsumedLicensesJob> job(client.fetchConsumedLicenses());
+        QVERIFY(waitFinished(job.get(), 30000));
+        QVERIFY2(job->error().kind == GitHubError::Kind::None, qPrintable(job->error().message()));
+        QCOMPARE(job->result().users.size(), 200);
+        // Nothing asked again (this request or another) before the time retry-after named: no burst.
+        QCOMPARE(lab.counters().sentWhileBudgetSpent, 0);
+        QVERIFY2(elapsed.elapsed() >= waitMs, qPrintable(QString::number(elapsed.elapsed())));
+        QCOMPARE(lab.counters().secondaryRejected, secondaryStatus > 0 ? 1 : 0);
+        QCOMPARE(lab.counters().apiRequests, 2 + failNext + lab.counters().secondaryRejected);
+    }
+
+    void shouldGiveUpAtOnceWhenA5xxRetryAfterIsTooLong()
+    {
+        LabConfig config = plainConfig(10);
+        config.faults.failNextRequests = 1;
+        config.faults.failStatus = 503;
+        config.faults.serverErrorRetryAfterSeconds = 3600;
+        config.faults.retryAfterDate = true;
+        LicenseLab lab(config);
+        QVERIFY(lab.start());
+        GitHubClientOptions options = fastOptions();
+        options.maxWaitMs = 1000;
+        GitHubClient client(lab.connection(), lab.token(), options);
+        std::unique_ptr<ConsumedLicensesJob> job(client.fetchConsumedLicenses());
+        QVERIFY(waitFinished(job.get(), 10000));
+        QCOMPARE(job->error().kind, GitHubError::Kind::ServerError);
+        QCOMPARE(job->error().httpStatus, 503);
+        QCOMPARE(client.scheduler()->requestsSent(), 1);
         QCOMPARE(lab.counters().sentWhileBudgetSpent, 0);
     }
 

@@ -203,7 +203,8 @@ const QList<ReaderSample> &readerSamples()
                                          "syncState": "SUCCESS",
                                          "createdAt": "2025-03-01T00:00:00Z",
                                          "updatedAt": "2025-03-02T00:00:00Z"
-                                     }]
+                                     }],
+                                     "pageInfo": {"hasNextPage": true, "endCursor": "u1"}
                                  },
                                  "userAccounts": {
                                      "totalCount": 7,
@@ -246,6 +247,21 @@ const QList<ReaderSample> &readerSamples()
                              }
                          }],
                          "pageInfo": {"hasNextPage": true, "endCursor": "a2"}
+                     }
+                 }
+             }
+         })},
+        {"uploads", GLC_JSON({
+             "data": {
+                 "node": {
+                     "userAccountsUploads": {
+                         "nodes": [{
+                             "name": "g.json",
+                             "syncState": "FAILURE",
+                             "createdAt": "2025-02-01T00:00:00Z",
+                             "updatedAt": "2025-02-02T00:00:00Z"
+                         }],
+                         "pageInfo": {"hasNextPage": true, "endCursor": "u2"}
                      }
                  }
              }
@@ -574,6 +590,8 @@ private Q_SLOTS:
             checkWrongType(readInstallationsPage, reader, path, kind);
         } else if (reader == QLatin1String("accounts")) {
             checkWrongType(readUserAccountsPage, reader, path, kind);
+        } else if (reader == QLatin1String("uploads")) {
+            checkWrongType(readUserAccountsUploadsPage, reader, path, kind);
         } else if (reader == QLatin1String("emails")) {
             checkWrongType(readUserAccountEmailsPage, reader, path, kind);
         } else {
@@ -612,6 +630,8 @@ private Q_SLOTS:
                 check(readInstallationsPage, sample.json);
             } else if (reader == QLatin1String("accounts")) {
                 check(readUserAccountsPage, sample.json);
+            } else if (reader == QLatin1String("uploads")) {
+                check(readUserAccountsUploadsPage, sample.json);
             } else if (reader == QLatin1String("emails")) {
                 check(readUserAccountEmailsPage, sample.json);
             }
@@ -624,7 +644,7 @@ private Q_SLOTS:
         ConsumedLicense user;
         user.githubComName = QStringLiteral("n");
         const EnterpriseServerInstallation installation = sampleInstallation(UploadSyncState::Success);
-        QJsonObject node = installationToJson(installation, {true, QStringLiteral("a")});
+        QJsonObject node = installationToJson(installation, {true, QStringLiteral("a")}, {true, QStringLiteral("u")});
         QJsonObject accounts = node.value(QLatin1String("userAccounts")).toObject();
         accounts.insert(QStringLiteral("nodes"),
             QJsonArray{userAccountToJson(installation.userAccounts.first(), QStringLiteral("ESUA_1"), {})});
@@ -887,6 +907,9 @@ private Q_SLOTS:
             GLC_JSON({"data": {"node": null}, "errors": [{"type": "NOT_FOUND", "path": ["node"], "message": "gone"}]});
         QCOMPARE(readUserAccountEmailsPage(goneNode).error, ReadError::GraphQlError);
         QVERIFY(readUserAccountEmailsPages(goneNode, {QStringLiteral("node")}).value.at(0).gone);
+        // An installation removed before its further uploads were asked for.
+        QVERIFY(readUserAccountsUploadsPage(goneNode).ok());
+        QVERIFY(readUserAccountsUploadsPage(goneNode).value.gone);
     }
 
     void shouldFailAnswersWithOtherErrors_data()

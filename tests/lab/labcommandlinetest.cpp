@@ -3,6 +3,8 @@
 // The lab's command line through the real executables: ghe-license-lab and `ghe-license lab` are
 // started with options, their printed URL and token are read, and real HTTP requests show what
 // each option does; bad values end the process with exit code 2 and a message naming the option.
+#include "github/consumedlicensesjob.h"
+#include "github/requestscheduler.h"
 #include "lab/labenterprise.h"
 
 #include <QElapsedTimer>
@@ -15,9 +17,11 @@
 #include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSignalSpy>
 #include <QSslConfiguration>
 #include <QTest>
+#include <QUrlQuery>
 
 #include <memory>
 #include <optional>
@@ -443,6 +447,17 @@ private Q_SLOTS:
             QCOMPARE(consumedLicenses(lab).status, 200);
         }
         {
+            const Lab lab = startLab({QStringLiteral("--fail-next"), QStringLiteral("1"),
+                QStringLiteral("--error-status"), QStringLiteral("503"), QStringLiteral("--error-retry-after"),
+                QStringLiteral("5"), QStringLiteral("--retry-after-date")});
+            QVERIFY2(lab.started(), qPrintable(lab.out));
+            const Answer busy = consumedLicenses(lab);
+            QCOMPARE(busy.status, 503);
+            QVERIFY2(busy.headers.value("retry-after").endsWith(" GMT"), busy.headers.value("retry-after").constData());
+            QCOMPARE(RequestScheduler::retryAfterMs(busy.headers, 0), 5000); // counted from the Date header
+            QCOMPARE(consumedLicenses(lab).status, 200);
+        }
+        {
             const Lab lab = startLab({QStringLiteral("--forced-status"), QStringLiteral("410")});
             QVERIFY2(lab.started(), qPrintable(lab.out));
             const Answer retired = consumedLicenses(lab);
@@ -539,6 +554,42 @@ private Q_SLOTS:
                 QCOMPARE(then, now);
             }
         }
+    }
+
+    void shouldLinkPagesAsToldTo()
+    {
+        const QStringList users{QStringLiteral("--users"), QStringLiteral("250"), QStringLiteral("--servers"),
+            QStringLiteral("0"), QStringLiteral("--plain-users"), QStringLiteral("--page-links")};
+        {
+            const Lab lab = startLab(users + QStringList{QStringLiteral("no-last")});
+            QVERIFY2(lab.started(), qPrintable(lab.out));
+            const auto links = ConsumedLicensesJob::parseLinkHeader(consumedLicenses(lab).headers.value("link"));
+            QCOMPARE(QUrlQuery(links.value("next")).queryItemValue(QStringLiteral("page")), QStringLiteral("2"));
+            QVERIFY(!links.contains("last"));
+        }
+        const Lab lab = startLab(users + QStringList{QStringLiteral("cursors")});
+        QVERIFY2(lab.started(), qPrintable(lab.out));
+        // Along "next" by its cursor: every user once, and "last" never names a page.
+        QSet<QString> logins;
+        QUrl next = lab.url;
+        next.setPath(QStringLiteral("/enterprises/%1/consumed-licenses").arg(lab.enterprise));
+        next.setQuery(QStringLiteral("per_page=100"));
+        for (int page = 1; page <= 3; ++page) {
+            const Answer answer = get(lab, next.path(), next.query());
+            QCOMPARE(answer.status, 200);
+            for (const QJsonValue &user : answer.json().value(QLatin1String("users")).toArray()) {
+                logins.insert(user.toObject().value(QLatin1String("github_com_login")).toString());
+            }
+            const auto links = ConsumedLicensesJob::parseLinkHeader(answer.headers.value("link"));
+            QCOMPARE(links.contains("next"), page < 3);
+            QCOMPARE(links.contains("last"), page < 3);
+            QVERIFY(!QUrlQuery(links.value("last")).hasQueryItem(QStringLiteral("page")));
+            if (page < 3) {
+                QVERIFY(QUrlQuery(links.value("next")).hasQueryItem(QStringLiteral("after")));
+                next = links.value("next");
+            }
+        }
+        QCOMPARE(logins.size(), 250);
     }
 
     void shouldCleanUpWhenTerminated()
@@ -655,12 +706,18 @@ private Q_SLOTS:
             QStringLiteral("--seed takes a whole number from 0 to 4294967295"));
         row("unknown token fault", {QStringLiteral("--token-fault"), QStringLiteral("maybe")},
             QStringLiteral("--token-fault takes one of bad, expired, sso, missing-scope, not “maybe”."));
+        row("unknown page links", {QStringLiteral("--page-links"), QStringLiteral("pages")},
+            QStringLiteral("--page-links takes one of numbered, no-last, cursors, not “pages”."));
         row("secondary status",
             {QStringLiteral("--secondary-limit"), QStringLiteral("5/10"), QStringLiteral("--secondary-status"),
                 QStringLiteral("500")},
             QStringLiteral("--secondary-status takes one of 403, 429, not “500”."));
         row("retry-after alone", {QStringLiteral("--no-retry-after")},
             QStringLiteral("--no-retry-after only works together with --secondary-limit."));
+        row("error retry-after alone", {QStringLiteral("--error-retry-after"), QStringLiteral("5")},
+            QStringLiteral("--error-retry-after only works together with --error-rate or --fail-next."));
+        row("retry-after date alone", {QStringLiteral("--retry-after-date")},
+            QStringLiteral("--retry-after-date only works together with --secondary-limit or --error-retry-after."));
         row("error status alone", {QStringLiteral("--error-status"), QStringLiteral("503")},
             QStringLiteral("--error-status only works together with --error-rate or --fail-next."));
         row("error status not 5xx",
@@ -713,14 +770,15 @@ private Q_SLOTS:
             QVERIFY(process.waitForFinished(30000));
             QCOMPARE(process.exitCode(), 0);
             const QString help = QString::fromUtf8(process.readAllStandardOutput());
-            for (const char *option : {"--port", "--address", "--tls", "--token", "--enterprise", "--github-like",
-                     "--seed", "--users", "--servers", "--seats", "--mismatched-share", "--vs-share",
-                     "--server-user-share", "--server-only-share", "--pending-invite-share", "--suspended-share",
-                     "--plain-users", "--sync-duration-ms", "--latency-ms", "--error-rate", "--fail-next",
-                     "--error-status", "--primary-limit", "--secondary-limit", "--secondary-status", "--no-retry-after",
-                     "--truncated-rate", "--token-fault", "--forced-status", "--redirect-to", "--sync-error",
-                     "--graphql-error", "--graphql-rate-limited", "--extra-emails-every", "--history-days",
-                     "--recent-join-share", "/_lab/status"}) {
+            for (const char *option :
+                {"--port", "--address", "--tls", "--token", "--enterprise", "--github-like", "--seed", "--users",
+                    "--servers", "--seats", "--mismatched-share", "--vs-share", "--server-user-share",
+                    "--server-only-share", "--pending-invite-share", "--suspended-share", "--plain-users",
+                    "--sync-duration-ms", "--latency-ms", "--error-rate", "--fail-next", "--error-status",
+                    "--error-retry-after", "--retry-after-date", "--primary-limit", "--secondary-limit",
+                    "--secondary-status", "--no-retry-after", "--truncated-rate", "--token-fault", "--forced-status",
+                    "--page-links", "--redirect-to", "--sync-error", "--graphql-error", "--graphql-rate-limited",
+                    "--extra-emails-every", "--history-days", "--recent-join-share", "/_lab/status"}) {
                 QVERIFY2(help.contains(QLatin1String(option)), option);
             }
             QVERIFY2(help.contains(QLatin1String("(default: 0.05)")), qPrintable(help));

@@ -842,6 +842,32 @@ private Q_SLOTS:
         QVERIFY(!checks.last().fix.isEmpty());
     }
 
+    void shouldAskAServerConnectionForASiteAdministrator()
+    {
+        LabConfig config = smallLab();
+        config.tls = true;
+        config.faults.forcedStatus = 404; // what a server answers an account that is no site administrator
+        WorkflowContext context = startLab(config);
+        Connection server;
+        server.id = context.connection.id;
+        server.kind = Connection::Kind::Server;
+        server.serverHost = QStringLiteral("localhost:%1").arg(m_lab->url().port());
+        server.caFile = context.connection.caFile;
+        context.connection = server;
+        ConnectionTestJob job(context);
+        QVERIFY(runToEnd(&job));
+        QCOMPARE(job.status(), WorkflowJob::Status::Failed);
+        const QList<ConnectionTestJob::Check> &checks = job.checks();
+        QCOMPARE(checks.size(), 6);
+        // The check and its explanation speak of the same thing: a site administrator, not an owner or a slug.
+        QCOMPARE(checks.last().what, QStringLiteral("The token belongs to a site administrator"));
+        const QString admin = QStringLiteral("site administrator of %1").arg(server.serverHost);
+        QVERIFY2(checks.last().detail.contains(admin), qPrintable(checks.last().detail));
+        QVERIFY2(checks.last().fix.contains(admin), qPrintable(checks.last().fix));
+        QVERIFY2(
+            !checks.last().fix.contains(QLatin1String("Check the enterprise slug")), qPrintable(checks.last().fix));
+    }
+
     void shouldFailAConnectionTestAtReachableWhenTheCaFileIsUnusable()
     {
         WorkflowContext context = startLab(smallLab());

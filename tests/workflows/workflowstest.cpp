@@ -79,15 +79,17 @@ private:
         return result;
     }
 
-    QString connectedHost()
+    /// The first server whose GitHub Connect is `connected` (on or off), empty when none.
+    QString hostConnected(bool connected)
     {
         for (const auto &server : servers()) {
-            if (server.connected) {
+            if (server.connected == connected) {
                 return server.hostname;
             }
         }
         return {};
     }
+    QString connectedHost() { return hostConnected(true); }
 
 private Q_SLOTS:
     void initTestCase()
@@ -477,12 +479,7 @@ private Q_SLOTS:
             RefreshJob refresh(context);
             QVERIFY(runToEnd(&refresh));
         }
-        QString host;
-        for (const auto &server : servers()) {
-            if (!server.connected) {
-                host = server.hostname; // an air-gapped server: its usage arrives by file
-            }
-        }
+        QString host = hostConnected(false); // an air-gapped server: its usage arrives by file
         if (host.isEmpty()) {
             host = servers().first().hostname;
         }
@@ -521,12 +518,7 @@ private Q_SLOTS:
             RefreshJob refresh(context);
             QVERIFY(runToEnd(&refresh));
         }
-        QString host;
-        for (const auto &server : servers()) {
-            if (!server.connected) {
-                host = server.hostname;
-            }
-        }
+        const QString host = hostConnected(false);
         QVERIFY(!host.isEmpty());
         const QString exported = m_dir.filePath(QStringLiteral("batch-export.json"));
         {

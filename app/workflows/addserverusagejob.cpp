@@ -91,7 +91,7 @@ void AddServerUsageJob::run()
     }
     refuseOlderInBatch();
     for (int i = 0; i < m_results.size(); ++i) {
-        Q_EMIT fileChecked(i);
+        Q_EMIT fileChecked(i, m_results.at(i));
     }
     if (m_mode == Mode::CheckOnly) {
         succeed();
@@ -224,7 +224,7 @@ void AddServerUsageJob::uploadToLab(int index, const QByteArray &bytes)
             }
             m_results[index].uploaded = true;
             m_results[index].state = UploadSyncState::Pending;
-            Q_EMIT fileFinished(index); // PENDING is visible at once
+            Q_EMIT fileFinished(index, m_results.at(index)); // PENDING is visible at once
             setStage(Confirming, i18nc("@info:status", "Upload received; waiting for GitHub to process it…"));
             const QString jobId = answer.value(QLatin1String("job")).toString();
             m_timer.disconnect(this);
@@ -274,7 +274,7 @@ void AddServerUsageJob::pollInstallations(int index)
                         m_results[index].uploaded = true;
                         m_results[index].state = UploadSyncState::Pending;
                         setStage(Confirming, i18nc("@info:status", "Upload seen; waiting for GitHub to process it…"));
-                        Q_EMIT fileFinished(index);
+                        Q_EMIT fileFinished(index, m_results.at(index));
                     }
                     continue;
                 }
@@ -323,7 +323,7 @@ void AddServerUsageJob::finishFile(int index, UploadSyncState state, const QStri
     } else {
         return;
     }
-    Q_EMIT fileFinished(index);
+    Q_EMIT fileFinished(index, m_results.at(index));
     uploadNext();
 }
 

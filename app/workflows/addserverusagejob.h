@@ -44,8 +44,10 @@ public:
     bool uploadable(const FileResult &result) const { return result.check.uploadable(m_allowNewServers); }
 
 Q_SIGNALS:
-    void fileChecked(int index);
-    void fileFinished(int index);
+    /// Each carries the file's result as it is then: the job runs in a worker thread, where results()
+    /// changes while a queued receiver in another thread would read it.
+    void fileChecked(int index, const Glc::AddServerUsageJob::FileResult &result);
+    void fileFinished(int index, const Glc::AddServerUsageJob::FileResult &result);
 
 protected:
     void run() override;

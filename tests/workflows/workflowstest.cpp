@@ -505,6 +505,11 @@ private Q_SLOTS:
         QVERIFY2(upload.status() == WorkflowJob::Status::Succeeded, qPrintable(upload.errorText()));
         QCOMPARE(upload.results().first().state, UploadSyncState::Success);
         QVERIFY(fileFinished.count() >= 2); // PENDING, then SUCCESS
+        // Each signal carries the file's result as it was then (a receiver in another thread reads no shared list).
+        using FileResult = AddServerUsageJob::FileResult;
+        QCOMPARE(fileFinished.first().at(1).value<FileResult>().state, UploadSyncState::Pending);
+        QCOMPARE(fileFinished.last().at(1).value<FileResult>().state, UploadSyncState::Success);
+        QCOMPARE(fileFinished.last().at(1).value<FileResult>().check.path, file);
 
         AddServerUsageJob twice(context, {file}, AddServerUsageJob::Mode::CheckOnly);
         QVERIFY(runToEnd(&twice));

@@ -168,9 +168,9 @@ void AddServerUsageView::startRequested()
     auto *job = new AddServerUsageJob(controller()->context(), m_uploadable, AddServerUsageJob::Mode::Upload);
     job->setAllowNewServers(m_allowNewServers->isChecked());
     m_uploading = 0;
-    connect(job, &AddServerUsageJob::fileFinished, this, [this, job](int index) {
+    // The file's result comes with the signal: results() belongs to the job's thread while it runs.
+    connect(job, &AddServerUsageJob::fileFinished, this, [this](int index, const AddServerUsageJob::FileResult &file) {
         m_uploading = index + 1;
-        const AddServerUsageJob::FileResult &file = job->results().at(index);
         resultMessage()->showMessage(InlineMessage::Type::Information,
             i18nc("@info %1 file, %2 upload state", "%1: %2", QFileInfo(file.check.path).fileName(),
                 ServerInstancesModel::uploadStateText(file.state)),

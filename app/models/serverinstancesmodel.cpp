@@ -49,6 +49,7 @@ void ServerInstancesModel::setSnapshot(
     for (const EnterpriseServerInstallation &inst : snapshot.installations) {
         Instance &i = find(inst.hostName);
         i.connected = inst.isConnected;
+        i.customerName = inst.customerName;
         if (!inst.uploads.isEmpty()) {
             const UserAccountsUpload &u = inst.uploads.first();
             i.lastUploadName = u.name;
@@ -63,7 +64,7 @@ void ServerInstancesModel::setSnapshot(
     }
     for (const UsageFileRecord &r : uploads) {
         if (r.direction != UsageFileRecord::Direction::Uploaded) {
-            continue;
+            continue; // exports: below, for versions only
         }
         Instance &i = find(r.hostName);
         if (i.version.isEmpty()) {
@@ -78,6 +79,19 @@ void ServerInstancesModel::setSnapshot(
             i.lastUploadName = r.fileName;
             i.lastUploadAt = r.time;
             i.uploadState = r.uploadState;
+        }
+    }
+    // Where neither the server's license nor an upload named its version, its newest export does.
+    for (Instance &i : list) {
+        const UsageFileRecord *newest = nullptr;
+        for (const UsageFileRecord &r : uploads) {
+            if (i.version.isEmpty() && !r.version.isEmpty() &&
+                i.hostname.compare(r.hostName, Qt::CaseInsensitive) == 0 && (!newest || r.time > newest->time)) {
+                newest = &r;
+            }
+        }
+        if (newest) {
+            i.version = newest->version;
         }
     }
     setInstances(list, now);
@@ -143,6 +157,8 @@ QVariant ServerInstancesModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case HostnameColumn:
             return i.hostname;
+        case CustomerColumn:
+            return i.customerName;
         case VersionColumn:
             return i.version;
         case ConnectedColumn:
@@ -165,6 +181,8 @@ QVariant ServerInstancesModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case HostnameColumn:
             return i.hostname;
+        case CustomerColumn:
+            return i.customerName;
         case VersionColumn:
             return i.version;
         case ConnectedColumn:
@@ -219,6 +237,8 @@ QVariant ServerInstancesModel::headerData(int section, Qt::Orientation orientati
     switch (section) {
     case HostnameColumn:
         return i18nc("@title:column", "Server");
+    case CustomerColumn:
+        return i18nc("@title:column the customer a GHES license is issued to", "Customer");
     case VersionColumn:
         return i18nc("@title:column", "Version");
     case ConnectedColumn:

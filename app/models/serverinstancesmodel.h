@@ -19,6 +19,7 @@ class ServerInstancesModel : public QAbstractTableModel
 public:
     enum Column {
         HostnameColumn,
+        CustomerColumn,
         VersionColumn,
         ConnectedColumn,
         LastSyncColumn,
@@ -42,6 +43,7 @@ public:
     struct Instance
     {
         QString hostname;
+        QString customerName;
         QString serverId;
         QString version;
         std::optional<bool> connected; ///< unknown when GraphQL did not list it

@@ -466,6 +466,27 @@ private Q_SLOTS:
         QCOMPARE(
             model.index(2, ServerInstancesModel::SeatsColumn).data().toString(), QStringLiteral("20 of unlimited"));
         QCOMPARE(model.index(0, ServerInstancesModel::SeatsColumn).data().toString(), QStringLiteral("20 of 100"));
+        QCOMPARE(model.index(2, ServerInstancesModel::CustomerColumn).data().toString(),
+            snapshot.installations.at(2).customerName);
+        // A server without a license of its own: the newest export names its version; an export of a host the
+        // enterprise does not list adds no row.
+        LicenseSnapshot unlicensed = snapshot;
+        unlicensed.serverLicenses.clear();
+        UsageFileRecord older;
+        older.direction = UsageFileRecord::Direction::Exported;
+        older.hostName = QStringLiteral("GHES-2.example.com");
+        older.version = QStringLiteral("3.13.0");
+        older.time = snapshot.takenAt.addDays(-30);
+        UsageFileRecord newer = older;
+        newer.version = QStringLiteral("3.14.1");
+        newer.time = snapshot.takenAt.addDays(-1);
+        UsageFileRecord elsewhere = newer;
+        elsewhere.hostName = QStringLiteral("127.0.0.1");
+        model.setSnapshot(unlicensed, {older, newer, elsewhere}, now);
+        QCOMPARE(model.rowCount(), 5);
+        QCOMPARE(model.index(1, ServerInstancesModel::VersionColumn).data().toString(), QStringLiteral("3.14.1"));
+        QVERIFY(model.index(0, ServerInstancesModel::VersionColumn).data().toString().isEmpty());
+        model.setSnapshot(snapshot, {upload, unconfirmed, confirmed}, now);
         // Server 0 synced today, server 4 eight... days ago: i.e. s % 10 days, stale after 7.
         QCOMPARE(model.index(0, 0).data(ServerInstancesModel::StaleRole).toBool(), false);
 

@@ -5,12 +5,14 @@
 #include "licensepage/serverinstancescard.h"
 #include "licensepage/usagemeter.h"
 #include "licensepage/userlicensescard.h"
+#include "models/serverinstancesmodel.h"
 #include "uitestdata.h"
 
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTreeView>
 #include <QTreeWidget>
 
 namespace {
@@ -108,23 +110,51 @@ private Q_SLOTS:
         ServerInstancesCard card;
         card.setClock(UiTestData::now);
         card.setInstances(UiTestData::installations());
-        QTreeWidget *view = card.findChild<QTreeWidget *>(QStringLiteral("instancesView"));
+        QTreeView *view = card.findChild<QTreeView *>(QStringLiteral("instancesView"));
         QVERIFY(view);
-        QCOMPARE(view->topLevelItemCount(), 3);
-        QTreeWidgetItem *first = view->topLevelItem(0);
-        QCOMPARE(first->text(ServerInstancesCard::HostColumn), QStringLiteral("ghes1.corp.example"));
-        QCOMPARE(first->text(ServerInstancesCard::ConnectedColumn), QStringLiteral("Connected"));
-        QVERIFY(first->text(ServerInstancesCard::LastUploadColumn).endsWith(QLatin1String("(2 days ago)")));
-        QCOMPARE(first->text(ServerInstancesCard::UploadStateColumn), QStringLiteral("Succeeded"));
-        QCOMPARE(view->topLevelItem(1)->text(ServerInstancesCard::UploadStateColumn), QStringLiteral("Pending"));
-        QVERIFY(
-            view->topLevelItem(1)->text(ServerInstancesCard::LastUploadColumn).endsWith(QLatin1String("(1 hour ago)")));
-        QCOMPARE(view->topLevelItem(2)->text(ServerInstancesCard::LastUploadColumn), QStringLiteral("No upload yet"));
-        QCOMPARE(view->topLevelItem(2)->text(ServerInstancesCard::ConnectedColumn), QStringLiteral("Not connected"));
+        QAbstractItemModel *shown = view->model();
+        QCOMPARE(shown->rowCount(), 3);
+        const auto cell = [shown](int row, int column) { return shown->index(row, column).data().toString(); };
+        using Model = Glc::ServerInstancesModel;
+        QCOMPARE(cell(0, Model::HostnameColumn), QStringLiteral("ghes1.corp.example"));
+        QCOMPARE(cell(0, Model::ConnectedColumn), QStringLiteral("Connected"));
+        QVERIFY(cell(0, Model::LastUploadColumn).endsWith(QLatin1String("(2 days ago)")));
+        QCOMPARE(cell(0, Model::UploadStateColumn), QStringLiteral("Processed"));
+        QCOMPARE(cell(1, Model::UploadStateColumn), QStringLiteral("Pending"));
+        QVERIFY(cell(1, Model::LastUploadColumn).endsWith(QLatin1String("(1 hour ago)")));
+        QCOMPARE(cell(2, Model::LastUploadColumn), QStringLiteral("No upload yet"));
+        QCOMPARE(cell(2, Model::ConnectedColumn), QStringLiteral("Not connected"));
+        // The sync columns are the License sync card's.
+        QVERIFY(view->isColumnHidden(Model::SyncStatusColumn) && !view->isColumnHidden(Model::SeatsColumn));
+
+        // A snapshot and the console's own uploads: the server's license seats, and an upload made here that
+        // GitHub does not list yet.
+        Glc::LicenseSnapshot snapshot;
+        snapshot.installations = UiTestData::installations();
+        Glc::ServerLicenseInfo license;
+        license.hostname = snapshot.installations.at(2).hostName;
+        license.seats = 500;
+        license.seatsUsed = 420;
+        license.installedVersion = QStringLiteral("3.14.2");
+        snapshot.serverLicenses = {license};
+        Glc::UsageFileRecord upload;
+        upload.direction = Glc::UsageFileRecord::Direction::Uploaded;
+        upload.hostName = license.hostname;
+        upload.fileName = QStringLiteral("/tmp/offline-license-usage.json");
+        upload.time = UiTestData::now().addSecs(-600);
+        upload.uploadState = Glc::UploadSyncState::Pending;
+        card.setSnapshot(snapshot, {upload});
+        QCOMPARE(cell(2, Model::SeatsColumn), QStringLiteral("420 of 500"));
+        QCOMPARE(cell(2, Model::VersionColumn), QStringLiteral("3.14.2"));
+        QVERIFY2(cell(2, Model::LastUploadColumn).endsWith(QLatin1String("(10 minutes ago)")),
+            qPrintable(cell(2, Model::LastUploadColumn)));
+        QCOMPARE(cell(2, Model::UploadStateColumn), QStringLiteral("Pending"));
+        QCOMPARE(shown->index(2, Model::LastUploadColumn).data(Qt::ToolTipRole).toString(), upload.fileName);
 
         card.setInstances({});
-        QCOMPARE(view->topLevelItemCount(), 0);
+        QCOMPARE(shown->rowCount(), 0);
         QVERIFY(!card.findChild<QLabel *>(QStringLiteral("emptyLabel"))->isHidden());
+        QVERIFY(view->isHidden());
     }
 
     void shouldSumSeatsCountedTwice()

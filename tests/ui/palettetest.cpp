@@ -8,11 +8,13 @@
 #include "licensepage/statuscolors.h"
 #include "licensepage/usagefiledropzone.h"
 #include "licensepage/userlicensescard.h"
+#include "models/serverinstancesmodel.h"
 #include "uitestdata.h"
 
 #include <QApplication>
 #include <QLabel>
 #include <QTest>
+#include <QTreeView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -133,10 +135,11 @@ private Q_SLOTS:
         const QColor failed = results->topLevelItem(1)->foreground(1).color();
         QCOMPARE(failed, StatusColors::text(StatusColors::Role::Negative, dark));
         QVERIFY(contrast(failed, results->palette().color(QPalette::Base)) >= 3.0);
-        QTreeWidgetItem *instance = instances->view()->topLevelItem(0);
-        QVERIFY(instance);
-        QVERIFY(contrast(instance->foreground(ServerInstancesCard::ConnectedColumn).color(),
-                    instances->view()->palette().color(QPalette::Base)) >= 3.0);
+        const QModelIndex connected = instances->view()->model()->index(0, Glc::ServerInstancesModel::ConnectedColumn);
+        QVERIFY(connected.isValid());
+        const QColor connectedColor = connected.data(Qt::ForegroundRole).value<QColor>();
+        QCOMPARE(connectedColor, StatusColors::text(StatusColors::Role::Positive, dark));
+        QVERIFY(contrast(connectedColor, instances->view()->palette().color(QPalette::Base)) >= 3.0);
         // Labels without a status keep following the palette's own text colour.
         auto *consumed = users->findChild<QLabel *>(QStringLiteral("consumedLabel"));
         QVERIFY(consumed);

@@ -752,7 +752,10 @@ void LicenseController::apply(const PageData &data)
     }
     m_page->licenseSyncCard()->setServers(rows);
     m_page->licenseSyncCard()->setSyncEnabled(data.hasSnapshot);
-    m_page->serverInstancesCard()->setInstances(snapshot.installations);
+    // Each server as GitHub lists it, with the licenses of linked GHES connections and the uploads made here.
+    LicenseSnapshot servers = snapshot;
+    servers.serverLicenses = data.allServerLicenses();
+    m_page->serverInstancesCard()->setSnapshot(servers, data.usageFiles);
 
     QList<SuspectedPairRow> pairs;
     const CompactLicenseRows &users = data.rows;

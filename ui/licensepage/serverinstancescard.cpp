@@ -2,136 +2,144 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "serverinstancescard.h"
 
+#include "models/serverinstancesmodel.h"
 #include "statuscolors.h"
 #include "uiformat.h"
 
 #include <KLocalizedString>
 #include <QEvent>
 #include <QHeaderView>
+#include <QIdentityProxyModel>
 #include <QLabel>
-#include <QTreeWidget>
+#include <QTreeView>
 #include <QVBoxLayout>
+
+using Model = Glc::ServerInstancesModel;
+
+/// What the card adds to the model's cells: the last upload with its age by the card's clock, the states
+/// in the palette's status colours, and tooltips.
+class ServerInstancesView : public QIdentityProxyModel
+{
+public:
+    ServerInstancesView(QTreeView *view, QObject *parent)
+        : QIdentityProxyModel(parent)
+        , m_view(view)
+    {
+    }
+
+    std::function<QDateTime()> clock;
+
+    QVariant data(const QModelIndex &index, int role) const override
+    {
+        const auto raw = [this, &index](int column) {
+            return QIdentityProxyModel::data(index.siblingAtColumn(column), Model::RawValueRole);
+        };
+        if (role == Qt::DisplayRole && index.column() == Model::LastUploadColumn) {
+            const QDateTime when = raw(Model::LastUploadColumn).toDateTime();
+            return when.isValid() ? UiFormat::dateTimeWithRelative(when, clock()) : i18nc("@item", "No upload yet");
+        }
+        if (role == Qt::ToolTipRole && index.column() == Model::HostnameColumn) {
+            const QString id = QIdentityProxyModel::data(index, Model::ServerIdRole).toString();
+            return id.isEmpty() ? QVariant() : i18nc("@info:tooltip", "Server ID: %1", id);
+        }
+        if (role == Qt::ToolTipRole && index.column() == Model::LastUploadColumn) {
+            const auto *model = static_cast<const Model *>(sourceModel());
+            const QString name = model->instance(mapToSource(index).row()).lastUploadName;
+            return name.isEmpty() ? QVariant() : QVariant(name);
+        }
+        if (role == Qt::ForegroundRole) {
+            const QPalette palette = m_view->palette();
+            if (index.column() == Model::ConnectedColumn && raw(Model::ConnectedColumn).isValid()) {
+                return StatusColors::text(
+                    raw(Model::ConnectedColumn).toBool() ? StatusColors::Role::Positive : StatusColors::Role::Negative,
+                    palette);
+            }
+            if (index.column() == Model::UploadStateColumn) {
+                switch (Glc::UploadSyncState(raw(Model::UploadStateColumn).toInt())) {
+                case Glc::UploadSyncState::Success:
+                    return StatusColors::text(StatusColors::Role::Positive, palette);
+                case Glc::UploadSyncState::Failure:
+                    return StatusColors::text(StatusColors::Role::Negative, palette);
+                case Glc::UploadSyncState::Pending:
+                    return StatusColors::text(StatusColors::Role::Warning, palette);
+                case Glc::UploadSyncState::Unknown:
+                    break;
+                }
+            }
+        }
+        return QIdentityProxyModel::data(index, role);
+    }
+
+private:
+    QTreeView *const m_view;
+};
 
 ServerInstancesCard::ServerInstancesCard(QWidget *parent)
     : QGroupBox(i18nc("@title:group", "Enterprise Server instances"), parent)
     , m_emptyLabel(new QLabel(i18nc("@info", "No Enterprise Server instance is connected to this enterprise."), this))
-    , m_view(new QTreeWidget(this))
+    , m_model(new Model(this))
+    , m_view(new QTreeView(this))
+    , m_proxy(new ServerInstancesView(m_view, this))
     , m_clock([] { return QDateTime::currentDateTimeUtc(); })
 {
     setObjectName(QStringLiteral("serverInstancesCard"));
     setAccessibleName(title());
     m_emptyLabel->setObjectName(QStringLiteral("emptyLabel"));
     m_emptyLabel->setWordWrap(true);
+    m_proxy->clock = [this] { return m_clock(); };
+    m_proxy->setSourceModel(m_model);
     m_view->setObjectName(QStringLiteral("instancesView"));
     m_view->setAccessibleName(i18nc("@label accessible name", "Enterprise Server instances"));
-    m_view->setAccessibleDescription(
-        i18nc("@info accessible description", "Each instance with its last license usage upload and its state"));
+    m_view->setAccessibleDescription(i18nc("@info accessible description",
+        "Each instance with its version, GitHub Connect, its last license usage upload and that upload's state, and "
+        "its license seats"));
+    m_view->setModel(m_proxy);
     m_view->setRootIsDecorated(false);
     m_view->setUniformRowHeights(true);
     m_view->setAlternatingRowColors(true);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_view->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
-    m_view->setColumnCount(ColumnCount);
-    m_view->setHeaderLabels(
-        {i18nc("@title:column", "Host"), i18nc("@title:column", "Customer"), i18nc("@title:column", "Connected"),
-            i18nc("@title:column", "Last upload"), i18nc("@title:column", "Upload state")});
+    // The License sync card above shows each server's syncs.
+    for (int column : {Model::LastSyncColumn, Model::SyncStatusColumn, Model::SyncErrorColumn}) {
+        m_view->setColumnHidden(column, true);
+    }
     m_view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->header()->setStretchLastSection(true);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_emptyLabel);
     layout->addWidget(m_view);
-    rebuild();
+    connect(m_model, &QAbstractItemModel::modelReset, this, &ServerInstancesCard::updateEmpty);
+    updateEmpty();
+}
+
+void ServerInstancesCard::setSnapshot(
+    const Glc::LicenseSnapshot &snapshot, const QList<Glc::UsageFileRecord> &usageFiles)
+{
+    m_snapshot = snapshot;
+    m_snapshot.licenses.users = {}; // the servers' parts only
+    m_usageFiles = usageFiles;
+    m_model->setSnapshot(m_snapshot, m_usageFiles, m_clock());
 }
 
 void ServerInstancesCard::setInstances(const QList<Glc::EnterpriseServerInstallation> &instances)
 {
-    m_instances = instances;
-    rebuild();
+    Glc::LicenseSnapshot snapshot;
+    snapshot.installations = instances;
+    setSnapshot(snapshot);
 }
 
 void ServerInstancesCard::setClock(const std::function<QDateTime()> &clock)
 {
     m_clock = clock;
-    rebuild();
+    // Ages and staleness by the new clock.
+    m_model->setSnapshot(m_snapshot, m_usageFiles, m_clock());
 }
 
-QString ServerInstancesCard::uploadStateText(Glc::UploadSyncState state)
+void ServerInstancesCard::updateEmpty()
 {
-    switch (state) {
-    case Glc::UploadSyncState::Pending:
-        return i18nc("@item upload state", "Pending");
-    case Glc::UploadSyncState::Success:
-        return i18nc("@item upload state", "Succeeded");
-    case Glc::UploadSyncState::Failure:
-        return i18nc("@item upload state", "Failed");
-    case Glc::UploadSyncState::Unknown:
-        break;
-    }
-    return i18nc("@item upload state", "Unknown");
-}
-
-void ServerInstancesCard::rebuild()
-{
-    m_view->clear();
-    m_emptyLabel->setVisible(m_instances.isEmpty());
-    m_view->setVisible(!m_instances.isEmpty());
-    const QDateTime now = m_clock();
-    for (const Glc::EnterpriseServerInstallation &instance : std::as_const(m_instances)) {
-        auto *item = new QTreeWidgetItem(m_view);
-        item->setText(HostColumn, instance.hostName);
-        item->setToolTip(HostColumn, i18nc("@info:tooltip", "Installation id: %1", instance.id));
-        item->setText(CustomerColumn, instance.customerName);
-        item->setText(ConnectedColumn,
-            instance.isConnected ? i18nc("@item connected state", "Connected")
-                                 : i18nc("@item connected state", "Not connected"));
-        if (instance.uploads.isEmpty()) {
-            item->setText(LastUploadColumn, i18nc("@item", "No upload yet"));
-            item->setText(UploadStateColumn, QString());
-            continue;
-        }
-        const Glc::UserAccountsUpload &last = instance.uploads.constFirst();
-        const QDateTime when = last.updatedAt.isValid() ? last.updatedAt : last.createdAt;
-        item->setText(LastUploadColumn, UiFormat::dateTimeWithRelative(when, now));
-        item->setToolTip(LastUploadColumn, last.name);
-        item->setText(UploadStateColumn, uploadStateText(last.syncState));
-    }
-    colorItems();
-}
-
-void ServerInstancesCard::colorItems()
-{
-    const QPalette pal = palette();
-    for (int i = 0; i < m_view->topLevelItemCount() && i < m_instances.size(); ++i) {
-        const Glc::EnterpriseServerInstallation &instance = m_instances.at(i);
-        QTreeWidgetItem *item = m_view->topLevelItem(i);
-        item->setForeground(ConnectedColumn,
-            StatusColors::text(
-                instance.isConnected ? StatusColors::Role::Positive : StatusColors::Role::Negative, pal));
-        if (instance.uploads.isEmpty()) {
-            continue;
-        }
-        switch (instance.uploads.constFirst().syncState) {
-        case Glc::UploadSyncState::Success:
-            item->setForeground(UploadStateColumn, StatusColors::text(StatusColors::Role::Positive, pal));
-            break;
-        case Glc::UploadSyncState::Failure:
-            item->setForeground(UploadStateColumn, StatusColors::text(StatusColors::Role::Negative, pal));
-            break;
-        case Glc::UploadSyncState::Pending:
-            item->setForeground(UploadStateColumn, StatusColors::text(StatusColors::Role::Warning, pal));
-            break;
-        case Glc::UploadSyncState::Unknown:
-            break;
-        }
-    }
-}
-
-void ServerInstancesCard::changeEvent(QEvent *event)
-{
-    if (event->type() == QEvent::PaletteChange) {
-        colorItems();
-    }
-    QGroupBox::changeEvent(event);
+    const bool empty = m_model->rowCount() == 0;
+    m_emptyLabel->setVisible(empty);
+    m_view->setVisible(!empty);
 }

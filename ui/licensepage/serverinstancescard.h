@@ -3,49 +3,46 @@
 #pragma once
 
 #include "licensing/licensevalues.h"
+#include "storage/storerecords.h"
 
 #include <QGroupBox>
 
 #include <functional>
 
 class QLabel;
-class QTreeWidget;
+class QTreeView;
 
-/// "Enterprise Server instances": each installation GitHub knows, with its last usage upload and
-/// that upload's state.
+namespace Glc {
+class ServerInstancesModel;
+}
+class ServerInstancesView;
+
+/// "Enterprise Server instances": each server of the enterprise with its version, GitHub Connect, last
+/// usage upload and that upload's state, and its license seats - Glc::ServerInstancesModel, which merges
+/// what GitHub lists (installations, license sync, the servers' own licenses) with the uploads the
+/// console made itself. The last upload reads with its age by the card's clock, the states in colour.
 class ServerInstancesCard : public QGroupBox
 {
     Q_OBJECT
 public:
-    enum Column {
-        HostColumn,
-        CustomerColumn,
-        ConnectedColumn,
-        LastUploadColumn,
-        UploadStateColumn,
-        ColumnCount,
-    };
-    Q_ENUM(Column)
-
     explicit ServerInstancesCard(QWidget *parent = nullptr);
 
+    /// The servers of @p snapshot, with the uploads among @p usageFiles.
+    void setSnapshot(const Glc::LicenseSnapshot &snapshot, const QList<Glc::UsageFileRecord> &usageFiles = {});
+    /// Only GitHub's installations (no sync status, licenses or uploads of the console).
     void setInstances(const QList<Glc::EnterpriseServerInstallation> &instances);
     void setClock(const std::function<QDateTime()> &clock);
-    QTreeWidget *view() const { return m_view; }
-
-    /// The words shown for an upload state.
-    static QString uploadStateText(Glc::UploadSyncState state);
-
-protected:
-    void changeEvent(QEvent *event) override;
+    QTreeView *view() const { return m_view; }
+    Glc::ServerInstancesModel *model() const { return m_model; }
 
 private:
-    void rebuild();
-    /// The state colours, for the current palette (again after a light/dark switch).
-    void colorItems();
+    void updateEmpty();
 
     QLabel *const m_emptyLabel;
-    QTreeWidget *const m_view;
-    QList<Glc::EnterpriseServerInstallation> m_instances;
+    Glc::ServerInstancesModel *const m_model;
+    QTreeView *const m_view;
+    ServerInstancesView *const m_proxy;
     std::function<QDateTime()> m_clock;
+    Glc::LicenseSnapshot m_snapshot;
+    QList<Glc::UsageFileRecord> m_usageFiles;
 };

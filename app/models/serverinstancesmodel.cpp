@@ -67,9 +67,6 @@ void ServerInstancesModel::setSnapshot(
             continue; // exports: below, for versions only
         }
         Instance &i = find(r.hostName);
-        if (i.version.isEmpty()) {
-            i.version = r.version;
-        }
         // An upload the console never saw confirmed does not hide the state GitHub reports.
         const bool unconfirmed = r.uploadState == UploadSyncState::Unknown;
         if (unconfirmed && i.uploadState != UploadSyncState::Unknown) {
@@ -81,7 +78,7 @@ void ServerInstancesModel::setSnapshot(
             i.uploadState = r.uploadState;
         }
     }
-    // Where neither the server's license nor an upload named its version, its newest export does.
+    // Where the server's license does not name its version, its newest usage file (export or upload) does.
     for (Instance &i : list) {
         const UsageFileRecord *newest = nullptr;
         for (const UsageFileRecord &r : uploads) {
@@ -95,6 +92,16 @@ void ServerInstancesModel::setSnapshot(
         }
     }
     setInstances(list, now);
+}
+
+const ServerInstancesModel::Instance *ServerInstancesModel::instanceFor(const QString &hostname) const
+{
+    for (const Instance &i : m_instances) {
+        if (i.hostname.compare(hostname, Qt::CaseInsensitive) == 0) {
+            return &i;
+        }
+    }
+    return nullptr;
 }
 
 void ServerInstancesModel::setInstances(const QList<Instance> &instances, const QDateTime &now)

@@ -62,6 +62,8 @@ public:
     /// Updates one server after a Sync now (or adds it); emits dataChanged for its sync columns.
     void updateSyncStatus(const LicenseSyncStatus &status);
     const Instance &instance(int row) const { return m_instances.at(row); }
+    /// The server with that host name (any case), or nullptr.
+    const Instance *instanceFor(const QString &hostname) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -18,6 +18,7 @@
 #include "models/consumedlicensesfiltermodel.h"
 #include "models/consumedlicensesmodel.h"
 #include "models/historymodel.h"
+#include "models/serverinstancesmodel.h"
 #include "models/usagefilesmodel.h"
 #include "workflows/connectionstorejob.h"
 #include "workflows/jobrunner.h"
@@ -689,24 +690,6 @@ void LicenseController::cancelRefresh()
     }
 }
 
-QString LicenseController::serverVersion(const PageData &data, const QString &host)
-{
-    // The server's own API when the connection reaches it; otherwise the newest usage file of the
-    // server, which names the version it was exported from (GitHub's sync status does not).
-    for (const ServerLicenseInfo &license : data.allServerLicenses()) {
-        if (license.hostname == host && !license.installedVersion.isEmpty()) {
-            return license.installedVersion;
-        }
-    }
-    const UsageFileRecord *newest = nullptr;
-    for (const UsageFileRecord &file : data.usageFiles) {
-        if (file.hostName == host && !file.version.isEmpty() && (!newest || file.time > newest->time)) {
-            newest = &file;
-        }
-    }
-    return newest ? newest->version : QString();
-}
-
 std::function<QDateTime()> LicenseController::serverClock() const
 {
     // The built-in lab dates syncs, uploads and expiry in lab time, and its clock can be moved on
@@ -738,24 +721,25 @@ void LicenseController::apply(const PageData &data)
     m_page->userLicensesCard()->setSummary(summary);
     m_page->userLicensesCard()->setServerLicenses(data.allServerLicenses());
 
+    // Each server as GitHub lists it, with the licenses of linked GHES connections and the usage files
+    // made here: the instances card's model, which also gives the sync card each server's version and
+    // GitHub Connect state.
+    LicenseSnapshot servers = snapshot;
+    servers.serverLicenses = data.allServerLicenses();
+    m_page->serverInstancesCard()->setSnapshot(servers, data.usageFiles);
+    const ServerInstancesModel *instances = m_page->serverInstancesCard()->model();
     QList<ServerRow> rows;
     for (const LicenseSyncStatus &status : snapshot.syncStatus) {
         ServerRow row;
         row.sync = status;
-        for (const EnterpriseServerInstallation &installation : snapshot.installations) {
-            if (installation.hostName == status.hostname) {
-                row.connected = installation.isConnected;
-            }
+        if (const ServerInstancesModel::Instance *instance = instances->instanceFor(status.hostname)) {
+            row.version = instance->version;
+            row.connected = instance->connected;
         }
-        row.version = serverVersion(data, status.hostname);
         rows.append(row);
     }
     m_page->licenseSyncCard()->setServers(rows);
     m_page->licenseSyncCard()->setSyncEnabled(data.hasSnapshot);
-    // Each server as GitHub lists it, with the licenses of linked GHES connections and the uploads made here.
-    LicenseSnapshot servers = snapshot;
-    servers.serverLicenses = data.allServerLicenses();
-    m_page->serverInstancesCard()->setSnapshot(servers, data.usageFiles);
 
     QList<SuspectedPairRow> pairs;
     const CompactLicenseRows &users = data.rows;

@@ -164,8 +164,6 @@ private:
     void takeLabPastIfMissing(const Glc::PageData &data);
     /// reload(), then `done` once the page shows the data (or the load failed).
     void reloadThen(const std::function<void()> &done);
-    /// The version a server runs, as far as the page data knows it (empty: unknown).
-    static QString serverVersion(const Glc::PageData &data, const QString &host);
     /// "Now" for the servers' dates: this machine's clock, or the built-in lab's clock.
     std::function<QDateTime()> serverClock() const;
     void activate(const Glc::Connection &connection, const QString &token);

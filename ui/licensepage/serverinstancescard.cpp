@@ -117,10 +117,7 @@ ServerInstancesCard::ServerInstancesCard(QWidget *parent)
 void ServerInstancesCard::setSnapshot(
     const Glc::LicenseSnapshot &snapshot, const QList<Glc::UsageFileRecord> &usageFiles)
 {
-    m_snapshot = snapshot;
-    m_snapshot.licenses.users = {}; // the servers' parts only
-    m_usageFiles = usageFiles;
-    m_model->setSnapshot(m_snapshot, m_usageFiles, m_clock());
+    m_model->setSnapshot(snapshot, usageFiles, m_clock());
 }
 
 void ServerInstancesCard::setInstances(const QList<Glc::EnterpriseServerInstallation> &instances)
@@ -133,8 +130,7 @@ void ServerInstancesCard::setInstances(const QList<Glc::EnterpriseServerInstalla
 void ServerInstancesCard::setClock(const std::function<QDateTime()> &clock)
 {
     m_clock = clock;
-    // Ages and staleness by the new clock.
-    m_model->setSnapshot(m_snapshot, m_usageFiles, m_clock());
+    m_view->viewport()->update(); // the uploads' ages by the new clock
 }
 
 void ServerInstancesCard::updateEmpty()

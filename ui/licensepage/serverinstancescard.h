@@ -31,6 +31,8 @@ public:
     void setSnapshot(const Glc::LicenseSnapshot &snapshot, const QList<Glc::UsageFileRecord> &usageFiles = {});
     /// Only GitHub's installations (no sync status, licenses or uploads of the console).
     void setInstances(const QList<Glc::EnterpriseServerInstallation> &instances);
+    /// The clock the uploads' ages are read by (set it before setSnapshot(): the model's own dates use
+    /// the clock of that moment).
     void setClock(const std::function<QDateTime()> &clock);
     QTreeView *view() const { return m_view; }
     Glc::ServerInstancesModel *model() const { return m_model; }
@@ -43,6 +45,4 @@ private:
     QTreeView *const m_view;
     ServerInstancesView *const m_proxy;
     std::function<QDateTime()> m_clock;
-    Glc::LicenseSnapshot m_snapshot;
-    QList<Glc::UsageFileRecord> m_usageFiles;
 };

@@ -4,6 +4,7 @@
 
 #include <QVarLengthArray>
 
+#include <algorithm>
 #include <cstring>
 #include <utility>
 
@@ -36,7 +37,11 @@ enum Bits : quint8 {
     RawCopyBit = 0x80,
 };
 
-void putVarint(QByteArray &out, quint32 v)
+/// One record as it is put together, before it joins the buffer of every row in one append.
+using RecordBuffer = QVarLengthArray<char, 512>;
+
+template<typename Out>
+void putVarint(Out &out, quint32 v)
 {
     while (v >= 0x80) {
         out.append(char(v | 0x80));
@@ -109,12 +114,6 @@ void appendAsciiLower(QByteArray &out, QByteArrayView ascii)
     for (char c : ascii) {
         *d++ = (c >= 'A' && c <= 'Z') ? char(c + ('a' - 'A')) : c;
     }
-}
-
-QStringView hostOf(QStringView serverUserId)
-{
-    const qsizetype colon = serverUserId.lastIndexOf(QLatin1Char(':'));
-    return colon > 0 ? serverUserId.left(colon) : serverUserId;
 }
 
 qint8 toTri(quint8 bits)
@@ -203,8 +202,12 @@ void CompactLicenseRows::clear()
     m_stringIndex.clear();
     m_hosts.clear();
     m_hostIndex.clear();
+    m_utf8StringIndex.clear();
+    m_utf8HostIndex.clear();
     m_lastProfilePrefix = -1;
     m_lastHost = -1;
+    m_lastUtf8ProfilePrefix = -1;
+    m_lastUtf8Host = -1;
 }
 
 void CompactLicenseRows::reserve(qsizetype rows)
@@ -221,6 +224,8 @@ void CompactLicenseRows::squeeze()
     m_scratchRaw = QByteArray();
     m_scratchLower = QByteArray();
     m_scratchTail = QByteArray();
+    m_utf8StringIndex.clear();
+    m_utf8HostIndex.clear();
 }
 
 quint32 CompactLicenseRows::intern(const QString &s)
@@ -251,7 +256,258 @@ quint32 CompactLicenseRows::internHost(QStringView host)
     return *it;
 }
 
-void CompactLicenseRows::append(const ConsumedLicense &l)
+namespace {
+/// A list joined by CompactLicenseRows::ListSeparator (an empty text is an empty list), iterated
+/// in place.
+class JoinedList
+{
+public:
+    explicit JoinedList(QByteArrayView joined)
+        : m_joined(joined)
+    {
+    }
+    qsizetype size() const
+    {
+        return m_joined.isEmpty() ? 0
+                                  : std::count(m_joined.begin(), m_joined.end(), CompactLicenseRows::ListSeparator) + 1;
+    }
+    template<typename F>
+    void forEach(F f) const
+    {
+        if (m_joined.isEmpty()) {
+            return;
+        }
+        const char *p = m_joined.begin();
+        const char *const end = m_joined.end();
+        for (;;) {
+            const char *const next = std::find(p, end, CompactLicenseRows::ListSeparator);
+            f(QByteArrayView(p, next));
+            if (next == end) {
+                return;
+            }
+            p = next + 1;
+        }
+    }
+
+private:
+    QByteArrayView m_joined;
+};
+
+template<typename F>
+void forEach(const QStringList &list, F f)
+{
+    for (const QString &s : list) {
+        f(s);
+    }
+}
+
+template<typename F>
+void forEach(const JoinedList &list, F f)
+{
+    list.forEach(f);
+}
+
+/// The fields of a ConsumedLicense, as appendRow() reads a row.
+class LicenseSource
+{
+public:
+    explicit LicenseSource(const ConsumedLicense &l)
+        : l(l)
+    {
+    }
+    const QString &login() const { return l.githubComLogin; }
+    const QString &name() const { return l.githubComName; }
+    const QString &profile() const { return l.githubComProfile; }
+    const QString &samlNameId() const { return l.githubComSamlNameId; }
+    const QString &licenseType() const { return l.licenseType; }
+    const QString &visualStudioStatus() const { return l.visualStudioLicenseStatus; }
+    const QString &visualStudioEmail() const { return l.visualStudioSubscriptionEmail; }
+    const QStringList &serverUserIds() const { return l.enterpriseServerUserIds; }
+    const QStringList &serverEmails() const { return l.enterpriseServerEmails; }
+    const QStringList &verifiedEmails() const { return l.githubComVerifiedDomainEmails; }
+    const QStringList &memberRoles() const { return l.githubComMemberRoles; }
+    const QStringList &enterpriseRoles() const { return l.githubComEnterpriseRoles; }
+    const QStringList &pendingOrgs() const { return l.githubComOrgsWithPendingInvites; }
+    int totalUserAccounts() const { return l.totalUserAccounts; }
+    bool githubComUser() const { return l.githubComUser; }
+    bool visualStudioUser() const { return l.visualStudioSubscriptionUser; }
+    TriState serverUser() const { return l.enterpriseServerUser; }
+    TriState twoFactor() const { return l.githubComTwoFactorAuth; }
+
+private:
+    const ConsumedLicense &l;
+};
+
+/// The fields of a Utf8Row, the same way.
+class Utf8Source
+{
+public:
+    explicit Utf8Source(const CompactLicenseRows::Utf8Row &r)
+        : r(r)
+    {
+    }
+    QByteArrayView login() const { return r.login; }
+    QByteArrayView name() const { return r.name; }
+    QByteArrayView profile() const { return r.profile; }
+    QByteArrayView samlNameId() const { return r.samlNameId; }
+    QByteArrayView licenseType() const { return r.licenseType; }
+    QByteArrayView visualStudioStatus() const { return r.visualStudioLicenseStatus; }
+    QByteArrayView visualStudioEmail() const { return r.visualStudioSubscriptionEmail; }
+    JoinedList serverUserIds() const { return JoinedList(r.serverUserIds); }
+    JoinedList serverEmails() const { return JoinedList(r.serverEmails); }
+    JoinedList verifiedEmails() const { return JoinedList(r.verifiedDomainEmails); }
+    JoinedList memberRoles() const { return JoinedList(r.memberRoles); }
+    JoinedList enterpriseRoles() const { return JoinedList(r.enterpriseRoles); }
+    JoinedList pendingOrgs() const { return JoinedList(r.orgsWithPendingInvites); }
+    int totalUserAccounts() const { return r.totalUserAccounts; }
+    bool githubComUser() const { return r.githubComUser; }
+    bool visualStudioUser() const { return r.visualStudioSubscriptionUser; }
+    TriState serverUser() const { return r.enterpriseServerUser; }
+    TriState twoFactor() const { return r.githubComTwoFactorAuth; }
+
+private:
+    const CompactLicenseRows::Utf8Row &r;
+};
+
+QStringView viewOf(const QString &s)
+{
+    return s;
+}
+
+QByteArrayView viewOf(QByteArrayView utf8)
+{
+    return utf8;
+}
+
+/// The host of a server user ID: everything before its last ':' (the whole ID when there is none).
+QStringView hostOf(QStringView id)
+{
+    const qsizetype colon = id.lastIndexOf(u':');
+    return colon > 0 ? id.first(colon) : id;
+}
+
+QByteArrayView hostOf(QByteArrayView id)
+{
+    const qsizetype colon = id.lastIndexOf(':');
+    return colon > 0 ? id.first(colon) : id;
+}
+
+void appendText(QByteArray &out, QStringView s)
+{
+    appendUtf8(out, s);
+}
+
+void appendText(QByteArray &out, QByteArrayView utf8)
+{
+    out.append(utf8);
+}
+
+/// Appends the item's UTF-8 to `raw` and its lower-case UTF-8 to `lower`.
+void appendSearchItem(QByteArray &raw, QByteArray &lower, const QString &s)
+{
+    const qsizetype before = raw.size();
+    if (appendUtf8(raw, s)) {
+        appendAsciiLower(lower, QByteArrayView(raw).sliced(before));
+    } else {
+        appendUtf8(lower, s.toLower());
+    }
+}
+
+/// True for the code points of scripts without case (CJK symbols, kana, ideographs, Hangul):
+/// QString::toLower() keeps them as they are. A test checks every one of them.
+bool isCaseless(char32_t c)
+{
+    return (c >= 0x3000 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7a3);
+}
+
+void appendSearchItem(QByteArray &raw, QByteArray &lower, QByteArrayView utf8)
+{
+    raw.append(utf8);
+    const qsizetype old = lower.size();
+    lower.resize(old + utf8.size());
+    char *d = lower.data() + old;
+    const auto *p = reinterpret_cast<const uchar *>(utf8.data());
+    const uchar *const end = p + utf8.size();
+    while (p < end) {
+        const uchar c = *p;
+        if (c < 0x80) {
+            *d++ = (c >= 'A' && c <= 'Z') ? char(c + ('a' - 'A')) : char(c);
+            ++p;
+            continue;
+        }
+        // Three bytes of a caseless script are copied as they are; anything else is lowered as
+        // QString::toLower() lowers it.
+        if ((c & 0xf0) == 0xe0 && end - p >= 3 && (p[1] & 0xc0) == 0x80 && (p[2] & 0xc0) == 0x80 &&
+            isCaseless(char32_t((c & 0x0f) << 12 | (p[1] & 0x3f) << 6 | (p[2] & 0x3f)))) {
+            std::memcpy(d, p, 3);
+            d += 3;
+            p += 3;
+            continue;
+        }
+        lower.truncate(old);
+        appendUtf8(lower, QString::fromUtf8(utf8).toLower());
+        return;
+    }
+}
+} // namespace
+
+quint32 CompactLicenseRows::intern(QByteArrayView utf8)
+{
+    const auto it = m_utf8StringIndex.constFind(QByteArray::fromRawData(utf8.data(), utf8.size()));
+    if (it != m_utf8StringIndex.constEnd()) {
+        return *it;
+    }
+    const quint32 index = intern(QString::fromUtf8(utf8));
+    m_utf8StringIndex.insert(utf8.toByteArray(), index);
+    return index;
+}
+
+quint32 CompactLicenseRows::internHost(QByteArrayView utf8)
+{
+    // Few distinct hosts: compare with the previous hit before hashing.
+    if (m_lastUtf8Host >= 0 && m_lastUtf8HostText == utf8) {
+        return quint32(m_lastUtf8Host);
+    }
+    auto it = m_utf8HostIndex.constFind(QByteArray::fromRawData(utf8.data(), utf8.size()));
+    if (it == m_utf8HostIndex.constEnd()) {
+        it = m_utf8HostIndex.insert(utf8.toByteArray(), internHost(QString::fromUtf8(utf8)));
+    }
+    m_lastUtf8HostText.resize(utf8.size());
+    std::memcpy(m_lastUtf8HostText.data(), utf8.data(), utf8.size());
+    m_lastUtf8Host = int(*it);
+    return *it;
+}
+
+quint32 CompactLicenseRows::internProfilePrefix(QStringView prefix)
+{
+    // Nearly every profile shares one site: compare with the previous one before hashing.
+    if (m_lastProfilePrefix < 0 || m_strings.at(m_lastProfilePrefix) != prefix) {
+        m_lastProfilePrefix = int(intern(prefix.toString()));
+    }
+    return quint32(m_lastProfilePrefix);
+}
+
+quint32 CompactLicenseRows::internProfilePrefix(QByteArrayView prefix)
+{
+    if (m_lastUtf8ProfilePrefix < 0 || m_lastUtf8ProfilePrefixText != prefix) {
+        m_lastUtf8ProfilePrefix = int(intern(prefix));
+        m_lastUtf8ProfilePrefixText = prefix.toByteArray();
+    }
+    return quint32(m_lastUtf8ProfilePrefix);
+}
+
+void CompactLicenseRows::append(const ConsumedLicense &license)
+{
+    appendRow(LicenseSource(license));
+}
+
+void CompactLicenseRows::append(const Utf8Row &row)
+{
+    appendRow(Utf8Source(row));
+}
+
+template<typename Source>
+void CompactLicenseRows::appendRow(const Source &l)
 {
     // Search items: original UTF-8 and lower-case UTF-8, item by item (ASCII lowered in place).
     QByteArray &raw = m_scratchRaw;
@@ -260,64 +516,56 @@ void CompactLicenseRows::append(const ConsumedLicense &l)
     lower.clear();
     QVarLengthArray<quint32, 8> itemLengths;
     bool sameLength = true; // every item keeps its byte length when lowered
-    auto addItem = [&](const QString &s) {
+    auto addItem = [&](const auto &s) {
         if (!itemLengths.isEmpty()) {
             raw.append(SearchSeparator);
             lower.append(SearchSeparator);
         }
         const qsizetype before = raw.size();
-        if (appendUtf8(raw, s)) {
-            appendAsciiLower(lower, QByteArrayView(raw).sliced(before));
-        } else {
-            appendUtf8(lower, s.toLower());
-            sameLength = sameLength && raw.size() == lower.size();
-        }
+        appendSearchItem(raw, lower, s);
+        sameLength = sameLength && raw.size() == lower.size();
         itemLengths.append(quint32(raw.size() - before));
     };
-    addItem(l.githubComLogin);
-    addItem(l.githubComName);
-    for (const QString &e : l.githubComVerifiedDomainEmails) {
-        addItem(e);
-    }
-    for (const QString &e : l.enterpriseServerEmails) {
-        addItem(e);
-    }
-    addItem(l.githubComSamlNameId);
-    addItem(l.visualStudioSubscriptionEmail);
+    addItem(l.login());
+    addItem(l.name());
+    const auto verifiedEmails = l.verifiedEmails();
+    forEach(verifiedEmails, addItem);
+    const auto serverEmails = l.serverEmails();
+    forEach(serverEmails, addItem);
+    addItem(l.samlNameId());
+    addItem(l.visualStudioEmail());
 
     QByteArray &tail = m_scratchTail;
     tail.clear();
-    quint8 bits = quint8((int(l.githubComTwoFactorAuth) + 1) | ((int(l.enterpriseServerUser) + 1) << ServerUserShift));
-    if (l.githubComUser) {
+    quint8 bits = quint8((int(l.twoFactor()) + 1) | ((int(l.serverUser()) + 1) << ServerUserShift));
+    if (l.githubComUser()) {
         bits |= GithubComUserBit;
     }
-    if (l.visualStudioSubscriptionUser) {
+    if (l.visualStudioUser()) {
         bits |= VisualStudioUserBit;
     }
     // Profiles are nearly always "<site>/<login>": keep the site once in the string table.
     quint32 profile = 0;
-    const qsizetype loginLength = l.githubComLogin.size();
-    if (loginLength > 0 && l.githubComProfile.size() > loginLength && l.githubComProfile.endsWith(l.githubComLogin)) {
+    const auto login = viewOf(l.login());
+    const auto profileText = viewOf(l.profile());
+    if (!login.isEmpty() && profileText.size() > login.size() && profileText.endsWith(login)) {
         bits |= ProfileDerivedBit;
-        const QStringView prefix = QStringView(l.githubComProfile).chopped(loginLength);
-        if (m_lastProfilePrefix < 0 || m_strings.at(m_lastProfilePrefix) != prefix) {
-            m_lastProfilePrefix = int(intern(prefix.toString()));
-        }
-        profile = quint32(m_lastProfilePrefix);
+        profile = internProfilePrefix(profileText.chopped(login.size()));
     } else {
         const qsizetype before = tail.size();
-        appendUtf8(tail, l.githubComProfile);
+        appendText(tail, profileText);
         profile = quint32(tail.size() - before);
     }
     QVarLengthArray<quint32, 4> hosts;
     QVarLengthArray<quint32, 4> suffixLengths;
-    for (const QString &id : l.enterpriseServerUserIds) {
-        const QStringView host = hostOf(id);
+    forEach(l.serverUserIds(), [&](const auto &serverUserId) {
+        const auto id = viewOf(serverUserId);
+        const auto host = hostOf(id);
         hosts.append(internHost(host));
         const qsizetype before = tail.size();
-        appendUtf8(tail, QStringView(id).sliced(host.size()));
+        appendText(tail, id.sliced(host.size()));
         suffixLengths.append(quint32(tail.size() - before));
-    }
+    });
     if (!sameLength) {
         // Lowering changed an item's byte length (rare, e.g. U+0130): keep the original items
         // whole. Otherwise every lower-case item lies where its original does (searchItems()).
@@ -325,27 +573,26 @@ void CompactLicenseRows::append(const ConsumedLicense &l)
         tail.append(raw);
     }
 
-    m_offsets.append(qint64(m_bytes.size()));
-    QByteArray &out = m_bytes;
+    RecordBuffer out;
     putVarint(out, quint32(lower.size()));
-    out.append(lower);
+    out.append(lower.constData(), lower.size());
     out.append(char(bits));
-    putVarint(out, quint32(l.totalUserAccounts));
-    putVarint(out, intern(l.licenseType));
-    putVarint(out, intern(l.visualStudioLicenseStatus));
-    for (const QStringList *list :
-        {&l.githubComMemberRoles, &l.githubComEnterpriseRoles, &l.githubComOrgsWithPendingInvites}) {
-        putVarint(out, quint32(list->size()));
-        for (const QString &s : *list) {
-            putVarint(out, intern(s));
-        }
-    }
+    putVarint(out, quint32(l.totalUserAccounts()));
+    putVarint(out, intern(l.licenseType()));
+    putVarint(out, intern(l.visualStudioStatus()));
+    const auto putList = [&](const auto &list) {
+        putVarint(out, quint32(list.size()));
+        forEach(list, [&](const auto &s) { putVarint(out, intern(s)); });
+    };
+    putList(l.memberRoles());
+    putList(l.enterpriseRoles());
+    putList(l.pendingOrgs());
     putVarint(out, quint32(hosts.size()));
     for (quint32 h : hosts) {
         putVarint(out, h);
     }
-    putVarint(out, quint32(l.githubComVerifiedDomainEmails.size()));
-    putVarint(out, quint32(l.enterpriseServerEmails.size()));
+    putVarint(out, quint32(verifiedEmails.size()));
+    putVarint(out, quint32(serverEmails.size()));
     for (quint32 length : itemLengths) {
         putVarint(out, length);
     }
@@ -355,21 +602,30 @@ void CompactLicenseRows::append(const ConsumedLicense &l)
     }
     // Patches: the bytes lowering changed (an upper-case letter is one byte of its UTF-8).
     quint32 patchCount = 0;
-    QByteArray patches;
+    QVarLengthArray<char, 64> patches;
     if (sameLength) {
+        const char *const original = raw.constData();
+        const char *const lowered = lower.constData();
+        const qsizetype n = raw.size();
         qsizetype previous = 0;
-        for (qsizetype i = 0; i < raw.size(); ++i) {
-            if (raw.at(i) != lower.at(i)) {
+        for (qsizetype i = 0; i < n; ++i) {
+            // Runs of eight equal bytes at a time.
+            while (i + 8 <= n && std::memcmp(original + i, lowered + i, 8) == 0) {
+                i += 8;
+            }
+            if (i < n && original[i] != lowered[i]) {
                 putVarint(patches, quint32(i - previous));
-                patches.append(raw.at(i));
+                patches.append(original[i]);
                 previous = i;
                 ++patchCount;
             }
         }
     }
     putVarint(out, patchCount);
-    out.append(tail);
-    out.append(patches);
+    out.append(tail.constData(), tail.size());
+    out.append(patches.constData(), patches.size());
+    m_offsets.append(qint64(m_bytes.size()));
+    m_bytes.append(out.constData(), out.size());
 }
 
 CompactLicenseRows::Record CompactLicenseRows::parse(qsizetype row) const

@@ -42,11 +42,40 @@ public:
 
     /// Separates the items of searchText(); a typed needle never contains it.
     static constexpr char SearchSeparator = 0x1f;
+    /// Separates the items of a list in a Utf8Row (U+001F: one byte in UTF-8).
+    static constexpr char ListSeparator = 0x1f;
+
+    /// One row as a database hands it over: UTF-8 text, each list joined by ListSeparator (an
+    /// empty text is an empty list). Views, valid for the call to append() only.
+    struct Utf8Row
+    {
+        QByteArrayView login;
+        QByteArrayView name;
+        QByteArrayView profile;
+        QByteArrayView samlNameId;
+        QByteArrayView licenseType;
+        QByteArrayView visualStudioLicenseStatus;
+        QByteArrayView visualStudioSubscriptionEmail;
+        QByteArrayView serverUserIds;
+        QByteArrayView serverEmails;
+        QByteArrayView verifiedDomainEmails;
+        QByteArrayView memberRoles;
+        QByteArrayView enterpriseRoles;
+        QByteArrayView orgsWithPendingInvites;
+        int totalUserAccounts = 0;
+        bool githubComUser = false;
+        bool visualStudioSubscriptionUser = false;
+        TriState enterpriseServerUser = TriState::Unknown;
+        TriState githubComTwoFactorAuth = TriState::Unknown;
+    };
 
     void clear();
     /// `rows`: expected row count (avoids regrowing the offset table).
     void reserve(qsizetype rows);
     void append(const ConsumedLicense &license);
+    /// The same as appending the row decoded into a ConsumedLicense (every field equal), without
+    /// a QString per value: what a 300k-row read from the store takes.
+    void append(const Utf8Row &row);
     /// Frees the spare capacity left by growing; call after the last append().
     void squeeze();
     /// Puts the rows in the order `order` gives (row i becomes the row that was at order[i]; a
@@ -131,8 +160,14 @@ public:
 private:
     struct Record;
 
+    template<typename Source>
+    void appendRow(const Source &source);
     quint32 intern(const QString &s);
+    quint32 intern(QByteArrayView utf8);
     quint32 internHost(QStringView host);
+    quint32 internHost(QByteArrayView utf8);
+    quint32 internProfilePrefix(QStringView prefix);
+    quint32 internProfilePrefix(QByteArrayView utf8);
     Record parse(qsizetype row) const;
     static QVarLengthArray<ServerUserId, 4> serverUserIdsOf(const Record &record);
     QString textOf(const Record &record, QByteArrayView original, Text field) const;
@@ -144,6 +179,14 @@ private:
     QHash<QString, quint32> m_stringIndex;
     QStringList m_hosts;
     QHash<QString, quint32> m_hostIndex;
+    // UTF-8 of a string or host -> its index above: how append(Utf8Row) finds them without
+    // decoding. Loading aids, dropped by squeeze().
+    QHash<QByteArray, quint32> m_utf8StringIndex;
+    QHash<QByteArray, quint32> m_utf8HostIndex;
+    QByteArray m_lastUtf8ProfilePrefixText;
+    int m_lastUtf8ProfilePrefix = -1;
+    QByteArray m_lastUtf8HostText;
+    int m_lastUtf8Host = -1;
     int m_lastProfilePrefix = -1;
     int m_lastHost = -1;
 

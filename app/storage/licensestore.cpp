@@ -3,6 +3,8 @@
 #include "licensestore.h"
 
 #include "glc_debug.h"
+#include "licensecolumns.h"
+#include "sqliterowreader.h"
 
 #include <KLocalizedString>
 
@@ -503,14 +505,6 @@ private:
     QString m_text;
 };
 
-const char *const LicenseSelectColumns =
-    "github_com_login, github_com_name, github_com_profile, github_com_saml_name_id, license_type,"
-    " visual_studio_license_status, visual_studio_subscription_email, enterprise_server_user_ids, "
-    "enterprise_server_emails,"
-    " github_com_verified_domain_emails, github_com_member_roles, github_com_enterprise_roles,"
-    " github_com_orgs_with_pending_invites, total_user_accounts, github_com_user, visual_studio_subscription_user,"
-    " enterprise_server_user, github_com_two_factor_auth";
-
 StoreError notOpenError()
 {
     return StoreError{StoreError::Code::NotOpen, i18nc("@info", "The license database is not open."), {}};
@@ -621,6 +615,7 @@ StoreError LicenseStore::open(const QString &location, const OpenOptions &option
     close();
     m_location = location;
     m_textBatches = options.textBatches;
+    m_busyTimeoutMs = options.busyTimeoutMs;
     const bool postgres =
         location.startsWith(QLatin1String("postgresql://")) || location.startsWith(QLatin1String("postgres://"));
     // Qt joins connect options at ';' - a value holding one could not be passed whole.
@@ -785,8 +780,12 @@ StoreResult<int> LicenseStore::readSchemaVersion()
 StoreError LicenseStore::queryError(const QSqlQuery &query) const
 {
     const QSqlError error = query.lastError();
-    const QString native = error.nativeErrorCode();
     qCDebug(GLC_CORE) << "store query failed:" << error.text() << query.lastQuery().left(200);
+    return driverError(error.nativeErrorCode(), error.text());
+}
+
+StoreError LicenseStore::driverError(const QString &native, const QString &text) const
+{
     // SQLITE_BUSY (5) / SQLITE_LOCKED (6), PostgreSQL lock_not_available (55P03): another console
     // kept its write lock past the timeout.
     if ((m_backend == Backend::Sqlite && (native == QLatin1String("5") || native == QLatin1String("6"))) ||
@@ -796,10 +795,10 @@ StoreError LicenseStore::queryError(const QSqlQuery &query) const
                 "The license database is busy: another GHE License Console is writing to it. Wait until its refresh "
                 "has "
                 "finished, then try again."),
-            error.text()};
+            text};
     }
-    return StoreError{StoreError::Code::QueryFailed,
-        i18nc("@info", "The license database reported an error: %1", error.text()), error.text()};
+    return StoreError{
+        StoreError::Code::QueryFailed, i18nc("@info", "The license database reported an error: %1", text), text};
 }
 
 StoreError LicenseStore::exec(const QString &sql)
@@ -1416,6 +1415,19 @@ StoreResult<QList<ConsumedLicense>> LicenseStore::loadConsumedLicenses(qint64 sn
 StoreResult<CompactLicenseRows> LicenseStore::loadCompactLicenses(qint64 snapshotId)
 {
     CompactLicenseRows rows;
+    // SQLite: read through its own API, about twice as fast as QtSql's value per column (see
+    // SqliteRowReader); a database it cannot open read-only beside this one goes the QtSql way.
+    const QString file = m_backend == Backend::Sqlite ? database().databaseName() : QString();
+    SqliteRowReader reader;
+    if (!file.isEmpty() && file != QLatin1String(":memory:") && !file.startsWith(QLatin1String("file:")) &&
+        reader.open(file, m_busyTimeoutMs)) {
+        if (!reader.read(snapshotId, rows)) {
+            qCDebug(GLC_CORE) << "store read failed:" << reader.errorText();
+            return driverError(QString::number(reader.errorCode()), reader.errorText());
+        }
+        rows.squeeze();
+        return rows;
+    }
     const StoreError error = readConsumedLicenses(
         snapshotId, [&rows](qsizetype expected) { rows.reserve(expected); },
         [&rows](const ConsumedLicense &row) { rows.append(row); });

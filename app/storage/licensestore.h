@@ -143,6 +143,8 @@ private:
     /// Puts an SQLite database in WAL mode, waiting up to `busyTimeoutMs` while another console holds it.
     StoreError enableWal(int busyTimeoutMs);
     StoreError queryError(const QSqlQuery &query) const;
+    /// The error for a driver's native code and text (busy or locked: Code::Locked).
+    StoreError driverError(const QString &native, const QString &text) const;
     StoreError exec(const QString &sql);
     StoreError beginTransaction();
     /// Streams the rows of a snapshot in order: `row` gets each one (the same object refilled, so
@@ -160,5 +162,6 @@ private:
     int m_schemaVersion = 0;
     QString m_location;
     bool m_textBatches = true;
+    int m_busyTimeoutMs = 5000;
 };
 } // namespace Glc

@@ -132,6 +132,48 @@ QString searchItems(const ConsumedLicense &l)
     return items.join(QChar(0x1f));
 }
 
+/// The seat as the store keeps it: a list is its items joined by the separator (an empty text
+/// being no items), so an only empty item is lost and an item holding the separator splits.
+ConsumedLicense storedForm(ConsumedLicense l)
+{
+    for (QStringList *list : {&l.enterpriseServerUserIds, &l.enterpriseServerEmails, &l.githubComVerifiedDomainEmails,
+             &l.githubComMemberRoles, &l.githubComEnterpriseRoles, &l.githubComOrgsWithPendingInvites}) {
+        const QString joined = list->join(QChar(u'\x1f'));
+        *list = joined.isEmpty() ? QStringList() : joined.split(QChar(u'\x1f'));
+    }
+    return l;
+}
+
+/// The seat as SQLite hands it to the store: UTF-8 views into `keep`.
+CompactLicenseRows::Utf8Row utf8Row(const ConsumedLicense &l, QList<QByteArray> &keep)
+{
+    const auto text = [&keep](const QString &s) {
+        keep.append(s.toUtf8());
+        return QByteArrayView(keep.constLast());
+    };
+    const auto list = [&text](const QStringList &items) { return text(items.join(QChar(u'\x1f'))); };
+    CompactLicenseRows::Utf8Row row;
+    row.login = text(l.githubComLogin);
+    row.name = text(l.githubComName);
+    row.profile = text(l.githubComProfile);
+    row.samlNameId = text(l.githubComSamlNameId);
+    row.licenseType = text(l.licenseType);
+    row.visualStudioLicenseStatus = text(l.visualStudioLicenseStatus);
+    row.visualStudioSubscriptionEmail = text(l.visualStudioSubscriptionEmail);
+    row.serverUserIds = list(l.enterpriseServerUserIds);
+    row.serverEmails = list(l.enterpriseServerEmails);
+    row.verifiedDomainEmails = list(l.githubComVerifiedDomainEmails);
+    row.memberRoles = list(l.githubComMemberRoles);
+    row.enterpriseRoles = list(l.githubComEnterpriseRoles);
+    row.orgsWithPendingInvites = list(l.githubComOrgsWithPendingInvites);
+    row.totalUserAccounts = l.totalUserAccounts;
+    row.githubComUser = l.githubComUser;
+    row.visualStudioSubscriptionUser = l.visualStudioSubscriptionUser;
+    row.enterpriseServerUser = l.enterpriseServerUser;
+    row.githubComTwoFactorAuth = l.githubComTwoFactorAuth;
+    return row;
+}
+
 void compareSeat(const ConsumedLicense &actual, const ConsumedLicense &expected)
 {
     QCOMPARE(actual.githubComLogin, expected.githubComLogin);
@@ -214,6 +256,86 @@ private Q_SLOTS:
         QCOMPARE(ids, expected.enterpriseServerUserIds);
         // The search text is every searchable item lower-cased, joined by the separator.
         QCOMPARE(rows.searchText(index).toByteArray(), searchItems(expected).toLower().toUtf8());
+    }
+
+    void shouldPackUtf8RowsLikeTheirSeats()
+    {
+        // Every kind of seat twice over, appended from UTF-8 alone and alternating with seats,
+        // so the shared tables and the last-hit caches of both kinds meet.
+        QList<ConsumedLicense> seats = tableSeats();
+        seats += tableSeats();
+        CompactLicenseRows expected;
+        CompactLicenseRows fromUtf8;
+        CompactLicenseRows mixed;
+        QList<QByteArray> keep;
+        for (qsizetype i = 0; i < seats.size(); ++i) {
+            const ConsumedLicense stored = storedForm(seats.at(i));
+            expected.append(stored);
+            keep.clear();
+            const CompactLicenseRows::Utf8Row row = utf8Row(seats.at(i), keep);
+            fromUtf8.append(row);
+            if (i % 2) {
+                mixed.append(row);
+            } else {
+                mixed.append(stored);
+            }
+        }
+        fromUtf8.squeeze();
+        QCOMPARE(fromUtf8.size(), seats.size());
+        for (qsizetype i = 0; i < seats.size(); ++i) {
+            compareSeat(fromUtf8.license(i), storedForm(seats.at(i)));
+            if (QTest::currentTestFailed()) {
+                qWarning() << "seat" << i;
+                return;
+            }
+            QCOMPARE(fromUtf8.searchText(i), expected.searchText(i));
+            QCOMPARE(mixed.searchText(i), expected.searchText(i));
+            QVERIFY(mixed.license(i) == storedForm(seats.at(i)));
+        }
+        QCOMPARE(fromUtf8.hosts(), expected.hosts());
+        QCOMPARE(fromUtf8.sharedStrings(), expected.sharedStrings());
+        QCOMPARE(mixed.hosts(), expected.hosts());
+        QCOMPARE(mixed.sharedStrings(), expected.sharedStrings());
+        // The separator: an empty text is no item, two separators three items.
+        keep.clear();
+        CompactLicenseRows::Utf8Row row;
+        row.memberRoles = "\x1f\x1f";
+        row.serverEmails = "";
+        CompactLicenseRows one;
+        one.append(row);
+        QCOMPARE(one.license(0).githubComMemberRoles, QStringList({QString(), QString(), QString()}));
+        QCOMPARE(one.license(0).enterpriseServerEmails, QStringList());
+    }
+
+    void shouldLowerEveryCodePointFromUtf8LikeQString()
+    {
+        // Every code point past ASCII (no surrogates), 256 to a name between upper-case ASCII:
+        // the UTF-8 path copies caseless scripts as they are and lowers the rest as QString does.
+        CompactLicenseRows fromSeats;
+        CompactLicenseRows fromUtf8;
+        QList<ConsumedLicense> seats;
+        QList<QByteArray> keep;
+        for (char32_t first = 0x80; first <= 0x10ffff; first += 256) {
+            QString name = QStringLiteral("AB ");
+            for (char32_t c = first; c < first + 256 && c <= 0x10ffff; ++c) {
+                if (!QChar::isSurrogate(c)) {
+                    name += QString::fromUcs4(&c, 1);
+                }
+            }
+            name += QStringLiteral(" CD");
+            ConsumedLicense seat;
+            seat.githubComLogin = QStringLiteral("U+%1").arg(quint32(first), 4, 16, QLatin1Char('0'));
+            seat.githubComName = name;
+            seat.githubComVerifiedDomainEmails = {name + QStringLiteral("@Example.COM")};
+            fromSeats.append(seat);
+            keep.clear();
+            fromUtf8.append(utf8Row(seat, keep));
+            seats.append(seat);
+        }
+        for (qsizetype i = 0; i < seats.size(); ++i) {
+            QVERIFY2(fromUtf8.searchText(i) == fromSeats.searchText(i), qPrintable(seats.at(i).githubComLogin));
+            QVERIFY2(fromUtf8.license(i) == seats.at(i), qPrintable(seats.at(i).githubComLogin));
+        }
     }
 
     void shouldFindLowerCaseNeedles_data()

@@ -8,6 +8,7 @@
 #include "licensing/countedtwice.h"
 #include "postgresharness.h"
 #include "snapshotgenerator.h"
+#include "storage/sqliterowreader.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
@@ -569,6 +570,81 @@ private Q_SLOTS:
         }
         QCOMPARE(batchedRaw.at(firstTricky).at(0).toInt(), int(firstTricky)); // row_index
         QVERIFY(!batchedRaw.at(firstTricky + 1).at(2).isValid()); // an empty name is NULL
+    }
+
+    void shouldReadSqliteRowsThroughItsOwnApi()
+    {
+        if (postgres()) {
+            QSKIP("SQLite's own API reads SQLite files; PostgreSQL reads through QtSql");
+        }
+        LicenseStore store;
+        QVERIFY(!store.open(m_location));
+        LicenseSnapshot snapshot = smallSnapshot(7, 300);
+        ConsumedLicense chinese;
+        chinese.githubComLogin = QStringLiteral("wang-wei");
+        chinese.githubComName = QStringLiteral("王伟 ÅSA ẞ");
+        chinese.githubComVerifiedDomainEmails = {QStringLiteral("王伟@例子.公司"), QStringLiteral("Wei@Example.com")};
+        chinese.enterpriseServerUserIds = {QStringLiteral("服务器.例子.公司:12")};
+        chinese.githubComMemberRoles = {QStringLiteral("研发:Member")};
+        snapshot.licenses.users.append(chinese);
+        const auto id = store.writeSnapshot(snapshot);
+        QVERIFY(id.ok());
+        const auto list = store.loadConsumedLicenses(id.value);
+        QVERIFY(list.ok());
+
+        // The reader itself, beside the store's open connection (WAL: readers do not wait).
+        SqliteRowReader reader;
+        QVERIFY2(reader.open(m_location, 1000), qPrintable(reader.errorText()));
+        CompactLicenseRows rows;
+        QVERIFY2(reader.read(id.value, rows), qPrintable(reader.errorText()));
+        QCOMPARE(rows.size(), list.value.size());
+        for (qsizetype i = 0; i < rows.size(); ++i) {
+            QVERIFY2(rows.license(i) == list.value.at(i), qPrintable(QString::number(i)));
+        }
+        QCOMPARE(rows.license(rows.size() - 1).githubComName, chinese.githubComName);
+        // One thread stepping SQLite, this one packing: 16 rows a batch, so the stepping thread
+        // waits for the packing one many times over.
+        SqliteRowReader threaded(16, 1);
+        QVERIFY(threaded.open(m_location, 1000));
+        CompactLicenseRows threadedRows;
+        QVERIFY2(threaded.read(id.value, threadedRows), qPrintable(threaded.errorText()));
+        QCOMPARE(threadedRows.size(), list.value.size());
+        for (qsizetype i = 0; i < threadedRows.size(); ++i) {
+            QVERIFY2(threadedRows.license(i) == list.value.at(i), qPrintable(QString::number(i)));
+            QCOMPARE(threadedRows.searchText(i), rows.searchText(i));
+        }
+        CompactLicenseRows none;
+        QVERIFY(reader.read(id.value + 1000, none));
+        QCOMPARE(none.size(), 0);
+
+        // Never creates a database: a missing file is an error of its own.
+        const QString missing = m_dir->filePath(QStringLiteral("missing.sqlite"));
+        SqliteRowReader nowhere;
+        QVERIFY(!nowhere.open(missing, 1000));
+        QVERIFY(!nowhere.errorText().isEmpty());
+        QVERIFY(!QFile::exists(missing));
+
+        // An error of SQLite reaches the store's caller as the store's error, with SQLite's text.
+        {
+            QSqlQuery q(QSqlDatabase::database(store.connectionName()));
+            QVERIFY(q.exec(QStringLiteral("ALTER TABLE consumed_licenses RENAME COLUMN github_com_name TO renamed")));
+        }
+        const auto broken = store.loadCompactLicenses(id.value);
+        QCOMPARE(broken.error.code, StoreError::Code::QueryFailed);
+        QVERIFY2(broken.error.detail.contains(QLatin1String("github_com_name")), qPrintable(broken.error.detail));
+        CompactLicenseRows partial;
+        QVERIFY(!reader.read(id.value, partial));
+        QCOMPARE(reader.errorCode(), 1); // SQLITE_ERROR
+
+        // An in-memory database has no file to open beside it: read through QtSql.
+        LicenseStore memory;
+        QVERIFY(!memory.open(QStringLiteral(":memory:")));
+        const auto memoryId = memory.writeSnapshot(snapshot);
+        QVERIFY(memoryId.ok());
+        const auto packed = memory.loadCompactLicenses(memoryId.value);
+        QVERIFY2(packed.ok(), qPrintable(packed.error.message));
+        QCOMPARE(packed.value.size(), snapshot.licenses.users.size());
+        QCOMPARE(packed.value.license(packed.value.size() - 1).githubComName, chinese.githubComName);
     }
 
     void shouldKeepOnlyChangesInSyncStatusHistory()

@@ -78,6 +78,14 @@ private Q_SLOTS:
             << QList<ConsumedLicense>{serverOnly(QStringLiteral("anna.muller@corp.example.net")),
                    cloud(QStringLiteral("amx"), QStringLiteral("Anna Müller"), {QStringLiteral("a.m@example.com")})}
             << 1 << R::MatchingName;
+        QTest::newRow("name with capitals, comma and digits spells the local part")
+            << QList<ConsumedLicense>{serverOnly(QStringLiteral("john.smith@corp.example.net")),
+                   cloud(QStringLiteral("jsx"), QStringLiteral("SMITH, John (2)"), {QStringLiteral("js@example.com")})}
+            << 1 << R::MatchingName;
+        QTest::newRow("a third word in the name does not pair")
+            << QList<ConsumedLicense>{serverOnly(QStringLiteral("john.smith@corp.example.net")),
+                   cloud(QStringLiteral("jsx"), QStringLiteral("John Smith-Jones"), {QStringLiteral("js@example.com")})}
+            << -1 << R::MatchingName;
         QTest::newRow("Chinese e-mail and name")
             << QList<ConsumedLicense>{cloud(QStringLiteral("wangwei"), QStringLiteral("王伟"),
                                           {QStringLiteral("王伟@例子.公司")}),

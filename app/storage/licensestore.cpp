@@ -1584,9 +1584,11 @@ StoreResult<LicenseSnapshot> LicenseStore::loadSnapshot(qint64 snapshotId, const
     }
     {
         QSqlQuery q(database());
+        // The accounts' JSON (megabytes per server) only when they are wanted.
         q.prepare(QStringLiteral("SELECT installation_id, host_name, customer_name, is_connected, created_at, "
-                                 "updated_at, user_accounts_total,"
-                                 " user_accounts FROM installations WHERE snapshot_id = ? ORDER BY position"));
+                                 "updated_at, user_accounts_total, %1 FROM installations WHERE snapshot_id = ? ORDER "
+                                 "BY position")
+                .arg(parts.userAccounts ? QLatin1String("user_accounts") : QLatin1String("NULL")));
         q.addBindValue(snapshotId);
         if (!q.exec()) {
             return queryError(q);

@@ -94,7 +94,8 @@ void PageDataJob::run()
     if (latest.value) {
         const qint64 id = latest.value->id;
         // Two halves in parallel, each with its own store connection: the rows (read, then sorted)
-        // in a helper thread, everything else here - mostly the servers' user accounts.
+        // in a helper thread, everything else here - the servers, their statuses and the profile
+        // names of their accounts (not the accounts themselves).
         StoreResult<CompactLicenseRows> rows;
         const QString location =
             context().storeLocation.isEmpty() ? LicenseStore::defaultLocation() : context().storeLocation;

@@ -79,8 +79,9 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     Localization::setup(&app);
+    // The console's names, kept: they place the store, the settings and the keychain entries that
+    // ghe-license shares with it.
     ApplicationInfo::apply();
-    QCoreApplication::setApplicationName(QStringLiteral("ghe-license"));
 
     const QStringList arguments = QCoreApplication::arguments();
     const auto refuseToken = [] {
@@ -113,8 +114,7 @@ int main(int argc, char **argv)
         return int(ExitCode::Usage);
     }
     if (global.isSet(version)) {
-        CliOutput::out(
-            QStringLiteral("%1 %2").arg(QCoreApplication::applicationName(), QCoreApplication::applicationVersion()));
+        CliOutput::out(QStringLiteral("ghe-license %1").arg(QCoreApplication::applicationVersion()));
         return int(ExitCode::Ok);
     }
     const QStringList positional = global.positionalArguments();

@@ -51,6 +51,7 @@ class CliTest : public QObject
     Q_OBJECT
 private:
     QTemporaryDir m_dir;
+    static inline QString s_home; ///< XDG_DATA_HOME and XDG_CONFIG_HOME of every run live here
     int m_stores = 0;
 
     QString newStore() { return m_dir.filePath(QStringLiteral("store-%1.sqlite").arg(++m_stores)); }
@@ -76,6 +77,9 @@ private:
         env.remove(QStringLiteral("GITHUB_TOKEN"));
         env.remove(QStringLiteral("GH_ENTERPRISE_TOKEN"));
         env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
+        // Never the developer's store or settings either: a home of the test's own.
+        env.insert(QStringLiteral("XDG_DATA_HOME"), s_home + QStringLiteral("/data"));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), s_home + QStringLiteral("/config"));
         // Never the developer's keychain: no session bus means no Secret Service, like a headless server.
         env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/glc-test-bus"));
         if (!token.isEmpty()) {
@@ -251,6 +255,7 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
+        s_home = m_dir.filePath(QStringLiteral("home"));
     }
 
     void shouldPrintVersionAndHelpOfEveryCommand()
@@ -336,6 +341,26 @@ private Q_SLOTS:
         const Run list = run({QStringLiteral("connections"), QStringLiteral("list"), QStringLiteral("--format"),
             QStringLiteral("json"), QStringLiteral("--store"), store});
         QCOMPARE(QJsonDocument::fromJson(list.out.toUtf8()).array().size(), 0);
+    }
+
+    void shouldShareTheConsolesDefaultStore()
+    {
+        // Where the console keeps its store on Linux: its application data folder.
+        const QString consoleStore =
+            s_home + QStringLiteral("/data/ghe-license-console/ghe-license-console/ghe-license-console.sqlite");
+        const Run added = run({QStringLiteral("connections"), QStringLiteral("add"), QStringLiteral("shared-prod"),
+            QStringLiteral("--kind"), QStringLiteral("server"), QStringLiteral("--host"),
+            QStringLiteral("ghe.example.com"), QStringLiteral("--store"), consoleStore});
+        QVERIFY2(added.code == 0, qPrintable(added.err));
+        // Without --store: the same file.
+        const Run list = run({QStringLiteral("connections"), QStringLiteral("list")});
+        QCOMPARE(list.code, 0);
+        QVERIFY2(list.out.contains(QLatin1String("shared-prod")), qPrintable(list.out));
+        const Run help = run({QStringLiteral("--help")});
+        QVERIFY2(QString(help.out).remove(QLatin1Char('\n')).remove(QLatin1Char(' ')).contains(consoleStore),
+            qPrintable(help.out));
+        const Run version = run({QStringLiteral("--version")});
+        QVERIFY2(version.out.startsWith(QLatin1String("ghe-license ")), qPrintable(version.out));
     }
 
     void shouldRefuseAConnectionWithAnUnusableCaFile()

@@ -46,7 +46,8 @@ public:
         }
         // The checks compare with the servers of the latest snapshot: take one when there is none.
         LicenseSnapshot snapshot;
-        if (const ExitCode code = session.latestSnapshot(&snapshot, false); code != ExitCode::Ok) {
+        if (const ExitCode code = session.latestSnapshot(&snapshot, false, CliSession::serversOnly());
+            code != ExitCode::Ok) {
             return code;
         }
         const bool checkOnly = parser.isSet(QStringLiteral("check-only"));

@@ -42,7 +42,8 @@ public:
             return ExitCode::Usage;
         }
         LicenseSnapshot snapshot;
-        if (const ExitCode code = session.reportSnapshot(parser, &snapshot); code != ExitCode::Ok) {
+        if (const ExitCode code = session.reportSnapshot(parser, &snapshot, CliSession::serversOnly());
+            code != ExitCode::Ok) {
             return code;
         }
         const QLocale locale;

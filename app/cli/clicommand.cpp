@@ -20,7 +20,7 @@ ExitCode ReportCommand::run(CliSession &session, const QCommandLineParser &parse
         return ExitCode::Usage;
     }
     LicenseSnapshot snapshot;
-    if (const ExitCode code = session.reportSnapshot(parser, &snapshot); code != ExitCode::Ok) {
+    if (const ExitCode code = session.reportSnapshot(parser, &snapshot, parts()); code != ExitCode::Ok) {
         return code;
     }
     return report(session, snapshot, format == QLatin1String("json"));

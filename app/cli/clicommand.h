@@ -3,6 +3,7 @@
 #pragma once
 
 #include "cli/exitcode.h"
+#include "storage/licensestore.h"
 
 #include <QCommandLineParser>
 #include <QString>
@@ -44,6 +45,8 @@ public:
 
 protected:
     virtual ExitCode report(CliSession &session, const LicenseSnapshot &snapshot, bool json) = 0;
+    /// What of the stored snapshot the report reads (all of it by default).
+    virtual LicenseStore::LoadParts parts() const { return LicenseStore::LoadParts{}; }
 };
 
 /// Every command, in the order `ghe-license --help` lists them.

@@ -8,6 +8,7 @@
 #include "cli/clitoken.h"
 #include "github/requestscheduler.h"
 #include "lab/quitonsignals.h"
+#include "licensing/countedtwice.h"
 #include "workflows/labhost.h"
 #include "workflows/refreshjob.h"
 
@@ -20,6 +21,7 @@
 #include <QLocale>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace Glc {
@@ -281,15 +283,34 @@ ExitCode CliSession::refresh(LicenseSnapshot *snapshot)
     return code;
 }
 
-ExitCode CliSession::reportSnapshot(const QCommandLineParser &parser, LicenseSnapshot *snapshot)
+ExitCode CliSession::reportSnapshot(
+    const QCommandLineParser &parser, LicenseSnapshot *snapshot, const LicenseStore::LoadParts &parts)
 {
     if (const ExitCode code = prepareConnection(); code != ExitCode::Ok) {
         return code;
     }
-    return latestSnapshot(snapshot, parser.isSet(QStringLiteral("refresh")));
+    return latestSnapshot(snapshot, parser.isSet(QStringLiteral("refresh")), parts);
 }
 
-ExitCode CliSession::latestSnapshot(LicenseSnapshot *snapshot, bool refreshFirst)
+QHash<QString, QString> CliSession::serverProfileNames(const LicenseSnapshot &snapshot)
+{
+    const bool withAccounts = std::any_of(snapshot.installations.cbegin(), snapshot.installations.cend(),
+        [](const EnterpriseServerInstallation &i) { return !i.userAccounts.isEmpty(); });
+    if (withAccounts || snapshot.id <= 0) {
+        return CountedTwiceAnalyzer::serverProfileNames(snapshot.installations);
+    }
+    return m_store.loadServerProfileNames(snapshot.id).value;
+}
+
+LicenseStore::LoadParts CliSession::serversOnly()
+{
+    LicenseStore::LoadParts parts;
+    parts.users = false;
+    parts.userAccounts = false;
+    return parts;
+}
+
+ExitCode CliSession::latestSnapshot(LicenseSnapshot *snapshot, bool refreshFirst, const LicenseStore::LoadParts &parts)
 {
     if (!refreshFirst) {
         const auto latest = m_store.latestSnapshot(m_context.connection.id);
@@ -298,7 +319,7 @@ ExitCode CliSession::latestSnapshot(LicenseSnapshot *snapshot, bool refreshFirst
             return ExitCode::Failure;
         }
         if (latest.value) {
-            const StoreResult<LicenseSnapshot> loaded = m_store.loadSnapshot(latest.value->id);
+            const StoreResult<LicenseSnapshot> loaded = m_store.loadSnapshot(latest.value->id, parts);
             if (!loaded.ok()) {
                 CliOutput::error(loaded.error.message, loaded.error.detail);
                 return ExitCode::Failure;

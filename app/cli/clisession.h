@@ -70,9 +70,18 @@ public:
     /// Pulls a new snapshot (RefreshJob).
     ExitCode refresh(LicenseSnapshot *snapshot = nullptr);
     /// The connection's latest snapshot; refreshes first when `refreshFirst` or when there is none.
-    ExitCode latestSnapshot(LicenseSnapshot *snapshot, bool refreshFirst);
+    /// `parts`: what of a stored snapshot is read (a new one is whole).
+    ExitCode latestSnapshot(
+        LicenseSnapshot *snapshot, bool refreshFirst, const LicenseStore::LoadParts &parts = LicenseStore::LoadParts{});
     /// For the report commands: prepares the connection, then the latest snapshot (a new one with --refresh).
-    ExitCode reportSnapshot(const QCommandLineParser &parser, LicenseSnapshot *snapshot);
+    ExitCode reportSnapshot(const QCommandLineParser &parser, LicenseSnapshot *snapshot,
+        const LicenseStore::LoadParts &parts = LicenseStore::LoadParts{});
+    /// What a report without the seats reads: the summary, the servers' sync status and licenses.
+    static LicenseStore::LoadParts serversOnly();
+    /// The profile names of the snapshot's server accounts (CountedTwiceAnalyzer::serverProfileNames()):
+    /// from its accounts when it has them (a new snapshot), else from the store without reading the
+    /// accounts. Empty when the store fails (the analysis then pairs by e-mail alone).
+    QHash<QString, QString> serverProfileNames(const LicenseSnapshot &snapshot);
 
 private:
     ExitCode startBuiltInLab();

@@ -22,11 +22,16 @@ public:
     }
 
 protected:
-    ExitCode report(CliSession &, const LicenseSnapshot &snapshot, bool json) override
+    LicenseStore::LoadParts parts() const override
+    {
+        LicenseStore::LoadParts parts;
+        parts.userAccounts = false; // the analysis reads their profile names only, on their own
+        return parts;
+    }
+    ExitCode report(CliSession &session, const LicenseSnapshot &snapshot, bool json) override
     {
         const QList<ConsumedLicense> &seats = snapshot.licenses.users;
-        const CountedTwiceResult result =
-            CountedTwiceAnalyzer::analyze(seats, CountedTwiceAnalyzer::serverProfileNames(snapshot.installations));
+        const CountedTwiceResult result = CountedTwiceAnalyzer::analyze(seats, session.serverProfileNames(snapshot));
         const MergedView::Totals people = MergedView::build(seats, MergedView::optionsFor(seats)).totals(result.pairs);
         if (json) {
             CliOutput::outBytes(CliOutput::json(SnapshotJson::countedTwice(seats, result, people)));

@@ -33,6 +33,12 @@ public:
     }
 
 protected:
+    LicenseStore::LoadParts parts() const override
+    {
+        LicenseStore::LoadParts parts;
+        parts.userAccounts = false;
+        return parts;
+    }
     ExitCode report(CliSession &, const LicenseSnapshot &snapshot, bool json) override
     {
         const OrganizationBreakdown breakdown = OrganizationBreakdown::compute(snapshot.licenses.users);

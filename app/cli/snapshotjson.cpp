@@ -57,8 +57,8 @@ int daysSinceSync(const LicenseSyncStatus &server, const QDateTime &now)
     return int(server.lastSyncDate.secsTo(now) / (24 * 3600));
 }
 
-QJsonObject status(
-    const Connection &connection, const LicenseSnapshot &snapshot, const SeatForecast &forecast, const QDateTime &now)
+QJsonObject status(const Connection &connection, const LicenseSnapshot &snapshot, qsizetype users,
+    const SeatForecast &forecast, const QDateTime &now)
 {
     static const char *const outcomes[] = {
         "insufficient_data", "already_reached", "reached_on", "not_within_year", "no_seat_limit"};
@@ -104,8 +104,7 @@ QJsonObject status(
         {QStringLiteral("snapshot"),
             QJsonObject{{QStringLiteral("id"), snapshot.id},
                 {QStringLiteral("taken_at"), CliOutput::isoDate(snapshot.takenAt)},
-                {QStringLiteral("source"), snapshot.source},
-                {QStringLiteral("users"), int(snapshot.licenses.users.size())}}},
+                {QStringLiteral("source"), snapshot.source}, {QStringLiteral("users"), int(users)}}},
         {QStringLiteral("seats"),
             QJsonObject{{QStringLiteral("consumed"), consumed}, {QStringLiteral("purchased"), limited(purchased)},
                 {QStringLiteral("available"), limited(purchased - consumed)},

@@ -28,8 +28,9 @@ double usedPercent(const LicenseSnapshot &snapshot);
 double roundedUsedPercent(const LicenseSnapshot &snapshot);
 /// Whole days since the server's last sync; -1 when it never synced.
 int daysSinceSync(const LicenseSyncStatus &server, const QDateTime &now);
-QJsonObject status(
-    const Connection &connection, const LicenseSnapshot &snapshot, const SeatForecast &forecast, const QDateTime &now);
+/// `users`: the snapshot's seat rows (their stored count when they were not read).
+QJsonObject status(const Connection &connection, const LicenseSnapshot &snapshot, qsizetype users,
+    const SeatForecast &forecast, const QDateTime &now);
 QJsonObject countedTwice(
     const QList<ConsumedLicense> &seats, const CountedTwiceResult &result, const MergedView::Totals &people);
 /// Rows whose login, name, e-mails, SAML NameID or server user ids contain `text` (any case).

@@ -53,6 +53,7 @@ public:
     }
 
 protected:
+    LicenseStore::LoadParts parts() const override { return CliSession::serversOnly(); }
     ExitCode report(CliSession &session, const LicenseSnapshot &snapshot, bool json) override
     {
         const QDateTime now = session.now();
@@ -62,11 +63,16 @@ protected:
             return ExitCode::Failure;
         }
         QList<SeatForecast::Point> points;
+        // The seats themselves are not read (parts()): their stored count.
+        qsizetype users = snapshot.licenses.users.size();
         for (const SnapshotSummary &summary : history.value) {
             points.append({summary.takenAt, summary.totalSeatsConsumed});
+            if (summary.id == snapshot.id) {
+                users = summary.userCount;
+            }
         }
         const SeatForecast forecast = SeatForecast::forLatest(points, snapshot);
-        const QJsonObject status = SnapshotJson::status(session.connection(), snapshot, forecast, now);
+        const QJsonObject status = SnapshotJson::status(session.connection(), snapshot, users, forecast, now);
         if (json) {
             CliOutput::outBytes(CliOutput::json(status));
             return ExitCode::Ok;

@@ -61,7 +61,9 @@ public:
             return ExitCode::Usage;
         }
         LicenseSnapshot snapshot;
-        if (const ExitCode code = session.reportSnapshot(parser, &snapshot); code != ExitCode::Ok) {
+        LicenseStore::LoadParts parts;
+        parts.userAccounts = false; // --counted-twice reads their profile names only, on their own
+        if (const ExitCode code = session.reportSnapshot(parser, &snapshot, parts); code != ExitCode::Ok) {
             return code;
         }
         const QList<ConsumedLicense> &seats = snapshot.licenses.users;
@@ -72,7 +74,7 @@ public:
         filters.setSourceModel(&model);
         if (parser.isSet(QStringLiteral("counted-twice"))) {
             const CountedTwiceResult result =
-                CountedTwiceAnalyzer::analyze(seats, CountedTwiceAnalyzer::serverProfileNames(snapshot.installations));
+                CountedTwiceAnalyzer::analyze(seats, session.serverProfileNames(snapshot));
             QList<int> rows;
             for (const CountedTwicePair &pair : result.pairs) {
                 rows << pair.serverRow << pair.cloudRow;

@@ -1608,6 +1608,13 @@ private Q_SLOTS:
                                  QStringLiteral("--store"), store},
             lab.token);
         QCOMPARE(json.code, 0);
+        // Again from the stored snapshot: its accounts are not read, the analysis takes their profile
+        // names from the store - and pairs the same people the same way.
+        const Run stored = run({QStringLiteral("counted-twice"), QStringLiteral("--format"), QStringLiteral("json"),
+                                   QStringLiteral("--store"), store},
+            lab.token);
+        QCOMPARE(stored.code, 0);
+        QCOMPARE(stored.out, json.out);
         stopLab(lab);
         const QJsonObject result = QJsonDocument::fromJson(json.out.toUtf8()).object();
         QCOMPARE(result.keys(),

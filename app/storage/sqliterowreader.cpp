@@ -5,7 +5,6 @@
 #include "licensecolumns.h"
 
 #include <QByteArray>
-#include <QFile>
 #include <QMutex>
 #include <QScopeGuard>
 #include <QThread>
@@ -163,8 +162,9 @@ bool SqliteRowReader::open(const QString &path, int busyTimeoutMs)
 {
     sqlite3_close(m_db);
     m_db = nullptr;
-    // Read-only, and never creating a file: the store's own connection made it already.
-    const int result = sqlite3_open_v2(QFile::encodeName(path).constData(), &m_db, SQLITE_OPEN_READONLY, nullptr);
+    // Read-only, and never creating a file: the store's own connection made it already. UTF-8, as
+    // SQLite and Qt's driver take a file name.
+    const int result = sqlite3_open_v2(path.toUtf8().constData(), &m_db, SQLITE_OPEN_READONLY, nullptr);
     if (result != SQLITE_OK) {
         fail();
         sqlite3_close(m_db);

@@ -617,6 +617,21 @@ private Q_SLOTS:
         QVERIFY(reader.read(id.value + 1000, none));
         QCOMPARE(none.size(), 0);
 
+        // A path outside ASCII (SQLite takes it as UTF-8, as Qt's driver gives it).
+        const QString chinesePath = m_dir->filePath(QStringLiteral("许可证 数据.sqlite"));
+        {
+            LicenseStore chineseStore;
+            QVERIFY(!chineseStore.open(chinesePath));
+            const auto chineseId = chineseStore.writeSnapshot(smallSnapshot(3, 20));
+            QVERIFY(chineseId.ok());
+            SqliteRowReader chineseReader;
+            QVERIFY2(chineseReader.open(chinesePath, 1000), qPrintable(chineseReader.errorText()));
+            CompactLicenseRows chineseRows;
+            QVERIFY2(chineseReader.read(chineseId.value, chineseRows), qPrintable(chineseReader.errorText()));
+            QCOMPARE(chineseRows.size(), chineseStore.loadConsumedLicenses(chineseId.value).value.size());
+            QVERIFY(chineseRows.size() > 0);
+        }
+
         // Never creates a database: a missing file is an error of its own.
         const QString missing = m_dir->filePath(QStringLiteral("missing.sqlite"));
         SqliteRowReader nowhere;

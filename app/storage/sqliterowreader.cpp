@@ -3,15 +3,10 @@
 #include "sqliterowreader.h"
 
 #include "licensecolumns.h"
+#include "rowbatches.h"
 
 #include <QByteArray>
-#include <QMutex>
 #include <QScopeGuard>
-#include <QThread>
-#include <QWaitCondition>
-
-#include <deque>
-#include <memory>
 
 #include <sqlite3.h>
 
@@ -37,120 +32,29 @@ private:
     int m_result = SQLITE_OK;
 };
 
-constexpr int TextColumns = 13; // then 5 numbers: see LicenseSelectColumns
-constexpr int NumberColumns = 5;
-constexpr qsizetype QueueCapacity = 4;
-
-/// Rows copied out of the statement, to be packed on another thread: every text back to back.
-struct Batch
-{
-    QByteArray text;
-    QList<quint32> ends; ///< TextColumns per row: where each text ends in `text`
-    QList<qint32> numbers; ///< NumberColumns per row (a TriState's NULL as -1)
-
-    qsizetype size() const { return numbers.size() / NumberColumns; }
-};
-
 /// Steps up to `maxRows` rows into `batch`; returns SQLite's last step result (SQLITE_ROW: more).
-int fillBatch(sqlite3_stmt *s, int maxRows, Batch &batch)
+int fillBatch(sqlite3_stmt *s, int maxRows, RowBatch &batch)
 {
-    batch.ends.reserve(qsizetype(maxRows) * TextColumns);
-    batch.numbers.reserve(qsizetype(maxRows) * NumberColumns);
+    batch.reserve(maxRows);
     for (int n = 0; n < maxRows; ++n) {
         const int step = sqlite3_step(s);
         if (step != SQLITE_ROW) {
             return step;
         }
-        for (int c = 0; c < TextColumns; ++c) {
+        for (int c = 0; c < RowBatch::TextColumns; ++c) {
             // sqlite3_column_text() first: the length of its own UTF-8 (NULL: none).
             const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(s, c));
-            if (text) {
-                batch.text.append(text, sqlite3_column_bytes(s, c));
-            }
-            batch.ends.append(quint32(batch.text.size()));
+            batch.addText(text, text ? sqlite3_column_bytes(s, c) : 0);
         }
-        for (int c = TextColumns; c < TextColumns + 3; ++c) {
-            batch.numbers.append(sqlite3_column_int(s, c));
+        for (int c = RowBatch::TextColumns; c < RowBatch::TextColumns + 3; ++c) {
+            batch.addNumber(sqlite3_column_int(s, c));
         }
-        for (int c = TextColumns + 3; c < TextColumns + NumberColumns; ++c) {
-            batch.numbers.append(sqlite3_column_type(s, c) == SQLITE_NULL ? -1 : sqlite3_column_int(s, c));
+        for (int c = RowBatch::TextColumns + 3; c < RowBatch::TextColumns + RowBatch::NumberColumns; ++c) {
+            batch.addNumber(sqlite3_column_type(s, c) == SQLITE_NULL ? -1 : sqlite3_column_int(s, c));
         }
     }
     return SQLITE_ROW;
 }
-
-TriState toTri(qint32 stored)
-{
-    return stored > 0 ? TriState::Yes : (stored == 0 ? TriState::No : TriState::Unknown);
-}
-
-void appendBatch(const Batch &batch, CompactLicenseRows &rows)
-{
-    const char *const text = batch.text.constData();
-    CompactLicenseRows::Utf8Row row;
-    QByteArrayView *const texts[TextColumns] = {&row.login, &row.name, &row.profile, &row.samlNameId, &row.licenseType,
-        &row.visualStudioLicenseStatus, &row.visualStudioSubscriptionEmail, &row.serverUserIds, &row.serverEmails,
-        &row.verifiedDomainEmails, &row.memberRoles, &row.enterpriseRoles, &row.orgsWithPendingInvites};
-    quint32 from = 0;
-    for (qsizetype r = 0; r < batch.size(); ++r) {
-        const quint32 *const ends = batch.ends.constData() + r * TextColumns;
-        for (int c = 0; c < TextColumns; ++c) {
-            *texts[c] = QByteArrayView(text + from, ends[c] - from);
-            from = ends[c];
-        }
-        const qint32 *const numbers = batch.numbers.constData() + r * NumberColumns;
-        row.totalUserAccounts = numbers[0];
-        row.githubComUser = numbers[1] != 0;
-        row.visualStudioSubscriptionUser = numbers[2] != 0;
-        row.enterpriseServerUser = toTri(numbers[3]);
-        row.githubComTwoFactorAuth = toTri(numbers[4]);
-        rows.append(row);
-    }
-}
-
-/// Batches from the thread that steps the statement to the one that packs them; the stepping
-/// thread waits while QueueCapacity batches are waiting.
-class BatchQueue
-{
-public:
-    void push(Batch &&batch)
-    {
-        QMutexLocker lock(&m_mutex);
-        while (m_batches.size() >= QueueCapacity) {
-            m_notFull.wait(&m_mutex);
-        }
-        m_batches.push_back(std::move(batch));
-        m_notEmpty.wakeOne();
-    }
-    void finish()
-    {
-        QMutexLocker lock(&m_mutex);
-        m_finished = true;
-        m_notEmpty.wakeOne();
-    }
-    /// False once every batch was taken and the stepping thread has finished.
-    bool pop(Batch &batch)
-    {
-        QMutexLocker lock(&m_mutex);
-        while (m_batches.empty() && !m_finished) {
-            m_notEmpty.wait(&m_mutex);
-        }
-        if (m_batches.empty()) {
-            return false;
-        }
-        batch = std::move(m_batches.front());
-        m_batches.pop_front();
-        m_notFull.wakeOne();
-        return true;
-    }
-
-private:
-    QMutex m_mutex;
-    QWaitCondition m_notEmpty;
-    QWaitCondition m_notFull;
-    std::deque<Batch> m_batches;
-    bool m_finished = false;
-};
 } // namespace
 
 SqliteRowReader::~SqliteRowReader()
@@ -213,39 +117,20 @@ bool SqliteRowReader::read(qint64 snapshotId, CompactLicenseRows &rows)
         return fail();
     }
     sqlite3_stmt *const s = select.get();
-    if (sqlite3_column_count(s) != TextColumns + NumberColumns) {
+    if (sqlite3_column_count(s) != RowBatch::TextColumns + RowBatch::NumberColumns) {
         m_errorCode = SQLITE_ERROR;
         m_errorText = QStringLiteral("expected %1 columns, the query has %2")
-                          .arg(TextColumns + NumberColumns)
+                          .arg(RowBatch::TextColumns + RowBatch::NumberColumns)
                           .arg(sqlite3_column_count(s));
         return false;
     }
     int step = SQLITE_ROW;
-    if (expected < m_threadedFrom) {
-        Batch batch;
-        while (step == SQLITE_ROW) {
-            batch = Batch();
+    packBatches(
+        [&](RowBatch &batch) {
             step = fillBatch(s, m_batchRows, batch);
-            appendBatch(batch, rows);
-        }
-    } else {
-        // Stepping SQLite and packing the rows take about as long each: one thread for each.
-        BatchQueue queue;
-        const std::unique_ptr<QThread> stepper(QThread::create([&] {
-            while (step == SQLITE_ROW) {
-                Batch batch;
-                step = fillBatch(s, m_batchRows, batch);
-                queue.push(std::move(batch));
-            }
-            queue.finish();
-        }));
-        stepper->start();
-        Batch batch;
-        while (queue.pop(batch)) {
-            appendBatch(batch, rows);
-        }
-        stepper->wait();
-    }
+            return step == SQLITE_ROW;
+        },
+        expected >= m_threadedFrom, rows);
     return step == SQLITE_DONE || fail();
 }
 } // namespace Glc

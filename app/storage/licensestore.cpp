@@ -4,6 +4,7 @@
 
 #include "glc_debug.h"
 #include "licensecolumns.h"
+#include "postgresrowreader.h"
 #include "sqliterowreader.h"
 
 #include <KLocalizedString>
@@ -1424,6 +1425,16 @@ StoreResult<CompactLicenseRows> LicenseStore::loadCompactLicenses(qint64 snapsho
         if (!reader.read(snapshotId, rows)) {
             qCDebug(GLC_CORE) << "store read failed:" << reader.errorText();
             return driverError(QString::number(reader.errorCode()), reader.errorText());
+        }
+        rows.squeeze();
+        return rows;
+    }
+    // PostgreSQL: through libpq on this very connection, a batch of rows at a time.
+    PostgresRowReader pgReader;
+    if (m_backend == Backend::PostgreSql && pgReader.attach(database())) {
+        if (!pgReader.read(snapshotId, rows)) {
+            qCDebug(GLC_CORE) << "store read failed:" << pgReader.errorText();
+            return driverError(pgReader.sqlState(), pgReader.errorText());
         }
         rows.squeeze();
         return rows;

@@ -8,6 +8,7 @@
 #include "licensing/countedtwice.h"
 #include "postgresharness.h"
 #include "snapshotgenerator.h"
+#include "storage/postgresrowreader.h"
 #include "storage/sqliterowreader.h"
 
 #include <QCryptographicHash>
@@ -660,6 +661,79 @@ private Q_SLOTS:
         QVERIFY2(packed.ok(), qPrintable(packed.error.message));
         QCOMPARE(packed.value.size(), snapshot.licenses.users.size());
         QCOMPARE(packed.value.license(packed.value.size() - 1).githubComName, chinese.githubComName);
+    }
+
+    void shouldReadPostgresRowsThroughLibpq()
+    {
+        if (!postgres()) {
+            QSKIP("libpq reads PostgreSQL; SQLite has a reader of its own");
+        }
+        LicenseStore store;
+        QVERIFY(!store.open(m_location));
+        LicenseSnapshot snapshot = smallSnapshot(7, 300);
+        ConsumedLicense chinese;
+        chinese.githubComLogin = QStringLiteral("wang-wei");
+        chinese.githubComName = QStringLiteral("王伟 ÅSA ẞ");
+        chinese.githubComVerifiedDomainEmails = {QStringLiteral("王伟@例子.公司"), QStringLiteral("Wei@Example.com")};
+        chinese.enterpriseServerUserIds = {QStringLiteral("服务器.例子.公司:12")};
+        chinese.enterpriseServerUser = TriState::Unknown;
+        chinese.githubComTwoFactorAuth = TriState::No;
+        snapshot.licenses.users.append(chinese);
+        const auto id = store.writeSnapshot(snapshot);
+        QVERIFY(id.ok());
+        const auto list = store.loadConsumedLicenses(id.value);
+        QVERIFY(list.ok());
+        QSqlDatabase db = QSqlDatabase::database(store.connectionName());
+
+        // On the store's own connection: fetched by the caller (2,048 rows a batch), and by a thread
+        // of its own 16 rows at a time while the caller packs.
+        for (const auto &[batchRows, threadedFrom] :
+            {std::pair{2048, qsizetype(1) << 40}, std::pair{16, qsizetype(1)}}) {
+            PostgresRowReader reader(batchRows, threadedFrom);
+            QVERIFY(reader.attach(db));
+            CompactLicenseRows rows;
+            QVERIFY2(reader.read(id.value, rows), qPrintable(reader.errorText()));
+            QCOMPARE(rows.size(), list.value.size());
+            for (qsizetype i = 0; i < rows.size(); ++i) {
+                QVERIFY2(rows.license(i) == list.value.at(i), qPrintable(QString::number(i)));
+            }
+            QCOMPARE(rows.license(rows.size() - 1).githubComName, chinese.githubComName);
+        }
+        PostgresRowReader reader;
+        QVERIFY(reader.attach(db));
+        CompactLicenseRows none;
+        QVERIFY(reader.read(id.value + 1000, none));
+        QCOMPARE(none.size(), 0);
+
+        // Not inside a transaction of the store's (its rows would not be the ones read), nor on SQLite.
+        QVERIFY(db.transaction());
+        QVERIFY(!PostgresRowReader().attach(db));
+        QVERIFY(db.rollback());
+        LicenseStore sqlite;
+        QVERIFY(!sqlite.open(m_dir->filePath(QStringLiteral("not-postgres.sqlite"))));
+        QVERIFY(!PostgresRowReader().attach(QSqlDatabase::database(sqlite.connectionName())));
+
+        // An error of the server reaches the store's caller as the store's error, and the connection
+        // stays usable (the read's transaction is rolled back).
+        {
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("ALTER TABLE consumed_licenses RENAME COLUMN github_com_name TO renamed")));
+        }
+        CompactLicenseRows partial;
+        QVERIFY(reader.attach(db));
+        QVERIFY(!reader.read(id.value, partial));
+        QCOMPARE(reader.sqlState(), QStringLiteral("42703")); // undefined_column
+        const auto broken = store.loadCompactLicenses(id.value);
+        QCOMPARE(broken.error.code, StoreError::Code::QueryFailed);
+        QVERIFY2(broken.error.detail.contains(QLatin1String("github_com_name")), qPrintable(broken.error.detail));
+        {
+            QSqlQuery q(db);
+            QVERIFY2(q.exec(QStringLiteral("ALTER TABLE consumed_licenses RENAME COLUMN renamed TO github_com_name")),
+                qPrintable(q.lastError().text()));
+        }
+        const auto again = store.loadCompactLicenses(id.value);
+        QVERIFY2(again.ok(), qPrintable(again.error.message));
+        QCOMPARE(again.value.size(), list.value.size());
     }
 
     void shouldKeepOnlyChangesInSyncStatusHistory()

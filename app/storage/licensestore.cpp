@@ -5,6 +5,7 @@
 #include "glc_debug.h"
 #include "licensecolumns.h"
 #include "postgresrowreader.h"
+#include "postgresrowwriter.h"
 #include "sqliterowreader.h"
 
 #include <KLocalizedString>
@@ -989,6 +990,19 @@ StoreError LicenseStore::writeRows(qint64 snapshotId, const QList<ConsumedLicens
     // SQLite's own insert is cheap: bound multi-row VALUES reach about 175k rows/s there, where a
     // JSON batch (json_each) measured half as fast. QPSQL is the slow one (see writeRowsPostgres).
     if (m_backend == Backend::PostgreSql && m_textBatches) {
+        // COPY through libpq on this connection, in this transaction; the arrays where it cannot.
+        PostgresRowWriter copy;
+        if (copy.attach(database())) {
+            if (copy.write(snapshotId, rows, cancel)) {
+                return {};
+            }
+            if (copy.cancelled()) {
+                return StoreError{StoreError::Code::Cancelled,
+                    i18nc("@info", "The refresh was cancelled; the previous snapshot is kept."), {}};
+            }
+            qCDebug(GLC_CORE) << "store write failed:" << copy.errorText();
+            return driverError(copy.sqlState(), copy.errorText());
+        }
         return writeRowsPostgres(snapshotId, rows, cancel);
     }
     return writeRowsValues(snapshotId, rows, cancel);

@@ -70,8 +70,8 @@ int childWrite(const QString &location)
     o.seed = 99;
     LicenseSnapshot big = SnapshotGenerator::generate(o);
     int batches = 0;
-    // The 60th check of 100 (one per 200 rows): 11,800 rows sent to SQLite, and on PostgreSQL two of its
-    // 5,000-row statements executed - the kill lands with rows of the new snapshot on the server.
+    // The 60th check of 100 (one per 200 rows): 11,800 rows sent to SQLite, and on PostgreSQL streamed
+    // into its COPY - the kill lands with rows of the new snapshot on the server.
     store.writeSnapshot(big, [&batches]() {
         if (++batches == 60) {
             std::fputs("mid-write\n", stdout);

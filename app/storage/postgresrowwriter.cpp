@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "postgresrowwriter.h"
+
+#include <QByteArray>
+#include <QSqlDatabase>
+#include <QSqlDriver>
+#include <QStringEncoder>
+#include <QVariant>
+
+#include <libpq-fe.h>
+
+#include <cstring>
+
+namespace Glc {
+namespace {
+constexpr char16_t ListSeparator = 0x1f;
+// Rows sent at a time, and between two questions to the caller's cancel check: as often as the
+// store's other writes ask it.
+constexpr qsizetype RowsPerChunk = 200;
+
+const char CopySql[] =
+    "COPY consumed_licenses (snapshot_id, row_index, github_com_login, github_com_name, github_com_profile,"
+    " github_com_saml_name_id, license_type, visual_studio_license_status, visual_studio_subscription_email,"
+    " enterprise_server_user_ids, enterprise_server_emails, github_com_verified_domain_emails,"
+    " github_com_member_roles, github_com_enterprise_roles, github_com_orgs_with_pending_invites,"
+    " total_user_accounts, github_com_user, visual_studio_subscription_user, enterprise_server_user,"
+    " github_com_two_factor_auth) FROM STDIN";
+
+/// COPY's text format, one field at a time: UTF-8 with backslash, tab, newline and carriage return
+/// escaped; NULL is \N.
+class CopyLine
+{
+public:
+    explicit CopyLine(QByteArray &out)
+        : m_out(out)
+    {
+    }
+    void null() { field("\\N", 2); }
+    void number(qint64 n) { fieldBytes(QByteArray::number(n)); }
+    /// `dropSeparator`: U+001F is left out (a list item, as the store's INSERTs leave it out).
+    void text(QStringView s, bool dropSeparator = false)
+    {
+        separate();
+        appendText(s, dropSeparator);
+    }
+    /// NULL for no items or one null item, as the store's INSERTs bind them.
+    void list(const QStringList &items)
+    {
+        if (items.isEmpty() || (items.size() == 1 && items.first().isNull())) {
+            null();
+            return;
+        }
+        separate();
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            if (i > 0) {
+                m_out.append(char(ListSeparator));
+            }
+            appendText(items.at(i), true);
+        }
+    }
+    void end() { m_out.append('\n'); }
+
+private:
+    void separate()
+    {
+        if (m_fields++ > 0) {
+            m_out.append('\t');
+        }
+    }
+    void field(const char *bytes, qsizetype size)
+    {
+        separate();
+        m_out.append(bytes, size);
+    }
+    void fieldBytes(const QByteArray &bytes) { field(bytes.constData(), bytes.size()); }
+    void appendText(QStringView s, bool dropSeparator)
+    {
+        qsizetype from = 0;
+        for (qsizetype i = 0; i < s.size(); ++i) {
+            const char16_t c = s[i].unicode();
+            const char *escape = nullptr;
+            switch (c) {
+            case u'\\':
+                escape = "\\\\";
+                break;
+            case u'\t':
+                escape = "\\t";
+                break;
+            case u'\n':
+                escape = "\\n";
+                break;
+            case u'\r':
+                escape = "\\r";
+                break;
+            case ListSeparator:
+                if (!dropSeparator) {
+                    continue;
+                }
+                escape = "";
+                break;
+            default:
+                continue;
+            }
+            encode(s.sliced(from, i - from));
+            m_out.append(escape);
+            from = i + 1;
+        }
+        encode(s.sliced(from));
+    }
+    void encode(QStringView s)
+    {
+        if (s.isEmpty()) {
+            return;
+        }
+        const qsizetype old = m_out.size();
+        m_out.resize(old + s.size() * 3);
+        char *const end = m_encoder.appendToBuffer(m_out.data() + old, s);
+        m_out.truncate(end - m_out.constData());
+    }
+
+    QByteArray &m_out;
+    QStringEncoder m_encoder{QStringEncoder::Utf8};
+    int m_fields = 0;
+};
+
+void appendRow(QByteArray &out, qint64 snapshotId, qsizetype index, const ConsumedLicense &r)
+{
+    CopyLine line(out);
+    line.number(snapshotId);
+    line.number(index);
+    // An empty text is NULL, as the store's INSERTs bind it.
+    for (const QString *text : {&r.githubComLogin, &r.githubComName, &r.githubComProfile, &r.githubComSamlNameId,
+             &r.licenseType, &r.visualStudioLicenseStatus, &r.visualStudioSubscriptionEmail}) {
+        if (text->isEmpty()) {
+            line.null();
+        } else {
+            line.text(*text);
+        }
+    }
+    for (const QStringList *list :
+        {&r.enterpriseServerUserIds, &r.enterpriseServerEmails, &r.githubComVerifiedDomainEmails,
+            &r.githubComMemberRoles, &r.githubComEnterpriseRoles, &r.githubComOrgsWithPendingInvites}) {
+        line.list(*list);
+    }
+    line.number(r.totalUserAccounts);
+    line.number(r.githubComUser ? 1 : 0);
+    line.number(r.visualStudioSubscriptionUser ? 1 : 0);
+    line.number(int(r.enterpriseServerUser));
+    line.number(int(r.githubComTwoFactorAuth));
+    line.end();
+}
+} // namespace
+
+bool PostgresRowWriter::attach(const QSqlDatabase &db)
+{
+    m_conn = nullptr;
+    if (!db.isOpen() || !db.driver()) {
+        return false;
+    }
+    const QVariant handle = db.driver()->handle();
+    // Qt names the type by libpq's struct: "pg_conn*" (older versions "PGconn*").
+    if (!handle.isValid() ||
+        (std::strcmp(handle.typeName(), "pg_conn*") != 0 && std::strcmp(handle.typeName(), "PGconn*") != 0)) {
+        return false;
+    }
+    PGconn *const conn = *static_cast<PGconn *const *>(handle.constData());
+    // In the store's transaction (the snapshot's row is there, uncommitted), between statements.
+    if (!conn || PQstatus(conn) != CONNECTION_OK || PQtransactionStatus(conn) != PQTRANS_INTRANS) {
+        return false;
+    }
+    m_conn = conn;
+    return true;
+}
+
+bool PostgresRowWriter::finish(const char *abortReason)
+{
+    bool ok = PQputCopyEnd(m_conn, abortReason) == 1;
+    while (PGresult *result = PQgetResult(m_conn)) {
+        if (PQresultStatus(result) != PGRES_COMMAND_OK && m_errorText.isEmpty()) {
+            m_sqlState = QString::fromUtf8(PQresultErrorField(result, PG_DIAG_SQLSTATE));
+            m_errorText = QString::fromUtf8(PQresultErrorMessage(result)).trimmed();
+            ok = false;
+        }
+        PQclear(result);
+    }
+    if (!ok && m_errorText.isEmpty()) {
+        m_errorText = QString::fromUtf8(PQerrorMessage(m_conn)).trimmed();
+    }
+    return ok && !abortReason;
+}
+
+bool PostgresRowWriter::write(
+    qint64 snapshotId, const QList<ConsumedLicense> &rows, const std::function<bool()> &cancel)
+{
+    m_cancelled = false;
+    m_sqlState.clear();
+    m_errorText.clear();
+    if (!m_conn) {
+        return false;
+    }
+    PGresult *const started = PQexec(m_conn, CopySql);
+    const bool copying = PQresultStatus(started) == PGRES_COPY_IN;
+    if (!copying) {
+        m_sqlState = QString::fromUtf8(PQresultErrorField(started, PG_DIAG_SQLSTATE));
+        m_errorText = QString::fromUtf8(PQresultErrorMessage(started)).trimmed();
+    }
+    PQclear(started);
+    if (!copying) {
+        return false;
+    }
+    QByteArray chunk;
+    for (qsizetype index = 0; index < rows.size();) {
+        if (cancel && cancel()) {
+            m_cancelled = true;
+            finish("cancelled by the caller");
+            return false;
+        }
+        chunk.clear();
+        const qsizetype end = qMin(rows.size(), index + RowsPerChunk);
+        for (; index < end; ++index) {
+            appendRow(chunk, snapshotId, index, rows.at(index));
+        }
+        if (PQputCopyData(m_conn, chunk.constData(), int(chunk.size())) != 1) {
+            m_errorText = QString::fromUtf8(PQerrorMessage(m_conn)).trimmed();
+            finish("the data could not be sent");
+            return false;
+        }
+    }
+    return finish(nullptr);
+}
+} // namespace Glc

@@ -212,6 +212,9 @@ void CompactLicenseRows::clear()
 
 void CompactLicenseRows::reserve(qsizetype rows)
 {
+    // A hint (a stored count, which a damaged database may overstate): never more than a few
+    // million rows up front; beyond that the buffers grow as rows come.
+    rows = qBound<qsizetype>(0, rows, MaxReservedRows);
     m_offsets.reserve(rows);
     // About 130 bytes per seat of the benchmark's data; growing by doubling copies it anyway.
     m_bytes.reserve(rows * 128);

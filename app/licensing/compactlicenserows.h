@@ -70,8 +70,9 @@ public:
     };
 
     void clear();
-    /// `rows`: expected row count (avoids regrowing the offset table).
+    /// `rows`: expected row count (avoids regrowing the offset table); at most MaxReservedRows count.
     void reserve(qsizetype rows);
+    static constexpr qsizetype MaxReservedRows = 4'000'000;
     void append(const ConsumedLicense &license);
     /// The same as appending the row decoded into a ConsumedLicense (every field equal), without
     /// a QString per value: what a 300k-row read from the store takes.

@@ -1418,7 +1418,9 @@ StoreResult<QList<ConsumedLicense>> LicenseStore::loadConsumedLicenses(qint64 sn
 {
     QList<ConsumedLicense> rows;
     const StoreError error = readConsumedLicenses(
-        snapshotId, [&rows](qsizetype expected) { rows.reserve(expected); },
+        snapshotId,
+        [&rows](
+            qsizetype expected) { rows.reserve(qBound<qsizetype>(0, expected, CompactLicenseRows::MaxReservedRows)); },
         [&rows](ConsumedLicense &row) { rows.append(std::move(row)); });
     if (error.isError()) {
         return error;

@@ -120,7 +120,8 @@ private:
     }
 
     QByteArray &m_out;
-    QStringEncoder m_encoder{QStringEncoder::Utf8};
+    // Stateless: a lone surrogate at the end of one piece is not carried into the next field.
+    QStringEncoder m_encoder{QStringEncoder::Utf8, QStringEncoder::Flag::Stateless};
     int m_fields = 0;
 };
 

@@ -618,6 +618,18 @@ private Q_SLOTS:
         QVERIFY(reader.read(id.value + 1000, none));
         QCOMPARE(none.size(), 0);
 
+        // A damaged stored count is only a hint: neither read tries to reserve it.
+        {
+            QSqlQuery q(QSqlDatabase::database(store.connectionName()));
+            q.prepare(QStringLiteral("UPDATE snapshots SET user_count = 9000000000000000 WHERE id = ?"));
+            q.addBindValue(id.value);
+            QVERIFY(q.exec());
+        }
+        CompactLicenseRows overstated;
+        QVERIFY2(reader.read(id.value, overstated), qPrintable(reader.errorText()));
+        QCOMPARE(overstated.size(), list.value.size());
+        QCOMPARE(store.loadConsumedLicenses(id.value).value.size(), list.value.size());
+
         // A path outside ASCII (SQLite takes it as UTF-8, as Qt's driver gives it).
         const QString chinesePath = m_dir->filePath(QStringLiteral("许可证 数据.sqlite"));
         {

@@ -302,6 +302,25 @@ QHash<QString, QString> CliSession::serverProfileNames(const LicenseSnapshot &sn
     return m_store.loadServerProfileNames(snapshot.id).value;
 }
 
+bool CliSession::packedSeats(const LicenseSnapshot &snapshot, CompactLicenseRows *rows)
+{
+    if (!snapshot.licenses.users.isEmpty() || snapshot.id <= 0) {
+        rows->reserve(snapshot.licenses.users.size());
+        for (const ConsumedLicense &seat : snapshot.licenses.users) {
+            rows->append(seat);
+        }
+        rows->squeeze();
+        return true;
+    }
+    StoreResult<CompactLicenseRows> loaded = m_store.loadCompactLicenses(snapshot.id);
+    if (!loaded.ok()) {
+        CliOutput::error(loaded.error.message, loaded.error.detail);
+        return false;
+    }
+    *rows = std::move(loaded.value);
+    return true;
+}
+
 LicenseStore::LoadParts CliSession::serversOnly()
 {
     LicenseStore::LoadParts parts;

@@ -78,6 +78,9 @@ public:
         const LicenseStore::LoadParts &parts = LicenseStore::LoadParts{});
     /// What a report without the seats reads: the summary, the servers' sync status and licenses.
     static LicenseStore::LoadParts serversOnly();
+    /// The snapshot's seats packed (CompactLicenseRows): a new snapshot's own, else read from the
+    /// store as the console reads them. False after printing the store's error.
+    bool packedSeats(const LicenseSnapshot &snapshot, CompactLicenseRows *rows);
     /// The profile names of the snapshot's server accounts (CountedTwiceAnalyzer::serverProfileNames()):
     /// from its accounts when it has them (a new snapshot), else from the store without reading the
     /// accounts. Empty when the store fails (the analysis then pairs by e-mail alone).

@@ -22,15 +22,14 @@ public:
     }
 
 protected:
-    LicenseStore::LoadParts parts() const override
-    {
-        LicenseStore::LoadParts parts;
-        parts.userAccounts = false; // the analysis reads their profile names only, on their own
-        return parts;
-    }
+    // The seats packed as the console reads them, the accounts' profile names on their own.
+    LicenseStore::LoadParts parts() const override { return CliSession::serversOnly(); }
     ExitCode report(CliSession &session, const LicenseSnapshot &snapshot, bool json) override
     {
-        const QList<ConsumedLicense> &seats = snapshot.licenses.users;
+        CompactLicenseRows seats;
+        if (!session.packedSeats(snapshot, &seats)) {
+            return ExitCode::Failure;
+        }
         const CountedTwiceResult result = CountedTwiceAnalyzer::analyze(seats, session.serverProfileNames(snapshot));
         const MergedView::Totals people = MergedView::build(seats, MergedView::optionsFor(seats)).totals(result.pairs);
         if (json) {
@@ -41,15 +40,15 @@ protected:
             CliOutput::out(i18nc("@info:shell", "Nobody seems to be counted twice."));
         }
         for (const CountedTwicePair &pair : result.pairs) {
-            const ConsumedLicense &cloud = seats.at(pair.cloudRow);
-            CliOutput::out(i18nc("@info:shell %1 server e-mail, %2 github.com login, %3 confidence",
-                "%1 ↔ %2 (%3% sure)", pair.serverEmail, cloud.githubComLogin, pair.confidence));
+            CliOutput::out(
+                i18nc("@info:shell %1 server e-mail, %2 github.com login, %3 confidence", "%1 ↔ %2 (%3% sure)",
+                    pair.serverEmail, seats.text(pair.cloudRow, CompactLicenseRows::Text::Login), pair.confidence));
             CliOutput::out(QLatin1String("  ") + CountedTwicePair::reasonText(pair.reason));
             CliOutput::out(QLatin1String("  ") + i18nc("@info:shell", "Fix: %1", pair.fix));
         }
         for (const UnexpectedSeat &seat : result.unexpected) {
-            CliOutput::out(i18nc(
-                "@info:shell %1 login, %2 explanation", "%1: %2", seats.at(seat.row).githubComLogin, seat.explanation));
+            CliOutput::out(i18nc("@info:shell %1 login, %2 explanation", "%1: %2",
+                seats.text(seat.row, CompactLicenseRows::Text::Login), seat.explanation));
         }
         CliOutput::out(i18ncp(
             "@info:shell", "Fixing every pair frees %1 seat.", "Fixing every pair frees %1 seats.", result.seatsFreed));

@@ -33,15 +33,15 @@ public:
     }
 
 protected:
-    LicenseStore::LoadParts parts() const override
+    // The seats packed as the console reads them.
+    LicenseStore::LoadParts parts() const override { return CliSession::serversOnly(); }
+    ExitCode report(CliSession &session, const LicenseSnapshot &snapshot, bool json) override
     {
-        LicenseStore::LoadParts parts;
-        parts.userAccounts = false;
-        return parts;
-    }
-    ExitCode report(CliSession &, const LicenseSnapshot &snapshot, bool json) override
-    {
-        const OrganizationBreakdown breakdown = OrganizationBreakdown::compute(snapshot.licenses.users);
+        CompactLicenseRows seats;
+        if (!session.packedSeats(snapshot, &seats)) {
+            return ExitCode::Failure;
+        }
+        const OrganizationBreakdown breakdown = OrganizationBreakdown::compute(seats);
         if (json) {
             QJsonArray organizations;
             for (const OrganizationBreakdown::Organization &org : breakdown.organizations) {

@@ -121,19 +121,18 @@ QJsonObject status(const Connection &connection, const LicenseSnapshot &snapshot
 }
 
 QJsonObject countedTwice(
-    const QList<ConsumedLicense> &seats, const CountedTwiceResult &result, const MergedView::Totals &people)
+    const CompactLicenseRows &seats, const CountedTwiceResult &result, const MergedView::Totals &people)
 {
     static const char *const reasons[] = {
         "same_local_part_other_domain", "local_part_is_saml_name_id", "local_part_is_login", "matching_name"};
     static const char *const unexpectedKinds[] = {"pending_invitation_only", "unmatched_visual_studio_subscriber"};
     QJsonArray pairs;
     for (const CountedTwicePair &pair : result.pairs) {
-        const ConsumedLicense &server = seats.at(pair.serverRow);
-        const ConsumedLicense &cloud = seats.at(pair.cloudRow);
         pairs.append(QJsonObject{
             {QStringLiteral("server_email"), pair.serverEmail},
-            {QStringLiteral("server_user_ids"), QJsonArray::fromStringList(server.enterpriseServerUserIds)},
-            {QStringLiteral("cloud_login"), cloud.githubComLogin},
+            {QStringLiteral("server_user_ids"),
+                QJsonArray::fromStringList(seats.list(pair.serverRow, CompactLicenseRows::List::ServerUserIds))},
+            {QStringLiteral("cloud_login"), seats.text(pair.cloudRow, CompactLicenseRows::Text::Login)},
             {QStringLiteral("cloud_email"), pair.cloudEmail},
             {QStringLiteral("reason"), QLatin1String(reasons[int(pair.reason)])},
             {QStringLiteral("reason_text"), CountedTwicePair::reasonText(pair.reason)},
@@ -144,9 +143,8 @@ QJsonObject countedTwice(
     }
     QJsonArray unexpected;
     for (const UnexpectedSeat &seat : result.unexpected) {
-        const ConsumedLicense &row = seats.at(seat.row);
         unexpected.append(QJsonObject{
-            {QStringLiteral("login"), row.githubComLogin},
+            {QStringLiteral("login"), seats.text(seat.row, CompactLicenseRows::Text::Login)},
             {QStringLiteral("kind"), QLatin1String(unexpectedKinds[int(seat.kind)])},
             {QStringLiteral("explanation"), seat.explanation},
         });

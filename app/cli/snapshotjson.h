@@ -32,7 +32,7 @@ int daysSinceSync(const LicenseSyncStatus &server, const QDateTime &now);
 QJsonObject status(const Connection &connection, const LicenseSnapshot &snapshot, qsizetype users,
     const SeatForecast &forecast, const QDateTime &now);
 QJsonObject countedTwice(
-    const QList<ConsumedLicense> &seats, const CountedTwiceResult &result, const MergedView::Totals &people);
+    const CompactLicenseRows &seats, const CountedTwiceResult &result, const MergedView::Totals &people);
 /// Rows whose login, name, e-mails, SAML NameID or server user ids contain `text` (any case).
 bool matches(const ConsumedLicense &seat, const QString &text);
 } // namespace SnapshotJson

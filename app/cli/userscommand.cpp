@@ -61,15 +61,19 @@ public:
             return ExitCode::Usage;
         }
         LicenseSnapshot snapshot;
-        LicenseStore::LoadParts parts;
-        parts.userAccounts = false; // --counted-twice reads their profile names only, on their own
-        if (const ExitCode code = session.reportSnapshot(parser, &snapshot, parts); code != ExitCode::Ok) {
+        // The seats packed as the console reads them; --counted-twice reads the accounts' profile
+        // names on their own.
+        if (const ExitCode code = session.reportSnapshot(parser, &snapshot, CliSession::serversOnly());
+            code != ExitCode::Ok) {
             return code;
         }
-        const QList<ConsumedLicense> &seats = snapshot.licenses.users;
+        CompactLicenseRows seats;
+        if (!session.packedSeats(snapshot, &seats)) {
+            return ExitCode::Failure;
+        }
         // The console's model and filter over the seats (its rows keep the seats' order).
         ConsumedLicensesModel model;
-        model.setLicenses(seats);
+        model.setRows(seats);
         ConsumedLicensesFilterModel filters;
         filters.setSourceModel(&model);
         if (parser.isSet(QStringLiteral("counted-twice"))) {
@@ -108,9 +112,9 @@ public:
         report.totalSeatsPurchased = snapshot.licenses.totalSeatsPurchased;
         const QString filter = parser.value(QStringLiteral("filter"));
         for (int row = 0; row < filters.rowCount(); ++row) {
-            const ConsumedLicense &seat = seats.at(filters.mapToSource(filters.index(row, 0)).row());
+            ConsumedLicense seat = seats.license(filters.mapToSource(filters.index(row, 0)).row());
             if (SnapshotJson::matches(seat, filter)) {
-                report.users.append(seat);
+                report.users.append(std::move(seat));
             }
         }
         const bool csv = format == QLatin1String("csv");

@@ -132,11 +132,10 @@ QByteArray LicenseReportWriter::toCsv(const ConsumedLicensesReport &report, bool
     return bytes;
 }
 
-QByteArray LicenseReportWriter::toJson(const ConsumedLicensesReport &report)
+QJsonObject LicenseReportWriter::userJson(const ConsumedLicense &u)
 {
-    QJsonArray users;
-    for (const ConsumedLicense &u : report.users) {
-        QJsonObject o;
+    QJsonObject o;
+    {
         o.insert(QStringLiteral("github_com_login"), u.githubComLogin);
         o.insert(QStringLiteral("github_com_name"), textOrNull(u.githubComName));
         o.insert(QStringLiteral("enterprise_server_user_ids"), QJsonArray::fromStringList(u.enterpriseServerUserIds));
@@ -157,13 +156,49 @@ QByteArray LicenseReportWriter::toJson(const ConsumedLicensesReport &report)
         o.insert(QStringLiteral("visual_studio_license_status"), textOrNull(u.visualStudioLicenseStatus));
         o.insert(QStringLiteral("visual_studio_subscription_email"), textOrNull(u.visualStudioSubscriptionEmail));
         o.insert(QStringLiteral("total_user_accounts"), u.totalUserAccounts);
-        users.append(o);
     }
+    return o;
+}
+
+QByteArray LicenseReportWriter::toJson(const ConsumedLicensesReport &report)
+{
+    // What QJsonDocument makes of the whole report, indented, one seat at a time: a document of
+    // 300k seats in QJsonObjects took some 2 GB before a byte was written.
     QJsonObject root;
     root.insert(QStringLiteral("total_seats_consumed"), report.totalSeatsConsumed);
     root.insert(QStringLiteral("total_seats_purchased"), report.totalSeatsPurchased);
-    root.insert(QStringLiteral("users"), users);
-    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+    if (report.users.isEmpty()) {
+        root.insert(QStringLiteral("users"), QJsonArray());
+        return QJsonDocument(root).toJson(QJsonDocument::Indented);
+    }
+    // The root without its last key ("users" sorts last), then the array by hand.
+    QByteArray out = QJsonDocument(root).toJson(QJsonDocument::Indented);
+    out.chop(3); // "\n}\n"
+    out += ",\n    \"users\": [\n";
+    bool first = true;
+    for (const ConsumedLicense &u : report.users) {
+        if (!first) {
+            out += ",\n";
+        }
+        first = false;
+        const QByteArray object = QJsonDocument(userJson(u)).toJson(QJsonDocument::Indented);
+        // Each line eight spaces deeper, without the document's final newline.
+        qsizetype from = 0;
+        while (from < object.size() - 1) {
+            qsizetype end = object.indexOf('\n', from);
+            if (end < 0 || end == object.size() - 1) {
+                end = object.size() - 1;
+            }
+            out += "        ";
+            out.append(object.constData() + from, end - from);
+            from = end + 1;
+            if (from < object.size() - 1) {
+                out += '\n';
+            }
+        }
+    }
+    out += "\n    ]\n}\n";
+    return out;
 }
 
 LicenseReportWriter::Result LicenseReportWriter::write(

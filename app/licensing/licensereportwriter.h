@@ -5,6 +5,7 @@
 #include "licensing/licensevalues.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
@@ -35,6 +36,8 @@ public:
     static QStringList csvColumns();
     static QByteArray toCsv(const ConsumedLicensesReport &report, bool utf8Bom = false);
     static QByteArray toJson(const ConsumedLicensesReport &report);
+    /// One seat as toJson() writes it: the REST API's fields.
+    static QJsonObject userJson(const ConsumedLicense &seat);
     static Result write(const QString &path, const ConsumedLicensesReport &report, const Options &options);
 
     /// A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading

@@ -144,6 +144,31 @@ private Q_SLOTS:
                             "github_com_login,"));
     }
 
+    void shouldWriteJsonAsQJsonDocumentWouldOneSeatAtATime_data()
+    {
+        QTest::addColumn<ConsumedLicensesReport>("report");
+        QTest::newRow("sample") << sampleReport();
+        QTest::newRow("no seats") << ConsumedLicensesReport{7, 9, {}};
+        ConsumedLicensesReport one = sampleReport();
+        one.users.removeLast();
+        QTest::newRow("one seat") << one;
+        ConsumedLicensesReport empty;
+        empty.users.append(ConsumedLicense{});
+        QTest::newRow("a seat with nothing") << empty;
+    }
+
+    void shouldWriteJsonAsQJsonDocumentWouldOneSeatAtATime()
+    {
+        QFETCH(ConsumedLicensesReport, report);
+        QJsonArray users;
+        for (const ConsumedLicense &seat : std::as_const(report.users)) {
+            users.append(LicenseReportWriter::userJson(seat));
+        }
+        const QJsonObject root{{QStringLiteral("total_seats_consumed"), report.totalSeatsConsumed},
+            {QStringLiteral("total_seats_purchased"), report.totalSeatsPurchased}, {QStringLiteral("users"), users}};
+        QCOMPARE(LicenseReportWriter::toJson(report), QJsonDocument(root).toJson(QJsonDocument::Indented));
+    }
+
     void shouldWriteJsonInRestShape()
     {
         const QJsonObject root = QJsonDocument::fromJson(LicenseReportWriter::toJson(sampleReport())).object();

@@ -39,9 +39,6 @@ public:
     QString errorText() const { return m_errorText; }
 
 private:
-    /// Runs `sql` (one parameter at most); false with the error kept when it does not end in `expected`.
-    bool exec(const char *sql, int expected, const QByteArray &parameter = {});
-
     const int m_batchRows;
     const qsizetype m_threadedFrom;
     pg_conn *m_conn = nullptr;

@@ -2,15 +2,10 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "postgresrowwriter.h"
 
+#include "libpqsupport.h"
+
 #include <QByteArray>
-#include <QSqlDatabase>
-#include <QSqlDriver>
 #include <QStringEncoder>
-#include <QVariant>
-
-#include <libpq-fe.h>
-
-#include <cstring>
 
 namespace Glc {
 namespace {
@@ -155,23 +150,9 @@ void appendRow(QByteArray &out, qint64 snapshotId, qsizetype index, const Consum
 
 bool PostgresRowWriter::attach(const QSqlDatabase &db)
 {
-    m_conn = nullptr;
-    if (!db.isOpen() || !db.driver()) {
-        return false;
-    }
-    const QVariant handle = db.driver()->handle();
-    // Qt names the type by libpq's struct: "pg_conn*" (older versions "PGconn*").
-    if (!handle.isValid() ||
-        (std::strcmp(handle.typeName(), "pg_conn*") != 0 && std::strcmp(handle.typeName(), "PGconn*") != 0)) {
-        return false;
-    }
-    PGconn *const conn = *static_cast<PGconn *const *>(handle.constData());
     // In the store's transaction (the snapshot's row is there, uncommitted), between statements.
-    if (!conn || PQstatus(conn) != CONNECTION_OK || PQtransactionStatus(conn) != PQTRANS_INTRANS) {
-        return false;
-    }
-    m_conn = conn;
-    return true;
+    m_conn = Libpq::connectionOf(db, PQTRANS_INTRANS);
+    return m_conn;
 }
 
 bool PostgresRowWriter::finish(const char *abortReason)
@@ -179,14 +160,15 @@ bool PostgresRowWriter::finish(const char *abortReason)
     bool ok = PQputCopyEnd(m_conn, abortReason) == 1;
     while (PGresult *result = PQgetResult(m_conn)) {
         if (PQresultStatus(result) != PGRES_COMMAND_OK && m_errorText.isEmpty()) {
-            m_sqlState = QString::fromUtf8(PQresultErrorField(result, PG_DIAG_SQLSTATE));
-            m_errorText = QString::fromUtf8(PQresultErrorMessage(result)).trimmed();
+            const Libpq::Failure failure = Libpq::failureOf(m_conn, result);
+            m_sqlState = failure.sqlState;
+            m_errorText = failure.text;
             ok = false;
         }
         PQclear(result);
     }
     if (!ok && m_errorText.isEmpty()) {
-        m_errorText = QString::fromUtf8(PQerrorMessage(m_conn)).trimmed();
+        m_errorText = Libpq::failureOf(m_conn, nullptr).text;
     }
     return ok && !abortReason;
 }
@@ -200,14 +182,10 @@ bool PostgresRowWriter::write(
     if (!m_conn) {
         return false;
     }
-    PGresult *const started = PQexec(m_conn, CopySql);
-    const bool copying = PQresultStatus(started) == PGRES_COPY_IN;
-    if (!copying) {
-        m_sqlState = QString::fromUtf8(PQresultErrorField(started, PG_DIAG_SQLSTATE));
-        m_errorText = QString::fromUtf8(PQresultErrorMessage(started)).trimmed();
-    }
-    PQclear(started);
-    if (!copying) {
+    Libpq::Failure failure;
+    if (!Libpq::run(m_conn, CopySql, PGRES_COPY_IN, &failure)) {
+        m_sqlState = failure.sqlState;
+        m_errorText = failure.text;
         return false;
     }
     QByteArray chunk;
@@ -223,7 +201,7 @@ bool PostgresRowWriter::write(
             appendRow(chunk, snapshotId, index, rows.at(index));
         }
         if (PQputCopyData(m_conn, chunk.constData(), int(chunk.size())) != 1) {
-            m_errorText = QString::fromUtf8(PQerrorMessage(m_conn)).trimmed();
+            m_errorText = Libpq::failureOf(m_conn, nullptr).text;
             finish("the data could not be sent");
             return false;
         }

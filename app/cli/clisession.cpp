@@ -305,11 +305,7 @@ QHash<QString, QString> CliSession::serverProfileNames(const LicenseSnapshot &sn
 bool CliSession::packedSeats(const LicenseSnapshot &snapshot, CompactLicenseRows *rows)
 {
     if (!snapshot.licenses.users.isEmpty() || snapshot.id <= 0) {
-        rows->reserve(snapshot.licenses.users.size());
-        for (const ConsumedLicense &seat : snapshot.licenses.users) {
-            rows->append(seat);
-        }
-        rows->squeeze();
+        *rows = CompactLicenseRows::fromLicenses(snapshot.licenses.users);
         return true;
     }
     StoreResult<CompactLicenseRows> loaded = m_store.loadCompactLicenses(snapshot.id);

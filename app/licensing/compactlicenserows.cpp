@@ -231,6 +231,17 @@ void CompactLicenseRows::squeeze()
     m_utf8HostIndex.clear();
 }
 
+CompactLicenseRows CompactLicenseRows::fromLicenses(const QList<ConsumedLicense> &licenses)
+{
+    CompactLicenseRows rows;
+    rows.reserve(licenses.size());
+    for (const ConsumedLicense &l : licenses) {
+        rows.append(l);
+    }
+    rows.squeeze();
+    return rows;
+}
+
 quint32 CompactLicenseRows::intern(const QString &s)
 {
     const auto it = m_stringIndex.constFind(s);

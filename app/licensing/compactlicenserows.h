@@ -79,6 +79,8 @@ public:
     void append(const Utf8Row &row);
     /// Frees the spare capacity left by growing; call after the last append().
     void squeeze();
+    /// Every seat of `licenses` appended, in order, squeezed.
+    static CompactLicenseRows fromLicenses(const QList<ConsumedLicense> &licenses);
     /// Puts the rows in the order `order` gives (row i becomes the row that was at order[i]; a
     /// permutation of every row). The records are moved, not just their offsets, so a pass over
     /// every row, like a search, still reads memory in order.

@@ -208,12 +208,7 @@ QHash<QString, QString> CountedTwiceAnalyzer::serverProfileNames(
 CountedTwiceResult CountedTwiceAnalyzer::analyze(
     const QList<ConsumedLicense> &seats, const QHash<QString, QString> &serverProfileNames)
 {
-    CompactLicenseRows rows;
-    rows.reserve(seats.size());
-    for (const ConsumedLicense &seat : seats) {
-        rows.append(seat);
-    }
-    return analyze(rows, serverProfileNames);
+    return analyze(CompactLicenseRows::fromLicenses(seats), serverProfileNames);
 }
 
 CountedTwiceResult CountedTwiceAnalyzer::analyze(

@@ -12,12 +12,7 @@ namespace Glc {
 OrganizationBreakdown OrganizationBreakdown::compute(const QList<ConsumedLicense> &seats)
 {
     // One counting rule: the packed rows' (the License page's).
-    CompactLicenseRows rows;
-    rows.reserve(seats.size());
-    for (const ConsumedLicense &seat : seats) {
-        rows.append(seat);
-    }
-    return compute(rows);
+    return compute(CompactLicenseRows::fromLicenses(seats));
 }
 
 OrganizationBreakdown OrganizationBreakdown::compute(const CompactLicenseRows &seats)

@@ -116,13 +116,7 @@ QString ConsumedLicensesModel::licenseTypeText(const QString &type)
 
 void ConsumedLicensesModel::setLicenses(const QList<ConsumedLicense> &licenses)
 {
-    CompactLicenseRows rows;
-    rows.reserve(licenses.size());
-    for (const ConsumedLicense &l : licenses) {
-        rows.append(l);
-    }
-    rows.squeeze();
-    setRows(rows);
+    setRows(CompactLicenseRows::fromLicenses(licenses));
 }
 
 void ConsumedLicensesModel::setRows(const CompactLicenseRows &rows)

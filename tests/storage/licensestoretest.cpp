@@ -46,6 +46,20 @@ QByteArray fileHash(const QString &path)
     return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
 }
 
+/// A seat whose text is Chinese, accented and lowered to another length (ẞ), for the readers.
+ConsumedLicense nonAsciiSeat()
+{
+    ConsumedLicense seat;
+    seat.githubComLogin = QStringLiteral("wang-wei");
+    seat.githubComName = QStringLiteral("王伟 ÅSA ẞ");
+    seat.githubComVerifiedDomainEmails = {QStringLiteral("王伟@例子.公司"), QStringLiteral("Wei@Example.com")};
+    seat.enterpriseServerUserIds = {QStringLiteral("服务器.例子.公司:12")};
+    seat.githubComMemberRoles = {QStringLiteral("研发:Member")};
+    seat.enterpriseServerUser = TriState::Unknown;
+    seat.githubComTwoFactorAuth = TriState::No;
+    return seat;
+}
+
 LicenseSnapshot smallSnapshot(quint32 seed, int users = 200)
 {
     SnapshotGeneratorOptions o;
@@ -576,17 +590,12 @@ private Q_SLOTS:
     void shouldReadSqliteRowsThroughItsOwnApi()
     {
         if (postgres()) {
-            QSKIP("SQLite's own API reads SQLite files; PostgreSQL reads through QtSql");
+            QSKIP("SQLite's own API reads SQLite files; PostgreSQL has a reader of its own");
         }
         LicenseStore store;
         QVERIFY(!store.open(m_location));
         LicenseSnapshot snapshot = smallSnapshot(7, 300);
-        ConsumedLicense chinese;
-        chinese.githubComLogin = QStringLiteral("wang-wei");
-        chinese.githubComName = QStringLiteral("王伟 ÅSA ẞ");
-        chinese.githubComVerifiedDomainEmails = {QStringLiteral("王伟@例子.公司"), QStringLiteral("Wei@Example.com")};
-        chinese.enterpriseServerUserIds = {QStringLiteral("服务器.例子.公司:12")};
-        chinese.githubComMemberRoles = {QStringLiteral("研发:Member")};
+        const ConsumedLicense chinese = nonAsciiSeat();
         snapshot.licenses.users.append(chinese);
         const auto id = store.writeSnapshot(snapshot);
         QVERIFY(id.ok());
@@ -683,13 +692,7 @@ private Q_SLOTS:
         LicenseStore store;
         QVERIFY(!store.open(m_location));
         LicenseSnapshot snapshot = smallSnapshot(7, 300);
-        ConsumedLicense chinese;
-        chinese.githubComLogin = QStringLiteral("wang-wei");
-        chinese.githubComName = QStringLiteral("王伟 ÅSA ẞ");
-        chinese.githubComVerifiedDomainEmails = {QStringLiteral("王伟@例子.公司"), QStringLiteral("Wei@Example.com")};
-        chinese.enterpriseServerUserIds = {QStringLiteral("服务器.例子.公司:12")};
-        chinese.enterpriseServerUser = TriState::Unknown;
-        chinese.githubComTwoFactorAuth = TriState::No;
+        const ConsumedLicense chinese = nonAsciiSeat();
         snapshot.licenses.users.append(chinese);
         const auto id = store.writeSnapshot(snapshot);
         QVERIFY(id.ok());

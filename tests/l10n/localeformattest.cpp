@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "core/applicationinfo.h"
 #include "core/localization.h"
+#include "core/mimecomments.h"
+#include "filedialogs.h"
 #include "licensepage/countedtwicepanel.h"
 #include "licensepage/historychart.h"
 #include "licensepage/licensepage.h"
@@ -17,6 +19,7 @@
 #include "uitestdata.h"
 #include "views/exportusageview.h"
 
+#include <QBuffer>
 #include <QFileInfo>
 #include <QLineEdit>
 #include <QPushButton>
@@ -25,6 +28,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
+
+using namespace Qt::StringLiterals;
 
 // Under zh_CN the License page writes numbers, dates, relative times, percentages and file sizes the
 // way QLocale writes them for zh_CN, and no text carries a hand-built (ISO or English) date.
@@ -41,6 +46,63 @@ private Q_SLOTS:
         QCOMPARE(Glc::Localization::activeLanguage(), QStringLiteral("zh_CN"));
         QCOMPARE(QLocale().language(), QLocale::Chinese);
         QVERIFY(m_dir.isValid());
+    }
+
+    void shouldReadAFileTypesNameInTheLanguageWhicheverWayItIsTagged_data()
+    {
+        QTest::addColumn<QStringList>("languages");
+        QTest::addColumn<QString>("expected");
+        // QLocale::uiLanguages() of zh_CN, zh_TW, de_AT, pt_BR and fr_FR.
+        QTest::newRow("zh_CN, BCP 47 tag") << QStringList{u"zh-CN"_s, u"zh-Hans-CN"_s, u"zh"_s} << u"JSON 文档"_s;
+        QTest::newRow("zh_TW, not the simplified one")
+            << QStringList{u"zh-TW"_s, u"zh-Hant-TW"_s, u"zh"_s} << u"JSON 文件"_s;
+        QTest::newRow("de_AT, language alone") << QStringList{u"de-AT"_s} << u"JSON-Dokument"_s;
+        QTest::newRow("pt_BR, Qt's underscore tag") << QStringList{u"pt-BR"_s, u"pt"_s} << u"documento JSON"_s;
+        QTest::newRow("fr_FR, absent: Qt's English") << QStringList{u"fr-FR"_s, u"fr"_s} << QString();
+    }
+
+    void shouldReadAFileTypesNameInTheLanguageWhicheverWayItIsTagged()
+    {
+        QFETCH(QStringList, languages);
+        QFETCH(QString, expected);
+        // As update-mime-database writes it (shared-mime-info 2.4 mixes both spellings of tags), with a
+        // second type after the first whose names must not be taken.
+        QByteArray xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+                         "<mime-info xmlns=\"http://www.freedesktop.org/standards/shared-mime-info\">\n"
+                         "<mime-type type=\"application/json\">\n"
+                         "  <comment>JSON document</comment>\n"
+                         "  <comment xml:lang=\"zh-Hant-TW\">JSON 文件</comment>\n"
+                         "  <comment xml:lang=\"zh-Hans-CN\">JSON 文档</comment>\n"
+                         "  <comment xml:lang=\"pt_BR\">documento JSON</comment>\n"
+                         "  <comment xml:lang=\"de\">JSON-Dokument</comment>\n"
+                         "  <glob pattern=\"*.json\"/>\n"
+                         "  <sub-class-of type=\"application/javascript\"/>\n"
+                         "</mime-type>\n"
+                         "<mime-type type=\"text/x-other\"><comment xml:lang=\"fr\">autre</comment></mime-type>\n"
+                         "</mime-info>\n";
+        QBuffer buffer(&xml);
+        QVERIFY(buffer.open(QIODevice::ReadOnly));
+        QCOMPARE(Glc::MimeComments::fromXml(&buffer, languages), expected);
+    }
+
+    void shouldNameFileTypesInTheChineseFileDialog()
+    {
+        // The build root's shared MIME database tags its Chinese "zh-Hans-CN", where Qt 6.8 looks only
+        // for "zh_CN": the dialog's Type column has the console's reading of it.
+        const QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(u"usage.json"_s);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.write("{}") == 2);
+        file.close();
+        const Glc::LocalizedFileTypes types;
+        const QString name = types.type(QFileInfo(path));
+        QVERIFY2(name.contains(QLatin1String("JSON")) && TextWalker::hasCjk(name), qPrintable(name));
+        QCOMPARE(Glc::MimeComments::localized(u"application/json"_s, QLocale().uiLanguages()), name);
+        // Folders are Qt's own word, translated by Qt's catalog.
+        QVERIFY2(
+            TextWalker::hasCjk(types.type(QFileInfo(m_dir.path()))), qPrintable(types.type(QFileInfo(m_dir.path()))));
+        QCOMPARE(Glc::MimeComments::localized(u"../etc/passwd"_s, QLocale().uiLanguages()), QString());
     }
 
     void shouldShowAStoredSnapshotSourceInTheCurrentLanguage()

@@ -293,7 +293,7 @@ private Q_SLOTS:
         auto view = std::make_unique<ExportUsageView>(controller(), m_window.get());
         QVERIFY(showView(view.get()));
         const QDir folder(m_dir.filePath(QStringLiteral("exports")));
-        QVERIFY(folder.mkpath(QStringLiteral(".")));
+        QVERIFY(folder.mkpath(QStringLiteral("earlier"))); // a folder in the file dialog's list
         view->targetEdit()->setText(folder.filePath(QStringLiteral("usage.json")));
         QSignalSpy finished(view.get(), &ActionView::jobFinished);
         view->startButton()->click();
@@ -313,31 +313,34 @@ private Q_SLOTS:
         QVERIFY(view->resultMessage()->isVisible());
         check(view.get(), QStringLiteral("ExportUsageView kept"));
 
-        // Browse…: Qt's own file dialog (the offscreen platform has no native one), in the language too. Its
-        // folder is named after the test's home; its Type column shows the MIME database's words, which Qt
-        // 6.8 finds only in English there (shared-mime-info 2.4 tags them zh-Hans-CN), so that is not judged.
-        m_allow.addValues({QDir(QDir::homePath()).dirName()});
+        // Browse…: Qt's own file dialog (the offscreen platform has no native one), in the language too,
+        // its Type column included (the folder, and "JSON 文档" for the export beside it). Its folder is named after
+        // the test's home; file names are the user's.
+        m_allow.addValues({QDir(QDir::homePath()).dirName(), QStringLiteral("earlier")});
         QStringList buttons;
+        QStringList types;
         problems = judgeModal<QFileDialog>(
             QStringLiteral("Save As file dialog"),
             [&view] { view->findChild<QPushButton *>(QStringLiteral("browse"))->click(); },
-            [&buttons](QFileDialog *dialog) {
+            [&buttons, &types](QFileDialog *dialog) {
                 for (const QAbstractButton *button : dialog->findChild<QDialogButtonBox *>()->buttons()) {
                     buttons << button->text();
                 }
+                const auto *files = dialog->findChild<QAbstractItemView *>(QStringLiteral("treeView"));
+                QTRY_VERIFY(files->model()->rowCount(files->rootIndex()) > 0);
+                for (int row = 0; row < files->model()->rowCount(files->rootIndex()); ++row) {
+                    types << files->model()->index(row, 2, files->rootIndex()).data().toString();
+                }
                 dialog->reject();
             },
-            seen,
-            [](const TextWalker::Text &text) {
-                static const QRegularExpression typeColumn(QStringLiteral("^treeView cell \\d+,2$"));
-                return text.objectName.contains(typeColumn);
-            });
+            seen);
         QVERIFY(seen);
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
         QCOMPARE(buttons.size(), 2); // Save, Cancel
+        QVERIFY2(!types.isEmpty(), "the dialog lists no file");
         if (m_checkTranslation) {
-            for (const QString &button : std::as_const(buttons)) {
-                QVERIFY2(TextWalker::hasCjk(button), qPrintable(buttons.join(QLatin1Char(' '))));
+            for (const QString &text : buttons + types) {
+                QVERIFY2(TextWalker::hasCjk(text), qPrintable((buttons + types).join(QLatin1Char(' '))));
             }
         }
     }

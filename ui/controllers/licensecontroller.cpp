@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "licensecontroller.h"
 
+#include "filedialogs.h"
 #include "github/keychaintokenstore.h"
 #include "github/tokenstore.h"
 #include "glc_ui_debug.h"
@@ -871,7 +872,9 @@ void LicenseController::downloadReport()
     const QString suggested = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
                                   .filePath(QStringLiteral("consumed-licenses-%1.%2")
                                           .arg(QDate::currentDate().toString(Qt::ISODate), suffixes.at(last)));
+    LocalizedFileTypes types; // before the dialog, to outlive it
     QFileDialog dialog(m_page, i18nc("@title:window", "Download Report"), suggested);
+    dialog.setIconProvider(&types);
     dialog.setObjectName(QStringLiteral("reportFileDialog"));
     dialog.setAcceptMode(QFileDialog::AcceptSave);
     dialog.setFileMode(QFileDialog::AnyFile);

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "connectiondialog.h"
 
+#include "filedialogs.h"
 #include "github/githubclient.h"
 #include "statuscolors.h"
 #include "widgetutil.h"
@@ -11,7 +12,6 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QFileDialog>
 #include <QFormLayout>
 #include <QFutureWatcher>
 #include <QGridLayout>
@@ -114,7 +114,7 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     , m_testStatus(new QLabel(this))
     , m_report(new QWidget(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
-    , m_chooser([](QWidget *parent, const QString &title) { return QFileDialog::getOpenFileName(parent, title); })
+    , m_chooser([](QWidget *parent, const QString &title) { return Glc::FileDialogs::openFileName(parent, title, {}); })
     , m_caFileTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("connectionDialog"));

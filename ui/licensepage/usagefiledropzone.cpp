@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "usagefiledropzone.h"
 
+#include "filedialogs.h"
 #include "statuscolors.h"
 #include "wrappingitemdelegate.h"
 
@@ -10,7 +11,6 @@
 #include <QClipboard>
 #include <QDir>
 #include <QDragEnterEvent>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -51,7 +51,7 @@ UsageFileDropZone::UsageFileDropZone(QWidget *parent)
     , m_messageLabel(new QLabel(this))
     , m_resultsView(new QTreeWidget(this))
     , m_chooser([](QWidget *parent) {
-        return QFileDialog::getOpenFileNames(parent, i18nc("@title:window", "Choose License Usage Files"),
+        return Glc::FileDialogs::openFileNames(parent, i18nc("@title:window", "Choose License Usage Files"),
             QStandardPaths::writableLocation(QStandardPaths::DownloadLocation),
             i18nc("@item file dialog filter", "License usage files (*.json);;All files (*)"));
     })

@@ -3,6 +3,7 @@
 #include "exportusageview.h"
 
 #include "controllers/licensecontroller.h"
+#include "filedialogs.h"
 #include "licensepage/inlinemessage.h"
 #include "licensepage/uiformat.h"
 #include "workflows/exportusagejob.h"
@@ -10,7 +11,6 @@
 #include <KLocalizedString>
 #include <QComboBox>
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -87,14 +87,14 @@ ExportUsageView::ExportUsageView(LicenseController *controller, QWidget *parent)
     };
     connect(m_server, &QComboBox::currentIndexChanged, this, &ExportUsageView::suggestTarget);
     connect(m_browse, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, i18nc("@title:window", "Save License Usage As"),
+        const QString path = Glc::FileDialogs::saveFileName(this, i18nc("@title:window", "Save License Usage As"),
             m_target->text(), i18nc("@item:inlistbox file type", "License usage (*.json)"));
         if (!path.isEmpty()) {
             m_target->setText(path);
         }
     });
     m_chooseDownload = [](QWidget *parent) {
-        return QFileDialog::getOpenFileName(parent, i18nc("@title:window", "Choose the Downloaded File"),
+        return Glc::FileDialogs::openFileName(parent, i18nc("@title:window", "Choose the Downloaded File"),
             QStandardPaths::writableLocation(QStandardPaths::DownloadLocation),
             i18nc("@item:inlistbox file type", "License usage (*.json)"));
     };

@@ -109,6 +109,33 @@ int offsetFromCursor(const QString &cursor)
     return decoded.startsWith("lab:") ? decoded.mid(4).toInt() : 0;
 }
 
+/// The value of argument @p name of the first @p field in a GraphQL @p query, written in the query
+/// (`enterprise(slug: "lab")`, `first: 5`, `connectedOnly: true`) or passed as a variable
+/// (`enterprise(slug: $slug)`); undefined when the field has no such argument. Not a GraphQL parser:
+/// enough for the queries of the console and of `gh api graphql` by hand.
+QJsonValue graphQlArgument(const QString &query, const QJsonObject &variables, QLatin1String field, QLatin1String name)
+{
+    const QRegularExpression arguments(QStringLiteral("\\b%1\\s*\\(([^)]*)\\)").arg(field));
+    const QString list = arguments.match(query).captured(1);
+    const QRegularExpression argument(
+        QStringLiteral("\\b%1\\s*:\\s*(?:\\$(\\w+)|\"((?:[^\"\\\\]|\\\\.)*)\"|(-?\\d+)|(true|false|null))").arg(name));
+    const QRegularExpressionMatch match = argument.match(list);
+    if (!match.hasMatch()) {
+        return QJsonValue(QJsonValue::Undefined);
+    }
+    if (match.hasCaptured(1)) {
+        return variables.value(match.captured(1));
+    }
+    if (match.hasCaptured(2)) {
+        return QJsonDocument::fromJson(QStringLiteral("[\"%1\"]").arg(match.captured(2)).toUtf8()).array().at(0);
+    }
+    if (match.hasCaptured(3)) {
+        return match.captured(3).toInt();
+    }
+    return match.captured(4) == QLatin1String("null") ? QJsonValue()
+                                                      : QJsonValue(match.captured(4) == QLatin1String("true"));
+}
+
 QLoggingCategory::CategoryFilter s_previousLogFilter = nullptr;
 
 /// Qt's HTTP server logs each request with all its headers at debug level, the Authorization header and
@@ -731,9 +758,12 @@ LicenseLab::Reply LicenseLab::graphql(const QHttpServerRequest &request, const L
                 QJsonArray{QJsonObject{{QStringLiteral("message"), m_config.faults.graphQlError}}}}});
         return reply;
     }
-    const int accountsFirst = std::clamp(variables.value(QLatin1String("accountsFirst")).toInt(100), 1, 100);
-    const int emailsFirst = std::clamp(variables.value(QLatin1String("emailsFirst")).toInt(10), 1, 100);
-    const int uploadsFirst = std::clamp(variables.value(QLatin1String("uploadsFirst")).toInt(10), 1, 100);
+    auto argument = [&query, &variables](const char *field, const char *name) {
+        return graphQlArgument(query, variables, QLatin1String(field), QLatin1String(name));
+    };
+    const int accountsFirst = std::clamp(argument("userAccounts", "first").toInt(100), 1, 100);
+    const int emailsFirst = std::clamp(argument("emails", "first").toInt(10), 1, 100);
+    const int uploadsFirst = std::clamp(argument("userAccountsUploads", "first").toInt(10), 1, 100);
     static const QRegularExpression uploadsNewestFirst(
         QStringLiteral("userAccountsUploads\\([^)]*orderBy:\\s*\\{\\s*field:\\s*CREATED_AT,\\s*direction:\\s*DESC"));
     static const QRegularExpression onUserAccount(QStringLiteral("\\bon\\s+EnterpriseServerUserAccount\\s*\\{"));
@@ -811,14 +841,14 @@ LicenseLab::Reply LicenseLab::graphql(const QHttpServerRequest &request, const L
         return QStringLiteral("Could not resolve to a node with the global id of '%1'.").arg(id);
     };
     if (query.contains(QLatin1String("enterpriseServerInstallations"))) {
-        if (variables.value(QLatin1String("slug")).toString() != enterprise.slug()) {
+        const QString slug = argument("enterprise", "slug").toString();
+        if (slug != enterprise.slug()) {
             return graphQlError(QStringLiteral("NOT_FOUND"),
-                QStringLiteral("Could not resolve to an Enterprise with the slug of '%1'.")
-                    .arg(variables.value(QLatin1String("slug")).toString()),
+                QStringLiteral("Could not resolve to an Enterprise with the slug of '%1'.").arg(slug),
                 QStringLiteral("enterprise"));
         }
-        const int first = std::clamp(variables.value(QLatin1String("first")).toInt(10), 1, 100);
-        const bool connectedOnly = variables.value(QLatin1String("connectedOnly")).toBool();
+        const int first = std::clamp(argument("enterpriseServerInstallations", "first").toInt(10), 1, 100);
+        const bool connectedOnly = argument("enterpriseServerInstallations", "connectedOnly").toBool();
         QList<int> indexes;
         for (int i = 0; i < enterprise.servers().size(); ++i) {
             if (!connectedOnly || enterprise.servers().at(i).connected) {
@@ -826,7 +856,8 @@ LicenseLab::Reply LicenseLab::graphql(const QHttpServerRequest &request, const L
             }
         }
         GitHubJson::PageInfo info;
-        const auto [from, to] = slice(indexes.size(), variables.value(QLatin1String("after")).toString(), first, &info);
+        const auto [from, to] =
+            slice(indexes.size(), argument("enterpriseServerInstallations", "after").toString(), first, &info);
         QJsonArray nodes;
         for (int i = from; i < to; ++i) {
             nodes.append(installationNode(enterprise.servers().at(indexes.at(i)), {}));

@@ -167,6 +167,93 @@ private Q_SLOTS:
         QCOMPARE(wrongSlug->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 404);
     }
 
+    void shouldReadGraphQlArgumentsWrittenInTheQueryOrPassedAsVariables_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QJsonObject>("variables");
+        QTest::addColumn<QStringList>("hosts"); // empty: NOT_FOUND
+        QTest::addColumn<bool>("hasNextPage");
+        const QString selection = QStringLiteral(
+            " { nodes { hostName userAccounts(first: %1) { nodes { login } } } pageInfo { hasNextPage } } } } }");
+        const QString hosts3[] = {QStringLiteral("ghes-1.lab.example"), QStringLiteral("ghes-2.lab.example"),
+            QStringLiteral("ghes-3.lab.example")};
+        // How `gh api graphql -f query=...` is usually written: every argument in the query.
+        QTest::newRow("literals")
+            << QStringLiteral(
+                   "query { enterprise(slug: \"lab\") { ownerInfo { enterpriseServerInstallations(first: 2)") +
+                selection.arg(1)
+            << QJsonObject() << QStringList{hosts3[0], hosts3[1]} << true;
+        QTest::newRow("literal connectedOnly")
+            << QStringLiteral("{ enterprise(slug: \"lab\") { ownerInfo { enterpriseServerInstallations(first: 5, "
+                              "connectedOnly: true)") +
+                selection.arg(1)
+            << QJsonObject() << QStringList{hosts3[0], hosts3[1]} << false;
+        // How the console writes them: variables of any name.
+        QTest::newRow("variables") << QStringLiteral(
+                                          "query($e: String!, $n: Int!) { enterprise(slug: $e) { ownerInfo { "
+                                          "enterpriseServerInstallations(first: $n)") +
+                selection.arg(QStringLiteral("$accounts"))
+                                   << QJsonObject{{QStringLiteral("e"), QStringLiteral("lab")},
+                                          {QStringLiteral("n"), 1}, {QStringLiteral("accounts"), 1}}
+                                   << QStringList{hosts3[0]} << true;
+        QTest::newRow("another slug")
+            << QStringLiteral("{ enterprise(slug: \"acme\") { ownerInfo { enterpriseServerInstallations(first: 5)") +
+                selection.arg(1)
+            << QJsonObject() << QStringList() << false;
+        QTest::newRow("no slug") << QStringLiteral("{ enterprise { ownerInfo { enterpriseServerInstallations") +
+                selection.arg(1) << QJsonObject()
+                                 << QStringList() << false;
+    }
+
+    void shouldReadGraphQlArgumentsWrittenInTheQueryOrPassedAsVariables()
+    {
+        QFETCH(QString, query);
+        QFETCH(QJsonObject, variables);
+        QFETCH(QStringList, hosts);
+        QFETCH(bool, hasNextPage);
+        LabConfig config;
+        config.users = 40;
+        config.servers = 3; // the first two connected, the last one air-gapped
+        LicenseLab lab(config);
+        QVERIFY(lab.start());
+        std::unique_ptr<QNetworkReply> reply(post(lab, QStringLiteral("/api/graphql"),
+            QJsonDocument(QJsonObject{{QStringLiteral("query"), query}, {QStringLiteral("variables"), variables}})
+                .toJson()));
+        QVERIFY(waitFor(reply.get()));
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
+        if (hosts.isEmpty()) {
+            const QJsonObject error = answer.value(QLatin1String("errors")).toArray().at(0).toObject();
+            QCOMPARE(error.value(QLatin1String("type")).toString(), QStringLiteral("NOT_FOUND"));
+            QVERIFY2(error.value(QLatin1String("message")).toString().contains(QLatin1String("slug")),
+                qPrintable(error.value(QLatin1String("message")).toString()));
+            return;
+        }
+        const QJsonObject installations = answer.value(QLatin1String("data"))
+                                              .toObject()
+                                              .value(QLatin1String("enterprise"))
+                                              .toObject()
+                                              .value(QLatin1String("ownerInfo"))
+                                              .toObject()
+                                              .value(QLatin1String("enterpriseServerInstallations"))
+                                              .toObject();
+        QStringList seen;
+        for (const QJsonValue &node : installations.value(QLatin1String("nodes")).toArray()) {
+            seen << node.toObject().value(QLatin1String("hostName")).toString();
+            // userAccounts(first: 1): one account of the server's several.
+            QCOMPARE(node.toObject()
+                         .value(QLatin1String("userAccounts"))
+                         .toObject()
+                         .value(QLatin1String("nodes"))
+                         .toArray()
+                         .size(),
+                1);
+        }
+        QCOMPARE(seen, hosts);
+        QCOMPARE(installations.value(QLatin1String("pageInfo")).toObject().value(QLatin1String("hasNextPage")).toBool(),
+            hasNextPage);
+    }
+
     void shouldSyncExportAndUpload()
     {
         LabConfig config;

@@ -29,6 +29,10 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <sqlite3.h>
+
+#include <cstring>
+
 using namespace Qt::StringLiterals;
 
 namespace Glc {
@@ -1710,6 +1714,63 @@ StoreResult<qint64> LicenseStore::databaseSize()
         return queryError(q);
     }
     return q.value(0).toLongLong();
+}
+
+StoreResult<qint64> LicenseStore::unusedSize()
+{
+    if (!isOpen()) {
+        return notOpenError();
+    }
+    if (m_backend != Backend::Sqlite) {
+        return qint64(-1);
+    }
+    QSqlQuery q(database());
+    qint64 pages = 0;
+    if (!q.exec(QStringLiteral("PRAGMA freelist_count")) || !q.next()) {
+        return queryError(q);
+    }
+    pages = q.value(0).toLongLong();
+    if (!q.exec(QStringLiteral("PRAGMA page_size")) || !q.next()) {
+        return queryError(q);
+    }
+    return pages * q.value(0).toLongLong();
+}
+
+StoreError LicenseStore::compact(const CancelCheck &cancel)
+{
+    if (!isOpen()) {
+        return notOpenError();
+    }
+    if (m_backend != Backend::Sqlite) {
+        return {};
+    }
+    const QVariant handle = database().driver()->handle();
+    sqlite3 *const connection = handle.isValid() && std::strcmp(handle.typeName(), "sqlite3*") == 0
+        ? *static_cast<sqlite3 *const *>(handle.constData())
+        : nullptr;
+    // SQLite asks every few thousand steps of its program whether to go on; VACUUM stopped that way
+    // rolls back whole.
+    auto goOn = [](void *check) { return (*static_cast<const CancelCheck *>(check))() ? 1 : 0; };
+    if (connection && cancel) {
+        sqlite3_progress_handler(connection, 4096, goOn, const_cast<CancelCheck *>(&cancel));
+    }
+    QSqlQuery q(database());
+    const bool vacuumed = q.exec(QStringLiteral("VACUUM"));
+    if (connection && cancel) {
+        sqlite3_progress_handler(connection, 0, nullptr, nullptr);
+    }
+    if (!vacuumed) {
+        if (cancel && cancel()) {
+            return StoreError{StoreError::Code::Cancelled,
+                i18nc("@info", "Compacting the database was cancelled; its file is as it was."), {}};
+        }
+        return queryError(q);
+    }
+    // The rewritten database went through the write-ahead log: copy it back and empty the log.
+    if (!q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"))) {
+        return queryError(q);
+    }
+    return {};
 }
 
 StoreResult<int> LicenseStore::applyRetention(

@@ -107,6 +107,15 @@ public:
     /// What the database takes on disk: SQLite's file with its write-ahead log, PostgreSQL's
     /// pg_database_size().
     StoreResult<qint64> databaseSize();
+    /// The part of databaseSize() that removed snapshots left unused: SQLite keeps such pages in its
+    /// file for later snapshots until compact(). -1 on PostgreSQL, whose server makes the space of
+    /// removed rows reusable by itself (autovacuum) and has no figure to offer here.
+    StoreResult<qint64> unusedSize();
+    /// Gives the unused space back to the file system: SQLite rewrites its file without it (VACUUM,
+    /// which reads and writes what is kept once and needs that much free space for a while) and
+    /// empties its write-ahead log. Another console writing meanwhile waits, as for a refresh. `cancel`
+    /// stops it within a moment, the file as it was. Nothing to do on PostgreSQL.
+    StoreError compact(const CancelCheck &cancel = {});
     /// Removes old snapshots by `policy` (newest kept always), each in a transaction of its own, oldest
     /// first; returns how many were removed.
     StoreResult<int> applyRetention(const QString &connectionId, const RetentionPolicy &policy, const QDateTime &now);

@@ -4,7 +4,10 @@
 
 #include "storage/licensestore.h"
 
+#include <KLocalizedString>
 #include <QDateTime>
+
+#include <algorithm>
 
 namespace Glc {
 RetentionJob::RetentionJob(const WorkflowContext &context, QObject *parent)
@@ -12,10 +15,44 @@ RetentionJob::RetentionJob(const WorkflowContext &context, QObject *parent)
 {
 }
 
-RetentionJob::RetentionJob(const WorkflowContext &context, const RetentionPolicy &policy, QObject *parent)
+RetentionJob::RetentionJob(
+    const WorkflowContext &context, const RetentionPolicy &policy, Compact compact, QObject *parent)
     : WorkflowJob(context, parent)
     , m_change(policy)
+    , m_compact(compact)
 {
+}
+
+bool RetentionJob::compactStore()
+{
+    LicenseStore *db = store();
+    const StoreResult<qint64> unused = db->unusedSize();
+    const StoreResult<qint64> before = db->databaseSize();
+    if (!unused.ok() || !before.ok()) {
+        fail(unused.ok() ? before.error : unused.error);
+        return false;
+    }
+    if (unused.value <= 0) {
+        return true; // nothing to give back, or nothing the store can (PostgreSQL)
+    }
+    setStage(Compacting, i18nc("@info:progress", "Compacting the database file…"));
+    Q_EMIT progress(0, 0, 0);
+    if (StoreError error = db->compact([this] { return cancelRequested(); }); error.isError()) {
+        if (error.code == StoreError::Code::Cancelled) {
+            m_compactingCancelled = true;
+            cancel();
+        } else {
+            fail(error);
+        }
+        return false;
+    }
+    const StoreResult<qint64> after = db->databaseSize();
+    if (!after.ok()) {
+        fail(after.error);
+        return false;
+    }
+    m_freedBytes = std::max<qint64>(0, before.value - after.value);
+    return true;
 }
 
 void RetentionJob::run()
@@ -48,7 +85,13 @@ void RetentionJob::run()
                 m_stored.append(stored.value);
             }
         }
+        const StoreResult<qint64> unused = db->unusedSize();
+        if (!unused.ok()) {
+            fail(unused.error);
+            return;
+        }
         m_databaseBytes = size.value;
+        m_unusedBytes = unused.value;
         succeed();
         return;
     }
@@ -75,6 +118,7 @@ void RetentionJob::run()
         }
         // One at a time (a few hundred milliseconds each with 300k seats): progress, and a cancel stops
         // between two. What is removed stays removed; the next refresh removes the rest.
+        setStage(Removing, i18nc("@info:progress", "Removing older snapshots…"));
         Q_EMIT progress(0, doomed.size(), 0);
         for (qint64 id : std::as_const(doomed)) {
             if (cancelRequested()) {
@@ -88,6 +132,9 @@ void RetentionJob::run()
             ++m_removed;
             Q_EMIT progress(m_removed, doomed.size(), m_removed);
         }
+    }
+    if (m_compact == Compact::Yes && !compactStore()) {
+        return;
     }
     succeed();
 }

@@ -14,6 +14,7 @@
 #include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QScopeGuard>
 #include <QSignalSpy>
@@ -35,6 +36,7 @@
 
 using namespace Glc;
 using namespace GlcTest;
+using namespace Qt::StringLiterals;
 
 namespace {
 QByteArray fileHash(const QString &path)
@@ -986,6 +988,60 @@ private Q_SLOTS:
         const auto written = store.databaseSize();
         QVERIFY(written.ok());
         QVERIFY2(written.value > empty.value + 3000 * 100, qPrintable(QString::number(written.value - empty.value)));
+    }
+
+    void shouldGiveUnusedSpaceBackWhenCompacted()
+    {
+        LicenseStore store;
+        QVERIFY(!store.open(m_location));
+        LicenseSnapshot s = smallSnapshot(4, 3000);
+        QList<qint64> ids;
+        for (int i = 0; i < 4; ++i) {
+            s.takenAt = s.takenAt.addDays(7);
+            ids.append(store.writeSnapshot(s).value);
+            QVERIFY(ids.constLast() > 0);
+        }
+        QCOMPARE(store.unusedSize().value, postgres() ? -1 : 0);
+        for (int i = 0; i < 3; ++i) {
+            QVERIFY(!store.removeSnapshot(ids.at(i)));
+        }
+        const qint64 before = store.databaseSize().value;
+        const StoreResult<qint64> unused = store.unusedSize();
+        QVERIFY2(unused.ok(), qPrintable(unused.error.message));
+        if (postgres()) {
+            QCOMPARE(unused.value, -1); // the server reuses the space itself
+            QVERIFY(!store.compact());
+            QCOMPARE(store.loadConsumedLicenses(ids.constLast()).value.size(), s.licenses.users.size());
+            return;
+        }
+        // Three snapshots of 3000 seats removed: their pages are unused, and stay in the file.
+        QVERIFY2(unused.value > 3 * 3000 * 100, qPrintable(u"%1 of %2"_s.arg(unused.value).arg(before)));
+        QCOMPARE(store.databaseSize().value, before);
+
+        // Cancelled at once: VACUUM rolls back, nothing changes.
+        const StoreError cancelled = store.compact([] { return true; });
+        QCOMPARE(cancelled.code, StoreError::Code::Cancelled);
+        QCOMPARE(store.unusedSize().value, unused.value);
+        QCOMPARE(store.loadConsumedLicenses(ids.constLast()).value.size(), s.licenses.users.size());
+
+        int asked = 0;
+        const StoreError compacted = store.compact([&asked] {
+            ++asked;
+            return false;
+        });
+        QVERIFY2(!compacted, qPrintable(compacted.message + u' ' + compacted.detail));
+        QVERIFY(asked > 0); // it could have been cancelled
+        QCOMPARE(store.unusedSize().value, 0);
+        const qint64 after = store.databaseSize().value;
+        QVERIFY2(after <= before - unused.value, qPrintable(u"%1 -> %2"_s.arg(before).arg(after)));
+        QVERIFY(!QFileInfo::exists(m_location + u"-wal"_s) || QFileInfo(m_location + u"-wal"_s).size() == 0);
+        // What was kept reads as it was written, also through the store's own SQLite reader.
+        const StoreResult<QList<ConsumedLicense>> kept = store.loadConsumedLicenses(ids.constLast());
+        QVERIFY(kept.ok());
+        QCOMPARE(kept.value.size(), s.licenses.users.size());
+        QCOMPARE(kept.value.constLast().githubComLogin, s.licenses.users.constLast().githubComLogin);
+        QCOMPARE(store.loadCompactLicenses(ids.constLast()).value.size(), s.licenses.users.size());
+        QVERIFY(store.writeSnapshot(s).ok()); // and the store goes on
     }
 
     void shouldTrackUsageFilesAndUploadState()

@@ -17,6 +17,7 @@ namespace Glc {
 namespace {
 const QString keepOption = QStringLiteral("keep");
 const QString maxAgeOption = QStringLiteral("max-age-days");
+const QString compactOption = QStringLiteral("compact");
 
 class RetentionCommand : public CliCommand
 {
@@ -31,7 +32,8 @@ public:
         return i18nc("@info:shell",
             "With --keep or --max-age-days the setting changes and older snapshots of every connection are "
             "removed at once; every refresh applies it again. The newest snapshot of a connection is always "
-            "kept. 0 means no limit.");
+            "kept. 0 means no limit. --compact then gives the space the removed snapshots took back to the "
+            "disk (SQLite; a PostgreSQL server reuses it by itself).");
     }
     void addOptions(QCommandLineParser &parser) override
     {
@@ -41,6 +43,8 @@ public:
         parser.addOption(QCommandLineOption(maxAgeOption,
             i18nc("@info:shell", "Remove snapshots older than this many days (0: no limit)."),
             i18nc("@info:shell value name", "days")));
+        parser.addOption(QCommandLineOption(compactOption,
+            i18nc("@info:shell", "Compact the database file afterwards, giving unused space back to the disk.")));
         parser.addOption(SnapshotJson::formatOption(false));
     }
     ExitCode run(CliSession &session, const QCommandLineParser &parser) override
@@ -51,7 +55,8 @@ public:
         }
         WorkflowContext context = session.context();
         std::unique_ptr<RetentionJob> job;
-        if (parser.isSet(keepOption) || parser.isSet(maxAgeOption)) {
+        const auto compact = parser.isSet(compactOption) ? RetentionJob::Compact::Yes : RetentionJob::Compact::No;
+        if (parser.isSet(keepOption) || parser.isSet(maxAgeOption) || compact == RetentionJob::Compact::Yes) {
             // Read the current setting first: an option left out keeps its value.
             RetentionJob read(context);
             if (const ExitCode code = session.runJob(read, CliSession::Assist::Stop); code != ExitCode::Ok) {
@@ -62,7 +67,7 @@ public:
                 !readLimit(parser, maxAgeOption, &policy.maxAgeDays)) {
                 return ExitCode::Usage;
             }
-            job = std::make_unique<RetentionJob>(context, policy);
+            job = std::make_unique<RetentionJob>(context, policy, compact);
         } else {
             job = std::make_unique<RetentionJob>(context);
         }
@@ -86,6 +91,8 @@ public:
                 {QStringLiteral("removed_snapshots"), job->removedSnapshots()},
                 {QStringLiteral("stored_snapshots"), qint64(snapshots)},
                 {QStringLiteral("database_bytes"), stored.databaseBytes()},
+                {QStringLiteral("unused_bytes"), stored.unusedBytes() < 0 ? QJsonValue() : stored.unusedBytes()},
+                {QStringLiteral("freed_bytes"), job->freedBytes()},
             }));
             return ExitCode::Ok;
         }
@@ -104,6 +111,18 @@ public:
             i18ncp("@info:shell part of a sentence", "%1 connection", "%1 connections",
                 int(stored.storedSnapshots().size())),
             QLocale().formattedDataSize(stored.databaseBytes())));
+        if (compact == RetentionJob::Compact::Yes) {
+            CliOutput::out(job->freedBytes() > 0
+                    ? i18nc("@info:shell %1 a size on disk", "Compacting gave %1 back to the disk.",
+                          QLocale().formattedDataSize(job->freedBytes()))
+                    : stored.unusedBytes() < 0
+                    ? i18nc("@info:shell", "A PostgreSQL store needs no compacting: its server reuses the space.")
+                    : i18nc("@info:shell", "The database file had no unused space to give back."));
+        } else if (stored.unusedBytes() > 0) {
+            CliOutput::out(i18nc("@info:shell %1 a size on disk",
+                "%1 of it is unused, left by removed snapshots: --compact gives it back to the disk.",
+                QLocale().formattedDataSize(stored.unusedBytes())));
+        }
         return ExitCode::Ok;
     }
 

@@ -399,9 +399,9 @@ private Q_SLOTS:
         QCOMPARE(unset.code, 0);
         const QJsonObject none = QJsonDocument::fromJson(unset.out.toUtf8()).object();
         QCOMPARE(none.keys(),
-            (QStringList{QStringLiteral("database_bytes"), QStringLiteral("keep_newest"),
-                QStringLiteral("max_age_days"), QStringLiteral("removed_snapshots"),
-                QStringLiteral("stored_snapshots")}));
+            (QStringList{QStringLiteral("database_bytes"), QStringLiteral("freed_bytes"), QStringLiteral("keep_newest"),
+                QStringLiteral("max_age_days"), QStringLiteral("removed_snapshots"), QStringLiteral("stored_snapshots"),
+                QStringLiteral("unused_bytes")}));
         QCOMPARE(none.value(QLatin1String("keep_newest")).toInt(-1), 0);
         QCOMPARE(none.value(QLatin1String("stored_snapshots")).toInt(), 3);
         const qint64 bytes = QFileInfo(store).size() + QFileInfo(store + QStringLiteral("-wal")).size();
@@ -416,6 +416,10 @@ private Q_SLOTS:
         QCOMPARE(changed.value(QLatin1String("max_age_days")).toInt(-1), 0);
         QCOMPARE(changed.value(QLatin1String("removed_snapshots")).toInt(), 2);
         QCOMPARE(changed.value(QLatin1String("stored_snapshots")).toInt(), 1); // after the change
+        // The removed snapshots' pages stay in the file until --compact.
+        const qint64 unused = changed.value(QLatin1String("unused_bytes")).toInteger();
+        QVERIFY2(unused > 0, qPrintable(keepOne.out));
+        QCOMPARE(changed.value(QLatin1String("freed_bytes")).toInteger(-1), 0);
         {
             LicenseStore opened;
             QVERIFY(!opened.open(store).isError());
@@ -430,6 +434,26 @@ private Q_SLOTS:
         QVERIFY2(maxAge.out.contains(QLatin1String("older than 90 days")), qPrintable(maxAge.out));
         QVERIFY2(maxAge.out.contains(QLatin1String("Stored now: 1 snapshot of 1 connection, taking ")),
             qPrintable(maxAge.out));
+        QVERIFY2(maxAge.out.contains(QLatin1String("unused, left by removed snapshots: --compact gives it back")),
+            qPrintable(maxAge.out));
+
+        // --compact alone keeps the setting and gives the unused space back.
+        const qint64 beforeCompacting = QFileInfo(store).size() + QFileInfo(store + QStringLiteral("-wal")).size();
+        const Run compacted = run(QStringList{QStringLiteral("retention"), QStringLiteral("--compact"),
+                                      QStringLiteral("--format"), QStringLiteral("json")} +
+            inStore);
+        QCOMPARE(compacted.code, 0);
+        const QJsonObject afterCompacting = QJsonDocument::fromJson(compacted.out.toUtf8()).object();
+        QCOMPARE(afterCompacting.value(QLatin1String("keep_newest")).toInt(), 1);
+        QCOMPARE(afterCompacting.value(QLatin1String("max_age_days")).toInt(), 90);
+        QCOMPARE(afterCompacting.value(QLatin1String("unused_bytes")).toInteger(-1), 0);
+        const qint64 size = QFileInfo(store).size() + QFileInfo(store + QStringLiteral("-wal")).size();
+        QCOMPARE(afterCompacting.value(QLatin1String("database_bytes")).toInteger(), size);
+        QVERIFY2(size <= beforeCompacting - unused, qPrintable(compacted.out));
+        QCOMPARE(afterCompacting.value(QLatin1String("freed_bytes")).toInteger(), beforeCompacting - size);
+        const Run again = run(QStringList{QStringLiteral("retention"), QStringLiteral("--compact")} + inStore);
+        QCOMPARE(again.code, 0);
+        QVERIFY2(again.out.contains(QLatin1String("had no unused space to give back")), qPrintable(again.out));
 
         // The next refresh applies it again, and says so.
         const Run refreshed = run(QStringList{QStringLiteral("refresh")} + inStore);

@@ -5,10 +5,12 @@
 #include "controllers/licensecontroller.h"
 #include "licensepage/retentiondialog.h"
 #include "mainwindow.h"
+#include "snapshotgenerator.h"
 #include "storage/licensestore.h"
 #include "storedhistory.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QProgressBar>
@@ -33,12 +35,16 @@ private:
         return m_dir.filePath(QString::fromLatin1(QTest::currentTestFunction()) + QStringLiteral(".sqlite"));
     }
 
-    /// The built-in lab's connection with snapshots taken `daysAgo` days back, and `policy` stored.
+    /// The built-in lab's connection with snapshots of 1000 seats taken `daysAgo` days back, and
+    /// `policy` stored.
     static void prepareStore(const QString &location, const QList<int> &daysAgo, const RetentionPolicy &policy)
     {
+        GlcTest::SnapshotGeneratorOptions options;
+        options.users = 1000;
+        const QList<ConsumedLicense> seats = GlcTest::SnapshotGenerator::generate(options).licenses.users;
         QList<StoredHistory::Entry> entries;
         for (int days : daysAgo) {
-            entries.append({days, {}, 100});
+            entries.append({days, seats, 1200});
         }
         QCOMPARE(StoredHistory::write(location, StoredHistory::builtInLab(), entries).size(), daysAgo.size());
         LicenseStore store;
@@ -111,6 +117,11 @@ private Q_SLOTS:
         QTest::keyClicks(dialog->maxAgeDaysBox(), QStringLiteral("20"));
         QCOMPARE(dialog->maxAgeDaysBox()->value(), 20);
         QVERIFY2(stored->text().endsWith(QLatin1String(". OK removes 2 of them now.")), qPrintable(stored->text()));
+        // Compacting is offered (an SQLite store), on by default; turned off by keyboard this time.
+        QVERIFY(dialog->compactBox()->isVisible() && dialog->compactBox()->isChecked());
+        dialog->compactBox()->setFocus();
+        QTest::keyClick(dialog->compactBox(), Qt::Key_Space);
+        QVERIFY(!dialog->compact());
         QSignalSpy reloaded(window.controller(), &LicenseController::dataLoaded);
         QPointer<RetentionDialog> guard(dialog);
         QTest::mouseClick(dialog->buttons()->button(QDialogButtonBox::Ok), Qt::LeftButton);
@@ -120,6 +131,16 @@ private Q_SLOTS:
             QStringLiteral("Snapshot retention saved; 2 older snapshots removed."));
         QVERIFY(!reloaded.isEmpty() || reloaded.wait(30000));
         QCOMPARE(window.controller()->data().history.size(), 3);
+        qint64 unused = 0;
+        QList<ConsumedLicense> kept;
+        {
+            LicenseStore store;
+            QVERIFY(!store.open(location).isError());
+            unused = store.unusedSize().value;
+            kept = store.loadConsumedLicenses(store.snapshots(QStringLiteral("lab")).value.constLast().id).value;
+            QVERIFY(kept.size() >= 1000);
+        }
+        QVERIFY(unused > 0); // not compacted
 
         // Opened again, it shows what was stored.
         dialog = openDialog(window);
@@ -127,13 +148,37 @@ private Q_SLOTS:
         QTRY_VERIFY(dialog->keepNewestBox()->isEnabled());
         QCOMPARE(dialog->keepNewestBox()->value(), 10);
         QCOMPARE(dialog->maxAgeDaysBox()->value(), 20);
+        stored = dialog->findChild<QLabel *>(QStringLiteral("retentionStored"));
+        QVERIFY2(stored->text().contains(QLatin1String(" of the file is unused, left by removed snapshots.")),
+            qPrintable(stored->text()));
         // Cancel stores nothing.
         dialog->keepNewestBox()->setValue(1);
         QTest::mouseClick(dialog->buttons()->button(QDialogButtonBox::Cancel), Qt::LeftButton);
+        {
+            LicenseStore store;
+            QVERIFY(!store.open(location).isError());
+            QCOMPARE(store.retentionPolicy().value.keepNewest, 10);
+            QCOMPARE(store.unusedSize().value, unused);
+        }
+        QCOMPARE(storedSnapshots(location), 3);
+
+        // OK with the same limits and compacting on: nothing removed, the unused space given back.
+        QTRY_VERIFY(!window.findChild<RetentionDialog *>()); // the closed one is gone
+        dialog = openDialog(window);
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->keepNewestBox()->isEnabled());
+        QVERIFY(dialog->compact());
+        guard = dialog;
+        QTest::mouseClick(dialog->buttons()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+        QTRY_VERIFY(guard.isNull() || !guard->isVisible());
+        QVERIFY2(window.statusBar()->currentMessage().startsWith(
+                     QLatin1String("Snapshot retention saved. Compacting gave ")),
+            qPrintable(window.statusBar()->currentMessage()));
         LicenseStore store;
         QVERIFY(!store.open(location).isError());
-        QCOMPARE(store.retentionPolicy().value.keepNewest, 10);
+        QCOMPARE(store.unusedSize().value, 0);
         QCOMPARE(storedSnapshots(location), 3);
+        QCOMPARE(store.loadConsumedLicenses(store.snapshots(QStringLiteral("lab")).value.constLast().id).value, kept);
     }
 
     void shouldAskToStopRemovingInsteadOfClosing()
@@ -160,11 +205,21 @@ private Q_SLOTS:
         QVERIFY(!dialog.close()); // the window's close button
         QCOMPARE(cancelRequested.count(), 3);
         QVERIFY(dialog.isVisible());
+        // Compacting after the removal: a busy bar, and the line above it says so; Cancel still stops.
+        dialog.setCompacting();
+        QVERIFY(dialog.progressBar()->isVisible());
+        QCOMPARE(dialog.progressBar()->maximum(), 0);
+        auto *stage = dialog.findChild<QLabel *>(QStringLiteral("retentionStored"));
+        QCOMPARE(stage->text(), QStringLiteral("Compacting the database file…"));
+        QVERIFY(stage->isVisible());
+        QTest::keyClick(&dialog, Qt::Key_Escape);
+        QCOMPARE(cancelRequested.count(), 4);
+        QVERIFY(dialog.isVisible());
         // Once stopped, Esc closes it again and the bar is gone.
         dialog.setStoring(false);
         QVERIFY(!dialog.progressBar()->isVisible());
         QTest::keyClick(&dialog, Qt::Key_Escape);
-        QCOMPARE(cancelRequested.count(), 3);
+        QCOMPARE(cancelRequested.count(), 4);
         QVERIFY(!dialog.isVisible());
     }
 };

@@ -47,7 +47,7 @@ void RetentionCommand::start()
     connect(job, &Glc::WorkflowJob::finished, m_dialog, [this, job] {
         if (job->status() == Glc::WorkflowJob::Status::Succeeded) {
             m_dialog->setPolicy(job->policy());
-            m_dialog->setStored(job->storedSnapshots(), job->databaseBytes());
+            m_dialog->setStored(job->storedSnapshots(), job->databaseBytes(), job->unusedBytes());
             m_dialog->setBusy(false);
         } else {
             m_dialog->showError(job->errorText(), job->nextStep());
@@ -60,9 +60,19 @@ void RetentionCommand::store()
 {
     m_dialog->setBusy(true);
     m_dialog->setStoring(true);
-    auto *job = new Glc::RetentionJob(m_controller->context(), m_dialog->policy());
+    auto *job = new Glc::RetentionJob(m_controller->context(), m_dialog->policy(),
+        m_dialog->compact() ? Glc::RetentionJob::Compact::Yes : Glc::RetentionJob::Compact::No);
     m_job = job;
-    connect(job, &Glc::WorkflowJob::progress, m_dialog, &RetentionDialog::setProgress);
+    connect(job, &Glc::WorkflowJob::progress, m_dialog, [this](qint64 done, qint64 total) {
+        if (total > 0) {
+            m_dialog->setProgress(done, total);
+        }
+    });
+    connect(job, &Glc::WorkflowJob::stageChanged, m_dialog, [this](int stage) {
+        if (stage == Glc::RetentionJob::Compacting) {
+            m_dialog->setCompacting();
+        }
+    });
     connect(job, &Glc::WorkflowJob::finished, m_dialog, [this, job] {
         m_job = nullptr;
         m_dialog->setStoring(false);
@@ -78,7 +88,14 @@ void RetentionCommand::store()
             return;
         }
         // Cancelled while removing: the setting is stored, what went is gone, the next refresh removes the rest.
-        if (status == Glc::WorkflowJob::Status::Cancelled) {
+        if (status == Glc::WorkflowJob::Status::Cancelled && job->compactingCancelled()) {
+            Q_EMIT statusMessage(i18ncp("@info:status",
+                "Snapshot retention saved; %1 older snapshot removed. Compacting was stopped: the database file "
+                "is as it was.",
+                "Snapshot retention saved; %1 older snapshots removed. Compacting was stopped: the database file "
+                "is as it was.",
+                removed));
+        } else if (status == Glc::WorkflowJob::Status::Cancelled) {
             Q_EMIT statusMessage(i18ncp("@info:status",
                 "Snapshot retention saved; removing older snapshots stopped after %1 snapshot. The next "
                 "refresh removes the rest.",
@@ -86,10 +103,14 @@ void RetentionCommand::store()
                 "refresh removes the rest.",
                 removed));
         } else {
-            Q_EMIT statusMessage(removed > 0
-                    ? i18ncp("@info:status", "Snapshot retention saved; %1 older snapshot removed.",
-                          "Snapshot retention saved; %1 older snapshots removed.", removed)
-                    : i18nc("@info:status", "Snapshot retention saved."));
+            const QString saved = removed > 0
+                ? i18ncp("@info:status", "Snapshot retention saved; %1 older snapshot removed.",
+                      "Snapshot retention saved; %1 older snapshots removed.", removed)
+                : i18nc("@info:status", "Snapshot retention saved.");
+            Q_EMIT statusMessage(job->freedBytes() > 0
+                    ? i18nc("@info:status %1 a sentence, %2 a size on disk", "%1 Compacting gave %2 back to the disk.",
+                          saved, QLocale().formattedDataSize(job->freedBytes()))
+                    : saved);
         }
         if (removed > 0) {
             m_controller->reload();

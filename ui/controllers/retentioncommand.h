@@ -14,8 +14,9 @@ class QWidget;
 
 /// File > Snapshot Retention: opens RetentionDialog with the stored setting (read in the worker
 /// thread), stores the new one through Glc::RetentionJob (which removes the snapshots it no longer
-/// keeps, with progress; Cancel stops the removal between two snapshots), then reloads the page and says
-/// how many snapshots went. Deletes itself when done.
+/// keeps, with progress; Cancel stops the removal between two snapshots) and compacts the database file
+/// when the dialog says so, then reloads the page and says how many snapshots went and what compacting
+/// gave back. Deletes itself when done.
 class RetentionCommand : public QObject
 {
     Q_OBJECT

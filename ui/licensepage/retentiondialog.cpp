@@ -7,6 +7,7 @@
 #include "widgetutil.h"
 
 #include <KLocalizedString>
+#include <QCheckBox>
 #include <QDateTime>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -24,6 +25,8 @@ RetentionDialog::RetentionDialog(QWidget *parent)
     , m_maxAgeDays(new QSpinBox(this))
     , m_summary(new QLabel(this))
     , m_stored(new QLabel(this))
+    , m_compact(new QCheckBox(
+          i18nc("@option:check", "Co&mpact the database file, giving unused space back to the disk"), this))
     , m_progress(new QProgressBar(this))
     , m_error(new InlineMessage(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
@@ -53,6 +56,13 @@ RetentionDialog::RetentionDialog(QWidget *parent)
     m_stored->setAccessibleName(i18nc("@label accessible name", "What is stored now"));
     m_stored->setWordWrap(true);
     m_stored->hide(); // until the store was read
+    m_compact->setObjectName(QStringLiteral("compactBox"));
+    m_compact->setChecked(true);
+    m_compact->setAccessibleDescription(i18nc("@info accessible description",
+        "After removing, rewrite the database file without the space removed snapshots took. A large store "
+        "takes a while; Cancel stops it and leaves the file as it was."));
+    m_compact->setToolTip(m_compact->accessibleDescription());
+    m_compact->hide(); // until the store was read, and only where compacting gives space back (SQLite)
     m_progress->setObjectName(QStringLiteral("retentionProgress"));
     m_progress->setAccessibleName(i18nc("@label accessible name", "Older snapshots removed"));
     m_progress->setTextVisible(true);
@@ -74,6 +84,7 @@ RetentionDialog::RetentionDialog(QWidget *parent)
     layout->addLayout(form);
     layout->addWidget(m_summary);
     layout->addWidget(m_stored);
+    layout->addWidget(m_compact);
     layout->addWidget(m_progress);
     layout->addWidget(m_error);
     layout->addStretch();
@@ -106,10 +117,18 @@ Glc::RetentionPolicy RetentionDialog::policy() const
     return policy;
 }
 
-void RetentionDialog::setStored(const QList<QList<Glc::SnapshotSummary>> &snapshots, qint64 databaseBytes)
+bool RetentionDialog::compact() const
+{
+    return m_unusedBytes >= 0 && m_compact->isChecked();
+}
+
+void RetentionDialog::setStored(
+    const QList<QList<Glc::SnapshotSummary>> &snapshots, qint64 databaseBytes, qint64 unusedBytes)
 {
     m_snapshots = snapshots;
     m_databaseBytes = databaseBytes;
+    m_unusedBytes = unusedBytes;
+    m_compact->setVisible(unusedBytes >= 0);
     updateSummary();
 }
 
@@ -117,6 +136,7 @@ void RetentionDialog::setBusy(bool busy)
 {
     m_keepNewest->setEnabled(!busy);
     m_maxAgeDays->setEnabled(!busy);
+    m_compact->setEnabled(!busy);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!busy);
 }
 
@@ -135,6 +155,16 @@ void RetentionDialog::setProgress(qint64 done, qint64 total)
     m_progress->setFormat(i18nc("@info:progress %1 of %2 snapshots", "Removing older snapshots: %1 of %2 removed",
         QLocale().toString(done), QLocale().toString(total)));
     m_progress->setVisible(m_storing && total > 0);
+}
+
+void RetentionDialog::setCompacting()
+{
+    // A busy bar draws no text: the line above it says what happens.
+    m_stored->setText(i18nc("@info:progress", "Compacting the database file…"));
+    m_stored->show();
+    m_progress->setRange(0, 0);
+    m_progress->setAccessibleName(m_stored->text());
+    m_progress->setVisible(m_storing);
 }
 
 void RetentionDialog::reject()
@@ -169,7 +199,12 @@ void RetentionDialog::updateSummary()
         const QString effect = removed > 0
             ? i18ncp("@info", "OK removes %1 of them now.", "OK removes %1 of them now.", int(removed))
             : i18nc("@info", "OK removes none of them now.");
-        m_stored->setText(i18nc("@info two sentences", "%1 %2", what, effect));
+        const QString unused = m_unusedBytes > 0
+            ? i18nc("@info %1 a size on disk", "%1 of the file is unused, left by removed snapshots.",
+                  QLocale().formattedDataSize(m_unusedBytes))
+            : QString();
+        m_stored->setText(unused.isEmpty() ? i18nc("@info two sentences", "%1 %2", what, effect)
+                                           : i18nc("@info three sentences", "%1 %2 %3", what, unused, effect));
         m_stored->show();
     }
     if (p.keepNewest == 0 && p.maxAgeDays == 0) {

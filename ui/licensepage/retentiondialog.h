@@ -9,6 +9,7 @@
 #include <optional>
 
 class InlineMessage;
+class QCheckBox;
 class QDialogButtonBox;
 class QLabel;
 class QProgressBar;
@@ -23,10 +24,14 @@ public:
     explicit RetentionDialog(QWidget *parent = nullptr);
 
     void setPolicy(const Glc::RetentionPolicy &policy);
-    /// What is stored now (each connection's snapshots, oldest first) and its size on disk: the dialog
-    /// then says how many snapshots the limits being edited would remove.
-    void setStored(const QList<QList<Glc::SnapshotSummary>> &snapshots, qint64 databaseBytes);
+    /// What is stored now (each connection's snapshots, oldest first) and its size on disk, of which
+    /// `unusedBytes` left by removed snapshots (-1: the store has no such figure, PostgreSQL): the
+    /// dialog then says how many snapshots the limits being edited would remove, and offers to compact
+    /// the database file where that can give space back.
+    void setStored(const QList<QList<Glc::SnapshotSummary>> &snapshots, qint64 databaseBytes, qint64 unusedBytes = -1);
     Glc::RetentionPolicy policy() const;
+    /// Whether OK also compacts the database file (Glc::RetentionJob::Compact).
+    bool compact() const;
     /// While the setting is read or stored: the fields and OK are disabled.
     void setBusy(bool busy);
     /// While the setting is stored and old snapshots removed: Cancel, Esc and closing the window ask
@@ -34,6 +39,8 @@ public:
     void setStoring(bool storing);
     /// Removing old snapshots: `done` of `total` removed, in a progress bar.
     void setProgress(qint64 done, qint64 total);
+    /// Compacting the database file after removing: a busy bar, saying so; Cancel still stops it.
+    void setCompacting();
     void showError(const QString &text, const QString &nextStep);
 
     QProgressBar *progressBar() const { return m_progress; }
@@ -47,6 +54,7 @@ public Q_SLOTS:
 
     QSpinBox *keepNewestBox() const { return m_keepNewest; }
     QSpinBox *maxAgeDaysBox() const { return m_maxAgeDays; }
+    QCheckBox *compactBox() const { return m_compact; }
     QDialogButtonBox *buttons() const { return m_buttons; }
 
 private:
@@ -57,10 +65,12 @@ private:
     QSpinBox *const m_maxAgeDays;
     QLabel *const m_summary;
     QLabel *const m_stored;
+    QCheckBox *const m_compact;
     QProgressBar *const m_progress;
     InlineMessage *const m_error;
     QDialogButtonBox *const m_buttons;
     bool m_storing = false;
     std::optional<QList<QList<Glc::SnapshotSummary>>> m_snapshots; ///< once read
     qint64 m_databaseBytes = 0;
+    qint64 m_unusedBytes = -1;
 };

@@ -361,6 +361,8 @@ struct YearFigures
     qint64 rowsWritten = 0;
     double bytesAfterYear = 0;
     double bytesAfterRetention = 0;
+    double compactMs = 0;
+    double bytesAfterCompact = 0;
     double historyMs = 0;
     int historyPoints = 0;
     double pageDataFirstWeekMs = 0;
@@ -376,7 +378,7 @@ struct YearFigures
 /// A year of weekly refreshes of one enterprise (each week: every 100th person gone, as many new),
 /// then what the console does with that history: the page's load, the history chart's points,
 /// comparing the first week with the last, one refresh more with a retention of as many weeks (52 by
-/// default: the oldest snapshot goes), and keeping half of them.
+/// default: the oldest snapshot goes), keeping half of them, and compacting the database file.
 YearFigures runYear(const QString &backend, const QString &location, LicenseSnapshot week, int weeks,
     const std::function<double()> &databaseBytes)
 {
@@ -444,6 +446,14 @@ YearFigures runYear(const QString &backend, const QString &location, LicenseSnap
     fig.retentionHalfMs = t.nsecsElapsed() / 1e6;
     fig.retentionHalfRemoved = half.value;
     fig.bytesAfterRetention = databaseBytes();
+    // Snapshot Retention's "Compact the database file" (SQLite's VACUUM; nothing to do on PostgreSQL).
+    t.start();
+    if (const StoreError e = store.compact(); e) {
+        fig.error = QStringLiteral("compacting failed: ") + e.message + QLatin1Char(' ') + e.detail;
+        return fig;
+    }
+    fig.compactMs = t.nsecsElapsed() / 1e6;
+    fig.bytesAfterCompact = databaseBytes();
     return fig;
 }
 
@@ -492,6 +502,10 @@ void printYear(const QList<YearFigures> &all, int weeks)
     line("  snapshots removed", [](const YearFigures &f) { return f.retentionHalfRemoved; }, "%16d");
     line(
         "database size after that (MB)", [](const YearFigures &f) { return f.bytesAfterRetention / 1048576.0; },
+        "%16.0f");
+    line("compact the database file (ms)", [](const YearFigures &f) { return f.compactMs; }, "%16.0f");
+    line(
+        "database size after that (MB)", [](const YearFigures &f) { return f.bytesAfterCompact / 1048576.0; },
         "%16.0f");
     table.errors();
 }

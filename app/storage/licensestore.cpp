@@ -1750,9 +1750,10 @@ StoreError LicenseStore::compact(const CancelCheck &cancel)
         : nullptr;
     // SQLite asks every few thousand steps of its program whether to go on; VACUUM stopped that way
     // rolls back whole.
-    auto goOn = [](void *check) { return (*static_cast<const CancelCheck *>(check))() ? 1 : 0; };
-    if (connection && cancel) {
-        sqlite3_progress_handler(connection, 4096, goOn, const_cast<CancelCheck *>(&cancel));
+    auto goOn = [](void *check) { return (*static_cast<CancelCheck *>(check))() ? 1 : 0; };
+    CancelCheck check = cancel; // SQLite wants a mutable pointer
+    if (connection && check) {
+        sqlite3_progress_handler(connection, 4096, goOn, &check);
     }
     QSqlQuery q(database());
     const bool vacuumed = q.exec(QStringLiteral("VACUUM"));

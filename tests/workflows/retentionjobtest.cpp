@@ -3,6 +3,7 @@
 // Snapshot retention: the setting as stored, applied when it changes and after every refresh.
 #include "workflows/retentionjob.h"
 #include "lab/licenselab.h"
+#include "snapshotgenerator.h"
 #include "storage/licensestore.h"
 #include "storedhistory.h"
 #include "workflows/jobrunner.h"
@@ -167,6 +168,66 @@ private Q_SLOTS:
         // The next refresh (or change) removes the rest.
         QCOMPARE(
             store.applyRetention(QStringLiteral("a"), RetentionPolicy{1, 0}, QDateTime::currentDateTimeUtc()).value, 3);
+    }
+
+    void shouldCompactAfterRemovingAndLeaveTheFileAsItWasWhenCancelled()
+    {
+        const WorkflowContext context = storeOnlyContext();
+        GlcTest::SnapshotGeneratorOptions options;
+        options.users = 2000;
+        const QList<ConsumedLicense> seats = GlcTest::SnapshotGenerator::generate(options).licenses.users;
+        QList<StoredHistory::Entry> entries;
+        for (int days : {30, 20, 10, 0}) {
+            entries.append({days, seats, 2500});
+        }
+        QCOMPARE(StoredHistory::write(context.storeLocation, cloud(QStringLiteral("a")), entries).size(), 4);
+
+        // Cancelled as compacting begins: the snapshots removed before stay removed, the file as it was.
+        RetentionJob cancelled(context, RetentionPolicy{1, 0}, RetentionJob::Compact::Yes);
+        QList<int> stages;
+        connect(
+            &cancelled, &WorkflowJob::stageChanged, &cancelled,
+            [&](int stage) {
+                stages.append(stage);
+                if (stage == RetentionJob::Compacting) {
+                    JobRunner::cancel(&cancelled);
+                }
+            },
+            Qt::DirectConnection);
+        QVERIFY(runToEnd(&cancelled));
+        QCOMPARE(cancelled.status(), WorkflowJob::Status::Cancelled);
+        QVERIFY(cancelled.compactingCancelled());
+        QCOMPARE(stages, (QList<int>{RetentionJob::Removing, RetentionJob::Compacting}));
+        QCOMPARE(cancelled.removedSnapshots(), 3);
+        QCOMPARE(cancelled.freedBytes(), 0);
+        qint64 unused = 0;
+        {
+            LicenseStore store;
+            QVERIFY(!store.open(context.storeLocation).isError());
+            unused = store.unusedSize().value;
+            QVERIFY(unused > 0);
+            QCOMPARE(store.snapshots(QStringLiteral("a")).value.size(), 1);
+        }
+
+        // Again, to the end: what removed snapshots left is given back.
+        RetentionJob read(context);
+        QVERIFY(runToEnd(&read));
+        QCOMPARE(read.unusedBytes(), unused);
+        RetentionJob compacting(context, RetentionPolicy{1, 0}, RetentionJob::Compact::Yes);
+        QVERIFY(runToEnd(&compacting));
+        QCOMPARE(compacting.status(), WorkflowJob::Status::Succeeded);
+        QVERIFY(!compacting.compactingCancelled());
+        QCOMPARE(compacting.removedSnapshots(), 0);
+        QVERIFY2(compacting.freedBytes() >= unused, qPrintable(QString::number(compacting.freedBytes())));
+        RetentionJob after(context);
+        QVERIFY(runToEnd(&after));
+        QCOMPARE(after.unusedBytes(), 0);
+        QCOMPARE(after.databaseBytes(), read.databaseBytes() - compacting.freedBytes());
+        LicenseStore store;
+        QVERIFY(!store.open(context.storeLocation).isError());
+        const auto left = store.snapshots(QStringLiteral("a")).value;
+        QCOMPARE(left.size(), 1);
+        QCOMPARE(store.loadConsumedLicenses(left.constFirst().id).value, seats);
     }
 
     void shouldApplyTheSettingAfterEveryRefresh()

@@ -2,7 +2,9 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "clioutput.h"
 
+#include <KLocalizedString>
 #include <QDateTime>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -47,6 +49,17 @@ void outBytes(const QByteArray &bytes)
 {
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
     std::fflush(stdout);
+}
+
+bool outStream(const std::function<bool(QIODevice *)> &write)
+{
+    std::fflush(stdout);
+    QFile out;
+    if (!out.open(stdout, QIODevice::WriteOnly) || !write(&out) || !out.flush()) {
+        error(i18nc("@info:shell %1 error", "Could not write to standard output: %1", out.errorString()));
+        return false;
+    }
+    return true;
 }
 
 bool stderrIsTerminal()

@@ -5,6 +5,10 @@
 #include <QJsonValue>
 #include <QString>
 
+#include <functional>
+
+class QIODevice;
+
 namespace Glc {
 /// Output helpers of ghe-license: results on stdout, messages on stderr, a progress line only on a terminal.
 namespace CliOutput {
@@ -14,6 +18,9 @@ void err(const QString &text); ///< stderr, a newline appended
 void error(const QString &text, const QString &nextStep = {});
 /// Raw bytes to stdout (CSV, JSON).
 void outBytes(const QByteArray &bytes);
+/// Lets `write` write to stdout through a device (a report written as it is made); false, with the
+/// error on stderr, when `write` says stdout took fewer bytes than given.
+bool outStream(const std::function<bool(QIODevice *)> &write);
 bool stderrIsTerminal();
 /// Rewrites the progress line on stderr; does nothing when stderr is not a terminal.
 void progress(const QString &text);

@@ -107,37 +107,46 @@ public:
         filters.setVisualStudioOnly(parser.isSet(QStringLiteral("visual-studio")));
         filters.setTwoFactorOffOnly(parser.isSet(QStringLiteral("two-factor-off")));
         filters.setPendingInvitationOnly(parser.isSet(QStringLiteral("pending-invitation-only")));
-        ConsumedLicensesReport report;
-        report.totalSeatsConsumed = snapshot.licenses.totalSeatsConsumed;
-        report.totalSeatsPurchased = snapshot.licenses.totalSeatsPurchased;
-        const QString filter = parser.value(QStringLiteral("filter"));
-        for (int row = 0; row < filters.rowCount(); ++row) {
-            ConsumedLicense seat = seats.license(filters.mapToSource(filters.index(row, 0)).row());
-            if (SnapshotJson::matches(seat, filter)) {
-                report.users.append(std::move(seat));
-            }
-        }
+        ConsumedLicensesReport totals;
+        totals.totalSeatsConsumed = snapshot.licenses.totalSeatsConsumed;
+        totals.totalSeatsPurchased = snapshot.licenses.totalSeatsPurchased;
         const bool csv = format == QLatin1String("csv");
         const bool bom = parser.isSet(QStringLiteral("bom"));
         if (bom && !csv) {
             CliOutput::error(i18nc("@info:shell", "--bom applies to --format csv only."));
             return ExitCode::Usage;
         }
+        LicenseReportWriter::Options options;
+        options.format = csv ? LicenseReportWriter::Format::Csv : LicenseReportWriter::Format::Json;
+        options.utf8Bom = bom;
+        // The seats the filters keep, rebuilt one at a time from the packed rows as they are written.
+        const QString filter = parser.value(QStringLiteral("filter"));
+        int row = 0;
+        const LicenseReportWriter::NextSeat next = [&](ConsumedLicense *seat) {
+            while (row < filters.rowCount()) {
+                *seat = seats.license(filters.mapToSource(filters.index(row++, 0)).row());
+                if (SnapshotJson::matches(*seat, filter)) {
+                    return true;
+                }
+            }
+            return false;
+        };
         if (parser.isSet(QStringLiteral("output"))) {
-            LicenseReportWriter::Options options;
-            options.format = csv ? LicenseReportWriter::Format::Csv : LicenseReportWriter::Format::Json;
-            options.utf8Bom = bom;
+            qsizetype written = 0;
             const LicenseReportWriter::Result result =
-                LicenseReportWriter::write(parser.value(QStringLiteral("output")), report, options);
+                LicenseReportWriter::write(parser.value(QStringLiteral("output")), totals, next, options, &written);
             if (!result.ok()) {
                 CliOutput::error(result.errorMessage);
                 return ExitCode::Failure;
             }
-            CliOutput::err(i18ncp("@info:shell", "Wrote %1 seat to %2.", "Wrote %1 seats to %2.",
-                int(report.users.size()), parser.value(QStringLiteral("output"))));
+            CliOutput::err(i18ncp("@info:shell", "Wrote %1 seat to %2.", "Wrote %1 seats to %2.", int(written),
+                parser.value(QStringLiteral("output"))));
             return ExitCode::Ok;
         }
-        CliOutput::outBytes(csv ? LicenseReportWriter::toCsv(report, bom) : LicenseReportWriter::toJson(report));
+        if (!CliOutput::outStream(
+                [&](QIODevice *out) { return LicenseReportWriter::writeTo(out, totals, next, options); })) {
+            return ExitCode::Failure;
+        }
         return ExitCode::Ok;
     }
 };

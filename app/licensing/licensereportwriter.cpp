@@ -4,6 +4,7 @@
 
 #include <KLocalizedString>
 
+#include <QBuffer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -42,6 +43,85 @@ QJsonValue triJson(TriState t)
 {
     return t == TriState::Unknown ? QJsonValue(QJsonValue::Null) : QJsonValue(t == TriState::Yes);
 }
+QByteArray csvLine(const ConsumedLicense &u)
+{
+    const QString listSeparator = QStringLiteral(",");
+    const QStringList cells = {
+        u.githubComLogin,
+        u.githubComName,
+        u.enterpriseServerUserIds.join(listSeparator),
+        boolText(u.githubComUser),
+        triText(u.enterpriseServerUser),
+        boolText(u.visualStudioSubscriptionUser),
+        licenseTypeText(u.licenseType),
+        u.githubComProfile,
+        u.githubComMemberRoles.join(listSeparator),
+        u.githubComEnterpriseRoles.join(listSeparator),
+        u.githubComVerifiedDomainEmails.join(listSeparator),
+        u.githubComSamlNameId,
+        u.githubComOrgsWithPendingInvites.join(listSeparator),
+        triText(u.githubComTwoFactorAuth),
+        QString(),
+        u.enterpriseServerEmails.join(listSeparator),
+        u.visualStudioLicenseStatus,
+        u.visualStudioSubscriptionEmail,
+        QString::number(u.totalUserAccounts),
+    };
+    QString line;
+    line.reserve(256);
+    for (qsizetype i = 0; i < cells.size(); ++i) {
+        if (i > 0) {
+            line += QLatin1Char(',');
+        }
+        line += LicenseReportWriter::csvCell(cells.at(i));
+    }
+    line += QLatin1String("\r\n");
+    return line.toUtf8();
+}
+
+/// One seat's object as QJsonDocument indents it inside the report's "users" array: each line eight
+/// spaces deeper, without the document's final newline.
+void appendJsonSeat(QByteArray &out, const ConsumedLicense &u)
+{
+    const QByteArray object = QJsonDocument(LicenseReportWriter::userJson(u)).toJson(QJsonDocument::Indented);
+    qsizetype from = 0;
+    while (from < object.size() - 1) {
+        qsizetype end = object.indexOf('\n', from);
+        if (end < 0 || end == object.size() - 1) {
+            end = object.size() - 1;
+        }
+        out += "        ";
+        out.append(object.constData() + from, end - from);
+        from = end + 1;
+        if (from < object.size() - 1) {
+            out += '\n';
+        }
+    }
+}
+
+/// Bytes for a device, handed over a megabyte at a time.
+class ChunkedWriter
+{
+public:
+    explicit ChunkedWriter(QIODevice *device)
+        : m_device(device)
+    {
+        m_pending.reserve(Chunk + 64 * 1024);
+    }
+    QByteArray &pending() { return m_pending; }
+    bool maybeFlush() { return m_pending.size() < Chunk || flush(); }
+    bool flush()
+    {
+        const bool ok = m_pending.isEmpty() || m_device->write(m_pending) == m_pending.size();
+        m_pending.clear();
+        return ok;
+    }
+
+private:
+    static constexpr qsizetype Chunk = 1024 * 1024;
+    QIODevice *const m_device;
+    QByteArray m_pending;
+};
 } // namespace
 
 QStringList LicenseReportWriter::csvColumns()
@@ -90,45 +170,75 @@ QString LicenseReportWriter::csvCell(const QString &value)
     return cell;
 }
 
+LicenseReportWriter::NextSeat LicenseReportWriter::seatsOf(const QList<ConsumedLicense> &seats)
+{
+    return [&seats, i = qsizetype(0)](ConsumedLicense *seat) mutable {
+        if (i >= seats.size()) {
+            return false;
+        }
+        *seat = seats.at(i++);
+        return true;
+    };
+}
+
+bool LicenseReportWriter::writeTo(QIODevice *device, const ConsumedLicensesReport &totals, const NextSeat &next,
+    const Options &options, qsizetype *written)
+{
+    ChunkedWriter out(device);
+    qsizetype count = 0;
+    ConsumedLicense seat;
+    if (options.format == Format::Csv) {
+        if (options.utf8Bom) {
+            out.pending() += "\xEF\xBB\xBF";
+        }
+        out.pending() += csvColumns().join(QLatin1Char(',')).toUtf8();
+        out.pending() += "\r\n";
+        while (next(&seat)) {
+            out.pending() += csvLine(seat);
+            ++count;
+            if (!out.maybeFlush()) {
+                return false;
+            }
+        }
+    } else {
+        // What QJsonDocument makes of the whole report, indented, one seat at a time: a document of
+        // 300k seats in QJsonObjects took some 2 GB before a byte was written.
+        QJsonObject root;
+        root.insert(QStringLiteral("total_seats_consumed"), totals.totalSeatsConsumed);
+        root.insert(QStringLiteral("total_seats_purchased"), totals.totalSeatsPurchased);
+        if (!next(&seat)) {
+            root.insert(QStringLiteral("users"), QJsonArray());
+            out.pending() += QJsonDocument(root).toJson(QJsonDocument::Indented);
+        } else {
+            // The root without its last key ("users" sorts last), then the array by hand.
+            out.pending() += QJsonDocument(root).toJson(QJsonDocument::Indented);
+            out.pending().chop(3); // "\n}\n"
+            out.pending() += ",\n    \"users\": [\n";
+            do {
+                if (count > 0) {
+                    out.pending() += ",\n";
+                }
+                appendJsonSeat(out.pending(), seat);
+                ++count;
+                if (!out.maybeFlush()) {
+                    return false;
+                }
+            } while (next(&seat));
+            out.pending() += "\n    ]\n}\n";
+        }
+    }
+    if (written) {
+        *written = count;
+    }
+    return out.flush();
+}
+
 QByteArray LicenseReportWriter::toCsv(const ConsumedLicensesReport &report, bool utf8Bom)
 {
-    QString text;
-    text.reserve(64 + report.users.size() * 256);
-    text += csvColumns().join(QLatin1Char(','));
-    text += QLatin1String("\r\n");
-    const QString listSeparator = QStringLiteral(",");
-    for (const ConsumedLicense &u : report.users) {
-        const QStringList cells = {
-            u.githubComLogin,
-            u.githubComName,
-            u.enterpriseServerUserIds.join(listSeparator),
-            boolText(u.githubComUser),
-            triText(u.enterpriseServerUser),
-            boolText(u.visualStudioSubscriptionUser),
-            licenseTypeText(u.licenseType),
-            u.githubComProfile,
-            u.githubComMemberRoles.join(listSeparator),
-            u.githubComEnterpriseRoles.join(listSeparator),
-            u.githubComVerifiedDomainEmails.join(listSeparator),
-            u.githubComSamlNameId,
-            u.githubComOrgsWithPendingInvites.join(listSeparator),
-            triText(u.githubComTwoFactorAuth),
-            QString(),
-            u.enterpriseServerEmails.join(listSeparator),
-            u.visualStudioLicenseStatus,
-            u.visualStudioSubscriptionEmail,
-            QString::number(u.totalUserAccounts),
-        };
-        for (qsizetype i = 0; i < cells.size(); ++i) {
-            if (i > 0) {
-                text += QLatin1Char(',');
-            }
-            text += csvCell(cells.at(i));
-        }
-        text += QLatin1String("\r\n");
-    }
-    QByteArray bytes = utf8Bom ? QByteArray("\xEF\xBB\xBF") : QByteArray();
-    bytes += text.toUtf8();
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    writeTo(&buffer, report, seatsOf(report.users), Options{Format::Csv, utf8Bom});
     return bytes;
 }
 
@@ -162,55 +272,28 @@ QJsonObject LicenseReportWriter::userJson(const ConsumedLicense &u)
 
 QByteArray LicenseReportWriter::toJson(const ConsumedLicensesReport &report)
 {
-    // What QJsonDocument makes of the whole report, indented, one seat at a time: a document of
-    // 300k seats in QJsonObjects took some 2 GB before a byte was written.
-    QJsonObject root;
-    root.insert(QStringLiteral("total_seats_consumed"), report.totalSeatsConsumed);
-    root.insert(QStringLiteral("total_seats_purchased"), report.totalSeatsPurchased);
-    if (report.users.isEmpty()) {
-        root.insert(QStringLiteral("users"), QJsonArray());
-        return QJsonDocument(root).toJson(QJsonDocument::Indented);
-    }
-    // The root without its last key ("users" sorts last), then the array by hand.
-    QByteArray out = QJsonDocument(root).toJson(QJsonDocument::Indented);
-    out.chop(3); // "\n}\n"
-    out += ",\n    \"users\": [\n";
-    bool first = true;
-    for (const ConsumedLicense &u : report.users) {
-        if (!first) {
-            out += ",\n";
-        }
-        first = false;
-        const QByteArray object = QJsonDocument(userJson(u)).toJson(QJsonDocument::Indented);
-        // Each line eight spaces deeper, without the document's final newline.
-        qsizetype from = 0;
-        while (from < object.size() - 1) {
-            qsizetype end = object.indexOf('\n', from);
-            if (end < 0 || end == object.size() - 1) {
-                end = object.size() - 1;
-            }
-            out += "        ";
-            out.append(object.constData() + from, end - from);
-            from = end + 1;
-            if (from < object.size() - 1) {
-                out += '\n';
-            }
-        }
-    }
-    out += "\n    ]\n}\n";
-    return out;
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    writeTo(&buffer, report, seatsOf(report.users), Options{Format::Json, false});
+    return bytes;
 }
 
 LicenseReportWriter::Result LicenseReportWriter::write(
     const QString &path, const ConsumedLicensesReport &report, const Options &options)
 {
-    const QByteArray bytes = options.format == Format::Csv ? toCsv(report, options.utf8Bom) : toJson(report);
+    return write(path, report, seatsOf(report.users), options);
+}
+
+LicenseReportWriter::Result LicenseReportWriter::write(const QString &path, const ConsumedLicensesReport &totals,
+    const NextSeat &next, const Options &options, qsizetype *written)
+{
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
         return Result{
             i18nc("@info", "Could not write the report to %1: %2. Choose another folder.", path, file.errorString())};
     }
-    if (file.write(bytes) != bytes.size()) {
+    if (!writeTo(&file, totals, next, options, written)) {
         const QString error = file.errorString();
         file.cancelWriting();
         return Result{i18nc("@info", "Could not write the report to %1: %2. The file was not changed.", path, error)};

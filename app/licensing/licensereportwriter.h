@@ -9,6 +9,10 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
+class QIODevice;
+
 namespace Glc {
 /// Writes the consumed licenses as CSV with the columns of GitHub's license report (existing
 /// spreadsheets keep working) or as JSON in the REST shape. Files are written atomically: on any
@@ -33,12 +37,26 @@ public:
         bool ok() const { return errorMessage.isEmpty(); }
     };
 
+    /// The next seat of a report into `seat`, or false at its end: a report written as its seats are
+    /// made (from packed rows, for example), never holding all of them.
+    using NextSeat = std::function<bool(ConsumedLicense *seat)>;
+    /// The seats of `seats`, in order (the list must outlive the function).
+    static NextSeat seatsOf(const QList<ConsumedLicense> &seats);
+
     static QStringList csvColumns();
     static QByteArray toCsv(const ConsumedLicensesReport &report, bool utf8Bom = false);
     static QByteArray toJson(const ConsumedLicensesReport &report);
     /// One seat as toJson() writes it: the REST API's fields.
     static QJsonObject userJson(const ConsumedLicense &seat);
     static Result write(const QString &path, const ConsumedLicensesReport &report, const Options &options);
+    /// The same from seats as `next` gives them (`totals`' own users are not read); `written` (if not
+    /// null) gets how many seats went into the file.
+    static Result write(const QString &path, const ConsumedLicensesReport &totals, const NextSeat &next,
+        const Options &options, qsizetype *written = nullptr);
+    /// Writes into `device` what toCsv() or toJson() return, a seat at a time in chunks of about a
+    /// megabyte. False when the device took fewer bytes than given (its errorString() says why).
+    static bool writeTo(QIODevice *device, const ConsumedLicensesReport &totals, const NextSeat &next,
+        const Options &options, qsizetype *written = nullptr);
 
     /// A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading
     /// apostrophe; then CSV quoting.

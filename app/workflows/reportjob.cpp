@@ -33,32 +33,29 @@ LicenseReportWriter::Format ReportJob::formatFor(const QString &path)
 void ReportJob::run()
 {
     setStage(0, i18nc("@info:status %1 file path", "Writing %1…", m_path));
-    if (m_compactRows) {
-        const qsizetype count = m_rows ? m_rows->size() : m_compactRows->size();
-        m_report.users.reserve(count);
-        for (qsizetype i = 0; i < count; ++i) {
+    // The seats as they are written, one at a time (from the model's packed rows, or the report's own),
+    // in the order of `rows` (picked here, not in the interface thread: a filter can keep most of
+    // 300,000 seats). Nothing holds them all at once.
+    const qsizetype available = m_compactRows ? m_compactRows->size() : m_report.users.size();
+    const qsizetype count = m_rows ? m_rows->size() : available;
+    qsizetype i = 0;
+    const LicenseReportWriter::NextSeat next = [&](ConsumedLicense *seat) {
+        while (i < count) {
             const qsizetype row = m_rows ? m_rows->at(i) : i;
-            if (row >= 0 && row < m_compactRows->size()) {
-                m_report.users.append(m_compactRows->license(row));
+            ++i;
+            if (row >= 0 && row < available) {
+                *seat = m_compactRows ? m_compactRows->license(row) : m_report.users.at(row);
+                return true;
             }
         }
-    } else if (m_rows) {
-        // Picked here, not in the interface thread: a filter can keep most of 300,000 seats.
-        const QList<ConsumedLicense> all = m_report.users;
-        m_report.users.clear();
-        m_report.users.reserve(m_rows->size());
-        for (const int row : std::as_const(*m_rows)) {
-            if (row >= 0 && row < all.size()) {
-                m_report.users.append(all.at(row));
-            }
-        }
-    }
-    const LicenseReportWriter::Result result = LicenseReportWriter::write(m_path, m_report, m_options);
+        return false;
+    };
+    const LicenseReportWriter::Result result =
+        LicenseReportWriter::write(m_path, m_report, next, m_options, &m_written);
     if (!result.ok()) {
         fail(result.errorMessage, i18nc("@info", "Choose a folder you can write to."));
         return;
     }
-    m_written = m_report.users.size();
     succeed();
 }
 } // namespace Glc

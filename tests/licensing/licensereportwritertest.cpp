@@ -46,8 +46,26 @@ ConsumedLicensesReport sampleReport()
     return r;
 }
 
+/// Enough seats (each a little different) for a report of several megabytes: several of the
+/// writer's chunks.
+ConsumedLicensesReport manySeats()
+{
+    ConsumedLicensesReport r = sampleReport();
+    const QList<ConsumedLicense> two = r.users;
+    r.users.clear();
+    for (int i = 0; i < 20000; ++i) {
+        ConsumedLicense seat = two.at(i % 2);
+        seat.githubComLogin += QString::number(i);
+        seat.enterpriseServerUserIds.append(QString::number(i));
+        r.users.append(seat);
+    }
+    r.totalSeatsConsumed = 20000;
+    return r;
+}
+
 enum class Failure : qint8 {
     DiskFull,
+    DiskFullMidway,
     FolderInTheWay,
     FileForFolder,
 };
@@ -155,6 +173,7 @@ private Q_SLOTS:
         ConsumedLicensesReport empty;
         empty.users.append(ConsumedLicense{});
         QTest::newRow("a seat with nothing") << empty;
+        QTest::newRow("several megabytes") << manySeats();
     }
 
     void shouldWriteJsonAsQJsonDocumentWouldOneSeatAtATime()
@@ -186,6 +205,22 @@ private Q_SLOTS:
         QVERIFY(b.value(QLatin1String("github_com_saml_name_id")).isNull());
         QCOMPARE(b.value(QLatin1String("github_com_name")).toString(),
             QStringLiteral("=HYPERLINK(\"http://evil.example\")")); // JSON is data, kept verbatim
+    }
+
+    void shouldWriteEachSeatsCsvLineTheSameInAReportOfManyChunks()
+    {
+        const ConsumedLicensesReport report = manySeats();
+        QByteArray expected = LicenseReportWriter::toCsv(ConsumedLicensesReport{}, true);
+        for (const ConsumedLicense &seat : report.users) {
+            ConsumedLicensesReport one;
+            one.users = {seat};
+            const QByteArray alone = LicenseReportWriter::toCsv(one);
+            expected += alone.mid(alone.indexOf("\r\n") + 2);
+        }
+        const QByteArray csv = LicenseReportWriter::toCsv(report, true);
+        QVERIFY2(csv.size() > 2 * 1024 * 1024, qPrintable(QString::number(csv.size()))); // more than one chunk
+        QCOMPARE(csv, expected);
+        QCOMPARE(csv.count("\r\n"), 20001);
     }
 
     void shouldWriteAtomicallyAndReportFailure()
@@ -222,6 +257,7 @@ private Q_SLOTS:
         QTest::addColumn<int>("failure");
         // Each fails for root too (the tests run as root, who ignores permissions).
         QTest::newRow("disk full while writing") << int(Failure::DiskFull);
+        QTest::newRow("disk full after the first megabytes") << int(Failure::DiskFullMidway);
         QTest::newRow("a folder where the report should be") << int(Failure::FolderInTheWay);
         QTest::newRow("a file where a folder should be") << int(Failure::FileForFolder);
     }
@@ -246,6 +282,14 @@ private Q_SLOTS:
             const FileSizeLimit limit(16);
             QVERIFY(limit.isSet());
             result = LicenseReportWriter::write(target, sampleReport(), {});
+            break;
+        }
+        case Failure::DiskFullMidway: {
+            // A report of several chunks, the limit hit after the first ones went into the file.
+            const FileSizeLimit limit(1536 * 1024);
+            QVERIFY(limit.isSet());
+            QVERIFY(LicenseReportWriter::toCsv(manySeats()).size() > 2 * 1024 * 1024);
+            result = LicenseReportWriter::write(target, manySeats(), {});
             break;
         }
         case Failure::FolderInTheWay:

@@ -3,10 +3,18 @@
 #include "filedialogs.h"
 
 #include "core/mimecomments.h"
+#include "licensepage/widgetutil.h"
 
 #include <KLocalizedString>
+#include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
+#include <QFileSystemModel>
 #include <QLocale>
+#include <QStandardPaths>
+#include <QTreeView>
+
+#include <algorithm>
 
 namespace Glc {
 QString LocalizedFileTypes::type(const QFileInfo &info) const
@@ -31,17 +39,44 @@ QString LocalizedFileTypes::type(const QFileInfo &info) const
 
 namespace FileDialogs {
 namespace {
+QString existingOrHome(QStandardPaths::StandardLocation location)
+{
+    const QString folder = QStandardPaths::writableLocation(location);
+    return !folder.isEmpty() && QFileInfo(folder).isDir() ? folder : QDir::homePath();
+}
+
 QStringList run(QWidget *parent, const QString &caption, const QString &path, const QString &filter,
     QFileDialog::AcceptMode acceptMode, QFileDialog::FileMode fileMode)
 {
     LocalizedFileTypes types; // before the dialog, to outlive it
     QFileDialog dialog(parent, caption, path, filter);
-    dialog.setIconProvider(&types);
+    prepare(dialog, &types);
     dialog.setAcceptMode(acceptMode);
     dialog.setFileMode(fileMode);
     return dialog.exec() == QDialog::Accepted ? dialog.selectedFiles() : QStringList();
 }
 } // namespace
+
+void prepare(QFileDialog &dialog, LocalizedFileTypes *types)
+{
+    dialog.setIconProvider(types);
+    // Qt's own dialog (where no desktop offers one) opens small and sizes its columns for short words
+    // ("mp3Folder"): room for the long names of usage files, and the columns fitted to what the folder
+    // holds once it is read (the name at most half the list).
+    if (auto *model = dialog.findChild<QFileSystemModel *>()) {
+        dialog.resize(std::max(dialog.width(), WidgetUtil::latinTextWidth(&dialog, 120)), dialog.height());
+        QObject::connect(model, &QFileSystemModel::directoryLoaded, &dialog, [&dialog] {
+            auto *view = dialog.findChild<QTreeView *>();
+            if (!view) {
+                return;
+            }
+            for (int column = 0; column < view->model()->columnCount(view->rootIndex()); ++column) {
+                view->resizeColumnToContents(column);
+            }
+            view->setColumnWidth(0, std::min(view->columnWidth(0), view->viewport()->width() / 2));
+        });
+    }
+}
 
 QString openFileName(QWidget *parent, const QString &caption, const QString &folder, const QString &filter)
 {
@@ -51,6 +86,16 @@ QString openFileName(QWidget *parent, const QString &caption, const QString &fol
 QStringList openFileNames(QWidget *parent, const QString &caption, const QString &folder, const QString &filter)
 {
     return run(parent, caption, folder, filter, QFileDialog::AcceptOpen, QFileDialog::ExistingFiles);
+}
+
+QString downloadsFolder()
+{
+    return existingOrHome(QStandardPaths::DownloadLocation);
+}
+
+QString documentsFolder()
+{
+    return existingOrHome(QStandardPaths::DocumentsLocation);
 }
 
 QString saveFileName(QWidget *parent, const QString &caption, const QString &file, const QString &filter)

@@ -9,6 +9,7 @@
 #include <QString>
 #include <QStringList>
 
+class QFileDialog;
 class QWidget;
 
 namespace Glc {
@@ -35,5 +36,14 @@ QString openFileName(QWidget *parent, const QString &caption, const QString &fol
 QStringList openFileNames(QWidget *parent, const QString &caption, const QString &folder, const QString &filter = {});
 /// @p file names the folder and the suggested name.
 QString saveFileName(QWidget *parent, const QString &caption, const QString &file, const QString &filter = {});
+/// Readies a dialog the caller set up: LocalizedFileTypes (`types` must outlive the dialog), and its
+/// columns fitted to the folder's files once read.
+void prepare(QFileDialog &dialog, LocalizedFileTypes *types);
+/// Where a browser saves downloads (usage files exported from a server's web page), or the home
+/// folder when there is no such folder: a dialog opened on a missing folder offers its name as a file.
+QString downloadsFolder();
+/// The documents folder, where exports and reports are suggested, or the home folder when there is
+/// none (a minimal account has no ~/Documents, and writing into it would fail).
+QString documentsFolder();
 } // namespace FileDialogs
 } // namespace Glc

@@ -23,12 +23,15 @@
 #include "views/syncnowview.h"
 #include "workflows/labhost.h"
 
+#include <QAbstractItemView>
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QFontMetrics>
 #include <QGroupBox>
@@ -40,6 +43,7 @@
 #include <QPainter>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -48,6 +52,7 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeWidget>
 
 #include <memory>
@@ -280,6 +285,9 @@ private Q_SLOTS:
         auto *view = m_window->findChild<ExportUsageView *>();
         QVERIFY(view);
         QVERIFY(QTest::qWaitForWindowExposed(view));
+        // The suggested target is in a folder that exists (the home folder when there is no ~/Documents).
+        QVERIFY2(QFileInfo(QFileInfo(view->targetEdit()->text()).absolutePath()).isDir(),
+            qPrintable(view->targetEdit()->text()));
         view->targetEdit()->setText(m_dir.filePath(QStringLiteral("export.json")));
         QSignalSpy finished(view, &ActionView::jobFinished);
         view->startButton()->click();
@@ -319,6 +327,66 @@ private Q_SLOTS:
         QVERIFY(view->allowNewServersCheck()->isVisible());
         view->resize(view->width(), std::max(view->height(), view->sizeHint().height()));
         shoot(view, QStringLiteral("add-server-usage"));
+        view->close();
+    }
+
+    void shouldShootTheFileDialog()
+    {
+        // Qt's own file dialog (the test platform has no desktop's), as Add server usage's Choose files
+        // opens it, in the folder of the files above: its Type column in the interface language too.
+        m_window->showAddServerUsage();
+        auto *view = m_window->findChild<AddServerUsageView *>();
+        QVERIFY(view);
+        QVERIFY(QTest::qWaitForWindowExposed(view));
+        QString path;
+        QStringList types;
+        QString startFolder;
+        QString startName;
+        QTimer poll;
+        poll.setInterval(20);
+        QElapsedTimer waited;
+        waited.start();
+        connect(&poll, &QTimer::timeout, this, [&] {
+            auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+            if (!dialog || !dialog->isVisible()) {
+                return;
+            }
+            if (waited.elapsed() > 15000) { // the click below returns only once the dialog is closed
+                poll.stop();
+                dialog->reject();
+                return;
+            }
+            if (QDir(dialog->directory()) != QDir(m_dir.path())) {
+                // Where it opens: a folder that exists (Downloads, else home), no name offered.
+                startFolder = dialog->directory().absolutePath();
+                startName = dialog->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"))->text();
+                dialog->setDirectory(m_dir.path());
+                return;
+            }
+            const auto *files = dialog->findChild<QAbstractItemView *>(QStringLiteral("treeView"));
+            const int rows = files->model()->rowCount(files->rootIndex());
+            if (rows < 3) {
+                return; // the folder is still being read
+            }
+            poll.stop();
+            for (int row = 0; row < rows; ++row) {
+                types << files->model()->index(row, 2, files->rootIndex()).data().toString();
+            }
+            path = shoot(dialog, QStringLiteral("file-dialog"));
+            dialog->reject();
+        });
+        poll.start();
+        view->findChild<QPushButton *>(QStringLiteral("chooseFilesButton"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!path.isEmpty(), 20000);
+        poll.stop();
+        QVERIFY2(QFileInfo(startFolder).isDir(), qPrintable(startFolder));
+        QCOMPARE(startName, QString());
+        if (Glc::Localization::activeLanguage() == QLatin1String("zh_CN")) {
+            for (const QString &type : std::as_const(types)) {
+                QVERIFY2(type.contains(QRegularExpression(QStringLiteral("[\\x{4e00}-\\x{9fff}]"))),
+                    qPrintable(types.join(QLatin1String(" | "))));
+            }
+        }
         view->close();
     }
 

@@ -38,7 +38,6 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QMessageBox>
-#include <QStandardPaths>
 #include <QTableView>
 
 using namespace Glc;
@@ -869,12 +868,12 @@ void LicenseController::downloadReport()
     };
     QSettings settings;
     const int last = std::max(0, int(kinds.indexOf(settings.value(QStringLiteral("report/kind")).toString())));
-    const QString suggested = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+    const QString suggested = QDir(FileDialogs::documentsFolder())
                                   .filePath(QStringLiteral("consumed-licenses-%1.%2")
                                           .arg(QDate::currentDate().toString(Qt::ISODate), suffixes.at(last)));
     LocalizedFileTypes types; // before the dialog, to outlive it
     QFileDialog dialog(m_page, i18nc("@title:window", "Download Report"), suggested);
-    dialog.setIconProvider(&types);
+    FileDialogs::prepare(dialog, &types);
     dialog.setObjectName(QStringLiteral("reportFileDialog"));
     dialog.setAcceptMode(QFileDialog::AcceptSave);
     dialog.setFileMode(QFileDialog::AnyFile);

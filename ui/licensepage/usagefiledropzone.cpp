@@ -20,7 +20,6 @@
 #include <QMimeData>
 #include <QPainter>
 #include <QPushButton>
-#include <QStandardPaths>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -52,7 +51,7 @@ UsageFileDropZone::UsageFileDropZone(QWidget *parent)
     , m_resultsView(new QTreeWidget(this))
     , m_chooser([](QWidget *parent) {
         return Glc::FileDialogs::openFileNames(parent, i18nc("@title:window", "Choose License Usage Files"),
-            QStandardPaths::writableLocation(QStandardPaths::DownloadLocation),
+            Glc::FileDialogs::downloadsFolder(),
             i18nc("@item file dialog filter", "License usage files (*.json);;All files (*)"));
     })
 {

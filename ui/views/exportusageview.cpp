@@ -19,7 +19,6 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QStandardPaths>
 #include <QVBoxLayout>
 
 using namespace Glc;
@@ -95,8 +94,7 @@ ExportUsageView::ExportUsageView(LicenseController *controller, QWidget *parent)
     });
     m_chooseDownload = [](QWidget *parent) {
         return Glc::FileDialogs::openFileName(parent, i18nc("@title:window", "Choose the Downloaded File"),
-            QStandardPaths::writableLocation(QStandardPaths::DownloadLocation),
-            i18nc("@item:inlistbox file type", "License usage (*.json)"));
+            Glc::FileDialogs::downloadsFolder(), i18nc("@item:inlistbox file type", "License usage (*.json)"));
     };
     connect(m_pickDownload, &QPushButton::clicked, this, [this] {
         const QString path = m_chooseDownload(this);
@@ -109,9 +107,8 @@ ExportUsageView::ExportUsageView(LicenseController *controller, QWidget *parent)
 
 void ExportUsageView::suggestTarget()
 {
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    m_target->setText(QDir(folder).filePath(
-        ExportUsageJob::defaultFileName(m_server->currentData().toString(), QDate::currentDate())));
+    m_target->setText(QDir(Glc::FileDialogs::documentsFolder())
+            .filePath(ExportUsageJob::defaultFileName(m_server->currentData().toString(), QDate::currentDate())));
 }
 
 void ExportUsageView::startRequested()

@@ -36,7 +36,6 @@ bool RetentionJob::compactStore()
         return true; // nothing to give back, or nothing the store can (PostgreSQL)
     }
     setStage(Compacting, i18nc("@info:progress", "Compacting the database file…"));
-    Q_EMIT progress(0, 0, 0);
     if (StoreError error = db->compact([this] { return cancelRequested(); }); error.isError()) {
         if (error.code == StoreError::Code::Cancelled) {
             m_compactingCancelled = true;

@@ -13,7 +13,7 @@ namespace Glc {
 /// it again afterwards. Store work only, in the worker thread. Removing reports progress (snapshots
 /// removed of those to remove) and stops between two snapshots when cancelled: removedSnapshots() then
 /// says how many went. Compacting afterwards gives the space the store no longer uses back to the disk
-/// (stage Compacting, progress without a total); cancelled, it leaves the file as it was.
+/// (stage Compacting, no progress figures); cancelled, it leaves the file as it was.
 class RetentionJob : public WorkflowJob
 {
     Q_OBJECT

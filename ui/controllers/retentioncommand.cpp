@@ -63,11 +63,7 @@ void RetentionCommand::store()
     auto *job = new Glc::RetentionJob(m_controller->context(), m_dialog->policy(),
         m_dialog->compact() ? Glc::RetentionJob::Compact::Yes : Glc::RetentionJob::Compact::No);
     m_job = job;
-    connect(job, &Glc::WorkflowJob::progress, m_dialog, [this](qint64 done, qint64 total) {
-        if (total > 0) {
-            m_dialog->setProgress(done, total);
-        }
-    });
+    connect(job, &Glc::WorkflowJob::progress, m_dialog, &RetentionDialog::setProgress);
     connect(job, &Glc::WorkflowJob::stageChanged, m_dialog, [this](int stage) {
         if (stage == Glc::RetentionJob::Compacting) {
             m_dialog->setCompacting();

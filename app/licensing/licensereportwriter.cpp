@@ -99,6 +99,18 @@ void appendJsonSeat(QByteArray &out, const ConsumedLicense &u)
     }
 }
 
+/// The seats of `seats`, in order (the list must outlive the function).
+LicenseReportWriter::NextSeat seatsOf(const QList<ConsumedLicense> &seats)
+{
+    return [&seats, i = qsizetype(0)](ConsumedLicense *seat) mutable {
+        if (i >= seats.size()) {
+            return false;
+        }
+        *seat = seats.at(i++);
+        return true;
+    };
+}
+
 /// Bytes for a device, handed over a megabyte at a time.
 class ChunkedWriter
 {
@@ -168,17 +180,6 @@ QString LicenseReportWriter::csvCell(const QString &value)
         cell = QLatin1Char('"') + cell + QLatin1Char('"');
     }
     return cell;
-}
-
-LicenseReportWriter::NextSeat LicenseReportWriter::seatsOf(const QList<ConsumedLicense> &seats)
-{
-    return [&seats, i = qsizetype(0)](ConsumedLicense *seat) mutable {
-        if (i >= seats.size()) {
-            return false;
-        }
-        *seat = seats.at(i++);
-        return true;
-    };
 }
 
 bool LicenseReportWriter::writeTo(QIODevice *device, const ConsumedLicensesReport &totals, const NextSeat &next,

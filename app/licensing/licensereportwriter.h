@@ -40,8 +40,6 @@ public:
     /// The next seat of a report into `seat`, or false at its end: a report written as its seats are
     /// made (from packed rows, for example), never holding all of them.
     using NextSeat = std::function<bool(ConsumedLicense *seat)>;
-    /// The seats of `seats`, in order (the list must outlive the function).
-    static NextSeat seatsOf(const QList<ConsumedLicense> &seats);
 
     static QStringList csvColumns();
     static QByteArray toCsv(const ConsumedLicensesReport &report, bool utf8Bom = false);

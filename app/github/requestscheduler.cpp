@@ -49,22 +49,33 @@ bool isProxyError(QNetworkReply::NetworkError error)
 
 QString describeCertificate(const QList<QSslError> &errors)
 {
+    // What is wrong, once per certificate: a chain that is not trusted often brings several errors about the same
+    // certificate, whose details then follow them once.
+    QList<std::pair<QSslCertificate, QStringList>> byCertificate;
+    for (const QSslError &error : errors) {
+        auto it = std::find_if(byCertificate.begin(), byCertificate.end(),
+            [&error](const auto &entry) { return entry.first == error.certificate(); });
+        if (it == byCertificate.end()) {
+            byCertificate.append({error.certificate(), {}});
+            it = std::prev(byCertificate.end());
+        }
+        if (!it->second.contains(error.errorString())) {
+            it->second.append(error.errorString());
+        }
+    }
     const QLocale locale;
     QStringList lines;
-    for (const QSslError &error : errors) {
-        const QSslCertificate certificate = error.certificate();
-        const QString line = certificate.isNull()
-            ? error.errorString()
-            : i18nc("@info %1 what is wrong with the certificate, %2 subject, "
-                    "%3 issuer, %4 and %5 dates, %6 fingerprint",
-                  "%1 (subject: %2; issuer: %3; valid %4 to %5; SHA-256: %6)", error.errorString(),
-                  certificate.subjectDisplayName(), certificate.issuerDisplayName(),
-                  locale.toString(certificate.effectiveDate().toLocalTime(), QLocale::ShortFormat),
-                  locale.toString(certificate.expiryDate().toLocalTime(), QLocale::ShortFormat),
-                  QString::fromLatin1(certificate.digest(QCryptographicHash::Sha256).toHex(':')));
-        if (!lines.contains(line)) {
-            lines.append(line);
-        }
+    for (const auto &[certificate, problems] : std::as_const(byCertificate)) {
+        const QString what = problems.join(QLatin1String("; "));
+        lines.append(certificate.isNull()
+                ? what
+                : i18nc("@info %1 what is wrong with the certificate, %2 subject, "
+                        "%3 issuer, %4 and %5 dates, %6 fingerprint",
+                      "%1 (subject: %2; issuer: %3; valid %4 to %5; SHA-256: %6)", what,
+                      certificate.subjectDisplayName(), certificate.issuerDisplayName(),
+                      locale.toString(certificate.effectiveDate().toLocalTime(), QLocale::ShortFormat),
+                      locale.toString(certificate.expiryDate().toLocalTime(), QLocale::ShortFormat),
+                      QString::fromLatin1(certificate.digest(QCryptographicHash::Sha256).toHex(':'))));
     }
     return lines.join(QLatin1String("; "));
 }

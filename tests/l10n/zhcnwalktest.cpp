@@ -16,6 +16,7 @@
 #include "mainwindow.h"
 #include "models/consumedlicensesmodel.h"
 #include "textwalker.h"
+#include "urlopener.h"
 #include "views/addserverusageview.h"
 #include "views/exportusageview.h"
 #include "views/syncnowview.h"
@@ -422,8 +423,8 @@ private Q_SLOTS:
         QVERIFY(refreshed.first().first().toBool());
         m_allow.addValues(console.controller()->serverHosts());
         int opened = 0;
-        ActionView::setUrlOpener([&opened](const QUrl &) { ++opened; }); // nobody clicks in the browser
-        const auto restore = qScopeGuard([] { ActionView::setUrlOpener([](const QUrl &) { }); });
+        UrlOpener::set([&opened](const QUrl &) { ++opened; }); // nobody clicks in the browser
+        const auto restore = qScopeGuard([] { UrlOpener::set([](const QUrl &) { }); });
 
         // Each view shows its instructions while it waits for the admin, then is cancelled.
         const auto walk = [this](ActionView *view, const QString &where) {

@@ -14,6 +14,7 @@
 #include "licensepage/snapshotchangesdialog.h"
 #include "licensepage/usagefiledropzone.h"
 #include "mainwindow.h"
+#include "urlopener.h"
 #include "views/addserverusageview.h"
 #include "views/exportusageview.h"
 #include "views/syncnowview.h"
@@ -235,7 +236,7 @@ private Q_SLOTS:
         const std::unique_ptr<MainWindow> console = startedConsole(true);
         QVERIFY(console);
         QList<QUrl> opened;
-        ActionView::setUrlOpener([&opened](const QUrl &url) { opened.append(url); });
+        UrlOpener::set([&opened](const QUrl &url) { opened.append(url); });
         SyncNowView view(console->controller());
         QVERIFY(openWindow(&view));
         view.setServer(console->controller()->serverHosts().value(0));
@@ -305,7 +306,7 @@ private Q_SLOTS:
         // GitHub-like: the console opens the server's page and waits for the downloaded file.
         const std::unique_ptr<MainWindow> console = startedConsole(true);
         QVERIFY(console);
-        ActionView::setUrlOpener([](const QUrl &) { });
+        UrlOpener::set([](const QUrl &) { });
         ExportUsageView view(console->controller());
         QVERIFY(openWindow(&view));
         view.targetEdit()->setText(m_dir->filePath(QStringLiteral("assisted-export.json")));

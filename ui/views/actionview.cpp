@@ -6,11 +6,11 @@
 #include "licensepage/inlinemessage.h"
 #include "licensepage/statuscolors.h"
 #include "licensepage/widgetutil.h"
+#include "urlopener.h"
 #include "workflows/jobrunner.h"
 #include "workflows/workflowjob.h"
 
 #include <KLocalizedString>
-#include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QProgressBar>
@@ -18,19 +18,6 @@
 #include <QVBoxLayout>
 
 using namespace Glc;
-
-namespace {
-ActionView::UrlOpener &urlOpener()
-{
-    static ActionView::UrlOpener opener = [](const QUrl &url) { QDesktopServices::openUrl(url); };
-    return opener;
-}
-} // namespace
-
-void ActionView::setUrlOpener(const UrlOpener &opener)
-{
-    urlOpener() = opener;
-}
 
 ActionView::ActionView(LicenseController *controller, QWidget *parent)
     : QDialog(parent)
@@ -58,7 +45,7 @@ ActionView::ActionView(LicenseController *controller, QWidget *parent)
     m_assist->setObjectName(QStringLiteral("assist"));
     m_assist->setWordWrap(true);
     m_assist->setTextFormat(Qt::RichText);
-    // Its links open through urlOpener() (the browser; the lab in tests), by mouse or keyboard.
+    // Its links open through UrlOpener (the browser; the lab in tests), by mouse or keyboard.
     m_assist->setOpenExternalLinks(false);
     m_assist->setTextInteractionFlags(Qt::TextBrowserInteraction);
     m_assist->setVisible(false);
@@ -108,10 +95,10 @@ ActionView::ActionView(LicenseController *controller, QWidget *parent)
             reject();
         }
     });
-    connect(m_assist, &QLabel::linkActivated, this, [](const QString &link) { urlOpener()(QUrl(link)); });
+    connect(m_assist, &QLabel::linkActivated, this, [](const QString &link) { UrlOpener::open(QUrl(link)); });
     connect(m_openPage, &QPushButton::clicked, this, [this] {
         if (!m_assists.isEmpty()) {
-            urlOpener()(m_assists.constLast().page);
+            UrlOpener::open(m_assists.constLast().page);
         }
     });
     setMinimumWidth(WidgetUtil::latinTextWidth(this, 100));
@@ -210,9 +197,9 @@ void ActionView::runJob(WorkflowJob *job)
         m_assist->show();
         // Several pages: each has its own link; the button would not say which one it opens.
         m_openPage->setVisible(m_assists.size() == 1);
-        urlOpener()(page);
+        UrlOpener::open(page);
         if (companion.url.isValid()) {
-            urlOpener()(companion.url); // opened last, so it comes in front of the browser
+            UrlOpener::open(companion.url); // opened last, so it comes in front of the browser
         }
     });
     connect(job, &WorkflowJob::finished, this, [this, job] {

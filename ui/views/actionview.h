@@ -43,10 +43,6 @@ public:
     QLabel *capabilityLabel() const { return m_capability; }
     const Glc::Capability &capability() const { return m_capabilityValue; }
     bool isBusy() const { return m_job != nullptr; }
-    /// How assisted flows open GitHub's pages (at once, from the instructions' links and from Open the
-    /// GitHub Page Again); tests replace the browser with the lab.
-    using UrlOpener = std::function<void(const QUrl &)>;
-    static void setUrlOpener(const UrlOpener &opener);
 
 Q_SIGNALS:
     /// The running job finished (success or not); for tests and the main window.

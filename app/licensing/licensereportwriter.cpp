@@ -164,16 +164,21 @@ QStringList LicenseReportWriter::csvColumns()
     };
 }
 
-QString LicenseReportWriter::csvCell(const QString &value)
+QString LicenseReportWriter::neutralized(const QString &value)
 {
-    QString cell = value;
-    if (!cell.isEmpty()) {
-        const QChar first = cell.at(0);
+    if (!value.isEmpty()) {
+        const QChar first = value.at(0);
         if (first == QLatin1Char('=') || first == QLatin1Char('+') || first == QLatin1Char('-') ||
             first == QLatin1Char('@') || first == QLatin1Char('\t') || first == QLatin1Char('\r')) {
-            cell.prepend(QLatin1Char('\''));
+            return QLatin1Char('\'') + value;
         }
     }
+    return value;
+}
+
+QString LicenseReportWriter::csvCell(const QString &value)
+{
+    QString cell = neutralized(value);
     if (cell.contains(QLatin1Char(',')) || cell.contains(QLatin1Char('"')) || cell.contains(QLatin1Char('\n')) ||
         cell.contains(QLatin1Char('\r'))) {
         cell.replace(QLatin1Char('"'), QLatin1String("\"\""));

@@ -56,8 +56,9 @@ public:
     static bool writeTo(QIODevice *device, const ConsumedLicensesReport &totals, const NextSeat &next,
         const Options &options, qsizetype *written = nullptr);
 
-    /// A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading
-    /// apostrophe; then CSV quoting.
+    /// A text a spreadsheet would run as a formula (=, +, -, @, tab, CR first) with a leading apostrophe.
+    static QString neutralized(const QString &value);
+    /// A cell neutralized(), then quoted for CSV.
     static QString csvCell(const QString &value);
 };
 } // namespace Glc

@@ -31,6 +31,7 @@
 #include "sshserverharness.h"
 #include "storage/licensestore.h"
 #include "textencodings.h"
+#include "urlopener.h"
 #include "views/addserverusageview.h"
 #include "views/exportusageview.h"
 #include "views/syncnowview.h"
@@ -44,6 +45,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QContextMenuEvent>
 #include <QCryptographicHash>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -386,7 +388,7 @@ private Q_SLOTS:
 
     void cleanup()
     {
-        ActionView::setUrlOpener([](const QUrl &) { });
+        UrlOpener::set([](const QUrl &) { });
         m_window.reset();
         m_dir.reset();
         init();
@@ -750,6 +752,117 @@ private Q_SLOTS:
         }
         environment->setCurrentIndex(0);
         QTRY_COMPARE(rowCount(), all);
+    }
+
+    void shouldCopySeatsAndOpenAProfileFromTheTablesMenu()
+    {
+        QVERIFY(openConsole());
+        QTableView *table = controller()->table();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        // A seat with a github.com profile and one only on a server (no login, no profile).
+        using Model = ConsumedLicensesModel;
+        int cloud = -1;
+        int serverOnly = -1;
+        for (int row = 0; row < rowCount(); ++row) {
+            const QModelIndex index = table->model()->index(row, 0);
+            if (cloud < 0 && !index.data(Model::ServerOnlyRole).toBool() &&
+                !index.data(Model::CountedTwiceRole).toBool()) {
+                cloud = row;
+            }
+            if (serverOnly < 0 && index.data(Model::ServerOnlyRole).toBool()) {
+                serverOnly = row;
+            }
+        }
+        QVERIFY(cloud >= 0 && serverOnly >= 0);
+        const QString profile = cell(cloud, Model::ProfileColumn);
+        QVERIFY2(profile.startsWith(QLatin1String("https://")), qPrintable(profile));
+        QVERIFY(cell(serverOnly, Model::ProfileColumn).isEmpty());
+        auto openMenu = [table](int row) -> QMenu * {
+            const QModelIndex index = table->model()->index(row, Model::NameColumn);
+            table->scrollTo(index);
+            const QPoint at = table->visualRect(index).center();
+            QContextMenuEvent event(QContextMenuEvent::Mouse, at, table->viewport()->mapToGlobal(at));
+            QApplication::sendEvent(table->viewport(), &event);
+            return table->findChild<QMenu *>(QStringLiteral("itemViewMenu"));
+        };
+        auto action = [](QMenu *menu, const QString &name) -> QAction * {
+            const QList<QAction *> actions = menu->actions();
+            const auto it = std::find_if(
+                actions.begin(), actions.end(), [&name](QAction *action) { return action->objectName() == name; });
+            return it == actions.end() ? nullptr : *it;
+        };
+
+        // Both selected: their logins (the server-only seat has none) and every e-mail of both, each once.
+        table->clearSelection();
+        for (int row : {cloud, serverOnly}) {
+            table->selectionModel()->select(
+                table->model()->index(row, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        }
+        QMenu *menu = openMenu(serverOnly);
+        QVERIFY(menu);
+        QAction *copyLogins = action(menu, QStringLiteral("copyLogins"));
+        QVERIFY(copyLogins && copyLogins->isEnabled());
+        QCOMPARE(copyLogins->text(), QStringLiteral("Copy &Login"));
+        copyLogins->trigger();
+        QCOMPARE(QGuiApplication::clipboard()->text(), cell(cloud, Model::LoginColumn) + QLatin1Char('\n'));
+        QAction *copyEmails = action(menu, QStringLiteral("copyEmails"));
+        QVERIFY(copyEmails && copyEmails->isEnabled());
+        copyEmails->trigger();
+        QStringList expected;
+        for (int row : {std::min(cloud, serverOnly), std::max(cloud, serverOnly)}) {
+            for (int column : {Model::ServerEmailsColumn, Model::VerifiedEmailsColumn}) {
+                expected += table->model()->index(row, column).data(Model::RawValueRole).toStringList();
+            }
+            expected += cell(row, Model::VisualStudioEmailColumn);
+        }
+        expected.removeAll(QString());
+        expected.removeDuplicates();
+        QVERIFY(expected.size() >= 2);
+        QCOMPARE(QGuiApplication::clipboard()->text(), expected.join(QLatin1Char('\n')) + QLatin1Char('\n'));
+        // The profile of the seat under the pointer: none on the server.
+        QAction *openProfile = action(menu, QStringLiteral("openProfile"));
+        QVERIFY(openProfile && !openProfile->isEnabled());
+        menu->close();
+        QTRY_VERIFY(!table->findChild<QMenu *>(QStringLiteral("itemViewMenu")));
+
+        QList<QUrl> opened;
+        UrlOpener::set([&opened](const QUrl &url) { opened.append(url); });
+        const auto restore = qScopeGuard([] { UrlOpener::set([](const QUrl &) { }); });
+        menu = openMenu(cloud);
+        QVERIFY(menu);
+        openProfile = action(menu, QStringLiteral("openProfile"));
+        QVERIFY(openProfile && openProfile->isEnabled());
+        openProfile->trigger();
+        QCOMPARE(opened, QList<QUrl>{QUrl(profile)});
+        menu->close();
+
+        // Ctrl+C: the selected rows as the table shows them (the menu took the window's activation with it).
+        QTRY_VERIFY(!table->findChild<QMenu *>(QStringLiteral("itemViewMenu")));
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        table->setFocus();
+        table->clearSelection();
+        table->selectRow(cloud);
+        QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier);
+        const QStringList copied = QGuiApplication::clipboard()->text().split(QLatin1Char('\t'));
+        QCOMPARE(copied.size(), Model::ColumnCount);
+        QCOMPARE(copied.first(), cell(cloud, Model::LoginColumn));
+        QCOMPARE(copied.constLast(), cell(cloud, Model::TotalAccountsColumn) + QLatin1Char('\n'));
+
+        // The counted-twice panel hands its fix on.
+        QTreeWidget *pairs = page()->countedTwicePanel()->view();
+        QVERIFY(pairs->topLevelItemCount() > 1);
+        pairs->setCurrentItem(pairs->topLevelItem(1));
+        QContextMenuEvent keyboard(QContextMenuEvent::Keyboard, QPoint(), pairs->mapToGlobal(QPoint()));
+        QApplication::sendEvent(pairs, &keyboard);
+        menu = pairs->findChild<QMenu *>(QStringLiteral("itemViewMenu"));
+        QVERIFY(menu);
+        QAction *copyFixes = action(menu, QStringLiteral("copyFixes"));
+        QVERIFY(copyFixes && copyFixes->isEnabled());
+        copyFixes->trigger();
+        QCOMPARE(
+            QGuiApplication::clipboard()->text(), page()->countedTwicePanel()->pairs().at(1).fix + QLatin1Char('\n'));
+        menu->close();
     }
 
     void shouldShowSeatsByOrganizationAndFilterTheTable()
@@ -1549,7 +1662,7 @@ private Q_SLOTS:
         // Each GitHub page that opens: the admin uploads the file the instructions name, which the console
         // confirms by polling; the folder opened beside it is the one of that file.
         QList<QUrl> opened;
-        ActionView::setUrlOpener([&opened, &browser, &toUpload](const QUrl &url) {
+        UrlOpener::set([&opened, &browser, &toUpload](const QUrl &url) {
             opened.append(url);
             if (!url.isLocalFile() && !toUpload.isEmpty()) {
                 const auto [bytes, name] = toUpload.takeFirst();
@@ -1618,7 +1731,7 @@ private Q_SLOTS:
         // The admin's click on "Sync now" in the browser: a request to the lab's page, over HTTP. The
         // console learns of it only by polling license-sync-status.
         LabBrowser browser(lab()->url(), lab()->token());
-        ActionView::setUrlOpener([&opened, &browser, host = server.hostname](const QUrl &url) {
+        UrlOpener::set([&opened, &browser, host = server.hostname](const QUrl &url) {
             opened.append(url);
             browser.clickSyncNow(host);
         });
@@ -1647,7 +1760,7 @@ private Q_SLOTS:
         const QString file = m_dir->filePath(QStringLiteral("assisted.json"));
         QVERIFY(writeFile(file, bytes));
         opened.clear();
-        ActionView::setUrlOpener([&opened, &browser, bytes](const QUrl &url) {
+        UrlOpener::set([&opened, &browser, bytes](const QUrl &url) {
             opened.append(url);
             if (url.isLocalFile()) {
                 return; // the folder with the file, for the admin to drag it into the browser
@@ -1722,7 +1835,7 @@ private Q_SLOTS:
         config.githubLike = true;
         QVERIFY(openConsole(config));
         int opened = 0;
-        ActionView::setUrlOpener([&opened](const QUrl &) { ++opened; }); // nobody clicks in the browser
+        UrlOpener::set([&opened](const QUrl &) { ++opened; }); // nobody clicks in the browser
         auto *view = openView<SyncNowView>(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Y));
         QVERIFY(view);
         view->serverCombo()->setCurrentIndex(view->serverCombo()->findData(labServer(true).hostname));
@@ -1803,7 +1916,7 @@ private Q_SLOTS:
         const QString file = m_dir->filePath(QStringLiteral("never-uploaded.json"));
         QVERIFY(writeFile(file, bytes));
         int opened = 0;
-        ActionView::setUrlOpener([&opened](const QUrl &) { ++opened; }); // nobody uploads in the browser
+        UrlOpener::set([&opened](const QUrl &) { ++opened; }); // nobody uploads in the browser
         auto *add = openView<AddServerUsageView>(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
         QVERIFY(add);
         QCOMPARE(add->capability().kind, Capability::Kind::Assisted);
@@ -2304,7 +2417,7 @@ private Q_SLOTS:
         view->targetEdit()->clear();
         QTest::keyClicks(view->targetEdit(), target);
         int opened = 0;
-        ActionView::setUrlOpener([&opened](const QUrl &) { ++opened; });
+        UrlOpener::set([&opened](const QUrl &) { ++opened; });
         QSignalSpy finished(view, &ActionView::jobFinished);
         view->startButton()->click();
         QVERIFY(finished.wait(60000));
@@ -2337,7 +2450,7 @@ private Q_SLOTS:
         server.enterpriseSlug = QStringLiteral("octo");
         controller()->setConnection(server, QStringLiteral("ghes-token"));
         QList<QUrl> opened;
-        ActionView::setUrlOpener([&opened](const QUrl &url) { opened.append(url); });
+        UrlOpener::set([&opened](const QUrl &url) { opened.append(url); });
         auto *view = openView<ExportUsageView>(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
         QVERIFY(view);
         QCOMPARE(view->serverCombo()->currentData().toString(), QStringLiteral("127.0.0.1"));
@@ -2451,7 +2564,7 @@ private Q_SLOTS:
         // The admin's click on Sync now in each server's page (over HTTP) the first time it opens.
         QList<QUrl> opened;
         LabBrowser browser(lab()->url(), lab()->token());
-        ActionView::setUrlOpener([&opened, &browser](const QUrl &url) {
+        UrlOpener::set([&opened, &browser](const QUrl &url) {
             if (std::none_of(
                     opened.cbegin(), opened.cend(), [&url](const QUrl &o) { return o.host() == url.host(); })) {
                 browser.clickSyncNow(url.host());

@@ -28,6 +28,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QContextMenuEvent>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -50,6 +51,7 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -246,6 +248,32 @@ private Q_SLOTS:
         chart->setCurrentSnapshot(-1);
         scroll->verticalScrollBar()->setValue(0);
         QVERIFY(!image.isNull());
+    }
+
+    void shouldShootTheTablesContextMenu()
+    {
+        QTableView *table = m_window->controller()->table();
+        QVERIFY(table->model()->rowCount() > 2);
+        table->selectRow(0);
+        table->selectionModel()->select(
+            table->model()->index(1, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        // The Menu key over the current row.
+        QContextMenuEvent event(QContextMenuEvent::Keyboard, QPoint(), table->mapToGlobal(QPoint()));
+        QApplication::sendEvent(table, &event);
+        auto *menu = table->findChild<QMenu *>(QStringLiteral("itemViewMenu"));
+        QVERIFY(menu);
+        QVERIFY(QTest::qWaitForWindowExposed(menu));
+        QStringList texts;
+        for (const QAction *action : menu->actions()) {
+            texts.append(action->text());
+        }
+        QVERIFY2(texts.size() >= 5, qPrintable(texts.join(QLatin1Char('|'))));
+        // Nothing to copy is said without a count of nothing.
+        static const QRegularExpression zero(QStringLiteral("\\b0\\b"));
+        QVERIFY2(!texts.join(QLatin1Char('|')).contains(zero), qPrintable(texts.join(QLatin1Char('|'))));
+        shoot(menu, QStringLiteral("table-menu"));
+        menu->close();
+        table->clearSelection();
     }
 
     void shouldShootTheFileMenuAndItsConnections()

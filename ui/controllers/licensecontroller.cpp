@@ -8,6 +8,7 @@
 #include "glc_ui_debug.h"
 #include "licensepage/countedtwicepanel.h"
 #include "licensepage/historychart.h"
+#include "licensepage/itemviewcopy.h"
 #include "licensepage/licensefilterbar.h"
 #include "licensepage/licensepage.h"
 #include "licensepage/licensesynccard.h"
@@ -21,6 +22,7 @@
 #include "models/historymodel.h"
 #include "models/serverinstancesmodel.h"
 #include "models/usagefilesmodel.h"
+#include "urlopener.h"
 #include "workflows/connectionstorejob.h"
 #include "workflows/jobrunner.h"
 #include "workflows/labhistoryjob.h"
@@ -37,7 +39,9 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QMenu>
 #include <QMessageBox>
+#include <QSet>
 #include <QTableView>
 
 using namespace Glc;
@@ -77,6 +81,7 @@ LicenseController::LicenseController(LicensePage *page, const Options &options, 
             ConsumedLicensesModel::licenseTypeText(QStringLiteral("visual_studio"))});
     m_table->setWordWrap(false);
     m_table->setMinimumHeight(m_table->fontMetrics().height() * 16);
+    ItemViewCopy::install(m_table, [this](QMenu *menu, const QModelIndex &index) { addSeatActions(menu, index); });
     page->setTableWidget(m_table);
 
     connect(page, &LicensePage::refreshRequested, this, &LicenseController::refresh);
@@ -118,6 +123,55 @@ const QLatin1String LegacyConnectionGroup("Connection");
 /// The built-in lab's id (also what a refresh stores for it).
 const QLatin1String BuiltInLabId("lab");
 } // namespace
+
+void LicenseController::addSeatActions(QMenu *menu, const QModelIndex &index)
+{
+    using Model = ConsumedLicensesModel;
+    const QModelIndexList rows = ItemViewCopy::selectedRows(m_table);
+    // The logins, then every e-mail address, of the selected seats: one a line, each once.
+    auto collect = [rows](const QList<int> &columns) {
+        QStringList values;
+        QSet<QString> seen;
+        for (const QModelIndex &row : rows) {
+            for (int column : columns) {
+                const QVariant raw = row.siblingAtColumn(column).data(Model::RawValueRole);
+                const QStringList texts =
+                    raw.typeId() == QMetaType::QStringList ? raw.toStringList() : QStringList{raw.toString()};
+                for (const QString &text : texts) {
+                    if (!text.isEmpty() && !seen.contains(text.toCaseFolded())) {
+                        seen.insert(text.toCaseFolded());
+                        values.append(text);
+                    }
+                }
+            }
+        }
+        return values;
+    };
+    const QStringList logins = collect({Model::LoginColumn});
+    QAction *copyLogins =
+        menu->addAction(logins.isEmpty() ? i18nc("@action:inmenu none to copy", "Copy &Logins")
+                                         : i18ncp("@action:inmenu", "Copy &Login", "Copy %1 &Logins", logins.size()),
+            menu, [logins] { ItemViewCopy::copyLines(logins); });
+    copyLogins->setObjectName(QStringLiteral("copyLogins"));
+    copyLogins->setEnabled(!logins.isEmpty());
+    const QStringList emails =
+        collect({Model::ServerEmailsColumn, Model::VerifiedEmailsColumn, Model::VisualStudioEmailColumn});
+    QAction *copyEmails = menu->addAction(emails.isEmpty()
+            ? i18nc("@action:inmenu none to copy", "Copy &E-mail Addresses")
+            : i18ncp("@action:inmenu", "Copy &E-mail Address", "Copy %1 &E-mail Addresses", emails.size()),
+        menu, [emails] { ItemViewCopy::copyLines(emails); });
+    copyEmails->setObjectName(QStringLiteral("copyEmails"));
+    copyEmails->setEnabled(!emails.isEmpty());
+    menu->addSeparator();
+    // The github.com profile of the seat under the pointer; only a web address is opened.
+    const QUrl profile(index.siblingAtColumn(Model::ProfileColumn).data(Model::RawValueRole).toString());
+    const bool web = profile.isValid() && !profile.host().isEmpty() &&
+        (profile.scheme() == QLatin1String("https") || profile.scheme() == QLatin1String("http"));
+    QAction *openProfile = menu->addAction(QIcon::fromTheme(QStringLiteral("internet-services")),
+        i18nc("@action:inmenu", "Open &Profile in Browser"), menu, [profile] { UrlOpener::open(profile); });
+    openProfile->setObjectName(QStringLiteral("openProfile"));
+    openProfile->setEnabled(index.isValid() && web);
+}
 
 WorkflowContext LicenseController::storeContext() const
 {

@@ -15,6 +15,8 @@
 #include <functional>
 
 class LicensePage;
+class QMenu;
+class QModelIndex;
 class QTableView;
 
 namespace Glc {
@@ -157,6 +159,9 @@ Q_SIGNALS:
     void reportFinished(bool success, const QString &path);
 
 private:
+    /// The table's context menu: the logins and e-mail addresses of the selected seats, the profile of the one
+    /// under the pointer (@p index).
+    void addSeatActions(QMenu *menu, const QModelIndex &index);
     /// Reads storedConnections() in the worker thread.
     void listConnections();
     void setStoredConnections(QList<Glc::Connection> connections);

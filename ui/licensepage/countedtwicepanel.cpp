@@ -2,12 +2,14 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "countedtwicepanel.h"
 
+#include "itemviewcopy.h"
 #include "uiformat.h"
 #include "widgetutil.h"
 
 #include <KLocalizedString>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -63,6 +65,19 @@ CountedTwicePanel::CountedTwicePanel(QWidget *parent)
     layout->addWidget(m_view, 1);
     layout->addWidget(m_detailLabel);
 
+    // The fix is what the admin passes on: to a ticket, a mail, the person who owns the account.
+    ItemViewCopy::install(m_view, [this](QMenu *menu, const QModelIndex &) {
+        QStringList fixes;
+        for (const QModelIndex &row : ItemViewCopy::selectedRows(m_view)) {
+            fixes.append(row.siblingAtColumn(FixColumn).data().toString());
+        }
+        QAction *copyFixes =
+            menu->addAction(fixes.isEmpty() ? i18nc("@action:inmenu none to copy", "Copy &Fixes")
+                                            : i18ncp("@action:inmenu", "Copy &Fix", "Copy %1 &Fixes", fixes.size()),
+                menu, [fixes] { ItemViewCopy::copyLines(fixes); });
+        copyFixes->setObjectName(QStringLiteral("copyFixes"));
+        copyFixes->setEnabled(!fixes.isEmpty());
+    });
     connect(m_view, &QTreeWidget::currentItemChanged, this, &CountedTwicePanel::showDetail);
     connect(m_view, &QTreeWidget::itemActivated, this,
         [this](QTreeWidgetItem *item) { Q_EMIT pairActivated(m_view->indexOfTopLevelItem(item)); });

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "organizationsdialog.h"
 
+#include "itemviewcopy.h"
 #include "widgetutil.h"
 
 #include <KLocalizedString>
@@ -25,6 +26,7 @@ OrganizationsDialog::OrganizationsDialog(QWidget *parent)
     m_summary->setWordWrap(true);
     m_summary->setAccessibleName(i18nc("@label accessible name", "Summary of the organizations"));
     m_list->setObjectName(QStringLiteral("organizationsList"));
+    ItemViewCopy::install(m_list);
     m_list->setAccessibleName(i18nc("@label accessible name", "Seats per organization"));
     m_list->setAccessibleDescription(
         i18nc("@info accessible description", "Press Enter to show the seats of the organization in the table"));

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "serverinstancescard.h"
 
+#include "itemviewcopy.h"
 #include "models/serverinstancesmodel.h"
 #include "statuscolors.h"
 #include "uiformat.h"
@@ -89,6 +90,7 @@ ServerInstancesCard::ServerInstancesCard(QWidget *parent)
     m_proxy->clock = [this] { return m_clock(); };
     m_proxy->setSourceModel(m_model);
     m_view->setObjectName(QStringLiteral("instancesView"));
+    ItemViewCopy::install(m_view);
     m_view->setAccessibleName(i18nc("@label accessible name", "Enterprise Server instances"));
     m_view->setAccessibleDescription(i18nc("@info accessible description",
         "Each instance with its version, GitHub Connect, its last license usage upload and that upload's state, and "

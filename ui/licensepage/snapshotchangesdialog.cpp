@@ -3,6 +3,7 @@
 #include "snapshotchangesdialog.h"
 
 #include "inlinemessage.h"
+#include "itemviewcopy.h"
 #include "uiformat.h"
 
 #include <KLocalizedString>
@@ -42,6 +43,7 @@ SnapshotChangesDialog::SnapshotChangesDialog(QWidget *parent)
     m_summary->setAccessibleName(i18nc("@label accessible name", "Summary of the changes"));
     m_error->setObjectName(QStringLiteral("changesError"));
     m_tree->setObjectName(QStringLiteral("changesTree"));
+    ItemViewCopy::install(m_tree);
     m_tree->setAccessibleName(i18nc("@label accessible name", "Changes between the snapshots"));
     m_buttons->button(QDialogButtonBox::Close)->setObjectName(QStringLiteral("close"));
     m_tree->setHeaderLabels({i18nc("@title:column", "Person"), i18nc("@title:column", "Environments")});

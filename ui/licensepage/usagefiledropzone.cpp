@@ -3,6 +3,7 @@
 #include "usagefiledropzone.h"
 
 #include "filedialogs.h"
+#include "itemviewcopy.h"
 #include "statuscolors.h"
 #include "wrappingitemdelegate.h"
 
@@ -76,6 +77,7 @@ UsageFileDropZone::UsageFileDropZone(QWidget *parent)
     StatusColors::setTextRole(m_messageLabel, StatusColors::Role::Negative);
 
     m_resultsView->setObjectName(QStringLiteral("resultsView"));
+    ItemViewCopy::install(m_resultsView);
     m_resultsView->setAccessibleName(i18nc("@label accessible name", "Result of each file"));
     m_resultsView->setRootIsDecorated(false);
     m_resultsView->setColumnCount(3);

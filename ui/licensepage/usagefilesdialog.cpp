@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "usagefilesdialog.h"
 
+#include "itemviewcopy.h"
 #include "models/usagefilesmodel.h"
 #include "widgetutil.h"
 
@@ -34,6 +35,7 @@ UsageFilesDialog::UsageFilesDialog(Glc::UsageFilesModel *model, QWidget *parent)
     m_view->setAccessibleDescription(i18nc("@info accessible description",
         "Each license usage file exported from a server or uploaded to the enterprise, newest first"));
     m_view->setModel(m_sorted);
+    ItemViewCopy::install(m_view);
     m_view->setRootIsDecorated(false);
     m_view->setUniformRowHeights(true);
     m_view->setAlternatingRowColors(true);

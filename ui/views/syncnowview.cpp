@@ -4,6 +4,7 @@
 
 #include "controllers/licensecontroller.h"
 #include "licensepage/inlinemessage.h"
+#include "licensepage/itemviewcopy.h"
 #include "workflows/syncnowjob.h"
 
 #include <KLocalizedString>
@@ -42,6 +43,7 @@ SyncNowView::SyncNowView(LicenseController *controller, QWidget *parent)
     label->setBuddy(m_server);
     form->addRow(label, m_server);
     m_results->setObjectName(QStringLiteral("results"));
+    ItemViewCopy::install(m_results);
     m_results->setAccessibleName(i18nc("@label accessible name", "Sync results"));
     m_results->setRootIsDecorated(false);
     m_results->setHeaderLabels({i18nc("@title:column", "Server"), i18nc("@title:column", "Result"),

@@ -75,10 +75,13 @@ public:
         if (!readId(parser, fromOption, &fromId) || !readId(parser, toOption, &toId)) {
             return ExitCode::Usage;
         }
-        if (const ExitCode code = session.prepareConnection(); code != ExitCode::Ok) {
+        // Snapshots already stored are compared without the network: no token, no lab.
+        const bool refresh = parser.isSet(QStringLiteral("refresh"));
+        if (const ExitCode code = refresh ? session.prepareConnection() : session.chooseConnection();
+            code != ExitCode::Ok) {
             return code;
         }
-        if (parser.isSet(QStringLiteral("refresh"))) {
+        if (refresh) {
             if (const ExitCode code = session.refresh(); code != ExitCode::Ok) {
                 return code;
             }

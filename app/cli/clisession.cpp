@@ -75,7 +75,7 @@ ExitCode CliSession::openStore()
     return ExitCode::Ok;
 }
 
-ExitCode CliSession::prepareConnection()
+ExitCode CliSession::chooseConnection()
 {
     const StoreResult<QList<Connection>> stored = m_store.connections();
     if (!stored.ok()) {
@@ -91,9 +91,6 @@ ExitCode CliSession::prepareConnection()
     }
     const Connection *chosen = nullptr;
     if (m_connectionName.isEmpty()) {
-        if (connections.isEmpty()) {
-            return startBuiltInLab();
-        }
         if (connections.size() > 1) {
             QStringList names;
             for (const Connection &c : connections) {
@@ -104,7 +101,7 @@ ExitCode CliSession::prepareConnection()
                 i18nc("@info:shell", "Choose one with --connection NAME."));
             return ExitCode::Usage;
         }
-        chosen = &connections.constFirst();
+        chosen = connections.isEmpty() ? nullptr : &connections.constFirst();
     } else {
         for (const Connection &c : connections) {
             if (c.name == m_connectionName || c.id == m_connectionName) {
@@ -112,33 +109,47 @@ ExitCode CliSession::prepareConnection()
                 break;
             }
         }
-        if (!chosen) {
-            if (m_connectionName == builtInLabName()) {
-                return startBuiltInLab();
-            }
+        if (!chosen && m_connectionName != builtInLabName()) {
             CliOutput::error(i18nc("@info:shell", "There is no connection named %1.", m_connectionName),
                 i18nc("@info:shell", "List the connections with: ghe-license connections list"));
             return ExitCode::Failure;
         }
     }
-    m_context.connection = *chosen;
-    if (chosen->kind == Connection::Kind::Lab && chosen->labUrl.isEmpty()) {
-        // A stored lab connection without a URL is the in-process lab under another name.
-        const Connection named = *chosen;
+    if (chosen) {
+        m_context.connection = *chosen;
+    } else {
+        m_context.connection = Connection();
+        m_context.connection.kind = Connection::Kind::Lab;
+        m_context.connection.id = builtInLabName();
+        m_context.connection.name = builtInLabName();
+    }
+    // A lab connection without a URL (the built-in one, or one stored under another name) is the in-process lab.
+    m_inProcessLab = m_context.connection.kind == Connection::Kind::Lab && m_context.connection.labUrl.isEmpty();
+    return ExitCode::Ok;
+}
+
+ExitCode CliSession::prepareConnection()
+{
+    if (const ExitCode code = chooseConnection(); code != ExitCode::Ok) {
+        return code;
+    }
+    if (m_inProcessLab) {
+        const Connection named = m_context.connection;
         const ExitCode code = startBuiltInLab();
         m_context.connection.id = named.id;
         m_context.connection.name = named.name;
         return code;
     }
-    const CliToken::Lookup token = CliToken::find(*chosen);
+    const Connection &chosen = m_context.connection;
+    const CliToken::Lookup token = CliToken::find(chosen);
     if (token.token.isEmpty()) {
-        const CliToken::Missing missing = CliToken::missing(*chosen, token);
+        const CliToken::Missing missing = CliToken::missing(chosen, token);
         CliOutput::error(missing.message, missing.nextStep);
         return ExitCode::Failure;
     }
     m_context.token = token.token;
     m_context.labActions = false;
-    if (chosen->kind == Connection::Kind::Lab) {
+    if (chosen.kind == Connection::Kind::Lab) {
         probeLabActions();
     }
     return ExitCode::Ok;
@@ -286,10 +297,24 @@ ExitCode CliSession::refresh(LicenseSnapshot *snapshot)
 ExitCode CliSession::reportSnapshot(
     const QCommandLineParser &parser, LicenseSnapshot *snapshot, const LicenseStore::LoadParts &parts)
 {
+    const bool refreshFirst = parser.isSet(QStringLiteral("refresh"));
+    if (!refreshFirst && readsStoreOnly()) {
+        // A stored snapshot is read without the network: no token is needed, no lab is started.
+        bool found = false;
+        if (const ExitCode code = storedSnapshot(snapshot, parts, &found); code != ExitCode::Ok || found) {
+            return code;
+        }
+    }
     if (const ExitCode code = prepareConnection(); code != ExitCode::Ok) {
         return code;
     }
-    return latestSnapshot(snapshot, parser.isSet(QStringLiteral("refresh")), parts);
+    return latestSnapshot(snapshot, refreshFirst, parts);
+}
+
+bool CliSession::readsStoreOnly()
+{
+    // An external lab's dates are judged by its clock (see now()), which only the lab itself tells.
+    return chooseConnection() == ExitCode::Ok && (m_context.connection.kind != Connection::Kind::Lab || m_inProcessLab);
 }
 
 QHash<QString, QString> CliSession::serverProfileNames(const LicenseSnapshot &snapshot)
@@ -325,22 +350,33 @@ LicenseStore::LoadParts CliSession::serversOnly()
     return parts;
 }
 
+ExitCode CliSession::storedSnapshot(LicenseSnapshot *snapshot, const LicenseStore::LoadParts &parts, bool *found)
+{
+    *found = false;
+    const auto latest = m_store.latestSnapshot(m_context.connection.id);
+    if (!latest.ok()) {
+        CliOutput::error(latest.error.message, latest.error.detail);
+        return ExitCode::Failure;
+    }
+    if (!latest.value) {
+        return ExitCode::Ok;
+    }
+    const StoreResult<LicenseSnapshot> loaded = m_store.loadSnapshot(latest.value->id, parts);
+    if (!loaded.ok()) {
+        CliOutput::error(loaded.error.message, loaded.error.detail);
+        return ExitCode::Failure;
+    }
+    *snapshot = loaded.value;
+    *found = true;
+    return ExitCode::Ok;
+}
+
 ExitCode CliSession::latestSnapshot(LicenseSnapshot *snapshot, bool refreshFirst, const LicenseStore::LoadParts &parts)
 {
     if (!refreshFirst) {
-        const auto latest = m_store.latestSnapshot(m_context.connection.id);
-        if (!latest.ok()) {
-            CliOutput::error(latest.error.message, latest.error.detail);
-            return ExitCode::Failure;
-        }
-        if (latest.value) {
-            const StoreResult<LicenseSnapshot> loaded = m_store.loadSnapshot(latest.value->id, parts);
-            if (!loaded.ok()) {
-                CliOutput::error(loaded.error.message, loaded.error.detail);
-                return ExitCode::Failure;
-            }
-            *snapshot = loaded.value;
-            return ExitCode::Ok;
+        bool found = false;
+        if (const ExitCode code = storedSnapshot(snapshot, parts, &found); code != ExitCode::Ok || found) {
+            return code;
         }
     }
     // No snapshot yet (always so for a new store): take one now.

@@ -41,8 +41,13 @@ public:
 
     /// The connection prepareConnection() chooses (a name or id; empty: the default one).
     void setConnectionName(const QString &name) { m_connectionName = name; }
+    /// Chooses the connection from the store and --connection, without the network: no lab is started, no
+    /// token looked up. Enough for what reads the store only.
+    ExitCode chooseConnection();
     /// Chooses the connection, starts the in-process lab when needed, finds the token.
     ExitCode prepareConnection();
+    /// True when the chosen connection's stored snapshots can be reported without the network (chooses it).
+    bool readsStoreOnly();
     const WorkflowContext &context() const { return m_context; }
     const Connection &connection() const { return m_context.connection; }
     bool usesBuiltInLab() const { return m_lab != nullptr; }
@@ -73,7 +78,11 @@ public:
     /// `parts`: what of a stored snapshot is read (a new one is whole).
     ExitCode latestSnapshot(
         LicenseSnapshot *snapshot, bool refreshFirst, const LicenseStore::LoadParts &parts = LicenseStore::LoadParts{});
-    /// For the report commands: prepares the connection, then the latest snapshot (a new one with --refresh).
+    /// The connection's newest stored snapshot; @p found false when it has none. Failure after printing the
+    /// store's error.
+    ExitCode storedSnapshot(LicenseSnapshot *snapshot, const LicenseStore::LoadParts &parts, bool *found);
+    /// For the report commands: the newest stored snapshot, read without the network; when there is none, or
+    /// with --refresh, prepares the connection and takes a new one.
     ExitCode reportSnapshot(const QCommandLineParser &parser, LicenseSnapshot *snapshot,
         const LicenseStore::LoadParts &parts = LicenseStore::LoadParts{});
     /// What a report without the seats reads: the summary, the servers' sync status and licenses.
@@ -95,6 +104,7 @@ private:
     LicenseStore m_store;
     WorkflowContext m_context;
     std::unique_ptr<LabHost> m_lab;
+    bool m_inProcessLab = false; ///< the chosen connection is the in-process lab
     qint64 m_labClockOffsetSecs = 0; ///< the lab clock minus this machine's clock
 };
 } // namespace Glc

@@ -1574,6 +1574,74 @@ private Q_SLOTS:
         stopLab(lab);
     }
 
+    void shouldReportStoredSnapshotsWithoutATokenOrTheNetwork()
+    {
+        // A Server connection (the lab behind its test CA) with two snapshots in the store, then no lab and no token.
+        Lab lab = startLab({QStringLiteral("--tls")});
+        const QString store = newStore();
+        QCOMPARE(run({QStringLiteral("connections"), QStringLiteral("add"), QStringLiteral("ghes"),
+                         QStringLiteral("--kind"), QStringLiteral("server"), QStringLiteral("--host"),
+                         QStringLiteral("localhost:%1").arg(QUrl(lab.url).port()), QStringLiteral("--ca-file"),
+                         lab.caFile, QStringLiteral("--store"), store})
+                     .code,
+            0);
+        for (int i = 0; i < 2; ++i) {
+            const Run refresh = run({QStringLiteral("refresh"), QStringLiteral("--store"), store}, lab.token);
+            QVERIFY2(refresh.code == 0, qPrintable(refresh.err));
+        }
+        const Run online = run({QStringLiteral("status"), QStringLiteral("--format"), QStringLiteral("json"),
+                                   QStringLiteral("--store"), store},
+            lab.token);
+        QCOMPARE(online.code, 0);
+        const Run onlineUsers = run({QStringLiteral("users"), QStringLiteral("--format"), QStringLiteral("csv"),
+                                        QStringLiteral("--store"), store},
+            lab.token);
+        QCOMPARE(onlineUsers.code, 0);
+        stopLab(lab);
+
+        // Each report reads the newest stored snapshot: the same answer as with the token and the lab.
+        const Run status = run({QStringLiteral("status"), QStringLiteral("--format"), QStringLiteral("json"),
+            QStringLiteral("--store"), store});
+        QVERIFY2(status.code == 0, qPrintable(status.err));
+        QCOMPARE(status.out, online.out);
+        const Run users = run({QStringLiteral("users"), QStringLiteral("--format"), QStringLiteral("csv"),
+            QStringLiteral("--store"), store});
+        QVERIFY2(users.code == 0, qPrintable(users.err));
+        QCOMPARE(users.out, onlineUsers.out);
+        for (const QStringList &report : {QStringList{QStringLiteral("counted-twice")},
+                 QStringList{QStringLiteral("organizations")}, QStringList{QStringLiteral("changes")},
+                 QStringList{QStringLiteral("check"), QStringLiteral("--max-used-percent"), QStringLiteral("100")}}) {
+            const Run offline = run(report + QStringList{QStringLiteral("--store"), store});
+            QVERIFY2(offline.code == 0, qPrintable(report.first() + QLatin1String(": ") + offline.err));
+            QVERIFY2(!offline.out.isEmpty(), qPrintable(report.first()));
+        }
+
+        // A new snapshot needs the token (and GitHub): --refresh says which is missing, and keeps the stored ones.
+        const Run refresh =
+            run({QStringLiteral("status"), QStringLiteral("--refresh"), QStringLiteral("--store"), store});
+        QCOMPARE(refresh.code, 1);
+        QVERIFY2(refresh.err.contains(QLatin1String("No token for the connection ghes")), qPrintable(refresh.err));
+        QVERIFY(refresh.out.isEmpty());
+        const Run changes =
+            run({QStringLiteral("changes"), QStringLiteral("--refresh"), QStringLiteral("--store"), store});
+        QCOMPARE(changes.code, 1);
+        QVERIFY2(changes.err.contains(QLatin1String("No token for the connection ghes")), qPrintable(changes.err));
+        const Run again = run({QStringLiteral("status"), QStringLiteral("--format"), QStringLiteral("json"),
+            QStringLiteral("--store"), store});
+        QCOMPARE(again.out, online.out);
+
+        // A connection with nothing stored yet still needs its token for the first snapshot.
+        const QString empty = newStore();
+        QCOMPARE(run({QStringLiteral("connections"), QStringLiteral("add"), QStringLiteral("corp"),
+                         QStringLiteral("--kind"), QStringLiteral("cloud"), QStringLiteral("--enterprise"),
+                         QStringLiteral("acme"), QStringLiteral("--store"), empty})
+                     .code,
+            0);
+        const Run first = run({QStringLiteral("status"), QStringLiteral("--store"), empty});
+        QCOMPARE(first.code, 1);
+        QVERIFY2(first.err.contains(QLatin1String("No token for the connection corp")), qPrintable(first.err));
+    }
+
     void shouldReportALicenseWithoutASeatLimit()
     {
         // GHES answers "seats": "unlimited": no purchased total, no share in use, no seat threshold to cross.

@@ -47,8 +47,11 @@ protected:
             CliOutput::out(QLatin1String("  ") + i18nc("@info:shell", "Fix: %1", pair.fix));
         }
         for (const UnexpectedSeat &seat : result.unexpected) {
-            CliOutput::out(i18nc("@info:shell %1 login, %2 explanation", "%1: %2",
-                seats.text(seat.row, CompactLicenseRows::Text::Login), seat.explanation));
+            // A subscriber without a github.com account has no login: the subscription's e-mail names the seat.
+            const QString login = seats.text(seat.row, CompactLicenseRows::Text::Login);
+            CliOutput::out(i18nc("@info:shell %1 login or e-mail, %2 explanation", "%1: %2",
+                login.isEmpty() ? seats.text(seat.row, CompactLicenseRows::Text::VisualStudioSubscriptionEmail) : login,
+                seat.explanation));
         }
         CliOutput::out(i18ncp(
             "@info:shell", "Fixing every pair frees %1 seat.", "Fixing every pair frees %1 seats.", result.seatsFreed));

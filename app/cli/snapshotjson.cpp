@@ -146,6 +146,8 @@ QJsonObject countedTwice(
         unexpected.append(QJsonObject{
             {QStringLiteral("login"), seats.text(seat.row, CompactLicenseRows::Text::Login)},
             {QStringLiteral("kind"), QLatin1String(unexpectedKinds[int(seat.kind)])},
+            {QStringLiteral("visual_studio_email"),
+                seats.text(seat.row, CompactLicenseRows::Text::VisualStudioSubscriptionEmail)},
             {QStringLiteral("explanation"), seat.explanation},
         });
     }

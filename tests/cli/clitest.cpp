@@ -1707,6 +1707,7 @@ private Q_SLOTS:
             lab.token);
         QCOMPARE(stored.code, 0);
         QCOMPARE(stored.out, json.out);
+        const Run text = run({QStringLiteral("counted-twice"), QStringLiteral("--store"), store}, lab.token);
         stopLab(lab);
         const QJsonObject result = QJsonDocument::fromJson(json.out.toUtf8()).object();
         QCOMPARE(result.keys(),
@@ -1739,13 +1740,29 @@ private Q_SLOTS:
         for (const QJsonValue &value : unexpected) {
             const QJsonObject seat = value.toObject();
             kindsSeen.insert(seat.value(QLatin1String("kind")).toString());
-            QCOMPARE(
-                seat.keys(), sorted({QStringLiteral("explanation"), QStringLiteral("kind"), QStringLiteral("login")}));
+            QCOMPARE(seat.keys(),
+                sorted({QStringLiteral("explanation"), QStringLiteral("kind"), QStringLiteral("login"),
+                    QStringLiteral("visual_studio_email")}));
+            // A subscriber without a github.com account is known by the subscription's e-mail only.
+            const bool subscriber = seat.value(QLatin1String("kind")).toString() == kinds.at(1);
+            QCOMPARE(seat.value(QLatin1String("login")).toString().isEmpty(), subscriber);
+            QCOMPARE(seat.value(QLatin1String("visual_studio_email")).toString().isEmpty(), !subscriber);
             QVERIFY2(kinds.contains(seat.value(QLatin1String("kind")).toString()),
                 qPrintable(seat.value(QLatin1String("kind")).toString()));
         }
         QCOMPARE(kindsSeen.size(), kinds.size());
         QVERIFY(result.value(QLatin1String("seats_freed")).isDouble());
+
+        // The text names each unexpected seat by its login, else by the subscription's e-mail.
+        QCOMPARE(text.code, 0);
+        const QStringList lines = text.out.split(QLatin1Char('\n'));
+        for (const QJsonValue &value : unexpected) {
+            const QJsonObject seat = value.toObject();
+            const QString login = seat.value(QLatin1String("login")).toString();
+            const QString name = login.isEmpty() ? seat.value(QLatin1String("visual_studio_email")).toString() : login;
+            const QString line = name + QLatin1String(": ") + seat.value(QLatin1String("explanation")).toString();
+            QVERIFY2(lines.contains(line), qPrintable(line));
+        }
     }
 
     void shouldKeepTheDocumentedKeysOfConnectionsJson()

@@ -79,6 +79,17 @@ QString CountedTwicePair::reasonText(Reason reason)
     return {};
 }
 
+QString UnexpectedSeat::kindText(Kind kind)
+{
+    switch (kind) {
+    case Kind::PendingInvitationOnly:
+        return i18nc("@info why a seat counts", "A pending invitation only");
+    case Kind::UnmatchedVisualStudioSubscriber:
+        return i18nc("@info why a seat counts", "Visual Studio subscriber without a github.com account");
+    }
+    return {};
+}
+
 QString CountedTwiceAnalyzer::localPart(const QString &email)
 {
     const qsizetype at = email.lastIndexOf(QLatin1Char('@'));

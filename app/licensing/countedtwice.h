@@ -42,6 +42,9 @@ struct UnexpectedSeat
     int row = -1;
     Kind kind = Kind::PendingInvitationOnly;
     QString explanation; ///< translated, with the next step
+
+    /// Why such a seat counts, in a few translated words.
+    static QString kindText(Kind kind);
 };
 
 struct CountedTwiceResult

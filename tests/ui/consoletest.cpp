@@ -865,6 +865,89 @@ private Q_SLOTS:
         menu->close();
     }
 
+    void shouldShowUnexpectedSeatsAndEachSeatOfThePanelInTheTable()
+    {
+        // Enough pending invitations and Visual Studio subscriptions for both kinds of unexpected seats.
+        LabConfig config = smallLab();
+        config.pendingInviteShare = 0.2;
+        config.visualStudioShare = 0.5;
+        QVERIFY(openConsole(config));
+        CountedTwicePanel *panel = page()->countedTwicePanel();
+        const QList<UnexpectedSeatRow> unexpected = panel->unexpectedSeats();
+        QSet<QString> kinds;
+        for (const UnexpectedSeatRow &seat : unexpected) {
+            kinds.insert(seat.kind);
+            QVERIFY(!seat.seat.isEmpty() && !seat.explanation.isEmpty());
+        }
+        QCOMPARE(kinds,
+            (QSet<QString>{UnexpectedSeat::kindText(UnexpectedSeat::Kind::PendingInvitationOnly),
+                UnexpectedSeat::kindText(UnexpectedSeat::Kind::UnmatchedVisualStudioSubscriber)}));
+        QTreeWidget *seats = panel->unexpectedView();
+        QVERIFY(!seats->isHidden());
+        QCOMPARE(seats->topLevelItemCount(), unexpected.size());
+        // The same seats the table's filter finds as pending invitations only, and the subscribers without a login.
+        int pendingOnly = 0;
+        int subscribers = 0;
+        QTableView *table = controller()->table();
+        for (int row = 0; row < rowCount(); ++row) {
+            const QString login = cell(row, ConsumedLicensesModel::LoginColumn);
+            const bool serverAccount = !cell(row, ConsumedLicensesModel::ServerUserIdsColumn).isEmpty();
+            subscribers += login.isEmpty() && !serverAccount &&
+                !cell(row, ConsumedLicensesModel::VisualStudioEmailColumn).isEmpty();
+        }
+        auto *pendingCheck = page()->filterBar()->findChild<QCheckBox *>(QStringLiteral("pendingInvitationCheck"));
+        QVERIFY(pendingCheck);
+        pendingCheck->click();
+        QTRY_VERIFY(rowCount() < controller()->licensesModel()->rowCount());
+        pendingOnly = rowCount();
+        pendingCheck->click();
+        QTRY_COMPARE(rowCount(), controller()->licensesModel()->rowCount());
+        QCOMPARE(unexpected.size(), pendingOnly + subscribers);
+
+        // A search that hides every seat: Enter on an unexpected seat shows the whole table again, with that seat
+        // selected, in view and focused.
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QTest::keyClicks(page()->filterBar()->searchField(), QStringLiteral("no-such-person"));
+        QTRY_COMPARE(rowCount(), 0);
+        const int last = int(unexpected.size()) - 1;
+        seats->setFocus();
+        seats->setCurrentItem(seats->topLevelItem(last));
+        QTest::keyClick(seats, Qt::Key_Return);
+        QTRY_COMPARE(rowCount(), controller()->licensesModel()->rowCount());
+        QVERIFY(page()->filterBar()->searchField()->text().isEmpty());
+        QTRY_VERIFY(table->hasFocus());
+        QModelIndexList selected = table->selectionModel()->selectedRows();
+        QCOMPARE(selected.size(), 1);
+        const QString login = selected.first().siblingAtColumn(ConsumedLicensesModel::LoginColumn).data().toString();
+        const QString subscriber =
+            selected.first().siblingAtColumn(ConsumedLicensesModel::VisualStudioEmailColumn).data().toString();
+        QCOMPARE(login.isEmpty() ? subscriber : login, unexpected.at(last).seat);
+        QVERIFY(table->viewport()->rect().intersects(table->visualRect(selected.first())));
+
+        // A pair's Show in Table: both of its seats, the filters left as they are when they show both.
+        QTreeWidget *pairs = panel->view();
+        QVERIFY(pairs->topLevelItemCount() > 0);
+        const SuspectedPairRow pair = panel->pairs().constFirst();
+        const QPoint at = pairs->visualItemRect(pairs->topLevelItem(0)).center();
+        QContextMenuEvent event(QContextMenuEvent::Mouse, at, pairs->viewport()->mapToGlobal(at));
+        QApplication::sendEvent(pairs->viewport(), &event);
+        auto *menu = pairs->findChild<QMenu *>(QStringLiteral("itemViewMenu"));
+        QVERIFY(menu);
+        auto *show = menu->findChild<QAction *>(QStringLiteral("showInTable"));
+        QVERIFY(show && show->isEnabled());
+        show->trigger();
+        menu->close();
+        selected = table->selectionModel()->selectedRows();
+        QCOMPARE(selected.size(), 2);
+        QStringList logins;
+        for (const QModelIndex &row : std::as_const(selected)) {
+            logins.append(row.siblingAtColumn(ConsumedLicensesModel::LoginColumn).data().toString());
+            QVERIFY(row.data(ConsumedLicensesModel::CountedTwiceRole).toBool());
+        }
+        logins.sort();
+        QCOMPARE(logins, (QStringList{QString(), pair.cloudAccount}));
+    }
+
     void shouldShowSeatsByOrganizationAndFilterTheTable()
     {
         QVERIFY(openConsole());

@@ -102,6 +102,16 @@ LicenseController::LicenseController(LicensePage *page, const Options &options, 
     });
     connect(
         page->licenseSyncCard(), &LicenseSyncCard::syncAllRequested, this, [this] { Q_EMIT syncRequested(QString()); });
+    connect(page->countedTwicePanel(), &CountedTwicePanel::pairActivated, this, [this](int index) {
+        if (index >= 0 && index < m_pairSeats.size()) {
+            showSeatsInTable({m_pairSeats.at(index).first, m_pairSeats.at(index).second});
+        }
+    });
+    connect(page->countedTwicePanel(), &CountedTwicePanel::unexpectedSeatActivated, this, [this](int index) {
+        if (index >= 0 && index < m_unexpectedSeats.size()) {
+            showSeatsInTable({m_unexpectedSeats.at(index)});
+        }
+    });
     connect(m_lab, &LabHost::started, this, &LicenseController::labStarted);
     connect(m_lab, &LabHost::failed, this, &LicenseController::labFailed);
 }
@@ -123,6 +133,33 @@ const QLatin1String LegacyConnectionGroup("Connection");
 /// The built-in lab's id (also what a refresh stores for it).
 const QLatin1String BuiltInLabId("lab");
 } // namespace
+
+void LicenseController::showSeatsInTable(const QList<int> &rows)
+{
+    QList<QModelIndex> shown;
+    for (int row : rows) {
+        shown.append(m_filter->mapFromSource(m_model->index(row, 0)));
+    }
+    if (shown.isEmpty()) {
+        return;
+    }
+    if (std::any_of(shown.cbegin(), shown.cend(), [](const QModelIndex &index) { return !index.isValid(); })) {
+        // A filter hides one of them: the whole table, so both seats of a pair show.
+        m_page->filterBar()->reset();
+        shown.clear();
+        for (int row : rows) {
+            shown.append(m_filter->mapFromSource(m_model->index(row, 0)));
+        }
+    }
+    QItemSelection selection;
+    for (const QModelIndex &index : std::as_const(shown)) {
+        selection.select(index, index);
+    }
+    m_table->selectionModel()->setCurrentIndex(shown.first(), QItemSelectionModel::NoUpdate);
+    m_table->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->scrollTo(shown.first(), QAbstractItemView::PositionAtCenter);
+    m_page->showTable();
+}
 
 void LicenseController::addSeatActions(QMenu *menu, const QModelIndex &index)
 {
@@ -796,6 +833,7 @@ void LicenseController::apply(const PageData &data)
     m_page->licenseSyncCard()->setSyncEnabled(data.hasSnapshot);
 
     QList<SuspectedPairRow> pairs;
+    m_pairSeats.clear();
     const CompactLicenseRows &users = data.rows;
     for (const CountedTwicePair &pair : data.countedTwice.pairs) {
         if (pair.serverRow < 0 || pair.serverRow >= users.size() || pair.cloudRow < 0 ||
@@ -812,8 +850,22 @@ void LicenseController::apply(const PageData &data)
         row.seatsFreed = pair.seatsFreed;
         row.confidence = pair.confidence / 100.0;
         pairs.append(row);
+        m_pairSeats.append({pair.serverRow, pair.cloudRow});
     }
     m_page->countedTwicePanel()->setPairs(pairs);
+    QList<UnexpectedSeatRow> unexpected;
+    m_unexpectedSeats.clear();
+    for (const UnexpectedSeat &seat : data.countedTwice.unexpected) {
+        if (seat.row < 0 || seat.row >= users.size()) {
+            continue;
+        }
+        const QString login = users.text(seat.row, CompactLicenseRows::Text::Login);
+        unexpected.append(UnexpectedSeatRow{
+            login.isEmpty() ? users.text(seat.row, CompactLicenseRows::Text::VisualStudioSubscriptionEmail) : login,
+            UnexpectedSeat::kindText(seat.kind), seat.explanation});
+        m_unexpectedSeats.append(seat.row);
+    }
+    m_page->countedTwicePanel()->setUnexpectedSeats(unexpected);
     m_page->countedTwicePanel()->setTotals(data.people);
     qCDebug(GLC_UI) << "apply: cards after" << timer.elapsed() << "ms";
     fillTable(users);

@@ -159,6 +159,9 @@ Q_SIGNALS:
     void reportFinished(bool success, const QString &path);
 
 private:
+    /// Selects the seats of the model's @p rows in the table (the filters off when they hide one), shows it and
+    /// gives it the focus: what a pair or an unexpected seat of the counted-twice panel asks for.
+    void showSeatsInTable(const QList<int> &rows);
     /// The table's context menu: the logins and e-mail addresses of the selected seats, the profile of the one
     /// under the pointer (@p index).
     void addSeatActions(QMenu *menu, const QModelIndex &index);
@@ -207,6 +210,9 @@ private:
     QPointer<Glc::WorkflowJob> m_refresh; ///< the running refresh (or the first start's history before it)
     QPointer<Glc::WorkflowJob> m_pageData; ///< the newest page load, cancelled when the console closes
     FilterState m_appliedFilter; ///< what the proxy filters by (its defaults at first)
+    /// The model rows of each pair and each unexpected seat the counted-twice panel shows, in its order.
+    QList<std::pair<int, int>> m_pairSeats;
+    QList<int> m_unexpectedSeats;
     bool m_refreshQueued = false; ///< waiting for the lab to start, or for start() to read the connection
     bool m_pastTried = false; ///< the lab's past was (being) taken in this run
     bool m_takeHistory = false; ///< the next refresh is a first start's: the lab's past weeks follow it

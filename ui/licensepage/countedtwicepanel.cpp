@@ -5,6 +5,7 @@
 #include "itemviewcopy.h"
 #include "uiformat.h"
 #include "widgetutil.h"
+#include "wrappingitemdelegate.h"
 
 #include <KLocalizedString>
 #include <QHeaderView>
@@ -27,6 +28,9 @@ CountedTwicePanel::CountedTwicePanel(QWidget *parent)
     , m_view(new QTreeWidget(this))
     , m_detailLabel(WidgetUtil::makeValueLabel(
           QStringLiteral("detailLabel"), i18nc("@label accessible name", "Reason and fix of the selected pair"), this))
+    , m_unexpectedLabel(WidgetUtil::makeValueLabel(
+          QStringLiteral("unexpectedLabel"), i18nc("@label accessible name", "Seats that count unexpectedly"), this))
+    , m_unexpectedView(new QTreeWidget(this))
 {
     setObjectName(QStringLiteral("countedTwicePanel"));
     setAccessibleName(title());
@@ -64,9 +68,39 @@ CountedTwicePanel::CountedTwicePanel(QWidget *parent)
     layout->addWidget(m_emptyLabel);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_detailLabel);
+    layout->addWidget(m_unexpectedLabel);
+    layout->addWidget(m_unexpectedView, 1);
+
+    m_unexpectedLabel->setWordWrap(true);
+    m_unexpectedView->setObjectName(QStringLiteral("unexpectedView"));
+    m_unexpectedView->setAccessibleName(i18nc("@label accessible name", "Seats that count unexpectedly"));
+    m_unexpectedView->setAccessibleDescription(i18nc("@info accessible description",
+        "Seats GitHub's rules count that admins often do not expect, with what frees them"));
+    m_unexpectedView->setRootIsDecorated(false);
+    m_unexpectedView->setAlternatingRowColors(true);
+    m_unexpectedView->setColumnCount(3);
+    m_unexpectedView->setHeaderLabels({i18nc("@title:column", "Seat"),
+        i18nc("@title:column why a seat counts", "Counts because"), i18nc("@title:column", "What to do")});
+    // The seat and the cause as wide as they are; the explanation, what the admin acts on, takes the rest and wraps.
+    m_unexpectedView->header()->setStretchLastSection(true);
+    m_unexpectedView->setItemDelegate(new WrappingItemDelegate(m_unexpectedView, 2));
+    m_unexpectedView->setMinimumHeight(fontMetrics().height() * 6);
+    const auto showInTable = [](QMenu *menu, QTreeWidget *view, const QModelIndex &index, auto activated) {
+        const QModelIndex row = index.isValid() ? index : view->currentIndex();
+        QAction *show = menu->addAction(QIcon::fromTheme(QStringLiteral("go-jump")),
+            i18nc("@action:inmenu", "&Show in Table"), menu, [row, activated] { activated(row.row()); });
+        show->setObjectName(QStringLiteral("showInTable"));
+        show->setEnabled(row.isValid());
+    };
+    ItemViewCopy::install(m_unexpectedView, [this, showInTable](QMenu *menu, const QModelIndex &index) {
+        showInTable(menu, m_unexpectedView, index, [this](int row) { Q_EMIT unexpectedSeatActivated(row); });
+    });
+    connect(m_unexpectedView, &QTreeWidget::itemActivated, this,
+        [this](QTreeWidgetItem *item) { Q_EMIT unexpectedSeatActivated(m_unexpectedView->indexOfTopLevelItem(item)); });
 
     // The fix is what the admin passes on: to a ticket, a mail, the person who owns the account.
-    ItemViewCopy::install(m_view, [this](QMenu *menu, const QModelIndex &) {
+    ItemViewCopy::install(m_view, [this, showInTable](QMenu *menu, const QModelIndex &index) {
+        showInTable(menu, m_view, index, [this](int row) { Q_EMIT pairActivated(row); });
         QStringList fixes;
         for (const QModelIndex &row : ItemViewCopy::selectedRows(m_view)) {
             fixes.append(row.siblingAtColumn(FixColumn).data().toString());
@@ -82,6 +116,7 @@ CountedTwicePanel::CountedTwicePanel(QWidget *parent)
     connect(m_view, &QTreeWidget::itemActivated, this,
         [this](QTreeWidgetItem *item) { Q_EMIT pairActivated(m_view->indexOfTopLevelItem(item)); });
     setPairs({});
+    setUnexpectedSeats({});
     setTotals({});
 }
 
@@ -138,6 +173,32 @@ void CountedTwicePanel::setPairs(const QList<SuspectedPairRow> &pairs)
         m_view->setCurrentItem(m_view->topLevelItem(0));
     }
     showDetail();
+}
+
+void CountedTwicePanel::setUnexpectedSeats(const QList<UnexpectedSeatRow> &seats)
+{
+    m_unexpected = seats;
+    m_unexpectedView->clear();
+    m_unexpectedLabel->setVisible(!seats.isEmpty());
+    m_unexpectedView->setVisible(!seats.isEmpty());
+    m_unexpectedLabel->setText(i18ncp("@info", "%2 seat counts for a reason of GitHub's own that is easy to miss:",
+        "%2 seats count for a reason of GitHub's own that is easy to miss:", int(seats.size()),
+        UiFormat::number(seats.size())));
+    QList<QTreeWidgetItem *> items;
+    items.reserve(seats.size());
+    for (const UnexpectedSeatRow &seat : seats) {
+        auto *item = new QTreeWidgetItem({seat.seat, seat.kind, seat.explanation});
+        item->setToolTip(2, seat.explanation);
+        items.append(item);
+    }
+    m_unexpectedView->addTopLevelItems(items);
+    m_unexpectedView->resizeColumnToContents(0);
+    m_unexpectedView->resizeColumnToContents(1);
+    const int charWidth = fontMetrics().averageCharWidth();
+    m_unexpectedView->setColumnWidth(0, std::min(m_unexpectedView->columnWidth(0), charWidth * 36));
+    if (!seats.isEmpty()) {
+        m_unexpectedView->setCurrentItem(m_unexpectedView->topLevelItem(0));
+    }
 }
 
 void CountedTwicePanel::setTotals(const Glc::MergedView::Totals &totals)

@@ -23,8 +23,20 @@ struct SuspectedPairRow
     bool operator==(const SuspectedPairRow &) const = default;
 };
 
+/// A seat GitHub's own rules consume that admins often do not expect (a pending invitation only, a Visual Studio
+/// subscriber without a matching github.com account), as the panel shows it.
+struct UnexpectedSeatRow
+{
+    QString seat; ///< the login, else the subscriber's e-mail
+    QString kind; ///< why it counts, in a few words
+    QString explanation; ///< the whole story with the next step
+
+    bool operator==(const UnexpectedSeatRow &) const = default;
+};
+
 /// "Counted twice": suspected pairs with reason, fix and seats each would free, under a header
-/// that sums what fixing them all would free.
+/// that sums what fixing them all would free; then the seats that count unexpectedly. Enter, a double click or
+/// Show in Table of the context menu asks for a row's seats in the table.
 class CountedTwicePanel : public QGroupBox
 {
     Q_OBJECT
@@ -43,16 +55,21 @@ public:
     explicit CountedTwicePanel(QWidget *parent = nullptr);
 
     void setPairs(const QList<SuspectedPairRow> &pairs);
+    void setUnexpectedSeats(const QList<UnexpectedSeatRow> &seats);
+    QList<UnexpectedSeatRow> unexpectedSeats() const { return m_unexpected; }
     /// The seats as people by GitHub's matching rules, and the count once every pair is fixed.
     void setTotals(const Glc::MergedView::Totals &totals);
     Glc::MergedView::Totals totals() const { return m_totals; }
     QList<SuspectedPairRow> pairs() const { return m_pairs; }
     int totalSeatsFreed() const;
     QTreeWidget *view() const { return m_view; }
+    QTreeWidget *unexpectedView() const { return m_unexpectedView; }
 
 Q_SIGNALS:
     /// The user picked a pair (index into the rows given to setPairs).
     void pairActivated(int index);
+    /// The user asked for an unexpected seat (index into the rows given to setUnexpectedSeats).
+    void unexpectedSeatActivated(int index);
 
 private:
     void showDetail();
@@ -63,6 +80,9 @@ private:
     QLabel *const m_emptyLabel;
     QTreeWidget *const m_view;
     QLabel *const m_detailLabel;
+    QLabel *const m_unexpectedLabel;
+    QTreeWidget *const m_unexpectedView;
     QList<SuspectedPairRow> m_pairs;
+    QList<UnexpectedSeatRow> m_unexpected;
     Glc::MergedView::Totals m_totals;
 };

@@ -191,6 +191,14 @@ void LicensePage::setTableWidget(QWidget *table)
     }
 }
 
+void LicensePage::showTable()
+{
+    if (m_table) {
+        m_scroll->ensureWidgetVisible(m_table, 0, 0);
+        m_table->setFocus(Qt::OtherFocusReason);
+    }
+}
+
 void LicensePage::setForecastText(const QString &text)
 {
     m_forecast->setText(text);

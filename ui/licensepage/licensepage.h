@@ -45,6 +45,8 @@ public:
     /// Puts the consumed-licenses table under the filter bar (the page takes ownership).
     void setTableWidget(QWidget *table);
     QWidget *tableWidget() const { return m_table; }
+    /// Scrolls the page to the table and gives the table the focus.
+    void showTable();
 
     /// "Last refreshed 3 minutes ago from lab 127.0.0.1:4123"; an invalid date reads "never".
     void setLastRefreshed(const QDateTime &when, const QString &source);

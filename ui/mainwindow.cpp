@@ -10,7 +10,9 @@
 #include "licensepage/connectiondialog.h"
 #include "licensepage/licensefilterbar.h"
 #include "licensepage/licensepage.h"
+#include "licensepage/licensesynccard.h"
 #include "licensepage/organizationsdialog.h"
+#include "licensepage/synchistorydialog.h"
 #include "licensepage/usagefilesdialog.h"
 #include "views/addserverusageview.h"
 #include "views/exportusageview.h"
@@ -286,6 +288,12 @@ void MainWindow::setupMenus()
     usageFiles->setObjectName(QStringLiteral("usageFilesAction"));
     usageFiles->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
     connect(usageFiles, &QAction::triggered, this, &MainWindow::showUsageFiles);
+    QAction *syncHistory = viewMenu->addAction(
+        QIcon::fromTheme(QStringLiteral("view-history")), i18nc("@action:inmenu", "Sync &History…"));
+    syncHistory->setObjectName(QStringLiteral("syncHistoryAction"));
+    syncHistory->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
+    connect(syncHistory, &QAction::triggered, this, &MainWindow::showSyncHistory);
+    connect(m_licensePage->licenseSyncCard(), &LicenseSyncCard::historyRequested, this, &MainWindow::showSyncHistory);
     QMenu *languageMenu = viewMenu->addMenu(i18nc("@title:menu", "&Language"));
     languageMenu->setObjectName(QStringLiteral("languageMenu"));
     const QString configured = Glc::Localization::configuredLanguage();
@@ -336,6 +344,18 @@ void MainWindow::showOrganizations()
     m_organizations->show();
     m_organizations->raise();
     m_organizations->activateWindow();
+}
+
+void MainWindow::showSyncHistory()
+{
+    // One dialog over the controller's model: it follows refreshes and Sync now while open.
+    if (!m_syncHistory) {
+        m_syncHistory = new SyncHistoryDialog(m_controller->syncHistoryModel(), this);
+        m_syncHistory->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_syncHistory->show();
+    m_syncHistory->raise();
+    m_syncHistory->activateWindow();
 }
 
 void MainWindow::showUsageFiles()

@@ -9,6 +9,7 @@
 
 class LicensePage;
 class OrganizationsDialog;
+class SyncHistoryDialog;
 class UsageFilesDialog;
 class QActionGroup;
 class QStackedWidget;
@@ -52,6 +53,7 @@ private:
     void compareSnapshots();
     void showOrganizations();
     void showUsageFiles();
+    void showSyncHistory();
     void openConnectionDialog(const Glc::Connection &connection, bool known);
     /// File > Switch Connection: the built-in lab and every stored connection, the active one checked.
     void fillSwitchConnectionMenu(QMenu *menu);
@@ -62,4 +64,5 @@ private:
     QActionGroup *const m_languageGroup;
     QPointer<OrganizationsDialog> m_organizations;
     QPointer<UsageFilesDialog> m_usageFiles;
+    QPointer<SyncHistoryDialog> m_syncHistory;
 };

@@ -194,6 +194,12 @@ void PageDataJob::run()
         return;
     }
     m_data.usageFiles = files.value;
+    const auto syncs = db->syncStatusHistory(connectionId);
+    if (!syncs.ok()) {
+        fail(syncs.error);
+        return;
+    }
+    m_data.syncHistory = syncs.value;
     if (m_data.hasSnapshot && context().connection.kind != Connection::Kind::Server) {
         readLinkedServerLicenses(*db);
     }

@@ -25,6 +25,7 @@ struct PageData
     CompactLicenseRows rows;
     QList<SnapshotSummary> history; ///< oldest first
     QList<UsageFileRecord> usageFiles;
+    QList<SyncStatusRecord> syncHistory; ///< each change of a server's license sync on record, oldest first
     CountedTwiceResult countedTwice; ///< its rows index `rows`
     QList<int> countedTwiceRows; ///< both rows of every valid pair
     MergedView::Totals people; ///< the seats as people, and the count once every pair is fixed

@@ -10,6 +10,7 @@
 #include "licensepage/organizationsdialog.h"
 #include "licensepage/retentiondialog.h"
 #include "licensepage/snapshotchangesdialog.h"
+#include "licensepage/synchistorydialog.h"
 #include "licensepage/usagefiledropzone.h"
 #include "licensepage/usagefilesdialog.h"
 #include "licensing/usagefile.h"
@@ -405,6 +406,17 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(files->view()->model()->rowCount() >= 2, 30000);
         check(files, QStringLiteral("UsageFilesDialog"));
         files->close();
+    }
+
+    void shouldShowTheSyncHistory()
+    {
+        // The syncs the refreshes and the Sync now above recorded.
+        m_window->findChild<QAction *>(QStringLiteral("syncHistoryAction"))->trigger();
+        auto *history = m_window->findChild<SyncHistoryDialog *>();
+        QVERIFY(history);
+        QTRY_VERIFY_WITH_TIMEOUT(history->view()->model()->rowCount() >= 2, 30000);
+        check(history, QStringLiteral("SyncHistoryDialog"));
+        history->close();
     }
 
     void shouldShowTheAssistedInstructions()

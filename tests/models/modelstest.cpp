@@ -6,6 +6,7 @@
 #include "models/consumedlicensesmodel.h"
 #include "models/historymodel.h"
 #include "models/serverinstancesmodel.h"
+#include "models/synchistorymodel.h"
 #include "models/usagefilesmodel.h"
 #include "snapshotgenerator.h"
 
@@ -536,6 +537,51 @@ private Q_SLOTS:
         QCOMPARE(model.index(0, UsageFilesModel::UploadStateColumn).data().toString(), QStringLiteral("Processed"));
         model.addFile(a);
         QCOMPARE(model.rowCount(), 3);
+    }
+
+    void shouldListTheSyncHistoryNewestFirst()
+    {
+        SyncHistoryModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const QDateTime t0(QDate(2026, 3, 1), QTime(9, 0), QTimeZone::UTC);
+        auto record = [](qint64 id, const QDateTime &seen, const QString &host, const QDateTime &synced,
+                          const QString &status, const QString &error = {}) {
+            SyncStatusRecord r;
+            r.id = id;
+            r.connectionId = QStringLiteral("c");
+            r.recordedAt = seen;
+            r.status = LicenseSyncStatus{host, host, synced, status, error, {}};
+            return r;
+        };
+        // As the store gives them: oldest first. Two changes seen at the same time keep the store's order, newest
+        // last in, first out.
+        model.setRecords({record(1, t0, QStringLiteral("服务器.example"), {}, {}),
+            record(2, t0.addDays(7), QStringLiteral("ghes-b.example"), t0.addDays(6), QStringLiteral("success")),
+            record(3, t0.addDays(7), QStringLiteral("服务器.example"), t0.addDays(7), QStringLiteral("failed"),
+                QStringLiteral("Connection refused")),
+            record(4, t0.addDays(14), QStringLiteral("服务器.example"), t0.addDays(13), QStringLiteral("SUCCESS"))});
+        QCOMPARE(model.rowCount(), 4);
+        QCOMPARE(model.columnCount(), int(SyncHistoryModel::ColumnCount));
+        const QList<qint64> order{model.record(0).id, model.record(1).id, model.record(2).id, model.record(3).id};
+        QCOMPARE(order, (QList<qint64>{4, 3, 2, 1}));
+        QCOMPARE(model.index(0, SyncHistoryModel::StatusColumn).data().toString(), QStringLiteral("Succeeded"));
+        QCOMPARE(model.index(1, SyncHistoryModel::StatusColumn).data().toString(), QStringLiteral("Failed"));
+        QCOMPARE(model.index(1, SyncHistoryModel::ErrorColumn).data().toString(), QStringLiteral("Connection refused"));
+        QCOMPARE(model.index(1, SyncHistoryModel::ErrorColumn).data(Qt::ToolTipRole).toString(),
+            QStringLiteral("Connection refused"));
+        QCOMPARE(model.index(3, SyncHistoryModel::StatusColumn).data().toString(), QStringLiteral("Never synced"));
+        QCOMPARE(model.index(3, SyncHistoryModel::LastSyncColumn).data().toString(), QStringLiteral("Never"));
+        QCOMPARE(model.index(1, SyncHistoryModel::LastSyncColumn).data(SyncHistoryModel::RawValueRole).toDateTime(),
+            t0.addDays(7));
+        QCOMPARE(model.index(1, SyncHistoryModel::LastSyncColumn).data().toString(),
+            QLocale().toString(t0.addDays(7).toLocalTime(), QLocale::ShortFormat));
+        QCOMPARE(model.index(1, SyncHistoryModel::SeenColumn).data(SyncHistoryModel::RawValueRole).toDateTime(),
+            t0.addDays(7));
+        QCOMPARE(model.index(0, SyncHistoryModel::StatusColumn).data(SyncHistoryModel::RawValueRole), QVariant(true));
+        QCOMPARE(model.hosts(), (QStringList{QStringLiteral("ghes-b.example"), QStringLiteral("服务器.example")}));
+        model.setRecords({});
+        QCOMPARE(model.rowCount(), 0);
+        QVERIFY(model.hosts().isEmpty());
     }
 
     void shouldChartHistory()

@@ -16,6 +16,7 @@
 #include "licensepage/licensepage.h"
 #include "licensepage/licensesynccard.h"
 #include "licensepage/organizationsdialog.h"
+#include "licensepage/synchistorydialog.h"
 #include "licensepage/usagefiledropzone.h"
 #include "licensepage/usagefilesdialog.h"
 #include "licensepage/userlicensescard.h"
@@ -27,6 +28,7 @@
 #include "models/consumedlicensesfiltermodel.h"
 #include "models/consumedlicensesmodel.h"
 #include "models/serverinstancesmodel.h"
+#include "models/synchistorymodel.h"
 #include "models/usagefilesmodel.h"
 #include "sshserverharness.h"
 #include "storage/licensestore.h"
@@ -1102,6 +1104,42 @@ private Q_SLOTS:
             QStringLiteral("GitHub says: %1").arg(githubError));
         QCOMPARE(syncCardText(QStringLiteral("statusLabel_"), server.serverId), QStringLiteral("Failed"));
         QCOMPARE(syncRow(server.serverId).sync.error, githubError);
+
+        // The failure lands in the sync history, newest first, with GitHub's words; the syncs seen by the refresh
+        // before it are there too.
+        view->close();
+        page()->licenseSyncCard()->historyButton()->click();
+        QPointer<SyncHistoryDialog> history;
+        QTRY_VERIFY((history = m_window->findChild<SyncHistoryDialog *>()) && history->isVisible());
+        QAbstractItemModel *shown = history->view()->model();
+        QTRY_VERIFY(shown->rowCount() > 1);
+        auto cell = [shown](int row, int column) { return shown->index(row, column).data().toString(); };
+        QCOMPARE(cell(0, SyncHistoryModel::ServerColumn), server.hostname);
+        QCOMPARE(cell(0, SyncHistoryModel::StatusColumn), QStringLiteral("Failed"));
+        QCOMPARE(cell(0, SyncHistoryModel::ErrorColumn), githubError);
+        QVERIFY2(history->summaryLabel()->text().contains(QLatin1String("1 failed")),
+            qPrintable(history->summaryLabel()->text()));
+        const int all = shown->rowCount();
+        QStringList hosts;
+        for (int row = 0; row < all; ++row) {
+            hosts.append(cell(row, SyncHistoryModel::ServerColumn));
+        }
+        QVERIFY(QSet<QString>(hosts.cbegin(), hosts.cend()).size() > 1); // every server's, not only the failed one's
+        // One server's only, chosen by keyboard.
+        QComboBox *servers = history->serverCombo();
+        QCOMPARE(servers->itemText(0), QStringLiteral("All servers"));
+        servers->setFocus();
+        servers->setCurrentIndex(servers->findData(server.hostname));
+        QVERIFY(shown->rowCount() >= 1 && shown->rowCount() < all);
+        for (int row = 0; row < shown->rowCount(); ++row) {
+            QCOMPARE(cell(row, SyncHistoryModel::ServerColumn), server.hostname);
+        }
+        servers->setCurrentIndex(0);
+        QCOMPARE(shown->rowCount(), all);
+        auto *menuAction = m_window->findChild<QAction *>(QStringLiteral("syncHistoryAction"));
+        QVERIFY(menuAction);
+        QCOMPARE(menuAction->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
+        history->close();
     }
 
     void shouldJudgeLabDatesByTheLabClock()

@@ -11,9 +11,11 @@
 #include "licensepage/countedtwicepanel.h"
 #include "licensepage/historychart.h"
 #include "licensepage/licensepage.h"
+#include "licensepage/licensesynccard.h"
 #include "licensepage/organizationsdialog.h"
 #include "licensepage/retentiondialog.h"
 #include "licensepage/snapshotchangesdialog.h"
+#include "licensepage/synchistorydialog.h"
 #include "licensepage/usagefilesdialog.h"
 #include "licensing/usagefile.h"
 #include "mainwindow.h"
@@ -515,6 +517,20 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(dialog));
         QTRY_VERIFY_WITH_TIMEOUT(dialog->view()->model()->rowCount() > 0, 10000);
         shoot(dialog, QStringLiteral("usage-files"));
+        dialog->close();
+    }
+
+    void shouldShootSyncHistory()
+    {
+        // What the lab's past and the first refresh recorded, from the License sync card's button.
+        auto *page = m_window->findChild<LicensePage *>();
+        QVERIFY(page);
+        page->licenseSyncCard()->historyButton()->click();
+        SyncHistoryDialog *dialog = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((dialog = m_window->findChild<SyncHistoryDialog *>()) && dialog->isVisible(), 10000);
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->view()->model()->rowCount() > 1, 10000);
+        shoot(dialog, QStringLiteral("sync-history"));
         dialog->close();
     }
 

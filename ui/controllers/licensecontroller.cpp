@@ -21,6 +21,7 @@
 #include "models/consumedlicensesmodel.h"
 #include "models/historymodel.h"
 #include "models/serverinstancesmodel.h"
+#include "models/synchistorymodel.h"
 #include "models/usagefilesmodel.h"
 #include "urlopener.h"
 #include "workflows/connectionstorejob.h"
@@ -55,6 +56,7 @@ LicenseController::LicenseController(LicensePage *page, const Options &options, 
     , m_model(new ConsumedLicensesModel(this))
     , m_history(new HistoryModel(this))
     , m_usageFiles(new UsageFilesModel(this))
+    , m_syncHistory(new SyncHistoryModel(this))
     , m_filter(new ConsumedLicensesFilterModel(this))
     , m_table(new QTableView(page))
 {
@@ -878,6 +880,7 @@ void LicenseController::apply(const PageData &data)
     // The chart draws the history model (and its forecast) whenever it changes.
     m_history->setHistory(data.history, snapshot.unlimitedSeats());
     m_usageFiles->setFiles(data.usageFiles);
+    m_syncHistory->setRecords(data.syncHistory);
     m_page->setForecastText(
         data.history.isEmpty() ? QString() : data.forecast.text(snapshot.licenses.totalSeatsPurchased));
 

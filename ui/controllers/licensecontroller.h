@@ -23,6 +23,7 @@ namespace Glc {
 class ConsumedLicensesFilterModel;
 class ConsumedLicensesModel;
 class HistoryModel;
+class SyncHistoryModel;
 class UsageFilesModel;
 class JobRunner;
 class LabHost;
@@ -124,6 +125,7 @@ public:
     Glc::HistoryModel *historyModel() const { return m_history; }
     /// The usage files exported and uploaded on the connection (View > Usage Files).
     Glc::UsageFilesModel *usageFilesModel() const { return m_usageFiles; }
+    Glc::SyncHistoryModel *syncHistoryModel() const { return m_syncHistory; }
     Glc::ConsumedLicensesFilterModel *filterModel() const { return m_filter; }
     /// What to do without a token: File > Connection… in the menu's translated words, or GH_TOKEN.
     static QString tokenHint();
@@ -201,6 +203,7 @@ private:
     Glc::ConsumedLicensesModel *const m_model;
     Glc::HistoryModel *const m_history;
     Glc::UsageFilesModel *const m_usageFiles;
+    Glc::SyncHistoryModel *const m_syncHistory;
     Glc::ConsumedLicensesFilterModel *const m_filter;
     QTableView *const m_table;
     Glc::Connection m_connection; ///< the active one, as chosen (for the lab: without its URL)

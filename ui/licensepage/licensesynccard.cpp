@@ -40,6 +40,8 @@ LicenseSyncCard::LicenseSyncCard(QWidget *parent)
           QStringLiteral("summaryLabel"), i18nc("@label accessible name", "License sync summary"), this))
     , m_syncAllButton(new QPushButton(
           QIcon::fromTheme(QStringLiteral("view-refresh")), i18nc("@action:button", "S&ync all servers"), this))
+    , m_historyButton(new QPushButton(
+          QIcon::fromTheme(QStringLiteral("view-history")), i18nc("@action:button", "Sync &History…"), this))
     , m_emptyLabel(
           new QLabel(i18nc("@info", "No Enterprise Server instance reports license sync to this enterprise."), this))
     , m_rows(new QWidget(this))
@@ -53,6 +55,10 @@ LicenseSyncCard::LicenseSyncCard(QWidget *parent)
     m_syncAllButton->setAccessibleDescription(
         i18nc("@info:tooltip", "Ask every Enterprise Server instance to sync its license usage now"));
     m_syncAllButton->setToolTip(m_syncAllButton->accessibleDescription());
+    m_historyButton->setObjectName(QStringLiteral("syncHistoryButton"));
+    m_historyButton->setAccessibleDescription(
+        i18nc("@info:tooltip", "Every license sync of the servers the console has seen, failures with their error"));
+    m_historyButton->setToolTip(m_historyButton->accessibleDescription());
     m_emptyLabel->setObjectName(QStringLiteral("emptyLabel"));
     m_emptyLabel->setWordWrap(true);
     m_summaryLabel->setWordWrap(true);
@@ -64,6 +70,7 @@ LicenseSyncCard::LicenseSyncCard(QWidget *parent)
 
     auto *header = new QHBoxLayout;
     header->addWidget(m_summaryLabel, 1);
+    header->addWidget(m_historyButton, 0, Qt::AlignTop);
     header->addWidget(m_syncAllButton, 0, Qt::AlignTop);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(header);
@@ -71,6 +78,9 @@ LicenseSyncCard::LicenseSyncCard(QWidget *parent)
     layout->addWidget(m_rows);
 
     connect(m_syncAllButton, &QPushButton::clicked, this, &LicenseSyncCard::syncAllRequested);
+    connect(m_historyButton, &QPushButton::clicked, this, &LicenseSyncCard::historyRequested);
+    // As they stand: Sync History, Sync all servers, then each row's Sync now (see rebuild()).
+    QWidget::setTabOrder(m_historyButton, m_syncAllButton);
     rebuild();
 }
 

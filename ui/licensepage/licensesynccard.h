@@ -45,16 +45,20 @@ public:
     int staleCount() const;
     QPushButton *syncNowButton(const QString &serverId) const;
     QPushButton *syncAllButton() const { return m_syncAllButton; }
+    QPushButton *historyButton() const { return m_historyButton; }
 
 Q_SIGNALS:
     void syncNowRequested(const QString &serverId);
     void syncAllRequested();
+    /// Sync History…: every sync of the servers on record.
+    void historyRequested();
 
 private:
     void rebuild();
 
     QLabel *const m_summaryLabel;
     QPushButton *const m_syncAllButton;
+    QPushButton *const m_historyButton;
     QLabel *const m_emptyLabel;
     QWidget *const m_rows;
     QGridLayout *const m_rowsLayout;

@@ -37,6 +37,7 @@ std::vector<std::unique_ptr<CliCommand>> cliCommands()
     commands.push_back(makeChangesCommand());
     commands.push_back(makeOrganizationsCommand());
     commands.push_back(makeSyncNowCommand());
+    commands.push_back(makeSyncHistoryCommand());
     commands.push_back(makeExportCommand());
     commands.push_back(makeAddServerUsageCommand());
     commands.push_back(makeLabCommand());

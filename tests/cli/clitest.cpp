@@ -1642,6 +1642,77 @@ private Q_SLOTS:
         QVERIFY2(first.err.contains(QLatin1String("No token for the connection corp")), qPrintable(first.err));
     }
 
+    void shouldListTheSyncHistoryNewestFirstWithGithubsError()
+    {
+        // A lab whose Sync now fails with GitHub's words: a refresh records each server's last sync, then the
+        // failed sync of one server is recorded on top.
+        const QString githubError = QStringLiteral("Unable to reach GitHub: connection timed out");
+        Lab lab = startLab({QStringLiteral("--sync-error"), githubError});
+        const QString store = newStore();
+        QVERIFY(addLabConnection(store, lab));
+        QCOMPARE(run({QStringLiteral("sync-history"), QStringLiteral("--store"), store}, lab.token).out,
+            QStringLiteral(
+                "No license sync is on record for gh yet: each refresh records the syncs of every server.\n"));
+        QCOMPARE(run({QStringLiteral("refresh"), QStringLiteral("--store"), store}, lab.token).code, 0);
+        const Run listed = run({QStringLiteral("sync-history"), QStringLiteral("--format"), QStringLiteral("json"),
+                                   QStringLiteral("--store"), store},
+            lab.token);
+        QCOMPARE(listed.code, 0);
+        const QJsonArray before =
+            QJsonDocument::fromJson(listed.out.toUtf8()).object().value(QLatin1String("syncs")).toArray();
+        QVERIFY(before.size() >= 2);
+        const QString host = before.at(0).toObject().value(QLatin1String("hostname")).toString();
+        const Run sync = run({QStringLiteral("sync-now"), host, QStringLiteral("--store"), store}, lab.token);
+        QCOMPARE(sync.code, 1);
+
+        const Run json = run({QStringLiteral("sync-history"), QStringLiteral("--format"), QStringLiteral("json"),
+                                 QStringLiteral("--store"), store},
+            lab.token);
+        QCOMPARE(json.code, 0);
+        const QJsonObject document = QJsonDocument::fromJson(json.out.toUtf8()).object();
+        QCOMPARE(document.keys(), sorted({QStringLiteral("connection"), QStringLiteral("syncs")}));
+        QCOMPARE(document.value(QLatin1String("connection")).toString(), QStringLiteral("gh"));
+        const QJsonArray syncs = document.value(QLatin1String("syncs")).toArray();
+        QCOMPARE(syncs.size(), before.size() + 1);
+        const QJsonObject newest = syncs.at(0).toObject();
+        QCOMPARE(newest.keys(),
+            sorted({QStringLiteral("error"), QStringLiteral("hostname"), QStringLiteral("last_sync_date"),
+                QStringLiteral("seen_at"), QStringLiteral("server_id"), QStringLiteral("status")}));
+        QCOMPARE(newest.value(QLatin1String("hostname")).toString(), host);
+        QCOMPARE(newest.value(QLatin1String("error")).toString(), githubError);
+        QVERIFY(newest.value(QLatin1String("status")).toString() != QLatin1String("success"));
+        for (qsizetype i = 1; i < syncs.size(); ++i) {
+            QVERIFY(syncs.at(i - 1).toObject().value(QLatin1String("seen_at")).toString() >=
+                syncs.at(i).toObject().value(QLatin1String("seen_at")).toString());
+            QVERIFY(isUtcDateOrNull(syncs.at(i).toObject().value(QLatin1String("last_sync_date"))));
+        }
+
+        // As text: one line a sync, the failure first with GitHub's error; one server's only with --server.
+        const Run text = run({QStringLiteral("sync-history"), QStringLiteral("--store"), store}, lab.token);
+        QCOMPARE(text.code, 0);
+        const QStringList lines = text.out.trimmed().split(QLatin1Char('\n'));
+        QCOMPARE(lines.size(), syncs.size());
+        QVERIFY2(lines.first().startsWith(host + QLatin1String(": sync of ")) &&
+                lines.first().endsWith(QLatin1String(": ") + githubError),
+            qPrintable(lines.first()));
+        const Run one =
+            run({QStringLiteral("sync-history"), QStringLiteral("--server"), host, QStringLiteral("--store"), store},
+                lab.token);
+        QCOMPARE(one.code, 0);
+        const QStringList oneLines = one.out.trimmed().split(QLatin1Char('\n'));
+        QVERIFY(oneLines.size() >= 2 && oneLines.size() < lines.size());
+        for (const QString &line : oneLines) {
+            QVERIFY2(line.startsWith(host + QLatin1Char(':')), qPrintable(line));
+        }
+        const Run unknown = run({QStringLiteral("sync-history"), QStringLiteral("--server"),
+                                    QStringLiteral("nowhere.example"), QStringLiteral("--store"), store},
+            lab.token);
+        QCOMPARE(unknown.code, 1);
+        QVERIFY2(
+            unknown.err.contains(QLatin1String("No sync of nowhere.example is on record.")), qPrintable(unknown.err));
+        stopLab(lab);
+    }
+
     void shouldReportALicenseWithoutASeatLimit()
     {
         // GHES answers "seats": "unlimited": no purchased total, no share in use, no seat threshold to cross.

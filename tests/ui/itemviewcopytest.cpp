@@ -175,6 +175,14 @@ private Q_SLOTS:
         QVERIFY(!asked.constLast().isValid());
         menu->close();
         QTRY_VERIFY(!view.findChild<QMenu *>(QStringLiteral("itemViewMenu")));
+        // Off in that menu only: Ctrl+C copies what is selected afterwards.
+        view.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&view));
+        selectRows(&view, {0});
+        QTest::keyClick(&view, Qt::Key_C, Qt::ControlModifier);
+        QCOMPARE(
+            QGuiApplication::clipboard()->text(), QStringLiteral("Ada\tada@example.com\t'=HYPERLINK(\"http://x\")\n"));
+        view.clearSelection();
 
         // A right click on a row: the row under the pointer goes to the caller.
         selectRows(&view, {2});

@@ -138,6 +138,11 @@ private:
         const bool selected = m_view->selectionModel() && m_view->selectionModel()->hasSelection();
         m_copy->setEnabled(selected);
         m_copyWithTitles->setEnabled(selected);
+        // Off only while the menu says so: their shortcuts serve the selection made afterwards.
+        connect(menu, &QMenu::aboutToHide, this, [this] {
+            m_copy->setEnabled(true);
+            m_copyWithTitles->setEnabled(true);
+        });
         menu->addAction(m_copy);
         menu->addAction(m_copyWithTitles);
         if (m_extend) {

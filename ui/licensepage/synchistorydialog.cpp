@@ -81,12 +81,6 @@ SyncHistoryDialog::SyncHistoryDialog(Glc::SyncHistoryModel *model, QWidget *pare
     updateSummary();
 }
 
-void SyncHistoryDialog::showServer(const QString &host)
-{
-    const int index = m_server->findData(host);
-    m_server->setCurrentIndex(index >= 0 ? index : 0);
-}
-
 void SyncHistoryDialog::updateServers()
 {
     const QString current = m_server->currentData().toString();

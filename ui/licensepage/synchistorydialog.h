@@ -26,8 +26,6 @@ public:
     QTreeView *view() const { return m_view; }
     QLabel *summaryLabel() const { return m_summary; }
     QComboBox *serverCombo() const { return m_server; }
-    /// Shows only @p host's syncs (empty: every server's).
-    void showServer(const QString &host);
 
 private:
     void updateServers();

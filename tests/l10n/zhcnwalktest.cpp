@@ -4,6 +4,7 @@
 #include "core/localization.h"
 #include "lab/licenselab.h"
 #include "licensepage/connectiondialog.h"
+#include "licensepage/countedtwicepanel.h"
 #include "licensepage/inlinemessage.h"
 #include "licensepage/licensefilterbar.h"
 #include "licensepage/licensepage.h"
@@ -26,6 +27,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QContextMenuEvent>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
@@ -40,6 +42,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -551,6 +554,36 @@ private Q_SLOTS:
                 QVERIFY2(TextWalker::hasCjk(text.text), qPrintable(text.text));
             }
         }
+    }
+
+    void shouldShowTheTablesContextMenusTranslated()
+    {
+        // The consumed-licenses table, the suspected pairs and the seats that count unexpectedly: each menu as
+        // the Menu key opens it over the current row, its actions with their counts.
+        CountedTwicePanel *panel = m_window->licensePage()->countedTwicePanel();
+        QTableView *table = controller()->table();
+        table->selectRow(0);
+        for (QAbstractItemView *view : QList<QAbstractItemView *>{table, panel->view(), panel->unexpectedView()}) {
+            if (view->model()->rowCount() == 0) {
+                continue;
+            }
+            view->setCurrentIndex(view->model()->index(0, 0));
+            QContextMenuEvent event(QContextMenuEvent::Keyboard, QPoint(), view->mapToGlobal(QPoint()));
+            QApplication::sendEvent(view, &event);
+            std::unique_ptr<QMenu> menu(view->findChild<QMenu *>(QStringLiteral("itemViewMenu")));
+            QVERIFY2(menu, qPrintable(view->objectName()));
+            QList<TextWalker::Text> texts;
+            TextWalker::collectMenu(texts, menu.get());
+            QVERIFY(texts.size() >= 3); // copy, copy with titles, and the view's own
+            QStringList problems = judgeTexts(texts, view->objectName() + QLatin1String(" context menu"));
+            QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+            if (m_checkTranslation) {
+                for (const TextWalker::Text &text : std::as_const(texts)) {
+                    QVERIFY2(TextWalker::hasCjk(text.text), qPrintable(text.text));
+                }
+            }
+        }
+        QVERIFY(panel->view()->model()->rowCount() > 0);
     }
 
     // Last: it leaves the built-in lab for a stored connection (and comes back).

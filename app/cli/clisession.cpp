@@ -297,9 +297,13 @@ ExitCode CliSession::refresh(LicenseSnapshot *snapshot)
 ExitCode CliSession::reportSnapshot(
     const QCommandLineParser &parser, LicenseSnapshot *snapshot, const LicenseStore::LoadParts &parts)
 {
+    if (const ExitCode code = chooseConnection(); code != ExitCode::Ok) {
+        return code;
+    }
     const bool refreshFirst = parser.isSet(QStringLiteral("refresh"));
-    if (!refreshFirst && readsStoreOnly()) {
-        // A stored snapshot is read without the network: no token is needed, no lab is started.
+    // A stored snapshot is read without the network: no token is needed, no lab is started. Not so for an external
+    // lab: its dates are judged by its clock (see now()), which only the lab itself tells.
+    if (!refreshFirst && (m_context.connection.kind != Connection::Kind::Lab || m_inProcessLab)) {
         bool found = false;
         if (const ExitCode code = storedSnapshot(snapshot, parts, &found); code != ExitCode::Ok || found) {
             return code;
@@ -309,12 +313,6 @@ ExitCode CliSession::reportSnapshot(
         return code;
     }
     return latestSnapshot(snapshot, refreshFirst, parts);
-}
-
-bool CliSession::readsStoreOnly()
-{
-    // An external lab's dates are judged by its clock (see now()), which only the lab itself tells.
-    return chooseConnection() == ExitCode::Ok && (m_context.connection.kind != Connection::Kind::Lab || m_inProcessLab);
 }
 
 QHash<QString, QString> CliSession::serverProfileNames(const LicenseSnapshot &snapshot)

@@ -46,8 +46,6 @@ public:
     ExitCode chooseConnection();
     /// Chooses the connection, starts the in-process lab when needed, finds the token.
     ExitCode prepareConnection();
-    /// True when the chosen connection's stored snapshots can be reported without the network (chooses it).
-    bool readsStoreOnly();
     const WorkflowContext &context() const { return m_context; }
     const Connection &connection() const { return m_context.connection; }
     bool usesBuiltInLab() const { return m_lab != nullptr; }

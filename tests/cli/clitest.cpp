@@ -1574,6 +1574,31 @@ private Q_SLOTS:
         stopLab(lab);
     }
 
+    void shouldAskWhichConnectionWhenSeveralAreConfigured()
+    {
+        const QString store = newStore();
+        for (const QString &name : {QStringLiteral("east"), QStringLiteral("west")}) {
+            QCOMPARE(run({QStringLiteral("connections"), QStringLiteral("add"), name, QStringLiteral("--kind"),
+                             QStringLiteral("cloud"), QStringLiteral("--enterprise"), name, QStringLiteral("--store"),
+                             store})
+                         .code,
+                0);
+        }
+        // Said once, whichever command reads the store.
+        for (const QString &command : {QStringLiteral("status"), QStringLiteral("users"), QStringLiteral("changes"),
+                 QStringLiteral("sync-history"), QStringLiteral("refresh")}) {
+            const Run r = run({command, QStringLiteral("--store"), store});
+            QCOMPARE(r.code, 2);
+            QCOMPARE(r.err.count(QLatin1String("Several connections are configured: east, west.")), 1);
+            QVERIFY2(r.err.contains(QLatin1String("Choose one with --connection NAME.")), qPrintable(r.err));
+            QVERIFY(r.out.isEmpty());
+        }
+        const Run chosen = run({QStringLiteral("sync-history"), QStringLiteral("--connection"), QStringLiteral("west"),
+            QStringLiteral("--store"), store});
+        QCOMPARE(chosen.code, 0);
+        QVERIFY2(chosen.out.contains(QLatin1String("for west")), qPrintable(chosen.out));
+    }
+
     void shouldReportStoredSnapshotsWithoutATokenOrTheNetwork()
     {
         // A Server connection (the lab behind its test CA) with two snapshots in the store, then no lab and no token.

@@ -854,7 +854,9 @@ void LicenseController::apply(const PageData &data)
         pairs.append(row);
         m_pairSeats.append({pair.serverRow, pair.cloudRow});
     }
+    qCDebug(GLC_UI) << "apply: sync card after" << timer.elapsed() << "ms";
     m_page->countedTwicePanel()->setPairs(pairs);
+    qCDebug(GLC_UI) << "apply:" << pairs.size() << "pairs after" << timer.elapsed() << "ms";
     QList<UnexpectedSeatRow> unexpected;
     m_unexpectedSeats.clear();
     for (const UnexpectedSeat &seat : data.countedTwice.unexpected) {
@@ -868,6 +870,7 @@ void LicenseController::apply(const PageData &data)
         m_unexpectedSeats.append(seat.row);
     }
     m_page->countedTwicePanel()->setUnexpectedSeats(unexpected);
+    qCDebug(GLC_UI) << "apply:" << unexpected.size() << "unexpected seats after" << timer.elapsed() << "ms";
     m_page->countedTwicePanel()->setTotals(data.people);
     qCDebug(GLC_UI) << "apply: cards after" << timer.elapsed() << "ms";
     fillTable(users);

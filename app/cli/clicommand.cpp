@@ -11,6 +11,9 @@ void ReportCommand::addOptions(QCommandLineParser &parser)
 {
     parser.addOption(SnapshotJson::formatOption(false));
     parser.addOption(SnapshotJson::refreshOption());
+    if (readsReportFiles()) {
+        parser.addOption(SnapshotJson::fileOption());
+    }
 }
 
 ExitCode ReportCommand::run(CliSession &session, const QCommandLineParser &parser)

@@ -47,6 +47,8 @@ protected:
     virtual ExitCode report(CliSession &session, const LicenseSnapshot &snapshot, bool json) = 0;
     /// What of the stored snapshot the report reads (all of it by default).
     virtual LicenseStore::LoadParts parts() const { return LicenseStore::LoadParts{}; }
+    /// The report can be made from a license report file (--file) as well: it needs the seats only.
+    virtual bool readsReportFiles() const { return false; }
 };
 
 /// Every command, in the order `ghe-license --help` lists them.

@@ -9,6 +9,7 @@
 #include "github/requestscheduler.h"
 #include "lab/quitonsignals.h"
 #include "licensing/countedtwice.h"
+#include "licensing/licensereportreader.h"
 #include "workflows/labhost.h"
 #include "workflows/refreshjob.h"
 
@@ -16,6 +17,7 @@
 
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
@@ -297,6 +299,15 @@ ExitCode CliSession::refresh(LicenseSnapshot *snapshot)
 ExitCode CliSession::reportSnapshot(
     const QCommandLineParser &parser, LicenseSnapshot *snapshot, const LicenseStore::LoadParts &parts)
 {
+    // optionNames(): what was given; isSet() of an option a command does not have would warn.
+    if (parser.optionNames().contains(QStringLiteral("file"))) {
+        if (parser.isSet(QStringLiteral("refresh"))) {
+            CliOutput::error(i18nc("@info:shell", "--file and --refresh exclude each other."),
+                i18nc("@info:shell", "A report comes from a file or from the store, not both."));
+            return ExitCode::Usage;
+        }
+        return fileSnapshot(parser.value(QStringLiteral("file")), snapshot);
+    }
     if (const ExitCode code = chooseConnection(); code != ExitCode::Ok) {
         return code;
     }
@@ -346,6 +357,20 @@ LicenseStore::LoadParts CliSession::serversOnly()
     parts.users = false;
     parts.userAccounts = false;
     return parts;
+}
+
+ExitCode CliSession::fileSnapshot(const QString &path, LicenseSnapshot *snapshot)
+{
+    const LicenseReportReader::Result read = LicenseReportReader::readFile(path);
+    if (!read.ok()) {
+        CliOutput::error(read.error, read.nextStep);
+        return ExitCode::Failure;
+    }
+    *snapshot = LicenseSnapshot();
+    snapshot->takenAt = QFileInfo(path).lastModified().toUTC();
+    snapshot->source = path;
+    snapshot->licenses = read.report;
+    return ExitCode::Ok;
 }
 
 ExitCode CliSession::storedSnapshot(LicenseSnapshot *snapshot, const LicenseStore::LoadParts &parts, bool *found)

@@ -76,6 +76,8 @@ public:
     /// `parts`: what of a stored snapshot is read (a new one is whole).
     ExitCode latestSnapshot(
         LicenseSnapshot *snapshot, bool refreshFirst, const LicenseStore::LoadParts &parts = LicenseStore::LoadParts{});
+    /// The seats of the license report file @p path (LicenseReportReader) as a snapshot that is not stored.
+    ExitCode fileSnapshot(const QString &path, LicenseSnapshot *snapshot);
     /// The connection's newest stored snapshot; @p found false when it has none. Failure after printing the
     /// store's error.
     ExitCode storedSnapshot(LicenseSnapshot *snapshot, const LicenseStore::LoadParts &parts, bool *found);

@@ -24,6 +24,7 @@ public:
 protected:
     // The seats packed as the console reads them, the accounts' profile names on their own.
     LicenseStore::LoadParts parts() const override { return CliSession::serversOnly(); }
+    bool readsReportFiles() const override { return true; }
     ExitCode report(CliSession &session, const LicenseSnapshot &snapshot, bool json) override
     {
         CompactLicenseRows seats;

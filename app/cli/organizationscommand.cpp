@@ -35,6 +35,7 @@ public:
 protected:
     // The seats packed as the console reads them.
     LicenseStore::LoadParts parts() const override { return CliSession::serversOnly(); }
+    bool readsReportFiles() const override { return true; }
     ExitCode report(CliSession &session, const LicenseSnapshot &snapshot, bool json) override
     {
         CompactLicenseRows seats;

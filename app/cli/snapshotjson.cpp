@@ -35,6 +35,15 @@ QCommandLineOption refreshOption()
         i18nc("@info:shell", "Pull a new snapshot first (otherwise the latest stored one is used)."));
 }
 
+QCommandLineOption fileOption()
+{
+    return QCommandLineOption(QStringLiteral("file"),
+        i18nc("@info:shell",
+            "Report on this license report file instead of the store: the CSV of the enterprise's License page or "
+            "the JSON of its consumed-licenses API. No connection or token is needed."),
+        i18nc("@info:shell value name", "file"));
+}
+
 double usedPercent(const LicenseSnapshot &snapshot)
 {
     const int purchased = snapshot.licenses.totalSeatsPurchased;

@@ -22,6 +22,8 @@ QCommandLineOption formatOption(bool csv);
 bool checkFormat(const QString &format, bool csv);
 /// --refresh: pull a new snapshot before reporting.
 QCommandLineOption refreshOption();
+/// --file FILE: report on a license report file (GitHub's CSV, the consumed-licenses JSON) instead of the store.
+QCommandLineOption fileOption();
 
 double usedPercent(const LicenseSnapshot &snapshot);
 /// usedPercent() to one decimal, as printed and as `used_percent` in JSON.

@@ -50,6 +50,7 @@ public:
         parser.addOption(QCommandLineOption({QStringLiteral("o"), QStringLiteral("output")},
             i18nc("@info:shell", "Write to this file (atomically) instead of standard output."),
             i18nc("@info:shell value name", "file")));
+        parser.addOption(SnapshotJson::fileOption());
         parser.addOption(QCommandLineOption(QStringLiteral("bom"),
             i18nc("@info:shell",
                 "CSV only: start with a UTF-8 byte order mark, so spreadsheet programs read non-ASCII names right.")));

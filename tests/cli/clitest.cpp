@@ -1574,6 +1574,72 @@ private Q_SLOTS:
         stopLab(lab);
     }
 
+    void shouldReportOnALicenseReportFileWithoutAConnection()
+    {
+        // Reports of the built-in lab's seats as an admin would mail them: GitHub's CSV and the JSON.
+        const QString store = newStore();
+        const QString csv = path(QStringLiteral("mailed-report.csv"));
+        const QString json = path(QStringLiteral("mailed-report.json"));
+        QCOMPARE(run({QStringLiteral("users"), QStringLiteral("-o"), csv, QStringLiteral("--store"), store}).code, 0);
+        QCOMPARE(run({QStringLiteral("users"), QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("-o"),
+                         json, QStringLiteral("--store"), store})
+                     .code,
+            0);
+        const Run fromStore = run({QStringLiteral("organizations"), QStringLiteral("--format"), QStringLiteral("json"),
+            QStringLiteral("--store"), store});
+        QCOMPARE(fromStore.code, 0);
+        // Another store where a report would have to ask which of two connections: a file needs none, nor a token.
+        const QString other = newStore();
+        for (const QString &name : {QStringLiteral("east"), QStringLiteral("west")}) {
+            QCOMPARE(run({QStringLiteral("connections"), QStringLiteral("add"), name, QStringLiteral("--kind"),
+                             QStringLiteral("cloud"), QStringLiteral("--enterprise"), name, QStringLiteral("--store"),
+                             other})
+                         .code,
+                0);
+        }
+        // The seats come back as they went out: the CSV written again from the file is the same, byte for byte.
+        const QString again = path(QStringLiteral("again.csv"));
+        const Run users = run({QStringLiteral("users"), QStringLiteral("--file"), csv, QStringLiteral("-o"), again,
+            QStringLiteral("--store"), other});
+        QVERIFY2(users.code == 0, qPrintable(users.err));
+        QFile first(csv);
+        QFile second(again);
+        QVERIFY(first.open(QIODevice::ReadOnly) && second.open(QIODevice::ReadOnly));
+        QCOMPARE(second.readAll(), first.readAll());
+        const Run organizations = run({QStringLiteral("organizations"), QStringLiteral("--format"),
+            QStringLiteral("json"), QStringLiteral("--file"), csv, QStringLiteral("--store"), other});
+        QCOMPARE(organizations.code, 0);
+        QCOMPARE(organizations.out, fromStore.out);
+        // Who is counted twice in the mailed CSV: the same as in the mailed JSON.
+        const Run pairsCsv = run({QStringLiteral("counted-twice"), QStringLiteral("--format"), QStringLiteral("json"),
+            QStringLiteral("--file"), csv, QStringLiteral("--store"), other});
+        const Run pairsJson = run({QStringLiteral("counted-twice"), QStringLiteral("--format"), QStringLiteral("json"),
+            QStringLiteral("--file"), json, QStringLiteral("--store"), other});
+        QCOMPARE(pairsCsv.code, 0);
+        QCOMPARE(pairsCsv.out, pairsJson.out);
+        QVERIFY(
+            !QJsonDocument::fromJson(pairsCsv.out.toUtf8()).object().value(QLatin1String("pairs")).toArray().isEmpty());
+
+        // A file that is not a report, or none: said clearly, exit 1; with --refresh: a usage error.
+        const QString page = path(QStringLiteral("sign-in.csv"));
+        QFile html(page);
+        QVERIFY(html.open(QIODevice::WriteOnly));
+        html.write("<html><body>Sign in to GitHub</body></html>");
+        html.close();
+        const Run notReport =
+            run({QStringLiteral("counted-twice"), QStringLiteral("--file"), page, QStringLiteral("--store"), other});
+        QCOMPARE(notReport.code, 1);
+        QVERIFY2(notReport.err.contains(QLatin1String("The file is a web page")), qPrintable(notReport.err));
+        QVERIFY(notReport.out.isEmpty());
+        const Run both = run({QStringLiteral("users"), QStringLiteral("--file"), csv, QStringLiteral("--refresh"),
+            QStringLiteral("--store"), other});
+        QCOMPARE(both.code, 2);
+        QVERIFY2(both.err.contains(QLatin1String("--file and --refresh exclude each other.")), qPrintable(both.err));
+        // Only the reports of seats take a file.
+        QCOMPARE(
+            run({QStringLiteral("status"), QStringLiteral("--file"), csv, QStringLiteral("--store"), other}).code, 2);
+    }
+
     void shouldAskWhichConnectionWhenSeveralAreConfigured()
     {
         const QString store = newStore();

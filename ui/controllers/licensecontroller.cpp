@@ -105,15 +105,11 @@ LicenseController::LicenseController(LicensePage *page, const Options &options, 
     connect(
         page->licenseSyncCard(), &LicenseSyncCard::syncAllRequested, this, [this] { Q_EMIT syncRequested(QString()); });
     connect(page->countedTwicePanel(), &CountedTwicePanel::pairActivated, this, [this](int index) {
-        if (index >= 0 && index < m_pairSeats.size()) {
-            showSeatsInTable({m_pairSeats.at(index).first, m_pairSeats.at(index).second});
-        }
+        const auto [server, cloud] = m_page->countedTwicePanel()->pairSeats(index);
+        showSeatsInTable({server, cloud});
     });
-    connect(page->countedTwicePanel(), &CountedTwicePanel::unexpectedSeatActivated, this, [this](int index) {
-        if (index >= 0 && index < m_unexpectedSeats.size()) {
-            showSeatsInTable({m_unexpectedSeats.at(index)});
-        }
-    });
+    connect(page->countedTwicePanel(), &CountedTwicePanel::unexpectedSeatActivated, this,
+        [this](int index) { showSeatsInTable({m_page->countedTwicePanel()->unexpectedSeat(index)}); });
     connect(m_lab, &LabHost::started, this, &LicenseController::labStarted);
     connect(m_lab, &LabHost::failed, this, &LicenseController::labFailed);
 }
@@ -138,6 +134,9 @@ const QLatin1String BuiltInLabId("lab");
 
 void LicenseController::showSeatsInTable(const QList<int> &rows)
 {
+    if (std::any_of(rows.cbegin(), rows.cend(), [this](int row) { return row < 0 || row >= m_model->rowCount(); })) {
+        return;
+    }
     QList<QModelIndex> shown;
     for (int row : rows) {
         shown.append(m_filter->mapFromSource(m_model->index(row, 0)));
@@ -834,44 +833,9 @@ void LicenseController::apply(const PageData &data)
     m_page->licenseSyncCard()->setServers(rows);
     m_page->licenseSyncCard()->setSyncEnabled(data.hasSnapshot);
 
-    QList<SuspectedPairRow> pairs;
-    m_pairSeats.clear();
-    const CompactLicenseRows &users = data.rows;
-    for (const CountedTwicePair &pair : data.countedTwice.pairs) {
-        if (pair.serverRow < 0 || pair.serverRow >= users.size() || pair.cloudRow < 0 ||
-            pair.cloudRow >= users.size()) {
-            continue;
-        }
-        SuspectedPairRow row;
-        row.serverAccount = QStringLiteral("%1 (%2)").arg(
-            users.list(pair.serverRow, CompactLicenseRows::List::ServerUserIds).join(QStringLiteral(", ")),
-            pair.serverEmail);
-        row.cloudAccount = users.text(pair.cloudRow, CompactLicenseRows::Text::Login);
-        row.reason = CountedTwicePair::reasonText(pair.reason);
-        row.fix = pair.fix;
-        row.seatsFreed = pair.seatsFreed;
-        row.confidence = pair.confidence / 100.0;
-        pairs.append(row);
-        m_pairSeats.append({pair.serverRow, pair.cloudRow});
-    }
     qCDebug(GLC_UI) << "apply: sync card after" << timer.elapsed() << "ms";
-    m_page->countedTwicePanel()->setPairs(pairs);
-    qCDebug(GLC_UI) << "apply:" << pairs.size() << "pairs after" << timer.elapsed() << "ms";
-    QList<UnexpectedSeatRow> unexpected;
-    m_unexpectedSeats.clear();
-    for (const UnexpectedSeat &seat : data.countedTwice.unexpected) {
-        if (seat.row < 0 || seat.row >= users.size()) {
-            continue;
-        }
-        const QString login = users.text(seat.row, CompactLicenseRows::Text::Login);
-        unexpected.append(UnexpectedSeatRow{
-            login.isEmpty() ? users.text(seat.row, CompactLicenseRows::Text::VisualStudioSubscriptionEmail) : login,
-            UnexpectedSeat::kindText(seat.kind), seat.explanation});
-        m_unexpectedSeats.append(seat.row);
-    }
-    m_page->countedTwicePanel()->setUnexpectedSeats(unexpected);
-    qCDebug(GLC_UI) << "apply:" << unexpected.size() << "unexpected seats after" << timer.elapsed() << "ms";
-    m_page->countedTwicePanel()->setTotals(data.people);
+    const CompactLicenseRows &users = data.rows;
+    m_page->countedTwicePanel()->showAnalysis(data.countedTwice, users, data.people);
     qCDebug(GLC_UI) << "apply: cards after" << timer.elapsed() << "ms";
     fillTable(users);
     // The model holds the rows now (the same shared buffers); the page data does not keep them too.

@@ -213,9 +213,6 @@ private:
     QPointer<Glc::WorkflowJob> m_refresh; ///< the running refresh (or the first start's history before it)
     QPointer<Glc::WorkflowJob> m_pageData; ///< the newest page load, cancelled when the console closes
     FilterState m_appliedFilter; ///< what the proxy filters by (its defaults at first)
-    /// The model rows of each pair and each unexpected seat the counted-twice panel shows, in its order.
-    QList<std::pair<int, int>> m_pairSeats;
-    QList<int> m_unexpectedSeats;
     bool m_refreshQueued = false; ///< waiting for the lab to start, or for start() to read the connection
     bool m_pastTried = false; ///< the lab's past was (being) taken in this run
     bool m_takeHistory = false; ///< the next refresh is a first start's: the lab's past weeks follow it

@@ -85,7 +85,10 @@ CountedTwicePanel::CountedTwicePanel(QWidget *parent)
     m_unexpectedView->header()->setStretchLastSection(true);
     m_unexpectedView->setItemDelegate(new WrappingItemDelegate(m_unexpectedView, 2));
     m_unexpectedView->setMinimumHeight(fontMetrics().height() * 6);
-    const auto showInTable = [](QMenu *menu, QTreeWidget *view, const QModelIndex &index, auto activated) {
+    const auto showInTable = [this](QMenu *menu, QTreeWidget *view, const QModelIndex &index, auto activated) {
+        if (!m_showInTable) {
+            return;
+        }
         const QModelIndex row = index.isValid() ? index : view->currentIndex();
         QAction *show = menu->addAction(QIcon::fromTheme(QStringLiteral("go-jump")),
             i18nc("@action:inmenu", "&Show in Table"), menu, [row, activated] { activated(row.row()); });
@@ -126,9 +129,63 @@ int CountedTwicePanel::totalSeatsFreed() const
         m_pairs.cbegin(), m_pairs.cend(), 0, [](int sum, const SuspectedPairRow &row) { return sum + row.seatsFreed; });
 }
 
+void CountedTwicePanel::showAnalysis(
+    const Glc::CountedTwiceResult &result, const Glc::CompactLicenseRows &seats, const Glc::MergedView::Totals &people)
+{
+    using Glc::CompactLicenseRows;
+    QList<SuspectedPairRow> pairs;
+    QList<std::pair<int, int>> pairSeats;
+    for (const Glc::CountedTwicePair &pair : result.pairs) {
+        if (pair.serverRow < 0 || pair.serverRow >= seats.size() || pair.cloudRow < 0 ||
+            pair.cloudRow >= seats.size()) {
+            continue;
+        }
+        SuspectedPairRow row;
+        row.serverAccount = QStringLiteral("%1 (%2)").arg(
+            seats.list(pair.serverRow, CompactLicenseRows::List::ServerUserIds).join(QStringLiteral(", ")),
+            pair.serverEmail);
+        row.cloudAccount = seats.text(pair.cloudRow, CompactLicenseRows::Text::Login);
+        row.reason = Glc::CountedTwicePair::reasonText(pair.reason);
+        row.fix = pair.fix;
+        row.seatsFreed = pair.seatsFreed;
+        row.confidence = pair.confidence / 100.0;
+        pairs.append(row);
+        pairSeats.append({pair.serverRow, pair.cloudRow});
+    }
+    QList<UnexpectedSeatRow> unexpected;
+    QList<int> unexpectedSeats;
+    for (const Glc::UnexpectedSeat &seat : result.unexpected) {
+        if (seat.row < 0 || seat.row >= seats.size()) {
+            continue;
+        }
+        // A subscriber without a github.com account has no login: the subscription's e-mail names the seat.
+        const QString login = seats.text(seat.row, CompactLicenseRows::Text::Login);
+        unexpected.append(UnexpectedSeatRow{
+            login.isEmpty() ? seats.text(seat.row, CompactLicenseRows::Text::VisualStudioSubscriptionEmail) : login,
+            Glc::UnexpectedSeat::kindText(seat.kind), seat.explanation});
+        unexpectedSeats.append(seat.row);
+    }
+    setPairs(pairs);
+    setUnexpectedSeats(unexpected);
+    setTotals(people);
+    m_pairSeats = pairSeats;
+    m_unexpectedSeats = unexpectedSeats;
+}
+
+std::pair<int, int> CountedTwicePanel::pairSeats(int index) const
+{
+    return index >= 0 && index < m_pairSeats.size() ? m_pairSeats.at(index) : std::pair{-1, -1};
+}
+
+int CountedTwicePanel::unexpectedSeat(int index) const
+{
+    return index >= 0 && index < m_unexpectedSeats.size() ? m_unexpectedSeats.at(index) : -1;
+}
+
 void CountedTwicePanel::setPairs(const QList<SuspectedPairRow> &pairs)
 {
     m_pairs = pairs;
+    m_pairSeats.clear();
     m_view->clear();
     const bool empty = pairs.isEmpty();
     m_emptyLabel->setVisible(empty);
@@ -178,6 +235,7 @@ void CountedTwicePanel::setPairs(const QList<SuspectedPairRow> &pairs)
 void CountedTwicePanel::setUnexpectedSeats(const QList<UnexpectedSeatRow> &seats)
 {
     m_unexpected = seats;
+    m_unexpectedSeats.clear();
     m_unexpectedView->clear();
     m_unexpectedLabel->setVisible(!seats.isEmpty());
     m_unexpectedView->setVisible(!seats.isEmpty());

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #pragma once
 
+#include "licensing/compactlicenserows.h"
+#include "licensing/countedtwice.h"
 #include "licensing/mergedview.h"
 
 #include <QGroupBox>
@@ -54,6 +56,16 @@ public:
 
     explicit CountedTwicePanel(QWidget *parent = nullptr);
 
+    /// The analysis of @p seats: its pairs and unexpected seats as rows (pairSeats() and unexpectedSeat() tell
+    /// their seats), and the people.
+    void showAnalysis(const Glc::CountedTwiceResult &result, const Glc::CompactLicenseRows &seats,
+        const Glc::MergedView::Totals &people);
+    /// The rows of the seats given to showAnalysis() of pair @p index (server, cloud); -1 when there is none.
+    std::pair<int, int> pairSeats(int index) const;
+    /// The row of the seat given to showAnalysis() of unexpected seat @p index; -1 when there is none.
+    int unexpectedSeat(int index) const;
+    /// Offers Show in Table (on by default): off where there is no table of the seats.
+    void setShowInTable(bool offered) { m_showInTable = offered; }
     void setPairs(const QList<SuspectedPairRow> &pairs);
     void setUnexpectedSeats(const QList<UnexpectedSeatRow> &seats);
     QList<UnexpectedSeatRow> unexpectedSeats() const { return m_unexpected; }
@@ -84,5 +96,8 @@ private:
     QTreeWidget *const m_unexpectedView;
     QList<SuspectedPairRow> m_pairs;
     QList<UnexpectedSeatRow> m_unexpected;
+    QList<std::pair<int, int>> m_pairSeats;
+    QList<int> m_unexpectedSeats;
+    bool m_showInTable = true;
     Glc::MergedView::Totals m_totals;
 };

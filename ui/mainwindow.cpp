@@ -4,6 +4,7 @@
 
 #include "controllers/comparesnapshotscommand.h"
 #include "controllers/connectiontestcommand.h"
+#include "controllers/reportfilecommand.h"
 #include "controllers/retentioncommand.h"
 #include "core/applicationinfo.h"
 #include "core/localization.h"
@@ -235,6 +236,13 @@ void MainWindow::setupMenus()
     report->setObjectName(QStringLiteral("downloadReportAction"));
     report->setShortcut(QKeySequence::Save);
     connect(report, &QAction::triggered, m_controller, &LicenseController::downloadReport);
+    QAction *checkFile = fileMenu->addAction(
+        QIcon::fromTheme(QStringLiteral("document-open")), i18nc("@action:inmenu", "C&heck a License Report File…"));
+    checkFile->setObjectName(QStringLiteral("checkReportFileAction"));
+    checkFile->setShortcut(QKeySequence::Open);
+    checkFile->setToolTip(i18nc("@info:tooltip",
+        "Who is counted twice in a license report that came as a file (GitHub's CSV or JSON), without a connection"));
+    connect(checkFile, &QAction::triggered, this, [this] { checkReportFile(); });
     QAction *retention = fileMenu->addAction(
         QIcon::fromTheme(QStringLiteral("edit-clear-history")), i18nc("@action:inmenu", "Snapshot R&etention…"));
     retention->setObjectName(QStringLiteral("retentionAction"));
@@ -313,6 +321,11 @@ void MainWindow::setupMenus()
         i18nc("@action:inmenu", "&About %1", Glc::ApplicationInfo::displayName()));
     about->setObjectName(QStringLiteral("aboutAction"));
     connect(about, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::checkReportFile(const QString &path)
+{
+    (new ReportFileCommand(m_controller, this))->start(path);
 }
 
 void MainWindow::compareSnapshots()

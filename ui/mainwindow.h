@@ -39,6 +39,8 @@ public Q_SLOTS:
     void showNewConnectionDialog();
     /// File > Remove Connection…: asks, then removes the active stored connection.
     void confirmRemoveConnection();
+    /// File > Check a License Report File…: judges @p path, or a file the admin chooses when empty.
+    void checkReportFile(const QString &path = {});
 
 protected:
     void closeEvent(QCloseEvent *event) override;

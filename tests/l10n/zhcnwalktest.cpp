@@ -9,11 +9,13 @@
 #include "licensepage/licensefilterbar.h"
 #include "licensepage/licensepage.h"
 #include "licensepage/organizationsdialog.h"
+#include "licensepage/reportfiledialog.h"
 #include "licensepage/retentiondialog.h"
 #include "licensepage/snapshotchangesdialog.h"
 #include "licensepage/synchistorydialog.h"
 #include "licensepage/usagefiledropzone.h"
 #include "licensepage/usagefilesdialog.h"
+#include "licensing/licensereportwriter.h"
 #include "licensing/usagefile.h"
 #include "mainwindow.h"
 #include "models/consumedlicensesmodel.h"
@@ -420,6 +422,25 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(history->view()->model()->rowCount() >= 2, 30000);
         check(history, QStringLiteral("SyncHistoryDialog"));
         history->close();
+    }
+
+    void shouldShowALicenseReportFile()
+    {
+        // The page's seats as GitHub's CSV: the file's pairs and unexpected seats, then a file that is no report.
+        Glc::ConsumedLicensesReport report;
+        report.users = controller()->licensesModel()->licenses();
+        const QString csv = m_dir.filePath(QStringLiteral("license-report.csv"));
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(Glc::LicenseReportWriter::toCsv(report, true));
+        file.close();
+        m_window->checkReportFile(csv);
+        QPointer<ReportFileDialog> dialog;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (dialog = m_window->findChild<ReportFileDialog *>()) && dialog->panel()->isVisible(), 30000);
+        check(dialog, QStringLiteral("ReportFileDialog"));
+        dialog->close();
+        QTRY_VERIFY(!dialog);
     }
 
     void shouldShowTheAssistedInstructions()

@@ -16,6 +16,7 @@
 #include "licensepage/licensepage.h"
 #include "licensepage/licensesynccard.h"
 #include "licensepage/organizationsdialog.h"
+#include "licensepage/reportfiledialog.h"
 #include "licensepage/synchistorydialog.h"
 #include "licensepage/usagefiledropzone.h"
 #include "licensepage/usagefilesdialog.h"
@@ -948,6 +949,63 @@ private Q_SLOTS:
         }
         logins.sort();
         QCOMPARE(logins, (QStringList{QString(), pair.cloudAccount}));
+    }
+
+    void shouldCheckALicenseReportFileWithoutTheConnection()
+    {
+        QVERIFY(openConsole());
+        auto *action = m_window->findChild<QAction *>(QStringLiteral("checkReportFileAction"));
+        QVERIFY(action);
+        QCOMPARE(action->shortcut(), QKeySequence(QKeySequence::Open));
+        // The page's seats as GitHub's CSV, mailed by a colleague.
+        QTemporaryDir dir;
+        const QString csv = dir.filePath(QStringLiteral("acme-license-report.csv"));
+        ConsumedLicensesReport report;
+        report.users = controller()->licensesModel()->licenses();
+        QVERIFY(report.users.size() > 100);
+        QVERIFY(writeFile(csv, LicenseReportWriter::toCsv(report, true)));
+        const qint64 requestsBefore = labRequests();
+        m_window->checkReportFile(csv);
+        QPointer<ReportFileDialog> dialog;
+        QTRY_VERIFY((dialog = m_window->findChild<ReportFileDialog *>()) && dialog->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->panel()->isVisible(), 30000);
+        QCOMPARE(labRequests(), requestsBefore); // no connection involved
+        const QString summary = dialog->summaryLabel()->text();
+        QVERIFY2(summary.contains(QLatin1String("acme-license-report.csv")) &&
+                summary.contains(QStringLiteral("%1 seats consumed").arg(QLocale().toString(report.users.size()))) &&
+                summary.contains(QLatin1String("the file does not say how many are purchased")),
+            qPrintable(summary));
+        const CountedTwiceResult expected = CountedTwiceAnalyzer::analyze(report.users);
+        QVERIFY(!expected.pairs.isEmpty());
+        QCOMPARE(dialog->panel()->pairs().size(), expected.pairs.size());
+        QCOMPARE(dialog->panel()->pairs().constFirst().fix, expected.pairs.constFirst().fix);
+        QCOMPARE(dialog->panel()->unexpectedSeats().size(), expected.unexpected.size());
+        // Its seats are in no table: the pairs' menu copies, but offers no Show in Table.
+        QTreeWidget *pairs = dialog->panel()->view();
+        QContextMenuEvent event(QContextMenuEvent::Keyboard, QPoint(), pairs->mapToGlobal(QPoint()));
+        QApplication::sendEvent(pairs, &event);
+        auto *menu = pairs->findChild<QMenu *>(QStringLiteral("itemViewMenu"));
+        QVERIFY(menu);
+        QVERIFY(menu->findChild<QAction *>(QStringLiteral("copyFixes")));
+        for (const QAction *item : menu->actions()) {
+            QVERIFY(item->objectName() != QLatin1String("showInTable"));
+        }
+        menu->close();
+
+        // A file that is no report: said in the dialog, with what to do.
+        const QString page = dir.filePath(QStringLiteral("report.csv"));
+        QVERIFY(writeFile(page, "<!DOCTYPE html><html><body>Sign in to GitHub</body></html>"));
+        dialog->close();
+        QTRY_VERIFY(!dialog);
+        m_window->checkReportFile(page);
+        QPointer<ReportFileDialog> second;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (second = m_window->findChild<ReportFileDialog *>()) && second->errorMessage()->isVisible(), 30000);
+        QVERIFY2(second->errorMessage()->title().contains(QLatin1String("web page")),
+            qPrintable(second->errorMessage()->title()));
+        QVERIFY(!second->errorMessage()->nextStep().isEmpty());
+        QVERIFY(!second->panel()->isVisible());
+        second->close();
     }
 
     void shouldShowSeatsByOrganizationAndFilterTheTable()

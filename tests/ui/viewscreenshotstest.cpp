@@ -13,12 +13,15 @@
 #include "licensepage/licensepage.h"
 #include "licensepage/licensesynccard.h"
 #include "licensepage/organizationsdialog.h"
+#include "licensepage/reportfiledialog.h"
 #include "licensepage/retentiondialog.h"
 #include "licensepage/snapshotchangesdialog.h"
 #include "licensepage/synchistorydialog.h"
 #include "licensepage/usagefilesdialog.h"
+#include "licensing/licensereportwriter.h"
 #include "licensing/usagefile.h"
 #include "mainwindow.h"
+#include "models/consumedlicensesmodel.h"
 #include "screenshot.h"
 #include "views/addserverusageview.h"
 #include "views/exportusageview.h"
@@ -44,6 +47,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QPainter>
+#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -531,6 +535,25 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(dialog));
         QTRY_VERIFY_WITH_TIMEOUT(dialog->view()->model()->rowCount() > 1, 10000);
         shoot(dialog, QStringLiteral("sync-history"));
+        dialog->close();
+    }
+
+    void shouldShootALicenseReportFile()
+    {
+        // The page's seats as GitHub's CSV, judged without the connection.
+        Glc::ConsumedLicensesReport report;
+        report.users = m_window->controller()->licensesModel()->licenses();
+        const QString csv = m_dir.filePath(QStringLiteral("acme-license-report.csv"));
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(Glc::LicenseReportWriter::toCsv(report, true));
+        file.close();
+        m_window->checkReportFile(csv);
+        ReportFileDialog *dialog = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (dialog = m_window->findChild<ReportFileDialog *>()) && dialog->panel()->isVisible(), 30000);
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        shoot(dialog, QStringLiteral("report-file"));
         dialog->close();
     }
 

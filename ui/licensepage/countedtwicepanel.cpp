@@ -219,11 +219,12 @@ void CountedTwicePanel::setPairs(const QList<SuspectedPairRow> &pairs)
     m_view->addTopLevelItems(items);
     // Accounts fit their content up to a cap, the reasons (short phrases) and numbers fit theirs; the fix, a
     // sentence, stretches over the rest.
-    const int charWidth = fontMetrics().averageCharWidth();
+    // 36 Latin letters wide in every language (a CJK font's average character is about twice as wide).
+    const int cap = WidgetUtil::latinTextWidth(this, 36);
     for (int column : {ServerAccountColumn, CloudAccountColumn, ReasonColumn, SeatsColumn, ConfidenceColumn}) {
         m_view->resizeColumnToContents(column);
         if (column != ReasonColumn) {
-            m_view->setColumnWidth(column, std::min(m_view->columnWidth(column), charWidth * 36));
+            m_view->setColumnWidth(column, std::min(m_view->columnWidth(column), cap));
         }
     }
     if (!empty) {
@@ -252,8 +253,8 @@ void CountedTwicePanel::setUnexpectedSeats(const QList<UnexpectedSeatRow> &seats
     m_unexpectedView->addTopLevelItems(items);
     m_unexpectedView->resizeColumnToContents(0);
     m_unexpectedView->resizeColumnToContents(1);
-    const int charWidth = fontMetrics().averageCharWidth();
-    m_unexpectedView->setColumnWidth(0, std::min(m_unexpectedView->columnWidth(0), charWidth * 36));
+    m_unexpectedView->setColumnWidth(
+        0, std::min(m_unexpectedView->columnWidth(0), WidgetUtil::latinTextWidth(this, 36)));
     if (!seats.isEmpty()) {
         m_unexpectedView->setCurrentItem(m_unexpectedView->topLevelItem(0));
     }

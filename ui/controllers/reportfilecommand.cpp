@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "reportfilecommand.h"
+
+#include "filedialogs.h"
+#include "licensecontroller.h"
+#include "licensepage/reportfiledialog.h"
+#include "workflows/jobrunner.h"
+#include "workflows/reportfilejob.h"
+
+#include <KLocalizedString>
+
+ReportFileCommand::ReportFileCommand(LicenseController *controller, QWidget *parentWidget)
+    : QObject(controller)
+    , m_controller(controller)
+    , m_dialog(new ReportFileDialog(parentWidget))
+{
+    setObjectName(QStringLiteral("reportFileCommand"));
+    m_dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_dialog, &ReportFileDialog::anotherFileRequested, this, [this] {
+        const QString path = chooseFile();
+        if (!path.isEmpty()) {
+            start(path);
+        }
+    });
+    connect(m_dialog, &QObject::destroyed, this, [this] {
+        if (m_job) {
+            Glc::JobRunner::cancel(m_job); // closed while reading
+        }
+        deleteLater();
+    });
+}
+
+ReportFileDialog *ReportFileCommand::dialog() const
+{
+    return m_dialog;
+}
+
+QString ReportFileCommand::chooseFile()
+{
+    return Glc::FileDialogs::openFileName(
+        m_dialog->isVisible() ? static_cast<QWidget *>(m_dialog) : m_dialog->parentWidget(),
+        i18nc("@title:window", "Check a License Report File"), Glc::FileDialogs::downloadsFolder(),
+        i18nc("@item file dialog filter", "License reports (*.csv *.json);;All files (*)"));
+}
+
+void ReportFileCommand::start(const QString &path)
+{
+    const QString file = path.isEmpty() ? chooseFile() : path;
+    if (file.isEmpty()) {
+        m_dialog->close(); // the admin changed their mind: nothing to show
+        return;
+    }
+    if (m_job) {
+        Glc::JobRunner::cancel(m_job); // superseded by this file
+    }
+    m_dialog->setBusy(file);
+    m_dialog->show();
+    m_dialog->raise();
+    m_dialog->activateWindow();
+    auto *job = new Glc::ReportFileJob(m_controller->context(), file);
+    m_job = job;
+    connect(job, &Glc::WorkflowJob::finished, m_dialog, [this, job] {
+        if (m_job != job) {
+            return; // superseded
+        }
+        m_job = nullptr;
+        const bool ok = job->status() == Glc::WorkflowJob::Status::Succeeded;
+        if (ok) {
+            m_dialog->showReport(
+                job->path(), job->totals(), job->hasPurchased(), job->seats(), job->countedTwice(), job->people());
+        } else if (job->status() == Glc::WorkflowJob::Status::Failed) {
+            m_dialog->showError(job->path(), job->errorText(), job->nextStep());
+        }
+        Q_EMIT checked(ok);
+    });
+    m_controller->runner()->start(job);
+}

@@ -7,6 +7,7 @@
 #include "cli/clioutput.h"
 #include "cli/clitoken.h"
 #include "github/requestscheduler.h"
+#include "lab/labconfig.h"
 #include "lab/quitonsignals.h"
 #include "licensing/countedtwice.h"
 #include "licensing/licensereportreader.h"
@@ -124,6 +125,7 @@ ExitCode CliSession::chooseConnection()
         m_context.connection.kind = Connection::Kind::Lab;
         m_context.connection.id = builtInLabName();
         m_context.connection.name = builtInLabName();
+        m_context.connection.enterpriseSlug = LabConfig().enterpriseSlug; // what startBuiltInLab() serves
     }
     // A lab connection without a URL (the built-in one, or one stored under another name) is the in-process lab.
     m_inProcessLab = m_context.connection.kind == Connection::Kind::Lab && m_context.connection.labUrl.isEmpty();

@@ -791,6 +791,10 @@ private Q_SLOTS:
         QCOMPARE(seats.value(QLatin1String("available")).toInt(),
             seats.value(QLatin1String("purchased")).toInt() - lab.consumed);
         QCOMPARE(json.value(QLatin1String("snapshot")).toObject().value(QLatin1String("users")).toInt(), lab.consumed);
+        // Read from the store without starting the lab: still the built-in lab's connection, enterprise and all.
+        QCOMPARE(json.value(QLatin1String("connection")).toObject(),
+            (QJsonObject{{QStringLiteral("enterprise"), QStringLiteral("lab")},
+                {QStringLiteral("kind"), QStringLiteral("lab")}, {QStringLiteral("name"), QStringLiteral("lab")}}));
         const QJsonArray servers = json.value(QLatin1String("servers")).toArray();
         QVERIFY(!servers.isEmpty());
         QVERIFY(servers.at(0).toObject().contains(QLatin1String("last_sync_date")));

@@ -48,7 +48,9 @@ void ReportFileCommand::start(const QString &path)
 {
     const QString file = path.isEmpty() ? chooseFile() : path;
     if (file.isEmpty()) {
-        m_dialog->close(); // the admin changed their mind: nothing to show
+        if (!m_dialog->isVisible()) {
+            m_dialog->deleteLater(); // the admin changed their mind before anything showed (the command goes too)
+        }
         return;
     }
     if (m_job) {

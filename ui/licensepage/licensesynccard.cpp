@@ -10,6 +10,7 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QIcon>
+#include <QKeySequence>
 #include <QLabel>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -40,8 +41,8 @@ LicenseSyncCard::LicenseSyncCard(QWidget *parent)
           QStringLiteral("summaryLabel"), i18nc("@label accessible name", "License sync summary"), this))
     , m_syncAllButton(new QPushButton(
           QIcon::fromTheme(QStringLiteral("view-refresh")), i18nc("@action:button", "S&ync all servers"), this))
-    , m_historyButton(new QPushButton(
-          QIcon::fromTheme(QStringLiteral("view-history")), i18nc("@action:button", "Sync &History…"), this))
+    , m_historyButton(new QPushButton(QIcon::fromTheme(QStringLiteral("view-history")),
+          i18nc("@action:button no mnemonic: every letter of it is taken on the License page", "Sync History…"), this))
     , m_emptyLabel(
           new QLabel(i18nc("@info", "No Enterprise Server instance reports license sync to this enterprise."), this))
     , m_rows(new QWidget(this))
@@ -58,7 +59,10 @@ LicenseSyncCard::LicenseSyncCard(QWidget *parent)
     m_historyButton->setObjectName(QStringLiteral("syncHistoryButton"));
     m_historyButton->setAccessibleDescription(
         i18nc("@info:tooltip", "Every license sync of the servers the console has seen, failures with their error"));
-    m_historyButton->setToolTip(m_historyButton->accessibleDescription());
+    // Alt+H opens the Help menu: View > Sync History (Ctrl+Shift+H) is the keyboard's way, said here.
+    m_historyButton->setToolTip(
+        i18nc("@info:tooltip %1 what it shows, %2 its shortcut", "%1 (%2)", m_historyButton->accessibleDescription(),
+            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H).toString(QKeySequence::NativeText)));
     m_emptyLabel->setObjectName(QStringLiteral("emptyLabel"));
     m_emptyLabel->setWordWrap(true);
     m_summaryLabel->setWordWrap(true);

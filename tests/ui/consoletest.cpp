@@ -5,6 +5,7 @@
 
 #include "controllers/connectiontestcommand.h"
 #include "controllers/licensecontroller.h"
+#include "controllers/reportfilecommand.h"
 #include "github/tokenstore.h"
 #include "lab/licenselab.h"
 #include "labbrowser.h"
@@ -991,6 +992,34 @@ private Q_SLOTS:
             QVERIFY(item->objectName() != QLatin1String("showInTable"));
         }
         menu->close();
+
+        // Check Another File…: the consumed-licenses JSON, which tells the purchased seats too.
+        const QString json = dir.filePath(QStringLiteral("consumed-licenses.json"));
+        report.totalSeatsConsumed = int(report.users.size());
+        report.totalSeatsPurchased = 9000;
+        QVERIFY(writeFile(json, LicenseReportWriter::toJson(report)));
+        auto *command = controller()->findChild<ReportFileCommand *>();
+        QVERIFY(command);
+        QStringList asked;
+        command->setChooser([&asked, json](QWidget *parent) {
+            asked.append(parent ? parent->objectName() : QString());
+            return json;
+        });
+        QSignalSpy checked(command, &ReportFileCommand::checked);
+        dialog->anotherFileButton()->click();
+        QVERIFY(checked.wait(30000));
+        QCOMPARE(checked.first().first().toBool(), true);
+        QCOMPARE(asked, QStringList{QStringLiteral("reportFileDialog")}); // over the dialog, not the window
+        QVERIFY2(dialog->summaryLabel()->text().contains(QLatin1String("consumed-licenses.json")) &&
+                dialog->summaryLabel()->text().contains(
+                    QStringLiteral("of %1 purchased").arg(QLocale().toString(9000))),
+            qPrintable(dialog->summaryLabel()->text()));
+        QCOMPARE(dialog->panel()->pairs().size(), expected.pairs.size());
+        // A choice cancelled keeps what is shown.
+        command->setChooser([](QWidget *) { return QString(); });
+        dialog->anotherFileButton()->click();
+        QVERIFY(!checked.wait(300));
+        QVERIFY(dialog->panel()->isVisible());
 
         // A file that is no report: said in the dialog, with what to do.
         const QString page = dir.filePath(QStringLiteral("report.csv"));

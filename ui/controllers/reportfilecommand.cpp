@@ -38,9 +38,12 @@ ReportFileDialog *ReportFileCommand::dialog() const
 
 QString ReportFileCommand::chooseFile()
 {
-    return Glc::FileDialogs::openFileName(
-        m_dialog->isVisible() ? static_cast<QWidget *>(m_dialog) : m_dialog->parentWidget(),
-        i18nc("@title:window", "Check a License Report File"), Glc::FileDialogs::downloadsFolder(),
+    QWidget *parent = m_dialog->isVisible() ? static_cast<QWidget *>(m_dialog) : m_dialog->parentWidget();
+    if (m_chooser) {
+        return m_chooser(parent);
+    }
+    return Glc::FileDialogs::openFileName(parent, i18nc("@title:window", "Check a License Report File"),
+        Glc::FileDialogs::downloadsFolder(),
         i18nc("@item file dialog filter", "License reports (*.csv *.json);;All files (*)"));
 }
 

@@ -5,6 +5,8 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
+
 class LicenseController;
 class ReportFileDialog;
 class QWidget;
@@ -23,6 +25,9 @@ public:
     /// Checks @p path; empty: asks for a file first (nothing happens when the admin cancels that).
     void start(const QString &path = {});
     ReportFileDialog *dialog() const;
+    /// How a file is chosen (the console's file dialog); tests answer in its place.
+    using Chooser = std::function<QString(QWidget *parent)>;
+    void setChooser(const Chooser &chooser) { m_chooser = chooser; }
 
 Q_SIGNALS:
     /// The file was judged, or its error shown.
@@ -34,4 +39,5 @@ private:
     LicenseController *const m_controller;
     QPointer<ReportFileDialog> m_dialog;
     Glc::ReportFileJob *m_job = nullptr;
+    Chooser m_chooser;
 };

@@ -186,20 +186,14 @@ void LicenseController::addSeatActions(QMenu *menu, const QModelIndex &index)
         return values;
     };
     const QStringList logins = collect({Model::LoginColumn});
-    QAction *copyLogins =
-        menu->addAction(logins.isEmpty() ? i18nc("@action:inmenu none to copy", "Copy &Logins")
-                                         : i18ncp("@action:inmenu", "Copy &Login", "Copy %1 &Logins", logins.size()),
-            menu, [logins] { ItemViewCopy::copyLines(logins); });
-    copyLogins->setObjectName(QStringLiteral("copyLogins"));
-    copyLogins->setEnabled(!logins.isEmpty());
+    ItemViewCopy::addCopyLinesAction(menu, QStringLiteral("copyLogins"), logins,
+        i18ncp("@action:inmenu", "Copy &Login", "Copy %1 &Logins", logins.size()),
+        i18nc("@action:inmenu none to copy", "Copy &Logins"));
     const QStringList emails =
         collect({Model::ServerEmailsColumn, Model::VerifiedEmailsColumn, Model::VisualStudioEmailColumn});
-    QAction *copyEmails = menu->addAction(emails.isEmpty()
-            ? i18nc("@action:inmenu none to copy", "Copy &E-mail Addresses")
-            : i18ncp("@action:inmenu", "Copy &E-mail Address", "Copy %1 &E-mail Addresses", emails.size()),
-        menu, [emails] { ItemViewCopy::copyLines(emails); });
-    copyEmails->setObjectName(QStringLiteral("copyEmails"));
-    copyEmails->setEnabled(!emails.isEmpty());
+    ItemViewCopy::addCopyLinesAction(menu, QStringLiteral("copyEmails"), emails,
+        i18ncp("@action:inmenu", "Copy &E-mail Address", "Copy %1 &E-mail Addresses", emails.size()),
+        i18nc("@action:inmenu none to copy", "Copy &E-mail Addresses"));
     menu->addSeparator();
     // The github.com profile of the seat under the pointer; only a web address is opened.
     const QUrl profile(index.siblingAtColumn(Model::ProfileColumn).data(Model::RawValueRole).toString());

@@ -108,12 +108,9 @@ CountedTwicePanel::CountedTwicePanel(QWidget *parent)
         for (const QModelIndex &row : ItemViewCopy::selectedRows(m_view)) {
             fixes.append(row.siblingAtColumn(FixColumn).data().toString());
         }
-        QAction *copyFixes =
-            menu->addAction(fixes.isEmpty() ? i18nc("@action:inmenu none to copy", "Copy &Fixes")
-                                            : i18ncp("@action:inmenu", "Copy &Fix", "Copy %1 &Fixes", fixes.size()),
-                menu, [fixes] { ItemViewCopy::copyLines(fixes); });
-        copyFixes->setObjectName(QStringLiteral("copyFixes"));
-        copyFixes->setEnabled(!fixes.isEmpty());
+        ItemViewCopy::addCopyLinesAction(menu, QStringLiteral("copyFixes"), fixes,
+            i18ncp("@action:inmenu", "Copy &Fix", "Copy %1 &Fixes", fixes.size()),
+            i18nc("@action:inmenu none to copy", "Copy &Fixes"));
     });
     connect(m_view, &QTreeWidget::currentItemChanged, this, &CountedTwicePanel::showDetail);
     connect(m_view, &QTreeWidget::itemActivated, this,

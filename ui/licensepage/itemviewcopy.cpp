@@ -227,13 +227,19 @@ QString selectedRowsText(const QAbstractItemView *view, Titles titles)
     return text;
 }
 
-void copyLines(const QStringList &lines)
+QAction *addCopyLinesAction(
+    QMenu *menu, const QString &objectName, const QStringList &lines, const QString &text, const QString &noneText)
 {
-    QString text;
-    for (const QString &line : lines) {
-        text += line + QLatin1Char('\n');
-    }
-    QGuiApplication::clipboard()->setText(text);
+    QAction *action = menu->addAction(lines.isEmpty() ? noneText : text, menu, [lines] {
+        QString clip;
+        for (const QString &line : lines) {
+            clip += line + QLatin1Char('\n');
+        }
+        QGuiApplication::clipboard()->setText(clip);
+    });
+    action->setObjectName(objectName);
+    action->setEnabled(!lines.isEmpty());
+    return action;
 }
 
 void install(QAbstractItemView *view, const MenuExtender &extend)

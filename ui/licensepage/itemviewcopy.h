@@ -8,6 +8,7 @@
 #include <functional>
 
 class QAbstractItemView;
+class QAction;
 class QMenu;
 
 /// Copying what an item view shows: Copy (Ctrl+C) and a context menu (right click, the Menu key or
@@ -26,8 +27,11 @@ QModelIndexList selectedRows(const QAbstractItemView *view);
 /// spreadsheet would take for a formula are neutralised as in the CSV report; tabs and line breaks inside a
 /// cell become spaces.
 QString selectedRowsText(const QAbstractItemView *view, Titles titles);
-/// Puts @p lines on the clipboard, each ending in a line break.
-void copyLines(const QStringList &lines);
+/// Adds to @p menu an action named @p objectName that puts @p lines on the clipboard, each ending in a line break:
+/// @p text says what it copies (with their count), @p noneText the same without a count when there is nothing to
+/// copy (the action is off then).
+QAction *addCopyLinesAction(
+    QMenu *menu, const QString &objectName, const QStringList &lines, const QString &text, const QString &noneText);
 
 /// Adds what concerns the row under the pointer (@p index; the current row when the menu came from the
 /// keyboard; invalid over empty space) or the selected rows to the context menu, after the copy actions.

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "licensesynccard.h"
 
+#include "models/synchistorymodel.h"
 #include "statuscolors.h"
 #include "uiformat.h"
 #include "widgetutil.h"
@@ -213,16 +214,12 @@ void LicenseSyncCard::rebuild()
 
         auto *statusLabel = WidgetUtil::makeValueLabel(QStringLiteral("statusLabel_%1").arg(suffix),
             i18nc("@label accessible name, %1 host", "Sync status of %1", host), m_rows);
-        if (!sync.lastSyncDate.isValid() && sync.status.isEmpty()) {
-            statusLabel->setText(i18nc("@item sync status", "Never synced"));
-            StatusColors::setTextRole(statusLabel, StatusColors::Role::Warning);
-        } else if (sync.isSuccess()) {
-            statusLabel->setText(i18nc("@item sync status", "Succeeded"));
-            StatusColors::setTextRole(statusLabel, StatusColors::Role::Positive);
-        } else {
-            statusLabel->setText(i18nc("@item sync status", "Failed"));
-            StatusColors::setTextRole(statusLabel, StatusColors::Role::Negative);
-        }
+        // The words of the Sync History; the colour says the same.
+        statusLabel->setText(Glc::SyncHistoryModel::statusText(sync));
+        StatusColors::setTextRole(statusLabel,
+            !sync.lastSyncDate.isValid() && sync.status.isEmpty()
+                ? StatusColors::Role::Warning
+                : (sync.isSuccess() ? StatusColors::Role::Positive : StatusColors::Role::Negative));
 
         auto *button = new QPushButton(
             QIcon::fromTheme(QStringLiteral("view-refresh")), i18nc("@action:button", "&Sync now"), m_rows);

@@ -10,7 +10,7 @@
 using namespace Glc;
 
 namespace {
-/// Two seats with what a CSV makes hard: commas, quotes and a line break in a name, Chinese, formulas, lists.
+/// Three seats with what a CSV makes hard: commas, quotes and a line break in a name, Chinese, formulas, lists.
 ConsumedLicensesReport sampleReport()
 {
     ConsumedLicensesReport r;
@@ -51,15 +51,6 @@ ConsumedLicensesReport sampleReport()
     r.users = {a, b, c};
     return r;
 }
-
-/// What the CSV keeps of a seat: it has no null names (an empty cell), and line breaks stay.
-ConsumedLicense asCsvKeepsIt(ConsumedLicense seat)
-{
-    if (seat.githubComName.isNull()) {
-        seat.githubComName = QStringLiteral("");
-    }
-    return seat;
-}
 } // namespace
 
 class LicenseReportReaderTest : public QObject
@@ -83,7 +74,7 @@ private Q_SLOTS:
         QCOMPARE(csv.report.totalSeatsPurchased, 0);
         QCOMPARE(csv.report.users.size(), report.users.size());
         for (qsizetype i = 0; i < report.users.size(); ++i) {
-            QCOMPARE(csv.report.users.at(i), asCsvKeepsIt(report.users.at(i)));
+            QCOMPARE(csv.report.users.at(i), report.users.at(i)); // a null name read back empty compares equal
         }
         // The JSON report, with its totals.
         const LicenseReportReader::Result json = LicenseReportReader::read(LicenseReportWriter::toJson(report));

@@ -2,48 +2,35 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "licensecontroller.h"
 
-#include "filedialogs.h"
+#include "downloadreportcommand.h"
 #include "github/keychaintokenstore.h"
 #include "github/tokenstore.h"
 #include "glc_ui_debug.h"
 #include "licensepage/countedtwicepanel.h"
 #include "licensepage/historychart.h"
-#include "licensepage/itemviewcopy.h"
-#include "licensepage/licensefilterbar.h"
 #include "licensepage/licensepage.h"
 #include "licensepage/licensesynccard.h"
 #include "licensepage/quicklinkscard.h"
 #include "licensepage/serverinstancescard.h"
 #include "licensepage/userlicensescard.h"
-#include "licensepage/widgetutil.h"
+#include "licensetablecontroller.h"
 #include "licensing/licensereportwriter.h"
-#include "models/consumedlicensesfiltermodel.h"
 #include "models/consumedlicensesmodel.h"
 #include "models/historymodel.h"
 #include "models/serverinstancesmodel.h"
 #include "models/synchistorymodel.h"
 #include "models/usagefilesmodel.h"
-#include "urlopener.h"
 #include "workflows/connectionstorejob.h"
 #include "workflows/jobrunner.h"
 #include "workflows/labhistoryjob.h"
 #include "workflows/labhost.h"
 #include "workflows/refreshjob.h"
-#include "workflows/reportjob.h"
 
 #include <QScopeGuard>
 #include <QSettings>
 
 #include <KLocalizedString>
-#include <QDir>
 #include <QElapsedTimer>
-#include <QFileDialog>
-#include <QFileInfo>
-#include <QHeaderView>
-#include <QMenu>
-#include <QMessageBox>
-#include <QSet>
-#include <QTableView>
 
 using namespace Glc;
 
@@ -53,42 +40,15 @@ LicenseController::LicenseController(LicensePage *page, const Options &options, 
     , m_options(options)
     , m_runner(new JobRunner(this))
     , m_lab(new LabHost(this))
-    , m_model(new ConsumedLicensesModel(this))
+    , m_seats(new LicenseTableController(page, this))
+    , m_report(new DownloadReportCommand(this, page, m_seats))
     , m_history(new HistoryModel(this))
     , m_usageFiles(new UsageFilesModel(this))
     , m_syncHistory(new SyncHistoryModel(this))
-    , m_filter(new ConsumedLicensesFilterModel(this))
-    , m_table(new QTableView(page))
 {
-    m_filter->setSourceModel(m_model);
     m_page->historyChart()->setModel(m_history);
-    m_table->setObjectName(QStringLiteral("consumedLicensesTable"));
-    m_table->setAccessibleName(i18nc("@label accessible name", "Consumed licenses"));
-    m_table->setAccessibleDescription(i18nc("@info:whatsthis", "One row per consumed seat; sort by any column"));
-    m_table->setModel(m_filter);
-    m_table->setSortingEnabled(true);
-    m_table->sortByColumn(ConsumedLicensesModel::LoginColumn, Qt::AscendingOrder);
-    // PageDataJob delivers the rows sorted by login already: the proxy keeps their order (no sort of
-    // 100,000 rows in this thread at each load or keystroke) until the user sorts by a column.
-    m_filter->sort(-1);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setAlternatingRowColors(true);
-    m_table->verticalHeader()->setVisible(false);
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
-    m_table->horizontalHeader()->setSectionsMovable(true);
-    // No title is cut, nor a license type (GitHub's two words); data (logins, names, e-mails) may be elided.
-    WidgetUtil::fitSectionsToTitles(m_table->horizontalHeader());
-    WidgetUtil::fitColumnToTexts(m_table, ConsumedLicensesModel::LicenseTypeColumn,
-        {ConsumedLicensesModel::licenseTypeText(QStringLiteral("enterprise")),
-            ConsumedLicensesModel::licenseTypeText(QStringLiteral("visual_studio"))});
-    m_table->setWordWrap(false);
-    m_table->setMinimumHeight(m_table->fontMetrics().height() * 16);
-    ItemViewCopy::install(m_table, [this](QMenu *menu, const QModelIndex &index) { addSeatActions(menu, index); });
-    page->setTableWidget(m_table);
-
     connect(page, &LicensePage::refreshRequested, this, &LicenseController::refresh);
     connect(page, &LicensePage::cancelRefreshRequested, this, &LicenseController::cancelRefresh);
-    connect(page->filterBar(), &LicenseFilterBar::filterChanged, this, &LicenseController::applyFilter);
     connect(page->quickLinksCard(), &QuickLinksCard::exportRequested, this, &LicenseController::exportRequested);
     connect(page->quickLinksCard(), &QuickLinksCard::addServerUsageRequested, this,
         &LicenseController::addServerUsageRequested);
@@ -106,10 +66,12 @@ LicenseController::LicenseController(LicensePage *page, const Options &options, 
         page->licenseSyncCard(), &LicenseSyncCard::syncAllRequested, this, [this] { Q_EMIT syncRequested(QString()); });
     connect(page->countedTwicePanel(), &CountedTwicePanel::pairActivated, this, [this](int index) {
         const auto [server, cloud] = m_page->countedTwicePanel()->pairSeats(index);
-        showSeatsInTable({server, cloud});
+        m_seats->showSeats({server, cloud});
     });
     connect(page->countedTwicePanel(), &CountedTwicePanel::unexpectedSeatActivated, this,
-        [this](int index) { showSeatsInTable({m_page->countedTwicePanel()->unexpectedSeat(index)}); });
+        [this](int index) { m_seats->showSeats({m_page->countedTwicePanel()->unexpectedSeat(index)}); });
+    connect(m_report, &DownloadReportCommand::statusMessage, this, &LicenseController::statusMessage);
+    connect(m_report, &DownloadReportCommand::finished, this, &LicenseController::reportFinished);
     connect(m_lab, &LabHost::started, this, &LicenseController::labStarted);
     connect(m_lab, &LabHost::failed, this, &LicenseController::labFailed);
 }
@@ -132,77 +94,19 @@ const QLatin1String LegacyConnectionGroup("Connection");
 const QLatin1String BuiltInLabId("lab");
 } // namespace
 
-void LicenseController::showSeatsInTable(const QList<int> &rows)
+QTableView *LicenseController::table() const
 {
-    if (std::any_of(rows.cbegin(), rows.cend(), [this](int row) { return row < 0 || row >= m_model->rowCount(); })) {
-        return;
-    }
-    QList<QModelIndex> shown;
-    for (int row : rows) {
-        shown.append(m_filter->mapFromSource(m_model->index(row, 0)));
-    }
-    if (shown.isEmpty()) {
-        return;
-    }
-    if (std::any_of(shown.cbegin(), shown.cend(), [](const QModelIndex &index) { return !index.isValid(); })) {
-        // A filter hides one of them: the whole table, so both seats of a pair show.
-        m_page->filterBar()->reset();
-        shown.clear();
-        for (int row : rows) {
-            shown.append(m_filter->mapFromSource(m_model->index(row, 0)));
-        }
-    }
-    QItemSelection selection;
-    for (const QModelIndex &index : std::as_const(shown)) {
-        selection.select(index, index);
-    }
-    m_table->selectionModel()->setCurrentIndex(shown.first(), QItemSelectionModel::NoUpdate);
-    m_table->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    m_table->scrollTo(shown.first(), QAbstractItemView::PositionAtCenter);
-    m_page->showTable();
+    return m_seats->table();
 }
 
-void LicenseController::addSeatActions(QMenu *menu, const QModelIndex &index)
+ConsumedLicensesModel *LicenseController::licensesModel() const
 {
-    using Model = ConsumedLicensesModel;
-    const QModelIndexList rows = ItemViewCopy::selectedRows(m_table);
-    // The logins, then every e-mail address, of the selected seats: one a line, each once.
-    auto collect = [rows](const QList<int> &columns) {
-        QStringList values;
-        QSet<QString> seen;
-        for (const QModelIndex &row : rows) {
-            for (int column : columns) {
-                const QVariant raw = row.siblingAtColumn(column).data(Model::RawValueRole);
-                const QStringList texts =
-                    raw.typeId() == QMetaType::QStringList ? raw.toStringList() : QStringList{raw.toString()};
-                for (const QString &text : texts) {
-                    if (!text.isEmpty() && !seen.contains(text.toCaseFolded())) {
-                        seen.insert(text.toCaseFolded());
-                        values.append(text);
-                    }
-                }
-            }
-        }
-        return values;
-    };
-    const QStringList logins = collect({Model::LoginColumn});
-    ItemViewCopy::addCopyLinesAction(menu, QStringLiteral("copyLogins"), logins,
-        i18ncp("@action:inmenu", "Copy &Login", "Copy %1 &Logins", logins.size()),
-        i18nc("@action:inmenu none to copy", "Copy &Logins"));
-    const QStringList emails =
-        collect({Model::ServerEmailsColumn, Model::VerifiedEmailsColumn, Model::VisualStudioEmailColumn});
-    ItemViewCopy::addCopyLinesAction(menu, QStringLiteral("copyEmails"), emails,
-        i18ncp("@action:inmenu", "Copy &E-mail Address", "Copy %1 &E-mail Addresses", emails.size()),
-        i18nc("@action:inmenu none to copy", "Copy &E-mail Addresses"));
-    menu->addSeparator();
-    // The github.com profile of the seat under the pointer; only a web address is opened.
-    const QUrl profile(index.siblingAtColumn(Model::ProfileColumn).data(Model::RawValueRole).toString());
-    const bool web = profile.isValid() && !profile.host().isEmpty() &&
-        (profile.scheme() == QLatin1String("https") || profile.scheme() == QLatin1String("http"));
-    QAction *openProfile = menu->addAction(QIcon::fromTheme(QStringLiteral("internet-services")),
-        i18nc("@action:inmenu", "Open &Profile in Browser"), menu, [profile] { UrlOpener::open(profile); });
-    openProfile->setObjectName(QStringLiteral("openProfile"));
-    openProfile->setEnabled(index.isValid() && web);
+    return m_seats->model();
+}
+
+ConsumedLicensesFilterModel *LicenseController::filterModel() const
+{
+    return m_seats->filterModel();
 }
 
 WorkflowContext LicenseController::storeContext() const
@@ -602,7 +506,7 @@ void LicenseController::reloadThen(const std::function<void()> &done)
 {
     auto *job = new PageDataJob(m_context);
     m_pageData = job;
-    connect(job, &PageDataJob::rowsReady, this, [this](const CompactLicenseRows &rows) { fillTable(rows); });
+    connect(job, &PageDataJob::rowsReady, this, [this](const CompactLicenseRows &rows) { m_seats->setRows(rows); });
     connect(job, &WorkflowJob::finished, this, [this, job, done] {
         const auto finish = qScopeGuard([&done] {
             if (done) {
@@ -831,11 +735,11 @@ void LicenseController::apply(const PageData &data)
     const CompactLicenseRows &users = data.rows;
     m_page->countedTwicePanel()->showAnalysis(data.countedTwice, users, data.people);
     qCDebug(GLC_UI) << "apply: cards after" << timer.elapsed() << "ms";
-    fillTable(users);
+    m_seats->setRows(users);
     // The model holds the rows now (the same shared buffers); the page data does not keep them too.
     m_data.rows = {};
     qCDebug(GLC_UI) << "apply: model filled after" << timer.elapsed() << "ms";
-    m_model->setCountedTwiceRows(data.countedTwiceRows);
+    m_seats->model()->setCountedTwiceRows(data.countedTwiceRows);
     qCDebug(GLC_UI) << "apply: counted-twice rows after" << timer.elapsed() << "ms";
 
     // The chart draws the history model (and its forecast) whenever it changes.
@@ -845,159 +749,20 @@ void LicenseController::apply(const PageData &data)
     m_page->setForecastText(
         data.history.isEmpty() ? QString() : data.forecast.text(snapshot.licenses.totalSeatsPurchased));
 
-    QList<FilterChoice> environments{
-        {QStringLiteral("cloud"), i18nc("@item:inlistbox environment", "GitHub Enterprise Cloud")},
-        {QStringLiteral("server-only"), i18nc("@item:inlistbox environment", "Enterprise Server only")}};
-    for (const QString &host : serverHosts()) {
-        environments.append({host, host});
-    }
-    m_page->filterBar()->setEnvironments(environments);
-    QList<FilterChoice> types;
-    for (const QString &type : data.licenseTypes) {
-        types.append({type, ConsumedLicensesModel::licenseTypeText(type)});
-    }
-    m_page->filterBar()->setLicenseTypes(types);
-    QList<FilterChoice> organizations;
-    for (const OrganizationBreakdown::Organization &organization : data.organizations.organizations) {
-        organizations.append({organization.name, organization.name});
-    }
-    std::sort(organizations.begin(), organizations.end(),
-        [](const FilterChoice &a, const FilterChoice &b) { return QString::localeAwareCompare(a.key, b.key) < 0; });
-    m_page->filterBar()->setOrganizations(organizations);
     if (data.hasSnapshot) {
         m_page->setLastRefreshed(snapshot.takenAt, Connection::sourceText(m_connection.kind, snapshot.source));
     }
-    qCDebug(GLC_UI) << "apply: filter choices after" << timer.elapsed() << "ms";
-    applyFilter();
+    m_seats->setFilterChoices(data, serverHosts());
     qCDebug(GLC_UI) << "apply: done after" << timer.elapsed() << "ms";
     Q_EMIT dataLoaded();
 }
 
-void LicenseController::fillTable(const CompactLicenseRows &rows)
-{
-    // The rows come first (PageDataJob::rowsReady) while the rest still loads; apply() then finds
-    // the model filled with the very same rows.
-    if (m_model->rows().isSharedWith(rows) && m_model->rowCount() == rows.size()) {
-        return;
-    }
-    m_model->setRows(rows);
-    m_page->filterBar()->setResultCount(m_filter->rowCount(), m_model->rowCount());
-}
-
-void LicenseController::applyFilter()
-{
-    // Each setter of the proxy re-filters every row: only what changed is passed on.
-    const FilterState state = m_page->filterBar()->state();
-    const FilterState &was = m_appliedFilter;
-    if (state.text != was.text) {
-        m_filter->setSearchText(state.text);
-    }
-    if (state.environment != was.environment) {
-        if (state.environment.isEmpty()) {
-            m_filter->setEnvironment(ConsumedLicensesFilterModel::Environment::Any);
-        } else if (state.environment == QLatin1String("cloud")) {
-            m_filter->setEnvironment(ConsumedLicensesFilterModel::Environment::Cloud);
-        } else if (state.environment == QLatin1String("server-only")) {
-            m_filter->setEnvironment(ConsumedLicensesFilterModel::Environment::ServerOnly);
-        } else {
-            m_filter->setEnvironment(ConsumedLicensesFilterModel::Environment::Host, state.environment);
-        }
-    }
-    if (state.licenseType != was.licenseType) {
-        m_filter->setLicenseType(state.licenseType);
-    }
-    if (state.organization != was.organization) {
-        m_filter->setOrganization(state.organization);
-    }
-    if (state.visualStudioOnly != was.visualStudioOnly) {
-        m_filter->setVisualStudioOnly(state.visualStudioOnly);
-    }
-    if (state.twoFactorOffOnly != was.twoFactorOffOnly) {
-        m_filter->setTwoFactorOffOnly(state.twoFactorOffOnly);
-    }
-    if (state.pendingInvitationOnly != was.pendingInvitationOnly) {
-        m_filter->setPendingInvitationOnly(state.pendingInvitationOnly);
-    }
-    if (state.countedTwiceOnly != was.countedTwiceOnly) {
-        m_filter->setCountedTwiceOnly(state.countedTwiceOnly);
-    }
-    m_appliedFilter = state;
-    m_page->filterBar()->setResultCount(m_filter->rowCount(), m_model->rowCount());
-}
-
 void LicenseController::downloadReport()
 {
-    // The kinds of file, in this order; the settings keep the last one by its key, not its
-    // (translated) text.
-    const QStringList kinds = {QStringLiteral("csv-bom"), QStringLiteral("csv"), QStringLiteral("json")};
-    const QStringList suffixes = {QStringLiteral("csv"), QStringLiteral("csv"), QStringLiteral("json")};
-    const QStringList filters = {
-        i18nc("@item:inlistbox file type", "CSV for spreadsheet programs, UTF-8 with byte order mark (*.csv)"),
-        i18nc("@item:inlistbox file type", "CSV, plain UTF-8 like GitHub's license report (*.csv)"),
-        i18nc("@item:inlistbox file type", "JSON (*.json)"),
-    };
-    QSettings settings;
-    const int last = std::max(0, int(kinds.indexOf(settings.value(QStringLiteral("report/kind")).toString())));
-    const QString suggested = QDir(FileDialogs::documentsFolder())
-                                  .filePath(QStringLiteral("consumed-licenses-%1.%2")
-                                          .arg(QDate::currentDate().toString(Qt::ISODate), suffixes.at(last)));
-    LocalizedFileTypes types; // before the dialog, to outlive it
-    QFileDialog dialog(m_page, i18nc("@title:window", "Download Report"), suggested);
-    FileDialogs::prepare(dialog, &types);
-    dialog.setObjectName(QStringLiteral("reportFileDialog"));
-    dialog.setAcceptMode(QFileDialog::AcceptSave);
-    dialog.setFileMode(QFileDialog::AnyFile);
-    dialog.setNameFilters(filters);
-    dialog.selectNameFilter(filters.at(last));
-    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty()) {
-        return;
-    }
-    const int kind = std::max(0, int(filters.indexOf(dialog.selectedNameFilter())));
-    settings.setValue(QStringLiteral("report/kind"), kinds.at(kind));
-    QString path = dialog.selectedFiles().constFirst();
-    // A name that kept the suffix of another kind (the suggested .csv, with JSON chosen) gets the chosen one.
-    if (const QString suffix = QFileInfo(path).suffix();
-        suffixes.contains(suffix.toLower()) && suffix.toLower() != suffixes.at(kind)) {
-        path = path.left(path.size() - suffix.size()) + suffixes.at(kind);
-        // The dialog asked about replacing the name it showed, not this one.
-        if (QFileInfo::exists(path) &&
-            QMessageBox::question(m_page, i18nc("@title:window", "Download Report"),
-                i18nc("@info %1 file", "%1 already exists. Replace it?", path), QMessageBox::Yes | QMessageBox::No,
-                QMessageBox::No) != QMessageBox::Yes) {
-            return;
-        }
-    }
-    writeReport(path,
-        kinds.at(kind) == QLatin1String("json") ? LicenseReportWriter::Format::Json : ReportJob::formatFor(path),
-        kinds.at(kind) == QLatin1String("csv-bom"));
+    m_report->start();
 }
 
 void LicenseController::writeReport(const QString &path, LicenseReportWriter::Format format, bool utf8Bom)
 {
-    // The table's rows as the user sees them (filtered and sorted); the job picks and writes them in
-    // the worker thread.
-    const ConsumedLicensesReport &totals = m_data.snapshot.licenses;
-    std::optional<QList<int>> rows;
-    if (!m_page->filterBar()->state().isEmpty() || m_filter->sortColumn() >= 0) {
-        rows.emplace();
-        rows->reserve(m_filter->rowCount());
-        for (int row = 0; row < m_filter->rowCount(); ++row) {
-            rows->append(m_filter->mapToSource(m_filter->index(row, 0)).row());
-        }
-    }
-    LicenseReportWriter::Options options;
-    options.format = format;
-    options.utf8Bom = utf8Bom && format == LicenseReportWriter::Format::Csv;
-    auto *job = new ReportJob(m_context, path, totals, m_model->rows(), rows, options);
-    connect(job, &WorkflowJob::finished, this, [this, job] {
-        const bool success = job->status() == WorkflowJob::Status::Succeeded;
-        if (success) {
-            Q_EMIT statusMessage(i18ncp("@info:status", "Report with %1 seat written to %2.",
-                "Report with %1 seats written to %2.", job->seatsWritten(), job->path()));
-        } else if (job->status() == WorkflowJob::Status::Failed) {
-            m_page->showError(job->errorText(), job->nextStep());
-        }
-        Q_EMIT reportFinished(success, job->path());
-    });
-    m_runner->start(job);
+    m_report->write(path, format, utf8Bom);
 }

@@ -3,7 +3,6 @@
 #pragma once
 
 #include "lab/labconfig.h"
-#include "licensepage/licensefilterbar.h"
 #include "licensing/licensereportwriter.h"
 #include "workflows/pagedatajob.h"
 #include "workflows/refreshjob.h"
@@ -14,9 +13,9 @@
 
 #include <functional>
 
+class DownloadReportCommand;
 class LicensePage;
-class QMenu;
-class QModelIndex;
+class LicenseTableController;
 class QTableView;
 
 namespace Glc {
@@ -119,14 +118,14 @@ public:
     /// The servers whose license usage can be exported: serverHosts(), and on a GitHub Enterprise
     /// Server connection that server itself (its snapshot has no sync status or installations).
     QStringList exportHosts() const;
-    QTableView *table() const { return m_table; }
-    Glc::ConsumedLicensesModel *licensesModel() const { return m_model; }
+    QTableView *table() const;
+    Glc::ConsumedLicensesModel *licensesModel() const;
     /// Seats per stored snapshot of the connection: what the history chart draws.
     Glc::HistoryModel *historyModel() const { return m_history; }
     /// The usage files exported and uploaded on the connection (View > Usage Files).
     Glc::UsageFilesModel *usageFilesModel() const { return m_usageFiles; }
     Glc::SyncHistoryModel *syncHistoryModel() const { return m_syncHistory; }
-    Glc::ConsumedLicensesFilterModel *filterModel() const { return m_filter; }
+    Glc::ConsumedLicensesFilterModel *filterModel() const;
     /// What to do without a token: File > Connection… in the menu's translated words, or GH_TOKEN.
     static QString tokenHint();
     bool isRefreshing() const { return m_refresh != nullptr || m_refreshQueued; }
@@ -135,12 +134,10 @@ public Q_SLOTS:
     void refresh();
     void cancelRefresh();
     void reload();
-    /// Download report: asks for a file and its kind (CSV for spreadsheet programs, with a UTF-8
-    /// byte order mark; plain UTF-8 CSV like GitHub's own report; JSON - the last choice is kept),
-    /// then writeReport().
+    /// Download report (DownloadReportCommand): asks for a file and its kind, then writeReport().
     void downloadReport();
-    /// Writes the table's rows (filtered and sorted as shown) as CSV or JSON in the worker thread
-    /// (Glc::ReportJob); an error appears inline on the page, success in the status bar.
+    /// Writes the table's rows (filtered and sorted as shown) as CSV or JSON in the worker thread; an
+    /// error appears inline on the page, success in the status bar.
     void writeReport(const QString &path, Glc::LicenseReportWriter::Format format, bool utf8Bom = true);
 
 Q_SIGNALS:
@@ -161,12 +158,6 @@ Q_SIGNALS:
     void reportFinished(bool success, const QString &path);
 
 private:
-    /// Selects the seats of the model's @p rows in the table (the filters off when they hide one), shows it and
-    /// gives it the focus: what a pair or an unexpected seat of the counted-twice panel asks for.
-    void showSeatsInTable(const QList<int> &rows);
-    /// The table's context menu: the logins and e-mail addresses of the selected seats, the profile of the one
-    /// under the pointer (@p index).
-    void addSeatActions(QMenu *menu, const QModelIndex &index);
     /// Reads storedConnections() in the worker thread.
     void listConnections();
     void setStoredConnections(QList<Glc::Connection> connections);
@@ -193,26 +184,22 @@ private:
     void labStarted();
     void labFailed(const QString &error);
     void apply(const Glc::PageData &data);
-    void applyFilter();
-    void fillTable(const Glc::CompactLicenseRows &rows);
 
     LicensePage *const m_page;
     Options m_options;
     Glc::JobRunner *const m_runner;
     Glc::LabHost *const m_lab;
-    Glc::ConsumedLicensesModel *const m_model;
+    LicenseTableController *const m_seats; ///< the consumed-licenses table
+    DownloadReportCommand *const m_report;
     Glc::HistoryModel *const m_history;
     Glc::UsageFilesModel *const m_usageFiles;
     Glc::SyncHistoryModel *const m_syncHistory;
-    Glc::ConsumedLicensesFilterModel *const m_filter;
-    QTableView *const m_table;
     Glc::Connection m_connection; ///< the active one, as chosen (for the lab: without its URL)
     QList<Glc::Connection> m_storedConnections;
     Glc::WorkflowContext m_context;
     Glc::PageData m_data;
     QPointer<Glc::WorkflowJob> m_refresh; ///< the running refresh (or the first start's history before it)
     QPointer<Glc::WorkflowJob> m_pageData; ///< the newest page load, cancelled when the console closes
-    FilterState m_appliedFilter; ///< what the proxy filters by (its defaults at first)
     bool m_refreshQueued = false; ///< waiting for the lab to start, or for start() to read the connection
     bool m_pastTried = false; ///< the lab's past was (being) taken in this run
     bool m_takeHistory = false; ///< the next refresh is a first start's: the lab's past weeks follow it

@@ -1,0 +1,215 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "licensetablecontroller.h"
+
+#include "licensepage/itemviewcopy.h"
+#include "licensepage/licensepage.h"
+#include "licensepage/widgetutil.h"
+#include "models/consumedlicensesfiltermodel.h"
+#include "models/consumedlicensesmodel.h"
+#include "urlopener.h"
+#include "workflows/pagedatajob.h"
+
+#include <KLocalizedString>
+#include <QHeaderView>
+#include <QMenu>
+#include <QSet>
+#include <QTableView>
+
+using namespace Glc;
+
+LicenseTableController::LicenseTableController(LicensePage *page, QObject *parent)
+    : QObject(parent)
+    , m_page(page)
+    , m_model(new ConsumedLicensesModel(this))
+    , m_filter(new ConsumedLicensesFilterModel(this))
+    , m_table(new QTableView(page))
+{
+    m_filter->setSourceModel(m_model);
+    m_table->setObjectName(QStringLiteral("consumedLicensesTable"));
+    m_table->setAccessibleName(i18nc("@label accessible name", "Consumed licenses"));
+    m_table->setAccessibleDescription(i18nc("@info:whatsthis", "One row per consumed seat; sort by any column"));
+    m_table->setModel(m_filter);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(ConsumedLicensesModel::LoginColumn, Qt::AscendingOrder);
+    // PageDataJob delivers the rows sorted by login already: the proxy keeps their order (no sort of
+    // 100,000 rows in this thread at each load or keystroke) until the user sorts by a column.
+    m_filter->sort(-1);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setAlternatingRowColors(true);
+    m_table->verticalHeader()->setVisible(false);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    m_table->horizontalHeader()->setSectionsMovable(true);
+    // No title is cut, nor a license type (GitHub's two words); data (logins, names, e-mails) may be elided.
+    WidgetUtil::fitSectionsToTitles(m_table->horizontalHeader());
+    WidgetUtil::fitColumnToTexts(m_table, ConsumedLicensesModel::LicenseTypeColumn,
+        {ConsumedLicensesModel::licenseTypeText(QStringLiteral("enterprise")),
+            ConsumedLicensesModel::licenseTypeText(QStringLiteral("visual_studio"))});
+    m_table->setWordWrap(false);
+    m_table->setMinimumHeight(m_table->fontMetrics().height() * 16);
+    ItemViewCopy::install(m_table, [this](QMenu *menu, const QModelIndex &index) { addSeatActions(menu, index); });
+    page->setTableWidget(m_table);
+    connect(page->filterBar(), &LicenseFilterBar::filterChanged, this, &LicenseTableController::applyFilter);
+}
+
+void LicenseTableController::showSeats(const QList<int> &rows)
+{
+    if (std::any_of(rows.cbegin(), rows.cend(), [this](int row) { return row < 0 || row >= m_model->rowCount(); })) {
+        return;
+    }
+    QList<QModelIndex> shown;
+    for (int row : rows) {
+        shown.append(m_filter->mapFromSource(m_model->index(row, 0)));
+    }
+    if (shown.isEmpty()) {
+        return;
+    }
+    if (std::any_of(shown.cbegin(), shown.cend(), [](const QModelIndex &index) { return !index.isValid(); })) {
+        // A filter hides one of them: the whole table, so both seats of a pair show.
+        m_page->filterBar()->reset();
+        shown.clear();
+        for (int row : rows) {
+            shown.append(m_filter->mapFromSource(m_model->index(row, 0)));
+        }
+    }
+    QItemSelection selection;
+    for (const QModelIndex &index : std::as_const(shown)) {
+        selection.select(index, index);
+    }
+    m_table->selectionModel()->setCurrentIndex(shown.first(), QItemSelectionModel::NoUpdate);
+    m_table->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->scrollTo(shown.first(), QAbstractItemView::PositionAtCenter);
+    m_page->showTable();
+}
+
+void LicenseTableController::addSeatActions(QMenu *menu, const QModelIndex &index)
+{
+    using Model = ConsumedLicensesModel;
+    const QModelIndexList rows = ItemViewCopy::selectedRows(m_table);
+    // The logins, then every e-mail address, of the selected seats: one a line, each once.
+    auto collect = [rows](const QList<int> &columns) {
+        QStringList values;
+        QSet<QString> seen;
+        for (const QModelIndex &row : rows) {
+            for (int column : columns) {
+                const QVariant raw = row.siblingAtColumn(column).data(Model::RawValueRole);
+                const QStringList texts =
+                    raw.typeId() == QMetaType::QStringList ? raw.toStringList() : QStringList{raw.toString()};
+                for (const QString &text : texts) {
+                    if (!text.isEmpty() && !seen.contains(text.toCaseFolded())) {
+                        seen.insert(text.toCaseFolded());
+                        values.append(text);
+                    }
+                }
+            }
+        }
+        return values;
+    };
+    const QStringList logins = collect({Model::LoginColumn});
+    ItemViewCopy::addCopyLinesAction(menu, QStringLiteral("copyLogins"), logins,
+        i18ncp("@action:inmenu", "Copy &Login", "Copy %1 &Logins", logins.size()),
+        i18nc("@action:inmenu none to copy", "Copy &Logins"));
+    const QStringList emails =
+        collect({Model::ServerEmailsColumn, Model::VerifiedEmailsColumn, Model::VisualStudioEmailColumn});
+    ItemViewCopy::addCopyLinesAction(menu, QStringLiteral("copyEmails"), emails,
+        i18ncp("@action:inmenu", "Copy &E-mail Address", "Copy %1 &E-mail Addresses", emails.size()),
+        i18nc("@action:inmenu none to copy", "Copy &E-mail Addresses"));
+    menu->addSeparator();
+    // The github.com profile of the seat under the pointer; only a web address is opened.
+    const QUrl profile(index.siblingAtColumn(Model::ProfileColumn).data(Model::RawValueRole).toString());
+    const bool web = profile.isValid() && !profile.host().isEmpty() &&
+        (profile.scheme() == QLatin1String("https") || profile.scheme() == QLatin1String("http"));
+    QAction *openProfile = menu->addAction(QIcon::fromTheme(QStringLiteral("internet-services")),
+        i18nc("@action:inmenu", "Open &Profile in Browser"), menu, [profile] { UrlOpener::open(profile); });
+    openProfile->setObjectName(QStringLiteral("openProfile"));
+    openProfile->setEnabled(index.isValid() && web);
+}
+
+void LicenseTableController::setRows(const CompactLicenseRows &rows)
+{
+    // The rows come first (PageDataJob::rowsReady) while the rest still loads; apply() then finds
+    // the model filled with the very same rows.
+    if (m_model->rows().isSharedWith(rows) && m_model->rowCount() == rows.size()) {
+        return;
+    }
+    m_model->setRows(rows);
+    m_page->filterBar()->setResultCount(m_filter->rowCount(), m_model->rowCount());
+}
+
+void LicenseTableController::setFilterChoices(const PageData &data, const QStringList &hosts)
+{
+    QList<FilterChoice> environments{
+        {QStringLiteral("cloud"), i18nc("@item:inlistbox environment", "GitHub Enterprise Cloud")},
+        {QStringLiteral("server-only"), i18nc("@item:inlistbox environment", "Enterprise Server only")}};
+    for (const QString &host : hosts) {
+        environments.append({host, host});
+    }
+    m_page->filterBar()->setEnvironments(environments);
+    QList<FilterChoice> types;
+    for (const QString &type : data.licenseTypes) {
+        types.append({type, ConsumedLicensesModel::licenseTypeText(type)});
+    }
+    m_page->filterBar()->setLicenseTypes(types);
+    QList<FilterChoice> organizations;
+    for (const OrganizationBreakdown::Organization &organization : data.organizations.organizations) {
+        organizations.append({organization.name, organization.name});
+    }
+    std::sort(organizations.begin(), organizations.end(),
+        [](const FilterChoice &a, const FilterChoice &b) { return QString::localeAwareCompare(a.key, b.key) < 0; });
+    m_page->filterBar()->setOrganizations(organizations);
+    applyFilter();
+}
+
+void LicenseTableController::applyFilter()
+{
+    // Each setter of the proxy re-filters every row: only what changed is passed on.
+    const FilterState state = m_page->filterBar()->state();
+    const FilterState &was = m_appliedFilter;
+    if (state.text != was.text) {
+        m_filter->setSearchText(state.text);
+    }
+    if (state.environment != was.environment) {
+        if (state.environment.isEmpty()) {
+            m_filter->setEnvironment(ConsumedLicensesFilterModel::Environment::Any);
+        } else if (state.environment == QLatin1String("cloud")) {
+            m_filter->setEnvironment(ConsumedLicensesFilterModel::Environment::Cloud);
+        } else if (state.environment == QLatin1String("server-only")) {
+            m_filter->setEnvironment(ConsumedLicensesFilterModel::Environment::ServerOnly);
+        } else {
+            m_filter->setEnvironment(ConsumedLicensesFilterModel::Environment::Host, state.environment);
+        }
+    }
+    if (state.licenseType != was.licenseType) {
+        m_filter->setLicenseType(state.licenseType);
+    }
+    if (state.organization != was.organization) {
+        m_filter->setOrganization(state.organization);
+    }
+    if (state.visualStudioOnly != was.visualStudioOnly) {
+        m_filter->setVisualStudioOnly(state.visualStudioOnly);
+    }
+    if (state.twoFactorOffOnly != was.twoFactorOffOnly) {
+        m_filter->setTwoFactorOffOnly(state.twoFactorOffOnly);
+    }
+    if (state.pendingInvitationOnly != was.pendingInvitationOnly) {
+        m_filter->setPendingInvitationOnly(state.pendingInvitationOnly);
+    }
+    if (state.countedTwiceOnly != was.countedTwiceOnly) {
+        m_filter->setCountedTwiceOnly(state.countedTwiceOnly);
+    }
+    m_appliedFilter = state;
+    m_page->filterBar()->setResultCount(m_filter->rowCount(), m_model->rowCount());
+}
+
+std::optional<QList<int>> LicenseTableController::shownRows() const
+{
+    if (m_page->filterBar()->state().isEmpty() && m_filter->sortColumn() < 0) {
+        return std::nullopt;
+    }
+    QList<int> rows;
+    rows.reserve(m_filter->rowCount());
+    for (int row = 0; row < m_filter->rowCount(); ++row) {
+        rows.append(m_filter->mapToSource(m_filter->index(row, 0)).row());
+    }
+    return rows;
+}

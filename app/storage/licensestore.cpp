@@ -4,9 +4,13 @@
 
 #include "glc_debug.h"
 #include "licensecolumns.h"
+#include "postgresarray.h"
 #include "postgresrowreader.h"
 #include "postgresrowwriter.h"
+#include "serveraccountstext.h"
 #include "sqliterowreader.h"
+#include "storeschema.h"
+#include "storevalues.h"
 
 #include <KLocalizedString>
 
@@ -36,11 +40,10 @@
 using namespace Qt::StringLiterals;
 
 namespace Glc {
+using namespace StoreValues;
+using StoreSchema::Migration;
+using StoreSchema::migrations;
 namespace {
-// Lists are stored joined by the ASCII unit separator: it never occurs in logins, e-mail
-// addresses, host names or role names, and keeps a 300k-row snapshot compact and fast.
-constexpr QChar ListSeparator(0x1f);
-
 // Rows per multi-row INSERT: few statements (PostgreSQL round trips) while staying well under
 // the parameter limits of both engines (SQLite 32766, PostgreSQL 65535).
 constexpr int RowsPerStatement = 200;
@@ -50,346 +53,6 @@ QAtomicInt s_connectionCounter;
 
 // pg_advisory_xact_lock key serialising schema migrations ("glc-sch" in ASCII).
 constexpr qint64 MigrationLockKey = 0x676c632d736368;
-
-struct Migration
-{
-    int version;
-    QStringList statements; ///< `%ID%`: the engine's auto-increment primary key
-};
-
-const QList<Migration> &migrations()
-{
-    static const QList<Migration> list = {
-        {1,
-            {
-                u"CREATE TABLE connections (id TEXT PRIMARY KEY, name TEXT NOT NULL, kind INTEGER NOT NULL,"
-                " ghe_com_subdomain TEXT, enterprise_slug TEXT, server_host TEXT, ca_file TEXT,"
-                " admin_shell_enabled INTEGER NOT NULL DEFAULT 0, admin_shell_user TEXT, admin_shell_port INTEGER,"
-                " admin_shell_identity_file TEXT, admin_shell_command TEXT, lab_url TEXT)"_s,
-                u"CREATE TABLE snapshots (id %ID%, connection_id TEXT NOT NULL, taken_at BIGINT, source TEXT,"
-                " total_seats_consumed INTEGER NOT NULL, total_seats_purchased INTEGER NOT NULL, user_count INTEGER NOT NULL)"_s,
-                u"CREATE INDEX snapshots_connection ON snapshots (connection_id, taken_at)"_s,
-                u"CREATE TABLE consumed_licenses (snapshot_id BIGINT NOT NULL REFERENCES snapshots (id) ON DELETE "
-                u"CASCADE,"
-                " row_index INTEGER NOT NULL, github_com_login TEXT, github_com_name TEXT, github_com_profile TEXT,"
-                " github_com_saml_name_id TEXT, license_type TEXT, visual_studio_license_status TEXT,"
-                " visual_studio_subscription_email TEXT, enterprise_server_user_ids TEXT, enterprise_server_emails "
-                "TEXT,"
-                " github_com_verified_domain_emails TEXT, github_com_member_roles TEXT, github_com_enterprise_roles "
-                "TEXT,"
-                " github_com_orgs_with_pending_invites TEXT, total_user_accounts INTEGER, github_com_user INTEGER,"
-                " visual_studio_subscription_user INTEGER, enterprise_server_user INTEGER, github_com_two_factor_auth "
-                "INTEGER,"
-                " PRIMARY KEY (snapshot_id, row_index))"_s,
-                u"CREATE TABLE sync_status (id %ID%, connection_id TEXT NOT NULL,"
-                " snapshot_id BIGINT REFERENCES snapshots (id) ON DELETE SET NULL, recorded_at BIGINT NOT NULL,"
-                " server_id TEXT NOT NULL, hostname TEXT, last_sync_date BIGINT, status TEXT, error TEXT)"_s,
-                u"CREATE TABLE server_licenses (snapshot_id BIGINT NOT NULL REFERENCES snapshots (id) ON DELETE "
-                u"CASCADE,"
-                " hostname TEXT NOT NULL, seats INTEGER, seats_used INTEGER, seats_available INTEGER, kind TEXT,"
-                " days_until_expiration INTEGER, expire_at BIGINT, installed_version TEXT)"_s,
-                u"CREATE TABLE installations (snapshot_id BIGINT NOT NULL REFERENCES snapshots (id) ON DELETE CASCADE,"
-                " position INTEGER NOT NULL, installation_id TEXT, host_name TEXT, customer_name TEXT, is_connected "
-                "INTEGER,"
-                " created_at BIGINT, updated_at BIGINT, user_accounts_total INTEGER, user_accounts TEXT)"_s,
-                u"CREATE TABLE uploads (snapshot_id BIGINT NOT NULL REFERENCES snapshots (id) ON DELETE CASCADE,"
-                " installation_position INTEGER NOT NULL, position INTEGER NOT NULL, name TEXT, sync_state INTEGER,"
-                " created_at BIGINT, updated_at BIGINT)"_s,
-                u"CREATE TABLE usage_files (id %ID%, connection_id TEXT, direction INTEGER NOT NULL, file_name TEXT,"
-                " sha256 TEXT, server_id TEXT, host_name TEXT, version TEXT, size BIGINT, time BIGINT, outcome TEXT)"_s,
-            }},
-        {2,
-            {
-                // Uploads are confirmed later by polling userAccountsUploads.syncState.
-                u"ALTER TABLE usage_files ADD COLUMN upload_state INTEGER NOT NULL DEFAULT 0"_s,
-                u"ALTER TABLE usage_files ADD COLUMN upload_state_changed_at BIGINT"_s,
-                u"CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT)"_s,
-                u"CREATE INDEX sync_status_server ON sync_status (connection_id, server_id, id)"_s,
-            }},
-        {3,
-            {
-                // The accounts' profile names on their own: all the License page reads of them. A table,
-                // not a column after user_accounts, which SQLite would walk through to reach it.
-                u"CREATE TABLE installation_profile_names (snapshot_id BIGINT NOT NULL REFERENCES snapshots (id)"
-                " ON DELETE CASCADE, position INTEGER NOT NULL, names TEXT NOT NULL, PRIMARY KEY (snapshot_id, position))"_s,
-            }},
-        {4,
-            {
-                // The servers GitHub's license-sync-status listed at each snapshot: the history keeps only
-                // changes, so without it a server removed from the enterprise would stay on the page forever.
-                u"CREATE TABLE snapshot_servers (snapshot_id BIGINT NOT NULL REFERENCES snapshots (id)"
-                " ON DELETE CASCADE, server_id TEXT NOT NULL, PRIMARY KEY (snapshot_id, server_id))"_s,
-                // Snapshots written before: every server on record up to them, as they were read until now.
-                u"INSERT INTO snapshot_servers (snapshot_id, server_id) SELECT DISTINCT sn.id, ss.server_id"
-                " FROM snapshots sn JOIN sync_status ss ON ss.connection_id = sn.connection_id"
-                " AND ss.recorded_at <= sn.taken_at"_s,
-            }},
-    };
-    return list;
-}
-
-QVariant fromDate(const QDateTime &dt)
-{
-    return dt.isValid() ? QVariant(dt.toMSecsSinceEpoch()) : QVariant(QMetaType(QMetaType::LongLong));
-}
-
-QDateTime toDate(const QVariant &v)
-{
-    return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), QTimeZone::UTC);
-}
-
-QVariant fromText(const QString &s)
-{
-    return s.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(s);
-}
-
-QVariant fromOptional(const std::optional<int> &v)
-{
-    return v ? QVariant(*v) : QVariant(QMetaType(QMetaType::Int));
-}
-
-std::optional<int> toOptional(const QVariant &v)
-{
-    return v.isNull() ? std::nullopt : std::optional<int>(v.toInt());
-}
-
-QVariant joinList(const QStringList &list)
-{
-    if (list.isEmpty()) {
-        return QVariant(QMetaType(QMetaType::QString));
-    }
-    if (list.size() == 1) {
-        return QVariant(QString(list.first()).remove(ListSeparator));
-    }
-    qsizetype size = list.size();
-    for (const QString &s : list) {
-        size += s.size();
-    }
-    QString joined;
-    joined.reserve(size);
-    for (const QString &s : list) {
-        if (!joined.isEmpty() || &s != &list.first()) {
-            joined.append(ListSeparator);
-        }
-        if (s.contains(ListSeparator)) {
-            joined.append(QString(s).remove(ListSeparator));
-        } else {
-            joined.append(s);
-        }
-    }
-    return QVariant(joined);
-}
-
-/// Shares repeated strings (license types, roles, organisations) so 300k rows stay small.
-class Interner
-{
-public:
-    QString intern(const QString &s)
-    {
-        if (s.isEmpty()) {
-            return {};
-        }
-        auto it = m_pool.constFind(s);
-        if (it != m_pool.constEnd()) {
-            return *it;
-        }
-        m_pool.insert(s, s);
-        return s;
-    }
-
-private:
-    QHash<QString, QString> m_pool;
-};
-
-QStringList splitList(const QString &joined, Interner *interner = nullptr)
-{
-    QStringList list;
-    if (joined.isEmpty()) {
-        return list;
-    }
-    if (!joined.contains(ListSeparator)) {
-        list.append(interner ? interner->intern(joined) : joined);
-        return list;
-    }
-    const auto parts = QStringView(joined).split(ListSeparator);
-    list.reserve(parts.size());
-    for (const QStringView part : parts) {
-        list.append(interner ? interner->intern(part.toString()) : part.toString());
-    }
-    return list;
-}
-
-int fromTri(TriState t)
-{
-    return static_cast<int>(t);
-}
-
-TriState toTri(const QVariant &v)
-{
-    if (v.isNull()) {
-        return TriState::Unknown;
-    }
-    const int i = v.toInt();
-    return i > 0 ? TriState::Yes : (i == 0 ? TriState::No : TriState::Unknown);
-}
-
-/// `text` as a JSON string (RFC 8259 escapes), appended to `out`.
-void appendJsonString(QString &out, QStringView text)
-{
-    out += u'"';
-    qsizetype plainFrom = 0;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const char16_t c = text[i].unicode();
-        if (c >= 0x20 && c != u'"' && c != u'\\') {
-            continue;
-        }
-        out += text.mid(plainFrom, i - plainFrom);
-        plainFrom = i + 1;
-        switch (c) {
-        case u'"':
-            out += u"\\\""_s;
-            break;
-        case u'\\':
-            out += u"\\\\"_s;
-            break;
-        case u'\n':
-            out += u"\\n"_s;
-            break;
-        case u'\r':
-            out += u"\\r"_s;
-            break;
-        case u'\t':
-            out += u"\\t"_s;
-            break;
-        default:
-            out += u"\\u00"_s;
-            out += QChar(u"0123456789abcdef"[c >> 4]);
-            out += QChar(u"0123456789abcdef"[c & 0xf]);
-        }
-    }
-    out += text.mid(plainFrom);
-    out += u'"';
-}
-
-/// The accounts as the JSON array userAccountsFromJson() reads. Written directly: a refresh of 300k
-/// seats stores about 200k accounts, and building QJsonObjects for them took about a second.
-QString userAccountsToJson(const QList<ServerUserAccount> &accounts)
-{
-    if (accounts.isEmpty()) {
-        return {};
-    }
-    QString out;
-    out.reserve(accounts.size() * 160);
-    out += u'[';
-    for (const ServerUserAccount &a : accounts) {
-        if (out.size() > 1) {
-            out += u',';
-        }
-        out += u"{\"emails\":["_s;
-        for (qsizetype e = 0; e < a.emails.size(); ++e) {
-            out += e > 0 ? u",{\"email\":"_s : u"{\"email\":"_s;
-            appendJsonString(out, a.emails.at(e).email);
-            out += a.emails.at(e).isPrimary ? u",\"isPrimary\":true}"_s : u",\"isPrimary\":false}"_s;
-        }
-        out += a.isSiteAdmin ? u"],\"isSiteAdmin\":true,\"login\":"_s : u"],\"isSiteAdmin\":false,\"login\":"_s;
-        appendJsonString(out, a.login);
-        out += u",\"profileName\":"_s;
-        appendJsonString(out, a.profileName);
-        out += u",\"remoteCreatedAt\":"_s;
-        appendJsonString(out, a.remoteCreatedAt.isValid() ? a.remoteCreatedAt.toString(Qt::ISODateWithMs) : QString());
-        out += u",\"remoteUserId\":"_s;
-        appendJsonString(out, a.remoteUserId);
-        out += u'}';
-    }
-    out += u']';
-    return out;
-}
-
-/// An installation's accounts that have a profile name, one per line: remote user id, a tab, the
-/// name; backslash, tab and newline escaped as \\, \t and \n.
-QString profileNamesText(const QList<ServerUserAccount> &accounts)
-{
-    const auto escaped = [](const QString &text) {
-        QString out;
-        out.reserve(text.size());
-        for (const QChar c : text) {
-            if (c == u'\\') {
-                out += u"\\\\"_s;
-            } else if (c == u'\t') {
-                out += u"\\t"_s;
-            } else if (c == u'\n') {
-                out += u"\\n"_s;
-            } else {
-                out += c;
-            }
-        }
-        return out;
-    };
-    QString text;
-    for (const ServerUserAccount &a : accounts) {
-        if (!a.profileName.isEmpty()) {
-            text += escaped(a.remoteUserId) + u'\t' + escaped(a.profileName) + u'\n';
-        }
-    }
-    return text;
-}
-
-/// Reads profileNamesText() into "host:remote user id" -> name.
-void readProfileNames(QStringView text, const QString &host, QHash<QString, QString> *names)
-{
-    QString field[2];
-    int which = 0;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        if (c == u'\\' && i + 1 < text.size()) {
-            const QChar next = text.at(++i);
-            field[which] += next == u't' ? u'\t' : next == u'n' ? u'\n' : next;
-        } else if (c == u'\t') {
-            which = 1;
-        } else if (c == u'\n') {
-            if (which == 1 && !field[1].isEmpty()) {
-                names->insert(host + u':' + field[0], field[1]);
-            }
-            field[0].clear();
-            field[1].clear();
-            which = 0;
-        } else {
-            field[which] += c;
-        }
-    }
-}
-
-QList<ServerUserAccount> userAccountsFromJson(const QString &json, bool details)
-{
-    QList<ServerUserAccount> accounts;
-    if (json.isEmpty()) {
-        return accounts;
-    }
-    const QJsonArray array = QJsonDocument::fromJson(json.toUtf8()).array();
-    accounts.reserve(array.size());
-    for (const QJsonValue &v : array) {
-        const QJsonObject o = v.toObject();
-        ServerUserAccount a;
-        a.login = o.value(u"login"_s).toString();
-        a.remoteUserId = o.value(u"remoteUserId"_s).toString();
-        a.profileName = o.value(u"profileName"_s).toString();
-        if (!details) {
-            accounts.append(a);
-            continue;
-        }
-        const QString created = o.value(u"remoteCreatedAt"_s).toString();
-        if (!created.isEmpty()) {
-            a.remoteCreatedAt = QDateTime::fromString(created, Qt::ISODateWithMs);
-        }
-        a.isSiteAdmin = o.value(u"isSiteAdmin"_s).toBool();
-        for (const QJsonValue &ev : o.value(u"emails"_s).toArray()) {
-            const QJsonObject eo = ev.toObject();
-            a.emails.append(ServerUserEmail{eo.value(u"email"_s).toString(), eo.value(u"isPrimary"_s).toBool()});
-        }
-        accounts.append(a);
-    }
-    return accounts;
-}
 
 QString insertLicensesSql(int rows)
 {
@@ -430,86 +93,6 @@ const char *const InsertLicensesUnnestSql =
     " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
     " ?::text[], ?::text[], ?::text[], ?::text[], ?::integer[], ?::integer[], ?::integer[], ?::integer[], ?::integer[])"
     " WITH ORDINALITY AS t(c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, i1, i2, i3, i4, i5, n)";
-
-/// A PostgreSQL array literal (`{"a","b",NULL}`) built one element at a time, with the same
-/// values the SQLite rows get (empty text and empty lists are NULL).
-class PostgresArray
-{
-public:
-    void begin()
-    {
-        m_text.clear();
-        m_text.append(QLatin1Char('{'));
-    }
-    void addText(const QString &s)
-    {
-        separate();
-        if (s.isEmpty()) {
-            m_text.append(QLatin1String("NULL"));
-            return;
-        }
-        m_text.append(QLatin1Char('"'));
-        appendEscaped(s);
-        m_text.append(QLatin1Char('"'));
-    }
-    void addList(const QStringList &list)
-    {
-        separate();
-        // NULL where joinList() binds a null string: no items, or one null item.
-        if (list.isEmpty() || (list.size() == 1 && list.first().isNull())) {
-            m_text.append(QLatin1String("NULL"));
-            return;
-        }
-        m_text.append(QLatin1Char('"'));
-        bool first = true;
-        for (const QString &s : list) {
-            if (!first) {
-                m_text.append(ListSeparator);
-            }
-            first = false;
-            appendEscaped(s, true);
-        }
-        m_text.append(QLatin1Char('"'));
-    }
-    void addNumber(int n)
-    {
-        separate();
-        m_text.append(QString::number(n));
-    }
-    QString finish()
-    {
-        m_text.append(QLatin1Char('}'));
-        return m_text;
-    }
-
-private:
-    void separate()
-    {
-        if (m_text.size() > 1) {
-            m_text.append(QLatin1Char(','));
-        }
-    }
-    /// `listItem`: the list separator inside an item is dropped, as joinList() does.
-    void appendEscaped(QStringView s, bool listItem = false)
-    {
-        qsizetype from = 0;
-        for (qsizetype i = 0; i < s.size(); ++i) {
-            const QChar c = s[i];
-            // Backslash and quote are the array syntax's escapes.
-            if (c == QLatin1Char('"') || c == QLatin1Char('\\') || (listItem && c == ListSeparator)) {
-                m_text.append(s.sliced(from, i - from));
-                if (c != ListSeparator) {
-                    m_text.append(QLatin1Char('\\'));
-                    m_text.append(c);
-                }
-                from = i + 1;
-            }
-        }
-        m_text.append(s.sliced(from));
-    }
-
-    QString m_text;
-};
 
 StoreError notOpenError()
 {
@@ -1280,7 +863,7 @@ StoreResult<qint64> LicenseStore::writeSnapshot(const LicenseSnapshot &snapshot,
         q.addBindValue(fromDate(inst.createdAt));
         q.addBindValue(fromDate(inst.updatedAt));
         q.addBindValue(inst.userAccountsTotal);
-        q.addBindValue(fromText(userAccountsToJson(inst.userAccounts)));
+        q.addBindValue(fromText(ServerAccountsText::toJson(inst.userAccounts)));
         if (!q.exec()) {
             return fail(queryError(q));
         }
@@ -1291,7 +874,7 @@ StoreResult<qint64> LicenseStore::writeSnapshot(const LicenseSnapshot &snapshot,
                 QStringLiteral("INSERT INTO installation_profile_names (snapshot_id, position, names) VALUES (?,?,?)"));
             pq.addBindValue(snapshotId);
             pq.addBindValue(static_cast<int>(i));
-            const QString names = profileNamesText(inst.userAccounts);
+            const QString names = ServerAccountsText::profileNames(inst.userAccounts);
             pq.addBindValue(names.isEmpty() ? QStringLiteral("") : names); // none: "", never NULL (not known)
             if (!pq.exec()) {
                 return fail(queryError(pq));
@@ -1492,10 +1075,10 @@ StoreResult<QHash<QString, QString>> LicenseStore::loadServerProfileNames(qint64
     while (q.next()) {
         const QString host = q.value(0).toString();
         if (!q.value(1).isNull()) {
-            readProfileNames(q.value(1).toString(), host, &names);
+            ServerAccountsText::readProfileNames(q.value(1).toString(), host, &names);
             continue;
         }
-        for (const ServerUserAccount &a : userAccountsFromJson(q.value(2).toString(), false)) {
+        for (const ServerUserAccount &a : ServerAccountsText::fromJson(q.value(2).toString(), false)) {
             if (!a.profileName.isEmpty()) {
                 names.insert(host + u':' + a.remoteUserId, a.profileName);
             }
@@ -1634,7 +1217,7 @@ StoreResult<LicenseSnapshot> LicenseStore::loadSnapshot(qint64 snapshotId, const
             inst.updatedAt = toDate(q.value(5));
             inst.userAccountsTotal = q.value(6).toInt();
             if (parts.userAccounts) {
-                inst.userAccounts = userAccountsFromJson(q.value(7).toString(), parts.accountDetails);
+                inst.userAccounts = ServerAccountsText::fromJson(q.value(7).toString(), parts.accountDetails);
             }
             snapshot.installations.append(inst);
         }

@@ -204,6 +204,7 @@ StoreError LicenseStore::open(const QString &location, const OpenOptions &option
     close();
     m_location = location;
     m_textBatches = options.textBatches;
+    m_postgresCopy = options.postgresCopy;
     m_busyTimeoutMs = options.busyTimeoutMs;
     const bool postgres =
         location.startsWith(QLatin1String("postgresql://")) || location.startsWith(QLatin1String("postgres://"));
@@ -579,7 +580,7 @@ StoreError LicenseStore::writeRows(qint64 snapshotId, const QList<ConsumedLicens
     if (m_backend == Backend::PostgreSql && m_textBatches) {
         // COPY through libpq on this connection, in this transaction; the arrays where it cannot.
         PostgresRowWriter copy;
-        if (copy.attach(database())) {
+        if (m_postgresCopy && copy.attach(database())) {
             if (copy.write(snapshotId, rows, cancel)) {
                 return {};
             }

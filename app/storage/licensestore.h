@@ -33,9 +33,12 @@ public:
     {
         int busyTimeoutMs = 5000; ///< how long to wait for another console's lock (SQLite; PostgreSQL lock_timeout)
         int migrateTo = -1; ///< -1: the latest schema; tests create older schemas with it
-        /// PostgreSQL: snapshot rows travel as one array per column per 5000 rows. false: bound
-        /// multi-row VALUES, as on SQLite; tests compare the two.
+        /// PostgreSQL: snapshot rows travel as text (COPY, else arrays: see postgresCopy). false:
+        /// bound multi-row VALUES, as on SQLite; tests compare the ways.
         bool textBatches = true;
+        /// PostgreSQL with textBatches: rows streamed by COPY through libpq when it can reach the
+        /// driver's connection; false, or when it cannot: one array per column per 5000 rows.
+        bool postgresCopy = true;
         /// Tests only: the step to this schema version fails after its statements ran, as a broken
         /// migration would; 0: none fails.
         int failingMigrationForTests = 0;
@@ -171,6 +174,7 @@ private:
     int m_schemaVersion = 0;
     QString m_location;
     bool m_textBatches = true;
+    bool m_postgresCopy = true;
     int m_busyTimeoutMs = 5000;
 };
 } // namespace Glc

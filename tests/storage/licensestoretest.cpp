@@ -483,8 +483,9 @@ private Q_SLOTS:
 
     void shouldStoreTheSameValuesInTextBatchesAndBoundRows()
     {
-        // PostgreSQL writes rows as arrays, SQLite as bound VALUES: the arrays must store exactly
-        // what the bound rows store, escaping included (on SQLite both writes take one path).
+        // PostgreSQL writes rows by COPY (or as arrays where COPY cannot run), SQLite as bound VALUES:
+        // each must store exactly what the bound rows store, escaping included (on SQLite every
+        // write takes one path).
         LicenseSnapshot snapshot = smallSnapshot(11, 300);
         const qsizetype firstTricky = snapshot.licenses.users.size();
         ConsumedLicense syntax;
@@ -531,6 +532,16 @@ private Q_SLOTS:
             QVERIFY2(id.ok(), qPrintable(id.error.message));
             batchedId = id.value;
         }
+        qint64 arraysId = 0;
+        {
+            LicenseStore::OpenOptions options;
+            options.postgresCopy = false;
+            LicenseStore arrays;
+            QVERIFY(!arrays.open(m_location, options));
+            const auto id = arrays.writeSnapshot(snapshot);
+            QVERIFY2(id.ok(), qPrintable(id.error.message));
+            arraysId = id.value;
+        }
         LicenseStore::OpenOptions options;
         options.textBatches = false;
         LicenseStore store;
@@ -548,6 +559,9 @@ private Q_SLOTS:
         QCOMPARE(batchedRows.value.at(firstTricky).githubComName, syntax.githubComName);
         QCOMPARE(batchedRows.value.at(firstTricky).visualStudioSubscriptionEmail, syntax.visualStudioSubscriptionEmail);
         QCOMPARE(batchedRows.value, boundRows.value);
+        const auto arraysRows = store.loadConsumedLicenses(arraysId);
+        QVERIFY(arraysRows.ok());
+        QCOMPARE(arraysRows.value, boundRows.value);
         QCOMPARE(batchedRows.value.constLast().githubComMemberRoles, QStringList());
 
         // Packed as they are read (the License page's load): the very rows the list load gives.
@@ -581,9 +595,12 @@ private Q_SLOTS:
         };
         const QList<QVariantList> batchedRaw = raw(batchedId);
         const QList<QVariantList> boundRaw = raw(boundId.value);
+        const QList<QVariantList> arraysRaw = raw(arraysId);
         QCOMPARE(batchedRaw.size(), snapshot.licenses.users.size());
+        QCOMPARE(arraysRaw.size(), snapshot.licenses.users.size());
         for (qsizetype i = 0; i < batchedRaw.size(); ++i) {
             QCOMPARE(batchedRaw.at(i), boundRaw.at(i));
+            QCOMPARE(arraysRaw.at(i), boundRaw.at(i));
         }
         QCOMPARE(batchedRaw.at(firstTricky).at(0).toInt(), int(firstTricky)); // row_index
         QVERIFY(!batchedRaw.at(firstTricky + 1).at(2).isValid()); // an empty name is NULL

@@ -61,13 +61,13 @@ public:
         parser.addOption(
             QCommandLineOption(toOption, i18nc("@info:shell", "The later snapshot's id (default: the newest)."),
                 i18nc("@info:shell value name", "id")));
-        parser.addOption(SnapshotJson::formatOption(false));
+        parser.addOption(SnapshotJson::formatOption(SnapshotJson::Formats::TextOrJson));
         parser.addOption(SnapshotJson::refreshOption());
     }
     ExitCode run(CliSession &session, const QCommandLineParser &parser) override
     {
         const QString format = parser.value(QStringLiteral("format"));
-        if (!SnapshotJson::checkFormat(format, false)) {
+        if (!SnapshotJson::checkFormat(format, SnapshotJson::Formats::TextOrJson)) {
             return ExitCode::Usage;
         }
         qint64 fromId = 0;

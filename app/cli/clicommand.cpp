@@ -9,7 +9,7 @@
 namespace Glc {
 void ReportCommand::addOptions(QCommandLineParser &parser)
 {
-    parser.addOption(SnapshotJson::formatOption(false));
+    parser.addOption(SnapshotJson::formatOption(formats()));
     parser.addOption(SnapshotJson::refreshOption());
     if (readsReportFiles()) {
         parser.addOption(SnapshotJson::fileOption());
@@ -19,14 +19,17 @@ void ReportCommand::addOptions(QCommandLineParser &parser)
 ExitCode ReportCommand::run(CliSession &session, const QCommandLineParser &parser)
 {
     const QString format = parser.value(QStringLiteral("format"));
-    if (!SnapshotJson::checkFormat(format, false)) {
+    if (!SnapshotJson::checkFormat(format, formats())) {
         return ExitCode::Usage;
+    }
+    if (const ExitCode code = checkOptions(parser, format); code != ExitCode::Ok) {
+        return code;
     }
     LicenseSnapshot snapshot;
     if (const ExitCode code = session.reportSnapshot(parser, &snapshot, parts()); code != ExitCode::Ok) {
         return code;
     }
-    return report(session, snapshot, format == QLatin1String("json"));
+    return report(session, snapshot, format, parser);
 }
 
 std::vector<std::unique_ptr<CliCommand>> cliCommands()

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "cli/exitcode.h"
+#include "cli/snapshotjson.h"
 #include "storage/licensestore.h"
 
 #include <QCommandLineParser>
@@ -44,7 +45,13 @@ public:
     ExitCode run(CliSession &session, const QCommandLineParser &parser) final;
 
 protected:
-    virtual ExitCode report(CliSession &session, const LicenseSnapshot &snapshot, bool json) = 0;
+    /// `format`: one of formats(), checked.
+    virtual ExitCode report(CliSession &session, const LicenseSnapshot &snapshot, const QString &format,
+        const QCommandLineParser &parser) = 0;
+    /// Options that do not go together, found before the snapshot is read: a message and ExitCode::Usage.
+    virtual ExitCode checkOptions(const QCommandLineParser &, const QString & /*format*/) const { return ExitCode::Ok; }
+    /// The values --format takes.
+    virtual SnapshotJson::Formats formats() const { return SnapshotJson::Formats::TextOrJson; }
     /// What of the stored snapshot the report reads (all of it by default).
     virtual LicenseStore::LoadParts parts() const { return LicenseStore::LoadParts{}; }
     /// The report can be made from a license report file (--file) as well: it needs the seats only.

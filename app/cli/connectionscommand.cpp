@@ -134,7 +134,7 @@ public:
 private:
     ExitCode list(CliSession &session, const QString &format)
     {
-        if (!SnapshotJson::checkFormat(format, false)) {
+        if (!SnapshotJson::checkFormat(format, SnapshotJson::Formats::TextOrJson)) {
             return ExitCode::Usage;
         }
         const StoreResult<QList<Connection>> connections = session.store().connections();

@@ -6,9 +6,11 @@
 #include "cli/clisession.h"
 #include "cli/snapshotjson.h"
 #include "licensing/countedtwice.h"
+#include "licensing/fixlistwriter.h"
 #include "licensing/mergedview.h"
 
 #include <KLocalizedString>
+#include <QIODevice>
 
 namespace Glc {
 namespace {
@@ -25,18 +27,58 @@ protected:
     // The seats packed as the console reads them, the accounts' profile names on their own.
     LicenseStore::LoadParts parts() const override { return CliSession::serversOnly(); }
     bool readsReportFiles() const override { return true; }
-    ExitCode report(CliSession &session, const LicenseSnapshot &snapshot, bool json) override
+    SnapshotJson::Formats formats() const override { return SnapshotJson::Formats::TextCsvOrJson; }
+    void addOptions(QCommandLineParser &parser) override
     {
+        ReportCommand::addOptions(parser);
+        parser.addOption(SnapshotJson::outputOption());
+        parser.addOption(SnapshotJson::bomOption());
+    }
+    ExitCode checkOptions(const QCommandLineParser &parser, const QString &format) const override
+    {
+        if (parser.isSet(QStringLiteral("bom")) && format != QLatin1String("csv")) {
+            CliOutput::error(i18nc("@info:shell", "--bom applies to --format csv only."));
+            return ExitCode::Usage;
+        }
+        if (parser.isSet(QStringLiteral("output")) && format == QLatin1String("text")) {
+            CliOutput::error(i18nc("@info:shell", "--output applies to --format csv or --format json."));
+            return ExitCode::Usage;
+        }
+        return ExitCode::Ok;
+    }
+    ExitCode report(CliSession &session, const LicenseSnapshot &snapshot, const QString &format,
+        const QCommandLineParser &parser) override
+    {
+        const bool csv = format == QLatin1String("csv");
+        const bool json = format == QLatin1String("json");
+        const QString output = parser.value(QStringLiteral("output"));
         CompactLicenseRows seats;
         if (!session.packedSeats(snapshot, &seats)) {
             return ExitCode::Failure;
         }
         const CountedTwiceResult result = CountedTwiceAnalyzer::analyze(seats, session.serverProfileNames(snapshot));
-        const MergedView::Totals people = MergedView::build(seats, MergedView::optionsFor(seats)).totals(result.pairs);
-        if (json) {
-            CliOutput::outBytes(CliOutput::json(SnapshotJson::countedTwice(seats, result, people)));
+        if (csv || json) {
+            // The fix list for a spreadsheet, or the whole analysis with the people for a program.
+            const QByteArray bytes = csv
+                ? FixListWriter::toCsv(seats, result, parser.isSet(QStringLiteral("bom")))
+                : CliOutput::json(SnapshotJson::countedTwice(
+                      seats, result, MergedView::build(seats, MergedView::optionsFor(seats)).totals(result.pairs)));
+            if (output.isEmpty()) {
+                CliOutput::outBytes(bytes);
+                return ExitCode::Ok;
+            }
+            const LicenseReportWriter::Result written = LicenseReportWriter::writeFile(
+                output, [&bytes](QIODevice *file) { return file->write(bytes) == bytes.size(); });
+            if (!written.ok()) {
+                CliOutput::error(written.errorMessage);
+                return ExitCode::Failure;
+            }
+            const int findings = int(result.pairs.size() + result.unexpected.size());
+            CliOutput::err(
+                i18ncp("@info:shell", "Wrote %1 finding to %2.", "Wrote %1 findings to %2.", findings, output));
             return ExitCode::Ok;
         }
+        const MergedView::Totals people = MergedView::build(seats, MergedView::optionsFor(seats)).totals(result.pairs);
         if (result.pairs.isEmpty()) {
             CliOutput::out(i18nc("@info:shell", "Nobody seems to be counted twice."));
         }

@@ -36,8 +36,10 @@ protected:
     // The seats packed as the console reads them.
     LicenseStore::LoadParts parts() const override { return CliSession::serversOnly(); }
     bool readsReportFiles() const override { return true; }
-    ExitCode report(CliSession &session, const LicenseSnapshot &snapshot, bool json) override
+    ExitCode report(CliSession &session, const LicenseSnapshot &snapshot, const QString &format,
+        const QCommandLineParser &) override
     {
+        const bool json = format == QLatin1String("json");
         CompactLicenseRows seats;
         if (!session.packedSeats(snapshot, &seats)) {
             return ExitCode::Failure;

@@ -45,12 +45,12 @@ public:
             i18nc("@info:shell value name", "days")));
         parser.addOption(QCommandLineOption(compactOption,
             i18nc("@info:shell", "Compact the database file afterwards, giving unused space back to the disk.")));
-        parser.addOption(SnapshotJson::formatOption(false));
+        parser.addOption(SnapshotJson::formatOption(SnapshotJson::Formats::TextOrJson));
     }
     ExitCode run(CliSession &session, const QCommandLineParser &parser) override
     {
         const QString format = parser.value(QStringLiteral("format"));
-        if (!SnapshotJson::checkFormat(format, false)) {
+        if (!SnapshotJson::checkFormat(format, SnapshotJson::Formats::TextOrJson)) {
             return ExitCode::Usage;
         }
         WorkflowContext context = session.context();

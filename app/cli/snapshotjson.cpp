@@ -9,24 +9,49 @@
 #include <QJsonArray>
 
 namespace Glc::SnapshotJson {
-QCommandLineOption formatOption(bool csv)
+QCommandLineOption formatOption(Formats formats)
 {
-    return QCommandLineOption(QStringLiteral("format"),
-        csv ? i18nc("@info:shell", "Output format: csv or json.")
-            : i18nc("@info:shell", "Output format: text or json."),
-        i18nc("@info:shell value name", "format"), csv ? QStringLiteral("csv") : QStringLiteral("text"));
+    switch (formats) {
+    case Formats::TextOrJson:
+        break;
+    case Formats::CsvOrJson:
+        return QCommandLineOption(QStringLiteral("format"), i18nc("@info:shell", "Output format: csv or json."),
+            i18nc("@info:shell value name", "format"), QStringLiteral("csv"));
+    case Formats::TextCsvOrJson:
+        return QCommandLineOption(QStringLiteral("format"), i18nc("@info:shell", "Output format: text, csv or json."),
+            i18nc("@info:shell value name", "format"), QStringLiteral("text"));
+    }
+    return QCommandLineOption(QStringLiteral("format"), i18nc("@info:shell", "Output format: text or json."),
+        i18nc("@info:shell value name", "format"), QStringLiteral("text"));
 }
 
-bool checkFormat(const QString &format, bool csv)
+bool checkFormat(const QString &format, Formats formats)
 {
-    const QLatin1String other = csv ? QLatin1String("csv") : QLatin1String("text");
-    if (format == other || format == QLatin1String("json")) {
+    const bool text = formats != Formats::CsvOrJson;
+    const bool csv = formats != Formats::TextOrJson;
+    if (format == QLatin1String("json") || (text && format == QLatin1String("text")) ||
+        (csv && format == QLatin1String("csv"))) {
         return true;
     }
     CliOutput::error(i18nc("@info:shell", "Unknown format: %1", format),
-        csv ? i18nc("@info:shell", "Use --format csv or --format json.")
-            : i18nc("@info:shell", "Use --format text or --format json."));
+        formats == Formats::TextCsvOrJson ? i18nc("@info:shell", "Use --format text, --format csv or --format json.")
+            : csv                         ? i18nc("@info:shell", "Use --format csv or --format json.")
+                                          : i18nc("@info:shell", "Use --format text or --format json."));
     return false;
+}
+
+QCommandLineOption outputOption()
+{
+    return QCommandLineOption({QStringLiteral("o"), QStringLiteral("output")},
+        i18nc("@info:shell", "Write to this file (atomically) instead of standard output."),
+        i18nc("@info:shell value name", "file"));
+}
+
+QCommandLineOption bomOption()
+{
+    return QCommandLineOption(QStringLiteral("bom"),
+        i18nc("@info:shell",
+            "CSV only: start with a UTF-8 byte order mark, so spreadsheet programs read non-ASCII names right."));
 }
 
 QCommandLineOption refreshOption()

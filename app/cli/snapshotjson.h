@@ -15,11 +15,20 @@ namespace Glc {
 /// The stable JSON documents of ghe-license (schemas in README.md, "Command line") and options shared by the
 /// report commands. Keys are snake_case and sorted (QJsonObject); never rename, only add.
 namespace SnapshotJson {
-/// --format: text|json (default text), or csv|json (default csv) for users.
-QCommandLineOption formatOption(bool csv);
-/// Checks a --format value against formatOption(csv): true when valid, else prints the error (the
+/// The values a command's --format takes; the first is the default.
+enum class Formats : qint8 {
+    TextOrJson,
+    CsvOrJson, ///< users
+    TextCsvOrJson, ///< counted-twice
+};
+QCommandLineOption formatOption(Formats formats);
+/// Checks a --format value against formatOption(formats): true when valid, else prints the error (the
 /// command then exits with ExitCode::Usage).
-bool checkFormat(const QString &format, bool csv);
+bool checkFormat(const QString &format, Formats formats);
+/// -o/--output FILE: write the report there atomically instead of standard output.
+QCommandLineOption outputOption();
+/// --bom: a CSV report starts with a UTF-8 byte order mark.
+QCommandLineOption bomOption();
 /// --refresh: pull a new snapshot before reporting.
 QCommandLineOption refreshOption();
 /// --file FILE: report on a license report file (GitHub's CSV, the consumed-licenses JSON) instead of the store.

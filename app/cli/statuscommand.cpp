@@ -54,8 +54,10 @@ public:
 
 protected:
     LicenseStore::LoadParts parts() const override { return CliSession::serversOnly(); }
-    ExitCode report(CliSession &session, const LicenseSnapshot &snapshot, bool json) override
+    ExitCode report(CliSession &session, const LicenseSnapshot &snapshot, const QString &format,
+        const QCommandLineParser &) override
     {
+        const bool json = format == QLatin1String("json");
         const QDateTime now = session.now();
         const auto history = session.store().snapshots(snapshot.connectionId);
         if (!history.ok()) {

@@ -38,12 +38,12 @@ public:
         parser.addOption(QCommandLineOption(ServerOption,
             i18nc("@info:shell", "Only this server's syncs (its host name or server id)."),
             i18nc("@info:shell value name", "server")));
-        parser.addOption(SnapshotJson::formatOption(false));
+        parser.addOption(SnapshotJson::formatOption(SnapshotJson::Formats::TextOrJson));
     }
     ExitCode run(CliSession &session, const QCommandLineParser &parser) override
     {
         const QString format = parser.value(QStringLiteral("format"));
-        if (!SnapshotJson::checkFormat(format, false)) {
+        if (!SnapshotJson::checkFormat(format, SnapshotJson::Formats::TextOrJson)) {
             return ExitCode::Usage;
         }
         if (const ExitCode code = session.chooseConnection(); code != ExitCode::Ok) {

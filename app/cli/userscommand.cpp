@@ -24,7 +24,7 @@ public:
     }
     void addOptions(QCommandLineParser &parser) override
     {
-        parser.addOption(SnapshotJson::formatOption(true));
+        parser.addOption(SnapshotJson::formatOption(SnapshotJson::Formats::CsvOrJson));
         parser.addOption(SnapshotJson::refreshOption());
         parser.addOption(QCommandLineOption(QStringLiteral("filter"),
             i18nc("@info:shell", "Only seats whose login, name, e-mail or server account contains this text."),
@@ -47,18 +47,14 @@ public:
             i18nc("@info:shell", "Only seats whose github.com account has two-factor authentication off.")));
         parser.addOption(QCommandLineOption(QStringLiteral("pending-invitation-only"),
             i18nc("@info:shell", "Only seats taken by a pending organization invitation alone.")));
-        parser.addOption(QCommandLineOption({QStringLiteral("o"), QStringLiteral("output")},
-            i18nc("@info:shell", "Write to this file (atomically) instead of standard output."),
-            i18nc("@info:shell value name", "file")));
+        parser.addOption(SnapshotJson::outputOption());
         parser.addOption(SnapshotJson::fileOption());
-        parser.addOption(QCommandLineOption(QStringLiteral("bom"),
-            i18nc("@info:shell",
-                "CSV only: start with a UTF-8 byte order mark, so spreadsheet programs read non-ASCII names right.")));
+        parser.addOption(SnapshotJson::bomOption());
     }
     ExitCode run(CliSession &session, const QCommandLineParser &parser) override
     {
         const QString format = parser.value(QStringLiteral("format"));
-        if (!SnapshotJson::checkFormat(format, true)) {
+        if (!SnapshotJson::checkFormat(format, SnapshotJson::Formats::CsvOrJson)) {
             return ExitCode::Usage;
         }
         LicenseSnapshot snapshot;

@@ -67,16 +67,7 @@ QByteArray csvLine(const ConsumedLicense &u)
         u.visualStudioSubscriptionEmail,
         QString::number(u.totalUserAccounts),
     };
-    QString line;
-    line.reserve(256);
-    for (qsizetype i = 0; i < cells.size(); ++i) {
-        if (i > 0) {
-            line += QLatin1Char(',');
-        }
-        line += LicenseReportWriter::csvCell(cells.at(i));
-    }
-    line += QLatin1String("\r\n");
-    return line.toUtf8();
+    return LicenseReportWriter::csvRow(cells);
 }
 
 /// One seat's object as QJsonDocument indents it inside the report's "users" array: each line eight
@@ -174,6 +165,20 @@ QString LicenseReportWriter::neutralized(const QString &value)
         }
     }
     return value;
+}
+
+QByteArray LicenseReportWriter::csvRow(const QStringList &cells)
+{
+    QString line;
+    line.reserve(256);
+    for (qsizetype i = 0; i < cells.size(); ++i) {
+        if (i > 0) {
+            line += QLatin1Char(',');
+        }
+        line += csvCell(cells.at(i));
+    }
+    line += QLatin1String("\r\n");
+    return line.toUtf8();
 }
 
 QString LicenseReportWriter::csvCell(const QString &value)
@@ -294,12 +299,18 @@ LicenseReportWriter::Result LicenseReportWriter::write(
 LicenseReportWriter::Result LicenseReportWriter::write(const QString &path, const ConsumedLicensesReport &totals,
     const NextSeat &next, const Options &options, qsizetype *written)
 {
+    return writeFile(path, [&](QIODevice *file) { return writeTo(file, totals, next, options, written); });
+}
+
+LicenseReportWriter::Result LicenseReportWriter::writeFile(
+    const QString &path, const std::function<bool(QIODevice *file)> &fill)
+{
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
         return Result{
             i18nc("@info", "Could not write the report to %1: %2. Choose another folder.", path, file.errorString())};
     }
-    if (!writeTo(&file, totals, next, options, written)) {
+    if (!fill(&file)) {
         const QString error = file.errorString();
         file.cancelWriting();
         return Result{i18nc("@info", "Could not write the report to %1: %2. The file was not changed.", path, error)};

@@ -56,6 +56,12 @@ public:
     static bool writeTo(QIODevice *device, const ConsumedLicensesReport &totals, const NextSeat &next,
         const Options &options, qsizetype *written = nullptr);
 
+    /// Writes `path` atomically with what `fill` writes into the file (false: it failed, the file's
+    /// errorString() says why): on any failure the file is left as it was.
+    static Result writeFile(const QString &path, const std::function<bool(QIODevice *file)> &fill);
+
+    /// One CSV line (CRLF) of csvCell()s.
+    static QByteArray csvRow(const QStringList &cells);
     /// A text a spreadsheet would run as a formula (=, +, -, @, tab, CR first) with a leading apostrophe.
     static QString neutralized(const QString &value);
     /// A cell neutralized(), then quoted for CSV.

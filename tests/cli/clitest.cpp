@@ -337,8 +337,15 @@ private Q_SLOTS:
                                               QStringLiteral("json"), QStringLiteral("--bom")}
                                        << QStringLiteral("--bom applies to --format csv only.");
         QTest::newRow("counted-twice bad format")
-            << QStringList{QStringLiteral("counted-twice"), QStringLiteral("--format"), QStringLiteral("csv")}
-            << QStringLiteral("Unknown format: csv");
+            << QStringList{QStringLiteral("counted-twice"), QStringLiteral("--format"), QStringLiteral("xml")}
+            << QStringLiteral("Use --format text, --format csv or --format json.");
+        QTest::newRow("counted-twice text to a file")
+            << QStringList{QStringLiteral("counted-twice"), QStringLiteral("-o"), QStringLiteral("fixes.txt")}
+            << QStringLiteral("--output applies to --format csv or --format json.");
+        QTest::newRow("counted-twice bom with json")
+            << QStringList{QStringLiteral("counted-twice"), QStringLiteral("--format"), QStringLiteral("json"),
+                   QStringLiteral("--bom")}
+            << QStringLiteral("--bom applies to --format csv only.");
         QTest::newRow("cloud connection without enterprise")
             << QStringList{QStringLiteral("connections"), QStringLiteral("add"), QStringLiteral("corp"),
                    QStringLiteral("--kind"), QStringLiteral("cloud")}
@@ -968,6 +975,34 @@ private Q_SLOTS:
         QCOMPARE(twice.code, 0);
         QCOMPARE(QJsonDocument::fromJson(twice.out.toUtf8()).object().value(QLatin1String("users")).toArray().size(),
             2 * pairs.size());
+
+        // The fix list: a line per pair, then per seat that counts unexpectedly, each with the fix of the JSON.
+        const QJsonArray unexpected = result.value(QLatin1String("unexpected")).toArray();
+        const Run csv = run({QStringLiteral("counted-twice"), QStringLiteral("--format"), QStringLiteral("csv"),
+            QStringLiteral("--store"), store});
+        QCOMPARE(csv.code, 0);
+        const QStringList lines = csv.out.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 1 + pairs.size() + unexpected.size());
+        QVERIFY2(
+            lines.first().startsWith(QLatin1String("Finding,Enterprise Server accounts,")), qPrintable(lines.first()));
+        const QJsonObject first = pairs.at(0).toObject();
+        QVERIFY2(lines.at(1).startsWith(QStringLiteral("Counted twice,%1,%2,%3,%4,")
+                         .arg(first.value(QLatin1String("server_user_ids")).toArray().at(0).toString(),
+                             first.value(QLatin1String("server_email")).toString(),
+                             first.value(QLatin1String("cloud_login")).toString(),
+                             first.value(QLatin1String("cloud_email")).toString())),
+            qPrintable(lines.at(1)));
+        QVERIFY(lines.at(1).contains(first.value(QLatin1String("fix")).toString()));
+        QVERIFY(lines.at(1).endsWith(QStringLiteral(",1,%1").arg(first.value(QLatin1String("confidence")).toInt())));
+        const QString fixes = path(QStringLiteral("fixes.csv"));
+        const Run saved = run({QStringLiteral("counted-twice"), QStringLiteral("--format"), QStringLiteral("csv"),
+            QStringLiteral("--bom"), QStringLiteral("-o"), fixes, QStringLiteral("--store"), store});
+        QCOMPARE(saved.code, 0);
+        QVERIFY2(saved.err.contains(QStringLiteral("Wrote %1 findings to").arg(pairs.size() + unexpected.size())),
+            qPrintable(saved.err));
+        QFile file(fixes);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), QByteArray("\xEF\xBB\xBF") + csv.out.toUtf8());
     }
 
     void shouldCheckThresholds_data()

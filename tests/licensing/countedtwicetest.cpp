@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "licensing/countedtwice.h"
+#include "licensing/fixlistwriter.h"
 #include "snapshotgenerator.h"
 
 #include <QElapsedTimer>
@@ -239,6 +240,48 @@ private Q_SLOTS:
         QCOMPARE(result.unexpected.at(1).row, 1);
         QCOMPARE(result.unexpected.at(1).kind, UnexpectedSeat::Kind::UnmatchedVisualStudioSubscriber);
         QVERIFY(result.unexpected.at(1).explanation.contains(QLatin1String("dev@partner.example")));
+    }
+
+    void shouldListFindingsForASpreadsheet()
+    {
+        // A pair, then the seats that count unexpectedly; a subscriber known by an e-mail a spreadsheet would
+        // run as a formula.
+        ConsumedLicense pending = cloud(QStringLiteral("invitee"), QStringLiteral("In Vitee"), {});
+        pending.githubComMemberRoles.clear();
+        pending.githubComOrgsWithPendingInvites = {QStringLiteral("research")};
+        ConsumedLicense vs;
+        vs.visualStudioSubscriptionUser = true;
+        vs.visualStudioSubscriptionEmail = QStringLiteral("=1+1@partner.example");
+        vs.licenseType = QStringLiteral("visual_studio");
+        const QList<ConsumedLicense> seats = {
+            cloud(QStringLiteral("alice"), QStringLiteral("Alice Liddell"), {QStringLiteral("alice@example.com")}),
+            serverOnly(QStringLiteral("alice@corp.example"), QStringLiteral("ghes.example.com:17")), pending, vs};
+        const CompactLicenseRows rows = CompactLicenseRows::fromLicenses(seats);
+        const CountedTwiceResult result = CountedTwiceAnalyzer::analyze(rows);
+        QCOMPARE(result.pairs.size(), 1);
+        QCOMPARE(result.unexpected.size(), 2);
+
+        const QByteArray csv = FixListWriter::toCsv(rows, result, false);
+        const QStringList lines = QString::fromUtf8(csv).split(QStringLiteral("\r\n"));
+        QCOMPARE(lines.size(), 5); // the titles, three findings, and nothing after the last line break
+        QCOMPARE(lines.at(0), FixListWriter::columns().join(QLatin1Char(',')));
+        const CountedTwicePair &pair = result.pairs.first();
+        QCOMPARE(lines.at(1),
+            QStringLiteral(
+                "Counted twice,ghes.example.com:17,alice@corp.example,alice,alice@example.com,%1,\"%2\",1,%3")
+                .arg(CountedTwicePair::reasonText(pair.reason),
+                    QString(pair.fix).replace(QLatin1Char('"'), QLatin1String("\"\"")))
+                .arg(pair.confidence));
+        QVERIFY2(
+            lines.at(2).startsWith(QLatin1String("A pending invitation only,,,invitee,,,")), qPrintable(lines.at(2)));
+        QVERIFY(lines.at(2).contains(QLatin1String("research")));
+        QVERIFY2(lines.at(3).startsWith(
+                     QLatin1String("Visual Studio subscriber without a github.com account,,'=1+1@partner.example,,,,")),
+            qPrintable(lines.at(3)));
+        QVERIFY(lines.at(3).endsWith(QLatin1String(",,")));
+        QCOMPARE(lines.at(4), QString());
+        QVERIFY(!csv.startsWith("\xEF\xBB\xBF"));
+        QCOMPARE(FixListWriter::toCsv(rows, result, true), QByteArray("\xEF\xBB\xBF") + csv);
     }
 
     void shouldFindGeneratedMismatches()

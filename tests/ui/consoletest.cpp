@@ -6,6 +6,7 @@
 #include "controllers/connectiontestcommand.h"
 #include "controllers/licensecontroller.h"
 #include "controllers/reportfilecommand.h"
+#include "controllers/savefixlistcommand.h"
 #include "github/tokenstore.h"
 #include "lab/licenselab.h"
 #include "labbrowser.h"
@@ -23,6 +24,7 @@
 #include "licensepage/usagefilesdialog.h"
 #include "licensepage/userlicensescard.h"
 #include "licensepage/widgetutil.h"
+#include "licensing/fixlistwriter.h"
 #include "licensing/licensereportwriter.h"
 #include "licensing/seatforecast.h"
 #include "licensing/usagefile.h"
@@ -993,6 +995,19 @@ private Q_SLOTS:
         }
         menu->close();
 
+        // Its fix list goes to a file as the page's does; the dialog says where.
+        auto *saveCommand = controller()->findChild<ReportFileCommand *>()->findChild<SaveFixListCommand *>();
+        QVERIFY(saveCommand);
+        const QString fixes = dir.filePath(QStringLiteral("acme-fixes.csv"));
+        saveCommand->setChooser([fixes](QWidget *) { return fixes; });
+        QSignalSpy fixesSaved(saveCommand, &SaveFixListCommand::saved);
+        dialog->panel()->findChild<QPushButton *>(QStringLiteral("saveFixListButton"))->click();
+        QVERIFY(fixesSaved.wait(30000));
+        QCOMPARE(readAll(fixes).count("\r\n"), 1 + expected.pairs.size() + expected.unexpected.size());
+        QTRY_VERIFY(dialog->errorMessage()->isVisible());
+        QCOMPARE(dialog->errorMessage()->type(), InlineMessage::Type::Information);
+        QVERIFY2(dialog->errorMessage()->title().contains(fixes), qPrintable(dialog->errorMessage()->title()));
+
         // Check Another File…: the consumed-licenses JSON, which tells the purchased seats too.
         const QString json = dir.filePath(QStringLiteral("consumed-licenses.json"));
         report.totalSeatsConsumed = int(report.users.size());
@@ -1043,6 +1058,55 @@ private Q_SLOTS:
         QVERIFY(!second->errorMessage()->nextStep().isEmpty());
         QVERIFY(!second->panel()->isVisible());
         second->close();
+    }
+
+    void shouldSaveTheFixListOfTheCountedTwicePanel()
+    {
+        QVERIFY(openConsole());
+        CountedTwicePanel *panel = page()->countedTwicePanel();
+        QVERIFY(!panel->result().pairs.isEmpty());
+        auto *button = panel->findChild<QPushButton *>(QStringLiteral("saveFixListButton"));
+        QVERIFY(button && button->isEnabled());
+        auto *command = controller()->findChild<SaveFixListCommand *>(QStringLiteral("saveFixListCommand"));
+        QVERIFY(command);
+        const QString path = m_dir->filePath(QStringLiteral("counted-twice.csv"));
+        QString askedOver;
+        command->setChooser([&askedOver, path](QWidget *parent) {
+            askedOver = parent ? parent->objectName() : QString();
+            return path;
+        });
+        // By keyboard, from anywhere on the page: the button's mnemonic.
+        QSignalSpy saved(command, &SaveFixListCommand::saved);
+        QSignalSpy status(controller(), &LicenseController::statusMessage);
+        m_window->activateWindow();
+        QTest::keyClick(m_window.get(), Qt::Key_L, Qt::AltModifier);
+        QVERIFY(saved.wait(30000));
+        QCOMPARE(askedOver, m_window->objectName());
+        const CountedTwiceResult &result = panel->result();
+        const qsizetype findings = result.pairs.size() + result.unexpected.size();
+        QCOMPARE(saved.first().at(1).value<qsizetype>(), findings);
+        // What the panel shows, for a spreadsheet program (with a byte order mark).
+        const QByteArray written = readAll(path);
+        QCOMPARE(written, FixListWriter::toCsv(panel->seats(), result, true));
+        QCOMPARE(written.count("\r\n"), 1 + findings);
+        QVERIFY(written.contains(panel->pairs().constFirst().fix.toUtf8()));
+        QVERIFY(!status.isEmpty());
+        QVERIFY2(status.last().first().toString().contains(path), qPrintable(status.last().first().toString()));
+
+        // A folder that is not there: the page says why and what to do; nothing is written.
+        const QString missing = m_dir->filePath(QStringLiteral("no-such-folder/counted-twice.csv"));
+        command->setChooser([missing](QWidget *) { return missing; });
+        button->click();
+        QTRY_VERIFY_WITH_TIMEOUT(page()->errorMessage()->isVisible(), 30000);
+        QVERIFY2(page()->errorMessage()->title().contains(missing), qPrintable(page()->errorMessage()->title()));
+        QVERIFY(!page()->errorMessage()->nextStep().isEmpty());
+        QVERIFY(!QFile::exists(missing));
+        // A choice cancelled writes nothing.
+        QFile::remove(path);
+        command->setChooser([](QWidget *) { return QString(); });
+        button->click();
+        QVERIFY(!saved.wait(300));
+        QVERIFY(!QFile::exists(path));
     }
 
     void shouldShowSeatsByOrganizationAndFilterTheTable()

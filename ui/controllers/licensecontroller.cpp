@@ -20,6 +20,7 @@
 #include "models/serverinstancesmodel.h"
 #include "models/synchistorymodel.h"
 #include "models/usagefilesmodel.h"
+#include "savefixlistcommand.h"
 #include "workflows/connectionstorejob.h"
 #include "workflows/jobrunner.h"
 #include "workflows/labhistoryjob.h"
@@ -72,6 +73,13 @@ LicenseController::LicenseController(LicensePage *page, const Options &options, 
         [this](int index) { m_seats->showSeats({m_page->countedTwicePanel()->unexpectedSeat(index)}); });
     connect(m_report, &DownloadReportCommand::statusMessage, this, &LicenseController::statusMessage);
     connect(m_report, &DownloadReportCommand::finished, this, &LicenseController::reportFinished);
+    auto *fixList = new SaveFixListCommand(page->countedTwicePanel(), m_runner, this);
+    fixList->setObjectName(QStringLiteral("saveFixListCommand"));
+    connect(fixList, &SaveFixListCommand::saved, this, [this](const QString &path, qsizetype findings) {
+        Q_EMIT statusMessage(i18ncp("@info:status", "Fix list with %1 finding saved to %2.",
+            "Fix list with %1 findings saved to %2.", findings, path));
+    });
+    connect(fixList, &SaveFixListCommand::failed, m_page, &LicensePage::showError);
     connect(m_lab, &LabHost::started, this, &LicenseController::labStarted);
     connect(m_lab, &LabHost::failed, this, &LicenseController::labFailed);
 }

@@ -4,7 +4,9 @@
 
 #include "filedialogs.h"
 #include "licensecontroller.h"
+#include "licensepage/inlinemessage.h"
 #include "licensepage/reportfiledialog.h"
+#include "savefixlistcommand.h"
 #include "workflows/jobrunner.h"
 #include "workflows/reportfilejob.h"
 
@@ -22,6 +24,18 @@ ReportFileCommand::ReportFileCommand(LicenseController *controller, QWidget *par
         if (!path.isEmpty()) {
             start(path);
         }
+    });
+    auto *fixList = new SaveFixListCommand(m_dialog->panel(), controller->runner(), this);
+    fixList->setObjectName(QStringLiteral("saveFixListCommand"));
+    connect(fixList, &SaveFixListCommand::saved, m_dialog, [this](const QString &path, qsizetype findings) {
+        m_dialog->errorMessage()->showMessage(InlineMessage::Type::Information,
+            i18ncp("@info", "Fix list with %1 finding saved to %2.", "Fix list with %1 findings saved to %2.", findings,
+                path));
+        m_dialog->errorMessage()->show();
+    });
+    connect(fixList, &SaveFixListCommand::failed, m_dialog, [this](const QString &error, const QString &nextStep) {
+        m_dialog->errorMessage()->showMessage(InlineMessage::Type::Error, error, nextStep);
+        m_dialog->errorMessage()->show();
     });
     connect(m_dialog, &QObject::destroyed, this, [this] {
         if (m_job) {

@@ -8,9 +8,11 @@
 #include "wrappingitemdelegate.h"
 
 #include <KLocalizedString>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
+#include <QPushButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -31,6 +33,8 @@ CountedTwicePanel::CountedTwicePanel(QWidget *parent)
     , m_unexpectedLabel(WidgetUtil::makeValueLabel(
           QStringLiteral("unexpectedLabel"), i18nc("@label accessible name", "Seats that count unexpectedly"), this))
     , m_unexpectedView(new QTreeWidget(this))
+    , m_saveButton(new QPushButton(
+          QIcon::fromTheme(QStringLiteral("document-save-as")), i18nc("@action:button", "Save Fix &List…"), this))
 {
     setObjectName(QStringLiteral("countedTwicePanel"));
     setAccessibleName(title());
@@ -61,8 +65,17 @@ CountedTwicePanel::CountedTwicePanel(QWidget *parent)
     m_view->header()->setStretchLastSection(false);
     m_view->setMinimumHeight(fontMetrics().height() * 8);
 
+    // The findings as a CSV file, for whoever changes the e-mails or works through them in a spreadsheet.
+    m_saveButton->setObjectName(QStringLiteral("saveFixListButton"));
+    m_saveButton->setToolTip(i18nc("@info:tooltip",
+        "Saves every suspected pair and every seat that counts unexpectedly, with what to do, as a CSV file"));
+    connect(m_saveButton, &QPushButton::clicked, this, &CountedTwicePanel::saveFixListRequested);
+
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_peopleLabel);
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_peopleLabel, 1);
+    top->addWidget(m_saveButton, 0, Qt::AlignTop);
+    layout->addLayout(top);
     layout->addWidget(m_countLabel);
     layout->addWidget(m_seatsLabel);
     layout->addWidget(m_emptyLabel);
@@ -167,6 +180,9 @@ void CountedTwicePanel::showAnalysis(
     setTotals(people);
     m_pairSeats = pairSeats;
     m_unexpectedSeats = unexpectedSeats;
+    m_result = result;
+    m_seats = seats;
+    m_saveButton->setEnabled(!result.pairs.isEmpty() || !result.unexpected.isEmpty());
 }
 
 std::pair<int, int> CountedTwicePanel::pairSeats(int index) const
@@ -183,6 +199,9 @@ void CountedTwicePanel::setPairs(const QList<SuspectedPairRow> &pairs)
 {
     m_pairs = pairs;
     m_pairSeats.clear();
+    m_result = {};
+    m_seats = {};
+    m_saveButton->setEnabled(false);
     m_view->clear();
     const bool empty = pairs.isEmpty();
     m_emptyLabel->setVisible(empty);

@@ -9,6 +9,7 @@
 #include <QGroupBox>
 
 class QLabel;
+class QPushButton;
 class QTreeWidget;
 
 /// One suspected pair of accounts that GitHub counts as two seats, as the panel shows it. The
@@ -76,12 +77,17 @@ public:
     int totalSeatsFreed() const;
     QTreeWidget *view() const { return m_view; }
     QTreeWidget *unexpectedView() const { return m_unexpectedView; }
+    /// What showAnalysis() was given: the findings and the seats they index (empty after setPairs()).
+    const Glc::CountedTwiceResult &result() const { return m_result; }
+    const Glc::CompactLicenseRows &seats() const { return m_seats; }
 
 Q_SIGNALS:
     /// The user picked a pair (index into the rows given to setPairs).
     void pairActivated(int index);
     /// The user asked for an unexpected seat (index into the rows given to setUnexpectedSeats).
     void unexpectedSeatActivated(int index);
+    /// Save Fix List…: the user wants result() as a file.
+    void saveFixListRequested();
 
 private:
     void showDetail();
@@ -94,10 +100,13 @@ private:
     QLabel *const m_detailLabel;
     QLabel *const m_unexpectedLabel;
     QTreeWidget *const m_unexpectedView;
+    QPushButton *const m_saveButton;
     QList<SuspectedPairRow> m_pairs;
     QList<UnexpectedSeatRow> m_unexpected;
     QList<std::pair<int, int>> m_pairSeats;
     QList<int> m_unexpectedSeats;
     bool m_showInTable = true;
+    Glc::CountedTwiceResult m_result;
+    Glc::CompactLicenseRows m_seats;
     Glc::MergedView::Totals m_totals;
 };

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "savefixlistcommand.h"
+
+#include "filedialogs.h"
+#include "licensepage/countedtwicepanel.h"
+#include "workflows/fixlistjob.h"
+#include "workflows/jobrunner.h"
+
+#include <KLocalizedString>
+#include <QDate>
+#include <QDir>
+
+SaveFixListCommand::SaveFixListCommand(CountedTwicePanel *panel, Glc::JobRunner *runner, QObject *parent)
+    : QObject(parent)
+    , m_panel(panel)
+    , m_runner(runner)
+{
+    connect(panel, &CountedTwicePanel::saveFixListRequested, this, [this] { start(); });
+}
+
+QString SaveFixListCommand::chooseFile()
+{
+    if (m_chooser) {
+        return m_chooser(m_panel->window());
+    }
+    const QString suggested =
+        QDir(Glc::FileDialogs::documentsFolder())
+            .filePath(QStringLiteral("counted-twice-%1.csv").arg(QDate::currentDate().toString(Qt::ISODate)));
+    return Glc::FileDialogs::saveFileName(m_panel->window(), i18nc("@title:window", "Save Fix List"), suggested,
+        i18nc("@item file dialog filter", "CSV for spreadsheet programs (*.csv)"));
+}
+
+void SaveFixListCommand::start(const QString &path)
+{
+    const QString file = path.isEmpty() ? chooseFile() : path;
+    if (file.isEmpty()) {
+        return;
+    }
+    if (m_job) {
+        Glc::JobRunner::cancel(m_job); // superseded by this file
+    }
+    // With a byte order mark, as spreadsheet programs need to read UTF-8 (names, Chinese texts).
+    auto *job = new Glc::FixListJob({}, file, m_panel->seats(), m_panel->result(), true);
+    m_job = job;
+    connect(job, &Glc::WorkflowJob::finished, this, [this, job] {
+        if (job->status() == Glc::WorkflowJob::Status::Succeeded) {
+            Q_EMIT saved(job->path(), job->findings());
+        } else if (job->status() == Glc::WorkflowJob::Status::Failed) {
+            Q_EMIT failed(job->errorText(), job->nextStep());
+        }
+    });
+    m_runner->start(job);
+}

@@ -584,6 +584,10 @@ private Q_SLOTS:
         CountedTwicePanel *panel = m_window->licensePage()->countedTwicePanel();
         QTableView *table = controller()->table();
         table->selectRow(0);
+        QStringList columnTitles;
+        for (int column = 0; column < table->model()->columnCount(); ++column) {
+            columnTitles.append(table->model()->headerData(column, Qt::Horizontal).toString());
+        }
         for (QAbstractItemView *view : QList<QAbstractItemView *>{table, panel->view(), panel->unexpectedView()}) {
             if (view->model()->rowCount() == 0) {
                 continue;
@@ -600,7 +604,9 @@ private Q_SLOTS:
             QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
             if (m_checkTranslation) {
                 for (const TextWalker::Text &text : std::as_const(texts)) {
-                    QVERIFY2(TextWalker::hasCjk(text.text), qPrintable(text.text));
+                    // The Columns submenu names the table's columns as its header does, product terms
+                    // ("SAML NameID") included: judged above like every text, with the header's allow-list.
+                    QVERIFY2(TextWalker::hasCjk(text.text) || columnTitles.contains(text.text), qPrintable(text.text));
                 }
             }
         }

@@ -14,6 +14,7 @@
 #include "licensepage/countedtwicepanel.h"
 #include "licensepage/historychart.h"
 #include "licensepage/inlinemessage.h"
+#include "licensepage/itemviewcopy.h"
 #include "licensepage/licensefilterbar.h"
 #include "licensepage/licensepage.h"
 #include "licensepage/licensesynccard.h"
@@ -390,6 +391,7 @@ private Q_SLOTS:
         QSettings settings;
         settings.remove(QStringLiteral("Connections"));
         settings.remove(QStringLiteral("Connection"));
+        settings.remove(QStringLiteral("LicenseTable")); // the table's columns as they start
     }
 
     void cleanup()
@@ -1058,6 +1060,84 @@ private Q_SLOTS:
         QVERIFY(!second->errorMessage()->nextStep().isEmpty());
         QVERIFY(!second->panel()->isVisible());
         second->close();
+    }
+
+    void shouldChooseTheTablesColumnsAndKeepThemForTheNextStart()
+    {
+        const LicenseController::Options options = freshOptions();
+        QVERIFY(openConsoleWith(options));
+        QTableView *table = controller()->table();
+        QHeaderView *header = table->horizontalHeader();
+        using Model = ConsumedLicensesModel;
+        const int nameWidth = header->sectionSize(Model::NameColumn);
+        // The header's context menu lists every column, shown ones ticked.
+        QContextMenuEvent onHeader(
+            QContextMenuEvent::Mouse, QPoint(5, 5), header->viewport()->mapToGlobal(QPoint(5, 5)));
+        QApplication::sendEvent(header->viewport(), &onHeader);
+        QPointer<QMenu> menu;
+        QTRY_VERIFY((menu = header->findChild<QMenu *>(QStringLiteral("tableColumnsMenu"))) && menu->isVisible());
+        auto *name = menu->findChild<QAction *>(QStringLiteral("showColumn%1").arg(int(Model::NameColumn)));
+        QVERIFY(name && name->isCheckable() && name->isChecked());
+        QCOMPARE(name->text(), Model().headerData(Model::NameColumn, Qt::Horizontal).toString());
+        name->trigger();
+        menu->close();
+        QVERIFY(header->isSectionHidden(Model::NameColumn));
+        // Copies leave a hidden column out, as they follow the table's order.
+        header->moveSection(header->visualIndex(Model::LoginColumn), Model::ColumnCount - 1);
+        table->selectRow(0);
+        const QString titles = ItemViewCopy::selectedRowsText(table, ItemViewCopy::Titles::With).section(u'\n', 0, 0);
+        const QString nameTitle = Model().headerData(Model::NameColumn, Qt::Horizontal).toString();
+        const QString loginTitle = Model().headerData(Model::LoginColumn, Qt::Horizontal).toString();
+        QVERIFY2(!titles.split(u'\t').contains(nameTitle) && titles.endsWith(loginTitle), qPrintable(titles));
+
+        header->resizeSection(Model::EnvironmentsColumn, 333);
+        // The next start shows the table as it was left; the rows keep the login order they come in.
+        QVERIFY(reopenConsole(options));
+        table = controller()->table();
+        header = table->horizontalHeader();
+        QVERIFY(header->isSectionHidden(Model::NameColumn));
+        QCOMPARE(header->visualIndex(Model::LoginColumn), Model::ColumnCount - 1);
+        QCOMPARE(header->sectionSize(Model::EnvironmentsColumn), 333);
+        QCOMPARE(controller()->filterModel()->sortColumn(), -1);
+        QCOMPARE(header->sortIndicatorSection(), int(Model::LoginColumn));
+
+        // The last shown column cannot go; from the table's own menu (by keyboard) Reset Columns brings all back.
+        for (int column = 0; column < Model::ColumnCount; ++column) {
+            if (column != Model::ProfileColumn) {
+                header->hideSection(column);
+            }
+        }
+        table->setFocus();
+        table->selectRow(0);
+        QContextMenuEvent byKey(QContextMenuEvent::Keyboard, QPoint(), table->viewport()->mapToGlobal(QPoint()));
+        QApplication::sendEvent(table->viewport(), &byKey);
+        QPointer<QMenu> tableMenu;
+        QTRY_VERIFY((tableMenu = table->findChild<QMenu *>(QStringLiteral("itemViewMenu"))) && tableMenu->isVisible());
+        auto *columns = tableMenu->findChild<QMenu *>(QStringLiteral("tableColumnsMenu"));
+        QVERIFY(columns);
+        auto *profile = columns->findChild<QAction *>(QStringLiteral("showColumn%1").arg(int(Model::ProfileColumn)));
+        QVERIFY(profile && profile->isChecked() && !profile->isEnabled());
+        auto *login = columns->findChild<QAction *>(QStringLiteral("showColumn%1").arg(int(Model::LoginColumn)));
+        QVERIFY(login && !login->isChecked() && login->isEnabled());
+        columns->findChild<QAction *>(QStringLiteral("resetColumns"))->trigger();
+        tableMenu->close();
+        // Counted section by section: QHeaderView's hiddenSectionCount() keeps a stale entry after a restored state.
+        const auto hidden = [](const QHeaderView *h) {
+            int count = 0;
+            for (int column = 0; column < h->count(); ++column) {
+                count += h->isSectionHidden(column) ? 1 : 0;
+            }
+            return count;
+        };
+        QCOMPARE(hidden(header), 0);
+        for (int column = 0; column < Model::ColumnCount; ++column) {
+            QCOMPARE(header->visualIndex(column), column);
+        }
+        QCOMPARE(header->sectionSize(Model::NameColumn), nameWidth);
+        QCOMPARE(controller()->filterModel()->sortColumn(), -1); // no sort of every row
+        QVERIFY(reopenConsole(options));
+        QCOMPARE(hidden(controller()->table()->horizontalHeader()), 0);
+        QCOMPARE(controller()->table()->horizontalHeader()->visualIndex(Model::LoginColumn), 0);
     }
 
     void shouldSaveTheFixListOfTheCountedTwicePanel()

@@ -13,8 +13,11 @@
 #include <KLocalizedString>
 #include <QHeaderView>
 #include <QMenu>
+#include <QMetaEnum>
 #include <QSet>
+#include <QSettings>
 #include <QTableView>
+#include <QTimer>
 
 using namespace Glc;
 
@@ -24,32 +27,160 @@ LicenseTableController::LicenseTableController(LicensePage *page, QObject *paren
     , m_model(new ConsumedLicensesModel(this))
     , m_filter(new ConsumedLicensesFilterModel(this))
     , m_table(new QTableView(page))
+    , m_saveColumns(new QTimer(this))
 {
     m_filter->setSourceModel(m_model);
     m_table->setObjectName(QStringLiteral("consumedLicensesTable"));
     m_table->setAccessibleName(i18nc("@label accessible name", "Consumed licenses"));
     m_table->setAccessibleDescription(i18nc("@info:whatsthis", "One row per consumed seat; sort by any column"));
     m_table->setModel(m_filter);
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setSectionsMovable(true);
+    restoreColumns();
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(ConsumedLicensesModel::LoginColumn, Qt::AscendingOrder);
     // PageDataJob delivers the rows sorted by login already: the proxy keeps their order (no sort of
     // 100,000 rows in this thread at each load or keystroke) until the user sorts by a column.
     m_filter->sort(-1);
+    // With the sort indicator's room; widths saved under another language (or font) may be too narrow
+    // for this one's titles.
+    fitColumns();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->setVisible(false);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
-    m_table->horizontalHeader()->setSectionsMovable(true);
-    // No title is cut, nor a license type (GitHub's two words); data (logins, names, e-mails) may be elided.
-    WidgetUtil::fitSectionsToTitles(m_table->horizontalHeader());
-    WidgetUtil::fitColumnToTexts(m_table, ConsumedLicensesModel::LicenseTypeColumn,
-        {ConsumedLicensesModel::licenseTypeText(QStringLiteral("enterprise")),
-            ConsumedLicensesModel::licenseTypeText(QStringLiteral("visual_studio"))});
     m_table->setWordWrap(false);
     m_table->setMinimumHeight(m_table->fontMetrics().height() * 16);
     ItemViewCopy::install(m_table, [this](QMenu *menu, const QModelIndex &index) { addSeatActions(menu, index); });
     page->setTableWidget(m_table);
     connect(page->filterBar(), &LicenseFilterBar::filterChanged, this, &LicenseTableController::applyFilter);
+
+    // Which columns show, in which order and how wide: chosen from the header's context menu (or the
+    // table's Columns submenu, by keyboard), and kept for the next start.
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(header, &QHeaderView::customContextMenuRequested, this, [this, header](const QPoint &pos) {
+        auto *menu = new QMenu(header);
+        menu->setObjectName(QStringLiteral("tableColumnsMenu"));
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        addColumnActions(menu);
+        menu->popup(header->viewport()->mapToGlobal(pos));
+    });
+    m_saveColumns->setSingleShot(true);
+    m_saveColumns->setInterval(500);
+    connect(m_saveColumns, &QTimer::timeout, this, &LicenseTableController::saveColumns);
+    const auto changed = [this] { m_saveColumns->start(); };
+    connect(header, &QHeaderView::sectionMoved, this, changed);
+    connect(header, &QHeaderView::sectionResized, this, changed);
+}
+
+LicenseTableController::~LicenseTableController()
+{
+    if (m_saveColumns->isActive()) {
+        saveColumns();
+    }
+}
+
+namespace {
+/// The columns in the table's order, each "Name:shown|hidden:width" (Name: ConsumedLicensesModel::Column).
+const QLatin1String ColumnsKey("LicenseTable/columns");
+} // namespace
+
+void LicenseTableController::fitColumns()
+{
+    // No title is cut, nor a license type (GitHub's two words); data (logins, names, e-mails) may be elided.
+    WidgetUtil::fitSectionsToTitles(m_table->horizontalHeader());
+    WidgetUtil::fitColumnToTexts(m_table, ConsumedLicensesModel::LicenseTypeColumn,
+        {ConsumedLicensesModel::licenseTypeText(QStringLiteral("enterprise")),
+            ConsumedLicensesModel::licenseTypeText(QStringLiteral("visual_studio"))});
+}
+
+void LicenseTableController::saveColumns()
+{
+    // By the columns' names (the model's enum), not QHeaderView::saveState(): a version with more or
+    // other columns still reads it, and restoring it brings no sort along.
+    m_saveColumns->stop();
+    const QHeaderView *header = m_table->horizontalHeader();
+    const QMetaEnum names = QMetaEnum::fromType<ConsumedLicensesModel::Column>();
+    QStringList columns;
+    for (int visual = 0; visual < header->count(); ++visual) {
+        const int column = header->logicalIndex(visual);
+        // A hidden section's size is 0; it shows again as wide as it was, which the header remembers.
+        columns.append(QStringLiteral("%1:%2:%3")
+                .arg(QLatin1String(names.valueToKey(column)),
+                    header->isSectionHidden(column) ? QStringLiteral("hidden") : QStringLiteral("shown"))
+                .arg(header->isSectionHidden(column) ? 0 : header->sectionSize(column)));
+    }
+    QSettings().setValue(ColumnsKey, columns);
+}
+
+void LicenseTableController::restoreColumns()
+{
+    const QStringList columns = QSettings().value(ColumnsKey).toStringList();
+    const QMetaEnum names = QMetaEnum::fromType<ConsumedLicensesModel::Column>();
+    QHeaderView *header = m_table->horizontalHeader();
+    int visual = 0;
+    for (const QString &entry : columns) {
+        const QStringList parts = entry.split(QLatin1Char(':'));
+        bool known = false;
+        const int column = parts.size() == 3 ? names.keyToValue(parts.at(0).toLatin1().constData(), &known) : -1;
+        if (!known || column < 0 || column >= header->count() || header->visualIndex(column) < visual) {
+            continue; // a column this version does not have (or named twice)
+        }
+        header->moveSection(header->visualIndex(column), visual++);
+        if (const int width = parts.at(2).toInt(); width > 0) {
+            header->resizeSection(column, width);
+        }
+        header->setSectionHidden(column, parts.at(1) == QLatin1String("hidden"));
+    }
+    if (shownColumns() == 0) {
+        resetColumns();
+    }
+}
+
+int LicenseTableController::shownColumns() const
+{
+    // Section by section: QHeaderView::hiddenSectionCount() can keep a stale entry (Qt 6.8).
+    const QHeaderView *header = m_table->horizontalHeader();
+    int shown = 0;
+    for (int column = 0; column < header->count(); ++column) {
+        shown += header->isSectionHidden(column) ? 0 : 1;
+    }
+    return shown;
+}
+
+void LicenseTableController::addColumnActions(QMenu *menu)
+{
+    QHeaderView *header = m_table->horizontalHeader();
+    const int shown = shownColumns();
+    for (int visual = 0; visual < header->count(); ++visual) {
+        const int column = header->logicalIndex(visual);
+        const bool hidden = header->isSectionHidden(column);
+        QAction *action = menu->addAction(m_model->headerData(column, Qt::Horizontal).toString());
+        action->setObjectName(QStringLiteral("showColumn%1").arg(column));
+        action->setCheckable(true);
+        action->setChecked(!hidden);
+        action->setEnabled(hidden || shown > 1); // a table shows at least one column
+        connect(action, &QAction::toggled, this, [this, column](bool show) {
+            m_table->horizontalHeader()->setSectionHidden(column, !show);
+            saveColumns();
+        });
+    }
+    menu->addSeparator();
+    QAction *reset = menu->addAction(QIcon::fromTheme(QStringLiteral("view-refresh")),
+        i18nc("@action:inmenu", "&Reset Columns"), this, &LicenseTableController::resetColumns);
+    reset->setObjectName(QStringLiteral("resetColumns"));
+}
+
+void LicenseTableController::resetColumns()
+{
+    QHeaderView *header = m_table->horizontalHeader();
+    for (int column = 0; column < header->count(); ++column) {
+        header->showSection(column);
+        header->moveSection(header->visualIndex(column), column);
+        header->resizeSection(column, header->defaultSectionSize());
+    }
+    fitColumns();
+    saveColumns();
 }
 
 void LicenseTableController::showSeats(const QList<int> &rows)
@@ -123,6 +254,10 @@ void LicenseTableController::addSeatActions(QMenu *menu, const QModelIndex &inde
         i18nc("@action:inmenu", "Open &Profile in Browser"), menu, [profile] { UrlOpener::open(profile); });
     openProfile->setObjectName(QStringLiteral("openProfile"));
     openProfile->setEnabled(index.isValid() && web);
+    menu->addSeparator();
+    QMenu *columns = menu->addMenu(i18nc("@title:menu", "C&olumns"));
+    columns->setObjectName(QStringLiteral("tableColumnsMenu"));
+    addColumnActions(columns);
 }
 
 void LicenseTableController::setRows(const CompactLicenseRows &rows)

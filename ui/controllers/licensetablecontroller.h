@@ -12,6 +12,7 @@ class LicensePage;
 class QMenu;
 class QModelIndex;
 class QTableView;
+class QTimer;
 
 namespace Glc {
 class CompactLicenseRows;
@@ -28,6 +29,8 @@ class LicenseTableController : public QObject
     Q_OBJECT
 public:
     LicenseTableController(LicensePage *page, QObject *parent = nullptr);
+    /// Saves the columns' layout when a change is still waiting to be saved.
+    ~LicenseTableController() override;
 
     QTableView *table() const { return m_table; }
     Glc::ConsumedLicensesModel *model() const { return m_model; }
@@ -48,14 +51,29 @@ public:
     /// own order.
     std::optional<QList<int>> shownRows() const;
 
+    /// The columns as actions that show or hide each, in the table's order (the last shown one cannot be
+    /// hidden), then Reset Columns: what the header's and the table's context menus offer.
+    void addColumnActions(QMenu *menu);
+    /// Every column shown, in the model's order, at the width it starts with; the sort stays.
+    void resetColumns();
+
 private:
     /// The table's context menu: the logins and e-mail addresses of the selected seats, the profile of
     /// the one under the pointer (`index`).
     void addSeatActions(QMenu *menu, const QModelIndex &index);
+    /// The widths a column starts with: every title whole, the license type's words too.
+    void fitColumns();
+    /// The order, visibility and widths of the columns (not the sort: the rows come sorted by login), in
+    /// the settings, so the next start shows the table as it was left (each column at least as wide as
+    /// its title).
+    void saveColumns();
+    void restoreColumns();
+    int shownColumns() const;
 
     LicensePage *const m_page;
     Glc::ConsumedLicensesModel *const m_model;
     Glc::ConsumedLicensesFilterModel *const m_filter;
     QTableView *const m_table;
     FilterState m_appliedFilter; ///< what the proxy filters by (its defaults at first)
+    QTimer *const m_saveColumns; ///< saveColumns() once a drag or resize of the columns has ended
 };

@@ -6,6 +6,7 @@
 #include "controllers/connectiontestcommand.h"
 #include "controllers/reportfilecommand.h"
 #include "controllers/retentioncommand.h"
+#include "controllers/savesummarycommand.h"
 #include "core/applicationinfo.h"
 #include "core/localization.h"
 #include "licensepage/connectiondialog.h"
@@ -236,6 +237,13 @@ void MainWindow::setupMenus()
     report->setObjectName(QStringLiteral("downloadReportAction"));
     report->setShortcut(QKeySequence::Save);
     connect(report, &QAction::triggered, m_controller, &LicenseController::downloadReport);
+    QAction *summary = fileMenu->addAction(
+        QIcon::fromTheme(QStringLiteral("document-export")), i18nc("@action:inmenu", "Save &Summary…"));
+    summary->setObjectName(QStringLiteral("saveSummaryAction"));
+    summary->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    summary->setToolTip(i18nc("@info:tooltip",
+        "The License page on one page, as PDF or as a web page, for people who do not open the console"));
+    connect(summary, &QAction::triggered, m_controller->summaryCommand(), &SaveSummaryCommand::start);
     QAction *checkFile = fileMenu->addAction(
         QIcon::fromTheme(QStringLiteral("document-open")), i18nc("@action:inmenu", "C&heck a License Report File…"));
     checkFile->setObjectName(QStringLiteral("checkReportFileAction"));

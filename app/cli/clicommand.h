@@ -64,6 +64,7 @@ std::vector<std::unique_ptr<CliCommand>> cliCommands();
 std::unique_ptr<CliCommand> makeConnectionsCommand();
 std::unique_ptr<CliCommand> makeRefreshCommand();
 std::unique_ptr<CliCommand> makeStatusCommand();
+std::unique_ptr<CliCommand> makeSummaryCommand();
 std::unique_ptr<CliCommand> makeUsersCommand();
 std::unique_ptr<CliCommand> makeCountedTwiceCommand();
 std::unique_ptr<CliCommand> makeChangesCommand();

@@ -293,7 +293,7 @@ private Q_SLOTS:
             QStringLiteral("status"), QStringLiteral("users"), QStringLiteral("counted-twice"),
             QStringLiteral("sync-now"), QStringLiteral("export"), QStringLiteral("add-server-usage"),
             QStringLiteral("lab"), QStringLiteral("check"), QStringLiteral("retention"), QStringLiteral("changes"),
-            QStringLiteral("organizations")};
+            QStringLiteral("organizations"), QStringLiteral("summary"), QStringLiteral("sync-history")};
         for (const QString &command : commands) {
             QVERIFY2(help.out.contains(command), qPrintable(command));
             const Run commandHelp = run({command, QStringLiteral("--help")});
@@ -1003,6 +1003,53 @@ private Q_SLOTS:
         QFile file(fixes);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(file.readAll(), QByteArray("\xEF\xBB\xBF") + csv.out.toUtf8());
+    }
+
+    void shouldWriteTheSummaryForAMail()
+    {
+        const QString store = newStore();
+        const Run status = run({QStringLiteral("status"), QStringLiteral("--format"), QStringLiteral("json"),
+            QStringLiteral("--store"), store});
+        QCOMPARE(status.code, 0);
+        const QJsonObject json = QJsonDocument::fromJson(status.out.toUtf8()).object();
+        const int consumed = json.value(QLatin1String("seats")).toObject().value(QLatin1String("consumed")).toInt();
+        QVERIFY2(consumed > 0, qPrintable(status.out));
+        const QJsonArray servers = json.value(QLatin1String("servers")).toArray();
+        QVERIFY(!servers.isEmpty());
+        const Run pairs = run({QStringLiteral("counted-twice"), QStringLiteral("--format"), QStringLiteral("json"),
+            QStringLiteral("--store"), store});
+        const int pairCount =
+            int(QJsonDocument::fromJson(pairs.out.toUtf8()).object().value(QLatin1String("pairs")).toArray().size());
+        QVERIFY(pairCount > 0);
+
+        // The stored snapshot on one page: its seats, every server, the pairs - no network needed.
+        const Run summary = run({QStringLiteral("summary"), QStringLiteral("--store"), store});
+        QCOMPARE(summary.code, 0);
+        QVERIFY(summary.out.startsWith(QLatin1String("<!DOCTYPE html>")));
+        QVERIFY2(
+            summary.out.contains(QStringLiteral("%1 of ").arg(QLocale().toString(consumed))), qPrintable(summary.out));
+        for (const QJsonValue &server : servers) {
+            QVERIFY(summary.out.contains(server.toObject().value(QLatin1String("hostname")).toString()));
+        }
+        QVERIFY(summary.out.contains(QStringLiteral("%1 suspected pairs").arg(pairCount)));
+
+        const QString file = path(QStringLiteral("summary.html"));
+        const Run written =
+            run({QStringLiteral("summary"), QStringLiteral("-o"), file, QStringLiteral("--store"), store});
+        QCOMPARE(written.code, 0);
+        QVERIFY2(written.err.contains(QStringLiteral("Wrote the summary to %1.").arg(file)), qPrintable(written.err));
+        QFile html(file);
+        QVERIFY(html.open(QIODevice::ReadOnly));
+        const QString saved = QString::fromUtf8(html.readAll());
+        // The same page but for the minute it was written.
+        QCOMPARE(saved.section(QLatin1String("<h2>"), 1), summary.out.section(QLatin1String("<h2>"), 1));
+        // A folder that is not there: said, and nothing written.
+        const QString missing = path(QStringLiteral("no-such-folder/summary.html"));
+        const Run failed =
+            run({QStringLiteral("summary"), QStringLiteral("-o"), missing, QStringLiteral("--store"), store});
+        QCOMPARE(failed.code, 1);
+        QVERIFY2(failed.err.contains(missing), qPrintable(failed.err));
+        QVERIFY(!QFile::exists(missing));
     }
 
     void shouldCheckThresholds_data()

@@ -7,6 +7,7 @@
 #include "controllers/licensecontroller.h"
 #include "controllers/reportfilecommand.h"
 #include "controllers/savefixlistcommand.h"
+#include "controllers/savesummarycommand.h"
 #include "github/tokenstore.h"
 #include "lab/licenselab.h"
 #include "labbrowser.h"
@@ -1138,6 +1139,54 @@ private Q_SLOTS:
         QVERIFY(reopenConsole(options));
         QCOMPARE(hidden(controller()->table()->horizontalHeader()), 0);
         QCOMPARE(controller()->table()->horizontalHeader()->visualIndex(Model::LoginColumn), 0);
+    }
+
+    void shouldSaveTheSummaryAsPdfOrWebPage()
+    {
+        QVERIFY(openConsole());
+        SaveSummaryCommand *command = controller()->summaryCommand();
+        const QString pdf = m_dir->filePath(QStringLiteral("summary.pdf"));
+        command->setChooser([pdf](QWidget *) { return pdf; });
+        QSignalSpy saved(command, &SaveSummaryCommand::saved);
+        QSignalSpy status(controller(), &LicenseController::statusMessage);
+        // File > Save Summary by its shortcut.
+        m_window->activateWindow();
+        QTest::keyClick(m_window.get(), Qt::Key_S, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_COMPARE(saved.count(), 1);
+        const QByteArray printed = readAll(pdf);
+        QVERIFY2(printed.startsWith("%PDF-") && printed.contains("%%EOF"), printed.left(20).constData());
+        QVERIFY(printed.contains("/Subtype /Image")); // the history chart
+        QVERIFY(printed.size() > 20000);
+        QVERIFY2(status.last().first().toString().contains(pdf), qPrintable(status.last().first().toString()));
+
+        // One file to mail: the page's numbers, every server, and the chart inside as a PNG.
+        const QString web = m_dir->filePath(QStringLiteral("summary.html"));
+        command->write(web);
+        QCOMPARE(saved.count(), 2);
+        const QString html = QString::fromUtf8(readAll(web));
+        QVERIFY(html.contains(QLatin1String("<h1>License summary: License lab</h1>")));
+        QVERIFY2(html.contains(QStringLiteral("%1 of %2 purchased seats consumed")
+                         .arg(QLocale().toString(labConsumed()),
+                             QLocale().toString(controller()->data().snapshot.licenses.totalSeatsPurchased))),
+            qPrintable(html.left(2000)));
+        for (const LicenseSyncStatus &server : controller()->data().snapshot.syncStatus) {
+            QVERIFY(html.contains(QStringLiteral("<td>%1</td>").arg(server.hostname)));
+        }
+        const QString prefix = QStringLiteral("<img src=\"data:image/png;base64,");
+        const qsizetype at = html.indexOf(prefix);
+        QVERIFY(at > 0);
+        const QString base64 = html.mid(at + prefix.size()).section(u'"', 0, 0);
+        const QImage chart = QImage::fromData(QByteArray::fromBase64(base64.toLatin1()), "PNG");
+        QCOMPARE(chart.size(), QSize(1320, 560)); // drawn at twice the pixels it takes in the page
+
+        // A folder that is not there: the page says so; nothing is written.
+        const QString missing = m_dir->filePath(QStringLiteral("no-such-folder/summary.pdf"));
+        command->setChooser([missing](QWidget *) { return missing; });
+        m_window->findChild<QAction *>(QStringLiteral("saveSummaryAction"))->trigger();
+        QTRY_VERIFY(page()->errorMessage()->isVisible());
+        QVERIFY2(page()->errorMessage()->title().contains(missing), qPrintable(page()->errorMessage()->title()));
+        QVERIFY(!QFile::exists(missing));
+        QCOMPARE(saved.count(), 2);
     }
 
     void shouldSaveTheFixListOfTheCountedTwicePanel()

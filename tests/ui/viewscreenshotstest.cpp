@@ -4,6 +4,7 @@
 // X server, in the language of the environment; in Chinese the CJK glyphs must really be drawn.
 
 #include "controllers/licensecontroller.h"
+#include "controllers/savesummarycommand.h"
 #include "core/applicationinfo.h"
 #include "core/localization.h"
 #include "lab/licenselab.h"
@@ -60,6 +61,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextDocument>
 #include <QTimer>
 #include <QTreeWidget>
 
@@ -555,6 +557,25 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(dialog));
         shoot(dialog, QStringLiteral("report-file"));
         dialog->close();
+    }
+
+    void shouldShootTheSummary()
+    {
+        // File > Save Summary's document, as its PDF prints it, drawn at a page's width.
+        QTextDocument document;
+        m_window->controller()->summaryCommand()->prepare(&document);
+        document.setTextWidth(800);
+        QImage image(800, int(document.size().height()), QImage::Format_ARGB32);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        document.drawContents(&painter);
+        painter.end();
+        const QString path = QDir(m_out).filePath(QStringLiteral("summary.png"));
+        QVERIFY(image.save(path));
+        QVERIFY(foregroundPixels(image, image.rect()) > 1000);
+        QVERIFY2(document.toPlainText().contains(
+                     QLocale().toString(m_window->controller()->data().snapshot.licenses.totalSeatsConsumed)),
+            qPrintable(document.toPlainText()));
     }
 
     void shouldDrawChineseGlyphsNotBoxes()

@@ -21,6 +21,7 @@
 #include "models/synchistorymodel.h"
 #include "models/usagefilesmodel.h"
 #include "savefixlistcommand.h"
+#include "savesummarycommand.h"
 #include "workflows/connectionstorejob.h"
 #include "workflows/jobrunner.h"
 #include "workflows/labhistoryjob.h"
@@ -43,6 +44,7 @@ LicenseController::LicenseController(LicensePage *page, const Options &options, 
     , m_lab(new LabHost(this))
     , m_seats(new LicenseTableController(page, this))
     , m_report(new DownloadReportCommand(this, page, m_seats))
+    , m_summary(new SaveSummaryCommand(this, page))
     , m_history(new HistoryModel(this))
     , m_usageFiles(new UsageFilesModel(this))
     , m_syncHistory(new SyncHistoryModel(this))
@@ -73,6 +75,11 @@ LicenseController::LicenseController(LicensePage *page, const Options &options, 
         [this](int index) { m_seats->showSeats({m_page->countedTwicePanel()->unexpectedSeat(index)}); });
     connect(m_report, &DownloadReportCommand::statusMessage, this, &LicenseController::statusMessage);
     connect(m_report, &DownloadReportCommand::finished, this, &LicenseController::reportFinished);
+    m_summary->setObjectName(QStringLiteral("saveSummaryCommand"));
+    connect(m_summary, &SaveSummaryCommand::saved, this, [this](const QString &path) {
+        Q_EMIT statusMessage(i18nc("@info:status %1 file", "Summary saved to %1.", path));
+    });
+    connect(m_summary, &SaveSummaryCommand::failed, m_page, &LicensePage::showError);
     auto *fixList = new SaveFixListCommand(page->countedTwicePanel(), m_runner, this);
     fixList->setObjectName(QStringLiteral("saveFixListCommand"));
     connect(fixList, &SaveFixListCommand::saved, this, [this](const QString &path, qsizetype findings) {

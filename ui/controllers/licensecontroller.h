@@ -16,6 +16,7 @@
 class DownloadReportCommand;
 class LicensePage;
 class LicenseTableController;
+class SaveSummaryCommand;
 class QTableView;
 
 namespace Glc {
@@ -128,6 +129,8 @@ public:
     Glc::ConsumedLicensesFilterModel *filterModel() const;
     /// What to do without a token: File > Connection… in the menu's translated words, or GH_TOKEN.
     static QString tokenHint();
+    /// File > Save Summary.
+    SaveSummaryCommand *summaryCommand() const { return m_summary; }
     bool isRefreshing() const { return m_refresh != nullptr || m_refreshQueued; }
 
 public Q_SLOTS:
@@ -191,6 +194,7 @@ private:
     Glc::LabHost *const m_lab;
     LicenseTableController *const m_seats; ///< the consumed-licenses table
     DownloadReportCommand *const m_report;
+    SaveSummaryCommand *const m_summary;
     Glc::HistoryModel *const m_history;
     Glc::UsageFilesModel *const m_usageFiles;
     Glc::SyncHistoryModel *const m_syncHistory;

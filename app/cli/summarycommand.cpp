@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+// ghe-license summary: the License page on one HTML page, for a weekly mail from cron.
+#include "cli/clicommand.h"
+#include "cli/clioutput.h"
+#include "cli/clisession.h"
+#include "cli/snapshotjson.h"
+#include "licensing/licensereportwriter.h"
+#include "workflows/summaryinput.h"
+
+#include <KLocalizedString>
+#include <QIODevice>
+
+namespace Glc {
+namespace {
+class SummaryCommand : public CliCommand
+{
+public:
+    QString name() const override { return QStringLiteral("summary"); }
+    QString summary() const override
+    {
+        return i18nc("@info:shell",
+            "The License page on one HTML page: seats, expiry, license sync, counted twice, history and forecast.");
+    }
+    QString details() const override
+    {
+        return i18nc("@info:shell",
+            "For people who do not open the console: mail it weekly, e.g. from cron: ghe-license summary --refresh "
+            "-o summary.html. The console's File > Save Summary writes the same, with the history chart.");
+    }
+    void addOptions(QCommandLineParser &parser) override
+    {
+        parser.addOption(SnapshotJson::refreshOption());
+        parser.addOption(SnapshotJson::outputOption());
+    }
+    ExitCode run(CliSession &session, const QCommandLineParser &parser) override
+    {
+        LicenseSnapshot snapshot;
+        if (const ExitCode code = session.reportSnapshot(parser, &snapshot, CliSession::serversOnly());
+            code != ExitCode::Ok) {
+            return code;
+        }
+        const auto history = session.store().snapshots(snapshot.connectionId);
+        if (!history.ok()) {
+            CliOutput::error(history.error.message, history.error.detail);
+            return ExitCode::Failure;
+        }
+        CompactLicenseRows seats;
+        if (!session.packedSeats(snapshot, &seats)) {
+            return ExitCode::Failure;
+        }
+        const CountedTwiceResult countedTwice =
+            CountedTwiceAnalyzer::analyze(seats, session.serverProfileNames(snapshot));
+        const MergedView::Totals people =
+            MergedView::build(seats, MergedView::optionsFor(seats)).totals(countedTwice.pairs);
+        const QByteArray html = LicenseSummary::html(
+            summaryInput(session.connection(), snapshot, history.value, countedTwice, people, session.now()))
+                                    .toUtf8();
+        const QString output = parser.value(QStringLiteral("output"));
+        if (output.isEmpty()) {
+            CliOutput::outBytes(html);
+            return ExitCode::Ok;
+        }
+        const LicenseReportWriter::Result written = LicenseReportWriter::writeFile(
+            output, [&html](QIODevice *file) { return file->write(html) == html.size(); });
+        if (!written.ok()) {
+            CliOutput::error(written.errorMessage);
+            return ExitCode::Failure;
+        }
+        CliOutput::err(i18nc("@info:shell %1 file", "Wrote the summary to %1.", output));
+        return ExitCode::Ok;
+    }
+};
+} // namespace
+
+std::unique_ptr<CliCommand> makeSummaryCommand()
+{
+    return std::make_unique<SummaryCommand>();
+}
+} // namespace Glc

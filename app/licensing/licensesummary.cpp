@@ -1,0 +1,190 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "licensesummary.h"
+
+#include <KLocalizedString>
+#include <QLocale>
+
+#include <algorithm>
+
+namespace Glc::LicenseSummary {
+namespace {
+QString escaped(const QString &text)
+{
+    return text.toHtmlEscaped();
+}
+
+QString paragraph(const QString &text)
+{
+    return QLatin1String("<p>") + escaped(text) + QLatin1String("</p>\n");
+}
+
+QString heading(const QString &text)
+{
+    return QLatin1String("<h2>") + escaped(text) + QLatin1String("</h2>\n");
+}
+
+QString row(const QStringList &cells, bool header = false)
+{
+    const QLatin1String open(header ? "<th>" : "<td>");
+    const QLatin1String close(header ? "</th>" : "</td>");
+    QString html = QStringLiteral("<tr>");
+    for (const QString &cell : cells) {
+        html += open + escaped(cell) + close;
+    }
+    return html + QLatin1String("</tr>\n");
+}
+
+QString dateText(const QDateTime &when)
+{
+    return when.isValid() ? QLocale().toString(when.toLocalTime(), QLocale::ShortFormat)
+                          : i18nc("@item date of something that did not happen", "never");
+}
+
+QString seatsSection(const Input &input)
+{
+    const QLocale locale;
+    const LicenseSnapshot &snapshot = input.snapshot;
+    const int consumed = snapshot.licenses.totalSeatsConsumed;
+    const int purchased = snapshot.licenses.totalSeatsPurchased;
+    QString html = heading(i18nc("@title summary section", "User licenses"));
+    if (snapshot.unlimitedSeats()) {
+        html += paragraph(
+            i18nc("@info summary", "%1 seats consumed; the license has no seat limit.", locale.toString(consumed)));
+    } else {
+        const double percent = purchased > 0 ? 100.0 * consumed / purchased : 0;
+        html += paragraph(i18nc("@info summary %1 consumed, %2 purchased, %3 percent, %4 available",
+            "%1 of %2 purchased seats consumed (%3%); %4 available.", locale.toString(consumed),
+            locale.toString(purchased), locale.toString(percent, 'f', 1), locale.toString(purchased - consumed)));
+    }
+    for (const ServerLicenseInfo &license : snapshot.serverLicenses) {
+        if (!license.expireAt.isValid()) {
+            html += paragraph(i18nc("@info summary %1 host", "License of %1: expiry date unknown.", license.hostname));
+        } else if (license.daysUntilExpiration < 0) {
+            html +=
+                paragraph(i18ncp("@info summary %2 host, %3 date, %1 days", "License of %2 expired on %3 (%1 day ago).",
+                    "License of %2 expired on %3 (%1 days ago).", -license.daysUntilExpiration, license.hostname,
+                    locale.toString(license.expireAt.toLocalTime().date(), QLocale::ShortFormat)));
+        } else {
+            html +=
+                paragraph(i18ncp("@info summary %2 host, %3 date, %1 days", "License of %2 expires on %3 (in %1 day).",
+                    "License of %2 expires on %3 (in %1 days).", license.daysUntilExpiration, license.hostname,
+                    locale.toString(license.expireAt.toLocalTime().date(), QLocale::ShortFormat)));
+        }
+    }
+    return html;
+}
+
+QString syncSection(const Input &input)
+{
+    QString html = heading(i18nc("@title summary section", "License sync"));
+    const QList<LicenseSyncStatus> &servers = input.snapshot.syncStatus;
+    if (servers.isEmpty()) {
+        return html + paragraph(i18nc("@info summary", "No Enterprise Server instance syncs with this enterprise."));
+    }
+    const auto stale = std::count_if(
+        servers.cbegin(), servers.cend(), [&input](const LicenseSyncStatus &s) { return s.isStale(input.now); });
+    html += paragraph(stale == 0
+            ? i18ncp("@info summary", "%1 server; it synced within the last 7 days.",
+                  "%1 servers; each synced within the last 7 days.", int(servers.size()))
+            : i18ncp("@info summary %1 servers, %2 stale ones",
+                  "%1 server; %2 without a successful sync for over 7 days.",
+                  "%1 servers; %2 without a successful sync for over 7 days.", int(servers.size()), int(stale)));
+    html += QLatin1String("<table>\n");
+    html += row({i18nc("@title:column", "Server"), i18nc("@title:column", "Last sync"),
+                    i18nc("@title:column", "Status"), i18nc("@title:column", "Error")},
+        true);
+    QList<LicenseSyncStatus> byHost = servers;
+    std::sort(byHost.begin(), byHost.end(), [](const LicenseSyncStatus &a, const LicenseSyncStatus &b) {
+        return QString::localeAwareCompare(a.hostname, b.hostname) < 0;
+    });
+    for (const LicenseSyncStatus &server : std::as_const(byHost)) {
+        QString status = server.lastSyncDate.isValid()
+            ? (server.isSuccess() ? i18nc("@item sync status", "Succeeded") : i18nc("@item sync status", "Failed"))
+            : i18nc("@item sync status", "Never synced");
+        if (server.isStale(input.now)) {
+            status = i18nc("@item sync status, %1 the status", "%1, stale", status);
+        }
+        html += row({server.hostname, dateText(server.lastSyncDate), status, server.error});
+    }
+    return html + QLatin1String("</table>\n");
+}
+
+QString countedTwiceSection(const Input &input)
+{
+    const QLocale locale;
+    const MergedView::Totals &people = input.people;
+    const CountedTwiceResult &result = input.countedTwice;
+    QString html = heading(i18nc("@title summary section", "Counted twice"));
+    html += paragraph(i18ncp("@info summary %1 people, %2 %3 %4 how many of them use which environments",
+        "%1 person by GitHub's matching rules: %2 on Cloud only, %3 on servers only, %4 on both.",
+        "%1 people by GitHub's matching rules: %2 on Cloud only, %3 on servers only, %4 on both.", people.people,
+        locale.toString(people.cloudOnly), locale.toString(people.serverOnly), locale.toString(people.both)));
+    if (result.pairs.isEmpty()) {
+        html += paragraph(i18nc("@info summary", "No account looks counted twice."));
+    } else {
+        html += paragraph(i18ncp("@info summary %1 pairs, %2 seats, %3 seats consumed then",
+            "%1 suspected pair of accounts is counted as two seats; fixing it would free %2 seat (%3 consumed then).",
+            "%1 suspected pairs of accounts are counted as two seats each; fixing them would free %2 seats (%3 "
+            "consumed then).",
+            int(result.pairs.size()), locale.toString(result.seatsFreed), locale.toString(people.afterFixes)));
+    }
+    if (!result.unexpected.isEmpty()) {
+        html += paragraph(i18ncp("@info summary",
+            "%1 seat counts only for a pending invitation or an unmatched Visual Studio subscription.",
+            "%1 seats count only for a pending invitation or an unmatched Visual Studio subscription.",
+            int(result.unexpected.size())));
+    }
+    return html;
+}
+
+QString historySection(const Input &input, const QString &chartImage, QSize chartSize)
+{
+    const QLocale locale;
+    QString html = heading(i18nc("@title summary section", "History"));
+    if (input.history.isEmpty()) {
+        return html + paragraph(i18nc("@info summary", "No snapshot is stored yet."));
+    }
+    if (!chartImage.isEmpty()) {
+        html += QStringLiteral("<p><img src=\"%1\" alt=\"%2\" width=\"%3\" height=\"%4\"></p>\n")
+                    .arg(escaped(chartImage),
+                        escaped(i18nc("@info:tooltip", "Seats consumed and purchased over time, with the forecast")))
+                    .arg(chartSize.width())
+                    .arg(chartSize.height());
+    }
+    html += paragraph(input.forecast.text(input.snapshot.licenses.totalSeatsPurchased));
+    html += QLatin1String("<table>\n");
+    html += row({i18nc("@title:column", "Snapshot"), i18nc("@title:column", "Seats consumed"),
+                    i18nc("@title:column", "Seats purchased")},
+        true);
+    const qsizetype first = std::max<qsizetype>(0, input.history.size() - HistoryRows);
+    for (qsizetype i = input.history.size() - 1; i >= first; --i) {
+        const HistoryPoint &point = input.history.at(i);
+        html += row({dateText(point.takenAt), locale.toString(point.consumed),
+            input.snapshot.unlimitedSeats() ? i18nc("@item no seat limit", "unlimited")
+                                            : locale.toString(point.purchased)});
+    }
+    return html + QLatin1String("</table>\n");
+}
+} // namespace
+
+QString html(const Input &input, const QString &chartImage, QSize chartSize)
+{
+    const QString title = i18nc("@title %1 connection name", "License summary: %1", input.connectionName);
+    QString html =
+        QStringLiteral("<!DOCTYPE html>\n<html lang=\"%1\">\n<head>\n<meta charset=\"utf-8\">\n<title>%2</title>\n"
+                       "<style>body { font-family: sans-serif; } table { border-collapse: collapse; }"
+                       " th, td { border: 1px solid #999; padding: 3px 8px; } th { text-align: left; }"
+                       "</style>\n</head>\n<body>\n")
+            .arg(escaped(QLocale().bcp47Name()), escaped(title));
+    html += QLatin1String("<h1>") + escaped(title) + QLatin1String("</h1>\n");
+    html += paragraph(i18nc("@info summary %1 snapshot date, %2 source, %3 date written",
+        "Snapshot of %1 from %2; summary written %3.", dateText(input.snapshot.takenAt), input.source,
+        dateText(input.now)));
+    html += seatsSection(input);
+    html += syncSection(input);
+    html += countedTwiceSection(input);
+    html += historySection(input, chartImage, chartSize);
+    return html + QLatin1String("</body>\n</html>\n");
+}
+} // namespace Glc::LicenseSummary

@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "licensing/licensesummary.h"
+
+#include <QLocale>
+#include <QStandardPaths>
+#include <QTest>
+#include <QTimeZone>
+
+using namespace Glc;
+
+namespace {
+const QDateTime Now(QDate(2026, 11, 30), QTime(12, 0), QTimeZone::UTC);
+
+LicenseSyncStatus server(const QString &host, int daysAgo, const QString &status, const QString &error = {})
+{
+    LicenseSyncStatus s;
+    s.serverId = host + QLatin1String("-id");
+    s.hostname = host;
+    s.lastSyncDate = daysAgo < 0 ? QDateTime() : Now.addDays(-daysAgo);
+    s.status = status;
+    s.error = error;
+    return s;
+}
+
+LicenseSummary::Input input()
+{
+    LicenseSummary::Input in;
+    in.connectionName = QStringLiteral("Acme <Corp>");
+    in.source = QStringLiteral("github.com enterprise acme");
+    in.now = Now;
+    in.snapshot.takenAt = Now.addSecs(-3600);
+    in.snapshot.licenses.totalSeatsConsumed = 1234;
+    in.snapshot.licenses.totalSeatsPurchased = 1500;
+    in.snapshot.syncStatus = {server(QStringLiteral("zz.example"), 2, QStringLiteral("success")),
+        server(QStringLiteral("aa<b>.example"), 9, QStringLiteral("failed"), QStringLiteral("<script>x</script>")),
+        server(QStringLiteral("never.example"), -1, QString())};
+    for (int week = 20; week >= 0; --week) {
+        in.history.append({Now.addDays(-7 * week), 1000 + (20 - week) * 10, 1500});
+    }
+    CountedTwicePair pair;
+    pair.seatsFreed = 1;
+    in.countedTwice.pairs = {pair, pair, pair};
+    in.countedTwice.seatsFreed = 3;
+    in.countedTwice.unexpected = {UnexpectedSeat{}};
+    in.people.people = 1231;
+    in.people.afterFixes = 1228;
+    return in;
+}
+
+int count(const QString &text, const QString &part)
+{
+    return int(text.count(part));
+}
+} // namespace
+
+class LicenseSummaryTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    }
+
+    void shouldSummarizeSeatsSyncAndCountedTwice()
+    {
+        const QString html = LicenseSummary::html(input());
+        QVERIFY(html.startsWith(QLatin1String("<!DOCTYPE html>")));
+        QVERIFY2(html.contains(QLatin1String("1,234 of 1,500 purchased seats consumed (82.3%); 266 available.")),
+            qPrintable(html));
+        // Servers by host name; a failed sync with GitHub's error, stale after 7 days, and one that never synced.
+        QVERIFY(html.indexOf(QLatin1String("aa&lt;b&gt;.example")) < html.indexOf(QLatin1String("never.example")));
+        QVERIFY(html.indexOf(QLatin1String("never.example")) < html.indexOf(QLatin1String("zz.example")));
+        QVERIFY(html.contains(QLatin1String("3 servers; 2 without a successful sync for over 7 days.")));
+        QVERIFY(html.contains(QLatin1String("<td>Failed, stale</td><td>&lt;script&gt;x&lt;/script&gt;</td>")));
+        QVERIFY(html.contains(QLatin1String("<td>Never synced, stale</td>")));
+        QVERIFY(html.contains(QLatin1String("<td>Succeeded</td>")));
+        QVERIFY(html.contains(
+            QLatin1String("3 suspected pairs of accounts are counted as two seats each; fixing them would free 3 seats "
+                          "(1,228 consumed then).")));
+        QVERIFY(html.contains(QLatin1String("1 seat counts only for a pending invitation")));
+        // Nothing GitHub (or an admin naming the connection) wrote reaches the page as markup.
+        QCOMPARE(count(html, QStringLiteral("<script")), 0);
+        QCOMPARE(count(html, QStringLiteral("<b>")), 0);
+        QVERIFY(html.contains(QLatin1String("<h1>License summary: Acme &lt;Corp&gt;</h1>")));
+    }
+
+    void shouldListTheNewestSnapshotsAndTheChartWhenGiven()
+    {
+        LicenseSummary::Input in = input();
+        const QString plain = LicenseSummary::html(in);
+        QCOMPARE(count(plain, QStringLiteral("<img")), 0);
+        // The newest first, at most HistoryRows of the 21.
+        const int rows = count(plain, QStringLiteral("<td>1,500</td>"));
+        QCOMPARE(rows, LicenseSummary::HistoryRows);
+        QVERIFY(plain.indexOf(QLatin1String("<td>1,200</td>")) < plain.indexOf(QLatin1String("<td>1,190</td>")));
+        QVERIFY(!plain.contains(QLatin1String("<td>1,080</td>"))); // the 13th newest is left out
+        const QString charted = LicenseSummary::html(in, QStringLiteral("data:image/png;base64,AAAA"), QSize(660, 280));
+        QVERIFY(charted.contains(QLatin1String("<img src=\"data:image/png;base64,AAAA\"")));
+        QVERIFY(charted.contains(QLatin1String("width=\"660\" height=\"280\"")));
+
+        in.history.clear();
+        QVERIFY(
+            LicenseSummary::html(in, QStringLiteral("x.png")).contains(QLatin1String("No snapshot is stored yet.")));
+        QCOMPARE(count(LicenseSummary::html(in, QStringLiteral("x.png")), QStringLiteral("<img")), 0);
+    }
+
+    void shouldSayWhenTheLicenseHasNoSeatLimit()
+    {
+        LicenseSummary::Input in = input();
+        ServerLicenseInfo license;
+        license.hostname = QStringLiteral("ghes.example");
+        license.seatsUsed = 1234;
+        license.daysUntilExpiration = 30;
+        license.expireAt = Now.addDays(30);
+        in.snapshot.serverLicenses = {license};
+        in.snapshot.licenses.totalSeatsPurchased = 0;
+        in.snapshot.syncStatus.clear();
+        in.countedTwice = {};
+        const QString html = LicenseSummary::html(in);
+        QVERIFY2(
+            html.contains(QLatin1String("1,234 seats consumed; the license has no seat limit.")), qPrintable(html));
+        QVERIFY(html.contains(QLatin1String("License of ghes.example expires on")));
+        QVERIFY(html.contains(QLatin1String("(in 30 days).")));
+        QVERIFY(html.contains(QLatin1String("No Enterprise Server instance syncs with this enterprise.")));
+        QVERIFY(html.contains(QLatin1String("No account looks counted twice.")));
+        QVERIFY(html.contains(QLatin1String("<td>unlimited</td>")));
+    }
+};
+
+QTEST_GUILESS_MAIN(LicenseSummaryTest)
+#include "licensesummarytest.moc"

@@ -17,7 +17,6 @@
 #include <QSet>
 #include <QSettings>
 #include <QTableView>
-#include <QTimer>
 
 using namespace Glc;
 
@@ -27,7 +26,6 @@ LicenseTableController::LicenseTableController(LicensePage *page, QObject *paren
     , m_model(new ConsumedLicensesModel(this))
     , m_filter(new ConsumedLicensesFilterModel(this))
     , m_table(new QTableView(page))
-    , m_saveColumns(new QTimer(this))
 {
     m_filter->setSourceModel(m_model);
     m_table->setObjectName(QStringLiteral("consumedLicensesTable"));
@@ -65,19 +63,10 @@ LicenseTableController::LicenseTableController(LicensePage *page, QObject *paren
         addColumnActions(menu);
         menu->popup(header->viewport()->mapToGlobal(pos));
     });
-    m_saveColumns->setSingleShot(true);
-    m_saveColumns->setInterval(500);
-    connect(m_saveColumns, &QTimer::timeout, this, &LicenseTableController::saveColumns);
-    const auto changed = [this] { m_saveColumns->start(); };
-    connect(header, &QHeaderView::sectionMoved, this, changed);
-    connect(header, &QHeaderView::sectionResized, this, changed);
-}
-
-LicenseTableController::~LicenseTableController()
-{
-    if (m_saveColumns->isActive()) {
-        saveColumns();
-    }
+    // Saved as it changes, into the settings object's memory (written to disk by Qt in the background and
+    // when it goes): the table itself is gone before this controller, so nothing is left to save then.
+    connect(header, &QHeaderView::sectionMoved, this, &LicenseTableController::saveColumns);
+    connect(header, &QHeaderView::sectionResized, this, &LicenseTableController::saveColumns);
 }
 
 namespace {
@@ -98,7 +87,6 @@ void LicenseTableController::saveColumns()
 {
     // By the columns' names (the model's enum), not QHeaderView::saveState(): a version with more or
     // other columns still reads it, and restoring it brings no sort along.
-    m_saveColumns->stop();
     const QHeaderView *header = m_table->horizontalHeader();
     const QMetaEnum names = QMetaEnum::fromType<ConsumedLicensesModel::Column>();
     QStringList columns;
@@ -110,12 +98,12 @@ void LicenseTableController::saveColumns()
                     header->isSectionHidden(column) ? QStringLiteral("hidden") : QStringLiteral("shown"))
                 .arg(header->isSectionHidden(column) ? 0 : header->sectionSize(column)));
     }
-    QSettings().setValue(ColumnsKey, columns);
+    m_settings.setValue(ColumnsKey, columns);
 }
 
 void LicenseTableController::restoreColumns()
 {
-    const QStringList columns = QSettings().value(ColumnsKey).toStringList();
+    const QStringList columns = m_settings.value(ColumnsKey).toStringList();
     const QMetaEnum names = QMetaEnum::fromType<ConsumedLicensesModel::Column>();
     QHeaderView *header = m_table->horizontalHeader();
     int visual = 0;

@@ -5,6 +5,7 @@
 #include "licensepage/licensefilterbar.h"
 
 #include <QObject>
+#include <QSettings>
 
 #include <optional>
 
@@ -12,7 +13,6 @@ class LicensePage;
 class QMenu;
 class QModelIndex;
 class QTableView;
-class QTimer;
 
 namespace Glc {
 class CompactLicenseRows;
@@ -29,8 +29,6 @@ class LicenseTableController : public QObject
     Q_OBJECT
 public:
     LicenseTableController(LicensePage *page, QObject *parent = nullptr);
-    /// Saves the columns' layout when a change is still waiting to be saved.
-    ~LicenseTableController() override;
 
     QTableView *table() const { return m_table; }
     Glc::ConsumedLicensesModel *model() const { return m_model; }
@@ -75,5 +73,5 @@ private:
     Glc::ConsumedLicensesFilterModel *const m_filter;
     QTableView *const m_table;
     FilterState m_appliedFilter; ///< what the proxy filters by (its defaults at first)
-    QTimer *const m_saveColumns; ///< saveColumns() once a drag or resize of the columns has ended
+    QSettings m_settings; ///< where saveColumns() writes (kept: a drag of a column writes at every step)
 };

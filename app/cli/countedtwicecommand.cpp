@@ -57,12 +57,13 @@ protected:
             return ExitCode::Failure;
         }
         const CountedTwiceResult result = CountedTwiceAnalyzer::analyze(seats, session.serverProfileNames(snapshot));
+        // The seats as people: what the text and the JSON say besides the findings (the fix list lists findings only).
+        const MergedView::Totals people =
+            csv ? MergedView::Totals{} : MergedView::build(seats, MergedView::optionsFor(seats)).totals(result.pairs);
         if (csv || json) {
             // The fix list for a spreadsheet, or the whole analysis with the people for a program.
-            const QByteArray bytes = csv
-                ? FixListWriter::toCsv(seats, result, parser.isSet(QStringLiteral("bom")))
-                : CliOutput::json(SnapshotJson::countedTwice(
-                      seats, result, MergedView::build(seats, MergedView::optionsFor(seats)).totals(result.pairs)));
+            const QByteArray bytes = csv ? FixListWriter::toCsv(seats, result, parser.isSet(QStringLiteral("bom")))
+                                         : CliOutput::json(SnapshotJson::countedTwice(seats, result, people));
             if (output.isEmpty()) {
                 CliOutput::outBytes(bytes);
                 return ExitCode::Ok;
@@ -78,7 +79,6 @@ protected:
                 i18ncp("@info:shell", "Wrote %1 finding to %2.", "Wrote %1 findings to %2.", findings, output));
             return ExitCode::Ok;
         }
-        const MergedView::Totals people = MergedView::build(seats, MergedView::optionsFor(seats)).totals(result.pairs);
         if (result.pairs.isEmpty()) {
             CliOutput::out(i18nc("@info:shell", "Nobody seems to be counted twice."));
         }

@@ -110,6 +110,42 @@ QString syncSection(const Input &input)
     return html + QLatin1String("</table>\n");
 }
 
+QString instancesSection(const Input &input)
+{
+    // The servers GitHub lists, connected or not: an offline server reaches the enterprise only by the usage
+    // files an admin uploads, so its last upload is what tells whether its seats are current.
+    const QList<EnterpriseServerInstallation> &installations = input.snapshot.installations;
+    if (installations.isEmpty()) {
+        return {};
+    }
+    QList<EnterpriseServerInstallation> byHost = installations;
+    std::sort(
+        byHost.begin(), byHost.end(), [](const EnterpriseServerInstallation &a, const EnterpriseServerInstallation &b) {
+            return QString::localeAwareCompare(a.hostName, b.hostName) < 0;
+        });
+    const auto offline = std::count_if(
+        byHost.cbegin(), byHost.cend(), [](const EnterpriseServerInstallation &i) { return !i.isConnected; });
+    QString html = heading(i18nc("@title summary section", "Enterprise Server instances"));
+    html += paragraph(i18ncp("@info summary %1 servers, %2 not connected",
+        "%1 server; %2 without GitHub Connect, counted by the usage files uploaded for it.",
+        "%1 servers; %2 without GitHub Connect, counted by the usage files uploaded for them.", int(byHost.size()),
+        int(offline)));
+    html += QLatin1String("<table>\n");
+    html += row({i18nc("@title:column", "Server"), i18nc("@title:column", "GitHub Connect"),
+                    i18nc("@title:column", "Last upload"), i18nc("@title:column", "Upload state")},
+        true);
+    for (const EnterpriseServerInstallation &installation : std::as_const(byHost)) {
+        const bool uploaded = !installation.uploads.isEmpty();
+        html += row({installation.hostName,
+            installation.isConnected ? i18nc("@item GitHub Connect", "Connected")
+                                     : i18nc("@item GitHub Connect", "Not connected"),
+            uploaded ? dateText(installation.uploads.constFirst().createdAt)
+                     : i18nc("@item no usage file uploaded", "none"),
+            uploaded ? uploadSyncStateText(installation.uploads.constFirst().syncState) : QString()});
+    }
+    return html + QLatin1String("</table>\n");
+}
+
 QString countedTwiceSection(const Input &input)
 {
     const QLocale locale;
@@ -183,6 +219,7 @@ QString html(const Input &input, const QString &chartImage, QSize chartSize)
         dateText(input.now)));
     html += seatsSection(input);
     html += syncSection(input);
+    html += instancesSection(input);
     html += countedTwiceSection(input);
     html += historySection(input, chartImage, chartSize);
     return html + QLatin1String("</body>\n</html>\n");

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "licensevalues.h"
 
+#include <KLocalizedString>
+
 namespace Glc {
 QStringList ConsumedLicense::serverHosts() const
 {
@@ -27,5 +29,20 @@ bool ConsumedLicense::isPendingInvitationOnly(bool serverOnly, qsizetype pending
 {
     return !serverOnly && pendingInvites > 0 && memberRoles == 0 && enterpriseRoles == 0 && serverUserIds == 0 &&
         !visualStudioSubscriptionUser;
+}
+
+QString uploadSyncStateText(UploadSyncState state)
+{
+    switch (state) {
+    case UploadSyncState::Pending:
+        return i18nc("@item:intable upload state", "Pending");
+    case UploadSyncState::Success:
+        return i18nc("@item:intable upload state", "Processed");
+    case UploadSyncState::Failure:
+        return i18nc("@item:intable upload state", "Failed");
+    case UploadSyncState::Unknown:
+        break;
+    }
+    return {};
 }
 } // namespace Glc

@@ -118,6 +118,8 @@ enum class UploadSyncState : qint8 {
     Success,
     Failure,
 };
+/// The state in the words of the console ("Processed" for SUCCESS); empty for Unknown.
+QString uploadSyncStateText(UploadSyncState state);
 
 struct UserAccountsUpload
 {

@@ -12,21 +12,6 @@ ServerInstancesModel::ServerInstancesModel(QObject *parent)
 {
 }
 
-QString ServerInstancesModel::uploadStateText(UploadSyncState state)
-{
-    switch (state) {
-    case UploadSyncState::Pending:
-        return i18nc("@item:intable upload state", "Pending");
-    case UploadSyncState::Success:
-        return i18nc("@item:intable upload state", "Processed");
-    case UploadSyncState::Failure:
-        return i18nc("@item:intable upload state", "Failed");
-    case UploadSyncState::Unknown:
-        break;
-    }
-    return {};
-}
-
 void ServerInstancesModel::setSnapshot(
     const LicenseSnapshot &snapshot, const QList<UsageFileRecord> &uploads, const QDateTime &now)
 {

@@ -38,6 +38,14 @@ LicenseSummary::Input input()
     for (int week = 20; week >= 0; --week) {
         in.history.append({Now.addDays(-7 * week), 1000 + (20 - week) * 10, 1500});
     }
+    EnterpriseServerInstallation connected;
+    connected.hostName = QStringLiteral("zz.example");
+    connected.isConnected = true;
+    EnterpriseServerInstallation offline;
+    offline.hostName = QStringLiteral("air<gap>.example");
+    offline.uploads = {UserAccountsUpload{QStringLiteral("new.json"), UploadSyncState::Failure, Now.addDays(-1), {}},
+        UserAccountsUpload{QStringLiteral("old.json"), UploadSyncState::Success, Now.addDays(-30), {}}};
+    in.snapshot.installations = {connected, offline};
     CountedTwicePair pair;
     pair.seatsFreed = 1;
     in.countedTwice.pairs = {pair, pair, pair};
@@ -78,6 +86,14 @@ private Q_SLOTS:
         QVERIFY(html.contains(QLatin1String("<td>Failed, stale</td><td>&lt;script&gt;x&lt;/script&gt;</td>")));
         QVERIFY(html.contains(QLatin1String("<td>Never synced, stale</td>")));
         QVERIFY(html.contains(QLatin1String("<td>Succeeded</td>")));
+        // Every server GitHub lists: an offline one by its newest upload (which failed), one without any.
+        QVERIFY(html.contains(
+            QLatin1String("2 servers; 1 without GitHub Connect, counted by the usage files uploaded for them.")));
+        QVERIFY2(html.contains(QStringLiteral("<tr><td>air&lt;gap&gt;.example</td><td>Not connected</td><td>%1</td>"
+                                              "<td>Failed</td></tr>")
+                         .arg(QLocale().toString(Now.addDays(-1).toLocalTime(), QLocale::ShortFormat))),
+            qPrintable(html));
+        QVERIFY(html.contains(QLatin1String("<tr><td>zz.example</td><td>Connected</td><td>none</td><td></td></tr>")));
         QVERIFY(html.contains(
             QLatin1String("3 suspected pairs of accounts are counted as two seats each; fixing them would free 3 seats "
                           "(1,228 consumed then).")));
@@ -128,6 +144,8 @@ private Q_SLOTS:
         QVERIFY(html.contains(QLatin1String("No Enterprise Server instance syncs with this enterprise.")));
         QVERIFY(html.contains(QLatin1String("No account looks counted twice.")));
         QVERIFY(html.contains(QLatin1String("<td>unlimited</td>")));
+        in.snapshot.installations.clear();
+        QVERIFY(!LicenseSummary::html(in).contains(QLatin1String("Enterprise Server instances")));
     }
 };
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "controllers/savesummarycommand.h"
 #include "core/applicationinfo.h"
 #include "core/localization.h"
 #include "lab/licenselab.h"
@@ -47,6 +48,8 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBlock>
+#include <QTextDocument>
 #include <QTimer>
 #include <QTreeWidget>
 
@@ -574,6 +577,26 @@ private Q_SLOTS:
             for (const TextWalker::Text &text : std::as_const(texts)) {
                 QVERIFY2(TextWalker::hasCjk(text.text), qPrintable(text.text));
             }
+        }
+    }
+
+    void shouldWriteTheSummaryTranslated()
+    {
+        // File > Save Summary's document: every paragraph, title and table cell, as its PDF prints them.
+        QTextDocument document;
+        controller()->summaryCommand()->prepare(&document);
+        QList<TextWalker::Text> texts;
+        for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+            if (!block.text().trimmed().isEmpty()) {
+                texts.append({QStringLiteral("QTextDocument"), QStringLiteral("summary"), block.text()});
+            }
+        }
+        QVERIFY(texts.size() > 20);
+        const QStringList problems = judgeTexts(texts, QStringLiteral("summary"));
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+        if (m_checkTranslation) {
+            QVERIFY2(TextWalker::hasCjk(document.metaInformation(QTextDocument::DocumentTitle)),
+                qPrintable(document.metaInformation(QTextDocument::DocumentTitle)));
         }
     }
 

@@ -8,12 +8,15 @@
 #include "models/serverinstancesmodel.h"
 #include "uitestdata.h"
 
+#include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTreeView>
 #include <QTreeWidget>
+
+using namespace Qt::StringLiterals;
 
 namespace {
 QString labelText(const QWidget &parent, const QString &name)
@@ -184,6 +187,63 @@ private Q_SLOTS:
         QCOMPARE(labelText(panel, QStringLiteral("seatsLabel")), QStringLiteral("Fixing all would free 1 seat"));
         panel.setPairs({});
         QVERIFY(!panel.findChild<QLabel *>(QStringLiteral("emptyLabel"))->isHidden());
+    }
+
+    void shouldSortTheFindingsAndStillNameTheirSeats()
+    {
+        // Confidences whose texts sort otherwise than their numbers ("100%" before "50%" as text).
+        QList<SuspectedPairRow> rows;
+        const QList<std::pair<QString, double>> given = {{QStringLiteral("b.example:1 (b@corp.example)"), 0.5},
+            {QStringLiteral("a.example:2 (a@corp.example)"), 1.0},
+            {QStringLiteral("c.example:3 (c@corp.example)"), 0.9}};
+        for (const auto &[server, confidence] : given) {
+            SuspectedPairRow row;
+            row.serverAccount = server;
+            row.cloudAccount = server.left(1);
+            row.reason = QStringLiteral("Same e-mail name on another domain");
+            row.fix = QStringLiteral("Fix ") + server;
+            row.seatsFreed = 1;
+            row.confidence = confidence;
+            rows.append(row);
+        }
+        CountedTwicePanel panel;
+        panel.resize(1000, 600);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        panel.setPairs(rows);
+        QTreeWidget *view = panel.view();
+        const auto column = [view](int c) {
+            QStringList texts;
+            for (int i = 0; i < view->topLevelItemCount(); ++i) {
+                texts.append(view->topLevelItem(i)->text(c));
+            }
+            return texts;
+        };
+        // As the analysis gives them until a title is clicked.
+        QCOMPARE(column(CountedTwicePanel::CloudAccountColumn), (QStringList{u"b"_s, u"a"_s, u"c"_s}));
+        QHeaderView *header = view->header();
+        const auto clickTitle = [header](int c) {
+            QTest::mouseClick(header->viewport(), Qt::LeftButton, {},
+                QPoint(header->sectionViewportPosition(c) + header->sectionSize(c) / 2, header->height() / 2));
+        };
+        clickTitle(CountedTwicePanel::ConfidenceColumn);
+        QCOMPARE(column(CountedTwicePanel::CloudAccountColumn), (QStringList{u"b"_s, u"c"_s, u"a"_s})); // 50, 90, 100 %
+        clickTitle(CountedTwicePanel::ConfidenceColumn);
+        QCOMPARE(column(CountedTwicePanel::CloudAccountColumn), (QStringList{u"a"_s, u"c"_s, u"b"_s}));
+        clickTitle(CountedTwicePanel::ServerAccountColumn);
+        QCOMPARE(column(CountedTwicePanel::CloudAccountColumn), (QStringList{u"a"_s, u"b"_s, u"c"_s}));
+
+        // Sorted or not, a row names its own pair: the detail, Enter, and Show in Table.
+        view->setCurrentItem(view->topLevelItem(2));
+        QVERIFY(labelText(panel, QStringLiteral("detailLabel")).contains(QLatin1String("Fix c.example:3")));
+        QSignalSpy activated(&panel, &CountedTwicePanel::pairActivated);
+        view->setFocus();
+        QTest::keyClick(view, Qt::Key_Return);
+        QCOMPARE(activated.count(), 1);
+        QCOMPARE(activated.at(0).at(0).toInt(), 2); // c is the third pair given
+        view->setCurrentItem(view->topLevelItem(0));
+        QTest::keyClick(view, Qt::Key_Return);
+        QCOMPARE(activated.at(1).at(0).toInt(), 1); // a, the second
     }
 
     void shouldExplainTheSeatsAsPeople()

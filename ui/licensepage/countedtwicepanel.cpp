@@ -18,6 +18,53 @@
 
 #include <numeric>
 
+namespace {
+/// The row's place among the rows given to setPairs() or setUnexpectedSeats(): what the signals name, whatever
+/// order the user sorted the list into.
+constexpr int FindingRole = Qt::UserRole;
+/// A number to sort a column by (seats freed, confidence), where the text is formatted for reading.
+constexpr int SortRole = Qt::UserRole + 1;
+
+/// A row of either list: sorted by SortRole where a column has one, else by its text as the locale orders words.
+class FindingItem : public QTreeWidgetItem
+{
+public:
+    FindingItem(int finding, const QStringList &texts = {})
+        : QTreeWidgetItem(texts)
+    {
+        setData(0, FindingRole, finding);
+    }
+    bool operator<(const QTreeWidgetItem &other) const override
+    {
+        const int column = treeWidget() ? treeWidget()->sortColumn() : 0;
+        const QVariant mine = data(column, SortRole);
+        if (mine.isValid()) {
+            return mine.toDouble() < other.data(column, SortRole).toDouble();
+        }
+        return QString::localeAwareCompare(text(column), other.text(column)) < 0;
+    }
+};
+
+int findingOf(const QTreeWidgetItem *item)
+{
+    return item ? item->data(0, FindingRole).toInt() : -1;
+}
+
+/// The list sortable by any column by clicking its title; until then in the order it is given (the best reason
+/// first), which a sort indicator would hide.
+void makeSortable(QTreeWidget *view)
+{
+    QHeaderView *header = view->header();
+    header->setSectionsClickable(true);
+    QObject::connect(header, &QHeaderView::sectionClicked, view, [view](int section) {
+        if (!view->isSortingEnabled()) {
+            view->header()->setSortIndicator(section, Qt::AscendingOrder);
+            view->setSortingEnabled(true); // sorts by the indicator, then follows the clicks itself
+        }
+    });
+}
+} // namespace
+
 CountedTwicePanel::CountedTwicePanel(QWidget *parent)
     : QGroupBox(i18nc("@title:group", "Counted twice"), parent)
     , m_peopleLabel(WidgetUtil::makeValueLabel(QStringLiteral("peopleLabel"),
@@ -63,6 +110,7 @@ CountedTwicePanel::CountedTwicePanel(QWidget *parent)
     // The fix is the sentence the admin acts on: it takes whatever width the panel has left.
     m_view->header()->setSectionResizeMode(FixColumn, QHeaderView::Stretch);
     m_view->header()->setStretchLastSection(false);
+    makeSortable(m_view);
     m_view->setMinimumHeight(fontMetrics().height() * 8);
 
     // The findings as a CSV file, for whoever changes the e-mails or works through them in a spreadsheet.
@@ -97,14 +145,16 @@ CountedTwicePanel::CountedTwicePanel(QWidget *parent)
     // The seat and the cause as wide as they are; the explanation, what the admin acts on, takes the rest and wraps.
     m_unexpectedView->header()->setStretchLastSection(true);
     m_unexpectedView->setItemDelegate(new WrappingItemDelegate(m_unexpectedView, 2));
+    makeSortable(m_unexpectedView);
     m_unexpectedView->setMinimumHeight(fontMetrics().height() * 6);
     const auto showInTable = [this](QMenu *menu, QTreeWidget *view, const QModelIndex &index, auto activated) {
         if (!m_showInTable) {
             return;
         }
         const QModelIndex row = index.isValid() ? index : view->currentIndex();
-        QAction *show = menu->addAction(QIcon::fromTheme(QStringLiteral("go-jump")),
-            i18nc("@action:inmenu", "&Show in Table"), menu, [row, activated] { activated(row.row()); });
+        QAction *show =
+            menu->addAction(QIcon::fromTheme(QStringLiteral("go-jump")), i18nc("@action:inmenu", "&Show in Table"),
+                menu, [row, activated] { activated(row.siblingAtColumn(0).data(FindingRole).toInt()); });
         show->setObjectName(QStringLiteral("showInTable"));
         show->setEnabled(row.isValid());
     };
@@ -112,7 +162,7 @@ CountedTwicePanel::CountedTwicePanel(QWidget *parent)
         showInTable(menu, m_unexpectedView, index, [this](int row) { Q_EMIT unexpectedSeatActivated(row); });
     });
     connect(m_unexpectedView, &QTreeWidget::itemActivated, this,
-        [this](QTreeWidgetItem *item) { Q_EMIT unexpectedSeatActivated(m_unexpectedView->indexOfTopLevelItem(item)); });
+        [this](QTreeWidgetItem *item) { Q_EMIT unexpectedSeatActivated(findingOf(item)); });
 
     // The fix is what the admin passes on: to a ticket, a mail, the person who owns the account.
     ItemViewCopy::install(m_view, [this, showInTable](QMenu *menu, const QModelIndex &index) {
@@ -127,7 +177,7 @@ CountedTwicePanel::CountedTwicePanel(QWidget *parent)
     });
     connect(m_view, &QTreeWidget::currentItemChanged, this, &CountedTwicePanel::showDetail);
     connect(m_view, &QTreeWidget::itemActivated, this,
-        [this](QTreeWidgetItem *item) { Q_EMIT pairActivated(m_view->indexOfTopLevelItem(item)); });
+        [this](QTreeWidgetItem *item) { Q_EMIT pairActivated(findingOf(item)); });
     setPairs({});
     setUnexpectedSeats({});
     setTotals({});
@@ -219,7 +269,7 @@ void CountedTwicePanel::setPairs(const QList<SuspectedPairRow> &pairs)
     QList<QTreeWidgetItem *> items;
     items.reserve(pairs.size());
     for (const SuspectedPairRow &pair : pairs) {
-        auto *item = new QTreeWidgetItem;
+        auto *item = new FindingItem(int(items.size()));
         item->setText(ServerAccountColumn, pair.serverAccount);
         item->setText(CloudAccountColumn, pair.cloudAccount);
         item->setText(ReasonColumn, pair.reason);
@@ -227,8 +277,10 @@ void CountedTwicePanel::setPairs(const QList<SuspectedPairRow> &pairs)
         item->setText(FixColumn, pair.fix);
         item->setToolTip(FixColumn, pair.fix);
         item->setText(SeatsColumn, UiFormat::number(pair.seatsFreed));
+        item->setData(SeatsColumn, SortRole, pair.seatsFreed);
         item->setTextAlignment(SeatsColumn, Qt::AlignRight | Qt::AlignVCenter);
         item->setText(ConfidenceColumn, UiFormat::percent(pair.confidence * 100.0));
+        item->setData(ConfidenceColumn, SortRole, pair.confidence);
         item->setTextAlignment(ConfidenceColumn, Qt::AlignRight | Qt::AlignVCenter);
         items.append(item);
     }
@@ -262,7 +314,7 @@ void CountedTwicePanel::setUnexpectedSeats(const QList<UnexpectedSeatRow> &seats
     QList<QTreeWidgetItem *> items;
     items.reserve(seats.size());
     for (const UnexpectedSeatRow &seat : seats) {
-        auto *item = new QTreeWidgetItem({seat.seat, seat.kind, seat.explanation});
+        auto *item = new FindingItem(int(items.size()), {seat.seat, seat.kind, seat.explanation});
         item->setToolTip(2, seat.explanation);
         items.append(item);
     }
@@ -305,7 +357,7 @@ void CountedTwicePanel::setTotals(const Glc::MergedView::Totals &totals)
 
 void CountedTwicePanel::showDetail()
 {
-    const int index = m_view->currentItem() ? m_view->indexOfTopLevelItem(m_view->currentItem()) : -1;
+    const int index = findingOf(m_view->currentItem());
     if (index < 0 || index >= m_pairs.size()) {
         m_detailLabel->clear();
         return;

@@ -38,8 +38,9 @@ struct UnexpectedSeatRow
 };
 
 /// "Counted twice": suspected pairs with reason, fix and seats each would free, under a header
-/// that sums what fixing them all would free; then the seats that count unexpectedly. Enter, a double click or
-/// Show in Table of the context menu asks for a row's seats in the table.
+/// that sums what fixing them all would free; then the seats that count unexpectedly. Both lists sort by any column
+/// (click its title; numbers as numbers). Enter, a double click or Show in Table of the context menu asks for a
+/// row's seats in the table, whatever the order.
 class CountedTwicePanel : public QGroupBox
 {
     Q_OBJECT

@@ -53,9 +53,10 @@ public:
             CountedTwiceAnalyzer::analyze(seats, session.serverProfileNames(snapshot));
         const MergedView::Totals people =
             MergedView::build(seats, MergedView::optionsFor(seats)).totals(countedTwice.pairs);
-        const QByteArray html = LicenseSummary::html(
-            summaryInput(session.connection(), snapshot, history.value, countedTwice, people, session.now()))
-                                    .toUtf8();
+        const QByteArray html =
+            LicenseSummary::html(summaryInput(session.connection(), snapshot, history.value, countedTwice, people,
+                                     OrganizationBreakdown::compute(seats), session.now()))
+                .toUtf8();
         const QString output = parser.value(QStringLiteral("output"));
         if (output.isEmpty()) {
             CliOutput::outBytes(html);

@@ -174,6 +174,39 @@ QString countedTwiceSection(const Input &input)
     return html;
 }
 
+QString organizationsSection(const Input &input)
+{
+    const QLocale locale;
+    const OrganizationBreakdown &breakdown = input.organizations;
+    if (breakdown.organizations.isEmpty()) {
+        return {};
+    }
+    QString html = heading(i18nc("@title summary section", "Seats by organization"));
+    html += QLatin1String("<table>\n");
+    html += row(
+        {i18nc("@title:column a github.com organization", "Organization"),
+            i18nc("@title:column seats with a role in the organization", "Members"),
+            i18nc("@title:column members with the Owner role", "Owners"), i18nc("@title:column", "Pending invitations"),
+            i18nc("@title:column members without two-factor authentication", "Without 2FA")},
+        true);
+    const qsizetype shown = std::min<qsizetype>(breakdown.organizations.size(), OrganizationRows);
+    for (qsizetype i = 0; i < shown; ++i) {
+        const OrganizationBreakdown::Organization &organization = breakdown.organizations.at(i);
+        html += row({organization.name, locale.toString(organization.members), locale.toString(organization.owners),
+            locale.toString(organization.pendingInvites), locale.toString(organization.withoutTwoFactor)});
+    }
+    html += QLatin1String("</table>\n");
+    if (const qsizetype more = breakdown.organizations.size() - shown; more > 0) {
+        html += paragraph(i18ncp("@info summary", "%1 more organization with fewer members.",
+            "%1 more organizations with fewer members.", int(more)));
+    }
+    html += paragraph(
+        i18ncp("@info summary", "%1 seat belongs to no organization (server accounts, enterprise roles only).",
+            "%1 seats belong to no organization (server accounts, enterprise roles only).",
+            breakdown.seatsWithoutOrganization));
+    return html;
+}
+
 QString historySection(const Input &input, const QString &chartImage, QSize chartSize)
 {
     const QLocale locale;
@@ -221,6 +254,7 @@ QString html(const Input &input, const QString &chartImage, QSize chartSize)
     html += syncSection(input);
     html += instancesSection(input);
     html += countedTwiceSection(input);
+    html += organizationsSection(input);
     html += historySection(input, chartImage, chartSize);
     return html + QLatin1String("</body>\n</html>\n");
 }

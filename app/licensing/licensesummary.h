@@ -5,6 +5,7 @@
 #include "licensing/countedtwice.h"
 #include "licensing/licensevalues.h"
 #include "licensing/mergedview.h"
+#include "licensing/organizationbreakdown.h"
 #include "licensing/seatforecast.h"
 
 #include <QDateTime>
@@ -35,11 +36,14 @@ struct Input
     SeatForecast forecast;
     CountedTwiceResult countedTwice;
     MergedView::Totals people;
+    OrganizationBreakdown organizations; ///< seats per github.com organization, for a chargeback
     QDateTime now; ///< when the summary is written; servers are judged stale against it
 };
 
 /// At most this many snapshots are listed (the newest); a chart, when given, shows them all.
 constexpr int HistoryRows = 12;
+/// At most this many organizations are listed (the most members first); the rest are counted.
+constexpr int OrganizationRows = 15;
 
 /// The document. `chartImage`: the address of an image of the history chart to show (the console's
 /// chart, as a document resource or a data: URL) at `chartSize` pixels, or empty for none.

@@ -5,7 +5,7 @@
 namespace Glc {
 LicenseSummary::Input summaryInput(const Connection &connection, const LicenseSnapshot &snapshot,
     const QList<SnapshotSummary> &history, const CountedTwiceResult &countedTwice, const MergedView::Totals &people,
-    const QDateTime &now)
+    const OrganizationBreakdown &organizations, const QDateTime &now)
 {
     LicenseSummary::Input input;
     input.connectionName = connection.name;
@@ -20,6 +20,7 @@ LicenseSummary::Input summaryInput(const Connection &connection, const LicenseSn
     input.forecast = SeatForecast::forLatest(points, snapshot);
     input.countedTwice = countedTwice;
     input.people = people;
+    input.organizations = organizations;
     input.now = now;
     return input;
 }

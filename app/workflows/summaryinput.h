@@ -12,5 +12,5 @@ namespace Glc {
 /// the License page's), and the counted-twice analysis of its seats.
 LicenseSummary::Input summaryInput(const Connection &connection, const LicenseSnapshot &snapshot,
     const QList<SnapshotSummary> &history, const CountedTwiceResult &countedTwice, const MergedView::Totals &people,
-    const QDateTime &now);
+    const OrganizationBreakdown &organizations, const QDateTime &now);
 } // namespace Glc

@@ -51,6 +51,11 @@ LicenseSummary::Input input()
     in.countedTwice.pairs = {pair, pair, pair};
     in.countedTwice.seatsFreed = 3;
     in.countedTwice.unexpected = {UnexpectedSeat{}};
+    for (int i = 0; i < 17; ++i) {
+        in.organizations.organizations.append({QStringLiteral("org-%1").arg(i), 100 - i, 2, i == 0 ? 3 : 0, 1});
+    }
+    in.organizations.organizations.first().name = QStringLiteral("R&D <core>");
+    in.organizations.seatsWithoutOrganization = 42;
     in.people.people = 1231;
     in.people.afterFixes = 1228;
     return in;
@@ -102,6 +107,14 @@ private Q_SLOTS:
         QCOMPARE(count(html, QStringLiteral("<script")), 0);
         QCOMPARE(count(html, QStringLiteral("<b>")), 0);
         QVERIFY(html.contains(QLatin1String("<h1>License summary: Acme &lt;Corp&gt;</h1>")));
+        // Seats per organization for a chargeback: the biggest ones, the rest counted, and the seats in none.
+        QVERIFY2(html.contains(
+                     QLatin1String("<tr><td>R&amp;D &lt;core&gt;</td><td>100</td><td>2</td><td>3</td><td>1</td></tr>")),
+            qPrintable(html));
+        QVERIFY(html.contains(QLatin1String("<td>org-14</td>")));
+        QVERIFY(!html.contains(QLatin1String("<td>org-15</td>")));
+        QVERIFY(html.contains(QLatin1String("2 more organizations with fewer members.")));
+        QVERIFY(html.contains(QLatin1String("42 seats belong to no organization")));
     }
 
     void shouldListTheNewestSnapshotsAndTheChartWhenGiven()
@@ -146,6 +159,8 @@ private Q_SLOTS:
         QVERIFY(html.contains(QLatin1String("<td>unlimited</td>")));
         in.snapshot.installations.clear();
         QVERIFY(!LicenseSummary::html(in).contains(QLatin1String("Enterprise Server instances")));
+        in.organizations = {};
+        QVERIFY(!LicenseSummary::html(in).contains(QLatin1String("Seats by organization")));
     }
 };
 

@@ -96,8 +96,9 @@ QImage SaveSummaryCommand::chart() const
 QString SaveSummaryCommand::html(const QString &chartImage) const
 {
     const Glc::PageData &data = m_controller->data();
-    return Glc::LicenseSummary::html(Glc::summaryInput(m_controller->context().connection, data.snapshot, data.history,
-                                         data.countedTwice, data.people, QDateTime::currentDateTimeUtc()),
+    return Glc::LicenseSummary::html(
+        Glc::summaryInput(m_controller->context().connection, data.snapshot, data.history, data.countedTwice,
+            data.people, data.organizations, QDateTime::currentDateTimeUtc()),
         chartImage, ChartSize);
 }
 

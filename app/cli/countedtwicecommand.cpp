@@ -10,7 +10,6 @@
 #include "licensing/mergedview.h"
 
 #include <KLocalizedString>
-#include <QIODevice>
 
 namespace Glc {
 namespace {
@@ -68,8 +67,7 @@ protected:
                 CliOutput::outBytes(bytes);
                 return ExitCode::Ok;
             }
-            const LicenseReportWriter::Result written = LicenseReportWriter::writeFile(
-                output, [&bytes](QIODevice *file) { return file->write(bytes) == bytes.size(); });
+            const LicenseReportWriter::Result written = LicenseReportWriter::writeFile(output, bytes);
             if (!written.ok()) {
                 CliOutput::error(written.errorMessage);
                 return ExitCode::Failure;

@@ -9,7 +9,6 @@
 #include "workflows/summaryinput.h"
 
 #include <KLocalizedString>
-#include <QIODevice>
 
 namespace Glc {
 namespace {
@@ -62,8 +61,7 @@ public:
             CliOutput::outBytes(html);
             return ExitCode::Ok;
         }
-        const LicenseReportWriter::Result written = LicenseReportWriter::writeFile(
-            output, [&html](QIODevice *file) { return file->write(html) == html.size(); });
+        const LicenseReportWriter::Result written = LicenseReportWriter::writeFile(output, html);
         if (!written.ok()) {
             CliOutput::error(written.errorMessage);
             return ExitCode::Failure;

@@ -3,7 +3,6 @@
 #include "fixlistwriter.h"
 
 #include <KLocalizedString>
-#include <QIODevice>
 
 namespace Glc::FixListWriter {
 QStringList columns()
@@ -59,7 +58,6 @@ LicenseReportWriter::Result write(
     const QString &path, const CompactLicenseRows &seats, const CountedTwiceResult &result, bool utf8Bom)
 {
     const QByteArray bytes = toCsv(seats, result, utf8Bom);
-    return LicenseReportWriter::writeFile(
-        path, [&bytes](QIODevice *file) { return file->write(bytes) == bytes.size(); });
+    return LicenseReportWriter::writeFile(path, bytes);
 }
 } // namespace Glc::FixListWriter

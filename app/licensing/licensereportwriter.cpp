@@ -321,4 +321,9 @@ LicenseReportWriter::Result LicenseReportWriter::writeFile(
     }
     return {};
 }
+
+LicenseReportWriter::Result LicenseReportWriter::writeFile(const QString &path, const QByteArray &bytes)
+{
+    return writeFile(path, [&bytes](QIODevice *file) { return file->write(bytes) == bytes.size(); });
+}
 } // namespace Glc

@@ -59,6 +59,8 @@ public:
     /// Writes `path` atomically with what `fill` writes into the file (false: it failed, the file's
     /// errorString() says why): on any failure the file is left as it was.
     static Result writeFile(const QString &path, const std::function<bool(QIODevice *file)> &fill);
+    /// Writes `bytes` to `path` atomically, as writeFile() above.
+    static Result writeFile(const QString &path, const QByteArray &bytes);
 
     /// One CSV line (CRLF) of csvCell()s.
     static QByteArray csvRow(const QStringList &cells);

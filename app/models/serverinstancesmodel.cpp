@@ -200,7 +200,7 @@ QVariant ServerInstancesModel::data(const QModelIndex &index, int role) const
             return i.lastUploadAt.isValid() ? QLocale().toString(i.lastUploadAt.toLocalTime(), QLocale::ShortFormat)
                                             : QString();
         case UploadStateColumn:
-            return uploadStateText(i.uploadState);
+            return uploadSyncStateText(i.uploadState);
         case SeatsColumn:
             if (!i.license) {
                 return QString();

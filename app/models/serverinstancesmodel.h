@@ -70,8 +70,6 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    static QString uploadStateText(UploadSyncState state) { return uploadSyncStateText(state); }
-
 private:
     QList<Instance> m_instances;
     QDateTime m_now;

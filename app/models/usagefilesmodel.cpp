@@ -2,8 +2,6 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "usagefilesmodel.h"
 
-#include "models/serverinstancesmodel.h"
-
 #include <KLocalizedString>
 
 #include <QLocale>
@@ -115,7 +113,7 @@ QVariant UsageFilesModel::data(const QModelIndex &index, int role) const
         // "ok" is stored as a code; anything else is the error as it was said then.
         return f.outcome == QLatin1String("ok") ? i18nc("@item:intable usage file outcome", "Succeeded") : f.outcome;
     case UploadStateColumn:
-        return uploaded ? ServerInstancesModel::uploadStateText(f.uploadState) : QString();
+        return uploaded ? uploadSyncStateText(f.uploadState) : QString();
     }
     return {};
 }

@@ -33,7 +33,6 @@
 #include "mainwindow.h"
 #include "models/consumedlicensesfiltermodel.h"
 #include "models/consumedlicensesmodel.h"
-#include "models/serverinstancesmodel.h"
 #include "models/synchistorymodel.h"
 #include "models/usagefilesmodel.h"
 #include "sshserverharness.h"
@@ -1792,8 +1791,7 @@ private Q_SLOTS:
         QVERIFY(finished.wait(30000));
         QVERIFY2(finished.first().first().toBool(), qPrintable(view->resultMessage()->title()));
         QCOMPARE(view->dropZone()->results().size(), 1);
-        QCOMPARE(
-            view->dropZone()->results().first().title, ServerInstancesModel::uploadStateText(UploadSyncState::Success));
+        QCOMPARE(view->dropZone()->results().first().title, uploadSyncStateText(UploadSyncState::Success));
         QVERIFY(refreshed.count() == 1 || refreshed.wait(30000));
         QVERIFY(refreshed.first().first().toBool());
         QTRY_COMPARE_WITH_TIMEOUT(page()->userLicensesCard()->summary().consumed, labConsumed(), 30000);
@@ -1857,8 +1855,7 @@ private Q_SLOTS:
         view->startButton()->click();
         QVERIFY(finished.wait(30000));
         QVERIFY2(finished.first().first().toBool(), qPrintable(view->resultMessage()->title()));
-        QCOMPARE(
-            view->dropZone()->results().first().title, ServerInstancesModel::uploadStateText(UploadSyncState::Success));
+        QCOMPARE(view->dropZone()->results().first().title, uploadSyncStateText(UploadSyncState::Success));
         QVERIFY(refreshed.count() == 1 || refreshed.wait(30000));
         const auto listed = [this] {
             const QList<EnterpriseServerInstallation> installations = controller()->data().snapshot.installations;
@@ -1933,8 +1930,7 @@ private Q_SLOTS:
         QVERIFY2(finished.first().first().toBool(), qPrintable(view->resultMessage()->title()));
         QCOMPARE(view->dropZone()->results().size(), 1);
         QCOMPARE(view->dropZone()->results().first().path, first);
-        QCOMPARE(
-            view->dropZone()->results().first().title, ServerInstancesModel::uploadStateText(UploadSyncState::Success));
+        QCOMPARE(view->dropZone()->results().first().title, uploadSyncStateText(UploadSyncState::Success));
         QVERIFY(checked.isEmpty());
         QVERIFY(!view->startButton()->isEnabled());
         // Then the zone takes files again.
@@ -2032,7 +2028,7 @@ private Q_SLOTS:
         qsizetype previous = -1;
         for (int i = 0; i < 2; ++i) {
             QCOMPARE(results.at(i).path, files.at(i));
-            QCOMPARE(results.at(i).title, ServerInstancesModel::uploadStateText(UploadSyncState::Success));
+            QCOMPARE(results.at(i).title, uploadSyncStateText(UploadSyncState::Success));
             const QString name = QFileInfo(files.at(i)).fileName();
             const qsizetype at = stages.indexOf(QStringLiteral("Uploading %1").arg(name));
             QVERIFY2(at > previous, qPrintable(stages));
@@ -2102,8 +2098,7 @@ private Q_SLOTS:
         QCOMPARE(view->dropZone()->results().size(), 2);
         for (int i = 0; i < 2; ++i) {
             QCOMPARE(view->dropZone()->results().at(i).path, files.at(i));
-            QCOMPARE(view->dropZone()->results().at(i).title,
-                ServerInstancesModel::uploadStateText(UploadSyncState::Success));
+            QCOMPARE(view->dropZone()->results().at(i).title, uploadSyncStateText(UploadSyncState::Success));
         }
         QVERIFY(toUpload.isEmpty());
     }
@@ -2197,8 +2192,7 @@ private Q_SLOTS:
         QCOMPARE(opened.first(), controller()->context().connection.enterpriseLicensePage());
         QVERIFY(!opened.first().isLocalFile());
         QCOMPARE(opened.at(1), QUrl::fromLocalFile(m_dir->path()));
-        QCOMPARE(
-            add->dropZone()->results().first().title, ServerInstancesModel::uploadStateText(UploadSyncState::Success));
+        QCOMPARE(add->dropZone()->results().first().title, uploadSyncStateText(UploadSyncState::Success));
     }
 
     void shouldCancelARefreshAndKeepThePreviousSnapshot()

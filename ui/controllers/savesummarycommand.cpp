@@ -138,8 +138,7 @@ void SaveSummaryCommand::write(const QString &path)
         writer.setCreator(Glc::ApplicationInfo::displayName());
         document.print(&writer);
     }
-    const Glc::LicenseReportWriter::Result result = Glc::LicenseReportWriter::writeFile(
-        path, [&bytes](QIODevice *file) { return file->write(bytes) == bytes.size(); });
+    const Glc::LicenseReportWriter::Result result = Glc::LicenseReportWriter::writeFile(path, bytes);
     if (!result.ok()) {
         Q_EMIT failed(result.errorMessage, i18nc("@info", "Choose a folder you can write to."));
         return;

@@ -6,7 +6,6 @@
 #include "licensepage/inlinemessage.h"
 #include "licensepage/uiformat.h"
 #include "licensepage/usagefiledropzone.h"
-#include "models/serverinstancesmodel.h"
 #include "workflows/addserverusagejob.h"
 #include "workflows/jobrunner.h"
 
@@ -173,7 +172,7 @@ void AddServerUsageView::startRequested()
         m_uploading = index + 1;
         resultMessage()->showMessage(InlineMessage::Type::Information,
             i18nc("@info %1 file, %2 upload state", "%1: %2", QFileInfo(file.check.path).fileName(),
-                ServerInstancesModel::uploadStateText(file.state)),
+                uploadSyncStateText(file.state)),
             file.error);
     });
     runJob(job);
@@ -190,7 +189,7 @@ void AddServerUsageView::jobDone(WorkflowJob *job)
         row.path = file.check.path;
         row.ok = file.state == UploadSyncState::Success;
         row.title = file.state == UploadSyncState::Unknown ? i18nc("@info upload state", "Not confirmed")
-                                                           : ServerInstancesModel::uploadStateText(file.state);
+                                                           : uploadSyncStateText(file.state);
         row.detail = file.error;
         results.append(row);
     }

@@ -112,9 +112,21 @@ LicenseSyncStatusJob *GitHubClient::fetchLicenseSyncStatus()
 
 ServerLicenseJob *GitHubClient::fetchServerLicense()
 {
-    auto *job = new ServerLicenseJob(m_scheduler, restUrl(QStringLiteral("/enterprise/settings/license")),
-        restUrl(QStringLiteral("/meta")),
-        m_connection.serverHost.isEmpty() ? m_connection.restBase().host() : m_connection.serverHost, this);
+    return startServerLicense(
+        QString(), m_connection.serverHost.isEmpty() ? m_connection.restBase().host() : m_connection.serverHost);
+}
+
+ServerLicenseJob *GitHubClient::fetchLabServerLicense(const QString &host)
+{
+    Q_ASSERT(m_connection.kind == Connection::Kind::Lab);
+    return startServerLicense(
+        QStringLiteral("/_lab/ghes/%1").arg(QString::fromLatin1(QUrl::toPercentEncoding(host))), host);
+}
+
+ServerLicenseJob *GitHubClient::startServerLicense(const QString &prefix, const QString &host)
+{
+    auto *job = new ServerLicenseJob(m_scheduler, restUrl(prefix + QLatin1String("/enterprise/settings/license")),
+        restUrl(prefix + QLatin1String("/meta")), host, this);
     job->start();
     return job;
 }

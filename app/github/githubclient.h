@@ -31,6 +31,9 @@ public:
     ConsumedLicensesJob *probeConsumedLicenses();
     LicenseSyncStatusJob *fetchLicenseSyncStatus();
     ServerLicenseJob *fetchServerLicense();
+    /// Lab only: the license and version of the lab's Enterprise Server instance `host`, as a GHES
+    /// connection to it would read them (the lab's /_lab/ghes/HOST/ view).
+    ServerLicenseJob *fetchLabServerLicense(const QString &host);
     InstallationsJob *fetchInstallations(bool connectedOnly = false);
 
     RequestScheduler *scheduler() const { return m_scheduler; }
@@ -44,6 +47,8 @@ public:
 
 private:
     QUrl restUrl(const QString &path) const;
+    /// A ServerLicenseJob for the license and meta reads under `prefix` of the REST base.
+    ServerLicenseJob *startServerLicense(const QString &prefix, const QString &host);
     Connection m_connection;
     GitHubClientOptions m_options;
     RequestScheduler *m_scheduler = nullptr;

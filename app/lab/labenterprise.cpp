@@ -36,6 +36,9 @@ LabEnterprise LabEnterprise::generate(const LabConfig &config)
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const qint64 historySecs = std::max(1, config.historyDays) * 24LL * 3600;
     const int orgCount = 5;
+    // Four to ten months ahead, from a generator of its own so the rest stays what the seed always gave.
+    QRandomGenerator expiryRng(config.seed ^ 0x11ce05eu);
+    enterprise.m_licenseExpiresAt = now.addDays(120 + expiryRng.bounded(180));
 
     enterprise.m_members.reserve(config.users);
     for (int i = 1; i <= config.users; ++i) {
@@ -159,6 +162,12 @@ LabEnterprise LabEnterprise::asOf(const QDateTime &when) const
     }
     past.recompute();
     return past;
+}
+
+int LabEnterprise::activeUsers(const Server &server)
+{
+    return int(std::count_if(
+        server.users.cbegin(), server.users.cend(), [](const ServerUser &user) { return !user.suspended; }));
 }
 
 int LabEnterprise::serverIndex(const QString &key) const

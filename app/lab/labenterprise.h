@@ -58,6 +58,10 @@ public:
 
     QString slug() const { return m_slug; }
     int seatsPurchased() const { return m_seatsPurchased; }
+    /// When the enterprise's license ends: the date each server's license file carries.
+    QDateTime licenseExpiresAt() const { return m_licenseExpiresAt; }
+    /// A server's users that take a seat of its own license: those not suspended.
+    static int activeUsers(const Server &server);
     const QList<Member> &members() const { return m_members; }
     const QList<Server> &servers() const { return m_servers; }
     /// The enterprise as GitHub Enterprise Cloud saw it at `when` (not after now): the members who had
@@ -99,6 +103,7 @@ private:
     QString m_slug;
     int m_seatsPurchased = 0;
     int m_configuredSeats = -1;
+    QDateTime m_licenseExpiresAt;
     QList<Member> m_members;
     QList<Server> m_servers;
     QHash<QString, int> m_memberByEmail; ///< lower-case email -> member index

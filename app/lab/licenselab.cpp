@@ -192,8 +192,9 @@ QString LicenseLab::endpointsHelp()
         "  GET  /_lab/clock                      the lab clock\n"
         "  POST /_lab/clock/advance              let time pass, e.g. {\"days\": 7}; connected servers sync weekly\n"
         "  GET  /_lab/as-of/DATE/...             GitHub's reads as the enterprise was at DATE (ISO 8601)\n"
+        "  GET  /_lab/ghes/HOST/api/v3/meta      a server's own reads (also enterprise/settings/license)\n"
         "  /_lab/browser/...                     the web pages' buttons, also with --github-like\n"
-        "With --github-like, only status, jobs, clock, as-of, connect and disconnect remain.");
+        "With --github-like, only status, jobs, clock, as-of, ghes, connect and disconnect remain.");
 }
 
 LicenseLab::~LicenseLab()
@@ -534,14 +535,29 @@ LicenseLab::Reply LicenseLab::route(const QHttpServerRequest &request, const QSt
         }
         enterprise = &pastEnterprise(when);
         apiSegments = segments.mid(3);
-    } else if (segments.value(0) == QLatin1String("_lab")) {
+    } else if (segments.value(0) == QLatin1String("_lab") && segments.value(1) != QLatin1String("ghes")) {
         return labAction(request, segments);
+    }
+    // Each simulated Enterprise Server answers its own reads under /_lab/ghes/HOST/[api/v3/], also in the
+    // past: what the console would read from a GHES connection to that host (in every mode, like as-of).
+    const LabEnterprise::Server *server = nullptr;
+    if (apiSegments.value(0) == QLatin1String("_lab") && apiSegments.value(1) == QLatin1String("ghes")) {
+        const int index = enterprise->serverIndex(apiSegments.value(2));
+        if (index < 0) {
+            return error(404, QStringLiteral("Not Found"));
+        }
+        server = &enterprise->servers().at(index);
+        apiSegments = apiSegments.mid(3);
+        if (apiSegments.value(0) == QLatin1String("api") && apiSegments.value(1) == QLatin1String("v3")) {
+            apiSegments = apiSegments.mid(2);
+        }
     }
     *isApi = true;
     ++m_counters.apiRequests;
     const LabFaults &faults = m_config.faults;
-    const bool graphQl = apiSegments.value(0) == QLatin1String("graphql") ||
-        (apiSegments.value(0) == QLatin1String("api") && apiSegments.value(1) == QLatin1String("graphql"));
+    const bool graphQl = !server &&
+        (apiSegments.value(0) == QLatin1String("graphql") ||
+            (apiSegments.value(0) == QLatin1String("api") && apiSegments.value(1) == QLatin1String("graphql")));
     if (faults.token == LabFaults::Token::SsoRequired) {
         const QString message = QStringLiteral(
             "Resource protected by enterprise SAML enforcement. You must grant your Personal Access token access "
@@ -611,7 +627,7 @@ LicenseLab::Reply LicenseLab::route(const QHttpServerRequest &request, const QSt
     } else if (graphQl) {
         reply = graphql(request, *enterprise);
     } else {
-        reply = restRead(request, apiSegments, *enterprise, when);
+        reply = restRead(request, apiSegments, *enterprise, when, server);
     }
     reply.headers += limits.headers;
     reply.spentResource = limits.spentResource;
@@ -620,10 +636,13 @@ LicenseLab::Reply LicenseLab::route(const QHttpServerRequest &request, const QSt
 }
 
 LicenseLab::Reply LicenseLab::restRead(const QHttpServerRequest &request, const QStringList &segments,
-    const LabEnterprise &enterprise, const QDateTime &when)
+    const LabEnterprise &enterprise, const QDateTime &when, const LabEnterprise::Server *server)
 {
     if (request.method() != QHttpServerRequest::Method::Get) {
         return error(404, QStringLiteral("Not Found"));
+    }
+    if (server && segments.value(0) != QLatin1String("enterprise") && segments.value(0) != QLatin1String("meta")) {
+        return error(404, QStringLiteral("Not Found")); // an Enterprise Server has no enterprise account's reads
     }
     if (segments.size() == 3 && segments.at(0) == QLatin1String("enterprises")) {
         if (segments.at(1) != enterprise.slug()) {
@@ -723,23 +742,26 @@ LicenseLab::Reply LicenseLab::restRead(const QHttpServerRequest &request, const 
         }
     }
     if (segments == QStringList{QStringLiteral("enterprise"), QStringLiteral("settings"), QStringLiteral("license")}) {
+        // One license file for the whole enterprise; a server counts its own active users against it.
         ServerLicenseInfo info;
-        info.seatsUsed = enterprise.consumedLicenses().totalSeatsConsumed;
+        info.seatsUsed =
+            server ? LabEnterprise::activeUsers(*server) : enterprise.consumedLicenses().totalSeatsConsumed;
         if (!m_config.unlimitedServerSeats) {
             info.seats = enterprise.seatsPurchased();
             info.seatsAvailable = std::max(0, *info.seats - info.seatsUsed);
         }
         info.kind = QStringLiteral("standard");
-        info.daysUntilExpiration = 365;
-        info.expireAt = when.addDays(365);
+        info.expireAt = enterprise.licenseExpiresAt();
+        info.daysUntilExpiration = int(when.daysTo(info.expireAt));
         Reply reply;
         reply.body = GitHubJson::writeServerLicense(info);
         return reply;
     }
     if (segments == QStringList{QStringLiteral("meta")}) {
         Reply reply;
-        reply.body = GitHubJson::writeMeta(
-            enterprise.servers().isEmpty() ? QStringLiteral("3.15.2") : enterprise.servers().first().version);
+        reply.body = GitHubJson::writeMeta(server ? server->version
+                : enterprise.servers().isEmpty()  ? QStringLiteral("3.15.2")
+                                                  : enterprise.servers().first().version);
         return reply;
     }
     return error(404, QStringLiteral("Not Found"));

@@ -159,8 +159,9 @@ private:
     void handle(const QHttpServerRequest &request, QHttpServerResponder &responder);
     Reply route(const QHttpServerRequest &request, const QString &path, bool *isApi);
     /// GitHub's REST reads of `enterprise` (the lab's, or its past), dated `when`; `segments` without /api/v3.
+    /// With `server`: that Enterprise Server instance's own reads (its license and version).
     Reply restRead(const QHttpServerRequest &request, const QStringList &segments, const LabEnterprise &enterprise,
-        const QDateTime &when);
+        const QDateTime &when, const LabEnterprise::Server *server = nullptr);
     Reply graphql(const QHttpServerRequest &request, const LabEnterprise &enterprise);
     Reply labAction(const QHttpServerRequest &request, const QStringList &segments);
     Reply clockAction(const QHttpServerRequest &request, const QStringList &rest);

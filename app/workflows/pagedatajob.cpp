@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 #include <QThread>
 
+#include <algorithm>
 #include <memory>
 
 namespace Glc {
@@ -70,6 +71,19 @@ void PageDataJob::readLinkedServerLicenses(LicenseStore &db)
             m_data.linkedServerLicenses.append(license);
         }
     }
+}
+
+QList<ServerLicenseInfo> PageData::allServerLicenses() const
+{
+    QList<ServerLicenseInfo> all;
+    for (const ServerLicenseInfo &own : snapshot.serverLicenses) {
+        const bool linked = std::any_of(linkedServerLicenses.cbegin(), linkedServerLicenses.cend(),
+            [&own](const ServerLicenseInfo &l) { return l.hostname.compare(own.hostname, Qt::CaseInsensitive) == 0; });
+        if (!linked) {
+            all.append(own);
+        }
+    }
+    return all + linkedServerLicenses;
 }
 
 PageDataJob::PageDataJob(const WorkflowContext &context, QObject *parent)

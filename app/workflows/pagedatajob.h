@@ -37,8 +37,9 @@ struct PageData
     /// Enterprise Server connection of their own in the store, from that connection's newest snapshot
     /// (GitHub Enterprise Cloud does not report them). One view across the cloud and its servers.
     QList<ServerLicenseInfo> linkedServerLicenses;
-    /// `snapshot.serverLicenses` and `linkedServerLicenses` together.
-    QList<ServerLicenseInfo> allServerLicenses() const { return snapshot.serverLicenses + linkedServerLicenses; }
+    /// `snapshot.serverLicenses` (the lab reads its servers itself) and `linkedServerLicenses` together; a
+    /// server with a connection of its own is shown as that connection read it.
+    QList<ServerLicenseInfo> allServerLicenses() const;
 };
 
 /// Loads the latest snapshot, its history and usage files, and runs the counted-twice analysis and

@@ -27,26 +27,6 @@ void RefreshJob::run()
             Connection::sourceText(connection.kind, m_snapshot.source)));
 
     GitHubClient *github = client();
-    auto track = [this](GitHubJob *job, auto onSuccess) {
-        ++m_partsRunning;
-        m_jobs.append(job);
-        connect(job, &GitHubJob::finished, this, [this, job, onSuccess] {
-            m_readStats += job->readStats();
-            // After abort() the other parts finish as cancelled: the first failure is the job's error.
-            if (!isRunning() || m_cancelRequested) {
-                return;
-            }
-            if (job->error().kind != GitHubError::Kind::None) {
-                const GitHubError error = job->error();
-                abort();
-                fail(error);
-                return;
-            }
-            onSuccess();
-            partDone();
-        });
-    };
-
     if (connection.kind == Connection::Kind::Server) {
         ServerLicenseJob *license = github->fetchServerLicense();
         track(license, [this, license] {
@@ -65,10 +45,66 @@ void RefreshJob::run()
         reportProgress();
     });
     track(licenses, [this, licenses] { m_snapshot.licenses = licenses->result(); });
+    // The lab's servers can be read like GHES connections once both lists have named them.
+    m_serverListsPending = connection.kind == Connection::Kind::Lab ? 2 : 0;
     LicenseSyncStatusJob *sync = github->fetchLicenseSyncStatus();
-    track(sync, [this, sync] { m_snapshot.syncStatus = sync->result(); });
+    track(sync, [this, sync] {
+        m_snapshot.syncStatus = sync->result();
+        fetchLabServers();
+    });
     InstallationsJob *installations = github->fetchInstallations();
-    track(installations, [this, installations] { m_snapshot.installations = installations->result(); });
+    track(installations, [this, installations] {
+        m_snapshot.installations = installations->result();
+        fetchLabServers();
+    });
+}
+
+void RefreshJob::track(GitHubJob *job, const std::function<void()> &onSuccess)
+{
+    ++m_partsRunning;
+    m_jobs.append(job);
+    connect(job, &GitHubJob::finished, this, [this, job, onSuccess] {
+        m_readStats += job->readStats();
+        // After abort() the other parts finish as cancelled: the first failure is the job's error.
+        if (!isRunning() || m_cancelRequested) {
+            return;
+        }
+        if (job->error().kind != GitHubError::Kind::None) {
+            const GitHubError error = job->error();
+            abort();
+            fail(error);
+            return;
+        }
+        onSuccess();
+        partDone();
+    });
+}
+
+void RefreshJob::fetchLabServers()
+{
+    if (m_serverListsPending == 0 || --m_serverListsPending > 0) {
+        return;
+    }
+    QStringList hosts;
+    auto add = [&hosts](const QString &host) {
+        if (!host.isEmpty() && !hosts.contains(host, Qt::CaseInsensitive)) {
+            hosts.append(host);
+        }
+    };
+    for (const LicenseSyncStatus &status : std::as_const(m_snapshot.syncStatus)) {
+        add(status.hostname);
+    }
+    for (const EnterpriseServerInstallation &installation : std::as_const(m_snapshot.installations)) {
+        add(installation.hostName);
+    }
+    std::sort(hosts.begin(), hosts.end(),
+        [](const QString &a, const QString &b) { return a.compare(b, Qt::CaseInsensitive) < 0; });
+    // In host order whatever order the answers come in.
+    m_snapshot.serverLicenses.resize(hosts.size());
+    for (qsizetype i = 0; i < hosts.size(); ++i) {
+        ServerLicenseJob *license = client()->fetchLabServerLicense(hosts.at(i));
+        track(license, [this, license, i] { m_snapshot.serverLicenses[i] = license->result(); });
+    }
 }
 
 QString RefreshJob::toleratedText(const GitHubJson::ReadStats &stats)

@@ -9,7 +9,8 @@
 
 namespace Glc {
 /// Refresh: pulls everything the connection offers into a new snapshot, written in one transaction.
-/// Cloud and lab: consumed licenses (all pages), license sync status, Enterprise Server installations.
+/// Cloud and lab: consumed licenses (all pages), license sync status, Enterprise Server installations;
+/// the lab also each of its servers' license and version (as a GHES connection to it would read them).
 /// Server: its license and version. A failed or cancelled refresh leaves the previous snapshot intact.
 class RefreshJob : public WorkflowJob
 {
@@ -49,12 +50,17 @@ protected:
     void abort() override;
 
 private:
+    /// Follows a part of the refresh: its error fails the job, or else `onSuccess` runs.
+    void track(GitHubJob *job, const std::function<void()> &onSuccess);
+    /// Lab: reads every server that the sync status and the installations name.
+    void fetchLabServers();
     void partDone();
     void save();
     void reportProgress();
 
     LicenseSnapshot m_snapshot;
     int m_partsRunning = 0;
+    int m_serverListsPending = 0; ///< lab: sync status and installations still to come
     int m_pagesDone = 0;
     int m_pagesTotal = 0;
     qint64 m_users = 0;

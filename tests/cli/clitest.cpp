@@ -1645,9 +1645,34 @@ private Q_SLOTS:
             QVERIFY(server.value(QLatin1String("days_since_sync")).isDouble() ||
                 server.value(QLatin1String("days_since_sync")).isNull());
         }
-        // A lab-kind connection has no server license; a Server connection (GHES's /enterprise/settings/license,
-        // here the lab behind its test CA) has exactly one.
-        QVERIFY(json.value(QLatin1String("server_licenses")).toArray().isEmpty());
+        const auto checkLicense = [](const QJsonObject &license) {
+            QCOMPARE(license.keys(),
+                sorted({QStringLiteral("days_until_expiration"), QStringLiteral("expire_at"),
+                    QStringLiteral("hostname"), QStringLiteral("installed_version"), QStringLiteral("kind"),
+                    QStringLiteral("seats"), QStringLiteral("seats_available"), QStringLiteral("seats_used")}));
+            QVERIFY(isUtcDateOrNull(license.value(QLatin1String("expire_at"))));
+            for (const char *count : {"seats", "seats_available"}) {
+                const QJsonValue seatCount = license.value(QLatin1String(count));
+                QVERIFY2(seatCount.isDouble() || seatCount.isNull(), count); // null: unlimited
+            }
+            QVERIFY(license.value(QLatin1String("seats_used")).isDouble());
+            QVERIFY(license.value(QLatin1String("days_until_expiration")).isDouble());
+        };
+        // The lab reads each of its servers as a GHES connection would: every server GitHub names, with its
+        // version; a Server connection (GHES's /enterprise/settings/license, here the lab behind its test CA)
+        // has exactly one, its own.
+        const QJsonArray labLicenses = json.value(QLatin1String("server_licenses")).toArray();
+        QStringList labHosts;
+        for (const QJsonValue &value : labLicenses) {
+            checkLicense(value.toObject());
+            QVERIFY(
+                value.toObject().value(QLatin1String("installed_version")).toString().startsWith(QLatin1String("3.")));
+            labHosts.append(value.toObject().value(QLatin1String("hostname")).toString());
+        }
+        for (const QJsonValue &value : servers) {
+            const QString host = value.toObject().value(QLatin1String("hostname")).toString();
+            QVERIFY2(labHosts.contains(host), qPrintable(host));
+        }
         Lab lab = startLab({QStringLiteral("--tls")});
         QVERIFY2(QFile::exists(lab.caFile), qPrintable(lab.caFile));
         const QString serverStore = newStore();
@@ -1662,20 +1687,7 @@ private Q_SLOTS:
             QStringLiteral("server"));
         const QJsonArray licenses = serverJson.value(QLatin1String("server_licenses")).toArray();
         QCOMPARE(licenses.size(), 1);
-        for (const QJsonValue &value : licenses) {
-            const QJsonObject license = value.toObject();
-            QCOMPARE(license.keys(),
-                sorted({QStringLiteral("days_until_expiration"), QStringLiteral("expire_at"),
-                    QStringLiteral("hostname"), QStringLiteral("installed_version"), QStringLiteral("kind"),
-                    QStringLiteral("seats"), QStringLiteral("seats_available"), QStringLiteral("seats_used")}));
-            QVERIFY(isUtcDateOrNull(license.value(QLatin1String("expire_at"))));
-            for (const char *count : {"seats", "seats_available"}) {
-                const QJsonValue seatCount = license.value(QLatin1String(count));
-                QVERIFY2(seatCount.isDouble() || seatCount.isNull(), count); // null: unlimited
-            }
-            QVERIFY(license.value(QLatin1String("seats_used")).isDouble());
-            QVERIFY(license.value(QLatin1String("days_until_expiration")).isDouble());
-        }
+        checkLicense(licenses.first().toObject());
         stopLab(lab);
     }
 

@@ -697,6 +697,68 @@ private Q_SLOTS:
         QCOMPARE(browser->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
         QVERIFY(UsageFile::read(browser->readAll()).ok());
     }
+
+    void shouldServeEachServersOwnLicenseAndVersion()
+    {
+        LabConfig config = weeklyConfig();
+        config.suspendedShare = 0.3;
+        LicenseLab lab(config);
+        QVERIFY(lab.start());
+        const QList<LabEnterprise::Server> servers = lab.enterprise().servers();
+        QCOMPARE(servers.size(), 3);
+        const QDateTime expiry = lab.enterprise().licenseExpiresAt();
+        QVERIFY(expiry > lab.now().addDays(100));
+        auto read = [this, &lab](const QString &path, QByteArray *body) {
+            std::unique_ptr<QNetworkReply> reply(get(lab, path));
+            if (!waitFor(reply.get())) {
+                return 0;
+            }
+            *body = reply->readAll();
+            return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        };
+        QSet<QString> versions;
+        for (const LabEnterprise::Server &server : servers) {
+            QByteArray body;
+            // With and without /api/v3, as a GHES connection to that host would ask.
+            QCOMPARE(read(QStringLiteral("/_lab/ghes/%1/api/v3/meta").arg(server.hostname), &body), 200);
+            QCOMPARE(GitHubJson::readMetaInstalledVersion(body).value, server.version);
+            versions.insert(server.version);
+            QCOMPARE(
+                read(QStringLiteral("/_lab/ghes/%1/enterprise/settings/license").arg(server.hostname), &body), 200);
+            const auto license = GitHubJson::readServerLicense(body);
+            QCOMPARE(license.error, GitHubJson::ReadError::None);
+            int active = 0;
+            for (const LabEnterprise::ServerUser &user : server.users) {
+                active += user.suspended ? 0 : 1;
+            }
+            QVERIFY(active < server.users.size()); // some are suspended, and they take no seat
+            QCOMPARE(license.value.seatsUsed, active);
+            QCOMPARE(license.value.seats.value_or(-1), lab.enterprise().seatsPurchased());
+            QCOMPARE(license.value.expireAt, expiry.addMSecs(-expiry.time().msec()));
+            QCOMPARE(license.value.daysUntilExpiration, int(lab.now().daysTo(expiry)));
+        }
+        QVERIFY(versions.size() > 1); // each server its own, not the first one's
+        QByteArray body;
+        // The enterprise's license (the lab's root, like one GHES) ends on the same day.
+        QCOMPARE(read(QStringLiteral("/api/v3/enterprise/settings/license"), &body), 200);
+        QCOMPARE(GitHubJson::readServerLicense(body).value.expireAt, expiry.addMSecs(-expiry.time().msec()));
+        // A server has no enterprise account's reads, an unknown host is not found, the token is checked.
+        const QString host = servers.first().hostname;
+        QCOMPARE(read(QStringLiteral("/_lab/ghes/%1/enterprises/lab/consumed-licenses").arg(host), &body), 404);
+        QCOMPARE(read(QStringLiteral("/_lab/ghes/nowhere.example/meta"), &body), 404);
+        std::unique_ptr<QNetworkReply> anonymous(get(lab, QStringLiteral("/_lab/ghes/%1/meta").arg(host), false));
+        QVERIFY(waitFor(anonymous.get()));
+        QCOMPARE(anonymous->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 401);
+        // The past view has them too: a server that did not exist yet is not found.
+        const QDateTime beforeFirst = servers.first().createdAt.addDays(-1);
+        QCOMPARE(read(QStringLiteral("/_lab/as-of/%1/_lab/ghes/%2/meta").arg(beforeFirst.toString(Qt::ISODate), host),
+                     &body),
+            404);
+        QCOMPARE(read(QStringLiteral("/_lab/as-of/%1/_lab/ghes/%2/meta")
+                          .arg(lab.now().addDays(-1).toString(Qt::ISODate), host),
+                     &body),
+            200);
+    }
 };
 
 QTEST_GUILESS_MAIN(LicenseLabTest)

@@ -2672,6 +2672,22 @@ private Q_SLOTS:
         options.labConfig = smallLab();
         QVERIFY(openConsoleWith(options));
         const LabEnterprise::Server server = labServer(true);
+        const QString suffix = WidgetUtil::objectNameSuffix(server.hostname);
+        // The lab reads its servers itself, as their own connections would: each one's version and seats, and
+        // the expiry date GitHub Enterprise Cloud does not tell.
+        QTRY_COMPARE(syncCardText(QStringLiteral("versionLabel_"), server.serverId), server.version);
+        QDateTime expiry;
+        lab()->runInLab([&expiry](LicenseLab *l) { expiry = l->enterprise().licenseExpiresAt(); });
+        const QString expiryText =
+            page()->userLicensesCard()->findChild<QLabel *>(QStringLiteral("expiryLabel"))->text();
+        QVERIFY2(expiryText.startsWith(QLatin1String("Expires ")) && expiryText.endsWith(QLatin1String(" days left)")),
+            qPrintable(expiryText));
+        QCOMPARE(page()->userLicensesCard()->summary().expiresAt.toSecsSinceEpoch(), expiry.toSecsSinceEpoch());
+        QCOMPARE(page()->userLicensesCard()->summary().kind, QStringLiteral("enterprise"));
+        const QString labSeats =
+            page()->userLicensesCard()->findChild<QLabel *>(QStringLiteral("serverSeats_") + suffix)->text();
+        QVERIFY2(labSeats.startsWith(QStringLiteral("%1 of ").arg(LabEnterprise::activeUsers(server))),
+            qPrintable(labSeats));
         // That server has a GitHub Enterprise Server connection of its own, refreshed before: its license
         // (which GitHub Enterprise Cloud does not report) and its version are in the store.
         {
@@ -2700,7 +2716,8 @@ private Q_SLOTS:
         controller()->reload();
         QVERIFY(loaded.wait(30000));
         QCOMPARE(controller()->data().linkedServerLicenses.size(), 1);
-        const QString suffix = WidgetUtil::objectNameSuffix(server.hostname);
+        // Shown once, as its own connection read it.
+        QCOMPARE(controller()->data().allServerLicenses().size(), labServers().size());
         auto *seats = page()->userLicensesCard()->findChild<QLabel *>(QStringLiteral("serverSeats_") + suffix);
         QVERIFY2(seats, qPrintable(suffix));
         QVERIFY2(seats->text().startsWith(QLatin1String("123 of 500 seats used")), qPrintable(seats->text()));

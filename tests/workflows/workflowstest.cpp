@@ -116,6 +116,19 @@ private Q_SLOTS:
         QCOMPARE(job.snapshot().syncStatus.size(), servers().size() > 0 ? job.snapshot().syncStatus.size() : 0);
         QVERIFY(!job.snapshot().installations.isEmpty());
         QVERIFY(!progress.isEmpty());
+        // Every lab server read as a GHES connection to it would: its version and its own active users, in
+        // host order, the air-gapped one (no sync status) too.
+        QList<LabEnterprise::Server> labServers;
+        m_lab->runInLab([&labServers](LicenseLab *lab) { labServers = lab->enterprise().servers(); });
+        QVERIFY(labServers.size() > 1);
+        const QList<ServerLicenseInfo> licenses = job.snapshot().serverLicenses;
+        QCOMPARE(licenses.size(), labServers.size());
+        for (qsizetype i = 0; i < labServers.size(); ++i) {
+            QCOMPARE(licenses.at(i).hostname, labServers.at(i).hostname);
+            QCOMPARE(licenses.at(i).installedVersion, labServers.at(i).version);
+            QCOMPARE(licenses.at(i).seatsUsed, LabEnterprise::activeUsers(labServers.at(i)));
+            QVERIFY(licenses.at(i).expireAt.isValid());
+        }
 
         LicenseStore store;
         QVERIFY(!store.open(context.storeLocation).isError());
@@ -125,6 +138,9 @@ private Q_SLOTS:
         QCOMPARE(latest.value->totalSeatsConsumed, labSeats);
         const auto users = store.loadConsumedLicenses(latest.value->id);
         QCOMPARE(users.value, job.snapshot().licenses.users);
+        const auto stored = store.loadSnapshot(latest.value->id);
+        QCOMPARE(stored.value.serverLicenses.size(), labServers.size());
+        QCOMPARE(stored.value.serverLicenses.first().installedVersion, labServers.first().version);
     }
 
     void shouldKeepThePreviousSnapshotWhenARefreshIsCancelled()

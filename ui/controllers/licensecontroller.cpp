@@ -718,19 +718,25 @@ void LicenseController::apply(const PageData &data)
     summary.consumed = snapshot.licenses.totalSeatsConsumed;
     summary.purchased = snapshot.licenses.totalSeatsPurchased;
     summary.unlimited = snapshot.unlimitedSeats();
-    summary.kind = QStringLiteral("enterprise");
-    if (!snapshot.serverLicenses.isEmpty()) {
-        summary.kind = snapshot.serverLicenses.first().kind;
-        summary.expiresAt = snapshot.serverLicenses.first().expireAt;
+    // An enterprise's user licenses, or a server's own license. GitHub Enterprise Cloud does not tell the
+    // expiry date, the servers' license files do: the soonest of them is the one to act on.
+    summary.kind = m_connection.kind == Connection::Kind::Server && !snapshot.serverLicenses.isEmpty()
+        ? snapshot.serverLicenses.first().kind
+        : QStringLiteral("enterprise");
+    const QList<ServerLicenseInfo> serverLicenses = data.allServerLicenses();
+    for (const ServerLicenseInfo &license : serverLicenses) {
+        if (license.expireAt.isValid() && (!summary.expiresAt.isValid() || license.expireAt < summary.expiresAt)) {
+            summary.expiresAt = license.expireAt;
+        }
     }
     m_page->userLicensesCard()->setSummary(summary);
-    m_page->userLicensesCard()->setServerLicenses(data.allServerLicenses());
+    m_page->userLicensesCard()->setServerLicenses(serverLicenses);
 
     // Each server as GitHub lists it, with the licenses of linked GHES connections and the usage files
     // made here: the instances card's model, which also gives the sync card each server's version and
     // GitHub Connect state.
     LicenseSnapshot servers = snapshot;
-    servers.serverLicenses = data.allServerLicenses();
+    servers.serverLicenses = serverLicenses;
     m_page->serverInstancesCard()->setSnapshot(servers, data.usageFiles);
     const ServerInstancesModel *instances = m_page->serverInstancesCard()->model();
     QList<ServerRow> rows;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
-// ghe-license check: exit 3 when seat use or sync staleness crosses a threshold (alerting).
+// ghe-license check: exit 3 when seat use, sync staleness or license expiry crosses a threshold (alerting).
 #include "cli/clicommand.h"
 #include "cli/clioutput.h"
 #include "cli/clisession.h"
@@ -18,7 +18,8 @@ public:
     QString name() const override { return QStringLiteral("check"); }
     QString summary() const override
     {
-        return i18nc("@info:shell", "Exit with code 3 when seat use or sync staleness crosses a threshold.");
+        return i18nc(
+            "@info:shell", "Exit with code 3 when seat use, sync staleness or license expiry crosses a threshold.");
     }
     void addOptions(QCommandLineParser &parser) override
     {
@@ -28,6 +29,11 @@ public:
         parser.addOption(QCommandLineOption(QStringLiteral("max-stale-days"),
             i18nc("@info:shell", "Most days a server may go without a successful license sync."),
             i18nc("@info:shell value name", "days"), QStringLiteral("8")));
+        parser.addOption(QCommandLineOption(QStringLiteral("min-days-left"),
+            i18nc("@info:shell",
+                "Fewest days the license may have left before it expires (the soonest of the servers' license "
+                "files); not checked unless given."),
+            i18nc("@info:shell value name", "days")));
         parser.addOption(SnapshotJson::refreshOption());
     }
     ExitCode run(CliSession &session, const QCommandLineParser &parser) override
@@ -36,7 +42,10 @@ public:
         bool okDays = false;
         const double maxPercent = parser.value(QStringLiteral("max-used-percent")).toDouble(&okPercent);
         const int maxDays = parser.value(QStringLiteral("max-stale-days")).toInt(&okDays);
-        if (!okPercent || maxPercent < 0 || !okDays || maxDays < 0) {
+        const bool checkExpiry = parser.isSet(QStringLiteral("min-days-left"));
+        bool okLeft = true;
+        const int minDaysLeft = checkExpiry ? parser.value(QStringLiteral("min-days-left")).toInt(&okLeft) : 0;
+        if (!okPercent || maxPercent < 0 || !okDays || maxDays < 0 || !okLeft || minDaysLeft < 0) {
             CliOutput::error(i18nc("@info:shell", "The thresholds must be non-negative numbers."),
                 i18nc("@info:shell", "See: ghe-license check --help"));
             return ExitCode::Usage;
@@ -83,6 +92,33 @@ public:
                         maxDays));
             }
         }
+        // The license file a server carries ends when the enterprise's license does; GitHub Enterprise Cloud
+        // does not tell that date, its servers do (their own connections, or the lab's servers).
+        const ServerLicenseInfo *soonest = ServerLicenseInfo::soonestExpiry(snapshot.serverLicenses);
+        if (checkExpiry && !soonest) {
+            CliOutput::error(i18nc("@info:shell",
+                                 "No license expiry date is known, so --min-days-left cannot be "
+                                 "checked."),
+                i18nc("@info:shell",
+                    "GitHub Enterprise Cloud does not report it. Add a GitHub Enterprise Server connection for one "
+                    "of the enterprise's servers (ghe-license connections add) and refresh it; its license file "
+                    "carries the date."));
+            return ExitCode::Failure;
+        }
+        const int daysLeft = soonest ? soonest->daysLeft(now) : 0;
+        const QString expiryDate =
+            soonest ? locale.toString(soonest->expireAt.toLocalTime(), QLocale::ShortFormat) : QString();
+        if (checkExpiry && daysLeft < minDaysLeft) {
+            crossed = true;
+            CliOutput::err(daysLeft < 0
+                    ? i18ncp("@info:shell %2 host, %3 date", "License: the license of %2 expired on %3, %1 day ago.",
+                          "License: the license of %2 expired on %3, %1 days ago.", -daysLeft, soonest->hostname,
+                          expiryDate)
+                    : i18ncp("@info:shell %2 host, %3 date, %4 days",
+                          "License: the license of %2 expires on %3, in %1 day, fewer than %4.",
+                          "License: the license of %2 expires on %3, in %1 days, fewer than %4.", daysLeft,
+                          soonest->hostname, expiryDate, minDaysLeft));
+        }
         if (crossed) {
             return ExitCode::ThresholdCrossed;
         }
@@ -93,6 +129,10 @@ public:
                       "OK: %2% of the seats in use, every server synced within %1 day.",
                       "OK: %2% of the seats in use, every server synced within %1 days.", maxDays,
                       locale.toString(used, 'f', 1)));
+        if (checkExpiry) {
+            CliOutput::out(i18ncp("@info:shell %2 date", "OK: the license expires on %2, in %1 day.",
+                "OK: the license expires on %2, in %1 days.", daysLeft, expiryDate));
+        }
         return ExitCode::Ok;
     }
 };

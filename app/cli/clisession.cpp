@@ -12,6 +12,7 @@
 #include "licensing/countedtwice.h"
 #include "licensing/licensereportreader.h"
 #include "workflows/labhost.h"
+#include "workflows/linkedservers.h"
 #include "workflows/refreshjob.h"
 
 #include <KLocalizedString>
@@ -316,16 +317,24 @@ ExitCode CliSession::reportSnapshot(
     const bool refreshFirst = parser.isSet(QStringLiteral("refresh"));
     // A stored snapshot is read without the network: no token is needed, no lab is started. Not so for an external
     // lab: its dates are judged by its clock (see now()), which only the lab itself tells.
+    ExitCode code = ExitCode::Ok;
+    bool found = false;
     if (!refreshFirst && (m_context.connection.kind != Connection::Kind::Lab || m_inProcessLab)) {
-        bool found = false;
-        if (const ExitCode code = storedSnapshot(snapshot, parts, &found); code != ExitCode::Ok || found) {
-            return code;
+        code = storedSnapshot(snapshot, parts, &found);
+    }
+    if (code == ExitCode::Ok && !found) {
+        code = prepareConnection();
+        if (code == ExitCode::Ok) {
+            code = latestSnapshot(snapshot, refreshFirst, parts);
         }
     }
-    if (const ExitCode code = prepareConnection(); code != ExitCode::Ok) {
-        return code;
+    // One view across the cloud and its servers, as the console's: the licenses of servers with a connection
+    // of their own.
+    if (code == ExitCode::Ok && m_context.connection.kind != Connection::Kind::Server) {
+        snapshot->serverLicenses =
+            LinkedServers::merged(snapshot->serverLicenses, LinkedServers::read(m_store, *snapshot));
     }
-    return latestSnapshot(snapshot, refreshFirst, parts);
+    return code;
 }
 
 QHash<QString, QString> CliSession::serverProfileNames(const LicenseSnapshot &snapshot)

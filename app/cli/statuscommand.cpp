@@ -99,14 +99,14 @@ protected:
             if (!license.expireAt.isValid()) {
                 // GitHub left expire_at out or gave a date that could not be read.
                 CliOutput::out(i18nc("@info:shell %1 host", "License of %1: expiry date unknown", license.hostname));
-            } else if (license.daysUntilExpiration < 0) {
-                CliOutput::out(i18ncp("@info:shell %2 host, %3 date, %1 days",
-                    "License of %2 expired on %3 (%1 day ago)", "License of %2 expired on %3 (%1 days ago)",
-                    -license.daysUntilExpiration, license.hostname, date));
+            } else if (const int days = license.daysLeft(now); days < 0) {
+                CliOutput::out(
+                    i18ncp("@info:shell %2 host, %3 date, %1 days", "License of %2 expired on %3 (%1 day ago)",
+                        "License of %2 expired on %3 (%1 days ago)", -days, license.hostname, date));
             } else {
-                CliOutput::out(i18ncp("@info:shell %2 host, %3 date, %1 days",
-                    "License of %2 expires on %3 (in %1 day)", "License of %2 expires on %3 (in %1 days)",
-                    license.daysUntilExpiration, license.hostname, date));
+                CliOutput::out(
+                    i18ncp("@info:shell %2 host, %3 date, %1 days", "License of %2 expires on %3 (in %1 day)",
+                        "License of %2 expires on %3 (in %1 days)", days, license.hostname, date));
             }
         }
         if (snapshot.syncStatus.isEmpty()) {

@@ -60,16 +60,14 @@ QString seatsSection(const Input &input)
     for (const ServerLicenseInfo &license : snapshot.serverLicenses) {
         if (!license.expireAt.isValid()) {
             html += paragraph(i18nc("@info summary %1 host", "License of %1: expiry date unknown.", license.hostname));
-        } else if (license.daysUntilExpiration < 0) {
-            html +=
-                paragraph(i18ncp("@info summary %2 host, %3 date, %1 days", "License of %2 expired on %3 (%1 day ago).",
-                    "License of %2 expired on %3 (%1 days ago).", -license.daysUntilExpiration, license.hostname,
-                    locale.toString(license.expireAt.toLocalTime().date(), QLocale::ShortFormat)));
+        } else if (const int days = license.daysLeft(input.now); days < 0) {
+            html += paragraph(i18ncp("@info summary %2 host, %3 date, %1 days",
+                "License of %2 expired on %3 (%1 day ago).", "License of %2 expired on %3 (%1 days ago).", -days,
+                license.hostname, locale.toString(license.expireAt.toLocalTime().date(), QLocale::ShortFormat)));
         } else {
-            html +=
-                paragraph(i18ncp("@info summary %2 host, %3 date, %1 days", "License of %2 expires on %3 (in %1 day).",
-                    "License of %2 expires on %3 (in %1 days).", license.daysUntilExpiration, license.hostname,
-                    locale.toString(license.expireAt.toLocalTime().date(), QLocale::ShortFormat)));
+            html += paragraph(i18ncp("@info summary %2 host, %3 date, %1 days",
+                "License of %2 expires on %3 (in %1 day).", "License of %2 expires on %3 (in %1 days).", days,
+                license.hostname, locale.toString(license.expireAt.toLocalTime().date(), QLocale::ShortFormat)));
         }
     }
     return html;

@@ -4,6 +4,8 @@
 
 #include <KLocalizedString>
 
+#include <cmath>
+
 namespace Glc {
 QStringList ConsumedLicense::serverHosts() const
 {
@@ -44,5 +46,20 @@ QString uploadSyncStateText(UploadSyncState state)
         break;
     }
     return {};
+}
+int ServerLicenseInfo::daysLeft(const QDateTime &now) const
+{
+    return int(std::floor(double(now.secsTo(expireAt)) / (24 * 3600)));
+}
+
+const ServerLicenseInfo *ServerLicenseInfo::soonestExpiry(const QList<ServerLicenseInfo> &licenses)
+{
+    const ServerLicenseInfo *soonest = nullptr;
+    for (const ServerLicenseInfo &license : licenses) {
+        if (license.expireAt.isValid() && (!soonest || license.expireAt < soonest->expireAt)) {
+            soonest = &license;
+        }
+    }
+    return soonest;
 }
 } // namespace Glc

@@ -108,6 +108,13 @@ struct ServerLicenseInfo
     QDateTime expireAt;
     QString installedVersion;
 
+    /// Whole days from `now` until expireAt, negative once it passed. Unlike daysUntilExpiration (GitHub's
+    /// count when the snapshot was taken) it does not age with the snapshot.
+    int daysLeft(const QDateTime &now) const;
+    /// The license among `licenses` that ends first (all of an enterprise's license files end when its
+    /// license does, GitHub Enterprise Cloud does not tell the date); nullptr when none has a date.
+    static const ServerLicenseInfo *soonestExpiry(const QList<ServerLicenseInfo> &licenses);
+
     bool operator==(const ServerLicenseInfo &) const = default;
 };
 

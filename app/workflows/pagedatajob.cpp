@@ -5,6 +5,7 @@
 #include "glc_debug.h"
 #include "storage/licensestore.h"
 #include "workflows/labhistoryjob.h"
+#include "workflows/linkedservers.h"
 
 #include <QElapsedTimer>
 #include <QThread>
@@ -34,56 +35,9 @@ void sortByLogin(CompactLicenseRows &rows)
 }
 } // namespace
 
-void PageDataJob::readLinkedServerLicenses(LicenseStore &db)
-{
-    // Best effort: what cannot be read leaves the servers' rows without a license, as before.
-    QSet<QString> hosts;
-    for (const LicenseSyncStatus &status : std::as_const(m_data.snapshot.syncStatus)) {
-        hosts.insert(status.hostname.toLower());
-    }
-    for (const EnterpriseServerInstallation &installation : std::as_const(m_data.snapshot.installations)) {
-        hosts.insert(installation.hostName.toLower());
-    }
-    const auto connections = db.connections();
-    if (!connections.ok() || hosts.isEmpty()) {
-        return;
-    }
-    for (const Connection &connection : connections.value) {
-        const QString host = connection.serverHost.section(QLatin1Char(':'), 0, 0).toLower();
-        if (connection.kind != Connection::Kind::Server || !hosts.contains(host)) {
-            continue;
-        }
-        const auto latest = db.latestSnapshot(connection.id);
-        if (!latest.ok() || !latest.value) {
-            continue;
-        }
-        LicenseStore::LoadParts parts;
-        parts.users = false;
-        parts.userAccounts = false;
-        const auto snapshot = db.loadSnapshot(latest.value->id, parts);
-        if (!snapshot.ok()) {
-            continue;
-        }
-        for (ServerLicenseInfo license : snapshot.value.serverLicenses) {
-            if (license.hostname.isEmpty()) {
-                license.hostname = host;
-            }
-            m_data.linkedServerLicenses.append(license);
-        }
-    }
-}
-
 QList<ServerLicenseInfo> PageData::allServerLicenses() const
 {
-    QList<ServerLicenseInfo> all;
-    for (const ServerLicenseInfo &own : snapshot.serverLicenses) {
-        const bool linked = std::any_of(linkedServerLicenses.cbegin(), linkedServerLicenses.cend(),
-            [&own](const ServerLicenseInfo &l) { return l.hostname.compare(own.hostname, Qt::CaseInsensitive) == 0; });
-        if (!linked) {
-            all.append(own);
-        }
-    }
-    return all + linkedServerLicenses;
+    return LinkedServers::merged(snapshot.serverLicenses, linkedServerLicenses);
 }
 
 PageDataJob::PageDataJob(const WorkflowContext &context, QObject *parent)
@@ -215,7 +169,7 @@ void PageDataJob::run()
     }
     m_data.syncHistory = syncs.value;
     if (m_data.hasSnapshot && context().connection.kind != Connection::Kind::Server) {
-        readLinkedServerLicenses(*db);
+        m_data.linkedServerLicenses = LinkedServers::read(*db, m_data.snapshot);
     }
     qCDebug(GLC_CORE) << "page data: ready after" << timer.elapsed() << "ms";
     succeed();

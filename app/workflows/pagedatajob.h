@@ -12,7 +12,6 @@
 #include "workflows/workflowjob.h"
 
 namespace Glc {
-class LicenseStore;
 /// Everything the License page shows for one connection, read from the store and judged.
 struct PageData
 {
@@ -61,8 +60,6 @@ protected:
     void run() override;
 
 private:
-    void readLinkedServerLicenses(LicenseStore &db);
-
     PageData m_data;
 };
 } // namespace Glc

@@ -1076,6 +1076,82 @@ private Q_SLOTS:
         QVERIFY2(all.contains(message), qPrintable(all));
     }
 
+    void shouldCheckTheLicenseExpiryOfTheServers()
+    {
+        const QString store = newStore();
+        // The built-in lab's servers carry its license file, which ends in four to ten months.
+        const Run ok = run({QStringLiteral("check"), QStringLiteral("--min-days-left"), QStringLiteral("30"),
+            QStringLiteral("--store"), store});
+        QCOMPARE(ok.code, 0);
+        QVERIFY2(ok.out.contains(QLatin1String("OK: the license expires on")), qPrintable(ok.out));
+        const Run soon = run({QStringLiteral("check"), QStringLiteral("--min-days-left"), QStringLiteral("400"),
+            QStringLiteral("--store"), store});
+        QCOMPARE(soon.code, 3);
+        QVERIFY2(soon.err.contains(QLatin1String("License: the license of ghes-")) &&
+                soon.err.contains(QLatin1String("fewer than 400")),
+            qPrintable(soon.err));
+        for (const char *bad : {"-1", "soon"}) {
+            QCOMPARE(run({QStringLiteral("check"), QStringLiteral("--min-days-left"), QLatin1String(bad),
+                             QStringLiteral("--store"), store})
+                         .code,
+                2);
+        }
+        // One server has a GitHub Enterprise Server connection of its own, whose license ends sooner: it counts,
+        // and status shows that server as its own connection read it.
+        {
+            LicenseStore db;
+            QVERIFY(!db.open(store).isError());
+            Connection ghes;
+            ghes.id = QStringLiteral("ghes-own");
+            ghes.name = QStringLiteral("ghes-own");
+            ghes.kind = Connection::Kind::Server;
+            ghes.serverHost = QStringLiteral("ghes-2.lab.example");
+            QVERIFY(!db.saveConnection(ghes).isError());
+            LicenseSnapshot snapshot;
+            snapshot.connectionId = ghes.id;
+            snapshot.takenAt = QDateTime::currentDateTimeUtc();
+            ServerLicenseInfo license;
+            license.hostname = ghes.serverHost;
+            license.seats = 500;
+            license.seatsUsed = 123;
+            license.kind = QStringLiteral("standard");
+            license.installedVersion = QStringLiteral("3.16.1");
+            license.expireAt = snapshot.takenAt.addDays(10);
+            license.daysUntilExpiration = 10;
+            snapshot.serverLicenses = {license};
+            QVERIFY(db.writeSnapshot(snapshot).ok());
+        }
+        const QStringList lab{QStringLiteral("--connection"), QStringLiteral("lab"), QStringLiteral("--store"), store};
+        const Run linked =
+            run(QStringList{QStringLiteral("check"), QStringLiteral("--min-days-left"), QStringLiteral("30")} + lab);
+        QCOMPARE(linked.code, 3);
+        QVERIFY2(linked.err.contains(QLatin1String("the license of ghes-2.lab.example expires on")) &&
+                linked.err.contains(QLatin1String("in 9 days, fewer than 30")),
+            qPrintable(linked.err));
+        const Run status =
+            run(QStringList{QStringLiteral("status"), QStringLiteral("--format"), QStringLiteral("json")} + lab);
+        QCOMPARE(status.code, 0);
+        QStringList versions;
+        for (const QJsonValue &value :
+            QJsonDocument::fromJson(status.out.toUtf8()).object().value(QLatin1String("server_licenses")).toArray()) {
+            if (value.toObject().value(QLatin1String("hostname")).toString() == QLatin1String("ghes-2.lab.example")) {
+                versions.append(value.toObject().value(QLatin1String("installed_version")).toString());
+            }
+        }
+        QCOMPARE(versions, QStringList{QStringLiteral("3.16.1")});
+        // Without any server, nothing tells the date: a clear failure, not a pass.
+        Lab bare = startLab({QStringLiteral("--servers"), QStringLiteral("0")});
+        const QString bareStore = newStore();
+        QVERIFY(addLabConnection(bareStore, bare));
+        const Run unknown = run({QStringLiteral("check"), QStringLiteral("--min-days-left"), QStringLiteral("30"),
+                                    QStringLiteral("--store"), bareStore},
+            bare.token);
+        QCOMPARE(unknown.code, 1);
+        QVERIFY2(unknown.err.contains(QLatin1String("No license expiry date is known")), qPrintable(unknown.err));
+        QVERIFY2(unknown.err.contains(QLatin1String("ghe-license connections add")), qPrintable(unknown.err));
+        stopLab(bare);
+    }
+
     void shouldSyncAndExportOnTheLab()
     {
         const QString store = newStore();

@@ -154,6 +154,14 @@ private Q_SLOTS:
             html.contains(QLatin1String("1,234 seats consumed; the license has no seat limit.")), qPrintable(html));
         QVERIFY(html.contains(QLatin1String("License of ghes.example expires on")));
         QVERIFY(html.contains(QLatin1String("(in 30 days).")));
+        // Counted from the summary's now, not as GitHub counted when the snapshot was taken: a week later, 23 days
+        // are left; after the date, it expired.
+        in.now = Now.addDays(7);
+        QVERIFY2(
+            LicenseSummary::html(in).contains(QLatin1String("(in 23 days).")), qPrintable(LicenseSummary::html(in)));
+        in.now = Now.addDays(32);
+        QVERIFY(LicenseSummary::html(in).contains(QLatin1String("(2 days ago).")));
+        in.now = Now;
         QVERIFY(html.contains(QLatin1String("No Enterprise Server instance syncs with this enterprise.")));
         QVERIFY(html.contains(QLatin1String("No account looks counted twice.")));
         QVERIFY(html.contains(QLatin1String("<td>unlimited</td>")));

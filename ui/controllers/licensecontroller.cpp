@@ -724,10 +724,8 @@ void LicenseController::apply(const PageData &data)
         ? snapshot.serverLicenses.first().kind
         : QStringLiteral("enterprise");
     const QList<ServerLicenseInfo> serverLicenses = data.allServerLicenses();
-    for (const ServerLicenseInfo &license : serverLicenses) {
-        if (license.expireAt.isValid() && (!summary.expiresAt.isValid() || license.expireAt < summary.expiresAt)) {
-            summary.expiresAt = license.expireAt;
-        }
+    if (const ServerLicenseInfo *soonest = ServerLicenseInfo::soonestExpiry(serverLicenses)) {
+        summary.expiresAt = soonest->expireAt;
     }
     m_page->userLicensesCard()->setSummary(summary);
     m_page->userLicensesCard()->setServerLicenses(serverLicenses);

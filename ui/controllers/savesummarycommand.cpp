@@ -96,9 +96,12 @@ QImage SaveSummaryCommand::chart() const
 QString SaveSummaryCommand::html(const QString &chartImage) const
 {
     const Glc::PageData &data = m_controller->data();
+    // The servers' licenses as the page shows them, those of servers with a connection of their own too.
+    Glc::LicenseSnapshot snapshot = data.snapshot;
+    snapshot.serverLicenses = data.allServerLicenses();
     return Glc::LicenseSummary::html(
-        Glc::summaryInput(m_controller->context().connection, data.snapshot, data.history, data.countedTwice,
-            data.people, data.organizations, QDateTime::currentDateTimeUtc()),
+        Glc::summaryInput(m_controller->context().connection, snapshot, data.history, data.countedTwice, data.people,
+            data.organizations, QDateTime::currentDateTimeUtc()),
         chartImage, ChartSize);
 }
 

@@ -286,7 +286,17 @@ ExitCode CliSession::runJob(WorkflowJob &job, Assist assist)
 
 ExitCode CliSession::refresh(LicenseSnapshot *snapshot)
 {
-    RefreshJob job(m_context);
+    // The enterprise's servers that have a connection of their own are read through it (as the console does).
+    WorkflowContext context = m_context;
+    if (context.connection.kind != Connection::Kind::Server) {
+        const auto connections = m_store.connections();
+        for (const Connection &connection : connections.value) {
+            if (connection.kind == Connection::Kind::Server) {
+                context.linkedServers.append(LinkedServer{connection, CliToken::find(connection).token});
+            }
+        }
+    }
+    RefreshJob job(context);
     const ExitCode code = runJob(job, Assist::Stop);
     if (code == ExitCode::Ok) {
         for (const QString &note : job.notes()) {

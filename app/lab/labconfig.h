@@ -4,6 +4,7 @@
 
 #include <QHostAddress>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 
 namespace Glc {
@@ -64,6 +65,9 @@ struct LabConfig
     quint32 seed = 1;
     int users = 200; ///< github.com members (with servers == 0 and no shares: exactly the consumed seats)
     int servers = 3;
+    /// The servers' host names, first to last; those not given are ghes-N.lab.example. Tests name one after
+    /// a second lab (127.0.0.1) that answers as that server's own GitHub Enterprise Server connection.
+    QStringList serverHostnames;
     double mismatchedEmailShare = 0.05; ///< server accounts whose primary email matches no verified email
     double visualStudioShare = 0.05;
     double serverUserShare = 0.6; ///< members that also have accounts on the servers

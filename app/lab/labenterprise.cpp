@@ -79,7 +79,7 @@ LabEnterprise LabEnterprise::generate(const LabConfig &config)
         Server server;
         server.serverId = deterministicUuid(rng);
         server.installationId = QStringLiteral("LAB_ESI_%1").arg(s);
-        server.hostname = QStringLiteral("ghes-%1.lab.example").arg(s);
+        server.hostname = config.serverHostnames.value(s - 1, QStringLiteral("ghes-%1.lab.example").arg(s));
         server.version = s_versions.at((s - 1) % s_versions.size());
         server.connected = !(s == config.servers && config.servers > 1);
         server.createdAt = now.addDays(-400 + s);

@@ -36,6 +36,13 @@ QList<ServerLicenseInfo> LinkedServers::read(LicenseStore &db, const LicenseSnap
         if (!latest.ok() || !latest.value) {
             continue;
         }
+        // The snapshot read the server through this connection itself, later than the connection's own snapshot.
+        const bool readSince = latest.value->takenAt <= snapshot.takenAt &&
+            std::any_of(snapshot.serverLicenses.cbegin(), snapshot.serverLicenses.cend(),
+                [&host](const ServerLicenseInfo &l) { return l.hostname.compare(host, Qt::CaseInsensitive) == 0; });
+        if (readSince) {
+            continue;
+        }
         LicenseStore::LoadParts parts;
         parts.users = false;
         parts.userAccounts = false;

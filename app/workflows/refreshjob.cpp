@@ -11,6 +11,8 @@
 
 #include <KLocalizedString>
 
+#include <algorithm>
+
 namespace Glc {
 RefreshJob::RefreshJob(const WorkflowContext &context, QObject *parent)
     : WorkflowJob(context, parent)
@@ -45,25 +47,26 @@ void RefreshJob::run()
         reportProgress();
     });
     track(licenses, [this, licenses] { m_snapshot.licenses = licenses->result(); });
-    // The lab's servers can be read like GHES connections once both lists have named them.
-    m_serverListsPending = connection.kind == Connection::Kind::Lab ? 2 : 0;
+    // The servers are read once both lists have named them.
+    m_serverListsPending = 2;
     LicenseSyncStatusJob *sync = github->fetchLicenseSyncStatus();
     track(sync, [this, sync] {
         m_snapshot.syncStatus = sync->result();
-        fetchLabServers();
+        fetchServers();
     });
     InstallationsJob *installations = github->fetchInstallations();
     track(installations, [this, installations] {
         m_snapshot.installations = installations->result();
-        fetchLabServers();
+        fetchServers();
     });
 }
 
-void RefreshJob::track(GitHubJob *job, const std::function<void()> &onSuccess)
+void RefreshJob::track(
+    GitHubJob *job, const std::function<void()> &onSuccess, const std::function<void(const GitHubError &)> &onError)
 {
     ++m_partsRunning;
     m_jobs.append(job);
-    connect(job, &GitHubJob::finished, this, [this, job, onSuccess] {
+    connect(job, &GitHubJob::finished, this, [this, job, onSuccess, onError] {
         m_readStats += job->readStats();
         // After abort() the other parts finish as cancelled: the first failure is the job's error.
         if (!isRunning() || m_cancelRequested) {
@@ -71,6 +74,11 @@ void RefreshJob::track(GitHubJob *job, const std::function<void()> &onSuccess)
         }
         if (job->error().kind != GitHubError::Kind::None) {
             const GitHubError error = job->error();
+            if (onError) {
+                onError(error);
+                partDone();
+                return;
+            }
             abort();
             fail(error);
             return;
@@ -80,7 +88,7 @@ void RefreshJob::track(GitHubJob *job, const std::function<void()> &onSuccess)
     });
 }
 
-void RefreshJob::fetchLabServers()
+void RefreshJob::fetchServers()
 {
     if (m_serverListsPending == 0 || --m_serverListsPending > 0) {
         return;
@@ -100,10 +108,41 @@ void RefreshJob::fetchLabServers()
     std::sort(hosts.begin(), hosts.end(),
         [](const QString &a, const QString &b) { return a.compare(b, Qt::CaseInsensitive) < 0; });
     // In host order whatever order the answers come in.
-    m_snapshot.serverLicenses.resize(hosts.size());
+    m_serverReads.resize(hosts.size());
+    const bool lab = context().connection.kind == Connection::Kind::Lab;
     for (qsizetype i = 0; i < hosts.size(); ++i) {
-        ServerLicenseJob *license = client()->fetchLabServerLicense(hosts.at(i));
-        track(license, [this, license, i] { m_snapshot.serverLicenses[i] = license->result(); });
+        const QString host = hosts.at(i);
+        const auto linked = std::find_if(
+            context().linkedServers.cbegin(), context().linkedServers.cend(), [&host](const LinkedServer &server) {
+                return server.connection.kind == Connection::Kind::Server &&
+                    server.connection.serverHost.section(QLatin1Char(':'), 0, 0).compare(host, Qt::CaseInsensitive) ==
+                    0;
+            });
+        if (linked != context().linkedServers.cend()) {
+            // Its own connection: its host, CA and token. A server out of reach (a VPN down) is a note, and it
+            // is not waited for as long as the enterprise is.
+            GitHubClientOptions options = context().clientOptions;
+            options.maxRetries = std::min(options.maxRetries, 1);
+            options.maxRateLimitRetries = std::min(options.maxRateLimitRetries, 2);
+            options.transferTimeoutMs = std::min(options.transferTimeoutMs, 15000);
+            options.maxWaitMs = std::min(options.maxWaitMs, 60000);
+            auto *client = new GitHubClient(linked->connection, linked->token, options, this);
+            ServerLicenseJob *license = client->fetchServerLicense();
+            track(
+                license,
+                [this, license, host, i] {
+                    m_serverReads[i] = license->result();
+                    m_serverReads[i].hostname = host; // as the enterprise names it, without a port
+                },
+                [this, host, name = linked->connection.name](const GitHubError &error) {
+                    m_serverNotes.append(i18nc("@info %1 host, %2 connection name, %3 error, %4 its next step",
+                        "The license of %1 could not be read through its connection %2: %3 %4", host, name,
+                        error.message(), error.nextStep()));
+                });
+        } else if (lab) {
+            ServerLicenseJob *license = client()->fetchLabServerLicense(host);
+            track(license, [this, license, i] { m_serverReads[i] = license->result(); });
+        }
     }
 }
 
@@ -126,6 +165,7 @@ QStringList RefreshJob::notes() const
     if (const QString tolerated = toleratedText(m_readStats); !tolerated.isEmpty()) {
         notes.append(tolerated);
     }
+    notes += m_serverNotes;
     if (m_removed > 0) {
         notes.append(i18ncp("@info", "The snapshot retention setting removed %1 older snapshot.",
             "The snapshot retention setting removed %1 older snapshots.", m_removed));
@@ -147,6 +187,10 @@ void RefreshJob::reportProgress()
 void RefreshJob::partDone()
 {
     if (--m_partsRunning == 0 && isRunning()) {
+        if (!m_serverReads.isEmpty()) {
+            m_serverReads.removeIf([](const ServerLicenseInfo &read) { return read.hostname.isEmpty(); });
+            m_snapshot.serverLicenses = std::exchange(m_serverReads, {});
+        }
         m_fetched = true;
         Q_EMIT fetched();
         if (isRunning() && (!m_saveWhenAsked || m_saveAsked)) {

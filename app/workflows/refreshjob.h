@@ -9,9 +9,10 @@
 
 namespace Glc {
 /// Refresh: pulls everything the connection offers into a new snapshot, written in one transaction.
-/// Cloud and lab: consumed licenses (all pages), license sync status, Enterprise Server installations;
-/// the lab also each of its servers' license and version (as a GHES connection to it would read them).
-/// Server: its license and version. A failed or cancelled refresh leaves the previous snapshot intact.
+/// Cloud and lab: consumed licenses (all pages), license sync status, Enterprise Server installations, and
+/// the license and version of each server they name that has a GitHub Enterprise Server connection of its
+/// own (the lab: of every server, through its view of it, unless it has one). Server: its license and version. A failed
+/// or cancelled refresh leaves the previous snapshot intact.
 class RefreshJob : public WorkflowJob
 {
     Q_OBJECT
@@ -35,6 +36,8 @@ public:
     /// After success: translated sentences for the admin beside it - what the lenient readers forgave,
     /// the snapshots the retention setting removed, or why it could not remove them.
     QStringList notes() const;
+    /// Translated, also among notes(): the servers whose own connection could not be read.
+    QStringList serverNotes() const { return m_serverNotes; }
     /// Fetch, then wait for saveNow() before writing (several refreshes fetch at once and are written
     /// in order); call before start().
     void setSaveWhenAsked(bool wait) { m_saveWhenAsked = wait; }
@@ -50,17 +53,23 @@ protected:
     void abort() override;
 
 private:
-    /// Follows a part of the refresh: its error fails the job, or else `onSuccess` runs.
-    void track(GitHubJob *job, const std::function<void()> &onSuccess);
-    /// Lab: reads every server that the sync status and the installations name.
-    void fetchLabServers();
+    /// Follows a part of the refresh: once it succeeded `onSuccess` runs; its error fails the job, or with
+    /// `onError` is handed to that and the refresh goes on.
+    void track(GitHubJob *job, const std::function<void()> &onSuccess,
+        const std::function<void(const GitHubError &)> &onError = {});
+    /// Once the sync status and the installations are in: reads the license and version of every server they
+    /// name that has a connection of its own (context().linkedServers), or else, on the lab, its view of it.
+    void fetchServers();
     void partDone();
     void save();
     void reportProgress();
 
     LicenseSnapshot m_snapshot;
     int m_partsRunning = 0;
-    int m_serverListsPending = 0; ///< lab: sync status and installations still to come
+    int m_serverListsPending = 0; ///< sync status and installations still to come
+    /// Of the servers named, in host order; an empty host name where none was read.
+    QList<ServerLicenseInfo> m_serverReads;
+    QStringList m_serverNotes; ///< translated: servers whose own connection could not be read
     int m_pagesDone = 0;
     int m_pagesTotal = 0;
     qint64 m_users = 0;

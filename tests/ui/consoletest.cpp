@@ -2727,6 +2727,64 @@ private Q_SLOTS:
         QCOMPARE(page()->userLicensesCard()->summary().consumed, labConsumed());
     }
 
+    void shouldReadTheServersThroughTheirOwnConnectionsOnRefresh()
+    {
+        // A second lab on 127.0.0.1, behind its test CA, is the GitHub Enterprise Server the enterprise names
+        // "127.0.0.1"; the server it names "localhost" has a connection to a port nobody listens on.
+        LabHost ghes;
+        LabConfig ghesConfig;
+        ghesConfig.users = 40;
+        ghesConfig.servers = 0;
+        ghesConfig.tls = true;
+        ghesConfig.seed = 7;
+        QString error;
+        QVERIFY2(ghes.start(ghesConfig, &error), qPrintable(error));
+        QString caFile;
+        int ghesSeats = 0;
+        ghes.runInLab([&caFile, &ghesSeats](LicenseLab *lab) {
+            caFile = lab->caCertificateFile();
+            ghesSeats = lab->enterprise().consumedLicenses().totalSeatsConsumed;
+        });
+        LicenseController::Options options = freshOptions();
+        options.labConfig.serverHostnames = {QStringLiteral("127.0.0.1"), QStringLiteral("localhost")};
+        {
+            LicenseStore store;
+            QVERIFY(!store.open(options.storeLocation).isError());
+            Connection own = serverConnection(QStringLiteral("ghes-own"));
+            own.serverHost = QStringLiteral("127.0.0.1:%1").arg(ghes.url().port());
+            own.caFile = caFile;
+            QVERIFY(!store.saveConnection(own).isError());
+            Connection gone = serverConnection(QStringLiteral("ghes-gone"));
+            gone.serverHost = QStringLiteral("localhost:1");
+            QVERIFY(!store.saveConnection(gone).isError());
+        }
+        // The servers' tokens are in the keychain, as the connection dialog saved them.
+        m_keychain->writeToken(QStringLiteral("ghes-own"), ghes.token(), [](const QString &) { });
+        m_keychain->writeToken(QStringLiteral("ghes-gone"), QStringLiteral("gone-token"), [](const QString &) { });
+        QVERIFY(openConsoleWith(options));
+        QTRY_COMPARE(controller()->storedConnections().size(), 2);
+        QSignalSpy refreshed(controller(), &LicenseController::refreshFinished);
+        controller()->refresh();
+        QVERIFY(refreshed.wait(60000));
+        QVERIFY(refreshed.first().first().toBool());
+        const QString seatsName =
+            QStringLiteral("serverSeats_") + WidgetUtil::objectNameSuffix(QStringLiteral("127.0.0.1"));
+        const auto seatsText = [this, &seatsName] {
+            const auto *seats = page()->userLicensesCard()->findChild<QLabel *>(seatsName);
+            return seats ? seats->text() : QString();
+        };
+        // Its seats as that server counts them, not the lab's view of the enterprise's server.
+        QVERIFY(LabEnterprise::activeUsers(labServers().first()) != ghesSeats);
+        QTRY_VERIFY2(seatsText().startsWith(QStringLiteral("%1 of ").arg(ghesSeats)), qPrintable(seatsText()));
+        // The server out of reach is said inline, as a warning beside the refreshed page.
+        QVERIFY(page()->errorMessage()->isVisible());
+        QCOMPARE(page()->errorMessage()->type(), InlineMessage::Type::Warning);
+        const QString title = page()->findChild<QLabel *>(QStringLiteral("messageTitle"))->text();
+        QVERIFY2(title.contains(QLatin1String("The license of localhost could not be read through its connection GHES "
+                                              "ghes-gone")),
+            qPrintable(title));
+    }
+
     void shouldUseTheConfiguredConcurrencyForEveryConnection()
     {
         LicenseController::Options options = freshOptions();

@@ -143,6 +143,67 @@ private Q_SLOTS:
         QCOMPARE(stored.value.serverLicenses.first().installedVersion, labServers.first().version);
     }
 
+    void shouldReadEachServerThroughItsOwnConnection()
+    {
+        // A second lab on 127.0.0.1, behind its test CA, answers as the GitHub Enterprise Server of the
+        // enterprise's first server, which the enterprise names "127.0.0.1". Without servers of its own its
+        // version is the lab's default, not the enterprise's first server's.
+        LabHost ghes;
+        LabConfig ghesConfig;
+        ghesConfig.users = 40;
+        ghesConfig.servers = 0;
+        ghesConfig.tls = true;
+        ghesConfig.seed = 7;
+        QString error;
+        QVERIFY2(ghes.start(ghesConfig, &error), qPrintable(error));
+        QString caFile;
+        int ghesSeats = 0;
+        ghes.runInLab([&caFile, &ghesSeats](LicenseLab *lab) {
+            caFile = lab->caCertificateFile();
+            ghesSeats = lab->enterprise().consumedLicenses().totalSeatsConsumed;
+        });
+        LabConfig config = smallLab();
+        config.serverHostnames = {QStringLiteral("127.0.0.1"), QStringLiteral("localhost")};
+        WorkflowContext context = startLab(config);
+        const QList<LabEnterprise::Server> labServers = servers();
+        Connection own;
+        own.id = QStringLiteral("ghes-own");
+        own.name = QStringLiteral("GHES own");
+        own.kind = Connection::Kind::Server;
+        own.serverHost = QStringLiteral("127.0.0.1:%1").arg(ghes.url().port());
+        own.caFile = caFile;
+        // The second server's connection points at a port nobody listens on.
+        Connection gone = own;
+        gone.id = QStringLiteral("ghes-gone");
+        gone.name = QStringLiteral("GHES gone");
+        gone.serverHost = QStringLiteral("localhost:1");
+        context.linkedServers = {LinkedServer{own, ghes.token()}, LinkedServer{gone, QStringLiteral("gone-token")}};
+        context.clientOptions.backoffBaseMs = 50;
+
+        RefreshJob job(context);
+        QVERIFY(runToEnd(&job, 60000));
+        QCOMPARE(job.status(), WorkflowJob::Status::Succeeded);
+        QHash<QString, ServerLicenseInfo> byHost;
+        for (const ServerLicenseInfo &license : job.snapshot().serverLicenses) {
+            byHost.insert(license.hostname, license);
+        }
+        // Read through its own connection (the enterprise's name for it, without the port)...
+        QVERIFY(byHost.contains(QStringLiteral("127.0.0.1")));
+        QCOMPARE(byHost.value(QStringLiteral("127.0.0.1")).seatsUsed, ghesSeats);
+        QCOMPARE(byHost.value(QStringLiteral("127.0.0.1")).installedVersion, QStringLiteral("3.15.2"));
+        QVERIFY(labServers.first().version != QStringLiteral("3.15.2"));
+        // ...the unreachable one is a note beside the snapshot, not a failed refresh...
+        QVERIFY(!byHost.contains(QStringLiteral("localhost")));
+        QCOMPARE(job.serverNotes().size(), 1);
+        QVERIFY2(job.serverNotes().first().contains(QLatin1String("The license of localhost could not be read through "
+                                                                  "its connection GHES gone")),
+            qPrintable(job.serverNotes().first()));
+        QVERIFY(job.notes().contains(job.serverNotes().first()));
+        // ...and the lab's third server, without a connection of its own, through the lab's view of it.
+        QCOMPARE(byHost.value(labServers.at(2).hostname).installedVersion, labServers.at(2).version);
+        QCOMPARE(job.snapshot().serverLicenses.size(), 2);
+    }
+
     void shouldKeepThePreviousSnapshotWhenARefreshIsCancelled()
     {
         LabConfig config = smallLab();

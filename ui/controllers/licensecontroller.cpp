@@ -34,6 +34,8 @@
 #include <KLocalizedString>
 #include <QElapsedTimer>
 
+#include <memory>
+
 using namespace Glc;
 
 LicenseController::LicenseController(LicensePage *page, const Options &options, QObject *parent)
@@ -646,7 +648,46 @@ void LicenseController::refreshFailed(WorkflowJob *job)
 
 void LicenseController::startRefresh()
 {
-    auto *job = new RefreshJob(m_context);
+    QList<Connection> servers;
+    if (m_connection.kind != Connection::Kind::Server) {
+        for (const Connection &connection : std::as_const(m_storedConnections)) {
+            if (connection.kind == Connection::Kind::Server) {
+                servers.append(connection);
+            }
+        }
+    }
+    if (servers.isEmpty()) {
+        runRefresh(m_context);
+        return;
+    }
+    // Queued while the tokens are read: Cancel drops it, a change of connection overtakes it.
+    m_refreshQueued = true;
+    auto linked = std::make_shared<QList<LinkedServer>>();
+    auto pending = std::make_shared<qsizetype>(servers.size());
+    const QString connectionId = m_context.connection.id;
+    for (const Connection &server : std::as_const(servers)) {
+        resolveContext(
+            server, {}, this, [this, linked, pending, connectionId](const WorkflowContext &context, const QString &) {
+                // Without a token the server answers 401, said beside the refresh like any unreadable server.
+                linked->append(LinkedServer{context.connection, context.token});
+                if (--*pending > 0 || !std::exchange(m_refreshQueued, false)) {
+                    return;
+                }
+                if (m_context.connection.id != connectionId) {
+                    m_page->setRefreshing(false);
+                    Q_EMIT refreshFinished(false);
+                    return;
+                }
+                WorkflowContext refresh = m_context;
+                refresh.linkedServers = *linked;
+                runRefresh(refresh);
+            });
+    }
+}
+
+void LicenseController::runRefresh(const WorkflowContext &context)
+{
+    auto *job = new RefreshJob(context);
     m_refresh = job;
     connect(job, &WorkflowJob::progress, this, [this](qint64 done, qint64 total, qint64 users) {
         m_page->setRefreshProgress(int(done), int(total), int(users));
@@ -664,6 +705,12 @@ void LicenseController::startRefresh()
                 message = i18nc("@info:status %1 refreshed, %2 a note about it", "%1 %2", message, note);
             }
             Q_EMIT statusMessage(message);
+            if (const QStringList servers = job->serverNotes(); !servers.isEmpty()) {
+                m_page->showWarning(servers.join(QLatin1Char(' ')),
+                    i18nc("@info",
+                        "The page shows what those connections read last; refresh again once they can "
+                        "be reached."));
+            }
             reload();
             // A first start on the lab: today's snapshot shows at once, then the lab's past weeks
             // are added behind it (the store orders history by date, not by when it was written).

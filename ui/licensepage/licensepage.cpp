@@ -279,6 +279,12 @@ void LicensePage::showError(const QString &title, const QString &nextStep)
     m_scroll->ensureWidgetVisible(m_error);
 }
 
+void LicensePage::showWarning(const QString &title, const QString &nextStep)
+{
+    m_error->showMessage(InlineMessage::Type::Warning, title, nextStep);
+    m_scroll->ensureWidgetVisible(m_error);
+}
+
 void LicensePage::clearError()
 {
     m_error->dismiss();

@@ -57,6 +57,8 @@ public:
     void setRefreshProgress(int pages, int totalPages, int users);
 
     void showError(const QString &title, const QString &nextStep);
+    /// Where errors show: something went wrong beside a success.
+    void showWarning(const QString &title, const QString &nextStep);
     void clearError();
 
     /// The clock relative times count from; passed on to the cards. Tests inject a fixed one.

@@ -94,7 +94,22 @@ protected:
             CliOutput::out(i18nc("@info:shell", "Seats available: %1", locale.toString(purchased - consumed)));
         }
         CliOutput::out(i18nc("@info:shell %1 a sentence", "Forecast: %1", forecast.text(purchased)));
+        // The license's expiry once (every license file of the enterprise ends with it), a server whose file
+        // says otherwise on its own line.
+        const ServerLicenseInfo *soonest = ServerLicenseInfo::soonestExpiry(snapshot.serverLicenses);
+        if (soonest) {
+            const QString date = locale.toString(soonest->expireAt.toLocalTime(), QLocale::ShortFormat);
+            const int days = soonest->daysLeft(now);
+            CliOutput::out(days < 0 ? i18ncp("@info:shell %2 date", "License expired on %2 (%1 day ago)",
+                                          "License expired on %2 (%1 days ago)", -days, date)
+                                    : i18ncp("@info:shell %2 date", "License expires on %2 (in %1 day)",
+                                          "License expires on %2 (in %1 days)", days, date));
+        }
         for (const ServerLicenseInfo &license : std::as_const(snapshot.serverLicenses)) {
+            if (soonest && license.expireAt.isValid() &&
+                license.expireAt.toLocalTime().date() == soonest->expireAt.toLocalTime().date()) {
+                continue;
+            }
             const QString date = locale.toString(license.expireAt.toLocalTime(), QLocale::ShortFormat);
             if (!license.expireAt.isValid()) {
                 // GitHub left expire_at out or gave a date that could not be read.

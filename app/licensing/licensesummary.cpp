@@ -57,7 +57,22 @@ QString seatsSection(const Input &input)
             "%1 of %2 purchased seats consumed (%3%); %4 available.", locale.toString(consumed),
             locale.toString(purchased), locale.toString(percent, 'f', 1), locale.toString(purchased - consumed)));
     }
+    // Every license file of an enterprise ends when its license does: that date once, a server whose file says
+    // otherwise on its own.
+    const ServerLicenseInfo *soonest = ServerLicenseInfo::soonestExpiry(snapshot.serverLicenses);
+    if (soonest) {
+        const QString date = locale.toString(soonest->expireAt.toLocalTime().date(), QLocale::ShortFormat);
+        const int days = soonest->daysLeft(input.now);
+        html += paragraph(days < 0 ? i18ncp("@info summary %2 date", "The license expired on %2 (%1 day ago).",
+                                         "The license expired on %2 (%1 days ago).", -days, date)
+                                   : i18ncp("@info summary %2 date", "The license expires on %2 (in %1 day).",
+                                         "The license expires on %2 (in %1 days).", days, date));
+    }
     for (const ServerLicenseInfo &license : snapshot.serverLicenses) {
+        if (soonest && license.expireAt.isValid() &&
+            license.expireAt.toLocalTime().date() == soonest->expireAt.toLocalTime().date()) {
+            continue;
+        }
         if (!license.expireAt.isValid()) {
             html += paragraph(i18nc("@info summary %1 host", "License of %1: expiry date unknown.", license.hostname));
         } else if (const int days = license.daysLeft(input.now); days < 0) {
@@ -129,17 +144,27 @@ QString instancesSection(const Input &input)
         "%1 servers; %2 without GitHub Connect, counted by the usage files uploaded for them.", int(byHost.size()),
         int(offline)));
     html += QLatin1String("<table>\n");
-    html += row({i18nc("@title:column", "Server"), i18nc("@title:column", "GitHub Connect"),
-                    i18nc("@title:column", "Last upload"), i18nc("@title:column", "Upload state")},
+    // Version and seats where the server's own license was read (the lab's servers, or a server's own
+    // connection): GitHub Enterprise Cloud reports neither.
+    const QList<ServerLicenseInfo> &licenses = input.snapshot.serverLicenses;
+    html += row({i18nc("@title:column", "Server"), i18nc("@title:column", "Version"),
+                    i18nc("@title:column", "GitHub Connect"), i18nc("@title:column", "Last upload"),
+                    i18nc("@title:column", "Upload state"), i18nc("@title:column", "Seats")},
         true);
     for (const EnterpriseServerInstallation &installation : std::as_const(byHost)) {
         const bool uploaded = !installation.uploads.isEmpty();
-        html += row({installation.hostName,
+        const auto license =
+            std::find_if(licenses.cbegin(), licenses.cend(), [&installation](const ServerLicenseInfo &l) {
+                return l.hostname.compare(installation.hostName, Qt::CaseInsensitive) == 0;
+            });
+        const bool known = license != licenses.cend();
+        html += row({installation.hostName, known ? license->installedVersion : QString(),
             installation.isConnected ? i18nc("@item GitHub Connect", "Connected")
                                      : i18nc("@item GitHub Connect", "Not connected"),
             uploaded ? dateText(installation.uploads.constFirst().createdAt)
                      : i18nc("@item no usage file uploaded", "none"),
-            uploaded ? uploadSyncStateText(installation.uploads.constFirst().syncState) : QString()});
+            uploaded ? uploadSyncStateText(installation.uploads.constFirst().syncState) : QString(),
+            known ? license->seatsText() : QString()});
     }
     return html + QLatin1String("</table>\n");
 }
@@ -238,12 +263,12 @@ QString historySection(const Input &input, const QString &chartImage, QSize char
 QString html(const Input &input, const QString &chartImage, QSize chartSize)
 {
     const QString title = i18nc("@title %1 connection name", "License summary: %1", input.connectionName);
-    QString html =
-        QStringLiteral("<!DOCTYPE html>\n<html lang=\"%1\">\n<head>\n<meta charset=\"utf-8\">\n<title>%2</title>\n"
-                       "<style>body { font-family: sans-serif; } table { border-collapse: collapse; }"
-                       " th, td { border: 1px solid #999; padding: 3px 8px; } th { text-align: left; }"
-                       "</style>\n</head>\n<body>\n")
-            .arg(escaped(QLocale().bcp47Name()), escaped(title));
+    QString html = QStringLiteral(
+        "<!DOCTYPE html>\n<html lang=\"%1\">\n<head>\n<meta charset=\"utf-8\">\n<title>%2</title>\n"
+        "<style>body { font-family: sans-serif; } table { border-collapse: collapse; }"
+        " th, td { border: 1px solid #999; padding: 3px 8px; } th { text-align: left; } table { margin-bottom: 12px; } h2 { margin-top: 18px; }"
+        "</style>\n</head>\n<body>\n")
+                       .arg(escaped(QLocale().bcp47Name()), escaped(title));
     html += QLatin1String("<h1>") + escaped(title) + QLatin1String("</h1>\n");
     html += paragraph(i18nc("@info summary %1 snapshot date, %2 source, %3 date written",
         "Snapshot of %1 from %2; summary written %3.", dateText(input.snapshot.takenAt), input.source,

@@ -3,6 +3,7 @@
 #include "licensevalues.h"
 
 #include <KLocalizedString>
+#include <QLocale>
 
 #include <cmath>
 
@@ -47,6 +48,16 @@ QString uploadSyncStateText(UploadSyncState state)
     }
     return {};
 }
+QString ServerLicenseInfo::seatsText() const
+{
+    const QLocale locale;
+    if (!seats) {
+        return i18nc("@item:intable seats used of unlimited", "%1 of unlimited", locale.toString(seatsUsed));
+    }
+    return i18nc(
+        "@item:intable seats used of purchased", "%1 of %2", locale.toString(seatsUsed), locale.toString(*seats));
+}
+
 int ServerLicenseInfo::daysLeft(const QDateTime &now) const
 {
     return int(std::floor(double(now.secsTo(expireAt)) / (24 * 3600)));

@@ -108,6 +108,8 @@ struct ServerLicenseInfo
     QDateTime expireAt;
     QString installedVersion;
 
+    /// Seats used of the license's seats, in a few words for a table cell ("480 of 500", "480 of unlimited").
+    QString seatsText() const;
     /// Whole days from `now` until expireAt, negative once it passed. Unlike daysUntilExpiration (GitHub's
     /// count when the snapshot was taken) it does not age with the snapshot.
     int daysLeft(const QDateTime &now) const;

@@ -202,15 +202,7 @@ QVariant ServerInstancesModel::data(const QModelIndex &index, int role) const
         case UploadStateColumn:
             return uploadSyncStateText(i.uploadState);
         case SeatsColumn:
-            if (!i.license) {
-                return QString();
-            }
-            if (!i.license->seats) {
-                return i18nc("@item:intable seats used of unlimited", "%1 of unlimited",
-                    QLocale().toString(i.license->seatsUsed));
-            }
-            return i18nc("@item:intable seats used of purchased", "%1 of %2", QLocale().toString(i.license->seatsUsed),
-                QLocale().toString(*i.license->seats));
+            return i.license ? i.license->seatsText() : QString();
         }
         return {};
     case Qt::ToolTipRole:

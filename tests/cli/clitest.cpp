@@ -1139,6 +1139,13 @@ private Q_SLOTS:
             }
         }
         QCOMPARE(versions, QStringList{QStringLiteral("3.16.1")});
+        // In words: the soonest date once, the servers whose license file says otherwise each on its own.
+        const Run text = run(QStringList{QStringLiteral("status")} + lab);
+        QCOMPARE(text.code, 0);
+        QCOMPARE(text.out.count(QLatin1String("License expires on")), 1);
+        QVERIFY2(text.out.contains(QLatin1String("(in 9 days)")), qPrintable(text.out));
+        QVERIFY2(text.out.contains(QLatin1String("License of ghes-1.lab.example expires on")), qPrintable(text.out));
+        QVERIFY(!text.out.contains(QLatin1String("License of ghes-2.lab.example")));
         // Without any server, nothing tells the date: a clear failure, not a pass.
         Lab bare = startLab({QStringLiteral("--servers"), QStringLiteral("0")});
         const QString bareStore = newStore();

@@ -94,11 +94,14 @@ private Q_SLOTS:
         // Every server GitHub lists: an offline one by its newest upload (which failed), one without any.
         QVERIFY(html.contains(
             QLatin1String("2 servers; 1 without GitHub Connect, counted by the usage files uploaded for them.")));
-        QVERIFY2(html.contains(QStringLiteral("<tr><td>air&lt;gap&gt;.example</td><td>Not connected</td><td>%1</td>"
-                                              "<td>Failed</td></tr>")
-                         .arg(QLocale().toString(Now.addDays(-1).toLocalTime(), QLocale::ShortFormat))),
+        // No license read for them: no version, no seats.
+        QVERIFY2(
+            html.contains(QStringLiteral("<tr><td>air&lt;gap&gt;.example</td><td></td><td>Not connected</td><td>%1</td>"
+                                         "<td>Failed</td><td></td></tr>")
+                    .arg(QLocale().toString(Now.addDays(-1).toLocalTime(), QLocale::ShortFormat))),
             qPrintable(html));
-        QVERIFY(html.contains(QLatin1String("<tr><td>zz.example</td><td>Connected</td><td>none</td><td></td></tr>")));
+        QVERIFY(html.contains(
+            QLatin1String("<tr><td>zz.example</td><td></td><td>Connected</td><td>none</td><td></td><td></td></tr>")));
         QVERIFY(html.contains(
             QLatin1String("3 suspected pairs of accounts are counted as two seats each; fixing them would free 3 seats "
                           "(1,228 consumed then).")));
@@ -137,6 +140,48 @@ private Q_SLOTS:
         QCOMPARE(count(LicenseSummary::html(in, QStringLiteral("x.png")), QStringLiteral("<img")), 0);
     }
 
+    void shouldSayTheExpiryOnceAndEachServersVersionAndSeats()
+    {
+        LicenseSummary::Input in = input();
+        ServerLicenseInfo zz;
+        zz.hostname = QStringLiteral("ZZ.example"); // GitHub's names are matched whatever their case
+        zz.seats = 1500;
+        zz.seatsUsed = 480;
+        zz.installedVersion = QStringLiteral("3.14.2");
+        zz.expireAt = Now.addDays(90);
+        ServerLicenseInfo same = zz;
+        same.hostname = QStringLiteral("air<gap>.example");
+        same.installedVersion = QStringLiteral("3.12.9");
+        same.seats.reset();
+        same.seatsUsed = 12;
+        ServerLicenseInfo older = zz;
+        older.hostname = QStringLiteral("old.example");
+        older.expireAt = Now.addDays(20);
+        ServerLicenseInfo unknown;
+        unknown.hostname = QStringLiteral("unknown.example");
+        in.snapshot.serverLicenses = {zz, same, unknown};
+        QString html = LicenseSummary::html(in);
+        QCOMPARE(count(html, QStringLiteral("expires on")), 1);
+        QVERIFY2(
+            html.contains(QLatin1String("The license expires on")) && html.contains(QLatin1String("(in 90 days).")),
+            qPrintable(html));
+        QVERIFY(html.contains(QLatin1String("License of unknown.example: expiry date unknown.")));
+        // The instances table gives each server's version and seats where its license was read.
+        QVERIFY2(html.contains(QLatin1String("<td>zz.example</td><td>3.14.2</td>")), qPrintable(html));
+        QVERIFY(html.contains(QLatin1String("<td>480 of 1,500</td>")));
+        QVERIFY(html.contains(QLatin1String("<td>air&lt;gap&gt;.example</td><td>3.12.9</td>")));
+        QVERIFY(html.contains(QLatin1String("<td>12 of unlimited</td>")));
+        // A server whose license file ends sooner sets the date; the others are named with theirs.
+        in.snapshot.serverLicenses = {zz, older};
+        html = LicenseSummary::html(in);
+        QVERIFY(html.contains(QLatin1String("(in 20 days).")));
+        QVERIFY(html.contains(QLatin1String("License of ZZ.example expires on")));
+        QVERIFY(!html.contains(QLatin1String("License of old.example")));
+        // Once the date passed, it says so.
+        in.now = Now.addDays(25);
+        QVERIFY(LicenseSummary::html(in).contains(QLatin1String("The license expired on")));
+    }
+
     void shouldSayWhenTheLicenseHasNoSeatLimit()
     {
         LicenseSummary::Input in = input();
@@ -152,8 +197,9 @@ private Q_SLOTS:
         const QString html = LicenseSummary::html(in);
         QVERIFY2(
             html.contains(QLatin1String("1,234 seats consumed; the license has no seat limit.")), qPrintable(html));
-        QVERIFY(html.contains(QLatin1String("License of ghes.example expires on")));
+        QVERIFY2(html.contains(QLatin1String("The license expires on")), qPrintable(html));
         QVERIFY(html.contains(QLatin1String("(in 30 days).")));
+        QVERIFY(!html.contains(QLatin1String("License of ghes.example"))); // said once, not per server
         // Counted from the summary's now, not as GitHub counted when the snapshot was taken: a week later, 23 days
         // are left; after the date, it expired.
         in.now = Now.addDays(7);

@@ -209,6 +209,11 @@ void addOptions(QCommandLineParser &parser, const LabConfig &defaults)
             i18nc("@info:shell", "Enterprise Server instances, 0 to %1 (default: %2).", QString::number(MaxServers),
                 QString::number(defaults.servers)),
             count},
+        {QStringLiteral("server-names"),
+            i18nc("@info:shell",
+                "Host names of the servers, first to last, separated by commas (default: ghes-1.lab.example, …). "
+                "A server named after the host of a GitHub Enterprise Server connection is read through it."),
+            i18nc("@info:shell value name", "hosts")},
         {QStringLiteral("seats"),
             i18nc("@info:shell", "Seats purchased (default: 10 % more than the seats consumed, rounded up to 100)."),
             count},
@@ -400,6 +405,29 @@ bool apply(const QCommandLineParser &parser, LabConfig *config, QString *error)
         if (!printable.match(result.token).hasMatch()) {
             return read.fail(i18nc("@info:shell %1 is the option --token",
                 "%1 takes printable ASCII characters without spaces.", dashed(QStringLiteral("token"))));
+        }
+    }
+    if (read.isSet(QStringLiteral("server-names"))) {
+        static const QRegularExpression hostName(QStringLiteral(
+            "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$"));
+        const QStringList names = read.value(QStringLiteral("server-names")).split(QLatin1Char(','));
+        QStringList lowered;
+        for (const QString &name : names) {
+            if (!hostName.match(name.trimmed()).hasMatch() || lowered.contains(name.trimmed().toLower())) {
+                return read.fail(i18nc("@info:shell %1 is the option --server-names",
+                    "%1 takes distinct host names separated by commas, such as ghes.example.com,127.0.0.1, not “%2”.",
+                    dashed(QStringLiteral("server-names")), name));
+            }
+            lowered.append(name.trimmed().toLower());
+        }
+        if (names.size() > result.servers) {
+            return read.fail(i18ncp("@info:shell %2 is the option --server-names, %3 the number of names",
+                "%2 names %3 servers, but the lab has %1 server.", "%2 names %3 servers, but the lab has %1 servers.",
+                result.servers, dashed(QStringLiteral("server-names")), int(names.size())));
+        }
+        result.serverHostnames.clear();
+        for (const QString &name : names) {
+            result.serverHostnames.append(name.trimmed());
         }
     }
     if (read.isSet(QStringLiteral("enterprise"))) {

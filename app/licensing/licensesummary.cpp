@@ -263,12 +263,13 @@ QString historySection(const Input &input, const QString &chartImage, QSize char
 QString html(const Input &input, const QString &chartImage, QSize chartSize)
 {
     const QString title = i18nc("@title %1 connection name", "License summary: %1", input.connectionName);
-    QString html = QStringLiteral(
-        "<!DOCTYPE html>\n<html lang=\"%1\">\n<head>\n<meta charset=\"utf-8\">\n<title>%2</title>\n"
-        "<style>body { font-family: sans-serif; } table { border-collapse: collapse; }"
-        " th, td { border: 1px solid #999; padding: 3px 8px; } th { text-align: left; } table { margin-bottom: 12px; } h2 { margin-top: 18px; }"
-        "</style>\n</head>\n<body>\n")
-                       .arg(escaped(QLocale().bcp47Name()), escaped(title));
+    QString html =
+        QStringLiteral("<!DOCTYPE html>\n<html lang=\"%1\">\n<head>\n<meta charset=\"utf-8\">\n<title>%2</title>\n"
+                       "<style>body { font-family: sans-serif; } table { border-collapse: collapse; }"
+                       " th, td { border: 1px solid #999; padding: 3px 8px; } th { text-align: left; } table { "
+                       "margin-bottom: 12px; } h2 { margin-top: 18px; }"
+                       "</style>\n</head>\n<body>\n")
+            .arg(escaped(QLocale().bcp47Name()), escaped(title));
     html += QLatin1String("<h1>") + escaped(title) + QLatin1String("</h1>\n");
     html += paragraph(i18nc("@info summary %1 snapshot date, %2 source, %3 date written",
         "Snapshot of %1 from %2; summary written %3.", dateText(input.snapshot.takenAt), input.source,

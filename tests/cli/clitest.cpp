@@ -1159,6 +1159,47 @@ private Q_SLOTS:
         stopLab(bare);
     }
 
+    void shouldRefreshEachServerThroughItsOwnConnection()
+    {
+        // The enterprise (a lab) names its first server "localhost"; a second lab behind its test CA answers as
+        // that server's GitHub Enterprise Server, with a token of its own.
+        Lab enterprise = startLab({QStringLiteral("--server-names"), QStringLiteral("localhost")});
+        Lab server = startLab({QStringLiteral("--tls"), QStringLiteral("--servers"), QStringLiteral("0"),
+            QStringLiteral("--seed"), QStringLiteral("7"), QStringLiteral("--users"), QStringLiteral("40")});
+        QVERIFY(enterprise.token != server.token);
+        const QString store = newStore();
+        QVERIFY(addLabConnection(store, enterprise));
+        QVERIFY(addServerConnection(store, server));
+        QProcessEnvironment tokens;
+        tokens.insert(QStringLiteral("GH_ENTERPRISE_TOKEN"), server.token);
+        const QStringList gh{QStringLiteral("--connection"), QStringLiteral("gh"), QStringLiteral("--store"), store};
+        const Run refreshed = run(QStringList{QStringLiteral("refresh")} + gh, enterprise.token, tokens);
+        QVERIFY2(refreshed.code == 0, qPrintable(refreshed.err));
+        const Run status =
+            run(QStringList{QStringLiteral("status"), QStringLiteral("--format"), QStringLiteral("json")} + gh,
+                enterprise.token, tokens);
+        QCOMPARE(status.code, 0);
+        QJsonObject localhost;
+        for (const QJsonValue &value :
+            QJsonDocument::fromJson(status.out.toUtf8()).object().value(QLatin1String("server_licenses")).toArray()) {
+            if (value.toObject().value(QLatin1String("hostname")).toString() == QLatin1String("localhost")) {
+                localhost = value.toObject();
+            }
+        }
+        // The server's own count of its seats (the second lab's), and its version.
+        QCOMPARE(localhost.value(QLatin1String("seats_used")).toInt(-1), server.consumed);
+        QCOMPARE(localhost.value(QLatin1String("installed_version")).toString(), QStringLiteral("3.15.2"));
+        stopLab(server);
+        // Out of reach, it is a note beside the refresh, not a failure.
+        const Run unreachable = run(QStringList{QStringLiteral("refresh")} + gh, enterprise.token, tokens);
+        QCOMPARE(unreachable.code, 0);
+        QVERIFY2(unreachable.err.contains(QLatin1String("Note: The license of localhost could not be read through its "
+                                                        "connection ghes")),
+            qPrintable(unreachable.err));
+        QVERIFY(!unreachable.err.contains(server.token) && !unreachable.err.contains(enterprise.token));
+        stopLab(enterprise);
+    }
+
     void shouldSyncAndExportOnTheLab()
     {
         const QString store = newStore();

@@ -700,6 +700,15 @@ private Q_SLOTS:
             QStringLiteral("--users takes a whole number from 0 to 1000000, not “-1”."));
         row("too many servers", {QStringLiteral("--servers"), QStringLiteral("5000")},
             QStringLiteral("--servers takes a whole number from 0 to 100, not “5000”."));
+        row("server name with a space", {QStringLiteral("--server-names"), QStringLiteral("ghes.example,bad host")},
+            QStringLiteral("--server-names takes distinct host names separated by commas, such as "
+                           "ghes.example.com,127.0.0.1, not “bad host”."));
+        row("same server name twice", {QStringLiteral("--server-names"), QStringLiteral("a.example,A.example")},
+            QStringLiteral("not “A.example”."));
+        row("more names than servers",
+            {QStringLiteral("--servers"), QStringLiteral("1"), QStringLiteral("--server-names"),
+                QStringLiteral("a.example,b.example")},
+            QStringLiteral("--server-names names 2 servers, but the lab has 1 server."));
         row("port out of range", {QStringLiteral("--port"), QStringLiteral("70000")},
             QStringLiteral("--port takes a whole number from 0 to 65535"));
         row("seed not a number", {QStringLiteral("--seed"), QStringLiteral("abc")},

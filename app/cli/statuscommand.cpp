@@ -124,6 +124,15 @@ protected:
                         "License of %2 expires on %3 (in %1 days)", days, license.hostname, date));
             }
         }
+        // Each server's own count of its seats and its version, where its license was read.
+        for (const ServerLicenseInfo &license : std::as_const(snapshot.serverLicenses)) {
+            CliOutput::out(license.installedVersion.isEmpty()
+                    ? i18nc("@info:shell %1 host, %2 seats such as 480 of 500", "Seats on %1: %2", license.hostname,
+                          license.seatsText())
+                    : i18nc("@info:shell %1 host, %2 seats such as 480 of 500, %3 version",
+                          "Seats on %1: %2 (GitHub Enterprise Server %3)", license.hostname, license.seatsText(),
+                          license.installedVersion));
+        }
         if (snapshot.syncStatus.isEmpty()) {
             CliOutput::out(i18nc("@info:shell", "No Enterprise Server instances."));
         }

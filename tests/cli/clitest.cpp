@@ -1146,6 +1146,9 @@ private Q_SLOTS:
         QVERIFY2(text.out.contains(QLatin1String("(in 9 days)")), qPrintable(text.out));
         QVERIFY2(text.out.contains(QLatin1String("License of ghes-1.lab.example expires on")), qPrintable(text.out));
         QVERIFY(!text.out.contains(QLatin1String("License of ghes-2.lab.example")));
+        QVERIFY2(text.out.contains(QLatin1String("Seats on ghes-2.lab.example: 123 of 500 (GitHub Enterprise Server "
+                                                 "3.16.1)")),
+            qPrintable(text.out));
         // Without any server, nothing tells the date: a clear failure, not a pass.
         Lab bare = startLab({QStringLiteral("--servers"), QStringLiteral("0")});
         const QString bareStore = newStore();

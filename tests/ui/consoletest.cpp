@@ -2684,6 +2684,11 @@ private Q_SLOTS:
             qPrintable(expiryText));
         QCOMPARE(page()->userLicensesCard()->summary().expiresAt.toSecsSinceEpoch(), expiry.toSecsSinceEpoch());
         QCOMPARE(page()->userLicensesCard()->summary().kind, QStringLiteral("enterprise"));
+        // Where the date comes from is told, to the eye and to a screen reader.
+        const auto *expiryLabel = page()->userLicensesCard()->findChild<QLabel *>(QStringLiteral("expiryLabel"));
+        QVERIFY2(expiryLabel->toolTip().startsWith(QLatin1String("From the license file of ghes-")),
+            qPrintable(expiryLabel->toolTip()));
+        QCOMPARE(expiryLabel->accessibleDescription(), expiryLabel->toolTip());
         const QString labSeats =
             page()->userLicensesCard()->findChild<QLabel *>(QStringLiteral("serverSeats_") + suffix)->text();
         QVERIFY2(labSeats.startsWith(QStringLiteral("%1 of ").arg(LabEnterprise::activeUsers(server))),

@@ -773,6 +773,9 @@ void LicenseController::apply(const PageData &data)
     const QList<ServerLicenseInfo> serverLicenses = data.allServerLicenses();
     if (const ServerLicenseInfo *soonest = ServerLicenseInfo::soonestExpiry(serverLicenses)) {
         summary.expiresAt = soonest->expireAt;
+        if (m_connection.kind != Connection::Kind::Server) {
+            summary.expiryFrom = soonest->hostname;
+        }
     }
     m_page->userLicensesCard()->setSummary(summary);
     m_page->userLicensesCard()->setServerLicenses(serverLicenses);

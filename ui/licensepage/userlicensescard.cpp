@@ -122,10 +122,20 @@ void UserLicensesCard::updateSummary()
             days < 0         ? std::optional(StatusColors::Role::Negative)
                 : days <= 30 ? std::optional(StatusColors::Role::Warning)
                              : std::nullopt);
+        m_expiryLabel->setToolTip(s.expiryFrom.isEmpty()
+                ? QString()
+                : i18nc("@info:tooltip %1 host",
+                      "From the license file of %1: GitHub Enterprise Cloud does not report when the license ends.",
+                      s.expiryFrom));
     } else {
         m_expiryLabel->setText(i18nc("@info", "Expiry date unknown"));
         StatusColors::setTextRole(m_expiryLabel, std::nullopt);
+        m_expiryLabel->setToolTip(i18nc("@info:tooltip",
+            "No license read so far tells when it ends (GitHub Enterprise Cloud does not report it); a GitHub "
+            "Enterprise Server connection to one of the enterprise's servers reads it from that server's license "
+            "file."));
     }
+    m_expiryLabel->setAccessibleDescription(m_expiryLabel->toolTip());
 }
 
 void UserLicensesCard::rebuildServers()

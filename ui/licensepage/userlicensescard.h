@@ -20,6 +20,9 @@ struct LicenseSummary
     int purchased = 0;
     QString kind; ///< GitHub's word: "enterprise", "evaluation", ...
     QDateTime expiresAt; ///< invalid when unknown
+    /// The server whose license file gave expiresAt, when the enterprise's own data does not tell it (GitHub
+    /// Enterprise Cloud); empty for a server's own license.
+    QString expiryFrom = {};
     bool unlimited = false; ///< a license without a seat limit: nothing is "available" or "over"
 
     bool operator==(const LicenseSummary &) const = default;

@@ -292,7 +292,8 @@ ExitCode CliSession::refresh(LicenseSnapshot *snapshot)
         const auto connections = m_store.connections();
         for (const Connection &connection : connections.value) {
             if (connection.kind == Connection::Kind::Server) {
-                context.linkedServers.append(LinkedServer{connection, CliToken::find(connection).token});
+                // Its own token: never the GH_TOKEN meant for the enterprise.
+                context.linkedServers.append(LinkedServer{connection, CliToken::findForLinkedServer(connection).token});
             }
         }
     }

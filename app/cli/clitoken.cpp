@@ -66,12 +66,11 @@ void answered(const std::shared_ptr<Answer> &answer, const QString &token, const
         answer->loop->quit();
     }
 }
-} // namespace
 
-Lookup find(const Connection &connection, int timeoutMs)
+Lookup findWith(const Connection &connection, const QString &environmentToken, int timeoutMs)
 {
     Lookup lookup;
-    lookup.token = TokenStore::environmentToken(connection.kind);
+    lookup.token = environmentToken;
     if (!lookup.token.isEmpty()) {
         lookup.source = Lookup::Source::Environment;
         return lookup;
@@ -88,6 +87,17 @@ Lookup find(const Connection &connection, int timeoutMs)
         lookup.source = Lookup::Source::Keychain;
     }
     return lookup;
+}
+} // namespace
+
+Lookup find(const Connection &connection, int timeoutMs)
+{
+    return findWith(connection, TokenStore::environmentToken(connection.kind), timeoutMs);
+}
+
+Lookup findForLinkedServer(const Connection &connection, int timeoutMs)
+{
+    return findWith(connection, TokenStore::linkedServerEnvironmentToken(), timeoutMs);
 }
 
 QString save(const QString &connectionId, const QString &token, int timeoutMs)

@@ -21,6 +21,11 @@ const QStringList &TokenStore::environmentVariables()
     return names;
 }
 
+QString TokenStore::linkedServerEnvironmentToken()
+{
+    return qEnvironmentVariable("GH_ENTERPRISE_TOKEN");
+}
+
 QString TokenStore::environmentToken(Connection::Kind kind)
 {
     for (const QString &name : environmentVariables()) {

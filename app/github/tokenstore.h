@@ -25,6 +25,9 @@ public:
 
     /// GH_ENTERPRISE_TOKEN (Server connections), then GH_TOKEN, then GITHUB_TOKEN; empty when none is set.
     static QString environmentToken(Connection::Kind kind);
+    /// For a server read beside another connection (a Cloud refresh reading a server through its own
+    /// connection): GH_ENTERPRISE_TOKEN only, never the GH_TOKEN or GITHUB_TOKEN meant for the other one.
+    static QString linkedServerEnvironmentToken();
     /// The variables environmentToken() reads, for keeping them from child processes that need no token.
     static const QStringList &environmentVariables();
     /// The store the application uses: the OS keychain (KeychainTokenStore). Without a usable

@@ -2788,6 +2788,23 @@ private Q_SLOTS:
         QVERIFY2(title.contains(QLatin1String("The license of localhost could not be read through its connection GHES "
                                               "ghes-gone")),
             qPrintable(title));
+        // Without its keychain entry, the GH_TOKEN meant for github.com is not sent to the server, though that
+        // one would take it.
+        m_keychain->removeToken(QStringLiteral("ghes-own"), [](const QString &) { });
+        qputenv("GH_TOKEN", ghes.token().toUtf8());
+        QTRY_VERIFY(!controller()->isRefreshing());
+        QSignalSpy again(controller(), &LicenseController::refreshFinished);
+        controller()->refresh();
+        const bool finished = again.wait(60000);
+        qunsetenv("GH_TOKEN");
+        QVERIFY(finished);
+        QVERIFY2(again.first().first().toBool(),
+            qPrintable(page()->findChild<QLabel *>(QStringLiteral("messageTitle"))->text()));
+        QTRY_VERIFY2(page()
+                         ->findChild<QLabel *>(QStringLiteral("messageTitle"))
+                         ->text()
+                         .contains(QLatin1String("The license of 127.0.0.1 could not be read")),
+            qPrintable(page()->findChild<QLabel *>(QStringLiteral("messageTitle"))->text()));
     }
 
     void shouldUseTheConfiguredConcurrencyForEveryConnection()

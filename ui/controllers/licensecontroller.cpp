@@ -665,22 +665,35 @@ void LicenseController::startRefresh()
     auto linked = std::make_shared<QList<LinkedServer>>();
     auto pending = std::make_shared<qsizetype>(servers.size());
     const QString connectionId = m_context.connection.id;
+    const auto resolved = [this, linked, pending, connectionId](const Connection &server, const QString &token) {
+        // Without a token the server answers 401, said beside the refresh like any unreadable server.
+        linked->append(LinkedServer{server, token});
+        if (--*pending > 0 || !std::exchange(m_refreshQueued, false)) {
+            return;
+        }
+        if (m_context.connection.id != connectionId) {
+            m_page->setRefreshing(false);
+            Q_EMIT refreshFinished(false);
+            return;
+        }
+        WorkflowContext refresh = m_context;
+        refresh.linkedServers = *linked;
+        runRefresh(refresh);
+    };
+    // Each server's own token: GH_ENTERPRISE_TOKEN or its keychain entry, never the GH_TOKEN meant for the
+    // enterprise.
+    const QString environment = TokenStore::linkedServerEnvironmentToken();
+    std::shared_ptr<TokenStore> keychain = environment.isEmpty() ? TokenStore::createDefault() : nullptr;
     for (const Connection &server : std::as_const(servers)) {
-        resolveContext(
-            server, {}, this, [this, linked, pending, connectionId](const WorkflowContext &context, const QString &) {
-                // Without a token the server answers 401, said beside the refresh like any unreadable server.
-                linked->append(LinkedServer{context.connection, context.token});
-                if (--*pending > 0 || !std::exchange(m_refreshQueued, false)) {
-                    return;
+        if (!keychain) {
+            resolved(server, environment);
+            continue;
+        }
+        keychain->readToken(server.id,
+            [keychain, guard = QPointer<QObject>(this), resolved, server](const QString &token, const QString &) {
+                if (guard) {
+                    resolved(server, token);
                 }
-                if (m_context.connection.id != connectionId) {
-                    m_page->setRefreshing(false);
-                    Q_EMIT refreshFinished(false);
-                    return;
-                }
-                WorkflowContext refresh = m_context;
-                refresh.linkedServers = *linked;
-                runRefresh(refresh);
             });
     }
 }

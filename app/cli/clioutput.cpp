@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "clioutput.h"
 
+#include "licensing/licensereportwriter.h"
+
 #include <KLocalizedString>
 #include <QDateTime>
 #include <QFile>
@@ -49,6 +51,21 @@ void outBytes(const QByteArray &bytes)
 {
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
     std::fflush(stdout);
+}
+
+bool outBytesOrFile(const QString &file, const QByteArray &bytes, const QString &wrote)
+{
+    if (file.isEmpty()) {
+        outBytes(bytes);
+        return true;
+    }
+    const LicenseReportWriter::Result written = LicenseReportWriter::writeFile(file, bytes);
+    if (!written.ok()) {
+        error(written.errorMessage);
+        return false;
+    }
+    err(wrote);
+    return true;
 }
 
 bool outStream(const std::function<bool(QIODevice *)> &write)

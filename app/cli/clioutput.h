@@ -18,6 +18,9 @@ void err(const QString &text); ///< stderr, a newline appended
 void error(const QString &text, const QString &nextStep = {});
 /// Raw bytes to stdout (CSV, JSON).
 void outBytes(const QByteArray &bytes);
+/// A report's `bytes` to stdout when `file` is empty, else written atomically to `file` and then `wrote` said
+/// on stderr; false after printing why the file could not be written.
+bool outBytesOrFile(const QString &file, const QByteArray &bytes, const QString &wrote);
 /// Lets `write` write to stdout through a device (a report written as it is made); false, with the
 /// error on stderr, when `write` says stdout took fewer bytes than given.
 bool outStream(const std::function<bool(QIODevice *)> &write);

@@ -63,19 +63,11 @@ protected:
             // The fix list for a spreadsheet, or the whole analysis with the people for a program.
             const QByteArray bytes = csv ? FixListWriter::toCsv(seats, result, parser.isSet(QStringLiteral("bom")))
                                          : CliOutput::json(SnapshotJson::countedTwice(seats, result, people));
-            if (output.isEmpty()) {
-                CliOutput::outBytes(bytes);
-                return ExitCode::Ok;
-            }
-            const LicenseReportWriter::Result written = LicenseReportWriter::writeFile(output, bytes);
-            if (!written.ok()) {
-                CliOutput::error(written.errorMessage);
-                return ExitCode::Failure;
-            }
             const int findings = int(result.pairs.size() + result.unexpected.size());
-            CliOutput::err(
-                i18ncp("@info:shell", "Wrote %1 finding to %2.", "Wrote %1 findings to %2.", findings, output));
-            return ExitCode::Ok;
+            return CliOutput::outBytesOrFile(output, bytes,
+                       i18ncp("@info:shell", "Wrote %1 finding to %2.", "Wrote %1 findings to %2.", findings, output))
+                ? ExitCode::Ok
+                : ExitCode::Failure;
         }
         if (result.pairs.isEmpty()) {
             CliOutput::out(i18nc("@info:shell", "Nobody seems to be counted twice."));

@@ -5,7 +5,6 @@
 #include "cli/clioutput.h"
 #include "cli/clisession.h"
 #include "cli/snapshotjson.h"
-#include "licensing/licensereportwriter.h"
 #include "workflows/summaryinput.h"
 
 #include <KLocalizedString>
@@ -57,17 +56,9 @@ public:
                                      OrganizationBreakdown::compute(seats), session.now()))
                 .toUtf8();
         const QString output = parser.value(QStringLiteral("output"));
-        if (output.isEmpty()) {
-            CliOutput::outBytes(html);
-            return ExitCode::Ok;
-        }
-        const LicenseReportWriter::Result written = LicenseReportWriter::writeFile(output, html);
-        if (!written.ok()) {
-            CliOutput::error(written.errorMessage);
-            return ExitCode::Failure;
-        }
-        CliOutput::err(i18nc("@info:shell %1 file", "Wrote the summary to %1.", output));
-        return ExitCode::Ok;
+        return CliOutput::outBytesOrFile(output, html, i18nc("@info:shell %1 file", "Wrote the summary to %1.", output))
+            ? ExitCode::Ok
+            : ExitCode::Failure;
     }
 };
 } // namespace

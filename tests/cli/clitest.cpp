@@ -1098,29 +1098,15 @@ private Q_SLOTS:
         }
         // One server has a GitHub Enterprise Server connection of its own, whose license ends sooner: it counts,
         // and status shows that server as its own connection read it.
-        {
-            LicenseStore db;
-            QVERIFY(!db.open(store).isError());
-            Connection ghes;
-            ghes.id = QStringLiteral("ghes-own");
-            ghes.name = QStringLiteral("ghes-own");
-            ghes.kind = Connection::Kind::Server;
-            ghes.serverHost = QStringLiteral("ghes-2.lab.example");
-            QVERIFY(!db.saveConnection(ghes).isError());
-            LicenseSnapshot snapshot;
-            snapshot.connectionId = ghes.id;
-            snapshot.takenAt = QDateTime::currentDateTimeUtc();
-            ServerLicenseInfo license;
-            license.hostname = ghes.serverHost;
-            license.seats = 500;
-            license.seatsUsed = 123;
-            license.kind = QStringLiteral("standard");
-            license.installedVersion = QStringLiteral("3.16.1");
-            license.expireAt = snapshot.takenAt.addDays(10);
-            license.daysUntilExpiration = 10;
-            snapshot.serverLicenses = {license};
-            QVERIFY(db.writeSnapshot(snapshot).ok());
-        }
+        ServerLicenseInfo license;
+        license.seats = 500;
+        license.seatsUsed = 123;
+        license.kind = QStringLiteral("standard");
+        license.installedVersion = QStringLiteral("3.16.1");
+        license.expireAt = QDateTime::currentDateTimeUtc().addDays(10);
+        license.daysUntilExpiration = 10;
+        QVERIFY(StoredHistory::writeServerLicense(
+                    store, QStringLiteral("ghes-own"), QStringLiteral("ghes-2.lab.example"), license) > 0);
         const QStringList lab{QStringLiteral("--connection"), QStringLiteral("lab"), QStringLiteral("--store"), store};
         const Run linked =
             run(QStringList{QStringLiteral("check"), QStringLiteral("--min-days-left"), QStringLiteral("30")} + lab);

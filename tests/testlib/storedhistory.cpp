@@ -27,7 +27,9 @@ ConsumedLicense seat(const QString &login, const QStringList &serverUserIds)
     return s;
 }
 
-QList<qint64> write(const QString &location, const Connection &connection, const QList<Entry> &entries)
+namespace {
+/// Saves `connection` and writes `snapshots` (their connection set to it) into the store at `location`.
+QList<qint64> writeSnapshots(const QString &location, const Connection &connection, QList<LicenseSnapshot> snapshots)
 {
     LicenseStore store;
     if (const StoreError error = store.open(location); error.isError()) {
@@ -39,14 +41,9 @@ QList<qint64> write(const QString &location, const Connection &connection, const
         return {};
     }
     QList<qint64> ids;
-    for (const Entry &entry : entries) {
-        LicenseSnapshot snapshot;
+    for (LicenseSnapshot &snapshot : snapshots) {
         snapshot.connectionId = connection.id;
-        snapshot.takenAt = QDateTime::currentDateTimeUtc().addDays(-entry.daysAgo);
         snapshot.source = connection.snapshotSource();
-        snapshot.licenses.users = entry.seats;
-        snapshot.licenses.totalSeatsConsumed = int(entry.seats.size());
-        snapshot.licenses.totalSeatsPurchased = entry.purchased;
         const StoreResult<qint64> written = store.writeSnapshot(snapshot);
         if (!written.ok()) {
             qWarning() << "cannot write a snapshot:" << written.error.message << written.error.detail;
@@ -55,5 +52,36 @@ QList<qint64> write(const QString &location, const Connection &connection, const
         ids.append(written.value);
     }
     return ids;
+}
+} // namespace
+
+QList<qint64> write(const QString &location, const Connection &connection, const QList<Entry> &entries)
+{
+    QList<LicenseSnapshot> snapshots;
+    for (const Entry &entry : entries) {
+        LicenseSnapshot snapshot;
+        snapshot.takenAt = QDateTime::currentDateTimeUtc().addDays(-entry.daysAgo);
+        snapshot.licenses.users = entry.seats;
+        snapshot.licenses.totalSeatsConsumed = int(entry.seats.size());
+        snapshot.licenses.totalSeatsPurchased = entry.purchased;
+        snapshots.append(snapshot);
+    }
+    return writeSnapshots(location, connection, snapshots);
+}
+
+qint64 writeServerLicense(const QString &location, const QString &id, const QString &host, ServerLicenseInfo license)
+{
+    Connection server;
+    server.id = id;
+    server.name = id;
+    server.kind = Connection::Kind::Server;
+    server.serverHost = host;
+    license.hostname = host;
+    LicenseSnapshot snapshot;
+    snapshot.takenAt = QDateTime::currentDateTimeUtc();
+    snapshot.serverLicenses = {license};
+    snapshot.licenses.totalSeatsConsumed = license.seatsUsed;
+    snapshot.licenses.totalSeatsPurchased = license.seats.value_or(0);
+    return writeSnapshots(location, server, {snapshot}).value(0);
 }
 } // namespace Glc::StoredHistory

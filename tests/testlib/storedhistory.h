@@ -25,4 +25,7 @@ ConsumedLicense seat(const QString &login, const QStringList &serverUserIds = {}
 /// Saves `connection` and writes one snapshot per entry into the store at `location`; the ids written,
 /// in order (empty when something failed: the reason is printed as a test warning).
 QList<qint64> write(const QString &location, const Connection &connection, const QList<Entry> &entries);
+/// A GitHub Enterprise Server connection to `host` (id and name `id`) and one snapshot of it taken now, as its
+/// refresh writes it: `license` (for `host`) and the seats from it. The snapshot's id; 0 when something failed.
+qint64 writeServerLicense(const QString &location, const QString &id, const QString &host, ServerLicenseInfo license);
 } // namespace Glc::StoredHistory

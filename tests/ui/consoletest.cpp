@@ -8,6 +8,7 @@
 #include "controllers/reportfilecommand.h"
 #include "controllers/savefixlistcommand.h"
 #include "controllers/savesummarycommand.h"
+#include "ghesstandin.h"
 #include "github/tokenstore.h"
 #include "lab/licenselab.h"
 #include "labbrowser.h"
@@ -37,6 +38,7 @@
 #include "models/usagefilesmodel.h"
 #include "sshserverharness.h"
 #include "storage/licensestore.h"
+#include "storedhistory.h"
 #include "textencodings.h"
 #include "urlopener.h"
 #include "views/addserverusageview.h"
@@ -2695,27 +2697,14 @@ private Q_SLOTS:
             qPrintable(labSeats));
         // That server has a GitHub Enterprise Server connection of its own, refreshed before: its license
         // (which GitHub Enterprise Cloud does not report) and its version are in the store.
-        {
-            LicenseStore store;
-            QVERIFY(!store.open(options.storeLocation).isError());
-            Connection ghes = serverConnection(QStringLiteral("ghes-own"));
-            ghes.serverHost = server.hostname;
-            QVERIFY(!store.saveConnection(ghes).isError());
-            LicenseSnapshot snapshot;
-            snapshot.connectionId = ghes.id;
-            snapshot.takenAt = QDateTime::currentDateTimeUtc();
-            ServerLicenseInfo license;
-            license.hostname = server.hostname;
-            license.seats = 500;
-            license.seatsUsed = 123;
-            license.seatsAvailable = 377;
-            license.kind = QStringLiteral("standard");
-            license.installedVersion = QStringLiteral("3.16.1");
-            snapshot.serverLicenses = {license};
-            snapshot.licenses.totalSeatsConsumed = 123;
-            snapshot.licenses.totalSeatsPurchased = 500;
-            QVERIFY(store.writeSnapshot(snapshot).ok());
-        }
+        ServerLicenseInfo license;
+        license.seats = 500;
+        license.seatsUsed = 123;
+        license.seatsAvailable = 377;
+        license.kind = QStringLiteral("standard");
+        license.installedVersion = QStringLiteral("3.16.1");
+        QVERIFY(StoredHistory::writeServerLicense(
+                    options.storeLocation, QStringLiteral("ghes-own"), server.hostname, license) > 0);
         QVERIFY(controller()->data().linkedServerLicenses.isEmpty());
         QSignalSpy loaded(controller(), &LicenseController::dataLoaded);
         controller()->reload();
@@ -2736,29 +2725,16 @@ private Q_SLOTS:
     {
         // A second lab on 127.0.0.1, behind its test CA, is the GitHub Enterprise Server the enterprise names
         // "127.0.0.1"; the server it names "localhost" has a connection to a port nobody listens on.
-        LabHost ghes;
-        LabConfig ghesConfig;
-        ghesConfig.users = 40;
-        ghesConfig.servers = 0;
-        ghesConfig.tls = true;
-        ghesConfig.seed = 7;
+        Test::GhesStandIn ghes;
         QString error;
-        QVERIFY2(ghes.start(ghesConfig, &error), qPrintable(error));
-        QString caFile;
-        int ghesSeats = 0;
-        ghes.runInLab([&caFile, &ghesSeats](LicenseLab *lab) {
-            caFile = lab->caCertificateFile();
-            ghesSeats = lab->enterprise().consumedLicenses().totalSeatsConsumed;
-        });
+        QVERIFY2(ghes.start(&error), qPrintable(error));
+        const int ghesSeats = ghes.seatsUsed();
         LicenseController::Options options = freshOptions();
         options.labConfig.serverHostnames = {QStringLiteral("127.0.0.1"), QStringLiteral("localhost")};
         {
             LicenseStore store;
             QVERIFY(!store.open(options.storeLocation).isError());
-            Connection own = serverConnection(QStringLiteral("ghes-own"));
-            own.serverHost = QStringLiteral("127.0.0.1:%1").arg(ghes.url().port());
-            own.caFile = caFile;
-            QVERIFY(!store.saveConnection(own).isError());
+            QVERIFY(!store.saveConnection(ghes.connection(QStringLiteral("ghes-own"))).isError());
             Connection gone = serverConnection(QStringLiteral("ghes-gone"));
             gone.serverHost = QStringLiteral("localhost:1");
             QVERIFY(!store.saveConnection(gone).isError());

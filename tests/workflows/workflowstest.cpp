@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 // The four user actions end to end against the in-process lab, over real sockets, with a real store.
 
+#include "ghesstandin.h"
 #include "github/githuberror.h"
 #include "lab/licenselab.h"
 #include "labbrowser.h"
@@ -148,30 +149,15 @@ private Q_SLOTS:
         // A second lab on 127.0.0.1, behind its test CA, answers as the GitHub Enterprise Server of the
         // enterprise's first server, which the enterprise names "127.0.0.1". Without servers of its own its
         // version is the lab's default, not the enterprise's first server's.
-        LabHost ghes;
-        LabConfig ghesConfig;
-        ghesConfig.users = 40;
-        ghesConfig.servers = 0;
-        ghesConfig.tls = true;
-        ghesConfig.seed = 7;
+        Test::GhesStandIn ghes;
         QString error;
-        QVERIFY2(ghes.start(ghesConfig, &error), qPrintable(error));
-        QString caFile;
-        int ghesSeats = 0;
-        ghes.runInLab([&caFile, &ghesSeats](LicenseLab *lab) {
-            caFile = lab->caCertificateFile();
-            ghesSeats = lab->enterprise().consumedLicenses().totalSeatsConsumed;
-        });
+        QVERIFY2(ghes.start(&error), qPrintable(error));
+        const int ghesSeats = ghes.seatsUsed();
         LabConfig config = smallLab();
         config.serverHostnames = {QStringLiteral("127.0.0.1"), QStringLiteral("localhost")};
         WorkflowContext context = startLab(config);
         const QList<LabEnterprise::Server> labServers = servers();
-        Connection own;
-        own.id = QStringLiteral("ghes-own");
-        own.name = QStringLiteral("GHES own");
-        own.kind = Connection::Kind::Server;
-        own.serverHost = QStringLiteral("127.0.0.1:%1").arg(ghes.url().port());
-        own.caFile = caFile;
+        const Connection own = ghes.connection(QStringLiteral("ghes-own"));
         // The second server's connection points at a port nobody listens on.
         Connection gone = own;
         gone.id = QStringLiteral("ghes-gone");
@@ -190,8 +176,8 @@ private Q_SLOTS:
         // Read through its own connection (the enterprise's name for it, without the port)...
         QVERIFY(byHost.contains(QStringLiteral("127.0.0.1")));
         QCOMPARE(byHost.value(QStringLiteral("127.0.0.1")).seatsUsed, ghesSeats);
-        QCOMPARE(byHost.value(QStringLiteral("127.0.0.1")).installedVersion, QStringLiteral("3.15.2"));
-        QVERIFY(labServers.first().version != QStringLiteral("3.15.2"));
+        QCOMPARE(byHost.value(QStringLiteral("127.0.0.1")).installedVersion, Test::GhesStandIn::Version);
+        QVERIFY(labServers.first().version != Test::GhesStandIn::Version);
         // ...the unreachable one is a note beside the snapshot, not a failed refresh...
         QVERIFY(!byHost.contains(QStringLiteral("localhost")));
         QCOMPARE(job.serverNotes().size(), 1);

@@ -106,8 +106,7 @@ protected:
                                           "License expires on %2 (in %1 days)", days, date));
         }
         for (const ServerLicenseInfo &license : std::as_const(snapshot.serverLicenses)) {
-            if (soonest && license.expireAt.isValid() &&
-                license.expireAt.toLocalTime().date() == soonest->expireAt.toLocalTime().date()) {
+            if (license.expiresWith(soonest)) {
                 continue;
             }
             const QString date = locale.toString(license.expireAt.toLocalTime(), QLocale::ShortFormat);

@@ -69,8 +69,7 @@ QString seatsSection(const Input &input)
                                          "The license expires on %2 (in %1 days).", days, date));
     }
     for (const ServerLicenseInfo &license : snapshot.serverLicenses) {
-        if (soonest && license.expireAt.isValid() &&
-            license.expireAt.toLocalTime().date() == soonest->expireAt.toLocalTime().date()) {
+        if (license.expiresWith(soonest)) {
             continue;
         }
         if (!license.expireAt.isValid()) {

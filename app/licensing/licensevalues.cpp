@@ -73,4 +73,9 @@ const ServerLicenseInfo *ServerLicenseInfo::soonestExpiry(const QList<ServerLice
     }
     return soonest;
 }
+
+bool ServerLicenseInfo::expiresWith(const ServerLicenseInfo *soonest) const
+{
+    return soonest && expireAt.isValid() && expireAt.toLocalTime().date() == soonest->expireAt.toLocalTime().date();
+}
 } // namespace Glc

@@ -116,6 +116,9 @@ struct ServerLicenseInfo
     /// The license among `licenses` that ends first (all of an enterprise's license files end when its
     /// license does, GitHub Enterprise Cloud does not tell the date); nullptr when none has a date.
     static const ServerLicenseInfo *soonestExpiry(const QList<ServerLicenseInfo> &licenses);
+    /// This license has a date, and it falls on the (local) day that `soonest` ends: the date said once for
+    /// the enterprise covers it, it needs no line of its own.
+    bool expiresWith(const ServerLicenseInfo *soonest) const;
 
     bool operator==(const ServerLicenseInfo &) const = default;
 };

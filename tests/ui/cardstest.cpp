@@ -3,6 +3,7 @@
 #include "licensepage/countedtwicepanel.h"
 #include "licensepage/quicklinkscard.h"
 #include "licensepage/serverinstancescard.h"
+#include "licensepage/uiformat.h"
 #include "licensepage/usagemeter.h"
 #include "licensepage/userlicensescard.h"
 #include "models/serverinstancesmodel.h"
@@ -84,6 +85,26 @@ private Q_SLOTS:
             qPrintable(labelText(card, QStringLiteral("serverSeats_ghes2.lab.example"))));
         card.setServerLicenses({});
         QVERIFY(!card.findChild<QLabel *>(QStringLiteral("serverHost_ghes1.corp.example")));
+    }
+
+    void shouldNameAServersExpiryOnlyWhereItDiffersFromTheCards()
+    {
+        UserLicensesCard card;
+        QList<Glc::ServerLicenseInfo> licenses = UiTestData::serverLicenses();
+        licenses[1].expireAt = licenses[0].expireAt;
+        // One license, one date: the card's expiry line says it, the servers' lines do not repeat it.
+        card.setServerLicenses(licenses);
+        const QString ghes1 = QStringLiteral("serverSeats_ghes1.corp.example");
+        const QString ghes2 = QStringLiteral("serverSeats_ghes2.lab.example");
+        QVERIFY2(!labelText(card, ghes1).contains(QLatin1String("expires")), qPrintable(labelText(card, ghes1)));
+        QVERIFY2(!labelText(card, ghes2).contains(QLatin1String("expires")), qPrintable(labelText(card, ghes2)));
+        // A server whose file ends later than the soonest (the card's date) names its own date.
+        licenses[1].expireAt = licenses[0].expireAt.addDays(30);
+        card.setServerLicenses(licenses);
+        QVERIFY2(!labelText(card, ghes1).contains(QLatin1String("expires")), qPrintable(labelText(card, ghes1)));
+        QVERIFY2(
+            labelText(card, ghes2).endsWith(QStringLiteral(" · expires %1").arg(UiFormat::date(licenses[1].expireAt))),
+            qPrintable(labelText(card, ghes2)));
     }
 
     void shouldEmitQuickLinkSignals()

@@ -143,6 +143,8 @@ void UserLicensesCard::rebuildServers()
     WidgetUtil::clearLayout(m_serversLayout);
     m_serversHeading->setVisible(!m_serverLicenses.isEmpty());
     m_servers->setVisible(!m_serverLicenses.isEmpty());
+    // The card's expiry is the soonest of these; a server's line names its own only where it differs.
+    const Glc::ServerLicenseInfo *soonest = Glc::ServerLicenseInfo::soonestExpiry(m_serverLicenses);
     int row = 0;
     for (const Glc::ServerLicenseInfo &server : std::as_const(m_serverLicenses)) {
         const QString suffix = WidgetUtil::objectNameSuffix(server.hostname);
@@ -163,7 +165,7 @@ void UserLicensesCard::rebuildServers()
         if (!server.kind.isEmpty()) {
             text = i18nc("@info seat text, license kind", "%1 · %2", text, UiFormat::licenseKind(server.kind));
         }
-        if (server.expireAt.isValid()) {
+        if (server.expireAt.isValid() && !server.expiresWith(soonest)) {
             text = i18nc("@info seat text, expiry", "%1 · expires %2", text, UiFormat::date(server.expireAt));
         }
         seats->setText(text);

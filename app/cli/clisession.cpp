@@ -286,14 +286,14 @@ ExitCode CliSession::runJob(WorkflowJob &job, Assist assist)
 
 ExitCode CliSession::refresh(LicenseSnapshot *snapshot)
 {
-    // The enterprise's servers that have a connection of their own are read through it (as the console does).
+    // The enterprise's servers that have a connection of their own are read through it (as the console does),
+    // with its own token: never the GH_TOKEN meant for the enterprise.
     WorkflowContext context = m_context;
     if (context.connection.kind != Connection::Kind::Server) {
         const auto connections = m_store.connections();
         for (const Connection &connection : connections.value) {
             if (connection.kind == Connection::Kind::Server) {
-                // Its own token: never the GH_TOKEN meant for the enterprise.
-                context.linkedServers.append(LinkedServer{connection, CliToken::findForLinkedServer(connection).token});
+                context.linkedServers.append(connection);
             }
         }
     }

@@ -95,11 +95,6 @@ Lookup find(const Connection &connection, int timeoutMs)
     return findWith(connection, TokenStore::environmentToken(connection.kind), timeoutMs);
 }
 
-Lookup findForLinkedServer(const Connection &connection, int timeoutMs)
-{
-    return findWith(connection, TokenStore::linkedServerEnvironmentToken(), timeoutMs);
-}
-
 QString save(const QString &connectionId, const QString &token, int timeoutMs)
 {
     return wait(

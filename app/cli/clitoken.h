@@ -26,9 +26,6 @@ struct Lookup
     QString keychainError; ///< translated; why the keychain could not be read (empty: it answered)
 };
 Lookup find(const Connection &connection, int timeoutMs = DefaultTimeoutMs);
-/// The token of a GitHub Enterprise Server connection read beside another one (a Cloud refresh):
-/// GH_ENTERPRISE_TOKEN (TokenStore::linkedServerEnvironmentToken()), then the keychain.
-Lookup findForLinkedServer(const Connection &connection, int timeoutMs = DefaultTimeoutMs);
 
 /// Saves the token in the keychain under the connection's id; returns a translated error, empty on success.
 QString save(const QString &connectionId, const QString &token, int timeoutMs = DefaultTimeoutMs);

@@ -4,6 +4,13 @@
 
 #include "github/keychaintokenstore.h"
 
+#include <KLocalizedString>
+
+#include <QCoreApplication>
+#include <QPointer>
+#include <QPromise>
+#include <QTimer>
+
 namespace Glc {
 namespace {
 TokenStore::Factory &defaultFactory()
@@ -46,6 +53,79 @@ std::unique_ptr<TokenStore> TokenStore::createDefault()
         return factory();
     }
     return std::make_unique<KeychainTokenStore>();
+}
+
+QFuture<TokenStore::Lookups> TokenStore::readLinkedServerTokens(const QList<Connection> &servers, int timeoutMs)
+{
+    auto promise = std::make_shared<QPromise<Lookups>>();
+    QFuture<Lookups> future = promise->future();
+    promise->start();
+    QMetaObject::invokeMethod(
+        QCoreApplication::instance(),
+        [promise, servers, timeoutMs] {
+            struct State
+            {
+                Lookups lookups;
+                qsizetype pending = 0;
+                bool done = false;
+                QPointer<QTimer> timeout;
+            };
+            auto state = std::make_shared<State>();
+            const auto finish = [promise, state] {
+                if (std::exchange(state->done, true)) {
+                    return;
+                }
+                if (state->timeout) {
+                    state->timeout->deleteLater();
+                }
+                promise->addResult(state->lookups);
+                promise->finish();
+            };
+            const QString environment = linkedServerEnvironmentToken();
+            if (!environment.isEmpty() || servers.isEmpty()) {
+                for (const Connection &server : servers) {
+                    state->lookups.insert(server.id, Lookup{environment, QString()});
+                }
+                finish();
+                return;
+            }
+            state->pending = servers.size();
+            auto *timeout = new QTimer(QCoreApplication::instance());
+            state->timeout = timeout;
+            timeout->setSingleShot(true);
+            QObject::connect(timeout, &QTimer::timeout, timeout, [state, finish, servers, timeoutMs] {
+                const int seconds = std::max(1, timeoutMs / 1000);
+                for (const Connection &server : servers) {
+                    if (!state->lookups.contains(server.id)) {
+                        state->lookups.insert(server.id,
+                            Lookup{QString(),
+                                i18ncp("@info",
+                                    "The keychain did not answer within %1 second (is it locked, waiting for its "
+                                    "password?).",
+                                    "The keychain did not answer within %1 seconds (is it locked, waiting for its "
+                                    "password?).",
+                                    seconds)});
+                    }
+                }
+                finish();
+            });
+            timeout->start(timeoutMs);
+            const std::shared_ptr<TokenStore> keychain = createDefault();
+            for (const Connection &server : servers) {
+                keychain->readToken(
+                    server.id, [keychain, state, finish, id = server.id](const QString &token, const QString &error) {
+                        if (state->done) {
+                            return;
+                        }
+                        state->lookups.insert(id, Lookup{token, error});
+                        if (--state->pending == 0) {
+                            finish();
+                        }
+                    });
+            }
+        },
+        Qt::QueuedConnection);
+    return future;
 }
 
 void TokenStore::setDefaultFactory(Factory factory)

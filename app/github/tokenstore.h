@@ -4,6 +4,7 @@
 
 #include "licensing/connection.h"
 
+#include <QFuture>
 #include <QHash>
 #include <QString>
 #include <QStringList>
@@ -28,6 +29,18 @@ public:
     /// For a server read beside another connection (a Cloud refresh reading a server through its own
     /// connection): GH_ENTERPRISE_TOKEN only, never the GH_TOKEN or GITHUB_TOKEN meant for the other one.
     static QString linkedServerEnvironmentToken();
+    /// The token of a server read beside another connection, or why there is none.
+    struct Lookup
+    {
+        QString token; ///< empty: none in the environment or the keychain
+        QString error; ///< translated: why the keychain could not be read (empty: it answered)
+    };
+    using Lookups = QHash<QString, Lookup>; ///< by connection id
+    /// The tokens of those GitHub Enterprise Server connections, by linkedServerEnvironmentToken() or else
+    /// from the store createDefault() gives. Callable from any thread: the keychain is asked in the
+    /// application's thread (where the console and the CLI ask it), at once for all of them, and waited for
+    /// at most timeoutMs (a locked keychain may wait for its password).
+    static QFuture<Lookups> readLinkedServerTokens(const QList<Connection> &servers, int timeoutMs = 60 * 1000);
     /// The variables environmentToken() reads, for keeping them from child processes that need no token.
     static const QStringList &environmentVariables();
     /// The store the application uses: the OS keychain (KeychainTokenStore). Without a usable

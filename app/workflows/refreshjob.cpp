@@ -110,40 +110,76 @@ void RefreshJob::fetchServers()
     // In host order whatever order the answers come in.
     m_serverReads.resize(hosts.size());
     const bool lab = context().connection.kind == Connection::Kind::Lab;
+    QList<Connection> linked; // of hosts.at(linkedAt.at(n))
+    QList<qsizetype> linkedAt;
     for (qsizetype i = 0; i < hosts.size(); ++i) {
-        const QString host = hosts.at(i);
-        const auto linked = std::find_if(
-            context().linkedServers.cbegin(), context().linkedServers.cend(), [&host](const LinkedServer &server) {
-                return server.connection.kind == Connection::Kind::Server &&
-                    server.connection.serverHost.section(QLatin1Char(':'), 0, 0).compare(host, Qt::CaseInsensitive) ==
-                    0;
+        const QString &host = hosts.at(i);
+        const auto own = std::find_if(
+            context().linkedServers.cbegin(), context().linkedServers.cend(), [&host](const Connection &server) {
+                return server.kind == Connection::Kind::Server &&
+                    server.serverHost.section(QLatin1Char(':'), 0, 0).compare(host, Qt::CaseInsensitive) == 0;
             });
-        if (linked != context().linkedServers.cend()) {
-            // Its own connection: its host, CA and token. A server out of reach (a VPN down) is a note, and it
-            // is not waited for as long as the enterprise is.
-            GitHubClientOptions options = context().clientOptions;
-            options.maxRetries = std::min(options.maxRetries, 1);
-            options.maxRateLimitRetries = std::min(options.maxRateLimitRetries, 2);
-            options.transferTimeoutMs = std::min(options.transferTimeoutMs, 15000);
-            options.maxWaitMs = std::min(options.maxWaitMs, 60000);
-            auto *client = new GitHubClient(linked->connection, linked->token, options, this);
-            ServerLicenseJob *license = client->fetchServerLicense();
-            track(
-                license,
-                [this, license, host, i] {
-                    m_serverReads[i] = license->result();
-                    m_serverReads[i].hostname = host; // as the enterprise names it, without a port
-                },
-                [this, host, name = linked->connection.name](const GitHubError &error) {
-                    m_serverNotes.append(i18nc("@info %1 host, %2 connection name, %3 error, %4 its next step",
-                        "The license of %1 could not be read through its connection %2: %3 %4", host, name,
-                        error.message(), error.nextStep()));
-                });
+        if (own != context().linkedServers.cend()) {
+            linked.append(*own);
+            linkedAt.append(i);
         } else if (lab) {
             ServerLicenseJob *license = client()->fetchLabServerLicense(host);
             track(license, [this, license, i] { m_serverReads[i] = license->result(); });
         }
     }
+    if (linked.isEmpty()) {
+        return;
+    }
+    // Only the tokens of the servers the enterprise names are asked for (a keychain may prompt for each).
+    ++m_partsRunning;
+    TokenStore::readLinkedServerTokens(linked).then(
+        this, [this, linked, linkedAt, hosts](const TokenStore::Lookups &tokens) {
+            if (!isRunning() || m_cancelRequested) {
+                return;
+            }
+            for (qsizetype n = 0; n < linked.size(); ++n) {
+                readServer(linked.at(n), tokens.value(linked.at(n).id), hosts.at(linkedAt.at(n)), linkedAt.at(n));
+            }
+            partDone();
+        });
+}
+
+void RefreshJob::readServer(
+    const Connection &connection, const TokenStore::Lookup &token, const QString &host, qsizetype index)
+{
+    if (token.token.isEmpty()) {
+        // Never the enterprise's token instead: a server must not see what was meant for another host.
+        m_serverNotes.append(token.error.isEmpty()
+                ? i18nc("@info %1 host, %2 connection name",
+                      "The license of %1 could not be read: its connection %2 has no token (GH_ENTERPRISE_TOKEN is "
+                      "not set, and the keychain has none for it).",
+                      host, connection.name)
+                : i18nc("@info %1 host, %2 connection name, %3 the keychain's error",
+                      "The license of %1 could not be read: its connection %2 has no token (GH_ENTERPRISE_TOKEN is "
+                      "not set, and the keychain could not be read: %3).",
+                      host, connection.name, token.error));
+        return;
+    }
+    // Its own connection: its host, CA and token. A server out of reach (a VPN down) is a note, and it is not
+    // waited for as long as the enterprise is.
+    GitHubClientOptions options = context().clientOptions;
+    options.maxRetries = std::min(options.maxRetries, 1);
+    options.maxRateLimitRetries = std::min(options.maxRateLimitRetries, 2);
+    options.transferTimeoutMs = std::min(options.transferTimeoutMs, 15000);
+    options.maxWaitMs = std::min(options.maxWaitMs, 60000);
+    auto *client = new GitHubClient(connection, token.token, options, this);
+    ServerLicenseJob *license = client->fetchServerLicense();
+    track(
+        license,
+        [this, license, host, index] {
+            m_serverReads[index] = license->result();
+            m_serverReads[index].hostname = host; // as the enterprise names it, without a port
+        },
+        [this, host, name = connection.name](const GitHubError &error) {
+            m_serverNotes.append(i18nc("@info %1 host, %2 connection name, %3 error, %4 its next step",
+                "The license of %1 could not be read through its connection %2: %3 %4", host, name, error.message(),
+                error.nextStep()));
+        });
 }
 
 QString RefreshJob::toleratedText(const GitHubJson::ReadStats &stats)

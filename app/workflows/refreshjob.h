@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #pragma once
 
+#include "github/tokenstore.h"
 #include "licensing/githubjson.h"
 #include "licensing/licensevalues.h"
 #include "storage/storeerror.h"
@@ -60,6 +61,9 @@ private:
     /// Once the sync status and the installations are in: reads the license and version of every server they
     /// name that has a connection of its own (context().linkedServers), or else, on the lab, its view of it.
     void fetchServers();
+    /// One server named by the enterprise, through its own connection with its own token.
+    void readServer(
+        const Connection &connection, const TokenStore::Lookup &token, const QString &host, qsizetype index);
     void partDone();
     void save();
     void reportProgress();

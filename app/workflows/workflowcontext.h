@@ -10,14 +10,6 @@
 #include <QString>
 
 namespace Glc {
-/// A GitHub Enterprise Server connection, with its own token, that a refresh of the enterprise reads beside
-/// it (the server's license and version, which GitHub Enterprise Cloud does not report).
-struct LinkedServer
-{
-    Connection connection;
-    QString token; ///< never logged, never stored by a job
-};
-
 /// What a workflow job needs to know: where to connect, with which token, and where the store is.
 /// Copied into each job; the job opens its own store connection and client in its own thread.
 struct WorkflowContext
@@ -35,7 +27,8 @@ struct WorkflowContext
     /// /_lab/as-of/DATE/ view of GitHub's endpoints; a refresh dates its snapshot so. Invalid: now.
     QDateTime labAsOf;
     /// Cloud and lab: the Server connections a refresh reads the servers it names through (matched by host
-    /// name, port aside); a server that cannot be read is a note beside the refreshed snapshot.
-    QList<LinkedServer> linkedServers;
+    /// name, port aside); a server that cannot be read is a note beside the refreshed snapshot. Their tokens
+    /// are asked for (TokenStore::readLinkedServerTokens) only for the servers the enterprise names.
+    QList<Connection> linkedServers;
 };
 } // namespace Glc

@@ -1182,7 +1182,10 @@ private Q_SLOTS:
         // server: it is not read.
         const Run withoutItsToken = run(QStringList{QStringLiteral("refresh")} + gh, enterprise.token);
         QCOMPARE(withoutItsToken.code, 0);
-        QVERIFY2(withoutItsToken.err.contains(QLatin1String("The license of localhost could not be read")),
+        QVERIFY2(
+            withoutItsToken.err.contains(QLatin1String("The license of localhost could not be read: its connection "
+                                                       "ghes has no token (GH_ENTERPRISE_TOKEN is not set, and "
+                                                       "the keychain could not be read:")),
             qPrintable(withoutItsToken.err));
         stopLab(server);
         // Out of reach, it is a note beside the refresh, not a failure.

@@ -3,14 +3,17 @@
 // Token stores: the keychain store without any keychain on the session bus (clear error, no
 // plaintext fallback), the in-memory store, and tokens never reaching settings files.
 #include "github/keychaintokenstore.h"
+#include "testkeychain.h"
 
 #include <QCoreApplication>
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 #include <optional>
 
@@ -154,6 +157,80 @@ private Q_SLOTS:
         qunsetenv("GH_ENTERPRISE_TOKEN");
         qunsetenv("GITHUB_TOKEN");
         QVERIFY(TokenStore::environmentToken(Connection::Kind::Server).isEmpty());
+    }
+
+    void shouldReadLinkedServerTokensInTheApplicationsThread()
+    {
+        // A refresh asks from its worker thread; the keychain is asked in the application's, once per server.
+        auto keychain = std::make_unique<Test::TestKeychain>();
+        keychain->write(QStringLiteral("own"), s_token);
+        const QList<Connection> servers{server(QStringLiteral("own")), server(QStringLiteral("without"))};
+        QFuture<TokenStore::Lookups> future;
+        std::unique_ptr<QThread> worker(
+            QThread::create([&future, &servers] { future = TokenStore::readLinkedServerTokens(servers); }));
+        worker->start();
+        QVERIFY(worker->wait(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(future.isFinished(), 10000);
+        const TokenStore::Lookups lookups = future.result();
+        QCOMPARE(keychain->readThreads(),
+            (QList<QThread *>{QCoreApplication::instance()->thread(), QCoreApplication::instance()->thread()}));
+        QCOMPARE(keychain->reads(), (QStringList{QStringLiteral("own"), QStringLiteral("without")}));
+        QCOMPARE(lookups.value(QStringLiteral("own")).token, s_token);
+        QVERIFY(lookups.value(QStringLiteral("own")).error.isEmpty());
+        QVERIFY(lookups.contains(QStringLiteral("without")));
+        QVERIFY(lookups.value(QStringLiteral("without")).token.isEmpty());
+        QVERIFY(lookups.value(QStringLiteral("without")).error.isEmpty());
+
+        // GH_ENTERPRISE_TOKEN is every server's, and the keychain is not asked; GH_TOKEN never is.
+        qputenv("GH_TOKEN", "meant-for-github-com");
+        QCOMPARE(read(servers).value(QStringLiteral("without")).token, QString());
+        qputenv("GH_ENTERPRISE_TOKEN", "server-token");
+        keychain->clearReads();
+        const TokenStore::Lookups fromEnvironment = read(servers);
+        QCOMPARE(fromEnvironment.value(QStringLiteral("own")).token, QStringLiteral("server-token"));
+        QCOMPARE(fromEnvironment.value(QStringLiteral("without")).token, QStringLiteral("server-token"));
+        QVERIFY(keychain->reads().isEmpty());
+        qunsetenv("GH_ENTERPRISE_TOKEN");
+        qunsetenv("GH_TOKEN");
+
+        // Without a keychain, the keychain's own words; one that never answers is waited for timeoutMs only.
+        keychain.reset();
+        QCOMPARE(read(servers).value(QStringLiteral("own")).error, KeychainTokenStore::noKeychainMessage());
+        TokenStore::setDefaultFactory([] { return std::make_unique<SilentStore>(); });
+        QElapsedTimer waited;
+        waited.start();
+        const TokenStore::Lookups silent = read(servers, 300);
+        QVERIFY2(waited.elapsed() >= 300 && waited.elapsed() < 10000, qPrintable(QString::number(waited.elapsed())));
+        QVERIFY2(silent.value(QStringLiteral("without")).error.startsWith(QLatin1String("The keychain did not answer")),
+            qPrintable(silent.value(QStringLiteral("without")).error));
+        QVERIFY(silent.value(QStringLiteral("own")).token.isEmpty());
+        TokenStore::setDefaultFactory({});
+    }
+
+private:
+    /// A keychain that never answers (locked, its password prompt unanswered).
+    class SilentStore : public TokenStore
+    {
+    public:
+        void readToken(const QString &, ReadCallback) override { }
+        void writeToken(const QString &, const QString &, WriteCallback) override { }
+        void removeToken(const QString &, WriteCallback) override { }
+    };
+
+    static Connection server(const QString &id)
+    {
+        Connection connection;
+        connection.id = id;
+        connection.kind = Connection::Kind::Server;
+        connection.serverHost = id + QStringLiteral(".example");
+        return connection;
+    }
+
+    static TokenStore::Lookups read(const QList<Connection> &servers, int timeoutMs = 10000)
+    {
+        QFuture<TokenStore::Lookups> future = TokenStore::readLinkedServerTokens(servers, timeoutMs);
+        [[maybe_unused]] const bool done = QTest::qWaitFor([&future] { return future.isFinished(); }, 30000);
+        return future.isFinished() && future.resultCount() > 0 ? future.result() : TokenStore::Lookups();
     }
 };
 

@@ -39,6 +39,7 @@
 #include "sshserverharness.h"
 #include "storage/licensestore.h"
 #include "storedhistory.h"
+#include "testkeychain.h"
 #include "textencodings.h"
 #include "urlopener.h"
 #include "views/addserverusageview.h"
@@ -119,38 +120,6 @@ bool writeFile(const QString &path, const QByteArray &bytes)
     return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size();
 }
 
-/// When set, the tests' keychain refuses to remove tokens with this error (as a locked keychain does).
-QString keychainRemovalError;
-
-/// The tests' keychain: one in-memory store behind every TokenStore::createDefault().
-class SharedTokenStore : public TokenStore
-{
-public:
-    explicit SharedTokenStore(std::shared_ptr<MemoryTokenStore> tokens)
-        : m_tokens(std::move(tokens))
-    {
-    }
-    void readToken(const QString &connectionId, ReadCallback callback) override
-    {
-        m_tokens->readToken(connectionId, std::move(callback));
-    }
-    void writeToken(const QString &connectionId, const QString &token, WriteCallback callback) override
-    {
-        m_tokens->writeToken(connectionId, token, std::move(callback));
-    }
-    void removeToken(const QString &connectionId, WriteCallback callback) override
-    {
-        if (!keychainRemovalError.isEmpty()) {
-            callback(keychainRemovalError);
-            return;
-        }
-        m_tokens->removeToken(connectionId, std::move(callback));
-    }
-
-private:
-    std::shared_ptr<MemoryTokenStore> m_tokens;
-};
-
 /// A usage export as a GitHub Enterprise Server at 127.0.0.1 writes it.
 QByteArray serverUsage()
 {
@@ -198,7 +167,7 @@ class ConsoleTest : public QObject
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<MainWindow> m_window;
-    std::shared_ptr<MemoryTokenStore> m_keychain;
+    std::unique_ptr<Test::TestKeychain> m_keychain;
 
     LicenseController *controller() const { return m_window->controller(); }
     LicensePage *page() const { return m_window->licensePage(); }
@@ -331,12 +300,7 @@ private:
         return loaded.wait(timeoutMs);
     }
 
-    QString keychainToken(const QString &connectionId) const
-    {
-        QString token;
-        m_keychain->readToken(connectionId, [&token](const QString &stored, const QString &) { token = stored; });
-        return token;
-    }
+    QString keychainToken(const QString &connectionId) const { return m_keychain->token(connectionId); }
 
     /// The connections the store lists, as `ghe-license connections list` reads them.
     QList<Connection> storedConnections(const QString &location) const
@@ -381,11 +345,10 @@ private Q_SLOTS:
         for (const char *variable : {"GH_ENTERPRISE_TOKEN", "GH_TOKEN", "GITHUB_TOKEN"}) {
             qunsetenv(variable);
         }
-        m_keychain = std::make_shared<MemoryTokenStore>();
-        TokenStore::setDefaultFactory([this] { return std::make_unique<SharedTokenStore>(m_keychain); });
+        m_keychain = std::make_unique<Test::TestKeychain>();
     }
 
-    void cleanupTestCase() { TokenStore::setDefaultFactory({}); }
+    void cleanupTestCase() { m_keychain.reset(); }
 
     void init()
     {
@@ -2639,13 +2602,13 @@ private Q_SLOTS:
             QVERIFY(!store.open(options.storeLocation).isError());
             QVERIFY(!store.saveConnection(server).isError());
         }
-        m_keychain->writeToken(server.id, QStringLiteral("ghes-token"), [](const QString &) { });
+        m_keychain->write(server.id, QStringLiteral("ghes-token"));
         QVERIFY(openConsoleWith(options));
         QTRY_COMPARE_WITH_TIMEOUT(controller()->storedConnections().size(), 1, 30000);
         controller()->switchConnection(server);
         QTRY_COMPARE(controller()->connection(), server);
-        keychainRemovalError = QStringLiteral("The keychain is locked.");
-        const auto unlock = qScopeGuard([] { keychainRemovalError.clear(); });
+        m_keychain->setRemovalError(QStringLiteral("The keychain is locked."));
+        const auto unlock = qScopeGuard([this] { m_keychain->setRemovalError({}); });
         QSignalSpy removed(controller(), &LicenseController::connectionRemoved);
         controller()->removeConnection(server);
         QVERIFY(removed.wait(30000));
@@ -2738,16 +2701,26 @@ private Q_SLOTS:
             Connection gone = serverConnection(QStringLiteral("ghes-gone"));
             gone.serverHost = QStringLiteral("localhost:1");
             QVERIFY(!store.saveConnection(gone).isError());
+            // A server of another enterprise: the keychain is not asked for its token.
+            Connection elsewhere = serverConnection(QStringLiteral("ghes-elsewhere"));
+            elsewhere.serverHost = QStringLiteral("ghes.elsewhere.example");
+            QVERIFY(!store.saveConnection(elsewhere).isError());
         }
         // The servers' tokens are in the keychain, as the connection dialog saved them.
-        m_keychain->writeToken(QStringLiteral("ghes-own"), ghes.token(), [](const QString &) { });
-        m_keychain->writeToken(QStringLiteral("ghes-gone"), QStringLiteral("gone-token"), [](const QString &) { });
+        m_keychain->write(QStringLiteral("ghes-own"), ghes.token());
+        m_keychain->write(QStringLiteral("ghes-gone"), QStringLiteral("gone-token"));
+        m_keychain->write(QStringLiteral("ghes-elsewhere"), QStringLiteral("elsewhere-token"));
         QVERIFY(openConsoleWith(options));
-        QTRY_COMPARE(controller()->storedConnections().size(), 2);
+        QTRY_COMPARE(controller()->storedConnections().size(), 3);
+        m_keychain->clearReads();
         QSignalSpy refreshed(controller(), &LicenseController::refreshFinished);
         controller()->refresh();
         QVERIFY(refreshed.wait(60000));
         QVERIFY(refreshed.first().first().toBool());
+        QVERIFY2(m_keychain->reads().contains(QStringLiteral("ghes-own")) &&
+                m_keychain->reads().contains(QStringLiteral("ghes-gone")) &&
+                !m_keychain->reads().contains(QStringLiteral("ghes-elsewhere")),
+            qPrintable(m_keychain->reads().join(QLatin1Char(' '))));
         const QString seatsName =
             QStringLiteral("serverSeats_") + WidgetUtil::objectNameSuffix(QStringLiteral("127.0.0.1"));
         const auto seatsText = [this, &seatsName] {
@@ -2766,7 +2739,7 @@ private Q_SLOTS:
             qPrintable(title));
         // Without its keychain entry, the GH_TOKEN meant for github.com is not sent to the server, though that
         // one would take it.
-        m_keychain->removeToken(QStringLiteral("ghes-own"), [](const QString &) { });
+        m_keychain->remove(QStringLiteral("ghes-own"));
         qputenv("GH_TOKEN", ghes.token().toUtf8());
         QTRY_VERIFY(!controller()->isRefreshing());
         QSignalSpy again(controller(), &LicenseController::refreshFinished);
@@ -2779,7 +2752,8 @@ private Q_SLOTS:
         QTRY_VERIFY2(page()
                          ->findChild<QLabel *>(QStringLiteral("messageTitle"))
                          ->text()
-                         .contains(QLatin1String("The license of 127.0.0.1 could not be read")),
+                         .contains(QLatin1String("The license of 127.0.0.1 could not be read: its connection "
+                                                 "ghes-own has no token")),
             qPrintable(page()->findChild<QLabel *>(QStringLiteral("messageTitle"))->text()));
     }
 

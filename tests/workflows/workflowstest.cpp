@@ -7,6 +7,7 @@
 #include "lab/licenselab.h"
 #include "labbrowser.h"
 #include "storage/licensestore.h"
+#include "testkeychain.h"
 #include "workflows/addserverusagejob.h"
 #include "workflows/capability.h"
 #include "workflows/connectiontestjob.h"
@@ -163,11 +164,23 @@ private Q_SLOTS:
         gone.id = QStringLiteral("ghes-gone");
         gone.name = QStringLiteral("GHES gone");
         gone.serverHost = QStringLiteral("localhost:1");
-        context.linkedServers = {LinkedServer{own, ghes.token()}, LinkedServer{gone, QStringLiteral("gone-token")}};
+        // A server the enterprise does not name: its token is not asked for.
+        Connection elsewhere = own;
+        elsewhere.id = QStringLiteral("ghes-elsewhere");
+        elsewhere.serverHost = QStringLiteral("ghes.elsewhere.example");
+        context.linkedServers = {own, gone, elsewhere};
         context.clientOptions.backoffBaseMs = 50;
+        // The servers' tokens are in the keychain, as the console's connection dialog saved them.
+        Test::TestKeychain keychain;
+        keychain.write(own.id, ghes.token());
+        keychain.write(gone.id, QStringLiteral("gone-token"));
+        keychain.write(elsewhere.id, QStringLiteral("elsewhere-token"));
 
         RefreshJob job(context);
         QVERIFY(runToEnd(&job, 60000));
+        QStringList asked = keychain.reads();
+        asked.sort();
+        QCOMPARE(asked, (QStringList{gone.id, own.id}));
         QCOMPARE(job.status(), WorkflowJob::Status::Succeeded);
         QHash<QString, ServerLicenseInfo> byHost;
         for (const ServerLicenseInfo &license : job.snapshot().serverLicenses) {
@@ -188,6 +201,21 @@ private Q_SLOTS:
         // ...and the lab's third server, without a connection of its own, through the lab's view of it.
         QCOMPARE(byHost.value(labServers.at(2).hostname).installedVersion, labServers.at(2).version);
         QCOMPARE(job.snapshot().serverLicenses.size(), 2);
+
+        // A server whose connection has no token is not asked without one (nor with the enterprise's): a note.
+        keychain.remove(own.id);
+        RefreshJob without(context);
+        QVERIFY(runToEnd(&without, 60000));
+        QCOMPARE(without.status(), WorkflowJob::Status::Succeeded);
+        QCOMPARE(without.serverNotes().size(), 2);
+        QVERIFY2(without.serverNotes().contains(
+                     QStringLiteral("The license of 127.0.0.1 could not be read: its connection %1 has no token "
+                                    "(GH_ENTERPRISE_TOKEN is not set, and the keychain has none for it).")
+                         .arg(own.name)),
+            qPrintable(without.serverNotes().join(QLatin1Char('\n'))));
+        for (const ServerLicenseInfo &license : without.snapshot().serverLicenses) {
+            QVERIFY(license.hostname != QLatin1String("127.0.0.1"));
+        }
     }
 
     void shouldKeepThePreviousSnapshotWhenARefreshIsCancelled()

@@ -648,58 +648,15 @@ void LicenseController::refreshFailed(WorkflowJob *job)
 
 void LicenseController::startRefresh()
 {
-    QList<Connection> servers;
+    WorkflowContext context = m_context;
     if (m_connection.kind != Connection::Kind::Server) {
+        // The servers the enterprise names are read through their own connections, with their own tokens.
         for (const Connection &connection : std::as_const(m_storedConnections)) {
             if (connection.kind == Connection::Kind::Server) {
-                servers.append(connection);
+                context.linkedServers.append(connection);
             }
         }
     }
-    if (servers.isEmpty()) {
-        runRefresh(m_context);
-        return;
-    }
-    // Queued while the tokens are read: Cancel drops it, a change of connection overtakes it.
-    m_refreshQueued = true;
-    auto linked = std::make_shared<QList<LinkedServer>>();
-    auto pending = std::make_shared<qsizetype>(servers.size());
-    const QString connectionId = m_context.connection.id;
-    const auto resolved = [this, linked, pending, connectionId](const Connection &server, const QString &token) {
-        // Without a token the server answers 401, said beside the refresh like any unreadable server.
-        linked->append(LinkedServer{server, token});
-        if (--*pending > 0 || !std::exchange(m_refreshQueued, false)) {
-            return;
-        }
-        if (m_context.connection.id != connectionId) {
-            m_page->setRefreshing(false);
-            Q_EMIT refreshFinished(false);
-            return;
-        }
-        WorkflowContext refresh = m_context;
-        refresh.linkedServers = *linked;
-        runRefresh(refresh);
-    };
-    // Each server's own token: GH_ENTERPRISE_TOKEN or its keychain entry, never the GH_TOKEN meant for the
-    // enterprise.
-    const QString environment = TokenStore::linkedServerEnvironmentToken();
-    std::shared_ptr<TokenStore> keychain = environment.isEmpty() ? TokenStore::createDefault() : nullptr;
-    for (const Connection &server : std::as_const(servers)) {
-        if (!keychain) {
-            resolved(server, environment);
-            continue;
-        }
-        keychain->readToken(server.id,
-            [keychain, guard = QPointer<QObject>(this), resolved, server](const QString &token, const QString &) {
-                if (guard) {
-                    resolved(server, token);
-                }
-            });
-    }
-}
-
-void LicenseController::runRefresh(const WorkflowContext &context)
-{
     auto *job = new RefreshJob(context);
     m_refresh = job;
     connect(job, &WorkflowJob::progress, this, [this](qint64 done, qint64 total, qint64 users) {

@@ -177,10 +177,9 @@ private:
     void saveConnection(const Glc::Connection &connection);
     /// A context with only the store (for jobs that need no connection).
     Glc::WorkflowContext storeContext() const;
-    /// Reads the tokens of the stored Server connections the enterprise's servers may have (the keychain's
-    /// asynchronously; the refresh stays queued meanwhile), then runRefresh().
+    /// Runs a Glc::RefreshJob of the active connection; a Cloud or lab refresh reads the servers it names
+    /// through the stored Server connections (the job asks for their tokens).
     void startRefresh();
-    void runRefresh(const Glc::WorkflowContext &context);
     /// The first start's history (Glc::LabHistoryJob), then startRefresh().
     void startHistory(int weeks, const QDateTime &present);
     /// A refresh that did not succeed: the page says why (nothing when cancelled).

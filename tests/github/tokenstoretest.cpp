@@ -193,14 +193,15 @@ private Q_SLOTS:
         qunsetenv("GH_ENTERPRISE_TOKEN");
         qunsetenv("GH_TOKEN");
 
-        // Without a keychain, the keychain's own words; one that never answers is waited for timeoutMs only.
+        // Without a keychain, the keychain's own words; one that never answers is waited for timeoutMs only (a
+        // coarse timer may end a little early).
         keychain.reset();
         QCOMPARE(read(servers).value(QStringLiteral("own")).error, KeychainTokenStore::noKeychainMessage());
         TokenStore::setDefaultFactory([] { return std::make_unique<SilentStore>(); });
         QElapsedTimer waited;
         waited.start();
         const TokenStore::Lookups silent = read(servers, 300);
-        QVERIFY2(waited.elapsed() >= 300 && waited.elapsed() < 10000, qPrintable(QString::number(waited.elapsed())));
+        QVERIFY2(waited.elapsed() >= 250 && waited.elapsed() < 10000, qPrintable(QString::number(waited.elapsed())));
         QVERIFY2(silent.value(QStringLiteral("without")).error.startsWith(QLatin1String("The keychain did not answer")),
             qPrintable(silent.value(QStringLiteral("without")).error));
         QVERIFY(silent.value(QStringLiteral("own")).token.isEmpty());

@@ -69,6 +69,14 @@ QFormLayout *makeForm(QWidget *page)
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
     return form;
 }
+
+/// A row whose label's mnemonic focuses `buddy`; `field` is the row's widget when it holds more than that.
+void addBuddyRow(QFormLayout *form, const QString &text, QWidget *buddy, QWidget *field = nullptr)
+{
+    auto *label = new QLabel(text, buddy->parentWidget());
+    label->setBuddy(buddy);
+    form->addRow(label, field ? field : buddy);
+}
 } // namespace
 
 ConnectionDialog::ConnectionDialog(QWidget *parent)
@@ -144,22 +152,15 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     hostRowLayout->addWidget(m_subdomain, 1);
     hostRowLayout->addWidget(new QLabel(QStringLiteral(".ghe.com"), hostRow));
     cloudForm->addRow(i18nc("@label", "Where:"), hostRow);
-    auto *slugLabel = new QLabel(i18nc("@label:textbox", "Enterprise &slug:"), m_cloudPage);
-    slugLabel->setBuddy(m_slug);
-    cloudForm->addRow(slugLabel, m_slug);
+    addBuddyRow(cloudForm, i18nc("@label:textbox", "Enterprise &slug:"), m_slug);
 
     // Server
     m_serverPage->setObjectName(QStringLiteral("serverPage"));
     auto *serverForm = makeForm(m_serverPage);
-    auto *hostLabel = new QLabel(i18nc("@label:textbox", "&Host:"), m_serverPage);
-    hostLabel->setBuddy(m_host);
-    serverForm->addRow(hostLabel, m_host);
-    auto *serverSlugLabel = new QLabel(i18nc("@label:textbox", "Enterprise s&lug:"), m_serverPage);
-    serverSlugLabel->setBuddy(m_serverSlug);
-    serverForm->addRow(serverSlugLabel, m_serverSlug);
-    auto *caLabel = new QLabel(i18nc("@label:textbox", "C&A certificate:"), m_serverPage);
-    caLabel->setBuddy(m_caFile);
-    serverForm->addRow(caLabel, withButton(m_caFile, m_caBrowse, m_serverPage));
+    addBuddyRow(serverForm, i18nc("@label:textbox", "&Host:"), m_host);
+    addBuddyRow(serverForm, i18nc("@label:textbox", "Enterprise s&lug:"), m_serverSlug);
+    addBuddyRow(serverForm, i18nc("@label:textbox", "C&A certificate:"), m_caFile,
+        withButton(m_caFile, m_caBrowse, m_serverPage));
     m_adminShell->setObjectName(QStringLiteral("adminShellGroup"));
     m_adminShell->setCheckable(true);
     m_adminShell->setChecked(false);
@@ -171,18 +172,11 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     m_shellUser->setText(QStringLiteral("admin"));
     auto *shellForm = new QFormLayout(m_adminShell);
     shellForm->setRowWrapPolicy(QFormLayout::WrapLongRows);
-    auto *userLabel = new QLabel(i18nc("@label:textbox", "&User:"), m_adminShell);
-    userLabel->setBuddy(m_shellUser);
-    shellForm->addRow(userLabel, m_shellUser);
-    auto *portLabel = new QLabel(i18nc("@label:spinbox", "&Port:"), m_adminShell);
-    portLabel->setBuddy(m_shellPort);
-    shellForm->addRow(portLabel, m_shellPort);
-    auto *identityLabel = new QLabel(i18nc("@label:textbox", "&Identity file:"), m_adminShell);
-    identityLabel->setBuddy(m_identityFile);
-    shellForm->addRow(identityLabel, withButton(m_identityFile, m_identityBrowse, m_adminShell));
-    auto *commandLabel = new QLabel(i18nc("@label:textbox", "Co&mmand:"), m_adminShell);
-    commandLabel->setBuddy(m_shellCommand);
-    shellForm->addRow(commandLabel, m_shellCommand);
+    addBuddyRow(shellForm, i18nc("@label:textbox", "&User:"), m_shellUser);
+    addBuddyRow(shellForm, i18nc("@label:spinbox", "&Port:"), m_shellPort);
+    addBuddyRow(shellForm, i18nc("@label:textbox", "&Identity file:"), m_identityFile,
+        withButton(m_identityFile, m_identityBrowse, m_adminShell));
+    addBuddyRow(shellForm, i18nc("@label:textbox", "Co&mmand:"), m_shellCommand);
     serverForm->addRow(m_adminShell);
 
     // Lab
@@ -196,9 +190,7 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     labInfo->setWordWrap(true);
     labForm->addRow(labInfo);
     labForm->addRow(m_externalLab);
-    auto *labUrlLabel = new QLabel(i18nc("@label:textbox", "Lab a&ddress:"), m_labPage);
-    labUrlLabel->setBuddy(m_labUrl);
-    labForm->addRow(labUrlLabel, m_labUrl);
+    addBuddyRow(labForm, i18nc("@label:textbox", "Lab a&ddress:"), m_labUrl);
 
     // Common
     m_token->setEchoMode(QLineEdit::Password);
@@ -228,12 +220,8 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     m_buttons->button(QDialogButtonBox::Cancel)->setObjectName(QStringLiteral("cancel"));
 
     auto *form = makeForm(nullptr);
-    auto *nameLabel = new QLabel(i18nc("@label:textbox", "&Name:"), this);
-    nameLabel->setBuddy(m_name);
-    form->addRow(nameLabel, m_name);
-    auto *kindLabel = new QLabel(i18nc("@label:listbox", "&Kind:"), this);
-    kindLabel->setBuddy(m_kind);
-    form->addRow(kindLabel, m_kind);
+    addBuddyRow(form, i18nc("@label:textbox", "&Name:"), m_name);
+    addBuddyRow(form, i18nc("@label:listbox", "&Kind:"), m_kind);
     auto *tokenLabel = new QLabel(i18nc("@label:textbox", "Access t&oken:"), this);
     tokenLabel->setBuddy(m_token);
 

@@ -143,6 +143,8 @@ QVariant ServerInstancesModel::data(const QModelIndex &index, int role) const
         return stale;
     case SyncFailedRole:
         return failed;
+    case UploadOverdueRole:
+        return i.uploadOverdue(m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc());
     case ServerIdRole:
         return i.serverId;
     case RawValueRole:

@@ -37,6 +37,7 @@ public:
         StaleRole, ///< bool: last sync older than 7 days or never
         ServerIdRole,
         SyncFailedRole, ///< bool
+        UploadOverdueRole, ///< bool: see Instance::uploadOverdue()
     };
     Q_ENUM(Role)
 
@@ -52,6 +53,13 @@ public:
         QDateTime lastUploadAt;
         UploadSyncState uploadState = UploadSyncState::Unknown;
         std::optional<ServerLicenseInfo> license;
+
+        /// Without GitHub Connect its seats reach the enterprise only as uploaded usage files: none uploaded,
+        /// or the last more than 7 days ago, is as overdue as a sync would be stale (GitHub's weekly cadence).
+        bool uploadOverdue(const QDateTime &now) const
+        {
+            return connected == false && (!lastUploadAt.isValid() || lastUploadAt.secsTo(now) > 7 * 24 * 3600);
+        }
     };
 
     explicit ServerInstancesModel(QObject *parent = nullptr);

@@ -3,6 +3,7 @@
 #include "licensepage/countedtwicepanel.h"
 #include "licensepage/quicklinkscard.h"
 #include "licensepage/serverinstancescard.h"
+#include "licensepage/statuscolors.h"
 #include "licensepage/uiformat.h"
 #include "licensepage/usagemeter.h"
 #include "licensepage/userlicensescard.h"
@@ -179,6 +180,56 @@ private Q_SLOTS:
         QCOMPARE(shown->rowCount(), 0);
         QVERIFY(!card.findChild<QLabel *>(QStringLiteral("emptyLabel"))->isHidden());
         QVERIFY(view->isHidden());
+    }
+
+    void shouldFlagTheOverdueUploadOfAServerWithoutGitHubConnect()
+    {
+        using Model = Glc::ServerInstancesModel;
+        ServerInstancesCard card;
+        card.setClock(UiTestData::now);
+        QList<Glc::EnterpriseServerInstallation> installations = UiTestData::installations();
+        // ghes1 connected, its upload long ago: it syncs by itself, nothing is overdue.
+        installations[0].uploads.first().createdAt = UiTestData::now().addDays(-30);
+        installations[0].uploads.first().updatedAt = UiTestData::now().addDays(-30);
+        card.setInstances(installations);
+        QTreeView *view = card.findChild<QTreeView *>(QStringLiteral("instancesView"));
+        QAbstractItemModel *shown = view->model();
+        const auto index = [shown](int row) { return shown->index(row, Model::LastUploadColumn); };
+        const QColor warning = StatusColors::text(StatusColors::Role::Warning, view->palette());
+        QVERIFY(!index(0).data(Model::UploadOverdueRole).toBool());
+        QVERIFY(!index(0).data().toString().contains(QLatin1String("overdue")));
+        QVERIFY(index(0).data(Qt::ForegroundRole).value<QColor>() != warning);
+        // ghes2 without GitHub Connect, uploaded an hour ago: on time.
+        QVERIFY(!index(1).data(Model::UploadOverdueRole).toBool());
+        QVERIFY(index(1).data(Qt::ForegroundRole).value<QColor>() != warning);
+        // ghes3 without GitHub Connect and never uploaded: its seats never reached the enterprise.
+        QVERIFY(index(2).data(Model::UploadOverdueRole).toBool());
+        QCOMPARE(index(2).data().toString(), QStringLiteral("No upload yet"));
+        QCOMPARE(index(2).data(Qt::ForegroundRole).value<QColor>(), warning);
+        QVERIFY2(index(2)
+                     .data(Qt::ToolTipRole)
+                     .toString()
+                     .startsWith(QLatin1String("ghes3.eu.example does not sync by itself (GitHub Connect is off)")),
+            qPrintable(index(2).data(Qt::ToolTipRole).toString()));
+        QCOMPARE(index(2).data(Qt::AccessibleDescriptionRole), index(2).data(Qt::ToolTipRole));
+
+        // Its last upload 8 days ago: overdue, said in words and colour, the file named first in the tooltip.
+        installations[2].uploads = {{QStringLiteral("ghes3-license-usage.json"), Glc::UploadSyncState::Success,
+            UiTestData::now().addDays(-8), UiTestData::now().addDays(-8)}};
+        card.setInstances(installations);
+        QVERIFY2(index(2).data().toString().endsWith(QLatin1String("(8 days ago), overdue")),
+            qPrintable(index(2).data().toString()));
+        QCOMPARE(index(2).data(Qt::ForegroundRole).value<QColor>(), warning);
+        const QString tip = index(2).data(Qt::ToolTipRole).toString();
+        QVERIFY2(tip.startsWith(QLatin1String("ghes3-license-usage.json\n")) && tip.contains(QLatin1String("weekly")),
+            qPrintable(tip));
+        // Six days ago: on time.
+        installations[2].uploads.first().createdAt = UiTestData::now().addDays(-6);
+        installations[2].uploads.first().updatedAt = UiTestData::now().addDays(-6);
+        card.setInstances(installations);
+        QVERIFY(!index(2).data().toString().contains(QLatin1String("overdue")));
+        QVERIFY(index(2).data(Qt::ForegroundRole).value<QColor>() != warning);
+        QCOMPARE(index(2).data(Qt::ToolTipRole).toString(), QStringLiteral("ghes3-license-usage.json"));
     }
 
     void shouldSumSeatsCountedTwice()

@@ -35,18 +35,37 @@ public:
         const auto raw = [this, &index](int column) {
             return QIdentityProxyModel::data(index.siblingAtColumn(column), Model::RawValueRole);
         };
+        const auto *model = static_cast<const Model *>(sourceModel());
+        const auto instance = [this, model, &index]() -> const Model::Instance & {
+            return model->instance(mapToSource(index).row());
+        };
         if (role == Qt::DisplayRole && index.column() == Model::LastUploadColumn) {
             const QDateTime when = raw(Model::LastUploadColumn).toDateTime();
-            return when.isValid() ? UiFormat::dateTimeWithRelative(when, clock()) : i18nc("@item", "No upload yet");
+            if (!when.isValid()) {
+                return i18nc("@item", "No upload yet");
+            }
+            const QString text = UiFormat::dateTimeWithRelative(when, clock());
+            return instance().uploadOverdue(clock())
+                ? i18nc("@item:intable %1 the last upload's date and age", "%1, overdue", text)
+                : text;
         }
         if (role == Qt::ToolTipRole && index.column() == Model::HostnameColumn) {
             const QString id = QIdentityProxyModel::data(index, Model::ServerIdRole).toString();
             return id.isEmpty() ? QVariant() : i18nc("@info:tooltip", "Server ID: %1", id);
         }
-        if (role == Qt::ToolTipRole && index.column() == Model::LastUploadColumn) {
-            const auto *model = static_cast<const Model *>(sourceModel());
-            const QString name = model->instance(mapToSource(index).row()).lastUploadName;
-            return name.isEmpty() ? QVariant() : QVariant(name);
+        if ((role == Qt::ToolTipRole || role == Qt::AccessibleDescriptionRole) &&
+            index.column() == Model::LastUploadColumn) {
+            const Model::Instance &server = instance();
+            if (server.uploadOverdue(clock())) {
+                const QString overdue = i18nc("@info:tooltip %1 host",
+                    "%1 does not sync by itself (GitHub Connect is off): export its license usage and add it to the "
+                    "enterprise at least weekly, as the automatic sync would.",
+                    server.hostname);
+                return server.lastUploadName.isEmpty()
+                    ? overdue
+                    : i18nc("@info:tooltip %1 file name, %2 a sentence", "%1\n%2", server.lastUploadName, overdue);
+            }
+            return server.lastUploadName.isEmpty() ? QVariant() : QVariant(server.lastUploadName);
         }
         if (role == Qt::ForegroundRole) {
             const QPalette palette = m_view->palette();
@@ -54,6 +73,9 @@ public:
                 return StatusColors::text(
                     raw(Model::ConnectedColumn).toBool() ? StatusColors::Role::Positive : StatusColors::Role::Negative,
                     palette);
+            }
+            if (index.column() == Model::LastUploadColumn && instance().uploadOverdue(clock())) {
+                return StatusColors::text(StatusColors::Role::Warning, palette);
             }
             if (index.column() == Model::UploadStateColumn) {
                 switch (Glc::UploadSyncState(raw(Model::UploadStateColumn).toInt())) {

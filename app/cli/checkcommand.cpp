@@ -27,7 +27,9 @@ public:
             i18nc("@info:shell", "Highest acceptable share of purchased seats in use, in percent."),
             i18nc("@info:shell value name", "percent"), QStringLiteral("90")));
         parser.addOption(QCommandLineOption(QStringLiteral("max-stale-days"),
-            i18nc("@info:shell", "Most days a server may go without a successful license sync."),
+            i18nc("@info:shell",
+                "Most days a server may go without a successful license sync (a server without GitHub Connect: "
+                "without an upload of its license usage)."),
             i18nc("@info:shell value name", "days"), QStringLiteral("8")));
         parser.addOption(QCommandLineOption(QStringLiteral("min-days-left"),
             i18nc("@info:shell",
@@ -90,6 +92,30 @@ public:
                     i18ncp("@info:shell %2 host", "Sync: %2 last synced successfully %1 day ago, more than %3 allowed.",
                         "Sync: %2 last synced successfully %1 days ago, more than %3 allowed.", days, server.hostname,
                         maxDays));
+            }
+        }
+        // A server without GitHub Connect does not sync: its seats reach the enterprise only as uploaded usage
+        // files, due as often (GitHub's record of them, in the snapshot).
+        for (const EnterpriseServerInstallation &server : std::as_const(snapshot.installations)) {
+            if (server.isConnected) {
+                continue;
+            }
+            const QDateTime uploaded = server.lastUploadAt();
+            const int days = uploaded.isValid() ? int(uploaded.secsTo(now) / (24 * 3600)) : -1;
+            if (!uploaded.isValid()) {
+                crossed = true;
+                CliOutput::err(i18nc("@info:shell %1 host",
+                    "Upload: %1 does not sync by itself (GitHub Connect is off) and has no license usage upload on "
+                    "record. Export its license usage and add it to the enterprise.",
+                    server.hostName));
+            } else if (days > maxDays) {
+                crossed = true;
+                CliOutput::err(i18ncp("@info:shell %2 host",
+                    "Upload: %2 does not sync by itself (GitHub Connect is off) and last added its license usage %1 "
+                    "day ago, more than %3 allowed.",
+                    "Upload: %2 does not sync by itself (GitHub Connect is off) and last added its license usage %1 "
+                    "days ago, more than %3 allowed.",
+                    days, server.hostName, maxDays));
             }
         }
         // The license file a server carries ends when the enterprise's license does; GitHub Enterprise Cloud

@@ -177,6 +177,14 @@ struct EnterpriseServerInstallation
     QList<ServerUserAccount> userAccounts;
     int userAccountsTotal = 0;
 
+    /// When the newest usage file was uploaded (its last change of state); invalid when none was.
+    QDateTime lastUploadAt() const
+    {
+        return uploads.isEmpty()
+            ? QDateTime()
+            : (uploads.first().updatedAt.isValid() ? uploads.first().updatedAt : uploads.first().createdAt);
+    }
+
     bool operator==(const EnterpriseServerInstallation &) const = default;
 };
 

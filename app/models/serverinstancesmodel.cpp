@@ -38,7 +38,7 @@ void ServerInstancesModel::setSnapshot(
         if (!inst.uploads.isEmpty()) {
             const UserAccountsUpload &u = inst.uploads.first();
             i.lastUploadName = u.name;
-            i.lastUploadAt = u.updatedAt.isValid() ? u.updatedAt : u.createdAt;
+            i.lastUploadAt = inst.lastUploadAt();
             i.uploadState = u.syncState;
         }
     }

@@ -1062,6 +1062,11 @@ private Q_SLOTS:
         QTest::newRow("seats crossed") << QStringLiteral("50") << QStringLiteral("30") << 3 << QStringLiteral("Seats:");
         QTest::newRow("staleness crossed")
             << QStringLiteral("99") << QStringLiteral("0") << 3 << QStringLiteral("Sync:");
+        // The lab's ghes-3 has no GitHub Connect; its usage was uploaded 10 days before the lab started.
+        QTest::newRow("upload overdue")
+            << QStringLiteral("99") << QStringLiteral("8") << 3
+            << QStringLiteral("Upload: ghes-3.lab.example does not sync by itself (GitHub Connect is off) and last "
+                              "added its license usage 9 days ago, more than 8 allowed.");
     }
     void shouldCheckThresholds()
     {
@@ -1081,7 +1086,7 @@ private Q_SLOTS:
         const QString store = newStore();
         // The built-in lab's servers carry its license file, which ends in four to ten months.
         const Run ok = run({QStringLiteral("check"), QStringLiteral("--min-days-left"), QStringLiteral("30"),
-            QStringLiteral("--store"), store});
+            QStringLiteral("--max-stale-days"), QStringLiteral("30"), QStringLiteral("--store"), store});
         QCOMPARE(ok.code, 0);
         QVERIFY2(ok.out.contains(QLatin1String("OK: the license expires on")), qPrintable(ok.out));
         const Run soon = run({QStringLiteral("check"), QStringLiteral("--min-days-left"), QStringLiteral("400"),
@@ -2513,11 +2518,28 @@ private Q_SLOTS:
             qPrintable(crossed.err));
         QVERIFY2(!crossed.err.contains(QLatin1String("never synced")), qPrintable(crossed.err));
         QCOMPARE(crossed.err.count(QStringLiteral("Sync:")), 1);
-        const Run ok =
+        // Without GitHub Connect ghes-1 does not sync any more: what counts from now on is an upload of its
+        // usage, and it has none; ghes-3's was uploaded 10 days before the lab started, 8 lab days ago.
+        const Run synced =
             run({QStringLiteral("check"), QStringLiteral("--max-used-percent"), QStringLiteral("100"),
                     QStringLiteral("--max-stale-days"), QStringLiteral("9"), QStringLiteral("--store"), store},
                 lab.token);
-        QCOMPARE(ok.code, 0);
+        QCOMPARE(synced.code, 3);
+        QVERIFY2(!synced.err.contains(QLatin1String("Sync:")), qPrintable(synced.err));
+        QVERIFY2(synced.err.contains(QLatin1String("Upload: ghes-1.lab.example does not sync by itself (GitHub Connect "
+                                                   "is off) and has no license usage upload on record.")),
+            qPrintable(synced.err));
+        QVERIFY2(synced.err.contains(QLatin1String("Upload: ghes-3.lab.example does not sync by itself (GitHub Connect "
+                                                   "is off) and last added its license usage 17 days ago, more than 9 "
+                                                   "allowed.")),
+            qPrintable(synced.err));
+        const Run uploaded =
+            run({QStringLiteral("check"), QStringLiteral("--max-used-percent"), QStringLiteral("100"),
+                    QStringLiteral("--max-stale-days"), QStringLiteral("17"), QStringLiteral("--store"), store},
+                lab.token);
+        QCOMPARE(uploaded.code, 3);
+        QCOMPARE(uploaded.err.count(QLatin1String("Upload:")), 1);
+        QVERIFY2(uploaded.err.contains(QLatin1String("Upload: ghes-1.lab.example")), qPrintable(uploaded.err));
         stopLab(lab);
     }
 

@@ -49,17 +49,23 @@ QStringList run(QWidget *parent, const QString &caption, const QString &path, co
     QFileDialog::AcceptMode acceptMode, QFileDialog::FileMode fileMode)
 {
     LocalizedFileTypes types; // before the dialog, to outlive it
-    QFileDialog dialog(parent, caption, path, filter);
-    prepare(dialog, &types);
+    QFileDialog dialog(parent, caption, QString(), filter);
+    prepare(dialog, &types, path);
     dialog.setAcceptMode(acceptMode);
     dialog.setFileMode(fileMode);
     return dialog.exec() == QDialog::Accepted ? dialog.selectedFiles() : QStringList();
 }
 } // namespace
 
-void prepare(QFileDialog &dialog, LocalizedFileTypes *types)
+void prepare(QFileDialog &dialog, LocalizedFileTypes *types, const QString &path)
 {
     dialog.setIconProvider(types);
+    if (const QFileInfo info(path); !path.isEmpty() && info.isDir()) {
+        dialog.setDirectory(path);
+    } else if (!path.isEmpty()) {
+        dialog.setDirectory(info.absolutePath());
+        dialog.selectFile(info.fileName());
+    }
     // Qt's own dialog (where no desktop offers one) opens small and sizes its columns for short words
     // ("mp3Folder"): room for the long names of usage files, and the columns fitted to what the folder
     // holds once it is read (the name at most half the list).

@@ -36,9 +36,11 @@ QString openFileName(QWidget *parent, const QString &caption, const QString &fol
 QStringList openFileNames(QWidget *parent, const QString &caption, const QString &folder, const QString &filter = {});
 /// @p file names the folder and the suggested name.
 QString saveFileName(QWidget *parent, const QString &caption, const QString &file, const QString &filter = {});
-/// Readies a dialog the caller set up: LocalizedFileTypes (`types` must outlive the dialog), and its
-/// columns fitted to the folder's files once read.
-void prepare(QFileDialog &dialog, LocalizedFileTypes *types);
+/// Readies a dialog the caller made without a folder: LocalizedFileTypes (`types` must outlive the dialog),
+/// its columns fitted to the folder's files once read, then opens `path` (a folder, or a folder and the
+/// suggested name). The folder is read only once `types` is in place: the dialog reads file types in a
+/// thread of its own, and a folder given to its constructor may be typed in Qt's words first.
+void prepare(QFileDialog &dialog, LocalizedFileTypes *types, const QString &path);
 /// Where a browser saves downloads (usage files exported from a server's web page), or the home
 /// folder when there is no such folder: a dialog opened on a missing folder offers its name as a file.
 QString downloadsFolder();

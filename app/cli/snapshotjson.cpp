@@ -91,6 +91,12 @@ int daysSinceSync(const LicenseSyncStatus &server, const QDateTime &now)
     return int(server.lastSyncDate.secsTo(now) / (24 * 3600));
 }
 
+int daysSinceUpload(const EnterpriseServerInstallation &server, const QDateTime &now)
+{
+    const QDateTime uploaded = server.lastUploadAt();
+    return uploaded.isValid() ? int(uploaded.secsTo(now) / (24 * 3600)) : -1;
+}
+
 QJsonObject status(const Connection &connection, const LicenseSnapshot &snapshot, qsizetype users,
     const SeatForecast &forecast, const QDateTime &now)
 {
@@ -109,6 +115,21 @@ QJsonObject status(const Connection &connection, const LicenseSnapshot &snapshot
             {QStringLiteral("error"), server.error},
             {QStringLiteral("stale"), server.isStale(now)},
             {QStringLiteral("days_since_sync"), days < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(days)},
+        });
+    }
+    // Servers without GitHub Connect do not sync: their newest usage upload is due as often.
+    QJsonArray offline;
+    for (const EnterpriseServerInstallation &server : snapshot.installations) {
+        if (server.isConnected) {
+            continue;
+        }
+        const QDateTime uploaded = server.lastUploadAt();
+        const int days = daysSinceUpload(server, now);
+        offline.append(QJsonObject{
+            {QStringLiteral("hostname"), server.hostName},
+            {QStringLiteral("last_upload_date"), CliOutput::isoDate(uploaded)},
+            {QStringLiteral("days_since_upload"), days < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(days)},
+            {QStringLiteral("overdue"), !uploaded.isValid() || uploaded.secsTo(now) > 7 * 24 * 3600},
         });
     }
     QJsonArray licenses;
@@ -150,6 +171,7 @@ QJsonObject status(const Connection &connection, const LicenseSnapshot &snapshot
                 {QStringLiteral("seats_per_week"), qRound(forecast.seatsPerDay * 70) / 10.0},
                 {QStringLiteral("text"), forecast.text(purchased)}}},
         {QStringLiteral("servers"), servers},
+        {QStringLiteral("offline_servers"), offline},
         {QStringLiteral("server_licenses"), licenses},
     };
 }

@@ -39,6 +39,8 @@ double usedPercent(const LicenseSnapshot &snapshot);
 double roundedUsedPercent(const LicenseSnapshot &snapshot);
 /// Whole days since the server's last sync; -1 when it never synced.
 int daysSinceSync(const LicenseSyncStatus &server, const QDateTime &now);
+/// Whole days since the server's newest usage upload; -1 when it has none.
+int daysSinceUpload(const EnterpriseServerInstallation &server, const QDateTime &now);
 /// `users`: the snapshot's seat rows (their stored count when they were not read).
 QJsonObject status(const Connection &connection, const LicenseSnapshot &snapshot, qsizetype users,
     const SeatForecast &forecast, const QDateTime &now);

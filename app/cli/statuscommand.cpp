@@ -132,11 +132,35 @@ protected:
                           "Seats on %1: %2 (GitHub Enterprise Server %3)", license.hostname, license.seatsText(),
                           license.installedVersion));
         }
-        if (snapshot.syncStatus.isEmpty()) {
+        if (snapshot.syncStatus.isEmpty() && snapshot.installations.isEmpty()) {
             CliOutput::out(i18nc("@info:shell", "No Enterprise Server instances."));
         }
         for (const LicenseSyncStatus &server : std::as_const(snapshot.syncStatus)) {
             CliOutput::out(serverLine(server, now, locale));
+        }
+        for (const EnterpriseServerInstallation &server : std::as_const(snapshot.installations)) {
+            if (server.isConnected) {
+                continue;
+            }
+            // No GitHub Connect, no sync: its seats reach the enterprise as uploaded usage files.
+            const QDateTime uploaded = server.lastUploadAt();
+            if (!uploaded.isValid()) {
+                CliOutput::out(i18nc("@info:shell %1 host",
+                    "Server %1 (without GitHub Connect): no license usage upload on record (overdue).",
+                    server.hostName));
+                continue;
+            }
+            const int days = std::max(0, SnapshotJson::daysSinceUpload(server, now));
+            const QString when = locale.toString(uploaded.toLocalTime(), QLocale::ShortFormat);
+            CliOutput::out(uploaded.secsTo(now) > 7 * 24 * 3600
+                    ? i18ncp("@info:shell %2 host, %3 date, %1 days",
+                          "Server %2 (without GitHub Connect): last usage upload %3, %1 day ago (overdue).",
+                          "Server %2 (without GitHub Connect): last usage upload %3, %1 days ago (overdue).", days,
+                          server.hostName, when)
+                    : i18ncp("@info:shell %2 host, %3 date, %1 days",
+                          "Server %2 (without GitHub Connect): last usage upload %3, %1 day ago.",
+                          "Server %2 (without GitHub Connect): last usage upload %3, %1 days ago.", days,
+                          server.hostName, when));
         }
         return ExitCode::Ok;
     }

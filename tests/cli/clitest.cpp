@@ -1081,6 +1081,31 @@ private Q_SLOTS:
         QVERIFY2(all.contains(message), qPrintable(all));
     }
 
+    void shouldShowTheUploadsOfServersWithoutGitHubConnect()
+    {
+        // The built-in lab's ghes-3 has no GitHub Connect; its usage was uploaded 10 days before the lab started.
+        const QString store = newStore();
+        const Run text = run({QStringLiteral("status"), QStringLiteral("--store"), store});
+        QCOMPARE(text.code, 0);
+        QVERIFY2(text.out.contains(
+                     QLatin1String("Server ghes-3.lab.example (without GitHub Connect): last usage upload ")) &&
+                text.out.contains(QLatin1String(", 9 days ago (overdue).")),
+            qPrintable(text.out));
+        QCOMPARE(text.out.count(QLatin1String("without GitHub Connect")), 1);
+        const Run json = run({QStringLiteral("status"), QStringLiteral("--format"), QStringLiteral("json"),
+            QStringLiteral("--store"), store});
+        QCOMPARE(json.code, 0);
+        const QJsonArray offline =
+            QJsonDocument::fromJson(json.out.toUtf8()).object().value(QLatin1String("offline_servers")).toArray();
+        QCOMPARE(offline.size(), 1);
+        const QJsonObject ghes3 = offline.first().toObject();
+        QCOMPARE(ghes3.value(QLatin1String("hostname")).toString(), QStringLiteral("ghes-3.lab.example"));
+        QCOMPARE(ghes3.value(QLatin1String("days_since_upload")).toInt(-1), 9);
+        QCOMPARE(ghes3.value(QLatin1String("overdue")).toBool(), true);
+        QVERIFY(
+            QDateTime::fromString(ghes3.value(QLatin1String("last_upload_date")).toString(), Qt::ISODate).isValid());
+    }
+
     void shouldCheckTheLicenseExpiryOfTheServers()
     {
         const QString store = newStore();
@@ -1729,8 +1754,15 @@ private Q_SLOTS:
         const QJsonObject json = QJsonDocument::fromJson(status.out.toUtf8(), &parseError).object();
         QCOMPARE(parseError.error, QJsonParseError::NoError);
         QCOMPARE(json.keys(),
-            sorted({QStringLiteral("connection"), QStringLiteral("forecast"), QStringLiteral("seats"),
-                QStringLiteral("server_licenses"), QStringLiteral("servers"), QStringLiteral("snapshot")}));
+            sorted({QStringLiteral("connection"), QStringLiteral("forecast"), QStringLiteral("offline_servers"),
+                QStringLiteral("seats"), QStringLiteral("server_licenses"), QStringLiteral("servers"),
+                QStringLiteral("snapshot")}));
+        for (const QJsonValue &server : json.value(QLatin1String("offline_servers")).toArray()) {
+            QCOMPARE(server.toObject().keys(),
+                sorted({QStringLiteral("days_since_upload"), QStringLiteral("hostname"),
+                    QStringLiteral("last_upload_date"), QStringLiteral("overdue")}));
+            QVERIFY(isUtcDateOrNull(server.toObject().value(QLatin1String("last_upload_date"))));
+        }
         const QJsonObject connection = json.value(QLatin1String("connection")).toObject();
         QCOMPARE(
             connection.keys(), sorted({QStringLiteral("enterprise"), QStringLiteral("kind"), QStringLiteral("name")}));

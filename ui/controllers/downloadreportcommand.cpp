@@ -45,8 +45,8 @@ void DownloadReportCommand::start()
                                   .filePath(QStringLiteral("consumed-licenses-%1.%2")
                                           .arg(QDate::currentDate().toString(Qt::ISODate), suffixes.at(last)));
     LocalizedFileTypes types; // before the dialog, to outlive it
-    QFileDialog dialog(m_page, i18nc("@title:window", "Download Report"), suggested);
-    FileDialogs::prepare(dialog, &types);
+    QFileDialog dialog(m_page, i18nc("@title:window", "Download Report"));
+    FileDialogs::prepare(dialog, &types, suggested);
     dialog.setObjectName(QStringLiteral("reportFileDialog"));
     dialog.setAcceptMode(QFileDialog::AcceptSave);
     dialog.setFileMode(QFileDialog::AnyFile);

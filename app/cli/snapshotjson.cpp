@@ -97,6 +97,12 @@ int daysSinceUpload(const EnterpriseServerInstallation &server, const QDateTime 
     return uploaded.isValid() ? int(uploaded.secsTo(now) / (24 * 3600)) : -1;
 }
 
+bool uploadOverdue(const EnterpriseServerInstallation &server, const QDateTime &now)
+{
+    const QDateTime uploaded = server.lastUploadAt();
+    return !server.isConnected && (!uploaded.isValid() || uploaded.secsTo(now) > 7 * 24 * 3600);
+}
+
 QJsonObject status(const Connection &connection, const LicenseSnapshot &snapshot, qsizetype users,
     const SeatForecast &forecast, const QDateTime &now)
 {
@@ -129,7 +135,7 @@ QJsonObject status(const Connection &connection, const LicenseSnapshot &snapshot
             {QStringLiteral("hostname"), server.hostName},
             {QStringLiteral("last_upload_date"), CliOutput::isoDate(uploaded)},
             {QStringLiteral("days_since_upload"), days < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(days)},
-            {QStringLiteral("overdue"), !uploaded.isValid() || uploaded.secsTo(now) > 7 * 24 * 3600},
+            {QStringLiteral("overdue"), uploadOverdue(server, now)},
         });
     }
     QJsonArray licenses;

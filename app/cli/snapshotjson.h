@@ -41,6 +41,9 @@ double roundedUsedPercent(const LicenseSnapshot &snapshot);
 int daysSinceSync(const LicenseSyncStatus &server, const QDateTime &now);
 /// Whole days since the server's newest usage upload; -1 when it has none.
 int daysSinceUpload(const EnterpriseServerInstallation &server, const QDateTime &now);
+/// A server without GitHub Connect whose newest usage upload is more than 7 days old, or that has none (a
+/// sync would be stale by then).
+bool uploadOverdue(const EnterpriseServerInstallation &server, const QDateTime &now);
 /// `users`: the snapshot's seat rows (their stored count when they were not read).
 QJsonObject status(const Connection &connection, const LicenseSnapshot &snapshot, qsizetype users,
     const SeatForecast &forecast, const QDateTime &now);

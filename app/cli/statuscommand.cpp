@@ -152,7 +152,7 @@ protected:
             }
             const int days = std::max(0, SnapshotJson::daysSinceUpload(server, now));
             const QString when = locale.toString(uploaded.toLocalTime(), QLocale::ShortFormat);
-            CliOutput::out(uploaded.secsTo(now) > 7 * 24 * 3600
+            CliOutput::out(SnapshotJson::uploadOverdue(server, now)
                     ? i18ncp("@info:shell %2 host, %3 date, %1 days",
                           "Server %2 (without GitHub Connect): last usage upload %3, %1 day ago (overdue).",
                           "Server %2 (without GitHub Connect): last usage upload %3, %1 days ago (overdue).", days,

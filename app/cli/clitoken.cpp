@@ -66,11 +66,12 @@ void answered(const std::shared_ptr<Answer> &answer, const QString &token, const
         answer->loop->quit();
     }
 }
+} // namespace
 
-Lookup findWith(const Connection &connection, const QString &environmentToken, int timeoutMs)
+Lookup find(const Connection &connection, int timeoutMs)
 {
     Lookup lookup;
-    lookup.token = environmentToken;
+    lookup.token = TokenStore::environmentToken(connection.kind);
     if (!lookup.token.isEmpty()) {
         lookup.source = Lookup::Source::Environment;
         return lookup;
@@ -87,12 +88,6 @@ Lookup findWith(const Connection &connection, const QString &environmentToken, i
         lookup.source = Lookup::Source::Keychain;
     }
     return lookup;
-}
-} // namespace
-
-Lookup find(const Connection &connection, int timeoutMs)
-{
-    return findWith(connection, TokenStore::environmentToken(connection.kind), timeoutMs);
 }
 
 QString save(const QString &connectionId, const QString &token, int timeoutMs)

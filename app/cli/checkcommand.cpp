@@ -29,8 +29,14 @@ public:
         parser.addOption(QCommandLineOption(QStringLiteral("max-stale-days"),
             i18nc("@info:shell",
                 "Most days a server may go without a successful license sync (a server without GitHub Connect: "
-                "without an upload of its license usage)."),
+                "without an upload of its license usage, unless --max-upload-days is given)."),
             i18nc("@info:shell value name", "days"), QStringLiteral("8")));
+        parser.addOption(QCommandLineOption(QStringLiteral("max-upload-days"),
+            i18nc("@info:shell",
+                "Most days a server without GitHub Connect may go without an upload of its license usage, when "
+                "that differs from --max-stale-days (for example an air-gapped server whose usage is added "
+                "monthly)."),
+            i18nc("@info:shell value name", "days")));
         parser.addOption(QCommandLineOption(QStringLiteral("min-days-left"),
             i18nc("@info:shell",
                 "Fewest days the license may have left before it expires (the soonest of the servers' license "
@@ -44,10 +50,15 @@ public:
         bool okDays = false;
         const double maxPercent = parser.value(QStringLiteral("max-used-percent")).toDouble(&okPercent);
         const int maxDays = parser.value(QStringLiteral("max-stale-days")).toInt(&okDays);
+        bool okUpload = true;
+        const int maxUploadDays = parser.isSet(QStringLiteral("max-upload-days"))
+            ? parser.value(QStringLiteral("max-upload-days")).toInt(&okUpload)
+            : maxDays;
         const bool checkExpiry = parser.isSet(QStringLiteral("min-days-left"));
         bool okLeft = true;
         const int minDaysLeft = checkExpiry ? parser.value(QStringLiteral("min-days-left")).toInt(&okLeft) : 0;
-        if (!okPercent || maxPercent < 0 || !okDays || maxDays < 0 || !okLeft || minDaysLeft < 0) {
+        if (!okPercent || maxPercent < 0 || !okDays || maxDays < 0 || !okUpload || maxUploadDays < 0 || !okLeft ||
+            minDaysLeft < 0) {
             CliOutput::error(i18nc("@info:shell", "The thresholds must be non-negative numbers."),
                 i18nc("@info:shell", "See: ghe-license check --help"));
             return ExitCode::Usage;
@@ -77,7 +88,7 @@ public:
         for (const LicenseSyncStatus &server : std::as_const(snapshot.syncStatus)) {
             // Judged by the last successful sync: a server that fails every day is not "synced".
             const QDateTime success = server.lastSuccessfulSync();
-            const int days = success.isValid() ? int(success.secsTo(now) / (24 * 3600)) : -1;
+            const int days = LicenseCadence::wholeDaysSince(success, now);
             if (!server.lastSyncDate.isValid()) {
                 crossed = true;
                 CliOutput::err(i18nc("@info:shell", "Sync: %1 has never synced its license usage.", server.hostname));
@@ -95,27 +106,28 @@ public:
             }
         }
         // A server without GitHub Connect does not sync: its seats reach the enterprise only as uploaded usage
-        // files, due as often (GitHub's record of them, in the snapshot).
+        // files, due as often unless --max-upload-days says otherwise (GitHub's record of them, in the snapshot).
+        int offlineServers = 0;
         for (const EnterpriseServerInstallation &server : std::as_const(snapshot.installations)) {
             if (server.isConnected) {
                 continue;
             }
-            const QDateTime uploaded = server.lastUploadAt();
-            const int days = uploaded.isValid() ? int(uploaded.secsTo(now) / (24 * 3600)) : -1;
-            if (!uploaded.isValid()) {
+            ++offlineServers;
+            const int days = LicenseCadence::wholeDaysSince(server.lastUploadAt(), now);
+            if (days < 0) {
                 crossed = true;
                 CliOutput::err(i18nc("@info:shell %1 host",
                     "Upload: %1 does not sync by itself (GitHub Connect is off) and has no license usage upload on "
                     "record. Export its license usage and add it to the enterprise.",
                     server.hostName));
-            } else if (days > maxDays) {
+            } else if (days > maxUploadDays) {
                 crossed = true;
                 CliOutput::err(i18ncp("@info:shell %2 host",
                     "Upload: %2 does not sync by itself (GitHub Connect is off) and last added its license usage %1 "
                     "day ago, more than %3 allowed.",
                     "Upload: %2 does not sync by itself (GitHub Connect is off) and last added its license usage %1 "
                     "days ago, more than %3 allowed.",
-                    days, server.hostName, maxDays));
+                    days, server.hostName, maxUploadDays));
             }
         }
         // The license file a server carries ends when the enterprise's license does; GitHub Enterprise Cloud
@@ -155,6 +167,11 @@ public:
                       "OK: %2% of the seats in use, every server synced within %1 day.",
                       "OK: %2% of the seats in use, every server synced within %1 days.", maxDays,
                       locale.toString(used, 'f', 1)));
+        if (offlineServers > 0) {
+            CliOutput::out(i18ncp("@info:shell %1 days",
+                "OK: every server without GitHub Connect added its license usage within %1 day.",
+                "OK: every server without GitHub Connect added its license usage within %1 days.", maxUploadDays));
+        }
         if (checkExpiry) {
             CliOutput::out(i18ncp("@info:shell %2 date", "OK: the license expires on %2, in %1 day.",
                 "OK: the license expires on %2, in %1 days.", daysLeft, expiryDate));

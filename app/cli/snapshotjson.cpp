@@ -83,26 +83,6 @@ double roundedUsedPercent(const LicenseSnapshot &snapshot)
     return qRound(usedPercent(snapshot) * 10) / 10.0;
 }
 
-int daysSinceSync(const LicenseSyncStatus &server, const QDateTime &now)
-{
-    if (!server.lastSyncDate.isValid()) {
-        return -1;
-    }
-    return int(server.lastSyncDate.secsTo(now) / (24 * 3600));
-}
-
-int daysSinceUpload(const EnterpriseServerInstallation &server, const QDateTime &now)
-{
-    const QDateTime uploaded = server.lastUploadAt();
-    return uploaded.isValid() ? int(uploaded.secsTo(now) / (24 * 3600)) : -1;
-}
-
-bool uploadOverdue(const EnterpriseServerInstallation &server, const QDateTime &now)
-{
-    const QDateTime uploaded = server.lastUploadAt();
-    return !server.isConnected && (!uploaded.isValid() || uploaded.secsTo(now) > 7 * 24 * 3600);
-}
-
 QJsonObject status(const Connection &connection, const LicenseSnapshot &snapshot, qsizetype users,
     const SeatForecast &forecast, const QDateTime &now)
 {
@@ -111,7 +91,7 @@ QJsonObject status(const Connection &connection, const LicenseSnapshot &snapshot
     static const char *const kinds[] = {"lab", "cloud", "server"};
     QJsonArray servers;
     for (const LicenseSyncStatus &server : snapshot.syncStatus) {
-        const int days = daysSinceSync(server, now);
+        const int days = LicenseCadence::wholeDaysSince(server.lastSyncDate, now);
         servers.append(QJsonObject{
             {QStringLiteral("hostname"), server.hostname},
             {QStringLiteral("server_id"), server.serverId},
@@ -130,12 +110,12 @@ QJsonObject status(const Connection &connection, const LicenseSnapshot &snapshot
             continue;
         }
         const QDateTime uploaded = server.lastUploadAt();
-        const int days = daysSinceUpload(server, now);
+        const int days = LicenseCadence::wholeDaysSince(server.lastUploadAt(), now);
         offline.append(QJsonObject{
             {QStringLiteral("hostname"), server.hostName},
             {QStringLiteral("last_upload_date"), CliOutput::isoDate(uploaded)},
             {QStringLiteral("days_since_upload"), days < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(days)},
-            {QStringLiteral("overdue"), uploadOverdue(server, now)},
+            {QStringLiteral("overdue"), server.uploadOverdue(now)},
         });
     }
     QJsonArray licenses;

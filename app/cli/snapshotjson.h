@@ -37,13 +37,6 @@ QCommandLineOption fileOption();
 double usedPercent(const LicenseSnapshot &snapshot);
 /// usedPercent() to one decimal, as printed and as `used_percent` in JSON.
 double roundedUsedPercent(const LicenseSnapshot &snapshot);
-/// Whole days since the server's last sync; -1 when it never synced.
-int daysSinceSync(const LicenseSyncStatus &server, const QDateTime &now);
-/// Whole days since the server's newest usage upload; -1 when it has none.
-int daysSinceUpload(const EnterpriseServerInstallation &server, const QDateTime &now);
-/// A server without GitHub Connect whose newest usage upload is more than 7 days old, or that has none (a
-/// sync would be stale by then).
-bool uploadOverdue(const EnterpriseServerInstallation &server, const QDateTime &now);
 /// `users`: the snapshot's seat rows (their stored count when they were not read).
 QJsonObject status(const Connection &connection, const LicenseSnapshot &snapshot, qsizetype users,
     const SeatForecast &forecast, const QDateTime &now);

@@ -26,7 +26,7 @@ QString serverLine(const LicenseSyncStatus &server, const QDateTime &now, const 
                   server.hostname, server.error);
     }
     const QString when = locale.toString(server.lastSyncDate.toLocalTime(), QLocale::ShortFormat);
-    const int days = std::max(0, SnapshotJson::daysSinceSync(server, now));
+    const int days = std::max(0, LicenseCadence::wholeDaysSince(server.lastSyncDate, now));
     const bool stale = server.isStale(now);
     if (server.isSuccess()) {
         return stale
@@ -150,9 +150,9 @@ protected:
                     server.hostName));
                 continue;
             }
-            const int days = std::max(0, SnapshotJson::daysSinceUpload(server, now));
+            const int days = std::max(0, LicenseCadence::wholeDaysSince(server.lastUploadAt(), now));
             const QString when = locale.toString(uploaded.toLocalTime(), QLocale::ShortFormat);
-            CliOutput::out(SnapshotJson::uploadOverdue(server, now)
+            CliOutput::out(server.uploadOverdue(now)
                     ? i18ncp("@info:shell %2 host, %3 date, %1 days",
                           "Server %2 (without GitHub Connect): last usage upload %3, %1 day ago (overdue).",
                           "Server %2 (without GitHub Connect): last usage upload %3, %1 days ago (overdue).", days,

@@ -58,6 +58,16 @@ QString ServerLicenseInfo::seatsText() const
         "@item:intable seats used of purchased", "%1 of %2", locale.toString(seatsUsed), locale.toString(*seats));
 }
 
+int LicenseCadence::wholeDaysSince(const QDateTime &then, const QDateTime &now)
+{
+    return then.isValid() ? int(then.secsTo(now) / (24 * 3600)) : -1;
+}
+
+bool LicenseCadence::isOverdue(const QDateTime &last, const QDateTime &now)
+{
+    return !last.isValid() || last.secsTo(now) > qint64(Days) * 24 * 3600;
+}
+
 int ServerLicenseInfo::daysLeft(const QDateTime &now) const
 {
     return int(std::floor(double(now.secsTo(expireAt)) / (24 * 3600)));

@@ -70,6 +70,16 @@ struct ConsumedLicensesReport
     bool operator==(const ConsumedLicensesReport &) const = default;
 };
 
+/// GitHub's weekly cadence of license usage: a server with GitHub Connect syncs it every week; one without
+/// is due an uploaded usage file as often. The one rule of "stale" syncs and "overdue" uploads.
+namespace LicenseCadence {
+inline constexpr int Days = 7;
+/// Whole days from @p then to @p now (rounded down); -1 when @p then is invalid.
+int wholeDaysSince(const QDateTime &then, const QDateTime &now);
+/// Nothing on record (@p last invalid), or more than Days before @p now.
+bool isOverdue(const QDateTime &last, const QDateTime &now);
+} // namespace LicenseCadence
+
 /// One server of `GET /enterprises/{enterprise}/license-sync-status`.
 struct LicenseSyncStatus
 {
@@ -85,13 +95,9 @@ struct LicenseSyncStatus
     bool isSuccess() const { return status.compare(QLatin1String("success"), Qt::CaseInsensitive) == 0; }
     /// The newest successful sync known: the last sync when it succeeded, else lastSuccessDate.
     QDateTime lastSuccessfulSync() const { return isSuccess() ? lastSyncDate : lastSuccessDate; }
-    /// No successful sync for more than 7 days (GitHub's weekly cadence), or none known at all: a server
-    /// that tries every day and fails every day is stale too.
-    bool isStale(const QDateTime &now) const
-    {
-        const QDateTime success = lastSuccessfulSync();
-        return !success.isValid() || success.secsTo(now) > 7 * 24 * 3600;
-    }
+    /// No successful sync within LicenseCadence::Days, or none known at all: a server that tries every day
+    /// and fails every day is stale too.
+    bool isStale(const QDateTime &now) const { return LicenseCadence::isOverdue(lastSuccessfulSync(), now); }
 
     bool operator==(const LicenseSyncStatus &) const = default;
 };
@@ -183,6 +189,12 @@ struct EnterpriseServerInstallation
         return uploads.isEmpty()
             ? QDateTime()
             : (uploads.first().updatedAt.isValid() ? uploads.first().updatedAt : uploads.first().createdAt);
+    }
+    /// Without GitHub Connect its seats reach the enterprise only as uploaded usage files: none uploaded, or
+    /// the newest older than LicenseCadence::Days, is as overdue as a sync would be stale.
+    bool uploadOverdue(const QDateTime &now) const
+    {
+        return !isConnected && LicenseCadence::isOverdue(lastUploadAt(), now);
     }
 
     bool operator==(const EnterpriseServerInstallation &) const = default;

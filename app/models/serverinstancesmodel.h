@@ -54,11 +54,10 @@ public:
         UploadSyncState uploadState = UploadSyncState::Unknown;
         std::optional<ServerLicenseInfo> license;
 
-        /// Without GitHub Connect its seats reach the enterprise only as uploaded usage files: none uploaded,
-        /// or the last more than 7 days ago, is as overdue as a sync would be stale (GitHub's weekly cadence).
+        /// EnterpriseServerInstallation::uploadOverdue() of a server GraphQL listed as not connected.
         bool uploadOverdue(const QDateTime &now) const
         {
-            return connected == false && (!lastUploadAt.isValid() || lastUploadAt.secsTo(now) > 7 * 24 * 3600);
+            return connected == false && LicenseCadence::isOverdue(lastUploadAt, now);
         }
     };
 

@@ -1081,6 +1081,44 @@ private Q_SLOTS:
         QVERIFY2(all.contains(message), qPrintable(all));
     }
 
+    void shouldCheckUploadsByAThresholdOfTheirOwn()
+    {
+        // The built-in lab's ghes-3 has no GitHub Connect and last added its usage 9 days ago; the other servers
+        // synced a day ago. An air-gapped server added to monthly needs a looser threshold than the syncs.
+        const QString store = newStore();
+        const auto check = [&](const QString &staleDays, const QString &uploadDays) {
+            return run({QStringLiteral("check"), QStringLiteral("--max-used-percent"), QStringLiteral("99"),
+                QStringLiteral("--max-stale-days"), staleDays, QStringLiteral("--max-upload-days"), uploadDays,
+                QStringLiteral("--store"), store});
+        };
+        const Run monthly = check(QStringLiteral("8"), QStringLiteral("31"));
+        QCOMPARE(monthly.code, 0);
+        QVERIFY2(monthly.out.contains(
+                     QLatin1String("OK: every server without GitHub Connect added its license usage within 31 days.")),
+            qPrintable(monthly.out));
+        QVERIFY2(monthly.err.isEmpty(), qPrintable(monthly.err));
+
+        const Run uploadCrossed = check(QStringLiteral("30"), QStringLiteral("8"));
+        QCOMPARE(uploadCrossed.code, 3);
+        QVERIFY2(uploadCrossed.err.contains(QLatin1String("Upload: ghes-3.lab.example does not sync by itself (GitHub "
+                                                          "Connect is off) and last added its license usage 9 days "
+                                                          "ago, more than 8 allowed.")),
+            qPrintable(uploadCrossed.err));
+        QVERIFY2(!uploadCrossed.err.contains(QLatin1String("Sync:")), qPrintable(uploadCrossed.err));
+
+        const Run syncCrossed = check(QStringLiteral("0"), QStringLiteral("9"));
+        QCOMPARE(syncCrossed.code, 3);
+        QVERIFY2(syncCrossed.err.contains(QLatin1String("Sync:")), qPrintable(syncCrossed.err));
+        QVERIFY2(!syncCrossed.err.contains(QLatin1String("Upload:")), qPrintable(syncCrossed.err));
+
+        for (const char *bad : {"-1", "monthly"}) {
+            const Run refused = check(QStringLiteral("8"), QLatin1String(bad));
+            QCOMPARE(refused.code, 2);
+            QVERIFY2(refused.err.contains(QLatin1String("The thresholds must be non-negative numbers.")),
+                qPrintable(refused.err));
+        }
+    }
+
     void shouldShowTheUploadsOfServersWithoutGitHubConnect()
     {
         // The built-in lab's ghes-3 has no GitHub Connect; its usage was uploaded 10 days before the lab started.

@@ -408,6 +408,45 @@ private Q_SLOTS:
         }
     }
 
+    void shouldJudgeSyncsAndUploadsByTheWeeklyCadence()
+    {
+        const QDateTime now(QDate(2026, 12, 1), QTime(12, 0), QTimeZone::UTC);
+        const QDateTime week = now.addDays(-LicenseCadence::Days);
+        QCOMPARE(LicenseCadence::Days, 7);
+        QVERIFY(!LicenseCadence::isOverdue(week, now)); // exactly a week: still within
+        QVERIFY(LicenseCadence::isOverdue(week.addSecs(-1), now));
+        QVERIFY(LicenseCadence::isOverdue(QDateTime(), now)); // nothing on record
+        QCOMPARE(LicenseCadence::wholeDaysSince(now.addSecs(-(8 * 24 + 23) * 3600), now), 8);
+        QCOMPARE(LicenseCadence::wholeDaysSince(now.addSecs(-60), now), 0);
+        QCOMPARE(LicenseCadence::wholeDaysSince(QDateTime(), now), -1);
+
+        // A sync is judged by its last success, however recent a failed attempt.
+        LicenseSyncStatus sync;
+        sync.lastSyncDate = now.addDays(-1);
+        sync.status = QStringLiteral("failure");
+        sync.lastSuccessDate = week.addSecs(-1);
+        QVERIFY(sync.isStale(now));
+        sync.lastSuccessDate = week;
+        QVERIFY(!sync.isStale(now));
+        sync.status = QStringLiteral("success");
+        sync.lastSuccessDate = {};
+        QVERIFY(!sync.isStale(now));
+
+        // An upload is due only from a server without GitHub Connect; its newest upload's last change counts.
+        EnterpriseServerInstallation server;
+        server.isConnected = false;
+        QVERIFY(server.uploadOverdue(now));
+        server.uploads = {{QStringLiteral("newest.json"), UploadSyncState::Success, week.addDays(-1), week},
+            {QStringLiteral("older.json"), UploadSyncState::Success, now.addDays(-30), now.addDays(-30)}};
+        QCOMPARE(server.lastUploadAt(), week);
+        QVERIFY(!server.uploadOverdue(now));
+        server.uploads.first().updatedAt = {};
+        QCOMPARE(server.lastUploadAt(), week.addDays(-1));
+        QVERIFY(server.uploadOverdue(now));
+        server.isConnected = true;
+        QVERIFY(!server.uploadOverdue(now));
+    }
+
     void shouldSayTheForecastInWords()
     {
         const QLocale locale;

@@ -152,8 +152,8 @@ void LicenseSyncCard::rebuild()
             i18ncp("@info sync summary", "last sync failed on %1 server", "last sync failed on %1 servers", failed));
     }
     if (stale > 0) {
-        parts.append(i18ncp("@info sync summary", "%1 server not synced for more than 7 days",
-            "%1 servers not synced for more than 7 days", stale));
+        parts.append(i18ncp("@info sync summary, %2 days", "%1 server not synced for more than %2 days",
+            "%1 servers not synced for more than %2 days", stale, Glc::LicenseCadence::Days));
     }
     const QString summary = parts.join(i18nc("@info separator between sync summary parts", " · "));
     m_summaryLabel->setText(empty ? QString() : summary);
@@ -253,13 +253,17 @@ void LicenseSyncCard::rebuild()
                     i18nc("@info", "Never synced: this server's users are not counted yet. Use Sync now."));
             } else if (sync.isSuccess()) {
                 staleLabel->setText(
-                    i18nc("@info", "Not synced for more than 7 days: GitHub may be counting old data. Use Sync now."));
+                    i18ncp("@info", "Not synced for more than %1 day: GitHub may be counting old data. Use Sync now.",
+                        "Not synced for more than %1 days: GitHub may be counting old data. Use Sync now.",
+                        Glc::LicenseCadence::Days));
             } else if (success.isValid()) {
                 // Tries, but fails: the date of the last attempt is no comfort.
-                staleLabel->setText(i18nc("@info %1 date",
-                    "No successful sync since %1, more than 7 days ago: GitHub may be counting old data. Fix the "
+                staleLabel->setText(i18ncp("@info %2 date",
+                    "No successful sync since %2, more than %1 day ago: GitHub may be counting old data. Fix the "
                     "error below, then use Sync now.",
-                    UiFormat::dateTime(success)));
+                    "No successful sync since %2, more than %1 days ago: GitHub may be counting old data. Fix the "
+                    "error below, then use Sync now.",
+                    Glc::LicenseCadence::Days, UiFormat::dateTime(success)));
             } else {
                 staleLabel->setText(i18nc("@info",
                     "No successful sync on record: GitHub may be counting old data. Fix the error below, then use "

@@ -91,15 +91,16 @@ void MainWindow::openSyncNow(const QString &host)
     view->show();
 }
 
-void MainWindow::showExportUsage()
+void MainWindow::showExportUsage(const QString &host)
 {
-    m_controller->whenReady(this, [this] { openExportUsage(); });
+    m_controller->whenReady(this, [this, host] { openExportUsage(host); });
 }
 
-void MainWindow::openExportUsage()
+void MainWindow::openExportUsage(const QString &host)
 {
     auto *view = new ExportUsageView(m_controller, this);
     view->setAttribute(Qt::WA_DeleteOnClose);
+    view->setServer(host);
     view->show();
 }
 
@@ -278,7 +279,7 @@ void MainWindow::setupMenus()
         QIcon::fromTheme(QStringLiteral("document-export")), i18nc("@action:inmenu", "&Export License Usage…"));
     exportUsage->setObjectName(QStringLiteral("exportUsageAction"));
     exportUsage->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
-    connect(exportUsage, &QAction::triggered, this, &MainWindow::showExportUsage);
+    connect(exportUsage, &QAction::triggered, this, [this] { showExportUsage(); });
     QAction *addUsage = actionsMenu->addAction(
         QIcon::fromTheme(QStringLiteral("document-import")), i18nc("@action:inmenu", "&Add Server Usage…"));
     addUsage->setObjectName(QStringLiteral("addServerUsageAction"));

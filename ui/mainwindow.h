@@ -31,7 +31,8 @@ public:
 public Q_SLOTS:
     /// The action views; on the lab, they open once the lab runs.
     void showSyncNow(const QString &host = {});
-    void showExportUsage();
+    /// Export license usage, of @p host when given (else the view's first server).
+    void showExportUsage(const QString &host = {});
     void showAddServerUsage();
     /// The active connection's settings (File > Connection…).
     void showConnectionDialog();
@@ -48,7 +49,7 @@ protected:
 private:
     void setupMenus();
     void openSyncNow(const QString &host);
-    void openExportUsage();
+    void openExportUsage(const QString &host);
     void openAddServerUsage();
     void showAbout();
     void chooseLanguage(const QString &code);

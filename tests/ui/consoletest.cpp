@@ -22,6 +22,7 @@
 #include "licensepage/licensesynccard.h"
 #include "licensepage/organizationsdialog.h"
 #include "licensepage/reportfiledialog.h"
+#include "licensepage/serverinstancescard.h"
 #include "licensepage/synchistorydialog.h"
 #include "licensepage/usagefiledropzone.h"
 #include "licensepage/usagefilesdialog.h"
@@ -34,6 +35,7 @@
 #include "mainwindow.h"
 #include "models/consumedlicensesfiltermodel.h"
 #include "models/consumedlicensesmodel.h"
+#include "models/serverinstancesmodel.h"
 #include "models/synchistorymodel.h"
 #include "models/usagefilesmodel.h"
 #include "sshserverharness.h"
@@ -91,6 +93,7 @@
 #include <QTest>
 #include <QThread>
 #include <QTimer>
+#include <QTreeView>
 #include <QTreeWidget>
 
 #include <atomic>
@@ -725,6 +728,82 @@ private Q_SLOTS:
         }
         environment->setCurrentIndex(0);
         QTRY_COMPARE(rowCount(), all);
+    }
+
+    void shouldStartAServersActionsFromItsInstanceRow()
+    {
+        QVERIFY(openConsole());
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QTreeView *instances = page()->serverInstancesCard()->view();
+        const auto rowOf = [instances](const QString &host) {
+            for (int row = 0; row < instances->model()->rowCount(); ++row) {
+                if (instances->model()->index(row, ServerInstancesModel::HostnameColumn).data().toString() == host) {
+                    return row;
+                }
+            }
+            return -1;
+        };
+        // By keyboard (the Menu key) over the current row.
+        const auto openMenu = [instances](int row) -> QMenu * {
+            instances->setFocus();
+            instances->setCurrentIndex(instances->model()->index(row, 0));
+            QContextMenuEvent event(QContextMenuEvent::Keyboard, QPoint(), instances->mapToGlobal(QPoint()));
+            QApplication::sendEvent(instances, &event);
+            return instances->findChild<QMenu *>(QStringLiteral("itemViewMenu"));
+        };
+        const auto action = [](QMenu *menu, const QString &name) -> QAction * {
+            const QList<QAction *> actions = menu->actions();
+            const auto it = std::find_if(
+                actions.begin(), actions.end(), [&name](QAction *action) { return action->objectName() == name; });
+            return it == actions.end() ? nullptr : *it;
+        };
+        const QString offline = QStringLiteral("ghes-3.lab.example"); // no GitHub Connect, upload overdue
+        const QString connected = QStringLiteral("ghes-1.lab.example");
+        const int offlineRow = rowOf(offline);
+        const int connectedRow = rowOf(connected);
+        QVERIFY(offlineRow >= 0 && connectedRow >= 0);
+
+        // A server without GitHub Connect: no Sync now.
+        QMenu *menu = openMenu(offlineRow);
+        QVERIFY(menu);
+        QVERIFY(action(menu, QStringLiteral("syncServer")) && !action(menu, QStringLiteral("syncServer"))->isEnabled());
+        QAction *exportServer = action(menu, QStringLiteral("exportServer"));
+        QVERIFY(exportServer && exportServer->isEnabled());
+        QVERIFY(action(menu, QStringLiteral("copyRows"))); // the copy actions stay
+        exportServer->trigger();
+        menu->close();
+        ExportUsageView *exportView = nullptr;
+        QTRY_VERIFY((exportView = m_window->findChild<ExportUsageView *>()) && exportView->isVisible());
+        QCOMPARE(exportView->serverCombo()->currentData().toString(), offline);
+        QVERIFY2(QFileInfo(exportView->targetEdit()->text())
+                     .fileName()
+                     .startsWith(offline + QLatin1String("-license-usage-")),
+            qPrintable(exportView->targetEdit()->text()));
+        exportView->close();
+        QTRY_VERIFY(!m_window->findChild<ExportUsageView *>());
+
+        // A server that syncs: Sync now for that server.
+        QTRY_VERIFY(!instances->findChild<QMenu *>(QStringLiteral("itemViewMenu")));
+        menu = openMenu(connectedRow);
+        QVERIFY(menu);
+        QAction *sync = action(menu, QStringLiteral("syncServer"));
+        QVERIFY(sync && sync->isEnabled());
+        sync->trigger();
+        menu->close();
+        SyncNowView *syncView = nullptr;
+        QTRY_VERIFY((syncView = m_window->findChild<SyncNowView *>()) && syncView->isVisible());
+        QCOMPARE(syncView->serverCombo()->currentData().toString(), connected);
+        syncView->close();
+        QTRY_VERIFY(!m_window->findChild<SyncNowView *>());
+
+        QTRY_VERIFY(!instances->findChild<QMenu *>(QStringLiteral("itemViewMenu")));
+        menu = openMenu(offlineRow);
+        QVERIFY(menu);
+        action(menu, QStringLiteral("addServerUsage"))->trigger();
+        menu->close();
+        AddServerUsageView *addView = nullptr;
+        QTRY_VERIFY((addView = m_window->findChild<AddServerUsageView *>()) && addView->isVisible());
+        addView->close();
     }
 
     void shouldCopySeatsAndOpenAProfileFromTheTablesMenu()

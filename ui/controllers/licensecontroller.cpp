@@ -54,7 +54,13 @@ LicenseController::LicenseController(LicensePage *page, const Options &options, 
     m_page->historyChart()->setModel(m_history);
     connect(page, &LicensePage::refreshRequested, this, &LicenseController::refresh);
     connect(page, &LicensePage::cancelRefreshRequested, this, &LicenseController::cancelRefresh);
-    connect(page->quickLinksCard(), &QuickLinksCard::exportRequested, this, &LicenseController::exportRequested);
+    connect(page->quickLinksCard(), &QuickLinksCard::exportRequested, this, [this] { Q_EMIT exportRequested({}); });
+    connect(
+        page->serverInstancesCard(), &ServerInstancesCard::exportRequested, this, &LicenseController::exportRequested);
+    connect(
+        page->serverInstancesCard(), &ServerInstancesCard::syncNowRequested, this, &LicenseController::syncRequested);
+    connect(page->serverInstancesCard(), &ServerInstancesCard::addServerUsageRequested, this,
+        &LicenseController::addServerUsageRequested);
     connect(page->quickLinksCard(), &QuickLinksCard::addServerUsageRequested, this,
         &LicenseController::addServerUsageRequested);
     connect(page->quickLinksCard(), &QuickLinksCard::downloadReportRequested, this, &LicenseController::downloadReport);

@@ -148,7 +148,8 @@ Q_SIGNALS:
     void dataLoaded();
     void refreshFinished(bool success);
     void syncRequested(const QString &host);
-    void exportRequested();
+    /// Export license usage, of @p host when given.
+    void exportRequested(const QString &host);
     void addServerUsageRequested();
     void statusMessage(const QString &text);
     /// setConnection()'s connection was saved in the store (or not: the page says why).

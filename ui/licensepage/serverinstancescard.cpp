@@ -12,6 +12,7 @@
 #include <QHeaderView>
 #include <QIdentityProxyModel>
 #include <QLabel>
+#include <QMenu>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -112,7 +113,7 @@ ServerInstancesCard::ServerInstancesCard(QWidget *parent)
     m_proxy->clock = [this] { return m_clock(); };
     m_proxy->setSourceModel(m_model);
     m_view->setObjectName(QStringLiteral("instancesView"));
-    ItemViewCopy::install(m_view);
+    ItemViewCopy::install(m_view, [this](QMenu *menu, const QModelIndex &index) { addServerActions(menu, index); });
     m_view->setAccessibleName(i18nc("@label accessible name", "Enterprise Server instances"));
     m_view->setAccessibleDescription(i18nc("@info accessible description",
         "Each instance with its version, GitHub Connect, its last license usage upload and that upload's state, and "
@@ -155,6 +156,29 @@ void ServerInstancesCard::setClock(const std::function<QDateTime()> &clock)
 {
     m_clock = clock;
     m_view->viewport()->update(); // the uploads' ages by the new clock
+}
+
+void ServerInstancesCard::addServerActions(QMenu *menu, const QModelIndex &index)
+{
+    if (!index.isValid()) {
+        return;
+    }
+    const Model::Instance &server = m_model->instance(m_proxy->mapToSource(index).row());
+    const QString host = server.hostname;
+    // A server syncs by itself only with GitHub Connect; Sync now offers the servers license-sync-status lists.
+    QAction *sync =
+        menu->addAction(QIcon::fromTheme(QStringLiteral("view-refresh")), i18nc("@action:inmenu", "&Sync Now…"));
+    sync->setObjectName(QStringLiteral("syncServer"));
+    sync->setEnabled(server.connected != false && !server.sync.hostname.isEmpty());
+    connect(sync, &QAction::triggered, this, [this, host] { Q_EMIT syncNowRequested(host); });
+    QAction *exportUsage = menu->addAction(
+        QIcon::fromTheme(QStringLiteral("document-export")), i18nc("@action:inmenu", "&Export License Usage…"));
+    exportUsage->setObjectName(QStringLiteral("exportServer"));
+    connect(exportUsage, &QAction::triggered, this, [this, host] { Q_EMIT exportRequested(host); });
+    QAction *add = menu->addAction(
+        QIcon::fromTheme(QStringLiteral("document-import")), i18nc("@action:inmenu", "&Add Server Usage…"));
+    add->setObjectName(QStringLiteral("addServerUsage"));
+    connect(add, &QAction::triggered, this, &ServerInstancesCard::addServerUsageRequested);
 }
 
 void ServerInstancesCard::updateEmpty()

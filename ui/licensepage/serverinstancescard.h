@@ -10,6 +10,8 @@
 #include <functional>
 
 class QLabel;
+class QMenu;
+class QModelIndex;
 class QTreeView;
 
 namespace Glc {
@@ -20,7 +22,8 @@ class ServerInstancesView;
 /// "Enterprise Server instances": each server of the enterprise with its version, GitHub Connect, last
 /// usage upload and that upload's state, and its license seats - Glc::ServerInstancesModel, which merges
 /// what GitHub lists (installations, license sync, the servers' own licenses) with the uploads the
-/// console made itself. The last upload reads with its age by the card's clock, the states in colour.
+/// console made itself. The last upload reads with its age by the card's clock, the states in colour. A row's
+/// context menu (right click, the Menu key or Shift+F10) copies it and starts the actions for that server.
 class ServerInstancesCard : public QGroupBox
 {
     Q_OBJECT
@@ -37,8 +40,16 @@ public:
     QTreeView *view() const { return m_view; }
     Glc::ServerInstancesModel *model() const { return m_model; }
 
+Q_SIGNALS:
+    /// Sync now for @p host (a server with GitHub Connect that license-sync-status lists).
+    void syncNowRequested(const QString &host);
+    /// Export license usage of @p host.
+    void exportRequested(const QString &host);
+    void addServerUsageRequested();
+
 private:
     void updateEmpty();
+    void addServerActions(QMenu *menu, const QModelIndex &index);
 
     QLabel *const m_emptyLabel;
     Glc::ServerInstancesModel *const m_model;

@@ -105,6 +105,13 @@ ExportUsageView::ExportUsageView(LicenseController *controller, QWidget *parent)
     suggestTarget();
 }
 
+void ExportUsageView::setServer(const QString &host)
+{
+    if (const int index = m_server->findData(host); index >= 0) {
+        m_server->setCurrentIndex(index); // suggestTarget() follows
+    }
+}
+
 void ExportUsageView::suggestTarget()
 {
     m_target->setText(QDir(Glc::FileDialogs::documentsFolder())

@@ -28,6 +28,8 @@ public:
 
     ExportUsageView(LicenseController *controller, QWidget *parent = nullptr);
 
+    /// Chooses @p host when the view offers it (and suggests its file name).
+    void setServer(const QString &host);
     QComboBox *serverCombo() const { return m_server; }
     QLineEdit *targetEdit() const { return m_target; }
     QLabel *summaryLabel() const { return m_summary; }

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "mainwindow.h"
 
+#include "controllers/autorefresh.h"
 #include "controllers/comparesnapshotscommand.h"
 #include "controllers/connectiontestcommand.h"
 #include "controllers/reportfilecommand.h"
@@ -38,6 +39,7 @@ MainWindow::MainWindow(const LicenseController::Options &options, QWidget *paren
     , m_pages(new QStackedWidget(this))
     , m_licensePage(new LicensePage(m_pages))
     , m_controller(new LicenseController(m_licensePage, options, this))
+    , m_autoRefresh(new AutoRefresh(m_controller, this))
     , m_languageGroup(new QActionGroup(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
@@ -53,6 +55,9 @@ MainWindow::MainWindow(const LicenseController::Options &options, QWidget *paren
     }
     connect(m_controller, &LicenseController::statusMessage, this,
         [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    connect(m_autoRefresh, &AutoRefresh::statusMessage, this,
+        [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    connect(m_autoRefresh, &AutoRefresh::scheduled, m_licensePage, &LicensePage::setNextRefresh);
     connect(m_controller, &LicenseController::syncRequested, this, &MainWindow::showSyncNow);
     connect(m_controller, &LicenseController::exportRequested, this, &MainWindow::showExportUsage);
     connect(m_controller, &LicenseController::addServerUsageRequested, this, &MainWindow::showAddServerUsage);
@@ -70,6 +75,24 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     QSettings().setValue(QStringLiteral("MainWindow/geometry"), saveGeometry());
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::setupAutoRefreshMenu(QMenu *menu)
+{
+    auto *group = new QActionGroup(menu);
+    QList<std::chrono::seconds> intervals = AutoRefresh::choices();
+    // An interval set in the settings file by hand is offered as it is.
+    if (!intervals.contains(m_autoRefresh->interval())) {
+        intervals.append(m_autoRefresh->interval());
+    }
+    for (const std::chrono::seconds interval : std::as_const(intervals)) {
+        QAction *action = menu->addAction(AutoRefresh::intervalText(interval));
+        action->setObjectName(QStringLiteral("autoRefresh_%1").arg(interval.count()));
+        action->setCheckable(true);
+        action->setChecked(interval == m_autoRefresh->interval());
+        group->addAction(action);
+        connect(action, &QAction::triggered, this, [this, interval] { m_autoRefresh->setInterval(interval); });
+    }
 }
 
 void MainWindow::start()
@@ -233,6 +256,10 @@ void MainWindow::setupMenus()
     refresh->setObjectName(QStringLiteral("refreshAction"));
     refresh->setShortcut(QKeySequence::Refresh);
     connect(refresh, &QAction::triggered, m_controller, &LicenseController::refresh);
+    QMenu *autoRefreshMenu = fileMenu->addMenu(
+        QIcon::fromTheme(QStringLiteral("chronometer")), i18nc("@title:menu", "Refresh A&utomatically"));
+    autoRefreshMenu->setObjectName(QStringLiteral("autoRefreshMenu"));
+    setupAutoRefreshMenu(autoRefreshMenu);
     QAction *report = fileMenu->addAction(
         QIcon::fromTheme(QStringLiteral("document-save-as")), i18nc("@action:inmenu", "&Download Report…"));
     report->setObjectName(QStringLiteral("downloadReportAction"));

@@ -7,11 +7,13 @@
 #include <QMainWindow>
 #include <QPointer>
 
+class AutoRefresh;
 class LicensePage;
 class OrganizationsDialog;
 class SyncHistoryDialog;
 class UsageFilesDialog;
 class QActionGroup;
+class QMenu;
 class QStackedWidget;
 
 /// The console's shell: menus, status bar and the page stack. Work happens in jobs (app/workflows)
@@ -25,6 +27,8 @@ public:
 
     LicensePage *licensePage() const { return m_licensePage; }
     LicenseController *controller() const { return m_controller; }
+    /// File > Refresh Automatically.
+    AutoRefresh *autoRefresh() const { return m_autoRefresh; }
     /// Starts the built-in lab and shows the stored data (refreshing at once on first start).
     void start();
 
@@ -48,6 +52,7 @@ protected:
 
 private:
     void setupMenus();
+    void setupAutoRefreshMenu(QMenu *menu);
     void openSyncNow(const QString &host);
     void openExportUsage(const QString &host);
     void openAddServerUsage();
@@ -64,6 +69,7 @@ private:
     QStackedWidget *const m_pages;
     LicensePage *const m_licensePage;
     LicenseController *const m_controller;
+    AutoRefresh *const m_autoRefresh;
     QActionGroup *const m_languageGroup;
     QPointer<OrganizationsDialog> m_organizations;
     QPointer<UsageFilesDialog> m_usageFiles;

@@ -3,6 +3,7 @@
 // The console end to end: the real main window, License page and action views, driven through their
 // widgets against the in-process lab, with a store of its own per test.
 
+#include "controllers/autorefresh.h"
 #include "controllers/connectiontestcommand.h"
 #include "controllers/licensecontroller.h"
 #include "controllers/reportfilecommand.h"
@@ -728,6 +729,90 @@ private Q_SLOTS:
         }
         environment->setCurrentIndex(0);
         QTRY_COMPARE(rowCount(), all);
+    }
+
+    void shouldRefreshAutomaticallyOnceTheSnapshotIsOlderThanTheInterval()
+    {
+        using namespace std::chrono_literals;
+        const auto restore = qScopeGuard([] { QSettings().remove(QStringLiteral("Refresh/automaticSeconds")); });
+        QVERIFY(openConsole());
+        AutoRefresh *automatic = m_window->autoRefresh();
+        QCOMPARE(automatic->interval(), 0s); // off by default
+        QVERIFY(!automatic->nextRefresh().isValid());
+        QVERIFY(!page()->lastRefreshedText().contains(QLatin1String("next automatic refresh")));
+        QDateTime now = QDateTime::currentDateTimeUtc();
+        automatic->setClock([&now] { return now; });
+
+        // File > Refresh Automatically > Every Hour: due an hour after the snapshot, said on the page, kept.
+        auto *menu = m_window->menuBar()->findChild<QMenu *>(QStringLiteral("autoRefreshMenu"));
+        QVERIFY(menu);
+        QCOMPARE(menu->actions().size(), int(AutoRefresh::choices().size()));
+        QVERIFY(menu->findChild<QAction *>(QStringLiteral("autoRefresh_0"))->isChecked());
+        QAction *hourly = menu->findChild<QAction *>(QStringLiteral("autoRefresh_3600"));
+        QVERIFY(hourly);
+        QCOMPARE(hourly->text(), QStringLiteral("Every &Hour"));
+        hourly->trigger();
+        QCOMPARE(automatic->interval(), 1h);
+        QCOMPARE(QSettings().value(QStringLiteral("Refresh/automaticSeconds")).toInt(), 3600);
+        const QDateTime takenAt = controller()->data().snapshot.takenAt;
+        const qint64 firstId = controller()->data().snapshot.id;
+        QCOMPARE(automatic->nextRefresh(), takenAt.addSecs(3600));
+        QVERIFY2(page()->lastRefreshedText().contains(QLatin1String("next automatic refresh")),
+            qPrintable(page()->lastRefreshedText()));
+        QSignalSpy refreshed(controller(), &LicenseController::refreshFinished);
+        QTest::qWait(200);
+        QCOMPARE(refreshed.count(), 0); // not due yet
+
+        // An hour later (a laptop waking up, say): one refresh, and the next due an hour after it.
+        now = takenAt.addSecs(3601);
+        automatic->setClock([&now] { return now; });
+        QVERIFY(refreshed.wait(60000));
+        QVERIFY(refreshed.first().first().toBool());
+        QTRY_VERIFY_WITH_TIMEOUT(controller()->data().snapshot.id > firstId, 30000);
+        QCOMPARE(automatic->nextRefresh(), now.addSecs(3600));
+        QTest::qWait(200);
+        QCOMPARE(refreshed.count(), 1);
+
+        // A failed one (the token expired) is tried again an interval later, not at once.
+        setLabFaults([](LabFaults &faults) { faults.token = LabFaults::Token::Bad; });
+        const auto validToken =
+            qScopeGuard([this] { setLabFaults([](LabFaults &faults) { faults.token = LabFaults::Token::Valid; }); });
+        refreshed.clear();
+        now = now.addSecs(3601);
+        automatic->setClock([&now] { return now; });
+        QVERIFY(refreshed.wait(60000));
+        QCOMPARE(refreshed.first().first().toBool(), false);
+        QCOMPARE(automatic->nextRefresh(), now.addSecs(3600));
+        QTest::qWait(300);
+        QCOMPARE(refreshed.count(), 1);
+        setLabFaults([](LabFaults &faults) { faults.token = LabFaults::Token::Valid; });
+        refreshed.clear();
+
+        // Due while the admin's own refresh runs: that one counts, no second one follows.
+        controller()->refresh();
+        QVERIFY(controller()->isRefreshing());
+        now = now.addSecs(2 * 3600);
+        automatic->setClock([&now] { return now; });
+        QVERIFY(refreshed.wait(60000));
+        QVERIFY(refreshed.first().first().toBool());
+        QTest::qWait(300);
+        QCOMPARE(refreshed.count(), 1);
+        QVERIFY(!controller()->isRefreshing());
+        QCOMPARE(automatic->nextRefresh(), now.addSecs(3600));
+
+        // The next start reads the setting; Never switches it off.
+        QCOMPARE(AutoRefresh(controller()).interval(), 1h);
+        QAction *never = menu->findChild<QAction *>(QStringLiteral("autoRefresh_0"));
+        never->trigger();
+        QVERIFY(never->isChecked() && !hourly->isChecked());
+        QVERIFY(!automatic->nextRefresh().isValid());
+        QVERIFY(!page()->lastRefreshedText().contains(QLatin1String("next automatic refresh")));
+        now = now.addDays(30);
+        automatic->setClock([&now] { return now; });
+        QTest::qWait(300);
+        QCOMPARE(refreshed.count(), 1);
+        QCOMPARE(QSettings().value(QStringLiteral("Refresh/automaticSeconds")).toInt(), 0);
+        automatic->setClock([] { return QDateTime::currentDateTimeUtc(); }); // not this function's `now`
     }
 
     void shouldStartAServersActionsFromItsInstanceRow()

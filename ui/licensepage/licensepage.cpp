@@ -212,6 +212,12 @@ void LicensePage::setLastRefreshed(const QDateTime &when, const QString &source)
     updateLastRefreshed();
 }
 
+void LicensePage::setNextRefresh(const QDateTime &when)
+{
+    m_nextRefresh = when;
+    updateLastRefreshed();
+}
+
 QString LicensePage::lastRefreshedText() const
 {
     return m_lastRefreshedLabel->text();
@@ -226,9 +232,14 @@ void LicensePage::updateLastRefreshed()
         return;
     }
     const QString relative = UiFormat::relativeTime(m_lastRefreshed, m_clock());
-    m_lastRefreshedLabel->setText(m_source.isEmpty() ? i18nc("@info %1 relative time", "Last refreshed %1", relative)
-                                                     : i18nc("@info %1 relative time, %2 where the data came from",
-                                                           "Last refreshed %1 from %2", relative, m_source));
+    QString text = m_source.isEmpty()
+        ? i18nc("@info %1 relative time", "Last refreshed %1", relative)
+        : i18nc("@info %1 relative time, %2 where the data came from", "Last refreshed %1 from %2", relative, m_source);
+    if (m_nextRefresh.isValid()) {
+        text = i18nc("@info %1 the sentence above, %2 date and time", "%1 · next automatic refresh %2", text,
+            UiFormat::dateTime(std::max(m_nextRefresh, m_clock())));
+    }
+    m_lastRefreshedLabel->setText(text);
     m_lastRefreshedLabel->setToolTip(UiFormat::dateTime(m_lastRefreshed));
 }
 

@@ -50,6 +50,8 @@ public:
 
     /// "Last refreshed 3 minutes ago from lab 127.0.0.1:4123"; an invalid date reads "never".
     void setLastRefreshed(const QDateTime &when, const QString &source);
+    /// When the next automatic refresh is due (invalid: none), said after the last refresh.
+    void setNextRefresh(const QDateTime &when);
     /// Shows or hides the progress row and disables Refresh while a refresh runs.
     void setRefreshing(bool refreshing);
     bool isRefreshing() const { return m_refreshing; }
@@ -97,6 +99,7 @@ private:
     QWidget *m_table = nullptr;
 
     QDateTime m_lastRefreshed;
+    QDateTime m_nextRefresh;
     QString m_source;
     bool m_refreshing = false;
     std::function<QDateTime()> m_clock;

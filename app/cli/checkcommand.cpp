@@ -161,12 +161,12 @@ public:
             return ExitCode::ThresholdCrossed;
         }
         CliOutput::out(unlimited
-                ? i18ncp("@info:shell %1 days", "OK: the license has no seat limit, every server synced within %1 day.",
-                      "OK: the license has no seat limit, every server synced within %1 days.", maxDays)
-                : i18ncp("@info:shell %2 percent, %1 days",
-                      "OK: %2% of the seats in use, every server synced within %1 day.",
-                      "OK: %2% of the seats in use, every server synced within %1 days.", maxDays,
-                      locale.toString(used, 'f', 1)));
+                ? i18nc("@info:shell", "OK: the license has no seat limit.")
+                : i18nc("@info:shell %1 percent", "OK: %1% of the seats in use.", locale.toString(used, 'f', 1)));
+        if (!snapshot.syncStatus.isEmpty()) {
+            CliOutput::out(i18ncp("@info:shell %1 days", "OK: every server with GitHub Connect synced within %1 day.",
+                "OK: every server with GitHub Connect synced within %1 days.", maxDays));
+        }
         if (offlineServers > 0) {
             CliOutput::out(i18ncp("@info:shell %1 days",
                 "OK: every server without GitHub Connect added its license usage within %1 day.",

@@ -1043,6 +1043,7 @@ StoreResult<CompactLicenseRows> LicenseStore::loadCompactLicenses(qint64 snapsho
         rows.squeeze();
         return rows;
     }
+    qCDebug(GLC_CORE) << "store read through QtSql: no own reader for this database";
     const StoreError error = readConsumedLicenses(
         snapshotId, [&rows](qsizetype expected) { rows.reserve(expected); },
         [&rows](const ConsumedLicense &row) { rows.append(row); });

@@ -42,6 +42,7 @@
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QScreen>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -98,6 +99,8 @@ private Q_SLOTS:
         options.labConfig.users = 40;
         options.labConfig.servers = 2;
         options.labConfig.syncDurationMs = 50;
+        // Automatic refresh on: the page also says when the next one is due.
+        QSettings().setValue(QStringLiteral("Refresh/automaticSeconds"), 6 * 3600);
         m_window = std::make_unique<MainWindow>(options);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -145,7 +148,11 @@ private Q_SLOTS:
         m_allow.addValues(values);
     }
 
-    void cleanupTestCase() { m_window.reset(); }
+    void cleanupTestCase()
+    {
+        m_window.reset();
+        QSettings().remove(QStringLiteral("Refresh/automaticSeconds"));
+    }
 
     void shouldShowTheMainWindowAndLicensePageTranslatedAndUnclipped()
     {
@@ -171,6 +178,8 @@ private Q_SLOTS:
         check(m_window.get(), QStringLiteral("MainWindow"));
         if (m_checkTranslation) {
             QCOMPARE(m_window->windowTitle(), QStringLiteral("GHE 许可证控制台"));
+            QVERIFY2(m_window->licensePage()->lastRefreshedText().contains(QStringLiteral("下次自动刷新")),
+                qPrintable(m_window->licensePage()->lastRefreshedText()));
         }
     }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
-// ghe-license check: exit 3 when seat use, sync staleness or license expiry crosses a threshold (alerting).
+// ghe-license check: exit 3 when seat use, sync staleness, the age of a server's last usage upload or license expiry
+// crosses a threshold (alerting).
 #include "cli/clicommand.h"
 #include "cli/clioutput.h"
 #include "cli/clisession.h"
@@ -18,8 +19,9 @@ public:
     QString name() const override { return QStringLiteral("check"); }
     QString summary() const override
     {
-        return i18nc(
-            "@info:shell", "Exit with code 3 when seat use, sync staleness or license expiry crosses a threshold.");
+        return i18nc("@info:shell",
+            "Exit with code 3 when seat use, sync staleness, an overdue usage upload or license expiry crosses a "
+            "threshold.");
     }
     void addOptions(QCommandLineParser &parser) override
     {

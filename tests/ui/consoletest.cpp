@@ -734,7 +734,10 @@ private Q_SLOTS:
     void shouldRefreshAutomaticallyOnceTheSnapshotIsOlderThanTheInterval()
     {
         using namespace std::chrono_literals;
-        const auto restore = qScopeGuard([] { QSettings().remove(QStringLiteral("Refresh/automaticSeconds")); });
+        const auto restore = qScopeGuard([] {
+            QSettings().remove(QStringLiteral("Refresh/automaticSeconds"));
+            QSettings().remove(QStringLiteral("Connections/last"));
+        });
         QVERIFY(openConsole());
         AutoRefresh *automatic = m_window->autoRefresh();
         QCOMPARE(automatic->interval(), 0s); // off by default
@@ -785,6 +788,21 @@ private Q_SLOTS:
         QCOMPARE(automatic->nextRefresh(), now.addSecs(3600));
         QTest::qWait(300);
         QCOMPARE(refreshed.count(), 1);
+        // That attempt was the lab's: another connection (here one without a snapshot yet) is not held back by it.
+        Connection other;
+        other.kind = Connection::Kind::Cloud;
+        other.id = QStringLiteral("auto-refresh-other");
+        other.name = QStringLiteral("other");
+        other.enterpriseSlug = QStringLiteral("other");
+        QSignalSpy loaded(controller(), &LicenseController::dataLoaded);
+        controller()->switchConnection(other);
+        QVERIFY(loaded.wait(30000));
+        QVERIFY(!controller()->data().hasSnapshot);
+        QVERIFY(!automatic->nextRefresh().isValid());
+        controller()->switchConnection(Connection{});
+        QVERIFY(loaded.wait(30000));
+        QVERIFY(LicenseController::usesBuiltInLab(controller()->connection()));
+        QCOMPARE(automatic->nextRefresh(), now.addSecs(3600));
         setLabFaults([](LabFaults &faults) { faults.token = LabFaults::Token::Valid; });
         refreshed.clear();
 

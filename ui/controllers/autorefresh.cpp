@@ -78,10 +78,12 @@ void AutoRefresh::schedule()
 {
     QDateTime due;
     if (m_interval > 0s) {
-        // From the newest snapshot, or from the last attempt when that came later (it failed, or is running).
+        // From the newest snapshot, or from the connection's last attempt when that came later (it failed, or
+        // is running).
         QDateTime from = m_controller->data().hasSnapshot ? m_controller->data().snapshot.takenAt : QDateTime();
-        if (m_lastAttempt.isValid() && (!from.isValid() || m_lastAttempt > from)) {
-            from = m_lastAttempt;
+        const QDateTime lastAttempt = m_lastAttempts.value(connectionKey());
+        if (lastAttempt.isValid() && (!from.isValid() || lastAttempt > from)) {
+            from = lastAttempt;
         }
         if (from.isValid()) {
             due = from.addSecs(m_interval.count());
@@ -98,6 +100,11 @@ void AutoRefresh::schedule()
     m_timer->start(int(std::clamp<qint64>(m_clock().msecsTo(m_due), 0, maxWaitMs)));
 }
 
+QString AutoRefresh::connectionKey() const
+{
+    return LicenseController::usesBuiltInLab(m_controller->connection()) ? QString() : m_controller->connection().id;
+}
+
 void AutoRefresh::fire()
 {
     if (!m_due.isValid()) {
@@ -108,7 +115,7 @@ void AutoRefresh::fire()
         return;
     }
     // A refresh already on its way (one the admin started, say) counts as this one's attempt.
-    m_lastAttempt = m_clock();
+    m_lastAttempts.insert(connectionKey(), m_clock());
     if (!m_controller->isRefreshing()) {
         Q_EMIT statusMessage(i18nc("@info:status", "Refreshing automatically (File > Refresh Automatically)…"));
         m_controller->refresh();

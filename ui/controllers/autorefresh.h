@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QHash>
 #include <QObject>
 
 #include <chrono>
@@ -42,11 +43,13 @@ Q_SIGNALS:
 private:
     void schedule();
     void fire();
+    /// The active connection, as the attempts are kept: each connection's own.
+    QString connectionKey() const;
 
     LicenseController *const m_controller;
     QTimer *const m_timer;
     std::chrono::seconds m_interval{0};
-    QDateTime m_lastAttempt;
+    QHash<QString, QDateTime> m_lastAttempts; ///< by connectionKey()
     QDateTime m_due;
     std::function<QDateTime()> m_clock;
 };

@@ -15,6 +15,7 @@
 #include "licensepage/licensepage.h"
 #include "licensepage/licensesynccard.h"
 #include "licensepage/organizationsdialog.h"
+#include "licensepage/serverinstancescard.h"
 #include "licensepage/synchistorydialog.h"
 #include "licensepage/usagefilesdialog.h"
 #include "views/addserverusageview.h"
@@ -336,8 +337,10 @@ void MainWindow::setupMenus()
         QIcon::fromTheme(QStringLiteral("view-history")), i18nc("@action:inmenu", "Sync &History…"));
     syncHistory->setObjectName(QStringLiteral("syncHistoryAction"));
     syncHistory->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
-    connect(syncHistory, &QAction::triggered, this, &MainWindow::showSyncHistory);
-    connect(m_licensePage->licenseSyncCard(), &LicenseSyncCard::historyRequested, this, &MainWindow::showSyncHistory);
+    connect(syncHistory, &QAction::triggered, this, [this] { showSyncHistory(); });
+    connect(m_licensePage->licenseSyncCard(), &LicenseSyncCard::historyRequested, this, [this] { showSyncHistory(); });
+    connect(m_licensePage->serverInstancesCard(), &ServerInstancesCard::syncHistoryRequested, this,
+        &MainWindow::showSyncHistory);
     QMenu *languageMenu = viewMenu->addMenu(i18nc("@title:menu", "&Language"));
     languageMenu->setObjectName(QStringLiteral("languageMenu"));
     const QString configured = Glc::Localization::configuredLanguage();
@@ -395,12 +398,15 @@ void MainWindow::showOrganizations()
     m_organizations->activateWindow();
 }
 
-void MainWindow::showSyncHistory()
+void MainWindow::showSyncHistory(const QString &host)
 {
     // One dialog over the controller's model: it follows refreshes and Sync now while open.
     if (!m_syncHistory) {
         m_syncHistory = new SyncHistoryDialog(m_controller->syncHistoryModel(), this);
         m_syncHistory->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    if (!host.isEmpty()) {
+        m_syncHistory->setServer(host);
     }
     m_syncHistory->show();
     m_syncHistory->raise();

@@ -61,7 +61,8 @@ private:
     void compareSnapshots();
     void showOrganizations();
     void showUsageFiles();
-    void showSyncHistory();
+    /// View > Sync History, of @p host when given.
+    void showSyncHistory(const QString &host = {});
     void openConnectionDialog(const Glc::Connection &connection, bool known);
     /// File > Switch Connection: the built-in lab and every stored connection, the active one checked.
     void fillSwitchConnectionMenu(QMenu *menu);

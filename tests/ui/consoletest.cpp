@@ -870,6 +870,8 @@ private Q_SLOTS:
         QMenu *menu = openMenu(offlineRow);
         QVERIFY(menu);
         QVERIFY(action(menu, QStringLiteral("syncServer")) && !action(menu, QStringLiteral("syncServer"))->isEnabled());
+        QVERIFY(action(menu, QStringLiteral("syncHistoryOfServer")) &&
+            !action(menu, QStringLiteral("syncHistoryOfServer"))->isEnabled());
         QAction *exportServer = action(menu, QStringLiteral("exportServer"));
         QVERIFY(exportServer && exportServer->isEnabled());
         QVERIFY(action(menu, QStringLiteral("copyRows"))); // the copy actions stay
@@ -886,6 +888,24 @@ private Q_SLOTS:
         QTRY_VERIFY(!m_window->findChild<ExportUsageView *>());
 
         // A server that syncs: Sync now for that server.
+        QTRY_VERIFY(!instances->findChild<QMenu *>(QStringLiteral("itemViewMenu")));
+        menu = openMenu(connectedRow);
+        QVERIFY(menu);
+        // Its syncs on record first.
+        QAction *history = action(menu, QStringLiteral("syncHistoryOfServer"));
+        QVERIFY(history && history->isEnabled());
+        history->trigger();
+        menu->close();
+        SyncHistoryDialog *historyDialog = nullptr;
+        QTRY_VERIFY((historyDialog = m_window->findChild<SyncHistoryDialog *>()) && historyDialog->isVisible());
+        QCOMPARE(historyDialog->serverCombo()->currentData().toString(), connected);
+        QVERIFY(historyDialog->view()->model()->rowCount() > 0);
+        for (int row = 0; row < historyDialog->view()->model()->rowCount(); ++row) {
+            QCOMPARE(historyDialog->view()->model()->index(row, SyncHistoryModel::ServerColumn).data().toString(),
+                connected);
+        }
+        historyDialog->close();
+        QTRY_VERIFY(!m_window->findChild<SyncHistoryDialog *>());
         QTRY_VERIFY(!instances->findChild<QMenu *>(QStringLiteral("itemViewMenu")));
         menu = openMenu(connectedRow);
         QVERIFY(menu);

@@ -171,6 +171,11 @@ void ServerInstancesCard::addServerActions(QMenu *menu, const QModelIndex &index
     sync->setObjectName(QStringLiteral("syncServer"));
     sync->setEnabled(server.connected != false && !server.sync.hostname.isEmpty());
     connect(sync, &QAction::triggered, this, [this, host] { Q_EMIT syncNowRequested(host); });
+    QAction *history =
+        menu->addAction(QIcon::fromTheme(QStringLiteral("view-history")), i18nc("@action:inmenu", "Sync &History…"));
+    history->setObjectName(QStringLiteral("syncHistoryOfServer"));
+    history->setEnabled(!server.sync.hostname.isEmpty());
+    connect(history, &QAction::triggered, this, [this, host] { Q_EMIT syncHistoryRequested(host); });
     QAction *exportUsage = menu->addAction(
         QIcon::fromTheme(QStringLiteral("document-export")), i18nc("@action:inmenu", "&Export License Usage…"));
     exportUsage->setObjectName(QStringLiteral("exportServer"));

@@ -46,6 +46,8 @@ Q_SIGNALS:
     /// Export license usage of @p host.
     void exportRequested(const QString &host);
     void addServerUsageRequested();
+    /// The license syncs of @p host on record.
+    void syncHistoryRequested(const QString &host);
 
 private:
     void updateEmpty();

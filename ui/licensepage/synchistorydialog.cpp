@@ -95,6 +95,11 @@ void SyncHistoryDialog::updateServers()
     filterByServer();
 }
 
+void SyncHistoryDialog::setServer(const QString &host)
+{
+    m_server->setCurrentIndex(std::max(0, m_server->findData(host))); // filterByServer() follows
+}
+
 void SyncHistoryDialog::filterByServer()
 {
     const QString host = m_server->currentData().toString();

@@ -26,6 +26,8 @@ public:
     QTreeView *view() const { return m_view; }
     QLabel *summaryLabel() const { return m_summary; }
     QComboBox *serverCombo() const { return m_server; }
+    /// Shows the syncs of @p host, when the history has any (else all servers).
+    void setServer(const QString &host);
 
 private:
     void updateServers();

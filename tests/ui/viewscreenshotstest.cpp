@@ -16,6 +16,7 @@
 #include "licensepage/organizationsdialog.h"
 #include "licensepage/reportfiledialog.h"
 #include "licensepage/retentiondialog.h"
+#include "licensepage/serverinstancescard.h"
 #include "licensepage/snapshotchangesdialog.h"
 #include "licensepage/synchistorydialog.h"
 #include "licensepage/usagefilesdialog.h"
@@ -63,6 +64,7 @@
 #include <QTest>
 #include <QTextDocument>
 #include <QTimer>
+#include <QTreeView>
 #include <QTreeWidget>
 
 #include <memory>
@@ -312,6 +314,22 @@ private Q_SLOTS:
         shoot(menu, QStringLiteral("table-menu"));
         menu->close();
         table->clearSelection();
+    }
+
+    void shouldShootAServerInstancesMenu()
+    {
+        QTreeView *instances = m_window->licensePage()->serverInstancesCard()->view();
+        QVERIFY(instances->model()->rowCount() > 0);
+        instances->setCurrentIndex(instances->model()->index(0, 0));
+        QContextMenuEvent event(QContextMenuEvent::Keyboard, QPoint(), instances->mapToGlobal(QPoint()));
+        QApplication::sendEvent(instances, &event);
+        auto *menu = instances->findChild<QMenu *>(QStringLiteral("itemViewMenu"));
+        QVERIFY(menu);
+        QVERIFY(QTest::qWaitForWindowExposed(menu));
+        // Copy, Copy with Column Titles, then the server's actions.
+        QCOMPARE(menu->actions().size(), 7);
+        shoot(menu, QStringLiteral("instances-menu"));
+        menu->close();
     }
 
     void shouldShootTheFileMenuAndItsConnections()

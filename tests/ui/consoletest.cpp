@@ -818,8 +818,15 @@ private Q_SLOTS:
         QVERIFY(!controller()->isRefreshing());
         QCOMPARE(automatic->nextRefresh(), now.addSecs(3600));
 
-        // The next start reads the setting; Never switches it off.
+        // The next start reads the setting (within a year, whatever a hand-edited file says); Never switches it off.
         QCOMPARE(AutoRefresh(controller()).interval(), 1h);
+        for (const qint64 seconds : {qint64(-5), qint64(1) << 50}) {
+            QSettings().setValue(QStringLiteral("Refresh/automaticSeconds"), seconds);
+            QCOMPARE(
+                AutoRefresh(controller()).interval(), seconds < 0 ? 0s : std::chrono::seconds(std::chrono::days(365)));
+        }
+        QCOMPARE(AutoRefresh::intervalText(std::chrono::days(365)), QStringLiteral("Every &365 Days"));
+        QSettings().setValue(QStringLiteral("Refresh/automaticSeconds"), 3600);
         QAction *never = menu->findChild<QAction *>(QStringLiteral("autoRefresh_0"));
         never->trigger();
         QVERIFY(never->isChecked() && !hourly->isChecked());

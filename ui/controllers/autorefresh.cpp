@@ -17,6 +17,13 @@ const QString settingsKey = QStringLiteral("Refresh/automaticSeconds");
 /// The timer wakes at least this often and compares the wall clock with the due time: a timer of hours does
 /// not count the time a laptop sleeps.
 constexpr qint64 maxWaitMs = 60 * 1000;
+/// The longest interval taken (a settings file edited by hand may hold anything).
+constexpr std::chrono::seconds maxInterval = std::chrono::days(365);
+
+std::chrono::seconds bounded(std::chrono::seconds interval)
+{
+    return std::clamp(interval, std::chrono::seconds(0), maxInterval);
+}
 } // namespace
 
 const QList<std::chrono::seconds> &AutoRefresh::choices()
@@ -37,12 +44,12 @@ AutoRefresh::AutoRefresh(LicenseController *controller, QObject *parent)
     // A new snapshot (or another connection's data) moves the due time; so does a failed attempt.
     connect(m_controller, &LicenseController::dataLoaded, this, &AutoRefresh::schedule);
     connect(m_controller, &LicenseController::refreshFinished, this, &AutoRefresh::schedule);
-    m_interval = std::chrono::seconds(std::max(0LL, QSettings().value(settingsKey, 0).toLongLong()));
+    m_interval = bounded(std::chrono::seconds(QSettings().value(settingsKey, 0).toLongLong()));
 }
 
 void AutoRefresh::setInterval(std::chrono::seconds interval)
 {
-    m_interval = std::max(0s, interval);
+    m_interval = bounded(interval);
     QSettings().setValue(settingsKey, qint64(m_interval.count()));
     schedule();
 }

@@ -110,7 +110,7 @@ QJsonObject status(const Connection &connection, const LicenseSnapshot &snapshot
             continue;
         }
         const QDateTime uploaded = server.lastUploadAt();
-        const int days = LicenseCadence::wholeDaysSince(server.lastUploadAt(), now);
+        const int days = LicenseCadence::wholeDaysSince(uploaded, now);
         offline.append(QJsonObject{
             {QStringLiteral("hostname"), server.hostName},
             {QStringLiteral("last_upload_date"), CliOutput::isoDate(uploaded)},

@@ -150,7 +150,7 @@ protected:
                     server.hostName));
                 continue;
             }
-            const int days = std::max(0, LicenseCadence::wholeDaysSince(server.lastUploadAt(), now));
+            const int days = std::max(0, LicenseCadence::wholeDaysSince(uploaded, now));
             const QString when = locale.toString(uploaded.toLocalTime(), QLocale::ShortFormat);
             CliOutput::out(server.uploadOverdue(now)
                     ? i18ncp("@info:shell %2 host, %3 date, %1 days",

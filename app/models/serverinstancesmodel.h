@@ -34,7 +34,7 @@ public:
 
     enum Role {
         RawValueRole = Qt::UserRole + 1,
-        StaleRole, ///< bool: last sync older than 7 days or never
+        StaleRole, ///< bool: LicenseSyncStatus::isStale()
         ServerIdRole,
         SyncFailedRole, ///< bool
         UploadOverdueRole, ///< bool: see Instance::uploadOverdue()

@@ -271,6 +271,40 @@ private:
         return {};
     }
 
+    /// The action of @p menu named @p name (its own, or one it shows of its widget's).
+    static QAction *menuAction(QMenu *menu, const QString &name)
+    {
+        const QList<QAction *> actions = menu ? menu->actions() : QList<QAction *>();
+        const auto it = std::find_if(
+            actions.begin(), actions.end(), [&name](QAction *action) { return action->objectName() == name; });
+        return it == actions.end() ? nullptr : *it;
+    }
+
+    /// Triggers the enabled action @p name of @p menu, closes the menu and returns the window of type T that
+    /// opened (nullptr when the action is missing or off, or no such window shows).
+    template<typename T>
+    T *openFromMenu(QMenu *menu, const QString &name)
+    {
+        QAction *action = menuAction(menu, name);
+        if (!action || !action->isEnabled()) {
+            return nullptr;
+        }
+        action->trigger();
+        menu->close();
+        T *window = nullptr;
+        const bool shown =
+            QTest::qWaitFor([this, &window] { return (window = m_window->findChild<T *>()) && window->isVisible(); });
+        return shown ? window : nullptr;
+    }
+
+    /// Closes @p window (deleted on close) and waits until it is gone.
+    template<typename T>
+    bool closeAndWait(T *window)
+    {
+        window->close();
+        return QTest::qWaitFor([this] { return !m_window->findChild<T *>(); });
+    }
+
     void setLabFaults(const std::function<void(LabFaults &)> &change)
     {
         lab()->runInLab([&change](LicenseLab *l) {
@@ -745,6 +779,10 @@ private Q_SLOTS:
         QVERIFY(!page()->lastRefreshedText().contains(QLatin1String("next automatic refresh")));
         QDateTime now = QDateTime::currentDateTimeUtc();
         automatic->setClock([&now] { return now; });
+        // Not due: the timer waits (a minute at most, then looks at the clock again) rather than firing now.
+        auto *timer = automatic->findChild<QTimer *>(QStringLiteral("autoRefreshTimer"));
+        QVERIFY(timer);
+        const auto waiting = [timer] { return timer->isActive() && timer->remainingTime() > 1000; };
 
         // File > Refresh Automatically > Every Hour: due an hour after the snapshot, said on the page, kept.
         auto *menu = m_window->menuBar()->findChild<QMenu *>(QStringLiteral("autoRefreshMenu"));
@@ -763,8 +801,9 @@ private Q_SLOTS:
         QVERIFY2(page()->lastRefreshedText().contains(QLatin1String("next automatic refresh")),
             qPrintable(page()->lastRefreshedText()));
         QSignalSpy refreshed(controller(), &LicenseController::refreshFinished);
-        QTest::qWait(200);
-        QCOMPARE(refreshed.count(), 0); // not due yet
+        QVERIFY(waiting()); // not due yet
+        QCoreApplication::processEvents();
+        QCOMPARE(refreshed.count(), 0);
 
         // An hour later (a laptop waking up, say): one refresh, and the next due an hour after it.
         now = takenAt.addSecs(3601);
@@ -773,7 +812,7 @@ private Q_SLOTS:
         QVERIFY(refreshed.first().first().toBool());
         QTRY_VERIFY_WITH_TIMEOUT(controller()->data().snapshot.id > firstId, 30000);
         QCOMPARE(automatic->nextRefresh(), now.addSecs(3600));
-        QTest::qWait(200);
+        QVERIFY(waiting());
         QCOMPARE(refreshed.count(), 1);
 
         // A failed one (the token expired) is tried again an interval later, not at once.
@@ -786,7 +825,8 @@ private Q_SLOTS:
         QVERIFY(refreshed.wait(60000));
         QCOMPARE(refreshed.first().first().toBool(), false);
         QCOMPARE(automatic->nextRefresh(), now.addSecs(3600));
-        QTest::qWait(300);
+        QTRY_VERIFY(!controller()->isRefreshing()); // the failed one ends
+        QVERIFY(waiting());
         QCOMPARE(refreshed.count(), 1);
         // That attempt was the lab's: another connection (here one without a snapshot yet) is not held back by it.
         Connection other;
@@ -813,10 +853,10 @@ private Q_SLOTS:
         automatic->setClock([&now] { return now; });
         QVERIFY(refreshed.wait(60000));
         QVERIFY(refreshed.first().first().toBool());
-        QTest::qWait(300);
-        QCOMPARE(refreshed.count(), 1);
-        QVERIFY(!controller()->isRefreshing());
+        QTRY_VERIFY(!controller()->isRefreshing());
         QCOMPARE(automatic->nextRefresh(), now.addSecs(3600));
+        QVERIFY(waiting());
+        QCOMPARE(refreshed.count(), 1);
 
         // The next start reads the setting (within a year, whatever a hand-edited file says); Never switches it off.
         QCOMPARE(AutoRefresh(controller()).interval(), 1h);
@@ -834,7 +874,8 @@ private Q_SLOTS:
         QVERIFY(!page()->lastRefreshedText().contains(QLatin1String("next automatic refresh")));
         now = now.addDays(30);
         automatic->setClock([&now] { return now; });
-        QTest::qWait(300);
+        QVERIFY(!timer->isActive());
+        QVERIFY(!controller()->isRefreshing());
         QCOMPARE(refreshed.count(), 1);
         QCOMPARE(QSettings().value(QStringLiteral("Refresh/automaticSeconds")).toInt(), 0);
         automatic->setClock([] { return QDateTime::currentDateTimeUtc(); }); // not this function's `now`
@@ -853,19 +894,17 @@ private Q_SLOTS:
             }
             return -1;
         };
-        // By keyboard (the Menu key) over the current row.
+        // By keyboard (the Menu key) over the current row, once the last menu is gone.
         const auto openMenu = [instances](int row) -> QMenu * {
+            if (!QTest::qWaitFor(
+                    [instances] { return !instances->findChild<QMenu *>(QStringLiteral("itemViewMenu")); })) {
+                return nullptr;
+            }
             instances->setFocus();
             instances->setCurrentIndex(instances->model()->index(row, 0));
             QContextMenuEvent event(QContextMenuEvent::Keyboard, QPoint(), instances->mapToGlobal(QPoint()));
             QApplication::sendEvent(instances, &event);
             return instances->findChild<QMenu *>(QStringLiteral("itemViewMenu"));
-        };
-        const auto action = [](QMenu *menu, const QString &name) -> QAction * {
-            const QList<QAction *> actions = menu->actions();
-            const auto it = std::find_if(
-                actions.begin(), actions.end(), [&name](QAction *action) { return action->objectName() == name; });
-            return it == actions.end() ? nullptr : *it;
         };
         const QString offline = QStringLiteral("ghes-3.lab.example"); // no GitHub Connect, upload overdue
         const QString connected = QStringLiteral("ghes-1.lab.example");
@@ -873,67 +912,42 @@ private Q_SLOTS:
         const int connectedRow = rowOf(connected);
         QVERIFY(offlineRow >= 0 && connectedRow >= 0);
 
-        // A server without GitHub Connect: no Sync now.
+        // A server without GitHub Connect: no Sync now, no sync history.
         QMenu *menu = openMenu(offlineRow);
         QVERIFY(menu);
-        QVERIFY(action(menu, QStringLiteral("syncServer")) && !action(menu, QStringLiteral("syncServer"))->isEnabled());
-        QVERIFY(action(menu, QStringLiteral("syncHistoryOfServer")) &&
-            !action(menu, QStringLiteral("syncHistoryOfServer"))->isEnabled());
-        QAction *exportServer = action(menu, QStringLiteral("exportServer"));
-        QVERIFY(exportServer && exportServer->isEnabled());
-        QVERIFY(action(menu, QStringLiteral("copyRows"))); // the copy actions stay
-        exportServer->trigger();
-        menu->close();
-        ExportUsageView *exportView = nullptr;
-        QTRY_VERIFY((exportView = m_window->findChild<ExportUsageView *>()) && exportView->isVisible());
+        for (const char *name : {"syncServer", "syncHistoryOfServer"}) {
+            QAction *off = menuAction(menu, QLatin1String(name));
+            QVERIFY2(off && !off->isEnabled(), name);
+        }
+        QVERIFY(menuAction(menu, QStringLiteral("copyRows"))); // the copy actions stay
+        auto *exportView = openFromMenu<ExportUsageView>(menu, QStringLiteral("exportServer"));
+        QVERIFY(exportView);
         QCOMPARE(exportView->serverCombo()->currentData().toString(), offline);
         QVERIFY2(QFileInfo(exportView->targetEdit()->text())
                      .fileName()
                      .startsWith(offline + QLatin1String("-license-usage-")),
             qPrintable(exportView->targetEdit()->text()));
-        exportView->close();
-        QTRY_VERIFY(!m_window->findChild<ExportUsageView *>());
+        QVERIFY(closeAndWait(exportView));
 
-        // A server that syncs: Sync now for that server.
-        QTRY_VERIFY(!instances->findChild<QMenu *>(QStringLiteral("itemViewMenu")));
-        menu = openMenu(connectedRow);
-        QVERIFY(menu);
-        // Its syncs on record first.
-        QAction *history = action(menu, QStringLiteral("syncHistoryOfServer"));
-        QVERIFY(history && history->isEnabled());
-        history->trigger();
-        menu->close();
-        SyncHistoryDialog *historyDialog = nullptr;
-        QTRY_VERIFY((historyDialog = m_window->findChild<SyncHistoryDialog *>()) && historyDialog->isVisible());
+        // A server that syncs: its syncs on record, and Sync now for that server.
+        auto *historyDialog =
+            openFromMenu<SyncHistoryDialog>(openMenu(connectedRow), QStringLiteral("syncHistoryOfServer"));
+        QVERIFY(historyDialog);
         QCOMPARE(historyDialog->serverCombo()->currentData().toString(), connected);
         QVERIFY(historyDialog->view()->model()->rowCount() > 0);
         for (int row = 0; row < historyDialog->view()->model()->rowCount(); ++row) {
             QCOMPARE(historyDialog->view()->model()->index(row, SyncHistoryModel::ServerColumn).data().toString(),
                 connected);
         }
-        historyDialog->close();
-        QTRY_VERIFY(!m_window->findChild<SyncHistoryDialog *>());
-        QTRY_VERIFY(!instances->findChild<QMenu *>(QStringLiteral("itemViewMenu")));
-        menu = openMenu(connectedRow);
-        QVERIFY(menu);
-        QAction *sync = action(menu, QStringLiteral("syncServer"));
-        QVERIFY(sync && sync->isEnabled());
-        sync->trigger();
-        menu->close();
-        SyncNowView *syncView = nullptr;
-        QTRY_VERIFY((syncView = m_window->findChild<SyncNowView *>()) && syncView->isVisible());
+        QVERIFY(closeAndWait(historyDialog));
+        auto *syncView = openFromMenu<SyncNowView>(openMenu(connectedRow), QStringLiteral("syncServer"));
+        QVERIFY(syncView);
         QCOMPARE(syncView->serverCombo()->currentData().toString(), connected);
-        syncView->close();
-        QTRY_VERIFY(!m_window->findChild<SyncNowView *>());
+        QVERIFY(closeAndWait(syncView));
 
-        QTRY_VERIFY(!instances->findChild<QMenu *>(QStringLiteral("itemViewMenu")));
-        menu = openMenu(offlineRow);
-        QVERIFY(menu);
-        action(menu, QStringLiteral("addServerUsage"))->trigger();
-        menu->close();
-        AddServerUsageView *addView = nullptr;
-        QTRY_VERIFY((addView = m_window->findChild<AddServerUsageView *>()) && addView->isVisible());
-        addView->close();
+        auto *addView = openFromMenu<AddServerUsageView>(openMenu(offlineRow), QStringLiteral("addServerUsage"));
+        QVERIFY(addView);
+        QVERIFY(closeAndWait(addView));
     }
 
     void shouldCopySeatsAndOpenAProfileFromTheTablesMenu()
@@ -967,12 +981,7 @@ private Q_SLOTS:
             QApplication::sendEvent(table->viewport(), &event);
             return table->findChild<QMenu *>(QStringLiteral("itemViewMenu"));
         };
-        auto action = [](QMenu *menu, const QString &name) -> QAction * {
-            const QList<QAction *> actions = menu->actions();
-            const auto it = std::find_if(
-                actions.begin(), actions.end(), [&name](QAction *action) { return action->objectName() == name; });
-            return it == actions.end() ? nullptr : *it;
-        };
+        const auto action = &ConsoleTest::menuAction;
 
         // Both selected: their logins (the server-only seat has none) and every e-mail of both, each once.
         table->clearSelection();

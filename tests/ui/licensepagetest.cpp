@@ -9,17 +9,20 @@
 #include "licensepage/organizationsdialog.h"
 #include "licensepage/serverinstancescard.h"
 #include "licensepage/userlicensescard.h"
+#include "models/serverinstancesmodel.h"
 #include "uitestdata.h"
 
 #include <QAbstractButton>
 #include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTest>
+#include <QTimer>
 #include <QTreeWidget>
 
 namespace {
@@ -206,6 +209,79 @@ private Q_SLOTS:
                 qPrintable(
                     QStringLiteral("%1 (%2)").arg(w->objectName(), QString::fromLatin1(w->metaObject()->className()))));
         }
+    }
+
+    void shouldKeepAgesAndWarningsTrueWhileThePageStaysOpen()
+    {
+        LicensePage page;
+        QDateTime now = UiTestData::now();
+        page.setClock([&now] { return now; });
+        // A sync, an upload of a server without GitHub Connect, and the license's end, all a minute to an
+        // hour away from their next word.
+        const QDateTime synced = now.addDays(-Glc::LicenseCadence::Days).addSecs(3600);
+        const QString serverId = QStringLiteral("44444444-dddd");
+        page.licenseSyncCard()->setServers({ServerRow{
+            {serverId, QStringLiteral("ghes4.corp.example"), synced, QStringLiteral("success"), QString(), QDateTime()},
+            QStringLiteral("3.14.2"), true}});
+        Glc::EnterpriseServerInstallation airGapped;
+        airGapped.id = QStringLiteral("ESI_5");
+        airGapped.hostName = QStringLiteral("ghes5.air.example");
+        airGapped.uploads = {
+            {QStringLiteral("ghes5-license-usage.json"), Glc::UploadSyncState::Success, synced, synced}};
+        page.serverInstancesCard()->setInstances({airGapped});
+        LicenseSummary summary = UiTestData::summary();
+        summary.expiresAt = now.addDays(3);
+        page.userLicensesCard()->setSummary(summary);
+        page.setLastRefreshed(now.addSecs(-120), QString());
+        page.resize(1200, 800);
+        page.show();
+        page.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&page));
+
+        const auto label = [&page](const QString &name) {
+            auto *l = page.findChild<QLabel *>(name);
+            return l && l->isVisible() ? l->text() : QString();
+        };
+        const QString lastSyncName = QStringLiteral("lastSyncLabel_%1").arg(serverId);
+        const QString staleName = QStringLiteral("staleLabel_%1").arg(serverId);
+        const QModelIndex upload =
+            page.serverInstancesCard()->view()->model()->index(0, Glc::ServerInstancesModel::LastUploadColumn);
+        QVERIFY2(label(lastSyncName).endsWith(QLatin1String("(6 days ago)")), qPrintable(label(lastSyncName)));
+        QVERIFY(label(staleName).isEmpty());
+        QVERIFY2(
+            upload.data().toString().endsWith(QLatin1String("(6 days ago)")), qPrintable(upload.data().toString()));
+        QVERIFY2(label(QStringLiteral("expiryLabel")).endsWith(QLatin1String("(3 days left)")),
+            qPrintable(label(QStringLiteral("expiryLabel"))));
+        QCOMPARE(page.lastRefreshedText(), QStringLiteral("Last refreshed 2 minutes ago"));
+
+        // The page ticks every minute. A keyboard user sits on the row's Sync now button.
+        auto *ticker = page.findChild<QTimer *>(QStringLiteral("relativeTimeTicker"));
+        QVERIFY(ticker && ticker->isActive());
+        QCOMPARE(ticker->interval(), 60 * 1000);
+        page.licenseSyncCard()->syncNowButton(serverId)->setFocus(Qt::TabFocusReason);
+
+        // Half an hour on, nothing changes word but the refresh's age: the rows stay as they are.
+        now = now.addSecs(1800);
+        QPointer<QPushButton> before = page.licenseSyncCard()->syncNowButton(serverId);
+        QVERIFY(QMetaObject::invokeMethod(ticker, "timeout"));
+        QCOMPARE(page.lastRefreshedText(), QStringLiteral("Last refreshed 32 minutes ago"));
+        QCOMPARE(page.licenseSyncCard()->syncNowButton(serverId), before.data());
+        QVERIFY(label(staleName).isEmpty());
+
+        // A day on: the ages, the stale warning, the overdue upload and the days left all follow.
+        now = now.addDays(1);
+        QVERIFY(QMetaObject::invokeMethod(ticker, "timeout"));
+        QVERIFY2(label(lastSyncName).endsWith(QLatin1String("(7 days ago)")), qPrintable(label(lastSyncName)));
+        QVERIFY2(label(staleName).startsWith(QLatin1String("Not synced for more than 7 days")),
+            qPrintable(label(staleName)));
+        QCOMPARE(page.licenseSyncCard()->staleCount(), 1);
+        QVERIFY2(upload.data().toString().endsWith(QLatin1String("(7 days ago), overdue")),
+            qPrintable(upload.data().toString()));
+        QVERIFY2(label(QStringLiteral("expiryLabel")).endsWith(QLatin1String("(2 days left)")),
+            qPrintable(label(QStringLiteral("expiryLabel"))));
+        // The row was rebuilt for its warning, and the focus is where the user left it.
+        QVERIFY(page.licenseSyncCard()->syncNowButton(serverId) != before.data());
+        QCOMPARE(QApplication::focusWidget(), page.licenseSyncCard()->syncNowButton(serverId));
     }
 
     void shouldKeepTheChosenOrganizationAcrossUpdates()

@@ -157,11 +157,11 @@ LicensePage::LicensePage(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_scroll);
 
-    // Keep "3 minutes ago" true while the page stays open.
+    // Keep "3 minutes ago", "12 days left" and the stale warnings true while the page stays open.
     auto *ticker = new QTimer(this);
     ticker->setObjectName(QStringLiteral("relativeTimeTicker"));
     ticker->setInterval(60 * 1000);
-    connect(ticker, &QTimer::timeout, this, &LicensePage::updateLastRefreshed);
+    connect(ticker, &QTimer::timeout, this, &LicensePage::refreshTimes);
     ticker->start();
 
     updateLastRefreshed();
@@ -216,6 +216,14 @@ void LicensePage::setNextRefresh(const QDateTime &when)
 {
     m_nextRefresh = when;
     updateLastRefreshed();
+}
+
+void LicensePage::refreshTimes()
+{
+    updateLastRefreshed();
+    m_userLicenses->refreshTimes();
+    m_sync->refreshTimes();
+    m_instances->refreshTimes();
 }
 
 QString LicensePage::lastRefreshedText() const

@@ -75,6 +75,8 @@ Q_SIGNALS:
     void organizationsRequested();
 
 private:
+    /// Every minute: the texts that read the clock (ages, days left, stale and overdue marks).
+    void refreshTimes();
     void updateLastRefreshed();
 
     QScrollArea *const m_scroll;

@@ -111,6 +111,35 @@ void LicenseSyncCard::setClock(const std::function<QDateTime()> &clock)
     rebuild();
 }
 
+void LicenseSyncCard::refreshTimes()
+{
+    const QDateTime now = m_clock();
+    QList<bool> stale;
+    stale.reserve(m_servers.size());
+    for (const ServerRow &row : std::as_const(m_servers)) {
+        stale.append(row.sync.isStale(now));
+    }
+    if (stale == m_builtStale) {
+        for (const ServerRow &row : std::as_const(m_servers)) {
+            if (auto *label = m_rows->findChild<QLabel *>(
+                    QStringLiteral("lastSyncLabel_%1").arg(WidgetUtil::objectNameSuffix(row.sync.serverId)))) {
+                label->setText(UiFormat::dateTimeWithRelative(row.sync.lastSyncDate, now));
+            }
+        }
+        return;
+    }
+    // A warning comes or goes: rebuild, and keep the keyboard user on the button they were on.
+    const auto *focused = qobject_cast<QPushButton *>(window()->focusWidget());
+    const QString focusedServer =
+        focused && m_rows->isAncestorOf(focused) ? focused->property("serverId").toString() : QString();
+    rebuild();
+    if (!focusedServer.isEmpty()) {
+        if (QPushButton *button = syncNowButton(focusedServer)) {
+            button->setFocus(Qt::OtherFocusReason);
+        }
+    }
+}
+
 void LicenseSyncCard::setSyncEnabled(bool enabled, const QString &reason)
 {
     m_syncEnabled = enabled;
@@ -135,6 +164,10 @@ void LicenseSyncCard::rebuild()
 {
     WidgetUtil::clearLayout(m_rowsLayout);
     const QDateTime now = m_clock();
+    m_builtStale.clear();
+    for (const ServerRow &row : std::as_const(m_servers)) {
+        m_builtStale.append(row.sync.isStale(now));
+    }
     const bool empty = m_servers.isEmpty();
     m_emptyLabel->setVisible(empty);
     m_rows->setVisible(!empty);

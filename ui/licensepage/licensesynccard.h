@@ -37,6 +37,10 @@ public:
     void setSyncStatus(const QList<Glc::LicenseSyncStatus> &statuses);
     /// The clock the stale warning and relative times use; tests inject a fixed one.
     void setClock(const std::function<QDateTime()> &clock);
+    /// The clock moved on (the page's minute tick): last-sync ages follow it, and a server that turned
+    /// stale gets its warning. The rows are rebuilt only when a warning comes or goes, and the focus
+    /// stays on the Sync now button it was on.
+    void refreshTimes();
     /// Disables every Sync now button while a sync runs or when the connection cannot sync.
     void setSyncEnabled(bool enabled, const QString &reason = {});
 
@@ -64,6 +68,8 @@ private:
     QGridLayout *const m_rowsLayout;
 
     QList<ServerRow> m_servers;
+    /// Which servers were stale when the rows were last built, in the order of m_servers.
+    QList<bool> m_builtStale;
     std::function<QDateTime()> m_clock;
     bool m_syncEnabled = true;
     QString m_disabledReason;

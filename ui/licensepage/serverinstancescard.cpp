@@ -94,6 +94,14 @@ public:
         return QIdentityProxyModel::data(index, role);
     }
 
+    /// The cells that read the clock changed with it.
+    void clockAdvanced()
+    {
+        if (const int rows = rowCount(); rows > 0) {
+            Q_EMIT dataChanged(index(0, Model::LastUploadColumn), index(rows - 1, Model::LastUploadColumn));
+        }
+    }
+
 private:
     QTreeView *const m_view;
 };
@@ -155,7 +163,12 @@ void ServerInstancesCard::setInstances(const QList<Glc::EnterpriseServerInstalla
 void ServerInstancesCard::setClock(const std::function<QDateTime()> &clock)
 {
     m_clock = clock;
-    m_view->viewport()->update(); // the uploads' ages by the new clock
+    refreshTimes(); // the uploads' ages by the new clock
+}
+
+void ServerInstancesCard::refreshTimes()
+{
+    m_proxy->clockAdvanced();
 }
 
 void ServerInstancesCard::addServerActions(QMenu *menu, const QModelIndex &index)

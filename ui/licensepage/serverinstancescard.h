@@ -37,6 +37,8 @@ public:
     /// The clock the uploads' ages are read by (set it before setSnapshot(): the model's own dates use
     /// the clock of that moment).
     void setClock(const std::function<QDateTime()> &clock);
+    /// The clock moved on (the page's minute tick): the uploads' ages and overdue marks follow it.
+    void refreshTimes();
     QTreeView *view() const { return m_view; }
     Glc::ServerInstancesModel *model() const { return m_model; }
 

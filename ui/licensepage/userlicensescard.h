@@ -40,6 +40,8 @@ public:
     void setServerLicenses(const QList<Glc::ServerLicenseInfo> &servers);
     /// The clock that "days left" counts from; tests inject a fixed one.
     void setClock(const std::function<QDateTime()> &clock);
+    /// The clock moved on (the page's minute tick): "12 days left" follows it.
+    void refreshTimes() { updateSummary(); }
 
     LicenseSummary summary() const { return m_summary; }
     UsageMeter *meter() const { return m_meter; }

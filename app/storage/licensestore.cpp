@@ -9,6 +9,7 @@
 #include "postgresrowwriter.h"
 #include "serveraccountstext.h"
 #include "sqliterowreader.h"
+#include "sqliterowwriter.h"
 #include "storeschema.h"
 #include "storevalues.h"
 
@@ -93,6 +94,12 @@ const char *const InsertLicensesUnnestSql =
     " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
     " ?::text[], ?::text[], ?::text[], ?::text[], ?::integer[], ?::integer[], ?::integer[], ?::integer[], ?::integer[])"
     " WITH ORDINALITY AS t(c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, i1, i2, i3, i4, i5, n)";
+
+StoreError cancelledError()
+{
+    return StoreError{
+        StoreError::Code::Cancelled, i18nc("@info", "The refresh was cancelled; the previous snapshot is kept."), {}};
+}
 
 StoreError notOpenError()
 {
@@ -575,9 +582,23 @@ StoreError LicenseStore::removeConnection(const QString &id)
 
 StoreError LicenseStore::writeRows(qint64 snapshotId, const QList<ConsumedLicense> &rows, const CancelCheck &cancel)
 {
-    // SQLite's own insert is cheap: bound multi-row VALUES reach about 175k rows/s there, where a
-    // JSON batch (json_each) measured half as fast. QPSQL is the slow one (see writeRowsPostgres).
-    if (m_backend == Backend::PostgreSql && m_textBatches) {
+    if (m_textBatches && m_backend == Backend::Sqlite) {
+        // SQLite's own API on this connection, in this transaction: each text bound as the UTF-8 it
+        // stores. Bound multi-row VALUES through QtSql where it cannot reach the driver's SQLite.
+        SqliteRowWriter writer;
+        if (writer.attach(database())) {
+            if (writer.write(snapshotId, rows, cancel)) {
+                return {};
+            }
+            if (writer.cancelled()) {
+                return cancelledError();
+            }
+            qCDebug(GLC_CORE) << "store write failed:" << writer.errorText();
+            return driverError(QString::number(writer.errorCode()), writer.errorText());
+        }
+        qCDebug(GLC_CORE) << "store writes rows through QtSql: Qt's SQLite driver runs another SQLite";
+    }
+    if (m_textBatches && m_backend == Backend::PostgreSql) {
         // COPY through libpq on this connection, in this transaction; the arrays where it cannot.
         PostgresRowWriter copy;
         if (m_postgresCopy && copy.attach(database())) {
@@ -585,8 +606,7 @@ StoreError LicenseStore::writeRows(qint64 snapshotId, const QList<ConsumedLicens
                 return {};
             }
             if (copy.cancelled()) {
-                return StoreError{StoreError::Code::Cancelled,
-                    i18nc("@info", "The refresh was cancelled; the previous snapshot is kept."), {}};
+                return cancelledError();
             }
             qCDebug(GLC_CORE) << "store write failed:" << copy.errorText();
             return driverError(copy.sqlState(), copy.errorText());
@@ -607,8 +627,7 @@ StoreError LicenseStore::writeRowsValues(
     qsizetype index = 0;
     while (index < total) {
         if (cancel && cancel()) {
-            return StoreError{StoreError::Code::Cancelled,
-                i18nc("@info", "The refresh was cancelled; the previous snapshot is kept."), {}};
+            return cancelledError();
         }
         const int count = static_cast<int>(qMin<qsizetype>(RowsPerStatement, total - index));
         QSqlQuery partial(database());
@@ -677,8 +696,7 @@ StoreError LicenseStore::writeRowsPostgres(
         for (; index < end; ++index) {
             // As often as the SQLite path checks: a cancelled refresh stops within a moment.
             if ((index - first) % RowsPerStatement == 0 && cancel && cancel()) {
-                return StoreError{StoreError::Code::Cancelled,
-                    i18nc("@info", "The refresh was cancelled; the previous snapshot is kept."), {}};
+                return cancelledError();
             }
             const ConsumedLicense &r = rows.at(index);
             texts[0].addText(r.githubComLogin);
@@ -900,8 +918,7 @@ StoreResult<qint64> LicenseStore::writeSnapshot(const LicenseSnapshot &snapshot,
         }
     }
     if (cancel && cancel()) {
-        return fail(StoreError{StoreError::Code::Cancelled,
-            i18nc("@info", "The refresh was cancelled; the previous snapshot is kept."), {}});
+        return fail(cancelledError());
     }
     if (auto e = exec(QStringLiteral("COMMIT")); e) {
         return fail(e);

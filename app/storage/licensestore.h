@@ -33,8 +33,9 @@ public:
     {
         int busyTimeoutMs = 5000; ///< how long to wait for another console's lock (SQLite; PostgreSQL lock_timeout)
         int migrateTo = -1; ///< -1: the latest schema; tests create older schemas with it
-        /// PostgreSQL: snapshot rows travel as text (COPY, else arrays: see postgresCopy). false:
-        /// bound multi-row VALUES, as on SQLite; tests compare the ways.
+        /// Snapshot rows travel as text: on SQLite bound as UTF-8 through SQLite's own API, on
+        /// PostgreSQL by COPY, else arrays (see postgresCopy). false: bound multi-row VALUES through
+        /// QtSql, on either; tests compare the ways.
         bool textBatches = true;
         /// PostgreSQL with textBatches: rows streamed by COPY through libpq when it can reach the
         /// driver's connection; false, or when it cannot: one array per column per 5000 rows.

@@ -4,6 +4,7 @@
 
 #include "licensecolumns.h"
 #include "rowbatches.h"
+#include "sqlitestatement.h"
 
 #include <QByteArray>
 #include <QScopeGuard>
@@ -12,26 +13,6 @@
 
 namespace Glc {
 namespace {
-/// Closes a prepared statement however the read ends.
-class Statement
-{
-public:
-    Statement(sqlite3 *db, const QByteArray &sql)
-    {
-        m_result = sqlite3_prepare_v2(db, sql.constData(), int(sql.size()), &m_statement, nullptr);
-    }
-    ~Statement() { sqlite3_finalize(m_statement); }
-    Statement(const Statement &) = delete;
-    Statement &operator=(const Statement &) = delete;
-
-    bool isValid() const { return m_result == SQLITE_OK; }
-    sqlite3_stmt *get() const { return m_statement; }
-
-private:
-    sqlite3_stmt *m_statement = nullptr;
-    int m_result = SQLITE_OK;
-};
-
 /// Steps up to `maxRows` rows into `batch`; returns SQLite's last step result (SQLITE_ROW: more).
 int fillBatch(sqlite3_stmt *s, int maxRows, RowBatch &batch)
 {
@@ -98,7 +79,7 @@ bool SqliteRowReader::read(qint64 snapshotId, CompactLicenseRows &rows)
     const auto end = qScopeGuard([this] { sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr); });
     qsizetype expected = 0;
     {
-        const Statement count(m_db, QByteArrayLiteral("SELECT user_count FROM snapshots WHERE id = ?"));
+        const SqliteStatement count(m_db, QByteArrayLiteral("SELECT user_count FROM snapshots WHERE id = ?"));
         if (!count.isValid() || sqlite3_bind_int64(count.get(), 1, snapshotId) != SQLITE_OK) {
             return fail();
         }
@@ -110,7 +91,7 @@ bool SqliteRowReader::read(qint64 snapshotId, CompactLicenseRows &rows)
             return fail();
         }
     }
-    const Statement select(m_db,
+    const SqliteStatement select(m_db,
         QByteArrayLiteral("SELECT ") + LicenseSelectColumns +
             QByteArrayLiteral(" FROM consumed_licenses WHERE snapshot_id = ? ORDER BY row_index"));
     if (!select.isValid() || sqlite3_bind_int64(select.get(), 1, snapshotId) != SQLITE_OK) {

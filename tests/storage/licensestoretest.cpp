@@ -10,6 +10,7 @@
 #include "snapshotgenerator.h"
 #include "storage/postgresrowreader.h"
 #include "storage/sqliterowreader.h"
+#include "storage/sqliterowwriter.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
@@ -483,9 +484,9 @@ private Q_SLOTS:
 
     void shouldStoreTheSameValuesInTextBatchesAndBoundRows()
     {
-        // PostgreSQL writes rows by COPY (or as arrays where COPY cannot run), SQLite as bound VALUES:
-        // each must store exactly what the bound rows store, escaping included (on SQLite every
-        // write takes one path).
+        // PostgreSQL writes rows by COPY (or as arrays where COPY cannot run), SQLite through its own
+        // API: each must store exactly what bound VALUES through QtSql store, escaping included (on
+        // SQLite the "arrays" store takes SQLite's own API too).
         LicenseSnapshot snapshot = smallSnapshot(11, 300);
         const qsizetype firstTricky = snapshot.licenses.users.size();
         ConsumedLicense syntax;
@@ -701,6 +702,63 @@ private Q_SLOTS:
         QVERIFY2(packed.ok(), qPrintable(packed.error.message));
         QCOMPARE(packed.value.size(), snapshot.licenses.users.size());
         QCOMPARE(packed.value.license(packed.value.size() - 1).githubComName, chinese.githubComName);
+    }
+
+    void shouldWriteSqliteRowsThroughItsOwnApi()
+    {
+        if (postgres()) {
+            QSKIP("SQLite's own API writes SQLite; PostgreSQL writes by COPY");
+        }
+        LicenseStore store;
+        QVERIFY(!store.open(m_location));
+        const LicenseSnapshot first = smallSnapshot(3, 300);
+        const auto firstId = store.writeSnapshot(first);
+        QVERIFY(firstId.ok());
+        QSqlDatabase db = QSqlDatabase::database(store.connectionName());
+
+        // It takes the store's connection only inside the store's transaction, and only an open one.
+        SqliteRowWriter outside;
+        QVERIFY(!outside.attach(db));
+        QVERIFY(!outside.attach(QSqlDatabase()));
+        QVERIFY(!outside.write(1, first.licenses.users, {}));
+        QCOMPARE(outside.errorCode(), 21); // SQLITE_MISUSE: never a write on a connection it has not checked
+
+        // An error of SQLite in the middle of the rows: the store's error with SQLite's text, the
+        // previous snapshot intact, the store usable after it.
+        {
+            QSqlQuery q(db);
+            QVERIFY(
+                q.exec(QStringLiteral("CREATE TEMP TRIGGER refuse_row BEFORE INSERT ON consumed_licenses "
+                                      "WHEN NEW.row_index = 250 BEGIN SELECT RAISE(ABORT, 'row 250 refused'); END")));
+        }
+        LicenseSnapshot second = smallSnapshot(4, 1000);
+        second.takenAt = first.takenAt.addDays(1);
+        const auto refused = store.writeSnapshot(second);
+        QCOMPARE(refused.error.code, StoreError::Code::QueryFailed);
+        QVERIFY2(refused.error.detail.contains(QLatin1String("row 250 refused")), qPrintable(refused.error.detail));
+        QVERIFY2(refused.error.message.contains(QLatin1String("row 250 refused")), qPrintable(refused.error.message));
+        QCOMPARE(store.snapshots(first.connectionId).value.size(), 1);
+        QCOMPARE(store.loadConsumedLicenses(firstId.value).value, first.licenses.users);
+        {
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM consumed_licenses")) && q.next());
+            QCOMPARE(q.value(0).toInt(), int(first.licenses.users.size()));
+            q.finish();
+            QVERIFY(q.exec(QStringLiteral("DROP TRIGGER refuse_row")));
+        }
+        const auto secondId = store.writeSnapshot(second);
+        QVERIFY2(secondId.ok(), qPrintable(secondId.error.message));
+        QCOMPARE(store.loadConsumedLicenses(secondId.value).value, second.licenses.users);
+
+        // Inside a transaction of the driver's connection it writes, in order, what it was given.
+        QVERIFY(db.transaction());
+        SqliteRowWriter inside;
+        QVERIFY(inside.attach(db));
+        QVERIFY(inside.write(secondId.value, {}, {})); // no rows: nothing to do, no error
+        QVERIFY(!inside.write(secondId.value, first.licenses.users.mid(0, 1), {})); // row 0 is taken
+        QCOMPARE(inside.errorCode(), 19); // SQLITE_CONSTRAINT
+        QVERIFY2(inside.errorText().contains(QLatin1String("UNIQUE")), qPrintable(inside.errorText()));
+        QVERIFY(db.rollback());
     }
 
     void shouldReadPostgresRowsThroughLibpq()

@@ -332,7 +332,9 @@ void MainWindow::setupMenus()
         QIcon::fromTheme(QStringLiteral("document-open-recent")), i18nc("@action:inmenu", "&Usage Files…"));
     usageFiles->setObjectName(QStringLiteral("usageFilesAction"));
     usageFiles->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
-    connect(usageFiles, &QAction::triggered, this, &MainWindow::showUsageFiles);
+    connect(usageFiles, &QAction::triggered, this, [this] { showUsageFiles(); });
+    connect(m_licensePage->serverInstancesCard(), &ServerInstancesCard::usageFilesRequested, this,
+        &MainWindow::showUsageFiles);
     QAction *syncHistory = viewMenu->addAction(
         QIcon::fromTheme(QStringLiteral("view-history")), i18nc("@action:inmenu", "Sync &History…"));
     syncHistory->setObjectName(QStringLiteral("syncHistoryAction"));
@@ -413,12 +415,15 @@ void MainWindow::showSyncHistory(const QString &host)
     m_syncHistory->activateWindow();
 }
 
-void MainWindow::showUsageFiles()
+void MainWindow::showUsageFiles(const QString &host)
 {
     // One dialog over the controller's model: it follows exports, uploads and their states while open.
     if (!m_usageFiles) {
         m_usageFiles = new UsageFilesDialog(m_controller->usageFilesModel(), this);
         m_usageFiles->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    if (!host.isEmpty()) {
+        m_usageFiles->setServer(host);
     }
     m_usageFiles->show();
     m_usageFiles->raise();

@@ -60,7 +60,8 @@ private:
     void chooseLanguage(const QString &code);
     void compareSnapshots();
     void showOrganizations();
-    void showUsageFiles();
+    /// View > Usage Files, or from an instance's row: the files of @p host.
+    void showUsageFiles(const QString &host = {});
     /// View > Sync History, of @p host when given.
     void showSyncHistory(const QString &host = {});
     void openConnectionDialog(const Glc::Connection &connection, bool known);

@@ -3,6 +3,7 @@
 #include "usagefilesmodel.h"
 
 #include <KLocalizedString>
+#include <QSet>
 
 #include <QLocale>
 
@@ -17,6 +18,19 @@ void UsageFilesModel::setFiles(const QList<UsageFileRecord> &files)
     beginResetModel();
     m_files = files;
     endResetModel();
+}
+
+QStringList UsageFilesModel::hosts() const
+{
+    QSet<QString> unique;
+    for (const UsageFileRecord &f : m_files) {
+        if (!f.hostName.isEmpty()) {
+            unique.insert(f.hostName);
+        }
+    }
+    QStringList hosts(unique.cbegin(), unique.cend());
+    hosts.sort(Qt::CaseInsensitive);
+    return hosts;
 }
 
 void UsageFilesModel::addFile(const UsageFileRecord &file)

@@ -42,6 +42,8 @@ public:
     /// After polling userAccountsUploads: emits dataChanged for the state (and outcome) cells.
     bool setUploadState(qint64 id, UploadSyncState state, const QDateTime &when, const QString &outcome = {});
     const UsageFileRecord &file(int row) const { return m_files.at(row); }
+    /// Every server host a file names, in alphabetical order.
+    QStringList hosts() const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -23,6 +23,7 @@
 #include "licensepage/licensesynccard.h"
 #include "licensepage/organizationsdialog.h"
 #include "licensepage/reportfiledialog.h"
+#include "licensepage/serverfiltercombo.h"
 #include "licensepage/serverinstancescard.h"
 #include "licensepage/synchistorydialog.h"
 #include "licensepage/usagefiledropzone.h"
@@ -927,6 +928,13 @@ private Q_SLOTS:
                      .fileName()
                      .startsWith(offline + QLatin1String("-license-usage-")),
             qPrintable(exportView->targetEdit()->text()));
+        // Exported (the lab's automatic export), so the server has a usage file on record.
+        const QString exported = m_dir->filePath(QStringLiteral("offline.json"));
+        exportView->targetEdit()->setText(exported);
+        QSignalSpy exportDone(exportView, &ActionView::jobFinished);
+        exportView->startButton()->click();
+        QVERIFY(exportDone.wait(30000));
+        QVERIFY2(exportDone.first().first().toBool(), qPrintable(exportView->resultMessage()->title()));
         QVERIFY(closeAndWait(exportView));
 
         // A server that syncs: its syncs on record, and Sync now for that server.
@@ -948,6 +956,24 @@ private Q_SLOTS:
         auto *addView = openFromMenu<AddServerUsageView>(openMenu(offlineRow), QStringLiteral("addServerUsage"));
         QVERIFY(addView);
         QVERIFY(closeAndWait(addView));
+
+        // The server's usage files: the export above, and only that server's.
+        auto *filesDialog = openFromMenu<UsageFilesDialog>(openMenu(offlineRow), QStringLiteral("usageFilesOfServer"));
+        QVERIFY(filesDialog);
+        QCOMPARE(filesDialog->serverCombo()->host(), offline);
+        QAbstractItemModel *files = filesDialog->view()->model();
+        QCOMPARE(files->rowCount(), 1);
+        QCOMPARE(files->index(0, UsageFilesModel::FileNameColumn).data().toString(), exported);
+        QCOMPARE(files->index(0, UsageFilesModel::HostColumn).data().toString(), offline);
+        QVERIFY(closeAndWait(filesDialog));
+        // A server without any: all servers' files, and a word about it.
+        filesDialog = openFromMenu<UsageFilesDialog>(openMenu(connectedRow), QStringLiteral("usageFilesOfServer"));
+        QVERIFY(filesDialog);
+        QCOMPARE(filesDialog->serverCombo()->host(), QString());
+        QCOMPARE(filesDialog->view()->model()->rowCount(), 1);
+        QVERIFY2(filesDialog->summaryLabel()->text().startsWith(QStringLiteral("No usage file of %1").arg(connected)),
+            qPrintable(filesDialog->summaryLabel()->text()));
+        QVERIFY(closeAndWait(filesDialog));
     }
 
     void shouldCopySeatsAndOpenAProfileFromTheTablesMenu()

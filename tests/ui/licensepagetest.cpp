@@ -7,9 +7,12 @@
 #include "licensepage/licensefilterbar.h"
 #include "licensepage/licensesynccard.h"
 #include "licensepage/organizationsdialog.h"
+#include "licensepage/serverfiltercombo.h"
 #include "licensepage/serverinstancescard.h"
+#include "licensepage/usagefilesdialog.h"
 #include "licensepage/userlicensescard.h"
 #include "models/serverinstancesmodel.h"
+#include "models/usagefilesmodel.h"
 #include "uitestdata.h"
 
 #include <QAbstractButton>
@@ -282,6 +285,82 @@ private Q_SLOTS:
         // The row was rebuilt for its warning, and the focus is where the user left it.
         QVERIFY(page.licenseSyncCard()->syncNowButton(serverId) != before.data());
         QCOMPARE(QApplication::focusWidget(), page.licenseSyncCard()->syncNowButton(serverId));
+    }
+
+    void shouldListTheUsageFilesOfOneServerOrAll()
+    {
+        using Model = Glc::UsageFilesModel;
+        using Direction = Glc::UsageFileRecord::Direction;
+        const auto file = [](qint64 id, Direction direction, const QString &host) {
+            Glc::UsageFileRecord f;
+            f.id = id;
+            f.direction = direction;
+            f.hostName = host;
+            f.fileName = QStringLiteral("%1-license-usage-%2.json").arg(host).arg(id);
+            f.time = UiTestData::now().addDays(-id);
+            f.size = 1000 * id;
+            return f;
+        };
+        const QString berlin = QStringLiteral("ghes-berlin.corp.example");
+        const QString tokyo = QStringLiteral("ghes-tokyo.corp.example");
+        const QString osaka = QStringLiteral("ghes-osaka.corp.example");
+        Model model;
+        model.setFiles({file(1, Direction::Exported, tokyo), file(2, Direction::Uploaded, tokyo),
+            file(3, Direction::Exported, berlin), file(4, Direction::Exported, tokyo)});
+        UsageFilesDialog dialog(&model);
+        QAbstractItemModel *shown = dialog.view()->model();
+        ServerFilterCombo *servers = dialog.serverCombo();
+        QCOMPARE(servers->count(), 3);
+        QCOMPARE(servers->itemText(0), QStringLiteral("All servers"));
+        QCOMPARE(servers->itemText(1), berlin); // alphabetical
+        QCOMPARE(servers->itemText(2), tokyo);
+        QCOMPARE(shown->rowCount(), 4);
+        QCOMPARE(
+            dialog.summaryLabel()->text(), QStringLiteral("3 files exported and 1 file uploaded on this connection."));
+
+        // One server's, chosen by keyboard from the combo (its label's mnemonic is Alt+S).
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        servers->setFocus(Qt::TabFocusReason);
+        QTest::keyClick(servers, Qt::Key_Down);
+        QCOMPARE(servers->host(), berlin);
+        QCOMPARE(shown->rowCount(), 1);
+        QCOMPARE(shown->index(0, Model::HostColumn).data().toString(), berlin);
+        QCOMPARE(
+            dialog.summaryLabel()->text(), QStringLiteral("1 file exported and 0 files uploaded for %1.").arg(berlin));
+        QTest::keyClick(servers, Qt::Key_Down);
+        QCOMPARE(shown->rowCount(), 3);
+        QCOMPARE(
+            dialog.summaryLabel()->text(), QStringLiteral("2 files exported and 1 file uploaded for %1.").arg(tokyo));
+
+        // Asked for from a server's row: that server's files; a server without any says so over all servers'.
+        dialog.setServer(berlin);
+        QCOMPARE(shown->rowCount(), 1);
+        dialog.setServer(osaka);
+        QCOMPARE(servers->host(), QString());
+        QCOMPARE(shown->rowCount(), 4);
+        QVERIFY2(
+            dialog.summaryLabel()->text().startsWith(
+                QStringLiteral("No usage file of %1 has been exported or uploaded on this connection yet.").arg(osaka)),
+            qPrintable(dialog.summaryLabel()->text()));
+        // Its first export arrives while the dialog is open: it shows that server's file.
+        model.addFile(file(5, Direction::Exported, osaka));
+        QCOMPARE(servers->count(), 4);
+        QCOMPARE(servers->host(), osaka);
+        QCOMPARE(shown->rowCount(), 1);
+        QCOMPARE(
+            dialog.summaryLabel()->text(), QStringLiteral("1 file exported and 0 files uploaded for %1.").arg(osaka));
+        // A reload keeps the server chosen while it has files, and falls back to all when it has none.
+        model.setFiles({file(6, Direction::Uploaded, osaka), file(7, Direction::Exported, tokyo)});
+        QCOMPARE(servers->host(), osaka);
+        QCOMPARE(shown->rowCount(), 1);
+        QCOMPARE(
+            shown->index(0, Model::FileNameColumn).data().toString(), file(6, Direction::Uploaded, osaka).fileName);
+        model.setFiles({file(7, Direction::Exported, tokyo)});
+        QCOMPARE(servers->host(), QString());
+        QCOMPARE(shown->rowCount(), 1);
+        QCOMPARE(
+            dialog.summaryLabel()->text(), QStringLiteral("1 file exported and 0 files uploaded on this connection."));
     }
 
     void shouldKeepTheChosenOrganizationAcrossUpdates()

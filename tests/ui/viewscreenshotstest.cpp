@@ -327,7 +327,7 @@ private Q_SLOTS:
         QVERIFY(menu);
         QVERIFY(QTest::qWaitForWindowExposed(menu));
         // Copy, Copy with Column Titles, then the server's actions.
-        QCOMPARE(menu->actions().size(), 7);
+        QCOMPARE(menu->actions().size(), 8);
         shoot(menu, QStringLiteral("instances-menu"));
         menu->close();
     }

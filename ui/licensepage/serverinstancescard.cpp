@@ -197,6 +197,10 @@ void ServerInstancesCard::addServerActions(QMenu *menu, const QModelIndex &index
         QIcon::fromTheme(QStringLiteral("document-import")), i18nc("@action:inmenu", "&Add Server Usage…"));
     add->setObjectName(QStringLiteral("addServerUsage"));
     connect(add, &QAction::triggered, this, &ServerInstancesCard::addServerUsageRequested);
+    QAction *files = menu->addAction(
+        QIcon::fromTheme(QStringLiteral("document-open-recent")), i18nc("@action:inmenu", "&Usage Files…"));
+    files->setObjectName(QStringLiteral("usageFilesOfServer"));
+    connect(files, &QAction::triggered, this, [this, host] { Q_EMIT usageFilesRequested(host); });
 }
 
 void ServerInstancesCard::updateEmpty()

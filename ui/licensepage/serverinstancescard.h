@@ -50,6 +50,8 @@ Q_SIGNALS:
     void addServerUsageRequested();
     /// The license syncs of @p host on record.
     void syncHistoryRequested(const QString &host);
+    /// Usage Files…: the files exported from and uploaded for the server.
+    void usageFilesRequested(const QString &host);
 
 private:
     void updateEmpty();

@@ -4,15 +4,14 @@
 
 #include "itemviewcopy.h"
 #include "models/synchistorymodel.h"
+#include "serverfiltercombo.h"
 #include "widgetutil.h"
 
 #include <KLocalizedString>
-#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QRegularExpression>
 #include <QSet>
 #include <QSortFilterProxyModel>
 #include <QTreeView>
@@ -23,7 +22,7 @@ SyncHistoryDialog::SyncHistoryDialog(Glc::SyncHistoryModel *model, QWidget *pare
     , m_model(model)
     , m_filtered(new QSortFilterProxyModel(this))
     , m_summary(new QLabel(this))
-    , m_server(new QComboBox(this))
+    , m_server(new ServerFilterCombo(m_filtered, Glc::SyncHistoryModel::ServerColumn, this))
     , m_view(new QTreeView(this))
 {
     using Model = Glc::SyncHistoryModel;
@@ -33,13 +32,11 @@ SyncHistoryDialog::SyncHistoryDialog(Glc::SyncHistoryModel *model, QWidget *pare
     m_summary->setWordWrap(true);
     m_summary->setAccessibleName(i18nc("@label accessible name", "Summary of the sync history"));
     m_server->setObjectName(QStringLiteral("syncHistoryServer"));
-    m_server->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     auto *serverLabel = new QLabel(i18nc("@label:listbox", "&Server:"), this);
     serverLabel->setBuddy(m_server);
     // Sorted by the raw values (dates, not their words); filtered by the exact host.
     m_filtered->setSourceModel(model);
     m_filtered->setSortRole(Model::RawValueRole);
-    m_filtered->setFilterKeyColumn(Model::ServerColumn);
     m_view->setObjectName(QStringLiteral("syncHistoryView"));
     m_view->setAccessibleName(i18nc("@label accessible name", "Sync history"));
     m_view->setAccessibleDescription(i18nc("@info accessible description",
@@ -69,43 +66,18 @@ SyncHistoryDialog::SyncHistoryDialog(Glc::SyncHistoryModel *model, QWidget *pare
     resize(WidgetUtil::latinTextWidth(this, 130), fontMetrics().height() * 24);
 
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(m_server, &QComboBox::currentIndexChanged, this, [this] {
-        filterByServer();
-        updateSummary();
-    });
+    connect(m_server, &QComboBox::currentIndexChanged, this, &SyncHistoryDialog::updateSummary);
     connect(model, &QAbstractItemModel::modelReset, this, [this] {
-        updateServers();
+        m_server->setHosts(m_model->hosts());
         updateSummary();
     });
-    updateServers();
+    m_server->setHosts(m_model->hosts());
     updateSummary();
-}
-
-void SyncHistoryDialog::updateServers()
-{
-    const QString current = m_server->currentData().toString();
-    const QSignalBlocker blocker(m_server);
-    m_server->clear();
-    m_server->addItem(i18nc("@item:inlistbox", "All servers"), QString());
-    for (const QString &host : m_model->hosts()) {
-        m_server->addItem(host, host);
-    }
-    // The server shown stays while it is still in the history.
-    m_server->setCurrentIndex(std::max(0, m_server->findData(current)));
-    filterByServer();
 }
 
 void SyncHistoryDialog::setServer(const QString &host)
 {
-    m_server->setCurrentIndex(std::max(0, m_server->findData(host))); // filterByServer() follows
-}
-
-void SyncHistoryDialog::filterByServer()
-{
-    const QString host = m_server->currentData().toString();
-    m_filtered->setFilterRegularExpression(host.isEmpty()
-            ? QRegularExpression()
-            : QRegularExpression(QRegularExpression::anchoredPattern(QRegularExpression::escape(host))));
+    m_server->setHost(host); // the summary follows
 }
 
 void SyncHistoryDialog::updateSummary()

@@ -4,8 +4,8 @@
 
 #include <QDialog>
 
-class QComboBox;
 class QLabel;
+class ServerFilterCombo;
 class QSortFilterProxyModel;
 class QTreeView;
 
@@ -25,18 +25,16 @@ public:
 
     QTreeView *view() const { return m_view; }
     QLabel *summaryLabel() const { return m_summary; }
-    QComboBox *serverCombo() const { return m_server; }
+    ServerFilterCombo *serverCombo() const { return m_server; }
     /// Shows the syncs of @p host, when the history has any (else all servers).
     void setServer(const QString &host);
 
 private:
-    void updateServers();
-    void filterByServer();
     void updateSummary();
 
     Glc::SyncHistoryModel *const m_model;
     QSortFilterProxyModel *const m_filtered;
     QLabel *const m_summary;
-    QComboBox *const m_server;
+    ServerFilterCombo *const m_server;
     QTreeView *const m_view;
 };

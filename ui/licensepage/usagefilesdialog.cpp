@@ -4,10 +4,12 @@
 
 #include "itemviewcopy.h"
 #include "models/usagefilesmodel.h"
+#include "serverfiltercombo.h"
 #include "widgetutil.h"
 
 #include <KLocalizedString>
 #include <QDialogButtonBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QSortFilterProxyModel>
@@ -19,6 +21,7 @@ UsageFilesDialog::UsageFilesDialog(Glc::UsageFilesModel *model, QWidget *parent)
     , m_model(model)
     , m_sorted(new QSortFilterProxyModel(this))
     , m_summary(new QLabel(this))
+    , m_server(new ServerFilterCombo(m_sorted, Glc::UsageFilesModel::HostColumn, this))
     , m_view(new QTreeView(this))
 {
     using Model = Glc::UsageFilesModel;
@@ -27,6 +30,9 @@ UsageFilesDialog::UsageFilesDialog(Glc::UsageFilesModel *model, QWidget *parent)
     m_summary->setObjectName(QStringLiteral("usageFilesSummary"));
     m_summary->setWordWrap(true);
     m_summary->setAccessibleName(i18nc("@label accessible name", "Summary of the usage files"));
+    m_server->setObjectName(QStringLiteral("usageFilesServer"));
+    auto *serverLabel = new QLabel(i18nc("@label:listbox", "&Server:"), this);
+    serverLabel->setBuddy(m_server);
     // Sorted by the raw values: times, sizes and states, not their words.
     m_sorted->setSourceModel(model);
     m_sorted->setSortRole(Model::RawValueRole);
@@ -62,35 +68,72 @@ UsageFilesDialog::UsageFilesDialog(Glc::UsageFilesModel *model, QWidget *parent)
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->setObjectName(QStringLiteral("usageFilesButtons"));
+    auto *filterRow = new QHBoxLayout;
+    filterRow->addWidget(serverLabel);
+    filterRow->addWidget(m_server);
+    filterRow->addStretch(1);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
+    layout->addLayout(filterRow);
     layout->addWidget(m_view, 1);
     layout->addWidget(buttons);
     resize(WidgetUtil::latinTextWidth(this, 130), fontMetrics().height() * 24);
 
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(model, &QAbstractItemModel::modelReset, this, &UsageFilesDialog::updateSummary);
-    connect(model, &QAbstractItemModel::rowsInserted, this, &UsageFilesDialog::updateSummary);
+    connect(m_server, &QComboBox::currentIndexChanged, this, [this] {
+        m_missingServer.clear();
+        updateSummary();
+    });
+    // A new file can name a new server: the choice of servers follows the files.
+    const auto filesChanged = [this] {
+        m_server->setHosts(m_model->hosts());
+        if (!m_missingServer.isEmpty() && m_server->setHost(m_missingServer)) {
+            m_missingServer.clear();
+        }
+        updateSummary();
+    };
+    connect(model, &QAbstractItemModel::modelReset, this, filesChanged);
+    connect(model, &QAbstractItemModel::rowsInserted, this, filesChanged);
     connect(model, &QAbstractItemModel::dataChanged, this, &UsageFilesDialog::updateSummary);
+    filesChanged();
+}
+
+void UsageFilesDialog::setServer(const QString &host)
+{
+    const bool listed = m_server->setHost(host);
+    m_missingServer = listed ? QString() : host;
     updateSummary();
 }
 
 void UsageFilesDialog::updateSummary()
 {
     using Direction = Glc::UsageFileRecord::Direction;
-    int exported = 0;
-    int uploaded = 0;
-    for (int row = 0; row < m_model->rowCount(); ++row) {
-        (m_model->file(row).direction == Direction::Uploaded ? uploaded : exported) += 1;
-    }
-    m_view->setVisible(exported + uploaded > 0);
-    if (exported + uploaded == 0) {
+    if (m_model->rowCount() == 0) {
+        m_view->setVisible(false);
         m_summary->setText(i18nc("@info",
             "No usage file has been exported or uploaded on this connection yet. Export license usage and Add "
             "server usage list each file here, with its SHA-256 and what became of it."));
         return;
     }
-    m_summary->setText(i18nc("@info %1 and %2 are counts of files", "%1 and %2 on this connection.",
-        i18ncp("@info", "%1 file exported", "%1 files exported", exported),
-        i18ncp("@info", "%1 file uploaded", "%1 files uploaded", uploaded)));
+    m_view->setVisible(true);
+    int exported = 0;
+    int uploaded = 0;
+    for (int row = 0; row < m_sorted->rowCount(); ++row) {
+        const QModelIndex index = m_sorted->index(row, Glc::UsageFilesModel::DirectionColumn);
+        (Direction(index.data(Glc::UsageFilesModel::RawValueRole).toInt()) == Direction::Uploaded ? uploaded
+                                                                                                  : exported) += 1;
+    }
+    const QString exportedText = i18ncp("@info", "%1 file exported", "%1 files exported", exported);
+    const QString uploadedText = i18ncp("@info", "%1 file uploaded", "%1 files uploaded", uploaded);
+    const QString host = m_server->host();
+    QString text = host.isEmpty()
+        ? i18nc("@info %1 and %2 are counts of files", "%1 and %2 on this connection.", exportedText, uploadedText)
+        : i18nc("@info %1 and %2 are counts of files, %3 a server", "%1 and %2 for %3.", exportedText, uploadedText,
+              host);
+    if (!m_missingServer.isEmpty()) {
+        text = i18nc("@info %1 a server, %2 the sentence about all servers' files",
+            "No usage file of %1 has been exported or uploaded on this connection yet. All servers: %2",
+            m_missingServer, text);
+    }
+    m_summary->setText(text);
 }

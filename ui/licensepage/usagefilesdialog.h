@@ -6,6 +6,7 @@
 
 class QLabel;
 class QSortFilterProxyModel;
+class ServerFilterCombo;
 class QTreeView;
 
 namespace Glc {
@@ -15,7 +16,8 @@ class UsageFilesModel;
 /// View > Usage Files: every license usage file exported from a server or uploaded to the enterprise
 /// on the active connection (Glc::UsageFilesModel, read with the page data off the interface thread):
 /// when, which server, its size and SHA-256, the outcome and, for an upload, GitHub's state of it.
-/// Sortable by any column; follows the model as exports and uploads add files and uploads change state.
+/// Sortable by any column; one server or all; follows the model as exports and uploads add files and
+/// uploads change state.
 class UsageFilesDialog : public QDialog
 {
     Q_OBJECT
@@ -24,6 +26,9 @@ public:
 
     QTreeView *view() const { return m_view; }
     QLabel *summaryLabel() const { return m_summary; }
+    ServerFilterCombo *serverCombo() const { return m_server; }
+    /// Shows the files of @p host; when none is on record, all servers' with a word about it.
+    void setServer(const QString &host);
 
 private:
     void updateSummary();
@@ -31,5 +36,8 @@ private:
     Glc::UsageFilesModel *const m_model;
     QSortFilterProxyModel *const m_sorted;
     QLabel *const m_summary;
+    ServerFilterCombo *const m_server;
     QTreeView *const m_view;
+    /// The server asked for by setServer() that has no files yet; cleared by another choice.
+    QString m_missingServer;
 };

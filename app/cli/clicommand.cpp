@@ -47,6 +47,7 @@ std::vector<std::unique_ptr<CliCommand>> cliCommands()
     commands.push_back(makeSyncHistoryCommand());
     commands.push_back(makeExportCommand());
     commands.push_back(makeAddServerUsageCommand());
+    commands.push_back(makeUsageFilesCommand());
     commands.push_back(makeLabCommand());
     commands.push_back(makeCheckCommand());
     commands.push_back(makeRetentionCommand());

@@ -71,6 +71,7 @@ std::unique_ptr<CliCommand> makeChangesCommand();
 std::unique_ptr<CliCommand> makeOrganizationsCommand();
 std::unique_ptr<CliCommand> makeSyncNowCommand();
 std::unique_ptr<CliCommand> makeSyncHistoryCommand();
+std::unique_ptr<CliCommand> makeUsageFilesCommand();
 std::unique_ptr<CliCommand> makeExportCommand();
 std::unique_ptr<CliCommand> makeAddServerUsageCommand();
 std::unique_ptr<CliCommand> makeLabCommand();

@@ -133,4 +133,9 @@ QJsonValue isoDate(const QDateTime &dateTime)
     }
     return dateTime.toUTC().toString(Qt::ISODate);
 }
+
+bool namesServer(const QString &given, const QString &hostname, const QString &serverId)
+{
+    return hostname.compare(given, Qt::CaseInsensitive) == 0 || (!serverId.isEmpty() && serverId == given);
+}
 } // namespace Glc::CliOutput

@@ -35,5 +35,7 @@ QByteArray json(const QJsonValue &value);
 QString plain(const QString &richText);
 /// ISO 8601 UTC, or null when invalid.
 QJsonValue isoDate(const QDateTime &dateTime);
+/// Whether a --server value names this server: its host name (in any case) or its server id.
+bool namesServer(const QString &given, const QString &hostname, const QString &serverId);
 } // namespace CliOutput
 } // namespace Glc

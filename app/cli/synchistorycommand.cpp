@@ -57,8 +57,7 @@ public:
         const QString server = parser.value(ServerOption);
         QList<SyncStatusRecord> records;
         for (const SyncStatusRecord &record : history.value) {
-            if (server.isEmpty() || record.status.hostname.compare(server, Qt::CaseInsensitive) == 0 ||
-                record.status.serverId == server) {
+            if (server.isEmpty() || CliOutput::namesServer(server, record.status.hostname, record.status.serverId)) {
                 records.append(record);
             }
         }

@@ -293,7 +293,8 @@ private Q_SLOTS:
             QStringLiteral("status"), QStringLiteral("users"), QStringLiteral("counted-twice"),
             QStringLiteral("sync-now"), QStringLiteral("export"), QStringLiteral("add-server-usage"),
             QStringLiteral("lab"), QStringLiteral("check"), QStringLiteral("retention"), QStringLiteral("changes"),
-            QStringLiteral("organizations"), QStringLiteral("summary"), QStringLiteral("sync-history")};
+            QStringLiteral("organizations"), QStringLiteral("summary"), QStringLiteral("sync-history"),
+            QStringLiteral("usage-files")};
         for (const QString &command : commands) {
             QVERIFY2(help.out.contains(command), qPrintable(command));
             const Run commandHelp = run({command, QStringLiteral("--help")});
@@ -2101,6 +2102,83 @@ private Q_SLOTS:
         QVERIFY2(
             unknown.err.contains(QLatin1String("No sync of nowhere.example is on record.")), qPrintable(unknown.err));
         stopLab(lab);
+    }
+
+    void shouldListTheUsageFilesOfOneServerOrAll()
+    {
+        const QString store = newStore();
+        const Run none = run({QStringLiteral("usage-files"), QStringLiteral("--store"), store});
+        QCOMPARE(none.code, 0);
+        QVERIFY2(none.out.startsWith(QLatin1String("No usage file is on record for ")), qPrintable(none.out));
+        // An export of a server, then its upload: both recorded, with the file's SHA-256 and size.
+        const QByteArray bytes = exportLabServer(QStringLiteral("listed.json"), store);
+        QVERIFY(!bytes.isEmpty());
+        const QString file = path(QStringLiteral("listed.json"));
+        QCOMPARE(run({QStringLiteral("add-server-usage"), file, QStringLiteral("--store"), store}).code, 0);
+        const QString sha = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+        const QString host = QStringLiteral("ghes-1.lab.example");
+
+        const Run json = run({QStringLiteral("usage-files"), QStringLiteral("--format"), QStringLiteral("json"),
+            QStringLiteral("--store"), store});
+        QCOMPARE(json.code, 0);
+        const QJsonObject document = QJsonDocument::fromJson(json.out.toUtf8()).object();
+        QCOMPARE(document.keys(), sorted({QStringLiteral("connection"), QStringLiteral("files")}));
+        const QJsonArray files = document.value(QLatin1String("files")).toArray();
+        QCOMPARE(files.size(), 2);
+        const QJsonObject uploaded = files.at(0).toObject(); // newest first
+        const QJsonObject exported = files.at(1).toObject();
+        QCOMPARE(uploaded.keys(),
+            sorted({QStringLiteral("direction"), QStringLiteral("file_name"), QStringLiteral("hostname"),
+                QStringLiteral("outcome"), QStringLiteral("server_id"), QStringLiteral("sha256"),
+                QStringLiteral("size"), QStringLiteral("time"), QStringLiteral("upload_state"),
+                QStringLiteral("upload_state_changed_at"), QStringLiteral("version")}));
+        QCOMPARE(uploaded.value(QLatin1String("direction")).toString(), QStringLiteral("uploaded"));
+        QCOMPARE(exported.value(QLatin1String("direction")).toString(), QStringLiteral("exported"));
+        const UsageFileInfo read = UsageFile::read(bytes).info;
+        for (const QJsonObject &f : {uploaded, exported}) {
+            QCOMPARE(f.value(QLatin1String("file_name")).toString(), file);
+            QCOMPARE(f.value(QLatin1String("hostname")).toString(), host);
+            QCOMPARE(f.value(QLatin1String("server_id")).toString(), read.serverId);
+            QCOMPARE(f.value(QLatin1String("version")).toString(), read.version);
+            QCOMPARE(f.value(QLatin1String("sha256")).toString(), sha);
+            QCOMPARE(f.value(QLatin1String("size")).toInteger(), qint64(bytes.size()));
+            QCOMPARE(f.value(QLatin1String("outcome")).toString(), QStringLiteral("ok"));
+            QVERIFY(isUtcDateOrNull(f.value(QLatin1String("time"))) && f.value(QLatin1String("time")).isString());
+        }
+        const QString state = uploaded.value(QLatin1String("upload_state")).toString();
+        QVERIFY2(state == QLatin1String("PENDING") || state == QLatin1String("SUCCESS"), qPrintable(state));
+        QVERIFY(exported.value(QLatin1String("upload_state")).isNull());
+        QVERIFY(exported.value(QLatin1String("upload_state_changed_at")).isNull());
+        QVERIFY(files.at(0).toObject().value(QLatin1String("time")).toString() >=
+            files.at(1).toObject().value(QLatin1String("time")).toString());
+
+        // As text: a line a file, in the console's words; one server's by host (any case) or server id.
+        const Run text = run({QStringLiteral("usage-files"), QStringLiteral("--store"), store});
+        QCOMPARE(text.code, 0);
+        const QStringList lines = text.out.trimmed().split(QLatin1Char('\n'));
+        QCOMPARE(lines.size(), 2);
+        QVERIFY2(lines.at(0).contains(QStringLiteral(": uploaded %1 of %2 (").arg(file, host)) &&
+                lines.at(0).contains(QStringLiteral("SHA-256 %1): Succeeded; GitHub: ").arg(sha)),
+            qPrintable(lines.at(0)));
+        QVERIFY2(lines.at(1).contains(QStringLiteral(": exported from %1 into %2 (").arg(host, file)) &&
+                lines.at(1).endsWith(QStringLiteral("SHA-256 %1): Succeeded").arg(sha)),
+            qPrintable(lines.at(1)));
+        for (const QString &server : {host.toUpper(), read.serverId}) {
+            const Run one = run(
+                {QStringLiteral("usage-files"), QStringLiteral("--server"), server, QStringLiteral("--store"), store});
+            QCOMPARE(one.code, 0);
+            QCOMPARE(one.out, text.out);
+        }
+        const Run unknown = run({QStringLiteral("usage-files"), QStringLiteral("--server"),
+            QStringLiteral("nowhere.example"), QStringLiteral("--store"), store});
+        QCOMPARE(unknown.code, 1);
+        QVERIFY2(unknown.err.contains(QLatin1String("No usage file of nowhere.example is on record.")),
+            qPrintable(unknown.err));
+        QVERIFY(unknown.out.isEmpty());
+        QCOMPARE(run({QStringLiteral("usage-files"), QStringLiteral("--format"), QStringLiteral("csv"),
+                         QStringLiteral("--store"), store})
+                     .code,
+            2);
     }
 
     void shouldReportALicenseWithoutASeatLimit()

@@ -18,6 +18,7 @@
 #include "licensepage/serverinstancescard.h"
 #include "licensepage/synchistorydialog.h"
 #include "licensepage/usagefilesdialog.h"
+#include "urlopener.h"
 #include "views/addserverusageview.h"
 #include "views/exportusageview.h"
 #include "views/syncnowview.h"
@@ -421,6 +422,8 @@ void MainWindow::showUsageFiles(const QString &host)
     if (!m_usageFiles) {
         m_usageFiles = new UsageFilesDialog(m_controller->usageFilesModel(), this);
         m_usageFiles->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_usageFiles, &UsageFilesDialog::openFolderRequested, this,
+            [](const QString &folder) { UrlOpener::open(QUrl::fromLocalFile(folder)); });
     }
     if (!host.isEmpty()) {
         m_usageFiles->setServer(host);

@@ -965,6 +965,12 @@ private Q_SLOTS:
         QCOMPARE(files->rowCount(), 1);
         QCOMPARE(files->index(0, UsageFilesModel::FileNameColumn).data().toString(), exported);
         QCOMPARE(files->index(0, UsageFilesModel::HostColumn).data().toString(), offline);
+        // Its Open Containing Folder reaches the desktop's file manager.
+        QList<QUrl> opened;
+        UrlOpener::set([&opened](const QUrl &url) { opened.append(url); });
+        const auto restore = qScopeGuard([] { UrlOpener::set([](const QUrl &) { }); });
+        Q_EMIT filesDialog->openFolderRequested(m_dir->path());
+        QCOMPARE(opened, QList<QUrl>{QUrl::fromLocalFile(m_dir->path())});
         QVERIFY(closeAndWait(filesDialog));
         // A server without any: all servers' files, and a word about it.
         filesDialog = openFromMenu<UsageFilesDialog>(openMenu(connectedRow), QStringLiteral("usageFilesOfServer"));

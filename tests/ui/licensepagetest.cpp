@@ -17,13 +17,16 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QContextMenuEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QTreeWidget>
@@ -361,6 +364,43 @@ private Q_SLOTS:
         QCOMPARE(shown->rowCount(), 1);
         QCOMPARE(
             dialog.summaryLabel()->text(), QStringLiteral("1 file exported and 0 files uploaded on this connection."));
+
+        // A row's menu (the Menu key) opens the folder its file went to or came from, while that is there.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        Glc::UsageFileRecord here = file(8, Direction::Exported, tokyo);
+        here.fileName = dir.filePath(QStringLiteral("tokyo.json"));
+        Glc::UsageFileRecord gone = file(9, Direction::Uploaded, tokyo);
+        gone.fileName = dir.filePath(QStringLiteral("removed/tokyo.json"));
+        model.setFiles({here, gone});
+        QCOMPARE(shown->index(0, Model::FileNameColumn).data().toString(), here.fileName); // newest first
+        QSignalSpy folders(&dialog, &UsageFilesDialog::openFolderRequested);
+        QTreeView *view = dialog.view();
+        const auto openMenu = [view](int row) -> QMenu * {
+            if (!QTest::qWaitFor([view] { return !view->findChild<QMenu *>(QStringLiteral("itemViewMenu")); })) {
+                return nullptr;
+            }
+            view->setFocus();
+            view->setCurrentIndex(view->model()->index(row, 0));
+            QContextMenuEvent event(QContextMenuEvent::Keyboard, QPoint(), view->mapToGlobal(QPoint()));
+            QApplication::sendEvent(view, &event);
+            return view->findChild<QMenu *>(QStringLiteral("itemViewMenu"));
+        };
+        QMenu *menu = openMenu(0);
+        QVERIFY(menu);
+        auto *openFolder = menu->findChild<QAction *>(QStringLiteral("openUsageFileFolder"));
+        QVERIFY(openFolder && openFolder->isEnabled());
+        openFolder->trigger();
+        QCOMPARE(folders.count(), 1);
+        QCOMPARE(folders.constFirst().constFirst().toString(), dir.path());
+        menu->close();
+        menu = openMenu(1);
+        QVERIFY(menu);
+        openFolder = menu->findChild<QAction *>(QStringLiteral("openUsageFileFolder"));
+        QVERIFY(openFolder && !openFolder->isEnabled());
+        QVERIFY2(openFolder->toolTip().contains(QLatin1String("removed")), qPrintable(openFolder->toolTip()));
+        menu->close();
+        QCOMPARE(folders.count(), 1);
     }
 
     void shouldKeepTheChosenOrganizationAcrossUpdates()

@@ -9,9 +9,12 @@
 
 #include <KLocalizedString>
 #include <QDialogButtonBox>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QIcon>
 #include <QLabel>
+#include <QMenu>
 #include <QSortFilterProxyModel>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -41,7 +44,7 @@ UsageFilesDialog::UsageFilesDialog(Glc::UsageFilesModel *model, QWidget *parent)
     m_view->setAccessibleDescription(i18nc("@info accessible description",
         "Each license usage file exported from a server or uploaded to the enterprise, newest first"));
     m_view->setModel(m_sorted);
-    ItemViewCopy::install(m_view);
+    ItemViewCopy::install(m_view, [this](QMenu *menu, const QModelIndex &index) { addFileActions(menu, index); });
     m_view->setRootIsDecorated(false);
     m_view->setUniformRowHeights(true);
     m_view->setAlternatingRowColors(true);
@@ -103,6 +106,26 @@ void UsageFilesDialog::setServer(const QString &host)
     const bool listed = m_server->setHost(host);
     m_missingServer = listed ? QString() : host;
     updateSummary();
+}
+
+void UsageFilesDialog::addFileActions(QMenu *menu, const QModelIndex &index)
+{
+    if (!index.isValid()) {
+        return;
+    }
+    // The file's folder, while it is there: where an export went, or where an upload came from.
+    const QString fileName =
+        index.siblingAtColumn(Glc::UsageFilesModel::FileNameColumn).data(Glc::UsageFilesModel::RawValueRole).toString();
+    const QFileInfo file(fileName);
+    const QString folder = file.absolutePath();
+    QAction *open = menu->addAction(
+        QIcon::fromTheme(QStringLiteral("folder-open")), i18nc("@action:inmenu", "Open Containing &Folder"));
+    open->setObjectName(QStringLiteral("openUsageFileFolder"));
+    open->setEnabled(!fileName.isEmpty() && file.isAbsolute() && QFileInfo(folder).isDir());
+    if (!open->isEnabled() && !fileName.isEmpty()) {
+        open->setToolTip(i18nc("@info:tooltip %1 folder", "%1 is no longer there.", folder));
+    }
+    connect(open, &QAction::triggered, this, [this, folder] { Q_EMIT openFolderRequested(folder); });
 }
 
 void UsageFilesDialog::updateSummary()

@@ -5,6 +5,8 @@
 #include <QDialog>
 
 class QLabel;
+class QMenu;
+class QModelIndex;
 class QSortFilterProxyModel;
 class ServerFilterCombo;
 class QTreeView;
@@ -30,8 +32,13 @@ public:
     /// Shows the files of @p host; when none is on record, all servers' with a word about it.
     void setServer(const QString &host);
 
+Q_SIGNALS:
+    /// A row's Open Containing Folder: the folder the file was written to or uploaded from.
+    void openFolderRequested(const QString &folder);
+
 private:
     void updateSummary();
+    void addFileActions(QMenu *menu, const QModelIndex &index);
 
     Glc::UsageFilesModel *const m_model;
     QSortFilterProxyModel *const m_sorted;

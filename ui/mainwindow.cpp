@@ -126,6 +126,7 @@ void MainWindow::openExportUsage(const QString &host)
     auto *view = new ExportUsageView(m_controller, this);
     view->setAttribute(Qt::WA_DeleteOnClose);
     view->setServer(host);
+    connect(view, &ExportUsageView::addServerUsageRequested, this, &MainWindow::showAddServerUsageOf);
     view->show();
 }
 
@@ -134,11 +135,19 @@ void MainWindow::showAddServerUsage()
     m_controller->whenReady(this, [this] { openAddServerUsage(); });
 }
 
-void MainWindow::openAddServerUsage()
+void MainWindow::showAddServerUsageOf(const QStringList &files)
+{
+    m_controller->whenReady(this, [this, files] { openAddServerUsage(files); });
+}
+
+void MainWindow::openAddServerUsage(const QStringList &files)
 {
     auto *view = new AddServerUsageView(m_controller, this);
     view->setAttribute(Qt::WA_DeleteOnClose);
     view->show();
+    if (!files.isEmpty()) {
+        view->addFiles(files);
+    }
 }
 
 void MainWindow::showConnectionDialog()
@@ -424,6 +433,7 @@ void MainWindow::showUsageFiles(const QString &host)
         m_usageFiles->setAttribute(Qt::WA_DeleteOnClose);
         connect(m_usageFiles, &UsageFilesDialog::openFolderRequested, this,
             [](const QString &folder) { UrlOpener::open(QUrl::fromLocalFile(folder)); });
+        connect(m_usageFiles, &UsageFilesDialog::addServerUsageRequested, this, &MainWindow::showAddServerUsageOf);
     }
     if (!host.isEmpty()) {
         m_usageFiles->setServer(host);

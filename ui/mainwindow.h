@@ -38,6 +38,8 @@ public Q_SLOTS:
     /// Export license usage, of @p host when given (else the view's first server).
     void showExportUsage(const QString &host = {});
     void showAddServerUsage();
+    /// Add server usage with @p files checked at once (an export's file, the Usage Files' exported files).
+    void showAddServerUsageOf(const QStringList &files);
     /// The active connection's settings (File > Connection…).
     void showConnectionDialog();
     /// A connection of its own (File > New Connection…): new history, the current one stays stored.
@@ -55,7 +57,8 @@ private:
     void setupAutoRefreshMenu(QMenu *menu);
     void openSyncNow(const QString &host);
     void openExportUsage(const QString &host);
-    void openAddServerUsage();
+    /// Add server usage, with @p files checked at once when given.
+    void openAddServerUsage(const QStringList &files = {});
     void showAbout();
     void chooseLanguage(const QString &code);
     void compareSnapshots();

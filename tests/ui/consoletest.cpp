@@ -1840,6 +1840,16 @@ private Q_SLOTS:
         };
         QTRY_COMPARE(shownVersion(), UsageFile::read(first).info.version);
 
+        // The file just exported goes on to Add server usage with a click, checked at once.
+        QVERIFY(view->addExportedButton()->isVisible());
+        view->addExportedButton()->click();
+        QPointer<AddServerUsageView> adding;
+        QTRY_VERIFY((adding = m_window->findChild<AddServerUsageView *>()) && adding->isVisible());
+        QCOMPARE(adding->files(), QStringList{target});
+        QTRY_VERIFY2(
+            adding->previewLabel()->text().contains(server.hostname), qPrintable(adding->previewLabel()->text()));
+        QVERIFY(closeAndWait(adding.data()));
+
         // View > Usage Files lists the export, and follows the next one while it is open.
         // (The Export view's window is the active one here: the menu's action, with its own shortcut.)
         auto *usageFilesAction = m_window->findChild<QAction *>(QStringLiteral("usageFilesAction"));

@@ -18,6 +18,7 @@
 #include <QAbstractButton>
 #include <QApplication>
 #include <QContextMenuEvent>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -372,9 +373,14 @@ private Q_SLOTS:
         here.fileName = dir.filePath(QStringLiteral("tokyo.json"));
         Glc::UsageFileRecord gone = file(9, Direction::Uploaded, tokyo);
         gone.fileName = dir.filePath(QStringLiteral("removed/tokyo.json"));
+        {
+            QFile written(here.fileName);
+            QVERIFY(written.open(QIODevice::WriteOnly));
+        }
         model.setFiles({here, gone});
         QCOMPARE(shown->index(0, Model::FileNameColumn).data().toString(), here.fileName); // newest first
         QSignalSpy folders(&dialog, &UsageFilesDialog::openFolderRequested);
+        QSignalSpy adds(&dialog, &UsageFilesDialog::addServerUsageRequested);
         QTreeView *view = dialog.view();
         const auto openMenu = [view](int row) -> QMenu * {
             if (!QTest::qWaitFor([view] { return !view->findChild<QMenu *>(QStringLiteral("itemViewMenu")); })) {
@@ -393,14 +399,23 @@ private Q_SLOTS:
         openFolder->trigger();
         QCOMPARE(folders.count(), 1);
         QCOMPARE(folders.constFirst().constFirst().toString(), dir.path());
+        // The exported file, still there, can go on to Add server usage.
+        auto *add = menu->findChild<QAction *>(QStringLiteral("addUsageFiles"));
+        QVERIFY(add && add->isEnabled());
+        add->trigger();
+        QCOMPARE(adds.count(), 1);
+        QCOMPARE(adds.constFirst().constFirst().toStringList(), QStringList{here.fileName});
         menu->close();
         menu = openMenu(1);
         QVERIFY(menu);
         openFolder = menu->findChild<QAction *>(QStringLiteral("openUsageFileFolder"));
         QVERIFY(openFolder && !openFolder->isEnabled());
         QVERIFY2(openFolder->toolTip().contains(QLatin1String("removed")), qPrintable(openFolder->toolTip()));
+        add = menu->findChild<QAction *>(QStringLiteral("addUsageFiles"));
+        QVERIFY(add && !add->isEnabled()); // an upload whose file is gone
         menu->close();
         QCOMPARE(folders.count(), 1);
+        QCOMPARE(adds.count(), 1);
     }
 
     void shouldKeepTheChosenOrganizationAcrossUpdates()

@@ -126,6 +126,26 @@ void UsageFilesDialog::addFileActions(QMenu *menu, const QModelIndex &index)
         open->setToolTip(i18nc("@info:tooltip %1 folder", "%1 is no longer there.", folder));
     }
     connect(open, &QAction::triggered, this, [this, folder] { Q_EMIT openFolderRequested(folder); });
+
+    // Exported files still on disk, of the selected rows: to add to the enterprise (an upload is a file of
+    // an export too, added again only after a change on the server, which Add server usage checks).
+    QStringList exported;
+    for (const QModelIndex &row : ItemViewCopy::selectedRows(m_view)) {
+        const QString path = row.siblingAtColumn(Glc::UsageFilesModel::FileNameColumn)
+                                 .data(Glc::UsageFilesModel::RawValueRole)
+                                 .toString();
+        const bool isExport = Glc::UsageFileRecord::Direction(row.siblingAtColumn(Glc::UsageFilesModel::DirectionColumn)
+                                      .data(Glc::UsageFilesModel::RawValueRole)
+                                      .toInt()) == Glc::UsageFileRecord::Direction::Exported;
+        if (isExport && QFileInfo(path).isAbsolute() && QFileInfo(path).isFile() && !exported.contains(path)) {
+            exported.append(path);
+        }
+    }
+    QAction *add = menu->addAction(
+        QIcon::fromTheme(QStringLiteral("document-import")), i18nc("@action:inmenu", "A&dd to the Enterprise…"));
+    add->setObjectName(QStringLiteral("addUsageFiles"));
+    add->setEnabled(!exported.isEmpty());
+    connect(add, &QAction::triggered, this, [this, exported] { Q_EMIT addServerUsageRequested(exported); });
 }
 
 void UsageFilesDialog::updateSummary()

@@ -14,6 +14,7 @@
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -30,6 +31,8 @@ ExportUsageView::ExportUsageView(LicenseController *controller, QWidget *parent)
     , m_browse(new QPushButton(i18nc("@action:button", "&Browse…"), this))
     , m_pickDownload(new QPushButton(i18nc("@action:button", "&Choose the Downloaded File…"), this))
     , m_summary(new QLabel(this))
+    , m_addExported(new QPushButton(QIcon::fromTheme(QStringLiteral("document-import")),
+          i18nc("@action:button", "A&dd to the Enterprise…"), this))
 {
     setObjectName(QStringLiteral("ExportUsageView"));
     setWindowTitle(i18nc("@title:window", "Export License Usage"));
@@ -58,6 +61,11 @@ ExportUsageView::ExportUsageView(LicenseController *controller, QWidget *parent)
     m_summary->setTextFormat(Qt::RichText);
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_addExported->setObjectName(QStringLiteral("addExported"));
+    m_addExported->setAccessibleDescription(i18nc("@info accessible description",
+        "Open Add server usage with the file just exported, to add it to GitHub Enterprise Cloud"));
+    m_addExported->setToolTip(m_addExported->accessibleDescription());
+    m_addExported->setVisible(false);
 
     auto *form = new QFormLayout;
     auto *serverLabel = new QLabel(i18nc("@label:listbox", "&Server:"), this);
@@ -73,11 +81,12 @@ ExportUsageView::ExportUsageView(LicenseController *controller, QWidget *parent)
     formLayout()->addLayout(form);
     formLayout()->addWidget(m_pickDownload, 0, Qt::AlignLeft);
     formLayout()->addWidget(m_summary);
+    formLayout()->addWidget(m_addExported, 0, Qt::AlignLeft);
     showCapability(Capability::Action::ExportUsage);
     startButton()->setText(i18nc("@action:button", "E&xport"));
     startButton()->setAccessibleDescription(
         i18nc("@info accessible description", "Export the chosen server's license usage to the target file"));
-    setReadingTabOrder({m_server, m_target, m_browse, m_pickDownload});
+    setReadingTabOrder({m_server, m_target, m_browse, m_pickDownload, m_addExported});
 
     m_ask = [this](const QString &path) {
         return QMessageBox::question(this, i18nc("@title:window", "Replace File?"),
@@ -102,6 +111,11 @@ ExportUsageView::ExportUsageView(LicenseController *controller, QWidget *parent)
             provideDownloadedFile(path);
         }
     });
+    connect(m_addExported, &QPushButton::clicked, this, [this] {
+        if (!m_exported.isEmpty()) {
+            Q_EMIT addServerUsageRequested({m_exported});
+        }
+    });
     suggestTarget();
 }
 
@@ -120,6 +134,9 @@ void ExportUsageView::suggestTarget()
 
 void ExportUsageView::startRequested()
 {
+    // A new export: the button offers the file of the last one only until this one starts.
+    m_exported.clear();
+    m_addExported->hide();
     const QString host = m_server->currentData().toString();
     const QString target = m_target->text().trimmed();
     if (host.isEmpty() || target.isEmpty()) {
@@ -179,5 +196,7 @@ void ExportUsageView::jobDone(WorkflowJob *job)
             .arg(i18nc("@label", "Users:"), users));
     resultMessage()->showMessage(
         InlineMessage::Type::Information, i18nc("@info", "Exported to %1.", exportJob->targetPath()), {});
+    m_exported = exportJob->targetPath();
+    m_addExported->show();
     controller()->reload();
 }

@@ -34,12 +34,18 @@ public:
     QLineEdit *targetEdit() const { return m_target; }
     QLabel *summaryLabel() const { return m_summary; }
     QPushButton *pickDownloadButton() const { return m_pickDownload; }
+    /// After an export: opens Add server usage with the exported file (hidden until one succeeds).
+    QPushButton *addExportedButton() const { return m_addExported; }
     void setOverwriteQuestion(const OverwriteQuestion &question) { m_ask = question; }
     /// What pickDownloadButton() asks with (a file dialog in the Downloads folder by default).
     void setDownloadChooser(const DownloadChooser &chooser) { m_chooseDownload = chooser; }
     /// Assisted flow: hands the downloaded file to the running job, which checks it, writes it to the
     /// target atomically and records it.
     void provideDownloadedFile(const QString &path);
+
+Q_SIGNALS:
+    /// Add to the Enterprise: the file just exported, for Add server usage.
+    void addServerUsageRequested(const QStringList &files);
 
 protected:
     void startRequested() override;
@@ -53,6 +59,8 @@ private:
     QPushButton *const m_browse;
     QPushButton *const m_pickDownload;
     QLabel *const m_summary;
+    QPushButton *const m_addExported;
+    QString m_exported; ///< the file of the last successful export
     OverwriteQuestion m_ask;
     DownloadChooser m_chooseDownload;
     QPointer<Glc::ExportUsageJob> m_running;

@@ -17,8 +17,10 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QClipboard>
 #include <QContextMenuEvent>
 #include <QFile>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -371,6 +373,7 @@ private Q_SLOTS:
         QVERIFY(dir.isValid());
         Glc::UsageFileRecord here = file(8, Direction::Exported, tokyo);
         here.fileName = dir.filePath(QStringLiteral("tokyo.json"));
+        here.sha256 = QStringLiteral("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
         Glc::UsageFileRecord gone = file(9, Direction::Uploaded, tokyo);
         gone.fileName = dir.filePath(QStringLiteral("removed/tokyo.json"));
         {
@@ -399,6 +402,12 @@ private Q_SLOTS:
         openFolder->trigger();
         QCOMPARE(folders.count(), 1);
         QCOMPARE(folders.constFirst().constFirst().toString(), dir.path());
+        // Its SHA-256, to compare with the file where it went.
+        auto *copySha = menu->findChild<QAction *>(QStringLiteral("copySha256"));
+        QVERIFY(copySha && copySha->isEnabled());
+        QCOMPARE(copySha->text(), QStringLiteral("Copy &SHA-256"));
+        copySha->trigger();
+        QCOMPARE(QGuiApplication::clipboard()->text(), here.sha256 + QLatin1Char('\n'));
         // The exported file, still there, can go on to Add server usage.
         auto *add = menu->findChild<QAction *>(QStringLiteral("addUsageFiles"));
         QVERIFY(add && add->isEnabled());

@@ -134,6 +134,8 @@ private:
     {
         auto *menu = new QMenu(m_view);
         menu->setObjectName(QStringLiteral("itemViewMenu"));
+        // An action that is off says why in its tooltip.
+        menu->setToolTipsVisible(true);
         menu->setAttribute(Qt::WA_DeleteOnClose);
         const bool selected = m_view->selectionModel() && m_view->selectionModel()->hasSelection();
         m_copy->setEnabled(selected);

@@ -127,6 +127,18 @@ void UsageFilesDialog::addFileActions(QMenu *menu, const QModelIndex &index)
     }
     connect(open, &QAction::triggered, this, [this, folder] { Q_EMIT openFolderRequested(folder); });
 
+    // The selected files' SHA-256 digests, to compare with `sha256sum` where the file went.
+    QStringList digests;
+    for (const QModelIndex &row : ItemViewCopy::selectedRows(m_view)) {
+        const QString sha = row.siblingAtColumn(Glc::UsageFilesModel::Sha256Column).data().toString();
+        if (!sha.isEmpty() && !digests.contains(sha)) {
+            digests.append(sha);
+        }
+    }
+    ItemViewCopy::addCopyLinesAction(menu, QStringLiteral("copySha256"), digests,
+        i18ncp("@action:inmenu", "Copy &SHA-256", "Copy %1 &SHA-256 Digests", digests.size()),
+        i18nc("@action:inmenu none to copy", "Copy &SHA-256"));
+
     // Exported files still on disk, of the selected rows: to add to the enterprise (an upload is a file of
     // an export too, added again only after a change on the server, which Add server usage checks).
     QStringList exported;

@@ -957,12 +957,13 @@ private Q_SLOTS:
         QVERIFY(addView);
         QVERIFY(closeAndWait(addView));
 
-        // The server's usage files: the export above, and only that server's.
+        // The server's usage files: the export above, and only that server's (the page's data may still be
+        // reloading after the export: the dialog turns to the server once its file is listed).
         auto *filesDialog = openFromMenu<UsageFilesDialog>(openMenu(offlineRow), QStringLiteral("usageFilesOfServer"));
         QVERIFY(filesDialog);
-        QCOMPARE(filesDialog->serverCombo()->host(), offline);
+        QTRY_COMPARE(filesDialog->serverCombo()->host(), offline);
         QAbstractItemModel *files = filesDialog->view()->model();
-        QCOMPARE(files->rowCount(), 1);
+        QTRY_COMPARE(files->rowCount(), 1);
         QCOMPARE(files->index(0, UsageFilesModel::FileNameColumn).data().toString(), exported);
         QCOMPARE(files->index(0, UsageFilesModel::HostColumn).data().toString(), offline);
         // Its Open Containing Folder reaches the desktop's file manager.

@@ -28,6 +28,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QInputDialog>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
@@ -46,6 +47,15 @@ MainWindow::MainWindow(const LicenseController::Options &options, QWidget *paren
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(Glc::ApplicationInfo::displayName());
+    m_askUploadDays = [](QWidget *parent, int current) -> std::optional<int> {
+        bool ok = false;
+        const int days = QInputDialog::getInt(parent, i18nc("@title:window", "Upload Interval"),
+            i18nc("@label:spinbox",
+                "Servers without GitHub Connect do not sync. Their license usage is due to be exported and added "
+                "to the enterprise every (days):"),
+            current, Glc::LicenseCadence::MinUploadDays, Glc::LicenseCadence::MaxUploadDays, 1, &ok);
+        return ok ? std::optional<int>(days) : std::nullopt;
+    };
     m_pages->setObjectName(QStringLiteral("pages"));
     m_pages->addWidget(m_licensePage);
     setCentralWidget(m_pages);
@@ -351,6 +361,12 @@ void MainWindow::setupMenus()
     syncHistory->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
     connect(syncHistory, &QAction::triggered, this, [this] { showSyncHistory(); });
     connect(m_licensePage->licenseSyncCard(), &LicenseSyncCard::historyRequested, this, [this] { showSyncHistory(); });
+    connect(m_licensePage->serverInstancesCard(), &ServerInstancesCard::uploadDaysRequested, this, [this] {
+        const std::optional<int> days = m_askUploadDays(this, m_licensePage->serverInstancesCard()->uploadDays());
+        if (days) {
+            m_controller->setUploadDays(*days);
+        }
+    });
     connect(m_licensePage->serverInstancesCard(), &ServerInstancesCard::syncHistoryRequested, this,
         &MainWindow::showSyncHistory);
     QMenu *languageMenu = viewMenu->addMenu(i18nc("@title:menu", "&Language"));

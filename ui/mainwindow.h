@@ -7,6 +7,9 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <functional>
+#include <optional>
+
 class AutoRefresh;
 class LicensePage;
 class OrganizationsDialog;
@@ -31,6 +34,10 @@ public:
     AutoRefresh *autoRefresh() const { return m_autoRefresh; }
     /// Starts the built-in lab and shows the stored data (refreshing at once on first start).
     void start();
+    /// Asks for the upload interval of servers without GitHub Connect, given the current one; nullopt:
+    /// cancelled. Tests replace the input dialog.
+    using UploadDaysQuestion = std::function<std::optional<int>(QWidget *parent, int current)>;
+    void setUploadDaysQuestion(const UploadDaysQuestion &question) { m_askUploadDays = question; }
 
 public Q_SLOTS:
     /// The action views; on the lab, they open once the lab runs.
@@ -79,4 +86,5 @@ private:
     QPointer<OrganizationsDialog> m_organizations;
     QPointer<UsageFilesDialog> m_usageFiles;
     QPointer<SyncHistoryDialog> m_syncHistory;
+    UploadDaysQuestion m_askUploadDays;
 };

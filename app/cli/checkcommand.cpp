@@ -37,7 +37,7 @@ public:
             i18nc("@info:shell",
                 "Most days a server without GitHub Connect may go without an upload of its license usage, when "
                 "that differs from --max-stale-days (for example an air-gapped server whose usage is added "
-                "monthly)."),
+                "monthly). Default: the upload interval set in the console, else --max-stale-days."),
             i18nc("@info:shell value name", "days")));
         parser.addOption(QCommandLineOption(QStringLiteral("min-days-left"),
             i18nc("@info:shell",
@@ -53,7 +53,7 @@ public:
         const double maxPercent = parser.value(QStringLiteral("max-used-percent")).toDouble(&okPercent);
         const int maxDays = parser.value(QStringLiteral("max-stale-days")).toInt(&okDays);
         bool okUpload = true;
-        const int maxUploadDays = parser.isSet(QStringLiteral("max-upload-days"))
+        int maxUploadDays = parser.isSet(QStringLiteral("max-upload-days"))
             ? parser.value(QStringLiteral("max-upload-days")).toInt(&okUpload)
             : maxDays;
         const bool checkExpiry = parser.isSet(QStringLiteral("min-days-left"));
@@ -69,6 +69,15 @@ public:
         if (const ExitCode code = session.reportSnapshot(parser, &snapshot, CliSession::serversOnly());
             code != ExitCode::Ok) {
             return code;
+        }
+        // Without --max-upload-days, an upload interval set in the console (Upload Interval…) is the threshold.
+        if (!parser.isSet(QStringLiteral("max-upload-days"))) {
+            const auto uploadDays = session.store().uploadDays(session.connection().id);
+            if (!uploadDays.ok()) {
+                CliOutput::error(uploadDays.error.message, uploadDays.error.detail);
+                return ExitCode::Failure;
+            }
+            maxUploadDays = uploadDays.value.value_or(maxUploadDays);
         }
         const QLocale locale;
         const QDateTime now = session.now();

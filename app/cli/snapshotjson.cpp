@@ -84,7 +84,7 @@ double roundedUsedPercent(const LicenseSnapshot &snapshot)
 }
 
 QJsonObject status(const Connection &connection, const LicenseSnapshot &snapshot, qsizetype users,
-    const SeatForecast &forecast, const QDateTime &now)
+    const SeatForecast &forecast, const QDateTime &now, int uploadDays)
 {
     static const char *const outcomes[] = {
         "insufficient_data", "already_reached", "reached_on", "not_within_year", "no_seat_limit"};
@@ -115,7 +115,7 @@ QJsonObject status(const Connection &connection, const LicenseSnapshot &snapshot
             {QStringLiteral("hostname"), server.hostName},
             {QStringLiteral("last_upload_date"), CliOutput::isoDate(uploaded)},
             {QStringLiteral("days_since_upload"), days < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(days)},
-            {QStringLiteral("overdue"), server.uploadOverdue(now)},
+            {QStringLiteral("overdue"), server.uploadOverdue(now, uploadDays)},
         });
     }
     QJsonArray licenses;

@@ -38,8 +38,9 @@ double usedPercent(const LicenseSnapshot &snapshot);
 /// usedPercent() to one decimal, as printed and as `used_percent` in JSON.
 double roundedUsedPercent(const LicenseSnapshot &snapshot);
 /// `users`: the snapshot's seat rows (their stored count when they were not read).
+/// `uploadDays`: how often servers without GitHub Connect are due to have their usage added (their "overdue").
 QJsonObject status(const Connection &connection, const LicenseSnapshot &snapshot, qsizetype users,
-    const SeatForecast &forecast, const QDateTime &now);
+    const SeatForecast &forecast, const QDateTime &now, int uploadDays = LicenseCadence::Days);
 QJsonObject countedTwice(
     const CompactLicenseRows &seats, const CountedTwiceResult &result, const MergedView::Totals &people);
 /// Rows whose login, name, e-mails, SAML NameID or server user ids contain `text` (any case).

@@ -74,7 +74,15 @@ protected:
             }
         }
         const SeatForecast forecast = SeatForecast::forLatest(points, snapshot);
-        const QJsonObject status = SnapshotJson::status(session.connection(), snapshot, users, forecast, now);
+        // An upload interval set in the console (Upload Interval…) judges the servers without GitHub Connect.
+        const auto uploadDaysSet = session.store().uploadDays(session.connection().id);
+        if (!uploadDaysSet.ok()) {
+            CliOutput::error(uploadDaysSet.error.message, uploadDaysSet.error.detail);
+            return ExitCode::Failure;
+        }
+        const int uploadDays = uploadDaysSet.value.value_or(LicenseCadence::Days);
+        const QJsonObject status =
+            SnapshotJson::status(session.connection(), snapshot, users, forecast, now, uploadDays);
         if (json) {
             CliOutput::outBytes(CliOutput::json(status));
             return ExitCode::Ok;
@@ -152,7 +160,7 @@ protected:
             }
             const int days = std::max(0, LicenseCadence::wholeDaysSince(uploaded, now));
             const QString when = locale.toString(uploaded.toLocalTime(), QLocale::ShortFormat);
-            CliOutput::out(server.uploadOverdue(now)
+            CliOutput::out(server.uploadOverdue(now, uploadDays)
                     ? i18ncp("@info:shell %2 host, %3 date, %1 days",
                           "Server %2 (without GitHub Connect): last usage upload %3, %1 day ago (overdue).",
                           "Server %2 (without GitHub Connect): last usage upload %3, %1 days ago (overdue).", days,

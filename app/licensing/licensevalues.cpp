@@ -5,6 +5,7 @@
 #include <KLocalizedString>
 #include <QLocale>
 
+#include <algorithm>
 #include <cmath>
 
 namespace Glc {
@@ -63,9 +64,14 @@ int LicenseCadence::wholeDaysSince(const QDateTime &then, const QDateTime &now)
     return then.isValid() ? int(then.secsTo(now) / (24 * 3600)) : -1;
 }
 
-bool LicenseCadence::isOverdue(const QDateTime &last, const QDateTime &now)
+bool LicenseCadence::isOverdue(const QDateTime &last, const QDateTime &now, int days)
 {
-    return !last.isValid() || last.secsTo(now) > qint64(Days) * 24 * 3600;
+    return !last.isValid() || last.secsTo(now) > qint64(days) * 24 * 3600;
+}
+
+int LicenseCadence::boundedUploadDays(int days)
+{
+    return std::clamp(days, MinUploadDays, MaxUploadDays);
 }
 
 int ServerLicenseInfo::daysLeft(const QDateTime &now) const

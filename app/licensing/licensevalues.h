@@ -76,8 +76,13 @@ namespace LicenseCadence {
 inline constexpr int Days = 7;
 /// Whole days from @p then to @p now (rounded down); -1 when @p then is invalid.
 int wholeDaysSince(const QDateTime &then, const QDateTime &now);
-/// Nothing on record (@p last invalid), or more than Days before @p now.
-bool isOverdue(const QDateTime &last, const QDateTime &now);
+/// Nothing on record (@p last invalid), or more than @p days before @p now.
+bool isOverdue(const QDateTime &last, const QDateTime &now, int days = Days);
+/// The upload interval an admin may set for servers without GitHub Connect (an air-gapped server added
+/// to monthly): from 1 day to a year; anything else is taken as the nearest of the two.
+inline constexpr int MinUploadDays = 1;
+inline constexpr int MaxUploadDays = 365;
+int boundedUploadDays(int days);
 } // namespace LicenseCadence
 
 /// One server of `GET /enterprises/{enterprise}/license-sync-status`.
@@ -191,10 +196,11 @@ struct EnterpriseServerInstallation
             : (uploads.first().updatedAt.isValid() ? uploads.first().updatedAt : uploads.first().createdAt);
     }
     /// Without GitHub Connect its seats reach the enterprise only as uploaded usage files: none uploaded, or
-    /// the newest older than LicenseCadence::Days, is as overdue as a sync would be stale.
-    bool uploadOverdue(const QDateTime &now) const
+    /// the newest older than @p days (the weekly cadence of a sync unless the admin set another), is as
+    /// overdue as a sync would be stale.
+    bool uploadOverdue(const QDateTime &now, int days = LicenseCadence::Days) const
     {
-        return !isConnected && LicenseCadence::isOverdue(lastUploadAt(), now);
+        return !isConnected && LicenseCadence::isOverdue(lastUploadAt(), now, days);
     }
 
     bool operator==(const EnterpriseServerInstallation &) const = default;

@@ -12,6 +12,18 @@ ServerInstancesModel::ServerInstancesModel(QObject *parent)
 {
 }
 
+void ServerInstancesModel::setUploadDays(int days)
+{
+    days = LicenseCadence::boundedUploadDays(days);
+    if (days == m_uploadDays) {
+        return;
+    }
+    m_uploadDays = days;
+    if (!m_instances.isEmpty()) {
+        Q_EMIT dataChanged(index(0, LastUploadColumn), index(int(m_instances.size()) - 1, LastUploadColumn));
+    }
+}
+
 void ServerInstancesModel::setSnapshot(
     const LicenseSnapshot &snapshot, const QList<UsageFileRecord> &uploads, const QDateTime &now)
 {
@@ -144,7 +156,7 @@ QVariant ServerInstancesModel::data(const QModelIndex &index, int role) const
     case SyncFailedRole:
         return failed;
     case UploadOverdueRole:
-        return i.uploadOverdue(m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc());
+        return i.uploadOverdue(m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc(), m_uploadDays);
     case ServerIdRole:
         return i.serverId;
     case RawValueRole:

@@ -55,9 +55,9 @@ public:
         std::optional<ServerLicenseInfo> license;
 
         /// EnterpriseServerInstallation::uploadOverdue() of a server GraphQL listed as not connected.
-        bool uploadOverdue(const QDateTime &now) const
+        bool uploadOverdue(const QDateTime &now, int days = LicenseCadence::Days) const
         {
-            return connected == false && LicenseCadence::isOverdue(lastUploadAt, now);
+            return connected == false && LicenseCadence::isOverdue(lastUploadAt, now, days);
         }
     };
 
@@ -66,6 +66,10 @@ public:
     /// Merges what a snapshot and the usage-file records know about each host.
     void setSnapshot(const LicenseSnapshot &snapshot, const QList<UsageFileRecord> &uploads, const QDateTime &now);
     void setInstances(const QList<Instance> &instances, const QDateTime &now);
+    /// How often servers without GitHub Connect are to have their usage added (UploadOverdueRole); emits
+    /// dataChanged for the upload column when it changes.
+    void setUploadDays(int days);
+    int uploadDays() const { return m_uploadDays; }
     /// Updates one server after a Sync now (or adds it); emits dataChanged for its sync columns.
     void updateSyncStatus(const LicenseSyncStatus &status);
     const Instance &instance(int row) const { return m_instances.at(row); }
@@ -80,5 +84,6 @@ public:
 private:
     QList<Instance> m_instances;
     QDateTime m_now;
+    int m_uploadDays = LicenseCadence::Days;
 };
 } // namespace Glc

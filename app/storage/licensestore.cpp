@@ -1554,6 +1554,29 @@ const QString keepNewestKey = QStringLiteral("retention/keepNewest");
 const QString maxAgeDaysKey = QStringLiteral("retention/maxAgeDays");
 } // namespace
 
+namespace {
+QString uploadDaysKey(const QString &connectionId)
+{
+    return QStringLiteral("uploadDays/") + connectionId;
+}
+} // namespace
+
+StoreResult<std::optional<int>> LicenseStore::uploadDays(const QString &connectionId)
+{
+    const StoreResult<std::optional<QString>> stored = setting(uploadDaysKey(connectionId));
+    if (!stored.ok()) {
+        return stored.error;
+    }
+    bool number = false;
+    const int days = stored.value.value_or(QString()).toInt(&number);
+    return number ? std::optional<int>(LicenseCadence::boundedUploadDays(days)) : std::nullopt;
+}
+
+StoreError LicenseStore::setUploadDays(const QString &connectionId, int days)
+{
+    return setSetting(uploadDaysKey(connectionId), QString::number(LicenseCadence::boundedUploadDays(days)));
+}
+
 StoreResult<RetentionPolicy> LicenseStore::retentionPolicy()
 {
     const StoreResult<std::optional<QString>> keep = setting(keepNewestKey);

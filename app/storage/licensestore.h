@@ -139,6 +139,11 @@ public:
     StoreError setSetting(const QString &key, const QString &value);
     StoreResult<std::optional<QString>> setting(const QString &key);
 
+    /// How often the connection's servers without GitHub Connect are to have their usage added, in days, as
+    /// the admin set it (within LicenseCadence's bounds); nullopt when never set (LicenseCadence::Days applies).
+    StoreResult<std::optional<int>> uploadDays(const QString &connectionId);
+    StoreError setUploadDays(const QString &connectionId, int days);
+
     /// The retention setting applied after every refresh (both limits 0 when never set: keep all).
     StoreResult<RetentionPolicy> retentionPolicy();
     StoreError setRetentionPolicy(const RetentionPolicy &policy);

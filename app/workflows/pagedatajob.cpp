@@ -156,6 +156,12 @@ void PageDataJob::run()
     m_data.forecast = SeatForecast::forLatest(points, m_data.snapshot);
     const auto pastTaken = db->setting(LabHistoryJob::pastTakenKey(connectionId));
     m_data.labPastTaken = pastTaken.ok() && pastTaken.value.has_value();
+    const auto uploadDays = db->uploadDays(connectionId);
+    if (!uploadDays.ok()) {
+        fail(uploadDays.error);
+        return;
+    }
+    m_data.uploadDays = uploadDays.value.value_or(LicenseCadence::Days);
     const auto files = db->usageFiles(connectionId);
     if (!files.ok()) {
         fail(files.error);

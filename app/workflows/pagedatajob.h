@@ -31,6 +31,8 @@ struct PageData
     OrganizationBreakdown organizations; ///< seats per github.com organization
     QStringList licenseTypes; ///< distinct raw license types, in order of appearance
     SeatForecast forecast;
+    /// How often the servers without GitHub Connect are to have their usage added (LicenseStore::uploadDays()).
+    int uploadDays = LicenseCadence::Days;
     bool labPastTaken = false; ///< a LabHistoryJob took this connection's past (LabHistoryJob::pastTakenKey)
     /// For a Cloud (or lab) connection: the licenses of the enterprise's servers that have a GitHub
     /// Enterprise Server connection of their own in the store, from that connection's newest snapshot

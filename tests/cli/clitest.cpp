@@ -1114,6 +1114,43 @@ private Q_SLOTS:
         QVERIFY2(syncCrossed.err.contains(QLatin1String("Sync:")), qPrintable(syncCrossed.err));
         QVERIFY2(!syncCrossed.err.contains(QLatin1String("Upload:")), qPrintable(syncCrossed.err));
 
+        // Without --max-upload-days, the upload interval set in the console (Upload Interval…) is the threshold,
+        // and status judges the server's upload by it too.
+        const auto checkByDefault = [&store] {
+            return run({QStringLiteral("check"), QStringLiteral("--max-used-percent"), QStringLiteral("99"),
+                QStringLiteral("--store"), store});
+        };
+        const auto offlineOverdue = [&store] {
+            const Run status = run({QStringLiteral("status"), QStringLiteral("--format"), QStringLiteral("json"),
+                QStringLiteral("--store"), store});
+            return QJsonDocument::fromJson(status.out.toUtf8())
+                .object()
+                .value(QLatin1String("offline_servers"))
+                .toArray()
+                .at(0)
+                .toObject()
+                .value(QLatin1String("overdue"));
+        };
+        QCOMPARE(checkByDefault().code, 3); // 9 days, more than --max-stale-days' 8
+        QCOMPARE(offlineOverdue(), QJsonValue(true));
+        {
+            LicenseStore db;
+            QVERIFY(!db.open(store));
+            QVERIFY(!db.setUploadDays(QStringLiteral("lab"), 31));
+        }
+        const Run monthlySet = checkByDefault();
+        QCOMPARE(monthlySet.code, 0);
+        QVERIFY2(monthlySet.out.contains(
+                     QLatin1String("OK: every server without GitHub Connect added its license usage within 31 days.")),
+            qPrintable(monthlySet.out));
+        QCOMPARE(offlineOverdue(), QJsonValue(false));
+        const Run status = run({QStringLiteral("status"), QStringLiteral("--store"), store});
+        QVERIFY2(status.out.contains(QLatin1String("Server ghes-3.lab.example (without GitHub Connect): last usage "
+                                                   "upload ")) &&
+                !status.out.contains(QLatin1String("(overdue)")),
+            qPrintable(status.out));
+        QCOMPARE(check(QStringLiteral("8"), QStringLiteral("8")).code, 3); // the option still wins
+
         for (const char *bad : {"-1", "monthly"}) {
             const Run refused = check(QStringLiteral("8"), QLatin1String(bad));
             QCOMPARE(refused.code, 2);

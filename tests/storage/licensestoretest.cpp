@@ -1169,6 +1169,25 @@ private Q_SLOTS:
         QCOMPARE(store.setting(QStringLiteral("语言")).value.value_or(QString()), QStringLiteral("简体中文"));
     }
 
+    void shouldStoreTheUploadIntervalOfEachConnection()
+    {
+        LicenseStore store;
+        QVERIFY(!store.open(m_location));
+        const auto unset = store.uploadDays(QStringLiteral("corp"));
+        QVERIFY(unset.ok());
+        QCOMPARE(unset.value, std::nullopt);
+        QVERIFY(!store.setUploadDays(QStringLiteral("corp"), 31));
+        QCOMPARE(store.uploadDays(QStringLiteral("corp")).value, std::optional<int>(31));
+        QCOMPARE(store.uploadDays(QStringLiteral("lab")).value, std::nullopt); // each connection its own
+        // Kept within a day and a year, however it was asked for or edited.
+        QVERIFY(!store.setUploadDays(QStringLiteral("corp"), 0));
+        QCOMPARE(store.uploadDays(QStringLiteral("corp")).value, std::optional<int>(1));
+        QVERIFY(!store.setUploadDays(QStringLiteral("corp"), 1000));
+        QCOMPARE(store.uploadDays(QStringLiteral("corp")).value, std::optional<int>(365));
+        QVERIFY(!store.setSetting(QStringLiteral("uploadDays/corp"), QStringLiteral("monthly")));
+        QCOMPARE(store.uploadDays(QStringLiteral("corp")).value, std::nullopt);
+    }
+
     void shouldStoreTheRetentionPolicy()
     {
         LicenseStore store;

@@ -913,6 +913,36 @@ private Q_SLOTS:
         const int connectedRow = rowOf(connected);
         QVERIFY(offlineRow >= 0 && connectedRow >= 0);
 
+        // A server without GitHub Connect whose upload is overdue by the weekly default: a monthly interval
+        // set from its menu (the input dialog replaced) clears the mark, stored for the connection.
+        const auto uploadCell = [instances, &rowOf, &offline] {
+            return instances->model()->index(rowOf(offline), ServerInstancesModel::LastUploadColumn).data().toString();
+        };
+        QVERIFY2(uploadCell().endsWith(QLatin1String(", overdue")), qPrintable(uploadCell()));
+        int asked = -1;
+        m_window->setUploadDaysQuestion([&asked](QWidget *, int current) {
+            asked = current;
+            return std::optional<int>(31);
+        });
+        QMenu *connectedMenu = openMenu(connectedRow);
+        QVERIFY(connectedMenu);
+        QVERIFY(!menuAction(connectedMenu, QStringLiteral("uploadInterval"))); // it syncs
+        connectedMenu->close();
+        QMenu *intervalMenu = openMenu(offlineRow);
+        QVERIFY(intervalMenu);
+        QAction *interval = menuAction(intervalMenu, QStringLiteral("uploadInterval"));
+        QVERIFY(interval && interval->isEnabled());
+        interval->trigger();
+        intervalMenu->close();
+        QCOMPARE(asked, 7);
+        QTRY_VERIFY2(!uploadCell().endsWith(QLatin1String(", overdue")), qPrintable(uploadCell()));
+        QCOMPARE(page()->serverInstancesCard()->uploadDays(), 31);
+        {
+            LicenseStore store;
+            QVERIFY(!store.open(m_dir->filePath(QStringLiteral("store.sqlite"))));
+            QCOMPARE(store.uploadDays(controller()->connection().id).value, std::optional<int>(31));
+        }
+
         // A server without GitHub Connect: no Sync now, no sync history.
         QMenu *menu = openMenu(offlineRow);
         QVERIFY(menu);

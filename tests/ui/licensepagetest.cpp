@@ -291,6 +291,20 @@ private Q_SLOTS:
         // The row was rebuilt for its warning, and the focus is where the user left it.
         QVERIFY(page.licenseSyncCard()->syncNowButton(serverId) != before.data());
         QCOMPARE(QApplication::focusWidget(), page.licenseSyncCard()->syncNowButton(serverId));
+
+        // An upload interval set for the connection (an air-gapped server added to monthly): not overdue.
+        page.serverInstancesCard()->setUploadDays(31);
+        QVERIFY2(
+            upload.data().toString().endsWith(QLatin1String("(7 days ago)")), qPrintable(upload.data().toString()));
+        QVERIFY(!upload.data(Glc::ServerInstancesModel::UploadOverdueRole).toBool());
+        // A tighter one: overdue, and the tooltip says by which interval.
+        page.serverInstancesCard()->setUploadDays(3);
+        QVERIFY(upload.data().toString().endsWith(QLatin1String(", overdue")));
+        QVERIFY2(upload.data(Qt::ToolTipRole)
+                     .toString()
+                     .contains(QLatin1String("at least every 3 days, as set for "
+                                             "this connection")),
+            qPrintable(upload.data(Qt::ToolTipRole).toString()));
     }
 
     void shouldListTheUsageFilesOfOneServerOrAll()

@@ -27,6 +27,7 @@
 #include "workflows/labhistoryjob.h"
 #include "workflows/labhost.h"
 #include "workflows/refreshjob.h"
+#include "workflows/uploaddaysjob.h"
 
 #include <QScopeGuard>
 #include <QSettings>
@@ -442,6 +443,26 @@ void LicenseController::saveConnection(const Connection &connection)
     m_runner->start(job);
 }
 
+void LicenseController::setUploadDays(int days)
+{
+    WorkflowContext context = storeContext();
+    context.connection = connection(); // the store only: no lab, no token
+    auto *job = new UploadDaysJob(context, days);
+    connect(job, &WorkflowJob::finished, this, [this, job] {
+        if (job->status() != WorkflowJob::Status::Succeeded) {
+            m_page->showError(
+                i18nc("@info", "The upload interval could not be saved: %1", job->errorText()), job->nextStep());
+            return;
+        }
+        m_data.uploadDays = job->days();
+        m_page->serverInstancesCard()->setUploadDays(job->days());
+        Q_EMIT statusMessage(
+            i18ncp("@info:status", "Servers without GitHub Connect are now due to have their usage added every day.",
+                "Servers without GitHub Connect are now due to have their usage added every %1 days.", job->days()));
+    });
+    m_runner->start(job);
+}
+
 void LicenseController::activate(const Connection &connection, const QString &token)
 {
     m_connection = connection;
@@ -761,6 +782,7 @@ void LicenseController::apply(const PageData &data)
     // GitHub Connect state.
     LicenseSnapshot servers = snapshot;
     servers.serverLicenses = serverLicenses;
+    m_page->serverInstancesCard()->setUploadDays(data.uploadDays);
     m_page->serverInstancesCard()->setSnapshot(servers, data.usageFiles);
     const ServerInstancesModel *instances = m_page->serverInstancesCard()->model();
     QList<ServerRow> rows;

@@ -133,6 +133,11 @@ public:
     SaveSummaryCommand *summaryCommand() const { return m_summary; }
     bool isRefreshing() const { return m_refresh != nullptr || m_refreshQueued; }
 
+    /// Stores how often the connection's servers without GitHub Connect are to have their usage added
+    /// (off the interface thread); the instances card judges their uploads by it at once. An error shows on
+    /// the page.
+    void setUploadDays(int days);
+
 public Q_SLOTS:
     void refresh();
     void cancelRefresh();

@@ -46,7 +46,7 @@ public:
                 return i18nc("@item", "No upload yet");
             }
             const QString text = UiFormat::dateTimeWithRelative(when, clock());
-            return instance().uploadOverdue(clock())
+            return instance().uploadOverdue(clock(), model->uploadDays())
                 ? i18nc("@item:intable %1 the last upload's date and age", "%1, overdue", text)
                 : text;
         }
@@ -57,11 +57,19 @@ public:
         if ((role == Qt::ToolTipRole || role == Qt::AccessibleDescriptionRole) &&
             index.column() == Model::LastUploadColumn) {
             const Model::Instance &server = instance();
-            if (server.uploadOverdue(clock())) {
-                const QString overdue = i18nc("@info:tooltip %1 host",
-                    "%1 does not sync by itself (GitHub Connect is off): export its license usage and add it to the "
-                    "enterprise at least weekly, as the automatic sync would.",
-                    server.hostname);
+            if (server.uploadOverdue(clock(), model->uploadDays())) {
+                const int days = model->uploadDays();
+                const QString overdue = days == Glc::LicenseCadence::Days
+                    ? i18nc("@info:tooltip %1 host",
+                          "%1 does not sync by itself (GitHub Connect is off): export its license usage and add it to "
+                          "the enterprise at least weekly, as the automatic sync would.",
+                          server.hostname)
+                    : i18ncp("@info:tooltip %2 host",
+                          "%2 does not sync by itself (GitHub Connect is off): export its license usage and add it to "
+                          "the enterprise at least every day, as set for this connection.",
+                          "%2 does not sync by itself (GitHub Connect is off): export its license usage and add it to "
+                          "the enterprise at least every %1 days, as set for this connection.",
+                          days, server.hostname);
                 return server.lastUploadName.isEmpty()
                     ? overdue
                     : i18nc("@info:tooltip %1 file name, %2 a sentence", "%1\n%2", server.lastUploadName, overdue);
@@ -75,7 +83,7 @@ public:
                     raw(Model::ConnectedColumn).toBool() ? StatusColors::Role::Positive : StatusColors::Role::Negative,
                     palette);
             }
-            if (index.column() == Model::LastUploadColumn && instance().uploadOverdue(clock())) {
+            if (index.column() == Model::LastUploadColumn && instance().uploadOverdue(clock(), model->uploadDays())) {
                 return StatusColors::text(StatusColors::Role::Warning, palette);
             }
             if (index.column() == Model::UploadStateColumn) {
@@ -166,6 +174,16 @@ void ServerInstancesCard::setClock(const std::function<QDateTime()> &clock)
     refreshTimes(); // the uploads' ages by the new clock
 }
 
+void ServerInstancesCard::setUploadDays(int days)
+{
+    m_model->setUploadDays(days);
+}
+
+int ServerInstancesCard::uploadDays() const
+{
+    return m_model->uploadDays();
+}
+
 void ServerInstancesCard::refreshTimes()
 {
     m_proxy->clockAdvanced();
@@ -197,6 +215,13 @@ void ServerInstancesCard::addServerActions(QMenu *menu, const QModelIndex &index
         QIcon::fromTheme(QStringLiteral("document-import")), i18nc("@action:inmenu", "&Add Server Usage…"));
     add->setObjectName(QStringLiteral("addServerUsage"));
     connect(add, &QAction::triggered, this, &ServerInstancesCard::addServerUsageRequested);
+    // How often a server without GitHub Connect is to have its usage added, before it reads as overdue.
+    if (server.connected == false) {
+        QAction *interval = menu->addAction(
+            QIcon::fromTheme(QStringLiteral("appointment-new")), i18nc("@action:inmenu", "Upload &Interval…"));
+        interval->setObjectName(QStringLiteral("uploadInterval"));
+        connect(interval, &QAction::triggered, this, &ServerInstancesCard::uploadDaysRequested);
+    }
     QAction *files = menu->addAction(
         QIcon::fromTheme(QStringLiteral("document-open-recent")), i18nc("@action:inmenu", "&Usage Files…"));
     files->setObjectName(QStringLiteral("usageFilesOfServer"));

@@ -37,6 +37,9 @@ public:
     /// The clock the uploads' ages are read by (set it before setSnapshot(): the model's own dates use
     /// the clock of that moment).
     void setClock(const std::function<QDateTime()> &clock);
+    /// How often servers without GitHub Connect are to have their usage added (the page data's).
+    void setUploadDays(int days);
+    int uploadDays() const;
     /// The clock moved on (the page's minute tick): the uploads' ages and overdue marks follow it.
     void refreshTimes();
     QTreeView *view() const { return m_view; }
@@ -50,6 +53,8 @@ Q_SIGNALS:
     void addServerUsageRequested();
     /// The license syncs of @p host on record.
     void syncHistoryRequested(const QString &host);
+    /// Upload Interval… (a server without GitHub Connect): how often such servers' usage is to be added.
+    void uploadDaysRequested();
     /// Usage Files…: the files exported from and uploaded for the server.
     void usageFilesRequested(const QString &host);
 

@@ -50,9 +50,9 @@ MainWindow::MainWindow(const LicenseController::Options &options, QWidget *paren
     m_askUploadDays = [](QWidget *parent, int current) -> std::optional<int> {
         bool ok = false;
         const int days = QInputDialog::getInt(parent, i18nc("@title:window", "Upload Interval"),
-            i18nc("@label:spinbox",
-                "Servers without GitHub Connect do not sync. Their license usage is due to be exported and added "
-                "to the enterprise every (days):"),
+            i18nc("@label:spinbox two lines",
+                "Servers without GitHub Connect do not sync: export their license usage\nand add it to the "
+                "enterprise every (days):"),
             current, Glc::LicenseCadence::MinUploadDays, Glc::LicenseCadence::MaxUploadDays, 1, &ok);
         return ok ? std::optional<int>(days) : std::nullopt;
     };

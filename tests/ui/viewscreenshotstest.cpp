@@ -44,6 +44,7 @@
 #include <QFontMetrics>
 #include <QGroupBox>
 #include <QImage>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -542,6 +543,33 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(dialog->view()->model()->rowCount() > 0, 10000);
         shoot(dialog, QStringLiteral("usage-files"));
         dialog->close();
+    }
+
+    void shouldShootTheUploadInterval()
+    {
+        // From the menu of a server without GitHub Connect: the input dialog, in the interface language;
+        // dismissed, nothing changes.
+        auto *card = m_window->licensePage()->serverInstancesCard();
+        const int before = card->uploadDays();
+        QString path;
+        int shown = -1;
+        QTimer poll;
+        poll.setInterval(20);
+        connect(&poll, &QTimer::timeout, this, [&] {
+            auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+            if (!dialog || !dialog->isVisible() || !QTest::qWaitForWindowExposed(dialog)) {
+                return;
+            }
+            poll.stop();
+            shown = dialog->intValue();
+            path = shoot(dialog, QStringLiteral("upload-interval"));
+            dialog->reject();
+        });
+        poll.start();
+        Q_EMIT card->uploadDaysRequested(); // returns once the dialog is closed
+        QVERIFY(!path.isEmpty());
+        QCOMPARE(shown, before);
+        QCOMPARE(card->uploadDays(), before);
     }
 
     void shouldShootSyncHistory()

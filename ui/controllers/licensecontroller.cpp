@@ -448,11 +448,14 @@ void LicenseController::setUploadDays(int days)
     WorkflowContext context = storeContext();
     context.connection = connection(); // the store only: no lab, no token
     auto *job = new UploadDaysJob(context, days);
-    connect(job, &WorkflowJob::finished, this, [this, job] {
+    connect(job, &WorkflowJob::finished, this, [this, job, id = context.connection.id] {
         if (job->status() != WorkflowJob::Status::Succeeded) {
             m_page->showError(
                 i18nc("@info", "The upload interval could not be saved: %1", job->errorText()), job->nextStep());
             return;
+        }
+        if (connection().id != id) {
+            return; // stored for the connection it was set on; another one is shown now
         }
         m_data.uploadDays = job->days();
         m_page->serverInstancesCard()->setUploadDays(job->days());

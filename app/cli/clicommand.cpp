@@ -6,6 +6,8 @@
 #include "cli/snapshotjson.h"
 #include "licensing/licensevalues.h"
 
+#include <KLocalizedString>
+
 namespace Glc {
 void ReportCommand::addOptions(QCommandLineParser &parser)
 {
@@ -30,6 +32,25 @@ ExitCode ReportCommand::run(CliSession &session, const QCommandLineParser &parse
         return code;
     }
     return report(session, snapshot, format, parser);
+}
+
+void StoreListCommand::addOptions(QCommandLineParser &parser)
+{
+    parser.addOption(
+        QCommandLineOption(QStringLiteral("server"), serverHelp(), i18nc("@info:shell value name", "server")));
+    parser.addOption(SnapshotJson::formatOption(SnapshotJson::Formats::TextOrJson));
+}
+
+ExitCode StoreListCommand::run(CliSession &session, const QCommandLineParser &parser)
+{
+    const QString format = parser.value(QStringLiteral("format"));
+    if (!SnapshotJson::checkFormat(format, SnapshotJson::Formats::TextOrJson)) {
+        return ExitCode::Usage;
+    }
+    if (const ExitCode code = session.chooseConnection(); code != ExitCode::Ok) {
+        return code;
+    }
+    return list(session, parser.value(QStringLiteral("server")), format == QLatin1String("json"));
 }
 
 std::vector<std::unique_ptr<CliCommand>> cliCommands()

@@ -58,6 +58,21 @@ protected:
     virtual bool readsReportFiles() const { return false; }
 };
 
+/// A list of what the store keeps for the connection (sync-history, usage-files), one server's or all,
+/// as text or JSON: --server, --format and the connection are handled here, the list in list().
+class StoreListCommand : public CliCommand
+{
+public:
+    void addOptions(QCommandLineParser &parser) final;
+    ExitCode run(CliSession &session, const QCommandLineParser &parser) final;
+
+protected:
+    /// The help of --server ("Only this server's syncs …").
+    virtual QString serverHelp() const = 0;
+    /// `server`: the --server value (empty: all); `json`: --format json.
+    virtual ExitCode list(CliSession &session, const QString &server, bool json) = 0;
+};
+
 /// Every command, in the order `ghe-license --help` lists them.
 std::vector<std::unique_ptr<CliCommand>> cliCommands();
 

@@ -16,9 +16,7 @@
 
 namespace Glc {
 namespace {
-const QLatin1String ServerOption("server");
-
-class SyncHistoryCommand : public CliCommand
+class SyncHistoryCommand : public StoreListCommand
 {
 public:
     QString name() const override { return QStringLiteral("sync-history"); }
@@ -33,28 +31,19 @@ public:
             "GitHub reports only each server's last sync; every refresh and every Sync now keeps what changed. Read "
             "from the store: no token is needed.");
     }
-    void addOptions(QCommandLineParser &parser) override
+
+protected:
+    QString serverHelp() const override
     {
-        parser.addOption(QCommandLineOption(ServerOption,
-            i18nc("@info:shell", "Only this server's syncs (its host name or server id)."),
-            i18nc("@info:shell value name", "server")));
-        parser.addOption(SnapshotJson::formatOption(SnapshotJson::Formats::TextOrJson));
+        return i18nc("@info:shell", "Only this server's syncs (its host name or server id).");
     }
-    ExitCode run(CliSession &session, const QCommandLineParser &parser) override
+    ExitCode list(CliSession &session, const QString &server, bool json) override
     {
-        const QString format = parser.value(QStringLiteral("format"));
-        if (!SnapshotJson::checkFormat(format, SnapshotJson::Formats::TextOrJson)) {
-            return ExitCode::Usage;
-        }
-        if (const ExitCode code = session.chooseConnection(); code != ExitCode::Ok) {
-            return code;
-        }
         const auto history = session.store().syncStatusHistory(session.connection().id);
         if (!history.ok()) {
             CliOutput::error(history.error.message, history.error.detail);
             return ExitCode::Failure;
         }
-        const QString server = parser.value(ServerOption);
         QList<SyncStatusRecord> records;
         for (const SyncStatusRecord &record : history.value) {
             if (server.isEmpty() || CliOutput::namesServer(server, record.status.hostname, record.status.serverId)) {
@@ -69,7 +58,7 @@ public:
         // Newest first, in the order the console's Sync History shows.
         SyncHistoryModel model;
         model.setRecords(records);
-        if (format == QLatin1String("json")) {
+        if (json) {
             QJsonArray syncs;
             for (int row = 0; row < model.rowCount(); ++row) {
                 const SyncStatusRecord &r = model.record(row);

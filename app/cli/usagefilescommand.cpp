@@ -16,9 +16,7 @@
 
 namespace Glc {
 namespace {
-const QLatin1String ServerOption("server");
-
-class UsageFilesCommand : public CliCommand
+class UsageFilesCommand : public StoreListCommand
 {
 public:
     QString name() const override { return QStringLiteral("usage-files"); }
@@ -34,28 +32,19 @@ public:
             "file: when, which server, its size and SHA-256, the outcome and, for an upload, GitHub's state of it. "
             "Read from the store: no token is needed.");
     }
-    void addOptions(QCommandLineParser &parser) override
+
+protected:
+    QString serverHelp() const override
     {
-        parser.addOption(QCommandLineOption(ServerOption,
-            i18nc("@info:shell", "Only this server's files (its host name or server id)."),
-            i18nc("@info:shell value name", "server")));
-        parser.addOption(SnapshotJson::formatOption(SnapshotJson::Formats::TextOrJson));
+        return i18nc("@info:shell", "Only this server's files (its host name or server id).");
     }
-    ExitCode run(CliSession &session, const QCommandLineParser &parser) override
+    ExitCode list(CliSession &session, const QString &server, bool json) override
     {
-        const QString format = parser.value(QStringLiteral("format"));
-        if (!SnapshotJson::checkFormat(format, SnapshotJson::Formats::TextOrJson)) {
-            return ExitCode::Usage;
-        }
-        if (const ExitCode code = session.chooseConnection(); code != ExitCode::Ok) {
-            return code;
-        }
         const auto stored = session.store().usageFiles(session.connection().id);
         if (!stored.ok()) {
             CliOutput::error(stored.error.message, stored.error.detail);
             return ExitCode::Failure;
         }
-        const QString server = parser.value(ServerOption);
         QList<UsageFileRecord> files;
         for (const UsageFileRecord &file : stored.value) {
             if (server.isEmpty() || CliOutput::namesServer(server, file.hostName, file.serverId)) {
@@ -70,7 +59,7 @@ public:
         // Newest first, as the store gives them and the console's Usage Files shows them.
         UsageFilesModel model;
         model.setFiles(files);
-        if (format == QLatin1String("json")) {
+        if (json) {
             QJsonArray list;
             for (int row = 0; row < model.rowCount(); ++row) {
                 const UsageFileRecord &f = model.file(row);

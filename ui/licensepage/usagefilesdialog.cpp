@@ -127,32 +127,28 @@ void UsageFilesDialog::addFileActions(QMenu *menu, const QModelIndex &index)
     }
     connect(open, &QAction::triggered, this, [this, folder] { Q_EMIT openFolderRequested(folder); });
 
-    // The selected files' SHA-256 digests, to compare with `sha256sum` where the file went.
+    // Of the selected rows: the SHA-256 digests, to compare with `sha256sum` where a file went; and the
+    // exported files still on disk, to add to the enterprise (an upload is a file of an export too, added
+    // again only after a change on the server, which Add server usage checks).
+    using Model = Glc::UsageFilesModel;
     QStringList digests;
+    QStringList exported;
     for (const QModelIndex &row : ItemViewCopy::selectedRows(m_view)) {
-        const QString sha = row.siblingAtColumn(Glc::UsageFilesModel::Sha256Column).data().toString();
+        const QString sha = row.siblingAtColumn(Model::Sha256Column).data().toString();
         if (!sha.isEmpty() && !digests.contains(sha)) {
             digests.append(sha);
+        }
+        const QString path = row.siblingAtColumn(Model::FileNameColumn).data(Model::RawValueRole).toString();
+        const bool isExport = Glc::UsageFileRecord::Direction(
+                                  row.siblingAtColumn(Model::DirectionColumn).data(Model::RawValueRole).toInt()) ==
+            Glc::UsageFileRecord::Direction::Exported;
+        if (isExport && QFileInfo(path).isAbsolute() && QFileInfo(path).isFile() && !exported.contains(path)) {
+            exported.append(path);
         }
     }
     ItemViewCopy::addCopyLinesAction(menu, QStringLiteral("copySha256"), digests,
         i18ncp("@action:inmenu", "Copy &SHA-256", "Copy %1 &SHA-256 Digests", digests.size()),
         i18nc("@action:inmenu none to copy", "Copy &SHA-256"));
-
-    // Exported files still on disk, of the selected rows: to add to the enterprise (an upload is a file of
-    // an export too, added again only after a change on the server, which Add server usage checks).
-    QStringList exported;
-    for (const QModelIndex &row : ItemViewCopy::selectedRows(m_view)) {
-        const QString path = row.siblingAtColumn(Glc::UsageFilesModel::FileNameColumn)
-                                 .data(Glc::UsageFilesModel::RawValueRole)
-                                 .toString();
-        const bool isExport = Glc::UsageFileRecord::Direction(row.siblingAtColumn(Glc::UsageFilesModel::DirectionColumn)
-                                      .data(Glc::UsageFilesModel::RawValueRole)
-                                      .toInt()) == Glc::UsageFileRecord::Direction::Exported;
-        if (isExport && QFileInfo(path).isAbsolute() && QFileInfo(path).isFile() && !exported.contains(path)) {
-            exported.append(path);
-        }
-    }
     QAction *add = menu->addAction(
         QIcon::fromTheme(QStringLiteral("document-import")), i18nc("@action:inmenu", "A&dd to the Enterprise…"));
     add->setObjectName(QStringLiteral("addUsageFiles"));

@@ -567,12 +567,37 @@ StoreError LicenseStore::removeConnection(const QString &id)
         QStringLiteral("DELETE FROM snapshots WHERE connection_id = ?"),
         QStringLiteral("DELETE FROM connections WHERE id = ?"),
     };
-    for (const QString &sql : statements) {
+    // Its settings go too: every per-connection key ends in "/<id>" (upload interval, the lab's past), and an id
+    // can come back (the built-in lab's is always "lab").
+    QStringList settingKeys;
+    {
+        QSqlQuery keys(database());
+        if (!keys.exec(QStringLiteral("SELECT key FROM settings"))) {
+            StoreError e = queryError(keys);
+            exec(QStringLiteral("ROLLBACK"));
+            return e;
+        }
+        const QString suffix = QLatin1Char('/') + id;
+        while (keys.next()) {
+            if (const QString key = keys.value(0).toString(); key.endsWith(suffix)) {
+                settingKeys.append(key);
+            }
+        }
+    }
+    const auto run = [this](const QString &sql, const QString &value) {
         QSqlQuery q(database());
         q.prepare(sql);
-        q.addBindValue(id);
-        if (!q.exec()) {
-            StoreError e = queryError(q);
+        q.addBindValue(value);
+        return q.exec() ? StoreError() : queryError(q);
+    };
+    for (const QString &key : std::as_const(settingKeys)) {
+        if (StoreError e = run(QStringLiteral("DELETE FROM settings WHERE key = ?"), key); e) {
+            exec(QStringLiteral("ROLLBACK"));
+            return e;
+        }
+    }
+    for (const QString &sql : statements) {
+        if (StoreError e = run(sql, id); e) {
             exec(QStringLiteral("ROLLBACK"));
             return e;
         }

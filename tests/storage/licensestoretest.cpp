@@ -339,8 +339,16 @@ private Q_SLOTS:
             file.sha256 = id;
             file.time = s.takenAt;
             QVERIFY(store.addUsageFile(file).ok());
+            QVERIFY(!store.setUploadDays(id, 14));
+            QVERIFY(!store.setSetting(QStringLiteral("lab-past-taken/") + id, QStringLiteral("2026-11-01T00:00:00Z")));
         }
+        QVERIFY(!store.setSetting(QStringLiteral("uploadDays/not-gone"), QStringLiteral("9")));
         QVERIFY(!store.removeConnection(QStringLiteral("gone")));
+        QCOMPARE(store.uploadDays(QStringLiteral("gone")).value, std::nullopt);
+        QCOMPARE(store.setting(QStringLiteral("lab-past-taken/gone")).value, std::nullopt);
+        QCOMPARE(store.uploadDays(QStringLiteral("kept")).value, std::optional<int>(14));
+        QVERIFY(store.setting(QStringLiteral("lab-past-taken/kept")).value.has_value());
+        QCOMPARE(store.uploadDays(QStringLiteral("not-gone")).value, std::optional<int>(9));
         // Nothing of it comes back when a connection with the same id is made again (the built-in lab's is always
         // "lab").
         QVERIFY(store.snapshots(QStringLiteral("gone")).value.isEmpty());

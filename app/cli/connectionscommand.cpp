@@ -60,7 +60,10 @@ class ConnectionsCommand : public CliCommand
 public:
     QString name() const override { return QStringLiteral("connections"); }
     QString summary() const override { return i18nc("@info:shell", "List, add, remove and test connections."); }
-    QString syntax() const override { return QStringLiteral("list|add NAME|remove NAME|test [NAME]|set-token NAME"); }
+    QString syntax() const override
+    {
+        return QStringLiteral("list|add NAME|remove NAME|test [NAME]|set-token NAME|upload-interval NAME [DAYS]");
+    }
     void addOptions(QCommandLineParser &parser) override
     {
         parser.addOption(QCommandLineOption(QStringLiteral("kind"), i18nc("@info:shell", "add: cloud, server or lab."),
@@ -125,8 +128,12 @@ public:
         if (action == QLatin1String("set-token") && args.size() == 2) {
             return setToken(session, args.at(1));
         }
-        CliOutput::error(
-            i18nc("@info:shell", "Use: connections list, add NAME, remove NAME, test [NAME] or set-token NAME."),
+        if (action == QLatin1String("upload-interval") && (args.size() == 2 || args.size() == 3)) {
+            return uploadInterval(session, args.at(1), args.value(2));
+        }
+        CliOutput::error(i18nc("@info:shell",
+                             "Use: connections list, add NAME, remove NAME, test [NAME], set-token NAME or "
+                             "upload-interval NAME [DAYS]."),
             i18nc("@info:shell", "See: ghe-license connections --help"));
         return ExitCode::Usage;
     }
@@ -148,7 +155,14 @@ private:
                 if (c.id == CliSession::builtInLabName()) {
                     continue;
                 }
-                array.append(QJsonObject{{QStringLiteral("id"), c.id}, {QStringLiteral("name"), c.name},
+                const StoreResult<std::optional<int>> uploadDays = session.store().uploadDays(c.id);
+                if (!uploadDays.ok()) {
+                    CliOutput::error(uploadDays.error.message, uploadDays.error.detail);
+                    return ExitCode::Failure;
+                }
+                array.append(QJsonObject{
+                    {QStringLiteral("upload_days"), uploadDays.value ? QJsonValue(*uploadDays.value) : QJsonValue()},
+                    {QStringLiteral("id"), c.id}, {QStringLiteral("name"), c.name},
                     {QStringLiteral("kind"), kindName(c.kind)}, {QStringLiteral("enterprise"), c.enterpriseSlug},
                     {QStringLiteral("subdomain"), c.gheComSubdomain}, {QStringLiteral("host"), c.serverHost},
                     {QStringLiteral("url"), c.restBase().toString()},
@@ -379,6 +393,53 @@ private:
         CliOutput::error(i18nc("@info:shell", "There is no connection named %1.", name),
             i18nc("@info:shell", "List the connections with: ghe-license connections list"));
         return ExitCode::Failure;
+    }
+
+    /// Shows the upload interval of a connection's servers without GitHub Connect (the console's Upload
+    /// Interval…), or sets it to @p days.
+    ExitCode uploadInterval(CliSession &session, const QString &name, const QString &days)
+    {
+        session.setConnectionName(name);
+        if (const ExitCode code = session.chooseConnection(); code != ExitCode::Ok) {
+            return code;
+        }
+        const Connection &connection = session.connection();
+        if (!days.isEmpty()) {
+            bool number = false;
+            const int value = days.toInt(&number);
+            if (!number || value < LicenseCadence::MinUploadDays || value > LicenseCadence::MaxUploadDays) {
+                CliOutput::error(i18nc("@info:shell", "Not an upload interval: %1", days),
+                    i18nc("@info:shell", "Give a number of days from %1 to %2.", LicenseCadence::MinUploadDays,
+                        LicenseCadence::MaxUploadDays));
+                return ExitCode::Usage;
+            }
+            if (const StoreError error = session.store().setUploadDays(connection.id, value); error.isError()) {
+                CliOutput::error(error.message, error.detail);
+                return ExitCode::Failure;
+            }
+            CliOutput::out(
+                i18ncp("@info:shell", "%2: the usage of a server without GitHub Connect is now overdue after %1 day.",
+                    "%2: the usage of a server without GitHub Connect is now overdue after %1 days.", value,
+                    connection.name));
+            return ExitCode::Ok;
+        }
+        const StoreResult<std::optional<int>> stored = session.store().uploadDays(connection.id);
+        if (!stored.ok()) {
+            CliOutput::error(stored.error.message, stored.error.detail);
+            return ExitCode::Failure;
+        }
+        if (stored.value) {
+            CliOutput::out(
+                i18ncp("@info:shell", "%2: the usage of a server without GitHub Connect is overdue after %1 day.",
+                    "%2: the usage of a server without GitHub Connect is overdue after %1 days.", *stored.value,
+                    connection.name));
+        } else {
+            CliOutput::out(i18ncp("@info:shell",
+                "%2: the usage of a server without GitHub Connect is overdue after %1 day (the default).",
+                "%2: the usage of a server without GitHub Connect is overdue after %1 days (the default).",
+                LicenseCadence::Days, connection.name));
+        }
+        return ExitCode::Ok;
     }
 
     ExitCode test(CliSession &session, const QString &name)

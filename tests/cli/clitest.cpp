@@ -851,6 +851,22 @@ private Q_SLOTS:
         QCOMPARE(
             QJsonDocument::fromJson(list.out.toUtf8()).array().at(0).toObject().value(QLatin1String("name")).toString(),
             QStringLiteral("ext"));
+        QCOMPARE(
+            QJsonDocument::fromJson(list.out.toUtf8()).array().at(0).toObject().value(QLatin1String("upload_days")),
+            QJsonValue());
+        QCOMPARE(run({QStringLiteral("connections"), QStringLiteral("upload-interval"), QStringLiteral("ext"),
+                         QStringLiteral("1"), QStringLiteral("--store"), store})
+                     .out,
+            QStringLiteral("ext: the usage of a server without GitHub Connect is now overdue after 1 day.\n"));
+        const Run listed = run({QStringLiteral("connections"), QStringLiteral("list"), QStringLiteral("--format"),
+            QStringLiteral("json"), QStringLiteral("--store"), store});
+        QCOMPARE(
+            QJsonDocument::fromJson(listed.out.toUtf8()).array().at(0).toObject().value(QLatin1String("upload_days")),
+            QJsonValue(1));
+        const Run unknown = run({QStringLiteral("connections"), QStringLiteral("upload-interval"),
+            QStringLiteral("nope"), QStringLiteral("9"), QStringLiteral("--store"), store});
+        QCOMPARE(unknown.code, 1);
+        QVERIFY2(unknown.err.contains(QLatin1String("There is no connection named nope.")), qPrintable(unknown.err));
         const Run noToken = run({QStringLiteral("status"), QStringLiteral("--store"), store});
         QCOMPARE(noToken.code, 1);
         QVERIFY(noToken.err.contains(QLatin1String("No token")));
@@ -1133,10 +1149,34 @@ private Q_SLOTS:
         };
         QCOMPARE(checkByDefault().code, 3); // 9 days, more than --max-stale-days' 8
         QCOMPARE(offlineOverdue(), QJsonValue(true));
+        const auto interval = [&store](const QStringList &days) {
+            return run(
+                QStringList{QStringLiteral("connections"), QStringLiteral("upload-interval"), QStringLiteral("lab")} +
+                days + QStringList{QStringLiteral("--store"), store});
+        };
+        const Run unset = interval({});
+        QCOMPARE(unset.code, 0);
+        QCOMPARE(unset.out,
+            QStringLiteral(
+                "lab: the usage of a server without GitHub Connect is overdue after 7 days (the default).\n"));
+        for (const char *bad : {"0", "366", "monthly", "1.5"}) {
+            const Run refused = interval({QLatin1String(bad)});
+            QCOMPARE(refused.code, 2);
+            QVERIFY2(refused.err.contains(QLatin1String("Not an upload interval: ") + QLatin1String(bad)) &&
+                    refused.err.contains(QLatin1String("Give a number of days from 1 to 365.")),
+                qPrintable(refused.err));
+        }
+        QCOMPARE(interval({}).out, unset.out); // nothing stored by a refused value
+        const Run set = interval({QStringLiteral("31")});
+        QCOMPARE(set.code, 0);
+        QCOMPARE(set.out,
+            QStringLiteral("lab: the usage of a server without GitHub Connect is now overdue after 31 days.\n"));
+        QCOMPARE(interval({}).out,
+            QStringLiteral("lab: the usage of a server without GitHub Connect is overdue after 31 days.\n"));
         {
-            LicenseStore db;
+            LicenseStore db; // where the console reads it (Upload Interval…)
             QVERIFY(!db.open(store));
-            QVERIFY(!db.setUploadDays(QStringLiteral("lab"), 31));
+            QCOMPARE(db.uploadDays(QStringLiteral("lab")).value, std::optional<int>(31));
         }
         const Run monthlySet = checkByDefault();
         QCOMPARE(monthlySet.code, 0);
@@ -2371,7 +2411,7 @@ private Q_SLOTS:
             QCOMPARE(connection.keys(),
                 sorted({QStringLiteral("admin_shell"), QStringLiteral("enterprise"), QStringLiteral("host"),
                     QStringLiteral("id"), QStringLiteral("kind"), QStringLiteral("name"), QStringLiteral("subdomain"),
-                    QStringLiteral("url")}));
+                    QStringLiteral("upload_days"), QStringLiteral("url")}));
             byName.insert(connection.value(QLatin1String("name")).toString(), connection);
         }
         QCOMPARE(byName.value(QStringLiteral("ext")).value(QLatin1String("kind")).toString(), QStringLiteral("lab"));

@@ -2033,6 +2033,11 @@ private Q_SLOTS:
         auto *list = view->dropZone()->findChild<QTreeWidget *>(QStringLiteral("resultsView"));
         QVERIFY(list);
         QCOMPARE(list->topLevelItemCount(), results.size());
+        // The first file that may go is previewed (the new server's, with its question); the valid one when chosen.
+        QCOMPARE(view->dropZone()->currentResult(), bad.size() - 1);
+        QVERIFY2(view->previewLabel()->text().contains(QLatin1String("elsewhere.example.com")),
+            qPrintable(view->previewLabel()->text()));
+        list->setCurrentItem(list->topLevelItem(list->topLevelItemCount() - 1));
         QVERIFY(view->previewLabel()->text().contains(server.hostname));
         QVERIFY(view->previewLabel()->text().contains(server.serverId));
         QVERIFY(view->startButton()->isEnabled());
@@ -2379,6 +2384,57 @@ private Q_SLOTS:
         const QString preview = view->previewLabel()->text();
         QVERIFY2(preview.contains(QLatin1String("&lt;b&gt;x&lt;/b&gt;")), qPrintable(preview));
         QVERIFY2(!preview.contains(QLatin1String("<b>x</b>")), qPrintable(preview));
+    }
+
+    void shouldKeepAddServerUsageOnScreenWithManyFilesAndPreviewTheChosenOne()
+    {
+        QVERIFY(openConsole());
+        // The exports of two dozen air-gapped servers, caught up at once (servers the enterprise does not list
+        // yet: each a question, each previewed): the view stays within the screen, lists every file, and
+        // previews the one chosen in the list.
+        const QString offline = labServer(false).hostname;
+        QByteArray exported;
+        lab()->runInLab([&](LicenseLab *l) { exported = l->exportUsage(offline); });
+        UsageFileInfo info = UsageFile::read(exported).info;
+        QStringList paths;
+        for (int n = 1; n <= 24; ++n) {
+            info.hostName = QStringLiteral("ghes-%1.airgap.example").arg(n, 2, 10, QLatin1Char('0'));
+            info.serverId = QStringLiteral("00000000-0000-4000-8000-0000000000%1").arg(n, 2, 10, QLatin1Char('0'));
+            paths.append(m_dir->filePath(info.hostName + QStringLiteral("-license-usage.json")));
+            QVERIFY(writeFile(paths.last(), UsageFile::write(info, QByteArrayLiteral("c2VjcmV0"))));
+        }
+        paths.append(m_dir->filePath(QStringLiteral("login.json")));
+        QVERIFY(writeFile(paths.last(), QByteArrayLiteral("<!DOCTYPE html><html><body>Sign in</body></html>")));
+        auto *view = openView<AddServerUsageView>(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
+        QVERIFY(view);
+        const QSize before = view->size();
+        QSignalSpy checked(view, &AddServerUsageView::filesChecked);
+        dropFiles(view->dropZone(), paths);
+        QVERIFY(checked.wait(30000));
+        auto *list = view->dropZone()->findChild<QTreeWidget *>(QStringLiteral("resultsView"));
+        QVERIFY(list);
+        QCOMPARE(list->topLevelItemCount(), paths.size());
+        const QRect screen = view->screen()->availableGeometry();
+        QVERIFY2(view->minimumSizeHint().height() <= screen.height(),
+            qPrintable(QStringLiteral("%1 > %2").arg(view->minimumSizeHint().height()).arg(screen.height())));
+        QTRY_VERIFY(view->height() <= screen.height());
+        QVERIFY(view->height() >= before.height()); // grown for the list, not shrunk
+        // The first file is chosen and previewed; the preview follows the list's current row, by keyboard.
+        QCOMPARE(list->currentItem(), list->topLevelItem(0));
+        const QString first = view->previewLabel()->text();
+        QVERIFY2(first.contains(QFileInfo(paths.at(0)).fileName()) &&
+                first.contains(QStringLiteral("00000000-0000-4000-8000-000000000001")),
+            qPrintable(first));
+        QVERIFY2(!first.contains(QFileInfo(paths.at(1)).fileName()), qPrintable(first));
+        list->setFocus();
+        QTest::keyClick(list, Qt::Key_Down);
+        QTRY_VERIFY2(view->previewLabel()->text().contains(QFileInfo(paths.at(1)).fileName()),
+            qPrintable(view->previewLabel()->text()));
+        QTest::keyClick(list, Qt::Key_End);
+        QTRY_VERIFY2(view->previewLabel()->text().contains(QLatin1String("login.json")) &&
+                view->previewLabel()->text().contains(
+                    UsageFile::validationMessage(UsageFile::Validation::HtmlPage).toHtmlEscaped()),
+            qPrintable(view->previewLabel()->text()));
     }
 
     void shouldConfirmAssistedSyncAndUploadByPolling()

@@ -24,6 +24,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace {
 /// One pasted or dropped entry: a local path, or why it was refused (an empty path).
 void classify(const QUrl &url, const QString &raw, UsageFileDropZone::Split &out)
@@ -41,6 +43,25 @@ void classify(const QUrl &url, const QString &raw, UsageFileDropZone::Split &out
         out.files.append(path);
     }
 }
+
+/// The result of each file: as tall as its rows (the details wrap) up to a dozen lines, then it scrolls.
+class ResultsView : public QTreeWidget
+{
+public:
+    using QTreeWidget::QTreeWidget;
+
+    QSize sizeHint() const override
+    {
+        QSize hint = QTreeWidget::sizeHint();
+        int rows = 0;
+        for (int i = 0; i < topLevelItemCount(); ++i) {
+            rows += indexRowSizeHint(indexFromItem(topLevelItem(i)));
+        }
+        const int most = fontMetrics().lineSpacing() * 12;
+        hint.setHeight(header()->sizeHint().height() + std::min(rows, most) + 2 * frameWidth());
+        return hint;
+    }
+};
 } // namespace
 
 UsageFileDropZone::UsageFileDropZone(QWidget *parent)
@@ -49,7 +70,7 @@ UsageFileDropZone::UsageFileDropZone(QWidget *parent)
     , m_chooseButton(new QPushButton(
           QIcon::fromTheme(QStringLiteral("document-open")), i18nc("@action:button", "&Choose files…"), this))
     , m_messageLabel(new QLabel(this))
-    , m_resultsView(new QTreeWidget(this))
+    , m_resultsView(new ResultsView(this))
     , m_chooser([](QWidget *parent) {
         return Glc::FileDialogs::openFileNames(parent, i18nc("@title:window", "Choose License Usage Files"),
             Glc::FileDialogs::downloadsFolder(),
@@ -88,6 +109,15 @@ UsageFileDropZone::UsageFileDropZone(QWidget *parent)
     m_resultsView->header()->setSectionResizeMode(2, QHeaderView::Stretch);
     m_resultsView->setItemDelegate(new WrappingItemDelegate(m_resultsView, 2));
     m_resultsView->hide();
+    // Its height follows the details' lines, which follow the column's width.
+    connect(m_resultsView->header(), &QHeaderView::sectionResized, m_resultsView, [this](int section) {
+        if (section == 2) {
+            m_resultsView->updateGeometry();
+        }
+    });
+    connect(m_resultsView, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *current) {
+        Q_EMIT currentResultChanged(current ? m_resultsView->indexOfTopLevelItem(current) : -1);
+    });
 
     const int margin = fontMetrics().height();
     auto *buttonRow = new QHBoxLayout;
@@ -101,7 +131,7 @@ UsageFileDropZone::UsageFileDropZone(QWidget *parent)
     layout->addLayout(buttonRow);
     layout->addWidget(m_messageLabel);
     layout->addStretch(1);
-    layout->addWidget(m_resultsView);
+    layout->addWidget(m_resultsView, 1);
     setMinimumHeight(margin * 8);
 
     connect(m_chooseButton, &QPushButton::clicked, this, &UsageFileDropZone::chooseFiles);
@@ -318,6 +348,25 @@ void UsageFileDropZone::setResults(const QList<UsageFileResult> &results)
     }
     colorResults();
     m_resultsView->setVisible(!results.isEmpty());
+    m_resultsView->updateGeometry();
+    // The hint and the button centred in an empty zone; above a list of results, the list takes the room.
+    auto *box = static_cast<QVBoxLayout *>(layout());
+    for (int spacer : {0, 4}) {
+        box->setStretch(spacer, results.isEmpty() ? 1 : 0);
+    }
+    // The first file that can go is the one previewed; else the first one, to say why it cannot.
+    const auto first = std::find_if(
+        results.cbegin(), results.cend(), [](const UsageFileResult &result) { return result.ok || result.warning; });
+    if (!results.isEmpty()) {
+        m_resultsView->setCurrentItem(
+            m_resultsView->topLevelItem(first == results.cend() ? 0 : int(first - results.cbegin())));
+    }
+}
+
+int UsageFileDropZone::currentResult() const
+{
+    QTreeWidgetItem *current = m_resultsView->currentItem();
+    return current ? m_resultsView->indexOfTopLevelItem(current) : -1;
 }
 
 void UsageFileDropZone::colorResults()

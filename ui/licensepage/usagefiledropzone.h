@@ -39,6 +39,8 @@ public:
     void setResults(const QList<UsageFileResult> &results);
     void clearResults();
     QList<UsageFileResult> results() const { return m_results; }
+    /// The row of results() chosen in the list (the first that can be uploaded, after setResults()); -1: none.
+    int currentResult() const;
 
     bool isDragActive() const { return m_dragActive; }
     /// The last refusal ("only files on this computer ..."), empty when none.
@@ -67,6 +69,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     void filesChosen(const QStringList &paths);
     void dragActiveChanged(bool active);
+    /// Another row of results() was chosen in the list (-1: none).
+    void currentResultChanged(int row);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;

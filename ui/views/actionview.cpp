@@ -106,6 +106,13 @@ ActionView::ActionView(LicenseController *controller, QWidget *parent)
     WidgetUtil::fitHeightToWrappedTexts(this);
 }
 
+void ActionView::giveFormTheRoom()
+{
+    auto *box = static_cast<QVBoxLayout *>(layout());
+    box->setStretchFactor(m_form, 1);
+    box->setStretch(box->count() - 2, 0); // the stretch above the buttons
+}
+
 ActionView::~ActionView()
 {
     if (m_job) {

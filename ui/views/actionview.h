@@ -50,6 +50,9 @@ Q_SIGNALS:
 
 protected:
     QVBoxLayout *formLayout() const { return m_form; }
+    /// The room a taller window has goes to the form (what grows in it, by its stretch) instead of below the
+    /// results.
+    void giveFormTheRoom();
     /// Shows how @p action runs on the active connection under the view's introduction (the form's first
     /// item); an unavailable one keeps Start disabled. Call in the view's constructor, after the form.
     void showCapability(Glc::Capability::Action action);

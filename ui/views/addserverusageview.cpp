@@ -50,6 +50,7 @@ AddServerUsageView::AddServerUsageView(LicenseController *controller, QWidget *p
     m_allowNewServers->setToolTip(m_allowNewServers->accessibleDescription());
     m_allowNewServers->hide();
     formLayout()->addWidget(m_allowNewServers);
+    giveFormTheRoom(); // to the list of results
     connect(m_allowNewServers, &QCheckBox::toggled, this, &AddServerUsageView::updateUploadable);
     showCapability(Capability::Action::AddServerUsage);
     startButton()->setText(i18nc("@action:button", "&Upload"));
@@ -59,6 +60,9 @@ AddServerUsageView::AddServerUsageView(LicenseController *controller, QWidget *p
     setReadingTabOrder({m_dropZone, m_dropZone->findChild<QWidget *>(QStringLiteral("chooseFilesButton")),
         m_dropZone->findChild<QWidget *>(QStringLiteral("resultsView")), m_allowNewServers});
     connect(m_dropZone, &UsageFileDropZone::filesChosen, this, &AddServerUsageView::addFiles);
+    // One file at a time, the one chosen in the list: any number of files keeps the view on the screen.
+    connect(m_dropZone, &UsageFileDropZone::currentResultChanged, this,
+        [this](int row) { m_preview->setText(m_previews.value(row)); });
     setAcceptDrops(false); // the drop zone takes the drops
 }
 
@@ -93,7 +97,7 @@ void AddServerUsageView::checkFiles(const QStringList &paths)
         }
         m_check = nullptr;
         QList<UsageFileResult> results;
-        QStringList preview;
+        m_previews.clear();
         const QLocale locale;
         bool newServer = false;
         for (const AddServerUsageJob::FileResult &file : job->results()) {
@@ -114,7 +118,7 @@ void AddServerUsageView::checkFiles(const QStringList &paths)
                 for (const UsageFileFeature &feature : info.features) {
                     features.append(feature.name.toHtmlEscaped());
                 }
-                preview.append(
+                QString preview =
                     i18nc("@info preview of a usage file; %1 file, %2 host, %3 server id, %4 version, %5 features, "
                           "%6 export date, %7 users",
                         "<b>%1</b><br>Host: %2<br>Server ID: %3<br>Version: %4<br>Features: %5<br>Exported: "
@@ -125,16 +129,22 @@ void AddServerUsageView::checkFiles(const QStringList &paths)
                         info.exportedAt.isValid() ? locale.toString(info.exportedAt.toLocalTime(), QLocale::ShortFormat)
                                                   : i18nc("@info unknown date", "unknown"),
                         info.usersEncrypted ? i18nc("@info", "encrypted (only GitHub can read them)")
-                                            : locale.toString(info.userCount)));
+                                            : locale.toString(info.userCount));
+                if (row.warning) {
+                    preview += QStringLiteral("<br><br>") + file.check.message.toHtmlEscaped();
+                }
+                m_previews.append(preview);
             } else {
                 row.title = i18nc("@info", "Cannot be added");
                 row.detail = file.check.message;
+                m_previews.append(QStringLiteral("<b>%1</b><br>%2")
+                        .arg(
+                            QFileInfo(file.check.path).fileName().toHtmlEscaped(), file.check.message.toHtmlEscaped()));
             }
             results.append(row);
         }
-        m_dropZone->setResults(results);
-        m_preview->setText(preview.join(QStringLiteral("<br><br>")));
         m_allowNewServers->setVisible(newServer);
+        m_dropZone->setResults(results); // previews the first file that can go
         updateUploadable();
         Q_EMIT filesChecked();
     });

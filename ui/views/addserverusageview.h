@@ -53,6 +53,7 @@ private:
     QLabel *const m_preview;
     QCheckBox *const m_allowNewServers;
     QStringList m_files;
+    QStringList m_previews; ///< of each file, as last checked: what the preview shows when it is chosen
     QList<Glc::UsageFileCheck::Outcome> m_checks; ///< of m_files, as last checked
     QPointer<Glc::AddServerUsageJob> m_check; ///< the running check of m_files
     quint64 m_checkGeneration = 0; ///< counts checks; only the latest one's results are shown

@@ -84,6 +84,8 @@
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSemaphore>
 #include <QSettings>
 #include <QSignalSpy>
@@ -2435,6 +2437,59 @@ private Q_SLOTS:
                 view->previewLabel()->text().contains(
                     UsageFile::validationMessage(UsageFile::Validation::HtmlPage).toHtmlEscaped()),
             qPrintable(view->previewLabel()->text()));
+    }
+
+    void shouldKeepAssistedSyncOfManyServersOnScreen()
+    {
+        // Sync now of every server on real GitHub: a page, its steps and its link per server. A dozen and more
+        // servers still leave the view within the screen (the steps scroll), every link reachable.
+        LabConfig config = smallLab();
+        config.servers = 16;
+        config.githubLike = true;
+        QVERIFY(openConsole(config));
+        QList<QUrl> opened;
+        UrlOpener::set([&opened](const QUrl &url) { opened.append(url); });
+        auto *sync = openView<SyncNowView>(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Y));
+        QVERIFY(sync);
+        QCOMPARE(sync->capability().kind, Capability::Kind::Assisted);
+        QCOMPARE(sync->serverCombo()->currentIndex(), 0); // all servers
+        const int servers = sync->serverCombo()->count() - 1;
+        QVERIFY2(servers >= 12, qPrintable(QString::number(servers)));
+        sync->startButton()->click();
+        QTRY_COMPARE_WITH_TIMEOUT(opened.size(), servers, 10000);
+        QTRY_VERIFY(sync->assistLabel()->isVisible());
+        for (const QUrl &page : std::as_const(opened)) {
+            QVERIFY2(sync->assistLabel()->text().contains(page.toString(QUrl::FullyEncoded).toHtmlEscaped()),
+                qPrintable(page.toString()));
+        }
+        const QRect screen = sync->screen()->availableGeometry();
+        QVERIFY2(sync->minimumSizeHint().height() <= screen.height(),
+            qPrintable(QStringLiteral("%1 > %2").arg(sync->minimumSizeHint().height()).arg(screen.height())));
+        QVERIFY2(sync->minimumHeight() <= screen.height(), qPrintable(QString::number(sync->minimumHeight())));
+        QTRY_VERIFY(sync->height() <= screen.height());
+        // Not squeezed: the steps have their whole height, in an area that scrolls to the last of them.
+        QLabel *steps = sync->assistLabel();
+        QTRY_VERIFY2(steps->height() >= steps->heightForWidth(steps->width()),
+            qPrintable(QStringLiteral("%1 < %2").arg(steps->height()).arg(steps->heightForWidth(steps->width()))));
+        auto *area = sync->findChild<QScrollArea *>(QStringLiteral("assistArea"));
+        QVERIFY(area && area->isVisible());
+        QVERIFY(area->verticalScrollBar()->maximum() > 0);
+        QCOMPARE(area->focusPolicy(), Qt::StrongFocus); // scrolled by keyboard too
+        area->setFocus();
+        for (int page = 0; page < 20 && area->verticalScrollBar()->value() < area->verticalScrollBar()->maximum();
+            ++page) {
+            QTest::keyClick(area, Qt::Key_PageDown);
+        }
+        QCOMPARE(area->verticalScrollBar()->value(), area->verticalScrollBar()->maximum());
+        const QPoint lastLine = steps->mapTo(area->viewport(), QPoint(0, steps->height() - 1));
+        QVERIFY2(area->viewport()->rect().contains(lastLine), qPrintable(QString::number(lastLine.y())));
+        // The buttons stay in the window: Cancel ends the wait.
+        QVERIFY(sync->cancelButton()->isEnabled());
+        QVERIFY(sync->rect().contains(sync->cancelButton()->mapTo(sync, sync->cancelButton()->rect().bottomRight())));
+        QSignalSpy finished(sync, &ActionView::jobFinished);
+        sync->cancelButton()->click();
+        QVERIFY(finished.wait(10000));
+        QVERIFY(!finished.first().first().toBool());
     }
 
     void shouldConfirmAssistedSyncAndUploadByPolling()

@@ -4,6 +4,7 @@
 
 #include "controllers/licensecontroller.h"
 #include "licensepage/inlinemessage.h"
+#include "licensepage/labelscrollarea.h"
 #include "licensepage/statuscolors.h"
 #include "licensepage/widgetutil.h"
 #include "urlopener.h"
@@ -26,6 +27,7 @@ ActionView::ActionView(LicenseController *controller, QWidget *parent)
     , m_stages(new QLabel(this))
     , m_progress(new QProgressBar(this))
     , m_assist(new QLabel(this))
+    , m_assistArea(new LabelScrollArea(m_assist, 14, this))
     , m_capability(new QLabel(this))
     , m_openPage(new QPushButton(i18nc("@action:button", "&Open the GitHub Page Again"), this))
     , m_result(new InlineMessage(this))
@@ -48,7 +50,8 @@ ActionView::ActionView(LicenseController *controller, QWidget *parent)
     // Its links open through UrlOpener (the browser; the lab in tests), by mouse or keyboard.
     m_assist->setOpenExternalLinks(false);
     m_assist->setTextInteractionFlags(Qt::TextBrowserInteraction);
-    m_assist->setVisible(false);
+    m_assistArea->setObjectName(QStringLiteral("assistArea"));
+    m_assistArea->setVisible(false);
     m_assist->setAccessibleName(i18nc("@label accessible name", "Instructions"));
     m_assist->setAccessibleDescription(i18nc("@info accessible description",
         "What to do on GitHub to finish the action, with a link to each page; the console confirms the outcome "
@@ -77,7 +80,7 @@ ActionView::ActionView(LicenseController *controller, QWidget *parent)
     layout->addLayout(m_form);
     layout->addWidget(m_stages);
     layout->addWidget(m_progress);
-    layout->addWidget(m_assist);
+    layout->addWidget(m_assistArea);
     layout->addWidget(m_openPage, 0, Qt::AlignLeft);
     layout->addWidget(m_result);
     layout->addStretch(1);
@@ -169,7 +172,7 @@ void ActionView::runJob(WorkflowJob *job)
     m_assists.clear();
     showStages(WorkflowJob::Status::Running); // none yet
     m_result->hide();
-    m_assist->hide();
+    m_assistArea->hide();
     m_openPage->hide();
     m_progress->setRange(0, 0);
     m_progress->setVisible(true);
@@ -201,7 +204,8 @@ void ActionView::runJob(WorkflowJob *job)
                         assist.page.toDisplayString().toHtmlEscaped()));
         }
         m_assist->setText(blocks.join(QString()));
-        m_assist->show();
+        m_assistArea->show();
+        m_assistArea->updateGeometry();
         // Several pages: each has its own link; the button would not say which one it opens.
         m_openPage->setVisible(m_assists.size() == 1);
         UrlOpener::open(page);

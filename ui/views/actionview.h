@@ -11,6 +11,7 @@
 
 #include <functional>
 
+class LabelScrollArea;
 class QDialogButtonBox;
 class QLabel;
 class QProgressBar;
@@ -89,6 +90,7 @@ private:
     QLabel *const m_stages;
     QProgressBar *const m_progress;
     QLabel *const m_assist;
+    LabelScrollArea *const m_assistArea; ///< m_assist, scrolling when the steps for many servers are long
     QLabel *const m_capability;
     Glc::Capability m_capabilityValue{Glc::Capability::Kind::Automatic, {}};
     QPushButton *const m_openPage;

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "licensesummary.h"
 
+#include "hostorder.h"
+
 #include <KLocalizedString>
 #include <QLocale>
 
@@ -107,9 +109,7 @@ QString syncSection(const Input &input)
                     i18nc("@title:column", "Status"), i18nc("@title:column", "Error")},
         true);
     QList<LicenseSyncStatus> byHost = servers;
-    std::sort(byHost.begin(), byHost.end(), [](const LicenseSyncStatus &a, const LicenseSyncStatus &b) {
-        return QString::localeAwareCompare(a.hostname, b.hostname) < 0;
-    });
+    HostOrder::sortBy(byHost, [](const LicenseSyncStatus &s) { return s.hostname; });
     for (const LicenseSyncStatus &server : std::as_const(byHost)) {
         QString status = server.lastSyncDate.isValid()
             ? (server.isSuccess() ? i18nc("@item sync status", "Succeeded") : i18nc("@item sync status", "Failed"))
@@ -131,10 +131,7 @@ QString instancesSection(const Input &input)
         return {};
     }
     QList<EnterpriseServerInstallation> byHost = installations;
-    std::sort(
-        byHost.begin(), byHost.end(), [](const EnterpriseServerInstallation &a, const EnterpriseServerInstallation &b) {
-            return QString::localeAwareCompare(a.hostName, b.hostName) < 0;
-        });
+    HostOrder::sortBy(byHost, [](const EnterpriseServerInstallation &i) { return i.hostName; });
     const auto offline = std::count_if(
         byHost.cbegin(), byHost.cend(), [](const EnterpriseServerInstallation &i) { return !i.isConnected; });
     QString html = heading(i18nc("@title summary section", "Enterprise Server instances"));

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "snapshotdiff.h"
 
+#include "hostorder.h"
+
 #include <KLocalizedString>
 #include <QHash>
 #include <QLocale>
@@ -260,7 +262,7 @@ QStringList environmentsOf(const Seats &seats, const QList<int> &rows)
             }
         }
     }
-    hosts.sort();
+    HostOrder::sort(hosts);
     if (cloud) {
         hosts.prepend(QStringLiteral("Cloud"));
     }
@@ -376,7 +378,7 @@ QStringList SnapshotDiff::environments(const ConsumedLicense &seat)
         envs.append(QStringLiteral("Cloud"));
     }
     QStringList hosts = seat.serverHosts();
-    hosts.sort();
+    HostOrder::sort(hosts);
     envs.append(hosts);
     return envs;
 }

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "synchistorymodel.h"
 
+#include "licensing/hostorder.h"
+
 #include <KLocalizedString>
 
 #include <QLocale>
@@ -36,7 +38,7 @@ QStringList SyncHistoryModel::hosts() const
             hosts.append(r.status.hostname);
         }
     }
-    hosts.sort(Qt::CaseInsensitive);
+    HostOrder::sort(hosts);
     return hosts;
 }
 

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "usagefilesmodel.h"
 
+#include "licensing/hostorder.h"
+
 #include <KLocalizedString>
 #include <QSet>
 
@@ -29,7 +31,7 @@ QStringList UsageFilesModel::hosts() const
         }
     }
     QStringList hosts(unique.cbegin(), unique.cend());
-    hosts.sort(Qt::CaseInsensitive);
+    HostOrder::sort(hosts);
     return hosts;
 }
 

@@ -4,6 +4,7 @@
 
 #include "glc_debug.h"
 #include "licensecolumns.h"
+#include "licensing/hostorder.h"
 #include "postgresarray.h"
 #include "postgresrowreader.h"
 #include "postgresrowwriter.h"
@@ -1282,6 +1283,7 @@ StoreResult<LicenseSnapshot> LicenseStore::loadSnapshot(qint64 snapshotId, const
             }
         }
     }
+    HostOrder::sortServers(snapshot);
     return snapshot;
 }
 

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "linkedservers.h"
 
+#include "licensing/hostorder.h"
 #include "storage/licensestore.h"
 
 #include <QSet>
@@ -72,6 +73,8 @@ QList<ServerLicenseInfo> LinkedServers::merged(
             all.append(license);
         }
     }
-    return all + linked;
+    all += linked;
+    HostOrder::sortBy(all, [](const ServerLicenseInfo &license) { return license.hostname; });
+    return all;
 }
 } // namespace Glc

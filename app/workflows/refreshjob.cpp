@@ -7,6 +7,7 @@
 #include "github/installationsjob.h"
 #include "github/licensesyncstatusjob.h"
 #include "github/serverlicensejob.h"
+#include "licensing/hostorder.h"
 #include "storage/licensestore.h"
 
 #include <KLocalizedString>
@@ -105,8 +106,7 @@ void RefreshJob::fetchServers()
     for (const EnterpriseServerInstallation &installation : std::as_const(m_snapshot.installations)) {
         add(installation.hostName);
     }
-    std::sort(hosts.begin(), hosts.end(),
-        [](const QString &a, const QString &b) { return a.compare(b, Qt::CaseInsensitive) < 0; });
+    HostOrder::sort(hosts);
     // In host order whatever order the answers come in.
     m_serverReads.resize(hosts.size());
     const bool lab = context().connection.kind == Connection::Kind::Lab;
@@ -227,6 +227,7 @@ void RefreshJob::partDone()
             m_serverReads.removeIf([](const ServerLicenseInfo &read) { return read.hostname.isEmpty(); });
             m_snapshot.serverLicenses = std::exchange(m_serverReads, {});
         }
+        HostOrder::sortServers(m_snapshot); // as the store gives it back
         m_fetched = true;
         Q_EMIT fetched();
         if (isRunning() && (!m_saveWhenAsked || m_saveAsked)) {

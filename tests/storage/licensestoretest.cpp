@@ -365,6 +365,57 @@ private Q_SLOTS:
         QCOMPARE(q.value(0).toInt(), 1);
     }
 
+    void shouldGiveTheServersBackInHostOrder()
+    {
+        // GitHub's order (and a database's collation) aside: "ghes-2" before "ghes-10", on either database.
+        LicenseStore store;
+        QVERIFY(!store.open(m_location));
+        LicenseSnapshot snapshot = smallSnapshot(5, 30);
+        const QStringList given{QStringLiteral("ghes-10.example.com"), QStringLiteral("ghes-2.example.com"),
+            QStringLiteral("GHES-9.example.com"), QStringLiteral("ghes-1.example.com")};
+        QCOMPARE(snapshot.syncStatus.size(), given.size());
+        snapshot.serverLicenses.clear();
+        snapshot.installations.clear();
+        for (qsizetype i = 0; i < given.size(); ++i) {
+            snapshot.syncStatus[i].hostname = given.at(i);
+            ServerLicenseInfo license;
+            license.hostname = given.at(i);
+            license.seats = 100 + int(i);
+            snapshot.serverLicenses.append(license);
+            EnterpriseServerInstallation installation;
+            installation.id = QStringLiteral("installation-%1").arg(i);
+            installation.hostName = given.at(i);
+            installation.uploads.append(UserAccountsUpload{QStringLiteral("upload-%1").arg(i), UploadSyncState::Success,
+                snapshot.takenAt.addDays(-1), snapshot.takenAt.addDays(-1)});
+            snapshot.installations.append(installation);
+        }
+        const qint64 id = store.writeSnapshot(snapshot).value;
+        QVERIFY(id > 0);
+        const LicenseSnapshot loaded = store.loadSnapshot(id).value;
+        const QStringList expected{QStringLiteral("ghes-1.example.com"), QStringLiteral("ghes-2.example.com"),
+            QStringLiteral("GHES-9.example.com"), QStringLiteral("ghes-10.example.com")};
+        QStringList syncHosts;
+        for (const LicenseSyncStatus &status : loaded.syncStatus) {
+            syncHosts.append(status.hostname);
+        }
+        QStringList licenseHosts;
+        for (const ServerLicenseInfo &license : loaded.serverLicenses) {
+            licenseHosts.append(license.hostname);
+            QCOMPARE(license.seats, std::optional<int>(100 + int(given.indexOf(license.hostname))));
+        }
+        QStringList installationHosts;
+        for (const EnterpriseServerInstallation &installation : loaded.installations) {
+            installationHosts.append(installation.hostName);
+            // Each keeps its own uploads.
+            QCOMPARE(installation.uploads.size(), 1);
+            QCOMPARE(installation.uploads.first().name,
+                QStringLiteral("upload-%1").arg(given.indexOf(installation.hostName)));
+        }
+        QCOMPARE(syncHosts, expected);
+        QCOMPARE(licenseHosts, expected);
+        QCOMPARE(installationHosts, expected);
+    }
+
     void shouldForgetServersGitHubNoLongerLists()
     {
         LicenseStore store;

@@ -14,6 +14,7 @@
 #include "licensepage/serverinstancescard.h"
 #include "licensepage/userlicensescard.h"
 #include "licensetablecontroller.h"
+#include "licensing/hostorder.h"
 #include "licensing/licensereportwriter.h"
 #include "models/consumedlicensesmodel.h"
 #include "models/historymodel.h"
@@ -541,6 +542,7 @@ QStringList LicenseController::serverHosts() const
             hosts.append(installation.hostName);
         }
     }
+    HostOrder::sort(hosts); // the offline ones among the others
     return hosts;
 }
 

@@ -88,6 +88,63 @@ private Q_SLOTS:
         QVERIFY(!card.findChild<QLabel *>(QStringLiteral("serverHost_ghes1.corp.example")));
     }
 
+    void shouldShowTheFirstServersOfALongListUntilAskedForAll()
+    {
+        UserLicensesCard card;
+        card.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&card));
+        const auto licenses = [](int count) {
+            QList<Glc::ServerLicenseInfo> list;
+            for (int n = 1; n <= count; ++n) {
+                Glc::ServerLicenseInfo license;
+                license.hostname = QStringLiteral("ghes-%1.corp.example").arg(n);
+                license.seats = 500;
+                license.seatsUsed = 100 + n;
+                list.append(license);
+            }
+            return list;
+        };
+        const auto shownHosts = [&card](int count) {
+            QStringList shown;
+            for (int n = 1; n <= count; ++n) {
+                const QString suffix = QStringLiteral("ghes-%1.corp.example").arg(n);
+                auto *host = card.findChild<QLabel *>(QStringLiteral("serverHost_") + suffix);
+                auto *seats = card.findChild<QLabel *>(QStringLiteral("serverSeats_") + suffix);
+                if (!host || !seats || host->isVisible() != seats->isVisible()) {
+                    return QStringList{QStringLiteral("a row half shown: ") + suffix};
+                }
+                if (host->isVisible()) {
+                    shown.append(host->text());
+                }
+            }
+            return shown;
+        };
+        auto *more = card.findChild<QPushButton *>(QStringLiteral("moreServersButton"));
+        QVERIFY(more);
+        // A few servers: all of them, nothing to unfold.
+        card.setServerLicenses(licenses(8));
+        QCOMPARE(shownHosts(8).size(), 8);
+        QVERIFY(!more->isVisible());
+        // Sixteen: the first six, and a button for the other ten.
+        card.setServerLicenses(licenses(16));
+        QTRY_COMPARE(shownHosts(16).size(), 6);
+        QCOMPARE(shownHosts(16).constLast(), QStringLiteral("ghes-6.corp.example"));
+        QVERIFY(more->isVisible());
+        QCOMPARE(more->text(), QStringLiteral("Show the Other 10 Servers"));
+        const int collapsed = card.sizeHint().height();
+        more->setFocus();
+        QTest::keyClick(more, Qt::Key_Space);
+        QCOMPARE(shownHosts(16).size(), 16);
+        QCOMPARE(more->text(), QStringLiteral("Show Fewer Servers"));
+        QVERIFY(card.sizeHint().height() > collapsed);
+        // Unfolded stays unfolded through the next refresh of the same list.
+        card.setServerLicenses(licenses(16));
+        QTRY_COMPARE(shownHosts(16).size(), 16);
+        QTest::mouseClick(more, Qt::LeftButton);
+        QCOMPARE(shownHosts(16).size(), 6);
+        QCOMPARE(more->text(), QStringLiteral("Show the Other 10 Servers"));
+    }
+
     void shouldNameAServersExpiryOnlyWhereItDiffersFromTheCards()
     {
         UserLicensesCard card;

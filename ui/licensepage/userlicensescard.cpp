@@ -10,6 +10,7 @@
 #include <KLocalizedString>
 #include <QGridLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 UserLicensesCard::UserLicensesCard(QWidget *parent)
@@ -28,6 +29,7 @@ UserLicensesCard::UserLicensesCard(QWidget *parent)
     , m_serversHeading(new QLabel(i18nc("@title:group", "Enterprise Server license seats"), this))
     , m_servers(new QWidget(this))
     , m_serversLayout(new QGridLayout(m_servers))
+    , m_moreServers(new QPushButton(this))
     , m_clock([] { return QDateTime::currentDateTimeUtc(); })
 {
     setObjectName(QStringLiteral("userLicensesCard"));
@@ -50,6 +52,13 @@ UserLicensesCard::UserLicensesCard(QWidget *parent)
     m_servers->setObjectName(QStringLiteral("serverSeats"));
     m_serversLayout->setContentsMargins(0, 0, 0, 0);
     m_serversLayout->setColumnStretch(1, 1);
+    m_moreServers->setObjectName(QStringLiteral("moreServersButton"));
+    m_moreServers->setFlat(true);
+    m_moreServers->setVisible(false);
+    connect(m_moreServers, &QPushButton::clicked, this, [this] {
+        m_allServersShown = !m_allServersShown;
+        showServerRows();
+    });
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_consumedLabel);
@@ -61,6 +70,7 @@ UserLicensesCard::UserLicensesCard(QWidget *parent)
     layout->addSpacing(fontMetrics().height() / 2);
     layout->addWidget(m_serversHeading);
     layout->addWidget(m_servers);
+    layout->addWidget(m_moreServers, 0, Qt::AlignLeft);
     layout->addStretch(1);
 
     updateSummary();
@@ -173,4 +183,29 @@ void UserLicensesCard::rebuildServers()
         m_serversLayout->addWidget(seats, row, 1);
         ++row;
     }
+    showServerRows();
+}
+
+namespace {
+/// A list this long shows its first CollapsedServerRows servers until the admin asks for all.
+constexpr int LongServerList = 9;
+constexpr int CollapsedServerRows = 6;
+} // namespace
+
+void UserLicensesCard::showServerRows()
+{
+    const int rows = m_serverLicenses.size();
+    const bool collapsible = rows >= LongServerList;
+    const int shown = collapsible && !m_allServersShown ? CollapsedServerRows : rows;
+    for (int row = 0; row < rows; ++row) {
+        for (int column = 0; column < 2; ++column) {
+            if (QLayoutItem *item = m_serversLayout->itemAtPosition(row, column); item && item->widget()) {
+                item->widget()->setVisible(row < shown);
+            }
+        }
+    }
+    m_moreServers->setVisible(collapsible);
+    m_moreServers->setText(shown < rows
+            ? i18ncp("@action:button", "Show the Other %1 Server", "Show the Other %1 Servers", rows - shown)
+            : i18nc("@action:button", "Show Fewer Servers"));
 }

@@ -11,6 +11,7 @@
 
 class QGridLayout;
 class QLabel;
+class QPushButton;
 class UsageMeter;
 
 /// The enterprise's seat totals as the User licenses card shows them.
@@ -49,6 +50,8 @@ public:
 private:
     void updateSummary();
     void rebuildServers();
+    /// Hides the servers beyond the first few of a long list unless the admin asked to see them all.
+    void showServerRows();
 
     QLabel *const m_consumedLabel;
     QLabel *const m_availableLabel;
@@ -59,6 +62,9 @@ private:
     QLabel *const m_serversHeading;
     QWidget *const m_servers;
     QGridLayout *const m_serversLayout;
+    /// Shows the servers beyond the first few of a long list, or hides them again.
+    QPushButton *const m_moreServers;
+    bool m_allServersShown = false;
 
     LicenseSummary m_summary;
     QList<Glc::ServerLicenseInfo> m_serverLicenses;

@@ -2055,6 +2055,11 @@ private Q_SLOTS:
         QVERIFY2(finished.first().first().toBool(), qPrintable(view->resultMessage()->title()));
         QCOMPARE(view->dropZone()->results().size(), 1);
         QCOMPARE(view->dropZone()->results().first().title, uploadSyncStateText(UploadSyncState::Success));
+        // The list now holds the uploaded file alone; the preview is still that file's, not the first dropped one's.
+        QCOMPARE(view->dropZone()->currentResult(), 0);
+        QVERIFY2(view->previewLabel()->text().contains(server.serverId) &&
+                !view->previewLabel()->text().contains(QLatin1String("empty.json")),
+            qPrintable(view->previewLabel()->text()));
         QVERIFY(refreshed.count() == 1 || refreshed.wait(30000));
         QVERIFY(refreshed.first().first().toBool());
         QTRY_COMPARE_WITH_TIMEOUT(page()->userLicensesCard()->summary().consumed, labConsumed(), 30000);

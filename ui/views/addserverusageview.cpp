@@ -62,7 +62,7 @@ AddServerUsageView::AddServerUsageView(LicenseController *controller, QWidget *p
     connect(m_dropZone, &UsageFileDropZone::filesChosen, this, &AddServerUsageView::addFiles);
     // One file at a time, the one chosen in the list: any number of files keeps the view on the screen.
     connect(m_dropZone, &UsageFileDropZone::currentResultChanged, this,
-        [this](int row) { m_preview->setText(m_previews.value(row)); });
+        [this](int row) { m_preview->setText(m_previews.value(m_dropZone->results().value(row).path)); });
     setAcceptDrops(false); // the drop zone takes the drops
 }
 
@@ -133,11 +133,12 @@ void AddServerUsageView::checkFiles(const QStringList &paths)
                 if (row.warning) {
                     preview += QStringLiteral("<br><br>") + file.check.message.toHtmlEscaped();
                 }
-                m_previews.append(preview);
+                m_previews.insert(file.check.path, preview);
             } else {
                 row.title = i18nc("@info", "Cannot be added");
                 row.detail = file.check.message;
-                m_previews.append(QStringLiteral("<b>%1</b><br>%2")
+                m_previews.insert(file.check.path,
+                    QStringLiteral("<b>%1</b><br>%2")
                         .arg(
                             QFileInfo(file.check.path).fileName().toHtmlEscaped(), file.check.message.toHtmlEscaped()));
             }

@@ -5,6 +5,7 @@
 #include "views/actionview.h"
 #include "workflows/usagefilecheck.h"
 
+#include <QHash>
 #include <QPointer>
 
 class QCheckBox;
@@ -53,7 +54,9 @@ private:
     QLabel *const m_preview;
     QCheckBox *const m_allowNewServers;
     QStringList m_files;
-    QStringList m_previews; ///< of each file, as last checked: what the preview shows when it is chosen
+    /// Of each file by its path, as last checked: what the preview shows when it is chosen in the list (whose rows
+    /// are the checked files, then the uploaded ones).
+    QHash<QString, QString> m_previews;
     QList<Glc::UsageFileCheck::Outcome> m_checks; ///< of m_files, as last checked
     QPointer<Glc::AddServerUsageJob> m_check; ///< the running check of m_files
     quint64 m_checkGeneration = 0; ///< counts checks; only the latest one's results are shown

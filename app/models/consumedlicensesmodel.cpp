@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "consumedlicensesmodel.h"
 
+#include "licensing/hostorder.h"
+
 #include <KLocalizedString>
 
 #include <QLocale>
@@ -240,7 +242,9 @@ QStringList ConsumedLicensesModel::environments(int row) const
     if (m_flags.at(row) & CloudFlag) {
         envs.append(i18nc("@item:intable environment", "Cloud"));
     }
-    envs.append(m_rows.serverHosts(row));
+    QStringList hosts = m_rows.serverHosts(row);
+    HostOrder::sort(hosts); // as every list of servers
+    envs.append(hosts);
     return envs;
 }
 

@@ -91,9 +91,10 @@ private Q_SLOTS:
         QCOMPARE(cell(0, ConsumedLicensesModel::EnvironmentsColumn),
             locale.createSeparatedList({QStringLiteral("Cloud"), QStringLiteral("ghes-1.example.com")}));
         QCOMPARE(cell(2, ConsumedLicensesModel::EnvironmentsColumn), QStringLiteral("ghes-2.example.com"));
+        // The servers in host order, whatever order GitHub lists the seat's accounts in.
         QCOMPARE(cell(3, ConsumedLicensesModel::EnvironmentsColumn),
             locale.createSeparatedList(
-                {QStringLiteral("Cloud"), QStringLiteral("ghes-2.example.com"), QStringLiteral("ghes-1.example.com")}));
+                {QStringLiteral("Cloud"), QStringLiteral("ghes-1.example.com"), QStringLiteral("ghes-2.example.com")}));
         QCOMPARE(cell(1, ConsumedLicensesModel::LicenseTypeColumn), QStringLiteral("Visual Studio subscription"));
         QCOMPARE(cell(1, ConsumedLicensesModel::TwoFactorColumn), QStringLiteral("No"));
         QCOMPARE(cell(2, ConsumedLicensesModel::TwoFactorColumn), QString());

@@ -4,6 +4,7 @@
 #include "licensing/organizationbreakdown.h"
 #include "models/consumedlicensesfiltermodel.h"
 #include "models/consumedlicensesmodel.h"
+#include "models/countedtwicemodels.h"
 #include "models/historymodel.h"
 #include "models/serverinstancesmodel.h"
 #include "models/synchistorymodel.h"
@@ -12,11 +13,13 @@
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
+#include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTest>
 #include <QTimeZone>
 
 using namespace Glc;
+using namespace Qt::StringLiterals;
 
 namespace {
 QList<ConsumedLicense> sampleSeats()
@@ -185,6 +188,88 @@ private Q_SLOTS:
             model.index(2, ConsumedLicensesModel::CountedTwiceColumn).data().toString(), QStringLiteral("Probably"));
         model.setCountedTwiceRows({result.pairs.first().serverRow, result.pairs.first().cloudRow});
         QCOMPARE(spy.count(), 0); // nothing changed, nothing signalled
+    }
+
+    void shouldShowTheCountedTwiceFindingsAsTheAnalysisGivesThem()
+    {
+        QList<ConsumedLicense> seats = sampleSeats();
+        ConsumedLicense subscriber; // a Visual Studio subscriber without a github.com account: no login
+        subscriber.visualStudioSubscriptionUser = true;
+        subscriber.visualStudioSubscriptionEmail = QStringLiteral("李娜@vs.example");
+        subscriber.licenseType = QStringLiteral("visual_studio");
+        seats.append(subscriber);
+        const CompactLicenseRows rows = CompactLicenseRows::fromLicenses(seats);
+        CountedTwiceResult result = CountedTwiceAnalyzer::analyze(rows);
+        QCOMPARE(result.pairs.size(), 1);
+        const CountedTwicePair found = result.pairs.constFirst();
+
+        SuspectedPairsModel pairs;
+        QAbstractItemModelTester pairsTester(&pairs, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        // A pair naming a seat the rows lack (an analysis of other rows) is left out, the other kept whole.
+        CountedTwicePair stray = found;
+        stray.cloudRow = int(seats.size());
+        stray.seatsFreed = 5;
+        result.pairs.append(stray);
+        pairs.setAnalysis(result, rows);
+        QCOMPARE(pairs.rowCount(), 1);
+        QCOMPARE(pairs.totalSeatsFreed(), found.seatsFreed);
+        QCOMPARE(pairs.seats(0), (std::pair{found.serverRow, found.cloudRow}));
+        QCOMPARE(pairs.seats(1), (std::pair{-1, -1}));
+        const auto text = [&pairs](int column, int role = Qt::DisplayRole) {
+            return pairs.index(0, column).data(role).toString();
+        };
+        QCOMPARE(text(SuspectedPairsModel::ServerAccountColumn),
+            seats.at(found.serverRow).enterpriseServerUserIds.join(QStringLiteral(", ")) +
+                QStringLiteral(" (%1)").arg(found.serverEmail));
+        QCOMPARE(text(SuspectedPairsModel::CloudAccountColumn), seats.at(found.cloudRow).githubComLogin);
+        QCOMPARE(text(SuspectedPairsModel::ReasonColumn), CountedTwicePair::reasonText(found.reason));
+        QCOMPARE(text(SuspectedPairsModel::FixColumn, Qt::ToolTipRole), found.fix);
+        QCOMPARE(text(SuspectedPairsModel::ConfidenceColumn), QStringLiteral("%1%").arg(found.confidence));
+        QCOMPARE(text(SuspectedPairsModel::ServerAccountColumn, Qt::ToolTipRole), QString());
+        QCOMPARE(pairs.index(0, 0).data(CountedTwiceRoles::FindingRole).toInt(), 0);
+        QCOMPARE(pairs.pairs().size(), 1);
+        QCOMPARE(pairs.pair(0).fix, found.fix);
+        QCOMPARE(pairs.headerData(SuspectedPairsModel::FixColumn, Qt::Horizontal).toString(), QStringLiteral("Fix"));
+
+        UnexpectedSeatsModel unexpected;
+        QAbstractItemModelTester unexpectedTester(&unexpected, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        unexpected.setAnalysis(result, rows);
+        QCOMPARE(unexpected.rowCount(), result.unexpected.size());
+        QStringList named;
+        for (int row = 0; row < unexpected.rowCount(); ++row) {
+            named.append(unexpected.index(row, UnexpectedSeatsModel::SeatColumn).data().toString());
+            QCOMPARE(unexpected.seatRow(row), result.unexpected.at(row).row);
+            QCOMPARE(unexpected.index(row, UnexpectedSeatsModel::ExplanationColumn).data(Qt::ToolTipRole).toString(),
+                result.unexpected.at(row).explanation);
+        }
+        // The subscriber without a login is named by the subscription's e-mail.
+        QVERIFY2(named.contains(subscriber.visualStudioSubscriptionEmail), qPrintable(named.join(u',')));
+
+        // Rows given as they are: shown as given, with no seats behind them; sorted numbers as numbers.
+        QList<SuspectedPairRow> given;
+        for (const double confidence : {0.5, 1.0, 0.9}) {
+            given.append({QStringLiteral("ghes:%1").arg(confidence), QStringLiteral("login"), QStringLiteral("why"),
+                QStringLiteral("fix"), 2, confidence});
+        }
+        pairs.setRows(given);
+        QCOMPARE(pairs.rowCount(), 3);
+        QCOMPARE(pairs.totalSeatsFreed(), 6);
+        QCOMPARE(pairs.seats(0), (std::pair{-1, -1}));
+        QCOMPARE(pairs.pairs(), given);
+        QSortFilterProxyModel sorted;
+        sorted.setSourceModel(&pairs);
+        sorted.setSortRole(CountedTwiceRoles::SortRole);
+        sorted.sort(SuspectedPairsModel::ConfidenceColumn);
+        QStringList order;
+        for (int row = 0; row < sorted.rowCount(); ++row) {
+            order.append(sorted.index(row, SuspectedPairsModel::ConfidenceColumn).data().toString());
+            QCOMPARE(sorted.index(row, 0).data(CountedTwiceRoles::FindingRole).toInt(),
+                sorted.mapToSource(sorted.index(row, 0)).row());
+        }
+        QCOMPARE(order, (QStringList{u"50%"_s, u"90%"_s, u"100%"_s}));
+        pairs.clear();
+        QCOMPARE(pairs.rowCount(), 0);
+        QCOMPARE(pairs.totalSeatsFreed(), 0);
     }
 
     void shouldFilter_data()

@@ -16,9 +16,9 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QTreeView>
-#include <QTreeWidget>
 
 using namespace Qt::StringLiterals;
+using Pairs = Glc::SuspectedPairsModel;
 
 namespace {
 QString labelText(const QWidget &parent, const QString &name)
@@ -297,18 +297,21 @@ private Q_SLOTS:
         QCOMPARE(labelText(panel, QStringLiteral("seatsLabel")), QStringLiteral("Fixing all would free 3 seats"));
         QCOMPARE(labelText(panel, QStringLiteral("countLabel")),
             QStringLiteral("2 suspected pairs of accounts counted as two seats each"));
-        QTreeWidget *view = panel.findChild<QTreeWidget *>(QStringLiteral("pairsView"));
-        QCOMPARE(view->topLevelItemCount(), 2);
-        QCOMPARE(view->topLevelItem(0)->text(CountedTwicePanel::CloudAccountColumn), QStringLiteral("janedoe-gh"));
-        QCOMPARE(view->topLevelItem(0)->text(CountedTwicePanel::SeatsColumn), QStringLiteral("1"));
-        QCOMPARE(view->topLevelItem(0)->text(CountedTwicePanel::ConfidenceColumn), QStringLiteral("92%"));
+        QTreeView *view = panel.findChild<QTreeView *>(QStringLiteral("pairsView"));
+        const auto text = [view](int row, int column) { return view->model()->index(row, column).data().toString(); };
+        QCOMPARE(view->model()->rowCount(), 2);
+        QCOMPARE(text(0, Pairs::CloudAccountColumn), QStringLiteral("janedoe-gh"));
+        QCOMPARE(text(0, Pairs::SeatsColumn), QStringLiteral("1"));
+        QCOMPARE(text(0, Pairs::ConfidenceColumn), QStringLiteral("92%"));
+        QCOMPARE(view->model()->index(0, Pairs::FixColumn).data(Qt::ToolTipRole).toString(),
+            UiTestData::pairs().constFirst().fix);
         QVERIFY(labelText(panel, QStringLiteral("detailLabel")).contains(QLatin1String("Add and verify")));
-        view->setCurrentItem(view->topLevelItem(1));
+        view->setCurrentIndex(view->model()->index(1, 0));
         QVERIFY(
             labelText(panel, QStringLiteral("detailLabel")).contains(QLatin1String("Make the primary server email")));
 
         QSignalSpy activated(&panel, &CountedTwicePanel::pairActivated);
-        Q_EMIT view->itemActivated(view->topLevelItem(1), 0);
+        Q_EMIT view->activated(view->model()->index(1, Pairs::FixColumn));
         QCOMPARE(activated.count(), 1);
         QCOMPARE(activated.at(0).at(0).toInt(), 1);
 
@@ -321,12 +324,12 @@ private Q_SLOTS:
     void shouldSortTheFindingsAndStillNameTheirSeats()
     {
         // Confidences whose texts sort otherwise than their numbers ("100%" before "50%" as text).
-        QList<SuspectedPairRow> rows;
+        QList<Glc::SuspectedPairRow> rows;
         const QList<std::pair<QString, double>> given = {{QStringLiteral("b.example:1 (b@corp.example)"), 0.5},
             {QStringLiteral("a.example:2 (a@corp.example)"), 1.0},
             {QStringLiteral("c.example:3 (c@corp.example)"), 0.9}};
         for (const auto &[server, confidence] : given) {
-            SuspectedPairRow row;
+            Glc::SuspectedPairRow row;
             row.serverAccount = server;
             row.cloudAccount = server.left(1);
             row.reason = QStringLiteral("Same e-mail name on another domain");
@@ -340,37 +343,37 @@ private Q_SLOTS:
         panel.show();
         QVERIFY(QTest::qWaitForWindowExposed(&panel));
         panel.setPairs(rows);
-        QTreeWidget *view = panel.view();
+        QTreeView *view = panel.view();
         const auto column = [view](int c) {
             QStringList texts;
-            for (int i = 0; i < view->topLevelItemCount(); ++i) {
-                texts.append(view->topLevelItem(i)->text(c));
+            for (int i = 0; i < view->model()->rowCount(); ++i) {
+                texts.append(view->model()->index(i, c).data().toString());
             }
             return texts;
         };
         // As the analysis gives them until a title is clicked.
-        QCOMPARE(column(CountedTwicePanel::CloudAccountColumn), (QStringList{u"b"_s, u"a"_s, u"c"_s}));
+        QCOMPARE(column(Pairs::CloudAccountColumn), (QStringList{u"b"_s, u"a"_s, u"c"_s}));
         QHeaderView *header = view->header();
         const auto clickTitle = [header](int c) {
             QTest::mouseClick(header->viewport(), Qt::LeftButton, {},
                 QPoint(header->sectionViewportPosition(c) + header->sectionSize(c) / 2, header->height() / 2));
         };
-        clickTitle(CountedTwicePanel::ConfidenceColumn);
-        QCOMPARE(column(CountedTwicePanel::CloudAccountColumn), (QStringList{u"b"_s, u"c"_s, u"a"_s})); // 50, 90, 100 %
-        clickTitle(CountedTwicePanel::ConfidenceColumn);
-        QCOMPARE(column(CountedTwicePanel::CloudAccountColumn), (QStringList{u"a"_s, u"c"_s, u"b"_s}));
-        clickTitle(CountedTwicePanel::ServerAccountColumn);
-        QCOMPARE(column(CountedTwicePanel::CloudAccountColumn), (QStringList{u"a"_s, u"b"_s, u"c"_s}));
+        clickTitle(Pairs::ConfidenceColumn);
+        QCOMPARE(column(Pairs::CloudAccountColumn), (QStringList{u"b"_s, u"c"_s, u"a"_s})); // 50, 90, 100 %
+        clickTitle(Pairs::ConfidenceColumn);
+        QCOMPARE(column(Pairs::CloudAccountColumn), (QStringList{u"a"_s, u"c"_s, u"b"_s}));
+        clickTitle(Pairs::ServerAccountColumn);
+        QCOMPARE(column(Pairs::CloudAccountColumn), (QStringList{u"a"_s, u"b"_s, u"c"_s}));
 
         // Sorted or not, a row names its own pair: the detail, Enter, and Show in Table.
-        view->setCurrentItem(view->topLevelItem(2));
+        view->setCurrentIndex(view->model()->index(2, 0));
         QVERIFY(labelText(panel, QStringLiteral("detailLabel")).contains(QLatin1String("Fix c.example:3")));
         QSignalSpy activated(&panel, &CountedTwicePanel::pairActivated);
         view->setFocus();
         QTest::keyClick(view, Qt::Key_Return);
         QCOMPARE(activated.count(), 1);
         QCOMPARE(activated.at(0).at(0).toInt(), 2); // c is the third pair given
-        view->setCurrentItem(view->topLevelItem(0));
+        view->setCurrentIndex(view->model()->index(0, 0));
         QTest::keyClick(view, Qt::Key_Return);
         QCOMPARE(activated.at(1).at(0).toInt(), 1); // a, the second
     }

@@ -1106,9 +1106,9 @@ private Q_SLOTS:
         QCOMPARE(copied.constLast(), cell(cloud, Model::TotalAccountsColumn) + QLatin1Char('\n'));
 
         // The counted-twice panel hands its fix on.
-        QTreeWidget *pairs = page()->countedTwicePanel()->view();
-        QVERIFY(pairs->topLevelItemCount() > 1);
-        pairs->setCurrentItem(pairs->topLevelItem(1));
+        QTreeView *pairs = page()->countedTwicePanel()->view();
+        QVERIFY(pairs->model()->rowCount() > 1);
+        pairs->setCurrentIndex(pairs->model()->index(1, 0));
         QContextMenuEvent keyboard(QContextMenuEvent::Keyboard, QPoint(), pairs->mapToGlobal(QPoint()));
         QApplication::sendEvent(pairs, &keyboard);
         menu = pairs->findChild<QMenu *>(QStringLiteral("itemViewMenu"));
@@ -1138,9 +1138,9 @@ private Q_SLOTS:
         QCOMPARE(kinds,
             (QSet<QString>{UnexpectedSeat::kindText(UnexpectedSeat::Kind::PendingInvitationOnly),
                 UnexpectedSeat::kindText(UnexpectedSeat::Kind::UnmatchedVisualStudioSubscriber)}));
-        QTreeWidget *seats = panel->unexpectedView();
+        QTreeView *seats = panel->unexpectedView();
         QVERIFY(!seats->isHidden());
-        QCOMPARE(seats->topLevelItemCount(), unexpected.size());
+        QCOMPARE(seats->model()->rowCount(), unexpected.size());
         // The same seats the table's filter finds as pending invitations only, and the subscribers without a login.
         int pendingOnly = 0;
         int subscribers = 0;
@@ -1167,7 +1167,7 @@ private Q_SLOTS:
         QTRY_COMPARE(rowCount(), 0);
         const int last = int(unexpected.size()) - 1;
         seats->setFocus();
-        seats->setCurrentItem(seats->topLevelItem(last));
+        seats->setCurrentIndex(seats->model()->index(last, 0));
         QTest::keyClick(seats, Qt::Key_Return);
         QTRY_COMPARE(rowCount(), controller()->licensesModel()->rowCount());
         QVERIFY(page()->filterBar()->searchField()->text().isEmpty());
@@ -1181,10 +1181,10 @@ private Q_SLOTS:
         QVERIFY(table->viewport()->rect().intersects(table->visualRect(selected.first())));
 
         // A pair's Show in Table: both of its seats, the filters left as they are when they show both.
-        QTreeWidget *pairs = panel->view();
-        QVERIFY(pairs->topLevelItemCount() > 0);
+        QTreeView *pairs = panel->view();
+        QVERIFY(pairs->model()->rowCount() > 0);
         const SuspectedPairRow pair = panel->pairs().constFirst();
-        const QPoint at = pairs->visualItemRect(pairs->topLevelItem(0)).center();
+        const QPoint at = pairs->visualRect(pairs->model()->index(0, 0)).center();
         QContextMenuEvent event(QContextMenuEvent::Mouse, at, pairs->viewport()->mapToGlobal(at));
         QApplication::sendEvent(pairs->viewport(), &event);
         auto *menu = pairs->findChild<QMenu *>(QStringLiteral("itemViewMenu"));
@@ -1234,7 +1234,7 @@ private Q_SLOTS:
         QCOMPARE(dialog->panel()->pairs().constFirst().fix, expected.pairs.constFirst().fix);
         QCOMPARE(dialog->panel()->unexpectedSeats().size(), expected.unexpected.size());
         // Its seats are in no table: the pairs' menu copies, but offers no Show in Table.
-        QTreeWidget *pairs = dialog->panel()->view();
+        QTreeView *pairs = dialog->panel()->view();
         QContextMenuEvent event(QContextMenuEvent::Keyboard, QPoint(), pairs->mapToGlobal(QPoint()));
         QApplication::sendEvent(pairs, &event);
         auto *menu = pairs->findChild<QMenu *>(QStringLiteral("itemViewMenu"));

@@ -93,7 +93,7 @@ inline QList<Glc::EnterpriseServerInstallation> installations()
     return {a, b, c};
 }
 
-inline QList<SuspectedPairRow> pairs()
+inline QList<Glc::SuspectedPairRow> pairs()
 {
     return {
         {QStringLiteral("ghes1.corp.example: jdoe (jane.doe@corp.example)"), QStringLiteral("janedoe-gh"),

@@ -5,37 +5,13 @@
 #include "licensing/compactlicenserows.h"
 #include "licensing/countedtwice.h"
 #include "licensing/mergedview.h"
+#include "models/countedtwicemodels.h"
 
 #include <QGroupBox>
 
 class QLabel;
 class QPushButton;
-class QTreeWidget;
-
-/// One suspected pair of accounts that GitHub counts as two seats, as the panel shows it. The
-/// integrator maps the analyzer's findings to this.
-struct SuspectedPairRow
-{
-    QString serverAccount; ///< e.g. "ghes1.example.com: jdoe (jdoe@corp.example)"
-    QString cloudAccount; ///< e.g. "jdoe-corp" or an email
-    QString reason; ///< why they look like one person
-    QString fix; ///< what makes GitHub count them once
-    int seatsFreed = 0;
-    double confidence = 0; ///< 0..1
-
-    bool operator==(const SuspectedPairRow &) const = default;
-};
-
-/// A seat GitHub's own rules consume that admins often do not expect (a pending invitation only, a Visual Studio
-/// subscriber without a matching github.com account), as the panel shows it.
-struct UnexpectedSeatRow
-{
-    QString seat; ///< the login, else the subscriber's e-mail
-    QString kind; ///< why it counts, in a few words
-    QString explanation; ///< the whole story with the next step
-
-    bool operator==(const UnexpectedSeatRow &) const = default;
-};
+class QTreeView;
 
 /// "Counted twice": suspected pairs with reason, fix and seats each would free, under a header
 /// that sums what fixing them all would free; then the seats that count unexpectedly. Both lists sort by any column
@@ -45,17 +21,6 @@ class CountedTwicePanel : public QGroupBox
 {
     Q_OBJECT
 public:
-    enum Column {
-        ServerAccountColumn,
-        CloudAccountColumn,
-        ReasonColumn,
-        FixColumn,
-        SeatsColumn,
-        ConfidenceColumn,
-        ColumnCount,
-    };
-    Q_ENUM(Column)
-
     explicit CountedTwicePanel(QWidget *parent = nullptr);
 
     /// The analysis of @p seats: its pairs and unexpected seats as rows (pairSeats() and unexpectedSeat() tell
@@ -68,16 +33,21 @@ public:
     int unexpectedSeat(int index) const;
     /// Offers Show in Table (on by default): off where there is no table of the seats.
     void setShowInTable(bool offered) { m_showInTable = offered; }
-    void setPairs(const QList<SuspectedPairRow> &pairs);
-    void setUnexpectedSeats(const QList<UnexpectedSeatRow> &seats);
-    QList<UnexpectedSeatRow> unexpectedSeats() const { return m_unexpected; }
+    void setPairs(const QList<Glc::SuspectedPairRow> &pairs);
+    void setUnexpectedSeats(const QList<Glc::UnexpectedSeatRow> &seats);
+    /// Every unexpected seat as the list shows it (made now).
+    QList<Glc::UnexpectedSeatRow> unexpectedSeats() const { return m_unexpectedModel->seats(); }
     /// The seats as people by GitHub's matching rules, and the count once every pair is fixed.
     void setTotals(const Glc::MergedView::Totals &totals);
     Glc::MergedView::Totals totals() const { return m_totals; }
-    QList<SuspectedPairRow> pairs() const { return m_pairs; }
-    int totalSeatsFreed() const;
-    QTreeWidget *view() const { return m_view; }
-    QTreeWidget *unexpectedView() const { return m_unexpectedView; }
+    /// Every pair as the list shows it (made now).
+    QList<Glc::SuspectedPairRow> pairs() const { return m_pairsModel->pairs(); }
+    int totalSeatsFreed() const { return m_pairsModel->totalSeatsFreed(); }
+    /// The pairs, in the order the analysis gives them until the user sorts them.
+    QTreeView *view() const { return m_view; }
+    QTreeView *unexpectedView() const { return m_unexpectedView; }
+    const Glc::SuspectedPairsModel *pairsModel() const { return m_pairsModel; }
+    const Glc::UnexpectedSeatsModel *unexpectedSeatsModel() const { return m_unexpectedModel; }
     /// What showAnalysis() was given: the findings and the seats they index (empty after setPairs()).
     const Glc::CountedTwiceResult &result() const { return m_result; }
     const Glc::CompactLicenseRows &seats() const { return m_seats; }
@@ -91,21 +61,22 @@ Q_SIGNALS:
     void saveFixListRequested();
 
 private:
+    /// Labels, visibility and column widths after the pairs' model changed.
+    void pairsChanged();
+    void unexpectedSeatsChanged();
     void showDetail();
 
+    Glc::SuspectedPairsModel *const m_pairsModel;
+    Glc::UnexpectedSeatsModel *const m_unexpectedModel;
     QLabel *const m_peopleLabel;
     QLabel *const m_countLabel;
     QLabel *const m_seatsLabel;
     QLabel *const m_emptyLabel;
-    QTreeWidget *const m_view;
+    QTreeView *const m_view;
     QLabel *const m_detailLabel;
     QLabel *const m_unexpectedLabel;
-    QTreeWidget *const m_unexpectedView;
+    QTreeView *const m_unexpectedView;
     QPushButton *const m_saveButton;
-    QList<SuspectedPairRow> m_pairs;
-    QList<UnexpectedSeatRow> m_unexpected;
-    QList<std::pair<int, int>> m_pairSeats;
-    QList<int> m_unexpectedSeats;
     bool m_showInTable = true;
     Glc::CountedTwiceResult m_result;
     Glc::CompactLicenseRows m_seats;

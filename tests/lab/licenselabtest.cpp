@@ -4,7 +4,6 @@
 #include "licensing/githubjson.h"
 #include "licensing/usagefile.h"
 
-#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -92,19 +91,18 @@ class LicenseLabTest : public QObject
 private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
-    void shouldGenerateDeterministicallyAndFast()
+    void shouldGenerateDeterministically()
     {
+        // How fast it generates is the start-up benchmark's ("license lab with 100000 users ready in … ms"), not
+        // a test's: a timed assertion fails on a busy machine.
         LabConfig config;
         config.users = 100000;
-        QElapsedTimer timer;
-        timer.start();
         const LabEnterprise a = LabEnterprise::generate(config);
-        const qint64 elapsed = timer.elapsed();
         const LabEnterprise b = LabEnterprise::generate(config);
+        QCOMPARE(a.consumedLicenses().users.size(), b.consumedLicenses().users.size());
+        QVERIFY(a.consumedLicenses().users.size() >= config.users);
         QCOMPARE(a.consumedLicenses().users, b.consumedLicenses().users);
         QCOMPARE(a.servers().first().serverId, b.servers().first().serverId);
-        QVERIFY2(elapsed < 5000, qPrintable(QString::number(elapsed)));
-        qInfo() << "generated 100k users in" << elapsed << "ms";
         config.seed = 2;
         QVERIFY(LabEnterprise::generate(config).servers().first().serverId != a.servers().first().serverId);
     }

@@ -10,8 +10,12 @@
 #include "models/serverinstancesmodel.h"
 #include "uitestdata.h"
 
+#include <QAction>
+#include <QApplication>
+#include <QContextMenuEvent>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
@@ -376,6 +380,30 @@ private Q_SLOTS:
         view->setCurrentIndex(view->model()->index(0, 0));
         QTest::keyClick(view, Qt::Key_Return);
         QCOMPARE(activated.at(1).at(0).toInt(), 1); // a, the second
+    }
+
+    void shouldShowInTableThePairItsMenuWasOpenedFor()
+    {
+        CountedTwicePanel panel;
+        panel.resize(1000, 600);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        panel.setPairs(UiTestData::pairs());
+        QTreeView *view = panel.view();
+        view->setCurrentIndex(view->model()->index(1, 0));
+        QContextMenuEvent keyboard(QContextMenuEvent::Keyboard, QPoint(), view->mapToGlobal(QPoint()));
+        QApplication::sendEvent(view, &keyboard);
+        auto *menu = view->findChild<QMenu *>(QStringLiteral("itemViewMenu"));
+        QVERIFY(menu);
+        auto *show = menu->findChild<QAction *>(QStringLiteral("showInTable"));
+        QVERIFY(show && show->isEnabled());
+        // A refresh fills the list anew while the menu is open: the action still names the pair it was opened for.
+        panel.setPairs(UiTestData::pairs());
+        QSignalSpy activated(&panel, &CountedTwicePanel::pairActivated);
+        show->trigger();
+        QCOMPARE(activated.count(), 1);
+        QCOMPARE(activated.at(0).at(0).toInt(), 1);
+        menu->close();
     }
 
     void shouldExplainTheSeatsAsPeople()

@@ -30,7 +30,7 @@ int findingOf(const QModelIndex &index)
 /// @p model as @p view shows it: sortable by any column by clicking its title (numbers as numbers, words as the
 /// locale orders them); until then in the order it is given (the best reason first), which a sort indicator would
 /// hide.
-QSortFilterProxyModel *showSortable(QTreeView *view, QAbstractItemModel *model)
+void showSortable(QTreeView *view, QAbstractItemModel *model)
 {
     auto *proxy = new QSortFilterProxyModel(view);
     proxy->setSortRole(Glc::CountedTwiceRoles::SortRole);
@@ -47,7 +47,6 @@ QSortFilterProxyModel *showSortable(QTreeView *view, QAbstractItemModel *model)
             view->setSortingEnabled(true); // sorts by the indicator, then follows the clicks itself
         }
     });
-    return proxy;
 }
 } // namespace
 
@@ -132,11 +131,12 @@ CountedTwicePanel::CountedTwicePanel(QWidget *parent)
         if (!m_showInTable) {
             return;
         }
-        const QModelIndex row = index.isValid() ? index : view->currentIndex();
+        // The finding's number, not the index: the list may be filled anew while the menu is open.
+        const int finding = findingOf(index.isValid() ? index : view->currentIndex());
         QAction *show = menu->addAction(QIcon::fromTheme(QStringLiteral("go-jump")),
-            i18nc("@action:inmenu", "&Show in Table"), menu, [row, activated] { activated(findingOf(row)); });
+            i18nc("@action:inmenu", "&Show in Table"), menu, [finding, activated] { activated(finding); });
         show->setObjectName(QStringLiteral("showInTable"));
-        show->setEnabled(row.isValid());
+        show->setEnabled(finding >= 0);
     };
     ItemViewCopy::install(m_unexpectedView, [this, showInTable](QMenu *menu, const QModelIndex &index) {
         showInTable(menu, m_unexpectedView, index, [this](int row) { Q_EMIT unexpectedSeatActivated(row); });

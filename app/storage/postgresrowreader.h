@@ -11,15 +11,15 @@ struct pg_conn;
 
 namespace Glc {
 /// Reads a snapshot's consumed-license rows on PostgreSQL through libpq, on the store's own
-/// connection (the handle of Qt's QPSQL driver, which speaks UTF-8): a cursor fetched a batch at
-/// a time, each value's text packed as the server sent it (CompactLicenseRows::append(Utf8Row)),
+/// connection (the handle of Qt's QPSQL driver, which speaks UTF-8): one COPY … TO STDOUT in COPY's
+/// text format, each row split and packed as the server sent it (CompactLicenseRows::append(Utf8Row)),
 /// without a QVariant or a QString per value. Used by LicenseStore; the QtSql path stays for a
 /// connection this cannot take over.
 class PostgresRowReader
 {
 public:
-    /// `batchRows`: rows fetched at a time; `threadedFrom`: from this many rows (the snapshot's
-    /// stored count) one thread fetches while the caller's packs the rows.
+    /// `batchRows`: rows handed to the packing at a time; `threadedFrom`: from this many rows (the
+    /// snapshot's stored count) one thread reads while the caller's packs the rows.
     explicit PostgresRowReader(int batchRows = 2048, qsizetype threadedFrom = 20000)
         : m_batchRows(qMax(1, batchRows))
         , m_threadedFrom(threadedFrom)

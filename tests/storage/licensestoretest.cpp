@@ -828,6 +828,16 @@ private Q_SLOTS:
         LicenseStore store;
         QVERIFY(!store.open(m_location));
         LicenseSnapshot snapshot = smallSnapshot(7, 300);
+        // Every character COPY's text format escapes, and a text that reads like its NULL: written by COPY
+        // FROM, read by COPY TO.
+        ConsumedLicense escaped;
+        escaped.githubComLogin = QStringLiteral("back\\slash");
+        escaped.githubComName = QStringLiteral("tab\there, new\nline, return\r, \b\f\v, and \\N");
+        escaped.githubComSamlNameId = QStringLiteral("\\N");
+        escaped.enterpriseServerUserIds = {QStringLiteral("ghes.example.com:1\t2")};
+        escaped.githubComMemberRoles = {QStringLiteral("org\\:Member"), QStringLiteral("org2:Member")};
+        escaped.githubComTwoFactorAuth = TriState::Yes;
+        snapshot.licenses.users.append(escaped);
         const ConsumedLicense chinese = nonAsciiSeat();
         snapshot.licenses.users.append(chinese);
         const auto id = store.writeSnapshot(snapshot);
@@ -849,6 +859,7 @@ private Q_SLOTS:
                 QVERIFY2(rows.license(i) == list.value.at(i), qPrintable(QString::number(i)));
             }
             QCOMPARE(rows.license(rows.size() - 1).githubComName, chinese.githubComName);
+            QCOMPARE(rows.license(rows.size() - 2), escaped);
         }
         PostgresRowReader reader;
         QVERIFY(reader.attach(db));

@@ -115,7 +115,7 @@ bool PostgresRowReader::read(qint64 snapshotId, CompactLicenseRows &rows)
         }
     }
     // COPY's text stream, not a cursor's rows: the server sends it without waiting for the next FETCH, and libpq
-    // hands each row over as it is, without building a result of every value (twice as fast at 300,000 rows).
+    // hands each row over as it is, without building a result of every value (12-22 % faster at 300,000 rows).
     // COPY takes no parameters: the id is a number written here.
     const QByteArray copy = QByteArrayLiteral("COPY (SELECT ") + LicenseSelectColumns +
         QByteArrayLiteral(" FROM consumed_licenses WHERE snapshot_id = ") + QByteArray::number(snapshotId) +

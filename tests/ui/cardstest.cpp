@@ -15,6 +15,7 @@
 #include <QContextMenuEvent>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -404,6 +405,50 @@ private Q_SLOTS:
         QCOMPARE(activated.count(), 1);
         QCOMPARE(activated.at(0).at(0).toInt(), 1);
         menu->close();
+    }
+
+    void shouldNarrowThePairsToWhatIsTyped()
+    {
+        CountedTwicePanel panel;
+        panel.resize(1000, 600);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QLineEdit *search = panel.searchField();
+        QVERIFY(search->isHidden()); // nothing to search
+        panel.setPairs(UiTestData::pairs());
+        QVERIFY(!search->isHidden());
+        QVERIFY(!search->placeholderText().isEmpty());
+        QTreeView *view = panel.view();
+        const auto clouds = [view] {
+            QStringList texts;
+            for (int row = 0; row < view->model()->rowCount(); ++row) {
+                texts.append(view->model()->index(row, Pairs::CloudAccountColumn).data().toString());
+            }
+            return texts;
+        };
+        // A server account, in another case.
+        QTest::keyClicks(search, QStringLiteral("BSMITH"));
+        QCOMPARE(clouds(), QStringList{u"bob-smith"_s});
+        // The one shown is the current pair: its detail, and Enter names it as given (the second).
+        QVERIFY(labelText(panel, QStringLiteral("detailLabel")).contains(QLatin1String("Make the primary server")));
+        QSignalSpy activated(&panel, &CountedTwicePanel::pairActivated);
+        view->setFocus();
+        QTest::keyClick(view, Qt::Key_Return);
+        QCOMPARE(activated.count(), 1);
+        QCOMPARE(activated.at(0).at(0).toInt(), 1);
+        // Words of a fix; then nothing matches, and the detail says nothing.
+        search->clear();
+        QTest::keyClicks(search, QStringLiteral("add and verify"));
+        QCOMPARE(clouds(), QStringList{u"janedoe-gh"_s});
+        QTest::keyClicks(search, QStringLiteral(" nobody"));
+        QCOMPARE(clouds(), QStringList{});
+        QCOMPARE(labelText(panel, QStringLiteral("detailLabel")), QString());
+        // What is typed stays through new findings; cleared, every pair is back.
+        panel.setPairs(UiTestData::pairs());
+        QCOMPARE(clouds(), QStringList{});
+        search->clear();
+        QCOMPARE(clouds(), (QStringList{u"janedoe-gh"_s, u"bob-smith"_s}));
+        QVERIFY(labelText(panel, QStringLiteral("detailLabel")).contains(QLatin1String("Add and verify")));
     }
 
     void shouldExplainTheSeatsAsPeople()

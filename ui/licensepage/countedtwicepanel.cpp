@@ -11,6 +11,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
@@ -61,6 +62,7 @@ CountedTwicePanel::CountedTwicePanel(QWidget *parent)
     , m_seatsLabel(WidgetUtil::makeValueLabel(
           QStringLiteral("seatsLabel"), i18nc("@label accessible name", "Seats that fixing all would free"), this))
     , m_emptyLabel(new QLabel(i18nc("@info", "No account looks counted twice."), this))
+    , m_search(new QLineEdit(this))
     , m_view(new QTreeView(this))
     , m_detailLabel(WidgetUtil::makeValueLabel(
           QStringLiteral("detailLabel"), i18nc("@label accessible name", "Reason and fix of the selected pair"), this))
@@ -111,6 +113,7 @@ CountedTwicePanel::CountedTwicePanel(QWidget *parent)
     layout->addWidget(m_countLabel);
     layout->addWidget(m_seatsLabel);
     layout->addWidget(m_emptyLabel);
+    layout->addWidget(m_search);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_detailLabel);
     layout->addWidget(m_unexpectedLabel);
@@ -156,6 +159,24 @@ CountedTwicePanel::CountedTwicePanel(QWidget *parent)
             i18nc("@action:inmenu none to copy", "Copy &Fixes"));
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &CountedTwicePanel::showDetail);
+
+    // Thousands of pairs: the ones of one person, server or domain, by any text of theirs. What is typed stays
+    // through a refresh.
+    m_search->setObjectName(QStringLiteral("pairsSearch"));
+    m_search->setPlaceholderText(
+        i18nc("@info:placeholder", "Search the pairs by account, e-mail, server, reason or fix…"));
+    m_search->setAccessibleName(i18nc("@label accessible name", "Search the suspected pairs"));
+    m_search->setClearButtonEnabled(true);
+    auto *pairsShown = qobject_cast<QSortFilterProxyModel *>(m_view->model());
+    pairsShown->setFilterKeyColumn(-1);
+    pairsShown->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    connect(m_search, &QLineEdit::textChanged, this, [this, pairsShown](const QString &text) {
+        pairsShown->setFilterFixedString(text);
+        if (!m_view->currentIndex().isValid() && pairsShown->rowCount() > 0) {
+            m_view->setCurrentIndex(pairsShown->index(0, 0));
+        }
+        showDetail();
+    });
     connect(m_view, &QAbstractItemView::activated, this,
         [this](const QModelIndex &index) { Q_EMIT pairActivated(findingOf(index)); });
     setPairs({});
@@ -201,6 +222,7 @@ void CountedTwicePanel::pairsChanged()
     const int pairs = m_pairsModel->rowCount();
     const bool empty = pairs == 0;
     m_emptyLabel->setVisible(empty);
+    m_search->setVisible(!empty);
     m_view->setVisible(!empty);
     m_countLabel->setVisible(!empty);
     m_seatsLabel->setVisible(!empty);

@@ -10,6 +10,7 @@
 #include <QGroupBox>
 
 class QLabel;
+class QLineEdit;
 class QPushButton;
 class QTreeView;
 
@@ -46,6 +47,8 @@ public:
     /// The pairs, in the order the analysis gives them until the user sorts them.
     QTreeView *view() const { return m_view; }
     QTreeView *unexpectedView() const { return m_unexpectedView; }
+    /// Narrows the pairs shown to those with a text containing what is typed (any column, any case).
+    QLineEdit *searchField() const { return m_search; }
     const Glc::SuspectedPairsModel *pairsModel() const { return m_pairsModel; }
     const Glc::UnexpectedSeatsModel *unexpectedSeatsModel() const { return m_unexpectedModel; }
     /// What showAnalysis() was given: the findings and the seats they index (empty after setPairs()).
@@ -72,6 +75,7 @@ private:
     QLabel *const m_countLabel;
     QLabel *const m_seatsLabel;
     QLabel *const m_emptyLabel;
+    QLineEdit *const m_search;
     QTreeView *const m_view;
     QLabel *const m_detailLabel;
     QLabel *const m_unexpectedLabel;

@@ -112,7 +112,6 @@ public:
     /// left out.
     void setAnalysis(const CountedTwiceResult &result, const CompactLicenseRows &seats);
     void setRows(const QList<UnexpectedSeatRow> &rows);
-    void clear() { setRows({}); }
 
     UnexpectedSeatRow seat(int row) const;
     QList<UnexpectedSeatRow> seats() const;

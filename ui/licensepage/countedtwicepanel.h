@@ -49,8 +49,6 @@ public:
     QTreeView *unexpectedView() const { return m_unexpectedView; }
     /// Narrows the pairs shown to those with a text containing what is typed (any column, any case).
     QLineEdit *searchField() const { return m_search; }
-    const Glc::SuspectedPairsModel *pairsModel() const { return m_pairsModel; }
-    const Glc::UnexpectedSeatsModel *unexpectedSeatsModel() const { return m_unexpectedModel; }
     /// What showAnalysis() was given: the findings and the seats they index (empty after setPairs()).
     const Glc::CountedTwiceResult &result() const { return m_result; }
     const Glc::CompactLicenseRows &seats() const { return m_seats; }

@@ -448,12 +448,15 @@ StoreError LicenseStore::migrate(int target, int failingStep)
         if (m.version <= version || m.version > target) {
             continue;
         }
-        for (const QString &statement : m.statements) {
-            StoreError e = exec(QString(statement).replace(QLatin1String("%ID%"), idColumn));
-            if (!e && m.version == failingStep && &statement == &m.statements.constLast()) {
-                e = StoreError{StoreError::Code::QueryFailed, QStringLiteral("failure injected by a test"),
-                    QStringLiteral("failure injected by a test")};
-            }
+        QStringList statements = m.statements + (m_backend == Backend::Sqlite ? m.sqlite : m.postgresql);
+        if (m.version == failingStep) {
+            statements.append(QString()); // after the version's own statements, as its last
+        }
+        for (const QString &statement : std::as_const(statements)) {
+            StoreError e = statement.isNull()
+                ? StoreError{StoreError::Code::QueryFailed, QStringLiteral("failure injected by a test"),
+                      QStringLiteral("failure injected by a test")}
+                : exec(QString(statement).replace(QLatin1String("%ID%"), idColumn));
             if (e) {
                 exec(QStringLiteral("ROLLBACK"));
                 e.code = StoreError::Code::MigrationFailed;
@@ -565,6 +568,10 @@ StoreError LicenseStore::removeConnection(const QString &id)
     const QStringList statements = {
         QStringLiteral("DELETE FROM sync_status WHERE connection_id = ?"),
         QStringLiteral("DELETE FROM usage_files WHERE connection_id = ?"),
+        // A snapshot's seats first, by hand: on PostgreSQL no foreign key cascades to them (schema 5).
+        QStringLiteral(
+            "DELETE FROM consumed_licenses WHERE snapshot_id IN (SELECT id FROM snapshots WHERE connection_id "
+            "= ?)"),
         QStringLiteral("DELETE FROM snapshots WHERE connection_id = ?"),
         QStringLiteral("DELETE FROM connections WHERE id = ?"),
     };
@@ -1292,13 +1299,23 @@ StoreError LicenseStore::removeSnapshot(qint64 snapshotId)
     if (!isOpen()) {
         return notOpenError();
     }
-    QSqlQuery q(database());
-    q.prepare(QStringLiteral("DELETE FROM snapshots WHERE id = ?"));
-    q.addBindValue(snapshotId);
-    if (!q.exec()) {
-        return queryError(q);
+    if (auto e = beginTransaction(); e) {
+        return e;
     }
-    return {};
+    // Its seats first, by hand (on PostgreSQL no foreign key cascades to them, schema 5); the rest by ON DELETE
+    // CASCADE.
+    for (const QString &sql : {QStringLiteral("DELETE FROM consumed_licenses WHERE snapshot_id = ?"),
+             QStringLiteral("DELETE FROM snapshots WHERE id = ?")}) {
+        QSqlQuery q(database());
+        q.prepare(sql);
+        q.addBindValue(snapshotId);
+        if (!q.exec()) {
+            StoreError e = queryError(q);
+            exec(QStringLiteral("ROLLBACK"));
+            return e;
+        }
+    }
+    return exec(QStringLiteral("COMMIT"));
 }
 
 QList<qint64> LicenseStore::beyondRetention(
@@ -1412,7 +1429,7 @@ StoreResult<int> LicenseStore::applyRetention(
     if (!doomed.ok()) {
         return doomed.error;
     }
-    // One transaction per snapshot (removeSnapshot's one statement), oldest first: each goes whole or
+    // One transaction per snapshot (removeSnapshot's), oldest first: each goes whole or
     // not at all, and SQLite's write-ahead log holds one snapshot's pages at a time, not all of them
     // (half a year of 300k-seat snapshots in one transaction grew it to 2.8 GB).
     int removed = 0;

@@ -173,6 +173,22 @@ private:
         QVERIFY2(q.exec(sql), qPrintable(sql));
     }
 
+    /// The number of rows of a query's first value (-1: the query failed).
+    static qint64 countOf(LicenseStore &store, const QString &sql)
+    {
+        QSqlQuery q(QSqlDatabase::database(store.connectionName()));
+        return q.exec(sql) && q.next() ? q.value(0).toLongLong() : -1;
+    }
+
+    /// The foreign keys of consumed_licenses as the database itself lists them.
+    qint64 consumedLicensesForeignKeys(LicenseStore &store) const
+    {
+        return countOf(store,
+            postgres() ? QStringLiteral("SELECT COUNT(*) FROM pg_constraint WHERE contype = 'f'"
+                                        " AND conrelid = 'consumed_licenses'::regclass")
+                       : QStringLiteral("SELECT COUNT(*) FROM pragma_foreign_key_list('consumed_licenses')"));
+    }
+
     QString m_backend;
     PostgresHarness m_pg;
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -223,6 +239,14 @@ private Q_SLOTS:
             QVERIFY(q.exec(QStringLiteral("PRAGMA journal_size_limit")) && q.next());
             QCOMPARE(q.value(0).toLongLong(), 64LL * 1024 * 1024);
         }
+        // PostgreSQL does not check a snapshot's rows one by one against it (that took longer than the rows); the
+        // other tables keep their keys, and SQLite (an index lookup a row) this one.
+        QCOMPARE(consumedLicensesForeignKeys(store), postgres() ? 0 : 1);
+        QVERIFY(
+            countOf(store,
+                postgres() ? QStringLiteral("SELECT COUNT(*) FROM pg_constraint WHERE contype = 'f'"
+                                            " AND conrelid = 'server_licenses'::regclass")
+                           : QStringLiteral("SELECT COUNT(*) FROM pragma_foreign_key_list('server_licenses')")) == 1);
     }
 
     void shouldKeepItsTablesInTheSchemaOfItsSearchPath()
@@ -321,6 +345,7 @@ private Q_SLOTS:
     {
         LicenseStore store;
         QVERIFY(!store.open(m_location));
+        QList<ConsumedLicense> keptSeats;
         for (const QString &id : {QStringLiteral("gone"), QStringLiteral("kept")}) {
             Connection c;
             c.id = id;
@@ -331,6 +356,9 @@ private Q_SLOTS:
             LicenseSnapshot s = smallSnapshot(id == QLatin1String("gone") ? 1 : 2, 30);
             s.connectionId = id;
             QVERIFY(store.writeSnapshot(s).ok());
+            if (id == QLatin1String("kept")) {
+                keptSeats = s.licenses.users;
+            }
             QVERIFY(!s.syncStatus.isEmpty());
             QVERIFY(!store.recordSyncStatus(id, s.syncStatus, s.takenAt.addSecs(60)));
             UsageFileRecord file;
@@ -363,6 +391,10 @@ private Q_SLOTS:
         QSqlQuery q(QSqlDatabase::database(store.connectionName()));
         QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM usage_files")) && q.next());
         QCOMPARE(q.value(0).toInt(), 1);
+        // The seats of its snapshots went with them; the other connection's stay.
+        const qint64 kept = store.snapshots(QStringLiteral("kept")).value.constFirst().id;
+        QCOMPARE(store.loadConsumedLicenses(kept).value, keptSeats);
+        QCOMPARE(countOf(store, QStringLiteral("SELECT COUNT(*) FROM consumed_licenses")), keptSeats.size());
     }
 
     void shouldGiveTheServersBackInHostOrder()
@@ -1357,6 +1389,7 @@ private Q_SLOTS:
             QCOMPARE(old.schemaVersion(), from);
             QVERIFY(!QSqlDatabase::database(old.connectionName()).tables().contains(QStringLiteral("settings")) ||
                 from >= 2);
+            QCOMPARE(consumedLicensesForeignKeys(old), 1);
             snapshotId = old.writeSnapshot(s).value;
             QVERIFY(snapshotId > 0);
             // A usage file as that version stored it (v1 has no upload state columns).
@@ -1391,6 +1424,14 @@ private Q_SLOTS:
         QSqlQuery q(QSqlDatabase::database(store.connectionName()));
         QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM schema_version")) && q.next());
         QCOMPARE(q.value(0).toInt(), 1);
+        // Version 5 took the seats' foreign key away on PostgreSQL, their rows kept; removing the snapshot removes
+        // them still.
+        QCOMPARE(consumedLicensesForeignKeys(store), postgres() ? 0 : 1);
+        const qint64 rows = countOf(store, QStringLiteral("SELECT COUNT(*) FROM consumed_licenses"));
+        QCOMPARE(rows, qint64(s.licenses.users.size()));
+        QVERIFY(!store.removeSnapshot(snapshotId));
+        QCOMPARE(countOf(store, QStringLiteral("SELECT COUNT(*) FROM consumed_licenses")), 0);
+        QVERIFY(store.snapshots(s.connectionId).value.isEmpty());
     }
 
     void shouldLeaveTheDatabaseAsItWasWhenAMigrationStepFails_data()

@@ -3,6 +3,7 @@
 #include "licensestore.h"
 
 #include "glc_debug.h"
+#include "libpqsupport.h"
 #include "licensecolumns.h"
 #include "licensing/hostorder.h"
 #include "postgresarray.h"
@@ -24,6 +25,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -1001,6 +1003,26 @@ StoreError LicenseStore::readConsumedLicenses(qint64 snapshotId, const std::func
 {
     if (!isOpen()) {
         return notOpenError();
+    }
+    // PostgreSQL, between two transactions: the count and the rows in one read-only transaction of their own,
+    // the rows in the primary key's order without a sort (see PostgresRowReader).
+    const bool ownTransaction =
+        m_backend == Backend::PostgreSql && Libpq::connectionOf(database(), PQTRANS_IDLE) != nullptr;
+    if (ownTransaction) {
+        if (StoreError e = exec(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")); e) {
+            return e;
+        }
+    }
+    // After the queries below are gone (declared before them): a read-only transaction commits what failed too.
+    const auto end = qScopeGuard([this, ownTransaction] {
+        if (ownTransaction) {
+            exec(QStringLiteral("COMMIT"));
+        }
+    });
+    if (ownTransaction) {
+        if (StoreError e = exec(QStringLiteral("SET LOCAL enable_sort = off")); e) {
+            return e;
+        }
     }
     {
         // Closed before the rows are read: PostgreSQL streams a forward-only query only while it

@@ -104,6 +104,9 @@ bool PostgresRowReader::read(qint64 snapshotId, CompactLicenseRows &rows)
     };
     // The count and the rows of one state of the database.
     bool ok = bool(run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", PGRES_COMMAND_OK));
+    // The rows in their order by the primary key's index, not sorted after a scan: a snapshot just written has no
+    // statistics yet, and the planner's bitmap scan and sort of 300,000 rows spilled 64 MB to disk (600 ms of 1 s).
+    ok = ok && run("SET LOCAL enable_sort = off", PGRES_COMMAND_OK);
     qsizetype expected = 0;
     if (ok) {
         const Libpq::Result count =

@@ -72,12 +72,9 @@ public:
         }
         // Without --max-upload-days, an upload interval set in the console (Upload Interval…) is the threshold.
         if (!parser.isSet(QStringLiteral("max-upload-days"))) {
-            const auto uploadDays = session.store().uploadDays(session.connection().id);
-            if (!uploadDays.ok()) {
-                CliOutput::error(uploadDays.error.message, uploadDays.error.detail);
-                return ExitCode::Failure;
+            if (const ExitCode code = session.readUploadDays(&maxUploadDays); code != ExitCode::Ok) {
+                return code;
             }
-            maxUploadDays = uploadDays.value.value_or(maxUploadDays);
         }
         const QLocale locale;
         const QDateTime now = session.now();

@@ -53,6 +53,17 @@ QCommandLineOption CliSession::timeoutOption()
         i18nc("@info:shell value name", "seconds"));
 }
 
+ExitCode CliSession::readUploadDays(int *days)
+{
+    const StoreResult<std::optional<int>> stored = m_store.uploadDays(connection().id);
+    if (!stored.ok()) {
+        CliOutput::error(stored.error.message, stored.error.detail);
+        return ExitCode::Failure;
+    }
+    *days = stored.value.value_or(*days);
+    return ExitCode::Ok;
+}
+
 ExitCode CliSession::applyTimeoutOption(const QCommandLineParser &parser, const QString &command)
 {
     if (!parser.isSet(QStringLiteral("timeout"))) {

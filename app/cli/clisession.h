@@ -49,6 +49,9 @@ public:
     const WorkflowContext &context() const { return m_context; }
     const Connection &connection() const { return m_context.connection; }
     bool usesBuiltInLab() const { return m_lab != nullptr; }
+    /// The upload interval set in the console for this connection (Upload Interval…) into `days`, left as it is
+    /// when none is set; prints the store's error and returns Failure when it cannot be read.
+    ExitCode readUploadDays(int *days);
     /// "Now" for the connection's dates (last syncs, staleness): this machine's clock, except for a
     /// lab connection, whose dates are in lab time: its clock may have been moved on
     /// (POST /_lab/clock/advance), so they are judged by the lab's clock. Valid after prepareConnection().

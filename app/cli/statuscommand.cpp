@@ -75,12 +75,10 @@ protected:
         }
         const SeatForecast forecast = SeatForecast::forLatest(points, snapshot);
         // An upload interval set in the console (Upload Interval…) judges the servers without GitHub Connect.
-        const auto uploadDaysSet = session.store().uploadDays(session.connection().id);
-        if (!uploadDaysSet.ok()) {
-            CliOutput::error(uploadDaysSet.error.message, uploadDaysSet.error.detail);
-            return ExitCode::Failure;
+        int uploadDays = LicenseCadence::Days;
+        if (const ExitCode code = session.readUploadDays(&uploadDays); code != ExitCode::Ok) {
+            return code;
         }
-        const int uploadDays = uploadDaysSet.value.value_or(LicenseCadence::Days);
         const QJsonObject status =
             SnapshotJson::status(session.connection(), snapshot, users, forecast, now, uploadDays);
         if (json) {

@@ -204,32 +204,44 @@ void LicenseTableController::showSeats(const QList<int> &rows)
 void LicenseTableController::addSeatActions(QMenu *menu, const QModelIndex &index)
 {
     using Model = ConsumedLicensesModel;
-    const QModelIndexList rows = ItemViewCopy::selectedRows(m_table);
-    // The logins, then every e-mail address, of the selected seats: one a line, each once.
-    auto collect = [rows](const QList<int> &columns) {
+    using Text = CompactLicenseRows::Text;
+    using List = CompactLicenseRows::List;
+    // The selected seats as the model's rows, their values read from its packed rows rather than a QVariant a
+    // cell through the filter: the menu counts what it would copy before it opens, every seat of a large
+    // enterprise included.
+    const QModelIndexList selected = ItemViewCopy::selectedRows(m_table);
+    QList<int> seats;
+    seats.reserve(selected.size());
+    for (const QModelIndex &row : selected) {
+        seats.append(m_filter->mapToSource(row).row());
+    }
+    const CompactLicenseRows &packed = m_model->rows();
+    // The logins, then every e-mail address, of the selected seats: one a line, each once (whatever its case).
+    auto collect = [&seats](const auto &valuesOf) {
         QStringList values;
         QSet<QString> seen;
-        for (const QModelIndex &row : rows) {
-            for (int column : columns) {
-                const QVariant raw = row.siblingAtColumn(column).data(Model::RawValueRole);
-                const QStringList texts =
-                    raw.typeId() == QMetaType::QStringList ? raw.toStringList() : QStringList{raw.toString()};
-                for (const QString &text : texts) {
-                    if (!text.isEmpty() && !seen.contains(text.toCaseFolded())) {
-                        seen.insert(text.toCaseFolded());
-                        values.append(text);
-                    }
+        for (int seat : std::as_const(seats)) {
+            for (const QString &text : valuesOf(seat)) {
+                if (text.isEmpty()) {
+                    continue;
+                }
+                const qsizetype known = seen.size();
+                seen.insert(text.toCaseFolded());
+                if (seen.size() > known) {
+                    values.append(text);
                 }
             }
         }
         return values;
     };
-    const QStringList logins = collect({Model::LoginColumn});
+    const QStringList logins = collect([&packed](int seat) { return QStringList{packed.text(seat, Text::Login)}; });
     ItemViewCopy::addCopyLinesAction(menu, QStringLiteral("copyLogins"), logins,
         i18ncp("@action:inmenu", "Copy &Login", "Copy %1 &Logins", logins.size()),
         i18nc("@action:inmenu none to copy", "Copy &Logins"));
-    const QStringList emails =
-        collect({Model::ServerEmailsColumn, Model::VerifiedEmailsColumn, Model::VisualStudioEmailColumn});
+    const QStringList emails = collect([&packed](int seat) {
+        return packed.list(seat, List::ServerEmails) + packed.list(seat, List::VerifiedDomainEmails) +
+            QStringList{packed.text(seat, Text::VisualStudioSubscriptionEmail)};
+    });
     ItemViewCopy::addCopyLinesAction(menu, QStringLiteral("copyEmails"), emails,
         i18ncp("@action:inmenu", "Copy &E-mail Address", "Copy %1 &E-mail Addresses", emails.size()),
         i18nc("@action:inmenu none to copy", "Copy &E-mail Addresses"));

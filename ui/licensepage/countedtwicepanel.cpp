@@ -31,7 +31,7 @@ int findingOf(const QModelIndex &index)
 /// @p model as @p view shows it: sortable by any column by clicking its title (numbers as numbers, words as the
 /// locale orders them); until then in the order it is given (the best reason first), which a sort indicator would
 /// hide.
-void showSortable(QTreeView *view, QAbstractItemModel *model)
+QSortFilterProxyModel *showSortable(QTreeView *view, QAbstractItemModel *model)
 {
     auto *proxy = new QSortFilterProxyModel(view);
     proxy->setSortRole(Glc::CountedTwiceRoles::SortRole);
@@ -48,6 +48,7 @@ void showSortable(QTreeView *view, QAbstractItemModel *model)
             view->setSortingEnabled(true); // sorts by the indicator, then follows the clicks itself
         }
     });
+    return proxy;
 }
 } // namespace
 
@@ -88,7 +89,7 @@ CountedTwicePanel::CountedTwicePanel(QWidget *parent)
     m_view->setAccessibleName(i18nc("@label accessible name", "Suspected pairs"));
     m_view->setAccessibleDescription(i18nc("@info accessible description",
         "Accounts that look like one person but take two seats, with the reason and the fix"));
-    showSortable(m_view, m_pairsModel);
+    QSortFilterProxyModel *const pairsShown = showSortable(m_view, m_pairsModel);
     m_view->setUniformRowHeights(true);
     m_view->header()->setSectionResizeMode(QHeaderView::Interactive);
     // The fix is the sentence the admin acts on: it takes whatever width the panel has left.
@@ -167,7 +168,6 @@ CountedTwicePanel::CountedTwicePanel(QWidget *parent)
         i18nc("@info:placeholder", "Search the pairs by account, e-mail, server, reason or fix…"));
     m_search->setAccessibleName(i18nc("@label accessible name", "Search the suspected pairs"));
     m_search->setClearButtonEnabled(true);
-    auto *pairsShown = qobject_cast<QSortFilterProxyModel *>(m_view->model());
     pairsShown->setFilterKeyColumn(-1);
     pairsShown->setFilterCaseSensitivity(Qt::CaseInsensitive);
     connect(m_search, &QLineEdit::textChanged, this, [this, pairsShown](const QString &text) {

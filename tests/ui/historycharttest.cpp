@@ -271,6 +271,46 @@ private Q_SLOTS:
         QCOMPARE(chart.currentSnapshot(), -1);
     }
 
+    void shouldCarryThePurchasedSeatsThroughTheForecast()
+    {
+        // Purchased-coloured pixels right of the newest snapshot and above its consumed point (the
+        // purchased line is higher there; the axis labels are below).
+        auto beyondLastSnapshot = [](HistoryChart &chart) {
+            const QImage image = chart.grab().toImage();
+            const QPointF last = chart.snapshotPosition(int(chart.consumed().size()) - 1);
+            const QRgb wanted = chart.purchasedColor().rgb();
+            int n = 0;
+            for (int y = 0; y < int(last.y()); ++y) {
+                for (int x = int(last.x()) + 12; x < image.width(); ++x) {
+                    n += image.pixel(x, y) == wanted ? 1 : 0;
+                }
+            }
+            return n;
+        };
+        HistoryChart chart;
+        chart.resize(chart.sizeHint());
+        const auto consumed = UiTestData::consumedHistory();
+        const auto purchased = UiTestData::purchasedHistory();
+        chart.setHistory(consumed, purchased);
+        QCOMPARE(beyondLastSnapshot(chart), 0);
+
+        // A forecast that stays below the seats purchased: the purchased line goes on, dotted, to its end.
+        auto forecast = UiTestData::forecast();
+        forecast.last().second = 1490;
+        chart.setHistory(consumed, purchased, forecast);
+        const int dotted = beyondLastSnapshot(chart);
+        QVERIFY2(dotted > 20, qPrintable(QString::number(dotted)));
+
+        // One that reaches them: a ring where it does.
+        chart.setHistory(consumed, purchased, UiTestData::forecast());
+        const int ringed = beyondLastSnapshot(chart);
+        QVERIFY2(ringed > dotted + 10, qPrintable(QStringLiteral("%1 / %2").arg(ringed).arg(dotted)));
+
+        // No purchased line (no seat limit): nothing to carry on.
+        chart.setHistory(consumed, {}, UiTestData::forecast());
+        QCOMPARE(beyondLastSnapshot(chart), 0);
+    }
+
     void shouldCopeWithOnePoint()
     {
         HistoryChart chart;

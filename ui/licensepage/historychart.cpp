@@ -620,6 +620,16 @@ void HistoryChart::paintEvent(QPaintEvent *)
         }
     };
     drawSeries(m_purchased, purchasedColor(), Qt::SolidLine, nullptr);
+    // The seats purchased today, dotted on through the forecast: the forecast's end meets it on the
+    // day the trend uses the last seat, marked with a ring.
+    if (!m_purchased.isEmpty() && !m_forecast.isEmpty() &&
+        m_forecast.constLast().first > m_purchased.constLast().first) {
+        const auto &bought = m_purchased.constLast();
+        const QPointF from = toPoint(bought.first, bought.second);
+        const QPointF to = toPoint(m_forecast.constLast().first, bought.second);
+        p.setPen(QPen(purchasedColor(), lineWidth, Qt::DotLine, Qt::FlatCap));
+        p.drawLine(from, to);
+    }
     drawSeries(m_consumed, consumedColor(), Qt::SolidLine, nullptr);
     // The forecast continues from the last measured point.
     if (!m_forecast.isEmpty()) {
@@ -628,6 +638,13 @@ void HistoryChart::paintEvent(QPaintEvent *)
             start = toPoint(m_consumed.constLast().first, m_consumed.constLast().second);
         }
         drawSeries(m_forecast, consumedColor(), Qt::DashLine, start ? &*start : nullptr);
+        const auto &end = m_forecast.constLast();
+        if (!m_purchased.isEmpty() && end.second >= m_purchased.constLast().second) {
+            p.setPen(QPen(purchasedColor(), lineWidth));
+            p.setBrush(pal.color(QPalette::Base));
+            const qreal radius = lineWidth * 2.5;
+            p.drawEllipse(toPoint(end.first, end.second), radius, radius);
+        }
     }
     paintCurrentSnapshot(p, l);
 }

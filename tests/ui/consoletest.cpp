@@ -3055,6 +3055,8 @@ private Q_SLOTS:
         QVERIFY2(expiryText.startsWith(QLatin1String("Expires ")) && expiryText.endsWith(QLatin1String(" days left)")),
             qPrintable(expiryText));
         QCOMPARE(page()->userLicensesCard()->summary().expiresAt.toSecsSinceEpoch(), expiry.toSecsSinceEpoch());
+        // The history chart marks the same day.
+        QCOMPARE(page()->historyChart()->expiry().toSecsSinceEpoch(), expiry.toSecsSinceEpoch());
         QCOMPARE(page()->userLicensesCard()->summary().kind, QStringLiteral("enterprise"));
         // Where the date comes from is told, to the eye and to a screen reader.
         const auto *expiryLabel = page()->userLicensesCard()->findChild<QLabel *>(QStringLiteral("expiryLabel"));

@@ -311,6 +311,39 @@ private Q_SLOTS:
         QCOMPARE(beyondLastSnapshot(chart), 0);
     }
 
+    void shouldMarkTheLicenseExpiry()
+    {
+        HistoryChart chart;
+        chart.resize(chart.sizeHint());
+        const auto consumed = UiTestData::consumedHistory();
+        chart.setHistory(consumed, UiTestData::purchasedHistory());
+        const QDateTime newest = consumed.constLast().first;
+        const QDateTime before = chart.xAxisTicks().constLast().when;
+        QCOMPARE(countColour(chart.grab().toImage(), chart.expiryColor()), 0);
+
+        // Half a year on: the axis reaches it, an upright and its name drawn, the summary says it.
+        const QDateTime expiry = newest.addDays(180);
+        chart.setExpiry(expiry);
+        QVERIFY(chart.showsExpiry());
+        QVERIFY(chart.xAxisTicks().constLast().when > before.addDays(120));
+        QVERIFY(chart.xAxisTicks().constLast().when <= expiry);
+        QVERIFY2(countColour(chart.grab().toImage(), chart.expiryColor()) > 40, "no expiry mark");
+        QVERIFY2(chart.accessibleDescription().endsWith(
+                     QStringLiteral("; the license expires on %1").arg(UiFormat::date(expiry))),
+            qPrintable(chart.accessibleDescription()));
+
+        // Beyond the forecast's year, or before the first snapshot: not marked, the axis as it was.
+        for (const QDateTime &far : {newest.addDays(400), consumed.constFirst().first.addDays(-1)}) {
+            chart.setExpiry(far);
+            QVERIFY(!chart.showsExpiry());
+            QCOMPARE(chart.xAxisTicks().constLast().when, before);
+            QCOMPARE(countColour(chart.grab().toImage(), chart.expiryColor()), 0);
+            QVERIFY(!chart.accessibleDescription().contains(QLatin1String("expires")));
+        }
+        chart.setExpiry({});
+        QVERIFY(!chart.showsExpiry());
+    }
+
     void shouldCopeWithOnePoint()
     {
         HistoryChart chart;

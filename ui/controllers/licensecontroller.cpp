@@ -780,6 +780,7 @@ void LicenseController::apply(const PageData &data)
         }
     }
     m_page->userLicensesCard()->setSummary(summary);
+    m_page->historyChart()->setExpiry(summary.expiresAt);
     m_page->userLicensesCard()->setServerLicenses(serverLicenses);
 
     // Each server as GitHub lists it, with the licenses of linked GHES connections and the usage files

@@ -83,6 +83,7 @@ QImage SaveSummaryCommand::chart() const
     // the pixels so that print stays sharp, on paper's colours whatever the desktop's palette.
     HistoryChart chart;
     chart.setModel(m_controller->historyModel());
+    chart.setExpiry(m_page->historyChart()->expiry());
     chart.setFont(m_page->font());
     chart.setPalette(chart.style()->standardPalette());
     chart.resize(ChartSize);

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "historychart.h"
 
+#include "statuscolors.h"
 #include "uiformat.h"
 
 #include <KLocalizedString>
@@ -64,6 +65,29 @@ void HistoryChart::setHistory(const Series &consumed, const Series &purchased, c
     }
     updateDescription();
     update();
+}
+
+void HistoryChart::setExpiry(const QDateTime &expiresAt)
+{
+    if (m_expiry == expiresAt) {
+        return;
+    }
+    m_expiry = expiresAt;
+    updateDescription();
+    update();
+}
+
+bool HistoryChart::showsExpiry() const
+{
+    if (!m_expiry.isValid() || m_consumed.isEmpty()) {
+        return false;
+    }
+    return m_expiry > m_consumed.constFirst().first && m_expiry <= m_consumed.constLast().first.addDays(365);
+}
+
+QColor HistoryChart::expiryColor() const
+{
+    return StatusColors::text(StatusColors::Role::Warning, palette());
 }
 
 void HistoryChart::setCurrentSnapshot(int index)
@@ -326,6 +350,10 @@ void HistoryChart::updateDescription()
         text = i18ncp("@info chart summary, %2 the summary so far, %1 seats, %3 date", "%2; forecast %1 seat on %3",
             "%2; forecast %1 seats on %3", last.second, text, UiFormat::date(last.first));
     }
+    if (showsExpiry()) {
+        text = i18nc("@info chart summary, %1 the summary so far, %2 date", "%1; the license expires on %2", text,
+            UiFormat::date(m_expiry));
+    }
     setAccessibleDescription(text);
     setToolTip(text);
 }
@@ -436,6 +464,9 @@ HistoryChart::Layout HistoryChart::layout() const
     }
     if (!l.first.isValid()) {
         return l;
+    }
+    if (showsExpiry() && m_expiry > l.last) {
+        l.last = m_expiry;
     }
     if (l.first == l.last) {
         l.first = l.first.addDays(-1);
@@ -645,6 +676,21 @@ void HistoryChart::paintEvent(QPaintEvent *)
             const qreal radius = lineWidth * 2.5;
             p.drawEllipse(toPoint(end.first, end.second), radius, radius);
         }
+    }
+    if (showsExpiry()) {
+        // The day the license ends: a dashed upright in the warning colour, named beside its top.
+        // On whole pixels, so that the thin line keeps its colour rather than smearing across two columns.
+        const qreal x = std::round(toPoint(m_expiry, 0).x()) + (lineWidth % 2 ? 0.5 : 0.0);
+        p.setPen(QPen(expiryColor(), lineWidth, Qt::DashLine, Qt::FlatCap));
+        p.drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()));
+        const QString label = i18nc("@label chart, a mark on the time axis", "License expires");
+        const int labelWidth = fm.horizontalAdvance(label) + pad;
+        QRectF labelRect(x + pad / 2.0, area.top() + pad / 2.0, labelWidth, fm.height());
+        if (labelRect.right() > width()) {
+            labelRect.moveRight(x - pad / 2.0);
+        }
+        p.setPen(expiryColor());
+        p.drawText(labelRect, Qt::AlignLeft | Qt::AlignVCenter, label);
     }
     paintCurrentSnapshot(p, l);
 }

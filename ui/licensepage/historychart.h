@@ -37,6 +37,15 @@ public:
     void setHistory(const Series &consumed, const Series &purchased, const Series &forecast = {});
     void clear();
 
+    /// When the license expires (invalid: unknown). Marked on the time axis when it falls after the first
+    /// snapshot and no later than a year after the newest (the forecast's horizon); the axis then
+    /// reaches it.
+    void setExpiry(const QDateTime &expiresAt);
+    QDateTime expiry() const { return m_expiry; }
+    /// Whether the expiry is marked at the current data.
+    bool showsExpiry() const;
+    QColor expiryColor() const;
+
     bool isEmpty() const { return m_consumed.isEmpty() && m_purchased.isEmpty(); }
     Series consumed() const { return m_consumed; }
     Series purchased() const { return m_purchased; }
@@ -105,6 +114,7 @@ private:
     Series m_consumed;
     Series m_purchased;
     Series m_forecast;
+    QDateTime m_expiry;
     QPointer<Glc::HistoryModel> m_model;
     int m_current = -1;
 };

@@ -99,10 +99,11 @@ protected:
                 locale.toString(purchased), locale.toString(SnapshotJson::usedPercent(snapshot), 'f', 1)));
             CliOutput::out(i18nc("@info:shell", "Seats available: %1", locale.toString(purchased - consumed)));
         }
-        CliOutput::out(i18nc("@info:shell %1 a sentence", "Forecast: %1", forecast.text(purchased)));
         // The license's expiry once (every license file of the enterprise ends with it), a server whose file
         // says otherwise on its own line.
         const ServerLicenseInfo *soonest = ServerLicenseInfo::soonestExpiry(snapshot.serverLicenses);
+        CliOutput::out(i18nc("@info:shell %1 a sentence", "Forecast: %1",
+            forecast.text(purchased, soonest ? soonest->expireAt : QDateTime(), now)));
         if (soonest) {
             const QString date = locale.toString(soonest->expireAt.toLocalTime(), QLocale::ShortFormat);
             const int days = soonest->daysLeft(now);

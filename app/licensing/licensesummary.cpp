@@ -240,7 +240,9 @@ QString historySection(const Input &input, const QString &chartImage, QSize char
                     .arg(chartSize.width())
                     .arg(chartSize.height());
     }
-    html += paragraph(input.forecast.text(input.snapshot.licenses.totalSeatsPurchased));
+    const ServerLicenseInfo *soonest = ServerLicenseInfo::soonestExpiry(input.snapshot.serverLicenses);
+    html += paragraph(input.forecast.text(
+        input.snapshot.licenses.totalSeatsPurchased, soonest ? soonest->expireAt : QDateTime(), input.now));
     html += QLatin1String("<table>\n");
     html += row({i18nc("@title:column", "Snapshot"), i18nc("@title:column", "Seats consumed"),
                     i18nc("@title:column", "Seats purchased")},

@@ -109,4 +109,26 @@ QString SeatForecast::text(int purchased) const
     }
     return {};
 }
+
+QString SeatForecast::text(int purchased, const QDateTime &expiresAt, const QDateTime &now) const
+{
+    const QString renewal = renewalText(expiresAt, now);
+    return renewal.isEmpty() ? text(purchased) : i18nc("@info two sentences", "%1 %2", text(purchased), renewal);
+}
+
+QString SeatForecast::renewalText(const QDateTime &expiresAt, const QDateTime &now) const
+{
+    if (outcome != Outcome::ReachedOn || !date.isValid() || !expiresAt.isValid() || expiresAt < now) {
+        return {};
+    }
+    const QDate expiry = expiresAt.toLocalTime().date();
+    const QString expiryText = QLocale().toString(expiry, QLocale::ShortFormat);
+    const qint64 days = date.toLocalTime().date().daysTo(expiry);
+    if (days > 0) {
+        return i18ncp("@info forecast, %1 days, %2 date", "That is %1 day before the license expires on %2.",
+            "That is %1 days before the license expires on %2.", days, expiryText);
+    }
+    return i18nc("@info forecast, %1 date", "The license expires first, on %1: its renewal is the time to add seats.",
+        expiryText);
+}
 } // namespace Glc

@@ -40,5 +40,11 @@ struct SeatForecast
     /// The forecast in one sentence for the admin (translated; the locale's dates and numbers), given
     /// the seats purchased now.
     QString text(int purchased) const;
+    /// The same, followed when the seats run out at the trend and the license has not expired at @p now by
+    /// how that day stands to @p expiresAt: so many days before the license expires, or after it (the
+    /// renewal then being the time to add seats). Renewal is when admins buy seats.
+    QString text(int purchased, const QDateTime &expiresAt, const QDateTime &now) const;
+    /// That second sentence alone; empty when it does not apply.
+    QString renewalText(const QDateTime &expiresAt, const QDateTime &now) const;
 };
 } // namespace Glc

@@ -466,6 +466,37 @@ private Q_SLOTS:
         QVERIFY(SeatForecast::compute({{day(0), 50}}, 100).text(100).startsWith(u"No forecast yet"));
     }
 
+    void shouldSetTheForecastAgainstTheLicenseExpiry()
+    {
+        const QLocale locale;
+        auto dateText = [&locale](const QDateTime &when) {
+            return locale.toString(when.toLocalTime().date(), QLocale::ShortFormat);
+        };
+        // All 100 seats in use on day 50.
+        const SeatForecast reached = SeatForecast::compute({{day(0), 50}, {day(10), 60}, {day(20), 70}}, 100);
+        QCOMPARE(reached.outcome, SeatForecast::Outcome::ReachedOn);
+        const QDateTime now = day(20);
+        QCOMPARE(reached.renewalText(day(80), now),
+            QStringLiteral("That is 30 days before the license expires on %1.").arg(dateText(day(80))));
+        QCOMPARE(reached.renewalText(day(51), now),
+            QStringLiteral("That is 1 day before the license expires on %1.").arg(dateText(day(51))));
+        QCOMPARE(reached.text(100, day(80), now), reached.text(100) + u' ' + reached.renewalText(day(80), now));
+        // The license ends first, or on that day: its renewal is when to add seats.
+        for (const int expiryDay : {30, 50}) {
+            QCOMPARE(reached.renewalText(day(expiryDay), now),
+                QStringLiteral("The license expires first, on %1: its renewal is the time to add seats.")
+                    .arg(dateText(day(expiryDay))));
+        }
+        // Nothing to say: no expiry known, a license already expired, or no day the seats run out.
+        QVERIFY(reached.renewalText({}, now).isEmpty());
+        QVERIFY(reached.renewalText(day(10), now).isEmpty());
+        QCOMPARE(reached.text(100, {}, now), reached.text(100));
+        const SeatForecast flat = SeatForecast::compute({{day(0), 60}, {day(7), 60}}, 100);
+        QVERIFY(flat.renewalText(day(80), now).isEmpty());
+        const SeatForecast full = SeatForecast::compute({{day(0), 90}, {day(7), 100}}, 100);
+        QVERIFY(full.renewalText(day(80), now).isEmpty());
+    }
+
     void shouldForecastWithoutASeatLimit()
     {
         // An Enterprise Server license with "unlimited" seats: purchased reads 0, yet nothing is "reached".

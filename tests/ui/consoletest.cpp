@@ -1787,6 +1787,12 @@ private Q_SLOTS:
                          ? QLocale().toString(data.forecast.date.toLocalTime().date(), QLocale::ShortFormat)
                          : QStringLiteral("beyond a year")),
             qPrintable(forecastText));
+        // Beside it, how that day stands to the license's expiry (the lab's, from its servers' license files).
+        const QDateTime expiry = page()->userLicensesCard()->summary().expiresAt;
+        QVERIFY(expiry.isValid());
+        const QString renewal = data.forecast.renewalText(expiry, QDateTime::currentDateTimeUtc());
+        QCOMPARE(renewal.isEmpty(), data.forecast.outcome != SeatForecast::Outcome::ReachedOn);
+        QVERIFY2(forecastText.endsWith(renewal), qPrintable(forecastText));
         // The sync card shows the servers' latest sync, not one of the past weeks'.
         for (const ServerRow &row : page()->licenseSyncCard()->servers()) {
             QVERIFY(row.sync.lastSyncDate > data.history.at(weeks - 1).takenAt);

@@ -819,8 +819,9 @@ void LicenseController::apply(const PageData &data)
     m_history->setHistory(data.history, snapshot.unlimitedSeats());
     m_usageFiles->setFiles(data.usageFiles);
     m_syncHistory->setRecords(data.syncHistory);
-    m_page->setForecastText(
-        data.history.isEmpty() ? QString() : data.forecast.text(snapshot.licenses.totalSeatsPurchased));
+    m_page->setForecastText(data.history.isEmpty()
+            ? QString()
+            : data.forecast.text(snapshot.licenses.totalSeatsPurchased, summary.expiresAt, clock()));
 
     if (data.hasSnapshot) {
         m_page->setLastRefreshed(snapshot.takenAt, Connection::sourceText(m_connection.kind, snapshot.source));

@@ -5,56 +5,32 @@
 #include "itemviewcopy.h"
 #include "models/usagefilesmodel.h"
 #include "serverfiltercombo.h"
-#include "widgetutil.h"
 
 #include <KLocalizedString>
-#include <QDialogButtonBox>
 #include <QFileInfo>
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QIcon>
 #include <QLabel>
 #include <QMenu>
 #include <QSortFilterProxyModel>
 #include <QTreeView>
-#include <QVBoxLayout>
 
 UsageFilesDialog::UsageFilesDialog(Glc::UsageFilesModel *model, QWidget *parent)
-    : QDialog(parent)
+    : ServerRecordsDialog(model, Glc::UsageFilesModel::HostColumn, Glc::UsageFilesModel::RawValueRole,
+          {QStringLiteral("usageFiles"), i18nc("@title:window", "Usage Files"),
+              i18nc("@label accessible name", "Summary of the usage files"),
+              i18nc("@label accessible name", "Usage files"),
+              i18nc("@info accessible description",
+                  "Each license usage file exported from a server or uploaded to the enterprise, newest first")},
+          parent)
     , m_model(model)
-    , m_sorted(new QSortFilterProxyModel(this))
-    , m_summary(new QLabel(this))
-    , m_server(new ServerFilterCombo(m_sorted, Glc::UsageFilesModel::HostColumn, this))
-    , m_view(new QTreeView(this))
 {
     using Model = Glc::UsageFilesModel;
-    setObjectName(QStringLiteral("usageFilesDialog"));
-    setWindowTitle(i18nc("@title:window", "Usage Files"));
-    m_summary->setObjectName(QStringLiteral("usageFilesSummary"));
-    m_summary->setWordWrap(true);
-    m_summary->setAccessibleName(i18nc("@label accessible name", "Summary of the usage files"));
-    m_server->setObjectName(QStringLiteral("usageFilesServer"));
-    auto *serverLabel = new QLabel(i18nc("@label:listbox", "&Server:"), this);
-    serverLabel->setBuddy(m_server);
-    // Sorted by the raw values: times, sizes and states, not their words.
-    m_sorted->setSourceModel(model);
-    m_sorted->setSortRole(Model::RawValueRole);
-    m_view->setObjectName(QStringLiteral("usageFilesView"));
-    m_view->setAccessibleName(i18nc("@label accessible name", "Usage files"));
-    m_view->setAccessibleDescription(i18nc("@info accessible description",
-        "Each license usage file exported from a server or uploaded to the enterprise, newest first"));
-    m_view->setModel(m_sorted);
     ItemViewCopy::install(m_view, [this](QMenu *menu, const QModelIndex &index) { addFileActions(menu, index); });
-    m_view->setRootIsDecorated(false);
-    m_view->setUniformRowHeights(true);
-    m_view->setAlternatingRowColors(true);
-    m_view->setSortingEnabled(true);
     m_view->sortByColumn(Model::TimeColumn, Qt::DescendingOrder);
     // The outcome last, taking the room left: an error there can be a long sentence.
-    m_view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->header()->moveSection(
         m_view->header()->visualIndex(Model::UploadStateColumn), m_view->header()->visualIndex(Model::OutcomeColumn));
-    m_view->header()->setStretchLastSection(true);
     // The server id (its host is shown) and the SHA-256 (64 digits) on demand, from the header's menu,
     // so the outcome and the upload state fit beside the file.
     m_view->setColumnHidden(Model::ServerIdColumn, true);
@@ -69,20 +45,6 @@ UsageFilesDialog::UsageFilesDialog(Glc::UsageFilesModel *model, QWidget *parent)
         m_view->header()->addAction(toggle);
     }
 
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    buttons->setObjectName(QStringLiteral("usageFilesButtons"));
-    auto *filterRow = new QHBoxLayout;
-    filterRow->addWidget(serverLabel);
-    filterRow->addWidget(m_server);
-    filterRow->addStretch(1);
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_summary);
-    layout->addLayout(filterRow);
-    layout->addWidget(m_view, 1);
-    layout->addWidget(buttons);
-    resize(WidgetUtil::latinTextWidth(this, 130), fontMetrics().height() * 24);
-
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_server, &QComboBox::currentIndexChanged, this, [this] {
         m_missingServer.clear();
         updateSummary();
@@ -169,8 +131,8 @@ void UsageFilesDialog::updateSummary()
     m_view->setVisible(true);
     int exported = 0;
     int uploaded = 0;
-    for (int row = 0; row < m_sorted->rowCount(); ++row) {
-        const QModelIndex index = m_sorted->index(row, Glc::UsageFilesModel::DirectionColumn);
+    for (int row = 0; row < m_proxy->rowCount(); ++row) {
+        const QModelIndex index = m_proxy->index(row, Glc::UsageFilesModel::DirectionColumn);
         (Direction(index.data(Glc::UsageFilesModel::RawValueRole).toInt()) == Direction::Uploaded ? uploaded
                                                                                                   : exported) += 1;
     }

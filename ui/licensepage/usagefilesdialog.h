@@ -2,14 +2,10 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #pragma once
 
-#include <QDialog>
+#include "serverrecordsdialog.h"
 
-class QLabel;
 class QMenu;
 class QModelIndex;
-class QSortFilterProxyModel;
-class ServerFilterCombo;
-class QTreeView;
 
 namespace Glc {
 class UsageFilesModel;
@@ -20,15 +16,12 @@ class UsageFilesModel;
 /// when, which server, its size and SHA-256, the outcome and, for an upload, GitHub's state of it.
 /// Sortable by any column; one server or all; follows the model as exports and uploads add files and
 /// uploads change state.
-class UsageFilesDialog : public QDialog
+class UsageFilesDialog : public ServerRecordsDialog
 {
     Q_OBJECT
 public:
     explicit UsageFilesDialog(Glc::UsageFilesModel *model, QWidget *parent = nullptr);
 
-    QTreeView *view() const { return m_view; }
-    QLabel *summaryLabel() const { return m_summary; }
-    ServerFilterCombo *serverCombo() const { return m_server; }
     /// Shows the files of @p host; when none is on record, all servers' with a word about it.
     void setServer(const QString &host);
 
@@ -43,10 +36,6 @@ private:
     void addFileActions(QMenu *menu, const QModelIndex &index);
 
     Glc::UsageFilesModel *const m_model;
-    QSortFilterProxyModel *const m_sorted;
-    QLabel *const m_summary;
-    ServerFilterCombo *const m_server;
-    QTreeView *const m_view;
     /// The server asked for by setServer() that has no files yet; cleared by another choice.
     QString m_missingServer;
 };

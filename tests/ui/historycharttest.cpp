@@ -332,6 +332,16 @@ private Q_SLOTS:
                      QStringLiteral("; the license expires on %1").arg(UiFormat::date(expiry))),
             qPrintable(chart.accessibleDescription()));
 
+        // Within the history: a license that ran out while snapshots were taken.
+        const QDateTime expired = consumed.at(10).first;
+        chart.setExpiry(expired);
+        QVERIFY(chart.showsExpiry());
+        QCOMPARE(chart.xAxisTicks().constLast().when, before);
+        QVERIFY(countColour(chart.grab().toImage(), chart.expiryColor()) > 40);
+        QVERIFY2(chart.accessibleDescription().endsWith(
+                     QStringLiteral("; the license expired on %1").arg(UiFormat::date(expired))),
+            qPrintable(chart.accessibleDescription()));
+
         // Beyond the forecast's year, or before the first snapshot: not marked, the axis as it was.
         for (const QDateTime &far : {newest.addDays(400), consumed.constFirst().first.addDays(-1)}) {
             chart.setExpiry(far);

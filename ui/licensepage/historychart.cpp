@@ -351,8 +351,11 @@ void HistoryChart::updateDescription()
             "%2; forecast %1 seats on %3", last.second, text, UiFormat::date(last.first));
     }
     if (showsExpiry()) {
-        text = i18nc("@info chart summary, %1 the summary so far, %2 date", "%1; the license expires on %2", text,
-            UiFormat::date(m_expiry));
+        text = m_expiry <= m_consumed.constLast().first
+            ? i18nc("@info chart summary, %1 the summary so far, %2 date", "%1; the license expired on %2", text,
+                  UiFormat::date(m_expiry))
+            : i18nc("@info chart summary, %1 the summary so far, %2 date", "%1; the license expires on %2", text,
+                  UiFormat::date(m_expiry));
     }
     setAccessibleDescription(text);
     setToolTip(text);
@@ -683,7 +686,10 @@ void HistoryChart::paintEvent(QPaintEvent *)
         const qreal x = std::round(toPoint(m_expiry, 0).x()) + (lineWidth % 2 ? 0.5 : 0.0);
         p.setPen(QPen(expiryColor(), lineWidth, Qt::DashLine, Qt::FlatCap));
         p.drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()));
-        const QString label = i18nc("@label chart, a mark on the time axis", "License expires");
+        // Within the history (a license that ran out while snapshots were taken) it is a thing of the past.
+        const QString label = m_expiry <= m_consumed.constLast().first
+            ? i18nc("@label chart, a mark on the time axis", "License expired")
+            : i18nc("@label chart, a mark on the time axis", "License expires");
         const int labelWidth = fm.horizontalAdvance(label) + pad;
         QRectF labelRect(x + pad / 2.0, area.top() + pad / 2.0, labelWidth, fm.height());
         if (labelRect.right() > width()) {

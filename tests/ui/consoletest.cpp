@@ -1671,6 +1671,16 @@ private Q_SLOTS:
         }
         servers->setCurrentIndex(0);
         QCOMPARE(shown->rowCount(), all);
+        // The header's menu hides and shows a column, like that of Usage Files.
+        const QList<QAction *> columns = history->view()->header()->actions();
+        QCOMPARE(columns.size(), int(SyncHistoryModel::ColumnCount));
+        QAction *errorToggle = columns.at(SyncHistoryModel::ErrorColumn);
+        QCOMPARE(errorToggle->text(), shown->headerData(SyncHistoryModel::ErrorColumn, Qt::Horizontal).toString());
+        QVERIFY(errorToggle->isChecked());
+        errorToggle->trigger();
+        QVERIFY(history->view()->isColumnHidden(SyncHistoryModel::ErrorColumn));
+        errorToggle->trigger();
+        QVERIFY(!history->view()->isColumnHidden(SyncHistoryModel::ErrorColumn));
         auto *menuAction = m_window->findChild<QAction *>(QStringLiteral("syncHistoryAction"));
         QVERIFY(menuAction);
         QCOMPARE(menuAction->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));

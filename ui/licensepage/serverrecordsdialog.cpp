@@ -6,6 +6,7 @@
 #include "widgetutil.h"
 
 #include <KLocalizedString>
+#include <QAction>
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -57,4 +58,18 @@ ServerRecordsDialog::ServerRecordsDialog(
     layout->addWidget(buttons);
     resize(WidgetUtil::latinTextWidth(this, 130), fontMetrics().height() * 24);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+}
+
+void ServerRecordsDialog::addColumnChoices()
+{
+    QHeaderView *header = m_view->header();
+    header->setContextMenuPolicy(Qt::ActionsContextMenu);
+    for (int column = 0; column < m_proxy->columnCount(); ++column) {
+        auto *toggle = new QAction(m_proxy->headerData(column, Qt::Horizontal).toString(), header);
+        toggle->setCheckable(true);
+        toggle->setChecked(!m_view->isColumnHidden(column));
+        connect(
+            toggle, &QAction::toggled, m_view, [this, column](bool shown) { m_view->setColumnHidden(column, !shown); });
+        header->addAction(toggle);
+    }
 }

@@ -36,6 +36,10 @@ protected:
     /// @p model's rows filtered by the host in @p hostColumn and sorted by @p sortRole.
     ServerRecordsDialog(QAbstractItemModel *model, int hostColumn, int sortRole, const Names &names, QWidget *parent);
 
+    /// The header's context menu: one checkable entry a column, shown or hidden. Call once the
+    /// columns hidden at first are.
+    void addColumnChoices();
+
     QSortFilterProxyModel *const m_proxy;
     QLabel *const m_summary;
     ServerFilterCombo *const m_server;

@@ -29,6 +29,7 @@ SyncHistoryDialog::SyncHistoryDialog(Glc::SyncHistoryModel *model, QWidget *pare
     m_view->sortByColumn(Model::SeenColumn, Qt::DescendingOrder);
     // The error, a sentence of GitHub's, last and taking the room left.
     m_view->header()->moveSection(m_view->header()->visualIndex(Model::SeenColumn), Model::ErrorColumn);
+    addColumnChoices();
 
     connect(m_server, &QComboBox::currentIndexChanged, this, &SyncHistoryDialog::updateSummary);
     connect(model, &QAbstractItemModel::modelReset, this, [this] {

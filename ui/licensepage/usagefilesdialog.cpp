@@ -35,15 +35,7 @@ UsageFilesDialog::UsageFilesDialog(Glc::UsageFilesModel *model, QWidget *parent)
     // so the outcome and the upload state fit beside the file.
     m_view->setColumnHidden(Model::ServerIdColumn, true);
     m_view->setColumnHidden(Model::Sha256Column, true);
-    m_view->header()->setContextMenuPolicy(Qt::ActionsContextMenu);
-    for (int column = 0; column < Model::ColumnCount; ++column) {
-        auto *toggle = new QAction(model->headerData(column, Qt::Horizontal).toString(), m_view->header());
-        toggle->setCheckable(true);
-        toggle->setChecked(!m_view->isColumnHidden(column));
-        connect(
-            toggle, &QAction::toggled, m_view, [this, column](bool shown) { m_view->setColumnHidden(column, !shown); });
-        m_view->header()->addAction(toggle);
-    }
+    addColumnChoices();
 
     connect(m_server, &QComboBox::currentIndexChanged, this, [this] {
         m_missingServer.clear();

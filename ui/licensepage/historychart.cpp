@@ -682,7 +682,7 @@ void HistoryChart::paintEvent(QPaintEvent *)
     }
     if (showsExpiry()) {
         // The day the license ends: a dashed upright in the warning colour, named beside its top.
-        // On whole pixels, so that the thin line keeps its colour rather than smearing across two columns.
+        // On whole pixels, so that the line keeps its colour rather than blending into the next columns.
         const qreal x = std::round(toPoint(m_expiry, 0).x()) + (lineWidth % 2 ? 0.5 : 0.0);
         p.setPen(QPen(expiryColor(), lineWidth, Qt::DashLine, Qt::FlatCap));
         p.drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()));

@@ -6,6 +6,7 @@
 #include "cli/clioutput.h"
 #include "cli/clisession.h"
 #include "cli/snapshotjson.h"
+#include "licensing/snapshotchangeswriter.h"
 #include "licensing/snapshotdiff.h"
 #include "workflows/snapshotchangesjob.h"
 
@@ -61,13 +62,13 @@ public:
         parser.addOption(
             QCommandLineOption(toOption, i18nc("@info:shell", "The later snapshot's id (default: the newest)."),
                 i18nc("@info:shell value name", "id")));
-        parser.addOption(SnapshotJson::formatOption(SnapshotJson::Formats::TextOrJson));
+        parser.addOption(SnapshotJson::formatOption(SnapshotJson::Formats::TextCsvOrJson));
         parser.addOption(SnapshotJson::refreshOption());
     }
     ExitCode run(CliSession &session, const QCommandLineParser &parser) override
     {
         const QString format = parser.value(QStringLiteral("format"));
-        if (!SnapshotJson::checkFormat(format, SnapshotJson::Formats::TextOrJson)) {
+        if (!SnapshotJson::checkFormat(format, SnapshotJson::Formats::TextCsvOrJson)) {
             return ExitCode::Usage;
         }
         qint64 fromId = 0;
@@ -96,6 +97,11 @@ public:
         const CompactLicenseRows &afterSeats = job.after();
         const SnapshotSummary &from = job.from();
         const SnapshotSummary &to = job.to();
+        if (format == QLatin1String("csv")) {
+            // The list Compare Snapshots saves; no byte order mark on a pipe.
+            CliOutput::outBytes(SnapshotChangesWriter::toCsv(beforeSeats, afterSeats, diff, false));
+            return ExitCode::Ok;
+        }
         if (format == QLatin1String("json")) {
             QJsonArray came;
             for (int row : diff.came) {

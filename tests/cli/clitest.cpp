@@ -593,6 +593,18 @@ private Q_SLOTS:
 
         QVERIFY2(text.out.contains(QStringLiteral("Seats consumed: 3 → 3")), qPrintable(text.out));
 
+        // The list Compare Snapshots saves: one line a person, environments before and after.
+        const Run csv =
+            run(QStringList{QStringLiteral("changes"), QStringLiteral("--format"), QStringLiteral("csv")} + inStore);
+        QCOMPARE(csv.code, 0);
+        QCOMPARE(csv.out.split(QStringLiteral("\r\n")),
+            (QStringList{QStringLiteral("Change,GitHub.com login,Name,Enterprise Server accounts,Environments before,"
+                                        "Environments after"),
+                QStringLiteral("Came,carol,,,,Cloud"),
+                QStringLiteral("Went,bob,,ghes-1.example:5,\"Cloud,ghes-1.example\","),
+                QStringLiteral("Changed environment,alice,,ghes-2.example:3,Cloud,\"Cloud,ghes-2.example\""),
+                QString()}));
+
         const Run unknown =
             run(QStringList{QStringLiteral("changes"), QStringLiteral("--from"), QStringLiteral("9999")} + inStore);
         QCOMPARE(unknown.code, 1);

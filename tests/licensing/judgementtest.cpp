@@ -5,6 +5,7 @@
 #include "licensing/mergedview.h"
 #include "licensing/organizationbreakdown.h"
 #include "licensing/seatforecast.h"
+#include "licensing/snapshotchangeswriter.h"
 #include "licensing/snapshotdiff.h"
 
 #include "snapshotgenerator.h"
@@ -464,6 +465,33 @@ private Q_SLOTS:
         QCOMPARE(SeatForecast::compute({{day(0), 90}, {day(7), 100}}, 100).text(100),
             QStringLiteral("Every purchased seat is in use."));
         QVERIFY(SeatForecast::compute({{day(0), 50}}, 100).text(100).startsWith(u"No forecast yet"));
+    }
+
+    void shouldListTheChangesForASpreadsheet()
+    {
+        // A name that a spreadsheet would run as a formula, and a Chinese one: neutralised, and kept as UTF-8.
+        ConsumedLicense mallory = seat(QStringLiteral("mallory"), {});
+        mallory.githubComName = QStringLiteral("=HYPERLINK(\"http://x.example\")");
+        ConsumedLicense li = seat(QStringLiteral("li"), {});
+        li.githubComName = QStringLiteral("李雷");
+        ConsumedLicense moved = seat(QStringLiteral("moved"), {});
+        ConsumedLicense movedAfter = moved;
+        movedAfter.enterpriseServerUserIds = {QStringLiteral("ghes-1.example:4")};
+        const CompactLicenseRows before = packed({mallory, moved});
+        const CompactLicenseRows after = packed({li, movedAfter});
+        const SnapshotDiff diff = SnapshotDiff::compute(before, after);
+        const QByteArray csv = SnapshotChangesWriter::toCsv(before, after, diff, false);
+        const QStringList lines = QString::fromUtf8(csv).split(QStringLiteral("\r\n"));
+        QCOMPARE(lines,
+            (QStringList{SnapshotChangesWriter::columns().join(QLatin1Char(',')),
+                QStringLiteral("Came,li,李雷,,,Cloud"),
+                QStringLiteral("Went,mallory,\"'=HYPERLINK(\"\"http://x.example\"\")\",,Cloud,"),
+                QStringLiteral("Changed environment,moved,,ghes-1.example:4,Cloud,\"Cloud,ghes-1.example\""),
+                QString()}));
+        QCOMPARE(SnapshotChangesWriter::toCsv(before, after, diff, true), QByteArray("\xEF\xBB\xBF") + csv);
+        // Nothing changed: the titles alone.
+        QCOMPARE(SnapshotChangesWriter::toCsv(after, after, SnapshotDiff::compute(after, after), false),
+            LicenseReportWriter::csvRow(SnapshotChangesWriter::columns()));
     }
 
     void shouldSetTheForecastAgainstTheLicenseExpiry()

@@ -54,10 +54,4 @@ QByteArray toCsv(const CompactLicenseRows &seats, const CountedTwiceResult &resu
     return out;
 }
 
-LicenseReportWriter::Result write(
-    const QString &path, const CompactLicenseRows &seats, const CountedTwiceResult &result, bool utf8Bom)
-{
-    const QByteArray bytes = toCsv(seats, result, utf8Bom);
-    return LicenseReportWriter::writeFile(path, bytes);
-}
 } // namespace Glc::FixListWriter

@@ -17,8 +17,5 @@ namespace FixListWriter {
 QStringList columns();
 /// The list for the analysis `result` of `seats` (its rows index them); `utf8Bom` for spreadsheet programs.
 QByteArray toCsv(const CompactLicenseRows &seats, const CountedTwiceResult &result, bool utf8Bom);
-/// toCsv(), written atomically to `path`.
-LicenseReportWriter::Result write(
-    const QString &path, const CompactLicenseRows &seats, const CountedTwiceResult &result, bool utf8Bom);
 } // namespace FixListWriter
 } // namespace Glc

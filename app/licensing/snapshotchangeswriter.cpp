@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "snapshotchangeswriter.h"
 
+#include "licensing/licensereportwriter.h"
+
 #include <KLocalizedString>
 
 namespace Glc::SnapshotChangesWriter {
@@ -71,9 +73,4 @@ QByteArray toCsv(
     return out;
 }
 
-LicenseReportWriter::Result write(const QString &path, const CompactLicenseRows &before,
-    const CompactLicenseRows &after, const SnapshotDiff &diff, bool utf8Bom)
-{
-    return LicenseReportWriter::writeFile(path, toCsv(before, after, diff, utf8Bom));
-}
 } // namespace Glc::SnapshotChangesWriter

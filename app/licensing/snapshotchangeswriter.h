@@ -3,7 +3,6 @@
 #pragma once
 
 #include "licensing/compactlicenserows.h"
-#include "licensing/licensereportwriter.h"
 #include "licensing/snapshotdiff.h"
 
 #include <QByteArray>
@@ -19,8 +18,5 @@ QStringList columns();
 /// The list for `diff` of `before` and `after` (its rows index them); `utf8Bom` for spreadsheet programs.
 QByteArray toCsv(
     const CompactLicenseRows &before, const CompactLicenseRows &after, const SnapshotDiff &diff, bool utf8Bom);
-/// toCsv(), written atomically to `path`.
-LicenseReportWriter::Result write(const QString &path, const CompactLicenseRows &before,
-    const CompactLicenseRows &after, const SnapshotDiff &diff, bool utf8Bom);
 } // namespace SnapshotChangesWriter
 } // namespace Glc

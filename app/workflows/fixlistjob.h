@@ -4,12 +4,12 @@
 
 #include "licensing/compactlicenserows.h"
 #include "licensing/countedtwice.h"
-#include "workflows/workflowjob.h"
+#include "workflows/writefilejob.h"
 
 namespace Glc {
 /// "Save Fix List": the counted-twice findings (Glc::FixListWriter) written atomically as CSV in the
 /// worker thread. Needs no network and no store.
-class FixListJob : public WorkflowJob
+class FixListJob : public WriteFileJob
 {
     Q_OBJECT
 public:
@@ -17,17 +17,10 @@ public:
     FixListJob(const WorkflowContext &context, const QString &path, const CompactLicenseRows &seats,
         const CountedTwiceResult &result, bool utf8Bom, QObject *parent = nullptr);
 
-    QString path() const { return m_path; }
     /// The findings in the list: the pairs and the seats that count unexpectedly.
-    qsizetype findings() const { return m_result.pairs.size() + m_result.unexpected.size(); }
-
-protected:
-    void run() override;
+    qsizetype findings() const { return m_findings; }
 
 private:
-    QString m_path;
-    CompactLicenseRows m_seats;
-    CountedTwiceResult m_result;
-    bool m_utf8Bom;
+    qsizetype m_findings;
 };
 } // namespace Glc

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "licensing/compactlicenserows.h"
 #include "licensing/countedtwice.h"
+#include "licensing/licensereportwriter.h"
 #include "licensing/mergedview.h"
 #include "licensing/organizationbreakdown.h"
 #include "licensing/seatforecast.h"

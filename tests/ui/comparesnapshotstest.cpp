@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 // View > Compare Snapshots in the real main window: who came, who went and who changed environment
 // between two stored snapshots, read and compared in the worker thread.
+#include "controllers/comparesnapshotscommand.h"
 #include "controllers/licensecontroller.h"
 #include "licensepage/licensepage.h"
 #include "licensepage/snapshotchangesdialog.h"
@@ -10,6 +11,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QFile>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -98,6 +100,40 @@ private Q_SLOTS:
             QStringList{QStringLiteral("alice | Cloud → Cloud and ghes-2.example")});
         QCOMPARE(dialog->summaryText(), QStringLiteral("Seats consumed: 2 → 3 (+1)"));
 
+        // Save List…: the comparison shown as CSV, written in the worker thread; the answer in the dialog.
+        auto *command = window->findChild<CompareSnapshotsCommand *>(QStringLiteral("compareSnapshotsCommand"));
+        QVERIFY(command);
+        QVERIFY(dialog->saveButton()->isEnabled());
+        const QString listPath = m_dir.filePath(QStringLiteral("changes.csv"));
+        command->setChooser([&listPath](QWidget *) { return listPath; });
+        QSignalSpy saved(command, &CompareSnapshotsCommand::saved);
+        QTest::mouseClick(dialog->saveButton(), Qt::LeftButton);
+        QVERIFY(saved.wait(10000));
+        QCOMPARE(saved.first().at(1).toBool(), true);
+        QFile list(listPath);
+        QVERIFY(list.open(QIODevice::ReadOnly));
+        const QByteArray bytes = list.readAll();
+        QVERIFY(bytes.startsWith("\xEF\xBB\xBF")); // for spreadsheet programs
+        const QStringList lines = QString::fromUtf8(bytes.mid(3)).split(QStringLiteral("\r\n"));
+        QCOMPARE(lines.size(), 6); // titles, two came, one went, one changed, the last line's end
+        QVERIFY2(lines.contains(QStringLiteral("Came,carol,,,,Cloud")), qPrintable(lines.join(u'|')));
+        QVERIFY2(
+            lines.contains(QStringLiteral("Came,,,ghes-1.example:9,,ghes-1.example")), qPrintable(lines.join(u'|')));
+        QVERIFY2(lines.contains(QStringLiteral("Went,bob,,ghes-1.example:5,\"Cloud,ghes-1.example\",")),
+            qPrintable(lines.join(u'|')));
+        auto *message = dialog->findChild<QWidget *>(QStringLiteral("changesError"));
+        QVERIFY(message && message->isVisible());
+        QCOMPARE(dialog->tree()->topLevelItemCount(), 3); // the comparison stays
+        // A folder that cannot be written to: the dialog says so, the comparison stays.
+        const QString blocked = m_dir.filePath(QStringLiteral("no-such-folder/changes.csv"));
+        saved.clear();
+        command->save(blocked);
+        QVERIFY(saved.wait(10000));
+        QCOMPARE(saved.first().at(1).toBool(), false);
+        QVERIFY(!QFile::exists(blocked));
+        QVERIFY(message->isVisible());
+        QCOMPARE(dialog->tree()->topLevelItemCount(), 3);
+
         // The oldest snapshot as "From", chosen by keyboard: dave went too, bob never was there.
         dialog->fromBox()->setFocus();
         QTest::keyClick(dialog->fromBox(), Qt::Key_End);
@@ -124,6 +160,7 @@ private Q_SLOTS:
         QVERIFY(dialog);
         QCOMPARE(dialog->tree()->topLevelItemCount(), 0);
         QVERIFY(!dialog->fromBox()->isEnabled());
+        QVERIFY(!dialog->saveButton()->isEnabled()); // nothing to save
         auto *error = dialog->findChild<QWidget *>(QStringLiteral("changesError"));
         QVERIFY(error && error->isVisible());
     }

@@ -431,7 +431,8 @@ private Q_SLOTS:
         QVERIFY(dialog);
         QVERIFY(openWindow(dialog));
         QTRY_COMPARE_WITH_TIMEOUT(dialog->tree()->topLevelItemCount(), 3, 30000);
-        QCOMPARE(tabWalk(dialog->fromBox()), names("fromSnapshotBox,toSnapshotBox,changesTree,close"));
+        QCOMPARE(
+            tabWalk(dialog->fromBox()), names("fromSnapshotBox,toSnapshotBox,changesTree,saveChangesButton,close"));
         QVERIFY2(unnamedControls(dialog).isEmpty(), qPrintable(unnamedControls(dialog).join(u',')));
         QVERIFY(!dialog->findChild<QLabel *>(QStringLiteral("changesSummary"))->accessibleName().isEmpty());
         // An error shown inline: its close button is reached and named too.

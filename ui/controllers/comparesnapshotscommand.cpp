@@ -2,12 +2,16 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "comparesnapshotscommand.h"
 
+#include "filedialogs.h"
 #include "licensecontroller.h"
 #include "licensepage/snapshotchangesdialog.h"
+#include "licensing/snapshotchangeswriter.h"
 #include "workflows/jobrunner.h"
 #include "workflows/snapshotchangesjob.h"
+#include "workflows/writefilejob.h"
 
 #include <KLocalizedString>
+#include <QDir>
 
 CompareSnapshotsCommand::CompareSnapshotsCommand(LicenseController *controller, QWidget *parentWidget)
     : QObject(controller)
@@ -17,6 +21,7 @@ CompareSnapshotsCommand::CompareSnapshotsCommand(LicenseController *controller, 
     setObjectName(QStringLiteral("compareSnapshotsCommand"));
     m_dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_dialog, &SnapshotChangesDialog::compareRequested, this, &CompareSnapshotsCommand::compare);
+    connect(m_dialog, &SnapshotChangesDialog::saveRequested, this, [this] { save(); });
     connect(m_dialog, &QObject::destroyed, this, [this] {
         if (m_job) {
             Glc::JobRunner::cancel(m_job); // closed while comparing
@@ -67,11 +72,49 @@ void CompareSnapshotsCommand::compare(qint64 fromId, qint64 toId)
         m_dialog->setBusy(false);
         const bool ok = job->status() == Glc::WorkflowJob::Status::Succeeded;
         if (ok) {
-            m_dialog->setChanges(job->from(), job->to(), job->before(), job->after(), job->diff());
+            m_from = job->from();
+            m_to = job->to();
+            m_before = job->before();
+            m_after = job->after();
+            m_diff = job->diff();
+            m_dialog->setChanges(m_from, m_to, m_before, m_after, m_diff);
         } else {
             m_dialog->showError(job->errorText(), job->nextStep());
         }
         Q_EMIT compared(ok);
+    });
+    m_controller->runner()->start(job);
+}
+
+void CompareSnapshotsCommand::save(const QString &path)
+{
+    QString file = path;
+    if (file.isEmpty() && m_chooser) {
+        file = m_chooser(m_dialog);
+    } else if (file.isEmpty()) {
+        const QString suggested = QDir(Glc::FileDialogs::documentsFolder())
+                                      .filePath(QStringLiteral("snapshot-changes-%1-to-%2.csv")
+                                              .arg(m_from.takenAt.toLocalTime().date().toString(Qt::ISODate),
+                                                  m_to.takenAt.toLocalTime().date().toString(Qt::ISODate)));
+        file = Glc::FileDialogs::saveFileName(m_dialog, i18nc("@title:window", "Save List of Changes"), suggested,
+            i18nc("@item file dialog filter", "CSV for spreadsheet programs (*.csv)"));
+    }
+    if (file.isEmpty()) {
+        return;
+    }
+    // With a byte order mark, as spreadsheet programs need to read UTF-8 (names, Chinese texts).
+    auto *job =
+        new Glc::WriteFileJob(m_controller->context(), file, [before = m_before, after = m_after, diff = m_diff] {
+            return Glc::SnapshotChangesWriter::toCsv(before, after, diff, true);
+        });
+    connect(job, &Glc::WorkflowJob::finished, m_dialog, [this, job] {
+        const bool ok = job->status() == Glc::WorkflowJob::Status::Succeeded;
+        if (ok) {
+            m_dialog->showSaved(job->path());
+        } else if (job->status() == Glc::WorkflowJob::Status::Failed) {
+            m_dialog->showSaveError(job->errorText(), job->nextStep());
+        }
+        Q_EMIT saved(job->path(), ok);
     });
     m_controller->runner()->start(job);
 }

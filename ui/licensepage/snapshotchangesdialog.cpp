@@ -11,6 +11,7 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHeaderView>
+#include <QIcon>
 #include <QLabel>
 #include <QPushButton>
 #include <QTreeWidget>
@@ -31,6 +32,7 @@ SnapshotChangesDialog::SnapshotChangesDialog(QWidget *parent)
     , m_error(new InlineMessage(this))
     , m_tree(new QTreeWidget(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Close, this))
+    , m_save(m_buttons->addButton(i18nc("@action:button", "&Save List…"), QDialogButtonBox::ActionRole))
 {
     setObjectName(QStringLiteral("snapshotChangesDialog"));
     setWindowTitle(i18nc("@title:window", "Compare Snapshots"));
@@ -46,6 +48,11 @@ SnapshotChangesDialog::SnapshotChangesDialog(QWidget *parent)
     ItemViewCopy::install(m_tree);
     m_tree->setAccessibleName(i18nc("@label accessible name", "Changes between the snapshots"));
     m_buttons->button(QDialogButtonBox::Close)->setObjectName(QStringLiteral("close"));
+    m_save->setObjectName(QStringLiteral("saveChangesButton"));
+    m_save->setIcon(QIcon::fromTheme(QStringLiteral("document-save-as")));
+    m_save->setToolTip(i18nc("@info:tooltip",
+        "Save who came, who went and who changed environment as a CSV file for a spreadsheet or a mail"));
+    m_save->setEnabled(false);
     m_tree->setHeaderLabels({i18nc("@title:column", "Person"), i18nc("@title:column", "Environments")});
     m_tree->setRootIsDecorated(true);
     m_tree->setUniformRowHeights(true);
@@ -66,6 +73,7 @@ SnapshotChangesDialog::SnapshotChangesDialog(QWidget *parent)
     connect(m_from, &QComboBox::activated, this, &SnapshotChangesDialog::requestComparison);
     connect(m_to, &QComboBox::activated, this, &SnapshotChangesDialog::requestComparison);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_save, &QPushButton::clicked, this, &SnapshotChangesDialog::saveRequested);
 }
 
 void SnapshotChangesDialog::setSnapshots(const QList<Glc::SnapshotSummary> &snapshots)
@@ -89,6 +97,7 @@ void SnapshotChangesDialog::setBusy(bool busy)
     m_from->setEnabled(!busy);
     m_to->setEnabled(!busy);
     if (busy) {
+        m_save->setEnabled(false);
         m_summary->setText(i18nc("@info:status", "Comparing…"));
     }
 }
@@ -97,6 +106,17 @@ void SnapshotChangesDialog::showError(const QString &text, const QString &nextSt
 {
     m_tree->clear();
     m_summary->clear();
+    m_save->setEnabled(false);
+    m_error->showMessage(InlineMessage::Type::Warning, text, nextStep);
+}
+
+void SnapshotChangesDialog::showSaved(const QString &path)
+{
+    m_error->showMessage(InlineMessage::Type::Information, i18nc("@info %1 file path", "List saved to %1.", path));
+}
+
+void SnapshotChangesDialog::showSaveError(const QString &text, const QString &nextStep)
+{
     m_error->showMessage(InlineMessage::Type::Warning, text, nextStep);
 }
 
@@ -167,5 +187,6 @@ void SnapshotChangesDialog::setChanges(const Glc::SnapshotSummary &from, const G
                     Glc::SnapshotDiff::environmentsText(change.environmentsBefore),
                     Glc::SnapshotDiff::environmentsText(change.environmentsAfter))});
     }
+    m_save->setEnabled(true);
     m_tree->setFocus();
 }

@@ -11,6 +11,7 @@ class InlineMessage;
 class QComboBox;
 class QDialogButtonBox;
 class QLabel;
+class QPushButton;
 class QTreeWidget;
 
 /// Compare Snapshots: who came, who went and who changed environment between two snapshots of the
@@ -34,10 +35,17 @@ public:
     QComboBox *fromBox() const { return m_from; }
     QComboBox *toBox() const { return m_to; }
     QTreeWidget *tree() const { return m_tree; }
+    /// Save List…: enabled while a comparison is shown.
+    QPushButton *saveButton() const { return m_save; }
+    /// The list of the comparison shown was written to `path` / was not (the comparison stays).
+    void showSaved(const QString &path);
+    void showSaveError(const QString &text, const QString &nextStep);
     QString summaryText() const;
 
 Q_SIGNALS:
     void compareRequested(qint64 fromId, qint64 toId);
+    /// Save List… was clicked: the comparison shown, as a CSV file.
+    void saveRequested();
 
 private:
     void requestComparison();
@@ -48,4 +56,5 @@ private:
     InlineMessage *const m_error;
     QTreeWidget *const m_tree;
     QDialogButtonBox *const m_buttons;
+    QPushButton *const m_save;
 };

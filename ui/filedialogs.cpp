@@ -108,5 +108,11 @@ QString saveFileName(QWidget *parent, const QString &caption, const QString &fil
 {
     return run(parent, caption, file, filter, QFileDialog::AcceptSave, QFileDialog::AnyFile).value(0);
 }
+
+QString saveCsvFileName(QWidget *parent, const QString &caption, const QString &name)
+{
+    return saveFileName(parent, caption, QDir(documentsFolder()).filePath(name),
+        i18nc("@item file dialog filter", "CSV for spreadsheet programs (*.csv)"));
+}
 } // namespace FileDialogs
 } // namespace Glc

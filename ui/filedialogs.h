@@ -36,6 +36,9 @@ QString openFileName(QWidget *parent, const QString &caption, const QString &fol
 QStringList openFileNames(QWidget *parent, const QString &caption, const QString &folder, const QString &filter = {});
 /// @p file names the folder and the suggested name.
 QString saveFileName(QWidget *parent, const QString &caption, const QString &file, const QString &filter = {});
+/// saveFileName() for a CSV file the console writes for spreadsheet programs, suggesting @p name in
+/// the documents folder.
+QString saveCsvFileName(QWidget *parent, const QString &caption, const QString &name);
 /// Readies a dialog the caller made without a folder: LocalizedFileTypes (`types` must outlive the dialog),
 /// its columns fitted to the folder's files once read, then opens `path` (a folder, or a folder and the
 /// suggested name). The folder is read only once `types` is in place: the dialog reads file types in a

@@ -8,16 +8,10 @@
 
 namespace Glc::SnapshotChangesWriter {
 namespace {
-/// The environments in a cell: "Cloud" (translated) and the hosts, each once, separated by commas.
+/// The environments in a cell: "Cloud" (translated) and the hosts, separated by commas.
 QString environmentsCell(const QStringList &environments)
 {
-    QStringList words = environments;
-    for (QString &word : words) {
-        if (word == QLatin1String("Cloud")) {
-            word = i18nc("@item:intable environment", "Cloud");
-        }
-    }
-    return words.join(QLatin1Char(','));
+    return SnapshotDiff::environmentWords(environments).join(QLatin1Char(','));
 }
 
 QStringList cells(

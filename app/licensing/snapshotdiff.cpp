@@ -383,14 +383,19 @@ QStringList SnapshotDiff::environments(const ConsumedLicense &seat)
     return envs;
 }
 
-QString SnapshotDiff::environmentsText(const QStringList &environments)
+QStringList SnapshotDiff::environmentWords(const QStringList &environments)
 {
     QStringList words;
     words.reserve(environments.size());
     for (const QString &environment : environments) {
         words.append(environment == QLatin1String("Cloud") ? i18nc("@item:intable environment", "Cloud") : environment);
     }
-    return QLocale().createSeparatedList(words);
+    return words;
+}
+
+QString SnapshotDiff::environmentsText(const QStringList &environments)
+{
+    return QLocale().createSeparatedList(environmentWords(environments));
 }
 
 QString SnapshotDiff::personText(const ConsumedLicense &seat)

@@ -47,7 +47,9 @@ struct SnapshotDiff
     static SnapshotDiff compute(const CompactLicenseRows &before, const CompactLicenseRows &after);
     /// "Cloud" (untranslated marker) when the seat has a github.com login, then its server hosts, sorted.
     static QStringList environments(const ConsumedLicense &seat);
-    /// environments() in words for people: "Cloud" translated, hosts as they are, joined the locale's way.
+    /// environments() as words: "Cloud" translated, hosts as they are.
+    static QStringList environmentWords(const QStringList &environments);
+    /// environmentWords() for people, joined the locale's way.
     static QString environmentsText(const QStringList &environments);
     /// Who a seat is, for people: the login (with the name), else its server accounts.
     static QString personText(const ConsumedLicense &seat);

@@ -11,7 +11,6 @@
 #include "workflows/writefilejob.h"
 
 #include <KLocalizedString>
-#include <QDir>
 
 CompareSnapshotsCommand::CompareSnapshotsCommand(LicenseController *controller, QWidget *parentWidget)
     : QObject(controller)
@@ -92,12 +91,10 @@ void CompareSnapshotsCommand::save(const QString &path)
     if (file.isEmpty() && m_chooser) {
         file = m_chooser(m_dialog);
     } else if (file.isEmpty()) {
-        const QString suggested = QDir(Glc::FileDialogs::documentsFolder())
-                                      .filePath(QStringLiteral("snapshot-changes-%1-to-%2.csv")
-                                              .arg(m_from.takenAt.toLocalTime().date().toString(Qt::ISODate),
-                                                  m_to.takenAt.toLocalTime().date().toString(Qt::ISODate)));
-        file = Glc::FileDialogs::saveFileName(m_dialog, i18nc("@title:window", "Save List of Changes"), suggested,
-            i18nc("@item file dialog filter", "CSV for spreadsheet programs (*.csv)"));
+        file = Glc::FileDialogs::saveCsvFileName(m_dialog, i18nc("@title:window", "Save List of Changes"),
+            QStringLiteral("snapshot-changes-%1-to-%2.csv")
+                .arg(m_from.takenAt.toLocalTime().date().toString(Qt::ISODate),
+                    m_to.takenAt.toLocalTime().date().toString(Qt::ISODate)));
     }
     if (file.isEmpty()) {
         return;

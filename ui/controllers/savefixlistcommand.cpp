@@ -9,7 +9,6 @@
 
 #include <KLocalizedString>
 #include <QDate>
-#include <QDir>
 
 SaveFixListCommand::SaveFixListCommand(CountedTwicePanel *panel, Glc::JobRunner *runner, QObject *parent)
     : QObject(parent)
@@ -24,11 +23,8 @@ QString SaveFixListCommand::chooseFile()
     if (m_chooser) {
         return m_chooser(m_panel->window());
     }
-    const QString suggested =
-        QDir(Glc::FileDialogs::documentsFolder())
-            .filePath(QStringLiteral("counted-twice-%1.csv").arg(QDate::currentDate().toString(Qt::ISODate)));
-    return Glc::FileDialogs::saveFileName(m_panel->window(), i18nc("@title:window", "Save Fix List"), suggested,
-        i18nc("@item file dialog filter", "CSV for spreadsheet programs (*.csv)"));
+    return Glc::FileDialogs::saveCsvFileName(m_panel->window(), i18nc("@title:window", "Save Fix List"),
+        QStringLiteral("counted-twice-%1.csv").arg(QDate::currentDate().toString(Qt::ISODate)));
 }
 
 void SaveFixListCommand::start(const QString &path)

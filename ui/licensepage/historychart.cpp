@@ -85,6 +85,11 @@ bool HistoryChart::showsExpiry() const
     return m_expiry > m_consumed.constFirst().first && m_expiry <= m_consumed.constLast().first.addDays(365);
 }
 
+bool HistoryChart::expiredWithinHistory() const
+{
+    return !m_consumed.isEmpty() && m_expiry.isValid() && m_expiry <= m_consumed.constLast().first;
+}
+
 QColor HistoryChart::expiryColor() const
 {
     return StatusColors::text(StatusColors::Role::Warning, palette());
@@ -351,11 +356,10 @@ void HistoryChart::updateDescription()
             "%2; forecast %1 seats on %3", last.second, text, UiFormat::date(last.first));
     }
     if (showsExpiry()) {
-        text = m_expiry <= m_consumed.constLast().first
-            ? i18nc("@info chart summary, %1 the summary so far, %2 date", "%1; the license expired on %2", text,
-                  UiFormat::date(m_expiry))
-            : i18nc("@info chart summary, %1 the summary so far, %2 date", "%1; the license expires on %2", text,
-                  UiFormat::date(m_expiry));
+        text = expiredWithinHistory() ? i18nc("@info chart summary, %1 the summary so far, %2 date",
+                                            "%1; the license expired on %2", text, UiFormat::date(m_expiry))
+                                      : i18nc("@info chart summary, %1 the summary so far, %2 date",
+                                            "%1; the license expires on %2", text, UiFormat::date(m_expiry));
     }
     setAccessibleDescription(text);
     setToolTip(text);
@@ -687,7 +691,7 @@ void HistoryChart::paintEvent(QPaintEvent *)
         p.setPen(QPen(expiryColor(), lineWidth, Qt::DashLine, Qt::FlatCap));
         p.drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()));
         // Within the history (a license that ran out while snapshots were taken) it is a thing of the past.
-        const QString label = m_expiry <= m_consumed.constLast().first
+        const QString label = expiredWithinHistory()
             ? i18nc("@label chart, a mark on the time axis", "License expired")
             : i18nc("@label chart, a mark on the time axis", "License expires");
         const int labelWidth = fm.horizontalAdvance(label) + pad;

@@ -44,6 +44,8 @@ public:
     QDateTime expiry() const { return m_expiry; }
     /// Whether the expiry is marked at the current data.
     bool showsExpiry() const;
+    /// Whether the expiry falls within the history (no later than the newest snapshot).
+    bool expiredWithinHistory() const;
     QColor expiryColor() const;
 
     bool isEmpty() const { return m_consumed.isEmpty() && m_purchased.isEmpty(); }

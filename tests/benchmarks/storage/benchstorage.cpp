@@ -522,9 +522,11 @@ int main(int argc, char **argv)
     const QCommandLineOption serversOption(
         QStringLiteral("servers"), QStringLiteral("servers"), QStringLiteral("n"), QStringLiteral("20"));
     const QCommandLineOption noPgOption(QStringLiteral("no-postgres"), QStringLiteral("SQLite only"));
+    const QCommandLineOption noSqliteOption(
+        QStringLiteral("no-sqlite"), QStringLiteral("PostgreSQL only (to profile its half alone)"));
     const QCommandLineOption weeksOption(QStringLiteral("weeks"),
         QStringLiteral("a year of history instead: this many weekly snapshots"), QStringLiteral("n"));
-    parser.addOptions({usersOption, serversOption, noPgOption, weeksOption});
+    parser.addOptions({usersOption, serversOption, noPgOption, noSqliteOption, weeksOption});
     parser.process(app);
 
     GlcTest::SnapshotGeneratorOptions o;
@@ -566,9 +568,11 @@ int main(int argc, char **argv)
     QList<Figures> all;
     QTemporaryDir dir;
     const QString sqlite = dir.filePath(QStringLiteral("bench.sqlite"));
-    all.append(run(QStringLiteral("SQLite"), sqlite, snapshot));
-    runPageData(all.last(), sqlite, snapshot.connectionId);
-    runChanges(all.last(), sqlite, snapshot);
+    if (!parser.isSet(noSqliteOption)) {
+        all.append(run(QStringLiteral("SQLite"), sqlite, snapshot));
+        runPageData(all.last(), sqlite, snapshot.connectionId);
+        runChanges(all.last(), sqlite, snapshot);
+    }
 
     GlcTest::PostgresHarness pg;
     if (!parser.isSet(noPgOption)) {

@@ -1,0 +1,221 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "attention.h"
+
+#include <KLocalizedString>
+#include <QLocale>
+
+#include <algorithm>
+
+namespace Glc {
+namespace {
+/// Calendar days from @p now to @p then in local time, as the User licenses card counts the days left.
+int calendarDaysTo(const QDateTime &now, const QDateTime &then)
+{
+    return int(now.toLocalTime().date().daysTo(then.toLocalTime().date()));
+}
+
+QString dateText(const QDateTime &when)
+{
+    return QLocale().toString(when.toLocalTime().date(), QLocale::ShortFormat);
+}
+
+AttentionItem item(
+    AttentionItem::Kind kind, AttentionItem::Level level, const QString &text, const QStringList &hosts = {})
+{
+    AttentionItem i;
+    i.kind = kind;
+    i.level = level;
+    i.text = text;
+    i.hosts = hosts;
+    return i;
+}
+
+void addLicenseExpiry(const Attention::Input &in, QList<AttentionItem> &items)
+{
+    const ServerLicenseInfo *soonest = ServerLicenseInfo::soonestExpiry(in.serverLicenses);
+    if (!soonest) {
+        return;
+    }
+    const int days = calendarDaysTo(in.now, soonest->expireAt);
+    const QString date = dateText(soonest->expireAt);
+    if (in.now >= soonest->expireAt) {
+        items.append(item(AttentionItem::Kind::LicenseExpiry, AttentionItem::Level::Critical,
+            i18nc("@info %1 date",
+                "The license expired on %1: renew it with GitHub, then upload the new license file to each "
+                "Enterprise Server.",
+                date),
+            {soonest->hostname}));
+    } else if (days <= Attention::ExpiryWarningDays) {
+        items.append(item(AttentionItem::Kind::LicenseExpiry, AttentionItem::Level::Warning,
+            i18ncp("@info %2 date", "The license expires on %2, in %1 day: time to renew it.",
+                "The license expires on %2, in %1 days: time to renew it.", days, date),
+            {soonest->hostname}));
+    }
+}
+
+void addSeats(const Attention::Input &in, QList<AttentionItem> &items)
+{
+    if (in.unlimited || in.purchased <= 0) {
+        return;
+    }
+    const QLocale locale;
+    if (in.consumed > in.purchased) {
+        items.append(item(AttentionItem::Kind::Seats, AttentionItem::Level::Critical,
+            i18ncp("@info %2 seats consumed, %3 seats purchased", "%2 seats are in use, %1 more than the %3 purchased.",
+                "%2 seats are in use, %1 more than the %3 purchased.", in.consumed - in.purchased,
+                locale.toString(in.consumed), locale.toString(in.purchased))));
+    } else if (in.consumed == in.purchased) {
+        items.append(item(AttentionItem::Kind::Seats, AttentionItem::Level::Critical,
+            i18ncp("@info", "The %1 purchased seat is in use: none is left.",
+                "All %1 purchased seats are in use: none is left.", in.purchased)));
+    } else if (qint64(in.consumed) * 100 >= qint64(in.purchased) * Attention::SeatsWarningPercent) {
+        items.append(item(AttentionItem::Kind::Seats, AttentionItem::Level::Warning,
+            i18ncp("@info %2 percent, %3 seats consumed, %4 seats purchased",
+                "%3 of %4 seats are in use (%2%): %1 is left.", "%3 of %4 seats are in use (%2%): %1 are left.",
+                in.purchased - in.consumed, locale.toString(qint64(in.consumed) * 100 / in.purchased),
+                locale.toString(in.consumed), locale.toString(in.purchased))));
+    }
+}
+
+void addSync(const Attention::Input &in, QList<AttentionItem> &items)
+{
+    QList<const LicenseSyncStatus *> failed;
+    QList<const LicenseSyncStatus *> stale;
+    for (const LicenseSyncStatus &server : in.syncStatus) {
+        if (server.lastSyncDate.isValid() && !server.isSuccess()) {
+            failed.append(&server);
+        } else if (server.isStale(in.now)) {
+            stale.append(&server);
+        }
+    }
+    const auto hostsOf = [](const QList<const LicenseSyncStatus *> &servers) {
+        QStringList hosts;
+        for (const LicenseSyncStatus *server : servers) {
+            hosts.append(server->hostname);
+        }
+        return hosts;
+    };
+    if (failed.size() == 1) {
+        const LicenseSyncStatus &server = *failed.first();
+        items.append(item(AttentionItem::Kind::SyncFailed, AttentionItem::Level::Warning,
+            server.error.isEmpty() ? i18nc("@info %1 host", "The last license sync of %1 failed.", server.hostname)
+                                   : i18nc("@info %1 host, %2 GitHub's error", "The last license sync of %1 failed: %2",
+                                         server.hostname, server.error),
+            {server.hostname}));
+    } else if (!failed.isEmpty()) {
+        const QStringList hosts = hostsOf(failed);
+        items.append(item(AttentionItem::Kind::SyncFailed, AttentionItem::Level::Warning,
+            i18ncp("@info %2 host names", "The last license sync of %1 server failed: %2.",
+                "The last license sync of %1 servers failed: %2.", int(hosts.size()),
+                QLocale().createSeparatedList(hosts)),
+            hosts));
+    }
+    if (stale.size() == 1) {
+        const LicenseSyncStatus &server = *stale.first();
+        const int days = LicenseCadence::wholeDaysSince(server.lastSuccessfulSync(), in.now);
+        items.append(item(AttentionItem::Kind::SyncStale, AttentionItem::Level::Warning,
+            days < 0 ? i18nc("@info %1 host", "%1 has never synced its license usage.", server.hostname)
+                     : i18ncp("@info %2 host", "%2 last synced its license usage %1 day ago.",
+                           "%2 last synced its license usage %1 days ago.", days, server.hostname),
+            {server.hostname}));
+    } else if (!stale.isEmpty()) {
+        const QStringList hosts = hostsOf(stale);
+        items.append(item(AttentionItem::Kind::SyncStale, AttentionItem::Level::Warning,
+            i18ncp("@info %2 host names, %3 days",
+                "%1 server has not synced its license usage for more than %3 days: %2.",
+                "%1 servers have not synced their license usage for more than %3 days: %2.", int(hosts.size()),
+                QLocale().createSeparatedList(hosts), LicenseCadence::Days),
+            hosts));
+    }
+}
+
+void addUploads(const Attention::Input &in, QList<AttentionItem> &items)
+{
+    QList<const Attention::OfflineServer *> overdue;
+    for (const Attention::OfflineServer &server : in.offlineServers) {
+        if (LicenseCadence::isOverdue(server.lastUploadAt, in.now, in.uploadDays)) {
+            overdue.append(&server);
+        }
+    }
+    if (overdue.size() == 1) {
+        const Attention::OfflineServer &server = *overdue.first();
+        const int days = LicenseCadence::wholeDaysSince(server.lastUploadAt, in.now);
+        items.append(item(AttentionItem::Kind::UploadOverdue, AttentionItem::Level::Warning,
+            days < 0 ? i18nc("@info %1 host",
+                           "%1 does not sync by itself (GitHub Connect is off) and its license usage was never added "
+                           "to the enterprise.",
+                           server.hostname)
+                     : i18ncp("@info %2 host",
+                           "%2 does not sync by itself (GitHub Connect is off); its license usage was last added %1 "
+                           "day ago.",
+                           "%2 does not sync by itself (GitHub Connect is off); its license usage was last added %1 "
+                           "days ago.",
+                           days, server.hostname),
+            {server.hostname}));
+    } else if (!overdue.isEmpty()) {
+        QStringList hosts;
+        for (const Attention::OfflineServer *server : std::as_const(overdue)) {
+            hosts.append(server->hostname);
+        }
+        items.append(item(AttentionItem::Kind::UploadOverdue, AttentionItem::Level::Warning,
+            i18ncp("@info %2 host names", "%1 server without GitHub Connect is due a license usage upload: %2.",
+                "%1 servers without GitHub Connect are due a license usage upload: %2.", int(hosts.size()),
+                QLocale().createSeparatedList(hosts)),
+            hosts));
+    }
+}
+
+void addSeatFindings(const Attention::Input &in, QList<AttentionItem> &items)
+{
+    if (in.countedTwicePeople > 0) {
+        items.append(item(AttentionItem::Kind::CountedTwice, AttentionItem::Level::Warning,
+            i18ncp("@info", "%1 person is probably counted twice.", "%1 people are probably counted twice.",
+                in.countedTwicePeople) +
+                QLatin1Char(' ') +
+                i18ncp("@info", "Fixing their e-mail addresses frees %1 seat.",
+                    "Fixing their e-mail addresses frees %1 seats.", in.seatsFreed)));
+    }
+    if (in.pendingInvitationSeats > 0) {
+        items.append(item(AttentionItem::Kind::PendingInvitations, AttentionItem::Level::Warning,
+            i18ncp("@info", "%1 seat counts only for a pending organization invitation.",
+                "%1 seats count only for a pending organization invitation.", in.pendingInvitationSeats)));
+    }
+    if (in.unmatchedVisualStudioSeats > 0) {
+        items.append(item(AttentionItem::Kind::UnmatchedVisualStudio, AttentionItem::Level::Warning,
+            i18ncp("@info", "%1 Visual Studio subscriber has no matching github.com account.",
+                "%1 Visual Studio subscribers have no matching github.com account.", in.unmatchedVisualStudioSeats)));
+    }
+}
+
+void addForecast(const Attention::Input &in, QList<AttentionItem> &items)
+{
+    if (in.unlimited || in.consumed >= in.purchased || in.forecast.outcome != SeatForecast::Outcome::ReachedOn) {
+        return;
+    }
+    const int days = calendarDaysTo(in.now, in.forecast.date);
+    if (days < 0 || days > Attention::ForecastWarningDays) {
+        return;
+    }
+    items.append(item(AttentionItem::Kind::Forecast, AttentionItem::Level::Warning,
+        i18ncp("@info %2 date", "At the current trend every purchased seat is in use by %2, in %1 day.",
+            "At the current trend every purchased seat is in use by %2, in %1 days.", days,
+            dateText(in.forecast.date))));
+}
+} // namespace
+
+QList<AttentionItem> Attention::collect(const Input &input)
+{
+    QList<AttentionItem> items;
+    addLicenseExpiry(input, items);
+    addSeats(input, items);
+    addSync(input, items);
+    addUploads(input, items);
+    addSeatFindings(input, items);
+    addForecast(input, items);
+    // Critical first; within a level, the order the additions made (AttentionItem::Kind's).
+    std::stable_sort(
+        items.begin(), items.end(), [](const AttentionItem &a, const AttentionItem &b) { return a.level < b.level; });
+    return items;
+}
+} // namespace Glc

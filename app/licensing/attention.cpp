@@ -82,7 +82,16 @@ void addSync(const Attention::Input &in, QList<AttentionItem> &items)
 {
     QList<const LicenseSyncStatus *> failed;
     QList<const LicenseSyncStatus *> stale;
+    const auto isOffline = [&in](const QString &host) {
+        return std::any_of(in.offlineServers.cbegin(), in.offlineServers.cend(),
+            [&host](const Attention::OfflineServer &s) { return s.hostname.compare(host, Qt::CaseInsensitive) == 0; });
+    };
     for (const LicenseSyncStatus &server : in.syncStatus) {
+        if (isOffline(server.hostname)) {
+            // GitHub Connect went off: GitHub still lists its last sync, but only an upload brings its seats now
+            // (the upload item says so; a Sync now cannot reach it).
+            continue;
+        }
         if (server.lastSyncDate.isValid() && !server.isSuccess()) {
             failed.append(&server);
         } else if (server.isStale(in.now)) {
@@ -170,11 +179,11 @@ void addSeatFindings(const Attention::Input &in, QList<AttentionItem> &items)
 {
     if (in.countedTwicePeople > 0) {
         items.append(item(AttentionItem::Kind::CountedTwice, AttentionItem::Level::Warning,
-            i18ncp("@info", "%1 person is probably counted twice.", "%1 people are probably counted twice.",
-                in.countedTwicePeople) +
-                QLatin1Char(' ') +
+            i18nc("@info two sentences", "%1 %2",
+                i18ncp("@info", "%1 person is probably counted twice.", "%1 people are probably counted twice.",
+                    in.countedTwicePeople),
                 i18ncp("@info", "Fixing their e-mail addresses frees %1 seat.",
-                    "Fixing their e-mail addresses frees %1 seats.", in.seatsFreed)));
+                    "Fixing their e-mail addresses frees %1 seats.", in.seatsFreed))));
     }
     if (in.pendingInvitationSeats > 0) {
         items.append(item(AttentionItem::Kind::PendingInvitations, AttentionItem::Level::Warning,

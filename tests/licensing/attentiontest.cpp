@@ -195,7 +195,14 @@ private Q_SLOTS:
         in.offlineServers.first().lastUploadAt = Now.addDays(-20);
         QVERIFY(Attention::collect(in).isEmpty());
 
+        // GitHub Connect went off on a server that synced before: GitHub still lists its stale sync, but the
+        // upload is what is due (one item, not a Sync now that cannot reach it).
+        in.offlineServers.first().lastUploadAt = Now.addDays(-40);
+        in.syncStatus.append(sync(QStringLiteral("AIR-1.example.com"), QStringLiteral("success"), Now.addDays(-50)));
+        QCOMPARE(kinds(Attention::collect(in)), QList<Kind>{Kind::UploadOverdue});
+
         in.uploadDays = LicenseCadence::Days;
+        in.syncStatus = healthy().syncStatus;
         in.offlineServers = {{QStringLiteral("air-1.example.com"), QDateTime()}};
         QCOMPARE(Attention::collect(in).value(0).text,
             QStringLiteral("air-1.example.com does not sync by itself (GitHub Connect is off) and its license usage "

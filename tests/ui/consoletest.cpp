@@ -13,6 +13,7 @@
 #include "github/tokenstore.h"
 #include "lab/licenselab.h"
 #include "labbrowser.h"
+#include "licensepage/attentioncard.h"
 #include "licensepage/connectiondialog.h"
 #include "licensepage/countedtwicepanel.h"
 #include "licensepage/historychart.h"
@@ -1707,6 +1708,115 @@ private Q_SLOTS:
         const QString stale = QStringLiteral("staleLabel_") + WidgetUtil::objectNameSuffix(server.serverId);
         QTRY_VERIFY(page()->licenseSyncCard()->findChild<QLabel *>(stale));
         QCOMPARE(page()->licenseSyncCard()->staleCount(), 1);
+    }
+
+    /// Follows a Needs attention item's button by keyboard, as an admin without a mouse would: the focus on
+    /// it, then Space.
+    static bool followAttentionLink(AttentionCard *card, int index)
+    {
+        QPushButton *button = card->itemButton(index);
+        // A new row's widgets show once the event loop runs (the layout shows them).
+        if (!button || !QTest::qWaitFor([button] { return button->isVisible(); }) || !button->isEnabled()) {
+            return false;
+        }
+        // The main window again, after a view it opened closed.
+        button->window()->activateWindow();
+        if (!QTest::qWaitForWindowActive(button->window())) {
+            return false;
+        }
+        button->setFocus(Qt::TabFocusReason);
+        if (!QTest::qWaitFor([button] { return button->hasFocus(); })) {
+            return false;
+        }
+        QSignalSpy clicked(button, &QPushButton::clicked);
+        QTest::keyClick(button, Qt::Key_Space);
+        return clicked.size() == 1;
+    }
+
+    static int attentionIndex(AttentionCard *card, AttentionItem::Kind kind)
+    {
+        for (int i = 0; i < card->items().size(); ++i) {
+            if (card->items().at(i).kind == kind) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    void shouldPointAtWhatNeedsAttention()
+    {
+        // As many people as the built-in lab: some seats count only for an invitation or a subscription.
+        LabConfig config = smallLab();
+        config.users = 2000;
+        QVERIFY(openConsole(config));
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        AttentionCard *card = page()->attentionCard();
+        QVERIFY(card->isVisible());
+        // The lab: ghes-3 without GitHub Connect and its upload overdue by the weekly default, people counted
+        // twice, seats GitHub's rules count unexpectedly; 77 % of the seats, syncs of yesterday, a license of
+        // months: none of those.
+        const QString offline = QStringLiteral("ghes-3.lab.example");
+        const int upload = attentionIndex(card, AttentionItem::Kind::UploadOverdue);
+        QVERIFY(upload >= 0);
+        QCOMPARE(card->items().at(upload).hosts, QStringList{offline});
+        const int pairs = page()->countedTwicePanel()->view()->model()->rowCount();
+        QVERIFY(pairs > 0);
+        const int countedTwice = attentionIndex(card, AttentionItem::Kind::CountedTwice);
+        QVERIFY(countedTwice >= 0);
+        QVERIFY2(card->items().at(countedTwice).text.startsWith(QStringLiteral("%1 people").arg(pairs)),
+            qPrintable(card->items().at(countedTwice).text));
+        for (const auto kind : {AttentionItem::Kind::Seats, AttentionItem::Kind::LicenseExpiry,
+                 AttentionItem::Kind::SyncFailed, AttentionItem::Kind::SyncStale}) {
+            QCOMPARE(attentionIndex(card, kind), -1);
+        }
+        QVERIFY(card->itemLabel(upload)->text().contains(offline));
+        QVERIFY(card->emptyLabel()->isHidden());
+        // No button where the card beside says it all; one for each of the others.
+        QCOMPARE(card->itemButton(upload)->text(), QStringLiteral("Export license usage…"));
+
+        // The upload's link: Export license usage of that server.
+        QVERIFY(followAttentionLink(card, upload));
+        ExportUsageView *exportView = nullptr;
+        QVERIFY(QTest::qWaitFor([this, &exportView] {
+            return (exportView = m_window->findChild<ExportUsageView *>()) && exportView->isVisible();
+        }));
+        QCOMPARE(exportView->serverCombo()->currentData().toString(), offline);
+        QVERIFY(closeAndWait(exportView));
+
+        // The counted-twice link: the page scrolls to the pairs and gives them the focus.
+        QVERIFY(followAttentionLink(card, attentionIndex(card, AttentionItem::Kind::CountedTwice)));
+        QTRY_COMPARE(QApplication::focusWidget(), page()->countedTwicePanel()->view());
+        const int unexpected = attentionIndex(card, AttentionItem::Kind::PendingInvitations) >= 0
+            ? attentionIndex(card, AttentionItem::Kind::PendingInvitations)
+            : attentionIndex(card, AttentionItem::Kind::UnmatchedVisualStudio);
+        QVERIFY(unexpected >= 0);
+        QVERIFY(followAttentionLink(card, unexpected));
+        QTRY_COMPARE(QApplication::focusWidget(), page()->countedTwicePanel()->unexpectedView());
+
+        // A monthly upload interval for the servers without GitHub Connect: ghes-3 is in time, its item goes.
+        controller()->setUploadDays(31);
+        QTRY_COMPARE(attentionIndex(card, AttentionItem::Kind::UploadOverdue), -1);
+
+        // Every sync fails from now on and eight days pass in the lab: one item names both servers that sync,
+        // and its link opens Sync now for all of them.
+        setLabFaults([](LabFaults &f) { f.syncError = QStringLiteral("The license server rejected the upload."); });
+        lab()->runInLab([](LicenseLab *l) { l->advanceClock(std::chrono::days(8)); });
+        QSignalSpy refreshed(controller(), &LicenseController::refreshFinished);
+        QSignalSpy loaded(controller(), &LicenseController::dataLoaded);
+        controller()->refresh();
+        QVERIFY(refreshed.wait(60000));
+        QVERIFY(refreshed.first().first().toBool());
+        QVERIFY(!loaded.isEmpty() || loaded.wait(60000));
+        const int failed = attentionIndex(card, AttentionItem::Kind::SyncFailed);
+        QVERIFY(failed >= 0);
+        QCOMPARE(card->items().at(failed).hosts.size(), 2);
+        QVERIFY(!card->items().at(failed).hosts.contains(offline));
+        QVERIFY(followAttentionLink(card, failed));
+        SyncNowView *sync = nullptr;
+        QVERIFY(QTest::qWaitFor(
+            [this, &sync] { return (sync = m_window->findChild<SyncNowView *>()) && sync->isVisible(); }));
+        QCOMPARE(sync->serverCombo()->currentIndex(), 0); // all servers
+        QVERIFY(closeAndWait(sync));
     }
 
     void shouldNeverWaitForTheLabThreadToShowThePage()

@@ -6,6 +6,7 @@
 #include "github/keychaintokenstore.h"
 #include "github/tokenstore.h"
 #include "glc_ui_debug.h"
+#include "licensepage/attentioncard.h"
 #include "licensepage/countedtwicepanel.h"
 #include "licensepage/historychart.h"
 #include "licensepage/licensepage.h"
@@ -32,6 +33,7 @@
 
 #include <QScopeGuard>
 #include <QSettings>
+#include <QTreeView>
 
 #include <KLocalizedString>
 #include <QElapsedTimer>
@@ -83,6 +85,26 @@ LicenseController::LicenseController(LicensePage *page, const Options &options, 
     });
     connect(page->countedTwicePanel(), &CountedTwicePanel::unexpectedSeatActivated, this,
         [this](int index) { m_seats->showSeats({m_page->countedTwicePanel()->unexpectedSeat(index)}); });
+    connect(page->attentionCard(), &AttentionCard::actionRequested, this,
+        [this](AttentionCard::Action action, const QString &host) {
+            switch (action) {
+            case AttentionCard::Action::SyncNow:
+                Q_EMIT syncRequested(host);
+                break;
+            case AttentionCard::Action::ExportUsage:
+                Q_EMIT exportRequested(host);
+                break;
+            case AttentionCard::Action::ShowCountedTwice:
+                m_page->reveal(m_page->countedTwicePanel()->view());
+                break;
+            case AttentionCard::Action::ShowUnexpectedSeats:
+                m_page->reveal(m_page->countedTwicePanel()->unexpectedView());
+                break;
+            case AttentionCard::Action::ShowHistory:
+                m_page->reveal(m_page->historyChart());
+                break;
+            }
+        });
     connect(m_report, &DownloadReportCommand::statusMessage, this, &LicenseController::statusMessage);
     connect(m_report, &DownloadReportCommand::finished, this, &LicenseController::reportFinished);
     m_summary->setObjectName(QStringLiteral("saveSummaryCommand"));
@@ -460,6 +482,7 @@ void LicenseController::setUploadDays(int days)
         }
         m_data.uploadDays = job->days();
         m_page->serverInstancesCard()->setUploadDays(job->days());
+        updateAttention();
         Q_EMIT statusMessage(
             i18ncp("@info:status", "Servers without GitHub Connect are now due to have their usage added every day.",
                 "Servers without GitHub Connect are now due to have their usage added every %1 days.", job->days()));
@@ -827,8 +850,39 @@ void LicenseController::apply(const PageData &data)
         m_page->setLastRefreshed(snapshot.takenAt, Connection::sourceText(m_connection.kind, snapshot.source));
     }
     m_seats->setFilterChoices(data, serverHosts());
+    m_page->attentionCard()->setClock(clock);
+    updateAttention();
     qCDebug(GLC_UI) << "apply: done after" << timer.elapsed() << "ms";
     Q_EMIT dataLoaded();
+}
+
+void LicenseController::updateAttention()
+{
+    const LicenseSnapshot &snapshot = m_data.snapshot;
+    Attention::Input input;
+    input.consumed = snapshot.licenses.totalSeatsConsumed;
+    input.purchased = snapshot.licenses.totalSeatsPurchased;
+    input.unlimited = snapshot.unlimitedSeats();
+    input.syncStatus = snapshot.syncStatus;
+    // The servers without GitHub Connect as the instances card judges them: the newer of GitHub's last upload
+    // and one made from the console.
+    const ServerInstancesModel *instances = m_page->serverInstancesCard()->model();
+    for (int row = 0; row < instances->rowCount(); ++row) {
+        const ServerInstancesModel::Instance &instance = instances->instance(row);
+        if (instance.connected == false) {
+            input.offlineServers.append({instance.hostname, instance.lastUploadAt});
+        }
+    }
+    input.uploadDays = m_data.uploadDays;
+    input.serverLicenses = m_data.allServerLicenses();
+    input.countedTwicePeople = int(m_data.countedTwice.pairs.size());
+    input.seatsFreed = m_data.countedTwice.seatsFreed;
+    for (const UnexpectedSeat &seat : std::as_const(m_data.countedTwice.unexpected)) {
+        ++(seat.kind == UnexpectedSeat::Kind::PendingInvitationOnly ? input.pendingInvitationSeats
+                                                                    : input.unmatchedVisualStudioSeats);
+    }
+    input.forecast = m_data.forecast;
+    m_page->attentionCard()->setInput(input, m_data.hasSnapshot);
 }
 
 void LicenseController::downloadReport()

@@ -176,6 +176,8 @@ private:
     void reloadThen(const std::function<void()> &done);
     /// "Now" for the servers' dates: this machine's clock, or the built-in lab's clock.
     std::function<QDateTime()> serverClock() const;
+    /// The Needs attention card from the page data, the instances card's servers and the upload interval.
+    void updateAttention();
     void activate(const Glc::Connection &connection, const QString &token);
     /// The connection start() found (read from the store), made active: runs what waited for it.
     void activateLoaded(const Glc::Connection &connection, const QString &token = {});

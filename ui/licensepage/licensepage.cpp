@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "licensepage.h"
 
+#include "attentioncard.h"
 #include "countedtwicepanel.h"
 #include "historychart.h"
 #include "inlinemessage.h"
@@ -40,6 +41,7 @@ LicensePage::LicensePage(QWidget *parent)
     , m_error(new InlineMessage(m_content))
     , m_userLicenses(new UserLicensesCard(m_content))
     , m_quickLinks(new QuickLinksCard(m_content))
+    , m_attention(new AttentionCard(m_content))
     , m_sync(new LicenseSyncCard(m_content))
     , m_instances(new ServerInstancesCard(m_content))
     , m_chart(new HistoryChart(m_content))
@@ -143,6 +145,8 @@ LicensePage::LicensePage(QWidget *parent)
     content->addLayout(header);
     content->addWidget(m_progressRow);
     content->addWidget(m_error);
+    // First what wants the admin's action, then the License tab as GitHub lays it out.
+    content->addWidget(m_attention);
     content->addLayout(topRow);
     content->addWidget(m_sync);
     content->addWidget(m_instances);
@@ -193,9 +197,14 @@ void LicensePage::setTableWidget(QWidget *table)
 
 void LicensePage::showTable()
 {
-    if (m_table) {
-        m_scroll->ensureWidgetVisible(m_table, 0, 0);
-        m_table->setFocus(Qt::OtherFocusReason);
+    reveal(m_table);
+}
+
+void LicensePage::reveal(QWidget *widget)
+{
+    if (widget && m_content->isAncestorOf(widget)) {
+        m_scroll->ensureWidgetVisible(widget, 0, 0);
+        widget->setFocus(Qt::OtherFocusReason);
     }
 }
 
@@ -224,6 +233,7 @@ void LicensePage::refreshTimes()
     m_userLicenses->refreshTimes();
     m_sync->refreshTimes();
     m_instances->refreshTimes();
+    m_attention->refreshTimes();
 }
 
 QString LicensePage::lastRefreshedText() const
@@ -315,5 +325,6 @@ void LicensePage::setClock(const std::function<QDateTime()> &clock)
     m_userLicenses->setClock(clock);
     m_sync->setClock(clock);
     m_instances->setClock(clock);
+    m_attention->setClock(clock);
     updateLastRefreshed();
 }

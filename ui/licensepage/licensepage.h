@@ -7,6 +7,7 @@
 
 #include <functional>
 
+class AttentionCard;
 class CountedTwicePanel;
 class HistoryChart;
 class InlineMessage;
@@ -32,6 +33,7 @@ public:
 
     UserLicensesCard *userLicensesCard() const { return m_userLicenses; }
     QuickLinksCard *quickLinksCard() const { return m_quickLinks; }
+    AttentionCard *attentionCard() const { return m_attention; }
     LicenseSyncCard *licenseSyncCard() const { return m_sync; }
     ServerInstancesCard *serverInstancesCard() const { return m_instances; }
     HistoryChart *historyChart() const { return m_chart; }
@@ -47,6 +49,8 @@ public:
     QWidget *tableWidget() const { return m_table; }
     /// Scrolls the page to the table and gives the table the focus.
     void showTable();
+    /// Scrolls the page to @p widget (one of its own) and gives it the focus.
+    void reveal(QWidget *widget);
 
     /// "Last refreshed 3 minutes ago from lab 127.0.0.1:4123"; an invalid date reads "never".
     void setLastRefreshed(const QDateTime &when, const QString &source);
@@ -90,6 +94,7 @@ private:
     InlineMessage *const m_error;
     UserLicensesCard *const m_userLicenses;
     QuickLinksCard *const m_quickLinks;
+    AttentionCard *const m_attention;
     LicenseSyncCard *const m_sync;
     ServerInstancesCard *const m_instances;
     HistoryChart *const m_chart;

@@ -51,10 +51,13 @@ public:
             CountedTwiceAnalyzer::analyze(seats, session.serverProfileNames(snapshot));
         const MergedView::Totals people =
             MergedView::build(seats, MergedView::optionsFor(seats)).totals(countedTwice.pairs);
-        const QByteArray html =
-            LicenseSummary::html(summaryInput(session.connection(), snapshot, history.value, countedTwice, people,
-                                     OrganizationBreakdown::compute(seats), session.now()))
-                .toUtf8();
+        LicenseSummary::Input input = summaryInput(session.connection(), snapshot, history.value, countedTwice, people,
+            OrganizationBreakdown::compute(seats), session.now());
+        // An upload interval set in the console (Upload Interval…) judges the servers without GitHub Connect.
+        if (const ExitCode code = session.readUploadDays(&input.uploadDays); code != ExitCode::Ok) {
+            return code;
+        }
+        const QByteArray html = LicenseSummary::html(input).toUtf8();
         const QString output = parser.value(QStringLiteral("output"));
         return CliOutput::outBytesOrFile(output, html, i18nc("@info:shell %1 file", "Wrote the summary to %1.", output))
             ? ExitCode::Ok

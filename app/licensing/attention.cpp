@@ -213,6 +213,32 @@ void addForecast(const Attention::Input &in, QList<AttentionItem> &items)
 }
 } // namespace
 
+Attention::Input Attention::inputFrom(const LicenseSnapshot &snapshot, const CountedTwiceResult &countedTwice,
+    const SeatForecast &forecast, int uploadDays, const QDateTime &now)
+{
+    Input input;
+    input.consumed = snapshot.licenses.totalSeatsConsumed;
+    input.purchased = snapshot.licenses.totalSeatsPurchased;
+    input.unlimited = snapshot.unlimitedSeats();
+    input.syncStatus = snapshot.syncStatus;
+    for (const EnterpriseServerInstallation &server : snapshot.installations) {
+        if (!server.isConnected) {
+            input.offlineServers.append({server.hostName, server.lastUploadAt()});
+        }
+    }
+    input.uploadDays = uploadDays;
+    input.serverLicenses = snapshot.serverLicenses;
+    input.countedTwicePeople = int(countedTwice.pairs.size());
+    input.seatsFreed = countedTwice.seatsFreed;
+    for (const UnexpectedSeat &seat : countedTwice.unexpected) {
+        ++(seat.kind == UnexpectedSeat::Kind::PendingInvitationOnly ? input.pendingInvitationSeats
+                                                                    : input.unmatchedVisualStudioSeats);
+    }
+    input.forecast = forecast;
+    input.now = now;
+    return input;
+}
+
 QList<AttentionItem> Attention::collect(const Input &input)
 {
     QList<AttentionItem> items;

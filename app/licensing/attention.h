@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #pragma once
 
+#include "licensing/countedtwice.h"
 #include "licensing/licensevalues.h"
 #include "licensing/seatforecast.h"
 
@@ -68,6 +69,12 @@ struct Input
     SeatForecast forecast;
     QDateTime now;
 };
+
+/// The input from a snapshot (its seats, syncs and server licenses; the servers GitHub lists without GitHub
+/// Connect with GitHub's record of their last upload), the counted-twice analysis of its seats and the
+/// forecast of its history: what the summary and the License page judge.
+Input inputFrom(const LicenseSnapshot &snapshot, const CountedTwiceResult &countedTwice, const SeatForecast &forecast,
+    int uploadDays, const QDateTime &now);
 
 /// Every item, critical ones first, then in the order of AttentionItem::Kind; empty when nothing needs
 /// attention. Several servers with the same trouble make one item that names them all.

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "licensesummary.h"
 
+#include "attention.h"
 #include "hostorder.h"
 
 #include <KLocalizedString>
@@ -41,6 +42,26 @@ QString dateText(const QDateTime &when)
 {
     return when.isValid() ? QLocale().toString(when.toLocalTime(), QLocale::ShortFormat)
                           : i18nc("@item date of something that did not happen", "never");
+}
+
+/// What needs attention, first: the list of the License page's card.
+QString attentionSection(const Input &input)
+{
+    QString html = heading(i18nc("@title summary section", "Needs attention"));
+    const QList<AttentionItem> items = Attention::collect(
+        Attention::inputFrom(input.snapshot, input.countedTwice, input.forecast, input.uploadDays, input.now));
+    if (items.isEmpty()) {
+        return html + paragraph(i18nc("@info summary", "Nothing: seats, license, syncs and uploads are in order."));
+    }
+    html += QLatin1String("<ul>\n");
+    for (const AttentionItem &item : items) {
+        html += QLatin1String("<li>") +
+            escaped(item.level == AttentionItem::Level::Critical
+                    ? i18nc("@info summary %1 what is critical", "Critical: %1", item.text)
+                    : item.text) +
+            QLatin1String("</li>\n");
+    }
+    return html + QLatin1String("</ul>\n");
 }
 
 QString seatsSection(const Input &input)
@@ -272,6 +293,7 @@ QString html(const Input &input, const QString &chartImage, QSize chartSize)
     html += paragraph(i18nc("@info summary %1 snapshot date, %2 source, %3 date written",
         "Snapshot of %1 from %2; summary written %3.", dateText(input.snapshot.takenAt), input.source,
         dateText(input.now)));
+    html += attentionSection(input);
     html += seatsSection(input);
     html += syncSection(input);
     html += instancesSection(input);

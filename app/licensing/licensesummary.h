@@ -15,8 +15,8 @@
 
 namespace Glc {
 /// The License page on one page for people who do not open the console - management, a ticket, a
-/// weekly mail: seats, expiry, each server's license sync, who is counted twice, the history and its
-/// forecast. An HTML document in the interface language, every value from GitHub escaped; the console
+/// weekly mail: what needs attention (Attention), seats, expiry, each server's license sync, who is counted twice, the
+/// history and its forecast. An HTML document in the interface language, every value from GitHub escaped; the console
 /// prints it as PDF (with the history chart), `ghe-license summary` writes it for cron.
 namespace LicenseSummary {
 /// Seats consumed and purchased at one snapshot.
@@ -38,6 +38,8 @@ struct Input
     MergedView::Totals people;
     OrganizationBreakdown organizations; ///< seats per github.com organization, for a chargeback
     QDateTime now; ///< when the summary is written; servers are judged stale against it
+    /// How often servers without GitHub Connect are to have their usage added (the Upload Interval).
+    int uploadDays = LicenseCadence::Days;
 };
 
 /// At most this many snapshots are listed (the newest); a chart, when given, shows them all.

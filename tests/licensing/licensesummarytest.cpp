@@ -120,6 +120,44 @@ private Q_SLOTS:
         QVERIFY(html.contains(QLatin1String("42 seats belong to no organization")));
     }
 
+    void shouldPutWhatNeedsAttentionFirst()
+    {
+        LicenseSummary::Input in = input();
+        in.snapshot.licenses.totalSeatsConsumed = 1600;
+        QString html = LicenseSummary::html(in);
+        const qsizetype section = html.indexOf(QLatin1String("<h2>Needs attention</h2>"));
+        QVERIFY2(section > 0 && section < html.indexOf(QLatin1String("<h2>User licenses</h2>")), qPrintable(html));
+        // Critical first; GitHub's error text escaped like every other value.
+        const qsizetype critical = html.indexOf(
+            QLatin1String("<li>Critical: 1,600 seats are in use, 100 more than the 1,500 purchased.</li>"));
+        const qsizetype failed = html.indexOf(QLatin1String(
+            "<li>The last license sync of aa&lt;b&gt;.example failed: &lt;script&gt;x&lt;/script&gt;</li>"));
+        QVERIFY2(critical > section && failed > critical, qPrintable(html));
+        QVERIFY(html.contains(QLatin1String("<li>never.example has never synced its license usage.</li>")));
+        QVERIFY(html.contains(QLatin1String(
+            "<li>3 people are probably counted twice. Fixing their e-mail addresses frees 3 seats.</li>")));
+        QVERIFY(html.contains(QLatin1String("<li>1 seat counts only for a pending organization invitation.</li>")));
+        // The offline server's newest upload is a day old: in time.
+        QVERIFY(!html.contains(QLatin1String("due a license usage upload")));
+        QVERIFY(!html.contains(QLatin1String("does not sync by itself")));
+
+        // Ten days old: overdue by the weekly default, in time when its usage is added monthly.
+        in.snapshot.installations.last().uploads.first().createdAt = Now.addDays(-10);
+        QVERIFY(LicenseSummary::html(in).contains(QLatin1String("air&lt;gap&gt;.example does not sync by itself")));
+        in.uploadDays = 31;
+        QVERIFY(!LicenseSummary::html(in).contains(QLatin1String("does not sync by itself")));
+
+        // Nothing to act on: the section says so.
+        LicenseSummary::Input healthy;
+        healthy.now = Now;
+        healthy.snapshot.licenses.totalSeatsConsumed = 10;
+        healthy.snapshot.licenses.totalSeatsPurchased = 100;
+        html = LicenseSummary::html(healthy);
+        QVERIFY2(html.contains(QLatin1String("<h2>Needs attention</h2>\n<p>Nothing: seats, license, syncs and uploads "
+                                             "are in order.</p>")),
+            qPrintable(html));
+    }
+
     void shouldListTheNewestSnapshotsAndTheChartWhenGiven()
     {
         LicenseSummary::Input in = input();
@@ -161,7 +199,10 @@ private Q_SLOTS:
         unknown.hostname = QStringLiteral("unknown.example");
         in.snapshot.serverLicenses = {zz, same, unknown};
         QString html = LicenseSummary::html(in);
-        QCOMPARE(count(html, QStringLiteral("expires on")), 1);
+        // Once in the licenses (and, within 90 days, once among what needs attention).
+        QCOMPARE(
+            count(html.mid(html.indexOf(QLatin1String("<h2>User licenses</h2>"))), QStringLiteral("expires on")), 1);
+        QVERIFY(html.contains(QLatin1String("in 90 days: time to renew it.</li>")));
         QVERIFY2(
             html.contains(QLatin1String("The license expires on")) && html.contains(QLatin1String("(in 90 days).")),
             qPrintable(html));

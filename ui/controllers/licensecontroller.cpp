@@ -858,14 +858,14 @@ void LicenseController::apply(const PageData &data)
 
 void LicenseController::updateAttention()
 {
-    const LicenseSnapshot &snapshot = m_data.snapshot;
-    Attention::Input input;
-    input.consumed = snapshot.licenses.totalSeatsConsumed;
-    input.purchased = snapshot.licenses.totalSeatsPurchased;
-    input.unlimited = snapshot.unlimitedSeats();
-    input.syncStatus = snapshot.syncStatus;
+    // The licenses as the page shows them, those of servers with a connection of their own too.
+    LicenseSnapshot snapshot = m_data.snapshot;
+    snapshot.serverLicenses = m_data.allServerLicenses();
+    Attention::Input input =
+        Attention::inputFrom(snapshot, m_data.countedTwice, m_data.forecast, m_data.uploadDays, QDateTime());
     // The servers without GitHub Connect as the instances card judges them: the newer of GitHub's last upload
     // and one made from the console.
+    input.offlineServers.clear();
     const ServerInstancesModel *instances = m_page->serverInstancesCard()->model();
     for (int row = 0; row < instances->rowCount(); ++row) {
         const ServerInstancesModel::Instance &instance = instances->instance(row);
@@ -873,15 +873,7 @@ void LicenseController::updateAttention()
             input.offlineServers.append({instance.hostname, instance.lastUploadAt});
         }
     }
-    input.uploadDays = m_data.uploadDays;
-    input.serverLicenses = m_data.allServerLicenses();
-    input.countedTwicePeople = int(m_data.countedTwice.pairs.size());
-    input.seatsFreed = m_data.countedTwice.seatsFreed;
-    for (const UnexpectedSeat &seat : std::as_const(m_data.countedTwice.unexpected)) {
-        ++(seat.kind == UnexpectedSeat::Kind::PendingInvitationOnly ? input.pendingInvitationSeats
-                                                                    : input.unmatchedVisualStudioSeats);
-    }
-    input.forecast = m_data.forecast;
+    // The card judges by the page's clock (`now` is its own).
     m_page->attentionCard()->setInput(input, m_data.hasSnapshot);
 }
 

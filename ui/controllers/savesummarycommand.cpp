@@ -100,10 +100,10 @@ QString SaveSummaryCommand::html(const QString &chartImage) const
     // The servers' licenses as the page shows them, those of servers with a connection of their own too.
     Glc::LicenseSnapshot snapshot = data.snapshot;
     snapshot.serverLicenses = data.allServerLicenses();
-    return Glc::LicenseSummary::html(
-        Glc::summaryInput(m_controller->context().connection, snapshot, data.history, data.countedTwice, data.people,
-            data.organizations, QDateTime::currentDateTimeUtc()),
-        chartImage, ChartSize);
+    Glc::LicenseSummary::Input input = Glc::summaryInput(m_controller->context().connection, snapshot, data.history,
+        data.countedTwice, data.people, data.organizations, QDateTime::currentDateTimeUtc());
+    input.uploadDays = data.uploadDays;
+    return Glc::LicenseSummary::html(input, chartImage, ChartSize);
 }
 
 void SaveSummaryCommand::prepare(QTextDocument *document) const

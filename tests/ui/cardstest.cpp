@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "licensepage/attentioncard.h"
 #include "licensepage/countedtwicepanel.h"
 #include "licensepage/quicklinkscard.h"
 #include "licensepage/serverinstancescard.h"
@@ -190,6 +191,70 @@ private Q_SLOTS:
             QVERIFY(button->text().contains(QLatin1Char('&')));
             QVERIFY(!button->accessibleDescription().isEmpty());
         }
+    }
+
+    void shouldListWhatNeedsAttentionWithItsButtons()
+    {
+        QDateTime now = UiTestData::now();
+        AttentionCard card;
+        card.setClock([&now] { return now; });
+        card.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&card));
+        // Before the first snapshot nothing is judged.
+        Glc::Attention::Input input;
+        input.consumed = 100;
+        input.purchased = 1000;
+        card.setInput(input, false);
+        QVERIFY(card.items().isEmpty());
+        QCOMPARE(card.emptyLabel()->text(), QStringLiteral("Judged after the first snapshot."));
+        // A healthy enterprise: said in the positive colour.
+        card.setInput(input, true);
+        QVERIFY(card.emptyLabel()->isVisible());
+        QCOMPARE(card.emptyLabel()->text(),
+            QStringLiteral("Nothing needs attention: seats, license, syncs and uploads are in order."));
+        QCOMPARE(card.emptyLabel()->palette().color(QPalette::WindowText),
+            StatusColors::text(StatusColors::Role::Positive, card.palette()));
+
+        // No seat left (critical, no button: the card beside says it all), and a server without GitHub Connect
+        // whose upload is six days old: in time today.
+        input.consumed = 1000;
+        input.offlineServers = {{QStringLiteral("air.example"), now.addDays(-6)}};
+        card.setInput(input, true);
+        QCOMPARE(card.items().size(), 1);
+        QVERIFY(!card.emptyLabel()->isVisible());
+        QCOMPARE(card.itemLabel(0)->text(), QStringLiteral("All 1,000 purchased seats are in use: none is left."));
+        QCOMPARE(card.itemLabel(0)->palette().color(QPalette::WindowText),
+            StatusColors::text(StatusColors::Role::Negative, card.palette()));
+        QVERIFY(!card.itemButton(0));
+
+        // Two days later (the page's minute tick), the upload is overdue: its line and its button come.
+        now = now.addDays(2);
+        card.refreshTimes();
+        QCOMPARE(card.items().size(), 2);
+        QCOMPARE(card.items().at(1).kind, Glc::AttentionItem::Kind::UploadOverdue);
+        QPushButton *exportButton = card.itemButton(1);
+        QVERIFY(exportButton);
+        QCOMPARE(exportButton->text(), QStringLiteral("Export license usage…"));
+        QTRY_VERIFY(exportButton->isVisible());
+        QSignalSpy requested(&card, &AttentionCard::actionRequested);
+        exportButton->click();
+        QCOMPARE(requested.size(), 1);
+        QCOMPARE(requested.first().at(0).value<AttentionCard::Action>(), AttentionCard::Action::ExportUsage);
+        QCOMPARE(requested.first().at(1).toString(), QStringLiteral("air.example"));
+
+        // The forecast within 90 days: its button shows the history; several overdue servers: a choice.
+        input.consumed = 900;
+        input.forecast.outcome = Glc::SeatForecast::Outcome::ReachedOn;
+        input.forecast.date = now.addDays(30);
+        input.offlineServers.append({QStringLiteral("air-2.example"), QDateTime()});
+        card.setInput(input, true);
+        QCOMPARE(card.items().size(), 3); // seats at 90 %, the uploads, the forecast
+        requested.clear();
+        card.itemButton(1)->click();
+        card.itemButton(2)->click();
+        QCOMPARE(requested.size(), 2);
+        QCOMPARE(requested.at(0).at(1).toString(), QString()); // two servers: the view lets the admin choose
+        QCOMPARE(requested.at(1).at(0).value<AttentionCard::Action>(), AttentionCard::Action::ShowHistory);
     }
 
     void shouldListServerInstancesWithLastUpload()

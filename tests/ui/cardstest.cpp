@@ -226,6 +226,8 @@ private Q_SLOTS:
         QCOMPARE(card.itemLabel(0)->palette().color(QPalette::WindowText),
             StatusColors::text(StatusColors::Role::Negative, card.palette()));
         QVERIFY(!card.itemButton(0));
+        QCOMPARE(card.itemLabel(0)->accessibleName(),
+            QStringLiteral("Critical: All 1,000 purchased seats are in use: none is left."));
 
         // Two days later (the page's minute tick), the upload is overdue: its line and its button come.
         now = now.addDays(2);

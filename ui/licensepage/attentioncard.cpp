@@ -126,8 +126,10 @@ void AttentionCard::rebuild()
         label->setWordWrap(true);
         label->setTextFormat(Qt::PlainText);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        label->setAccessibleName(
-            critical ? i18nc("@label accessible name", "Critical") : i18nc("@label accessible name", "Warning"));
+        // A screen reader reads a label's accessible name instead of its text: the level, then the text.
+        label->setAccessibleName(critical
+                ? i18nc("@label accessible name %1 what needs attention", "Critical: %1", item.text)
+                : i18nc("@label accessible name %1 what needs attention", "Warning: %1", item.text));
         if (critical) {
             StatusColors::setTextRole(label, StatusColors::Role::Negative);
         }

@@ -59,6 +59,7 @@ std::vector<std::unique_ptr<CliCommand>> cliCommands()
     commands.push_back(makeConnectionsCommand());
     commands.push_back(makeRefreshCommand());
     commands.push_back(makeStatusCommand());
+    commands.push_back(makeAttentionCommand());
     commands.push_back(makeSummaryCommand());
     commands.push_back(makeUsersCommand());
     commands.push_back(makeCountedTwiceCommand());

@@ -80,6 +80,7 @@ std::unique_ptr<CliCommand> makeConnectionsCommand();
 std::unique_ptr<CliCommand> makeRefreshCommand();
 std::unique_ptr<CliCommand> makeStatusCommand();
 std::unique_ptr<CliCommand> makeSummaryCommand();
+std::unique_ptr<CliCommand> makeAttentionCommand();
 std::unique_ptr<CliCommand> makeUsersCommand();
 std::unique_ptr<CliCommand> makeCountedTwiceCommand();
 std::unique_ptr<CliCommand> makeChangesCommand();

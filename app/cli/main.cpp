@@ -66,7 +66,8 @@ QString mainHelp(const QCommandLineParser &parser, const std::vector<std::unique
     text += QLatin1Char('\n') + i18nc("@info:shell", "Run “ghe-license COMMAND --help” for the options of a command.");
     text += QLatin1Char('\n') +
         i18nc("@info:shell",
-            "Exit codes: 0 ok, 1 failure, 2 usage error, 3 threshold crossed, 4 assisted action needed.");
+            "Exit codes: 0 ok, 1 failure, 2 usage error, 3 threshold crossed or something needs attention, 4 assisted "
+            "action needed.");
     text += QLatin1Char('\n') +
         i18nc("@info:shell",
             "Tokens come from GH_ENTERPRISE_TOKEN, GH_TOKEN or GITHUB_TOKEN, or the keychain; never from an "

@@ -1081,6 +1081,70 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(missing));
     }
 
+    void shouldListWhatNeedsAttention()
+    {
+        // The built-in lab: ghes-3 without GitHub Connect last added its usage 9 days ago, people are counted twice.
+        const QString store = newStore();
+        const Run text = run({QStringLiteral("attention"), QStringLiteral("--store"), store});
+        QCOMPARE(text.code, 3);
+        QVERIFY2(text.out.contains(QLatin1String(
+                     "Warning: ghes-3.lab.example does not sync by itself (GitHub Connect is off); its license usage "
+                     "was last added 9 days ago.\n")),
+            qPrintable(text.out));
+        QVERIFY2(!text.out.contains(QLatin1String("Critical:")), qPrintable(text.out));
+        QVERIFY2(text.err.isEmpty(), qPrintable(text.err));
+
+        const Run pairs = run({QStringLiteral("counted-twice"), QStringLiteral("--format"), QStringLiteral("json"),
+            QStringLiteral("--store"), store});
+        const qsizetype pairCount =
+            QJsonDocument::fromJson(pairs.out.toUtf8()).object().value(QLatin1String("pairs")).toArray().size();
+        QVERIFY(pairCount > 1);
+        const auto items = [&store] {
+            const Run json = run({QStringLiteral("attention"), QStringLiteral("--format"), QStringLiteral("json"),
+                QStringLiteral("--store"), store});
+            QHash<QString, QJsonObject> byKind;
+            const QJsonArray list = QJsonDocument::fromJson(json.out.toUtf8()).object().value(u"items").toArray();
+            for (const QJsonValue &item : list) {
+                byKind.insert(item.toObject().value(u"kind").toString(), item.toObject());
+            }
+            return std::pair{json.code, byKind};
+        };
+        auto [code, byKind] = items();
+        QCOMPARE(code, 3);
+        QCOMPARE(byKind.value(QStringLiteral("upload_overdue")).value(u"hosts").toArray(),
+            QJsonArray{QStringLiteral("ghes-3.lab.example")});
+        QCOMPARE(byKind.value(QStringLiteral("upload_overdue")).value(u"level").toString(), QStringLiteral("warning"));
+        QVERIFY2(byKind.value(QStringLiteral("counted_twice"))
+                     .value(u"text")
+                     .toString()
+                     .startsWith(QStringLiteral("%1 people are probably counted twice.").arg(pairCount)),
+            qPrintable(byKind.value(QStringLiteral("counted_twice")).value(u"text").toString()));
+
+        // Added monthly, as set for the console: ghes-3 is in time.
+        QCOMPARE(run({QStringLiteral("connections"), QStringLiteral("upload-interval"), QStringLiteral("lab"),
+                         QStringLiteral("31"), QStringLiteral("--store"), store})
+                     .code,
+            0);
+        std::tie(code, byKind) = items();
+        QVERIFY(!byKind.contains(QStringLiteral("upload_overdue")));
+        QVERIFY(byKind.contains(QStringLiteral("counted_twice")));
+
+        // An enterprise without servers and without surprises: nothing, and exit 0.
+        Lab bare = startLab(
+            {QStringLiteral("--servers"), QStringLiteral("0"), QStringLiteral("--users"), QStringLiteral("20")});
+        const QString bareStore = newStore();
+        QVERIFY(addLabConnection(bareStore, bare));
+        const Run calm = run({QStringLiteral("attention"), QStringLiteral("--store"), bareStore}, bare.token);
+        QCOMPARE(calm.code, 0);
+        QCOMPARE(
+            calm.out, QStringLiteral("Nothing needs attention: seats, license, syncs and uploads are in order.\n"));
+        stopLab(bare);
+
+        const Run bad = run({QStringLiteral("attention"), QStringLiteral("--format"), QStringLiteral("csv"),
+            QStringLiteral("--store"), store});
+        QCOMPARE(bad.code, 2);
+    }
+
     void shouldCheckThresholds_data()
     {
         QTest::addColumn<QString>("percent");

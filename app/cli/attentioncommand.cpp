@@ -58,12 +58,10 @@ protected:
                 SeatForecast::forLatest(points, snapshot), uploadDays, session.now()));
 
         if (format == QLatin1String("json")) {
-            static const char *const kinds[] = {"license_expiry", "seats", "sync_failed", "sync_stale",
-                "upload_overdue", "counted_twice", "pending_invitations", "unmatched_visual_studio", "forecast"};
             QJsonArray list;
             for (const AttentionItem &item : items) {
                 list.append(QJsonObject{
-                    {QStringLiteral("kind"), QLatin1String(kinds[int(item.kind)])},
+                    {QStringLiteral("kind"), QLatin1String(AttentionItem::key(item.kind))},
                     {QStringLiteral("level"),
                         item.level == AttentionItem::Level::Critical ? QStringLiteral("critical")
                                                                      : QStringLiteral("warning")},

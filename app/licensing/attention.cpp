@@ -31,6 +31,16 @@ AttentionItem item(
     return i;
 }
 
+void addSnapshotAge(const Attention::Input &in, QList<AttentionItem> &items)
+{
+    const int days = LicenseCadence::wholeDaysSince(in.snapshotTakenAt, in.now);
+    if (days > LicenseCadence::Days) {
+        items.append(item(AttentionItem::Kind::SnapshotOld, AttentionItem::Level::Warning,
+            i18ncp("@info", "The newest snapshot is %1 day old: refresh to judge the seats as they are today.",
+                "The newest snapshot is %1 days old: refresh to judge the seats as they are today.", days)));
+    }
+}
+
 void addLicenseExpiry(const Attention::Input &in, QList<AttentionItem> &items)
 {
     const ServerLicenseInfo *soonest = ServerLicenseInfo::soonestExpiry(in.serverLicenses);
@@ -142,10 +152,28 @@ void addSync(const Attention::Input &in, QList<AttentionItem> &items)
 void addUploads(const Attention::Input &in, QList<AttentionItem> &items)
 {
     QList<const Attention::OfflineServer *> overdue;
+    QStringList failed;
     for (const Attention::OfflineServer &server : in.offlineServers) {
-        if (LicenseCadence::isOverdue(server.lastUploadAt, in.now, in.uploadDays)) {
+        // A failed upload counts no seats, however recent: said as failed, not as overdue too.
+        if (server.lastUploadAt.isValid() && server.lastUploadFailed) {
+            failed.append(server.hostname);
+        } else if (LicenseCadence::isOverdue(server.lastUploadAt, in.now, in.uploadDays)) {
             overdue.append(&server);
         }
+    }
+    if (failed.size() == 1) {
+        items.append(item(AttentionItem::Kind::UploadFailed, AttentionItem::Level::Warning,
+            i18nc("@info %1 host",
+                "GitHub could not process the newest license usage upload of %1: its seats are not counted. Export "
+                "its usage again and add it to the enterprise.",
+                failed.first()),
+            failed));
+    } else if (!failed.isEmpty()) {
+        items.append(item(AttentionItem::Kind::UploadFailed, AttentionItem::Level::Warning,
+            i18ncp("@info %2 host names", "GitHub could not process the newest license usage upload of %1 server: %2.",
+                "GitHub could not process the newest license usage upload of %1 servers: %2.", int(failed.size()),
+                QLocale().createSeparatedList(failed)),
+            failed));
     }
     if (overdue.size() == 1) {
         const Attention::OfflineServer &server = *overdue.first();
@@ -213,17 +241,48 @@ void addForecast(const Attention::Input &in, QList<AttentionItem> &items)
 }
 } // namespace
 
+const char *AttentionItem::key(Kind kind)
+{
+    switch (kind) {
+    case Kind::SnapshotOld:
+        return "snapshot_old";
+    case Kind::LicenseExpiry:
+        return "license_expiry";
+    case Kind::Seats:
+        return "seats";
+    case Kind::SyncFailed:
+        return "sync_failed";
+    case Kind::SyncStale:
+        return "sync_stale";
+    case Kind::UploadFailed:
+        return "upload_failed";
+    case Kind::UploadOverdue:
+        return "upload_overdue";
+    case Kind::CountedTwice:
+        return "counted_twice";
+    case Kind::PendingInvitations:
+        return "pending_invitations";
+    case Kind::UnmatchedVisualStudio:
+        return "unmatched_visual_studio";
+    case Kind::Forecast:
+        return "forecast";
+    }
+    return "";
+}
+
 Attention::Input Attention::inputFrom(const LicenseSnapshot &snapshot, const CountedTwiceResult &countedTwice,
     const SeatForecast &forecast, int uploadDays, const QDateTime &now)
 {
     Input input;
+    input.snapshotTakenAt = snapshot.takenAt;
     input.consumed = snapshot.licenses.totalSeatsConsumed;
     input.purchased = snapshot.licenses.totalSeatsPurchased;
     input.unlimited = snapshot.unlimitedSeats();
     input.syncStatus = snapshot.syncStatus;
     for (const EnterpriseServerInstallation &server : snapshot.installations) {
         if (!server.isConnected) {
-            input.offlineServers.append({server.hostName, server.lastUploadAt()});
+            input.offlineServers.append({server.hostName, server.lastUploadAt(),
+                !server.uploads.isEmpty() && server.uploads.first().syncState == UploadSyncState::Failure});
         }
     }
     input.uploadDays = uploadDays;
@@ -242,6 +301,7 @@ Attention::Input Attention::inputFrom(const LicenseSnapshot &snapshot, const Cou
 QList<AttentionItem> Attention::collect(const Input &input)
 {
     QList<AttentionItem> items;
+    addSnapshotAge(input, items);
     addLicenseExpiry(input, items);
     addSeats(input, items);
     addSync(input, items);

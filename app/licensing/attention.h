@@ -17,10 +17,12 @@ struct AttentionItem
 {
     /// In the order the list shows them within a level.
     enum class Kind : qint8 {
+        SnapshotOld, ///< the newest snapshot is older than LicenseCadence::Days: everything else is judged on old data
         LicenseExpiry, ///< the license expired, or expires within Attention::ExpiryWarningDays
         Seats, ///< Attention::SeatsWarningPercent or more of the purchased seats in use
         SyncFailed, ///< a server's last license sync failed
         SyncStale, ///< a server has not synced successfully for LicenseCadence::Days, or never
+        UploadFailed, ///< GitHub could not process the newest usage upload of a server without GitHub Connect
         UploadOverdue, ///< a server without GitHub Connect is due a usage upload
         CountedTwice, ///< people probably counted twice
         PendingInvitations, ///< seats that count only for a pending invitation
@@ -38,6 +40,9 @@ struct AttentionItem
     QStringList hosts; ///< the servers it is about, when any (in the order of the input)
 
     bool operator==(const AttentionItem &) const = default;
+
+    /// The kind as a stable snake_case word (`ghe-license attention --format json`).
+    static const char *key(Kind kind);
 };
 
 /// What needs attention, judged from values the page already has: plain C++, no I/O.
@@ -51,10 +56,12 @@ struct OfflineServer
 {
     QString hostname;
     QDateTime lastUploadAt; ///< the newest upload, GitHub's or the console's; invalid: none on record
+    bool lastUploadFailed = false; ///< GitHub could not process it (its state FAILURE)
 };
 
 struct Input
 {
+    QDateTime snapshotTakenAt; ///< when the newest snapshot was taken (invalid: not judged)
     int consumed = 0;
     int purchased = 0;
     bool unlimited = false; ///< no seat limit: no seat or forecast item

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "licensing/attention.h"
 
+#include <QSet>
 #include <QStandardPaths>
 #include <QTest>
 #include <QTimeZone>
@@ -215,6 +216,59 @@ private Q_SLOTS:
         QCOMPARE(items.first().text,
             QStringLiteral("2 servers without GitHub Connect are due a license usage upload: air-1.example.com and "
                            "air-2.example.com."));
+    }
+
+    void shouldSayWhenGitHubCouldNotProcessAnUpload()
+    {
+        Attention::Input in = healthy();
+        // Uploaded yesterday, but GitHub's state of it is FAILURE: its seats are not counted; not "overdue" too.
+        in.offlineServers = {{QStringLiteral("air-1.example.com"), Now.addDays(-1), true}};
+        QList<AttentionItem> items = Attention::collect(in);
+        QCOMPARE(kinds(items), QList<Kind>{Kind::UploadFailed});
+        QCOMPARE(items.first().hosts, QStringList{QStringLiteral("air-1.example.com")});
+        QCOMPARE(items.first().text,
+            QStringLiteral("GitHub could not process the newest license usage upload of air-1.example.com: its seats "
+                           "are not counted. Export its usage again and add it to the enterprise."));
+        in.offlineServers.first().lastUploadAt = Now.addDays(-30);
+        QCOMPARE(kinds(Attention::collect(in)), QList<Kind>{Kind::UploadFailed});
+        // Two such servers and one merely overdue: one line each.
+        in.offlineServers.append({QStringLiteral("air-2.example.com"), Now.addDays(-2), true});
+        in.offlineServers.append({QStringLiteral("air-3.example.com"), Now.addDays(-8), false});
+        items = Attention::collect(in);
+        QCOMPARE(kinds(items), (QList<Kind>{Kind::UploadFailed, Kind::UploadOverdue}));
+        QCOMPARE(items.first().text,
+            QStringLiteral("GitHub could not process the newest license usage upload of 2 servers: air-1.example.com "
+                           "and air-2.example.com."));
+        QCOMPARE(items.at(1).hosts, QStringList{QStringLiteral("air-3.example.com")});
+    }
+
+    void shouldSayWhenTheNewestSnapshotIsOld()
+    {
+        Attention::Input in = healthy();
+        in.snapshotTakenAt = Now.addDays(-LicenseCadence::Days);
+        QVERIFY(Attention::collect(in).isEmpty());
+        in.snapshotTakenAt = Now.addDays(-12);
+        in.consumed = 590;
+        QList<AttentionItem> items = Attention::collect(in);
+        // A warning, first among the warnings: everything else is judged on that old data.
+        QCOMPARE(kinds(items), (QList<Kind>{Kind::SnapshotOld, Kind::Seats}));
+        in.consumed = 600;
+        items = Attention::collect(in);
+        QCOMPARE(kinds(items), (QList<Kind>{Kind::Seats, Kind::SnapshotOld})); // no seat left: critical, first
+        QCOMPARE(items.at(1).text,
+            QStringLiteral("The newest snapshot is 12 days old: refresh to judge the seats as they are today."));
+    }
+
+    void shouldNameEachKindWithAStableWord()
+    {
+        QSet<QByteArray> words;
+        for (int k = int(Kind::SnapshotOld); k <= int(Kind::Forecast); ++k) {
+            const QByteArray word = AttentionItem::key(Kind(k));
+            QVERIFY2(!word.isEmpty() && word == word.toLower() && !word.contains(' '), word.constData());
+            words.insert(word);
+        }
+        QCOMPARE(words.size(), int(Kind::Forecast) + 1);
+        QCOMPARE(QByteArray(AttentionItem::key(Kind::UploadOverdue)), QByteArray("upload_overdue"));
     }
 
     void shouldCountTheSeatFindings()

@@ -137,12 +137,14 @@ private Q_SLOTS:
         QVERIFY(html.contains(QLatin1String(
             "<li>3 people are probably counted twice. Fixing their e-mail addresses frees 3 seats.</li>")));
         QVERIFY(html.contains(QLatin1String("<li>1 seat counts only for a pending organization invitation.</li>")));
-        // The offline server's newest upload is a day old: in time.
-        QVERIFY(!html.contains(QLatin1String("due a license usage upload")));
+        // The offline server's newest upload is a day old, but GitHub could not process it.
+        QVERIFY(html.contains(QLatin1String(
+            "<li>GitHub could not process the newest license usage upload of air&lt;gap&gt;.example: its seats")));
         QVERIFY(!html.contains(QLatin1String("does not sync by itself")));
 
-        // Ten days old: overdue by the weekly default, in time when its usage is added monthly.
+        // Processed ten days ago: overdue by the weekly default, in time when its usage is added monthly.
         in.snapshot.installations.last().uploads.first().createdAt = Now.addDays(-10);
+        in.snapshot.installations.last().uploads.first().syncState = UploadSyncState::Success;
         QVERIFY(LicenseSummary::html(in).contains(QLatin1String("air&lt;gap&gt;.example does not sync by itself")));
         in.uploadDays = 31;
         QVERIFY(!LicenseSummary::html(in).contains(QLatin1String("does not sync by itself")));

@@ -1801,12 +1801,21 @@ private Q_SLOTS:
         // and its link opens Sync now for all of them.
         setLabFaults([](LabFaults &f) { f.syncError = QStringLiteral("The license server rejected the upload."); });
         lab()->runInLab([](LicenseLab *l) { l->advanceClock(std::chrono::days(8)); });
+        // The page left open for eight days (its clock moved on, as the minute tick finds it): the snapshot is
+        // eight days old, and its line's Refresh takes a new one.
+        QCOMPARE(attentionIndex(card, AttentionItem::Kind::SnapshotOld), -1);
+        page()->setClock([] { return QDateTime::currentDateTimeUtc().addDays(8).addSecs(60); });
+        const int old = attentionIndex(card, AttentionItem::Kind::SnapshotOld);
+        QVERIFY(old >= 0);
+        QCOMPARE(card->items().at(old).text,
+            QStringLiteral("The newest snapshot is 8 days old: refresh to judge the seats as they are today."));
         QSignalSpy refreshed(controller(), &LicenseController::refreshFinished);
         QSignalSpy loaded(controller(), &LicenseController::dataLoaded);
-        controller()->refresh();
+        QVERIFY(followAttentionLink(card, old));
         QVERIFY(refreshed.wait(60000));
         QVERIFY(refreshed.first().first().toBool());
         QVERIFY(!loaded.isEmpty() || loaded.wait(60000));
+        QCOMPARE(attentionIndex(card, AttentionItem::Kind::SnapshotOld), -1);
         const int failed = attentionIndex(card, AttentionItem::Kind::SyncFailed);
         QVERIFY(failed >= 0);
         QCOMPARE(card->items().at(failed).hosts.size(), 2);

@@ -88,6 +88,9 @@ LicenseController::LicenseController(LicensePage *page, const Options &options, 
     connect(page->attentionCard(), &AttentionCard::actionRequested, this,
         [this](AttentionCard::Action action, const QString &host) {
             switch (action) {
+            case AttentionCard::Action::Refresh:
+                refresh();
+                break;
             case AttentionCard::Action::SyncNow:
                 Q_EMIT syncRequested(host);
                 break;
@@ -767,12 +770,17 @@ void LicenseController::cancelRefresh()
     }
 }
 
-std::function<QDateTime()> LicenseController::serverClock() const
+qint64 LicenseController::serverClockOffset() const
 {
     // The built-in lab dates syncs, uploads and expiry in lab time, and its clock can be moved on
     // (POST /_lab/clock/advance): judge its dates by that clock, or a week in the lab never looks stale.
     // The offset the lab reported when its clock moved: nothing here waits for the lab's thread.
-    const qint64 offset = usesBuiltInLab(m_connection) && m_lab->isRunning() ? m_lab->clockOffsetSeconds() : 0;
+    return usesBuiltInLab(m_connection) && m_lab->isRunning() ? m_lab->clockOffsetSeconds() : 0;
+}
+
+std::function<QDateTime()> LicenseController::serverClock() const
+{
+    const qint64 offset = serverClockOffset();
     return [offset] { return QDateTime::currentDateTimeUtc().addSecs(offset); };
 }
 
@@ -863,6 +871,9 @@ void LicenseController::updateAttention()
     snapshot.serverLicenses = m_data.allServerLicenses();
     Attention::Input input =
         Attention::inputFrom(snapshot, m_data.countedTwice, m_data.forecast, m_data.uploadDays, QDateTime());
+    // The card judges by the server's clock (the built-in lab's may have moved on); a snapshot is dated by this
+    // computer's clock, and was taken a moment ago in the lab's time: its time on the server's clock now.
+    input.snapshotTakenAt = snapshot.takenAt.addSecs(serverClockOffset());
     // The servers without GitHub Connect as the instances card judges them: the newer of GitHub's last upload
     // and one made from the console.
     input.offlineServers.clear();
@@ -870,7 +881,8 @@ void LicenseController::updateAttention()
     for (int row = 0; row < instances->rowCount(); ++row) {
         const ServerInstancesModel::Instance &instance = instances->instance(row);
         if (instance.connected == false) {
-            input.offlineServers.append({instance.hostname, instance.lastUploadAt});
+            input.offlineServers.append(
+                {instance.hostname, instance.lastUploadAt, instance.uploadState == UploadSyncState::Failure});
         }
     }
     // The card judges by the page's clock (`now` is its own).

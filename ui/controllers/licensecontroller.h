@@ -176,6 +176,8 @@ private:
     void reloadThen(const std::function<void()> &done);
     /// "Now" for the servers' dates: this machine's clock, or the built-in lab's clock.
     std::function<QDateTime()> serverClock() const;
+    /// How far the server's clock (the built-in lab's, moved on) is ahead of this computer's, in seconds.
+    qint64 serverClockOffset() const;
     /// The Needs attention card from the page data, the instances card's servers and the upload interval.
     void updateAttention();
     void activate(const Glc::Connection &connection, const QString &token);

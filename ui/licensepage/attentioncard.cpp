@@ -27,6 +27,9 @@ std::optional<std::pair<AttentionCard::Action, QString>> linkOf(const AttentionI
     case Kind::SyncFailed:
     case Kind::SyncStale:
         return std::pair{Action::SyncNow, i18nc("@action link", "Sync now…")};
+    case Kind::SnapshotOld:
+        return std::pair{Action::Refresh, i18nc("@action:button", "Refresh")};
+    case Kind::UploadFailed:
     case Kind::UploadOverdue:
         return std::pair{Action::ExportUsage, i18nc("@action link", "Export license usage…")};
     case Kind::CountedTwice:

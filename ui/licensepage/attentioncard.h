@@ -20,6 +20,7 @@ class AttentionCard : public QGroupBox
     Q_OBJECT
 public:
     enum class Action {
+        Refresh,
         SyncNow, ///< the host, or every server when empty
         ExportUsage, ///< the host, or a choice when empty
         ShowCountedTwice,

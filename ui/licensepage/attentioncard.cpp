@@ -26,19 +26,19 @@ std::optional<std::pair<AttentionCard::Action, QString>> linkOf(const AttentionI
     switch (item.kind) {
     case Kind::SyncFailed:
     case Kind::SyncStale:
-        return std::pair{Action::SyncNow, i18nc("@action link", "Sync now…")};
+        return std::pair{Action::SyncNow, i18nc("@action:button", "Sync now…")};
     case Kind::SnapshotOld:
         return std::pair{Action::Refresh, i18nc("@action:button", "Refresh")};
     case Kind::UploadFailed:
     case Kind::UploadOverdue:
-        return std::pair{Action::ExportUsage, i18nc("@action link", "Export license usage…")};
+        return std::pair{Action::ExportUsage, i18nc("@action:button", "Export license usage…")};
     case Kind::CountedTwice:
-        return std::pair{Action::ShowCountedTwice, i18nc("@action link", "Show who")};
+        return std::pair{Action::ShowCountedTwice, i18nc("@action:button", "Show who")};
     case Kind::PendingInvitations:
     case Kind::UnmatchedVisualStudio:
-        return std::pair{Action::ShowUnexpectedSeats, i18nc("@action link", "Show the seats")};
+        return std::pair{Action::ShowUnexpectedSeats, i18nc("@action:button", "Show the seats")};
     case Kind::Forecast:
-        return std::pair{Action::ShowHistory, i18nc("@action link", "Show the history")};
+        return std::pair{Action::ShowHistory, i18nc("@action:button", "Show the history")};
     case Kind::LicenseExpiry:
     case Kind::Seats:
         break;

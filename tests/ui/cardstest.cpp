@@ -257,6 +257,25 @@ private Q_SLOTS:
         QCOMPARE(requested.size(), 2);
         QCOMPARE(requested.at(0).at(1).toString(), QString()); // two servers: the view lets the admin choose
         QCOMPARE(requested.at(1).at(0).value<AttentionCard::Action>(), AttentionCard::Action::ShowHistory);
+
+        // A snapshot over a week old: its Refresh waits while a refresh runs, as the page's own button does;
+        // the other buttons stay.
+        input.snapshotTakenAt = now.addDays(-9);
+        card.setInput(input, true);
+        QCOMPARE(card.items().first().kind, Glc::AttentionItem::Kind::SnapshotOld);
+        QPushButton *refresh = card.itemButton(0);
+        QVERIFY(refresh && refresh->isEnabled());
+        QCOMPARE(refresh->text(), QStringLiteral("Refresh"));
+        card.setRefreshing(true);
+        QVERIFY(!refresh->isEnabled());
+        QCOMPARE(card.items().at(2).kind, Glc::AttentionItem::Kind::UploadOverdue);
+        QVERIFY(card.itemButton(2) && card.itemButton(2)->isEnabled());
+        now = now.addDays(1); // the list is built again meanwhile ("10 days old"): its Refresh still waits
+        card.refreshTimes();
+        QVERIFY(card.itemButton(0) != refresh);
+        QVERIFY(!card.itemButton(0)->isEnabled());
+        card.setRefreshing(false);
+        QVERIFY(card.itemButton(0)->isEnabled());
     }
 
     void shouldListServerInstancesWithLastUpload()

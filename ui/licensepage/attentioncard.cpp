@@ -150,6 +150,23 @@ void AttentionCard::rebuild()
         m_itemLabels.append(label);
         m_itemButtons.append(button);
     }
+    enableButtons();
+}
+
+void AttentionCard::setRefreshing(bool refreshing)
+{
+    m_refreshing = refreshing;
+    enableButtons();
+}
+
+void AttentionCard::enableButtons()
+{
+    for (int i = 0; i < m_items.size(); ++i) {
+        if (QPushButton *button = m_itemButtons.value(i)) {
+            const auto link = linkOf(m_items.at(i));
+            button->setEnabled(!(m_refreshing && link && link->first == Action::Refresh));
+        }
+    }
 }
 
 void AttentionCard::activate(int index)

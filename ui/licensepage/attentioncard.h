@@ -36,6 +36,8 @@ public:
     void setClock(const std::function<QDateTime()> &clock);
     /// The clock moved on (the page's minute tick): ages and days left follow it.
     void refreshTimes() { rebuild(); }
+    /// While a refresh runs, a Refresh button waits for it (as the page's own does).
+    void setRefreshing(bool refreshing);
 
     const QList<Glc::AttentionItem> &items() const { return m_items; }
     /// The label of item @p index (its text), or nullptr.
@@ -51,6 +53,7 @@ Q_SIGNALS:
 private:
     void rebuild();
     void activate(int index);
+    void enableButtons();
 
     QLabel *const m_emptyLabel;
     QWidget *const m_rows;
@@ -59,6 +62,7 @@ private:
     QList<QPushButton *> m_itemButtons;
     Glc::Attention::Input m_input;
     bool m_hasSnapshot = false;
+    bool m_refreshing = false;
     QList<Glc::AttentionItem> m_items;
     std::function<QDateTime()> m_clock;
 };

@@ -270,6 +270,7 @@ void LicensePage::setRefreshing(bool refreshing)
     m_refreshing = refreshing;
     m_progressRow->setVisible(refreshing);
     m_refreshButton->setEnabled(!refreshing);
+    m_attention->setRefreshing(refreshing);
     if (refreshing) {
         setRefreshProgress(0, 0, 0);
         if (onRefresh) {

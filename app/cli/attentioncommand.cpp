@@ -40,10 +40,6 @@ protected:
             CliOutput::error(history.error.message, history.error.detail);
             return ExitCode::Failure;
         }
-        QList<SeatForecast::Point> points;
-        for (const SnapshotSummary &summary : history.value) {
-            points.append({summary.takenAt, summary.totalSeatsConsumed});
-        }
         CompactLicenseRows seats;
         if (!session.packedSeats(snapshot, &seats)) {
             return ExitCode::Failure;
@@ -55,7 +51,8 @@ protected:
         }
         const QList<AttentionItem> items = Attention::collect(
             Attention::inputFrom(snapshot, CountedTwiceAnalyzer::analyze(seats, session.serverProfileNames(snapshot)),
-                SeatForecast::forLatest(points, snapshot), uploadDays, session.now()));
+                SeatForecast::forLatest(SnapshotSummary::forecastPoints(history.value), snapshot), uploadDays,
+                session.now()));
 
         if (format == QLatin1String("json")) {
             QJsonArray list;

@@ -64,16 +64,14 @@ protected:
             CliOutput::error(history.error.message, history.error.detail);
             return ExitCode::Failure;
         }
-        QList<SeatForecast::Point> points;
         // The seats themselves are not read (parts()): their stored count.
         qsizetype users = snapshot.licenses.users.size();
         for (const SnapshotSummary &summary : history.value) {
-            points.append({summary.takenAt, summary.totalSeatsConsumed});
             if (summary.id == snapshot.id) {
                 users = summary.userCount;
             }
         }
-        const SeatForecast forecast = SeatForecast::forLatest(points, snapshot);
+        const SeatForecast forecast = SeatForecast::forLatest(SnapshotSummary::forecastPoints(history.value), snapshot);
         // An upload interval set in the console (Upload Interval…) judges the servers without GitHub Connect.
         int uploadDays = LicenseCadence::Days;
         if (const ExitCode code = session.readUploadDays(&uploadDays); code != ExitCode::Ok) {

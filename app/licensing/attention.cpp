@@ -31,6 +31,17 @@ AttentionItem item(
     return i;
 }
 
+/// The host names of @p servers (LicenseSyncStatus or Attention::OfflineServer), in their order.
+template<typename Server>
+QStringList hostsOf(const QList<const Server *> &servers)
+{
+    QStringList hosts;
+    for (const Server *server : servers) {
+        hosts.append(server->hostname);
+    }
+    return hosts;
+}
+
 void addSnapshotAge(const Attention::Input &in, QList<AttentionItem> &items)
 {
     const int days = LicenseCadence::wholeDaysSince(in.snapshotTakenAt, in.now);
@@ -108,13 +119,6 @@ void addSync(const Attention::Input &in, QList<AttentionItem> &items)
             stale.append(&server);
         }
     }
-    const auto hostsOf = [](const QList<const LicenseSyncStatus *> &servers) {
-        QStringList hosts;
-        for (const LicenseSyncStatus *server : servers) {
-            hosts.append(server->hostname);
-        }
-        return hosts;
-    };
     if (failed.size() == 1) {
         const LicenseSyncStatus &server = *failed.first();
         items.append(item(AttentionItem::Kind::SyncFailed, AttentionItem::Level::Warning,
@@ -191,10 +195,7 @@ void addUploads(const Attention::Input &in, QList<AttentionItem> &items)
                            days, server.hostname),
             {server.hostname}));
     } else if (!overdue.isEmpty()) {
-        QStringList hosts;
-        for (const Attention::OfflineServer *server : std::as_const(overdue)) {
-            hosts.append(server->hostname);
-        }
+        const QStringList hosts = hostsOf(overdue);
         items.append(item(AttentionItem::Kind::UploadOverdue, AttentionItem::Level::Warning,
             i18ncp("@info %2 host names", "%1 server without GitHub Connect is due a license usage upload: %2.",
                 "%1 servers without GitHub Connect are due a license usage upload: %2.", int(hosts.size()),

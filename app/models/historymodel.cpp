@@ -42,11 +42,7 @@ void HistoryModel::append(const SnapshotSummary &snapshot)
 
 SeatForecast HistoryModel::forecast() const
 {
-    QList<SeatForecast::Point> points;
-    points.reserve(m_snapshots.size());
-    for (const SnapshotSummary &s : m_snapshots) {
-        points.append(SeatForecast::Point{s.takenAt, s.totalSeatsConsumed});
-    }
+    const QList<SeatForecast::Point> points = SnapshotSummary::forecastPoints(m_snapshots);
     return m_unlimitedSeats
         ? SeatForecast::computeWithoutLimit(points)
         : SeatForecast::compute(points, m_snapshots.isEmpty() ? 0 : m_snapshots.constLast().totalSeatsPurchased);

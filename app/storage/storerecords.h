@@ -5,6 +5,7 @@
 // Plain records the store returns besides the shared licensing values.
 
 #include "licensing/licensevalues.h"
+#include "licensing/seatforecast.h"
 
 #include <QDateTime>
 #include <QString>
@@ -22,6 +23,17 @@ struct SnapshotSummary
     int userCount = 0;
 
     bool operator==(const SnapshotSummary &) const = default;
+
+    /// The seats consumed at each snapshot of @p history, in its order: SeatForecast's points.
+    static QList<SeatForecast::Point> forecastPoints(const QList<SnapshotSummary> &history)
+    {
+        QList<SeatForecast::Point> points;
+        points.reserve(history.size());
+        for (const SnapshotSummary &summary : history) {
+            points.append({summary.takenAt, summary.totalSeatsConsumed});
+        }
+        return points;
+    }
 };
 
 /// One row of a server's license-sync-status history (identical consecutive rows are stored once).

@@ -149,11 +149,7 @@ void PageDataJob::run()
     m_data.history = history.value;
     std::sort(m_data.history.begin(), m_data.history.end(),
         [](const SnapshotSummary &a, const SnapshotSummary &b) { return a.takenAt < b.takenAt; });
-    QList<SeatForecast::Point> points;
-    for (const SnapshotSummary &summary : std::as_const(m_data.history)) {
-        points.append({summary.takenAt, summary.totalSeatsConsumed});
-    }
-    m_data.forecast = SeatForecast::forLatest(points, m_data.snapshot);
+    m_data.forecast = SeatForecast::forLatest(SnapshotSummary::forecastPoints(m_data.history), m_data.snapshot);
     const auto pastTaken = db->setting(LabHistoryJob::pastTakenKey(connectionId));
     m_data.labPastTaken = pastTaken.ok() && pastTaken.value.has_value();
     const auto uploadDays = db->uploadDays(connectionId);

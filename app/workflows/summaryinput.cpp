@@ -12,12 +12,10 @@ LicenseSummary::Input summaryInput(const Connection &connection, const LicenseSn
     input.source = Connection::sourceText(connection.kind, snapshot.source);
     input.snapshot = snapshot;
     input.snapshot.licenses.users.clear(); // the totals are what it reads
-    QList<SeatForecast::Point> points;
     for (const SnapshotSummary &summary : history) {
         input.history.append({summary.takenAt, summary.totalSeatsConsumed, summary.totalSeatsPurchased});
-        points.append({summary.takenAt, summary.totalSeatsConsumed});
     }
-    input.forecast = SeatForecast::forLatest(points, snapshot);
+    input.forecast = SeatForecast::forLatest(SnapshotSummary::forecastPoints(history), snapshot);
     input.countedTwice = countedTwice;
     input.people = people;
     input.organizations = organizations;

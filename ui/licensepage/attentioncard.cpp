@@ -6,6 +6,7 @@
 #include "widgetutil.h"
 
 #include <KLocalizedString>
+#include <QEvent>
 #include <QGridLayout>
 #include <QIcon>
 #include <QLabel>
@@ -100,6 +101,7 @@ void AttentionCard::rebuild()
     }
     m_items = items;
     WidgetUtil::clearLayout(m_rowsLayout);
+    m_itemIcons.clear();
     m_itemLabels.clear();
     m_itemButtons.clear();
 
@@ -114,15 +116,11 @@ void AttentionCard::rebuild()
     m_emptyLabel->setVisible(m_items.isEmpty());
     m_rows->setVisible(!m_items.isEmpty());
 
-    const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
     for (int i = 0; i < m_items.size(); ++i) {
         const AttentionItem &item = m_items.at(i);
         const bool critical = item.level == AttentionItem::Level::Critical;
         auto *icon = new QLabel(m_rows);
-        const QIcon symbol = critical
-            ? QIcon::fromTheme(QStringLiteral("dialog-error"), style()->standardIcon(QStyle::SP_MessageBoxCritical))
-            : QIcon::fromTheme(QStringLiteral("dialog-warning"), style()->standardIcon(QStyle::SP_MessageBoxWarning));
-        icon->setPixmap(symbol.pixmap(QSize(iconSize, iconSize), devicePixelRatioF()));
+        icon->setObjectName(QStringLiteral("attentionIcon%1").arg(i));
 
         auto *label = new QLabel(item.text, m_rows);
         label->setObjectName(QStringLiteral("attentionItem%1").arg(i));
@@ -147,10 +145,41 @@ void AttentionCard::rebuild()
             connect(button, &QPushButton::clicked, this, [this, i] { activate(i); });
             m_rowsLayout->addWidget(button, i, 2, Qt::AlignVCenter);
         }
+        m_itemIcons.append(icon);
         m_itemLabels.append(label);
         m_itemButtons.append(button);
     }
+    updateIcons();
     enableButtons();
+}
+
+void AttentionCard::updateIcons()
+{
+    // Pixmaps for the window's screen of the moment: made again when it moves to a screen of another scale.
+    const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
+    for (int i = 0; i < m_itemIcons.size(); ++i) {
+        const QIcon symbol = m_items.at(i).level == AttentionItem::Level::Critical
+            ? QIcon::fromTheme(QStringLiteral("dialog-error"), style()->standardIcon(QStyle::SP_MessageBoxCritical))
+            : QIcon::fromTheme(QStringLiteral("dialog-warning"), style()->standardIcon(QStyle::SP_MessageBoxWarning));
+        m_itemIcons.at(i)->setPixmap(symbol.pixmap(QSize(iconSize, iconSize), devicePixelRatioF()));
+    }
+}
+
+bool AttentionCard::event(QEvent *event)
+{
+    switch (event->type()) {
+    case QEvent::StyleChange:
+    case QEvent::PaletteChange: // icon themes that follow the palette
+    case QEvent::ScreenChangeInternal:
+#if QT_VERSION >= QT_VERSION_CHECK(6, 6, 0)
+    case QEvent::DevicePixelRatioChange:
+#endif
+        updateIcons();
+        break;
+    default:
+        break;
+    }
+    return QGroupBox::event(event);
 }
 
 void AttentionCard::setRefreshing(bool refreshing)

@@ -50,14 +50,19 @@ public:
 Q_SIGNALS:
     void actionRequested(AttentionCard::Action action, const QString &host);
 
+protected:
+    bool event(QEvent *event) override;
+
 private:
     void rebuild();
+    void updateIcons();
     void activate(int index);
     void enableButtons();
 
     QLabel *const m_emptyLabel;
     QWidget *const m_rows;
     QGridLayout *const m_rowsLayout;
+    QList<QLabel *> m_itemIcons;
     QList<QLabel *> m_itemLabels;
     QList<QPushButton *> m_itemButtons;
     Glc::Attention::Input m_input;

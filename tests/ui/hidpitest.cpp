@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "licensepage/attentioncard.h"
+#include "uitestdata.h"
+
+#include <QLabel>
+#include <QScreen>
+#include <QTest>
+#include <QWindow>
+
+/// A window that moves between screens of different scale (twoscreens.json: 100 % beside 200 %) keeps its
+/// pictures sharp: what the widgets paint themselves follows anyway, pixmaps made in advance are made again.
+class HiDpiTest : public QObject
+{
+    Q_OBJECT
+    static QScreen *screenNamed(QStringView name)
+    {
+        const QList<QScreen *> screens = QGuiApplication::screens();
+        const auto found =
+            std::find_if(screens.begin(), screens.end(), [name](QScreen *screen) { return screen->name() == name; });
+        return found == screens.end() ? nullptr : *found;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        UiTestData::setUp();
+        const QList<QScreen *> screens = QGuiApplication::screens();
+        QCOMPARE(screens.size(), 2); // the platform read the two screens of twoscreens.json
+        QVERIFY(screenNamed(u"standard") && screenNamed(u"hidpi"));
+        QCOMPARE(screenNamed(u"standard")->devicePixelRatio(), 1.0);
+        QCOMPARE(screenNamed(u"hidpi")->devicePixelRatio(), 2.0);
+    }
+
+    void shouldMakeTheAttentionIconsAgainForTheScreensScale()
+    {
+        QDateTime now = UiTestData::now();
+        AttentionCard card;
+        card.setClock([&now] { return now; });
+        Glc::Attention::Input input;
+        input.consumed = 1000; // no seat left: critical
+        input.purchased = 1000;
+        input.offlineServers = {{QStringLiteral("air.example"), now.addDays(-30)}}; // upload overdue: a warning
+        card.setInput(input, true);
+        QCOMPARE(card.items().size(), 2);
+
+        QScreen *standard = screenNamed(u"standard");
+        QScreen *hidpi = screenNamed(u"hidpi");
+        card.move(standard->geometry().topLeft() + QPoint(50, 50));
+        card.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&card));
+        QCOMPARE(card.windowHandle()->screen(), standard);
+        const auto iconRatios = [&card] {
+            QList<qreal> ratios;
+            for (int i = 0; i < card.items().size(); ++i) {
+                auto *icon = card.findChild<QLabel *>(QStringLiteral("attentionIcon%1").arg(i));
+                ratios.append(icon ? icon->pixmap().devicePixelRatio() : -1.0);
+            }
+            return ratios;
+        };
+        QCOMPARE(iconRatios(), QList<qreal>({1.0, 1.0}));
+        const QSize standardSize = card.findChild<QLabel *>(QStringLiteral("attentionIcon0"))->pixmap().size();
+
+        // Dragged onto the 200 % screen: twice the pixels at the same size on screen.
+        card.windowHandle()->setScreen(hidpi);
+        card.move(hidpi->geometry().topLeft() + QPoint(50, 50));
+        QTRY_COMPARE(card.windowHandle()->screen(), hidpi);
+        QTRY_COMPARE(card.devicePixelRatioF(), 2.0);
+        QTRY_COMPARE(iconRatios(), QList<qreal>({2.0, 2.0}));
+        const QPixmap sharp = card.findChild<QLabel *>(QStringLiteral("attentionIcon0"))->pixmap();
+        QCOMPARE(sharp.size(), standardSize * 2);
+        QCOMPARE(sharp.deviceIndependentSize().toSize(), standardSize);
+
+        // A list made on this screen is made for it; and back on the standard screen, back to one to one.
+        now = now.addDays(1);
+        input.consumed = 950;
+        card.setInput(input, true);
+        QCOMPARE(iconRatios(), QList<qreal>({2.0, 2.0}));
+        card.windowHandle()->setScreen(standard);
+        card.move(standard->geometry().topLeft() + QPoint(50, 50));
+        QTRY_COMPARE(card.windowHandle()->screen(), standard);
+        QTRY_COMPARE(iconRatios(), QList<qreal>({1.0, 1.0}));
+    }
+};
+
+QTEST_MAIN(HiDpiTest)
+#include "hidpitest.moc"

@@ -35,9 +35,8 @@ protected:
     ExitCode report(CliSession &session, const LicenseSnapshot &snapshot, const QString &format,
         const QCommandLineParser &) override
     {
-        const auto history = session.store().snapshots(snapshot.connectionId);
-        if (!history.ok()) {
-            CliOutput::error(history.error.message, history.error.detail);
+        QList<SnapshotSummary> history;
+        if (!session.snapshotHistory(snapshot, &history)) {
             return ExitCode::Failure;
         }
         CompactLicenseRows seats;
@@ -49,10 +48,9 @@ protected:
         if (const ExitCode code = session.readUploadDays(&uploadDays); code != ExitCode::Ok) {
             return code;
         }
-        const QList<AttentionItem> items = Attention::collect(
-            Attention::inputFrom(snapshot, CountedTwiceAnalyzer::analyze(seats, session.serverProfileNames(snapshot)),
-                SeatForecast::forLatest(SnapshotSummary::forecastPoints(history.value), snapshot), uploadDays,
-                session.now()));
+        const QList<AttentionItem> items = Attention::collect(Attention::inputFrom(snapshot,
+            CountedTwiceAnalyzer::analyze(seats, session.serverProfileNames(snapshot)),
+            SeatForecast::forLatest(SnapshotSummary::forecastPoints(history), snapshot), uploadDays, session.now()));
 
         if (format == QLatin1String("json")) {
             QJsonArray list;

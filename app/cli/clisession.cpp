@@ -384,6 +384,17 @@ bool CliSession::packedSeats(const LicenseSnapshot &snapshot, CompactLicenseRows
     return true;
 }
 
+bool CliSession::snapshotHistory(const LicenseSnapshot &snapshot, QList<SnapshotSummary> *history)
+{
+    StoreResult<QList<SnapshotSummary>> stored = m_store.snapshots(snapshot.connectionId);
+    if (!stored.ok()) {
+        CliOutput::error(stored.error.message, stored.error.detail);
+        return false;
+    }
+    *history = std::move(stored.value);
+    return true;
+}
+
 LicenseStore::LoadParts CliSession::serversOnly()
 {
     LicenseStore::LoadParts parts;

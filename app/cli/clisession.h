@@ -93,6 +93,9 @@ public:
     /// The snapshot's seats packed (CompactLicenseRows): a new snapshot's own, else read from the
     /// store as the console reads them. False after printing the store's error.
     bool packedSeats(const LicenseSnapshot &snapshot, CompactLicenseRows *rows);
+    /// Every stored snapshot of the snapshot's connection, oldest first (the history and the forecast's points).
+    /// False after printing the store's error.
+    bool snapshotHistory(const LicenseSnapshot &snapshot, QList<SnapshotSummary> *history);
     /// The profile names of the snapshot's server accounts (CountedTwiceAnalyzer::serverProfileNames()):
     /// from its accounts when it has them (a new snapshot), else from the store without reading the
     /// accounts. Empty when the store fails (the analysis then pairs by e-mail alone).

@@ -59,19 +59,18 @@ protected:
     {
         const bool json = format == QLatin1String("json");
         const QDateTime now = session.now();
-        const auto history = session.store().snapshots(snapshot.connectionId);
-        if (!history.ok()) {
-            CliOutput::error(history.error.message, history.error.detail);
+        QList<SnapshotSummary> history;
+        if (!session.snapshotHistory(snapshot, &history)) {
             return ExitCode::Failure;
         }
         // The seats themselves are not read (parts()): their stored count.
         qsizetype users = snapshot.licenses.users.size();
-        for (const SnapshotSummary &summary : history.value) {
+        for (const SnapshotSummary &summary : history) {
             if (summary.id == snapshot.id) {
                 users = summary.userCount;
             }
         }
-        const SeatForecast forecast = SeatForecast::forLatest(SnapshotSummary::forecastPoints(history.value), snapshot);
+        const SeatForecast forecast = SeatForecast::forLatest(SnapshotSummary::forecastPoints(history), snapshot);
         // An upload interval set in the console (Upload Interval…) judges the servers without GitHub Connect.
         int uploadDays = LicenseCadence::Days;
         if (const ExitCode code = session.readUploadDays(&uploadDays); code != ExitCode::Ok) {

@@ -38,9 +38,8 @@ public:
             code != ExitCode::Ok) {
             return code;
         }
-        const auto history = session.store().snapshots(snapshot.connectionId);
-        if (!history.ok()) {
-            CliOutput::error(history.error.message, history.error.detail);
+        QList<SnapshotSummary> history;
+        if (!session.snapshotHistory(snapshot, &history)) {
             return ExitCode::Failure;
         }
         CompactLicenseRows seats;
@@ -51,7 +50,7 @@ public:
             CountedTwiceAnalyzer::analyze(seats, session.serverProfileNames(snapshot));
         const MergedView::Totals people =
             MergedView::build(seats, MergedView::optionsFor(seats)).totals(countedTwice.pairs);
-        LicenseSummary::Input input = summaryInput(session.connection(), snapshot, history.value, countedTwice, people,
+        LicenseSummary::Input input = summaryInput(session.connection(), snapshot, history, countedTwice, people,
             OrganizationBreakdown::compute(seats), session.now());
         // An upload interval set in the console (Upload Interval…) judges the servers without GitHub Connect.
         if (const ExitCode code = session.readUploadDays(&input.uploadDays); code != ExitCode::Ok) {

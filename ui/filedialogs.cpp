@@ -70,7 +70,8 @@ void prepare(QFileDialog &dialog, LocalizedFileTypes *types, const QString &path
     // ("mp3Folder"): room for the long names of usage files, and the columns fitted to what the folder
     // holds once it is read (the name at most half the list).
     if (auto *model = dialog.findChild<QFileSystemModel *>()) {
-        dialog.resize(std::max(dialog.width(), WidgetUtil::latinTextWidth(&dialog, 120)), dialog.height());
+        WidgetUtil::resizeWithinScreen(
+            &dialog, QSize(std::max(dialog.width(), WidgetUtil::latinTextWidth(&dialog, 120)), dialog.height()));
         QObject::connect(model, &QFileSystemModel::directoryLoaded, &dialog, [&dialog] {
             auto *view = dialog.findChild<QTreeView *>();
             if (!view) {

@@ -18,6 +18,7 @@
 #include "licensepage/serverinstancescard.h"
 #include "licensepage/synchistorydialog.h"
 #include "licensepage/usagefilesdialog.h"
+#include "licensepage/widgetutil.h"
 #include "urlopener.h"
 #include "views/addserverusageview.h"
 #include "views/exportusageview.h"
@@ -77,7 +78,8 @@ MainWindow::MainWindow(const LicenseController::Options &options, QWidget *paren
 
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("MainWindow/geometry")).toByteArray())) {
-        resize(1200, 800);
+        // First start: roomy, but never larger than the screen (a laptop at 1366 x 768, 1024 x 600 at 125 %).
+        WidgetUtil::resizeWithinScreen(this, QSize(1200, 800));
     }
 }
 

@@ -1,15 +1,20 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "licensepage/attentioncard.h"
+#include "licensepage/reportfiledialog.h"
+#include "mainwindow.h"
 #include "uitestdata.h"
 
 #include <QLabel>
 #include <QScreen>
+#include <QSettings>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QWindow>
 
-/// A window that moves between screens of different scale (twoscreens.json: 100 % beside 200 %) keeps its
-/// pictures sharp: what the widgets paint themselves follows anyway, pixmaps made in advance are made again.
+/// Screens of other sizes and scales (twoscreens.json: a small 1024 x 600 screen at 100 % beside one at 200 %): the
+/// window fits the screen it starts on, and a window moved between the two keeps its pictures sharp (what the widgets
+/// paint themselves follows anyway, pixmaps made in advance are made again).
 class HiDpiTest : public QObject
 {
     Q_OBJECT
@@ -30,6 +35,46 @@ private Q_SLOTS:
         QVERIFY(screenNamed(u"standard") && screenNamed(u"hidpi"));
         QCOMPARE(screenNamed(u"standard")->devicePixelRatio(), 1.0);
         QCOMPARE(screenNamed(u"hidpi")->devicePixelRatio(), 2.0);
+    }
+
+    void shouldFitTheMainWindowToASmallScreenOnFirstStart()
+    {
+        QSettings().remove(QStringLiteral("MainWindow/geometry")); // a first start
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        LicenseController::Options options;
+        options.storeLocation = dir.filePath(QStringLiteral("store.sqlite"));
+        options.refreshWhenEmpty = false;
+        // Both screens are too small for the 1200 x 800 the window opens with on a large one.
+        for (QScreen *screen : QGuiApplication::screens()) {
+            QVERIFY(screen->availableGeometry().width() < 1200 && screen->availableGeometry().height() < 800);
+        }
+        {
+            MainWindow window(options);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            const QScreen *screen = window.screen();
+            // Roomy (the 1200 x 800 it opens with on a large screen does not fit), yet all of it on the screen.
+            QVERIFY2(screen->availableGeometry().contains(window.frameGeometry()),
+                qPrintable(QStringLiteral("%1 x %2 at %3, %4")
+                        .arg(window.frameGeometry().width())
+                        .arg(window.frameGeometry().height())
+                        .arg(window.frameGeometry().x())
+                        .arg(window.frameGeometry().y())));
+            QVERIFY(window.width() >= screen->availableGeometry().width() * 8 / 10);
+            // The admin's own size is kept for the next start.
+            window.resize(600, 400);
+            QVERIFY(window.close());
+        }
+        MainWindow again(options);
+        QCOMPARE(again.size(), QSize(600, 400));
+
+        // The widest dialog (File > Check a License Report File: 180 letters of the table) as well.
+        ReportFileDialog dialog(&again);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(dialog.screen()->availableGeometry().contains(dialog.frameGeometry()));
+        QVERIFY(dialog.width() >= dialog.screen()->availableGeometry().width() * 8 / 10);
     }
 
     void shouldMakeTheAttentionIconsAgainForTheScreensScale()

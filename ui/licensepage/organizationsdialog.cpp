@@ -59,7 +59,7 @@ OrganizationsDialog::OrganizationsDialog(QWidget *parent)
     layout->addWidget(m_summary);
     layout->addWidget(m_list, 1);
     layout->addWidget(m_buttons);
-    resize(WidgetUtil::latinTextWidth(this, 90), fontMetrics().height() * 28);
+    WidgetUtil::resizeWithinScreen(this, QSize(WidgetUtil::latinTextWidth(this, 90), fontMetrics().height() * 28));
 
     connect(m_list, &QTreeWidget::currentItemChanged, this,
         [this](QTreeWidgetItem *current) { m_showSeats->setEnabled(current != nullptr); });

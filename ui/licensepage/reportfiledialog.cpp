@@ -43,7 +43,7 @@ ReportFileDialog::ReportFileDialog(QWidget *parent)
     layout->addWidget(m_error);
     layout->addWidget(m_panel, 1);
     layout->addWidget(buttons);
-    resize(WidgetUtil::latinTextWidth(this, 180), fontMetrics().height() * 36);
+    WidgetUtil::resizeWithinScreen(this, QSize(WidgetUtil::latinTextWidth(this, 180), fontMetrics().height() * 36));
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_another, &QPushButton::clicked, this, &ReportFileDialog::anotherFileRequested);
     m_error->hide();

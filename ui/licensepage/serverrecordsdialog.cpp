@@ -56,7 +56,7 @@ ServerRecordsDialog::ServerRecordsDialog(
     layout->addLayout(filterRow);
     layout->addWidget(m_view, 1);
     layout->addWidget(buttons);
-    resize(WidgetUtil::latinTextWidth(this, 130), fontMetrics().height() * 24);
+    WidgetUtil::resizeWithinScreen(this, QSize(WidgetUtil::latinTextWidth(this, 130), fontMetrics().height() * 24));
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 }
 

@@ -5,6 +5,7 @@
 #include "inlinemessage.h"
 #include "itemviewcopy.h"
 #include "uiformat.h"
+#include "widgetutil.h"
 
 #include <KLocalizedString>
 #include <QComboBox>
@@ -68,7 +69,7 @@ SnapshotChangesDialog::SnapshotChangesDialog(QWidget *parent)
     layout->addWidget(m_summary);
     layout->addWidget(m_tree, 1);
     layout->addWidget(m_buttons);
-    resize(fontMetrics().averageCharWidth() * 90, fontMetrics().height() * 30);
+    WidgetUtil::resizeWithinScreen(this, QSize(fontMetrics().averageCharWidth() * 90, fontMetrics().height() * 30));
 
     connect(m_from, &QComboBox::activated, this, &SnapshotChangesDialog::requestComparison);
     connect(m_to, &QComboBox::activated, this, &SnapshotChangesDialog::requestComparison);

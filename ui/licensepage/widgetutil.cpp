@@ -79,6 +79,12 @@ int latinTextWidth(const QWidget *widget, int characters)
     return widget->fontMetrics().horizontalAdvance(QLatin1Char('x')) * characters;
 }
 
+void resizeWithinScreen(QWidget *window, const QSize &size)
+{
+    const QSize available = window->screen()->availableGeometry().size();
+    window->resize(size.boundedTo(available * 0.9).expandedTo(window->minimumSizeHint()));
+}
+
 void alignLabelColumns(const QList<QFormLayout *> &forms)
 {
     QList<QWidget *> labels;

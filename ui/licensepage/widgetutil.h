@@ -9,6 +9,7 @@ class QFormLayout;
 class QHeaderView;
 class QLayout;
 class QLabel;
+class QSize;
 class QTableView;
 class QWidget;
 
@@ -21,6 +22,9 @@ QLabel *makeValueLabel(const QString &objectName, const QString &accessibleName,
 /// The width of @p characters Latin letters in @p widget's font: a dialog width that is the same in
 /// every language (a CJK font's average character width is about twice a Latin one's).
 int latinTextWidth(const QWidget *widget, int characters);
+/// Resizes the window @p window to @p size, but to no more than 90 % of its screen's available area (a laptop at
+/// 1366 x 768, a small screen at 200 %) and no less than its minimum size.
+void resizeWithinScreen(QWidget *window, const QSize &size);
 /// Gives the label column of each form the width of the widest, so forms stacked in one dialog line up.
 void alignLabelColumns(const QList<QFormLayout *> &forms);
 /// Turns an arbitrary id (server id, host) into something safe inside an object name.

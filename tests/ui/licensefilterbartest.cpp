@@ -5,11 +5,14 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
 #include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
 
 class LicenseFilterBarTest : public QObject
 {
@@ -142,6 +145,68 @@ private Q_SLOTS:
         QTRY_VERIFY(bar->searchField()->hasFocus());
         QVERIFY(bar->searchField()->isClearButtonEnabled());
         QVERIFY(!bar->searchField()->placeholderText().isEmpty());
+    }
+
+    void shouldWrapIntoMoreLinesInANarrowWindow()
+    {
+        QWidget window;
+        auto *layout = new QVBoxLayout(&window);
+        auto *bar = new LicenseFilterBar(&window);
+        layout->addWidget(bar);
+        layout->addStretch(1);
+        window.resize(1400, 400);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QLineEdit *search = bar->searchField();
+        auto *environment = bar->findChild<QComboBox *>(QStringLiteral("environmentCombo"));
+        auto *organization = bar->findChild<QComboBox *>(QStringLiteral("organizationCombo"));
+        const QList<QCheckBox *> checks = bar->findChildren<QCheckBox *>();
+        QVERIFY(environment && organization);
+        QCOMPARE(checks.size(), 4);
+        const auto top = [bar](const QWidget *widget) { return widget->mapTo(bar, QPoint(0, 0)).y(); };
+        const auto middle = [bar](const QWidget *widget) { return widget->mapTo(bar, widget->rect().center()).y(); };
+
+        // Wide: the search and every combo box on one line, the search taking the room left; the check boxes
+        // on the next.
+        QTRY_COMPARE(middle(organization), middle(search));
+        QCOMPARE(middle(environment), middle(search));
+        QVERIFY(search->width() > search->sizeHint().width());
+        for (const QCheckBox *check : checks) {
+            QCOMPARE(top(check), top(checks.first()));
+            QVERIFY(top(check) > top(search) + search->height() - 1);
+        }
+        const int wideHeight = bar->height();
+
+        // Narrow (half a small laptop's screen): the same controls in more lines, whole, none over another,
+        // each label beside its combo box; the bar is taller instead of wider than the window.
+        window.resize(420, 400);
+        QTRY_VERIFY(middle(organization) > middle(search));
+        QVERIFY(bar->minimumSizeHint().width() <= 420);
+        QVERIFY(bar->width() <= window.width());
+        QVERIFY(bar->height() > wideHeight);
+        QVERIFY(top(checks.last()) > top(checks.first()));
+        QList<QWidget *> shown;
+        for (QWidget *child : bar->findChildren<QWidget *>(Qt::FindDirectChildrenOnly)) {
+            if (child->isVisible()) {
+                shown.append(child);
+            }
+        }
+        QVERIFY(shown.size() >= 11); // the search, three labels and combo boxes, four check boxes
+        for (qsizetype i = 0; i < shown.size(); ++i) {
+            const QRect area = shown.at(i)->geometry();
+            QVERIFY2(bar->rect().contains(area), qPrintable(shown.at(i)->objectName()));
+            QVERIFY2(area.width() >= shown.at(i)->minimumSizeHint().width(), qPrintable(shown.at(i)->objectName()));
+            for (qsizetype j = i + 1; j < shown.size(); ++j) {
+                QVERIFY2(!area.intersects(shown.at(j)->geometry()),
+                    qPrintable(shown.at(i)->objectName() + u" / "_s + shown.at(j)->objectName()));
+            }
+        }
+        for (const QLabel *label : bar->findChildren<QLabel *>()) {
+            if (const QWidget *buddy = label->buddy()) {
+                QCOMPARE(middle(label), middle(buddy));
+                QVERIFY(label->geometry().right() < buddy->geometry().left());
+            }
+        }
     }
 };
 

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "licensefilterbar.h"
 
+#include "flowlayout.h"
 #include "uiformat.h"
 
 #include <KLocalizedString>
@@ -77,22 +78,25 @@ LicenseFilterBar::LicenseFilterBar(QWidget *parent)
     fillCombo(m_licenseType, i18nc("@item:inlistbox", "All license types"), {});
     fillCombo(m_organization, i18nc("@item:inlistbox", "All organizations"), {});
 
-    // Two rows: search and combos, then the check boxes, so long translations still fit.
-    auto *top = new QHBoxLayout;
-    top->addWidget(m_search, 1);
-    top->addWidget(m_environmentLabel);
-    top->addWidget(m_environment);
-    top->addWidget(m_licenseTypeLabel);
-    top->addWidget(m_licenseType);
-    top->addWidget(m_organizationLabel);
-    top->addWidget(m_organization);
+    // Two rows: search and combos, then the check boxes, so long translations still fit; each wraps into more
+    // lines in a narrow window instead of widening the page.
+    auto *top = new FlowLayout;
+    top->addWidget(m_search);
+    for (const auto &[label, combo] : {std::pair<QWidget *, QWidget *>{m_environmentLabel, m_environment},
+             {m_licenseTypeLabel, m_licenseType}, {m_organizationLabel, m_organization}}) {
+        auto *pair = new QHBoxLayout; // a label stays with its combo box
+        pair->addWidget(label);
+        pair->addWidget(combo);
+        top->addLayout(pair);
+    }
+    auto *checkBoxes = new FlowLayout;
+    checkBoxes->addWidget(m_visualStudio);
+    checkBoxes->addWidget(m_twoFactorOff);
+    checkBoxes->addWidget(m_pendingInvitation);
+    checkBoxes->addWidget(m_countedTwice);
     auto *checks = new QHBoxLayout;
-    checks->addWidget(m_visualStudio);
-    checks->addWidget(m_twoFactorOff);
-    checks->addWidget(m_pendingInvitation);
-    checks->addWidget(m_countedTwice);
-    checks->addStretch(1);
-    checks->addWidget(m_countLabel);
+    checks->addLayout(checkBoxes, 1);
+    checks->addWidget(m_countLabel, 0, Qt::AlignRight | Qt::AlignTop);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(top);

@@ -86,7 +86,7 @@ QSize FlowLayout::sizeHint() const
     int height = 0;
     for (const QLayoutItem *item : m_items) {
         if (!item->isEmpty()) {
-            width += (width > 0 ? horizontalSpacing() : 0) + item->sizeHint().width();
+            width += (width > 0 ? spacingAlong(Qt::Horizontal) : 0) + item->sizeHint().width();
             height = std::max(height, item->sizeHint().height());
         }
     }
@@ -104,8 +104,8 @@ int FlowLayout::arrange(const QRect &rect, bool apply) const
 {
     const QMargins margins = contentsMargins();
     const QRect area = rect.marginsRemoved(margins);
-    const int hSpace = horizontalSpacing();
-    const int vSpace = verticalSpacing();
+    const int hSpace = spacingAlong(Qt::Horizontal);
+    const int vSpace = spacingAlong(Qt::Vertical);
     QList<QLayoutItem *> items;
     std::copy_if(m_items.cbegin(), m_items.cend(), std::back_inserter(items),
         [](const QLayoutItem *item) { return !item->isEmpty(); });
@@ -158,24 +158,13 @@ int FlowLayout::arrange(const QRect &rect, bool apply) const
     return y - rect.y() + margins.bottom();
 }
 
-int FlowLayout::horizontalSpacing() const
+int FlowLayout::spacingAlong(Qt::Orientation orientation) const
 {
     if (spacing() >= 0) {
-        return spacing();
+        return spacing(); // set, or a parent layout's
     }
     const QWidget *widget = parentWidget();
     return widget ? widget->style()->layoutSpacing(
-                        QSizePolicy::DefaultType, QSizePolicy::DefaultType, Qt::Horizontal, nullptr, widget)
-                  : 6;
-}
-
-int FlowLayout::verticalSpacing() const
-{
-    if (spacing() >= 0) {
-        return spacing();
-    }
-    const QWidget *widget = parentWidget();
-    return widget ? widget->style()->layoutSpacing(
-                        QSizePolicy::DefaultType, QSizePolicy::DefaultType, Qt::Vertical, nullptr, widget)
+                        QSizePolicy::DefaultType, QSizePolicy::DefaultType, orientation, nullptr, widget)
                   : 6;
 }

@@ -34,8 +34,8 @@ public:
 private:
     /// Places the items in @p rect (when @p apply) and returns the height they need at its width.
     int arrange(const QRect &rect, bool apply) const;
-    int horizontalSpacing() const;
-    int verticalSpacing() const;
+    /// The room between two items side by side (Qt::Horizontal) or between two lines.
+    int spacingAlong(Qt::Orientation orientation) const;
 
     QList<QLayoutItem *> m_items;
 };

@@ -207,6 +207,13 @@ private Q_SLOTS:
                 QVERIFY(label->geometry().right() < buddy->geometry().left());
             }
         }
+
+        // Right to left (a right-to-left language): the search starts at the right, the combo boxes follow leftwards.
+        window.setLayoutDirection(Qt::RightToLeft);
+        window.resize(1400, 400);
+        QTRY_COMPARE(middle(organization), middle(search));
+        QVERIFY(search->geometry().left() > organization->geometry().right());
+        QVERIFY(bar->width() - search->geometry().right() < 20);
     }
 };
 

@@ -106,6 +106,7 @@ int FlowLayout::arrange(const QRect &rect, bool apply) const
     const QRect area = rect.marginsRemoved(margins);
     const int hSpace = spacingAlong(Qt::Horizontal);
     const int vSpace = spacingAlong(Qt::Vertical);
+    const Qt::LayoutDirection direction = parentWidget() ? parentWidget()->layoutDirection() : Qt::LeftToRight;
     QList<QLayoutItem *> items;
     std::copy_if(m_items.cbegin(), m_items.cend(), std::back_inserter(items),
         [](const QLayoutItem *item) { return !item->isEmpty(); });
@@ -145,7 +146,9 @@ int FlowLayout::arrange(const QRect &rect, bool apply) const
                     --expanding;
                 }
                 const int height = std::min(lineHeight, item->maximumSize().height());
-                item->setGeometry(QRect(x, y + (lineHeight - height) / 2, width, height));
+                // Right to left in a right-to-left language.
+                item->setGeometry(
+                    QStyle::visualRect(direction, area, QRect(x, y + (lineHeight - height) / 2, width, height)));
                 x += width + hSpace;
             }
         }

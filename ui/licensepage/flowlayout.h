@@ -8,7 +8,8 @@
 /// Lays its items out left to right and starts a new line where the next one no longer fits, as text
 /// wraps: a row of filters that stays one line in a wide window and becomes two or three in a narrow
 /// one (half a laptop's screen) instead of widening the page. Within a line the items that expand
-/// horizontally (a search field) share the room left over; items are centred vertically in their line.
+/// horizontally (a search field) share the room left over; items are centred vertically in their line;
+/// right to left in a right-to-left language.
 /// Items may be layouts (a label and its combo box in a QHBoxLayout stay together).
 class FlowLayout : public QLayout
 {

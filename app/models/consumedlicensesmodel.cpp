@@ -222,8 +222,17 @@ quint32 ConsumedLicensesModel::sortRank(int row, int column) const
     }
     // Replace the older entry; the newer one moves first.
     m_sortRanks[1] = std::move(m_sortRanks[0]);
-    m_sortRanks[0] = SortRanks{column, std::move(ranks)};
+    m_sortRanks[0] = SortRanks{column, std::move(ranks), n > 0 && keys.at(order.at(0)).isEmpty()};
     return m_sortRanks[0].ranks.at(row);
+}
+
+bool ConsumedLicensesModel::sortsAsBlank(int row, int column) const
+{
+    if (sortRank(row, column) != 0) {
+        return false;
+    }
+    // An empty text sorts first of all: it has rank 0 where a row shows one.
+    return m_sortRanks[0].column == column ? m_sortRanks[0].blankFirst : m_sortRanks[1].blankFirst;
 }
 
 int ConsumedLicensesModel::rowCount(const QModelIndex &parent) const

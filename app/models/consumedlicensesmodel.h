@@ -92,6 +92,9 @@ public:
     /// (equal texts share a rank). Computed on first use per column and load, so a sort (and a
     /// re-sort on every keystroke of a sorted view) compares integers instead of decoding rows.
     quint32 sortRank(int row, int column) const;
+    /// Whether `row` shows nothing in `column` (a server-only seat's login): sorted after the others in either
+    /// order, as a spreadsheet does. Answered from the ranks (sortRank()).
+    bool sortsAsBlank(int row, int column) const;
     quint8 flags(int row) const { return m_flags.at(row); }
     /// Bit i set: the seat has an account on hosts().at(i) (first 64 hosts).
     quint64 hostMask(int row) const { return m_hostMasks.at(row); }
@@ -118,6 +121,7 @@ private:
     {
         int column = -1;
         QList<quint32> ranks;
+        bool blankFirst = false; ///< rank 0 is the empty text's
     };
     // The two most recently sorted columns (about 1.2 MB each for 300k rows).
     mutable SortRanks m_sortRanks[2];

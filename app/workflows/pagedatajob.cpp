@@ -15,8 +15,8 @@
 
 namespace Glc {
 namespace {
-/// The order the table shows first (what its proxy's stable sort by login, case-insensitive, would
-/// give), made here rather than by sorting 100,000 rows in the interface thread.
+/// The order the table shows first (what its proxy's stable sort by login, case-insensitive and empty logins
+/// last, would give), made here rather than by sorting 100,000 rows in the interface thread.
 void sortByLogin(CompactLicenseRows &rows)
 {
     std::vector<std::pair<QString, qsizetype>> keys;
@@ -24,7 +24,10 @@ void sortByLogin(CompactLicenseRows &rows)
     for (qsizetype i = 0; i < rows.size(); ++i) {
         keys.emplace_back(rows.text(i, CompactLicenseRows::Text::Login).toCaseFolded(), i);
     }
-    std::stable_sort(keys.begin(), keys.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    // Empty logins (server-only seats) last, as the proxy sorts them.
+    std::stable_sort(keys.begin(), keys.end(), [](const auto &a, const auto &b) {
+        return a.first.isEmpty() != b.first.isEmpty() ? b.first.isEmpty() : a.first < b.first;
+    });
     QList<qsizetype> order;
     order.reserve(rows.size());
     for (const auto &key : keys) {

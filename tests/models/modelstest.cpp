@@ -429,8 +429,12 @@ private Q_SLOTS:
         proxy.sort(ConsumedLicensesModel::TotalAccountsColumn, Qt::DescendingOrder);
         QCOMPARE(logins(proxy).first(), QStringLiteral("admin-bob"));
         proxy.sort(ConsumedLicensesModel::LoginColumn, Qt::AscendingOrder);
+        // The server-only seat (no login) last in either order, as a spreadsheet sorts empty cells.
         QCOMPARE(logins(proxy),
-            (QStringList{QString(), QStringLiteral("admin-bob"), QStringLiteral("wangwei"), QStringLiteral("Zoe-GH")}));
+            (QStringList{QStringLiteral("admin-bob"), QStringLiteral("wangwei"), QStringLiteral("Zoe-GH"), QString()}));
+        proxy.sort(ConsumedLicensesModel::LoginColumn, Qt::DescendingOrder);
+        QCOMPARE(logins(proxy),
+            (QStringList{QStringLiteral("Zoe-GH"), QStringLiteral("wangwei"), QStringLiteral("admin-bob"), QString()}));
         for (int c = 0; c < ConsumedLicensesModel::ColumnCount; ++c) {
             proxy.sort(c, Qt::DescendingOrder);
             QCOMPARE(proxy.rowCount(), 4);
@@ -448,12 +452,14 @@ private Q_SLOTS:
             for (int r = 0; r < model.rowCount(); ++r) {
                 texts.append(model.index(r, column).data().toString().toCaseFolded());
             }
-            std::stable_sort(texts.begin(), texts.end(),
-                [](const QString &a, const QString &b) { return a.compare(b, Qt::CaseInsensitive) < 0; });
-            if (order == Qt::DescendingOrder) {
-                std::stable_sort(texts.begin(), texts.end(),
-                    [](const QString &a, const QString &b) { return b.compare(a, Qt::CaseInsensitive) < 0; });
-            }
+            // Empty texts last in either order.
+            std::stable_sort(texts.begin(), texts.end(), [order](const QString &a, const QString &b) {
+                if (a.isEmpty() != b.isEmpty()) {
+                    return b.isEmpty();
+                }
+                return order == Qt::AscendingOrder ? a.compare(b, Qt::CaseInsensitive) < 0
+                                                   : b.compare(a, Qt::CaseInsensitive) < 0;
+            });
             return texts;
         };
         auto shown = [&proxy](int column) {

@@ -291,6 +291,33 @@ private Q_SLOTS:
         QVERIFY(!image.isNull());
     }
 
+    void shouldShootTheTableInANarrowWindow()
+    {
+        auto *page = m_window->findChild<LicensePage *>();
+        QVERIFY(page);
+        auto *box = page->findChild<QGroupBox *>(QStringLiteral("consumedLicensesBox"));
+        auto *search = page->findChild<QLineEdit *>(QStringLiteral("searchField"));
+        auto *organization = page->findChild<QComboBox *>(QStringLiteral("organizationCombo"));
+        QVERIFY(box && search && organization);
+        auto *scroll = page->findChild<QScrollArea *>();
+        const QSize wide = m_window->size();
+        // Half a laptop's screen: the filters wrap into more lines and the page needs no sideways scrolling.
+        m_window->resize(760, 900);
+        QTRY_VERIFY(organization->mapTo(box, QPoint(0, 0)).y() > search->mapTo(box, QPoint(0, 0)).y());
+        QTRY_VERIFY(!scroll->horizontalScrollBar()->isVisible());
+        scroll->ensureWidgetVisible(box, 0, 0);
+        QApplication::processEvents();
+        const QImage image(shoot(m_window.get(), QStringLiteral("table-narrow")));
+        // The combo box on its own line is drawn, its words included.
+        const QRect combo(organization->mapTo(m_window.get(), QPoint(0, 0)), organization->size());
+        const qreal dpr = m_window->devicePixelRatio();
+        QVERIFY(m_window->rect().contains(combo));
+        QVERIFY(foregroundPixels(image, QRect(combo.topLeft() * dpr, combo.size() * dpr)) > 50);
+        scroll->verticalScrollBar()->setValue(0);
+        m_window->resize(wide);
+        QTRY_COMPARE(organization->mapTo(box, QPoint(0, 0)).y(), search->mapTo(box, QPoint(0, 0)).y());
+    }
+
     void shouldShootTheTablesContextMenu()
     {
         QTableView *table = m_window->controller()->table();

@@ -201,11 +201,16 @@ private Q_SLOTS:
             users.append(data.rows.license(row));
         }
         QCOMPARE(users.size(), stored.value.size());
-        // Sorted by login as the table shows it first, stable for equal logins (server-only seats).
+        // Sorted by login as the table shows it first, the server-only seats (no login) last, stable for equal
+        // logins.
         QList<ConsumedLicense> expected = stored.value;
         std::stable_sort(expected.begin(), expected.end(), [](const ConsumedLicense &a, const ConsumedLicense &b) {
+            if (a.githubComLogin.isEmpty() != b.githubComLogin.isEmpty()) {
+                return b.githubComLogin.isEmpty();
+            }
             return a.githubComLogin.compare(b.githubComLogin, Qt::CaseInsensitive) < 0;
         });
+        QVERIFY(users.first().githubComLogin.size() > 0 && users.last().githubComLogin.isEmpty());
         QCOMPARE(users, expected);
 
         QStringList types;

@@ -165,14 +165,15 @@ bool ConsumedLicensesFilterModel::lessThan(const QModelIndex &left, const QModel
         return (m_model->flags(left.row()) & ConsumedLicensesModel::CountedTwiceFlag) <
             (m_model->flags(right.row()) & ConsumedLicensesModel::CountedTwiceFlag);
     }
-    // Empty cells last in either order, as in a spreadsheet (descending, Qt places a row first when it is
-    // *not* less): the server-only seats do not open the table sorted by login with a screen of empty logins.
-    const bool leftBlank = m_model->sortsAsBlank(left.row(), column);
-    const bool rightBlank = m_model->sortsAsBlank(right.row(), column);
-    if (leftBlank != rightBlank) {
-        return sortOrder() == Qt::AscendingOrder ? rightBlank : leftBlank;
-    }
     // Same order as comparing the display texts case-insensitively, precomputed per column.
-    return m_model->sortRank(left.row(), column) < m_model->sortRank(right.row(), column);
+    const quint32 leftRank = m_model->sortRank(left.row(), column);
+    const quint32 rightRank = m_model->sortRank(right.row(), column);
+    // Empty cells (rank 0 where there are any) last in either order, as in a spreadsheet (descending, Qt places
+    // a row first when it is *not* less): sorted by login the table does not open on a screen of server-only
+    // seats without one.
+    if ((leftRank == 0) != (rightRank == 0) && m_model->blankRanksFirst(column)) {
+        return sortOrder() == Qt::AscendingOrder ? rightRank == 0 : leftRank == 0;
+    }
+    return leftRank < rightRank;
 }
 } // namespace Glc

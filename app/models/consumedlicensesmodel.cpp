@@ -226,13 +226,14 @@ quint32 ConsumedLicensesModel::sortRank(int row, int column) const
     return m_sortRanks[0].ranks.at(row);
 }
 
-bool ConsumedLicensesModel::sortsAsBlank(int row, int column) const
+bool ConsumedLicensesModel::blankRanksFirst(int column) const
 {
-    if (sortRank(row, column) != 0) {
-        return false;
+    for (const SortRanks &cached : m_sortRanks) {
+        if (cached.column == column) {
+            return cached.blankFirst;
+        }
     }
-    // An empty text sorts first of all: it has rank 0 where a row shows one.
-    return m_sortRanks[0].column == column ? m_sortRanks[0].blankFirst : m_sortRanks[1].blankFirst;
+    return false;
 }
 
 int ConsumedLicensesModel::rowCount(const QModelIndex &parent) const

@@ -92,9 +92,9 @@ public:
     /// (equal texts share a rank). Computed on first use per column and load, so a sort (and a
     /// re-sort on every keystroke of a sorted view) compares integers instead of decoding rows.
     quint32 sortRank(int row, int column) const;
-    /// Whether `row` shows nothing in `column` (a server-only seat's login): sorted after the others in either
-    /// order, as a spreadsheet does. Answered from the ranks (sortRank()).
-    bool sortsAsBlank(int row, int column) const;
+    /// Whether rank 0 of `column` (sortRank()) is the empty text (a server-only seat's login): such rows sort
+    /// after the others in either order, as a spreadsheet does. False before the column's ranks are made.
+    bool blankRanksFirst(int column) const;
     quint8 flags(int row) const { return m_flags.at(row); }
     /// Bit i set: the seat has an account on hosts().at(i) (first 64 hosts).
     quint64 hostMask(int row) const { return m_hostMasks.at(row); }

@@ -11,6 +11,7 @@
 #include "lab/quitonsignals.h"
 #include "licensing/countedtwice.h"
 #include "licensing/licensereportreader.h"
+#include "models/serverinstancesmodel.h"
 #include "workflows/labhost.h"
 #include "workflows/linkedservers.h"
 #include "workflows/refreshjob.h"
@@ -355,6 +356,16 @@ ExitCode CliSession::reportSnapshot(
     if (code == ExitCode::Ok && m_context.connection.kind != Connection::Kind::Server) {
         snapshot->serverLicenses =
             LinkedServers::merged(snapshot->serverLicenses, LinkedServers::read(m_store, *snapshot));
+    }
+    // The servers' uploads as the console's instances card shows them: one added from the console or by
+    // add-server-usage since the snapshot counts before the next refresh.
+    if (code == ExitCode::Ok && !snapshot->installations.isEmpty()) {
+        const auto files = m_store.usageFiles(m_context.connection.id);
+        if (!files.ok()) {
+            CliOutput::error(files.error.message, files.error.detail);
+            return ExitCode::Failure;
+        }
+        ServerInstancesModel::addConsoleUploads(snapshot->installations, files.value);
     }
     return code;
 }

@@ -6,6 +6,8 @@
 
 #include <QLocale>
 
+#include <algorithm>
+
 namespace Glc {
 ServerInstancesModel::ServerInstancesModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -21,6 +23,47 @@ void ServerInstancesModel::setUploadDays(int days)
     m_uploadDays = days;
     if (!m_instances.isEmpty()) {
         Q_EMIT dataChanged(index(0, LastUploadColumn), index(int(m_instances.size()) - 1, LastUploadColumn));
+    }
+}
+
+namespace {
+qsizetype hostIndex(const QList<EnterpriseServerInstallation> &installations, const QString &host)
+{
+    const auto it = std::find_if(installations.cbegin(), installations.cend(),
+        [&host](const EnterpriseServerInstallation &i) { return i.hostName.compare(host, Qt::CaseInsensitive) == 0; });
+    return it == installations.cend() ? -1 : it - installations.cbegin();
+}
+
+/// Whether the upload @p r outdates the last one known, made at @p lastAt in @p lastState.
+bool isNewerUpload(const UsageFileRecord &r, const QDateTime &lastAt, UploadSyncState lastState)
+{
+    // An upload the console never saw confirmed does not hide the state GitHub reports.
+    if (r.uploadState == UploadSyncState::Unknown && lastState != UploadSyncState::Unknown) {
+        return false;
+    }
+    return !lastAt.isValid() || r.time > lastAt;
+}
+} // namespace
+
+void ServerInstancesModel::addConsoleUploads(
+    QList<EnterpriseServerInstallation> &installations, const QList<UsageFileRecord> &files)
+{
+    for (const UsageFileRecord &r : files) {
+        const qsizetype index =
+            r.direction == UsageFileRecord::Direction::Uploaded ? hostIndex(installations, r.hostName) : -1;
+        if (index < 0) {
+            continue;
+        }
+        EnterpriseServerInstallation &inst = installations[index];
+        const UploadSyncState state =
+            inst.uploads.isEmpty() ? UploadSyncState::Unknown : inst.uploads.first().syncState;
+        if (isNewerUpload(r, inst.lastUploadAt(), state)) {
+            UserAccountsUpload upload;
+            upload.name = r.fileName;
+            upload.syncState = r.uploadState;
+            upload.createdAt = r.time;
+            inst.uploads.prepend(upload);
+        }
     }
 }
 
@@ -43,7 +86,9 @@ void ServerInstancesModel::setSnapshot(
         i.serverId = s.serverId;
         i.sync = s;
     }
-    for (const EnterpriseServerInstallation &inst : snapshot.installations) {
+    QList<EnterpriseServerInstallation> installations = snapshot.installations;
+    addConsoleUploads(installations, uploads);
+    for (const EnterpriseServerInstallation &inst : std::as_const(installations)) {
         Instance &i = find(inst.hostName);
         i.connected = inst.isConnected;
         i.customerName = inst.customerName;
@@ -59,17 +104,13 @@ void ServerInstancesModel::setSnapshot(
         i.license = l;
         i.version = l.installedVersion;
     }
+    // Uploads of servers GitHub does not list (yet): the newest of each.
     for (const UsageFileRecord &r : uploads) {
-        if (r.direction != UsageFileRecord::Direction::Uploaded) {
+        if (r.direction != UsageFileRecord::Direction::Uploaded || hostIndex(installations, r.hostName) >= 0) {
             continue; // exports: below, for versions only
         }
         Instance &i = find(r.hostName);
-        // An upload the console never saw confirmed does not hide the state GitHub reports.
-        const bool unconfirmed = r.uploadState == UploadSyncState::Unknown;
-        if (unconfirmed && i.uploadState != UploadSyncState::Unknown) {
-            continue;
-        }
-        if (!i.lastUploadAt.isValid() || r.time > i.lastUploadAt) {
+        if (isNewerUpload(r, i.lastUploadAt, i.uploadState)) {
             i.lastUploadName = r.fileName;
             i.lastUploadAt = r.time;
             i.uploadState = r.uploadState;

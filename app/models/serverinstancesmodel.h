@@ -63,6 +63,13 @@ public:
 
     explicit ServerInstancesModel(QObject *parent = nullptr);
 
+    /// Puts first in each installation's uploads the newer ones of @p files made from the console (or
+    /// `ghe-license add-server-usage`), as the instances card shows them: an upload added since the snapshot counts
+    /// before the next refresh. An upload the console never saw confirmed (state Unknown) does not hide a state
+    /// GitHub reports. Exports among @p files and hosts GitHub does not list are left out.
+    static void addConsoleUploads(
+        QList<EnterpriseServerInstallation> &installations, const QList<UsageFileRecord> &files);
+
     /// Merges what a snapshot and the usage-file records know about each host.
     void setSnapshot(const LicenseSnapshot &snapshot, const QList<UsageFileRecord> &uploads, const QDateTime &now);
     void setInstances(const QList<Instance> &instances, const QDateTime &now);

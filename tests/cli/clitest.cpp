@@ -1145,6 +1145,62 @@ private Q_SLOTS:
         QCOMPARE(bad.code, 2);
     }
 
+    void shouldCountAnUploadAddedSinceTheSnapshot()
+    {
+        // ghes-3 (no GitHub Connect) last added its usage 9 days ago, in the stored snapshot.
+        const QString store = newStore();
+        const auto check = [&store] {
+            return run({QStringLiteral("check"), QStringLiteral("--max-used-percent"), QStringLiteral("99"),
+                QStringLiteral("--max-stale-days"), QStringLiteral("8"), QStringLiteral("--store"), store});
+        };
+        const Run before = check();
+        QCOMPARE(before.code, 3);
+        QVERIFY2(before.err.contains(QLatin1String("Upload: ghes-3.lab.example")), qPrintable(before.err));
+        const QLatin1String overdueInSummary("its license usage was last added 9 days ago");
+        const Run summaryBefore = run({QStringLiteral("summary"), QStringLiteral("--store"), store});
+        QVERIFY2(summaryBefore.out.contains(overdueInSummary), qPrintable(summaryBefore.out));
+        const Run statusBefore = run({QStringLiteral("status"), QStringLiteral("--format"), QStringLiteral("json"),
+            QStringLiteral("--store"), store});
+        const auto snapshotId = [](const Run &status) {
+            return QJsonDocument::fromJson(status.out.toUtf8()).object().value(u"snapshot").toObject().value(u"id");
+        };
+        QVERIFY(snapshotId(statusBefore).toInteger() > 0);
+
+        // Its usage added now, without a refresh: the reports judge by it, as the console's instances card does.
+        const QString file = path(QStringLiteral("ghes-3-now.json"));
+        QCOMPARE(run({QStringLiteral("export"), QStringLiteral("ghes-3.lab.example"), QStringLiteral("-o"), file,
+                         QStringLiteral("--store"), store})
+                     .code,
+            0);
+        const Run added =
+            run({QStringLiteral("add-server-usage"), file, QStringLiteral("--wait"), QStringLiteral("--store"), store});
+        QCOMPARE(added.code, 0);
+        const Run after = check();
+        QVERIFY2(after.code == 0, qPrintable(after.out + after.err));
+        QVERIFY2(after.out.contains(
+                     QLatin1String("OK: every server without GitHub Connect added its license usage within 8 days.")),
+            qPrintable(after.out));
+        const Run attention = run({QStringLiteral("attention"), QStringLiteral("--format"), QStringLiteral("json"),
+            QStringLiteral("--store"), store});
+        QVERIFY2(attention.out.contains(QLatin1String("counted_twice")) &&
+                !attention.out.contains(QLatin1String("upload_overdue")),
+            qPrintable(attention.out));
+        const Run status = run({QStringLiteral("status"), QStringLiteral("--format"), QStringLiteral("json"),
+            QStringLiteral("--store"), store});
+        const QJsonObject offline = QJsonDocument::fromJson(status.out.toUtf8())
+                                        .object()
+                                        .value(QLatin1String("offline_servers"))
+                                        .toArray()
+                                        .at(0)
+                                        .toObject();
+        QCOMPARE(offline.value(QLatin1String("overdue")), QJsonValue(false));
+        const Run summary = run({QStringLiteral("summary"), QStringLiteral("--store"), store});
+        QCOMPARE(summary.code, 0);
+        QVERIFY2(!summary.out.contains(overdueInSummary), qPrintable(summary.out));
+        // Still the snapshot of before: the upload counted from the store, not from a new snapshot.
+        QCOMPARE(snapshotId(status), snapshotId(statusBefore));
+    }
+
     void shouldCheckThresholds_data()
     {
         QTest::addColumn<QString>("percent");

@@ -517,6 +517,61 @@ private Q_SLOTS:
         QCOMPARE(proxy.rowCount(), 1);
     }
 
+    void shouldPutNewerConsoleUploadsFirst()
+    {
+        QList<EnterpriseServerInstallation> installations(3);
+        installations[0].hostName = QStringLiteral("ghes-1.example.com");
+        installations[0].uploads = {{QStringLiteral("github.json"), UploadSyncState::Success,
+            QDateTime(QDate(2026, 11, 1), QTime(9, 0), QTimeZone::UTC), {}}};
+        installations[1].hostName = QStringLiteral("ghes-2.example.com");
+        installations[1].uploads = installations[0].uploads;
+        installations[2].hostName = QStringLiteral("ghes-3.example.com"); // nothing uploaded yet
+        const QDateTime githubTime = installations[0].lastUploadAt();
+
+        UsageFileRecord newer;
+        newer.direction = UsageFileRecord::Direction::Uploaded;
+        newer.hostName = QStringLiteral("GHES-1.example.com"); // host names in any case
+        newer.fileName = QStringLiteral("console.json");
+        newer.time = githubTime.addDays(5);
+        newer.uploadState = UploadSyncState::Success;
+        UsageFileRecord older = newer;
+        older.fileName = QStringLiteral("old.json");
+        older.time = githubTime.addDays(-5);
+        // Never confirmed: leaves GitHub's state be, however new.
+        UsageFileRecord unconfirmed = newer;
+        unconfirmed.hostName = QStringLiteral("ghes-2.example.com");
+        unconfirmed.uploadState = UploadSyncState::Unknown;
+        UsageFileRecord exported = newer;
+        exported.hostName = QStringLiteral("ghes-3.example.com");
+        exported.direction = UsageFileRecord::Direction::Exported;
+        UsageFileRecord unlisted = newer;
+        unlisted.hostName = QStringLiteral("nowhere.example.com");
+
+        ServerInstancesModel::addConsoleUploads(installations, {older, newer, unconfirmed, exported, unlisted});
+        QCOMPARE(installations.size(), 3);
+        QCOMPARE(installations[0].uploads.size(), 2);
+        QCOMPARE(installations[0].uploads.first().name, QStringLiteral("console.json"));
+        QCOMPARE(installations[0].lastUploadAt(), newer.time);
+        QCOMPARE(installations[0].uploads.first().syncState, UploadSyncState::Success);
+        QCOMPARE(installations[1].uploads.size(), 1);
+        QCOMPARE(installations[1].lastUploadAt(), githubTime);
+        QVERIFY(installations[2].uploads.isEmpty());
+
+        // A server with no upload on GitHub's record takes the console's, confirmed or not; a later one of two
+        // wins whatever their order.
+        UsageFileRecord first = exported;
+        first.direction = UsageFileRecord::Direction::Uploaded;
+        first.uploadState = UploadSyncState::Unknown;
+        UsageFileRecord second = first;
+        second.fileName = QStringLiteral("second.json");
+        second.time = first.time.addSecs(3600);
+        second.uploadState = UploadSyncState::Failure;
+        ServerInstancesModel::addConsoleUploads(installations, {second, first});
+        QCOMPARE(installations[2].uploads.size(), 1);
+        QCOMPARE(installations[2].uploads.first().name, QStringLiteral("second.json"));
+        QCOMPARE(installations[2].uploads.first().syncState, UploadSyncState::Failure);
+    }
+
     void shouldShowServerInstances()
     {
         GlcTest::SnapshotGeneratorOptions o;

@@ -12,6 +12,8 @@
 #include <QTest>
 #include <QWindow>
 
+#include <algorithm>
+
 /// Screens of other sizes and scales (twoscreens.json: a small 1024 x 600 screen at 100 % beside one at 200 %): the
 /// window fits the screen it starts on, and a window moved between the two keeps its pictures sharp (what the widgets
 /// paint themselves follows anyway, pixmaps made in advance are made again).

@@ -866,25 +866,17 @@ void LicenseController::apply(const PageData &data)
 
 void LicenseController::updateAttention()
 {
-    // The licenses as the page shows them, those of servers with a connection of their own too.
+    // The licenses as the page shows them, those of servers with a connection of their own too, and the servers
+    // without GitHub Connect as the instances card judges them: by the newer of GitHub's last upload and one made
+    // from the console.
     LicenseSnapshot snapshot = m_data.snapshot;
     snapshot.serverLicenses = m_data.allServerLicenses();
+    ServerInstancesModel::addConsoleUploads(snapshot.installations, m_data.usageFiles);
     Attention::Input input =
         Attention::inputFrom(snapshot, m_data.countedTwice, m_data.forecast, m_data.uploadDays, QDateTime());
     // The card judges by the server's clock (the built-in lab's may have moved on); a snapshot is dated by this
     // computer's clock, and was taken a moment ago in the lab's time: its time on the server's clock now.
     input.snapshotTakenAt = snapshot.takenAt.addSecs(serverClockOffset());
-    // The servers without GitHub Connect as the instances card judges them: the newer of GitHub's last upload
-    // and one made from the console.
-    input.offlineServers.clear();
-    const ServerInstancesModel *instances = m_page->serverInstancesCard()->model();
-    for (int row = 0; row < instances->rowCount(); ++row) {
-        const ServerInstancesModel::Instance &instance = instances->instance(row);
-        if (instance.connected == false) {
-            input.offlineServers.append(
-                {instance.hostname, instance.lastUploadAt, instance.uploadState == UploadSyncState::Failure});
-        }
-    }
     // The card judges by the page's clock (`now` is its own).
     m_page->attentionCard()->setInput(input, m_data.hasSnapshot);
 }

@@ -15,25 +15,79 @@ namespace {
 constexpr int NoRow = -1;
 constexpr int Ambiguous = -2;
 
-// Index value: a single row, or Ambiguous when several people share the key.
+// Index value: NoRow for a wanted key no github.com seat has, the single row that has it, or Ambiguous when several
+// people share the key.
 template<typename Key>
-void addUnique(QHash<Key, int> &index, const Key &key, int row)
+int lookup(const QHash<Key, int> &index, const Key &key)
+{
+    return key.isEmpty() ? NoRow : index.value(key, NoRow);
+}
+
+/// A key some server-only seat will look up: it is indexed, the others are not.
+template<typename Key>
+void want(QHash<Key, int> &index, const Key &key)
+{
+    if (!key.isEmpty()) {
+        index.insert(key, NoRow);
+    }
+}
+
+/// Records @p row under @p key if that key is wanted: the single row that has it, or Ambiguous when several do.
+template<typename Key>
+void mark(QHash<Key, int> &index, const Key &key, int row)
 {
     if (key.isEmpty()) {
         return;
     }
-    auto it = index.find(key);
+    const auto it = index.find(key);
     if (it == index.end()) {
-        index.insert(key, row);
+        return;
+    }
+    if (*it == NoRow) {
+        *it = row;
     } else if (*it != row) {
         *it = Ambiguous;
     }
 }
 
-template<typename Key>
-int lookup(const QHash<Key, int> &index, const Key &key)
+/// One letter's share of a letterDigest() (splitmix64 of its lower-case code); 0 for anything else.
+constexpr quint64 letterShare(uint code)
 {
-    return key.isEmpty() ? NoRow : index.value(key, NoRow);
+    if (code >= uint('A') && code <= uint('Z')) {
+        code += uint('a') - uint('A');
+    } else if (code < uint('a') || code > uint('z')) {
+        return 0;
+    }
+    quint64 x = code + 0x9e3779b97f4a7c15ULL;
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+}
+
+/// A digest of the ASCII letters of a name, blind to their order and to everything between them: every ASCII name
+/// nameKey() gives a key has the digest of that key, so a name whose digest no wanted key has is passed over
+/// without building its key. (Another name with the same letters only costs the key built for nothing.)
+quint64 letterDigest(QByteArrayView name)
+{
+    quint64 digest = 0;
+    for (const char c : name) {
+        digest += letterShare(uchar(c));
+    }
+    return digest;
+}
+
+quint64 letterDigest(QStringView key)
+{
+    quint64 digest = 0;
+    for (const QChar c : key) {
+        digest += letterShare(c.unicode());
+    }
+    return digest;
+}
+
+bool isAscii(QByteArrayView text)
+{
+    return std::all_of(text.begin(), text.end(), [](char c) { return uchar(c) < 0x80; });
 }
 
 bool isUnspacedScript(const QString &s)
@@ -230,35 +284,70 @@ CountedTwiceResult CountedTwiceAnalyzer::analyze(
     CountedTwiceResult result;
     const int n = static_cast<int>(rows.size());
 
-    // Keyed on the rows' own lower-case search items (views, nothing copied): e-mails, logins and
-    // NameIDs compare the way QString::toLower() would have them compare.
+    // The lookups are the server-only seats' (a few per cent of them): their e-mails, local parts and name keys are
+    // gathered first and only those are indexed, so each github.com seat costs look-ups in small tables rather than
+    // inserts into tables as large as the enterprise. Keyed on the rows' own lower-case search items (views, nothing
+    // copied): e-mails, logins and NameIDs compare the way QString::toLower() would have them compare.
     QHash<QByteArrayView, int> byLocalPart; // local part of verified / SAML e-mails
     QHash<QByteArrayView, int> byFullEmail;
     QHash<QByteArrayView, int> bySamlNameId; // NameIDs that are not e-mail addresses
     QHash<QByteArrayView, int> byLogin;
     QHash<QString, int> byName;
-    byLocalPart.reserve(n);
-    byFullEmail.reserve(n);
-    byLogin.reserve(n);
-    byName.reserve(n);
+    QSet<quint64> wantedLetters; // letterDigest() of the wanted name keys that are ASCII
     // The lowered items of the rare rows whose lowering changed a length (their views point here).
     std::list<QByteArray> loweredRows;
+    const auto wantName = [&](const QString &name) {
+        const QString key = nameKey(name);
+        if (key.isEmpty()) {
+            return;
+        }
+        byName.insert(key, NoRow);
+        if (std::all_of(key.cbegin(), key.cend(), [](QChar c) { return c.unicode() < 0x80; })) {
+            wantedLetters.insert(letterDigest(key));
+        }
+    };
+    for (int row = 0; row < n; ++row) {
+        if (!rows.isServerOnly(row)) {
+            continue;
+        }
+        QByteArray scratch;
+        const CompactLicenseRows::SearchItems s = rows.searchItems(row, scratch);
+        if (s.inScratch) {
+            loweredRows.push_back(std::move(scratch));
+        }
+        for (const QByteArrayView email : s.serverEmails) {
+            const QByteArrayView local = localPartOf(email);
+            const QString localText = QString::fromUtf8(local);
+            if (local.isEmpty() || isGenericLocalPart(localText)) {
+                continue;
+            }
+            want(byFullEmail, email);
+            want(byLocalPart, local);
+            want(bySamlNameId, local);
+            want(byLogin, local);
+            wantName(localText);
+        }
+        for (const QString &id : rows.list(row, List::ServerUserIds)) {
+            const auto it = serverProfileNames.constFind(id);
+            if (it != serverProfileNames.constEnd()) {
+                wantName(*it);
+            }
+        }
+    }
+
     for (int row = 0; row < n; ++row) {
         QByteArray scratch;
         const CompactLicenseRows::SearchItems s = rows.searchItems(row, scratch);
         if (s.login.isEmpty()) {
             continue; // server-only
         }
-        if (s.inScratch) {
-            loweredRows.push_back(std::move(scratch));
-        }
         auto addEmail = [&](QByteArrayView email) {
             const QByteArrayView local = localPartOf(email);
             if (local.isEmpty()) {
                 return;
             }
-            addUnique(byFullEmail, email, row);
-            addUnique(byLocalPart, local, row); // the same row twice stays unique
+            mark(byFullEmail, email, row);
+            mark(byLocalPart, local, row); // the same row twice stays unique
         };
         for (const QByteArrayView e : s.verifiedEmails) {
             addEmail(e);
@@ -266,13 +355,20 @@ CountedTwiceResult CountedTwiceAnalyzer::analyze(
         if (s.samlNameId.contains('@')) {
             addEmail(s.samlNameId);
         } else {
-            addUnique(bySamlNameId, s.samlNameId, row);
+            mark(bySamlNameId, s.samlNameId, row);
         }
-        addUnique(byLogin, s.login, row);
+        mark(byLogin, s.login, row);
+        if (byName.isEmpty()) {
+            continue;
+        }
         // An ASCII item is the original lower-cased, which is where nameKey() starts anyway.
-        const bool ascii =
-            !s.inScratch && std::all_of(s.name.begin(), s.name.end(), [](char c) { return uchar(c) < 0x80; });
-        addUnique(byName, nameKey(ascii ? QString::fromLatin1(s.name) : rows.text(row, Text::Name)), row);
+        if (!s.inScratch && isAscii(s.name)) {
+            if (wantedLetters.contains(letterDigest(s.name))) {
+                mark(byName, nameKey(QString::fromLatin1(s.name)), row);
+            }
+        } else {
+            mark(byName, nameKey(rows.text(row, Text::Name)), row);
+        }
     }
 
     auto firstVerifiedEmail = [&rows](int cloud, QByteArrayView preferLocal) {
@@ -314,7 +410,7 @@ CountedTwiceResult CountedTwiceAnalyzer::analyze(
                     continue;
                 }
                 const QString localText = QString::fromUtf8(local);
-                if (isGenericLocalPart(localText) || byFullEmail.contains(email)) {
+                if (isGenericLocalPart(localText) || lookup(byFullEmail, email) != NoRow) {
                     continue; // generic, or an exact e-mail match GitHub makes itself
                 }
                 auto consider = [&](int cloud, CountedTwicePair::Reason reason, int confidence) {

@@ -87,6 +87,15 @@ private Q_SLOTS:
             << QList<ConsumedLicense>{serverOnly(QStringLiteral("john.smith@corp.example.net")),
                    cloud(QStringLiteral("jsx"), QStringLiteral("John Smith-Jones"), {QStringLiteral("js@example.com")})}
             << -1 << R::MatchingName;
+        QTest::newRow("the same letters in other words do not pair")
+            << QList<ConsumedLicense>{serverOnly(QStringLiteral("anna.mueller@corp.example.net")),
+                   cloud(QStringLiteral("amx"), QStringLiteral("Ann Amueller"), {QStringLiteral("a.m@example.com")})}
+            << -1 << R::MatchingName;
+        QTest::newRow("a name two people share, one spelled with an accent")
+            << QList<ConsumedLicense>{serverOnly(QStringLiteral("anna.muller@corp.example.net")),
+                   cloud(QStringLiteral("amx"), QStringLiteral("Anna Muller"), {QStringLiteral("a.m@example.com")}),
+                   cloud(QStringLiteral("amy"), QStringLiteral("Anna Müller"), {QStringLiteral("a.y@example.com")})}
+            << -1 << R::MatchingName;
         QTest::newRow("Chinese e-mail and name")
             << QList<ConsumedLicense>{cloud(QStringLiteral("wangwei"), QStringLiteral("王伟"),
                                           {QStringLiteral("王伟@例子.公司")}),

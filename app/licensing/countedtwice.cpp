@@ -317,8 +317,11 @@ CountedTwiceResult CountedTwiceAnalyzer::analyze(
         }
         for (const QByteArrayView email : s.serverEmails) {
             const QByteArrayView local = localPartOf(email);
+            if (local.isEmpty()) {
+                continue;
+            }
             const QString localText = QString::fromUtf8(local);
-            if (local.isEmpty() || isGenericLocalPart(localText)) {
+            if (isGenericLocalPart(localText)) {
                 continue;
             }
             want(byFullEmail, email);

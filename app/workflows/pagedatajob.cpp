@@ -3,6 +3,7 @@
 #include "pagedatajob.h"
 
 #include "glc_debug.h"
+#include "models/serverinstancesmodel.h"
 #include "storage/licensestore.h"
 #include "workflows/labhistoryjob.h"
 #include "workflows/linkedservers.h"
@@ -41,6 +42,14 @@ void sortByLogin(CompactLicenseRows &rows)
 QList<ServerLicenseInfo> PageData::allServerLicenses() const
 {
     return LinkedServers::merged(snapshot.serverLicenses, linkedServerLicenses);
+}
+
+LicenseSnapshot PageData::shownSnapshot() const
+{
+    LicenseSnapshot shown = snapshot;
+    shown.serverLicenses = allServerLicenses();
+    ServerInstancesModel::addConsoleUploads(shown.installations, usageFiles);
+    return shown;
 }
 
 PageDataJob::PageDataJob(const WorkflowContext &context, QObject *parent)

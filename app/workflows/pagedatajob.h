@@ -41,6 +41,9 @@ struct PageData
     /// `snapshot.serverLicenses` (the lab reads its servers itself) and `linkedServerLicenses` together; a
     /// server with a connection of its own is shown as that connection read it.
     QList<ServerLicenseInfo> allServerLicenses() const;
+    /// `snapshot` as the page shows it: with allServerLicenses(), and each server's uploads with the newer ones made
+    /// from the console put first (ServerInstancesModel::addConsoleUploads()).
+    LicenseSnapshot shownSnapshot() const;
 };
 
 /// Loads the latest snapshot, its history and usage files, and runs the counted-twice analysis and

@@ -557,8 +557,8 @@ private Q_SLOTS:
         QCOMPARE(installations[1].lastUploadAt(), githubTime);
         QVERIFY(installations[2].uploads.isEmpty());
 
-        // A server with no upload on GitHub's record takes the console's, confirmed or not; a later one of two
-        // wins whatever their order.
+        // A server with no upload on GitHub's record takes the console's; an unconfirmed one, even if listed after,
+        // does not hide the state of a confirmed one.
         UsageFileRecord first = exported;
         first.direction = UsageFileRecord::Direction::Uploaded;
         first.uploadState = UploadSyncState::Unknown;

@@ -869,9 +869,7 @@ void LicenseController::updateAttention()
     // The licenses as the page shows them, those of servers with a connection of their own too, and the servers
     // without GitHub Connect as the instances card judges them: by the newer of GitHub's last upload and one made
     // from the console.
-    LicenseSnapshot snapshot = m_data.snapshot;
-    snapshot.serverLicenses = m_data.allServerLicenses();
-    ServerInstancesModel::addConsoleUploads(snapshot.installations, m_data.usageFiles);
+    const LicenseSnapshot snapshot = m_data.shownSnapshot();
     Attention::Input input =
         Attention::inputFrom(snapshot, m_data.countedTwice, m_data.forecast, m_data.uploadDays, QDateTime());
     // The card judges by the server's clock (the built-in lab's may have moved on); a snapshot is dated by this

@@ -8,7 +8,6 @@
 #include "licensepage/historychart.h"
 #include "licensepage/licensepage.h"
 #include "licensing/licensereportwriter.h"
-#include "models/serverinstancesmodel.h"
 #include "workflows/summaryinput.h"
 
 #include <KLocalizedString>
@@ -98,13 +97,9 @@ QImage SaveSummaryCommand::chart() const
 QString SaveSummaryCommand::html(const QString &chartImage) const
 {
     const Glc::PageData &data = m_controller->data();
-    // The servers' licenses as the page shows them, those of servers with a connection of their own too, and their
-    // uploads with those made from the console.
-    Glc::LicenseSnapshot snapshot = data.snapshot;
-    snapshot.serverLicenses = data.allServerLicenses();
-    Glc::ServerInstancesModel::addConsoleUploads(snapshot.installations, data.usageFiles);
-    Glc::LicenseSummary::Input input = Glc::summaryInput(m_controller->context().connection, snapshot, data.history,
-        data.countedTwice, data.people, data.organizations, QDateTime::currentDateTimeUtc());
+    // The servers' licenses and uploads as the page shows them.
+    Glc::LicenseSummary::Input input = Glc::summaryInput(m_controller->context().connection, data.shownSnapshot(),
+        data.history, data.countedTwice, data.people, data.organizations, QDateTime::currentDateTimeUtc());
     input.uploadDays = data.uploadDays;
     return Glc::LicenseSummary::html(input, chartImage, ChartSize);
 }

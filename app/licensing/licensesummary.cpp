@@ -178,8 +178,7 @@ QString instancesSection(const Input &input)
         html += row({installation.hostName, known ? license->installedVersion : QString(),
             installation.isConnected ? i18nc("@item GitHub Connect", "Connected")
                                      : i18nc("@item GitHub Connect", "Not connected"),
-            uploaded ? dateText(installation.uploads.constFirst().createdAt)
-                     : i18nc("@item no usage file uploaded", "none"),
+            uploaded ? dateText(installation.lastUploadAt()) : i18nc("@item no usage file uploaded", "none"),
             uploaded ? uploadSyncStateText(installation.uploads.constFirst().syncState) : QString(),
             known ? license->seatsText() : QString()});
     }

@@ -43,7 +43,9 @@ LicenseSummary::Input input()
     connected.isConnected = true;
     EnterpriseServerInstallation offline;
     offline.hostName = QStringLiteral("air<gap>.example");
-    offline.uploads = {UserAccountsUpload{QStringLiteral("new.json"), UploadSyncState::Failure, Now.addDays(-1), {}},
+    // GitHub finished processing (and failed) the newest upload an hour after it arrived: the page says when.
+    offline.uploads = {UserAccountsUpload{QStringLiteral("new.json"), UploadSyncState::Failure, Now.addDays(-1),
+                           Now.addDays(-1).addSecs(3600)},
         UserAccountsUpload{QStringLiteral("old.json"), UploadSyncState::Success, Now.addDays(-30), {}}};
     in.snapshot.installations = {connected, offline};
     CountedTwicePair pair;
@@ -98,7 +100,7 @@ private Q_SLOTS:
         QVERIFY2(
             html.contains(QStringLiteral("<tr><td>air&lt;gap&gt;.example</td><td></td><td>Not connected</td><td>%1</td>"
                                          "<td>Failed</td><td></td></tr>")
-                    .arg(QLocale().toString(Now.addDays(-1).toLocalTime(), QLocale::ShortFormat))),
+                    .arg(QLocale().toString(Now.addDays(-1).addSecs(3600).toLocalTime(), QLocale::ShortFormat))),
             qPrintable(html));
         QVERIFY(html.contains(
             QLatin1String("<tr><td>zz.example</td><td></td><td>Connected</td><td>none</td><td></td><td></td></tr>")));
@@ -144,6 +146,7 @@ private Q_SLOTS:
 
         // Processed ten days ago: overdue by the weekly default, in time when its usage is added monthly.
         in.snapshot.installations.last().uploads.first().createdAt = Now.addDays(-10);
+        in.snapshot.installations.last().uploads.first().updatedAt = Now.addDays(-10);
         in.snapshot.installations.last().uploads.first().syncState = UploadSyncState::Success;
         QVERIFY(LicenseSummary::html(in).contains(QLatin1String("air&lt;gap&gt;.example does not sync by itself")));
         in.uploadDays = 31;

@@ -13,6 +13,8 @@
 #include <QJsonObject>
 #include <QLocale>
 
+#include <algorithm>
+
 namespace Glc {
 namespace UsageFile {
 namespace {
@@ -105,6 +107,10 @@ QString validationMessage(Validation validation, qint64 sizeLimit, const QString
             "The file is saved as UTF-16 text, as Windows PowerShell saves an export redirected with >. Save it "
             "as UTF-8 (in PowerShell: | Out-File -Encoding utf8) or copy the file from the server with scp, then "
             "add it again.");
+    case Validation::NotUtf8:
+        return i18nc("@info",
+            "The file is not UTF-8 text: an editor probably saved it in another encoding (\"ANSI\"), which JSON "
+            "does not allow. Use the file as the server exported it, or save it as UTF-8, then add it again.");
     case Validation::Unreadable:
         if (!readError.isEmpty()) {
             return i18nc("@info %1 the system's error",
@@ -154,9 +160,15 @@ Result read(const QByteArray &bytes, qint64 sizeLimit)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(trimmed, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        // The parser stopped at the very end: the text was fine until it was cut off.
+        if (parseError.error == QJsonParseError::IllegalUTF8String) {
+            result.validation = Validation::NotUtf8;
+            return result;
+        }
+        // The parser stopped at the very end: the text was fine until it was cut off (not when there was
+        // more after a complete value).
         const bool atEnd = parseError.offset >= trimmed.size() - 1;
-        result.validation = atEnd ? Validation::Truncated : Validation::NotJson;
+        result.validation =
+            atEnd && parseError.error != QJsonParseError::GarbageAtEnd ? Validation::Truncated : Validation::NotJson;
         return result;
     }
     if (!document.isObject()) {
@@ -213,22 +225,40 @@ Result read(const QByteArray &bytes, qint64 sizeLimit)
     return result;
 }
 
-Result readFile(const QString &path, qint64 sizeLimit)
+Result readFile(const QString &path, qint64 sizeLimit, QByteArray *bytes)
 {
     QFile file(path);
+    Result result;
     if (!file.open(QIODevice::ReadOnly)) {
-        Result result;
         result.validation = Validation::Unreadable;
         result.readError = file.errorString();
         return result;
     }
     if (file.size() > sizeLimit) {
-        Result result;
         result.size = file.size();
         result.validation = Validation::TooLarge;
         return result;
     }
-    return read(file.readAll(), sizeLimit);
+    // A pipe or a device says size 0: one byte past the limit tells that it is too large.
+    QByteArray content;
+    content.reserve(file.size());
+    while (content.size() <= sizeLimit) {
+        const QByteArray chunk = file.read(std::min<qint64>(sizeLimit + 1 - content.size(), 1 << 20));
+        if (chunk.isEmpty()) {
+            break;
+        }
+        content += chunk;
+    }
+    if (file.error() != QFileDevice::NoError) {
+        result.validation = Validation::Unreadable;
+        result.readError = file.errorString();
+        return result;
+    }
+    result = read(content, sizeLimit);
+    if (bytes) {
+        *bytes = result.validation == Validation::TooLarge ? QByteArray() : std::move(content);
+    }
+    return result;
 }
 
 QByteArray write(const UsageFileInfo &info, const QByteArray &usersBlob)

@@ -24,6 +24,7 @@ enum class Validation : qint8 {
     WrongShape, ///< JSON, but not a usage export
     Truncated, ///< JSON that stops early (interrupted download or copy)
     Utf16Text, ///< UTF-16 text, as Windows PowerShell writes output redirected with >
+    NotUtf8, ///< JSON in a legacy 8-bit encoding (an editor's "ANSI"), which JSON does not allow
     Unreadable, ///< the file could not be opened
 };
 
@@ -41,7 +42,10 @@ struct Result
 };
 
 Result read(const QByteArray &bytes, qint64 sizeLimit = DefaultSizeLimit);
-Result readFile(const QString &path, qint64 sizeLimit = DefaultSizeLimit);
+/// Reads at most @p sizeLimit + 1 bytes, also from a pipe or a device whose size is not known beforehand
+/// (`ghe-license add-server-usage <(ssh …)`). @p bytes, when given, receives what was read and judged:
+/// upload those, not the file read again, which may have changed or (a pipe) be gone.
+Result readFile(const QString &path, qint64 sizeLimit = DefaultSizeLimit, QByteArray *bytes = nullptr);
 /// @p readError: for Unreadable, the system's reason, which the message quotes.
 QString validationMessage(Validation validation, qint64 sizeLimit = DefaultSizeLimit, const QString &readError = {});
 

@@ -8,11 +8,12 @@
 #include "workflows/capability.h"
 
 #include <KLocalizedString>
-#include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+
+#include <utility>
 
 namespace Glc {
 namespace {
@@ -59,34 +60,48 @@ void AddServerUsageJob::run()
     if (!db) {
         return;
     }
+    // Without what the store knows, a file uploaded before would pass as new: the checks need all of it.
     UsageFileCheck::Known known;
     const auto latest = db->latestSnapshot(context().connection.id);
-    if (latest.ok() && latest.value) {
+    if (!latest.ok()) {
+        fail(latest.error);
+        return;
+    }
+    if (latest.value) {
         // Only the servers: neither the consumed-license rows nor the servers' user accounts.
         LicenseStore::LoadParts parts;
         parts.users = false;
         parts.userAccounts = false;
         const StoreResult<LicenseSnapshot> snapshot = db->loadSnapshot(latest.value->id, parts);
-        if (snapshot.ok()) {
-            known.servers = snapshot.value.syncStatus;
-            known.installations = snapshot.value.installations;
+        if (!snapshot.ok()) {
+            fail(snapshot.error);
+            return;
         }
+        known.servers = snapshot.value.syncStatus;
+        known.installations = snapshot.value.installations;
     }
     const auto files = db->usageFiles(context().connection.id);
-    if (files.ok()) {
-        known.uploads = files.value;
+    if (!files.ok()) {
+        fail(files.error);
+        return;
     }
+    known.uploads = files.value;
+    // The lab's upload sends the bytes that were checked: the file may change, or (a pipe) be gone, by then.
+    const bool keepBytes = m_mode == Mode::Upload && context().labActions;
     for (int i = 0; i < m_files.size(); ++i) {
         FileResult result;
-        result.check = UsageFileCheck::checkFile(m_files.at(i), known);
-        // Two identical files dropped together are one upload.
+        QByteArray bytes;
+        result.check = UsageFileCheck::checkFile(m_files.at(i), known, keepBytes ? &bytes : nullptr);
+        // Two identical files dropped together are one upload (also a new server's, which may be allowed).
         for (const FileResult &earlier : std::as_const(m_results)) {
-            if (uploadable(result) && uploadable(earlier) && earlier.check.file.sha256 == result.check.file.sha256) {
+            if (result.check.uploadable(true) && earlier.check.uploadable(true) &&
+                earlier.check.file.sha256 == result.check.file.sha256) {
                 result.check.problem = UsageFileCheck::Problem::AlreadyUploaded;
                 result.check.message = i18nc("@info", "The same file is already in this batch.");
             }
         }
         m_results.append(result);
+        m_bytes.append(result.check.uploadable(true) ? bytes : QByteArray());
         Q_EMIT progress(i + 1, m_files.size(), 0);
     }
     refuseOlderInBatch();
@@ -171,15 +186,9 @@ void AddServerUsageJob::uploadNext()
         return;
     }
     const QString path = m_results.at(m_current).check.path;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        finishFile(m_current, UploadSyncState::Failure, i18nc("@info", "Cannot read %1: %2", path, file.errorString()));
-        return;
-    }
-    const QByteArray bytes = file.readAll();
     Q_EMIT progress(m_current, m_results.size(), 0);
     if (context().labActions) {
-        uploadToLab(m_current, bytes);
+        uploadToLab(m_current, std::exchange(m_bytes[m_current], QByteArray()));
         return;
     }
     // Assisted: remember the uploads that exist now, so the admin's new one can be recognised.

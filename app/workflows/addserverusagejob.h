@@ -66,6 +66,7 @@ private:
     QStringList m_files;
     Mode m_mode;
     QList<FileResult> m_results;
+    QList<QByteArray> m_bytes; ///< per file: the bytes checked, kept for the lab's upload of an uploadable one
     bool m_allowNewServers = false;
     int m_current = -1;
     QTimer m_timer;

@@ -106,8 +106,9 @@ Outcome check(const QString &path, const UsageFile::Result &file, const Known &k
     return outcome;
 }
 
-Outcome checkFile(const QString &path, const Known &known)
+Outcome checkFile(const QString &path, const Known &known, QByteArray *bytes)
 {
-    return check(path, UsageFile::readFile(path), known, QFileInfo(path).lastModified());
+    return check(
+        path, UsageFile::readFile(path, UsageFile::DefaultSizeLimit, bytes), known, QFileInfo(path).lastModified());
 }
 } // namespace Glc::UsageFileCheck

@@ -45,6 +45,7 @@ struct Outcome
 /// @p savedAt: when the file was saved, the sign of its age when it does not say when it was exported.
 Outcome check(const QString &path, const UsageFile::Result &file, const Known &known, const QDateTime &savedAt = {});
 /// check() of the file at @p path, with its modification time as savedAt.
-Outcome checkFile(const QString &path, const Known &known);
+/// @p bytes: see UsageFile::readFile().
+Outcome checkFile(const QString &path, const Known &known, QByteArray *bytes = nullptr);
 } // namespace UsageFileCheck
 } // namespace Glc

@@ -4,6 +4,7 @@
 #include "textencodings.h"
 
 #include <QCryptographicHash>
+#include <QFile>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -83,6 +84,13 @@ private Q_SLOTS:
         QTest::newRow("truncated") << QByteArray(
                                           "{\"instance\":{\"server_id\":\"s\",\"host_name\":\"h\"},\"users\":\"aGVs")
                                    << int(UsageFile::Validation::Truncated);
+        // Complete JSON with more after it is not a cut-off export.
+        QTest::newRow("garbage at end") << QByteArray(R"({"instance":{"server_id":"s","host_name":"h"}}})")
+                                        << int(UsageFile::Validation::NotJson);
+        // "José" saved by an editor in Windows-1252.
+        QTest::newRow("not utf-8") << QByteArray("{\"instance\":{\"server_id\":\"s\",\"host_name\":\"h\"},"
+                                                 "\"users\":[{\"login\":\"Jos\xE9\"}]}")
+                                   << int(UsageFile::Validation::NotUtf8);
         QTest::newRow("array") << QByteArray("[1,2]") << int(UsageFile::Validation::WrongShape);
         QTest::newRow("other json") << QByteArray(GLC_JSON({"total_seats_consumed": 1}))
                                     << int(UsageFile::Validation::WrongShape);
@@ -123,6 +131,29 @@ private Q_SLOTS:
         const auto result = UsageFile::read(bytes, 1000);
         QCOMPARE(int(result.validation), validation);
         QVERIFY(!result.message().isEmpty());
+    }
+
+    void shouldReadNoMoreThanTheLimitFromAPipeOrDevice()
+    {
+        // A device (or a pipe: `add-server-usage <(ssh …)`) says size 0: endless input stops one byte past the
+        // limit instead of filling the memory.
+        QByteArray bytes("untouched");
+        const UsageFile::Result endless = UsageFile::readFile(QStringLiteral("/dev/zero"), 4096, &bytes);
+        QCOMPARE(endless.validation, UsageFile::Validation::TooLarge);
+        QCOMPARE(endless.size, 4097);
+        QVERIFY(bytes.isEmpty());
+        QCOMPARE(UsageFile::readFile(QStringLiteral("/dev/null")).validation, UsageFile::Validation::Empty);
+        // A regular file: the bytes judged are handed back, to be uploaded as they were checked.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("export.json"));
+        const QByteArray json = R"({"instance":{"server_id":"s-1","host_name":"ghes.example"},"users":"aGVsbG8="})";
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(json);
+        file.close();
+        const UsageFile::Result read = UsageFile::readFile(path, UsageFile::DefaultSizeLimit, &bytes);
+        QVERIFY2(read.ok(), qPrintable(read.message()));
+        QCOMPARE(bytes, json);
     }
 
     void shouldSayWhatToDoWithAFileThatIsNoExport()

@@ -19,11 +19,15 @@
 #include "workflows/refreshjob.h"
 #include "workflows/syncnowjob.h"
 
+#include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -663,6 +667,80 @@ private Q_SLOTS:
         AddServerUsageJob again(context, {older}, AddServerUsageJob::Mode::CheckOnly);
         QVERIFY(runToEnd(&again));
         QCOMPARE(again.results().first().check.problem, UsageFileCheck::Problem::OlderThanLastUpload);
+    }
+
+    /// Exports the usage of the first server without GitHub Connect into @p name, after a refresh.
+    QString exportOfflineServer(const WorkflowContext &context, const QString &name)
+    {
+        RefreshJob refresh(context);
+        if (!runToEnd(&refresh) || refresh.status() != WorkflowJob::Status::Succeeded) {
+            return {};
+        }
+        const QString host = hostConnected(false);
+        const QString file = m_dir.filePath(name);
+        ExportUsageJob exportJob(context, host, file, true);
+        return !host.isEmpty() && runToEnd(&exportJob) && exportJob.status() == WorkflowJob::Status::Succeeded
+            ? file
+            : QString();
+    }
+
+    void shouldUploadTheBytesThatWereChecked()
+    {
+        const WorkflowContext context = startLab(smallLab());
+        const QString file = exportOfflineServer(context, QStringLiteral("replaced.json"));
+        QVERIFY(!file.isEmpty());
+        QFile original(file);
+        QVERIFY(original.open(QIODevice::ReadOnly));
+        const QByteArray checked = original.readAll();
+        // Between the check and the upload, a browser's download of a sign-in page lands on the same name.
+        AddServerUsageJob upload(context, {file}, AddServerUsageJob::Mode::Upload);
+        connect(
+            &upload, &AddServerUsageJob::fileChecked, &upload,
+            [&file] {
+                QFile page(file);
+                if (page.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+                    page.write("<!DOCTYPE html><html><body>Sign in</body></html>");
+                }
+            },
+            Qt::DirectConnection);
+        QVERIFY(runToEnd(&upload));
+        QVERIFY2(upload.status() == WorkflowJob::Status::Succeeded, qPrintable(upload.errorText()));
+        QCOMPARE(upload.results().first().state, UploadSyncState::Success);
+        // What went up is what was checked and recorded.
+        QCOMPARE(upload.results().first().check.file.sha256,
+            QString::fromLatin1(QCryptographicHash::hash(checked, QCryptographicHash::Sha256).toHex()));
+        QFile now(file);
+        QVERIFY(now.open(QIODevice::ReadOnly));
+        QVERIFY(now.readAll().startsWith("<!DOCTYPE html>"));
+    }
+
+    void shouldStopTheCheckWhenTheStoreCannotSayWhatWasUploaded()
+    {
+        const WorkflowContext context = startLab(smallLab());
+        const QString file = exportOfflineServer(context, QStringLiteral("again.json"));
+        QVERIFY(!file.isEmpty());
+        {
+            AddServerUsageJob upload(context, {file}, AddServerUsageJob::Mode::Upload);
+            QVERIFY(runToEnd(&upload));
+            QCOMPARE(upload.status(), WorkflowJob::Status::Succeeded);
+        }
+        // The uploads' table cannot be read (a damaged store): the same file must not pass as new.
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("damage"));
+            db.setDatabaseName(context.storeLocation);
+            QVERIFY(db.open());
+            QSqlQuery rename(db);
+            QVERIFY2(rename.exec(QStringLiteral("ALTER TABLE usage_files RENAME TO usage_files_gone")),
+                qPrintable(rename.lastError().text()));
+            rename.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("damage"));
+        AddServerUsageJob check(context, {file}, AddServerUsageJob::Mode::CheckOnly);
+        QVERIFY(runToEnd(&check));
+        QCOMPARE(check.status(), WorkflowJob::Status::Failed);
+        QVERIFY(check.results().isEmpty());
+        QVERIFY(!check.errorText().isEmpty());
     }
 
     void shouldConfirmAnAssistedUploadThroughGraphQl()

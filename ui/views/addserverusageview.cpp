@@ -199,9 +199,17 @@ void AddServerUsageView::jobDone(WorkflowJob *job)
         UsageFileResult row;
         row.path = file.check.path;
         row.ok = file.state == UploadSyncState::Success;
-        row.title = file.state == UploadSyncState::Unknown ? i18nc("@info upload state", "Not confirmed")
-                                                           : uploadSyncStateText(file.state);
-        row.detail = file.error;
+        if (!upload->uploadable(file)) {
+            // Checked again when the upload started: moved, changed or a copy of another file since.
+            row.title = i18nc("@info", "Cannot be added");
+            row.detail = file.check.message;
+        } else if (file.state == UploadSyncState::Unknown && file.error.isEmpty() && !file.uploaded) {
+            row.title = i18nc("@info upload state", "Not uploaded"); // the upload stopped before this file
+        } else {
+            row.title = file.state == UploadSyncState::Unknown ? i18nc("@info upload state", "Not confirmed")
+                                                               : uploadSyncStateText(file.state);
+            row.detail = file.error;
+        }
         results.append(row);
     }
     m_dropZone->setResults(results);

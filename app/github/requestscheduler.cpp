@@ -47,6 +47,13 @@ bool isProxyError(QNetworkReply::NetworkError error)
     }
 }
 
+/// The network's or the proxy's failure (Qt numbers them below its content, protocol and HTTP errors), also
+/// when it came after the answer's status line.
+bool isTransportError(QNetworkReply::NetworkError error)
+{
+    return error != QNetworkReply::NoError && error < QNetworkReply::ContentAccessDenied;
+}
+
 QString describeCertificate(const QList<QSslError> &errors)
 {
     // What is wrong, once per certificate: a chain that is not trusted often brings several errors about the same
@@ -316,10 +323,12 @@ void RequestScheduler::updateBudget(const QHash<QByteArray, QByteArray> &headers
     bool okRemaining = false;
     bool okReset = false;
     const int remaining = headers.value("x-ratelimit-remaining").toInt(&okRemaining);
-    const qint64 reset = headers.value("x-ratelimit-reset").toLongLong(&okReset) * 1000;
-    if (!okRemaining || !okReset) {
+    const qint64 resetSeconds = headers.value("x-ratelimit-reset").toLongLong(&okReset);
+    // Epoch seconds: anything past the year 5000 is not a reset time (and would overflow as milliseconds).
+    if (!okRemaining || !okReset || resetSeconds < 0 || resetSeconds > 100'000'000'000LL) {
         return;
     }
+    const qint64 reset = resetSeconds * 1000;
     // GitHub keeps one budget per resource (core for REST, graphql, ...) and names it on each answer.
     const QByteArray named = headers.value("x-ratelimit-resource");
     Budget &budget = m_budgets[named.isEmpty() ? resource : QString::fromLatin1(named)];
@@ -450,8 +459,9 @@ void RequestScheduler::onFinished(QNetworkReply *reply)
         return base + QRandomGenerator::global()->bounded(qint64(base / 2 + 1)); // jitter
     };
 
-    // The proxy's own answers (407, or a refused CONNECT) are the proxy's failures, not GitHub's answers.
-    if ((result.status == 0 || isProxyError(reply->error())) && reply->error() != QNetworkReply::NoError) {
+    // The proxy's own answers (407, or a refused CONNECT) are the proxy's failures, not GitHub's answers; and a
+    // transfer that broke off or stalled after the headers (the status already known) is a network failure too.
+    if (isTransportError(reply->error()) || (result.status == 0 && reply->error() != QNetworkReply::NoError)) {
         GitHubError error;
         error.url = pending.url.toDisplayString(QUrl::RemoveUserInfo);
         error.httpStatus = result.status;
@@ -521,7 +531,13 @@ void RequestScheduler::onFinished(QNetworkReply *reply)
                 until = now + retryAfter;
             } else if (primary) {
                 pauseAll = false; // that resource's budget holds its requests back until its reset
-                until = std::max(now, m_budgets.value(resource).resetAt);
+                until = m_budgets.value(resource).resetAt;
+                if (until <= now) {
+                    // A reset already past by this clock (one ahead of GitHub's): not again at once, but after
+                    // a growing pause, until the budget is back.
+                    pauseAll = true;
+                    until = now + backoff();
+                }
             } else if (now < m_pausedUntil) {
                 until = m_pausedUntil; // sent before the pause began: the same episode, no longer wait
             } else {

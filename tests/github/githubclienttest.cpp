@@ -1019,6 +1019,43 @@ private Q_SLOTS:
         QCOMPARE(lab.counters().unauthorized, 0);
     }
 
+    void shouldRetryAnAnswerThatStallsAfterItsHeaders()
+    {
+        // A proxy or server that sends the status line and headers, then part of the body, then nothing: the
+        // transfer times out with the status already 200. That is a timeout to retry, not a malformed answer.
+        QTcpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        int connections = 0;
+        connect(&server, &QTcpServer::newConnection, this, [&server, &connections] {
+            QTcpSocket *socket = server.nextPendingConnection();
+            const bool stall = ++connections == 1;
+            connect(socket, &QTcpSocket::readyRead, socket, [socket, stall] {
+                if (!socket->readAll().contains("\r\n\r\n")) {
+                    return;
+                }
+                const QByteArray body = R"({"server_instances": []})";
+                socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
+                    QByteArray::number(body.size()) + "\r\n\r\n" + (stall ? body.left(10) : body));
+                if (!stall) {
+                    socket->disconnectFromHost();
+                }
+            });
+        });
+        Connection connection;
+        connection.kind = Connection::Kind::Lab;
+        connection.enterpriseSlug = QStringLiteral("lab");
+        connection.labUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.serverPort()));
+        GitHubClientOptions options = fastOptions();
+        options.transferTimeoutMs = 300;
+        options.maxRetries = 1;
+        GitHubClient client(connection, QStringLiteral("t"), options);
+        std::unique_ptr<LicenseSyncStatusJob> job(client.fetchLicenseSyncStatus());
+        QVERIFY(waitFinished(job.get()));
+        QVERIFY2(job->error().kind == GitHubError::Kind::None, qPrintable(job->error().message()));
+        QCOMPARE(client.scheduler()->requestsSent(), 2);
+        QCOMPARE(connections, 2);
+    }
+
     void shouldSendGitHubsHeaders()
     {
         // A bare socket instead of the lab: what goes over the wire, byte for byte.

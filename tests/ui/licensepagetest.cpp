@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "licensepage/licensepage.h"
+#include "licensepage/attentioncard.h"
 #include "licensepage/countedtwicepanel.h"
 #include "licensepage/historychart.h"
 #include "licensepage/inlinemessage.h"
@@ -49,6 +50,16 @@ void fill(LicensePage &page)
     table->setObjectName(QStringLiteral("consumedTable"));
     page.setTableWidget(table);
     page.setLastRefreshed(UiTestData::now().addSecs(-180), QStringLiteral("lab 127.0.0.1:4123"));
+    // Needs attention: two items with a button each (the counted twice ones, the pending invitations).
+    Glc::Attention::Input attention;
+    attention.now = UiTestData::now();
+    attention.snapshotTakenAt = attention.now.addSecs(-180);
+    attention.consumed = 10;
+    attention.purchased = 100;
+    attention.countedTwicePeople = 2;
+    attention.seatsFreed = 2;
+    attention.pendingInvitationSeats = 1;
+    page.attentionCard()->setInput(attention, true);
 }
 } // namespace
 
@@ -190,6 +201,12 @@ private Q_SLOTS:
         const int row3 = indexOf(QStringLiteral("syncNowButton_33333333-cccc"));
         const int search = indexOf(QStringLiteral("searchField"));
         const int table = indexOf(QStringLiteral("consumedTable"));
+        // Needs attention comes before the cards, though its buttons were made after them.
+        const int attention0 = indexOf(QStringLiteral("attentionAction0"));
+        const int attention1 = indexOf(QStringLiteral("attentionAction1"));
+        QVERIFY2(indexOf(QStringLiteral("refreshButton")) < attention0 && attention0 < attention1 &&
+                attention1 < indexOf(QStringLiteral("exportButton")),
+            qPrintable(QStringLiteral("%1 %2").arg(attention0).arg(attention1)));
         QVERIFY(indexOf(QStringLiteral("exportButton")) < syncAll);
         QVERIFY(syncAll < row1);
         QVERIFY(row1 < row3);

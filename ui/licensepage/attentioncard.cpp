@@ -116,6 +116,12 @@ void AttentionCard::rebuild()
     m_emptyLabel->setVisible(m_items.isEmpty());
     m_rows->setVisible(!m_items.isEmpty());
 
+    // Items are rebuilt after the rest of the page exists, so their buttons would come last in the tab chain:
+    // put them where the card is read, after the last widget before the card that Tab reaches.
+    QWidget *previous = previousInFocusChain();
+    while (previous != this && (!(previous->focusPolicy() & Qt::TabFocus) || isAncestorOf(previous))) {
+        previous = previous->previousInFocusChain();
+    }
     for (int i = 0; i < m_items.size(); ++i) {
         const AttentionItem &item = m_items.at(i);
         const bool critical = item.level == AttentionItem::Level::Critical;
@@ -144,6 +150,10 @@ void AttentionCard::rebuild()
             button->setAccessibleDescription(item.text);
             connect(button, &QPushButton::clicked, this, [this, i] { activate(i); });
             m_rowsLayout->addWidget(button, i, 2, Qt::AlignVCenter);
+            if (previous != this) {
+                QWidget::setTabOrder(previous, button);
+                previous = button;
+            }
         }
         m_itemIcons.append(icon);
         m_itemLabels.append(label);

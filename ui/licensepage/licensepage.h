@@ -92,9 +92,9 @@ private:
     QLabel *const m_progressLabel;
     QPushButton *const m_cancelButton;
     InlineMessage *const m_error;
+    AttentionCard *const m_attention; ///< made before the cards below it: Tab reaches it first, as it is read
     UserLicensesCard *const m_userLicenses;
     QuickLinksCard *const m_quickLinks;
-    AttentionCard *const m_attention;
     LicenseSyncCard *const m_sync;
     ServerInstancesCard *const m_instances;
     HistoryChart *const m_chart;

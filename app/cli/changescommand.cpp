@@ -131,8 +131,8 @@ public:
         }
         const QLocale locale;
         CliOutput::out(i18nc("@info:shell %1 and %3 snapshot ids, %2 and %4 dates",
-            "From snapshot %1 (%2) to snapshot %3 (%4):", from.id,
-            locale.toString(from.takenAt.toLocalTime(), QLocale::ShortFormat), to.id,
+            "From snapshot %1 (%2) to snapshot %3 (%4):", QString::number(from.id),
+            locale.toString(from.takenAt.toLocalTime(), QLocale::ShortFormat), QString::number(to.id),
             locale.toString(to.takenAt.toLocalTime(), QLocale::ShortFormat)));
         CliOutput::out(i18nc("@info:shell %1, %2 seat counts", "Seats consumed: %1 → %2",
             locale.toString(from.totalSeatsConsumed), locale.toString(to.totalSeatsConsumed)));

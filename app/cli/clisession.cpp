@@ -113,7 +113,7 @@ ExitCode CliSession::chooseConnection()
                 names.append(c.name);
             }
             CliOutput::error(
-                i18nc("@info:shell", "Several connections are configured: %1.", names.join(QLatin1String(", "))),
+                i18nc("@info:shell", "Several connections are configured: %1.", QLocale().createSeparatedList(names)),
                 i18nc("@info:shell", "Choose one with --connection NAME."));
             return ExitCode::Usage;
         }
@@ -236,12 +236,15 @@ ExitCode CliSession::runJob(WorkflowJob &job, Assist assist)
         CliOutput::progress(text);
     });
     connect(&job, &WorkflowJob::progress, &loop, [&stage](qint64 done, qint64 total, qint64 items) {
+        // One sentence per case, so a translation orders the parts as its language does.
         QString text = stage;
-        if (total > 0) {
-            text += QLatin1Char(' ') + i18nc("@info:shell progress, %1 done of %2", "%1/%2", done, total);
-        }
-        if (items > 0) {
-            text += QLatin1Char(' ') + i18ncp("@info:shell progress", "(%1 item)", "(%1 items)", items);
+        if (total > 0 && items > 0) {
+            text = i18ncp("@info:shell progress, %2 stage, %3 done of %4, %1 items", "%2 %3/%4 (%1 item)",
+                "%2 %3/%4 (%1 items)", items, stage, done, total);
+        } else if (total > 0) {
+            text = i18nc("@info:shell progress, %1 stage, %2 done of %3", "%1 %2/%3", stage, done, total);
+        } else if (items > 0) {
+            text = i18ncp("@info:shell progress, %2 stage, %1 items", "%2 (%1 item)", "%2 (%1 items)", items, stage);
         }
         CliOutput::progress(text);
     });

@@ -69,7 +69,7 @@ protected:
         }
         for (const OrganizationBreakdown::Organization &org : breakdown.organizations) {
             CliOutput::out(i18nc("@info:shell %1 organization, %2 members, %3 owners, %4 invitations, %5 without 2FA",
-                "%1: %2 members, %3 owners, %4 pending invitations, %5 without 2FA", org.name,
+                "%1: members %2, owners %3, pending invitations %4, without 2FA %5", org.name,
                 locale.toString(org.members), locale.toString(org.owners), locale.toString(org.pendingInvites),
                 locale.toString(org.withoutTwoFactor)));
         }

@@ -29,7 +29,8 @@ public:
         const QLocale locale;
         CliOutput::out(i18ncp("@info:shell %2 snapshot number, %3 connection, %4 and %5 seats, %1 servers",
             "Snapshot %2 of %3: %4 of %5 seats consumed, %1 server.",
-            "Snapshot %2 of %3: %4 of %5 seats consumed, %1 servers.", int(snapshot.syncStatus.size()), snapshot.id,
+            "Snapshot %2 of %3: %4 of %5 seats consumed, %1 servers.", int(snapshot.syncStatus.size()),
+            QString::number(snapshot.id), // an id to pass to --from / --to, no digit grouping
             session.connection().name, locale.toString(snapshot.licenses.totalSeatsConsumed),
             locale.toString(snapshot.licenses.totalSeatsPurchased)));
         return ExitCode::Ok;

@@ -11,6 +11,7 @@
 #include "models/consumedlicensesmodel.h"
 
 #include <KLocalizedString>
+#include <QLocale>
 
 namespace Glc {
 namespace {
@@ -96,7 +97,7 @@ public:
                 CliOutput::error(i18nc("@info:shell", "Unknown environment: %1", environment),
                     i18nc("@info:shell %1 hosts", "Use cloud, server-only or a server of the snapshot: %1",
                         model.hosts().isEmpty() ? i18nc("@info:shell", "(none)")
-                                                : model.hosts().join(QLatin1String(", "))));
+                                                : QLocale().createSeparatedList(model.hosts())));
                 return ExitCode::Usage;
             }
         }

@@ -72,8 +72,8 @@ QString seatsSection(const Input &input)
     const int purchased = snapshot.licenses.totalSeatsPurchased;
     QString html = heading(i18nc("@title summary section", "User licenses"));
     if (snapshot.unlimitedSeats()) {
-        html += paragraph(
-            i18nc("@info summary", "%1 seats consumed; the license has no seat limit.", locale.toString(consumed)));
+        html += paragraph(i18ncp("@info summary", "%1 seat consumed; the license has no seat limit.",
+            "%1 seats consumed; the license has no seat limit.", consumed));
     } else {
         const double percent = purchased > 0 ? 100.0 * consumed / purchased : 0;
         html += paragraph(i18nc("@info summary %1 consumed, %2 purchased, %3 percent, %4 available",

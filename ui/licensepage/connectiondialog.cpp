@@ -159,7 +159,7 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     auto *serverForm = makeForm(m_serverPage);
     addBuddyRow(serverForm, i18nc("@label:textbox", "&Host:"), m_host);
     addBuddyRow(serverForm, i18nc("@label:textbox", "Enterprise s&lug:"), m_serverSlug);
-    addBuddyRow(serverForm, i18nc("@label:textbox", "C&A certificate:"), m_caFile,
+    addBuddyRow(serverForm, i18nc("@label:textbox", "CA certi&ficate:"), m_caFile,
         withButton(m_caFile, m_caBrowse, m_serverPage));
     m_adminShell->setObjectName(QStringLiteral("adminShellGroup"));
     m_adminShell->setCheckable(true);

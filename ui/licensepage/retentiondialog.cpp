@@ -41,12 +41,12 @@ RetentionDialog::RetentionDialog(QWidget *parent)
 
     m_keepNewest->setObjectName(QStringLiteral("keepNewestBox"));
     m_keepNewest->setRange(0, 100000);
-    m_keepNewest->setSpecialValueText(i18nc("@item:inbox spin box at 0", "No limit"));
+    m_keepNewest->setSpecialValueText(i18nc("@item:inrange spin box at 0", "No limit"));
     m_keepNewest->setAccessibleName(i18nc("@label accessible name", "Snapshots kept per connection"));
     m_keepNewest->setToolTip(i18nc("@info:tooltip", "0: keep every snapshot"));
     m_maxAgeDays->setObjectName(QStringLiteral("maxAgeDaysBox"));
     m_maxAgeDays->setRange(0, 36500);
-    m_maxAgeDays->setSpecialValueText(i18nc("@item:inbox spin box at 0", "No limit"));
+    m_maxAgeDays->setSpecialValueText(i18nc("@item:inrange spin box at 0", "No limit"));
     m_maxAgeDays->setAccessibleName(i18nc("@label accessible name", "Oldest snapshot kept, in days"));
     m_maxAgeDays->setToolTip(i18nc("@info:tooltip", "0: keep snapshots whatever their age"));
     m_summary->setObjectName(QStringLiteral("retentionSummary"));

@@ -25,6 +25,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QScopeGuard>
 #include <QSet>
 #include <QSqlDriver>
@@ -220,10 +221,12 @@ StoreError LicenseStore::open(const QString &location, const OpenOptions &option
         location.startsWith(QLatin1String("postgresql://")) || location.startsWith(QLatin1String("postgres://"));
     // Qt joins connect options at ';' - a value holding one could not be passed whole.
     const bool unpassable = postgres && QUrlQuery(QUrl(location)).query(QUrl::FullyDecoded).contains(QLatin1Char(';'));
+    // Messages name the location without a password it may carry (they reach logs and CI output).
+    const QString shown = postgres ? QUrl(location).adjusted(QUrl::RemovePassword).toString() : location;
     if (location.isEmpty() || (!postgres && location.contains(QLatin1String("://"))) || unpassable) {
         return StoreError{StoreError::Code::InvalidLocation,
             i18nc("@info", "“%1” is not a database location. Use a file path or a postgresql://user@host/database URL.",
-                location),
+                shown),
             {}};
     }
     m_connectionName = QStringLiteral("glc-store-%1").arg(s_connectionCounter.fetchAndAddRelaxed(1));
@@ -258,7 +261,7 @@ StoreError LicenseStore::open(const QString &location, const OpenOptions &option
                     i18nc("@info",
                         "Could not open the license database “%1”. Check the location and that the database server is "
                         "running.",
-                        postgres ? QUrl(location).adjusted(QUrl::RemovePassword).toString() : location),
+                        shown),
                     db.lastError().text()};
             }
         }
@@ -293,6 +296,20 @@ StoreError LicenseStore::open(const QString &location, const OpenOptions &option
         close();
         return e;
     }
+    if (current.value == 0 && m_backend == Backend::Sqlite) {
+        // No schema of ours, but tables: another program's file, which creating ours in would alter.
+        QStringList tables = database().tables();
+        tables.removeIf([](const QString &table) { return table.startsWith(QLatin1String("sqlite_")); });
+        if (!tables.isEmpty()) {
+            close();
+            return StoreError{StoreError::Code::InvalidLocation,
+                i18nc("@info %1 file, %2 some of its tables",
+                    "“%1” is a database of another program (it has tables such as %2, but none of GHE License "
+                    "Console's). It was not changed. Choose another file, or a new one.",
+                    shown, QLocale().createSeparatedList(tables.mid(0, 3))),
+                {}};
+        }
+    }
     if (current.value > latestSchemaVersion()) {
         const int found = current.value;
         close();
@@ -301,7 +318,7 @@ StoreError LicenseStore::open(const QString &location, const OpenOptions &option
                 "The license database “%1” was written by a newer version of GHE License Console (schema %2; this "
                 "version "
                 "knows up to %3). It was not changed. Update the console, or choose another database.",
-                location, found, latestSchemaVersion()),
+                shown, found, latestSchemaVersion()),
             {}};
     }
     if (m_backend == Backend::Sqlite) {

@@ -1492,6 +1492,48 @@ private Q_SLOTS:
         }
     }
 
+    void shouldRefuseAnotherProgramsDatabaseFile()
+    {
+        // A file of another program chosen by mistake (both backends' runs: it is always a local file).
+        const QString path = m_dir->filePath(QStringLiteral("other-program.sqlite"));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("other-program"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO notes (body) VALUES ('keep me')")));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("other-program"));
+        const QByteArray before = fileHash(path);
+        LicenseStore store;
+        const StoreError e = store.open(path);
+        QCOMPARE(e.code, StoreError::Code::InvalidLocation);
+        QVERIFY2(e.message.contains(QLatin1String("another program")) && e.message.contains(QLatin1String("notes")),
+            qPrintable(e.message));
+        QVERIFY(!store.isOpen());
+        QCOMPARE(fileHash(path), before);
+        // An empty file (a new database) is still taken.
+        const QString empty = m_dir->filePath(QStringLiteral("empty.sqlite"));
+        QVERIFY(QFile(empty).open(QIODevice::WriteOnly));
+        QVERIFY(!store.open(empty));
+        QVERIFY(store.isOpen());
+    }
+
+    void shouldNeverShowTheDatabasePassword()
+    {
+        LicenseStore store;
+        // Refused before connecting (Qt could not pass a ';' on), and refused by a server that is not there.
+        for (const QString &location : {QStringLiteral("postgresql://glc:s3cr3t-pw@127.0.0.1:1/db?options=a;b"),
+                 QStringLiteral("postgresql://glc:s3cr3t-pw@127.0.0.1:1/db?connect_timeout=2")}) {
+            const StoreError e = store.open(location);
+            QVERIFY(e.isError());
+            QVERIFY2(e.message.contains(QLatin1String("glc@127.0.0.1:1")), qPrintable(e.message));
+            QVERIFY2(!e.message.contains(QLatin1String("s3cr3t")) && !e.detail.contains(QLatin1String("s3cr3t")),
+                qPrintable(e.message + e.detail));
+        }
+    }
+
     void shouldRefuseNewerSchemaWithoutTouchingIt()
     {
         {

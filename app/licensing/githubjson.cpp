@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace Glc {
 namespace GitHubJson {
@@ -56,7 +57,15 @@ int readInt(const QJsonValue &value, ReadStats *stats, Nullable nullable = Nulla
         return 0;
     }
     if (value.isDouble()) {
-        return value.toInt(static_cast<int>(value.toDouble()));
+        const double number = value.toDouble();
+        constexpr double Lowest = std::numeric_limits<int>::lowest();
+        constexpr double Highest = std::numeric_limits<int>::max();
+        if (number == std::floor(number) && number >= Lowest && number <= Highest) {
+            return int(number);
+        }
+        // A fraction, or a count no int holds (converting it would be undefined): the nearest whole number.
+        ++stats->toleratedValues;
+        return int(std::clamp(std::trunc(number), Lowest, Highest));
     }
     ++stats->toleratedValues;
     if (value.isString()) {
@@ -73,7 +82,8 @@ QString readIntegerText(const QJsonValue &value, ReadStats *stats)
     if (isAbsent(value, Nullable::No, stats)) {
         return {};
     }
-    if (value.isDouble() && value.toDouble() == std::floor(value.toDouble())) {
+    // Only what a qint64 holds exactly enough (past that, converting is undefined).
+    if (value.isDouble() && value.toDouble() == std::floor(value.toDouble()) && std::abs(value.toDouble()) < 9.0e18) {
         return QString::number(qint64(value.toDouble()));
     }
     ++stats->toleratedValues;

@@ -10,7 +10,9 @@
 #include <QStandardPaths>
 #include <QTest>
 #include <QTimeZone>
+#include <limits>
 
+#include <limits>
 #include <tuple>
 
 // JSON written as tokens (moc does not read raw string literals with quotes).
@@ -700,6 +702,26 @@ private Q_SLOTS:
         const auto installations =
             readInstallationsPage(page.replace("\"remoteUserId\": 7", "\"remoteUserId\": \"7\""));
         QCOMPARE(installations.value.installations.value(0).userAccounts.value(0).remoteUserId, QStringLiteral("7"));
+        QCOMPARE(installations.stats.toleratedValues, 1);
+    }
+
+    void shouldBoundNumbersNoIntHolds()
+    {
+        // Three billion seats, a fraction and a huge negative count: the nearest int, each one counted.
+        const auto result = readConsumedLicenses(GLC_JSON({
+            "total_seats_consumed": 3000000000,
+            "total_seats_purchased": 12.7,
+            "users": [{"github_com_login": "a", "total_user_accounts": -1e300}]
+        }));
+        QVERIFY(result.ok());
+        QCOMPARE(result.value.totalSeatsConsumed, std::numeric_limits<int>::max());
+        QCOMPARE(result.value.totalSeatsPurchased, 12);
+        QCOMPARE(result.value.users.value(0).totalUserAccounts, std::numeric_limits<int>::lowest());
+        QCOMPARE(result.stats.toleratedValues, 3);
+        // An id past what a qint64 holds is not converted (undefined), but dropped and counted.
+        QByteArray page = installationsPage();
+        const auto installations = readInstallationsPage(page.replace("\"remoteUserId\": 7", "\"remoteUserId\": 1e30"));
+        QVERIFY(installations.value.installations.value(0).userAccounts.value(0).remoteUserId.isEmpty());
         QCOMPARE(installations.stats.toleratedValues, 1);
     }
 

@@ -8,6 +8,12 @@
 #include <QUrlQuery>
 
 namespace Glc {
+namespace {
+/// 10 million seats at 100 per page: more pages than any enterprise has. A "last" link past it would make the
+/// job queue billions of requests.
+constexpr int MaxPages = 100'000;
+} // namespace
+
 ConsumedLicensesJob::ConsumedLicensesJob(RequestScheduler *scheduler, const QUrl &firstPage, QObject *parent)
     : GitHubJob(scheduler, parent)
     , m_firstPage(firstPage)
@@ -64,6 +70,11 @@ void ConsumedLicensesJob::onPage(int page, const HttpResult &result)
         // A "last" link with a page number tells how many pages there are: they are read in parallel. Without
         // it (no "last", or cursor links whose "last" names no page), "next" is walked one page at a time.
         const int lastPage = QUrlQuery(links.value("last")).queryItemValue(QStringLiteral("page")).toInt();
+        if (lastPage > MaxPages) {
+            acceptRead(GitHubJson::ReadError::WrongShape,
+                QStringLiteral("Link header: a last page of %1, more than %2").arg(lastPage).arg(MaxPages), {});
+            return;
+        }
         if (lastPage > 1) {
             m_pagesTotal = lastPage;
             m_pages.resize(m_pagesTotal);
@@ -85,6 +96,15 @@ void ConsumedLicensesJob::onPage(int page, const HttpResult &result)
         // No numbered "last": walk "next" one page at a time.
         const auto links = parseLinkHeader(result.headers.value("link"));
         if (links.contains("next")) {
+            if (m_walked.contains(links.value("next")) || page >= MaxPages) {
+                acceptRead(GitHubJson::ReadError::WrongShape,
+                    page >= MaxPages
+                        ? QStringLiteral("Link header: a next page after page %1").arg(page)
+                        : QStringLiteral("Link header: page %1 leads back to a page already read").arg(page),
+                    {});
+                return;
+            }
+            m_walked.insert(links.value("next"));
             m_pagesTotal = page + 1;
             const int next = page + 1;
             Q_EMIT progress(m_pagesDone, m_pagesTotal, m_users);

@@ -4,6 +4,9 @@
 
 #include "github/githubjob.h"
 
+#include <QSet>
+#include <QUrl>
+
 namespace Glc {
 class RequestScheduler;
 struct HttpResult;
@@ -33,6 +36,7 @@ private:
     int m_pagesTotal = 1;
     qint64 m_users = 0;
     bool m_sequential = false;
+    QSet<QUrl> m_walked; ///< the "next" links followed: one seen again is a loop, not another page
     bool m_firstPageOnly = false;
     ConsumedLicensesReport m_report;
 };

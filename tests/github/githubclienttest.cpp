@@ -1056,6 +1056,53 @@ private Q_SLOTS:
         QCOMPARE(connections, 2);
     }
 
+    void shouldStopAtLinksThatNameEndlessPages_data()
+    {
+        QTest::addColumn<QByteArray>("link"); ///< the Link header of every answer
+        QTest::addColumn<int>("requests"); ///< how many the job sends before it gives up
+        QTest::newRow("a last page no enterprise has")
+            << QByteArray("<%1?page=2>; rel=\"next\", <%1?page=2147483647>; rel=\"last\"") << 1;
+        QTest::newRow("next back to the first page") << QByteArray("<%1?after=a>; rel=\"next\"") << 2;
+    }
+
+    void shouldStopAtLinksThatNameEndlessPages()
+    {
+        QFETCH(QByteArray, link);
+        QFETCH(int, requests);
+        // A broken or hostile server (or a proxy rewriting links): the job fails as a malformed answer instead of
+        // queueing two billion requests or walking a loop for ever.
+        QTcpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        const QByteArray base =
+            "http://127.0.0.1:" + QByteArray::number(server.serverPort()) + "/enterprises/lab/consumed-licenses";
+        int answered = 0;
+        connect(&server, &QTcpServer::newConnection, this, [&] {
+            QTcpSocket *socket = server.nextPendingConnection();
+            connect(socket, &QTcpSocket::readyRead, socket, [&, socket] {
+                if (!socket->readAll().contains("\r\n\r\n")) {
+                    return;
+                }
+                ++answered;
+                const QByteArray body = R"({"total_seats_consumed": 1, "total_seats_purchased": 1, "users": []})";
+                socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nLink: " +
+                    QByteArray(link).replace("%1", base) + "\r\nContent-Length: " + QByteArray::number(body.size()) +
+                    "\r\n\r\n" + body);
+            });
+        });
+        Connection connection;
+        connection.kind = Connection::Kind::Lab;
+        connection.enterpriseSlug = QStringLiteral("lab");
+        connection.labUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.serverPort()));
+        GitHubClient client(connection, QStringLiteral("t"), fastOptions());
+        std::unique_ptr<ConsumedLicensesJob> job(client.fetchConsumedLicenses());
+        QVERIFY(waitFinished(job.get()));
+        QCOMPARE(job->error().kind, GitHubError::Kind::Malformed);
+        QVERIFY2(job->error().serverMessage.startsWith(QLatin1String("Link header")),
+            qPrintable(job->error().serverMessage));
+        QCOMPARE(client.scheduler()->requestsSent(), requests);
+        QCOMPARE(answered, requests);
+    }
+
     void shouldSendGitHubsHeaders()
     {
         // A bare socket instead of the lab: what goes over the wire, byte for byte.

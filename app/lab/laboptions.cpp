@@ -475,13 +475,13 @@ bool apply(const QCommandLineParser &parser, LabConfig *config, QString *error)
 
 QStringList startedLines(LicenseLab &lab)
 {
-    // Numbers without digit grouping: scripts parse these lines.
-    QStringList lines{i18nc("@info:shell", "URL: %1", lab.url().toString()),
-        i18nc("@info:shell", "Token: %1", lab.token()), i18nc("@info:shell", "Enterprise: %1", lab.enterprise().slug()),
-        i18nc("@info:shell", "Consumed licenses: %1",
-            QString::number(lab.enterprise().consumedLicenses().totalSeatsConsumed))};
+    // Scripts parse these lines (README): like JSON's keys, the labels stay the same in every language, and
+    // numbers have no digit grouping.
+    QStringList lines{QStringLiteral("URL: %1").arg(lab.url().toString()), QStringLiteral("Token: %1").arg(lab.token()),
+        QStringLiteral("Enterprise: %1").arg(lab.enterprise().slug()),
+        QStringLiteral("Consumed licenses: %1").arg(lab.enterprise().consumedLicenses().totalSeatsConsumed)};
     if (lab.config().tls) {
-        lines.append(i18nc("@info:shell", "CA certificate: %1", lab.caCertificateFile()));
+        lines.append(QStringLiteral("CA certificate: %1").arg(lab.caCertificateFile()));
     }
     return lines;
 }

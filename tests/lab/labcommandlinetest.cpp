@@ -83,10 +83,11 @@ struct Lab
     bool started() const { return url.isValid() && !token.isEmpty() && consumed >= 0; }
 };
 
-Lab startLab(const QStringList &options, const Program &program = standalone())
+Lab startLab(
+    const QStringList &options, const Program &program = standalone(), const QProcessEnvironment &env = environment())
 {
     Lab lab;
-    lab.process->setProcessEnvironment(environment());
+    lab.process->setProcessEnvironment(env);
     lab.process->start(
         program.path, program.prefix + QStringList{QStringLiteral("--port"), QStringLiteral("0")} + options);
     const QLatin1String last(options.contains(QLatin1String("--tls")) ? "CA certificate:" : "Consumed licenses:");
@@ -214,6 +215,24 @@ class LabCommandLineTest : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void shouldPrintItsLinesTheSameInEveryLanguage()
+    {
+        // Scripts read URL: and Token: - also where the console and the CLI speak Chinese.
+        QProcessEnvironment zh = environment();
+        zh.insert(QStringLiteral("LANG"), QStringLiteral("zh_CN.UTF-8"));
+        zh.insert(QStringLiteral("LANGUAGE"), QStringLiteral("zh_CN"));
+        zh.insert(QStringLiteral("LC_ALL"), QString());
+        for (const Program &program : {standalone(), cli()}) {
+            const Lab lab = startLab({QStringLiteral("--users"), QStringLiteral("1500"), QStringLiteral("--servers"),
+                                         QStringLiteral("1"), QStringLiteral("--tls")},
+                program, zh);
+            QVERIFY2(lab.started(), qPrintable(lab.out));
+            QVERIFY(lab.consumed >= 1000); // no digit grouping either
+            QVERIFY2(QFile::exists(lab.caFile), qPrintable(lab.out));
+            QCOMPARE(lab.url.scheme(), QStringLiteral("https"));
+        }
+    }
+
     void shouldServeTheEnterpriseTheSizesAndSharesDescribe()
     {
         // The same seed and sizes as computed in this process; each share changes the seats as computed.

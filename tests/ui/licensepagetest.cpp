@@ -17,6 +17,7 @@
 #include "uitestdata.h"
 
 #include <QAbstractButton>
+#include <QAccessible>
 #include <QApplication>
 #include <QClipboard>
 #include <QContextMenuEvent>
@@ -148,6 +149,28 @@ private Q_SLOTS:
         LicensePage page;
         page.show();
         QVERIFY(page.errorMessage()->isHidden());
+        // What a screen reader hears: that a message appeared, and what kind it is.
+        static QList<QObject *> alerts;
+        alerts.clear();
+        QAccessible::setActive(true);
+        const QAccessible::UpdateHandler previous = QAccessible::installUpdateHandler([](QAccessibleEvent *event) {
+            if (event->type() == QAccessible::Alert) {
+                alerts.append(event->object());
+            }
+        });
+        page.showError(
+            QStringLiteral("The token was refused (401)"), QStringLiteral("Create a new token, then Refresh"));
+        QAccessible::installUpdateHandler(previous);
+        QAccessible::setActive(false);
+        QCOMPARE(alerts, QList<QObject *>{page.errorMessage()});
+        QCOMPARE(page.errorMessage()->accessibleName(), QStringLiteral("Error: The token was refused (401)"));
+        // Not colour alone: the error's own symbol beside the text.
+        const auto *icon = page.errorMessage()->findChild<QLabel *>(QStringLiteral("messageIcon"));
+        QVERIFY(icon && icon->isVisible() && !icon->pixmap().isNull());
+        const QImage errorIcon = icon->pixmap().toImage();
+        page.errorMessage()->showMessage(InlineMessage::Type::Information, QStringLiteral("Saved"));
+        QCOMPARE(page.errorMessage()->accessibleName(), QStringLiteral("Saved"));
+        QVERIFY(icon->pixmap().toImage() != errorIcon);
         page.showError(
             QStringLiteral("The token was refused (401)"), QStringLiteral("Create a new token, then Refresh"));
         QVERIFY(page.errorMessage()->isVisible());

@@ -5,20 +5,25 @@
 #include "statuscolors.h"
 
 #include <KLocalizedString>
+#include <QAccessible>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
 #include <QPainter>
+#include <QStyle>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 InlineMessage::InlineMessage(QWidget *parent)
     : QFrame(parent)
+    , m_iconLabel(new QLabel(this))
     , m_titleLabel(new QLabel(this))
     , m_nextStepLabel(new QLabel(this))
     , m_closeButton(new QToolButton(this))
 {
     setObjectName(QStringLiteral("inlineMessage"));
+    m_iconLabel->setObjectName(QStringLiteral("messageIcon"));
     m_titleLabel->setObjectName(QStringLiteral("messageTitle"));
     m_titleLabel->setWordWrap(true);
     m_titleLabel->setTextFormat(Qt::PlainText);
@@ -44,6 +49,7 @@ InlineMessage::InlineMessage(QWidget *parent)
     texts->addWidget(m_nextStepLabel);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(margin * 2, margin, margin, margin);
+    layout->addWidget(m_iconLabel, 0, Qt::AlignTop);
     layout->addLayout(texts, 1);
     layout->addWidget(m_closeButton, 0, Qt::AlignTop);
 
@@ -67,10 +73,61 @@ void InlineMessage::showMessage(Type type, const QString &title, const QString &
     m_titleLabel->setText(title);
     m_nextStepLabel->setText(nextStep);
     m_nextStepLabel->setVisible(!nextStep.isEmpty());
-    setAccessibleName(title);
+    // A screen reader says what kind of message it is, and hears of it when it appears.
+    switch (type) {
+    case Type::Error:
+        setAccessibleName(i18nc("@label accessible name of a message, %1 its text", "Error: %1", title));
+        break;
+    case Type::Warning:
+        setAccessibleName(i18nc("@label accessible name of a message, %1 its text", "Warning: %1", title));
+        break;
+    case Type::Information:
+        setAccessibleName(title);
+        break;
+    }
     setAccessibleDescription(nextStep);
+    updateIcon();
     show();
     update();
+    QAccessibleEvent alert(this, QAccessible::Alert);
+    QAccessible::updateAccessibility(&alert);
+}
+
+void InlineMessage::updateIcon()
+{
+    QIcon symbol;
+    switch (m_type) {
+    case Type::Error:
+        symbol = QIcon::fromTheme(QStringLiteral("dialog-error"), style()->standardIcon(QStyle::SP_MessageBoxCritical));
+        break;
+    case Type::Warning:
+        symbol =
+            QIcon::fromTheme(QStringLiteral("dialog-warning"), style()->standardIcon(QStyle::SP_MessageBoxWarning));
+        break;
+    case Type::Information:
+        symbol = QIcon::fromTheme(
+            QStringLiteral("dialog-information"), style()->standardIcon(QStyle::SP_MessageBoxInformation));
+        break;
+    }
+    const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
+    m_iconLabel->setPixmap(symbol.pixmap(QSize(size, size), devicePixelRatioF()));
+}
+
+bool InlineMessage::event(QEvent *event)
+{
+    switch (event->type()) {
+    case QEvent::StyleChange:
+    case QEvent::PaletteChange:
+    case QEvent::ScreenChangeInternal:
+#if QT_VERSION >= QT_VERSION_CHECK(6, 6, 0)
+    case QEvent::DevicePixelRatioChange:
+#endif
+        updateIcon();
+        break;
+    default:
+        break;
+    }
+    return QFrame::event(event);
 }
 
 void InlineMessage::dismiss()

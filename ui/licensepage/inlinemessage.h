@@ -33,9 +33,14 @@ Q_SIGNALS:
     void dismissed();
 
 protected:
+    bool event(QEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
 
 private:
+    /// The type's symbol, for the window's screen of the moment: not colour alone tells an error from a note.
+    void updateIcon();
+
+    QLabel *const m_iconLabel;
     QLabel *const m_titleLabel;
     QLabel *const m_nextStepLabel;
     QToolButton *const m_closeButton;

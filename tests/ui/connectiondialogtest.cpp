@@ -3,6 +3,7 @@
 #include "licensepage/connectiondialog.h"
 #include "uitestdata.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFile>
@@ -77,6 +78,28 @@ private Q_SLOTS:
         QVERIFY(!visible(d, "slugField"));
         QVERIFY(visible(d, "tokenField"));
         QCOMPARE(edit(d, "tokenField")->echoMode(), QLineEdit::Password);
+    }
+
+    void shouldShowAndHideTheTokenFromTheKeyboard()
+    {
+        ConnectionDialog d;
+        d.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&d));
+        d.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&d));
+        QLineEdit *token = edit(d, "tokenField");
+        token->setFocus(Qt::TabFocusReason);
+        QTest::keyClicks(token, QStringLiteral("ghp_secret"));
+        auto *reveal = token->findChild<QAction *>(QStringLiteral("revealTokenAction"));
+        QVERIFY(reveal);
+        QVERIFY(reveal->toolTip().startsWith(QLatin1String("Show the token (")));
+        // The eye in the field takes no focus; Alt+V does what it does, and says what it will do next.
+        QTest::keyClick(&d, Qt::Key_V, Qt::AltModifier);
+        QCOMPARE(token->echoMode(), QLineEdit::Normal);
+        QVERIFY(reveal->toolTip().startsWith(QLatin1String("Hide the token (")));
+        QTest::keyClick(token, Qt::Key_V, Qt::AltModifier);
+        QCOMPARE(token->echoMode(), QLineEdit::Password);
+        QCOMPARE(token->text(), QStringLiteral("ghp_secret")); // typed on, not replaced by the key
     }
 
     void shouldValidateInline()

@@ -194,15 +194,28 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
 
     // Common
     m_token->setEchoMode(QLineEdit::Password);
-    m_token->setAccessibleDescription(
-        i18nc("@info accessible description", "Stored in the system keychain, never in the settings"));
+    m_token->setAccessibleDescription(i18nc("@info accessible description, %1 a keyboard shortcut",
+        "Stored in the system keychain, never in the settings. %1 shows or hides it.",
+        QKeySequence(Qt::ALT | Qt::Key_V).toString(QKeySequence::NativeText)));
     QAction *reveal =
         m_token->addAction(QIcon::fromTheme(QStringLiteral("password-show-on")), QLineEdit::TrailingPosition);
     reveal->setObjectName(QStringLiteral("revealTokenAction"));
     reveal->setCheckable(true);
-    reveal->setToolTip(i18nc("@info:tooltip", "Show the token"));
-    connect(reveal, &QAction::toggled, m_token,
-        [this](bool shown) { m_token->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password); });
+    // The field's buttons take no focus: a shortcut reaches it from the keyboard, and says what it does now.
+    reveal->setShortcut(QKeySequence(Qt::ALT | Qt::Key_V));
+    // (Text on the action would make the field's icon button want room for it: the tooltip says it.)
+    const auto describeReveal = [reveal](bool shown) {
+        reveal->setIcon(
+            QIcon::fromTheme(shown ? QStringLiteral("password-show-off") : QStringLiteral("password-show-on")));
+        reveal->setToolTip(i18nc("@info:tooltip %1 what the button does, %2 its keyboard shortcut", "%1 (%2)",
+            shown ? i18nc("@action", "Hide the token") : i18nc("@action", "Show the token"),
+            reveal->shortcut().toString(QKeySequence::NativeText)));
+    };
+    describeReveal(false);
+    connect(reveal, &QAction::toggled, m_token, [this, describeReveal](bool shown) {
+        m_token->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
+        describeReveal(shown);
+    });
     m_validationLabel->setObjectName(QStringLiteral("validationLabel"));
     m_validationLabel->setWordWrap(true);
     m_validationLabel->setTextFormat(Qt::PlainText);

@@ -499,11 +499,14 @@ void RequestScheduler::onFinished(QNetworkReply *reply)
         }
         result.error = error;
     } else if (result.status >= 300 && result.status < 400 && result.headers.contains("location")) {
-        if (pending.redirects >= 5) {
+        const QUrl target = pending.url.resolved(QUrl::fromEncoded(result.headers.value("location")));
+        // A request that changes something (an upload with its users' accounts) goes to no other host than the
+        // one it was meant for; the token never does (sameOrigin below).
+        if (pending.redirects >= 5 || (!idempotent && !sameOrigin(target, pending.url))) {
             result.error = httpError(result, pending.url);
         } else {
             ++pending.redirects;
-            pending.url = pending.url.resolved(QUrl::fromEncoded(result.headers.value("location")));
+            pending.url = target;
             pending.sameOrigin = pending.sameOrigin && sameOrigin(pending.url, m_origin);
             pending.resource = resourceOf(pending.url);
             m_queue.push_front(std::move(pending));

@@ -31,6 +31,7 @@
 
 #include <algorithm>
 #include <clocale>
+#include <optional>
 
 using namespace Glc;
 
@@ -1316,6 +1317,45 @@ private Q_SLOTS:
         QCOMPARE(other.counters().requests, 1);
         QCOMPARE(other.counters().withAuthorization, 0);
         QCOMPARE(job->error().kind, GitHubError::Kind::BadToken);
+    }
+
+    void shouldNotSendAnUploadToAnotherHostOnRedirect()
+    {
+        // Where the upload (a usage file with the server's accounts) is redirected to another host, nothing goes.
+        QTcpServer other;
+        QVERIFY(other.listen(QHostAddress(QStringLiteral("127.0.0.2")), 0));
+        int reachedOther = 0;
+        connect(&other, &QTcpServer::newConnection, this, [&other, &reachedOther] {
+            ++reachedOther;
+            other.nextPendingConnection()->abort();
+        });
+        QTcpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        const QByteArray location = "http://127.0.0.2:" + QByteArray::number(other.serverPort()) + "/_lab/uploads";
+        connect(&server, &QTcpServer::newConnection, this, [&server, location] {
+            QTcpSocket *socket = server.nextPendingConnection();
+            connect(socket, &QTcpSocket::readyRead, socket, [socket, location] {
+                socket->readAll();
+                socket->write("HTTP/1.1 307 Temporary Redirect\r\nLocation: " + location +
+                    "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+                socket->disconnectFromHost();
+            });
+        });
+        Connection connection;
+        connection.kind = Connection::Kind::Lab;
+        connection.enterpriseSlug = QStringLiteral("lab");
+        connection.labUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.serverPort()));
+        GitHubClient client(connection, QStringLiteral("t"), fastOptions());
+        std::optional<HttpResult> answer;
+        client.scheduler()->submit(this,
+            QUrl(QStringLiteral("http://127.0.0.1:%1/_lab/uploads?name=u.json").arg(server.serverPort())), "POST",
+            R"({"users": [{"login": "a", "emails": ["a@corp.example"]}]})",
+            [&answer](const HttpResult &result) { answer = result; });
+        QTRY_VERIFY_WITH_TIMEOUT(answer.has_value(), 10000);
+        QCOMPARE(answer->status, 307);
+        QVERIFY(answer->error.kind != GitHubError::Kind::None);
+        QCOMPARE(client.scheduler()->requestsSent(), 1);
+        QCOMPARE(reachedOther, 0);
     }
 
     void shouldStopWhileThePrimaryBudgetIsSpent()

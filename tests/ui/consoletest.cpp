@@ -3503,6 +3503,34 @@ private Q_SLOTS:
         QCOMPARE(files.value.first().version, QStringLiteral("3.15.0"));
     }
 
+    void shouldRefreshAConnectionSetWhileARefreshRuns()
+    {
+        QVERIFY(openConsole());
+        // A slow lab: the built-in lab's refresh is still running when the admin sets up another connection.
+        setLabFaults([](LabFaults &faults) { faults.latencyMs = 300; });
+        QSignalSpy refreshed(controller(), &LicenseController::refreshFinished);
+        controller()->refresh();
+        QVERIFY(controller()->isRefreshing());
+        Connection external = lab()->connection();
+        external.id = QStringLiteral("external-lab");
+        external.name = QStringLiteral("External lab");
+        controller()->setConnection(external, lab()->token());
+        // The lab's refresh ends (cancelled, or done if it was faster), then the new connection's follows.
+        QTRY_VERIFY_WITH_TIMEOUT(refreshed.size() == 2, 60000);
+        QVERIFY(refreshed.at(1).first().toBool());
+        QVERIFY(!controller()->isRefreshing());
+        setLabFaults([](LabFaults &faults) { faults.latencyMs = 0; });
+        LicenseStore store;
+        QVERIFY(!store.open(m_dir->filePath(QStringLiteral("store.sqlite"))).isError());
+        const auto latest = store.latestSnapshot(external.id);
+        QVERIFY(latest.ok() && latest.value);
+        // Right after a refresh has ended, F5 starts the next one (the page's reload does not hold it back).
+        controller()->refresh();
+        QVERIFY(controller()->isRefreshing());
+        QTRY_VERIFY_WITH_TIMEOUT(refreshed.size() == 3, 60000);
+        QVERIFY(refreshed.at(2).first().toBool());
+    }
+
     void shouldTestASavedConnectionWithItsTokenFromTheKeychain()
     {
         QVERIFY(openConsole());

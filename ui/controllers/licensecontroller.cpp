@@ -434,12 +434,22 @@ void LicenseController::setConnection(const Connection &connection, const QStrin
             }
         });
     }
+    // A refresh of the connection before is cancelled; this one's follows once that has ended (as Cancel
+    // would, it keeps the previous snapshot of the other connection).
+    const bool running = m_refresh != nullptr;
+    if (isRefreshing()) {
+        cancelRefresh();
+    }
     if (wasPending) {
         activateLoaded(connection, token);
     } else {
         activate(connection, token);
     }
-    refresh();
+    if (running) {
+        m_refreshWhenDone = true;
+    } else {
+        refresh();
+    }
 }
 
 void LicenseController::saveConnection(const Connection &connection)
@@ -679,9 +689,9 @@ void LicenseController::startHistory(int weeks, const QDateTime &present)
     connect(job, &WorkflowJob::stageChanged, this, [this](int, const QString &text) { Q_EMIT statusMessage(text); });
     connect(job, &WorkflowJob::finished, this, [this, job] {
         qCDebug(GLC_UI) << "first start: lab history" << job->status() << job->takenAt().size() << "snapshots";
+        m_refresh = nullptr; // ended: F5 may start the next one while the page reloads
         const auto finished = [this] {
-            m_page->setRefreshing(false);
-            Q_EMIT refreshFinished(true); // today's snapshot is in, with or without its past
+            refreshEnded(true); // today's snapshot is in, with or without its past
         };
         if (job->status() == WorkflowJob::Status::Succeeded) {
             Q_EMIT statusMessage(i18ncp("@info:status", "The license lab's past: %1 weekly snapshot added.",
@@ -722,6 +732,7 @@ void LicenseController::startRefresh()
     });
     connect(job, &WorkflowJob::stageChanged, this, [this](int, const QString &text) { Q_EMIT statusMessage(text); });
     connect(job, &WorkflowJob::finished, this, [this, job] {
+        m_refresh = nullptr; // ended: F5 may start the next one while the page reloads
         const bool success = job->status() == WorkflowJob::Status::Succeeded;
         if (success) {
             const QString refreshed = i18ncp("@info:status", "Refreshed: %1 seat consumed.",
@@ -749,15 +760,24 @@ void LicenseController::startRefresh()
         } else {
             refreshFailed(job);
         }
-        m_page->setRefreshing(false);
-        Q_EMIT refreshFinished(success);
+        refreshEnded(success);
     });
     m_runner->start(job);
+}
+
+void LicenseController::refreshEnded(bool success)
+{
+    m_page->setRefreshing(false);
+    Q_EMIT refreshFinished(success);
+    if (std::exchange(m_refreshWhenDone, false)) {
+        refresh();
+    }
 }
 
 void LicenseController::cancelRefresh()
 {
     m_takeHistory = false;
+    m_refreshWhenDone = false;
     if (m_refreshQueued) {
         m_refreshQueued = false;
         m_page->setRefreshing(false);

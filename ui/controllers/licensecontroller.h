@@ -193,6 +193,8 @@ private:
     /// The first start's history (Glc::LabHistoryJob), then startRefresh().
     void startHistory(int weeks, const QDateTime &present);
     /// A refresh that did not succeed: the page says why (nothing when cancelled).
+    /// The page is no longer busy; a connection set while the refresh ran is refreshed now.
+    void refreshEnded(bool success);
     void refreshFailed(Glc::WorkflowJob *job);
     /// Starts the built-in lab when the active connection is the lab and it is not started yet.
     void startLab();
@@ -215,6 +217,7 @@ private:
     Glc::WorkflowContext m_context;
     Glc::PageData m_data;
     QPointer<Glc::WorkflowJob> m_refresh; ///< the running refresh (or the first start's history before it)
+    bool m_refreshWhenDone = false; ///< a connection set while a refresh ran: refreshed once that one has ended
     QPointer<Glc::WorkflowJob> m_pageData; ///< the newest page load, cancelled when the console closes
     bool m_refreshQueued = false; ///< waiting for the lab to start, or for start() to read the connection
     bool m_pastTried = false; ///< the lab's past was (being) taken in this run

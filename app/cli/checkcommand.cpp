@@ -8,8 +8,9 @@
 #include "cli/snapshotjson.h"
 
 #include <KLocalizedString>
-
 #include <QLocale>
+
+#include <cmath>
 
 namespace Glc {
 namespace {
@@ -59,8 +60,8 @@ public:
         const bool checkExpiry = parser.isSet(QStringLiteral("min-days-left"));
         bool okLeft = true;
         const int minDaysLeft = checkExpiry ? parser.value(QStringLiteral("min-days-left")).toInt(&okLeft) : 0;
-        if (!okPercent || maxPercent < 0 || !okDays || maxDays < 0 || !okUpload || maxUploadDays < 0 || !okLeft ||
-            minDaysLeft < 0) {
+        if (!okPercent || !std::isfinite(maxPercent) || maxPercent < 0 || !okDays || maxDays < 0 || !okUpload ||
+            maxUploadDays < 0 || !okLeft || minDaysLeft < 0) {
             CliOutput::error(i18nc("@info:shell", "The thresholds must be non-negative numbers."),
                 i18nc("@info:shell", "See: ghe-license check --help"));
             return ExitCode::Usage;

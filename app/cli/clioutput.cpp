@@ -30,6 +30,7 @@ void write(FILE *stream, const QString &text)
 
 void out(const QString &text)
 {
+    endProgress(); // on a terminal both streams share one line: the progress goes before a result takes it
     write(stdout, text);
 }
 
@@ -49,6 +50,7 @@ void error(const QString &text, const QString &nextStep)
 
 void outBytes(const QByteArray &bytes)
 {
+    endProgress();
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
     std::fflush(stdout);
 }

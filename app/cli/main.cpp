@@ -165,6 +165,14 @@ int main(int argc, char **argv)
         CliOutput::out(parser.helpText());
         return int(ExitCode::Ok);
     }
+    // `check 95` is not `check --max-used-percent 95`: a word a command takes no word for is refused, not ignored.
+    if (command->syntax().isEmpty() && !parser.positionalArguments().isEmpty()) {
+        CliOutput::error(
+            i18nc("@info:shell %1 command, %2 what was given", "%1 takes no arguments, only options: “%2”.",
+                command->name(), parser.positionalArguments().join(QLatin1Char(' '))),
+            i18nc("@info:shell", "See: ghe-license %1 --help", command->name()));
+        return int(ExitCode::Usage);
+    }
     const QString storeLocation =
         command->needsSession() && parser.isSet(store) ? parser.value(store) : global.value(store);
     const QString connectionName =

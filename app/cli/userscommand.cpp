@@ -58,6 +58,12 @@ public:
         if (!SnapshotJson::checkFormat(format, SnapshotJson::Formats::CsvOrJson)) {
             return ExitCode::Usage;
         }
+        const bool csv = format == QLatin1String("csv");
+        const bool bom = parser.isSet(QStringLiteral("bom"));
+        if (bom && !csv) { // a usage error before anything is read or refreshed
+            CliOutput::error(i18nc("@info:shell", "--bom applies to --format csv only."));
+            return ExitCode::Usage;
+        }
         LicenseSnapshot snapshot;
         // The seats packed as the console reads them; --counted-twice reads the accounts' profile
         // names on their own.
@@ -108,12 +114,6 @@ public:
         ConsumedLicensesReport totals;
         totals.totalSeatsConsumed = snapshot.licenses.totalSeatsConsumed;
         totals.totalSeatsPurchased = snapshot.licenses.totalSeatsPurchased;
-        const bool csv = format == QLatin1String("csv");
-        const bool bom = parser.isSet(QStringLiteral("bom"));
-        if (bom && !csv) {
-            CliOutput::error(i18nc("@info:shell", "--bom applies to --format csv only."));
-            return ExitCode::Usage;
-        }
         LicenseReportWriter::Options options;
         options.format = csv ? LicenseReportWriter::Format::Csv : LicenseReportWriter::Format::Json;
         options.utf8Bom = bom;

@@ -235,6 +235,7 @@ void AddServerUsageJob::uploadToLab(int index, const QByteArray &bytes)
             m_results[index].state = UploadSyncState::Pending;
             Q_EMIT fileFinished(index, m_results.at(index)); // PENDING is visible at once
             setStage(Confirming, i18nc("@info:status", "Upload received; waiting for GitHub to process it…"));
+            m_deadline = QDateTime::currentDateTimeUtc().addMSecs(context().assistTimeoutMs);
             const QString jobId = answer.value(QLatin1String("job")).toString();
             m_timer.disconnect(this);
             connect(&m_timer, &QTimer::timeout, this, [this, index, jobId] { pollLab(index, jobId); });
@@ -257,6 +258,13 @@ void AddServerUsageJob::pollLab(int index, const QString &jobId)
             const QJsonObject job = QJsonDocument::fromJson(body).object();
             const QString state = job.value(QLatin1String("state")).toString();
             if (state == QLatin1String("running")) {
+                if (QDateTime::currentDateTimeUtc() > m_deadline) {
+                    // As with GitHub's PENDING past the time limit: unconfirmed, shown with its state at the next
+                    // refresh.
+                    finishFile(index, UploadSyncState::Pending,
+                        i18nc("@info", "The upload was still being processed when the time limit passed."));
+                    return;
+                }
                 m_timer.start(std::min(context().pollIntervalMs, 250));
                 return;
             }

@@ -329,6 +329,14 @@ private Q_SLOTS:
         QTest::newRow("check not a number")
             << QStringList{QStringLiteral("check"), QStringLiteral("--max-used-percent"), QStringLiteral("lots")}
             << QStringLiteral("non-negative");
+        QTest::newRow("check not a finite number")
+            << QStringList{QStringLiteral("check"), QStringLiteral("--max-used-percent"), QStringLiteral("nan")}
+            << QStringLiteral("non-negative");
+        // A word where only options go is refused, not ignored (`check 95` would check 90 and pass).
+        QTest::newRow("check with a word") << QStringList{QStringLiteral("check"), QStringLiteral("95")}
+                                           << QStringLiteral("check takes no arguments, only options: “95”.");
+        QTest::newRow("users with a word") << QStringList{QStringLiteral("users"), QStringLiteral("alice")}
+                                           << QStringLiteral("users takes no arguments");
         QTest::newRow("connections unknown action")
             << QStringList{QStringLiteral("connections"), QStringLiteral("frob")} << QStringLiteral("connections list");
         QTest::newRow("status bad format")

@@ -714,6 +714,26 @@ private Q_SLOTS:
         QVERIFY(now.readAll().startsWith("<!DOCTYPE html>"));
     }
 
+    void shouldStopWaitingForAnUploadAtTheTimeLimit()
+    {
+        LabConfig config = smallLab();
+        config.syncDurationMs = 60000; // the lab takes a minute over each upload
+        WorkflowContext context = startLab(config);
+        context.assistTimeoutMs = 300;
+        const QString file = exportOfflineServer(context, QStringLiteral("slow.json"));
+        QVERIFY(!file.isEmpty());
+        AddServerUsageJob upload(context, {file}, AddServerUsageJob::Mode::Upload);
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(runToEnd(&upload, 20000));
+        QVERIFY2(timer.elapsed() < 20000, qPrintable(QString::number(timer.elapsed())));
+        QCOMPARE(upload.status(), WorkflowJob::Status::Failed);
+        QVERIFY(upload.results().first().uploaded);
+        QCOMPARE(upload.results().first().state, UploadSyncState::Pending); // GitHub's state as it last was
+        QVERIFY2(upload.results().first().error.contains(QLatin1String("time limit")),
+            qPrintable(upload.results().first().error));
+    }
+
     void shouldStopTheCheckWhenTheStoreCannotSayWhatWasUploaded()
     {
         const WorkflowContext context = startLab(smallLab());

@@ -297,10 +297,11 @@ StoreError LicenseStore::open(const QString &location, const OpenOptions &option
         return e;
     }
     if (current.value == 0 && m_backend == Backend::Sqlite) {
-        // No schema of ours, but tables: another program's file, which creating ours in would alter.
+        // No schema of ours (not even one another console is creating now), but tables: another program's file,
+        // which creating ours in would alter.
         QStringList tables = database().tables();
         tables.removeIf([](const QString &table) { return table.startsWith(QLatin1String("sqlite_")); });
-        if (!tables.isEmpty()) {
+        if (!tables.isEmpty() && !tables.contains(QLatin1String("schema_version"))) {
             close();
             return StoreError{StoreError::Code::InvalidLocation,
                 i18nc("@info %1 file, %2 some of its tables",

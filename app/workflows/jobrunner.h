@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QObject>
+#include <QSet>
 
 class QThread;
 
@@ -16,6 +17,8 @@ class JobRunner : public QObject
     Q_OBJECT
 public:
     explicit JobRunner(QObject *parent = nullptr);
+    /// Cancels the jobs still running (the window closing mid-refresh, mid-export, mid-compaction), then
+    /// stops the worker thread once they have had their cancel.
     ~JobRunner() override;
 
     /// Moves the job (which must have no parent) to the worker thread and starts it there. The job is
@@ -26,5 +29,7 @@ public:
 
 private:
     QThread *const m_thread;
+    QObject *const m_inThread; ///< lives in the worker thread: what is queued to it runs after earlier events
+    QSet<WorkflowJob *> m_live; ///< started and not yet finished (touched in this object's thread only)
 };
 } // namespace Glc

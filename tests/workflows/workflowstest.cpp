@@ -38,6 +38,38 @@
 using namespace Glc;
 using namespace Qt::Literals::StringLiterals;
 
+namespace {
+/// Work that does not return to the event loop until it is done or told to stop (a snapshot written, a
+/// database compacted): at most 30 s.
+class BlockingJob : public WorkflowJob
+{
+public:
+    BlockingJob(std::atomic_bool *running, std::atomic_bool *sawCancel)
+        : WorkflowJob(WorkflowContext{})
+        , m_running(running)
+        , m_sawCancel(sawCancel)
+    {
+    }
+
+protected:
+    void run() override
+    {
+        *m_running = true;
+        QElapsedTimer timer;
+        timer.start();
+        while (!cancelRequested() && timer.elapsed() < 30000) {
+            QThread::msleep(5);
+        }
+        *m_sawCancel = cancelRequested();
+        succeed();
+    }
+
+private:
+    std::atomic_bool *m_running;
+    std::atomic_bool *m_sawCancel;
+};
+} // namespace
+
 class WorkflowsTest : public QObject
 {
     Q_OBJECT
@@ -712,6 +744,22 @@ private Q_SLOTS:
         QFile now(file);
         QVERIFY(now.open(QIODevice::ReadOnly));
         QVERIFY(now.readAll().startsWith("<!DOCTYPE html>"));
+    }
+
+    void shouldCancelItsJobsWhenTheRunnerGoes()
+    {
+        // The window closes mid-job: the runner (the controller's) cancels what runs instead of waiting it out.
+        std::atomic_bool running = false;
+        std::atomic_bool sawCancel = false;
+        QElapsedTimer gone;
+        {
+            JobRunner runner;
+            runner.start(new BlockingJob(&running, &sawCancel));
+            QTRY_VERIFY_WITH_TIMEOUT(running, 10000);
+            gone.start();
+        }
+        QVERIFY2(gone.elapsed() < 10000, qPrintable(QString::number(gone.elapsed())));
+        QVERIFY(sawCancel);
     }
 
     void shouldStopWaitingForAnUploadAtTheTimeLimit()

@@ -206,15 +206,4 @@ QJsonObject countedTwice(
         {QStringLiteral("seats_freed"), result.seatsFreed}, {QStringLiteral("people"), peopleObject}};
 }
 
-bool matches(const ConsumedLicense &seat, const QString &text)
-{
-    if (text.isEmpty()) {
-        return true;
-    }
-    const auto has = [&text](const QString &value) { return value.contains(text, Qt::CaseInsensitive); };
-    const auto anyOf = [&has](const QStringList &values) { return std::any_of(values.cbegin(), values.cend(), has); };
-    return has(seat.githubComLogin) || has(seat.githubComName) || has(seat.githubComSamlNameId) ||
-        has(seat.visualStudioSubscriptionEmail) || anyOf(seat.enterpriseServerEmails) ||
-        anyOf(seat.enterpriseServerUserIds) || anyOf(seat.githubComVerifiedDomainEmails);
-}
 } // namespace Glc::SnapshotJson

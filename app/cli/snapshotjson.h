@@ -43,7 +43,5 @@ QJsonObject status(const Connection &connection, const LicenseSnapshot &snapshot
     const SeatForecast &forecast, const QDateTime &now, int uploadDays = LicenseCadence::Days);
 QJsonObject countedTwice(
     const CompactLicenseRows &seats, const CountedTwiceResult &result, const MergedView::Totals &people);
-/// Rows whose login, name, e-mails, SAML NameID or server user ids contain `text` (any case).
-bool matches(const ConsumedLicense &seat, const QString &text);
 } // namespace SnapshotJson
 } // namespace Glc

@@ -117,17 +117,16 @@ public:
         LicenseReportWriter::Options options;
         options.format = csv ? LicenseReportWriter::Format::Csv : LicenseReportWriter::Format::Json;
         options.utf8Bom = bom;
+        // The console's search field: the same text finds the same seats.
+        filters.setSearchText(parser.value(QStringLiteral("filter")));
         // The seats the filters keep, rebuilt one at a time from the packed rows as they are written.
-        const QString filter = parser.value(QStringLiteral("filter"));
         int row = 0;
         const LicenseReportWriter::NextSeat next = [&](ConsumedLicense *seat) {
-            while (row < filters.rowCount()) {
-                *seat = seats.license(filters.mapToSource(filters.index(row++, 0)).row());
-                if (SnapshotJson::matches(*seat, filter)) {
-                    return true;
-                }
+            if (row >= filters.rowCount()) {
+                return false;
             }
-            return false;
+            *seat = seats.license(filters.mapToSource(filters.index(row++, 0)).row());
+            return true;
         };
         if (parser.isSet(QStringLiteral("output"))) {
             qsizetype written = 0;

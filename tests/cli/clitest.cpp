@@ -976,6 +976,11 @@ private Q_SLOTS:
         QCOMPARE(filtered.code, 0);
         QVERIFY(filtered.out.contains(QLatin1String("alice")));
         QVERIFY(!filtered.out.contains(QLatin1String("mallory")));
+        // As typed into the console's search field: spaces around the text do not count.
+        const Run spaced = run({QStringLiteral("users"), QStringLiteral("--format"), QStringLiteral("json"),
+            QStringLiteral("--filter"), QStringLiteral(" ALI "), QStringLiteral("--store"), store});
+        QCOMPARE(spaced.code, 0);
+        QCOMPARE(spaced.out, filtered.out);
     }
 
     void shouldListCountedTwicePairsWithFixes()

@@ -8,7 +8,6 @@
 #include "storage/licensestore.h"
 
 #include <KLocalizedString>
-#include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
 
@@ -112,16 +111,19 @@ void ExportUsageJob::provideDownloadedFile(const QString &path)
     if (!isRunning()) {
         return;
     }
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        fail(i18nc("@info", "Cannot read %1: %2", path, file.errorString()));
+    // Read as Add server usage reads a file: at most the size limit, with the system's reason when it cannot.
+    QByteArray bytes;
+    const UsageFile::Result read = UsageFile::readFile(path, UsageFile::DefaultSizeLimit, &bytes);
+    if (read.validation == UsageFile::Validation::Unreadable) {
+        fail(i18nc("@info", "Cannot read %1: %2", path, read.readError),
+            i18nc("@info", "Check that the downloaded file is still there and readable, then choose it again."));
         return;
     }
-    if (file.size() > UsageFile::DefaultSizeLimit) {
-        fail(UsageFile::validationMessage(UsageFile::Validation::TooLarge));
+    if (read.validation == UsageFile::Validation::TooLarge) {
+        fail(read.message());
         return;
     }
-    accept(file.readAll());
+    accept(bytes);
 }
 
 void ExportUsageJob::accept(const QByteArray &bytes)

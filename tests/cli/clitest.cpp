@@ -3012,6 +3012,16 @@ private Q_SLOTS:
         QVERIFY2(notAnExport.err.contains(UsageFile::validationMessage(UsageFile::Validation::HtmlPage)),
             qPrintable(notAnExport.err));
         QVERIFY(!QFile::exists(otherTarget));
+        // A download that is not there: the system's reason and what to do, as Add server usage says it.
+        const QString gone = path(QStringLiteral("from-gone.json"));
+        const Run missing = run({QStringLiteral("export"), QStringLiteral("ghes-1.lab.example"), QStringLiteral("-o"),
+                                    otherTarget, QStringLiteral("--from"), gone, QStringLiteral("--store"), store},
+            lab.token);
+        QCOMPARE(missing.code, 1);
+        QVERIFY2(missing.err.contains(QLatin1String("Cannot read ") + gone + QLatin1String(": ")) &&
+                missing.err.contains(QLatin1String("then choose it again")),
+            qPrintable(missing.err));
+        QVERIFY(!QFile::exists(otherTarget));
         const Run exists = run({QStringLiteral("export"), QStringLiteral("ghes-1.lab.example"), QStringLiteral("-o"),
                                    target, QStringLiteral("--from"), downloaded, QStringLiteral("--store"), store},
             lab.token);

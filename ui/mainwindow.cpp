@@ -120,9 +120,30 @@ void MainWindow::showSyncNow(const QString &host)
     m_controller->whenReady(this, [this, host] { openSyncNow(host); });
 }
 
+namespace {
+/// The view still open (closed ones wait for their deletion), brought forward.
+template<typename View>
+View *openView(const QPointer<View> &view)
+{
+    if (!view || !view->isVisible()) {
+        return nullptr;
+    }
+    view->raise();
+    view->activateWindow();
+    return view.data();
+}
+} // namespace
+
 void MainWindow::openSyncNow(const QString &host)
 {
+    if (SyncNowView *open = openView(m_syncNowView)) {
+        if (!open->isBusy()) {
+            open->setServer(host); // what was asked for now, unless a sync runs
+        }
+        return;
+    }
     auto *view = new SyncNowView(m_controller, this);
+    m_syncNowView = view;
     view->setAttribute(Qt::WA_DeleteOnClose);
     view->setServer(host);
     view->show();
@@ -135,7 +156,14 @@ void MainWindow::showExportUsage(const QString &host)
 
 void MainWindow::openExportUsage(const QString &host)
 {
+    if (ExportUsageView *open = openView(m_exportView)) {
+        if (!open->isBusy()) {
+            open->setServer(host);
+        }
+        return;
+    }
     auto *view = new ExportUsageView(m_controller, this);
+    m_exportView = view;
     view->setAttribute(Qt::WA_DeleteOnClose);
     view->setServer(host);
     connect(view, &ExportUsageView::addServerUsageRequested, this, &MainWindow::showAddServerUsageOf);
@@ -154,7 +182,14 @@ void MainWindow::showAddServerUsageOf(const QStringList &files)
 
 void MainWindow::openAddServerUsage(const QStringList &files)
 {
+    if (AddServerUsageView *open = openView(m_addUsageView)) {
+        if (!files.isEmpty()) {
+            open->addFiles(files); // refused with the reason while an upload runs
+        }
+        return;
+    }
     auto *view = new AddServerUsageView(m_controller, this);
+    m_addUsageView = view;
     view->setAttribute(Qt::WA_DeleteOnClose);
     view->show();
     if (!files.isEmpty()) {

@@ -10,10 +10,13 @@
 #include <functional>
 #include <optional>
 
+class AddServerUsageView;
 class AutoRefresh;
+class ExportUsageView;
 class LicensePage;
 class OrganizationsDialog;
 class SyncHistoryDialog;
+class SyncNowView;
 class UsageFilesDialog;
 class QActionGroup;
 class QMenu;
@@ -83,6 +86,11 @@ private:
     LicenseController *const m_controller;
     AutoRefresh *const m_autoRefresh;
     QActionGroup *const m_languageGroup;
+    // One view of each action: asked for again, the open one comes forward (a second Sync now of the same
+    // server from another window would run beside the first).
+    QPointer<SyncNowView> m_syncNowView;
+    QPointer<ExportUsageView> m_exportView;
+    QPointer<AddServerUsageView> m_addUsageView;
     QPointer<OrganizationsDialog> m_organizations;
     QPointer<UsageFilesDialog> m_usageFiles;
     QPointer<SyncHistoryDialog> m_syncHistory;

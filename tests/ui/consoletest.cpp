@@ -460,6 +460,32 @@ private Q_SLOTS:
         QCOMPARE(rowCount(), labConsumed());
     }
 
+    void shouldBringTheOpenActionViewForward()
+    {
+        QVERIFY(openConsole());
+        const QList<ServerRow> servers = page()->licenseSyncCard()->servers();
+        QVERIFY(servers.size() >= 2);
+        const QString first = servers.at(0).sync.hostname;
+        const QString second = servers.at(1).sync.hostname;
+        // Sync now asked for twice (the menu, then a row's button): one view, on the server asked for last.
+        m_window->showSyncNow(first);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->findChild<SyncNowView *>(), 30000);
+        auto *view = m_window->findChild<SyncNowView *>();
+        QTRY_VERIFY(view->isVisible());
+        m_window->showSyncNow(second);
+        QTRY_COMPARE(view->serverCombo()->currentData().toString(), second);
+        QCOMPARE(m_window->findChildren<SyncNowView *>().size(), 1);
+        // Once it is closed, the next one is a new view.
+        QPointer<SyncNowView> closed = view;
+        view->close();
+        m_window->showSyncNow(first);
+        QTRY_VERIFY_WITH_TIMEOUT(!closed, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->findChildren<SyncNowView *>().size(), 1, 30000);
+        auto *again = m_window->findChild<SyncNowView *>();
+        QTRY_VERIFY(again->isVisible());
+        QCOMPARE(again->serverCombo()->currentData().toString(), first);
+    }
+
     void shouldCancelARefreshWaitingForTheLab()
     {
         LicenseController::Options options = freshOptions();

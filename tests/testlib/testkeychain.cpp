@@ -4,7 +4,9 @@
 
 #include "github/tokenstore.h"
 
+#include <QCoreApplication>
 #include <QThread>
+#include <QTimer>
 
 namespace Glc::Test {
 struct TestKeychain::State
@@ -13,6 +15,7 @@ struct TestKeychain::State
     QStringList reads;
     QList<QThread *> readThreads;
     QString removalError;
+    int readDelayMs = 0;
 };
 
 namespace {
@@ -27,6 +30,14 @@ public:
     {
         m_state->reads.append(connectionId);
         m_state->readThreads.append(QThread::currentThread());
+        if (m_state->readDelayMs > 0) {
+            QString token;
+            m_state->tokens.readToken(
+                connectionId, [&token](const QString &stored, const QString &) { token = stored; });
+            QTimer::singleShot(m_state->readDelayMs, QCoreApplication::instance(),
+                [callback = std::move(callback), token] { callback(token, QString()); });
+            return;
+        }
         m_state->tokens.readToken(connectionId, std::move(callback));
     }
     void writeToken(const QString &connectionId, const QString &token, WriteCallback callback) override
@@ -94,5 +105,10 @@ void TestKeychain::clearReads()
 void TestKeychain::setRemovalError(const QString &error)
 {
     m_state->removalError = error;
+}
+
+void TestKeychain::setReadDelay(int ms)
+{
+    m_state->readDelayMs = ms;
 }
 } // namespace Glc::Test

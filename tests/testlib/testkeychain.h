@@ -32,6 +32,9 @@ public:
     void clearReads();
     /// When set, removals fail with it, as a locked keychain's do.
     void setRemovalError(const QString &error);
+    /// Reads answer this much later (from the event loop), as a keychain over D-Bus or behind an unlock
+    /// prompt does; 0 (the default): at once.
+    void setReadDelay(int ms);
 
     struct State;
 

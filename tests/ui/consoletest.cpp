@@ -3557,6 +3557,29 @@ private Q_SLOTS:
         QVERIFY(refreshed.at(2).first().toBool());
     }
 
+    void shouldWaitForTheKeychainBeforeRefreshing()
+    {
+        QVERIFY(openConsole());
+        // The token is in the keychain, which answers late (over D-Bus, or behind its unlock prompt).
+        Connection external = lab()->connection();
+        external.id = QStringLiteral("slow-keychain-lab");
+        external.name = QStringLiteral("Slow keychain lab");
+        m_keychain->write(external.id, lab()->token());
+        m_keychain->setReadDelay(500);
+        const auto restore = qScopeGuard([this] { m_keychain->setReadDelay(0); });
+        QSignalSpy refreshed(controller(), &LicenseController::refreshFinished);
+        controller()->setConnection(external, QString());
+        QVERIFY(controller()->isRefreshing()); // queued behind the keychain's answer, not run without a token
+        // An action asked for meanwhile opens with the token too.
+        m_window->showSyncNow();
+        QVERIFY(!m_window->findChild<SyncNowView *>());
+        QTRY_VERIFY_WITH_TIMEOUT(refreshed.size() == 1, 30000);
+        QVERIFY(refreshed.first().first().toBool());
+        QVERIFY(page()->errorMessage()->isHidden());
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->findChild<SyncNowView *>(), 10000);
+        QCOMPARE(controller()->context().token, lab()->token());
+    }
+
     void shouldTestASavedConnectionWithItsTokenFromTheKeychain()
     {
         QVERIFY(openConsole());

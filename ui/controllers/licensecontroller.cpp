@@ -341,6 +341,10 @@ void LicenseController::whenReady(QObject *receiver, const std::function<void()>
         m_waitingForConnection.append({QPointer<QObject>(receiver), function, {}});
         return;
     }
+    if (m_tokenPending) {
+        m_waitingForToken.append({QPointer<QObject>(receiver), function, {}});
+        return;
+    }
     if (!usesBuiltInLab(m_connection)) {
         function();
         return;
@@ -508,20 +512,37 @@ void LicenseController::activate(const Connection &connection, const QString &to
     m_connection = connection;
     m_context = contextFor(connection, token);
     if (!m_context.token.isEmpty() || usesBuiltInLab(connection)) {
+        tokenKnown();
         reload();
         return;
     }
     // Not in the environment: ask the keychain (asynchronously), then load.
+    m_tokenPending = true;
     resolveContext(connection, token, this, [this](const WorkflowContext &context, const QString &error) {
         if (m_context.connection.id != context.connection.id) {
-            return;
+            return; // another connection's activation took over, with its own token
         }
         m_context.token = context.token;
         if (context.token.isEmpty()) {
             m_page->showError(i18nc("@info", "No token for this connection."), error.isEmpty() ? tokenHint() : error);
         }
         reload();
+        tokenKnown();
     });
+}
+
+void LicenseController::tokenKnown()
+{
+    const bool waited = std::exchange(m_tokenPending, false);
+    const auto waiting = std::exchange(m_waitingForToken, {});
+    for (const Waiting &entry : waiting) {
+        if (entry.receiver) {
+            whenReady(entry.receiver, entry.function); // the built-in lab may still be starting
+        }
+    }
+    if (waited && std::exchange(m_refreshQueued, false)) {
+        refresh(); // queued while the keychain was asked
+    }
 }
 
 void LicenseController::whenTokenStoredKnown(
@@ -627,8 +648,9 @@ void LicenseController::refresh()
     m_page->clearError();
     m_page->setRefreshing(true);
     m_page->setRefreshProgress(0, 0, 0);
-    if (m_connectionPending) {
-        // Queued until start() has read the connection (activateLoaded()); Cancel drops it.
+    if (m_connectionPending || m_tokenPending) {
+        // Queued until start() has read the connection (activateLoaded()), or the keychain has answered with
+        // its token (tokenKnown()); Cancel drops it.
         m_refreshQueued = true;
         return;
     }

@@ -194,6 +194,8 @@ private:
     void startHistory(int weeks, const QDateTime &present);
     /// A refresh that did not succeed: the page says why (nothing when cancelled).
     /// The page is no longer busy; a connection set while the refresh ran is refreshed now.
+    /// The keychain answered (or was not asked): what waited for the token runs now.
+    void tokenKnown();
     void refreshEnded(bool success);
     void refreshFailed(Glc::WorkflowJob *job);
     /// Starts the built-in lab when the active connection is the lab and it is not started yet.
@@ -219,7 +221,7 @@ private:
     QPointer<Glc::WorkflowJob> m_refresh; ///< the running refresh (or the first start's history before it)
     bool m_refreshWhenDone = false; ///< a connection set while a refresh ran: refreshed once that one has ended
     QPointer<Glc::WorkflowJob> m_pageData; ///< the newest page load, cancelled when the console closes
-    bool m_refreshQueued = false; ///< waiting for the lab to start, or for start() to read the connection
+    bool m_refreshQueued = false; ///< waiting for the lab, for start() to read the connection, or for the token
     bool m_pastTried = false; ///< the lab's past was (being) taken in this run
     bool m_takeHistory = false; ///< the next refresh is a first start's: the lab's past weeks follow it
     bool m_connectionPending = false; ///< start() is reading the last connection from the store
@@ -231,4 +233,8 @@ private:
     };
     QList<Waiting> m_waitingForLab;
     QList<Waiting> m_waitingForConnection; ///< whenReady() calls made while m_connectionPending
+    /// The keychain is being asked for the connection's token (it may wait for an unlock prompt): a refresh
+    /// or an action asked for meanwhile waits for the answer instead of running without the token.
+    bool m_tokenPending = false;
+    QList<Waiting> m_waitingForToken; ///< whenReady() calls made while m_tokenPending
 };

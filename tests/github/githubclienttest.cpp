@@ -1020,6 +1020,16 @@ private Q_SLOTS:
         QCOMPARE(lab.counters().unauthorized, 0);
     }
 
+    /// A lab connection to a bare socket on 127.0.0.1, which answers as a test scripts it.
+    static Connection bareSocketConnection(quint16 port)
+    {
+        Connection connection;
+        connection.kind = Connection::Kind::Lab;
+        connection.enterpriseSlug = QStringLiteral("lab");
+        connection.labUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
+        return connection;
+    }
+
     void shouldRetryAnAnswerThatStallsAfterItsHeaders()
     {
         // A proxy or server that sends the status line and headers, then part of the body, then nothing: the
@@ -1042,10 +1052,7 @@ private Q_SLOTS:
                 }
             });
         });
-        Connection connection;
-        connection.kind = Connection::Kind::Lab;
-        connection.enterpriseSlug = QStringLiteral("lab");
-        connection.labUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.serverPort()));
+        const Connection connection = bareSocketConnection(server.serverPort());
         GitHubClientOptions options = fastOptions();
         options.transferTimeoutMs = 300;
         options.maxRetries = 1;
@@ -1090,10 +1097,7 @@ private Q_SLOTS:
                     "\r\n\r\n" + body);
             });
         });
-        Connection connection;
-        connection.kind = Connection::Kind::Lab;
-        connection.enterpriseSlug = QStringLiteral("lab");
-        connection.labUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.serverPort()));
+        const Connection connection = bareSocketConnection(server.serverPort());
         GitHubClient client(connection, QStringLiteral("t"), fastOptions());
         std::unique_ptr<ConsumedLicensesJob> job(client.fetchConsumedLicenses());
         QVERIFY(waitFinished(job.get()));
@@ -1123,10 +1127,7 @@ private Q_SLOTS:
                 }
             });
         });
-        Connection connection;
-        connection.kind = Connection::Kind::Lab;
-        connection.enterpriseSlug = QStringLiteral("lab");
-        connection.labUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.serverPort()));
+        const Connection connection = bareSocketConnection(server.serverPort());
         GitHubClient client(connection, QStringLiteral("test-token"), fastOptions());
         std::unique_ptr<LicenseSyncStatusJob> job(client.fetchLicenseSyncStatus());
         QVERIFY(waitFinished(job.get()));
@@ -1341,10 +1342,7 @@ private Q_SLOTS:
                 socket->disconnectFromHost();
             });
         });
-        Connection connection;
-        connection.kind = Connection::Kind::Lab;
-        connection.enterpriseSlug = QStringLiteral("lab");
-        connection.labUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.serverPort()));
+        const Connection connection = bareSocketConnection(server.serverPort());
         GitHubClient client(connection, QStringLiteral("t"), fastOptions());
         std::optional<HttpResult> answer;
         client.scheduler()->submit(this,

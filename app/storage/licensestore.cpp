@@ -312,15 +312,9 @@ StoreError LicenseStore::open(const QString &location, const OpenOptions &option
         }
     }
     if (current.value > latestSchemaVersion()) {
-        const int found = current.value;
+        const StoreError newer = newerSchemaError(current.value);
         close();
-        return StoreError{StoreError::Code::NewerSchema,
-            i18nc("@info",
-                "The license database “%1” was written by a newer version of GHE License Console (schema %2; this "
-                "version "
-                "knows up to %3). It was not changed. Update the console, or choose another database.",
-                shown, found, latestSchemaVersion()),
-            {}};
+        return newer;
     }
     if (m_backend == Backend::Sqlite) {
         // WAL lets readers continue while a refresh writes; NORMAL is durable enough with WAL.
@@ -395,6 +389,19 @@ StoreResult<int> LicenseStore::readSchemaVersion()
     return q.next() ? q.value(0).toInt() : 0;
 }
 
+StoreError LicenseStore::newerSchemaError(int found) const
+{
+    const bool postgres = m_location.contains(QLatin1String("://"));
+    return StoreError{StoreError::Code::NewerSchema,
+        i18nc("@info",
+            "The license database “%1” was written by a newer version of GHE License Console (schema %2; this "
+            "version "
+            "knows up to %3). It was not changed. Update the console, or choose another database.",
+            postgres ? QUrl(m_location).adjusted(QUrl::RemovePassword).toString() : m_location, found,
+            latestSchemaVersion()),
+        {}};
+}
+
 StoreError LicenseStore::queryError(const QSqlQuery &query) const
 {
     const QSqlError error = query.lastError();
@@ -449,11 +456,15 @@ StoreError LicenseStore::migrate(int target, int failingStep)
             return e;
         }
     }
-    // Read again inside the transaction: another console may have migrated meanwhile.
+    // Read again inside the transaction: another console may have migrated meanwhile (a newer one, even).
     const StoreResult<int> current = readSchemaVersion();
     if (!current.ok()) {
         exec(QStringLiteral("ROLLBACK"));
         return current.error;
+    }
+    if (current.value > latestSchemaVersion()) {
+        exec(QStringLiteral("ROLLBACK"));
+        return newerSchemaError(current.value);
     }
     if (current.value == 0) {
         if (auto e = exec(QStringLiteral("CREATE TABLE schema_version (version INTEGER NOT NULL)")); e) {

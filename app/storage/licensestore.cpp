@@ -221,8 +221,7 @@ StoreError LicenseStore::open(const QString &location, const OpenOptions &option
         location.startsWith(QLatin1String("postgresql://")) || location.startsWith(QLatin1String("postgres://"));
     // Qt joins connect options at ';' - a value holding one could not be passed whole.
     const bool unpassable = postgres && QUrlQuery(QUrl(location)).query(QUrl::FullyDecoded).contains(QLatin1Char(';'));
-    // Messages name the location without a password it may carry (they reach logs and CI output).
-    const QString shown = postgres ? QUrl(location).adjusted(QUrl::RemovePassword).toString() : location;
+    const QString shown = shownLocation(location);
     if (location.isEmpty() || (!postgres && location.contains(QLatin1String("://"))) || unpassable) {
         return StoreError{StoreError::Code::InvalidLocation,
             i18nc("@info", "“%1” is not a database location. Use a file path or a postgresql://user@host/database URL.",
@@ -389,16 +388,21 @@ StoreResult<int> LicenseStore::readSchemaVersion()
     return q.next() ? q.value(0).toInt() : 0;
 }
 
+QString LicenseStore::shownLocation(const QString &location)
+{
+    // Messages name the location without a password it may carry (they reach logs and CI output).
+    return location.contains(QLatin1String("://")) ? QUrl(location).adjusted(QUrl::RemovePassword).toString()
+                                                   : location;
+}
+
 StoreError LicenseStore::newerSchemaError(int found) const
 {
-    const bool postgres = m_location.contains(QLatin1String("://"));
     return StoreError{StoreError::Code::NewerSchema,
         i18nc("@info",
             "The license database “%1” was written by a newer version of GHE License Console (schema %2; this "
             "version "
             "knows up to %3). It was not changed. Update the console, or choose another database.",
-            postgres ? QUrl(m_location).adjusted(QUrl::RemovePassword).toString() : m_location, found,
-            latestSchemaVersion()),
+            shownLocation(m_location), found, latestSchemaVersion()),
         {}};
 }
 

@@ -161,6 +161,8 @@ private:
     /// Puts an SQLite database in WAL mode, waiting up to `busyTimeoutMs` while another console holds it.
     StoreError enableWal(int busyTimeoutMs);
     StoreError queryError(const QSqlQuery &query) const;
+    /// The location as messages show it: a postgresql:// URL without its password.
+    static QString shownLocation(const QString &location);
     /// Refusing a database a newer console wrote (schema `found`): it stays as it is.
     StoreError newerSchemaError(int found) const;
     /// The error for a driver's native code and text (busy or locked: Code::Locked).

@@ -177,17 +177,8 @@ void AttentionCard::updateIcons()
 
 bool AttentionCard::event(QEvent *event)
 {
-    switch (event->type()) {
-    case QEvent::StyleChange:
-    case QEvent::PaletteChange: // icon themes that follow the palette
-    case QEvent::ScreenChangeInternal:
-#if QT_VERSION >= QT_VERSION_CHECK(6, 6, 0)
-    case QEvent::DevicePixelRatioChange:
-#endif
+    if (WidgetUtil::changesIconPixmaps(event)) {
         updateIcons();
-        break;
-    default:
-        break;
     }
     return QGroupBox::event(event);
 }

@@ -3,6 +3,7 @@
 #include "inlinemessage.h"
 
 #include "statuscolors.h"
+#include "widgetutil.h"
 
 #include <KLocalizedString>
 #include <QAccessible>
@@ -115,17 +116,8 @@ void InlineMessage::updateIcon()
 
 bool InlineMessage::event(QEvent *event)
 {
-    switch (event->type()) {
-    case QEvent::StyleChange:
-    case QEvent::PaletteChange:
-    case QEvent::ScreenChangeInternal:
-#if QT_VERSION >= QT_VERSION_CHECK(6, 6, 0)
-    case QEvent::DevicePixelRatioChange:
-#endif
+    if (WidgetUtil::changesIconPixmaps(event)) {
         updateIcon();
-        break;
-    default:
-        break;
     }
     return QFrame::event(event);
 }

@@ -137,4 +137,18 @@ void fitColumnToTexts(QTableView *view, int column, const QStringList &texts)
     }
     view->setColumnWidth(column, width);
 }
+bool changesIconPixmaps(const QEvent *event)
+{
+    switch (event->type()) {
+    case QEvent::StyleChange:
+    case QEvent::PaletteChange:
+    case QEvent::ScreenChangeInternal:
+#if QT_VERSION >= QT_VERSION_CHECK(6, 6, 0)
+    case QEvent::DevicePixelRatioChange:
+#endif
+        return true;
+    default:
+        return false;
+    }
+}
 } // namespace WidgetUtil

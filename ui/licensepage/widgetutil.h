@@ -5,6 +5,7 @@
 #include <QList>
 #include <QString>
 
+class QEvent;
 class QFormLayout;
 class QHeaderView;
 class QLayout;
@@ -37,4 +38,7 @@ void fitHeightToWrappedTexts(QWidget *window);
 void fitSectionsToTitles(QHeaderView *header);
 /// Widens @p column of @p view to show each of @p texts whole: for a column of a few fixed words.
 void fitColumnToTexts(QTableView *view, int column, const QStringList &texts);
+/// @p event asks for pixmaps made anew: another style or palette (icon themes follow it), or a screen of
+/// another scale.
+bool changesIconPixmaps(const QEvent *event);
 } // namespace WidgetUtil

@@ -39,23 +39,43 @@ void ReportJob::run()
     const qsizetype available = m_compactRows ? m_compactRows->size() : m_report.users.size();
     const qsizetype count = m_rows ? m_rows->size() : available;
     qsizetype i = 0;
+    qsizetype given = 0;
+    bool stopped = false;
+    Q_EMIT progress(0, count, 0);
     const LicenseReportWriter::NextSeat next = [&](ConsumedLicense *seat) {
         while (i < count) {
+            // Every few thousand seats: how far it got, and whether the admin still wants the file.
+            if (i % ProgressInterval == 0 && i > 0) {
+                Q_EMIT progress(i, count, given);
+                if (cancelRequested()) {
+                    stopped = true;
+                    return false;
+                }
+            }
             const qsizetype row = m_rows ? m_rows->at(i) : i;
             ++i;
             if (row >= 0 && row < available) {
                 *seat = m_compactRows ? m_compactRows->license(row) : m_report.users.at(row);
+                ++given;
                 return true;
             }
         }
         return false;
     };
-    const LicenseReportWriter::Result result =
-        LicenseReportWriter::write(m_path, m_report, next, m_options, &m_written);
+    // A cancelled report is not saved: the file that was there stays as it was.
+    const LicenseReportWriter::Result result = LicenseReportWriter::writeFile(m_path, [&](QIODevice *file) {
+        return LicenseReportWriter::writeTo(file, m_report, next, m_options, &m_written) && !stopped;
+    });
+    if (stopped) {
+        m_written = 0;
+        cancel();
+        return;
+    }
     if (!result.ok()) {
         fail(result.errorMessage, i18nc("@info", "Choose a folder you can write to."));
         return;
     }
+    Q_EMIT progress(count, count, given);
     succeed();
 }
 } // namespace Glc

@@ -10,7 +10,7 @@
 
 namespace Glc {
 /// "Download report": the consumed licenses as CSV (the columns of GitHub's license report) or JSON,
-/// written atomically in the worker thread. Needs no network and no store.
+/// written atomically in the worker thread, with progress and cancel. Needs no network and no store.
 class ReportJob : public WorkflowJob
 {
     Q_OBJECT
@@ -30,6 +30,9 @@ public:
     qsizetype seatsWritten() const { return m_written; }
     /// CSV for a path ending in .csv (or anything else), JSON for .json.
     static LicenseReportWriter::Format formatFor(const QString &path);
+    /// progress() comes every this many rows (done: rows of `rows` looked at, total: their count, items: seats
+    /// written); a cancel is seen at the same points, and leaves the file as it was.
+    static constexpr qsizetype ProgressInterval = 4096;
 
 protected:
     void run() override;

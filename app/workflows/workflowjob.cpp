@@ -25,6 +25,11 @@ void WorkflowJob::start()
         return;
     }
     m_status = Status::Running;
+    // Cancelled while it waited for the worker thread (behind another job): it does not begin at all.
+    if (cancelRequested()) {
+        cancel();
+        return;
+    }
     run();
 }
 

@@ -37,7 +37,8 @@ public:
     explicit WorkflowJob(const WorkflowContext &context, QObject *parent = nullptr);
     ~WorkflowJob() override;
 
-    /// Starts the work; call in the thread the job lives in (JobRunner does that).
+    /// Starts the work; call in the thread the job lives in (JobRunner does that). A job whose cancel was
+    /// requested before (it waited behind another one) finishes as Cancelled without running.
     void start();
     /// Stops everything the job is doing and finishes it as Cancelled. Safe to call at any moment, in
     /// the job's thread (JobRunner::cancel() from any other).

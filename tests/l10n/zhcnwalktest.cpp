@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "controllers/downloadreportcommand.h"
 #include "controllers/savesummarycommand.h"
 #include "core/applicationinfo.h"
 #include "core/localization.h"
@@ -25,6 +26,8 @@
 #include "views/addserverusageview.h"
 #include "views/exportusageview.h"
 #include "views/syncnowview.h"
+#include "waitingjob.h"
+#include "workflows/jobrunner.h"
 #include "workflows/labhost.h"
 
 #include <QApplication>
@@ -39,9 +42,11 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPointer>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QScreen>
+#include <QSemaphore>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -254,6 +259,32 @@ private Q_SLOTS:
         QVERIFY(organizations->list()->topLevelItemCount() > 0);
         check(organizations, QStringLiteral("OrganizationsDialog"));
         organizations->close();
+    }
+
+    void shouldShowTheReportsProgress()
+    {
+        // Download report's progress dialog, while the report waits behind other work in the worker thread.
+        auto *command = controller()->findChild<DownloadReportCommand *>();
+        QVERIFY(command);
+        command->setProgressDelay(0);
+        const auto delay = qScopeGuard([command] { command->setProgressDelay(500); });
+        const auto release = std::make_shared<QSemaphore>();
+        controller()->runner()->start(new WaitingJob(release));
+        const auto unblock = qScopeGuard([release] { release->release(); });
+        QSignalSpy written(controller(), &LicenseController::reportFinished);
+        controller()->writeReport(m_dir.filePath(QStringLiteral("report.csv")), Glc::LicenseReportWriter::Format::Csv);
+        QProgressDialog *progress = nullptr;
+        QTRY_VERIFY((progress = m_window->findChild<QProgressDialog *>(QStringLiteral("reportProgressDialog"))) &&
+            progress->isVisible());
+        m_allow.addValues({QStringLiteral("report.csv")});
+        check(progress, QStringLiteral("Download Report progress"));
+        // Its own Cancel button (Qt's text, translated): the report is not written.
+        auto *cancel = progress->findChild<QPushButton *>();
+        QVERIFY(cancel);
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        release->release();
+        QVERIFY(written.wait(30000));
+        QVERIFY(!written.first().first().toBool());
     }
 
     void shouldShowTheAboutBox()

@@ -5,6 +5,7 @@
 
 #include "controllers/autorefresh.h"
 #include "controllers/connectiontestcommand.h"
+#include "controllers/downloadreportcommand.h"
 #include "controllers/licensecontroller.h"
 #include "controllers/reportfilecommand.h"
 #include "controllers/savefixlistcommand.h"
@@ -50,6 +51,8 @@
 #include "views/addserverusageview.h"
 #include "views/exportusageview.h"
 #include "views/syncnowview.h"
+#include "waitingjob.h"
+#include "workflows/jobrunner.h"
 #include "workflows/labhost.h"
 #include "workflows/workflowjob.h"
 
@@ -82,6 +85,7 @@
 #include <QMimeData>
 #include <QPointer>
 #include <QProgressBar>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QScreen>
@@ -641,6 +645,51 @@ private Q_SLOTS:
         QCOMPARE(written.first().at(0).toBool(), false);
         QVERIFY(page()->errorMessage()->isVisible());
         QVERIFY(!QFile::exists(bad));
+    }
+
+    void shouldCancelTheReportFromItsProgressDialog()
+    {
+        QVERIFY(openConsole());
+        auto *command = controller()->findChild<DownloadReportCommand *>();
+        QVERIFY(command);
+        command->setProgressDelay(0);
+        // The worker thread busy with other work (a snapshot being written) until the dialog was answered, so the
+        // report cannot be done before its Cancel is clicked.
+        const auto release = std::make_shared<QSemaphore>();
+        auto *busy = new WaitingJob(release);
+        controller()->runner()->start(busy);
+        const auto unblock = qScopeGuard([release] { release->release(); });
+        const QString path = m_dir->filePath(QStringLiteral("last-week.csv"));
+        QVERIFY(writeFile(path, "the report from last week\n"));
+        QSignalSpy written(controller(), &LicenseController::reportFinished);
+        QSignalSpy status(controller(), &LicenseController::statusMessage);
+        controller()->writeReport(path, LicenseReportWriter::Format::Csv);
+        QProgressDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = m_window->findChild<QProgressDialog *>(QStringLiteral("reportProgressDialog"))) &&
+            dialog->isVisible());
+        QCOMPARE(dialog->labelText(), QStringLiteral("Writing last-week.csv…"));
+        QVERIFY(!dialog->isModal()); // the console stays usable meanwhile
+        auto *cancel = dialog->findChild<QPushButton *>();
+        QVERIFY(cancel);
+        QCOMPARE(cancel->text(), QStringLiteral("Cancel"));
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        release->release();
+        QVERIFY(written.wait(30000));
+        QCOMPARE(written.first().at(0).toBool(), false);
+        QCOMPARE(readAll(path), QByteArray("the report from last week\n"));
+        QVERIFY(!status.isEmpty());
+        QCOMPARE(status.last().first().toString(),
+            QStringLiteral("Download report cancelled; %1 was not changed.").arg(path));
+        QVERIFY(!page()->errorMessage()->isVisible()); // a cancel is no error
+        QVERIFY(!m_window->findChild<QProgressDialog *>(QStringLiteral("reportProgressDialog")));
+
+        // Not cancelled: the dialog follows the seats written and goes with the report saved.
+        written.clear();
+        controller()->writeReport(path, LicenseReportWriter::Format::Csv);
+        QVERIFY(written.wait(30000));
+        QCOMPARE(written.first().at(0).toBool(), true);
+        QVERIFY(readAll(path).startsWith("\xEF\xBB\xBF"));
+        QVERIFY(!m_window->findChild<QProgressDialog *>(QStringLiteral("reportProgressDialog")));
     }
 
     void shouldGiveTheReportTheSuffixOfTheChosenKind()

@@ -3,6 +3,7 @@
 // Screenshots of the real console (main window with lab data and the three action views) under a real
 // X server, in the language of the environment; in Chinese the CJK glyphs must really be drawn.
 
+#include "controllers/downloadreportcommand.h"
 #include "controllers/licensecontroller.h"
 #include "controllers/savesummarycommand.h"
 #include "core/applicationinfo.h"
@@ -28,6 +29,8 @@
 #include "views/addserverusageview.h"
 #include "views/exportusageview.h"
 #include "views/syncnowview.h"
+#include "waitingjob.h"
+#include "workflows/jobrunner.h"
 #include "workflows/labhost.h"
 
 #include <QAbstractItemView>
@@ -52,10 +55,13 @@
 #include <QPainter>
 #include <QPointer>
 #include <QProgressBar>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -112,9 +118,10 @@ int foregroundPixels(const QImage &image, const QRect &region)
     return count;
 }
 
-bool notBlank(const QImage &image)
+/// Something drawn, on at least `minimumSide` pixels each way (a progress dialog is lower than a view).
+bool notBlank(const QImage &image, int minimumSide = 100)
 {
-    return !image.isNull() && image.width() > 100 && image.height() > 100 &&
+    return !image.isNull() && image.width() > minimumSide && image.height() > minimumSide &&
         foregroundPixels(image, image.rect()) > image.width() * image.height() / 200;
 }
 } // namespace
@@ -128,12 +135,12 @@ private:
     QString m_out;
     std::unique_ptr<MainWindow> m_window;
 
-    QString shoot(QWidget *widget, const QString &name)
+    QString shoot(QWidget *widget, const QString &name, int minimumSide = 100)
     {
         const QString path = Screenshot::save(widget, m_out, name);
         [&] {
             QVERIFY2(!path.isEmpty(), qPrintable(name));
-            QVERIFY2(notBlank(QImage(path)), qPrintable(path));
+            QVERIFY2(notBlank(QImage(path), minimumSide), qPrintable(path));
         }();
         return path;
     }
@@ -558,6 +565,34 @@ private Q_SLOTS:
         QVERIFY(dialog->list()->topLevelItemCount() > 0);
         shoot(dialog, QStringLiteral("organizations"));
         dialog->close();
+    }
+
+    void shouldShootTheReportsProgress()
+    {
+        // Download report waiting behind other work in the worker thread: its progress dialog, then cancelled.
+        auto *command = m_window->controller()->findChild<DownloadReportCommand *>();
+        QVERIFY(command);
+        command->setProgressDelay(0);
+        const auto delay = qScopeGuard([command] { command->setProgressDelay(500); });
+        const auto release = std::make_shared<QSemaphore>();
+        m_window->controller()->runner()->start(new WaitingJob(release));
+        const auto unblock = qScopeGuard([release] { release->release(); });
+        QSignalSpy written(m_window->controller(), &LicenseController::reportFinished);
+        m_window->controller()->writeReport(
+            m_dir.filePath(QStringLiteral("consumed-licenses.csv")), LicenseReportWriter::Format::Csv);
+        QProgressDialog *progress = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (progress = m_window->findChild<QProgressDialog *>(QStringLiteral("reportProgressDialog"))) &&
+                progress->isVisible(),
+            10000);
+        QVERIFY(QTest::qWaitForWindowExposed(progress));
+        progress->setRange(0, 300000); // as far as a large report gets in a moment
+        progress->setValue(120000);
+        shoot(progress, QStringLiteral("report-progress"), 60);
+        QTest::mouseClick(progress->findChild<QPushButton *>(), Qt::LeftButton);
+        release->release();
+        QVERIFY(written.wait(30000));
+        QVERIFY(!written.first().first().toBool());
     }
 
     void shouldShootUsageFiles()

@@ -5,13 +5,16 @@
 #include "workflows/reportjob.h"
 #include "workflows/jobrunner.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace Glc;
+using namespace Qt::StringLiterals;
 
 namespace {
 ConsumedLicensesReport threeSeats()
@@ -170,6 +173,81 @@ private Q_SLOTS:
         ConsumedLicensesReport empty = threeSeats();
         empty.users.clear();
         QCOMPARE(readAll(path), LicenseReportWriter::toCsv(empty));
+    }
+
+    void shouldReportProgressAndKeepTheOldFileWhenCancelled()
+    {
+        JobRunner runner;
+        const ConsumedLicensesReport seats = threeSeats();
+        CompactLicenseRows compact;
+        const qsizetype count = 3 * ReportJob::ProgressInterval;
+        for (qsizetype n = 0; n < count; ++n) {
+            compact.append(seats.users.at(n % 3));
+        }
+        ConsumedLicensesReport totals = seats;
+        totals.users.clear();
+
+        // Written whole: progress from 0 to every row, the seats written as the last count.
+        const QString whole = m_dir.filePath(QStringLiteral("progress.csv"));
+        auto *job = new ReportJob({}, whole, totals, compact, std::nullopt, {});
+        QList<qint64> done;
+        qint64 total = -1;
+        qint64 items = -1;
+        // In the worker thread, as the job emits it; read here after finished() (queued) came.
+        connect(
+            job, &WorkflowJob::progress, job,
+            [&](qint64 d, qint64 t, qint64 i) {
+                done.append(d);
+                total = t;
+                items = i;
+            },
+            Qt::DirectConnection);
+        WorkflowJob::Status status = WorkflowJob::Status::NotStarted;
+        QVERIFY(runInWorker(runner, job, &status));
+        QCOMPARE(status, WorkflowJob::Status::Succeeded);
+        QCOMPARE(total, count);
+        QCOMPARE(items, count);
+        QCOMPARE(done, (QList<qint64>{0, ReportJob::ProgressInterval, 2 * ReportJob::ProgressInterval, count}));
+        QCOMPARE(readAll(whole).count("\r\n"), count + 1); // the header and every seat
+
+        // Cancelled at the first progress after the start: the file that was there is left as it was, and no
+        // half-written file is left beside it.
+        const QString kept = m_dir.filePath(QStringLiteral("kept/report.csv"));
+        QVERIFY(QDir().mkpath(QFileInfo(kept).path()));
+        {
+            QFile old(kept);
+            QVERIFY(old.open(QIODevice::WriteOnly));
+            old.write("the report from last week\n");
+        }
+        job = new ReportJob({}, kept, totals, compact, std::nullopt, {});
+        connect(
+            job, &WorkflowJob::progress, job,
+            [job](qint64 d) {
+                if (d > 0) {
+                    job->requestCancel();
+                }
+            },
+            Qt::DirectConnection);
+        qsizetype written = -1;
+        QString error;
+        QVERIFY(runInWorker(runner, job, &status, &error, nullptr, &written));
+        QCOMPARE(status, WorkflowJob::Status::Cancelled);
+        QCOMPARE(written, 0);
+        QCOMPARE(readAll(kept), QByteArray("the report from last week\n"));
+        QCOMPARE(QDir(QFileInfo(kept).path()).entryList(QDir::Files | QDir::Hidden), QStringList{u"report.csv"_s});
+    }
+
+    void shouldNotBeginWhenCancelledBeforeItsTurn()
+    {
+        // Cancelled while it waited for the worker thread: no file at all, even for a report too small to check.
+        JobRunner runner;
+        const QString path = m_dir.filePath(QStringLiteral("never.csv"));
+        auto *job = new ReportJob({}, path, threeSeats(), std::nullopt, {});
+        job->requestCancel();
+        WorkflowJob::Status status = WorkflowJob::Status::NotStarted;
+        QVERIFY(runInWorker(runner, job, &status));
+        QCOMPARE(status, WorkflowJob::Status::Cancelled);
+        QVERIFY(!QFile::exists(path));
     }
 
     void shouldFailWithTheNextStepAndLeaveNothingBehind()

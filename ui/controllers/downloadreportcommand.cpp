@@ -15,7 +15,10 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QSettings>
+
+#include <limits>
 
 using namespace Glc;
 
@@ -85,11 +88,34 @@ void DownloadReportCommand::write(const QString &path, LicenseReportWriter::Form
     options.utf8Bom = utf8Bom && format == LicenseReportWriter::Format::Csv;
     auto *job =
         new ReportJob(m_controller->context(), path, totals, m_table->model()->rows(), m_table->shownRows(), options);
-    connect(job, &WorkflowJob::finished, this, [this, job] {
+    // Shown only when the write takes a while (300,000 seats: a few seconds); the file is named, since the
+    // save dialog that chose it is gone. It lives as long as the job: its Cancel can always reach it.
+    auto *progress = new QProgressDialog(m_page);
+    progress->setObjectName(QStringLiteral("reportProgressDialog"));
+    progress->setWindowTitle(i18nc("@title:window", "Download Report"));
+    progress->setLabelText(i18nc("@label:progress %1 file name", "Writing %1…", QFileInfo(path).fileName()));
+    // Not modal: the console stays usable meanwhile (and a modal one's setValue() would run the event loop
+    // inside this signal's slot).
+    progress->setWindowModality(Qt::NonModal);
+    progress->setAutoClose(false);
+    progress->setAutoReset(false);
+    progress->setRange(0, 0);
+    progress->setMinimumDuration(m_progressDelayMs);
+    progress->setMinimumWidth(progress->fontMetrics().horizontalAdvance(u'x') * 50);
+    connect(job, &WorkflowJob::progress, progress, [progress](qint64 done, qint64 total) {
+        progress->setRange(0, int(std::min<qint64>(total, std::numeric_limits<int>::max())));
+        progress->setValue(int(std::min<qint64>(done, progress->maximum())));
+    });
+    connect(progress, &QProgressDialog::canceled, this, [job] { JobRunner::cancel(job); });
+    connect(job, &WorkflowJob::finished, this, [this, job, progress] {
+        delete progress;
         const bool success = job->status() == WorkflowJob::Status::Succeeded;
         if (success) {
             Q_EMIT statusMessage(i18ncp("@info:status", "Report with %1 seat written to %2.",
                 "Report with %1 seats written to %2.", job->seatsWritten(), job->path()));
+        } else if (job->status() == WorkflowJob::Status::Cancelled) {
+            Q_EMIT statusMessage(
+                i18nc("@info:status %1 file path", "Download report cancelled; %1 was not changed.", job->path()));
         } else if (job->status() == WorkflowJob::Status::Failed) {
             m_page->showError(job->errorText(), job->nextStep());
         }

@@ -145,7 +145,7 @@ ExitCode CliSession::chooseConnection()
     return ExitCode::Ok;
 }
 
-ExitCode CliSession::prepareConnection()
+ExitCode CliSession::prepareConnection(CliToken::Missing *missingToken)
 {
     if (const ExitCode code = chooseConnection(); code != ExitCode::Ok) {
         return code;
@@ -161,6 +161,10 @@ ExitCode CliSession::prepareConnection()
     const CliToken::Lookup token = CliToken::find(chosen);
     if (token.token.isEmpty()) {
         const CliToken::Missing missing = CliToken::missing(chosen, token);
+        if (missingToken) {
+            *missingToken = missing;
+            return ExitCode::Ok;
+        }
         CliOutput::error(missing.message, missing.nextStep);
         return ExitCode::Failure;
     }

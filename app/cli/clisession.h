@@ -17,6 +17,10 @@
 class QCommandLineParser;
 
 namespace Glc {
+namespace CliToken {
+struct Missing;
+}
+
 class LabHost;
 class WorkflowJob;
 
@@ -44,8 +48,9 @@ public:
     /// Chooses the connection from the store and --connection, without the network: no lab is started, no
     /// token looked up. Enough for what reads the store only.
     ExitCode chooseConnection();
-    /// Chooses the connection, starts the in-process lab when needed, finds the token.
-    ExitCode prepareConnection();
+    /// Chooses the connection, starts the in-process lab when needed, finds the token. No token: prints why and
+    /// fails, or, with `missingToken`, fills it in and returns Ok with the context's token empty.
+    ExitCode prepareConnection(CliToken::Missing *missingToken = nullptr);
     const WorkflowContext &context() const { return m_context; }
     const Connection &connection() const { return m_context.connection; }
     bool usesBuiltInLab() const { return m_lab != nullptr; }

@@ -442,6 +442,19 @@ private:
         return ExitCode::Ok;
     }
 
+    /// `[ok] what - detail` or `[FAILED] …`, the fix indented below (each of its lines).
+    static void printCheck(const ConnectionTestJob::Check &check)
+    {
+        const QString mark =
+            check.ok ? i18nc("@info:shell check passed", "ok") : i18nc("@info:shell check failed", "FAILED");
+        CliOutput::out(QStringLiteral("[%1] %2%3")
+                .arg(mark, check.what, check.detail.isEmpty() ? QString() : QStringLiteral(" - ") + check.detail));
+        if (!check.fix.isEmpty()) {
+            const QString indent = QStringLiteral("       ");
+            CliOutput::out(indent + QString(check.fix).replace(QLatin1Char('\n'), QLatin1Char('\n') + indent));
+        }
+    }
+
     ExitCode test(CliSession &session, const QString &name)
     {
         // The connection to test is the positional NAME, else --connection (before or after the
@@ -449,21 +462,20 @@ private:
         if (!name.isEmpty()) {
             session.setConnectionName(name);
         }
-        if (const ExitCode code = session.prepareConnection(); code != ExitCode::Ok) {
+        // No token is a failed check like any other, with the reason the command line knows (which variable,
+        // an unreadable keychain), not an error instead of the list.
+        CliToken::Missing missing;
+        if (const ExitCode code = session.prepareConnection(&missing); code != ExitCode::Ok) {
             return code;
+        }
+        if (session.context().token.isEmpty()) {
+            printCheck(ConnectionTestJob::missingToken(missing.message, missing.nextStep));
+            return ExitCode::Failure;
         }
         ConnectionTestJob job(session.context());
         QObject guard;
-        QObject::connect(&job, &ConnectionTestJob::checked, &guard, [&job](int index) {
-            const ConnectionTestJob::Check &check = job.checks().at(index);
-            const QString mark =
-                check.ok ? i18nc("@info:shell check passed", "ok") : i18nc("@info:shell check failed", "FAILED");
-            CliOutput::out(QStringLiteral("[%1] %2%3")
-                    .arg(mark, check.what, check.detail.isEmpty() ? QString() : QStringLiteral(" - ") + check.detail));
-            if (!check.fix.isEmpty()) {
-                CliOutput::out(QLatin1String("       ") + check.fix);
-            }
-        });
+        QObject::connect(
+            &job, &ConnectionTestJob::checked, &guard, [&job](int index) { printCheck(job.checks().at(index)); });
         return session.runJob(job, CliSession::Assist::Stop);
     }
 };

@@ -18,6 +18,13 @@ ConnectionTestJob::ConnectionTestJob(const WorkflowContext &context, QObject *pa
 {
 }
 
+ConnectionTestJob::Check ConnectionTestJob::missingToken(const QString &detail, const QString &fix)
+{
+    return Check{i18nc("@info connection check", "A token is available"), false,
+        detail.isEmpty() ? i18nc("@info", "No token was found in the keychain or the environment.") : detail,
+        fix.isEmpty() ? i18nc("@info", "Save a token with the read:enterprise scope, or set GH_TOKEN.") : fix};
+}
+
 void ConnectionTestJob::add(const QString &what, bool ok, const QString &detail, const QString &fix)
 {
     m_checks.append(Check{what, ok, detail, fix});
@@ -28,9 +35,8 @@ void ConnectionTestJob::run()
 {
     const Connection &connection = context().connection;
     if (context().token.isEmpty()) {
-        add(i18nc("@info connection check", "A token is available"), false,
-            i18nc("@info", "No token was found in the keychain or the environment."),
-            i18nc("@info", "Save a token with the read:enterprise scope, or set GH_TOKEN."));
+        const Check token = missingToken();
+        add(token.what, false, token.detail, token.fix);
         conclude();
         return;
     }

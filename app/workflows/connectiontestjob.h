@@ -28,6 +28,10 @@ public:
 
     explicit ConnectionTestJob(const WorkflowContext &context, QObject *parent = nullptr);
 
+    /// The check a test without a token fails at (and stops): `detail` and `fix` say why and what to do, by
+    /// default as the console says it.
+    static Check missingToken(const QString &detail = {}, const QString &fix = {});
+
     /// In the order they ran; checks after an access failure are not run.
     const QList<Check> &checks() const { return m_checks; }
 

@@ -1662,6 +1662,20 @@ private Q_SLOTS:
         QVERIFY2(status.err.contains(QLatin1String("Set GH_TOKEN in the environment of ghe-license")),
             qPrintable(status.err));
         QVERIFY(status.out.isEmpty());
+        // connections test: the same reason as its first, failed check, the fix indented line by line below it.
+        const Run test = run({QStringLiteral("connections"), QStringLiteral("test"), QStringLiteral("ext"),
+            QStringLiteral("--store"), store});
+        QCOMPARE(test.code, 1);
+        const QStringList lines = test.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QVERIFY2(lines.size() >= 3, qPrintable(test.out));
+        QCOMPARE(lines.at(0),
+            QStringLiteral("[FAILED] A token is available - No token for the connection ext: none in the environment, "
+                           "and the keychain cannot be read."));
+        QVERIFY2(lines.at(1).startsWith(QLatin1String("       ")) && lines.at(1).contains(QLatin1String("keychain")),
+            qPrintable(test.out));
+        QVERIFY2(lines.last().startsWith(QLatin1String("       Set GH_TOKEN in the environment of ghe-license")),
+            qPrintable(test.out));
+        QVERIFY2(!test.out.contains(QLatin1String("[ok]")), qPrintable(test.out));
 
         // A token for the keychain is refused as a whole: no connection without its token.
         const Run add =

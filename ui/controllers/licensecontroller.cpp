@@ -292,14 +292,19 @@ void LicenseController::activateLoaded(const Connection &connection, const QStri
 {
     m_connectionPending = false;
     activate(connection, token);
-    const auto waiting = std::exchange(m_waitingForConnection, {});
-    for (const Waiting &entry : waiting) {
-        if (entry.receiver) {
-            whenReady(entry.receiver, entry.function);
-        }
-    }
+    flush(m_waitingForConnection, [this](const Waiting &entry) { whenReady(entry.receiver, entry.function); });
     if (std::exchange(m_refreshQueued, false)) {
         refresh(); // on the lab: queued behind its start now
+    }
+}
+
+void LicenseController::flush(QList<Waiting> &list, const std::function<void(const Waiting &)> &handle)
+{
+    const QList<Waiting> waiting = std::exchange(list, {});
+    for (const Waiting &entry : waiting) {
+        if (entry.receiver) {
+            handle(entry);
+        }
     }
 }
 
@@ -358,22 +363,16 @@ void LicenseController::labStarted()
         m_context = contextFor(m_connection, {});
     }
     qCDebug(GLC_UI) << "license lab running";
-    const auto waiting = std::exchange(m_waitingForLab, {});
-    for (const Waiting &entry : waiting) {
-        if (entry.receiver) {
-            entry.function();
-        }
-    }
+    flush(m_waitingForLab, [](const Waiting &entry) { entry.function(); });
 }
 
 void LicenseController::labFailed(const QString &error)
 {
-    const auto waiting = std::exchange(m_waitingForLab, {});
-    for (const Waiting &entry : waiting) {
-        if (entry.receiver && entry.failed) {
+    flush(m_waitingForLab, [&error](const Waiting &entry) {
+        if (entry.failed) {
             entry.failed(error);
         }
-    }
+    });
     m_page->showError(i18nc("@info", "The built-in license lab could not start: %1", error),
         i18nc("@info", "Check that the machine allows listening on 127.0.0.1, then restart the console."));
     m_takeHistory = false;
@@ -534,12 +533,8 @@ void LicenseController::activate(const Connection &connection, const QString &to
 void LicenseController::tokenKnown()
 {
     const bool waited = std::exchange(m_tokenPending, false);
-    const auto waiting = std::exchange(m_waitingForToken, {});
-    for (const Waiting &entry : waiting) {
-        if (entry.receiver) {
-            whenReady(entry.receiver, entry.function); // the built-in lab may still be starting
-        }
-    }
+    // Through whenReady() again: the built-in lab may still be starting.
+    flush(m_waitingForToken, [this](const Waiting &entry) { whenReady(entry.receiver, entry.function); });
     if (waited && std::exchange(m_refreshQueued, false)) {
         refresh(); // queued while the keychain was asked
     }

@@ -231,6 +231,8 @@ private:
         std::function<void()> function;
         std::function<void(const QString &)> failed;
     };
+    /// Empties `list`, then hands each entry whose receiver is still there to `handle` (which may queue it anew).
+    static void flush(QList<Waiting> &list, const std::function<void(const Waiting &)> &handle);
     QList<Waiting> m_waitingForLab;
     QList<Waiting> m_waitingForConnection; ///< whenReady() calls made while m_connectionPending
     /// The keychain is being asked for the connection's token (it may wait for an unlock prompt): a refresh

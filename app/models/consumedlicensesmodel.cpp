@@ -205,19 +205,19 @@ quint32 ConsumedLicensesModel::sortRank(int row, int column) const
         }
     }
     const int n = rowCount();
+    // Each text case-folded once, then compared as plain UTF-16: the order (and the equal texts) of comparing
+    // case-insensitively, without folding both sides again at every one of the sort's n log n comparisons.
     QList<QString> keys;
     keys.reserve(n);
     for (int i = 0; i < n; ++i) {
-        keys.append(data(index(i, column), Qt::DisplayRole).toString());
+        keys.append(data(index(i, column), Qt::DisplayRole).toString().toCaseFolded());
     }
     QList<quint32> order(n);
     std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(),
-        [&keys](quint32 a, quint32 b) { return keys.at(a).compare(keys.at(b), Qt::CaseInsensitive) < 0; });
+    std::stable_sort(order.begin(), order.end(), [&keys](quint32 a, quint32 b) { return keys.at(a) < keys.at(b); });
     QList<quint32> ranks(n);
     for (int k = 0; k < n; ++k) {
-        const bool sameAsPrevious =
-            k > 0 && keys.at(order.at(k)).compare(keys.at(order.at(k - 1)), Qt::CaseInsensitive) == 0;
+        const bool sameAsPrevious = k > 0 && keys.at(order.at(k)) == keys.at(order.at(k - 1));
         ranks[order.at(k)] = sameAsPrevious ? ranks.at(order.at(k - 1)) : quint32(k);
     }
     // Replace the older entry; the newer one moves first.

@@ -332,6 +332,9 @@ StoreError LicenseStore::open(const QString &location, const OpenOptions &option
         m_schemaVersion = current.value;
         return {};
     }
+    if (options.beforeMigrationForTests) {
+        options.beforeMigrationForTests();
+    }
     if (auto e = migrate(target, options.failingMigrationForTests); e) {
         close();
         return e;

@@ -43,6 +43,9 @@ public:
         /// Tests only: the step to this schema version fails after its statements ran, as a broken
         /// migration would; 0: none fails.
         int failingMigrationForTests = 0;
+        /// Tests only: runs after the schema version was read and before the migration's transaction, where
+        /// another console may migrate the same database (to a newer version, even).
+        std::function<void()> beforeMigrationForTests;
     };
 
     /// Returns true to stop a long write; checked between batches.

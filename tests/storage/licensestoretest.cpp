@@ -1570,6 +1570,43 @@ private Q_SLOTS:
         }
     }
 
+    void shouldRefuseASchemaANewerConsoleRaisedWhileThisOneWasAboutToMigrate()
+    {
+        // A database of the schema before the latest, with a snapshot.
+        const int older = LicenseStore::latestSchemaVersion() - 1;
+        {
+            LicenseStore store;
+            LicenseStore::OpenOptions options;
+            options.migrateTo = older;
+            QVERIFY(!store.open(m_location, options));
+            QCOMPARE(store.schemaVersion(), older);
+            QVERIFY(store.writeSnapshot(smallSnapshot(1, 20)).ok());
+        }
+        // This console read the older version and is about to migrate; a newer console raises the schema first.
+        LicenseStore newer;
+        LicenseStore::OpenOptions asIs;
+        asIs.migrateTo = older;
+        QVERIFY(!newer.open(m_location, asIs));
+        const int raised = LicenseStore::latestSchemaVersion() + 1;
+        LicenseStore::OpenOptions options;
+        bool raisedMeanwhile = false;
+        options.beforeMigrationForTests = [&] {
+            execRaw(newer, QStringLiteral("UPDATE schema_version SET version = %1").arg(raised));
+            raisedMeanwhile = true;
+        };
+        LicenseStore store;
+        const StoreError e = store.open(m_location, options);
+        QVERIFY(raisedMeanwhile);
+        QCOMPARE(e.code, StoreError::Code::NewerSchema);
+        QVERIFY2(e.message.contains(QString::number(raised)), qPrintable(e.message));
+        QVERIFY(!store.isOpen());
+        // Nothing of the latest version's migration was applied: the version is the newer console's alone, and
+        // the snapshot is still there.
+        QCOMPARE(countOf(newer, QStringLiteral("SELECT COUNT(*) FROM schema_version")), 1);
+        QCOMPARE(countOf(newer, QStringLiteral("SELECT MAX(version) FROM schema_version")), raised);
+        QCOMPARE(countOf(newer, QStringLiteral("SELECT COUNT(*) FROM snapshots")), 1);
+    }
+
     /// Makes `store` hold the lock another console's write needs, as during a refresh: SQLite's
     /// database-wide write lock; on PostgreSQL the row of setting `key` (which must exist).
     void holdWriteLock(LicenseStore &store, const QString &key, const QString &value)

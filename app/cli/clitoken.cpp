@@ -71,7 +71,7 @@ void answered(const std::shared_ptr<Answer> &answer, const QString &token, const
 Lookup find(const Connection &connection, int timeoutMs)
 {
     Lookup lookup;
-    lookup.token = TokenStore::environmentToken(connection.kind);
+    lookup.token = TokenStore::environmentToken(connection);
     if (!lookup.token.isEmpty()) {
         lookup.source = Lookup::Source::Environment;
         return lookup;
@@ -138,12 +138,20 @@ QString readStandardInput()
 
 Missing missing(const Connection &connection, const Lookup &lookup)
 {
-    const QString environment = connection.kind == Connection::Kind::Server
-        ? i18nc("@info:shell",
-              "Set GH_ENTERPRISE_TOKEN (or GH_TOKEN) in the environment of ghe-license. Tokens are never accepted "
-              "as arguments.")
-        : i18nc(
-              "@info:shell", "Set GH_TOKEN in the environment of ghe-license. Tokens are never accepted as arguments.");
+    QString environment;
+    if (connection.kind == Connection::Kind::Server) {
+        environment = i18nc("@info:shell",
+            "Set GH_ENTERPRISE_TOKEN (or GH_TOKEN) in the environment of ghe-license. Tokens are never accepted as "
+            "arguments.");
+    } else if (connection.kind == Connection::Kind::Lab && !TokenStore::isLocalLab(connection)) {
+        // The GitHub token of GH_TOKEN is not given to a lab on another host (TokenStore::environmentToken()).
+        environment = i18nc("@info:shell",
+            "Set GLC_LAB_TOKEN in the environment of ghe-license (GH_TOKEN is not sent to a lab on another host). "
+            "Tokens are never accepted as arguments.");
+    } else {
+        environment = i18nc(
+            "@info:shell", "Set GH_TOKEN in the environment of ghe-license. Tokens are never accepted as arguments.");
+    }
     if (!lookup.keychainError.isEmpty()) {
         // Usually a headless machine: no Secret Service, so the environment is the way.
         return {i18nc("@info:shell",

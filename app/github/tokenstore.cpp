@@ -7,6 +7,7 @@
 #include <KLocalizedString>
 
 #include <QCoreApplication>
+#include <QHostAddress>
 #include <QPointer>
 #include <QPromise>
 #include <QTimer>
@@ -22,9 +23,9 @@ TokenStore::Factory &defaultFactory()
 
 const QStringList &TokenStore::environmentVariables()
 {
-    // In the order environmentToken() prefers them for a Server connection.
-    static const QStringList names{
-        QStringLiteral("GH_ENTERPRISE_TOKEN"), QStringLiteral("GH_TOKEN"), QStringLiteral("GITHUB_TOKEN")};
+    // In the order environmentToken() prefers them for a Server connection; the lab's own last.
+    static const QStringList names{QStringLiteral("GH_ENTERPRISE_TOKEN"), QStringLiteral("GH_TOKEN"),
+        QStringLiteral("GITHUB_TOKEN"), QStringLiteral("GLC_LAB_TOKEN")};
     return names;
 }
 
@@ -33,12 +34,36 @@ QString TokenStore::linkedServerEnvironmentToken()
     return qEnvironmentVariable("GH_ENTERPRISE_TOKEN");
 }
 
-QString TokenStore::environmentToken(Connection::Kind kind)
+bool TokenStore::isLocalLab(const Connection &connection)
 {
-    for (const QString &name : environmentVariables()) {
-        if (name == QLatin1String("GH_ENTERPRISE_TOKEN") && kind != Connection::Kind::Server) {
-            continue;
+    if (connection.kind != Connection::Kind::Lab) {
+        return false;
+    }
+    if (connection.labUrl.isEmpty()) {
+        return true;
+    }
+    const QString host = connection.labUrl.host();
+    return host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0 || QHostAddress(host).isLoopback();
+}
+
+QString TokenStore::environmentToken(const Connection &connection)
+{
+    QStringList names;
+    switch (connection.kind) {
+    case Connection::Kind::Server:
+        names = {QStringLiteral("GH_ENTERPRISE_TOKEN"), QStringLiteral("GH_TOKEN"), QStringLiteral("GITHUB_TOKEN")};
+        break;
+    case Connection::Kind::Cloud:
+        names = {QStringLiteral("GH_TOKEN"), QStringLiteral("GITHUB_TOKEN")};
+        break;
+    case Connection::Kind::Lab:
+        names = {QStringLiteral("GLC_LAB_TOKEN")};
+        if (isLocalLab(connection)) {
+            names << QStringLiteral("GH_TOKEN") << QStringLiteral("GITHUB_TOKEN");
         }
+        break;
+    }
+    for (const QString &name : std::as_const(names)) {
         const QString token = qEnvironmentVariable(name.toLatin1().constData());
         if (!token.isEmpty()) {
             return token;

@@ -24,8 +24,13 @@ public:
     virtual void writeToken(const QString &connectionId, const QString &token, WriteCallback callback) = 0;
     virtual void removeToken(const QString &connectionId, WriteCallback callback) = 0;
 
-    /// GH_ENTERPRISE_TOKEN (Server connections), then GH_TOKEN, then GITHUB_TOKEN; empty when none is set.
-    static QString environmentToken(Connection::Kind kind);
+    /// The token the environment gives `connection`, as gh reads them: GH_ENTERPRISE_TOKEN (Server connections),
+    /// then GH_TOKEN, then GITHUB_TOKEN. A Lab connection takes GLC_LAB_TOKEN, and GH_TOKEN / GITHUB_TOKEN only
+    /// for a lab on this machine (a loopback address or localhost): a GitHub token set for gh never goes to a
+    /// lab on another host. Empty when none applies.
+    static QString environmentToken(const Connection &connection);
+    /// Whether a Lab connection's lab runs on this machine (no URL: the built-in one).
+    static bool isLocalLab(const Connection &connection);
     /// For a server read beside another connection (a Cloud refresh reading a server through its own
     /// connection): GH_ENTERPRISE_TOKEN only, never the GH_TOKEN or GITHUB_TOKEN meant for the other one.
     static QString linkedServerEnvironmentToken();

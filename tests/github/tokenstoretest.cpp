@@ -9,6 +9,7 @@
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -147,16 +148,68 @@ private Q_SLOTS:
 
     void shouldPreferEnvironmentTokens()
     {
+        const auto connection = [](Connection::Kind kind, const QString &labUrl = {}) {
+            Connection c;
+            c.kind = kind;
+            c.labUrl = QUrl(labUrl);
+            return c;
+        };
+        const Connection server = connection(Connection::Kind::Server);
+        const Connection cloud = connection(Connection::Kind::Cloud);
         qputenv("GH_ENTERPRISE_TOKEN", "server-token");
         qputenv("GH_TOKEN", "gh-token");
         qputenv("GITHUB_TOKEN", "github-token");
-        QCOMPARE(TokenStore::environmentToken(Connection::Kind::Server), QStringLiteral("server-token"));
-        QCOMPARE(TokenStore::environmentToken(Connection::Kind::Cloud), QStringLiteral("gh-token"));
+        QCOMPARE(TokenStore::environmentToken(server), QStringLiteral("server-token"));
+        QCOMPARE(TokenStore::environmentToken(cloud), QStringLiteral("gh-token"));
         qunsetenv("GH_TOKEN");
-        QCOMPARE(TokenStore::environmentToken(Connection::Kind::Cloud), QStringLiteral("github-token"));
+        QCOMPARE(TokenStore::environmentToken(cloud), QStringLiteral("github-token"));
         qunsetenv("GH_ENTERPRISE_TOKEN");
         qunsetenv("GITHUB_TOKEN");
-        QVERIFY(TokenStore::environmentToken(Connection::Kind::Server).isEmpty());
+        QVERIFY(TokenStore::environmentToken(server).isEmpty());
+    }
+
+    void shouldGiveGitHubTokensToALabOnThisMachineOnly_data()
+    {
+        QTest::addColumn<QString>("labUrl");
+        QTest::addColumn<bool>("local");
+        QTest::newRow("built-in") << QString() << true;
+        QTest::newRow("127.0.0.1") << QStringLiteral("http://127.0.0.1:8080") << true;
+        QTest::newRow("127.1.2.3") << QStringLiteral("https://127.1.2.3") << true;
+        QTest::newRow("::1") << QStringLiteral("http://[::1]:8080") << true;
+        QTest::newRow("localhost") << QStringLiteral("http://LocalHost:8080") << true;
+        QTest::newRow("LAN address") << QStringLiteral("http://192.168.1.20:8080") << false;
+        QTest::newRow("host name") << QStringLiteral("https://lab.example.net") << false;
+        QTest::newRow("localhost as a subdomain") << QStringLiteral("https://localhost.example.net") << false;
+    }
+
+    void shouldGiveGitHubTokensToALabOnThisMachineOnly()
+    {
+        QFETCH(QString, labUrl);
+        QFETCH(bool, local);
+        Connection lab;
+        lab.kind = Connection::Kind::Lab;
+        lab.labUrl = QUrl(labUrl);
+        QCOMPARE(TokenStore::isLocalLab(lab), local);
+        const auto unset = qScopeGuard([] {
+            qunsetenv("GH_TOKEN");
+            qunsetenv("GITHUB_TOKEN");
+            qunsetenv("GLC_LAB_TOKEN");
+        });
+        // A github.com token set for gh: a lab elsewhere never gets it.
+        qputenv("GH_TOKEN", "ghp_for-github");
+        QCOMPARE(TokenStore::environmentToken(lab), local ? QStringLiteral("ghp_for-github") : QString());
+        qunsetenv("GH_TOKEN");
+        qputenv("GITHUB_TOKEN", "ghp_for-github-2");
+        QCOMPARE(TokenStore::environmentToken(lab), local ? QStringLiteral("ghp_for-github-2") : QString());
+        // The lab's own variable serves any lab, first; GitHub connections never read it.
+        qputenv("GLC_LAB_TOKEN", "lab-token");
+        QCOMPARE(TokenStore::environmentToken(lab), QStringLiteral("lab-token"));
+        Connection cloud;
+        cloud.kind = Connection::Kind::Cloud;
+        QCOMPARE(TokenStore::environmentToken(cloud), QStringLiteral("ghp_for-github-2"));
+        qunsetenv("GITHUB_TOKEN");
+        QVERIFY(TokenStore::environmentToken(cloud).isEmpty());
+        QVERIFY(TokenStore::environmentVariables().contains(QStringLiteral("GLC_LAB_TOKEN")));
     }
 
     void shouldReadLinkedServerTokensInTheApplicationsThread()

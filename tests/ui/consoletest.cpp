@@ -570,7 +570,15 @@ private Q_SLOTS:
         auto *fileMenu = m_window->findChild<QMenu *>(QStringLiteral("fileMenu"));
         auto *connection = m_window->findChild<QAction *>(QStringLiteral("connectionAction"));
         QVERIFY(fileMenu && connection);
-        const QString hint = LicenseController::tokenHint();
+        Connection remoteLab;
+        remoteLab.kind = Connection::Kind::Lab;
+        remoteLab.labUrl = QUrl(QStringLiteral("https://lab.example.net:8443"));
+        // A lab on another host is given GLC_LAB_TOKEN only, never a GitHub token meant for gh.
+        QCOMPARE(LicenseController::tokenHint(remoteLab),
+            QStringLiteral("Enter a token in File > Connection…, or set GLC_LAB_TOKEN."));
+        Connection cloud;
+        cloud.kind = Connection::Kind::Cloud;
+        const QString hint = LicenseController::tokenHint(cloud);
         QCOMPARE(hint, QStringLiteral("Enter a token in File > Connection…, or set GH_TOKEN."));
         QVERIFY(hint.contains(KLocalizedString::removeAcceleratorMarker(fileMenu->title())));
         QVERIFY(hint.contains(KLocalizedString::removeAcceleratorMarker(connection->text())));

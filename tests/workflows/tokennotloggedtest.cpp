@@ -301,7 +301,9 @@ private Q_SLOTS:
         }
 
         qputenv("GH_TOKEN", s_token.toUtf8());
-        QCOMPARE(TokenStore::environmentToken(Connection::Kind::Cloud), s_token);
+        Connection cloud;
+        cloud.kind = Connection::Kind::Cloud;
+        QCOMPARE(TokenStore::environmentToken(cloud), s_token);
         qunsetenv("GH_TOKEN");
         const QStringList lines = captured();
         for (const QString &line : lines) {
@@ -336,7 +338,7 @@ private Q_SLOTS:
         context.connection.adminShell.user = QStringLiteral("root");
         context.connection.adminShell.port = ssh.port();
         context.connection.adminShell.identityFile = ssh.clientKey();
-        context.token = TokenStore::environmentToken(Connection::Kind::Server);
+        context.token = TokenStore::environmentToken(context.connection);
         context.storeLocation = m_dir.filePath(QStringLiteral("shell.sqlite"));
         context.clientOptions.maxRetries = 0;
         ExportUsageJob job(context, QStringLiteral("127.0.0.1"), m_dir.filePath(QStringLiteral("shell.json")), true);

@@ -75,8 +75,9 @@ void ConnectionTestCommand::test(const Connection &connection, const QString &to
             if (context.token.isEmpty() && !keychainError.isEmpty()) {
                 // The keychain could not be asked (no Secret Service, locked, refused): say so, not "no token".
                 m_dialog->setTestRunning(false);
-                m_dialog->setTestReport({{i18nc("@info connection check", "A token is available"), false, keychainError,
-                    LicenseController::tokenHint()}});
+                const ConnectionTestJob::Check token =
+                    ConnectionTestJob::missingToken(keychainError, LicenseController::tokenHint(context.connection));
+                m_dialog->setTestReport({{token.what, false, token.detail, token.fix}});
                 return;
             }
             run(context);

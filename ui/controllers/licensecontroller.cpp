@@ -398,7 +398,7 @@ WorkflowContext LicenseController::contextFor(const Connection &connection, cons
         return context;
     }
     context.connection = connection;
-    context.token = token.isEmpty() ? TokenStore::environmentToken(connection.kind) : token;
+    context.token = token.isEmpty() ? TokenStore::environmentToken(connection) : token;
     context.labActions = connection.kind == Connection::Kind::Lab;
     return context;
 }
@@ -523,7 +523,8 @@ void LicenseController::activate(const Connection &connection, const QString &to
         }
         m_context.token = context.token;
         if (context.token.isEmpty()) {
-            m_page->showError(i18nc("@info", "No token for this connection."), error.isEmpty() ? tokenHint() : error);
+            m_page->showError(i18nc("@info", "No token for this connection."),
+                error.isEmpty() ? tokenHint(context.connection) : error);
         }
         reload();
         tokenKnown();
@@ -555,11 +556,16 @@ void LicenseController::whenTokenStoredKnown(
         });
 }
 
-QString LicenseController::tokenHint()
+QString LicenseController::tokenHint(const Connection &connection)
 {
     // The menu's own words (same messages as MainWindow's menu), so every language names it as shown.
     const QString menu = KLocalizedString::removeAcceleratorMarker(i18nc("@title:menu", "&File"));
     const QString item = KLocalizedString::removeAcceleratorMarker(i18nc("@action:inmenu", "&Connection…"));
+    if (connection.kind == Connection::Kind::Lab && !TokenStore::isLocalLab(connection)) {
+        // GH_TOKEN is not given to a lab on another host (TokenStore::environmentToken()).
+        return i18nc("@info %1 the File menu, %2 its Connection item",
+            "Enter a token in %1 > %2, or set GLC_LAB_TOKEN.", menu, item);
+    }
     return i18nc(
         "@info %1 the File menu, %2 its Connection item", "Enter a token in %1 > %2, or set GH_TOKEN.", menu, item);
 }

@@ -127,8 +127,9 @@ public:
     Glc::UsageFilesModel *usageFilesModel() const { return m_usageFiles; }
     Glc::SyncHistoryModel *syncHistoryModel() const { return m_syncHistory; }
     Glc::ConsumedLicensesFilterModel *filterModel() const;
-    /// What to do without a token: File > Connection… in the menu's translated words, or GH_TOKEN.
-    static QString tokenHint();
+    /// What to do without a token for `connection`: File > Connection… in the menu's translated words, or the
+    /// variable the environment would give it (GLC_LAB_TOKEN for a lab on another host, else GH_TOKEN).
+    static QString tokenHint(const Glc::Connection &connection);
     /// File > Save Summary.
     SaveSummaryCommand *summaryCommand() const { return m_summary; }
     bool isRefreshing() const { return m_refresh != nullptr || m_refreshQueued; }

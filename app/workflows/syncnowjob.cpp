@@ -180,7 +180,9 @@ void SyncNowJob::conclude(const QList<LicenseSyncStatus> &statuses)
             result.syncedAt = it->lastSyncDate;
             result.confirmed = it->lastSyncDate > m_baseline.value(host);
             result.success = result.confirmed && it->isSuccess();
-            result.error = it->error;
+            // GitHub's error text only of the sync this job saw: the one before it may have failed, and an
+            // unconfirmed run must not take over its words.
+            result.error = result.confirmed ? it->error : QString();
             changed.append(*it);
         }
         if (result.error.isEmpty()) {

@@ -553,10 +553,25 @@ private Q_SLOTS:
         config.githubLike = true;
         WorkflowContext context = startLab(config);
         context.assistTimeoutMs = 300;
-        SyncNowJob job(context, {connectedHost()});
+        // The server's last sync, a day ago, failed: nobody's click leaves that failure where it was, and the
+        // job says it saw no new sync, not the old sync's error.
+        const QString host = connectedHost();
+        const QString oldError = QStringLiteral("The license sync job failed: upstream is unavailable");
+        m_lab->runInLab([&host, &oldError](LicenseLab *lab) {
+            const QList<LabEnterprise::Server> labServers = lab->enterprise().servers();
+            for (int i = 0; i < labServers.size(); ++i) {
+                if (labServers.at(i).hostname == host) {
+                    lab->enterprise().recordSyncFailure(i, lab->now().addDays(-1), oldError);
+                }
+            }
+        });
+        SyncNowJob job(context, {host});
         QVERIFY(runToEnd(&job));
         QCOMPARE(job.status(), WorkflowJob::Status::Failed);
         QVERIFY(!job.results().first().confirmed);
+        QCOMPARE(
+            job.results().first().error, QStringLiteral("The server did not report a new sync before the time limit."));
+        QVERIFY2(!job.errorText().contains(oldError), qPrintable(job.errorText()));
     }
 
     void shouldExportAndNeverOverwriteSilently()

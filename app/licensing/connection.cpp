@@ -69,6 +69,12 @@ QUrl Connection::serverLicensePage(const QString &host, const QString &slug)
     return QUrl(QStringLiteral("https://%1/enterprises/%2/settings/license").arg(host, slug));
 }
 
+QString Connection::hostName(const QString &hostAndPort)
+{
+    const QString host = QUrl(QStringLiteral("https://") + hostAndPort, QUrl::StrictMode).host();
+    return host.isEmpty() ? hostAndPort : host;
+}
+
 QString Connection::snapshotSource() const
 {
     const QUrl base = restBase();

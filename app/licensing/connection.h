@@ -48,6 +48,9 @@ struct Connection
     /// https://HOST/enterprises/SLUG/settings/license, or the instance's enterprise list when the
     /// slug on that server is not known (the admin picks the enterprise there).
     static QUrl serverLicensePage(const QString &host, const QString &slug = {});
+    /// The host name of a server's `HOST[:PORT]` (as serverHost holds it; `[::1]:8443` gives `::1`): what ssh
+    /// reaches, what a usage file names and what file names carry.
+    static QString hostName(const QString &hostAndPort);
 
     /// Where a snapshot of this connection comes from, in words that do not depend on the language
     /// (stored with the snapshot, printed by the CLI's JSON): the lab's HOST:PORT,

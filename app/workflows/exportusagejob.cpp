@@ -23,7 +23,8 @@ ExportUsageJob::ExportUsageJob(
 
 QString ExportUsageJob::defaultFileName(const QString &host, const QDate &date)
 {
-    return QStringLiteral("%1-license-usage-%2.json").arg(host, date.toString(Qt::ISODate));
+    // The host without a port: no ':' in a file name that travels by mail.
+    return QStringLiteral("%1-license-usage-%2.json").arg(Connection::hostName(host), date.toString(Qt::ISODate));
 }
 
 void ExportUsageJob::run()
@@ -81,7 +82,9 @@ void ExportUsageJob::exportOverAdminShell()
         const QString installed =
             version->error().kind == GitHubError::Kind::None ? version->result().installedVersion : QString();
         setStage(Exporting, i18nc("@info:status", "Exporting license usage of %1 over the admin shell…", m_host));
-        auto *shell = new AdminShellExport(m_host, context().connection.adminShell, installed, {}, this);
+        // ssh reaches the host itself; the web port of a `host:port` is not the admin shell's (adminShell.port).
+        auto *shell =
+            new AdminShellExport(Connection::hostName(m_host), context().connection.adminShell, installed, {}, this);
         m_shell = shell;
         connect(shell, &AdminShellExport::finished, this, [this, shell] {
             shell->deleteLater();
@@ -135,7 +138,9 @@ void ExportUsageJob::accept(const QByteArray &bytes)
             i18nc("@info", "Export the license usage again; the file must be the JSON the server produces."));
         return;
     }
-    if (!m_summary.info.hostName.isEmpty() && m_summary.info.hostName != m_host) {
+    // A server's file names its host without the port its web interface may use.
+    if (!m_summary.info.hostName.isEmpty() &&
+        m_summary.info.hostName.compare(Connection::hostName(m_host), Qt::CaseInsensitive) != 0) {
         fail(i18nc("@info", "The file is the license usage of %1, not of %2.", m_summary.info.hostName, m_host),
             i18nc("@info", "Export the usage on the right server."));
         return;
@@ -163,7 +168,7 @@ void ExportUsageJob::accept(const QByteArray &bytes)
     record.fileName = m_target;
     record.sha256 = m_summary.sha256;
     record.serverId = m_summary.info.serverId;
-    record.hostName = m_summary.info.hostName.isEmpty() ? m_host : m_summary.info.hostName;
+    record.hostName = m_summary.info.hostName.isEmpty() ? Connection::hostName(m_host) : m_summary.info.hostName;
     record.version = m_summary.info.version;
     record.size = m_summary.size;
     record.time = QDateTime::currentDateTimeUtc();

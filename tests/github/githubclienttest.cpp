@@ -9,6 +9,7 @@
 #include "glc_version.h"
 #include "lab/licenselab.h"
 #include "licensing/usagefile.h"
+#include "workflows/exportusagejob.h"
 #include "workflows/labhost.h"
 
 #include <KLocalizedString>
@@ -1165,6 +1166,34 @@ private Q_SLOTS:
                               << QByteArray("CONNECT ghes.example.com:443")
                               << QStringLiteral("https://ghes.example.com/api/v3")
                               << QStringLiteral("https://ghes.example.com/api/graphql");
+    }
+
+    void shouldTakeTheHostNameOfAServersHostAndPort_data()
+    {
+        QTest::addColumn<QString>("hostAndPort");
+        QTest::addColumn<QString>("host");
+        QTest::addColumn<QString>("fileName");
+        QTest::newRow("host") << QStringLiteral("ghes.example.com") << QStringLiteral("ghes.example.com")
+                              << QStringLiteral("ghes.example.com-license-usage-2026-12-02.json");
+        QTest::newRow("host:port") << QStringLiteral("ghes.example.com:8443") << QStringLiteral("ghes.example.com")
+                                   << QStringLiteral("ghes.example.com-license-usage-2026-12-02.json");
+        QTest::newRow("IPv4:port") << QStringLiteral("10.0.0.5:8443") << QStringLiteral("10.0.0.5")
+                                   << QStringLiteral("10.0.0.5-license-usage-2026-12-02.json");
+        QTest::newRow("[IPv6]:port") << QStringLiteral("[fd00::5]:8443") << QStringLiteral("fd00::5")
+                                     << QStringLiteral("fd00::5-license-usage-2026-12-02.json");
+    }
+
+    void shouldTakeTheHostNameOfAServersHostAndPort()
+    {
+        // What ssh reaches, what a usage file names and what an export's file name carries: no web port.
+        QFETCH(QString, hostAndPort);
+        QFETCH(QString, host);
+        QFETCH(QString, fileName);
+        QCOMPARE(Connection::hostName(hostAndPort), host);
+        QCOMPARE(ExportUsageJob::defaultFileName(hostAndPort, QDate(2026, 12, 2)), fileName);
+        // The License page is on the web port.
+        QCOMPARE(Connection::serverLicensePage(hostAndPort, QStringLiteral("acme")).port(-1),
+            hostAndPort.endsWith(QLatin1String(":8443")) ? 8443 : -1);
     }
 
     void shouldAddressEachKindOfConnection()

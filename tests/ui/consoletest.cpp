@@ -3462,6 +3462,9 @@ private Q_SLOTS:
         QVERIFY(showWindow(options));
         m_window->start();
         Connection server = serverConnection(QStringLiteral("ghes-shell"));
+        // Its web interface on a port of its own: ssh reaches the host (on the admin shell's port), and the file
+        // naming the host without that port is the server's.
+        server.serverHost = QStringLiteral("127.0.0.1:1");
         server.adminShell.enabled = true;
         server.adminShell.user = QStringLiteral("root"); // tests run as root in the build root
         server.adminShell.port = ssh.port();
@@ -3472,7 +3475,7 @@ private Q_SLOTS:
         auto *view = openView<ExportUsageView>(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
         QVERIFY(view);
         QCOMPARE(view->serverCombo()->count(), 1);
-        QCOMPARE(view->serverCombo()->currentData().toString(), QStringLiteral("127.0.0.1"));
+        QCOMPARE(view->serverCombo()->currentData().toString(), QStringLiteral("127.0.0.1:1"));
         // Said before Start: automatic, over which ssh.
         QVERIFY(view->capabilityLabel()->isVisible());
         QVERIFY2(view->capabilityLabel()->text().startsWith(QLatin1String("Automatic over the admin shell: ssh -p")),

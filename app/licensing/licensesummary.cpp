@@ -85,7 +85,8 @@ QString seatsSection(const Input &input)
     const ServerLicenseInfo *soonest = ServerLicenseInfo::soonestExpiry(snapshot.serverLicenses);
     if (soonest) {
         const QString date = locale.toString(soonest->expireAt.toLocalTime().date(), QLocale::ShortFormat);
-        const int days = soonest->daysLeft(input.now);
+        // Beside a date, the days as the License page counts them: calendar days.
+        const int days = soonest->calendarDaysLeft(input.now);
         html += paragraph(days < 0 ? i18ncp("@info summary %2 date", "The license expired on %2 (%1 day ago).",
                                          "The license expired on %2 (%1 days ago).", -days, date)
                                    : i18ncp("@info summary %2 date", "The license expires on %2 (in %1 day).",
@@ -97,7 +98,7 @@ QString seatsSection(const Input &input)
         }
         if (!license.expireAt.isValid()) {
             html += paragraph(i18nc("@info summary %1 host", "License of %1: expiry date unknown.", license.hostname));
-        } else if (const int days = license.daysLeft(input.now); days < 0) {
+        } else if (const int days = license.calendarDaysLeft(input.now); days < 0) {
             html += paragraph(i18ncp("@info summary %2 host, %3 date, %1 days",
                 "License of %2 expired on %3 (%1 day ago).", "License of %2 expired on %3 (%1 days ago).", -days,
                 license.hostname, locale.toString(license.expireAt.toLocalTime().date(), QLocale::ShortFormat)));

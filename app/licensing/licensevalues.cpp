@@ -79,6 +79,11 @@ int ServerLicenseInfo::daysLeft(const QDateTime &now) const
     return int(std::floor(double(now.secsTo(expireAt)) / (24 * 3600)));
 }
 
+int ServerLicenseInfo::calendarDaysLeft(const QDateTime &now) const
+{
+    return int(now.toLocalTime().date().daysTo(expireAt.toLocalTime().date()));
+}
+
 const ServerLicenseInfo *ServerLicenseInfo::soonestExpiry(const QList<ServerLicenseInfo> &licenses)
 {
     const ServerLicenseInfo *soonest = nullptr;

@@ -124,6 +124,9 @@ struct ServerLicenseInfo
     /// Whole days from `now` until expireAt, negative once it passed. Unlike daysUntilExpiration (GitHub's
     /// count when the snapshot was taken) it does not age with the snapshot.
     int daysLeft(const QDateTime &now) const;
+    /// Calendar days in local time from `now`'s date to the expiry date, as the License page counts the days
+    /// left beside a date (an expiry at 09:00 tomorrow is 1 day away at 18:00 today, where daysLeft() says 0).
+    int calendarDaysLeft(const QDateTime &now) const;
     /// The license among `licenses` that ends first (all of an enterprise's license files end when its
     /// license does, GitHub Enterprise Cloud does not tell the date); nullptr when none has a date.
     static const ServerLicenseInfo *soonestExpiry(const QList<ServerLicenseInfo> &licenses);

@@ -253,6 +253,15 @@ private Q_SLOTS:
             LicenseSummary::html(in).contains(QLatin1String("(in 23 days).")), qPrintable(LicenseSummary::html(in)));
         in.now = Now.addDays(32);
         QVERIFY(LicenseSummary::html(in).contains(QLatin1String("(2 days ago).")));
+        // Days beside a date are calendar days, as on the License page: at 18:00, an expiry at 09:00 the day after
+        // tomorrow is 2 days away (39 hours: 1 whole day).
+        const QDateTime evening(QDate(2026, 12, 2), QTime(18, 0), QTimeZone::LocalTime);
+        in.now = evening;
+        in.snapshot.serverLicenses.first().expireAt = QDateTime(QDate(2026, 12, 4), QTime(9, 0), QTimeZone::LocalTime);
+        QCOMPARE(in.snapshot.serverLicenses.first().daysLeft(evening), 1);
+        QVERIFY2(
+            LicenseSummary::html(in).contains(QLatin1String("(in 2 days).")), qPrintable(LicenseSummary::html(in)));
+        in.snapshot.serverLicenses.first().expireAt = license.expireAt;
         in.now = Now;
         QVERIFY(html.contains(QLatin1String("No Enterprise Server instance syncs with this enterprise.")));
         QVERIFY(html.contains(QLatin1String("No account looks counted twice.")));

@@ -49,12 +49,12 @@ LicenseFilterBar::LicenseFilterBar(QWidget *parent)
     setObjectName(QStringLiteral("licenseFilterBar"));
     m_search->setObjectName(QStringLiteral("searchField"));
     m_search->setPlaceholderText(i18nc("@info:placeholder %1 the keyboard shortcut of Find, e.g. Ctrl+F",
-        "Search login, name, email or server account… (%1)",
+        "Search login, name, e-mail or server account… (%1)",
         QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText)));
     m_search->setClearButtonEnabled(true);
     m_search->setAccessibleName(i18nc("@label accessible name", "Search consumed licenses"));
     m_search->setAccessibleDescription(
-        i18nc("@info accessible description", "Filters the table by login, name, email or Enterprise Server account"));
+        i18nc("@info accessible description", "Filters the table by login, name, e-mail or Enterprise Server account"));
     m_search->setMinimumWidth(fontMetrics().averageCharWidth() * 30);
 
     m_environment->setObjectName(QStringLiteral("environmentCombo"));

@@ -69,7 +69,8 @@ SnapshotChangesDialog::SnapshotChangesDialog(QWidget *parent)
     layout->addWidget(m_summary);
     layout->addWidget(m_tree, 1);
     layout->addWidget(m_buttons);
-    WidgetUtil::resizeWithinScreen(this, QSize(fontMetrics().averageCharWidth() * 90, fontMetrics().height() * 30));
+    // Wide enough for a person's environments (Cloud and two servers), and as wide in every language.
+    WidgetUtil::resizeWithinScreen(this, QSize(WidgetUtil::latinTextWidth(this, 120), fontMetrics().height() * 30));
 
     connect(m_from, &QComboBox::activated, this, &SnapshotChangesDialog::requestComparison);
     connect(m_to, &QComboBox::activated, this, &SnapshotChangesDialog::requestComparison);

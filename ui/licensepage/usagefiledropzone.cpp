@@ -101,6 +101,7 @@ UsageFileDropZone::UsageFileDropZone(QWidget *parent)
     ItemViewCopy::install(m_resultsView);
     m_resultsView->setAccessibleName(i18nc("@label accessible name", "Result of each file"));
     m_resultsView->setRootIsDecorated(false);
+    m_resultsView->setAlternatingRowColors(true); // rows of several wrapped lines stay apart
     m_resultsView->setColumnCount(3);
     m_resultsView->setHeaderLabels(
         {i18nc("@title:column", "File"), i18nc("@title:column", "Result"), i18nc("@title:column", "Details")});

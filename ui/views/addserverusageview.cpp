@@ -6,6 +6,7 @@
 #include "licensepage/inlinemessage.h"
 #include "licensepage/uiformat.h"
 #include "licensepage/usagefiledropzone.h"
+#include "licensepage/widgetutil.h"
 #include "workflows/addserverusagejob.h"
 #include "workflows/jobrunner.h"
 
@@ -64,6 +65,8 @@ AddServerUsageView::AddServerUsageView(LicenseController *controller, QWidget *p
     connect(m_dropZone, &UsageFileDropZone::currentResultChanged, this,
         [this](int row) { m_preview->setText(m_previews.value(m_dropZone->results().value(row).path)); });
     setAcceptDrops(false); // the drop zone takes the drops
+    // Wider than the other views: each file's details wrap in the last column, and a server id does not break.
+    setMinimumWidth(WidgetUtil::latinTextWidth(this, 116));
 }
 
 void AddServerUsageView::addFiles(const QStringList &paths)

@@ -303,10 +303,8 @@ ExitCode CliSession::runJob(WorkflowJob &job, Assist assist)
     }
 }
 
-ExitCode CliSession::refresh(LicenseSnapshot *snapshot)
+WorkflowContext CliSession::contextWithLinkedServers()
 {
-    // The enterprise's servers that have a connection of their own are read through it (as the console does),
-    // with its own token: never the GH_TOKEN meant for the enterprise.
     WorkflowContext context = m_context;
     if (context.connection.kind != Connection::Kind::Server) {
         const auto connections = m_store.connections();
@@ -316,7 +314,14 @@ ExitCode CliSession::refresh(LicenseSnapshot *snapshot)
             }
         }
     }
-    RefreshJob job(context);
+    return context;
+}
+
+ExitCode CliSession::refresh(LicenseSnapshot *snapshot)
+{
+    // The enterprise's servers that have a connection of their own are read through it (as the console does),
+    // with its own token: never the GH_TOKEN meant for the enterprise.
+    RefreshJob job(contextWithLinkedServers());
     const ExitCode code = runJob(job, Assist::Stop);
     if (code == ExitCode::Ok) {
         for (const QString &note : job.notes()) {

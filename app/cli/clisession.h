@@ -52,6 +52,9 @@ public:
     /// fails, or, with `missingToken`, fills it in and returns Ok with the context's token empty.
     ExitCode prepareConnection(CliToken::Missing *missingToken = nullptr);
     const WorkflowContext &context() const { return m_context; }
+    /// context() with the stored Server connections as its linked servers (not for a Server connection): a
+    /// refresh reads the servers the enterprise names through them, Sync now and export open their pages.
+    WorkflowContext contextWithLinkedServers();
     const Connection &connection() const { return m_context.connection; }
     bool usesBuiltInLab() const { return m_lab != nullptr; }
     /// The upload interval set in the console for this connection (Upload Interval…) into `days`, left as it is

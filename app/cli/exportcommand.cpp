@@ -49,7 +49,7 @@ public:
         if (const ExitCode code = session.prepareConnection(); code != ExitCode::Ok) {
             return code;
         }
-        ExportUsageJob job(session.context(), host, target, parser.isSet(QStringLiteral("force")));
+        ExportUsageJob job(session.contextWithLinkedServers(), host, target, parser.isSet(QStringLiteral("force")));
         const QString from = parser.value(QStringLiteral("from"));
         QObject guard;
         if (!from.isEmpty()) {

@@ -43,7 +43,7 @@ public:
         if (const ExitCode code = session.prepareConnection(); code != ExitCode::Ok) {
             return code;
         }
-        SyncNowJob job(session.context(), hosts);
+        SyncNowJob job(session.contextWithLinkedServers(), hosts);
         const ExitCode code = session.runJob(
             job, parser.isSet(QStringLiteral("wait")) ? CliSession::Assist::Wait : CliSession::Assist::Stop);
         const QLocale locale;

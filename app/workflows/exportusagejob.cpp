@@ -60,9 +60,7 @@ void ExportUsageJob::run()
         return;
     }
     setStage(WaitingForDownload, i18nc("@info:status", "Waiting for the downloaded file…"));
-    Q_EMIT assistRequired(
-        Connection::serverLicensePage(m_host,
-            context().connection.kind == Connection::Kind::Server ? context().connection.enterpriseSlug : QString()),
+    Q_EMIT assistRequired(context().serverLicensePage(m_host),
         i18nc("@info assisted export, %1 host name",
             "On %1, open Enterprise settings > License and click <b>Export license usage</b>. "
             "Then choose the downloaded file here; the console checks it and saves it under the chosen name.",

@@ -58,7 +58,7 @@ void SyncNowJob::run()
             return;
         }
         for (const QString &host : std::as_const(m_hosts)) {
-            Q_EMIT assistRequired(Connection::serverLicensePage(host),
+            Q_EMIT assistRequired(context().serverLicensePage(host),
                 i18nc("@info assisted sync, %1 host name",
                     "GitHub has no API to start a license sync. On %1, open Enterprise settings > License and "
                     "click <b>Sync now</b>. The console then confirms the sync by itself.",

@@ -30,5 +30,24 @@ struct WorkflowContext
     /// name, port aside); a server that cannot be read is a note beside the refreshed snapshot. Their tokens
     /// are asked for (TokenStore::readLinkedServerTokens) only for the servers the enterprise names.
     QList<Connection> linkedServers;
+
+    /// The License settings page of the server `host` names (Sync now, Export license usage): through its own
+    /// Server connection when there is one (its web port and the enterprise's slug on it), else the server's
+    /// enterprise list, where the admin picks the enterprise.
+    QUrl serverLicensePage(const QString &host) const
+    {
+        const Connection *own = connection.kind == Connection::Kind::Server &&
+                Connection::hostName(connection.serverHost).compare(host, Qt::CaseInsensitive) == 0
+            ? &connection
+            : nullptr;
+        for (const Connection &server : linkedServers) {
+            if (!own && server.kind == Connection::Kind::Server &&
+                Connection::hostName(server.serverHost).compare(Connection::hostName(host), Qt::CaseInsensitive) == 0) {
+                own = &server;
+            }
+        }
+        return own ? Connection::serverLicensePage(own->serverHost, own->enterpriseSlug)
+                   : Connection::serverLicensePage(host);
+    }
 };
 } // namespace Glc

@@ -547,6 +547,44 @@ private Q_SLOTS:
         QCOMPARE(browser.answeredPaths(), QStringList{QStringLiteral("/_lab/browser/servers/%1/sync").arg(host)});
     }
 
+    void shouldOpenAServersOwnLicensePageWhenItHasAConnection()
+    {
+        // GitHub-like: each server's License settings page is opened. One server has a Server connection of its own
+        // (its web port, the enterprise's slug there): its page, not the server's list of enterprises.
+        LabConfig config = smallLab();
+        config.githubLike = true;
+        WorkflowContext context = startLab(config);
+        context.assistTimeoutMs = 200;
+        QStringList hosts;
+        for (const LabEnterprise::Server &server : servers()) {
+            if (server.connected) {
+                hosts.append(server.hostname);
+            }
+        }
+        QVERIFY(hosts.size() >= 2);
+        Connection own;
+        own.kind = Connection::Kind::Server;
+        own.serverHost = hosts.first().toUpper() + QStringLiteral(":8443");
+        own.enterpriseSlug = QStringLiteral("acme");
+        context.linkedServers = {own};
+        SyncNowJob job(context, hosts.mid(0, 2));
+        QList<QUrl> pages;
+        connect(&job, &WorkflowJob::assistRequired, this, [&pages](const QUrl &page) { pages.append(page); });
+        QVERIFY(runToEnd(&job));
+        QCOMPARE(pages,
+            (QList<QUrl>{QUrl(QStringLiteral("https://%1:8443/enterprises/acme/settings/license").arg(hosts.at(0))),
+                QUrl(QStringLiteral("https://%1/enterprises").arg(hosts.at(1)))}));
+        // The assisted export opens the same page.
+        ExportUsageJob exportJob(context, hosts.first(), m_dir.filePath(QStringLiteral("own-page.json")));
+        QUrl exportPage;
+        connect(&exportJob, &WorkflowJob::assistRequired, this, [&](const QUrl &page) {
+            exportPage = page;
+            exportJob.cancel();
+        });
+        QVERIFY(runToEnd(&exportJob));
+        QCOMPARE(exportPage, pages.first());
+    }
+
     void shouldTimeOutAnAssistedSyncNobodyClicked()
     {
         LabConfig config = smallLab();

@@ -737,7 +737,7 @@ void LicenseController::refreshFailed(WorkflowJob *job)
     }
 }
 
-void LicenseController::startRefresh()
+WorkflowContext LicenseController::context() const
 {
     WorkflowContext context = m_context;
     if (m_connection.kind != Connection::Kind::Server) {
@@ -748,7 +748,12 @@ void LicenseController::startRefresh()
             }
         }
     }
-    auto *job = new RefreshJob(context);
+    return context;
+}
+
+void LicenseController::startRefresh()
+{
+    auto *job = new RefreshJob(context());
     m_refresh = job;
     connect(job, &WorkflowJob::progress, this, [this](qint64 done, qint64 total, qint64 users) {
         m_page->setRefreshProgress(int(done), int(total), int(users));

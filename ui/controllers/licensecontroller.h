@@ -106,7 +106,9 @@ public:
     /// The active connection as chosen (the built-in lab: an empty Lab connection, without its URL).
     const Glc::Connection &connection() const { return m_connection; }
 
-    Glc::WorkflowContext context() const { return m_context; }
+    /// What a job of the active connection needs, with the stored Server connections as its linked servers
+    /// (a Cloud or lab refresh reads the servers through them, Sync now and export open their pages).
+    Glc::WorkflowContext context() const;
     Glc::JobRunner *runner() const { return m_runner; }
     Glc::LabHost *labHost() const { return m_lab; }
     /// What the page shows. The seats themselves live in licensesModel() (compactly); data()'s

@@ -105,6 +105,13 @@ QVariant UsageFilesModel::data(const QModelIndex &index, int role) const
         }
         return {};
     }
+    if (role == Qt::ToolTipRole) {
+        // Whole, where a narrow column cuts them: the file's path and an error sentence.
+        if (index.column() != FileNameColumn && index.column() != OutcomeColumn) {
+            return {};
+        }
+        return data(index, Qt::DisplayRole);
+    }
     if (role != Qt::DisplayRole) {
         return {};
     }

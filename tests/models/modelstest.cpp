@@ -674,6 +674,10 @@ private Q_SLOTS:
         QCOMPARE(model.index(0, UsageFilesModel::UploadStateColumn).data().toString(), QStringLiteral("Pending"));
         QCOMPARE(model.index(1, UsageFilesModel::UploadStateColumn).data().toString(), QString());
         QCOMPARE(model.index(1, UsageFilesModel::FileNameColumn).data().toString(), QStringLiteral("导出.json"));
+        // The path and the outcome whole in a tooltip, where the dialog's columns cut them; nothing else has one.
+        QCOMPARE(model.index(1, UsageFilesModel::FileNameColumn).data(Qt::ToolTipRole).toString(),
+            QStringLiteral("导出.json"));
+        QVERIFY(!model.index(1, UsageFilesModel::SizeColumn).data(Qt::ToolTipRole).isValid());
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         QVERIFY(model.setUploadState(2, UploadSyncState::Success, a.time.addSecs(60), QStringLiteral("ok")));
         QVERIFY(!model.setUploadState(99, UploadSyncState::Success, a.time));

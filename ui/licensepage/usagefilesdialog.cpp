@@ -35,6 +35,11 @@ UsageFilesDialog::UsageFilesDialog(Glc::UsageFilesModel *model, QWidget *parent)
     // so the outcome and the upload state fit beside the file.
     m_view->setColumnHidden(Model::ServerIdColumn, true);
     m_view->setColumnHidden(Model::Sha256Column, true);
+    // The file's path takes the room the other columns leave, cut in its middle (folder start, file name end
+    // stay) rather than pushing the outcome out of sight behind a scroll bar.
+    m_view->header()->setStretchLastSection(false);
+    m_view->header()->setSectionResizeMode(Model::FileNameColumn, QHeaderView::Stretch);
+    m_view->setTextElideMode(Qt::ElideMiddle);
     addColumnChoices();
 
     connect(m_server, &QComboBox::currentIndexChanged, this, [this] {

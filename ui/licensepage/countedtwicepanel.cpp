@@ -270,6 +270,11 @@ void CountedTwicePanel::unexpectedSeatsChanged()
     m_unexpectedView->setColumnWidth(UnexpectedSeatsModel::SeatColumn,
         std::min(
             m_unexpectedView->columnWidth(UnexpectedSeatsModel::SeatColumn), WidgetUtil::latinTextWidth(this, 36)));
+    // A long cause ("Visual Studio subscriber without a github.com account") wraps within its row, which the
+    // explanation beside it makes taller anyway: the explanation, what the admin acts on, keeps the room.
+    m_unexpectedView->setColumnWidth(UnexpectedSeatsModel::KindColumn,
+        std::min(
+            m_unexpectedView->columnWidth(UnexpectedSeatsModel::KindColumn), WidgetUtil::latinTextWidth(this, 30)));
     if (seats > 0) {
         m_unexpectedView->setCurrentIndex(m_unexpectedView->model()->index(0, 0));
     }

@@ -307,12 +307,7 @@ WorkflowContext CliSession::contextWithLinkedServers()
 {
     WorkflowContext context = m_context;
     if (context.connection.kind != Connection::Kind::Server) {
-        const auto connections = m_store.connections();
-        for (const Connection &connection : connections.value) {
-            if (connection.kind == Connection::Kind::Server) {
-                context.linkedServers.append(connection);
-            }
-        }
+        context.linkServers(m_store.connections().value);
     }
     return context;
 }

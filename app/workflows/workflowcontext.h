@@ -9,6 +9,8 @@
 #include <QList>
 #include <QString>
 
+#include <algorithm>
+
 namespace Glc {
 /// What a workflow job needs to know: where to connect, with which token, and where the store is.
 /// Copied into each job; the job opens its own store connection and client in its own thread.
@@ -31,23 +33,37 @@ struct WorkflowContext
     /// are asked for (TokenStore::readLinkedServerTokens) only for the servers the enterprise names.
     QList<Connection> linkedServers;
 
+    /// Takes the Server connections among `stored` as linkedServers (not for a Server connection, which reads
+    /// only itself): a refresh reads the servers the enterprise names through them, Sync now and export open
+    /// their pages.
+    void linkServers(const QList<Connection> &stored)
+    {
+        linkedServers.clear();
+        if (connection.kind == Connection::Kind::Server) {
+            return;
+        }
+        for (const Connection &server : stored) {
+            if (server.kind == Connection::Kind::Server) {
+                linkedServers.append(server);
+            }
+        }
+    }
+
     /// The License settings page of the server `host` names (Sync now, Export license usage): through its own
     /// Server connection when there is one (its web port and the enterprise's slug on it), else the server's
     /// enterprise list, where the admin picks the enterprise.
     QUrl serverLicensePage(const QString &host) const
     {
-        const Connection *own = connection.kind == Connection::Kind::Server &&
-                Connection::hostName(connection.serverHost).compare(host, Qt::CaseInsensitive) == 0
-            ? &connection
-            : nullptr;
-        for (const Connection &server : linkedServers) {
-            if (!own && server.kind == Connection::Kind::Server &&
-                Connection::hostName(server.serverHost).compare(Connection::hostName(host), Qt::CaseInsensitive) == 0) {
-                own = &server;
-            }
+        const auto isThatServer = [name = Connection::hostName(host)](const Connection &server) {
+            return server.kind == Connection::Kind::Server &&
+                Connection::hostName(server.serverHost).compare(name, Qt::CaseInsensitive) == 0;
+        };
+        if (isThatServer(connection)) {
+            return Connection::serverLicensePage(connection.serverHost, connection.enterpriseSlug);
         }
-        return own ? Connection::serverLicensePage(own->serverHost, own->enterpriseSlug)
-                   : Connection::serverLicensePage(host);
+        const auto own = std::find_if(linkedServers.cbegin(), linkedServers.cend(), isThatServer);
+        return own != linkedServers.cend() ? Connection::serverLicensePage(own->serverHost, own->enterpriseSlug)
+                                           : Connection::serverLicensePage(host);
     }
 };
 } // namespace Glc

@@ -740,14 +740,7 @@ void LicenseController::refreshFailed(WorkflowJob *job)
 WorkflowContext LicenseController::context() const
 {
     WorkflowContext context = m_context;
-    if (m_connection.kind != Connection::Kind::Server) {
-        // The servers the enterprise names are read through their own connections, with their own tokens.
-        for (const Connection &connection : std::as_const(m_storedConnections)) {
-            if (connection.kind == Connection::Kind::Server) {
-                context.linkedServers.append(connection);
-            }
-        }
-    }
+    context.linkServers(m_storedConnections);
     return context;
 }
 

@@ -195,11 +195,11 @@ private:
     void startRefresh();
     /// The first start's history (Glc::LabHistoryJob), then startRefresh().
     void startHistory(int weeks, const QDateTime &present);
-    /// A refresh that did not succeed: the page says why (nothing when cancelled).
-    /// The page is no longer busy; a connection set while the refresh ran is refreshed now.
     /// The keychain answered (or was not asked): what waited for the token runs now.
     void tokenKnown();
+    /// The page is no longer busy; a connection set while the refresh ran is refreshed now.
     void refreshEnded(bool success);
+    /// A refresh that did not succeed: the page says why (nothing when cancelled).
     void refreshFailed(Glc::WorkflowJob *job);
     /// Starts the built-in lab when the active connection is the lab and it is not started yet.
     void startLab();

@@ -9,6 +9,7 @@
 #include "github/licensesyncstatusjob.h"
 #include "github/requestscheduler.h"
 #include "github/serverlicensejob.h"
+#include "github/tokenstore.h"
 
 #include <KLocalizedString>
 
@@ -35,7 +36,11 @@ void ConnectionTestJob::run()
 {
     const Connection &connection = context().connection;
     if (context().token.isEmpty()) {
-        const Check token = missingToken();
+        // A lab on another host is not given GH_TOKEN (TokenStore::environmentToken()): its own variable.
+        const Check token = missingToken({},
+            connection.kind == Connection::Kind::Lab && !TokenStore::isLocalLab(connection)
+                ? i18nc("@info", "Save the lab's token for this connection, or set GLC_LAB_TOKEN.")
+                : QString());
         add(token.what, false, token.detail, token.fix);
         conclude();
         return;

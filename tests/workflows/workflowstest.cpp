@@ -1111,6 +1111,26 @@ private Q_SLOTS:
         QVERIFY(!checks.at(1).fix.isEmpty());
     }
 
+    void shouldNameTheVariableThatGivesThisConnectionAToken()
+    {
+        // No token: the one check fails, and its fix names what the environment would give this connection.
+        WorkflowContext context;
+        context.connection.kind = Connection::Kind::Lab;
+        context.connection.labUrl = QUrl(QStringLiteral("https://lab.example.net:8443"));
+        ConnectionTestJob remote(context);
+        QVERIFY(runToEnd(&remote));
+        QCOMPARE(remote.status(), WorkflowJob::Status::Failed);
+        QCOMPARE(remote.checks().size(), 1);
+        QCOMPARE(remote.checks().first().what, QStringLiteral("A token is available"));
+        QCOMPARE(remote.checks().first().fix,
+            QStringLiteral("Save the lab's token for this connection, or set GLC_LAB_TOKEN."));
+        context.connection.labUrl = QUrl(QStringLiteral("http://127.0.0.1:8080"));
+        ConnectionTestJob local(context);
+        QVERIFY(runToEnd(&local));
+        QCOMPARE(local.checks().first().fix,
+            QStringLiteral("Save a token with the read:enterprise scope, or set GH_TOKEN."));
+    }
+
     void shouldTellAnIpAllowListFromAMissingScope()
     {
         LabConfig config = smallLab();

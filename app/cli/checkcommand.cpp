@@ -85,7 +85,7 @@ public:
         // --max-used-percent 90 and 90.1 % crosses it; the sync age in whole days, so a server that last
         // synced 8 days and 23 hours ago passes --max-stale-days 8 and one 9 days ago crosses it.
         const bool unlimited = snapshot.unlimitedSeats();
-        const double used = SnapshotJson::roundedUsedPercent(snapshot);
+        const double used = snapshot.licenses.usedPercent();
         if (!unlimited && used > maxPercent) {
             crossed = true;
             CliOutput::err(i18ncp("@info:shell %2 and %3 percent, %4 seats consumed, %1 seats purchased",

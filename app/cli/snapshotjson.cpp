@@ -69,20 +69,6 @@ QCommandLineOption fileOption()
         i18nc("@info:shell value name", "file"));
 }
 
-double usedPercent(const LicenseSnapshot &snapshot)
-{
-    const int purchased = snapshot.licenses.totalSeatsPurchased;
-    if (purchased <= 0) {
-        return snapshot.licenses.totalSeatsConsumed > 0 ? 100.0 : 0.0;
-    }
-    return 100.0 * snapshot.licenses.totalSeatsConsumed / purchased;
-}
-
-double roundedUsedPercent(const LicenseSnapshot &snapshot)
-{
-    return qRound(usedPercent(snapshot) * 10) / 10.0;
-}
-
 QJsonObject status(const Connection &connection, const LicenseSnapshot &snapshot, qsizetype users,
     const SeatForecast &forecast, const QDateTime &now, int uploadDays)
 {
@@ -149,7 +135,7 @@ QJsonObject status(const Connection &connection, const LicenseSnapshot &snapshot
         {QStringLiteral("seats"),
             QJsonObject{{QStringLiteral("consumed"), consumed}, {QStringLiteral("purchased"), limited(purchased)},
                 {QStringLiteral("available"), limited(purchased - consumed)},
-                {QStringLiteral("used_percent"), limited(roundedUsedPercent(snapshot))},
+                {QStringLiteral("used_percent"), limited(snapshot.licenses.usedPercent())},
                 {QStringLiteral("unlimited"), unlimited}}},
         {QStringLiteral("forecast"),
             QJsonObject{{QStringLiteral("outcome"), QLatin1String(outcomes[int(forecast.outcome)])},

@@ -34,9 +34,6 @@ QCommandLineOption refreshOption();
 /// --file FILE: report on a license report file (GitHub's CSV, the consumed-licenses JSON) instead of the store.
 QCommandLineOption fileOption();
 
-double usedPercent(const LicenseSnapshot &snapshot);
-/// usedPercent() to one decimal, as printed and as `used_percent` in JSON.
-double roundedUsedPercent(const LicenseSnapshot &snapshot);
 /// `users`: the snapshot's seat rows (their stored count when they were not read).
 /// `uploadDays`: how often servers without GitHub Connect are due to have their usage added (their "overdue").
 QJsonObject status(const Connection &connection, const LicenseSnapshot &snapshot, qsizetype users,

@@ -93,7 +93,7 @@ protected:
                 i18nc("@info:shell", "Seats consumed: %1 (the license has no seat limit)", locale.toString(consumed)));
         } else {
             CliOutput::out(i18nc("@info:shell", "Seats consumed: %1 of %2 purchased (%3%)", locale.toString(consumed),
-                locale.toString(purchased), locale.toString(SnapshotJson::usedPercent(snapshot), 'f', 1)));
+                locale.toString(purchased), locale.toString(snapshot.licenses.usedPercent(), 'f', 1)));
             CliOutput::out(i18nc("@info:shell", "Seats available: %1", locale.toString(purchased - consumed)));
         }
         // The license's expiry once (every license file of the enterprise ends with it), a server whose file

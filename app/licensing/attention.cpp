@@ -94,7 +94,7 @@ void addSeats(const Attention::Input &in, QList<AttentionItem> &items)
         items.append(item(AttentionItem::Kind::Seats, AttentionItem::Level::Warning,
             i18ncp("@info %2 percent, %3 seats consumed, %4 seats purchased",
                 "%3 of %4 seats are in use (%2%): %1 is left.", "%3 of %4 seats are in use (%2%): %1 are left.",
-                in.purchased - in.consumed, locale.toString(qint64(in.consumed) * 100 / in.purchased),
+                in.purchased - in.consumed, locale.toString(seatUsePercent(in.consumed, in.purchased), 'f', 1),
                 locale.toString(in.consumed), locale.toString(in.purchased))));
     }
 }

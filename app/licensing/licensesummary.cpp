@@ -75,10 +75,10 @@ QString seatsSection(const Input &input)
         html += paragraph(i18ncp("@info summary", "%1 seat consumed; the license has no seat limit.",
             "%1 seats consumed; the license has no seat limit.", consumed));
     } else {
-        const double percent = purchased > 0 ? 100.0 * consumed / purchased : 0;
         html += paragraph(i18nc("@info summary %1 consumed, %2 purchased, %3 percent, %4 available",
             "%1 of %2 purchased seats consumed (%3%); %4 available.", locale.toString(consumed),
-            locale.toString(purchased), locale.toString(percent, 'f', 1), locale.toString(purchased - consumed)));
+            locale.toString(purchased), locale.toString(snapshot.licenses.usedPercent(), 'f', 1),
+            locale.toString(purchased - consumed)));
     }
     // Every license file of an enterprise ends when its license does: that date once, a server whose file says
     // otherwise on its own.

@@ -59,6 +59,26 @@ QString ServerLicenseInfo::seatsText() const
         "@item:intable seats used of purchased", "%1 of %2", locale.toString(seatsUsed), locale.toString(*seats));
 }
 
+double seatUsePercent(qint64 consumed, qint64 purchased)
+{
+    if (purchased <= 0) {
+        return consumed > 0 ? 100.0 : 0.0;
+    }
+    // Per mille in integers, rounded half up; then held below a threshold the seats have not reached.
+    qint64 perMille = (consumed * 2000 + purchased) / (purchased * 2);
+    for (const qint64 threshold : {qint64(900), qint64(1000)}) {
+        if (perMille >= threshold && consumed * 1000 < purchased * threshold) {
+            perMille = threshold - 1;
+        }
+    }
+    return perMille / 10.0;
+}
+
+double ConsumedLicensesReport::usedPercent() const
+{
+    return seatUsePercent(totalSeatsConsumed, totalSeatsPurchased);
+}
+
 int LicenseCadence::wholeDaysSince(const QDateTime &then, const QDateTime &now)
 {
     return then.isValid() ? int(then.secsTo(now) / (24 * 3600)) : -1;

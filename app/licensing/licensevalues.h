@@ -67,8 +67,17 @@ struct ConsumedLicensesReport
     int totalSeatsPurchased = 0;
     QList<ConsumedLicense> users;
 
+    /// seatUsePercent() of the totals.
+    double usedPercent() const;
+
     bool operator==(const ConsumedLicensesReport &) const = default;
 };
+
+/// Consumed seats as a share of purchased, in percent to one decimal, as the License page, the summary and
+/// the command line print it: rounded, but never up to 90 or 100 before the seats reach it (89.96 % reads
+/// 89.9 %, 99.97 % reads 99.9 %), so the number agrees with the meter's colour (amber from 90 %, red at 100 %).
+/// 100 when seats are consumed and none purchased, 0 when neither.
+double seatUsePercent(qint64 consumed, qint64 purchased);
 
 /// GitHub's weekly cadence of license usage: a server with GitHub Connect syncs it every week; one without
 /// is due an uploaded usage file as often. The one rule of "stale" syncs and "overdue" uploads.

@@ -149,7 +149,7 @@ private Q_SLOTS:
         auto *meter = page.findChild<UsageMeter *>();
         QVERIFY(meter);
         const QString usage = label(page, QStringLiteral("meterLabel"));
-        QVERIFY2(usage.contains(zh.toString(meter->percent()) + zh.percent()), qPrintable(usage));
+        QVERIFY2(usage.contains(zh.toString(meter->percent(), 'f', 1) + zh.percent()), qPrintable(usage));
 
         // A sync two days ago: the zh_CN short date and time, and "2 天前".
         const ServerRow fresh = UiTestData::serverRows().constFirst();

@@ -76,9 +76,9 @@ private Q_SLOTS:
         QTest::addColumn<QString>("text");
         QTest::newRow("89 %") << 539 << 600 << false << -1 << QString();
         QTest::newRow("90 %") << 540 << 600 << false << int(Level::Warning)
-                              << QStringLiteral("540 of 600 seats are in use (90%): 60 are left.");
+                              << QStringLiteral("540 of 600 seats are in use (90.0%): 60 are left.");
         QTest::newRow("one left") << 599 << 600 << false << int(Level::Warning)
-                                  << QStringLiteral("599 of 600 seats are in use (99%): 1 is left.");
+                                  << QStringLiteral("599 of 600 seats are in use (99.8%): 1 is left.");
         QTest::newRow("full") << 600 << 600 << false << int(Level::Critical)
                               << QStringLiteral("All 600 purchased seats are in use: none is left.");
         QTest::newRow("over") << 1203 << 1200 << false << int(Level::Critical)

@@ -410,6 +410,37 @@ private Q_SLOTS:
         }
     }
 
+    void shouldPrintSeatUseAsTheMeterJudgesIt_data()
+    {
+        QTest::addColumn<qint64>("consumed");
+        QTest::addColumn<qint64>("purchased");
+        QTest::addColumn<double>("percent");
+        QTest::newRow("rounded half up") << qint64(1001) << qint64(1500) << 66.7;
+        QTest::newRow("rounded down") << qint64(1000) << qint64(3000) << 33.3;
+        QTest::newRow("just below 90, held") << qint64(2249) << qint64(2500) << 89.9;
+        QTest::newRow("90 exactly") << qint64(900) << qint64(1000) << 90.0;
+        QTest::newRow("just above 90") << qint64(9001) << qint64(10000) << 90.0;
+        QTest::newRow("just below 100, held") << qint64(2999) << qint64(3000) << 99.9;
+        QTest::newRow("all") << qint64(600) << qint64(600) << 100.0;
+        QTest::newRow("over") << qint64(1203) << qint64(1200) << 100.3;
+        QTest::newRow("nothing purchased") << qint64(3) << qint64(0) << 100.0;
+        QTest::newRow("nothing at all") << qint64(0) << qint64(0) << 0.0;
+        QTest::newRow("a large enterprise") << qint64(2'000'000'001) << qint64(2'100'000'000) << 95.2;
+    }
+    void shouldPrintSeatUseAsTheMeterJudgesIt()
+    {
+        QFETCH(qint64, consumed);
+        QFETCH(qint64, purchased);
+        QFETCH(double, percent);
+        QCOMPARE(seatUsePercent(consumed, purchased), percent);
+        if (consumed <= INT_MAX && purchased <= INT_MAX) {
+            ConsumedLicensesReport report;
+            report.totalSeatsConsumed = int(consumed);
+            report.totalSeatsPurchased = int(purchased);
+            QCOMPARE(report.usedPercent(), percent);
+        }
+    }
+
     void shouldJudgeSyncsAndUploadsByTheWeeklyCadence()
     {
         const QDateTime now(QDate(2026, 12, 1), QTime(12, 0), QTimeZone::UTC);

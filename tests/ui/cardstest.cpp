@@ -51,7 +51,7 @@ private Q_SLOTS:
         QVERIFY2(labelText(card, QStringLiteral("expiryLabel")).endsWith(QLatin1String("(45 days left)")),
             qPrintable(labelText(card, QStringLiteral("expiryLabel"))));
         QCOMPARE(card.meter()->state(), UsageMeter::State::Normal);
-        QCOMPARE(labelText(card, QStringLiteral("meterLabel")), QStringLiteral("1,342 of 1,500 seats used (89%)"));
+        QCOMPARE(labelText(card, QStringLiteral("meterLabel")), QStringLiteral("1,342 of 1,500 seats used (89.5%)"));
 
         card.setSummary({1501, 1500, QStringLiteral("evaluation"), UiTestData::now().addDays(-3)});
         QCOMPARE(

@@ -333,7 +333,7 @@ private Q_SLOTS:
         QTest::mouseClick(test, Qt::LeftButton);
         QCOMPARE(cancelled.count(), 1);
         QCOMPARE(spy.count(), 1); // no new test
-        QCOMPARE(test->text(), QStringLiteral("&Test connection"));
+        QCOMPARE(test->text(), QStringLiteral("&Test Connection"));
         QCOMPARE(d.findChild<QLabel *>(QStringLiteral("testStatusLabel"))->text(), QStringLiteral("Test cancelled."));
         QCOMPARE(d.connection().enterpriseSlug, QStringLiteral("acme"));
         QCOMPARE(d.token(), QStringLiteral("tok"));
@@ -343,7 +343,7 @@ private Q_SLOTS:
             {QStringLiteral("Scope admin:enterprise"), false, QStringLiteral("The token has read:org only"),
                 QStringLiteral("Create a token with admin:enterprise")}});
         QVERIFY(test->isEnabled());
-        QCOMPARE(test->text(), QStringLiteral("&Test connection"));
+        QCOMPARE(test->text(), QStringLiteral("&Test Connection"));
         QCOMPARE(
             d.findChild<QLabel *>(QStringLiteral("testCheckWhat_1"))->text(), QStringLiteral("Scope admin:enterprise"));
         QVERIFY(d.findChild<QLabel *>(QStringLiteral("testCheckResult_0"))->text().contains(QLatin1String("Works")));

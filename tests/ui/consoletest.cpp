@@ -2962,7 +2962,7 @@ private Q_SLOTS:
         QVERIFY(name && test && status && command);
         name->clear();
         QTest::keyClicks(name, QStringLiteral("Lab under test"));
-        QCOMPARE(test->text(), QStringLiteral("&Test connection"));
+        QCOMPARE(test->text(), QStringLiteral("&Test Connection"));
 
         // Slow answers: each of the test's requests takes a second.
         setLabFaults([](LabFaults &faults) { faults.latencyMs = 1000; });
@@ -2984,7 +2984,7 @@ private Q_SLOTS:
         QVERIFY(dialog && dialog->isVisible());
         QCOMPARE(name->text(), QStringLiteral("Lab under test"));
         QCOMPARE(dialog->connection().name, QStringLiteral("Lab under test"));
-        QCOMPARE(test->text(), QStringLiteral("&Test connection"));
+        QCOMPARE(test->text(), QStringLiteral("&Test Connection"));
         QVERIFY(test->isEnabled());
         QCOMPARE(status->text(), QStringLiteral("Test cancelled."));
         // The lab hears nothing more of it, and no late report shows up.

@@ -18,19 +18,29 @@ private Q_SLOTS:
         QTest::addColumn<int>("purchased");
         QTest::addColumn<UsageMeter::State>("state");
         QTest::addColumn<QString>("text");
-        QTest::newRow("89%") << 89 << 100 << UsageMeter::State::Normal << QStringLiteral("89 of 100 seats used (89%)");
+        QTest::newRow("89%") << 89 << 100 << UsageMeter::State::Normal
+                             << QStringLiteral("89 of 100 seats used (89.0%)");
         QTest::newRow("89.9%") << 899 << 1000 << UsageMeter::State::Normal
-                               << QStringLiteral("899 of 1,000 seats used (89%)");
-        QTest::newRow("90%") << 90 << 100 << UsageMeter::State::Warning << QStringLiteral("90 of 100 seats used (90%)");
-        QTest::newRow("99%") << 1499 << 1500 << UsageMeter::State::Warning
-                             << QStringLiteral("1,499 of 1,500 seats used (99%)");
+                               << QStringLiteral("899 of 1,000 seats used (89.9%)");
+        // 89.96 % would round to 90.0 %: held at 89.9 % while the meter is not amber.
+        QTest::newRow("89.96%") << 2249 << 2500 << UsageMeter::State::Normal
+                                << QStringLiteral("2,249 of 2,500 seats used (89.9%)");
+        QTest::newRow("90%") << 90 << 100 << UsageMeter::State::Warning
+                             << QStringLiteral("90 of 100 seats used (90.0%)");
+        QTest::newRow("rounded up") << 1001 << 1500 << UsageMeter::State::Normal
+                                    << QStringLiteral("1,001 of 1,500 seats used (66.7%)");
+        QTest::newRow("99.9%") << 1499 << 1500 << UsageMeter::State::Warning
+                               << QStringLiteral("1,499 of 1,500 seats used (99.9%)");
+        // 99.97 % would round to 100.0 %: a seat is left, and the meter is not red.
+        QTest::newRow("one of 3,000 left")
+            << 2999 << 3000 << UsageMeter::State::Warning << QStringLiteral("2,999 of 3,000 seats used (99.9%)");
         QTest::newRow("100%") << 100 << 100 << UsageMeter::State::Full
-                              << QStringLiteral("100 of 100 seats used (100%)");
+                              << QStringLiteral("100 of 100 seats used (100.0%)");
         QTest::newRow("over") << 130 << 100 << UsageMeter::State::Full
-                              << QStringLiteral("130 of 100 seats used (130%)");
+                              << QStringLiteral("130 of 100 seats used (130.0%)");
         QTest::newRow("nothing purchased")
-            << 3 << 0 << UsageMeter::State::Full << QStringLiteral("3 of 0 seats used (100%)");
-        QTest::newRow("empty") << 0 << 0 << UsageMeter::State::Normal << QStringLiteral("0 of 0 seats used (0%)");
+            << 3 << 0 << UsageMeter::State::Full << QStringLiteral("3 of 0 seats used (100.0%)");
+        QTest::newRow("empty") << 0 << 0 << UsageMeter::State::Normal << QStringLiteral("0 of 0 seats used (0.0%)");
     }
 
     void shouldChangeStateAtThresholds()

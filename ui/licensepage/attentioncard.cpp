@@ -34,12 +34,12 @@ std::optional<std::pair<AttentionCard::Action, QString>> linkOf(const AttentionI
     case Kind::UploadOverdue:
         return std::pair{Action::ExportUsage, i18nc("@action:button", "Export license usage…")};
     case Kind::CountedTwice:
-        return std::pair{Action::ShowCountedTwice, i18nc("@action:button", "Show who")};
+        return std::pair{Action::ShowCountedTwice, i18nc("@action:button", "Show Who")};
     case Kind::PendingInvitations:
     case Kind::UnmatchedVisualStudio:
-        return std::pair{Action::ShowUnexpectedSeats, i18nc("@action:button", "Show the seats")};
+        return std::pair{Action::ShowUnexpectedSeats, i18nc("@action:button", "Show the Seats")};
     case Kind::Forecast:
-        return std::pair{Action::ShowHistory, i18nc("@action:button", "Show the history")};
+        return std::pair{Action::ShowHistory, i18nc("@action:button", "Show the History")};
     case Kind::LicenseExpiry:
     case Kind::Seats:
         break;

@@ -607,7 +607,7 @@ void ConnectionDialog::setTestRunning(bool running)
     m_testButton->setProperty("running", running);
     // While a test runs, its button cancels it (the same mnemonic starts and stops it).
     m_testButton->setText(
-        running ? i18nc("@action:button", "Cancel &Test") : i18nc("@action:button", "&Test connection"));
+        running ? i18nc("@action:button", "Cancel &Test") : i18nc("@action:button", "&Test Connection"));
     m_testButton->setIcon(
         QIcon::fromTheme(running ? QStringLiteral("process-stop") : QStringLiteral("network-connect")));
     m_testButton->setAccessibleDescription(running

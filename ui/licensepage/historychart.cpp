@@ -174,7 +174,7 @@ void HistoryChart::mouseMoveEvent(QMouseEvent *event)
 {
     const Layout l = layout();
     const QPointF pos = event->position();
-    const int reach = fontMetrics().averageCharWidth() * 3;
+    const int reach = fontMetrics().horizontalAdvance(QLatin1Char('x')) * 3;
     int nearest = -1;
     qreal nearestDistance = 0;
     if (!l.area.isEmpty() && l.area.adjusted(-reach, -reach, reach, reach).contains(pos.toPoint())) {
@@ -311,13 +311,13 @@ QString HistoryChart::emptyText() const
 QSize HistoryChart::sizeHint() const
 {
     const QFontMetrics fm = fontMetrics();
-    return {fm.averageCharWidth() * 80, fm.height() * 16};
+    return {fm.horizontalAdvance(QLatin1Char('x')) * 80, fm.height() * 16};
 }
 
 QSize HistoryChart::minimumSizeHint() const
 {
     const QFontMetrics fm = fontMetrics();
-    return {fm.averageCharWidth() * 30, fm.height() * 10};
+    return {fm.horizontalAdvance(QLatin1Char('x')) * 30, fm.height() * 10};
 }
 
 void HistoryChart::changeEvent(QEvent *event)
@@ -487,7 +487,7 @@ HistoryChart::Layout HistoryChart::layout() const
     for (int v = 0; v <= l.yMax; v += l.yStep) {
         l.yLabelWidth = std::max(l.yLabelWidth, fm.horizontalAdvance(locale.toString(v)));
     }
-    const int pad = fm.averageCharWidth();
+    const int pad = fm.horizontalAdvance(QLatin1Char('x'));
     int legendX = pad;
     l.legendBottom = pad;
     for (const QString &text : legendTexts()) {
@@ -502,7 +502,7 @@ HistoryChart::Layout HistoryChart::layout() const
     QRect area(pad * 2 + l.yLabelWidth, l.legendBottom + fm.height() * 2, 0, 0);
     area.setRight(width() - pad * 3);
     area.setBottom(height() - fm.height() * 2 - pad);
-    if (area.width() < fm.averageCharWidth() * 5 || area.height() < fm.height() * 2) {
+    if (area.width() < fm.horizontalAdvance(QLatin1Char('x')) * 5 || area.height() < fm.height() * 2) {
         return l;
     }
     l.area = area;
@@ -548,7 +548,7 @@ void HistoryChart::paintEvent(QPaintEvent *)
 
     const Layout l = layout();
     const QLocale locale;
-    const int pad = fm.averageCharWidth();
+    const int pad = fm.horizontalAdvance(QLatin1Char('x'));
     const int lineWidth = penWidth();
 
     // Legend on top: swatch + label for each series present, wrapping when the text is long.
@@ -712,7 +712,7 @@ void HistoryChart::paintCurrentSnapshot(QPainter &p, const Layout &l) const
     }
     const QPalette pal = palette();
     const QFontMetrics fm = fontMetrics();
-    const int pad = fm.averageCharWidth();
+    const int pad = fm.horizontalAdvance(QLatin1Char('x'));
     const QPointF point = plotPoint(l, m_consumed.at(m_current).first, m_consumed.at(m_current).second);
     // A marker through the snapshot, its point ringed, and its figures in a box beside it inside the plot.
     QColor marker = pal.color(QPalette::Text);

@@ -41,7 +41,7 @@ LicenseSyncCard::LicenseSyncCard(QWidget *parent)
     , m_summaryLabel(WidgetUtil::makeValueLabel(
           QStringLiteral("summaryLabel"), i18nc("@label accessible name", "License sync summary"), this))
     , m_syncAllButton(new QPushButton(
-          QIcon::fromTheme(QStringLiteral("view-refresh")), i18nc("@action:button", "S&ync all servers"), this))
+          QIcon::fromTheme(QStringLiteral("view-refresh")), i18nc("@action:button", "S&ync All Servers"), this))
     , m_historyButton(new QPushButton(QIcon::fromTheme(QStringLiteral("view-history")),
           i18nc("@action:button no mnemonic: every letter of it is taken on the License page", "Sync History…"), this))
     , m_emptyLabel(
@@ -53,7 +53,7 @@ LicenseSyncCard::LicenseSyncCard(QWidget *parent)
     setObjectName(QStringLiteral("licenseSyncCard"));
     setAccessibleName(title());
     m_syncAllButton->setObjectName(QStringLiteral("syncAllButton"));
-    m_syncAllButton->setAccessibleName(i18nc("@action:button accessible name", "Sync all servers"));
+    m_syncAllButton->setAccessibleName(i18nc("@action:button accessible name", "Sync All Servers"));
     m_syncAllButton->setAccessibleDescription(
         i18nc("@info:tooltip", "Ask every Enterprise Server instance to sync its license usage now"));
     m_syncAllButton->setToolTip(m_syncAllButton->accessibleDescription());
@@ -71,7 +71,7 @@ LicenseSyncCard::LicenseSyncCard(QWidget *parent)
     m_rowsLayout->setContentsMargins(0, 0, 0, 0);
     // Columns stay together on wide windows; the spare room goes after the buttons.
     m_rowsLayout->setColumnStretch(ButtonColumn + 1, 1);
-    m_rowsLayout->setHorizontalSpacing(fontMetrics().averageCharWidth() * 2);
+    m_rowsLayout->setHorizontalSpacing(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 2);
 
     auto *header = new QHBoxLayout;
     header->addWidget(m_summaryLabel, 1);

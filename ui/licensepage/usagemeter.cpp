@@ -5,6 +5,8 @@
 #include "statuscolors.h"
 #include "uiformat.h"
 
+#include "licensing/licensevalues.h"
+
 #include <KLocalizedString>
 #include <QPainter>
 #include <QPainterPath>
@@ -34,19 +36,16 @@ UsageMeter::State UsageMeter::stateFor(int used, int purchased)
     return State::Normal;
 }
 
-int UsageMeter::percent() const
+double UsageMeter::percent() const
 {
-    if (m_purchased <= 0) {
-        return m_used > 0 ? 100 : 0;
-    }
-    return int(qint64(m_used) * 100 / m_purchased);
+    return Glc::seatUsePercent(m_used, m_purchased);
 }
 
 QString UsageMeter::text() const
 {
     return i18ncp("@info seat usage: %2 used, %3 purchased, %4 percentage", "%2 of %3 seat used (%4)",
         "%2 of %3 seats used (%4)", m_purchased, UiFormat::number(m_used), UiFormat::number(m_purchased),
-        UiFormat::percent(percent()));
+        UiFormat::percent(percent(), 1));
 }
 
 void UsageMeter::setUsage(int used, int purchased)
@@ -66,13 +65,13 @@ void UsageMeter::setUsage(int used, int purchased)
 QSize UsageMeter::sizeHint() const
 {
     const QFontMetrics fm = fontMetrics();
-    return {fm.averageCharWidth() * 40, fm.height()};
+    return {fm.horizontalAdvance(QLatin1Char('x')) * 40, fm.height()};
 }
 
 QSize UsageMeter::minimumSizeHint() const
 {
     const QFontMetrics fm = fontMetrics();
-    return {fm.averageCharWidth() * 10, fm.height() * 2 / 3};
+    return {fm.horizontalAdvance(QLatin1Char('x')) * 10, fm.height() * 2 / 3};
 }
 
 void UsageMeter::paintEvent(QPaintEvent *)

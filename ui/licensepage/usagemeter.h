@@ -26,8 +26,8 @@ public:
     int used() const { return m_used; }
     int purchased() const { return m_purchased; }
     State state() const { return m_state; }
-    /// Whole percent, rounded down so 89.9% never reads as "90%" while still Normal.
-    int percent() const;
+    /// Glc::seatUsePercent(): one decimal, never up to 90 or 100 before the colour changes.
+    double percent() const;
     /// "N of M seats used (P%)", also the accessible description.
     QString text() const;
 

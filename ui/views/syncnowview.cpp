@@ -54,7 +54,7 @@ SyncNowView::SyncNowView(LicenseController *controller, QWidget *parent)
     formLayout()->addLayout(form);
     formLayout()->addWidget(m_results);
     showCapability(Capability::Action::SyncNow);
-    startButton()->setText(i18nc("@action:button", "S&ync Now"));
+    startButton()->setText(i18nc("@action:button", "S&ync now"));
     startButton()->setAccessibleDescription(i18nc("@info accessible description",
         "Ask the chosen servers to upload their license usage to GitHub Enterprise Cloud now"));
     setReadingTabOrder({m_server, m_results});

@@ -80,6 +80,20 @@ private Q_SLOTS:
         QCOMPARE(edit(d, "tokenField")->echoMode(), QLineEdit::Password);
     }
 
+    void shouldLineUpTheAdminShellFieldsWithTheOthers()
+    {
+        ConnectionDialog d;
+        chooseKind(d, Glc::Connection::Kind::Server);
+        d.findChild<QGroupBox *>(QStringLiteral("adminShellGroup"))->setChecked(true);
+        d.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&d));
+        const auto left = [&d](const char *name) { return edit(d, name)->mapTo(&d, QPoint(0, 0)).x(); };
+        // The fields inside the admin-shell box start where the host's and the token's do.
+        QCOMPARE(left("shellUserField"), left("hostField"));
+        QCOMPARE(left("identityFileField"), left("hostField"));
+        QCOMPARE(left("tokenField"), left("hostField"));
+    }
+
     void shouldShowAndHideTheTokenFromTheKeyboard()
     {
         ConnectionDialog d;

@@ -260,7 +260,7 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     m_report->layout()->setContentsMargins(0, 0, 0, 0);
     // Wide enough for the placeholders in full; the stacked forms share one label column.
     setMinimumWidth(WidgetUtil::latinTextWidth(this, 110));
-    WidgetUtil::alignLabelColumns({form, cloudForm, serverForm, labForm, tokenForm});
+    WidgetUtil::alignLabelColumns({form, cloudForm, serverForm, labForm, tokenForm}, {shellForm});
 
     connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
         if (isValid()) {

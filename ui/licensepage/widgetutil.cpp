@@ -85,21 +85,29 @@ void resizeWithinScreen(QWidget *window, const QSize &size)
     window->resize(size.boundedTo(available * 0.9).expandedTo(window->minimumSizeHint()));
 }
 
-void alignLabelColumns(const QList<QFormLayout *> &forms)
+void alignLabelColumns(const QList<QFormLayout *> &forms, const QList<QFormLayout *> &nested)
 {
-    QList<QWidget *> labels;
+    // Each label with how far right of the outer forms' label column it starts.
+    QList<std::pair<QWidget *, int>> labels;
     int widest = 0;
-    for (QFormLayout *form : forms) {
+    const auto collect = [&](QFormLayout *form, int indent) {
         for (int row = 0; row < form->rowCount(); ++row) {
             QLayoutItem *item = form->itemAt(row, QFormLayout::LabelRole);
             if (QWidget *label = item ? item->widget() : nullptr) {
-                labels.append(label);
-                widest = std::max(widest, label->sizeHint().width());
+                labels.append({label, indent});
+                widest = std::max(widest, indent + label->sizeHint().width());
             }
         }
+    };
+    for (QFormLayout *form : forms) {
+        collect(form, 0);
     }
-    for (QWidget *label : std::as_const(labels)) {
-        label->setMinimumWidth(widest);
+    for (QFormLayout *form : nested) {
+        const QWidget *box = form->parentWidget();
+        collect(form, form->contentsMargins().left() + (box ? box->contentsRect().left() : 0));
+    }
+    for (const auto &[label, indent] : std::as_const(labels)) {
+        label->setMinimumWidth(widest - indent);
     }
 }
 

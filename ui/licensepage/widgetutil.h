@@ -27,7 +27,9 @@ int latinTextWidth(const QWidget *widget, int characters);
 /// 1366 x 768, a small screen at 200 %) and no less than its minimum size.
 void resizeWithinScreen(QWidget *window, const QSize &size);
 /// Gives the label column of each form the width of the widest, so forms stacked in one dialog line up.
-void alignLabelColumns(const QList<QFormLayout *> &forms);
+/// A form in @p nested sits inside a box (a group box) that spans a row of one of @p forms: its labels are
+/// narrowed by the box's inner margin, so its fields start where the others' do.
+void alignLabelColumns(const QList<QFormLayout *> &forms, const QList<QFormLayout *> &nested = {});
 /// Turns an arbitrary id (server id, host) into something safe inside an object name.
 QString objectNameSuffix(const QString &id);
 /// Keeps @p window as tall as its layout needs at its width, word-wrapped texts included, whenever its

@@ -315,6 +315,15 @@ private Q_SLOTS:
         scroll->ensureWidgetVisible(box, 0, 0);
         QApplication::processEvents();
         const QImage image(shoot(m_window.get(), QStringLiteral("table-narrow")));
+        // No license type elided ("Visual Studio 订阅" in zh_CN): the column is at least as wide as Qt's own
+        // measure of the cells it shows.
+        QTableView *table = m_window->controller()->table();
+        const int type = ConsumedLicensesModel::LicenseTypeColumn;
+        const int fitted = table->columnWidth(type);
+        table->resizeColumnToContents(type);
+        const int needed = table->columnWidth(type);
+        table->setColumnWidth(type, fitted);
+        QVERIFY2(fitted >= needed, qPrintable(QStringLiteral("%1 < %2").arg(fitted).arg(needed)));
         // The combo box on its own line is drawn, its words included.
         const QRect combo(organization->mapTo(m_window.get(), QPoint(0, 0)), organization->size());
         const qreal dpr = m_window->devicePixelRatio();

@@ -10,6 +10,7 @@
 #include <QLayoutItem>
 #include <QScreen>
 #include <QStyle>
+#include <QStyleOptionViewItem>
 #include <QTableView>
 #include <QWidget>
 
@@ -136,12 +137,20 @@ void fitSectionsToTitles(QHeaderView *header)
 
 void fitColumnToTexts(QTableView *view, int column, const QStringList &texts)
 {
-    // As the style lays a cell's text out: a margin each side, and the grid line.
-    const int margins =
-        2 * (view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, view) + 1) + (view->showGrid() ? 1 : 0);
+    // Measured as the style measures a cell (its margins, the text laid out in fractional pixels: a Latin word
+    // beside CJK ones can be a pixel wider than QFontMetrics's rounded advance, and elided), plus the grid line.
+    QStyleOptionViewItem option;
+    option.initFrom(view);
+    option.font = view->font();
+    option.fontMetrics = view->fontMetrics();
+    option.features = QStyleOptionViewItem::HasDisplay;
+    option.textElideMode = view->textElideMode();
+    option.displayAlignment = Qt::AlignLeft | Qt::AlignVCenter;
     int width = view->columnWidth(column);
     for (const QString &text : texts) {
-        width = std::max(width, view->fontMetrics().horizontalAdvance(text) + margins);
+        option.text = text;
+        const QSize cell = view->style()->sizeFromContents(QStyle::CT_ItemViewItem, &option, QSize(), view);
+        width = std::max(width, cell.width() + (view->showGrid() ? 1 : 0));
     }
     view->setColumnWidth(column, width);
 }

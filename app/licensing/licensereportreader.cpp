@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "licensereportreader.h"
 
+#include "core/boundedread.h"
 #include "licensing/githubjson.h"
 
 #include <KLocalizedString>
@@ -247,21 +248,34 @@ LicenseReportReader::Result LicenseReportReader::read(const QByteArray &bytes)
     return readCsv(bytes);
 }
 
-LicenseReportReader::Result LicenseReportReader::readFile(const QString &path)
+LicenseReportReader::Result LicenseReportReader::readFile(const QString &path, qint64 sizeLimit)
 {
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
+    const auto unreadable = [&] {
         return failure(i18nc("@info %1 a file, %2 why", "Cannot read %1: %2", path, file.errorString()),
             i18nc("@info", "Check the file's name and that you may read it."));
+    };
+    if (!file.open(QIODevice::ReadOnly)) {
+        return unreadable();
     }
-    if (file.size() > MaxFileSize) {
-        return failure(i18nc("@info %1 a file, %2 its size, %3 the limit",
-                           "%1 is %2, more than a license report of "
-                           "any enterprise takes (%3).",
-                           QFileInfo(path).fileName(), QLocale().formattedDataSize(file.size()),
-                           QLocale().formattedDataSize(MaxFileSize)),
+    const auto tooLarge = [&](qint64 size) {
+        return failure(
+            i18nc("@info %1 a file, %2 its size, %3 the limit",
+                "%1 is %2, more than a license report of "
+                "any enterprise takes (%3).",
+                QFileInfo(path).fileName(), QLocale().formattedDataSize(size), QLocale().formattedDataSize(sizeLimit)),
             notAReportNextStep());
+    };
+    if (file.size() > sizeLimit) {
+        return tooLarge(file.size());
     }
-    return read(file.readAll());
+    QByteArray bytes;
+    if (!readAtMost(file, sizeLimit, bytes)) {
+        return unreadable();
+    }
+    if (bytes.size() > sizeLimit) {
+        return tooLarge(bytes.size()); // a pipe or a device, which told no size
+    }
+    return read(bytes);
 }
 } // namespace Glc

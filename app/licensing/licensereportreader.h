@@ -30,7 +30,7 @@ public:
     static constexpr qint64 MaxFileSize = 1024LL * 1024 * 1024;
 
     static Result read(const QByteArray &bytes);
-    /// Reads @p path (at most MaxFileSize bytes).
-    static Result readFile(const QString &path);
+    /// Reads @p path, refused when it holds more than @p sizeLimit bytes (a pipe or a device read one byte past).
+    static Result readFile(const QString &path, qint64 sizeLimit = MaxFileSize);
 };
 } // namespace Glc

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "usagefile.h"
 
+#include "core/boundedread.h"
 #include "licensing/githubjson.h"
 
 #include <KLocalizedString>
@@ -239,17 +240,8 @@ Result readFile(const QString &path, qint64 sizeLimit, QByteArray *bytes)
         result.validation = Validation::TooLarge;
         return result;
     }
-    // A pipe or a device says size 0: one byte past the limit tells that it is too large.
     QByteArray content;
-    content.reserve(file.size());
-    while (content.size() <= sizeLimit) {
-        const QByteArray chunk = file.read(std::min<qint64>(sizeLimit + 1 - content.size(), 1 << 20));
-        if (chunk.isEmpty()) {
-            break;
-        }
-        content += chunk;
-    }
-    if (file.error() != QFileDevice::NoError) {
+    if (!readAtMost(file, sizeLimit, content)) {
         result.validation = Validation::Unreadable;
         result.readError = file.errorString();
         return result;

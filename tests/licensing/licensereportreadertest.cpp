@@ -4,6 +4,8 @@
 #include "licensing/licensereportwriter.h"
 
 #include <QFile>
+#include <QFileInfo>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -160,6 +162,21 @@ private Q_SLOTS:
         const LicenseReportReader::Result tooBig = LicenseReportReader::readFile(huge);
         QVERIFY(!tooBig.ok());
         QVERIFY2(tooBig.error.contains(QLatin1String("more than a license report")), qPrintable(tooBig.error));
+        // A device or a pipe (`--file <(…)`) says size 0: endless input stops one byte past the limit.
+        const LicenseReportReader::Result endless = LicenseReportReader::readFile(QStringLiteral("/dev/zero"), 4096);
+        QVERIFY(!endless.ok());
+        QVERIFY2(endless.error.contains(QLatin1String("more than a license report")), qPrintable(endless.error));
+        QVERIFY2(endless.error.contains(QLocale().formattedDataSize(4097)), qPrintable(endless.error));
+        // Within the limit, the same file read from a pipe is a report.
+        QProcess cat;
+        cat.start(QStringLiteral("sh"),
+            {QStringLiteral("-c"), QStringLiteral("mkfifo \"$1\" && cat \"$2\" > \"$1\""), QStringLiteral("sh"),
+                dir.filePath(QStringLiteral("pipe")), path});
+        QTRY_VERIFY(QFileInfo::exists(dir.filePath(QStringLiteral("pipe"))));
+        const LicenseReportReader::Result piped = LicenseReportReader::readFile(dir.filePath(QStringLiteral("pipe")));
+        QVERIFY2(piped.ok(), qPrintable(piped.error));
+        QCOMPARE(piped.report.users.size(), 3);
+        QVERIFY(cat.waitForFinished());
     }
 };
 

@@ -2531,6 +2531,53 @@ private Q_SLOTS:
         QCOMPARE(view->stagesLabel()->accessibleDescription(), view->stagesLabel()->toolTip());
     }
 
+    void shouldKeepTheCheckedFilesWhenGitHubRefusesTheUpload()
+    {
+        QVERIFY(openConsole());
+        const LabEnterprise::Server server = disconnectAServer();
+        QVERIFY(!server.hostname.isEmpty());
+        const QString file = m_dir->filePath(QStringLiteral("%1-refused.json").arg(server.hostname));
+        QVERIFY(writeLabExport(server.hostname, file));
+        const qsizetype uploadsBefore = labUploads(server.hostname).size();
+        auto *view = openView<AddServerUsageView>(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
+        QVERIFY(view);
+        QSignalSpy checked(view, &AddServerUsageView::filesChecked);
+        dropFiles(view->dropZone(), {file});
+        QVERIFY(checked.wait(30000));
+        QVERIFY(view->startButton()->isEnabled());
+
+        // The token expires between the check and the upload: GitHub's reason and its fix, and the file
+        // checked again, ready for Start once the token is mended - not a list to drop again.
+        setLabFaults([](LabFaults &faults) { faults.token = LabFaults::Token::Bad; });
+        auto validToken =
+            qScopeGuard([this] { setLabFaults([](LabFaults &faults) { faults.token = LabFaults::Token::Valid; }); });
+        checked.clear();
+        QSignalSpy finished(view, &ActionView::jobFinished);
+        view->startButton()->click();
+        QVERIFY(finished.wait(60000));
+        QVERIFY(!finished.first().first().toBool());
+        QCOMPARE(view->resultMessage()->title(),
+            QStringLiteral("GitHub refused the token: it is wrong, expired or revoked."));
+        QVERIFY2(view->resultMessage()->nextStep().contains(QLatin1String("Create a new personal access token")),
+            qPrintable(view->resultMessage()->nextStep()));
+        QVERIFY(checked.wait(30000));
+        QCOMPARE(view->dropZone()->results().size(), 1);
+        QCOMPARE(view->dropZone()->results().constFirst().path, file);
+        QVERIFY2(view->dropZone()->results().constFirst().ok, qPrintable(view->dropZone()->results().first().detail));
+        QVERIFY(view->startButton()->isEnabled());
+        QCOMPARE(view->resultMessage()->title(),
+            QStringLiteral("GitHub refused the token: it is wrong, expired or revoked."));
+        QCOMPARE(labUploads(server.hostname).size(), uploadsBefore);
+
+        validToken.dismiss();
+        setLabFaults([](LabFaults &faults) { faults.token = LabFaults::Token::Valid; });
+        finished.clear();
+        view->startButton()->click();
+        QVERIFY(finished.wait(60000));
+        QVERIFY2(finished.first().first().toBool(), qPrintable(view->resultMessage()->title()));
+        QCOMPARE(labUploads(server.hostname).size(), uploadsBefore + 1);
+    }
+
     void shouldGuideTheAssistedUploadOfSeveralFilesOneByOne()
     {
         LabConfig config = smallLab();

@@ -220,19 +220,18 @@ void AddServerUsageView::jobDone(WorkflowJob *job)
     m_checks.clear();
     m_allowNewServers->hide();
     startButton()->setEnabled(false);
-    if (upload->status() == WorkflowJob::Status::Cancelled) {
-        // Nothing the admin chose is lost: the files are checked again, so those not uploaded are
-        // ready once more (and one that did reach GitHub is recognised by its checksum).
+    if (upload->status() != WorkflowJob::Status::Succeeded) {
+        // Cancelled, or stopped by GitHub's error (a token, a limit, the server; its message stays above):
+        // nothing the admin chose is lost. The files are checked again, so those not uploaded are ready
+        // once more for Start (and one that did reach GitHub is recognised by its checksum).
         checkFiles(m_files);
         return;
     }
-    if (upload->status() == WorkflowJob::Status::Succeeded) {
-        resultMessage()->showMessage(InlineMessage::Type::Information,
-            i18ncp("@info", "%1 file added; the totals are being refreshed.",
-                "%1 files added; the totals are being refreshed.", upload->results().size()),
-            {});
-        controller()->refresh();
-    }
+    resultMessage()->showMessage(InlineMessage::Type::Information,
+        i18ncp("@info", "%1 file added; the totals are being refreshed.",
+            "%1 files added; the totals are being refreshed.", upload->results().size()),
+        {});
+    controller()->refresh();
 }
 
 ActionView::AssistCompanion AddServerUsageView::assistCompanion() const

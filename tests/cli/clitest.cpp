@@ -1819,6 +1819,32 @@ private Q_SLOTS:
         stopLab(lab);
     }
 
+    void shouldKeepTheSnapshotWhenGitHubRefusesTheToken()
+    {
+        Lab lab = startLab({});
+        const QString store = newStore();
+        QVERIFY(addLabConnection(store, lab));
+        const QStringList inStore{
+            QStringLiteral("--connection"), QStringLiteral("gh"), QStringLiteral("--store"), store};
+        const Run first = run(QStringList{QStringLiteral("refresh")} + inStore, lab.token);
+        QVERIFY2(first.code == 0, qPrintable(first.err));
+        // A token that expired since: GitHub's reason and the fix on stderr, exit 1, the snapshot as it was.
+        const Run refused = run(QStringList{QStringLiteral("refresh")} + inStore, QStringLiteral("ghp_expired0000"));
+        QCOMPARE(refused.code, 1);
+        QVERIFY2(refused.err.contains(QLatin1String("GitHub refused the token: it is wrong, expired or revoked.")),
+            qPrintable(refused.err));
+        QVERIFY2(refused.err.contains(QLatin1String("Create a new personal access token")), qPrintable(refused.err));
+        QVERIFY2(!refused.err.contains(QLatin1String("ghp_expired0000")), qPrintable(refused.err));
+        LicenseStore opened;
+        QVERIFY(!opened.open(store).isError());
+        const auto connections = opened.connections().value;
+        QCOMPARE(connections.size(), 1);
+        const auto snapshots = opened.snapshots(connections.constFirst().id).value;
+        QCOMPARE(snapshots.size(), 1);
+        QCOMPARE(opened.loadConsumedLicenses(snapshots.constFirst().id).value.size(), snapshots.constFirst().userCount);
+        stopLab(lab);
+    }
+
     void shouldConfirmABrowserUploadWithWait()
     {
         Lab lab = startLab({QStringLiteral("--github-like")});

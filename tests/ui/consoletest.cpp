@@ -2869,6 +2869,39 @@ private Q_SLOTS:
         QVERIFY(!page()->errorMessage()->isVisible());
     }
 
+    void shouldShowGitHubsRefusalAndKeepThePageWhenARefreshFails()
+    {
+        QVERIFY(openConsole());
+        const LicenseSummary before = page()->userLicensesCard()->summary();
+        const int rowsBefore = rowCount();
+        const QString refreshedBefore = page()->lastRefreshedText();
+        // The enterprise changed, and the token expired: F5 says so with its fix, and nothing of the page moves.
+        const LabEnterprise::Server server = labServer(true);
+        lab()->runInLab([&server](LicenseLab *l) {
+            l->enterprise().setServerUserEmail(
+                server.hostname, server.users.first().login, QStringLiteral("someone-else@corp.example"));
+            l->enterprise().applySync(l->enterprise().serverIndex(server.hostname), QDateTime::currentDateTimeUtc());
+        });
+        QVERIFY(labConsumed() != before.consumed);
+        setLabFaults([](LabFaults &faults) { faults.token = LabFaults::Token::Bad; });
+        const auto validToken =
+            qScopeGuard([this] { setLabFaults([](LabFaults &faults) { faults.token = LabFaults::Token::Valid; }); });
+        QSignalSpy refreshed(controller(), &LicenseController::refreshFinished);
+        m_window->activateWindow();
+        QTest::keyClick(m_window.get(), Qt::Key_F5);
+        QVERIFY(refreshed.count() == 1 || refreshed.wait(30000));
+        QCOMPARE(refreshed.first().first().toBool(), false);
+        QTRY_VERIFY(page()->errorMessage()->isVisible());
+        QCOMPARE(page()->errorMessage()->title(),
+            QStringLiteral("GitHub refused the token: it is wrong, expired or revoked."));
+        QCOMPARE(page()->errorMessage()->nextStep(),
+            QStringLiteral("Create a new personal access token and enter it in the connection settings."));
+        QCOMPARE(page()->userLicensesCard()->summary(), before);
+        QCOMPARE(rowCount(), rowsBefore);
+        QCOMPARE(page()->historyChart()->consumed().size(), 1);
+        QCOMPARE(page()->lastRefreshedText(), refreshedBefore);
+    }
+
     void shouldCancelAnAssistedSyncNobodyConfirms()
     {
         LabConfig config = smallLab();

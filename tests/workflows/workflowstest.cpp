@@ -1286,6 +1286,85 @@ private Q_SLOTS:
         QCOMPARE(job.nextStep(), expected.nextStep());
     }
 
+    void shouldKeepThePreviousSnapshotWhenARefreshFails_data()
+    {
+        QTest::addColumn<int>("fault");
+        QTest::addColumn<int>("kind");
+        QTest::newRow("expired token") << 0 << int(GitHubError::Kind::BadToken);
+        QTest::newRow("missing scope") << 1 << int(GitHubError::Kind::MissingScope);
+        QTest::newRow("SSO not authorized") << 2 << int(GitHubError::Kind::SsoRequired);
+        QTest::newRow("truncated JSON") << 3 << int(GitHubError::Kind::Malformed);
+        QTest::newRow("server errors") << 4 << int(GitHubError::Kind::ServerError);
+        QTest::newRow("rate limit") << 5 << int(GitHubError::Kind::RateLimited);
+        QTest::newRow("not an owner") << 6 << int(GitHubError::Kind::NotFound);
+    }
+    void shouldKeepThePreviousSnapshotWhenARefreshFails()
+    {
+        QFETCH(int, fault);
+        QFETCH(int, kind);
+        WorkflowContext context = startLab(smallLab());
+        context.storeLocation = m_dir.filePath(QStringLiteral("refresh-fails-%1.sqlite").arg(fault)); // one a row
+        context.clientOptions.backoffBaseMs = 10;
+        context.clientOptions.maxRetries = 1;
+        context.clientOptions.maxWaitMs = 200; // a limit that resets later than this fails at once
+        LicenseSnapshot before;
+        {
+            RefreshJob first(context);
+            QVERIFY(runToEnd(&first));
+            QCOMPARE(first.status(), WorkflowJob::Status::Succeeded);
+            before = first.snapshot();
+        }
+        // The enterprise changes, then the next refresh fails: nothing of the change may land.
+        m_lab->runInLab([fault](LicenseLab *lab) {
+            lab->enterprise().setServerUserSuspended(lab->enterprise().servers().first().hostname,
+                lab->enterprise().servers().first().users.first().login, true);
+            LabFaults faults = lab->faults();
+            switch (fault) {
+            case 0:
+                faults.token = LabFaults::Token::Bad;
+                break;
+            case 1:
+                faults.token = LabFaults::Token::MissingScope;
+                break;
+            case 2:
+                faults.token = LabFaults::Token::SsoRequired;
+                break;
+            case 3:
+                faults.truncatedBodyRate = 1.0;
+                break;
+            case 4:
+                faults.failNextRequests = 1000;
+                faults.failStatus = 502;
+                break;
+            case 5:
+                faults.primaryLimit = 1;
+                faults.primaryWindowSeconds = 3600;
+                break;
+            case 6:
+                faults.forcedStatus = 404;
+                break;
+            }
+            lab->setFaults(faults);
+        });
+        RefreshJob second(context);
+        QVERIFY(runToEnd(&second, 60000));
+        QCOMPARE(second.status(), WorkflowJob::Status::Failed);
+        const GitHubError expected{GitHubError::Kind(kind)};
+        QVERIFY2(second.errorText().startsWith(expected.message().left(24)), qPrintable(second.errorText()));
+        QVERIFY2(!second.nextStep().isEmpty(), qPrintable(second.errorText()));
+
+        // The store holds the first snapshot alone, every seat as it was read.
+        LicenseStore store;
+        QVERIFY(!store.open(context.storeLocation).isError());
+        const auto all = store.snapshots(context.connection.id);
+        QCOMPARE(all.value.size(), 1);
+        QCOMPARE(all.value.first().id, before.id);
+        QCOMPARE(store.loadConsumedLicenses(before.id).value, before.licenses.users);
+        const auto latest = store.latestSnapshot(context.connection.id);
+        QVERIFY(latest.ok() && latest.value);
+        QCOMPARE(latest.value->id, before.id);
+    }
+
     void shouldEndAConnectionTestAtOnceWhenCancelled()
     {
         LabConfig config = smallLab();

@@ -307,17 +307,15 @@ LicenseReportWriter::Result LicenseReportWriter::writeFile(
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
-        return Result{
-            i18nc("@info", "Could not write the report to %1: %2. Choose another folder.", path, file.errorString())};
+        return Result{i18nc("@info", "Could not write %1: %2. Choose another folder.", path, file.errorString())};
     }
     if (!fill(&file)) {
         const QString error = file.errorString();
         file.cancelWriting();
-        return Result{i18nc("@info", "Could not write the report to %1: %2. The file was not changed.", path, error)};
+        return Result{i18nc("@info", "Could not write %1: %2. The file was not changed.", path, error)};
     }
     if (!file.commit()) {
-        return Result{
-            i18nc("@info", "Could not save the report to %1: %2. The file was not changed.", path, file.errorString())};
+        return Result{i18nc("@info", "Could not save %1: %2. The file was not changed.", path, file.errorString())};
     }
     return {};
 }

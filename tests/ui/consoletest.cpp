@@ -2328,9 +2328,11 @@ private Q_SLOTS:
         const QString firstUpload = m_dir->filePath(QStringLiteral("offline-license-usage.json"));
         QVERIFY(writeFile(firstUpload, UsageFile::write(offline)));
         checked.clear();
-        dropFiles(view->dropZone(), {firstUpload});
+        dropFiles(view->dropZone(), {firstUpload}); // joins the two refused above
         QVERIFY(checked.wait(30000));
-        QVERIFY(view->dropZone()->results().first().warning);
+        QCOMPARE(view->dropZone()->results().size(), afterUpload.size() + 1);
+        QCOMPARE(view->dropZone()->results().last().path, firstUpload);
+        QVERIFY(view->dropZone()->results().last().warning);
         QVERIFY(view->allowNewServersCheck()->isVisible());
         QVERIFY(!view->startButton()->isEnabled());
         QTest::mouseClick(view->allowNewServersCheck(), Qt::LeftButton);
@@ -2430,7 +2432,7 @@ private Q_SLOTS:
         QVERIFY(view->startButton()->isEnabled());
     }
 
-    void shouldCheckOnlyTheLastOfTwoQuickDrops()
+    void shouldCheckTwoQuickDropsOnceTogether()
     {
         QVERIFY(openConsole());
         const QString first = m_dir->filePath(QStringLiteral("first-license-usage.json"));
@@ -2440,7 +2442,8 @@ private Q_SLOTS:
         auto *view = openView<AddServerUsageView>(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
         QVERIFY(view);
         QSignalSpy checked(view, &AddServerUsageView::filesChecked);
-        // The second drop comes before the first one's check has answered (no events in between).
+        // The second drop comes before the first one's check has answered (no events in between): it joins
+        // the first, whose check gives way to one of both.
         dropFiles(view->dropZone(), {first});
         QVERIFY(view->isChecking());
         dropFiles(view->dropZone(), {last});
@@ -2449,17 +2452,19 @@ private Q_SLOTS:
         QTest::qWait(500); // the first check, had it gone on, would have answered by now
         QCOMPARE(checked.count(), 1);
         QVERIFY(!view->isChecking());
-        QCOMPARE(view->files(), QStringList{last});
-        QCOMPARE(view->dropZone()->results().size(), 1);
-        QCOMPARE(view->dropZone()->results().first().path, last);
+        QCOMPARE(view->files(), (QStringList{first, last}));
+        QCOMPARE(view->dropZone()->results().size(), 2);
+        QCOMPARE(view->dropZone()->results().first().path, first);
+        QCOMPARE(view->dropZone()->results().last().path, last);
         QVERIFY(view->dropZone()->results().first().ok);
-        // Upload goes through the last drop's file only.
+        QVERIFY(view->dropZone()->results().last().ok);
+        // Upload goes through both files.
         QSignalSpy finished(view, &ActionView::jobFinished);
         view->startButton()->click();
         QVERIFY(finished.wait(30000));
         QVERIFY2(finished.first().first().toBool(), qPrintable(view->resultMessage()->title()));
-        QCOMPARE(view->dropZone()->results().size(), 1);
-        QCOMPARE(view->dropZone()->results().first().path, last);
+        QCOMPARE(view->dropZone()->results().size(), 2);
+        QCOMPARE(view->dropZone()->results().last().path, last);
     }
 
     /// Takes GitHub Connect from a connected server of the lab: its usage, too, arrives by file now.
@@ -2529,6 +2534,76 @@ private Q_SLOTS:
                 qPrintable(view->stagesLabel()->toolTip()));
         }
         QCOMPARE(view->stagesLabel()->accessibleDescription(), view->stagesLabel()->toolTip());
+    }
+
+    void shouldAddDroppedFilesToTheListAndTakeThemOffByDelete()
+    {
+        QVERIFY(openConsole());
+        const LabEnterprise::Server server = disconnectAServer();
+        QVERIFY(!server.hostname.isEmpty());
+        const QString good = m_dir->filePath(QStringLiteral("%1-listed.json").arg(server.hostname));
+        QVERIFY(writeLabExport(server.hostname, good));
+        const QString wrong = m_dir->filePath(QStringLiteral("notes-listed.json"));
+        QVERIFY(writeFile(wrong, QByteArrayLiteral("hostname: ghes1\nusers: 12\n")));
+        auto *view = openView<AddServerUsageView>(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
+        QVERIFY(view);
+        UsageFileDropZone *zone = view->dropZone();
+        QSignalSpy checked(view, &AddServerUsageView::filesChecked);
+        dropFiles(zone, {good});
+        QVERIFY(checked.wait(30000));
+        QCOMPARE(zone->results().size(), 1);
+        QVERIFY(view->startButton()->isEnabled());
+
+        // A wrong file dropped next joins the list with its reason; the file checked before stays ready.
+        dropFiles(zone, {wrong});
+        QVERIFY(checked.wait(30000));
+        QCOMPARE(zone->results().size(), 2);
+        QCOMPARE(zone->results().at(0).path, good);
+        QVERIFY(zone->results().at(0).ok);
+        QCOMPARE(zone->results().at(1).path, wrong);
+        QVERIFY(!zone->results().at(1).ok);
+        QVERIFY2(zone->results().at(1).detail.contains(UsageFile::validationMessage(UsageFile::Validation::NotJson)),
+            qPrintable(zone->results().at(1).detail));
+        QVERIFY(view->startButton()->isEnabled());
+        // The same file again is not listed twice.
+        dropFiles(zone, {good});
+        QVERIFY(checked.wait(30000));
+        QCOMPARE(view->files(), (QStringList{good, wrong}));
+        QCOMPARE(zone->results().size(), 2);
+
+        // Delete on the wrong file's row takes it off the list; the context menu offers the same.
+        auto *list = zone->findChild<QTreeWidget *>(QStringLiteral("resultsView"));
+        QVERIFY(list);
+        auto *remove = zone->findChild<QAction *>(QStringLiteral("removeFilesAction"));
+        QVERIFY(remove);
+        QVERIFY(list->actions().contains(remove));
+        list->setCurrentItem(list->topLevelItem(1));
+        QVERIFY(remove->isEnabled());
+        view->activateWindow();
+        list->setFocus();
+        QTRY_VERIFY(list->hasFocus());
+        QTest::keyClick(list, Qt::Key_Delete);
+        QVERIFY(checked.wait(30000));
+        QCOMPARE(view->files(), QStringList{good});
+        QCOMPARE(zone->results().size(), 1);
+        QVERIFY(zone->results().constFirst().ok);
+        QVERIFY(view->startButton()->isEnabled());
+
+        // Uploaded, the list is done with: the next file dropped starts a new one.
+        QSignalSpy finished(view, &ActionView::jobFinished);
+        view->startButton()->click();
+        QVERIFY(finished.wait(60000));
+        QVERIFY2(finished.first().first().toBool(), qPrintable(view->resultMessage()->title()));
+        dropFiles(zone, {wrong});
+        QVERIFY(checked.wait(30000));
+        QCOMPARE(view->files(), QStringList{wrong});
+        QCOMPARE(zone->results().size(), 1);
+        // The last file taken off leaves an empty list and nothing to start.
+        list->setCurrentItem(list->topLevelItem(0));
+        remove->trigger();
+        QVERIFY(view->files().isEmpty());
+        QVERIFY(zone->results().isEmpty());
+        QVERIFY(!view->startButton()->isEnabled());
     }
 
     void shouldKeepTheCheckedFilesWhenGitHubRefusesTheUpload()

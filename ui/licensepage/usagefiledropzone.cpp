@@ -8,6 +8,7 @@
 #include "wrappingitemdelegate.h"
 
 #include <KLocalizedString>
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QDir>
@@ -18,6 +19,7 @@
 #include <QIcon>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QMenu>
 #include <QMimeData>
 #include <QPainter>
 #include <QPushButton>
@@ -71,6 +73,8 @@ UsageFileDropZone::UsageFileDropZone(QWidget *parent)
           QIcon::fromTheme(QStringLiteral("document-open")), i18nc("@action:button", "&Choose Files…"), this))
     , m_messageLabel(new QLabel(this))
     , m_resultsView(new ResultsView(this))
+    , m_removeAction(new QAction(QIcon::fromTheme(QStringLiteral("list-remove")),
+          i18nc("@action:inmenu take the selected files off the list", "&Remove from List"), m_resultsView))
     , m_chooser([](QWidget *parent) {
         return Glc::FileDialogs::openFileNames(parent, i18nc("@title:window", "Choose License Usage Files"),
             Glc::FileDialogs::downloadsFolder(),
@@ -98,7 +102,23 @@ UsageFileDropZone::UsageFileDropZone(QWidget *parent)
     StatusColors::setTextRole(m_messageLabel, StatusColors::Role::Negative);
 
     m_resultsView->setObjectName(QStringLiteral("resultsView"));
-    ItemViewCopy::install(m_resultsView);
+    m_resultsView->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    // A file dropped by mistake (or refused) leaves the list by Delete, or from the list's context menu.
+    m_removeAction->setObjectName(QStringLiteral("removeFilesAction"));
+    m_removeAction->setShortcut(QKeySequence::Delete);
+    m_removeAction->setShortcutContext(Qt::WidgetShortcut);
+    m_resultsView->addAction(m_removeAction);
+    connect(m_removeAction, &QAction::triggered, this, [this] {
+        const QStringList paths = selectedPaths();
+        if (!paths.isEmpty() && !isRefusing()) {
+            Q_EMIT removeRequested(paths);
+        }
+    });
+    ItemViewCopy::install(m_resultsView, [this](QMenu *menu, const QModelIndex &) {
+        updateRemoveAction();
+        menu->addSeparator();
+        menu->addAction(m_removeAction);
+    });
     m_resultsView->setAccessibleName(i18nc("@label accessible name", "Result of each file"));
     m_resultsView->setRootIsDecorated(false);
     m_resultsView->setAlternatingRowColors(true); // rows of several wrapped lines stay apart
@@ -119,6 +139,7 @@ UsageFileDropZone::UsageFileDropZone(QWidget *parent)
     connect(m_resultsView, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *current) {
         Q_EMIT currentResultChanged(current ? m_resultsView->indexOfTopLevelItem(current) : -1);
     });
+    connect(m_resultsView, &QTreeWidget::itemSelectionChanged, this, &UsageFileDropZone::updateRemoveAction);
 
     const int margin = fontMetrics().height();
     auto *buttonRow = new QHBoxLayout;
@@ -195,6 +216,32 @@ void UsageFileDropZone::setRefusing(const QString &reason)
     }
     m_refusing = reason;
     m_chooseButton->setEnabled(reason.isEmpty());
+    updateRemoveAction();
+}
+
+QStringList UsageFileDropZone::selectedPaths() const
+{
+    QList<int> rows;
+    for (QTreeWidgetItem *item : m_resultsView->selectedItems()) {
+        rows.append(m_resultsView->indexOfTopLevelItem(item));
+    }
+    if (rows.isEmpty() && m_resultsView->currentItem()) {
+        rows.append(m_resultsView->indexOfTopLevelItem(m_resultsView->currentItem()));
+    }
+    std::sort(rows.begin(), rows.end());
+    QStringList paths;
+    for (int row : std::as_const(rows)) {
+        if (row >= 0 && row < m_results.size()) {
+            paths.append(m_results.at(row).path);
+        }
+    }
+    return paths;
+}
+
+void UsageFileDropZone::updateRemoveAction()
+{
+    // Not while an upload goes through the files listed.
+    m_removeAction->setEnabled(!isRefusing() && !selectedPaths().isEmpty());
 }
 
 void UsageFileDropZone::showMessage(const QString &text)
@@ -362,6 +409,7 @@ void UsageFileDropZone::setResults(const QList<UsageFileResult> &results)
         m_resultsView->setCurrentItem(
             m_resultsView->topLevelItem(first == results.cend() ? 0 : int(first - results.cbegin())));
     }
+    updateRemoveAction();
 }
 
 int UsageFileDropZone::currentResult() const

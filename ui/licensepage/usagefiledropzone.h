@@ -7,6 +7,7 @@
 
 #include <functional>
 
+class QAction;
 class QLabel;
 class QMimeData;
 class QPushButton;
@@ -26,7 +27,8 @@ struct UsageFileResult
 
 /// Takes license usage files from a drag from the file manager, a file picker or a pasted path,
 /// and reports them with filesChosen(). Only files on this computer are accepted; web addresses
-/// are refused with a message. Can list a result per file.
+/// are refused with a message. Can list a result per file; the rows selected in that list can be taken
+/// off it (Delete, or the list's context menu): removeRequested().
 class UsageFileDropZone : public QFrame
 {
     Q_OBJECT
@@ -68,6 +70,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void filesChosen(const QStringList &paths);
+    /// The user asked to take these files (rows of results()) off the list.
+    void removeRequested(const QStringList &paths);
     void dragActiveChanged(bool active);
     /// Another row of results() was chosen in the list (-1: none).
     void currentResultChanged(int row);
@@ -88,11 +92,15 @@ private:
     void take(const Split &split);
     void showRefusal(const QStringList &refused);
     void showMessage(const QString &text);
+    /// The paths of the selected rows (the current one when none is selected).
+    QStringList selectedPaths() const;
+    void updateRemoveAction();
 
     QLabel *const m_hintLabel;
     QPushButton *const m_chooseButton;
     QLabel *const m_messageLabel;
     QTreeWidget *const m_resultsView;
+    QAction *const m_removeAction; ///< Delete on the list, and in its context menu
     QList<UsageFileResult> m_results;
     FileChooser m_chooser;
     QString m_refusing;

@@ -18,6 +18,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Glc;
 
 AddServerUsageView::AddServerUsageView(LicenseController *controller, QWidget *parent)
@@ -61,6 +63,7 @@ AddServerUsageView::AddServerUsageView(LicenseController *controller, QWidget *p
     setReadingTabOrder({m_dropZone, m_dropZone->findChild<QWidget *>(QStringLiteral("chooseFilesButton")),
         m_dropZone->findChild<QWidget *>(QStringLiteral("resultsView")), m_allowNewServers});
     connect(m_dropZone, &UsageFileDropZone::filesChosen, this, &AddServerUsageView::addFiles);
+    connect(m_dropZone, &UsageFileDropZone::removeRequested, this, &AddServerUsageView::removeFiles);
     // One file at a time, the one chosen in the list: any number of files keeps the view on the screen.
     connect(m_dropZone, &UsageFileDropZone::currentResultChanged, this,
         [this](int row) { m_preview->setText(m_previews.value(m_dropZone->results().value(row).path)); });
@@ -74,7 +77,48 @@ void AddServerUsageView::addFiles(const QStringList &paths)
     if (isBusy()) {
         return; // the upload uses the files checked before; the drop zone refuses new ones meanwhile
     }
-    checkFiles(paths);
+    // A file dropped after others joins them (a wrong one, refused with its reason, takes nothing away).
+    QStringList files = m_filesUploaded ? QStringList() : m_files;
+    m_filesUploaded = false;
+    for (const QString &path : paths) {
+        const QString absolute = QFileInfo(path).absoluteFilePath();
+        const bool listed = std::any_of(files.cbegin(), files.cend(),
+            [&absolute](const QString &file) { return QFileInfo(file).absoluteFilePath() == absolute; });
+        if (!listed) {
+            files.append(path);
+        }
+    }
+    checkFiles(files);
+}
+
+void AddServerUsageView::removeFiles(const QStringList &paths)
+{
+    if (isBusy()) {
+        return;
+    }
+    QStringList files = m_files;
+    for (const QString &path : paths) {
+        files.removeAll(path);
+    }
+    if (m_filesUploaded || files.isEmpty()) {
+        // Upload results (or nothing) listed: those rows go, nothing is checked again.
+        if (m_check) {
+            JobRunner::cancel(m_check);
+            ++m_checkGeneration;
+        }
+        m_files = files;
+        QList<UsageFileResult> results = m_dropZone->results();
+        results.removeIf([&paths](const UsageFileResult &result) { return paths.contains(result.path); });
+        m_dropZone->setResults(results);
+        if (results.isEmpty()) {
+            m_preview->clear();
+            m_allowNewServers->hide();
+        }
+        m_checks.clear();
+        updateUploadable();
+        return;
+    }
+    checkFiles(files);
 }
 
 bool AddServerUsageView::isChecking() const
@@ -227,6 +271,7 @@ void AddServerUsageView::jobDone(WorkflowJob *job)
         checkFiles(m_files);
         return;
     }
+    m_filesUploaded = true;
     resultMessage()->showMessage(InlineMessage::Type::Information,
         i18ncp("@info", "%1 file added; the totals are being refreshed.",
             "%1 files added; the totals are being refreshed.", upload->results().size()),

@@ -30,8 +30,12 @@ public:
     /// uploaded too (an offline server's first upload).
     QCheckBox *allowNewServersCheck() const { return m_allowNewServers; }
     QStringList files() const { return m_files; }
-    /// Checks files as if they were dropped; nothing while an upload runs (the drop zone says so).
+    /// Adds files to the list as if they were dropped (one listed already is not listed twice) and checks
+    /// the list again; after a finished upload they start a new list. Nothing while an upload runs (the drop
+    /// zone says so).
     void addFiles(const QStringList &paths);
+    /// Takes files off the list (Delete in the drop zone's list); nothing while an upload runs.
+    void removeFiles(const QStringList &paths);
     /// A check of dropped files is running (Upload waits for it).
     bool isChecking() const;
 
@@ -54,6 +58,7 @@ private:
     QLabel *const m_preview;
     QCheckBox *const m_allowNewServers;
     QStringList m_files;
+    bool m_filesUploaded = false; ///< m_files went up: the next files start a new list
     /// Of each file by its path, as last checked: what the preview shows when it is chosen in the list (whose rows
     /// are the checked files, then the uploaded ones).
     QHash<QString, QString> m_previews;

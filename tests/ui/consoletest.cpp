@@ -1493,7 +1493,8 @@ private Q_SLOTS:
         // One file to mail: the page's numbers, every server, and the chart inside as a PNG.
         const QString web = m_dir->filePath(QStringLiteral("summary.html"));
         command->write(web);
-        QCOMPARE(saved.count(), 2);
+        QTRY_COMPARE(saved.count(), 2);
+        QCOMPARE(saved.last().first().toString(), web);
         const QString html = QString::fromUtf8(readAll(web));
         QVERIFY(html.contains(QLatin1String("<h1>License summary: License lab</h1>")));
         QVERIFY2(html.contains(QStringLiteral("%1 of %2 purchased seats consumed")

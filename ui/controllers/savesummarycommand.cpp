@@ -8,13 +8,16 @@
 #include "licensepage/historychart.h"
 #include "licensepage/licensepage.h"
 #include "licensing/licensereportwriter.h"
+#include "workflows/jobrunner.h"
 #include "workflows/summaryinput.h"
+#include "workflows/writefilejob.h"
 
 #include <KLocalizedString>
 #include <QBuffer>
 #include <QDate>
 #include <QDir>
 #include <QFileInfo>
+#include <QFont>
 #include <QPdfWriter>
 #include <QSettings>
 #include <QStyle>
@@ -104,46 +107,75 @@ QString SaveSummaryCommand::html(const QString &chartImage) const
     return Glc::LicenseSummary::html(input, chartImage, ChartSize);
 }
 
+namespace {
+const QUrl ChartUrl(QStringLiteral("glc-summary:history-chart.png"));
+
+/// The summary as a document to print: @p html, whose chart (when @p chart is not null) is ChartUrl.
+void fill(QTextDocument *document, const QString &html, const QImage &chart, const QFont &font)
+{
+    document->setDefaultFont(font);
+    if (!chart.isNull()) {
+        document->addResource(QTextDocument::ImageResource, ChartUrl, chart);
+    }
+    document->setHtml(html);
+}
+
+QByteArray pdfBytes(const QString &html, const QImage &chart, const QFont &font)
+{
+    QTextDocument document;
+    fill(&document, html, chart, font);
+    QByteArray bytes;
+    QBuffer pdf(&bytes);
+    pdf.open(QIODevice::WriteOnly);
+    QPdfWriter writer(&pdf);
+    writer.setPageSize(QPageSize(QPageSize::A4));
+    writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
+    writer.setTitle(document.metaInformation(QTextDocument::DocumentTitle));
+    writer.setCreator(Glc::ApplicationInfo::displayName());
+    document.print(&writer);
+    return bytes;
+}
+} // namespace
+
 void SaveSummaryCommand::prepare(QTextDocument *document) const
 {
-    const QUrl chartUrl(QStringLiteral("glc-summary:history-chart.png"));
     const QImage image = chart();
-    document->setDefaultFont(m_page->font());
-    if (!image.isNull()) {
-        document->addResource(QTextDocument::ImageResource, chartUrl, image);
-    }
-    document->setHtml(html(image.isNull() ? QString() : chartUrl.toString()));
+    fill(document, html(image.isNull() ? QString() : ChartUrl.toString()), image, m_page->font());
 }
 
 void SaveSummaryCommand::write(const QString &path)
 {
-    QByteArray bytes;
+    // The chart is drawn and the page's text made here, from what the page shows (both bounded: the lists are
+    // capped); the PNG or the PDF is made and written in the worker thread.
+    const QImage image = chart();
+    std::function<QByteArray()> bytes;
     if (isHtml(path)) {
-        // One file to mail: the chart inside it.
-        QByteArray png;
-        QBuffer pngBuffer(&png);
-        if (const QImage image = chart(); !image.isNull() && pngBuffer.open(QIODevice::WriteOnly)) {
-            image.save(&pngBuffer, "PNG");
-        }
-        bytes = html(
-            png.isEmpty() ? QString() : QLatin1String("data:image/png;base64,") + QString::fromLatin1(png.toBase64()))
-                    .toUtf8();
+        // One file to mail: the chart inside it, put in place of a marker once encoded.
+        const QString marker = QStringLiteral("glc-summary-chart-data");
+        bytes = [page = html(image.isNull() ? QString() : marker), image, marker] {
+            QByteArray png;
+            QBuffer pngBuffer(&png);
+            if (!image.isNull() && pngBuffer.open(QIODevice::WriteOnly)) {
+                image.save(&pngBuffer, "PNG");
+            }
+            // The attribute as the summary writes it: a value from GitHub has its quotes escaped, never this.
+            QString text = page;
+            text.replace(QLatin1String("src=\"%1\"").arg(marker),
+                QLatin1String("src=\"data:image/png;base64,%1\"").arg(QString::fromLatin1(png.toBase64())));
+            return text.toUtf8();
+        };
     } else {
-        QTextDocument document;
-        prepare(&document);
-        QBuffer pdf(&bytes);
-        pdf.open(QIODevice::WriteOnly);
-        QPdfWriter writer(&pdf);
-        writer.setPageSize(QPageSize(QPageSize::A4));
-        writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
-        writer.setTitle(document.metaInformation(QTextDocument::DocumentTitle));
-        writer.setCreator(Glc::ApplicationInfo::displayName());
-        document.print(&writer);
+        bytes = [page = html(image.isNull() ? QString() : ChartUrl.toString()), image, font = m_page->font()] {
+            return pdfBytes(page, image, font);
+        };
     }
-    const Glc::LicenseReportWriter::Result result = Glc::LicenseReportWriter::writeFile(path, bytes);
-    if (!result.ok()) {
-        Q_EMIT failed(result.errorMessage, i18nc("@info", "Choose a folder you can write to."));
-        return;
-    }
-    Q_EMIT saved(path);
+    auto *job = new Glc::WriteFileJob(m_controller->context(), path, bytes);
+    connect(job, &Glc::WorkflowJob::finished, this, [this, job] {
+        if (job->status() == Glc::WorkflowJob::Status::Succeeded) {
+            Q_EMIT saved(job->path());
+        } else if (job->status() == Glc::WorkflowJob::Status::Failed) {
+            Q_EMIT failed(job->errorText(), i18nc("@info", "Choose a folder you can write to."));
+        }
+    });
+    m_controller->runner()->start(job);
 }

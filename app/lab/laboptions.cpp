@@ -219,13 +219,13 @@ void addOptions(QCommandLineParser &parser, const LabConfig &defaults)
             count},
         {QStringLiteral("mismatched-share"),
             i18nc("@info:shell",
-                "Share of server accounts whose primary email matches no verified email on github.com: each "
+                "Share of server accounts whose primary e-mail matches no verified e-mail on github.com: each "
                 "takes a seat of its own (default: %1).",
                 number(defaults.mismatchedEmailShare)),
             share},
         {QStringLiteral("vs-share"),
             i18nc("@info:shell",
-                "Share of members with a Visual Studio subscription; one in ten uses an email their github.com "
+                "Share of members with a Visual Studio subscription; one in ten uses an e-mail their github.com "
                 "account has not verified and takes a seat of its own (default: %1).",
                 number(defaults.visualStudioShare)),
             share},
@@ -252,8 +252,8 @@ void addOptions(QCommandLineParser &parser, const LabConfig &defaults)
                 "still apply).")},
         {QStringLiteral("extra-emails-every"),
             i18nc("@info:shell",
-                "Every Nth account of each server has %1 more emails besides its primary one, which GitHub lists "
-                "before it: more than one page of emails (default: 0, none).",
+                "Every Nth account of each server has %1 more e-mails besides its primary one, which GitHub lists "
+                "before it: more than one page of e-mails (default: 0, none).",
                 QString::number(defaults.extraEmails)),
             count},
         {QStringLiteral("history-days"),

@@ -717,8 +717,8 @@ void LicenseController::startHistory(int weeks, const QDateTime &present)
             refreshEnded(true); // today's snapshot is in, with or without its past
         };
         if (job->status() == WorkflowJob::Status::Succeeded) {
-            Q_EMIT statusMessage(i18ncp("@info:status", "The license lab's past: %1 weekly snapshot added.",
-                "The license lab's past: %1 weekly snapshots added.", int(job->takenAt().size())));
+            Q_EMIT statusMessage(i18ncp("@info:status", "Added %1 weekly snapshot of the license lab's history.",
+                "Added %1 weekly snapshots of the license lab's history.", int(job->takenAt().size())));
             reloadThen(finished); // finished once the page shows the past too
             return;
         }

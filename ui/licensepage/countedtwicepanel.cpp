@@ -263,8 +263,8 @@ void CountedTwicePanel::unexpectedSeatsChanged()
     const int seats = m_unexpectedModel->rowCount();
     m_unexpectedLabel->setVisible(seats > 0);
     m_unexpectedView->setVisible(seats > 0);
-    m_unexpectedLabel->setText(i18ncp("@info", "%2 seat counts for a reason of GitHub's own that is easy to miss:",
-        "%2 seats count for a reason of GitHub's own that is easy to miss:", seats, UiFormat::number(seats)));
+    m_unexpectedLabel->setText(i18ncp("@info", "%2 seat counts under a GitHub rule that is easy to miss:",
+        "%2 seats count under a GitHub rule that is easy to miss:", seats, UiFormat::number(seats)));
     m_unexpectedView->resizeColumnToContents(UnexpectedSeatsModel::SeatColumn);
     m_unexpectedView->resizeColumnToContents(UnexpectedSeatsModel::KindColumn);
     m_unexpectedView->setColumnWidth(UnexpectedSeatsModel::SeatColumn,

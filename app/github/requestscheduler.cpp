@@ -318,7 +318,7 @@ void RequestScheduler::pauseUntil(qint64 epochMs)
     m_pausedUntil = std::max(m_pausedUntil, epochMs);
 }
 
-void RequestScheduler::updateBudget(const QHash<QByteArray, QByteArray> &headers, const QString &resource)
+void RequestScheduler::updateBudget(const QHash<QByteArray, QByteArray> &headers, const QString &resource, qint64 nowMs)
 {
     bool okRemaining = false;
     bool okReset = false;
@@ -328,15 +328,20 @@ void RequestScheduler::updateBudget(const QHash<QByteArray, QByteArray> &headers
     if (!okRemaining || !okReset || resetSeconds < 0 || resetSeconds > 100'000'000'000LL) {
         return;
     }
-    const qint64 reset = resetSeconds * 1000;
+    // The reset is on GitHub's clock: measured from the answer's own Date, a clock here that is minutes off
+    // (an air-gapped network's) neither stretches the wait past its bound nor sends into a spent budget.
+    // Date counts whole seconds, so the wait is at most a second longer than GitHub's.
+    const QDateTime sent = parseHttpDate(headers.value("date"));
+    const qint64 resetAt = resetSeconds * 1000 - (sent.isValid() ? sent.toMSecsSinceEpoch() - nowMs : 0);
     // GitHub keeps one budget per resource (core for REST, graphql, ...) and names it on each answer.
     const QByteArray named = headers.value("x-ratelimit-resource");
     Budget &budget = m_budgets[named.isEmpty() ? resource : QString::fromLatin1(named)];
-    // Answers arrive out of order: within one window the smallest remaining is the truth.
-    if (reset > budget.resetAt) {
-        budget.resetAt = reset;
+    // Answers arrive out of order: within one window (GitHub's reset as said) the smallest remaining is the truth.
+    if (resetSeconds > budget.window) {
+        budget.window = resetSeconds;
+        budget.resetAt = resetAt;
         budget.remaining = remaining;
-    } else if (reset == budget.resetAt) {
+    } else if (resetSeconds == budget.window) {
         budget.remaining = budget.remaining < 0 ? remaining : std::min(budget.remaining, remaining);
     }
 }
@@ -447,8 +452,8 @@ void RequestScheduler::onFinished(QNetworkReply *reply)
         result.headers.insert(pair.first.toLower(), pair.second);
     }
     result.body = reply->readAll();
-    updateBudget(result.headers, pending.resource);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    updateBudget(result.headers, pending.resource, now);
     const bool idempotent = pending.verb == "GET" || pending.url.path().endsWith(QLatin1String("graphql"));
     // GraphQL answers its primary rate limit with HTTP 200 and a RATE_LIMITED error (GitHub's "Rate limits and
     // query limits for the GraphQL API"), to be retried after x-ratelimit-reset.

@@ -96,7 +96,8 @@ private:
     struct Budget
     {
         int remaining = -1; ///< -1: unknown
-        qint64 resetAt = 0; ///< epoch ms
+        qint64 resetAt = 0; ///< epoch ms on this machine's clock
+        qint64 window = -1; ///< x-ratelimit-reset as GitHub said it (its clock): which window the budget is of
     };
     void dispatch();
     void start(Pending pending);
@@ -107,7 +108,7 @@ private:
     /// When a request spending @p resource may be sent (epoch ms), 0 when now.
     qint64 blockedUntil(const QString &resource, qint64 nowMs) const;
     int runningFor(const QString &resource) const;
-    void updateBudget(const QHash<QByteArray, QByteArray> &headers, const QString &resource);
+    void updateBudget(const QHash<QByteArray, QByteArray> &headers, const QString &resource, qint64 nowMs);
     GitHubError httpError(const HttpResult &result, const QUrl &url) const;
     /// Whether a request to @p url goes through an HTTP or SOCKS proxy (the one given, or the system's).
     bool throughProxy(const QUrl &url) const;

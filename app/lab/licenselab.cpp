@@ -442,6 +442,8 @@ bool LicenseLab::applyRateLimits(Reply *reply, const QString &resource, const QB
         primary.used = 0;
     }
     const qint64 resetEpoch = (epochNow + (primary.start + window - now) + 999) / 1000;
+    // The header says it on the lab's clock, as its Date does (a GitHub whose clock is ahead of the client's).
+    const qint64 labAheadSeconds = (this->now().toMSecsSinceEpoch() - epochNow) / 1000;
     // Another client of the token has spent this window's graphql budget (all of it, or all but points too
     // few for the query).
     const bool spentElsewhere = resource == QLatin1String("graphql") && faults.graphQlRateLimitedRequests > 0;
@@ -456,7 +458,8 @@ bool LicenseLab::applyRateLimits(Reply *reply, const QString &resource, const QB
     const int remaining = std::max(0, limit - primary.used);
     reply->headers = {{"x-ratelimit-limit", QByteArray::number(limit)},
         {"x-ratelimit-remaining", QByteArray::number(remaining)},
-        {"x-ratelimit-used", QByteArray::number(primary.used)}, {"x-ratelimit-reset", QByteArray::number(resetEpoch)},
+        {"x-ratelimit-used", QByteArray::number(primary.used)},
+        {"x-ratelimit-reset", QByteArray::number(resetEpoch + labAheadSeconds)},
         {"x-ratelimit-resource", resource.toLatin1()}};
     if (primaryExceeded || remaining == 0) {
         // Announced spent until the reset once this answer is sent (a refused query: whatever remains).

@@ -638,6 +638,21 @@ private Q_SLOTS:
             QVERIFY2(TextWalker::hasCjk(document.metaInformation(QTextDocument::DocumentTitle)),
                 qPrintable(document.metaInformation(QTextDocument::DocumentTitle)));
         }
+
+        // The PDF itself, made in the worker thread: its fonts embedded, a CJK one among them in zh_CN.
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath(QStringLiteral("summary.pdf"));
+        QSignalSpy saved(controller()->summaryCommand(), &SaveSummaryCommand::saved);
+        controller()->summaryCommand()->write(pdf);
+        QVERIFY(saved.wait(30000));
+        QFile file(pdf);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QVERIFY(bytes.startsWith("%PDF-"));
+        QVERIFY(bytes.contains("/FontFile2"));
+        if (m_checkTranslation) {
+            QVERIFY2(bytes.contains("CJK"), "no CJK font in the summary's PDF");
+        }
     }
 
     void shouldShowTheTablesContextMenusTranslated()

@@ -42,6 +42,12 @@ void ExportUsageJob::run()
                 if (!isRunning()) {
                     return;
                 }
+                if (error.kind == GitHubError::Kind::NotFound) {
+                    // The lab's answer for a server it does not have, not GitHub's word on the token.
+                    fail(i18nc("@info", "The enterprise has no Enterprise Server instance named %1.", m_host),
+                        i18nc("@info", "Refresh to update the list of servers, then choose one of them."));
+                    return;
+                }
                 if (error.kind != GitHubError::Kind::None) {
                     fail(error);
                     return;

@@ -20,6 +20,7 @@
 #include "workflows/syncnowjob.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
@@ -634,6 +635,18 @@ private Q_SLOTS:
         QVERIFY(again.targetExists());
         written.seek(0);
         QCOMPARE(written.readAll(), first);
+
+        // Allowed to replace it, an export that fails (a server the lab does not know) leaves it as it was.
+        ExportUsageJob failing(context, QStringLiteral("no-such-server.lab.example"), target, true);
+        QVERIFY(runToEnd(&failing));
+        QCOMPARE(failing.status(), WorkflowJob::Status::Failed);
+        QVERIFY2(
+            failing.errorText().contains(QLatin1String("no-such-server.lab.example")), qPrintable(failing.errorText()));
+        written.seek(0);
+        QCOMPARE(written.readAll(), first);
+        const QString name = QFileInfo(target).fileName();
+        QCOMPARE(QDir(m_dir.path()).entryList({name + QLatin1Char('*')}, QDir::Files | QDir::Hidden),
+            QStringList{name}); // no temporary file left beside it
 
         ExportUsageJob replace(context, host, target, true);
         QVERIFY(runToEnd(&replace));

@@ -120,6 +120,9 @@ UsageFileDropZone::UsageFileDropZone(QWidget *parent)
         menu->addAction(m_removeAction);
     });
     m_resultsView->setAccessibleName(i18nc("@label accessible name", "Result of each file"));
+    m_resultsView->setAccessibleDescription(i18nc("@info accessible description",
+        "Files dropped or chosen later join the list; Delete takes the "
+        "selected files off it."));
     m_resultsView->setRootIsDecorated(false);
     m_resultsView->setAlternatingRowColors(true); // rows of several wrapped lines stay apart
     m_resultsView->setColumnCount(3);

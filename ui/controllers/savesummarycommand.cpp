@@ -7,7 +7,6 @@
 #include "licensecontroller.h"
 #include "licensepage/historychart.h"
 #include "licensepage/licensepage.h"
-#include "licensing/licensereportwriter.h"
 #include "workflows/jobrunner.h"
 #include "workflows/summaryinput.h"
 #include "workflows/writefilejob.h"
@@ -108,14 +107,18 @@ QString SaveSummaryCommand::html(const QString &chartImage) const
 }
 
 namespace {
-const QUrl ChartUrl(QStringLiteral("glc-summary:history-chart.png"));
+/// Where the printed summary finds its chart among the document's resources.
+QUrl chartUrl()
+{
+    return QUrl(QStringLiteral("glc-summary:history-chart.png"));
+}
 
-/// The summary as a document to print: @p html, whose chart (when @p chart is not null) is ChartUrl.
+/// The summary as a document to print: @p html, whose chart (when @p chart is not null) is chartUrl().
 void fill(QTextDocument *document, const QString &html, const QImage &chart, const QFont &font)
 {
     document->setDefaultFont(font);
     if (!chart.isNull()) {
-        document->addResource(QTextDocument::ImageResource, ChartUrl, chart);
+        document->addResource(QTextDocument::ImageResource, chartUrl(), chart);
     }
     document->setHtml(html);
 }
@@ -140,7 +143,7 @@ QByteArray pdfBytes(const QString &html, const QImage &chart, const QFont &font)
 void SaveSummaryCommand::prepare(QTextDocument *document) const
 {
     const QImage image = chart();
-    fill(document, html(image.isNull() ? QString() : ChartUrl.toString()), image, m_page->font());
+    fill(document, html(image.isNull() ? QString() : chartUrl().toString()), image, m_page->font());
 }
 
 void SaveSummaryCommand::write(const QString &path)
@@ -165,7 +168,7 @@ void SaveSummaryCommand::write(const QString &path)
             return text.toUtf8();
         };
     } else {
-        bytes = [page = html(image.isNull() ? QString() : ChartUrl.toString()), image, font = m_page->font()] {
+        bytes = [page = html(image.isNull() ? QString() : chartUrl().toString()), image, font = m_page->font()] {
             return pdfBytes(page, image, font);
         };
     }

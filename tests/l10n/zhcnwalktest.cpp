@@ -20,6 +20,7 @@
 #include "licensing/licensereportwriter.h"
 #include "licensing/usagefile.h"
 #include "mainwindow.h"
+#include "mnemonics.h"
 #include "models/consumedlicensesmodel.h"
 #include "textwalker.h"
 #include "urlopener.h"
@@ -830,7 +831,13 @@ private:
         // Judge the laid-out window, not one with layout requests still queued.
         QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
         QCoreApplication::processEvents();
-        const QStringList problems = judge(root, where);
+        QStringList problems = judge(root, where);
+        // Alt+letter in each dialog and view (the main window's: mnemonicstest): no two controls share one.
+        if (!qobject_cast<QMainWindow *>(root)) {
+            for (const QString &clash : GlcTest::mnemonicClashes(root)) {
+                problems << QStringLiteral("%1: %2").arg(where, clash);
+            }
+        }
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
     }
 

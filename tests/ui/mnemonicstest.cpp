@@ -4,6 +4,7 @@
 // link of the License page has a letter of its own, and the standard shortcuts are shown as the
 // platform names them.
 
+#include "mnemonics.h"
 #include "core/localization.h"
 #include "licensepage/licensefilterbar.h"
 #include "licensepage/licensepage.h"
@@ -24,23 +25,7 @@
 
 #include <clocale>
 
-namespace {
-/// The letter Alt goes with: "&File" -> F, "文件(&F)" -> F; "&&" is an ampersand, not a mnemonic.
-QChar mnemonic(const QString &text)
-{
-    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
-        if (text.at(i) != QLatin1Char('&')) {
-            continue;
-        }
-        if (text.at(i + 1) == QLatin1Char('&')) {
-            ++i;
-            continue;
-        }
-        return text.at(i + 1).toUpper();
-    }
-    return {};
-}
-} // namespace
+using GlcTest::mnemonic;
 
 class MnemonicsTest : public QObject
 {

@@ -235,7 +235,7 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     auto *form = makeForm(nullptr);
     addBuddyRow(form, i18nc("@label:textbox", "&Name:"), m_name);
     addBuddyRow(form, i18nc("@label:listbox", "&Kind:"), m_kind);
-    auto *tokenLabel = new QLabel(i18nc("@label:textbox", "Access t&oken:"), this);
+    auto *tokenLabel = new QLabel(i18nc("@label:textbox", "Access tok&en:"), this);
     tokenLabel->setBuddy(m_token);
 
     auto *tokenForm = makeForm(nullptr);

@@ -70,7 +70,7 @@ UsageFileDropZone::UsageFileDropZone(QWidget *parent)
     : QFrame(parent)
     , m_hintLabel(new QLabel(i18nc("@info", "Drop license usage files (.json) here, or paste a file path"), this))
     , m_chooseButton(new QPushButton(
-          QIcon::fromTheme(QStringLiteral("document-open")), i18nc("@action:button", "&Choose Files…"), this))
+          QIcon::fromTheme(QStringLiteral("document-open")), i18nc("@action:button", "C&hoose Files…"), this))
     , m_messageLabel(new QLabel(this))
     , m_resultsView(new ResultsView(this))
     , m_removeAction(new QAction(QIcon::fromTheme(QStringLiteral("list-remove")),

@@ -29,7 +29,7 @@ ActionView::ActionView(LicenseController *controller, QWidget *parent)
     , m_assist(new QLabel(this))
     , m_assistArea(new LabelScrollArea(m_assist, 14, this))
     , m_capability(new QLabel(this))
-    , m_openPage(new QPushButton(i18nc("@action:button", "&Open the GitHub Page Again"), this))
+    , m_openPage(new QPushButton(i18nc("@action:button", "Open the GitHub &Page Again"), this))
     , m_result(new InlineMessage(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Close, this))
     , m_start(m_buttons->addButton(i18nc("@action:button", "&Start"), QDialogButtonBox::AcceptRole))
@@ -62,6 +62,10 @@ ActionView::ActionView(LicenseController *controller, QWidget *parent)
         i18nc("@info accessible description", "Open the GitHub page of the instructions in the browser again"));
     m_result->setObjectName(QStringLiteral("result"));
     m_start->setObjectName(QStringLiteral("start"));
+    // Texts of their own, not the platform's: Plasma names both "&Close" and "&Cancel", and Alt+C would then
+    // only move between them.
+    m_buttons->button(QDialogButtonBox::Close)->setText(i18nc("@action:button close the view", "Cl&ose"));
+    m_cancel->setText(i18nc("@action:button stop the running action", "&Cancel"));
     m_buttons->button(QDialogButtonBox::Close)->setObjectName(QStringLiteral("close"));
     m_buttons->button(QDialogButtonBox::Close)
         ->setAccessibleDescription(

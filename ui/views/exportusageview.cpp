@@ -29,7 +29,7 @@ ExportUsageView::ExportUsageView(LicenseController *controller, QWidget *parent)
     , m_server(new QComboBox(this))
     , m_target(new QLineEdit(this))
     , m_browse(new QPushButton(i18nc("@action:button", "&Browse…"), this))
-    , m_pickDownload(new QPushButton(i18nc("@action:button", "&Choose the Downloaded File…"), this))
+    , m_pickDownload(new QPushButton(i18nc("@action:button", "Choose the Do&wnloaded File…"), this))
     , m_summary(new QLabel(this))
     , m_addExported(new QPushButton(QIcon::fromTheme(QStringLiteral("document-import")),
           i18nc("@action:button", "A&dd to the Enterprise…"), this))

@@ -58,7 +58,7 @@ ExitCode CliSession::readUploadDays(int *days)
 {
     const StoreResult<std::optional<int>> stored = m_store.uploadDays(connection().id);
     if (!stored.ok()) {
-        CliOutput::error(stored.error.message, stored.error.detail);
+        CliOutput::error(stored.error.message, stored.error.nextStep());
         return ExitCode::Failure;
     }
     *days = stored.value.value_or(*days);
@@ -85,7 +85,7 @@ ExitCode CliSession::applyTimeoutOption(const QCommandLineParser &parser, const 
 ExitCode CliSession::openStore()
 {
     if (const StoreError error = m_store.open(m_storeLocation); error.isError()) {
-        CliOutput::error(error.message, error.detail);
+        CliOutput::error(error.message, error.nextStep());
         return ExitCode::Failure;
     }
     return ExitCode::Ok;
@@ -95,7 +95,7 @@ ExitCode CliSession::chooseConnection()
 {
     const StoreResult<QList<Connection>> stored = m_store.connections();
     if (!stored.ok()) {
-        CliOutput::error(stored.error.message, stored.error.detail);
+        CliOutput::error(stored.error.message, stored.error.nextStep());
         return ExitCode::Failure;
     }
     // The store may remember the built-in lab (a refresh saves its connection): that is no configured one.
@@ -369,7 +369,7 @@ ExitCode CliSession::reportSnapshot(
     if (code == ExitCode::Ok && !snapshot->installations.isEmpty()) {
         const auto files = m_store.usageFiles(m_context.connection.id);
         if (!files.ok()) {
-            CliOutput::error(files.error.message, files.error.detail);
+            CliOutput::error(files.error.message, files.error.nextStep());
             return ExitCode::Failure;
         }
         ServerInstancesModel::addConsoleUploads(snapshot->installations, files.value);
@@ -395,7 +395,7 @@ bool CliSession::packedSeats(const LicenseSnapshot &snapshot, CompactLicenseRows
     }
     StoreResult<CompactLicenseRows> loaded = m_store.loadCompactLicenses(snapshot.id);
     if (!loaded.ok()) {
-        CliOutput::error(loaded.error.message, loaded.error.detail);
+        CliOutput::error(loaded.error.message, loaded.error.nextStep());
         return false;
     }
     *rows = std::move(loaded.value);
@@ -406,7 +406,7 @@ bool CliSession::snapshotHistory(const LicenseSnapshot &snapshot, QList<Snapshot
 {
     StoreResult<QList<SnapshotSummary>> stored = m_store.snapshots(snapshot.connectionId);
     if (!stored.ok()) {
-        CliOutput::error(stored.error.message, stored.error.detail);
+        CliOutput::error(stored.error.message, stored.error.nextStep());
         return false;
     }
     *history = std::move(stored.value);
@@ -440,7 +440,7 @@ ExitCode CliSession::storedSnapshot(LicenseSnapshot *snapshot, const LicenseStor
     *found = false;
     const auto latest = m_store.latestSnapshot(m_context.connection.id);
     if (!latest.ok()) {
-        CliOutput::error(latest.error.message, latest.error.detail);
+        CliOutput::error(latest.error.message, latest.error.nextStep());
         return ExitCode::Failure;
     }
     if (!latest.value) {
@@ -448,7 +448,7 @@ ExitCode CliSession::storedSnapshot(LicenseSnapshot *snapshot, const LicenseStor
     }
     const StoreResult<LicenseSnapshot> loaded = m_store.loadSnapshot(latest.value->id, parts);
     if (!loaded.ok()) {
-        CliOutput::error(loaded.error.message, loaded.error.detail);
+        CliOutput::error(loaded.error.message, loaded.error.nextStep());
         return ExitCode::Failure;
     }
     *snapshot = loaded.value;

@@ -146,7 +146,7 @@ private:
         }
         const StoreResult<QList<Connection>> connections = session.store().connections();
         if (!connections.ok()) {
-            CliOutput::error(connections.error.message, connections.error.detail);
+            CliOutput::error(connections.error.message, connections.error.nextStep());
             return ExitCode::Failure;
         }
         if (format == QLatin1String("json")) {
@@ -157,7 +157,7 @@ private:
                 }
                 const StoreResult<std::optional<int>> uploadDays = session.store().uploadDays(c.id);
                 if (!uploadDays.ok()) {
-                    CliOutput::error(uploadDays.error.message, uploadDays.error.detail);
+                    CliOutput::error(uploadDays.error.message, uploadDays.error.nextStep());
                     return ExitCode::Failure;
                 }
                 array.append(QJsonObject{
@@ -245,7 +245,7 @@ private:
         }
         const StoreResult<QList<Connection>> existing = session.store().connections();
         if (!existing.ok()) {
-            CliOutput::error(existing.error.message, existing.error.detail);
+            CliOutput::error(existing.error.message, existing.error.nextStep());
             return ExitCode::Failure;
         }
         for (const Connection &c : existing.value) {
@@ -264,7 +264,7 @@ private:
             if (withToken) {
                 CliToken::remove(connection.id);
             }
-            CliOutput::error(error.message, error.detail);
+            CliOutput::error(error.message, error.nextStep());
             return ExitCode::Failure;
         }
         CliOutput::out(i18nc("@info:shell", "Added the connection %1.", name));
@@ -343,7 +343,7 @@ private:
     {
         const StoreResult<QList<Connection>> existing = session.store().connections();
         if (!existing.ok()) {
-            CliOutput::error(existing.error.message, existing.error.detail);
+            CliOutput::error(existing.error.message, existing.error.nextStep());
             return ExitCode::Failure;
         }
         const Connection *connection = findConnection(existing.value, name);
@@ -368,7 +368,7 @@ private:
     {
         const StoreResult<QList<Connection>> existing = session.store().connections();
         if (!existing.ok()) {
-            CliOutput::error(existing.error.message, existing.error.detail);
+            CliOutput::error(existing.error.message, existing.error.nextStep());
             return ExitCode::Failure;
         }
         // Also the stored built-in lab (name "lab"), to drop its snapshots.
@@ -377,7 +377,7 @@ private:
         if (it != existing.value.cend()) {
             const Connection *c = &*it;
             if (const StoreError error = session.store().removeConnection(c->id); error.isError()) {
-                CliOutput::error(error.message, error.detail);
+                CliOutput::error(error.message, error.nextStep());
                 return ExitCode::Failure;
             }
             CliOutput::out(i18nc("@info:shell", "Removed the connection %1 with its snapshots.", c->name));
@@ -414,7 +414,7 @@ private:
                 return ExitCode::Usage;
             }
             if (const StoreError error = session.store().setUploadDays(connection.id, value); error.isError()) {
-                CliOutput::error(error.message, error.detail);
+                CliOutput::error(error.message, error.nextStep());
                 return ExitCode::Failure;
             }
             CliOutput::out(
@@ -425,7 +425,7 @@ private:
         }
         const StoreResult<std::optional<int>> stored = session.store().uploadDays(connection.id);
         if (!stored.ok()) {
-            CliOutput::error(stored.error.message, stored.error.detail);
+            CliOutput::error(stored.error.message, stored.error.nextStep());
             return ExitCode::Failure;
         }
         if (stored.value) {

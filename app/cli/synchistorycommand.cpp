@@ -41,7 +41,7 @@ protected:
     {
         const auto history = session.store().syncStatusHistory(session.connection().id);
         if (!history.ok()) {
-            CliOutput::error(history.error.message, history.error.detail);
+            CliOutput::error(history.error.message, history.error.nextStep());
             return ExitCode::Failure;
         }
         QList<SyncStatusRecord> records;

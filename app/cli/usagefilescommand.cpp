@@ -42,7 +42,7 @@ protected:
     {
         const auto stored = session.store().usageFiles(session.connection().id);
         if (!stored.ok()) {
-            CliOutput::error(stored.error.message, stored.error.detail);
+            CliOutput::error(stored.error.message, stored.error.nextStep());
             return ExitCode::Failure;
         }
         QList<UsageFileRecord> files;

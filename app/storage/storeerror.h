@@ -30,6 +30,9 @@ struct StoreError
 
     bool isError() const { return code != Code::None; }
     explicit operator bool() const { return isError(); }
+    /// What the admin does next, shown under the message: the driver's text, or advice where the message
+    /// quotes that text already (a failed query).
+    QString nextStep() const;
 };
 
 /// A value or a StoreError.

@@ -155,7 +155,7 @@ void WorkflowJob::fail(const StoreError &error)
         cancel();
         return;
     }
-    fail(error.message, error.detail);
+    fail(error.message, error.nextStep());
 }
 
 void WorkflowJob::finishWith(Status status)

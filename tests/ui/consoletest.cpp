@@ -95,6 +95,8 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTcpServer>
@@ -2605,6 +2607,60 @@ private Q_SLOTS:
         QVERIFY(view->files().isEmpty());
         QVERIFY(zone->results().isEmpty());
         QVERIFY(!view->startButton()->isEnabled());
+    }
+
+    void shouldSayWhyDroppedFilesCouldNotBeCheckedAndCheckThemAgain()
+    {
+        QVERIFY(openConsole());
+        const LabEnterprise::Server server = disconnectAServer();
+        QVERIFY(!server.hostname.isEmpty());
+        const QString file = m_dir->filePath(QStringLiteral("%1-unchecked.json").arg(server.hostname));
+        QVERIFY(writeLabExport(server.hostname, file));
+        auto *view = openView<AddServerUsageView>(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
+        QVERIFY(view);
+        UsageFileDropZone *zone = view->dropZone();
+        QSignalSpy checked(view, &AddServerUsageView::filesChecked);
+
+        // The store cannot list its uploads (another program took the table away): no file can be judged.
+        const auto alterStore = [this](const QString &statement) {
+            const QString name = QStringLiteral("alter-store");
+            bool done = false;
+            {
+                QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+                db.setDatabaseName(m_dir->filePath(QStringLiteral("store.sqlite")));
+                done = db.open() && QSqlQuery(db).exec(statement);
+            }
+            QSqlDatabase::removeDatabase(name);
+            return done;
+        };
+        QVERIFY(alterStore(QStringLiteral("ALTER TABLE usage_files RENAME TO usage_files_away")));
+        dropFiles(zone, {file});
+        QVERIFY(checked.wait(30000));
+        QVERIFY(view->resultMessage()->isVisible());
+        QCOMPARE(view->resultMessage()->type(), InlineMessage::Type::Error);
+        QVERIFY(view->resultMessage()->title().startsWith(QLatin1String("The license database reported an error")));
+        // A next step of its own, not the driver's words that the message quotes already.
+        QVERIFY(!view->resultMessage()->nextStep().isEmpty());
+        QVERIFY2(!view->resultMessage()->title().contains(view->resultMessage()->nextStep()),
+            qPrintable(view->resultMessage()->nextStep()));
+        QCOMPARE(zone->results().size(), 1);
+        QCOMPARE(zone->results().constFirst().path, file);
+        QVERIFY(!zone->results().constFirst().ok);
+        QCOMPARE(zone->results().constFirst().title, QStringLiteral("Not checked"));
+        QVERIFY(!view->startButton()->isEnabled());
+        QCOMPARE(view->files(), QStringList{file});
+
+        // Mended, the next drop checks the file listed before too, and the error goes.
+        QVERIFY(alterStore(QStringLiteral("ALTER TABLE usage_files_away RENAME TO usage_files")));
+        const QString wrong = m_dir->filePath(QStringLiteral("notes-unchecked.json"));
+        QVERIFY(writeFile(wrong, QByteArrayLiteral("hostname: ghes1\n")));
+        dropFiles(zone, {wrong});
+        QVERIFY(checked.wait(30000));
+        QVERIFY(!view->resultMessage()->isVisible());
+        QCOMPARE(zone->results().size(), 2);
+        QVERIFY(zone->results().at(0).ok);
+        QVERIFY(!zone->results().at(1).ok);
+        QVERIFY(view->startButton()->isEnabled());
     }
 
     void shouldKeepTheCheckedFilesWhenGitHubRefusesTheUpload()

@@ -138,6 +138,8 @@ void AddServerUsageView::checkFiles(const QStringList &paths)
     const quint64 generation = ++m_checkGeneration;
     auto *job = new AddServerUsageJob(controller()->context(), paths, AddServerUsageJob::Mode::CheckOnly);
     m_check = job;
+    // Many or large files take a moment (each is read whole and hashed): the preview says what is going on.
+    m_preview->setText(i18ncp("@info:status", "Checking %1 file…", "Checking %1 files…", paths.size()));
     connect(job, &WorkflowJob::finished, this, [this, job, generation] {
         if (generation != m_checkGeneration) {
             return; // the files of a later drop replaced these
@@ -145,6 +147,29 @@ void AddServerUsageView::checkFiles(const QStringList &paths)
         m_check = nullptr;
         QList<UsageFileResult> results;
         m_previews.clear();
+        if (job->status() != WorkflowJob::Status::Succeeded) {
+            // The store could not say which servers and uploads it knows: no file can be judged. The files stay
+            // listed, so the next drop (or Delete) checks them again.
+            resultMessage()->showMessage(InlineMessage::Type::Error, job->errorText(), job->nextStep());
+            m_checkFailed = true;
+            for (const QString &path : std::as_const(m_files)) {
+                UsageFileResult row;
+                row.path = path;
+                row.title = i18nc("@info a file the console could not check", "Not checked");
+                row.detail = job->errorText();
+                results.append(row);
+            }
+            m_allowNewServers->hide();
+            m_dropZone->setResults(results);
+            m_preview->clear();
+            updateUploadable();
+            Q_EMIT filesChecked();
+            return;
+        }
+        if (m_checkFailed) {
+            resultMessage()->dismiss(); // the store's error of the check before
+            m_checkFailed = false;
+        }
         const QLocale locale;
         bool newServer = false;
         for (const AddServerUsageJob::FileResult &file : job->results()) {

@@ -64,6 +64,7 @@ private:
     QHash<QString, QString> m_previews;
     QList<Glc::UsageFileCheck::Outcome> m_checks; ///< of m_files, as last checked
     QPointer<Glc::AddServerUsageJob> m_check; ///< the running check of m_files
+    bool m_checkFailed = false; ///< the last check's error is shown above
     quint64 m_checkGeneration = 0; ///< counts checks; only the latest one's results are shown
     QStringList m_uploadable;
     qsizetype m_uploading = 0; ///< index in m_uploadable of the file being uploaded (one after another)

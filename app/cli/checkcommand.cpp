@@ -32,7 +32,8 @@ public:
         parser.addOption(QCommandLineOption(QStringLiteral("max-stale-days"),
             i18nc("@info:shell",
                 "Most days a server may go without a successful license sync (a server without GitHub Connect: "
-                "without an upload of its license usage, unless --max-upload-days is given)."),
+                "without an upload of its license usage, unless --max-upload-days is given), and the newest "
+                "snapshot without a refresh."),
             i18nc("@info:shell value name", "days"), QStringLiteral("8")));
         parser.addOption(QCommandLineOption(QStringLiteral("max-upload-days"),
             i18nc("@info:shell",
@@ -114,6 +115,22 @@ public:
                         maxDays));
             }
         }
+        // Without --refresh the newest stored snapshot is judged: when nobody refreshed it for longer than a server
+        // may go without a sync, its seats and sync dates are as stale as such a server's, and an OK would mislead.
+        const int snapshotDays = LicenseCadence::wholeDaysSince(snapshot.takenAt, now);
+        const QString snapshotDate = snapshot.takenAt.isValid()
+            ? locale.toString(snapshot.takenAt.toLocalTime(), QLocale::ShortFormat)
+            : QString();
+        if (snapshotDays > maxDays) {
+            crossed = true;
+            CliOutput::err(i18ncp("@info:shell %2 date, %3 days",
+                "Snapshot: the newest snapshot was taken on %2, %1 day ago, more than %3 allowed. Refresh it "
+                "(ghe-license "
+                "refresh, or check --refresh).",
+                "Snapshot: the newest snapshot was taken on %2, %1 days ago, more than %3 allowed. Refresh it "
+                "(ghe-license refresh, or check --refresh).",
+                snapshotDays, snapshotDate, maxDays));
+        }
         // A server without GitHub Connect does not sync: its seats reach the enterprise only as uploaded usage
         // files, due as often unless --max-upload-days says otherwise (GitHub's record of them, in the snapshot).
         int offlineServers = 0;
@@ -184,6 +201,10 @@ public:
         if (checkExpiry) {
             CliOutput::out(i18ncp("@info:shell %2 date", "OK: the license expires on %2, in %1 day.",
                 "OK: the license expires on %2, in %1 days.", daysLeft, expiryDate));
+        }
+        if (snapshotDays >= 0) {
+            CliOutput::out(i18ncp("@info:shell %2 date", "OK: judged by the snapshot taken on %2, %1 day ago.",
+                "OK: judged by the snapshot taken on %2, %1 days ago.", snapshotDays, snapshotDate));
         }
         return ExitCode::Ok;
     }

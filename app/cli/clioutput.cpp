@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "clioutput.h"
 
+#include "cli/exitcode.h"
+
 #include "licensing/licensereportwriter.h"
 
 #include <KLocalizedString>
@@ -12,19 +14,29 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
+#include <cerrno>
 #include <cstdio>
 #include <unistd.h>
 
 namespace Glc::CliOutput {
 namespace {
 bool s_progressShown = false;
+int s_stdoutErrno = 0; ///< the first error writing to stdout (EPIPE: the reader went away)
+bool s_stdoutReported = false; ///< outStream() said it already
+
+/// Writes and flushes @p bytes to @p stream; the first failure on stdout is kept for finish().
+void put(FILE *stream, const QByteArray &bytes)
+{
+    errno = 0;
+    const bool written = std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream) == size_t(bytes.size());
+    if ((std::fflush(stream) != 0 || !written) && stream == stdout && s_stdoutErrno == 0) {
+        s_stdoutErrno = errno != 0 ? errno : EIO;
+    }
+}
 
 void write(FILE *stream, const QString &text)
 {
-    const QByteArray bytes = text.toUtf8();
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
-    std::fputc('\n', stream);
-    std::fflush(stream);
+    put(stream, text.toUtf8() + '\n');
 }
 } // namespace
 
@@ -51,8 +63,7 @@ void error(const QString &text, const QString &nextStep)
 void outBytes(const QByteArray &bytes)
 {
     endProgress();
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-    std::fflush(stdout);
+    put(stdout, bytes);
 }
 
 bool outBytesOrFile(const QString &file, const QByteArray &bytes, const QString &wrote)
@@ -75,10 +86,31 @@ bool outStream(const std::function<bool(QIODevice *)> &write)
     std::fflush(stdout);
     QFile out;
     if (!out.open(stdout, QIODevice::WriteOnly) || !write(&out) || !out.flush()) {
-        error(i18nc("@info:shell %1 error", "Could not write to standard output: %1", out.errorString()));
+        s_stdoutReported = true;
+        if (errno != EPIPE) {
+            error(i18nc("@info:shell %1 error", "Could not write to standard output: %1", out.errorString()));
+        }
         return false;
     }
     return true;
+}
+
+int finish(int code)
+{
+    if (std::fflush(stdout) != 0 && s_stdoutErrno == 0) {
+        s_stdoutErrno = errno != 0 ? errno : EIO;
+    }
+    if (s_stdoutErrno == 0 || s_stdoutReported) {
+        return code;
+    }
+    // A reader that stopped early (`| head`) knows why; anything else (a full disk) is said.
+    if (s_stdoutErrno != EPIPE) {
+        error(i18nc("@info:shell %1 error", "Could not write to standard output: %1", qt_error_string(s_stdoutErrno)),
+            i18nc("@info:shell",
+                "The output is incomplete. Make room or choose another place for it, then run the "
+                "command again."));
+    }
+    return code == int(ExitCode::Ok) ? int(ExitCode::Failure) : code;
 }
 
 bool stderrIsTerminal()

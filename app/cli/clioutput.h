@@ -24,6 +24,9 @@ bool outBytesOrFile(const QString &file, const QByteArray &bytes, const QString 
 /// Lets `write` write to stdout through a device (a report written as it is made); false, with the
 /// error on stderr, when `write` says stdout took fewer bytes than given.
 bool outStream(const std::function<bool(QIODevice *)> &write);
+/// The exit code for @p code once stdout is flushed: a failure (said on stderr, except to a reader that went
+/// away) when any output could not be written, so `status > /dev/full` does not pass for success.
+int finish(int code);
 bool stderrIsTerminal();
 /// Rewrites the progress line on stderr; does nothing when stderr is not a terminal.
 void progress(const QString &text);

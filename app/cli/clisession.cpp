@@ -134,6 +134,18 @@ ExitCode CliSession::chooseConnection()
     if (chosen) {
         m_context.connection = *chosen;
     } else {
+        if (m_connectionName.isEmpty() && !m_labNoteShown) {
+            // A report of the lab's made-up enterprise must not pass for the real one (a new machine, a mistyped
+            // --store): said on stderr, so the report itself stays as scripts read it.
+            m_labNoteShown = true;
+            CliOutput::error(i18nc("@info:shell",
+                                 "No connection is configured in this store: this is the built-in license lab, a "
+                                 "simulated enterprise."),
+                i18nc("@info:shell %1 the lab's connection name",
+                    "Add your enterprise with “ghe-license connections add”, or choose the lab with --connection %1 "
+                    "and this note goes.",
+                    builtInLabName()));
+        }
         m_context.connection = Connection();
         m_context.connection.kind = Connection::Kind::Lab;
         m_context.connection.id = builtInLabName();

@@ -119,6 +119,7 @@ private:
     WorkflowContext m_context;
     std::unique_ptr<LabHost> m_lab;
     bool m_inProcessLab = false; ///< the chosen connection is the in-process lab
+    bool m_labNoteShown = false; ///< the note that no connection is configured was printed
     qint64 m_labClockOffsetSecs = 0; ///< the lab clock minus this machine's clock
 };
 } // namespace Glc

@@ -12,6 +12,8 @@
 
 #include <QCoreApplication>
 
+#include <csignal>
+
 using namespace Glc;
 
 namespace {
@@ -74,16 +76,9 @@ QString mainHelp(const QCommandLineParser &parser, const std::vector<std::unique
             "argument.");
     return text;
 }
-} // namespace
-
-int main(int argc, char **argv)
+/// Parses the arguments and runs the command they name; returns its exit code.
+int runCommand()
 {
-    QCoreApplication app(argc, argv);
-    Localization::setup(&app);
-    // The console's names, kept: they place the store, the settings and the keychain entries that
-    // ghe-license shares with it.
-    ApplicationInfo::apply();
-
     const QStringList arguments = QCoreApplication::arguments();
     const auto refuseToken = [] {
         CliOutput::error(i18nc("@info:shell", "ghe-license does not accept a token on the command line."),
@@ -197,4 +192,18 @@ int main(int argc, char **argv)
         }
     }
     return int(command->run(session, parser));
+}
+} // namespace
+
+int main(int argc, char **argv)
+{
+    // A reader that went away (`ghe-license users | head`) makes a write fail with EPIPE, which finish() tells
+    // apart, rather than kill the process half-way; Qt's sockets ignore SIGPIPE anyway once one is used.
+    std::signal(SIGPIPE, SIG_IGN);
+    QCoreApplication app(argc, argv);
+    Localization::setup(&app);
+    // The console's names, kept: they place the store, the settings and the keychain entries that
+    // ghe-license shares with it.
+    ApplicationInfo::apply();
+    return CliOutput::finish(runCommand());
 }

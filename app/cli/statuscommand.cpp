@@ -108,6 +108,10 @@ protected:
                                           "License expired on %2 (%1 days ago)", -days, date)
                                     : i18ncp("@info:shell %2 date", "License expires on %2 (in %1 day)",
                                           "License expires on %2 (in %1 days)", days, date));
+        } else {
+            CliOutput::out(i18nc("@info:shell",
+                "License expiry: unknown (GitHub Enterprise Cloud does not report it; the license file of a GitHub "
+                "Enterprise Server connection does)"));
         }
         for (const ServerLicenseInfo &license : std::as_const(snapshot.serverLicenses)) {
             if (license.expiresWith(soonest)) {

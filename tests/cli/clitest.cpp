@@ -383,6 +383,52 @@ private Q_SLOTS:
         QCOMPARE(QJsonDocument::fromJson(list.out.toUtf8()).array().size(), 0);
     }
 
+    void shouldFailWhenItsOutputCannotBeWritten_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("status json") << QStringList{
+            QStringLiteral("status"), QStringLiteral("--format"), QStringLiteral("json")};
+        QTest::newRow("status text") << QStringList{QStringLiteral("status")};
+        QTest::newRow("users csv") << QStringList{
+            QStringLiteral("users"), QStringLiteral("--format"), QStringLiteral("csv")};
+        QTest::newRow("counted-twice json")
+            << QStringList{QStringLiteral("counted-twice"), QStringLiteral("--format"), QStringLiteral("json")};
+        QTest::newRow("connections list") << QStringList{QStringLiteral("connections"), QStringLiteral("list")};
+    }
+
+    void shouldFailWhenItsOutputCannotBeWritten()
+    {
+        QFETCH(QStringList, args);
+        const QString store = newStore();
+        args << QStringLiteral("--connection") << QStringLiteral("lab") << QStringLiteral("--store") << store;
+        if (args.constFirst() == QLatin1String("connections")) {
+            args.remove(args.size() - 4, 2); // no session: connections take no --connection
+        }
+        // A full disk: a report that was not written is no success, and stderr says why.
+        QProcess full;
+        full.setProcessEnvironment(environment());
+        full.setStandardOutputFile(QStringLiteral("/dev/full"));
+        full.start(QStringLiteral(GHE_LICENSE_EXE), args);
+        const Run fullRun = finish(full);
+        QCOMPARE(fullRun.code, 1);
+        QVERIFY2(fullRun.err.contains(QLatin1String("Could not write to standard output: No space left on device")),
+            qPrintable(fullRun.err));
+        // A reader that went away (`| true`): a failure too, but quiet, as for any program whose reader stopped.
+        QProcess piped;
+        piped.setProcessEnvironment(environment());
+        piped.start(QStringLiteral("bash"),
+            QStringList{QStringLiteral("-c"), QStringLiteral("\"$0\" \"$@\" | true; exit ${PIPESTATUS[0]}"),
+                QStringLiteral(GHE_LICENSE_EXE)} +
+                args);
+        const Run pipedRun = finish(piped);
+        QCOMPARE(pipedRun.code, 1);
+        QVERIFY2(pipedRun.err.isEmpty(), qPrintable(pipedRun.err));
+        // Written, the same command passes.
+        const Run written = run(args);
+        QCOMPARE(written.code, 0);
+        QVERIFY(!written.out.isEmpty());
+    }
+
     void shouldShareTheConsolesDefaultStore()
     {
         // Where the console keeps its store on Linux: its application data folder.
@@ -833,7 +879,16 @@ private Q_SLOTS:
         const QString store = newStore();
         const Run refresh = run({QStringLiteral("refresh"), QStringLiteral("--store"), store});
         QCOMPARE(refresh.code, 0);
-        QVERIFY2(refresh.err.isEmpty(), qPrintable(refresh.err)); // no progress line when not a terminal
+        // No connection configured: stderr says the lab is a simulation (and nothing else: no progress line when
+        // not a terminal); chosen by name, the lab goes without the note.
+        QCOMPARE(refresh.err,
+            QStringLiteral("No connection is configured in this store: this is the built-in license lab, a simulated "
+                           "enterprise.\nAdd your enterprise with “ghe-license connections add”, or choose the lab "
+                           "with --connection lab and this note goes.\n"));
+        const Run named = run({QStringLiteral("refresh"), QStringLiteral("--connection"), QStringLiteral("lab"),
+            QStringLiteral("--store"), store});
+        QCOMPARE(named.code, 0);
+        QVERIFY2(named.err.isEmpty(), qPrintable(named.err));
         const Run status = run({QStringLiteral("status"), QStringLiteral("--format"), QStringLiteral("json"),
             QStringLiteral("--store"), store});
         QCOMPARE(status.code, 0);
@@ -1098,7 +1153,8 @@ private Q_SLOTS:
     {
         // The built-in lab: ghes-3 without GitHub Connect last added its usage 9 days ago, people are counted twice.
         const QString store = newStore();
-        const Run text = run({QStringLiteral("attention"), QStringLiteral("--store"), store});
+        const Run text = run({QStringLiteral("attention"), QStringLiteral("--connection"), QStringLiteral("lab"),
+            QStringLiteral("--store"), store});
         QCOMPARE(text.code, 3);
         QVERIFY2(text.out.contains(QLatin1String(
                      "Warning: ghes-3.lab.example does not sync by itself (GitHub Connect is off); its license usage "
@@ -1230,6 +1286,49 @@ private Q_SLOTS:
             << QStringLiteral("Upload: ghes-3.lab.example does not sync by itself (GitHub Connect is off) and last "
                               "added its license usage 9 days ago, more than 8 allowed.");
     }
+    void shouldCrossWhenNobodyRefreshedTheSnapshotForTooLong()
+    {
+        const QString store = newStore();
+        const QStringList lab{QStringLiteral("--connection"), QStringLiteral("lab"), QStringLiteral("--store"), store};
+        QCOMPARE(run(QStringList{QStringLiteral("refresh")} + lab).code, 0);
+        // The console stopped refreshing ten days ago: the snapshot `check` judges is that old.
+        {
+            const QString name = QStringLiteral("age-snapshots");
+            {
+                QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+                db.setDatabaseName(store);
+                QVERIFY(db.open());
+                QVERIFY(QSqlQuery(db).exec(QStringLiteral("UPDATE snapshots SET taken_at = taken_at - %1")
+                        .arg(qint64(10) * 24 * 3600 * 1000)));
+            }
+            QSqlDatabase::removeDatabase(name);
+        }
+        const auto check = [&](const QString &staleDays) {
+            return run(QStringList{QStringLiteral("check"), QStringLiteral("--max-used-percent"),
+                           QStringLiteral("1000"), QStringLiteral("--max-stale-days"), staleDays} +
+                lab);
+        };
+        const Run crossed = check(QStringLiteral("8"));
+        QCOMPARE(crossed.code, 3);
+        QVERIFY2(crossed.err.contains(QLatin1String("Snapshot: the newest snapshot was taken on ")) &&
+                crossed.err.contains(QLatin1String(", 10 days ago, more than 8 allowed. Refresh it (ghe-license "
+                                                   "refresh, or check --refresh).")),
+            qPrintable(crossed.err));
+        const Run passed = check(QStringLiteral("10"));
+        QVERIFY2(passed.code == 0, qPrintable(passed.err));
+        QVERIFY2(passed.out.contains(QLatin1String("OK: judged by the snapshot taken on ")) &&
+                passed.out.contains(QLatin1String(", 10 days ago.")),
+            qPrintable(passed.out));
+        // Refreshed first, the same threshold judges today's numbers.
+        const Run refreshed =
+            run(QStringList{QStringLiteral("check"), QStringLiteral("--max-used-percent"), QStringLiteral("1000"),
+                    QStringLiteral("--max-stale-days"), QStringLiteral("8"), QStringLiteral("--max-upload-days"),
+                    QStringLiteral("30"), QStringLiteral("--refresh")} +
+                lab);
+        QVERIFY2(refreshed.code == 0, qPrintable(refreshed.err));
+        QVERIFY2(refreshed.out.contains(QLatin1String(", 0 days ago.")), qPrintable(refreshed.out));
+    }
+
     void shouldCheckThresholds()
     {
         QFETCH(QString, percent);
@@ -1251,7 +1350,7 @@ private Q_SLOTS:
         const auto check = [&](const QString &staleDays, const QString &uploadDays) {
             return run({QStringLiteral("check"), QStringLiteral("--max-used-percent"), QStringLiteral("99"),
                 QStringLiteral("--max-stale-days"), staleDays, QStringLiteral("--max-upload-days"), uploadDays,
-                QStringLiteral("--store"), store});
+                QStringLiteral("--connection"), QStringLiteral("lab"), QStringLiteral("--store"), store});
         };
         const Run monthly = check(QStringLiteral("8"), QStringLiteral("31"));
         QCOMPARE(monthly.code, 0);
@@ -1438,6 +1537,13 @@ private Q_SLOTS:
         QCOMPARE(unknown.code, 1);
         QVERIFY2(unknown.err.contains(QLatin1String("No license expiry date is known")), qPrintable(unknown.err));
         QVERIFY2(unknown.err.contains(QLatin1String("ghe-license connections add")), qPrintable(unknown.err));
+        // status says the date is unknown rather than leave the line out.
+        const Run bareStatus = run({QStringLiteral("status"), QStringLiteral("--store"), bareStore}, bare.token);
+        QCOMPARE(bareStatus.code, 0);
+        QVERIFY2(bareStatus.out.contains(QLatin1String("\nLicense expiry: unknown (GitHub Enterprise Cloud does not "
+                                                       "report it;")),
+            qPrintable(bareStatus.out));
+        QVERIFY(!bareStatus.out.contains(QLatin1String("License expires on")));
         stopLab(bare);
     }
 

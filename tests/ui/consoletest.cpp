@@ -1723,7 +1723,8 @@ private Q_SLOTS:
 
         // The License page's sync card shows the failure and GitHub's words at once, without a refresh.
         QTRY_COMPARE(syncCardText(QStringLiteral("errorLabel_"), server.serverId),
-            QStringLiteral("GitHub says: %1").arg(githubError));
+            QStringLiteral("The last sync failed: mend the cause GitHub names, then use Sync now. GitHub says: %1")
+                .arg(githubError));
         QCOMPARE(syncCardText(QStringLiteral("statusLabel_"), server.serverId), QStringLiteral("Failed"));
         QCOMPARE(syncRow(server.serverId).sync.error, githubError);
 

@@ -96,6 +96,10 @@ private Q_SLOTS:
         // GitHub's words stay under each row.
         QCOMPARE(card.findChild<QLabel *>(QStringLiteral("errorLabel_old"))->text(),
             QStringLiteral("GitHub says: GitHub Connect is off"));
+        // Failing but not stale: no warning above says what to do, so the error line does.
+        QCOMPARE(card.findChild<QLabel *>(QStringLiteral("errorLabel_recent"))->text(),
+            QStringLiteral("The last sync failed: mend the cause GitHub names, then use Sync now. GitHub says: GitHub "
+                           "Connect is off"));
     }
 
     void shouldSummariseWithPluralsPerPart()

@@ -276,7 +276,8 @@ void LicenseSyncCard::rebuild()
 
         // Problems get their own line under the row so long messages (and translations) wrap.
         QStringList problems;
-        if (sync.isStale(now)) {
+        const bool stale = sync.isStale(now);
+        if (stale) {
             auto *staleLabel = WidgetUtil::makeValueLabel(QStringLiteral("staleLabel_%1").arg(suffix),
                 i18nc("@label accessible name, %1 host", "Stale warning for %1", host), m_rows);
             staleLabel->setWordWrap(true);
@@ -309,7 +310,12 @@ void LicenseSyncCard::rebuild()
             auto *errorLabel = WidgetUtil::makeValueLabel(QStringLiteral("errorLabel_%1").arg(suffix),
                 i18nc("@label accessible name, %1 host", "Sync error of %1", host), m_rows);
             errorLabel->setWordWrap(true);
-            errorLabel->setText(i18nc("@info GitHub's error text", "GitHub says: %1", sync.error));
+            // A stale server's warning above says what to do; a recent failure gets its next step here.
+            errorLabel->setText(stale
+                    ? i18nc("@info GitHub's error text", "GitHub says: %1", sync.error)
+                    : i18nc("@info %1 GitHub's error text",
+                          "The last sync failed: mend the cause GitHub names, then use Sync now. GitHub says: %1",
+                          sync.error));
             StatusColors::setTextRole(errorLabel, StatusColors::Role::Negative);
             m_rowsLayout->addWidget(errorLabel, row++, HostColumn, 1, ButtonColumn);
         }

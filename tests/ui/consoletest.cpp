@@ -1556,14 +1556,24 @@ private Q_SLOTS:
         QVERIFY(!status.isEmpty());
         QVERIFY2(status.last().first().toString().contains(path), qPrintable(status.last().first().toString()));
 
-        // A folder that is not there: the page says why and what to do; nothing is written.
+        // A folder that is not there: the panel says why and what to do under the button pressed (not at the top
+        // of the page, out of sight); nothing is written.
         const QString missing = m_dir->filePath(QStringLiteral("no-such-folder/counted-twice.csv"));
         command->setChooser([missing](QWidget *) { return missing; });
         button->click();
-        QTRY_VERIFY_WITH_TIMEOUT(page()->errorMessage()->isVisible(), 30000);
-        QVERIFY2(page()->errorMessage()->title().contains(missing), qPrintable(page()->errorMessage()->title()));
-        QVERIFY(!page()->errorMessage()->nextStep().isEmpty());
+        InlineMessage *message = panel->saveMessage();
+        QTRY_VERIFY_WITH_TIMEOUT(message->isVisible(), 30000);
+        QCOMPARE(message->type(), InlineMessage::Type::Error);
+        QVERIFY2(message->title().contains(missing), qPrintable(message->title()));
+        QVERIFY(!message->nextStep().isEmpty());
+        QVERIFY(!page()->errorMessage()->isVisible());
+        QVERIFY(!message->visibleRegion().isEmpty()); // scrolled into view
         QVERIFY(!QFile::exists(missing));
+        // Saved the next time, the failure goes.
+        command->setChooser([path](QWidget *) { return path; });
+        button->click();
+        QVERIFY(saved.wait(30000));
+        QVERIFY(!message->isVisible());
         // A choice cancelled writes nothing.
         QFile::remove(path);
         command->setChooser([](QWidget *) { return QString(); });

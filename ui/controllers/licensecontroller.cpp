@@ -9,6 +9,7 @@
 #include "licensepage/attentioncard.h"
 #include "licensepage/countedtwicepanel.h"
 #include "licensepage/historychart.h"
+#include "licensepage/inlinemessage.h"
 #include "licensepage/licensepage.h"
 #include "licensepage/licensesynccard.h"
 #include "licensepage/quicklinkscard.h"
@@ -117,11 +118,17 @@ LicenseController::LicenseController(LicensePage *page, const Options &options, 
     connect(m_summary, &SaveSummaryCommand::failed, m_page, &LicensePage::showError);
     auto *fixList = new SaveFixListCommand(page->countedTwicePanel(), m_runner, this);
     fixList->setObjectName(QStringLiteral("saveFixListCommand"));
-    connect(fixList, &SaveFixListCommand::saved, this, [this](const QString &path, qsizetype findings) {
+    CountedTwicePanel *const panel = page->countedTwicePanel();
+    connect(fixList, &SaveFixListCommand::saved, this, [this, panel](const QString &path, qsizetype findings) {
+        panel->saveMessage()->dismiss(); // the failure of an earlier try
         Q_EMIT statusMessage(i18ncp("@info:status", "Fix list with %1 finding saved to %2.",
             "Fix list with %1 findings saved to %2.", findings, path));
     });
-    connect(fixList, &SaveFixListCommand::failed, m_page, &LicensePage::showError);
+    // Said under the button pressed, not at the top of the page, far from it.
+    connect(fixList, &SaveFixListCommand::failed, this, [this, panel](const QString &error, const QString &nextStep) {
+        panel->saveMessage()->showMessage(InlineMessage::Type::Error, error, nextStep);
+        m_page->scrollTo(panel->saveMessage());
+    });
     connect(m_lab, &LabHost::started, this, &LicenseController::labStarted);
     connect(m_lab, &LabHost::failed, this, &LicenseController::labFailed);
 }

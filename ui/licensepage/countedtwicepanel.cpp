@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "countedtwicepanel.h"
 
+#include "inlinemessage.h"
 #include "itemviewcopy.h"
 #include "uiformat.h"
 #include "widgetutil.h"
@@ -72,6 +73,7 @@ CountedTwicePanel::CountedTwicePanel(QWidget *parent)
     , m_unexpectedView(new QTreeView(this))
     , m_saveButton(new QPushButton(
           QIcon::fromTheme(QStringLiteral("document-save-as")), i18nc("@action:button", "Save Fix &List…"), this))
+    , m_saveMessage(new InlineMessage(this))
 {
     setObjectName(QStringLiteral("countedTwicePanel"));
     setAccessibleName(title());
@@ -111,6 +113,8 @@ CountedTwicePanel::CountedTwicePanel(QWidget *parent)
     top->addWidget(m_peopleLabel, 1);
     top->addWidget(m_saveButton, 0, Qt::AlignTop);
     layout->addLayout(top);
+    m_saveMessage->setObjectName(QStringLiteral("saveMessage"));
+    layout->addWidget(m_saveMessage);
     layout->addWidget(m_countLabel);
     layout->addWidget(m_seatsLabel);
     layout->addWidget(m_emptyLabel);

@@ -9,6 +9,7 @@
 
 #include <QGroupBox>
 
+class InlineMessage;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -52,6 +53,8 @@ public:
     /// What showAnalysis() was given: the findings and the seats they index (empty after setPairs()).
     const Glc::CountedTwiceResult &result() const { return m_result; }
     const Glc::CompactLicenseRows &seats() const { return m_seats; }
+    /// Why Save Fix List… failed, under the button the user pressed (hidden until then).
+    InlineMessage *saveMessage() const { return m_saveMessage; }
 
 Q_SIGNALS:
     /// The user picked a pair (index into the rows given to setPairs).
@@ -79,6 +82,7 @@ private:
     QLabel *const m_unexpectedLabel;
     QTreeView *const m_unexpectedView;
     QPushButton *const m_saveButton;
+    InlineMessage *const m_saveMessage;
     bool m_showInTable = true;
     Glc::CountedTwiceResult m_result;
     Glc::CompactLicenseRows m_seats;

@@ -208,6 +208,13 @@ void LicensePage::reveal(QWidget *widget)
     }
 }
 
+void LicensePage::scrollTo(QWidget *widget)
+{
+    if (widget && m_content->isAncestorOf(widget)) {
+        m_scroll->ensureWidgetVisible(widget, 0, 0);
+    }
+}
+
 void LicensePage::setForecastText(const QString &text)
 {
     m_forecast->setText(text);

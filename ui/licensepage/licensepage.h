@@ -51,6 +51,8 @@ public:
     void showTable();
     /// Scrolls the page to @p widget (one of its own) and gives it the focus.
     void reveal(QWidget *widget);
+    /// Scrolls the page to @p widget (one of its own), the focus left where it is.
+    void scrollTo(QWidget *widget);
 
     /// "Last refreshed 3 minutes ago from lab 127.0.0.1:4123"; an invalid date reads "never".
     void setLastRefreshed(const QDateTime &when, const QString &source);

@@ -269,6 +269,8 @@ private Q_SLOTS:
                                << int(GitHubError::Kind::MissingScope);
         // A 403 to a token that has the scope (an IP allow list): GitHub's words, not "missing scope".
         QTest::newRow("403 ip allow list") << 0 << 403 << 0 << false << QString() << int(GitHubError::Kind::Forbidden);
+        // The right slug, but the token's account is no owner of the enterprise: GitHub answers 404 as well.
+        QTest::newRow("404 not an owner") << 0 << 404 << 0 << false << QString() << int(GitHubError::Kind::NotFound);
         QTest::newRow("410") << 0 << 410 << 0 << false << QString() << int(GitHubError::Kind::ApiVersionRetired);
         QTest::newRow("422") << 0 << 422 << 0 << false << QString() << int(GitHubError::Kind::Validation);
         QTest::newRow("5xx") << 0 << 0 << 100 << false << QString() << int(GitHubError::Kind::ServerError);
@@ -326,8 +328,17 @@ private Q_SLOTS:
         const QString problem = explanationProblem(job->error());
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
         if (kind == int(GitHubError::Kind::SsoRequired)) {
-            QVERIFY(job->error().ssoUrl.contains(QLatin1String("/sso?authorization_request=")));
+            // The URL of the X-GitHub-SSO header, whole and nothing else ("required; url=" stays behind).
+            QCOMPARE(job->error().ssoUrl,
+                lab.url().toString() +
+                    QStringLiteral("/enterprises/%1/sso?authorization_request=LAB123")
+                        .arg(lab.connection().enterpriseSlug));
             QVERIFY(job->error().nextStep().contains(job->error().ssoUrl));
+        }
+        if (kind == int(GitHubError::Kind::NotFound)) {
+            QCOMPARE(job->error().httpStatus, 404);
+            QVERIFY2(job->error().message().contains(QLatin1String("not an owner of this enterprise")),
+                qPrintable(job->error().message()));
         }
         if (kind == int(GitHubError::Kind::ServerError)) {
             QCOMPARE(lab.counters().serverErrors, 1 + fastOptions().maxRetries); // bounded retries
@@ -402,6 +413,53 @@ private Q_SLOTS:
         QVERIFY(waitFinished(job.get()));
         QCOMPARE(job->error().kind, GitHubError::Kind::None);
         QCOMPARE(job->result().users.size(), 150);
+    }
+
+    void shouldWaitLongerAfterEachServerError()
+    {
+        // Three 502s in a row, then the answer: the waits between the attempts double (100, 200, 400 ms and up to
+        // half as much again of jitter), so the answer comes no sooner than 700 ms after the first attempt. Waits
+        // that did not grow would be done within 450 ms.
+        LicenseLab lab(plainConfig(3));
+        QVERIFY(lab.start());
+        LabFaults faults;
+        faults.failNextRequests = 3;
+        lab.setFaults(faults);
+        GitHubClientOptions options = fastOptions();
+        options.backoffBaseMs = 100;
+        options.maxRetries = 3;
+        GitHubClient client(lab.connection(), lab.token(), options);
+        QElapsedTimer clock;
+        clock.start();
+        std::unique_ptr<LicenseSyncStatusJob> job(client.fetchLicenseSyncStatus());
+        QVERIFY(waitFinished(job.get()));
+        const qint64 elapsed = clock.elapsed();
+        QCOMPARE(job->error().kind, GitHubError::Kind::None);
+        QCOMPARE(lab.counters().serverErrors, 3);
+        QVERIFY2(elapsed >= 700, qPrintable(QStringLiteral("%1 ms").arg(elapsed)));
+        QCOMPARE(lab.counters().sentWhileBudgetSpent, 0);
+    }
+
+    void shouldTakeTheSsoUrlFromItsHeader_data()
+    {
+        QTest::addColumn<QByteArray>("header");
+        QTest::addColumn<QString>("url");
+        QTest::newRow("required")
+            << QByteArrayLiteral("required; url=https://github.com/enterprises/acme/sso?authorization_request=AB12CD")
+            << QStringLiteral("https://github.com/enterprises/acme/sso?authorization_request=AB12CD");
+        QTest::newRow("trailing space") << QByteArrayLiteral("required; url=https://ghe.example/sso?a=1 \r")
+                                        << QStringLiteral("https://ghe.example/sso?a=1");
+        // Beside other answers GitHub lists the organizations whose results it left out: no URL to open.
+        QTest::newRow("partial results") << QByteArrayLiteral("partial-results; organizations=21955855,20582480")
+                                         << QString();
+        QTest::newRow("empty") << QByteArray() << QString();
+    }
+
+    void shouldTakeTheSsoUrlFromItsHeader()
+    {
+        QFETCH(QByteArray, header);
+        QFETCH(QString, url);
+        QCOMPARE(GitHubError::ssoUrlFromHeader(header), url);
     }
 
     void shouldReportNotFoundForWrongSlug()

@@ -394,6 +394,11 @@ private Q_SLOTS:
                                  << QDateTime();
         QTest::newRow("too slow") << QList<SeatForecast::Point>{{day(0), 50}, {day(100), 51}} << 100 << O::NotWithinYear
                                   << QDateTime();
+        // The year's edge: 360 days out is a date, 370 days out is "not within a year".
+        QTest::newRow("360 days out") << QList<SeatForecast::Point>{{day(0), 50}, {day(10), 60}, {day(20), 70}} << 430
+                                      << O::ReachedOn << day(380);
+        QTest::newRow("370 days out") << QList<SeatForecast::Point>{{day(0), 50}, {day(10), 60}, {day(20), 70}} << 440
+                                      << O::NotWithinYear << QDateTime();
     }
 
     void shouldForecastSeats()

@@ -244,6 +244,17 @@ private Q_SLOTS:
         }
         // The subscriber without a login is named by the subscription's e-mail.
         QVERIFY2(named.contains(subscriber.visualStudioSubscriptionEmail), qPrintable(named.join(u',')));
+        // Rows given as they are (a report file's findings), under the tester too: shown as given, no seat behind.
+        const QList<UnexpectedSeatRow> givenSeats{
+            {QStringLiteral("mona"), QStringLiteral("Pending invitation"), QStringLiteral("Cancel the invitation.")},
+            {QStringLiteral("vs@example.com"), QStringLiteral("Visual Studio"), QStringLiteral("Link the e-mail.")}};
+        unexpected.setRows(givenSeats);
+        QCOMPARE(unexpected.rowCount(), 2);
+        QCOMPARE(unexpected.seats(), givenSeats);
+        QCOMPARE(unexpected.seatRow(1), -1);
+        QCOMPARE(unexpected.index(1, UnexpectedSeatsModel::SeatColumn).data().toString(), givenSeats.at(1).seat);
+        unexpected.setRows({});
+        QCOMPARE(unexpected.rowCount(), 0);
 
         // Rows given as they are: shown as given, with no seats behind them; sorted numbers as numbers.
         QList<SuspectedPairRow> given;
@@ -654,6 +665,16 @@ private Q_SLOTS:
             LicenseSyncStatus{QStringLiteral("new"), QStringLiteral("新服务器.example.com"), {}, {}, {}, {}});
         QCOMPARE(model.rowCount(), 6);
         QCOMPARE(model.index(5, ServerInstancesModel::LastSyncColumn).data().toString(), QStringLiteral("Never"));
+
+        // Another upload interval (Upload Interval…), under the tester: the last-upload column changes, once.
+        QSignalSpy interval(&model, &QAbstractItemModel::dataChanged);
+        model.setUploadDays(30);
+        QCOMPARE(interval.count(), 1);
+        QCOMPARE(interval.first().at(0).value<QModelIndex>(), model.index(0, ServerInstancesModel::LastUploadColumn));
+        QCOMPARE(interval.first().at(1).value<QModelIndex>(),
+            model.index(model.rowCount() - 1, ServerInstancesModel::LastUploadColumn));
+        model.setUploadDays(30);
+        QCOMPARE(interval.count(), 1); // the same interval: nothing to repaint
     }
 
     void shouldShowUsageFilesAndUploadState()

@@ -1536,35 +1536,54 @@ private Q_SLOTS:
 
     void shouldRefuseNewerSchemaWithoutTouchingIt()
     {
+        const LicenseSnapshot written = smallSnapshot(1, 20);
         {
             LicenseStore store;
             QVERIFY(!store.open(m_location));
-            QVERIFY(store.writeSnapshot(smallSnapshot(1, 20)).ok());
+            QVERIFY(store.writeSnapshot(written).ok());
             execRaw(store,
                 QStringLiteral("UPDATE schema_version SET version = %1").arg(LicenseStore::latestSchemaVersion() + 1));
         }
+        // The version, the rows and the schema, read past the store (SQLite: the file's bytes too).
+        const auto state = [this] {
+            QStringList values;
+            const QString conn = QStringLiteral("check-newer");
+            {
+                QSqlDatabase db =
+                    QSqlDatabase::addDatabase(postgres() ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), conn);
+                if (postgres()) {
+                    const QUrl url(m_location);
+                    db.setHostName(url.host());
+                    db.setPort(url.port());
+                    db.setUserName(url.userName());
+                    db.setDatabaseName(url.path().mid(1));
+                } else {
+                    db.setDatabaseName(m_location);
+                }
+                if (db.open()) {
+                    QSqlQuery q(db);
+                    for (const QLatin1String sql : {QLatin1String("SELECT version FROM schema_version"),
+                             QLatin1String("SELECT count(*) FROM snapshots"),
+                             QLatin1String("SELECT count(*) FROM consumed_licenses")}) {
+                        values << (q.exec(sql) && q.next() ? q.value(0).toString() : QStringLiteral("failed: ") + sql);
+                    }
+                }
+            }
+            QSqlDatabase::removeDatabase(conn);
+            return values + schemaOf(m_location);
+        };
+        const QStringList stateBefore = state();
+        QCOMPARE(stateBefore.value(0), QString::number(LicenseStore::latestSchemaVersion() + 1));
+        QCOMPARE(stateBefore.value(1), QStringLiteral("1"));
+        QCOMPARE(stateBefore.value(2), QString::number(written.licenses.users.size()));
         const QByteArray before = postgres() ? QByteArray() : fileHash(m_location);
         LicenseStore store;
         const StoreError e = store.open(m_location);
         QCOMPARE(e.code, StoreError::Code::NewerSchema);
         QVERIFY(e.message.contains(QString::number(LicenseStore::latestSchemaVersion() + 1)));
         QVERIFY(!store.isOpen());
-        if (postgres()) {
-            const QString conn = QStringLiteral("check-newer");
-            {
-                QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), conn);
-                const QUrl url(m_location);
-                db.setHostName(url.host());
-                db.setPort(url.port());
-                db.setUserName(url.userName());
-                db.setDatabaseName(url.path().mid(1));
-                QVERIFY(db.open());
-                QSqlQuery q(db);
-                QVERIFY(q.exec(QStringLiteral("SELECT version FROM schema_version")) && q.next());
-                QCOMPARE(q.value(0).toInt(), LicenseStore::latestSchemaVersion() + 1);
-            }
-            QSqlDatabase::removeDatabase(conn);
-        } else {
+        QCOMPARE(state(), stateBefore);
+        if (!postgres()) {
             QVERIFY(!before.isEmpty());
             QCOMPARE(fileHash(m_location), before);
         }

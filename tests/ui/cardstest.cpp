@@ -11,6 +11,7 @@
 #include "models/serverinstancesmodel.h"
 #include "uitestdata.h"
 
+#include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
 #include <QContextMenuEvent>
@@ -282,9 +283,12 @@ private Q_SLOTS:
     {
         ServerInstancesCard card;
         card.setClock(UiTestData::now);
+        // The card's own proxy (ages, colours, tooltips) under the tester, as the instances arrive.
+        QAbstractItemModelTester tester(card.view()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         card.setInstances(UiTestData::installations());
         QTreeView *view = card.findChild<QTreeView *>(QStringLiteral("instancesView"));
         QVERIFY(view);
+        QCOMPARE(view, card.view());
         QAbstractItemModel *shown = view->model();
         QCOMPARE(shown->rowCount(), 3);
         const auto cell = [shown](int row, int column) { return shown->index(row, column).data().toString(); };

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 namespace Glc {
 namespace {
@@ -22,6 +23,18 @@ QString deterministicUuid(QRandomGenerator &rng)
     uuid.data3 = (uuid.data3 & 0x0fff) | 0x4000;
     uuid.data4[0] = (uuid.data4[0] & 0x3f) | 0x80;
     return uuid.toString(QUuid::WithoutBraces);
+}
+
+/// Member @p i's display name: one in four is written as people in China, Spain, Poland or Viet Nam write theirs,
+/// so the lab's names take every path beyond ASCII (API, store, table, reports). The number keeps each unique.
+QString memberName(int i)
+{
+    static const char16_t *const names[] = {
+        u"王芳", u"José Álvarez", u"李娜", u"Zoë Müller", u"张伟", u"Łukasz Wróbel", u"Nguyễn Thị Hà", u"田中 花子"};
+    if (i % 4 != 0) {
+        return QStringLiteral("Lab User %1").arg(i);
+    }
+    return QStringLiteral("%1 %2").arg(QString::fromUtf16(names[(i / 4) % std::size(names)])).arg(i);
 }
 } // namespace
 
@@ -44,7 +57,7 @@ LabEnterprise LabEnterprise::generate(const LabConfig &config)
     for (int i = 1; i <= config.users; ++i) {
         Member member;
         member.login = QStringLiteral("user%1").arg(i, 6, 10, QLatin1Char('0'));
-        member.name = QStringLiteral("Lab User %1").arg(i);
+        member.name = memberName(i);
         const QString domainEmail = member.login + QLatin1String("@lab.example");
         member.verifiedEmails.append(domainEmail);
         if (rng.generateDouble() < 0.3) {

@@ -986,6 +986,31 @@ private Q_SLOTS:
         stopLab(lab);
     }
 
+    void shouldCarryNamesBeyondAsciiFromTheLabToTheReports()
+    {
+        // The lab names one member in four as people in China, Spain, Poland or Viet Nam do: through GitHub's API,
+        // the store and both formats, byte for byte.
+        const QString store = newStore();
+        const QStringList lab{QStringLiteral("--connection"), QStringLiteral("lab"), QStringLiteral("--store"), store};
+        const Run csv =
+            run(QStringList{QStringLiteral("users"), QStringLiteral("--format"), QStringLiteral("csv")} + lab);
+        QCOMPARE(csv.code, 0);
+        QVERIFY2(csv.out.contains(QStringLiteral("user000004,José Álvarez 4,")), qPrintable(csv.out.left(2000)));
+        QVERIFY2(csv.out.contains(QStringLiteral("user000008,李娜 8,")), qPrintable(csv.out.left(2000)));
+        const Run json =
+            run(QStringList{QStringLiteral("users"), QStringLiteral("--format"), QStringLiteral("json")} + lab);
+        QCOMPARE(json.code, 0);
+        QHash<QString, QString> names;
+        const QJsonArray users = QJsonDocument::fromJson(json.out.toUtf8()).object().value(u"users").toArray();
+        for (const QJsonValue &user : users) {
+            names.insert(user[u"github_com_login"].toString(), user[u"github_com_name"].toString());
+        }
+        QCOMPARE(names.value(QStringLiteral("user000032")), QStringLiteral("王芳 32"));
+        QCOMPARE(names.value(QStringLiteral("user000024")), QStringLiteral("Nguyễn Thị Hà 24"));
+        QCOMPARE(names.value(QStringLiteral("user000028")), QStringLiteral("田中 花子 28"));
+        QCOMPARE(names.value(QStringLiteral("user000003")), QStringLiteral("Lab User 3"));
+    }
+
     void shouldWriteUsersAsInjectionSafeCsv()
     {
         // A stored snapshot of the built-in lab connection with a formula in a name.

@@ -182,6 +182,19 @@ private Q_SLOTS:
             logins.insert(user.githubComLogin);
         }
         QCOMPARE(logins.size(), users); // each exactly once
+        // Every name as the lab has it, those beyond ASCII (王芳, José Álvarez, Nguyễn Thị Hà …) too.
+        QHash<QString, QString> names;
+        for (const LabEnterprise::Member &member : lab.enterprise().members()) {
+            names.insert(member.login, member.name);
+        }
+        int beyondAscii = 0;
+        for (const ConsumedLicense &user : job->result().users) {
+            QCOMPARE(user.githubComName, names.value(user.githubComLogin));
+            const bool ascii = std::all_of(
+                user.githubComName.cbegin(), user.githubComName.cend(), [](QChar c) { return c.unicode() < 128; });
+            beyondAscii += ascii ? 0 : 1;
+        }
+        QCOMPARE(beyondAscii, users / 4);
         QCOMPARE(lab.counters().apiRequests, pages);
         QCOMPARE(progress.last().at(0).toInt(), pages);
         QCOMPARE(progress.last().at(1).toInt(), pages);

@@ -476,6 +476,20 @@ private Q_SLOTS:
         QVERIFY2(openFolder->toolTip().contains(QLatin1String("removed")), qPrintable(openFolder->toolTip()));
         add = menu->findChild<QAction *>(QStringLiteral("addUsageFiles"));
         QVERIFY(add && !add->isEnabled()); // an upload whose file is gone
+        // The columns hidden at first (SHA-256, server ID), shown from the same menu: the header takes no focus.
+        QVERIFY(view->isColumnHidden(Model::Sha256Column));
+        auto *columns = menu->findChild<QMenu *>(QStringLiteral("columnsMenu"));
+        QVERIFY(columns);
+        QAction *sha = nullptr;
+        for (QAction *action : columns->actions()) {
+            if (action->text() == Model().headerData(Model::Sha256Column, Qt::Horizontal).toString()) {
+                sha = action;
+            }
+        }
+        QVERIFY(sha && sha->isCheckable() && !sha->isChecked());
+        QCOMPARE(columns->actions().size(), view->model()->columnCount());
+        sha->trigger();
+        QVERIFY(!view->isColumnHidden(Model::Sha256Column));
         menu->close();
         QCOMPARE(folders.count(), 1);
         QCOMPARE(adds.count(), 1);

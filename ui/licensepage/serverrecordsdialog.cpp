@@ -11,6 +11,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QSortFilterProxyModel>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -72,4 +73,12 @@ void ServerRecordsDialog::addColumnChoices()
             toggle, &QAction::toggled, m_view, [this, column](bool shown) { m_view->setColumnHidden(column, !shown); });
         header->addAction(toggle);
     }
+}
+
+void ServerRecordsDialog::addColumnsMenu(QMenu *menu)
+{
+    menu->addSeparator();
+    QMenu *columns = menu->addMenu(i18nc("@title:menu", "C&olumns"));
+    columns->setObjectName(QStringLiteral("columnsMenu"));
+    columns->addActions(m_view->header()->actions());
 }

@@ -6,6 +6,7 @@
 
 class QAbstractItemModel;
 class QLabel;
+class QMenu;
 class QSortFilterProxyModel;
 class QTreeView;
 class ServerFilterCombo;
@@ -39,6 +40,9 @@ protected:
     /// The header's context menu: one checkable entry a column, shown or hidden. Call once the
     /// columns hidden at first are.
     void addColumnChoices();
+    /// The same entries as a Columns submenu of @p menu (the list's context menu), for the keyboard: the
+    /// header takes no focus.
+    void addColumnsMenu(QMenu *menu);
 
     QSortFilterProxyModel *const m_proxy;
     QLabel *const m_summary;

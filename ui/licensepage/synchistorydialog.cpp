@@ -25,7 +25,7 @@ SyncHistoryDialog::SyncHistoryDialog(Glc::SyncHistoryModel *model, QWidget *pare
     , m_model(model)
 {
     using Model = Glc::SyncHistoryModel;
-    ItemViewCopy::install(m_view);
+    ItemViewCopy::install(m_view, [this](QMenu *menu, const QModelIndex &) { addColumnsMenu(menu); });
     m_view->sortByColumn(Model::SeenColumn, Qt::DescendingOrder);
     // The error, a sentence of GitHub's, last and taking the room left.
     m_view->header()->moveSection(m_view->header()->visualIndex(Model::SeenColumn), Model::ErrorColumn);

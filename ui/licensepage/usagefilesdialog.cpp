@@ -113,6 +113,7 @@ void UsageFilesDialog::addFileActions(QMenu *menu, const QModelIndex &index)
     add->setObjectName(QStringLiteral("addUsageFiles"));
     add->setEnabled(!exported.isEmpty());
     connect(add, &QAction::triggered, this, [this, exported] { Q_EMIT addServerUsageRequested(exported); });
+    addColumnsMenu(menu);
 }
 
 void UsageFilesDialog::updateSummary()

@@ -294,7 +294,7 @@ private Q_SLOTS:
             QStringLiteral("sync-now"), QStringLiteral("export"), QStringLiteral("add-server-usage"),
             QStringLiteral("lab"), QStringLiteral("check"), QStringLiteral("retention"), QStringLiteral("changes"),
             QStringLiteral("organizations"), QStringLiteral("summary"), QStringLiteral("sync-history"),
-            QStringLiteral("usage-files")};
+            QStringLiteral("usage-files"), QStringLiteral("attention")};
         for (const QString &command : commands) {
             QVERIFY2(help.out.contains(command), qPrintable(command));
             const Run commandHelp = run({command, QStringLiteral("--help")});
@@ -1673,6 +1673,10 @@ private Q_SLOTS:
             // What `ssh … ghe-license usage > file.json` writes in Windows PowerShell 5.
             {write(QStringLiteral("powershell.json"), Glc::Test::utf16LittleEndianWithBom(bytes)),
                 UsageFile::validationMessage(UsageFile::Validation::Utf16Text)},
+            // "José" saved by an editor in Windows-1252.
+            {write(QStringLiteral("latin1.json"),
+                 "{\"instance\":{\"server_id\":\"s\",\"host_name\":\"h\"},\"users\":[{\"login\":\"Jos\xE9\"}]}"),
+                UsageFile::validationMessage(UsageFile::Validation::NotUtf8)},
         };
         {
             QFile large(path(QStringLiteral("large.json")));

@@ -5,6 +5,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 // The real ghe-license under a zh_CN locale: help and errors in Chinese, exit codes unchanged.
@@ -17,6 +18,30 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY2(!m_catalog.isEmpty(), GLC_PO_FILE);
+        QVERIFY(m_home.isValid());
+    }
+
+    /// A report and a threshold check of the built-in lab, as cron mails them: every line in Chinese (GitHub's
+    /// data, hosts and dates among the Chinese words), the exit codes as in English.
+    void shouldPrintReportsInChinese()
+    {
+        const QStringList lab{QStringLiteral("--connection"), QStringLiteral("lab"), QStringLiteral("--store"),
+            m_home.filePath(QStringLiteral("store.sqlite"))};
+        const Result status = run(QStringList{QStringLiteral("status")} + lab);
+        QCOMPARE(status.exitCode, 0);
+        const QStringList lines = status.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QVERIFY(lines.size() > 6);
+        for (const QString &line : lines) {
+            QVERIFY2(hasCjk(line), qPrintable(status.out));
+        }
+        QVERIFY2(status.err.isEmpty(), qPrintable(status.err));
+        // The lab's offline server is overdue: exit 3, and why on stderr.
+        const Result check = run(QStringList{QStringLiteral("check")} + lab);
+        QCOMPARE(check.exitCode, 3);
+        QVERIFY(!check.err.isEmpty());
+        for (const QString &line : check.err.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+            QVERIFY2(hasCjk(line), qPrintable(check.err));
+        }
     }
 
     void shouldPrintHelpInChinese_data()
@@ -147,7 +172,9 @@ private:
         return {QStringLiteral("connections"), QStringLiteral("refresh"), QStringLiteral("status"),
             QStringLiteral("users"), QStringLiteral("counted-twice"), QStringLiteral("sync-now"),
             QStringLiteral("export"), QStringLiteral("add-server-usage"), QStringLiteral("lab"),
-            QStringLiteral("check")};
+            QStringLiteral("check"), QStringLiteral("attention"), QStringLiteral("retention"),
+            QStringLiteral("changes"), QStringLiteral("organizations"), QStringLiteral("summary"),
+            QStringLiteral("sync-history"), QStringLiteral("usage-files")};
     }
 
     static bool hasCjk(const QString &text)
@@ -163,6 +190,10 @@ private:
         env.insert(QStringLiteral("LANG"), QStringLiteral("zh_CN.UTF-8"));
         env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("zh_CN"));
         env.insert(QStringLiteral("LC_ALL"), QString());
+        // Never the developer's store, settings or keychain.
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
+        env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/glc-test-bus"));
         cli.setProcessEnvironment(env);
         cli.start(QStringLiteral(GHE_LICENSE_EXE), arguments);
         Result result;
@@ -178,6 +209,7 @@ private:
     }
 
     PoCatalog m_catalog{QStringLiteral(GLC_PO_FILE)};
+    QTemporaryDir m_home;
 };
 
 QTEST_GUILESS_MAIN(CliZhCnTest)

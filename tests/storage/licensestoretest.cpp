@@ -1095,6 +1095,43 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(
             (out += child.readAllStandardOutput()).contains("mid-write") || child.state() != QProcess::Running, 60000);
         QCOMPARE(child.state(), QProcess::Running);
+        // The child is inside its transaction now, rows sent: SQLite refuses another writer at once, PostgreSQL
+        // lists the child's open transaction.
+        {
+            const QString conn = QStringLiteral("mid-write-probe");
+            bool inTransaction = false;
+            QString why;
+            {
+                QSqlDatabase db =
+                    QSqlDatabase::addDatabase(postgres() ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), conn);
+                if (postgres()) {
+                    const QUrl url(m_location);
+                    db.setHostName(url.host());
+                    db.setPort(url.port());
+                    db.setUserName(url.userName());
+                    db.setDatabaseName(url.path().mid(1));
+                } else {
+                    db.setDatabaseName(m_location);
+                    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=0"));
+                }
+                QVERIFY(db.open());
+                QSqlQuery q(db);
+                if (postgres()) {
+                    inTransaction = q.exec(QStringLiteral(
+                                        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                                        "AND pid <> pg_backend_pid() AND xact_start IS NOT NULL")) &&
+                        q.next() && q.value(0).toInt() >= 1;
+                } else {
+                    inTransaction = !q.exec(QStringLiteral("BEGIN IMMEDIATE"));
+                    why = q.lastError().text();
+                    if (!inTransaction) {
+                        q.exec(QStringLiteral("ROLLBACK"));
+                    }
+                }
+            }
+            QSqlDatabase::removeDatabase(conn);
+            QVERIFY2(inTransaction, qPrintable(why));
+        }
         child.kill(); // SIGKILL: no chance to roll back or close cleanly
         QVERIFY(child.waitForFinished());
         QCOMPARE(child.exitStatus(), QProcess::CrashExit);

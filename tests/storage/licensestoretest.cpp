@@ -26,10 +26,12 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+
 #include <QThread>
 #include <QTimeZone>
 #include <QUrl>
 #include <QUrlQuery>
+#include <array>
 
 #include <atomic>
 #include <cstdio>
@@ -98,6 +100,19 @@ int childWrite(const QString &location)
         return false;
     });
     return 3;
+}
+/// Runs in a child process, as a second console would: opens the store at @p location and writes a snapshot of
+/// @p seed's 3,000 seats whole. Exit 0 when it was written.
+int childWriteWhole(const QString &location, quint32 seed)
+{
+    LicenseStore store;
+    if (store.open(location)) {
+        return 2;
+    }
+    SnapshotGeneratorOptions o;
+    o.users = 3000;
+    o.seed = seed;
+    return store.writeSnapshot(SnapshotGenerator::generate(o)).ok() ? 0 : 3;
 }
 } // namespace
 
@@ -1711,6 +1726,49 @@ private Q_SLOTS:
         QCOMPARE(a.setting(QStringLiteral("k")).value.value_or(QString()), QStringLiteral("v"));
     }
 
+    void shouldLetTwoConsoleProcessesWriteAtOnce()
+    {
+        // Two consoles are two processes (file locks and server sessions of their own), started together: whichever
+        // writes second waits for the first, and both snapshots are there whole.
+        {
+            LicenseStore store;
+            QVERIFY(!store.open(m_location));
+        }
+        std::array<QProcess, 2> children;
+        for (std::size_t i = 0; i < children.size(); ++i) {
+            children[i].setProcessChannelMode(QProcess::ForwardedChannels);
+            children[i].start(QCoreApplication::applicationFilePath(),
+                {QStringLiteral("--child-write-whole"), m_location, QString::number(70 + i)});
+        }
+        for (QProcess &child : children) {
+            QVERIFY(child.waitForFinished(120000));
+            QCOMPARE(child.exitStatus(), QProcess::NormalExit);
+            QCOMPARE(child.exitCode(), 0);
+        }
+        LicenseStore store;
+        QVERIFY(!store.open(m_location));
+        const auto list = store.snapshots(QStringLiteral("lab"));
+        QVERIFY(list.ok());
+        QCOMPARE(list.value.size(), 2);
+        QList<QList<ConsumedLicense>> stored;
+        for (const SnapshotSummary &summary : list.value) {
+            const auto rows = store.loadConsumedLicenses(summary.id);
+            QVERIFY(rows.ok());
+            stored.append(rows.value);
+        }
+        for (const quint32 seed : {70u, 71u}) {
+            SnapshotGeneratorOptions o;
+            o.users = 3000;
+            o.seed = seed;
+            QVERIFY2(stored.contains(SnapshotGenerator::generate(o).licenses.users), qPrintable(QString::number(seed)));
+        }
+        if (!postgres()) {
+            QSqlQuery q(QSqlDatabase::database(store.connectionName()));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next());
+            QCOMPARE(q.value(0).toString(), QStringLiteral("ok"));
+        }
+    }
+
     void shouldLetAWriterWaitForAnotherInstanceToFinish()
     {
         LicenseStore a;
@@ -1852,6 +1910,9 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     if (argc == 3 && qstrcmp(argv[1], "--child-write") == 0) {
         return childWrite(QString::fromLocal8Bit(argv[2]));
+    }
+    if (argc == 4 && qstrcmp(argv[1], "--child-write-whole") == 0) {
+        return childWriteWhole(QString::fromLocal8Bit(argv[2]), quint32(QByteArray(argv[3]).toUInt()));
     }
     LicenseStoreTest test;
     return QTest::qExec(&test, argc, argv);

@@ -1545,6 +1545,31 @@ private Q_SLOTS:
         QCOMPARE(lab.counters().sentWhileBudgetSpent, 0);
     }
 
+    void shouldWaitLongerAfterEachSecondaryLimitWithoutRetryAfter()
+    {
+        // One request per 2 s and no retry-after: the client's waits double from 100 ms (100, 200, 400, 800 …
+        // and up to half as much again), so page 2 is refused at most five times before the window ends. Waits
+        // that did not grow would be refused a dozen times or more.
+        LabConfig config = plainConfig(150); // 2 pages
+        config.faults.secondaryLimit = 1;
+        config.faults.secondaryWindowSeconds = 2;
+        config.faults.secondaryRetryAfter = false;
+        config.faults.secondaryQuietMs = 100; // a retry sooner counts as sent while spent
+        LicenseLab lab(config);
+        QVERIFY(lab.start());
+        GitHubClientOptions options = fastOptions();
+        options.secondaryMinimumWaitMs = 100;
+        options.maxRateLimitRetries = 10;
+        GitHubClient client(lab.connection(), lab.token(), options);
+        std::unique_ptr<ConsumedLicensesJob> job(client.fetchConsumedLicenses());
+        QVERIFY(waitFinished(job.get(), 30000));
+        QCOMPARE(job->error().kind, GitHubError::Kind::None);
+        QCOMPARE(job->result().users.size(), 150);
+        const qint64 refused = lab.counters().secondaryRejected;
+        QVERIFY2(refused >= 1 && refused <= 5, qPrintable(QString::number(refused)));
+        QCOMPARE(lab.counters().sentWhileBudgetSpent, 0);
+    }
+
     void shouldReadRetryAfterInBothForms_data()
     {
         QTest::addColumn<QByteArray>("retryAfter");

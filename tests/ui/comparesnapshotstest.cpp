@@ -12,6 +12,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QFile>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -90,7 +91,11 @@ private Q_SLOTS:
         QTest::mouseClick(button, Qt::LeftButton);
         auto *dialog = window->findChild<SnapshotChangesDialog *>();
         QVERIFY(dialog);
+        // While the worker compares, a bar moves (the answer cannot have come: no event was handled since).
+        auto *busy = dialog->findChild<QProgressBar *>(QStringLiteral("comparingProgress"));
+        QVERIFY(busy && busy->isVisible());
         QTRY_VERIFY(dialog->tree()->topLevelItemCount() == 3);
+        QVERIFY(!busy->isVisible());
         QCOMPARE(dialog->fromBox()->count(), 3);
         QCOMPARE(children(dialog->tree(), QStringLiteral("came")),
             (QStringList{QStringLiteral("carol | Cloud"), QStringLiteral("ghes-1.example:9 | ghes-1.example")}));
@@ -163,6 +168,8 @@ private Q_SLOTS:
         QVERIFY(!dialog->saveButton()->isEnabled()); // nothing to save
         auto *error = dialog->findChild<QWidget *>(QStringLiteral("changesError"));
         QVERIFY(error && error->isVisible());
+        auto *busy = dialog->findChild<QProgressBar *>(QStringLiteral("comparingProgress"));
+        QVERIFY(busy && !busy->isVisible()); // nothing runs
     }
 };
 

@@ -14,6 +14,7 @@
 #include <QHeaderView>
 #include <QIcon>
 #include <QLabel>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -30,6 +31,7 @@ SnapshotChangesDialog::SnapshotChangesDialog(QWidget *parent)
     , m_from(new QComboBox(this))
     , m_to(new QComboBox(this))
     , m_summary(new QLabel(this))
+    , m_busy(new QProgressBar(this))
     , m_error(new InlineMessage(this))
     , m_tree(new QTreeWidget(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Close, this))
@@ -44,6 +46,11 @@ SnapshotChangesDialog::SnapshotChangesDialog(QWidget *parent)
     m_summary->setObjectName(QStringLiteral("changesSummary"));
     m_summary->setWordWrap(true);
     m_summary->setAccessibleName(i18nc("@label accessible name", "Summary of the changes"));
+    m_busy->setObjectName(QStringLiteral("comparingProgress"));
+    m_busy->setRange(0, 0); // how far along is not known: it moves to show that work goes on
+    m_busy->setTextVisible(false);
+    m_busy->setAccessibleName(i18nc("@label accessible name", "Comparing the snapshots"));
+    m_busy->hide();
     m_error->setObjectName(QStringLiteral("changesError"));
     m_tree->setObjectName(QStringLiteral("changesTree"));
     ItemViewCopy::install(m_tree);
@@ -67,6 +74,7 @@ SnapshotChangesDialog::SnapshotChangesDialog(QWidget *parent)
     layout->addLayout(form);
     layout->addWidget(m_error);
     layout->addWidget(m_summary);
+    layout->addWidget(m_busy);
     layout->addWidget(m_tree, 1);
     layout->addWidget(m_buttons);
     // Wide enough for a person's environments (Cloud and two servers), and as wide in every language.
@@ -98,6 +106,7 @@ void SnapshotChangesDialog::setBusy(bool busy)
 {
     m_from->setEnabled(!busy);
     m_to->setEnabled(!busy);
+    m_busy->setVisible(busy);
     if (busy) {
         m_save->setEnabled(false);
         m_summary->setText(i18nc("@info:status", "Comparing…"));
@@ -108,6 +117,7 @@ void SnapshotChangesDialog::showError(const QString &text, const QString &nextSt
 {
     m_tree->clear();
     m_summary->clear();
+    m_busy->hide();
     m_save->setEnabled(false);
     m_error->showMessage(InlineMessage::Type::Warning, text, nextStep);
 }

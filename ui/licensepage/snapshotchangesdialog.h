@@ -11,6 +11,7 @@ class InlineMessage;
 class QComboBox;
 class QDialogButtonBox;
 class QLabel;
+class QProgressBar;
 class QPushButton;
 class QTreeWidget;
 
@@ -53,6 +54,7 @@ private:
     QComboBox *const m_from;
     QComboBox *const m_to;
     QLabel *const m_summary;
+    QProgressBar *const m_busy; ///< moves while two large snapshots are compared
     InlineMessage *const m_error;
     QTreeWidget *const m_tree;
     QDialogButtonBox *const m_buttons;

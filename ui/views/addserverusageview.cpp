@@ -138,8 +138,11 @@ void AddServerUsageView::checkFiles(const QStringList &paths)
     const quint64 generation = ++m_checkGeneration;
     auto *job = new AddServerUsageJob(controller()->context(), paths, AddServerUsageJob::Mode::CheckOnly);
     m_check = job;
-    // Many or large files take a moment (each is read whole and hashed): the preview says what is going on.
-    m_preview->setText(i18ncp("@info:status", "Checking %1 file…", "Checking %1 files…", paths.size()));
+    // Many or large files take a moment (each is read whole and hashed): an empty preview says what is going on
+    // (one that shows a file checked before keeps it until the new answer replaces it).
+    if (m_preview->text().isEmpty()) {
+        m_preview->setText(i18ncp("@info:status", "Checking %1 file…", "Checking %1 files…", paths.size()));
+    }
     connect(job, &WorkflowJob::finished, this, [this, job, generation] {
         if (generation != m_checkGeneration) {
             return; // the files of a later drop replaced these

@@ -135,6 +135,24 @@ private:
         }
         return m_dir->filePath(QStringLiteral("store-%1.sqlite").arg(m_counter));
     }
+    /// A connection named @p name to the database at @p location past LicenseStore (which would migrate it), not
+    /// opened yet; QSqlDatabase::removeDatabase(name) once every copy is gone.
+    QSqlDatabase rawDatabase(const QString &name, const QString &location) const
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(postgres() ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), name);
+        if (postgres()) {
+            const QUrl url(location);
+            db.setHostName(url.host());
+            db.setPort(url.port());
+            db.setUserName(url.userName());
+            db.setDatabaseName(url.path().mid(1));
+        } else {
+            db.setDatabaseName(location);
+        }
+        return db;
+    }
+
     /// The database's tables, columns and indexes, read over a connection of its own (opening a
     /// LicenseStore would migrate it).
     QStringList schemaOf(const QString &location)
@@ -142,17 +160,7 @@ private:
         QStringList schema;
         const QString name = QStringLiteral("schema-of-%1").arg(++m_counter);
         {
-            QSqlDatabase db =
-                QSqlDatabase::addDatabase(postgres() ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), name);
-            if (postgres()) {
-                const QUrl url(location);
-                db.setHostName(url.host());
-                db.setPort(url.port());
-                db.setUserName(url.userName());
-                db.setDatabaseName(url.path().mid(1));
-            } else {
-                db.setDatabaseName(location);
-            }
+            QSqlDatabase db = rawDatabase(name, location);
             if (!db.open()) {
                 schema.append(QStringLiteral("cannot open: ") + db.lastError().text());
             }
@@ -1117,16 +1125,8 @@ private Q_SLOTS:
             bool inTransaction = false;
             QString why;
             {
-                QSqlDatabase db =
-                    QSqlDatabase::addDatabase(postgres() ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), conn);
-                if (postgres()) {
-                    const QUrl url(m_location);
-                    db.setHostName(url.host());
-                    db.setPort(url.port());
-                    db.setUserName(url.userName());
-                    db.setDatabaseName(url.path().mid(1));
-                } else {
-                    db.setDatabaseName(m_location);
+                QSqlDatabase db = rawDatabase(conn, m_location);
+                if (!postgres()) {
                     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=0"));
                 }
                 QVERIFY(db.open());
@@ -1601,17 +1601,7 @@ private Q_SLOTS:
             QStringList values;
             const QString conn = QStringLiteral("check-newer");
             {
-                QSqlDatabase db =
-                    QSqlDatabase::addDatabase(postgres() ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), conn);
-                if (postgres()) {
-                    const QUrl url(m_location);
-                    db.setHostName(url.host());
-                    db.setPort(url.port());
-                    db.setUserName(url.userName());
-                    db.setDatabaseName(url.path().mid(1));
-                } else {
-                    db.setDatabaseName(m_location);
-                }
+                QSqlDatabase db = rawDatabase(conn, m_location);
                 if (db.open()) {
                     QSqlQuery q(db);
                     for (const QLatin1String sql : {QLatin1String("SELECT version FROM schema_version"),

@@ -125,8 +125,7 @@ public:
             crossed = true;
             CliOutput::err(i18ncp("@info:shell %2 date, %3 days",
                 "Snapshot: the newest snapshot was taken on %2, %1 day ago, more than %3 allowed. Refresh it "
-                "(ghe-license "
-                "refresh, or check --refresh).",
+                "(ghe-license refresh, or check --refresh).",
                 "Snapshot: the newest snapshot was taken on %2, %1 days ago, more than %3 allowed. Refresh it "
                 "(ghe-license refresh, or check --refresh).",
                 snapshotDays, snapshotDate, maxDays));

@@ -203,7 +203,7 @@ void LicensePage::showTable()
 void LicensePage::reveal(QWidget *widget)
 {
     if (widget && m_content->isAncestorOf(widget)) {
-        m_scroll->ensureWidgetVisible(widget, 0, 0);
+        scrollTo(widget);
         widget->setFocus(Qt::OtherFocusReason);
     }
 }

@@ -22,6 +22,49 @@
 
 using namespace Glc;
 
+namespace {
+/// The list's row of a checked file, and in @p preview what the preview shows of it.
+UsageFileResult checkedRow(const UsageFileCheck::Outcome &check, QString *preview)
+{
+    const QLocale locale;
+    UsageFileResult row;
+    row.path = check.path;
+    row.ok = check.ok();
+    // A server the enterprise does not list yet: the admin's word can make it its first upload.
+    row.warning = check.problem == UsageFileCheck::Problem::UnknownServer;
+    const UsageFileInfo &info = check.file.info;
+    const QString fileName = QFileInfo(check.path).fileName().toHtmlEscaped();
+    if (!row.ok && !row.warning) {
+        row.title = i18nc("@info", "Cannot be added");
+        row.detail = check.message;
+        *preview = QStringLiteral("<b>%1</b><br>%2").arg(fileName, check.message.toHtmlEscaped());
+        return row;
+    }
+    row.title = row.ok ? i18nc("@info", "Ready to upload") : i18nc("@info", "New server?");
+    row.detail = row.ok
+        ? i18nc("@info %1 host, %2 version", "%1, GitHub Enterprise Server %2", info.hostName, info.version)
+        : check.message;
+    QStringList features;
+    for (const UsageFileFeature &feature : info.features) {
+        features.append(feature.name.toHtmlEscaped());
+    }
+    *preview = i18nc("@info preview of a usage file; %1 file, %2 host, %3 server id, %4 version, %5 features, "
+                     "%6 export date, %7 users",
+        "<b>%1</b><br>Host: %2<br>Server ID: %3<br>Version: %4<br>Features: %5<br>Exported: "
+        "%6<br>Users: %7",
+        fileName, info.hostName.toHtmlEscaped(), info.serverId.toHtmlEscaped(), info.version.toHtmlEscaped(),
+        features.isEmpty() ? i18nc("@info no features", "none") : UiFormat::list(features),
+        info.exportedAt.isValid() ? locale.toString(info.exportedAt.toLocalTime(), QLocale::ShortFormat)
+                                  : i18nc("@info unknown date", "unknown"),
+        info.usersEncrypted ? i18nc("@info", "encrypted (only GitHub can read them)")
+                            : locale.toString(info.userCount));
+    if (row.warning) {
+        *preview += QStringLiteral("<br><br>") + check.message.toHtmlEscaped();
+    }
+    return row;
+}
+} // namespace
+
 AddServerUsageView::AddServerUsageView(LicenseController *controller, QWidget *parent)
     : ActionView(controller, parent)
     , m_dropZone(new UsageFileDropZone(this))
@@ -150,11 +193,12 @@ void AddServerUsageView::checkFiles(const QStringList &paths)
         m_check = nullptr;
         QList<UsageFileResult> results;
         m_previews.clear();
-        if (job->status() != WorkflowJob::Status::Succeeded) {
+        const bool checked = job->status() == WorkflowJob::Status::Succeeded;
+        bool newServer = false;
+        if (!checked) {
             // The store could not say which servers and uploads it knows: no file can be judged. The files stay
             // listed, so the next drop (or Delete) checks them again.
             resultMessage()->showMessage(InlineMessage::Type::Error, job->errorText(), job->nextStep());
-            m_checkFailed = true;
             for (const QString &path : std::as_const(m_files)) {
                 UsageFileResult row;
                 row.path = path;
@@ -162,65 +206,24 @@ void AddServerUsageView::checkFiles(const QStringList &paths)
                 row.detail = job->errorText();
                 results.append(row);
             }
-            m_allowNewServers->hide();
-            m_dropZone->setResults(results);
-            m_preview->clear();
-            updateUploadable();
-            Q_EMIT filesChecked();
-            return;
-        }
-        if (m_checkFailed) {
-            resultMessage()->dismiss(); // the store's error of the check before
-            m_checkFailed = false;
-        }
-        const QLocale locale;
-        bool newServer = false;
-        for (const AddServerUsageJob::FileResult &file : job->results()) {
-            m_checks.append(file.check);
-            UsageFileResult row;
-            row.path = file.check.path;
-            row.ok = file.check.ok();
-            // A server the enterprise does not list yet: the admin's word can make it its first upload.
-            row.warning = file.check.problem == UsageFileCheck::Problem::UnknownServer;
-            newServer = newServer || row.warning;
-            const UsageFileInfo &info = file.check.file.info;
-            if (row.ok || row.warning) {
-                row.title = row.ok ? i18nc("@info", "Ready to upload") : i18nc("@info", "New server?");
-                row.detail = row.ok
-                    ? i18nc("@info %1 host, %2 version", "%1, GitHub Enterprise Server %2", info.hostName, info.version)
-                    : file.check.message;
-                QStringList features;
-                for (const UsageFileFeature &feature : info.features) {
-                    features.append(feature.name.toHtmlEscaped());
-                }
-                QString preview =
-                    i18nc("@info preview of a usage file; %1 file, %2 host, %3 server id, %4 version, %5 features, "
-                          "%6 export date, %7 users",
-                        "<b>%1</b><br>Host: %2<br>Server ID: %3<br>Version: %4<br>Features: %5<br>Exported: "
-                        "%6<br>Users: %7",
-                        QFileInfo(file.check.path).fileName().toHtmlEscaped(), info.hostName.toHtmlEscaped(),
-                        info.serverId.toHtmlEscaped(), info.version.toHtmlEscaped(),
-                        features.isEmpty() ? i18nc("@info no features", "none") : UiFormat::list(features),
-                        info.exportedAt.isValid() ? locale.toString(info.exportedAt.toLocalTime(), QLocale::ShortFormat)
-                                                  : i18nc("@info unknown date", "unknown"),
-                        info.usersEncrypted ? i18nc("@info", "encrypted (only GitHub can read them)")
-                                            : locale.toString(info.userCount));
-                if (row.warning) {
-                    preview += QStringLiteral("<br><br>") + file.check.message.toHtmlEscaped();
-                }
-                m_previews.insert(file.check.path, preview);
-            } else {
-                row.title = i18nc("@info", "Cannot be added");
-                row.detail = file.check.message;
-                m_previews.insert(file.check.path,
-                    QStringLiteral("<b>%1</b><br>%2")
-                        .arg(
-                            QFileInfo(file.check.path).fileName().toHtmlEscaped(), file.check.message.toHtmlEscaped()));
+        } else {
+            if (m_checkFailed) {
+                resultMessage()->dismiss(); // the store's error of the check before
             }
-            results.append(row);
+            for (const AddServerUsageJob::FileResult &file : job->results()) {
+                m_checks.append(file.check);
+                QString preview;
+                results.append(checkedRow(file.check, &preview));
+                m_previews.insert(file.check.path, preview);
+                newServer = newServer || results.constLast().warning;
+            }
         }
+        m_checkFailed = !checked;
         m_allowNewServers->setVisible(newServer);
         m_dropZone->setResults(results); // previews the first file that can go
+        if (!checked) {
+            m_preview->clear(); // "Checking…" or a file of the list before
+        }
         updateUploadable();
         Q_EMIT filesChecked();
     });

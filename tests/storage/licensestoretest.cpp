@@ -1487,6 +1487,163 @@ private Q_SLOTS:
         QVERIFY(store.snapshots(s.connectionId).value.isEmpty());
     }
 
+    /// Runs a frozen fixture (tests/storage/fixtures) into the empty database at @p location, as the console of
+    /// that schema wrote it: %ID% is the id column that console declared, %US% / %TAB% / %LF% the characters the
+    /// store keeps lists and names with.
+    void loadFixture(const QString &location, const QString &file)
+    {
+        QFile f(file);
+        QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(file));
+        QString sql = QString::fromUtf8(f.readAll());
+        sql.replace(QLatin1String("%ID%"),
+               postgres() ? QLatin1String("BIGSERIAL PRIMARY KEY") : QLatin1String("INTEGER PRIMARY KEY AUTOINCREMENT"))
+            .replace(QLatin1String("%US%"), QString(QChar(0x1f)))
+            .replace(QLatin1String("%TAB%"), QString(QChar(u'\t')))
+            .replace(QLatin1String("%LF%"), QString(QChar(u'\n')));
+        const QString name = QStringLiteral("fixture-%1").arg(++m_counter);
+        int statements = 0;
+        {
+            QSqlDatabase db = rawDatabase(name, location);
+            QVERIFY2(db.open(), qPrintable(db.lastError().text()));
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("BEGIN")));
+            for (QString statement : sql.split(QLatin1String(";\n"), Qt::SkipEmptyParts)) {
+                QStringList lines = statement.split(QLatin1Char('\n'));
+                lines.removeIf([](const QString &line) { return line.startsWith(QLatin1String("--")); });
+                statement = lines.join(QLatin1Char('\n')).trimmed();
+                if (!statement.isEmpty()) {
+                    QVERIFY2(q.exec(statement), qPrintable(q.lastError().text() + u' ' + statement.left(120)));
+                    ++statements;
+                }
+            }
+            QVERIFY(q.exec(QStringLiteral("COMMIT")));
+        }
+        QSqlDatabase::removeDatabase(name);
+        QVERIFY(statements > 50);
+    }
+
+    void shouldMigrateADatabaseAnEarlierConsoleWrote_data()
+    {
+        QTest::addColumn<int>("from");
+        for (int v = 1; v < LicenseStore::latestSchemaVersion(); ++v) {
+            QTest::newRow(qPrintable(QStringLiteral("v%1").arg(v))) << v;
+        }
+    }
+
+    // The migrations from every earlier version, run on the databases the consoles of those versions wrote (frozen
+    // fixtures, so an edited old migration or a lost step shows), not on schemas built by today's migration code.
+    void shouldMigrateADatabaseAnEarlierConsoleWrote()
+    {
+        QFETCH(int, from);
+        const QString fixture = QFINDTESTDATA(QStringLiteral("fixtures/store-schema-%1.sql").arg(from));
+        QVERIFY2(!fixture.isEmpty(), "no fixture for this schema: add one when a schema version is added");
+        loadFixture(m_location, fixture);
+        if (QTest::currentTestFailed()) {
+            return;
+        }
+        const QString fresh = freshLocation();
+        {
+            LicenseStore created;
+            QVERIFY(!created.open(fresh));
+        }
+
+        LicenseStore store;
+        const StoreError e = store.open(m_location);
+        QVERIFY2(!e, qPrintable(e.message));
+        QCOMPARE(store.schemaVersion(), LicenseStore::latestSchemaVersion());
+        store.close();
+        // Tables, columns, types, defaults and indexes as a database created by this version has them.
+        QCOMPARE(schemaOf(m_location), schemaOf(fresh));
+        QVERIFY(!store.open(m_location));
+
+        const QString connectionId = QStringLiteral("25e1bd0c-e63e-4941-b0d9-114cbb2f121b");
+        const auto connections = store.connections();
+        QVERIFY(connections.ok());
+        QCOMPARE(connections.value.size(), 1);
+        QCOMPARE(connections.value.first().id, connectionId);
+        QCOMPARE(connections.value.first().name, QStringLiteral("small"));
+        QCOMPARE(connections.value.first().kind, Connection::Kind::Lab);
+
+        const auto snapshots = store.snapshots(connectionId);
+        QVERIFY(snapshots.ok());
+        QCOMPARE(snapshots.value.size(), 3);
+        for (const SnapshotSummary &summary : snapshots.value) {
+            QCOMPARE(summary.totalSeatsConsumed, 9);
+            QCOMPARE(summary.totalSeatsPurchased, 100);
+        }
+        const qint64 newest = 3;
+        QCOMPARE(snapshots.value.last().id, newest);
+        QCOMPARE(snapshots.value.last().takenAt, QDateTime::fromMSecsSinceEpoch(1796237011015, QTimeZone::UTC));
+
+        const auto loaded = store.loadSnapshot(newest);
+        QVERIFY(loaded.ok());
+        const LicenseSnapshot &s = loaded.value;
+        QCOMPARE(s.licenses.users.size(), 9);
+        QCOMPARE(s.licenses.users.at(3).githubComName, QStringLiteral("José Álvarez 4"));
+        QCOMPARE(s.licenses.users.at(7).githubComName, QStringLiteral("李娜 8"));
+        QCOMPARE(s.licenses.users.at(4).enterpriseServerUserIds,
+            (QStringList{QStringLiteral("ghes-1.lab.example:2"), QStringLiteral("ghes-2.lab.example:3")}));
+        const ConsumedLicense &serverOnly = s.licenses.users.at(8);
+        QVERIFY(serverOnly.githubComLogin.isEmpty());
+        QCOMPARE(serverOnly.enterpriseServerEmails, QStringList{QStringLiteral("user000008@corp-alias.example")});
+        QCOMPARE(serverOnly.githubComTwoFactorAuth, TriState::Unknown);
+        QCOMPARE(serverOnly.enterpriseServerUser, TriState::Yes);
+        QCOMPARE(s.serverLicenses.size(), 2);
+        QCOMPARE(s.serverLicenses.first().installedVersion, QStringLiteral("3.11.8"));
+        QCOMPARE(s.serverLicenses.first().seatsUsed, 4);
+        QCOMPARE(s.installations.size(), 2);
+        QCOMPARE(s.installations.at(1).hostName, QStringLiteral("ghes-2.lab.example"));
+        QVERIFY(!s.installations.at(1).isConnected);
+        QCOMPARE(s.installations.at(1).uploads.size(), 2);
+        QCOMPARE(s.installations.at(1).uploads.first().name, QStringLiteral("u.json"));
+        QCOMPARE(s.installations.at(1).uploads.first().syncState, UploadSyncState::Success);
+        QCOMPARE(s.installations.first().userAccounts.size(), 5);
+        // Written before their own table (schema 3) or into it: the same name either way.
+        const auto names = store.loadServerProfileNames(newest);
+        QVERIFY(names.ok());
+        QCOMPARE(
+            names.value, (QHash<QString, QString>{{QStringLiteral("ghes-1.lab.example:2"), QStringLiteral("王芳")}}));
+        // The servers of each snapshot, recorded (schema 4) or taken from the sync history up to it.
+        for (const SnapshotSummary &summary : snapshots.value) {
+            LicenseStore::LoadParts statusOnly;
+            statusOnly.users = false;
+            const auto status = store.loadSnapshot(summary.id, statusOnly);
+            QVERIFY(status.ok());
+            QCOMPARE(status.value.syncStatus.size(), 1);
+            QCOMPARE(status.value.syncStatus.first().hostname, QStringLiteral("ghes-1.lab.example"));
+        }
+        QCOMPARE(s.syncStatus.first().lastSyncDate, QDateTime::fromMSecsSinceEpoch(1796237010000, QTimeZone::UTC));
+        const auto history = store.syncStatusHistory(connectionId);
+        QVERIFY(history.ok());
+        QCOMPARE(history.value.size(), 2);
+
+        const auto files = store.usageFiles(connectionId);
+        QVERIFY(files.ok());
+        QCOMPARE(files.value.size(), 2);
+        for (const UsageFileRecord &file : files.value) {
+            QCOMPARE(file.sha256, QStringLiteral("0791080116cb524b373ab86a30a5c47ba2f16707a4e703e138c710cf03e3223d"));
+            QCOMPARE(file.hostName, QStringLiteral("ghes-2.lab.example"));
+            // Schema 1 kept no upload state: unknown, not "pending" (which would poll GitHub for it).
+            const bool tracked = from >= 2 && file.direction == UsageFileRecord::Direction::Uploaded;
+            QCOMPARE(file.uploadState, tracked ? UploadSyncState::Success : UploadSyncState::Unknown);
+        }
+        const auto retention = store.retentionPolicy();
+        QVERIFY(retention.ok());
+        QCOMPARE(retention.value.keepNewest, from >= 2 ? 20 : 0);
+
+        // The console goes on writing where the old one stopped: the next snapshot id, its seats, and removal.
+        LicenseSnapshot next = smallSnapshot(5, 30);
+        next.connectionId = connectionId;
+        const auto written = store.writeSnapshot(next);
+        QVERIFY2(written.ok(), qPrintable(written.error.message));
+        QCOMPARE(written.value, newest + 1);
+        QCOMPARE(store.loadConsumedLicenses(written.value).value, next.licenses.users);
+        QVERIFY(!store.removeSnapshot(1));
+        QCOMPARE(countOf(store, QStringLiteral("SELECT COUNT(*) FROM consumed_licenses")),
+            qint64(2 * 9 + next.licenses.users.size()));
+        QCOMPARE(store.snapshots(connectionId).value.size(), 3);
+    }
+
     void shouldLeaveTheDatabaseAsItWasWhenAMigrationStepFails_data()
     {
         QTest::addColumn<int>("from"); // 0: a new database

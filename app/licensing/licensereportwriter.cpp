@@ -34,9 +34,11 @@ QString licenseTypeText(const QString &type)
     return type;
 }
 
+/// A text GitHub declares as string|null: null when empty, whether it came as "" or null (the store keeps
+/// both as NULL, and a report must not change with where its snapshot was read from).
 QJsonValue textOrNull(const QString &s)
 {
-    return s.isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(s);
+    return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s);
 }
 
 QJsonValue triJson(TriState t)

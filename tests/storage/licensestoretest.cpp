@@ -6,6 +6,7 @@
 
 #include "storage/licensestore.h"
 #include "licensing/countedtwice.h"
+#include "licensing/licensereportwriter.h"
 #include "postgresharness.h"
 #include "snapshotgenerator.h"
 #include "storage/postgresrowreader.h"
@@ -513,6 +514,41 @@ private Q_SLOTS:
         QStringList expected = serverIds(second) << added.serverId;
         expected.sort();
         QCOMPARE(serverIds(store.loadSnapshot(secondId, parts).value), expected);
+    }
+
+    // A report (JSON and CSV) of a stored snapshot is the report of the snapshot as it was fetched: the store keeps
+    // an empty text as NULL, so GitHub's "" and null must not come back as the other.
+    void shouldWriteTheReportOfAStoredSnapshotAsOfTheFetchedOne()
+    {
+        LicenseStore store;
+        QVERIFY(!store.open(m_location));
+        LicenseSnapshot snapshot = smallSnapshot(9, 40);
+        ConsumedLicense nulls; // what GitHub's null reads as
+        nulls.enterpriseServerUserIds = {QStringLiteral("ghes-1.example.com:9")};
+        nulls.totalUserAccounts = 1;
+        ConsumedLicense empties = nulls; // and its ""
+        empties.githubComLogin = QStringLiteral("");
+        empties.githubComName = QStringLiteral("");
+        empties.githubComProfile = QStringLiteral("");
+        empties.githubComSamlNameId = QStringLiteral("");
+        empties.visualStudioLicenseStatus = QStringLiteral("");
+        empties.visualStudioSubscriptionEmail = QStringLiteral("");
+        empties.enterpriseServerUserIds = {QStringLiteral("ghes-1.example.com:10")};
+        snapshot.licenses.users << nulls << empties;
+        const auto id = store.writeSnapshot(snapshot);
+        QVERIFY2(id.ok(), qPrintable(id.error.message));
+        const auto loaded = store.loadSnapshot(id.value);
+        QVERIFY(loaded.ok());
+        QCOMPARE(LicenseReportWriter::toJson(loaded.value.licenses), LicenseReportWriter::toJson(snapshot.licenses));
+        QCOMPARE(LicenseReportWriter::toCsv(loaded.value.licenses), LicenseReportWriter::toCsv(snapshot.licenses));
+        // GitHub's nullable texts are null when empty, its other texts "" (as its REST API writes them).
+        const QJsonObject seat = LicenseReportWriter::userJson(empties);
+        for (const char *key : {"github_com_name", "github_com_profile", "github_com_saml_name_id",
+                 "visual_studio_license_status", "visual_studio_subscription_email"}) {
+            QVERIFY2(seat.value(QLatin1String(key)).isNull(), key);
+        }
+        QCOMPARE(seat.value(QLatin1String("github_com_login")), QJsonValue(QString()));
+        QCOMPARE(seat.value(QLatin1String("license_type")), QJsonValue(QString()));
     }
 
     void shouldRoundTripSnapshotWithNonAsciiData()

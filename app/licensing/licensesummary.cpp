@@ -179,7 +179,9 @@ QString instancesSection(const Input &input)
         html += row({installation.hostName, known ? license->installedVersion : QString(),
             installation.isConnected ? i18nc("@item GitHub Connect", "Connected")
                                      : i18nc("@item GitHub Connect", "Not connected"),
-            uploaded ? dateText(installation.lastUploadAt()) : i18nc("@item no usage file uploaded", "none"),
+            uploaded                       ? dateText(installation.lastUploadAt())
+                : installation.isConnected ? i18nc("@item a connected server's last upload", "none needed: it syncs")
+                                           : i18nc("@item no usage file uploaded", "none"),
             uploaded ? uploadSyncStateText(installation.uploads.constFirst().syncState) : QString(),
             known ? license->seatsText() : QString()});
     }

@@ -55,7 +55,8 @@ void AddServerUsageJob::run()
             capability.text);
         return;
     }
-    setStage(Checking, i18ncp("@info:status", "Checking %1 file…", "Checking %1 files…", m_files.size()));
+    setStage(Checking, i18ncp("@info:status", "Checking %1 file…", "Checking %1 files…", m_files.size()),
+        i18ncp("@info:status", "Checked %1 file", "Checked %1 files", m_files.size()));
     LicenseStore *db = store();
     if (!db) {
         return;
@@ -192,7 +193,8 @@ void AddServerUsageJob::uploadNext()
         return;
     }
     // Assisted: remember the uploads that exist now, so the admin's new one can be recognised.
-    setStage(WaitingForUpload, i18nc("@info:status", "Waiting for the upload of %1…", QFileInfo(path).fileName()));
+    setStage(WaitingForUpload, i18nc("@info:status", "Waiting for the upload of %1…", QFileInfo(path).fileName()),
+        i18nc("@info:status", "GitHub received %1", QFileInfo(path).fileName()));
     const int index = m_current;
     InstallationsJob *job = client()->fetchInstallations();
     whenRead(job, [this, job, index, path] {
@@ -216,7 +218,7 @@ void AddServerUsageJob::uploadNext()
 void AddServerUsageJob::uploadToLab(int index, const QByteArray &bytes)
 {
     const QString name = QFileInfo(m_results.at(index).check.path).fileName();
-    setStage(Uploading, i18nc("@info:status", "Uploading %1…", name));
+    setStage(Uploading, i18nc("@info:status", "Uploading %1…", name), i18nc("@info:status", "Uploaded %1", name));
     labRequest(QStringLiteral("uploads"), "POST", bytes,
         [this, index](int status, const QByteArray &body, const GitHubError &error) {
             if (!isRunning()) {
@@ -234,7 +236,8 @@ void AddServerUsageJob::uploadToLab(int index, const QByteArray &bytes)
             m_results[index].uploaded = true;
             m_results[index].state = UploadSyncState::Pending;
             Q_EMIT fileFinished(index, m_results.at(index)); // PENDING is visible at once
-            setStage(Confirming, i18nc("@info:status", "Upload received; waiting for GitHub to process it…"));
+            setStage(Confirming, i18nc("@info:status", "Upload received; waiting for GitHub to process it…"),
+                i18nc("@info:status", "GitHub processed the upload"));
             m_deadline = QDateTime::currentDateTimeUtc().addMSecs(context().assistTimeoutMs);
             const QString jobId = answer.value(QLatin1String("job")).toString();
             m_timer.disconnect(this);
@@ -290,7 +293,8 @@ void AddServerUsageJob::pollInstallations(int index)
                     if (m_results.at(index).state != UploadSyncState::Pending) {
                         m_results[index].uploaded = true;
                         m_results[index].state = UploadSyncState::Pending;
-                        setStage(Confirming, i18nc("@info:status", "Upload seen; waiting for GitHub to process it…"));
+                        setStage(Confirming, i18nc("@info:status", "Upload seen; waiting for GitHub to process it…"),
+                            i18nc("@info:status", "GitHub processed the upload"));
                         Q_EMIT fileFinished(index, m_results.at(index));
                     }
                     continue;

@@ -36,7 +36,8 @@ void ExportUsageJob::run()
         return;
     }
     if (context().labActions) {
-        setStage(Exporting, i18nc("@info:status", "Exporting license usage of %1…", m_host));
+        setStage(Exporting, i18nc("@info:status", "Exporting license usage of %1…", m_host),
+            i18nc("@info:status", "Exported license usage of %1", m_host));
         labRequest(QStringLiteral("servers/%1/usage-export").arg(m_host), "GET", {},
             [this](int status, const QByteArray &body, const GitHubError &error) {
                 if (!isRunning()) {
@@ -65,7 +66,8 @@ void ExportUsageJob::run()
         exportOverAdminShell();
         return;
     }
-    setStage(WaitingForDownload, i18nc("@info:status", "Waiting for the downloaded file…"));
+    setStage(WaitingForDownload, i18nc("@info:status", "Waiting for the downloaded file…"),
+        i18nc("@info:status", "Found the downloaded file"));
     Q_EMIT assistRequired(context().serverLicensePage(m_host),
         i18nc("@info assisted export, %1 host name",
             "On %1, open Enterprise settings > License and click <b>Export license usage</b>. "
@@ -76,7 +78,8 @@ void ExportUsageJob::run()
 void ExportUsageJob::exportOverAdminShell()
 {
     // The command depends on the installed version (ghe-license usage after 3.12), so read it first.
-    setStage(Exporting, i18nc("@info:status", "Reading the version of %1…", m_host));
+    setStage(Exporting, i18nc("@info:status", "Reading the version of %1…", m_host),
+        i18nc("@info:status", "Read the version of %1", m_host));
     ServerLicenseJob *version = client()->fetchServerLicense();
     connect(version, &GitHubJob::finished, this, [this, version] {
         version->deleteLater();
@@ -85,7 +88,8 @@ void ExportUsageJob::exportOverAdminShell()
         }
         const QString installed =
             version->error().kind == GitHubError::Kind::None ? version->result().installedVersion : QString();
-        setStage(Exporting, i18nc("@info:status", "Exporting license usage of %1 over the admin shell…", m_host));
+        setStage(Exporting, i18nc("@info:status", "Exporting license usage of %1 over the admin shell…", m_host),
+            i18nc("@info:status", "Exported license usage of %1 over the admin shell", m_host));
         // ssh reaches the host itself; the web port of a `host:port` is not the admin shell's (adminShell.port).
         auto *shell =
             new AdminShellExport(Connection::hostName(m_host), context().connection.adminShell, installed, {}, this);
@@ -135,7 +139,8 @@ void ExportUsageJob::provideDownloadedFile(const QString &path)
 
 void ExportUsageJob::accept(const QByteArray &bytes)
 {
-    setStage(Writing, i18nc("@info:status", "Checking and writing %1…", QFileInfo(m_target).fileName()));
+    setStage(Writing, i18nc("@info:status", "Checking and writing %1…", QFileInfo(m_target).fileName()),
+        i18nc("@info:status", "Checked and wrote %1", QFileInfo(m_target).fileName()));
     m_summary = UsageFile::read(bytes);
     if (!m_summary.ok()) {
         fail(m_summary.message(),

@@ -15,7 +15,7 @@ ReportFileJob::ReportFileJob(const WorkflowContext &context, const QString &path
 
 void ReportFileJob::run()
 {
-    Q_EMIT stageChanged(0, i18nc("@info stage", "Reading the license report"));
+    Q_EMIT stageChanged(0, i18nc("@info stage", "Reading the license report"), {});
     LicenseReportReader::Result read = LicenseReportReader::readFile(m_path);
     if (!read.ok()) {
         fail(read.error, read.nextStep);
@@ -25,7 +25,7 @@ void ReportFileJob::run()
         cancel();
         return;
     }
-    Q_EMIT stageChanged(1, i18nc("@info stage", "Looking for people counted twice"));
+    Q_EMIT stageChanged(1, i18nc("@info stage", "Looking for people counted twice"), {});
     m_seats = CompactLicenseRows::fromLicenses(read.report.users);
     read.report.users.clear();
     m_totals = read.report;

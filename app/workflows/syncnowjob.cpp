@@ -30,7 +30,8 @@ void SyncNowJob::run()
         fail(i18nc("@info", "Sync now cannot be run from a GitHub Enterprise Server connection."), capability.text);
         return;
     }
-    setStage(Requesting, i18nc("@info:status", "Reading the current license sync status…"));
+    setStage(Requesting, i18nc("@info:status", "Reading the current license sync status…"),
+        i18nc("@info:status", "Read the current license sync status"));
     fetchStatus([this](const QList<LicenseSyncStatus> &statuses) {
         QStringList known;
         for (const LicenseSyncStatus &status : statuses) {
@@ -66,7 +67,8 @@ void SyncNowJob::run()
         }
         setStage(Confirming,
             i18ncp("@info:status", "Waiting for %1 server to report a new sync…",
-                "Waiting for %1 servers to report a new sync…", m_hosts.size()));
+                "Waiting for %1 servers to report a new sync…", m_hosts.size()),
+            i18ncp("@info:status", "%1 server reported a new sync", "%1 servers reported a new sync", m_hosts.size()));
         connect(&m_timer, &QTimer::timeout, this, &SyncNowJob::poll);
         m_timer.start(context().pollIntervalMs);
     });
@@ -81,7 +83,8 @@ void SyncNowJob::fetchStatus(const std::function<void(const QList<LicenseSyncSta
 void SyncNowJob::requestLabSyncs()
 {
     setStage(Requesting,
-        i18ncp("@info:status", "Requesting a sync of %1 server…", "Requesting a sync of %1 servers…", m_hosts.size()));
+        i18ncp("@info:status", "Requesting a sync of %1 server…", "Requesting a sync of %1 servers…", m_hosts.size()),
+        i18ncp("@info:status", "Requested a sync of %1 server", "Requested a sync of %1 servers", m_hosts.size()));
     auto pending = std::make_shared<int>(int(m_hosts.size()));
     for (const QString &host : std::as_const(m_hosts)) {
         labRequest(QStringLiteral("servers/%1/sync").arg(host), "POST", {},
@@ -100,7 +103,8 @@ void SyncNowJob::requestLabSyncs()
                 }
                 m_labJobs.insert(host, id);
                 if (--*pending == 0) {
-                    setStage(WaitingForJob, i18nc("@info:status", "Waiting for the sync job to finish…"));
+                    setStage(WaitingForJob, i18nc("@info:status", "Waiting for the sync job to finish…"),
+                        i18nc("@info:status", "The sync job finished"));
                     connect(&m_timer, &QTimer::timeout, this, &SyncNowJob::pollLabJobs);
                     m_timer.start(std::min(context().pollIntervalMs, 250));
                 }
@@ -141,7 +145,8 @@ void SyncNowJob::pollLabJobs()
                     m_timer.start(std::min(context().pollIntervalMs, 250));
                     return;
                 }
-                setStage(Confirming, i18nc("@info:status", "Confirming through license-sync-status…"));
+                setStage(Confirming, i18nc("@info:status", "Confirming through license-sync-status…"),
+                    i18nc("@info:status", "Confirmed through license-sync-status"));
                 fetchStatus([this](const QList<LicenseSyncStatus> &statuses) { conclude(statuses); });
             });
     }

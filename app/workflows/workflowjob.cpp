@@ -99,9 +99,9 @@ LicenseStore *WorkflowJob::store()
     return m_store.get();
 }
 
-void WorkflowJob::setStage(int stage, const QString &text)
+void WorkflowJob::setStage(int stage, const QString &text, const QString &doneText)
 {
-    Q_EMIT stageChanged(stage, text);
+    Q_EMIT stageChanged(stage, text, doneText);
 }
 
 void WorkflowJob::succeed()

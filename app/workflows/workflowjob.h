@@ -55,8 +55,9 @@ public:
     const WorkflowContext &context() const { return m_context; }
 
 Q_SIGNALS:
-    /// A new stage began (job-specific numbering) with a translated description.
-    void stageChanged(int stage, const QString &text);
+    /// A new stage began (job-specific numbering) with a translated description of it under way, and one for
+    /// when it is done ("Exporting …" / "Exported …"; empty: the same text).
+    void stageChanged(int stage, const QString &text, const QString &doneText);
     void progress(qint64 done, qint64 total, qint64 items);
     /// Real GitHub has no API for this action: open `page` and follow `instructions`; the job then
     /// confirms the outcome by itself.
@@ -81,7 +82,7 @@ protected:
         const QList<std::pair<QString, QString>> &query = {});
     /// The store, opened on first use; nullptr (and the job failed) when it cannot be opened.
     LicenseStore *store();
-    void setStage(int stage, const QString &text);
+    void setStage(int stage, const QString &text, const QString &doneText = {});
     void succeed();
     void fail(const QString &errorText, const QString &nextStep = {});
     void fail(const GitHubError &error);

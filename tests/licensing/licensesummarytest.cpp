@@ -102,8 +102,8 @@ private Q_SLOTS:
                                          "<td>Failed</td><td></td></tr>")
                     .arg(QLocale().toString(Now.addDays(-1).addSecs(3600).toLocalTime(), QLocale::ShortFormat))),
             qPrintable(html));
-        QVERIFY(html.contains(
-            QLatin1String("<tr><td>zz.example</td><td></td><td>Connected</td><td>none</td><td></td><td></td></tr>")));
+        QVERIFY(html.contains(QLatin1String("<tr><td>zz.example</td><td></td><td>Connected</td><td>none needed: it "
+                                            "syncs</td><td></td><td></td></tr>")));
         QVERIFY(html.contains(
             QLatin1String("3 suspected pairs of accounts are counted as two seats each; fixing them would free 3 seats "
                           "(1,228 consumed then).")));

@@ -301,6 +301,18 @@ private Q_SLOTS:
         QVERIFY(cell(1, Model::LastUploadColumn).endsWith(QLatin1String("(1 hour ago)")));
         QCOMPARE(cell(2, Model::LastUploadColumn), QStringLiteral("No upload yet"));
         QCOMPARE(cell(2, Model::ConnectedColumn), QStringLiteral("Not connected"));
+        // A server with GitHub Connect and no upload misses none.
+        {
+            QList<Glc::EnterpriseServerInstallation> connectedOnly = UiTestData::installations();
+            connectedOnly[0].uploads.clear();
+            ServerInstancesCard other;
+            other.setClock(UiTestData::now);
+            other.setInstances(connectedOnly);
+            QCOMPARE(other.view()->model()->index(0, Model::LastUploadColumn).data().toString(),
+                QStringLiteral("None needed: it syncs"));
+            QCOMPARE(other.view()->model()->index(2, Model::LastUploadColumn).data().toString(),
+                QStringLiteral("No upload yet"));
+        }
         // The sync columns are the License sync card's.
         QVERIFY(view->isColumnHidden(Model::SyncStatusColumn) && !view->isColumnHidden(Model::SeatsColumn));
 

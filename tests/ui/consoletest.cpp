@@ -1677,9 +1677,11 @@ private Q_SLOTS:
         QCOMPARE(view->resultList()->topLevelItemCount(), 1);
         QCOMPARE(view->resultList()->topLevelItem(0)->text(0), server.hostname);
         QCOMPARE(view->resultList()->topLevelItem(0)->text(1), QStringLiteral("Synced"));
-        // Every stage, the last included, is ticked once the sync succeeded.
-        QVERIFY(view->stagesLabel()->text().contains(QStringLiteral("✔")));
-        QVERIFY2(!view->stagesLabel()->text().contains(QStringLiteral("➜")), qPrintable(view->stagesLabel()->text()));
+        // Every stage, the last included, is ticked and said as done once the sync succeeded.
+        QCOMPARE(view->stagesLabel()->text().split(QStringLiteral("<br>")),
+            (QStringList{QStringLiteral("✔ Read the current license sync status"),
+                QStringLiteral("✔ Requested a sync of 1 server"), QStringLiteral("✔ The sync job finished"),
+                QStringLiteral("✔ Confirmed through license-sync-status")}));
         QCOMPARE(view->resultMessage()->type(), InlineMessage::Type::Information);
         QVERIFY(view->resultMessage()->isVisible());
 
@@ -1726,8 +1728,10 @@ private Q_SLOTS:
         QCOMPARE(view->resultList()->topLevelItemCount(), 1);
         QCOMPARE(view->resultList()->topLevelItem(0)->text(1), QStringLiteral("Failed"));
         QCOMPARE(view->resultList()->topLevelItem(0)->text(3), githubError);
-        // The stage that failed is marked as failed, not as still running.
-        QVERIFY2(view->stagesLabel()->text().contains(QStringLiteral("✘")), qPrintable(view->stagesLabel()->text()));
+        // The stage that failed is marked as failed, not as still running, and not said as done.
+        const QStringList failedStages = view->stagesLabel()->text().split(QStringLiteral("<br>"));
+        QVERIFY2(failedStages.last().startsWith(QStringLiteral("✘ ")) && failedStages.last().endsWith(u'…'),
+            qPrintable(failedStages.join(u'\n')));
         QVERIFY(!view->stagesLabel()->text().contains(QStringLiteral("➜")));
         QVERIFY(view->startButton()->isEnabled());
 
@@ -2091,6 +2095,8 @@ private Q_SLOTS:
         QVERIFY(finished.wait(30000));
         QVERIFY2(finished.first().first().toBool(), qPrintable(view->resultMessage()->title()));
         QCOMPARE(asked, 0);
+        QCOMPARE(view->stagesLabel()->text(),
+            QStringLiteral("✔ Exported license usage of %1<br>✔ Checked and wrote export.json").arg(server.hostname));
         QVERIFY(view->summaryLabel()->text().contains(server.serverId));
         QVERIFY(view->summaryLabel()->text().contains(server.hostname));
         QVERIFY(view->resultMessage()->title().contains(target));
@@ -2535,7 +2541,7 @@ private Q_SLOTS:
             QCOMPARE(results.at(i).path, files.at(i));
             QCOMPARE(results.at(i).title, uploadSyncStateText(UploadSyncState::Success));
             const QString name = QFileInfo(files.at(i)).fileName();
-            const qsizetype at = stages.indexOf(QStringLiteral("Uploading %1").arg(name));
+            const qsizetype at = stages.indexOf(QStringLiteral("✔ Uploaded %1<br>").arg(name));
             QVERIFY2(at > previous, qPrintable(stages));
             previous = at;
             // GitHub (the lab) has one more upload of each server, under the file's name.
@@ -2544,10 +2550,12 @@ private Q_SLOTS:
             QCOMPARE(uploads.first().name, name);
             QCOMPARE(uploads.first().syncState, UploadSyncState::Success);
             // Each stage in words too: the ticks are for the eye.
-            QVERIFY2(view->stagesLabel()->toolTip().contains(QStringLiteral("Done: Uploading %1").arg(name)),
+            QVERIFY2(view->stagesLabel()->toolTip().contains(QStringLiteral("Done: Uploaded %1\n").arg(name)),
                 qPrintable(view->stagesLabel()->toolTip()));
         }
         QCOMPARE(view->stagesLabel()->accessibleDescription(), view->stagesLabel()->toolTip());
+        QVERIFY2(stages.endsWith(QStringLiteral("✔ GitHub processed the upload")), qPrintable(stages));
+        QVERIFY2(!stages.contains(u'…'), qPrintable(stages));
     }
 
     void shouldAddDroppedFilesToTheListAndTakeThemOffByDelete()
@@ -3102,8 +3110,9 @@ private Q_SLOTS:
         QCOMPARE(finished.first().first().toBool(), false);
         QCOMPARE(view->resultMessage()->type(), InlineMessage::Type::Information);
         QCOMPARE(view->resultMessage()->title(), QStringLiteral("Cancelled."));
-        // The stage it stopped at is marked as cancelled; no result, least of all a success.
-        QVERIFY2(view->stagesLabel()->text().contains(QStringLiteral("– ")), qPrintable(view->stagesLabel()->text()));
+        // The stage it stopped at is marked as cancelled, in its words under way; no result, least of all a success.
+        QVERIFY2(view->stagesLabel()->text().endsWith(QStringLiteral("– Waiting for the sync job to finish…")),
+            qPrintable(view->stagesLabel()->text()));
         QVERIFY(!view->stagesLabel()->text().contains(QStringLiteral("➜")));
         QCOMPARE(view->resultList()->topLevelItemCount(), 0);
         QVERIFY(!view->resultList()->isVisible());

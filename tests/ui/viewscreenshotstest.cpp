@@ -543,10 +543,13 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(dialog));
         QTRY_VERIFY_WITH_TIMEOUT(dialog->keepNewestBox()->isEnabled(), 10000); // the stored setting was read
         shoot(dialog, QStringLiteral("snapshot-retention"));
-        // Removing old snapshots after OK: the progress it shows.
+        // Removing old snapshots after OK: the progress it shows, with the newest 5 kept of the one connection's.
+        const int stored = int(m_window->controller()->data().history.size());
+        QVERIFY(stored > 5);
+        dialog->keepNewestBox()->setValue(5);
         dialog->setBusy(true);
         dialog->setStoring(true);
-        dialog->setProgress(7, 26);
+        dialog->setProgress(3, stored - 5);
         QVERIFY(dialog->progressBar()->isVisible());
         shoot(dialog, QStringLiteral("snapshot-retention-removing"));
         dialog->setStoring(false);

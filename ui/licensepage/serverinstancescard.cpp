@@ -43,7 +43,10 @@ public:
         if (role == Qt::DisplayRole && index.column() == Model::LastUploadColumn) {
             const QDateTime when = raw(Model::LastUploadColumn).toDateTime();
             if (!when.isValid()) {
-                return i18nc("@item", "No upload yet");
+                // A server with GitHub Connect syncs its usage: no upload is missing.
+                return instance().connected.value_or(false)
+                    ? i18nc("@item a connected server's last upload", "None needed: it syncs")
+                    : i18nc("@item", "No upload yet");
             }
             const QString text = UiFormat::dateTimeWithRelative(when, clock());
             return instance().uploadOverdue(clock(), model->uploadDays())

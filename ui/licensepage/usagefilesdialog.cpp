@@ -109,7 +109,7 @@ void UsageFilesDialog::addFileActions(QMenu *menu, const QModelIndex &index)
         i18ncp("@action:inmenu", "Copy &SHA-256", "Copy %1 &SHA-256 Digests", digests.size()),
         i18nc("@action:inmenu none to copy", "Copy &SHA-256"));
     QAction *add = menu->addAction(
-        QIcon::fromTheme(QStringLiteral("document-import")), i18nc("@action:inmenu", "A&dd to the Enterprise…"));
+        QIcon::fromTheme(QStringLiteral("document-import")), i18nc("@action:inmenu", "A&dd Server Usage…"));
     add->setObjectName(QStringLiteral("addUsageFiles"));
     add->setEnabled(!exported.isEmpty());
     connect(add, &QAction::triggered, this, [this, exported] { Q_EMIT addServerUsageRequested(exported); });

@@ -28,7 +28,7 @@ public:
 Q_SIGNALS:
     /// A row's Open Containing Folder: the folder the file was written to or uploaded from.
     void openFolderRequested(const QString &folder);
-    /// A row's Add to the Enterprise: the selected exported files that are still there, for Add server usage.
+    /// A row's Add Server Usage: the selected exported files that are still there, for Add server usage.
     void addServerUsageRequested(const QStringList &files);
 
 private:

@@ -172,7 +172,7 @@ void ActionView::setReadingTabOrder(const QList<QWidget *> &controls)
 void ActionView::runJob(WorkflowJob *job)
 {
     m_job = job;
-    m_stageTexts.clear();
+    m_steps.clear();
     m_assists.clear();
     showStages(WorkflowJob::Status::Running); // none yet
     m_result->hide();
@@ -182,8 +182,8 @@ void ActionView::runJob(WorkflowJob *job)
     m_progress->setVisible(true);
     m_start->setEnabled(false);
     m_cancel->setEnabled(true);
-    connect(job, &WorkflowJob::stageChanged, this, [this](int, const QString &text) {
-        m_stageTexts.append(text);
+    connect(job, &WorkflowJob::stageChanged, this, [this](int, const QString &text, const QString &doneText) {
+        m_steps.append({text, doneText.isEmpty() ? text : doneText});
         showStages(WorkflowJob::Status::Running);
     });
     connect(job, &WorkflowJob::progress, this, [this](qint64 done, qint64 total, qint64) {
@@ -258,11 +258,15 @@ void ActionView::showStages(WorkflowJob::Status status)
     }
     QStringList lines;
     QStringList spoken;
-    for (int i = 0; i < m_stageTexts.size(); ++i) {
-        const bool done = i + 1 < m_stageTexts.size();
-        lines.append((done ? QStringLiteral("✔ ") : last) + m_stageTexts.at(i).toHtmlEscaped());
+    for (int i = 0; i < m_steps.size(); ++i) {
+        // Said as done ("Exported …") once the next stage began or the job succeeded; a failed or cancelled
+        // last stage keeps its words ("Exporting …").
+        const bool done = i + 1 < m_steps.size();
+        const QString &text =
+            done || status == WorkflowJob::Status::Succeeded ? m_steps.at(i).doneText : m_steps.at(i).text;
+        lines.append((done ? QStringLiteral("✔ ") : last) + text.toHtmlEscaped());
         spoken.append(i18nc("@info %1 stage state (Done, Failed, In progress), %2 the stage", "%1: %2",
-            done ? i18nc("@info stage state", "Done") : lastState, m_stageTexts.at(i)));
+            done ? i18nc("@info stage state", "Done") : lastState, text));
     }
     m_stages->setText(lines.join(QStringLiteral("<br>")));
     m_stages->setToolTip(spoken.join(QLatin1Char('\n')));

@@ -105,5 +105,10 @@ private:
         QString instructions;
     };
     QList<Assist> m_assists; ///< what the running job asked the admin to do, one per page (e.g. per server)
-    QStringList m_stageTexts;
+    struct Stage
+    {
+        QString text; ///< under way
+        QString doneText; ///< once done (empty: text)
+    };
+    QList<Stage> m_steps; ///< the running job's stages so far
 };

@@ -31,14 +31,14 @@ ExportUsageView::ExportUsageView(LicenseController *controller, QWidget *parent)
     , m_browse(new QPushButton(i18nc("@action:button", "&Browse…"), this))
     , m_pickDownload(new QPushButton(i18nc("@action:button", "Choose the Do&wnloaded File…"), this))
     , m_summary(new QLabel(this))
-    , m_addExported(new QPushButton(QIcon::fromTheme(QStringLiteral("document-import")),
-          i18nc("@action:button", "A&dd to the Enterprise…"), this))
+    , m_addExported(new QPushButton(
+          QIcon::fromTheme(QStringLiteral("document-import")), i18nc("@action:button", "A&dd Server Usage…"), this))
 {
     setObjectName(QStringLiteral("ExportUsageView"));
     setWindowTitle(i18nc("@title:window", "Export License Usage"));
     auto *intro = new QLabel(i18nc("@info",
                                  "Exports a server's license usage as a JSON file, for servers that cannot sync by "
-                                 "themselves. Add the file to GitHub Enterprise Cloud with Add server usage."),
+                                 "themselves. Then add the file to GitHub Enterprise Cloud with Add Server Usage."),
         this);
     intro->setWordWrap(true);
     m_server->setObjectName(QStringLiteral("server"));

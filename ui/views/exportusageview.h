@@ -44,7 +44,7 @@ public:
     void provideDownloadedFile(const QString &path);
 
 Q_SIGNALS:
-    /// Add to the Enterprise: the file just exported, for Add server usage.
+    /// Add Server Usage: the file just exported, for Add server usage.
     void addServerUsageRequested(const QStringList &files);
 
 protected:

@@ -113,7 +113,7 @@ QVariant SyncHistoryModel::headerData(int section, Qt::Orientation orientation, 
     }
     switch (section) {
     case LastSyncColumn:
-        return i18nc("@title:column when the server synced", "Sync");
+        return i18nc("@title:column when the server synced", "Synced");
     case ServerColumn:
         return i18nc("@title:column", "Server");
     case StatusColumn:
@@ -121,7 +121,7 @@ QVariant SyncHistoryModel::headerData(int section, Qt::Orientation orientation, 
     case ErrorColumn:
         return i18nc("@title:column", "Error");
     case SeenColumn:
-        return i18nc("@title:column when the console saw the sync", "Seen");
+        return i18nc("@title:column when the console saw the sync", "Recorded");
     }
     return QAbstractTableModel::headerData(section, orientation, role);
 }

@@ -8,6 +8,7 @@
 #include "licensepage/uiformat.h"
 #include "licensepage/usagemeter.h"
 #include "licensepage/userlicensescard.h"
+#include "licensepage/wrappingitemdelegate.h"
 #include "models/serverinstancesmodel.h"
 #include "uitestdata.h"
 
@@ -21,6 +22,7 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStandardItemModel>
 #include <QTest>
 #include <QTreeView>
 
@@ -39,6 +41,36 @@ class CardsTest : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    // A wrapped cell's lines all show, with room above and below them: rows of several lines (the unexpected
+    // seats' "What to do") do not run into each other.
+    void shouldGiveWrappedCellsTheirLinesAndRoomAroundThem()
+    {
+        QTreeView view;
+        QStandardItemModel model(0, 2);
+        const QString longText = QStringLiteral(
+            "user000103 consumes a seat only because of a pending invitation to lab-org-4. Cancel the invitation if "
+            "it is no longer needed.");
+        model.appendRow({new QStandardItem(QStringLiteral("user000103")), new QStandardItem(longText)});
+        model.appendRow({new QStandardItem(QStringLiteral("user000104")), new QStandardItem(QStringLiteral("Short"))});
+        view.setModel(&model);
+        view.setItemDelegate(new WrappingItemDelegate(&view, 1));
+        view.resize(420, 300);
+        view.setColumnWidth(0, 120);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const QFontMetrics metrics = view.fontMetrics();
+        const QRect cell = view.visualRect(model.index(0, 1));
+        // The lines the text needs at the column's width (less the style's text margins).
+        const QRect text = metrics.boundingRect(QRect(0, 0, cell.width() - 8, 0), Qt::TextWordWrap, longText);
+        QVERIFY2(text.height() >= 2 * metrics.lineSpacing(), "the sample does not wrap");
+        const int padding = WrappingItemDelegate::RowPadding * metrics.height() / 100 * 2;
+        QVERIFY(padding >= 4);
+        QVERIFY2(cell.height() >= text.height() + padding,
+            qPrintable(QStringLiteral("row %1 px, text %2 px").arg(cell.height()).arg(text.height())));
+        // A row of one line gets the same room.
+        QVERIFY(view.visualRect(model.index(1, 1)).height() >= metrics.height() + padding);
+    }
+
     void initTestCase() { UiTestData::setUp(); }
 
     void shouldShowUserLicenseNumbers()

@@ -28,5 +28,10 @@ QSize WrappingItemDelegate::sizeHint(const QStyleOptionViewItem &option, const Q
         // The style wraps only within a valid rectangle; the height it finds is what is asked here.
         wrapped.rect.setSize({width, std::max(wrapped.rect.height(), 1)});
     }
-    return QStyledItemDelegate::sizeHint(wrapped, index);
+    QSize size = QStyledItemDelegate::sizeHint(wrapped, index);
+    if (index.column() == m_column) {
+        // Room above and below the lines, so that rows of several lines do not run into each other.
+        size.rheight() += RowPadding * option.fontMetrics.height() / 100 * 2;
+    }
+    return size;
 }

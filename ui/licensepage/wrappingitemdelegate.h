@@ -15,6 +15,8 @@ public:
     WrappingItemDelegate(QTreeView *view, int column);
 
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    /// The room above and below a row's lines, in percent of a line's height.
+    static constexpr int RowPadding = 20;
 
 private:
     QTreeView *const m_view;

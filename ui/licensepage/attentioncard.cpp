@@ -35,9 +35,11 @@ std::optional<std::pair<AttentionCard::Action, QString>> linkOf(const AttentionI
         return std::pair{Action::ExportUsage, i18nc("@action:button", "Export license usage…")};
     case Kind::CountedTwice:
         return std::pair{Action::ShowCountedTwice, i18nc("@action:button", "Show Who")};
+    // Both open the seats that count unexpectedly; named by what they show, as both lines may be there at once.
     case Kind::PendingInvitations:
+        return std::pair{Action::ShowUnexpectedSeats, i18nc("@action:button", "Show the Invitations")};
     case Kind::UnmatchedVisualStudio:
-        return std::pair{Action::ShowUnexpectedSeats, i18nc("@action:button", "Show the Seats")};
+        return std::pair{Action::ShowUnexpectedSeats, i18nc("@action:button", "Show the Subscribers")};
     case Kind::Forecast:
         return std::pair{Action::ShowHistory, i18nc("@action:button", "Show the History")};
     case Kind::LicenseExpiry:

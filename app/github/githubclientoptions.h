@@ -23,6 +23,9 @@ struct GitHubClientOptions
     /// jitter while the limit persists; smaller only in tests.
     int secondaryMinimumWaitMs = 60 * 1000;
     int perPage = 100;
+    /// An answer longer than this is cut off and fails (TooLarge): GitHub's pages are a few hundred kilobytes,
+    /// so only a wrong URL or a broken server sends more, and the console's memory is not its to fill.
+    qint64 maxResponseBytes = 64 * 1024 * 1024;
     QString caFile; ///< extra CA certificate (PEM) added to the system's; also taken from the Connection
     std::optional<QNetworkProxy> proxy; ///< unset: the system proxy settings
 };

@@ -59,6 +59,10 @@ QString GitHubError::message() const
         return i18nc("@info %1 why", "The connection's CA certificate file cannot be used: %1", serverMessage);
     case Kind::GraphQl:
         return i18nc("@info", "GitHub's GraphQL API reported an error: %1", serverMessage);
+    case Kind::TooLarge:
+        return i18nc("@info %1 a size such as 64 MiB",
+            "The server's answer was longer than %1 and was not read: no page of GitHub's API is that long.",
+            serverMessage);
     }
     return {};
 }
@@ -119,6 +123,10 @@ QString GitHubError::nextStep() const
             "field to use the system's certificate authorities only.");
     case Kind::GraphQl:
         return i18nc("@info", "Retry; if it persists, check the connection settings against GitHub's message.");
+    case Kind::TooLarge:
+        return i18nc("@info",
+            "Check the connection's server URL: something other than GitHub's API (a proxy's or a web server's "
+            "page) may be answering there.");
     }
     return {};
 }

@@ -35,6 +35,7 @@ public:
         /// 403 not about the token's scopes or SSO: an IP allow list, a policy, a token type the endpoint
         /// does not take (serverMessage: GitHub's words)
         Forbidden,
+        TooLarge, ///< the answer was longer than the client takes (serverMessage: the limit, as a size)
     };
 
     GitHubError() = default;

@@ -179,6 +179,8 @@ void RequestScheduler::cancel(QObject *owner)
     }
     for (QNetworkReply *reply : toAbort) {
         m_running.remove(reply);
+        m_sslDetails.remove(reply); // a later reply may get the same address
+        m_tooLarge.remove(reply);
         reply->abort();
         reply->deleteLater();
     }
@@ -282,6 +284,14 @@ void RequestScheduler::start(Pending pending)
     connect(reply, &QNetworkReply::sslErrors, this, [this, reply](const QList<QSslError> &errors) {
         // Never ignored: only described, so the admin sees which certificate failed.
         m_sslDetails.insert(reply, describeCertificate(errors));
+    });
+    // Cut off as soon as the announced or received length passes the limit: abort() ends it in onFinished().
+    connect(reply, &QNetworkReply::downloadProgress, this, [this, reply](qint64 received, qint64 total) {
+        if (std::max(received, total) > m_options.maxResponseBytes && m_running.contains(reply) &&
+            !m_tooLarge.contains(reply)) {
+            m_tooLarge.insert(reply);
+            reply->abort();
+        }
     });
     m_running.insert(reply, std::move(pending));
 }
@@ -450,6 +460,20 @@ void RequestScheduler::onFinished(QNetworkReply *reply)
     result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     for (const auto &pair : reply->rawHeaderPairs()) {
         result.headers.insert(pair.first.toLower(), pair.second);
+    }
+    if (m_tooLarge.remove(reply)) {
+        // Not retried: the same URL would send the same flood again.
+        result.error.kind = GitHubError::Kind::TooLarge;
+        result.error.url = pending.url.toDisplayString(QUrl::RemoveUserInfo);
+        result.error.httpStatus = result.status;
+        result.error.serverHost = m_serverHost;
+        result.error.serverMessage = QLocale().formattedDataSize(m_options.maxResponseBytes, 0);
+        qCDebug(GLC_CORE) << "answer longer than" << m_options.maxResponseBytes << "bytes cut off:" << result.error.url;
+        if (pending.owner && pending.callback) {
+            pending.callback(result);
+        }
+        dispatch();
+        return;
     }
     result.body = reply->readAll();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();

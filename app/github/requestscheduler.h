@@ -12,6 +12,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QSslConfiguration>
 #include <QUrl>
 
@@ -125,6 +126,7 @@ private:
     QHash<QNetworkReply *, Pending> m_running;
     QHash<QTimer *, Pending> m_retrying; ///< each with its own single-shot timer
     QHash<QNetworkReply *, QString> m_sslDetails;
+    QSet<QNetworkReply *> m_tooLarge; ///< cut off for passing maxResponseBytes
     quint64 m_nextId = 1;
     qint64 m_pausedUntil = 0; ///< epoch ms: a secondary limit pauses every request
     QHash<QString, Budget> m_budgets; ///< by x-ratelimit-resource (core, graphql, ...)

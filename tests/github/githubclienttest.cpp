@@ -18,6 +18,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QLocale>
 #include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QSet>
@@ -126,7 +127,7 @@ private Q_SLOTS:
 
     void shouldExplainEveryErrorKind()
     {
-        for (int kind = int(GitHubError::Kind::BadToken); kind <= int(GitHubError::Kind::GraphQl); ++kind) {
+        for (int kind = int(GitHubError::Kind::BadToken); kind <= int(GitHubError::Kind::TooLarge); ++kind) {
             GitHubError error(static_cast<GitHubError::Kind>(kind));
             error.httpStatus = 500;
             error.serverMessage = QStringLiteral("detail");
@@ -1121,6 +1122,61 @@ private Q_SLOTS:
         QVERIFY2(job->error().kind == GitHubError::Kind::None, qPrintable(job->error().message()));
         QCOMPARE(client.scheduler()->requestsSent(), 2);
         QCOMPARE(connections, 2);
+    }
+
+    void shouldCutOffAnAnswerLongerThanTheLimit_data()
+    {
+        QTest::addColumn<int>("bodyBytes");
+        QTest::addColumn<bool>("announced"); ///< Content-Length given, or the body ends with the connection
+        QTest::addColumn<bool>("cutOff");
+        QTest::newRow("announced, too long") << 200000 << true << true;
+        QTest::newRow("unannounced, too long") << 200000 << false << true;
+        QTest::newRow("just within the limit") << 16000 << false << false;
+    }
+
+    void shouldCutOffAnAnswerLongerThanTheLimit()
+    {
+        QFETCH(int, bodyBytes);
+        QFETCH(bool, announced);
+        QFETCH(bool, cutOff);
+        // A wrong URL or a broken server streaming without end: the answer is cut off at the limit and fails
+        // with its own error, not read into memory to the last byte, and not asked for again.
+        QTcpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        int answered = 0;
+        connect(&server, &QTcpServer::newConnection, this, [&] {
+            QTcpSocket *socket = server.nextPendingConnection();
+            connect(socket, &QTcpSocket::readyRead, socket, [&, socket] {
+                if (!socket->readAll().contains("\r\n\r\n")) {
+                    return;
+                }
+                ++answered;
+                const QByteArray head = "{\"server_instances\": [], \"padding\": \"";
+                const QByteArray tail = "\"}";
+                const QByteArray body = head + QByteArray(bodyBytes - head.size() - tail.size(), 'x') + tail;
+                socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n" +
+                    (announced ? "Content-Length: " + QByteArray::number(body.size()) + "\r\n"
+                               : QByteArray("Connection: close\r\n")) +
+                    "\r\n" + body);
+                if (!announced) {
+                    socket->disconnectFromHost();
+                }
+            });
+        });
+        GitHubClientOptions options = fastOptions();
+        options.maxResponseBytes = 16384;
+        GitHubClient client(bareSocketConnection(server.serverPort()), QStringLiteral("t"), options);
+        std::unique_ptr<LicenseSyncStatusJob> job(client.fetchLicenseSyncStatus());
+        QVERIFY(waitFinished(job.get()));
+        if (!cutOff) {
+            QVERIFY2(job->error().kind == GitHubError::Kind::None, qPrintable(job->error().message()));
+            return;
+        }
+        QCOMPARE(job->error().kind, GitHubError::Kind::TooLarge);
+        QCOMPARE(job->error().serverMessage, QLocale().formattedDataSize(16384, 0));
+        QVERIFY2(job->error().message().contains(job->error().serverMessage), qPrintable(job->error().message()));
+        QCOMPARE(client.scheduler()->requestsSent(), 1);
+        QCOMPARE(answered, 1);
     }
 
     void shouldStopAtLinksThatNameEndlessPages_data()

@@ -65,9 +65,13 @@ GitHubError GitHubJob::graphQlError(
     if (samlFailure || sso.startsWith("required") || (!sso.isEmpty() && type == QLatin1String("FORBIDDEN"))) {
         error.kind = GitHubError::Kind::SsoRequired;
         error.ssoUrl = GitHubError::ssoUrlFromHeader(sso);
-    } else if (type == QLatin1String("INSUFFICIENT_SCOPES") || type == QLatin1String("FORBIDDEN")) {
+    } else if (type == QLatin1String("INSUFFICIENT_SCOPES") ||
+        (type == QLatin1String("FORBIDDEN") && RequestScheduler::lacksScope(http.headers, error.serverMessage))) {
         error.kind = GitHubError::Kind::MissingScope;
         error.acceptedScopes = QString::fromLatin1(http.headers.value("x-accepted-oauth-scopes"));
+    } else if (type == QLatin1String("FORBIDDEN")) {
+        // Not about the token's scopes: an IP allow list or a policy, in GitHub's words (as REST's 403).
+        error.kind = GitHubError::Kind::Forbidden;
     } else if (type == QLatin1String("NOT_FOUND")) {
         error.kind = GitHubError::Kind::NotFound;
     } else if (type == QLatin1String("RATE_LIMITED") || type == QLatin1String("RATE_LIMIT")) {

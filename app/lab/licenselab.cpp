@@ -604,11 +604,14 @@ LicenseLab::Reply LicenseLab::route(const QHttpServerRequest &request, const QSt
         reply.status = 302;
         reply.headers.emplaceBack("Location", target.toEncoded());
     } else if (faults.forcedStatus == 403) {
-        // What an enterprise's IP allow list answers a classic token that has the right scope.
-        reply = error(403,
+        // What an enterprise's IP allow list answers a classic token that has the right scope; GraphQL says it
+        // with HTTP 200 and a FORBIDDEN error, the type it also gives a missing scope.
+        const QString message =
             QStringLiteral("Although you appear to have the correct authorization credentials, the `%1` enterprise has "
                            "an IP allow list enabled, and your IP address is not permitted to access this resource.")
-                .arg(m_enterprise.slug()));
+                .arg(m_enterprise.slug());
+        reply = graphQl ? graphQlError(QStringLiteral("FORBIDDEN"), message, QStringLiteral("enterprise"))
+                        : error(403, message);
         reply.headers.emplaceBack("X-OAuth-Scopes", "read:enterprise, repo");
         reply.headers.emplaceBack("X-Accepted-OAuth-Scopes", "read:enterprise");
     } else if (faults.forcedStatus > 0) {

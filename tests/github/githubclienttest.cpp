@@ -530,6 +530,10 @@ private Q_SLOTS:
                                << QStringLiteral("Something went wrong while executing your query.")
                                << int(GitHubError::Kind::GraphQl)
                                << QStringLiteral("Something went wrong while executing your query.");
+        // FORBIDDEN to a token that has read:enterprise: not a scope to add, GitHub's words say why.
+        QTest::newRow("ip allow list") << QString() << int(LabFaults::Token::Valid) << QStringLiteral("403")
+                                       << int(GitHubError::Kind::Forbidden)
+                                       << QStringLiteral("Although you appear to have the correct authorization");
     }
 
     void shouldTypeGraphQlErrors()
@@ -545,7 +549,11 @@ private Q_SLOTS:
         QVERIFY(lab.start());
         LabFaults faults;
         faults.token = LabFaults::Token(token);
-        faults.graphQlError = graphQlError;
+        if (graphQlError == QLatin1String("403")) {
+            faults.forcedStatus = 403; // the lab's IP allow list
+        } else {
+            faults.graphQlError = graphQlError;
+        }
         lab.setFaults(faults);
         Connection connection = lab.connection();
         if (!slug.isEmpty()) {
@@ -569,7 +577,7 @@ private Q_SLOTS:
         if (job->error().kind == GitHubError::Kind::NotFound) {
             QVERIFY(job->error().nextStep().contains(QLatin1String("slug")));
         }
-        if (job->error().kind == GitHubError::Kind::GraphQl) {
+        if (job->error().kind == GitHubError::Kind::GraphQl || job->error().kind == GitHubError::Kind::Forbidden) {
             QVERIFY(job->error().message().contains(serverMessage));
         }
     }

@@ -38,6 +38,11 @@ void SuspectedPairsModel::setAnalysis(const CountedTwiceResult &result, const Co
     beginResetModel();
     m_given.clear();
     m_seats = seats;
+    // Translated once here, not per cell: a sort asks for the column's text twice per comparison.
+    m_serverAccountPattern = ki18nc("@item:intable %1 a server's user ids, %2 the user's e-mail", "%1 (%2)")
+                                 .subs(QStringLiteral("%1"))
+                                 .subs(QStringLiteral("%2"))
+                                 .toString();
     m_analysed = withSeats(result.pairs, [&seats](const CountedTwicePair &pair) {
         return hasSeat(seats, pair.serverRow) && hasSeat(seats, pair.cloudRow);
     });
@@ -134,7 +139,7 @@ QVariant SuspectedPairsModel::data(const QModelIndex &index, int role) const
             return column == FixColumn ? pair->fix
                 : column == ReasonColumn
                 ? CountedTwicePair::reasonText(pair->reason)
-                : QStringLiteral("%1 (%2)").arg(
+                : m_serverAccountPattern.arg(
                       m_seats.list(pair->serverRow, CompactLicenseRows::List::ServerUserIds).join(QStringLiteral(", ")),
                       pair->serverEmail);
         }

@@ -89,6 +89,7 @@ private:
     QList<SuspectedPairRow> m_given;
     QList<CountedTwicePair> m_analysed; ///< the analysis' pairs whose seats are in m_seats
     CompactLicenseRows m_seats;
+    QString m_serverAccountPattern; ///< "%1 (%2)" in the interface's language: ids (e-mail)
     int m_totalSeatsFreed = 0;
 };
 

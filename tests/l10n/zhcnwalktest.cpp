@@ -22,6 +22,7 @@
 #include "mainwindow.h"
 #include "mnemonics.h"
 #include "models/consumedlicensesmodel.h"
+#include "models/countedtwicemodels.h"
 #include "textwalker.h"
 #include "urlopener.h"
 #include "views/addserverusageview.h"
@@ -186,6 +187,12 @@ private Q_SLOTS:
             QCOMPARE(m_window->windowTitle(), QStringLiteral("GHE 许可证控制台"));
             QVERIFY2(m_window->licensePage()->lastRefreshedText().contains(QStringLiteral("下次自动刷新")),
                 qPrintable(m_window->licensePage()->lastRefreshedText()));
+            // Chinese punctuation inside cells too: the server account's e-mail in full-width parentheses.
+            const QAbstractItemModel *pairs = m_window->licensePage()->countedTwicePanel()->view()->model();
+            QVERIFY(pairs->rowCount() > 0);
+            const QString account = pairs->index(0, Glc::SuspectedPairsModel::ServerAccountColumn).data().toString();
+            QVERIFY2(
+                account.contains(QStringLiteral("（")) && !account.contains(QLatin1Char('(')), qPrintable(account));
         }
     }
 

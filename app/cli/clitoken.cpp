@@ -141,8 +141,8 @@ Missing missing(const Connection &connection, const Lookup &lookup)
     QString environment;
     if (connection.kind == Connection::Kind::Server) {
         environment = i18nc("@info:shell",
-            "Set GH_ENTERPRISE_TOKEN (or GH_TOKEN) in the environment of ghe-license. Tokens are never accepted as "
-            "arguments.");
+            "Set GH_ENTERPRISE_TOKEN (or GITHUB_ENTERPRISE_TOKEN) in the environment of ghe-license (GH_TOKEN "
+            "holds a github.com token and is not sent to a server). Tokens are never accepted as arguments.");
     } else if (connection.kind == Connection::Kind::Lab && !TokenStore::isLocalLab(connection)) {
         // The GitHub token of GH_TOKEN is not given to a lab on another host (TokenStore::environmentToken()).
         environment = i18nc("@info:shell",

@@ -23,15 +23,16 @@ TokenStore::Factory &defaultFactory()
 
 const QStringList &TokenStore::environmentVariables()
 {
-    // In the order environmentToken() prefers them for a Server connection; the lab's own last.
-    static const QStringList names{QStringLiteral("GH_ENTERPRISE_TOKEN"), QStringLiteral("GH_TOKEN"),
-        QStringLiteral("GITHUB_TOKEN"), QStringLiteral("GLC_LAB_TOKEN")};
+    // As gh names them: a GitHub Enterprise Server's first, then github.com's and GHE.com's, the lab's own last.
+    static const QStringList names{QStringLiteral("GH_ENTERPRISE_TOKEN"), QStringLiteral("GITHUB_ENTERPRISE_TOKEN"),
+        QStringLiteral("GH_TOKEN"), QStringLiteral("GITHUB_TOKEN"), QStringLiteral("GLC_LAB_TOKEN")};
     return names;
 }
 
 QString TokenStore::linkedServerEnvironmentToken()
 {
-    return qEnvironmentVariable("GH_ENTERPRISE_TOKEN");
+    const QString token = qEnvironmentVariable("GH_ENTERPRISE_TOKEN");
+    return token.isEmpty() ? qEnvironmentVariable("GITHUB_ENTERPRISE_TOKEN") : token;
 }
 
 bool TokenStore::isLocalLab(const Connection &connection)
@@ -51,7 +52,9 @@ QString TokenStore::environmentToken(const Connection &connection)
     QStringList names;
     switch (connection.kind) {
     case Connection::Kind::Server:
-        names = {QStringLiteral("GH_ENTERPRISE_TOKEN"), QStringLiteral("GH_TOKEN"), QStringLiteral("GITHUB_TOKEN")};
+        // Never GH_TOKEN or GITHUB_TOKEN: they hold a github.com token (gh's, or the one GitHub Actions sets),
+        // which is not for whatever host a server connection names.
+        names = {QStringLiteral("GH_ENTERPRISE_TOKEN"), QStringLiteral("GITHUB_ENTERPRISE_TOKEN")};
         break;
     case Connection::Kind::Cloud:
         names = {QStringLiteral("GH_TOKEN"), QStringLiteral("GITHUB_TOKEN")};

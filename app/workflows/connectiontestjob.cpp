@@ -37,10 +37,14 @@ void ConnectionTestJob::run()
     const Connection &connection = context().connection;
     if (context().token.isEmpty()) {
         // A lab on another host is not given GH_TOKEN (TokenStore::environmentToken()): its own variable.
-        const Check token = missingToken({},
-            connection.kind == Connection::Kind::Lab && !TokenStore::isLocalLab(connection)
-                ? i18nc("@info", "Save the lab's token for this connection, or set GLC_LAB_TOKEN.")
-                : QString());
+        QString fix;
+        if (connection.kind == Connection::Kind::Lab && !TokenStore::isLocalLab(connection)) {
+            fix = i18nc("@info", "Save the lab's token for this connection, or set GLC_LAB_TOKEN.");
+        } else if (connection.kind == Connection::Kind::Server) {
+            // Nor is a server given GH_TOKEN: that is a github.com token.
+            fix = i18nc("@info", "Save a site administrator's token for this server, or set GH_ENTERPRISE_TOKEN.");
+        }
+        const Check token = missingToken({}, fix);
         add(token.what, false, token.detail, token.fix);
         conclude();
         return;

@@ -76,6 +76,7 @@ private:
         env.remove(QStringLiteral("GH_TOKEN"));
         env.remove(QStringLiteral("GITHUB_TOKEN"));
         env.remove(QStringLiteral("GH_ENTERPRISE_TOKEN"));
+        env.remove(QStringLiteral("GITHUB_ENTERPRISE_TOKEN"));
         env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
         // Never the developer's store or settings either: a home of the test's own.
         env.insert(QStringLiteral("XDG_DATA_HOME"), s_home + QStringLiteral("/data"));
@@ -230,6 +231,14 @@ private:
     }
 
     /// The lab started with --tls as an Enterprise Server connection "ghes" (its API under /api/v3, its test CA).
+    /// A server connection's token, where gh puts it (GH_TOKEN, a github.com token, never goes to a server).
+    static QProcessEnvironment serverToken(const QString &token)
+    {
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("GH_ENTERPRISE_TOKEN"), token);
+        return env;
+    }
+
     static bool addServerConnection(const QString &store, const Lab &lab)
     {
         return run({QStringLiteral("connections"), QStringLiteral("add"), QStringLiteral("ghes"),
@@ -2276,7 +2285,7 @@ private Q_SLOTS:
         QVERIFY(addServerConnection(serverStore, lab));
         const Run serverStatus = run({QStringLiteral("status"), QStringLiteral("--format"), QStringLiteral("json"),
                                          QStringLiteral("--store"), serverStore},
-            lab.token);
+            {}, serverToken(lab.token));
         QCOMPARE(serverStatus.code, 0);
         const QJsonObject serverJson = QJsonDocument::fromJson(serverStatus.out.toUtf8()).object();
         QCOMPARE(serverJson.keys(), json.keys());
@@ -2374,16 +2383,17 @@ private Q_SLOTS:
         const QString store = newStore();
         QVERIFY(addServerConnection(store, lab));
         for (int i = 0; i < 2; ++i) {
-            const Run refresh = run({QStringLiteral("refresh"), QStringLiteral("--store"), store}, lab.token);
+            const Run refresh =
+                run({QStringLiteral("refresh"), QStringLiteral("--store"), store}, {}, serverToken(lab.token));
             QVERIFY2(refresh.code == 0, qPrintable(refresh.err));
         }
         const Run online = run({QStringLiteral("status"), QStringLiteral("--format"), QStringLiteral("json"),
                                    QStringLiteral("--store"), store},
-            lab.token);
+            {}, serverToken(lab.token));
         QCOMPARE(online.code, 0);
         const Run onlineUsers = run({QStringLiteral("users"), QStringLiteral("--format"), QStringLiteral("csv"),
                                         QStringLiteral("--store"), store},
-            lab.token);
+            {}, serverToken(lab.token));
         QCOMPARE(onlineUsers.code, 0);
         stopLab(lab);
 
@@ -2586,7 +2596,7 @@ private Q_SLOTS:
         QVERIFY(addServerConnection(store, lab));
         const Run json = run({QStringLiteral("status"), QStringLiteral("--format"), QStringLiteral("json"),
                                  QStringLiteral("--store"), store},
-            lab.token);
+            {}, serverToken(lab.token));
         QCOMPARE(json.code, 0);
         const QJsonObject status = QJsonDocument::fromJson(json.out.toUtf8()).object();
         const QJsonObject seats = status.value(QLatin1String("seats")).toObject();
@@ -2602,7 +2612,7 @@ private Q_SLOTS:
                 .value(QLatin1String("seats"))
                 .isNull());
 
-        const Run text = run({QStringLiteral("status"), QStringLiteral("--store"), store}, lab.token);
+        const Run text = run({QStringLiteral("status"), QStringLiteral("--store"), store}, {}, serverToken(lab.token));
         QCOMPARE(text.code, 0);
         QVERIFY2(text.out.contains(QStringLiteral("Seats consumed: %1 (the license has no seat limit)")
                          .arg(QLocale().toString(seats.value(QLatin1String("consumed")).toInt()))),
@@ -2614,7 +2624,7 @@ private Q_SLOTS:
         const Run check =
             run({QStringLiteral("check"), QStringLiteral("--max-used-percent"), QStringLiteral("0"),
                     QStringLiteral("--max-stale-days"), QStringLiteral("365"), QStringLiteral("--store"), store},
-                lab.token);
+                {}, serverToken(lab.token));
         QVERIFY2(check.code == 0, qPrintable(check.err));
         QVERIFY2(check.out.contains(QLatin1String("OK: the license has no seat limit.")), qPrintable(check.out));
         // A server's own connection has no license sync status (the enterprise's answer): nothing to say of syncs.

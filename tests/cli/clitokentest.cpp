@@ -104,6 +104,7 @@ private Q_SLOTS:
         qunsetenv("GH_TOKEN");
         qunsetenv("GITHUB_TOKEN");
         qunsetenv("GH_ENTERPRISE_TOKEN");
+        qunsetenv("GITHUB_ENTERPRISE_TOKEN");
     }
 
     void shouldPreferTheEnvironmentOverTheKeychain_data()
@@ -113,7 +114,8 @@ private Q_SLOTS:
         QTest::newRow("cloud, GH_TOKEN") << Connection::Kind::Cloud << QByteArray("GH_TOKEN");
         QTest::newRow("cloud, GITHUB_TOKEN") << Connection::Kind::Cloud << QByteArray("GITHUB_TOKEN");
         QTest::newRow("server, GH_ENTERPRISE_TOKEN") << Connection::Kind::Server << QByteArray("GH_ENTERPRISE_TOKEN");
-        QTest::newRow("server, GH_TOKEN") << Connection::Kind::Server << QByteArray("GH_TOKEN");
+        QTest::newRow("server, GITHUB_ENTERPRISE_TOKEN")
+            << Connection::Kind::Server << QByteArray("GITHUB_ENTERPRISE_TOKEN");
     }
     void shouldPreferTheEnvironmentOverTheKeychain()
     {

@@ -164,6 +164,16 @@ private Q_SLOTS:
         qunsetenv("GH_TOKEN");
         QCOMPARE(TokenStore::environmentToken(cloud), QStringLiteral("github-token"));
         qunsetenv("GH_ENTERPRISE_TOKEN");
+        // A github.com token (gh's, or GitHub Actions' GITHUB_TOKEN) never goes to a server's host.
+        QVERIFY(TokenStore::environmentToken(server).isEmpty());
+        qputenv("GH_TOKEN", "gh-token");
+        QVERIFY(TokenStore::environmentToken(server).isEmpty());
+        qputenv("GITHUB_ENTERPRISE_TOKEN", "server-token-2");
+        QCOMPARE(TokenStore::environmentToken(server), QStringLiteral("server-token-2"));
+        QCOMPARE(TokenStore::linkedServerEnvironmentToken(), QStringLiteral("server-token-2"));
+        QCOMPARE(TokenStore::environmentToken(cloud), QStringLiteral("gh-token"));
+        qunsetenv("GITHUB_ENTERPRISE_TOKEN");
+        qunsetenv("GH_TOKEN");
         qunsetenv("GITHUB_TOKEN");
         QVERIFY(TokenStore::environmentToken(server).isEmpty());
     }

@@ -390,7 +390,7 @@ private Q_SLOTS:
         QStandardPaths::setTestModeEnabled(true);
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
         // Tokens come from the tests' keychain only.
-        for (const char *variable : {"GH_ENTERPRISE_TOKEN", "GH_TOKEN", "GITHUB_TOKEN"}) {
+        for (const char *variable : {"GH_ENTERPRISE_TOKEN", "GITHUB_ENTERPRISE_TOKEN", "GH_TOKEN", "GITHUB_TOKEN"}) {
             qunsetenv(variable);
         }
         m_keychain = std::make_unique<Test::TestKeychain>();
@@ -582,6 +582,10 @@ private Q_SLOTS:
         cloud.kind = Connection::Kind::Cloud;
         const QString hint = LicenseController::tokenHint(cloud);
         QCOMPARE(hint, QStringLiteral("Enter a token in File > Connection…, or set GH_TOKEN."));
+        Connection server;
+        server.kind = Connection::Kind::Server;
+        QCOMPARE(LicenseController::tokenHint(server),
+            QStringLiteral("Enter a token in File > Connection…, or set GH_ENTERPRISE_TOKEN."));
         QVERIFY(hint.contains(KLocalizedString::removeAcceleratorMarker(fileMenu->title())));
         QVERIFY(hint.contains(KLocalizedString::removeAcceleratorMarker(connection->text())));
     }

@@ -1142,6 +1142,13 @@ private Q_SLOTS:
         QVERIFY(runToEnd(&local));
         QCOMPARE(local.checks().first().fix,
             QStringLiteral("Save a token with the read:enterprise scope, or set GH_TOKEN."));
+        // A server is never given GH_TOKEN (a github.com token): its own variable.
+        context.connection.kind = Connection::Kind::Server;
+        context.connection.serverHost = QStringLiteral("ghes.example.com");
+        ConnectionTestJob server(context);
+        QVERIFY(runToEnd(&server));
+        QCOMPARE(server.checks().first().fix,
+            QStringLiteral("Save a site administrator's token for this server, or set GH_ENTERPRISE_TOKEN."));
     }
 
     void shouldTellAnIpAllowListFromAMissingScope()

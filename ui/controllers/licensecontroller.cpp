@@ -573,6 +573,11 @@ QString LicenseController::tokenHint(const Connection &connection)
         return i18nc("@info %1 the File menu, %2 its Connection item",
             "Enter a token in %1 > %2, or set GLC_LAB_TOKEN.", menu, item);
     }
+    if (connection.kind == Connection::Kind::Server) {
+        // Nor is GH_TOKEN given to a server: it holds a github.com token.
+        return i18nc("@info %1 the File menu, %2 its Connection item",
+            "Enter a token in %1 > %2, or set GH_ENTERPRISE_TOKEN.", menu, item);
+    }
     return i18nc(
         "@info %1 the File menu, %2 its Connection item", "Enter a token in %1 > %2, or set GH_TOKEN.", menu, item);
 }

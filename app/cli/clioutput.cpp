@@ -156,6 +156,7 @@ QString plain(const QString &richText)
     text.remove(QRegularExpression(QStringLiteral("<[^>]*>")));
     text.replace(QLatin1String("&lt;"), QLatin1String("<"));
     text.replace(QLatin1String("&gt;"), QLatin1String(">"));
+    text.replace(QLatin1String("&quot;"), QLatin1String("\""));
     text.replace(QLatin1String("&amp;"), QLatin1String("&"));
     return text;
 }

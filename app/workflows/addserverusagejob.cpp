@@ -208,7 +208,7 @@ void AddServerUsageJob::uploadNext()
             i18nc("@info assisted upload, %1 file path",
                 "GitHub has no API to add server usage. On the enterprise's License page, click <b>Add server "
                 "usage</b> and upload %1. The console then confirms the upload by itself.",
-                path));
+                path.toHtmlEscaped())); // rich text: a file name may hold < or &
         m_timer.disconnect(this);
         connect(&m_timer, &QTimer::timeout, this, [this, index] { pollInstallations(index); });
         m_timer.start(context().pollIntervalMs);

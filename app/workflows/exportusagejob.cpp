@@ -72,7 +72,7 @@ void ExportUsageJob::run()
         i18nc("@info assisted export, %1 host name",
             "On %1, open Enterprise settings > License and click <b>Export license usage</b>. "
             "Then choose the downloaded file here; the console checks it and saves it under the chosen name.",
-            m_host));
+            m_host.toHtmlEscaped())); // rich text
 }
 
 void ExportUsageJob::exportOverAdminShell()

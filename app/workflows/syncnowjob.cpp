@@ -63,7 +63,7 @@ void SyncNowJob::run()
                 i18nc("@info assisted sync, %1 host name",
                     "GitHub has no API to start a license sync. On %1, open Enterprise settings > License and "
                     "click <b>Sync now</b>. The console then confirms the sync by itself.",
-                    host));
+                    host.toHtmlEscaped())); // rich text: the host comes from GitHub's answers
         }
         setStage(Confirming,
             i18ncp("@info:status", "Waiting for %1 server to report a new sync…",

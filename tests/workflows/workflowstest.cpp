@@ -892,16 +892,23 @@ private Q_SLOTS:
         LabBrowser browser(m_lab->url(), m_lab->token());
         const QByteArray bytes = browser.exportUsage(host);
         QVERIFY(UsageFile::read(bytes).ok());
-        const QString file = m_dir.filePath(QStringLiteral("assisted.json"));
+        // A file name with markup in it: the instructions (rich text) show it as it is, never as markup.
+        const QString file = m_dir.filePath(QStringLiteral("assisted <b>1 & co.json"));
         {
             QFile out(file);
             QVERIFY(out.open(QIODevice::WriteOnly));
             out.write(bytes);
         }
         AddServerUsageJob job(context, {file}, AddServerUsageJob::Mode::Upload);
-        connect(&job, &WorkflowJob::assistRequired, this,
-            [&](const QUrl &, const QString &) { browser.upload(bytes, QStringLiteral("assisted.json")); });
+        QString instructions;
+        connect(&job, &WorkflowJob::assistRequired, this, [&](const QUrl &, const QString &text) {
+            instructions = text;
+            browser.upload(bytes, QStringLiteral("assisted.json"));
+        });
         QVERIFY(runToEnd(&job));
+        QVERIFY2(instructions.contains(QStringLiteral("assisted &lt;b&gt;1 &amp; co.json")) &&
+                !instructions.contains(QLatin1String("<b>1")),
+            qPrintable(instructions));
         QVERIFY2(job.status() == WorkflowJob::Status::Succeeded, qPrintable(job.errorText()));
         QCOMPARE(job.results().first().state, UploadSyncState::Success);
         QCOMPARE(browser.answers(), QList<int>{202});

@@ -33,6 +33,8 @@
 
 #include <algorithm>
 #include <clocale>
+#include <functional>
+#include <memory>
 #include <optional>
 
 using namespace Glc;
@@ -100,6 +102,23 @@ Connection serverConnection(LicenseLab &lab)
     server.enterpriseSlug = lab.enterprise().slug();
     server.caFile = lab.caCertificateFile();
     return server;
+}
+
+/// A bare HTTP/1.1 server for what the lab would never send: @p answer writes the answer to each request on
+/// its socket once the request's head is in.
+void answerEveryRequest(QTcpServer &server, const std::function<void(QTcpSocket *)> &answer)
+{
+    QObject::connect(&server, &QTcpServer::newConnection, &server, [&server, answer] {
+        QTcpSocket *socket = server.nextPendingConnection();
+        auto head = std::make_shared<QByteArray>();
+        QObject::connect(socket, &QTcpSocket::readyRead, socket, [socket, answer, head] {
+            *head += socket->readAll();
+            if (head->contains("\r\n\r\n")) {
+                head->clear();
+                answer(socket);
+            }
+        });
+    });
 }
 
 bool waitFinished(GitHubJob *job, int timeout = 30000)
@@ -660,20 +679,14 @@ private Q_SLOTS:
         QTcpServer proxy;
         QVERIFY(proxy.listen(QHostAddress::LocalHost, 0));
         int requests = 0;
-        connect(&proxy, &QTcpServer::newConnection, this, [&proxy, &requests, status] {
-            QTcpSocket *socket = proxy.nextPendingConnection();
-            connect(socket, &QTcpSocket::readyRead, socket, [socket, &requests, status] {
-                if (!socket->readAll().contains("\r\n\r\n")) {
-                    return; // the lab's requests are small: one read holds the whole head
-                }
-                ++requests;
-                const QByteArray body = "The proxy says no.";
-                socket->write("HTTP/1.1 " + status +
-                    "\r\nProxy-Authenticate: Basic realm=\"lab proxy\"\r\nContent-Type: text/plain\r\n"
-                    "Connection: close\r\nContent-Length: " +
-                    QByteArray::number(body.size()) + "\r\n\r\n" + body);
-                socket->disconnectFromHost();
-            });
+        answerEveryRequest(proxy, [&requests, status](QTcpSocket *socket) {
+            ++requests;
+            const QByteArray body = "The proxy says no.";
+            socket->write("HTTP/1.1 " + status +
+                "\r\nProxy-Authenticate: Basic realm=\"lab proxy\"\r\nContent-Type: text/plain\r\n"
+                "Connection: close\r\nContent-Length: " +
+                QByteArray::number(body.size()) + "\r\n\r\n" + body);
+            socket->disconnectFromHost();
         });
         Connection connection;
         if (https) {
@@ -1152,24 +1165,18 @@ private Q_SLOTS:
         QTcpServer server;
         QVERIFY(server.listen(QHostAddress::LocalHost, 0));
         int answered = 0;
-        connect(&server, &QTcpServer::newConnection, this, [&] {
-            QTcpSocket *socket = server.nextPendingConnection();
-            connect(socket, &QTcpSocket::readyRead, socket, [&, socket] {
-                if (!socket->readAll().contains("\r\n\r\n")) {
-                    return;
-                }
-                ++answered;
-                const QByteArray head = "{\"server_instances\": [], \"padding\": \"";
-                const QByteArray tail = "\"}";
-                const QByteArray body = head + QByteArray(bodyBytes - head.size() - tail.size(), 'x') + tail;
-                socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n" +
-                    (announced ? "Content-Length: " + QByteArray::number(body.size()) + "\r\n"
-                               : QByteArray("Connection: close\r\n")) +
-                    "\r\n" + body);
-                if (!announced) {
-                    socket->disconnectFromHost();
-                }
-            });
+        answerEveryRequest(server, [&](QTcpSocket *socket) {
+            ++answered;
+            const QByteArray head = "{\"server_instances\": [], \"padding\": \"";
+            const QByteArray tail = "\"}";
+            const QByteArray body = head + QByteArray(bodyBytes - head.size() - tail.size(), 'x') + tail;
+            socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n" +
+                (announced ? "Content-Length: " + QByteArray::number(body.size()) + "\r\n"
+                           : QByteArray("Connection: close\r\n")) +
+                "\r\n" + body);
+            if (!announced) {
+                socket->disconnectFromHost();
+            }
         });
         GitHubClientOptions options = fastOptions();
         options.maxResponseBytes = 16384;
@@ -1207,18 +1214,12 @@ private Q_SLOTS:
         const QByteArray base =
             "http://127.0.0.1:" + QByteArray::number(server.serverPort()) + "/enterprises/lab/consumed-licenses";
         int answered = 0;
-        connect(&server, &QTcpServer::newConnection, this, [&] {
-            QTcpSocket *socket = server.nextPendingConnection();
-            connect(socket, &QTcpSocket::readyRead, socket, [&, socket] {
-                if (!socket->readAll().contains("\r\n\r\n")) {
-                    return;
-                }
-                ++answered;
-                const QByteArray body = R"({"total_seats_consumed": 1, "total_seats_purchased": 1, "users": []})";
-                socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nLink: " +
-                    QByteArray(link).replace("%1", base) + "\r\nContent-Length: " + QByteArray::number(body.size()) +
-                    "\r\n\r\n" + body);
-            });
+        answerEveryRequest(server, [&](QTcpSocket *socket) {
+            ++answered;
+            const QByteArray body = R"({"total_seats_consumed": 1, "total_seats_purchased": 1, "users": []})";
+            socket->write(
+                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nLink: " + QByteArray(link).replace("%1", base) +
+                "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
         });
         const Connection connection = bareSocketConnection(server.serverPort());
         GitHubClient client(connection, QStringLiteral("t"), fastOptions());

@@ -48,7 +48,8 @@ protected:
     /// `format`: one of formats(), checked.
     virtual ExitCode report(CliSession &session, const LicenseSnapshot &snapshot, const QString &format,
         const QCommandLineParser &parser) = 0;
-    /// Options that do not go together, found before the snapshot is read: a message and ExitCode::Usage.
+    /// What keeps the report from being made, found before the snapshot is read: a message and the exit code
+    /// (ExitCode::Usage for options that do not go together).
     virtual ExitCode checkOptions(const QCommandLineParser &, const QString & /*format*/) const { return ExitCode::Ok; }
     /// The values --format takes.
     virtual SnapshotJson::Formats formats() const { return SnapshotJson::Formats::TextOrJson; }

@@ -30,7 +30,7 @@ protected:
     void addOptions(QCommandLineParser &parser) override
     {
         ReportCommand::addOptions(parser);
-        parser.addOption(SnapshotJson::outputOption());
+        parser.addOptions(SnapshotJson::outputOptions());
         parser.addOption(SnapshotJson::bomOption());
     }
     ExitCode checkOptions(const QCommandLineParser &parser, const QString &format) const override
@@ -43,7 +43,7 @@ protected:
             CliOutput::error(i18nc("@info:shell", "--output applies to --format csv or --format json."));
             return ExitCode::Usage;
         }
-        return ExitCode::Ok;
+        return SnapshotJson::outputMayBeWritten(parser) ? ExitCode::Ok : ExitCode::Failure;
     }
     ExitCode report(CliSession &session, const LicenseSnapshot &snapshot, const QString &format,
         const QCommandLineParser &parser) override
@@ -64,6 +64,9 @@ protected:
             const QByteArray bytes = csv ? FixListWriter::toCsv(seats, result, parser.isSet(QStringLiteral("bom")))
                                          : CliOutput::json(SnapshotJson::countedTwice(seats, result, people));
             const int findings = int(result.pairs.size() + result.unexpected.size());
+            if (!SnapshotJson::outputMayBeWritten(parser)) {
+                return ExitCode::Failure;
+            }
             return CliOutput::outBytesOrFile(output, bytes,
                        i18ncp("@info:shell", "Wrote %1 finding to %2.", "Wrote %1 findings to %2.", findings, output))
                 ? ExitCode::Ok

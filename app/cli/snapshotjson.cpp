@@ -6,6 +6,7 @@
 
 #include <KLocalizedString>
 
+#include <QFileInfo>
 #include <QJsonArray>
 
 namespace Glc::SnapshotJson {
@@ -40,11 +41,25 @@ bool checkFormat(const QString &format, Formats formats)
     return false;
 }
 
-QCommandLineOption outputOption()
+QList<QCommandLineOption> outputOptions()
 {
-    return QCommandLineOption({QStringLiteral("o"), QStringLiteral("output")},
-        i18nc("@info:shell", "Write to this file (atomically) instead of standard output."),
-        i18nc("@info:shell value name", "file"));
+    return {QCommandLineOption({QStringLiteral("o"), QStringLiteral("output")},
+                i18nc("@info:shell", "Write to this file (atomically) instead of standard output."),
+                i18nc("@info:shell value name", "file")),
+        QCommandLineOption(QStringLiteral("force"), i18nc("@info:shell", "Replace the file when it exists."))};
+}
+
+bool outputMayBeWritten(const QCommandLineParser &parser)
+{
+    const QString file = parser.value(QStringLiteral("output"));
+    const QFileInfo info(file);
+    // A folder is no file to replace: writing to it fails and says so.
+    if (file.isEmpty() || parser.isSet(QStringLiteral("force")) || !info.exists() || info.isDir()) {
+        return true;
+    }
+    CliOutput::error(
+        i18nc("@info:shell", "%1 already exists.", file), i18nc("@info:shell", "Use --force to replace it."));
+    return false;
 }
 
 QCommandLineOption bomOption()

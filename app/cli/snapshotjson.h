@@ -9,6 +9,7 @@
 #include "licensing/seatforecast.h"
 
 #include <QCommandLineOption>
+#include <QCommandLineParser>
 #include <QJsonObject>
 
 namespace Glc {
@@ -25,8 +26,13 @@ QCommandLineOption formatOption(Formats formats);
 /// Checks a --format value against formatOption(formats): true when valid, else prints the error (the
 /// command then exits with ExitCode::Usage).
 bool checkFormat(const QString &format, Formats formats);
-/// -o/--output FILE: write the report there atomically instead of standard output.
-QCommandLineOption outputOption();
+/// -o/--output FILE: write the report there atomically instead of standard output; --force: replace the
+/// file when it exists (without it an existing file is refused, as `export` does).
+QList<QCommandLineOption> outputOptions();
+/// False, after saying why and that --force replaces it, when -o names a file that exists and --force is not
+/// given (the command then exits with ExitCode::Failure). Asked before a report is made and again right
+/// before it is written.
+bool outputMayBeWritten(const QCommandLineParser &parser);
 /// --bom: a CSV report starts with a UTF-8 byte order mark.
 QCommandLineOption bomOption();
 /// --refresh: pull a new snapshot before reporting.

@@ -29,10 +29,13 @@ public:
     void addOptions(QCommandLineParser &parser) override
     {
         parser.addOption(SnapshotJson::refreshOption());
-        parser.addOption(SnapshotJson::outputOption());
+        parser.addOptions(SnapshotJson::outputOptions());
     }
     ExitCode run(CliSession &session, const QCommandLineParser &parser) override
     {
+        if (!SnapshotJson::outputMayBeWritten(parser)) { // before a refresh, not after it
+            return ExitCode::Failure;
+        }
         LicenseSnapshot snapshot;
         if (const ExitCode code = session.reportSnapshot(parser, &snapshot, CliSession::serversOnly());
             code != ExitCode::Ok) {
@@ -58,6 +61,9 @@ public:
         }
         const QByteArray html = LicenseSummary::html(input).toUtf8();
         const QString output = parser.value(QStringLiteral("output"));
+        if (!SnapshotJson::outputMayBeWritten(parser)) { // it may have appeared while the summary was made
+            return ExitCode::Failure;
+        }
         return CliOutput::outBytesOrFile(output, html, i18nc("@info:shell %1 file", "Wrote the summary to %1.", output))
             ? ExitCode::Ok
             : ExitCode::Failure;

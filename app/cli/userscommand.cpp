@@ -48,7 +48,7 @@ public:
             i18nc("@info:shell", "Only seats whose github.com account has two-factor authentication off.")));
         parser.addOption(QCommandLineOption(QStringLiteral("pending-invitation-only"),
             i18nc("@info:shell", "Only seats taken by a pending organization invitation alone.")));
-        parser.addOption(SnapshotJson::outputOption());
+        parser.addOptions(SnapshotJson::outputOptions());
         parser.addOption(SnapshotJson::fileOption());
         parser.addOption(SnapshotJson::bomOption());
     }
@@ -63,6 +63,9 @@ public:
         if (bom && !csv) { // a usage error before anything is read or refreshed
             CliOutput::error(i18nc("@info:shell", "--bom applies to --format csv only."));
             return ExitCode::Usage;
+        }
+        if (!SnapshotJson::outputMayBeWritten(parser)) { // before a refresh, not after it
+            return ExitCode::Failure;
         }
         LicenseSnapshot snapshot;
         // The seats packed as the console reads them; --counted-twice reads the accounts' profile
@@ -129,6 +132,9 @@ public:
             return true;
         };
         if (parser.isSet(QStringLiteral("output"))) {
+            if (!SnapshotJson::outputMayBeWritten(parser)) { // it may have appeared while the snapshot was read
+                return ExitCode::Failure;
+            }
             qsizetype written = 0;
             const LicenseReportWriter::Result result =
                 LicenseReportWriter::write(parser.value(QStringLiteral("output")), totals, next, options, &written);

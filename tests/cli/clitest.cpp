@@ -22,6 +22,7 @@
 #include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSaveFile>
 #include <QSet>
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -1181,6 +1182,71 @@ private Q_SLOTS:
         QCOMPARE(failed.code, 1);
         QVERIFY2(failed.err.contains(missing), qPrintable(failed.err));
         QVERIFY(!QFile::exists(missing));
+    }
+
+    void shouldReplaceAnExistingReportOnlyWithForce_data()
+    {
+        QTest::addColumn<QStringList>("command");
+        QTest::newRow("users") << QStringList{
+            QStringLiteral("users"), QStringLiteral("--format"), QStringLiteral("csv")};
+        QTest::newRow("users --refresh") << QStringList{QStringLiteral("users"), QStringLiteral("--refresh")};
+        QTest::newRow("counted-twice") << QStringList{
+            QStringLiteral("counted-twice"), QStringLiteral("--format"), QStringLiteral("json")};
+        QTest::newRow("summary") << QStringList{QStringLiteral("summary")};
+    }
+
+    void shouldReplaceAnExistingReportOnlyWithForce()
+    {
+        // A report is written over a file the admin keeps (last week's, a colleague's) only when asked, as
+        // `export` does: the file stays as it was and the message says how to replace it.
+        QFETCH(QStringList, command);
+        const QString store = newStore();
+        const QString file = path(QStringLiteral("kept-%1").arg(QString::fromLatin1(QTest::currentDataTag())));
+        {
+            QSaveFile kept(file);
+            QVERIFY(kept.open(QIODevice::WriteOnly));
+            kept.write("last week's report\n");
+            QVERIFY(kept.commit());
+        }
+        const auto content = [&file] {
+            QFile read(file);
+            return read.open(QIODevice::ReadOnly) ? read.readAll() : QByteArray();
+        };
+        const Run refused = run(command + QStringList{QStringLiteral("-o"), file, QStringLiteral("--store"), store});
+        QCOMPARE(refused.code, 1);
+        QVERIFY2(refused.err.contains(QStringLiteral("%1 already exists.").arg(file)), qPrintable(refused.err));
+        QVERIFY2(refused.err.contains(QLatin1String("Use --force to replace it.")), qPrintable(refused.err));
+        QVERIFY(refused.out.isEmpty());
+        QCOMPARE(content(), QByteArray("last week's report\n"));
+        // Refused before anything was read: no snapshot was pulled (--refresh, or the first report of a store).
+        const auto snapshots = [&store] {
+            LicenseStore db;
+            return db.open(store).isError() ? -1 : int(db.snapshots(QStringLiteral("lab")).value.size());
+        };
+        QCOMPARE(snapshots(), 0);
+        const Run replaced = run(command +
+            QStringList{QStringLiteral("-o"), file, QStringLiteral("--force"), QStringLiteral("--store"), store});
+        QVERIFY2(replaced.code == 0, qPrintable(replaced.err));
+        QVERIFY2(replaced.err.contains(file), qPrintable(replaced.err));
+        QCOMPARE(snapshots(), 1);
+        const QByteArray written = content();
+        QVERIFY(!written.contains("last week's report"));
+        // The same report as on standard output (the summary but for the minute it was made).
+        const Run printed = run(command + QStringList{QStringLiteral("--store"), store});
+        QCOMPARE(printed.code, 0);
+        if (command.constFirst() == QLatin1String("summary")) {
+            QCOMPARE(QString::fromUtf8(written).section(QLatin1String("<h2>"), 1),
+                printed.out.section(QLatin1String("<h2>"), 1));
+        } else if (!command.contains(QLatin1String("--refresh"))) {
+            QCOMPARE(QString::fromUtf8(written), printed.out);
+        } else {
+            QVERIFY(written.startsWith(LicenseReportWriter::csvColumns().join(QLatin1Char(',')).toUtf8()));
+        }
+        // A folder named as the file is no file to replace: writing fails and says why, --force or not.
+        const Run folder = run(
+            command + QStringList{QStringLiteral("-o"), path(QStringLiteral(".")), QStringLiteral("--store"), store});
+        QCOMPARE(folder.code, 1);
+        QVERIFY2(!folder.err.contains(QLatin1String("--force")), qPrintable(folder.err));
     }
 
     void shouldListWhatNeedsAttention()

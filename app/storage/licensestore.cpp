@@ -228,6 +228,19 @@ StoreError LicenseStore::open(const QString &location, const OpenOptions &option
                 shown),
             {}};
     }
+    // The location comes from a command line (--store), which every user of the machine reads in the process list
+    // and the shell keeps in its history: a password there is refused, not used. libpq finds it where it belongs.
+    if (postgres &&
+        (!QUrl(location).password().isEmpty() || QUrlQuery(QUrl(location)).hasQueryItem(QStringLiteral("password")))) {
+        return StoreError{StoreError::Code::InvalidLocation,
+            i18nc("@info",
+                "The database URL “%1” holds a password. Other users of this computer can read it in the process "
+                "list, and the shell keeps it in its history; it was not used.",
+                shown),
+            i18nc("@info next step, keep the file and variable names",
+                "Take the password out of the URL and put it into ~/.pgpass (or the file PGPASSFILE names), or into "
+                "the environment variable PGPASSWORD.")};
+    }
     m_connectionName = QStringLiteral("glc-store-%1").arg(s_connectionCounter.fetchAndAddRelaxed(1));
     StoreError openError;
     {
@@ -244,8 +257,7 @@ StoreError LicenseStore::open(const QString &location, const OpenOptions &option
                 const QUrl url(location);
                 db.setHostName(url.host().isEmpty() ? QStringLiteral("localhost") : url.host());
                 db.setPort(url.port(5432));
-                db.setUserName(url.userName());
-                db.setPassword(url.password());
+                db.setUserName(url.userName()); // the password: libpq's ~/.pgpass, PGPASSFILE or PGPASSWORD
                 db.setDatabaseName(url.path().mid(1));
                 db.setConnectOptions(postgresConnectOptions(url));
             } else {
@@ -393,9 +405,22 @@ StoreResult<int> LicenseStore::readSchemaVersion()
 
 QString LicenseStore::shownLocation(const QString &location)
 {
-    // Messages name the location without a password it may carry (they reach logs and CI output).
-    return location.contains(QLatin1String("://")) ? QUrl(location).adjusted(QUrl::RemovePassword).toString()
-                                                   : location;
+    // Messages name the location without a password it may carry (they reach logs and CI output), in the user
+    // information or as libpq's password parameter.
+    if (!location.contains(QLatin1String("://"))) {
+        return location;
+    }
+    QUrl url = QUrl(location).adjusted(QUrl::RemovePassword);
+    QUrlQuery query(url);
+    if (query.hasQueryItem(QStringLiteral("password"))) {
+        query.removeAllQueryItems(QStringLiteral("password"));
+        if (query.isEmpty()) {
+            url.setQuery(QString()); // no '?' left behind
+        } else {
+            url.setQuery(query);
+        }
+    }
+    return url.toString();
 }
 
 StoreError LicenseStore::newerSchemaError(int found) const

@@ -570,6 +570,19 @@ private Q_SLOTS:
         QCOMPARE(opened.retentionPolicy().value.keepNewest, 1);
     }
 
+    void shouldRefuseADatabasePasswordOnTheCommandLine()
+    {
+        // ps shows every user the command line: the password goes to ~/.pgpass or PGPASSWORD, not into --store.
+        const Run status = run({QStringLiteral("status"), QStringLiteral("--store"),
+            QStringLiteral("postgresql://team:s3cr3t@127.0.0.1:1/licenses")});
+        QCOMPARE(status.code, 1);
+        QVERIFY2(status.err.contains(QLatin1String("postgresql://team@127.0.0.1:1/licenses")), qPrintable(status.err));
+        QVERIFY2(status.err.contains(QLatin1String("holds a password")), qPrintable(status.err));
+        QVERIFY2(status.err.contains(QLatin1String("PGPASSWORD")), qPrintable(status.err));
+        QVERIFY2(!status.err.contains(QLatin1String("s3cr3t")), qPrintable(status.err));
+        QVERIFY(status.out.isEmpty());
+    }
+
     void shouldRefuseADatabaseOfANewerVersionUntouched()
     {
         const QString store = newStore();

@@ -1768,15 +1768,78 @@ private Q_SLOTS:
     void shouldNeverShowTheDatabasePassword()
     {
         LicenseStore store;
-        // Refused before connecting (Qt could not pass a ';' on), and refused by a server that is not there.
+        // Refused before connecting: Qt could not pass a ';' on, a password has no place in the URL (in the user
+        // information or as libpq's parameter); and refused by a server that is not there.
         for (const QString &location : {QStringLiteral("postgresql://glc:s3cr3t-pw@127.0.0.1:1/db?options=a;b"),
-                 QStringLiteral("postgresql://glc:s3cr3t-pw@127.0.0.1:1/db?connect_timeout=2")}) {
+                 QStringLiteral("postgresql://glc:s3cr3t-pw@127.0.0.1:1/db?connect_timeout=2"),
+                 QStringLiteral("postgresql://glc@127.0.0.1:1/db?password=s3cr3t-pw"),
+                 QStringLiteral("postgresql://glc@127.0.0.1:1/db?sslmode=disable&password=s3cr3t-pw"),
+                 QStringLiteral("postgresql://glc@127.0.0.1:1/db?connect_timeout=2")}) {
             const StoreError e = store.open(location);
             QVERIFY(e.isError());
-            QVERIFY2(e.message.contains(QLatin1String("glc@127.0.0.1:1")), qPrintable(e.message));
+            QVERIFY2(e.message.contains(QLatin1String("glc@127.0.0.1:1/db")), qPrintable(e.message));
             QVERIFY2(!e.message.contains(QLatin1String("s3cr3t")) && !e.detail.contains(QLatin1String("s3cr3t")),
                 qPrintable(e.message + e.detail));
+            QVERIFY2(!e.message.contains(QLatin1String("db?”")), qPrintable(e.message)); // no '?' left behind
+            const bool password = location.contains(QLatin1String("s3cr3t")) && !location.contains(QLatin1Char(';'));
+            QCOMPARE(e.code,
+                password || location.contains(QLatin1Char(';')) ? StoreError::Code::InvalidLocation
+                                                                : StoreError::Code::OpenFailed);
+            if (password) {
+                QVERIFY2(e.message.contains(QLatin1String("holds a password")), qPrintable(e.message));
+                QVERIFY2(e.nextStep().contains(QLatin1String("~/.pgpass")) &&
+                        e.nextStep().contains(QLatin1String("PGPASSWORD")),
+                    qPrintable(e.nextStep()));
+            }
         }
+    }
+
+    void shouldTakeTheDatabasePasswordFromLibpq()
+    {
+        if (!postgres()) {
+            QSKIP("PostgreSQL only");
+        }
+        // A team database whose role must log in with a password: libpq reads it from PGPASSWORD or a password
+        // file, never from the --store URL, which other users see in the process list.
+        const QString database = QUrl(m_location).path().mid(1);
+        QString error;
+        QVERIFY2(m_pg.addPasswordRole(QStringLiteral("glc_team"), QStringLiteral("t3am-pw"), database, &error),
+            qPrintable(error));
+        QUrl url(m_location);
+        url.setUserName(QStringLiteral("glc_team"));
+        const QString location = url.toString();
+        const auto opens = [&location] {
+            LicenseStore store;
+            const StoreError e = store.open(location);
+            return e.isError() ? e.message + QLatin1Char(' ') + e.detail : QString();
+        };
+        const QString withoutPassword = opens();
+        QVERIFY2(withoutPassword.contains(QLatin1String("password")), qPrintable(withoutPassword)); // the server asked
+        {
+            const QString passFile = m_dir->filePath(QStringLiteral("pgpass"));
+            QFile pass(passFile);
+            QVERIFY(pass.open(QIODevice::WriteOnly));
+            pass.write(QStringLiteral("127.0.0.1:%1:%2:glc_team:t3am-pw\n").arg(url.port()).arg(database).toUtf8());
+            pass.close();
+            QVERIFY(pass.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)); // libpq insists
+            qputenv("PGPASSFILE", QFile::encodeName(passFile));
+            const QString fromFile = opens();
+            qunsetenv("PGPASSFILE");
+            QVERIFY2(fromFile.isEmpty(), qPrintable(fromFile));
+        }
+        qputenv("PGPASSWORD", "t3am-pw");
+        LicenseStore store;
+        const StoreError e = store.open(location);
+        qunsetenv("PGPASSWORD");
+        QVERIFY2(!e, qPrintable(e.message + e.detail));
+        QVERIFY(store.writeSnapshot(smallSnapshot(3, 20)).ok());
+        // The same password in the URL: refused, not used, and not shown.
+        url.setPassword(QStringLiteral("t3am-pw"));
+        LicenseStore refused;
+        const StoreError inUrl = refused.open(url.toString());
+        QCOMPARE(inUrl.code, StoreError::Code::InvalidLocation);
+        QVERIFY(!inUrl.message.contains(QLatin1String("t3am-pw")));
+        QVERIFY(!refused.isOpen());
     }
 
     void shouldRefuseNewerSchemaWithoutTouchingIt()

@@ -11,6 +11,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTcpServer>
+#include <QThread>
 
 #include <pwd.h>
 #include <sys/types.h>
@@ -179,6 +180,66 @@ qint64 PostgresHarness::databaseSize(const QString &name)
         }
     });
     return size;
+}
+
+bool PostgresHarness::addPasswordRole(
+    const QString &role, const QString &password, const QString &database, QString *error)
+{
+    // pg_hba.conf is read top down: the role's own line goes first, before initdb's "trust" lines.
+    QFile hba(m_dir->filePath(QStringLiteral("data/pg_hba.conf")));
+    if (!hba.open(QIODevice::ReadOnly)) {
+        *error = hba.errorString();
+        return false;
+    }
+    const QByteArray rules = hba.readAll();
+    hba.close();
+    // Rewritten in place, so the file keeps its owner (the postgres user when the tests run as root).
+    if (!hba.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+        hba.write(QStringLiteral("host all %1 127.0.0.1/32 scram-sha-256\n").arg(role).toUtf8() + rules) < 0) {
+        *error = hba.errorString();
+        return false;
+    }
+    hba.close();
+    bool ok = false;
+    withAdminConnection(m_port, [&](QSqlDatabase &db) {
+        if (!db.open()) {
+            *error = db.lastError().text();
+            return;
+        }
+        QSqlQuery q(db);
+        ok = q.exec(QStringLiteral("SET password_encryption = 'scram-sha-256'")) &&
+            q.exec(QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD '%2'").arg(role, password)) &&
+            q.exec(QStringLiteral("ALTER DATABASE %1 OWNER TO %2").arg(database, role)) &&
+            q.exec(QStringLiteral("SELECT pg_reload_conf()"));
+        if (!ok) {
+            *error = q.lastError().text();
+        }
+    });
+    if (!ok) {
+        return false;
+    }
+    // The server reloads its rules a moment after it was asked to: wait until the role is refused without them.
+    const QString probe = QStringLiteral("glc-pg-probe-%1").arg(s_adminConnections.fetchAndAddRelaxed(1));
+    bool refused = false;
+    for (int attempt = 0; attempt < 100 && !refused; ++attempt) {
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), probe);
+            db.setHostName(QStringLiteral("127.0.0.1"));
+            db.setPort(m_port);
+            db.setUserName(role);
+            db.setDatabaseName(database);
+            refused = !db.open();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(probe);
+        if (!refused) {
+            QThread::msleep(50);
+        }
+    }
+    if (!refused) {
+        *error = QStringLiteral("the server still lets %1 in without a password").arg(role);
+    }
+    return refused;
 }
 
 QString PostgresHarness::createDatabase(const QString &name, QString *error)

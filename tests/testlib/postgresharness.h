@@ -26,6 +26,9 @@ public:
     int port() const { return m_port; }
     /// Creates a fresh database and returns its postgresql:// URL (empty on error).
     QString createDatabase(const QString &name, QString *error);
+    /// Adds a login role that must give @p password (scram-sha-256 over TCP, where every other role is trusted),
+    /// owning the database @p database; false with @p error on failure.
+    bool addPasswordRole(const QString &role, const QString &password, const QString &database, QString *error);
     /// `pg_database_size` of a database, in bytes (-1 on error).
     qint64 databaseSize(const QString &name);
 

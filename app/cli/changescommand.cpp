@@ -6,6 +6,7 @@
 #include "cli/clioutput.h"
 #include "cli/clisession.h"
 #include "cli/snapshotjson.h"
+#include "core/dateformat.h"
 #include "licensing/snapshotchangeswriter.h"
 #include "licensing/snapshotdiff.h"
 #include "workflows/snapshotchangesjob.h"
@@ -132,8 +133,8 @@ public:
         const QLocale locale;
         CliOutput::out(i18nc("@info:shell %1 and %3 snapshot ids, %2 and %4 dates",
             "From snapshot %1 (%2) to snapshot %3 (%4):", QString::number(from.id),
-            locale.toString(from.takenAt.toLocalTime(), QLocale::ShortFormat), QString::number(to.id),
-            locale.toString(to.takenAt.toLocalTime(), QLocale::ShortFormat)));
+            DateFormat::toString(from.takenAt.toLocalTime(), locale), QString::number(to.id),
+            DateFormat::toString(to.takenAt.toLocalTime(), locale)));
         CliOutput::out(i18nc("@info:shell %1, %2 seat counts", "Seats consumed: %1 → %2",
             locale.toString(from.totalSeatsConsumed), locale.toString(to.totalSeatsConsumed)));
         CliOutput::out(i18ncp("@info:shell", "%1 person came:", "%1 people came:", int(diff.came.size())));

@@ -6,6 +6,7 @@
 #include "cli/clioutput.h"
 #include "cli/clisession.h"
 #include "cli/snapshotjson.h"
+#include "core/dateformat.h"
 
 #include <KLocalizedString>
 #include <QLocale>
@@ -118,9 +119,8 @@ public:
         // Without --refresh the newest stored snapshot is judged: when nobody refreshed it for longer than a server
         // may go without a sync, its seats and sync dates are as stale as such a server's, and an OK would mislead.
         const int snapshotDays = LicenseCadence::wholeDaysSince(snapshot.takenAt, now);
-        const QString snapshotDate = snapshot.takenAt.isValid()
-            ? locale.toString(snapshot.takenAt.toLocalTime(), QLocale::ShortFormat)
-            : QString();
+        const QString snapshotDate =
+            snapshot.takenAt.isValid() ? DateFormat::toString(snapshot.takenAt.toLocalTime(), locale) : QString();
         if (snapshotDays > maxDays) {
             crossed = true;
             CliOutput::err(i18ncp("@info:shell %2 date, %3 days",
@@ -169,8 +169,7 @@ public:
             return ExitCode::Failure;
         }
         const int daysLeft = soonest ? soonest->daysLeft(now) : 0;
-        const QString expiryDate =
-            soonest ? locale.toString(soonest->expireAt.toLocalTime(), QLocale::ShortFormat) : QString();
+        const QString expiryDate = soonest ? DateFormat::toString(soonest->expireAt.toLocalTime(), locale) : QString();
         if (checkExpiry && daysLeft < minDaysLeft) {
             crossed = true;
             CliOutput::err(daysLeft < 0

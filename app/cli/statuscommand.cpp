@@ -5,6 +5,7 @@
 #include "cli/clioutput.h"
 #include "cli/clisession.h"
 #include "cli/snapshotjson.h"
+#include "core/dateformat.h"
 
 #include <KLocalizedString>
 
@@ -25,7 +26,7 @@ QString serverLine(const LicenseSyncStatus &server, const QDateTime &now, const 
             : i18nc("@info:shell %1 host, %2 error", "Server %1: never synced (stale); the last attempt failed: %2",
                   server.hostname, server.error);
     }
-    const QString when = locale.toString(server.lastSyncDate.toLocalTime(), QLocale::ShortFormat);
+    const QString when = DateFormat::toString(server.lastSyncDate.toLocalTime(), locale);
     const int days = std::max(0, LicenseCadence::wholeDaysSince(server.lastSyncDate, now));
     const bool stale = server.isStale(now);
     if (server.isSuccess()) {
@@ -86,8 +87,8 @@ protected:
         const int consumed = snapshot.licenses.totalSeatsConsumed;
         const int purchased = snapshot.licenses.totalSeatsPurchased;
         CliOutput::out(i18nc("@info:shell", "Connection: %1", session.connection().name));
-        CliOutput::out(i18nc(
-            "@info:shell", "Snapshot: %1", locale.toString(snapshot.takenAt.toLocalTime(), QLocale::ShortFormat)));
+        CliOutput::out(
+            i18nc("@info:shell", "Snapshot: %1", DateFormat::toString(snapshot.takenAt.toLocalTime(), locale)));
         if (snapshot.unlimitedSeats()) {
             CliOutput::out(
                 i18nc("@info:shell", "Seats consumed: %1 (the license has no seat limit)", locale.toString(consumed)));
@@ -102,7 +103,7 @@ protected:
         CliOutput::out(i18nc("@info:shell %1 a sentence", "Forecast: %1",
             forecast.text(purchased, soonest ? soonest->expireAt : QDateTime(), now)));
         if (soonest) {
-            const QString date = locale.toString(soonest->expireAt.toLocalTime(), QLocale::ShortFormat);
+            const QString date = DateFormat::toString(soonest->expireAt.toLocalTime(), locale);
             const int days = soonest->daysLeft(now);
             CliOutput::out(days < 0 ? i18ncp("@info:shell %2 date", "License expired on %2 (%1 day ago)",
                                           "License expired on %2 (%1 days ago)", -days, date)
@@ -117,7 +118,7 @@ protected:
             if (license.expiresWith(soonest)) {
                 continue;
             }
-            const QString date = locale.toString(license.expireAt.toLocalTime(), QLocale::ShortFormat);
+            const QString date = DateFormat::toString(license.expireAt.toLocalTime(), locale);
             if (!license.expireAt.isValid()) {
                 // GitHub left expire_at out or gave a date that could not be read.
                 CliOutput::out(i18nc("@info:shell %1 host", "License of %1: expiry date unknown", license.hostname));
@@ -159,7 +160,7 @@ protected:
                 continue;
             }
             const int days = std::max(0, LicenseCadence::wholeDaysSince(uploaded, now));
-            const QString when = locale.toString(uploaded.toLocalTime(), QLocale::ShortFormat);
+            const QString when = DateFormat::toString(uploaded.toLocalTime(), locale);
             CliOutput::out(server.uploadOverdue(now, uploadDays)
                     ? i18ncp("@info:shell %2 host, %3 date, %1 days",
                           "Server %2 (without GitHub Connect): last usage upload %3, %1 day ago (overdue).",

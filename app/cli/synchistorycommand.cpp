@@ -6,6 +6,7 @@
 #include "cli/clioutput.h"
 #include "cli/clisession.h"
 #include "cli/snapshotjson.h"
+#include "core/dateformat.h"
 #include "models/synchistorymodel.h"
 
 #include <KLocalizedString>
@@ -84,9 +85,7 @@ protected:
             return ExitCode::Ok;
         }
         const QLocale locale;
-        const auto date = [&locale](const QDateTime &when) {
-            return locale.toString(when.toLocalTime(), QLocale::ShortFormat);
-        };
+        const auto date = [&locale](const QDateTime &when) { return DateFormat::toString(when.toLocalTime(), locale); };
         for (int row = 0; row < model.rowCount(); ++row) {
             const SyncStatusRecord &r = model.record(row);
             const LicenseSyncStatus &s = r.status;

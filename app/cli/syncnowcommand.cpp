@@ -4,6 +4,7 @@
 #include "cli/clicommand.h"
 #include "cli/clioutput.h"
 #include "cli/clisession.h"
+#include "core/dateformat.h"
 #include "workflows/syncnowjob.h"
 
 #include <KLocalizedString>
@@ -51,7 +52,7 @@ public:
         for (const SyncNowJob::ServerResult &result : job.results()) {
             if (result.success) {
                 CliOutput::out(i18nc("@info:shell %1 host, %2 date", "%1: synced at %2", result.hostname,
-                    locale.toString(result.syncedAt.toLocalTime(), QLocale::ShortFormat)));
+                    DateFormat::toString(result.syncedAt.toLocalTime(), locale)));
             } else {
                 allSucceeded = false;
                 CliOutput::err(i18nc("@info:shell %1 host, %2 error", "%1: the sync failed: %2", result.hostname,

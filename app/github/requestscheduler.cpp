@@ -3,6 +3,7 @@
 #include "requestscheduler.h"
 
 #include "core/applicationinfo.h"
+#include "core/dateformat.h"
 #include "glc_debug.h"
 #include "licensing/githubjson.h"
 
@@ -80,8 +81,8 @@ QString describeCertificate(const QList<QSslError> &errors)
                         "%3 issuer, %4 and %5 dates, %6 fingerprint",
                       "%1 (subject: %2; issuer: %3; valid %4 to %5; SHA-256: %6)", what,
                       certificate.subjectDisplayName(), certificate.issuerDisplayName(),
-                      locale.toString(certificate.effectiveDate().toLocalTime(), QLocale::ShortFormat),
-                      locale.toString(certificate.expiryDate().toLocalTime(), QLocale::ShortFormat),
+                      DateFormat::toString(certificate.effectiveDate().toLocalTime(), locale),
+                      DateFormat::toString(certificate.expiryDate().toLocalTime(), locale),
                       QString::fromLatin1(certificate.digest(QCryptographicHash::Sha256).toHex(':'))));
     }
     return lines.join(QLatin1String("; "));

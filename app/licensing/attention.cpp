@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "attention.h"
 
+#include "core/dateformat.h"
+
 #include <KLocalizedString>
 #include <QLocale>
 
@@ -17,7 +19,7 @@ int calendarDaysTo(const QDateTime &now, const QDateTime &then)
 
 QString dateText(const QDateTime &when)
 {
-    return QLocale().toString(when.toLocalTime().date(), QLocale::ShortFormat);
+    return DateFormat::toString(when.toLocalTime().date());
 }
 
 AttentionItem item(

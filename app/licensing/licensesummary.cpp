@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "licensesummary.h"
 
+#include "core/dateformat.h"
+
 #include "attention.h"
 #include "hostorder.h"
 
@@ -40,7 +42,7 @@ QString row(const QStringList &cells, bool header = false)
 
 QString dateText(const QDateTime &when)
 {
-    return when.isValid() ? QLocale().toString(when.toLocalTime(), QLocale::ShortFormat)
+    return when.isValid() ? DateFormat::toString(when.toLocalTime())
                           : i18nc("@item date of something that did not happen", "never");
 }
 
@@ -84,7 +86,7 @@ QString seatsSection(const Input &input)
     // otherwise on its own.
     const ServerLicenseInfo *soonest = ServerLicenseInfo::soonestExpiry(snapshot.serverLicenses);
     if (soonest) {
-        const QString date = locale.toString(soonest->expireAt.toLocalTime().date(), QLocale::ShortFormat);
+        const QString date = DateFormat::toString(soonest->expireAt.toLocalTime().date(), locale);
         // Beside a date, the days as the License page counts them: calendar days.
         const int days = soonest->calendarDaysLeft(input.now);
         html += paragraph(days < 0 ? i18ncp("@info summary %2 date", "The license expired on %2 (%1 day ago).",
@@ -101,11 +103,11 @@ QString seatsSection(const Input &input)
         } else if (const int days = license.calendarDaysLeft(input.now); days < 0) {
             html += paragraph(i18ncp("@info summary %2 host, %3 date, %1 days",
                 "License of %2 expired on %3 (%1 day ago).", "License of %2 expired on %3 (%1 days ago).", -days,
-                license.hostname, locale.toString(license.expireAt.toLocalTime().date(), QLocale::ShortFormat)));
+                license.hostname, DateFormat::toString(license.expireAt.toLocalTime().date(), locale)));
         } else {
             html += paragraph(i18ncp("@info summary %2 host, %3 date, %1 days",
                 "License of %2 expires on %3 (in %1 day).", "License of %2 expires on %3 (in %1 days).", days,
-                license.hostname, locale.toString(license.expireAt.toLocalTime().date(), QLocale::ShortFormat)));
+                license.hostname, DateFormat::toString(license.expireAt.toLocalTime().date(), locale)));
         }
     }
     return html;

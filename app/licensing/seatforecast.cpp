@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "seatforecast.h"
 
+#include "core/dateformat.h"
+
 #include "licensevalues.h"
 
 #include <KLocalizedString>
@@ -90,7 +92,7 @@ QString SeatForecast::text(int purchased) const
     case Outcome::ReachedOn:
         return i18nc("@info forecast, %1 seats a week (may have a decimal), %2 purchased seats, %3 date",
             "At the current trend of %1 more seats a week, all %2 purchased seats are in use by %3.", trend,
-            locale.toString(purchased), locale.toString(date.toLocalTime().date(), QLocale::ShortFormat));
+            locale.toString(purchased), DateFormat::toString(date.toLocalTime().date(), locale));
     case Outcome::NotWithinYear:
         if (perWeek >= 0.05) {
             return i18nc("@info forecast, %1 seats a week (may have a decimal)",
@@ -122,7 +124,7 @@ QString SeatForecast::renewalText(const QDateTime &expiresAt, const QDateTime &n
         return {};
     }
     const QDate expiry = expiresAt.toLocalTime().date();
-    const QString expiryText = QLocale().toString(expiry, QLocale::ShortFormat);
+    const QString expiryText = DateFormat::toString(expiry);
     const qint64 days = date.toLocalTime().date().daysTo(expiry);
     if (days > 0) {
         return i18ncp("@info forecast, %1 days, %2 date", "That is %1 day before the license expires on %2.",

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "historymodel.h"
 
+#include "core/dateformat.h"
+
 #include <KLocalizedString>
 
 #include <QLocale>
@@ -81,7 +83,7 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case TakenAtColumn:
-            return QLocale().toString(s.takenAt.toLocalTime(), QLocale::ShortFormat);
+            return DateFormat::toString(s.takenAt.toLocalTime());
         case ConsumedColumn:
             return QLocale().toString(s.totalSeatsConsumed);
         case PurchasedColumn:

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "serverinstancesmodel.h"
 
+#include "core/dateformat.h"
+
 #include <KLocalizedString>
 
 #include <QLocale>
@@ -241,8 +243,8 @@ QVariant ServerInstancesModel::data(const QModelIndex &index, int role) const
                 return i18nc("@item:intable last sync", "Never");
             }
             return stale ? i18nc("@item:intable last sync, %1 a date", "%1 (stale)",
-                               QLocale().toString(i.sync.lastSyncDate.toLocalTime(), QLocale::ShortFormat))
-                         : QLocale().toString(i.sync.lastSyncDate.toLocalTime(), QLocale::ShortFormat);
+                               DateFormat::toString(i.sync.lastSyncDate.toLocalTime()))
+                         : DateFormat::toString(i.sync.lastSyncDate.toLocalTime());
         case SyncStatusColumn:
             if (i.sync.status.isEmpty()) {
                 return QString();
@@ -252,8 +254,7 @@ QVariant ServerInstancesModel::data(const QModelIndex &index, int role) const
         case SyncErrorColumn:
             return i.sync.error;
         case LastUploadColumn:
-            return i.lastUploadAt.isValid() ? QLocale().toString(i.lastUploadAt.toLocalTime(), QLocale::ShortFormat)
-                                            : QString();
+            return i.lastUploadAt.isValid() ? DateFormat::toString(i.lastUploadAt.toLocalTime()) : QString();
         case UploadStateColumn:
             return uploadSyncStateText(i.uploadState);
         case SeatsColumn:

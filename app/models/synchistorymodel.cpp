@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "synchistorymodel.h"
 
+#include "core/dateformat.h"
 #include "licensing/hostorder.h"
 
 #include <KLocalizedString>
@@ -68,7 +69,7 @@ QVariant SyncHistoryModel::data(const QModelIndex &index, int role) const
     }
     const SyncStatusRecord &r = m_records.at(index.row());
     const auto dateText = [](const QDateTime &date) {
-        return date.isValid() ? QLocale().toString(date.toLocalTime(), QLocale::ShortFormat) : QString();
+        return date.isValid() ? DateFormat::toString(date.toLocalTime()) : QString();
     };
     switch (role) {
     case RawValueRole:

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "usagefilesmodel.h"
 
+#include "core/dateformat.h"
 #include "licensing/hostorder.h"
 
 #include <KLocalizedString>
@@ -117,7 +118,7 @@ QVariant UsageFilesModel::data(const QModelIndex &index, int role) const
     }
     switch (index.column()) {
     case TimeColumn:
-        return f.time.isValid() ? QLocale().toString(f.time.toLocalTime(), QLocale::ShortFormat) : QString();
+        return f.time.isValid() ? DateFormat::toString(f.time.toLocalTime()) : QString();
     case DirectionColumn:
         return uploaded ? i18nc("@item:intable usage file", "Uploaded") : i18nc("@item:intable usage file", "Exported");
     case FileNameColumn:

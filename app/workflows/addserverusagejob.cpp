@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "addserverusagejob.h"
 
+#include "core/dateformat.h"
 #include "github/githubclient.h"
 #include "github/installationsjob.h"
 #include "storage/licensestore.h"
@@ -147,8 +148,8 @@ void AddServerUsageJob::refuseOlderInBatch()
         }
         older.problem = UsageFileCheck::Problem::OlderThanLastUpload;
         const QString name = QFileInfo(newest->path).fileName();
-        const QString olderText = locale.toString(olderDate.toLocalTime(), QLocale::ShortFormat);
-        const QString newerText = locale.toString(newestDate.toLocalTime(), QLocale::ShortFormat);
+        const QString olderText = DateFormat::toString(olderDate.toLocalTime(), locale);
+        const QString newerText = DateFormat::toString(newestDate.toLocalTime(), locale);
         older.message = olderExported
             ? i18nc("@info %1 export date, %2 file name, %3 its date",
                   "The file was exported on %1, before %2 of the same server in this batch (%3); uploading it "

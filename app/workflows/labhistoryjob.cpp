@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "labhistoryjob.h"
 
+#include "core/dateformat.h"
 #include "glc_debug.h"
 #include "storage/licensestore.h"
 #include "workflows/refreshjob.h"
@@ -87,7 +88,7 @@ void LabHistoryJob::saveInOrder()
     const QDateTime when = step->context().labAsOf;
     setStage(int(next),
         i18nc("@info:status %1 a date", "Taking the license lab's snapshot of %1…",
-            QLocale().toString(when.toLocalTime().date(), QLocale::ShortFormat)));
+            DateFormat::toString(when.toLocalTime().date())));
     step->saveNow(); // writes it once fetched (at once when it is), then stepFinished()
 }
 

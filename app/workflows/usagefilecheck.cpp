@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "usagefilecheck.h"
 
+#include "core/dateformat.h"
+
 #include <KLocalizedString>
 #include <QFileInfo>
 #include <QLocale>
@@ -31,7 +33,7 @@ Outcome check(const QString &path, const UsageFile::Result &file, const Known &k
             record.sha256 == file.sha256) {
             outcome.problem = Problem::AlreadyUploaded;
             outcome.message = i18nc("@info %1 date", "This exact file was already uploaded on %1.",
-                QLocale().toString(record.time.toLocalTime(), QLocale::ShortFormat));
+                DateFormat::toString(record.time.toLocalTime()));
             return outcome;
         }
     }
@@ -91,8 +93,8 @@ Outcome check(const QString &path, const UsageFile::Result &file, const Known &k
         outcome.message = i18nc("@info %1 export date, %2 upload date",
             "The file was exported on %1, before the last upload of this server on %2; uploading it would "
             "replace newer usage with older usage. Export the usage again.",
-            locale.toString(info.exportedAt.toLocalTime(), QLocale::ShortFormat),
-            locale.toString(lastUpload.toLocalTime(), QLocale::ShortFormat));
+            DateFormat::toString(info.exportedAt.toLocalTime(), locale),
+            DateFormat::toString(lastUpload.toLocalTime(), locale));
     } else if (!info.exportedAt.isValid() && savedAt.isValid() && savedAt < lastUpload) {
         // The export does not say when it was made (GitHub's file often does not): when the file was saved
         // is the best sign of its age.
@@ -100,8 +102,8 @@ Outcome check(const QString &path, const UsageFile::Result &file, const Known &k
         outcome.message = i18nc("@info %1 file date, %2 upload date",
             "The file was saved on %1, before the last upload of this server on %2, so it probably holds older "
             "usage. Export the usage again.",
-            locale.toString(savedAt.toLocalTime(), QLocale::ShortFormat),
-            locale.toString(lastUpload.toLocalTime(), QLocale::ShortFormat));
+            DateFormat::toString(savedAt.toLocalTime(), locale),
+            DateFormat::toString(lastUpload.toLocalTime(), locale));
     }
     return outcome;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "github/githubclient.h"
+#include "core/dateformat.h"
 #include "github/consumedlicensesjob.h"
 #include "github/installationsjob.h"
 #include "github/licensesyncstatusjob.h"
@@ -744,7 +745,7 @@ private Q_SLOTS:
         QCOMPARE(served.size(), 1);
         const auto datesProblem = [&served](const QString &details, const QLocale &locale) -> QString {
             for (const QDateTime &date : {served.first().effectiveDate(), served.first().expiryDate()}) {
-                const QString shown = locale.toString(date.toLocalTime(), QLocale::ShortFormat);
+                const QString shown = DateFormat::toString(date.toLocalTime(), locale);
                 if (!details.contains(shown)) {
                     return shown + QLatin1String(" not in: ") + details;
                 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "core/applicationinfo.h"
+#include "core/dateformat.h"
 #include "core/localization.h"
 #include "core/mimecomments.h"
 #include "filedialogs.h"
@@ -47,6 +48,37 @@ private Q_SLOTS:
         QCOMPARE(Glc::Localization::activeLanguage(), QStringLiteral("zh_CN"));
         QCOMPARE(QLocale().language(), QLocale::Chinese);
         QVERIFY(m_dir.isValid());
+    }
+
+    void shouldWriteDatesWithTheWholeYear_data()
+    {
+        QTest::addColumn<QString>("locale");
+        QTest::addColumn<QString>("date");
+        QTest::addColumn<QString>("dateTime");
+        // The locales' short formats, but for a year of two digits: 3 December 2026, 14:05.
+        QTest::newRow("zh_CN, already whole") << u"zh_CN"_s << u"2026/12/3"_s << u"2026/12/3 14:05"_s;
+        QTest::newRow("en_US") << u"en_US"_s << u"12/3/2026"_s << u"12/3/2026 2:05\u202fPM"_s;
+        QTest::newRow("en_GB, already whole") << u"en_GB"_s << u"03/12/2026"_s << u"03/12/2026 14:05"_s;
+        QTest::newRow("de_DE") << u"de_DE"_s << u"03.12.2026"_s << u"03.12.2026 14:05"_s;
+    }
+
+    void shouldWriteDatesWithTheWholeYear()
+    {
+        // A license that expires "12/3/26" or a last sync of "1/2/25" makes the reader work out the century.
+        QFETCH(QString, locale);
+        QFETCH(QString, date);
+        QFETCH(QString, dateTime);
+        const QLocale l(locale);
+        const QDate day(2026, 12, 3);
+        QCOMPARE(Glc::DateFormat::toString(day, l), date);
+        QCOMPARE(Glc::DateFormat::toString(QDateTime(day, QTime(14, 5)), l), dateTime);
+        QVERIFY(Glc::DateFormat::shortDateFormat(l).contains(u"yyyy"_s));
+        QVERIFY(!Glc::DateFormat::shortDateTimeFormat(l).contains(u"yyyyyy"_s));
+        // The rest of the locale's format stays: its order, separators and clock.
+        QCOMPARE(QString(Glc::DateFormat::shortDateFormat(l)).replace(u"yyyy"_s, u"yy"_s),
+            QString(l.dateFormat(QLocale::ShortFormat)).replace(u"yyyy"_s, u"yy"_s));
+        // The default locale (zh_CN here) when none is given.
+        QCOMPARE(Glc::DateFormat::toString(day), QLocale().toString(day, QLocale::ShortFormat));
     }
 
     void shouldReadAFileTypesNameInTheLanguageWhicheverWayItIsTagged_data()

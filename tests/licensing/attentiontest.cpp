@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "licensing/attention.h"
+#include "core/dateformat.h"
 
 #include <QSet>
 #include <QStandardPaths>
@@ -125,7 +126,7 @@ private Q_SLOTS:
         QCOMPARE(items.first().hosts, QStringList{QStringLiteral("ghes-2.example.com")});
         QCOMPARE(items.first().text,
             QStringLiteral("The license expires on %1, in 30 days: time to renew it.")
-                .arg(QLocale().toString(Now.addDays(30).toLocalTime().date(), QLocale::ShortFormat)));
+                .arg(DateFormat::toString(Now.addDays(30).toLocalTime().date())));
 
         // A day beyond the warning: nothing yet.
         in.serverLicenses = {sooner};
@@ -300,7 +301,7 @@ private Q_SLOTS:
         QCOMPARE(kinds(items), QList<Kind>{Kind::Forecast});
         QCOMPARE(items.first().text,
             QStringLiteral("At the current trend every purchased seat is in use by %1, in 45 days.")
-                .arg(QLocale().toString(Now.addDays(45).toLocalTime().date(), QLocale::ShortFormat)));
+                .arg(DateFormat::toString(Now.addDays(45).toLocalTime().date())));
 
         in.forecast.date = Now.addDays(Attention::ForecastWarningDays + 1);
         QVERIFY(Attention::collect(in).isEmpty());

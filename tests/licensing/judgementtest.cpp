@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "core/dateformat.h"
 #include "licensing/compactlicenserows.h"
 #include "licensing/countedtwice.h"
 #include "licensing/licensereportwriter.h"
@@ -493,8 +494,7 @@ private Q_SLOTS:
         const SeatForecast reached = SeatForecast::compute(rising, 100);
         QCOMPARE(reached.text(100),
             QStringLiteral("At the current trend of %1 more seats a week, all 100 purchased seats are in use by %2.")
-                .arg(
-                    locale.toString(7.0, 'f', 1), locale.toString(day(50).toLocalTime().date(), QLocale::ShortFormat)));
+                .arg(locale.toString(7.0, 'f', 1), DateFormat::toString(day(50).toLocalTime().date(), locale)));
         QCOMPARE(SeatForecast::compute({{day(0), 60}, {day(7), 60}}, 100).text(100),
             QStringLiteral("Seat use is flat: the purchased seats last beyond a year."));
         QVERIFY(
@@ -534,9 +534,8 @@ private Q_SLOTS:
     void shouldSetTheForecastAgainstTheLicenseExpiry()
     {
         const QLocale locale;
-        auto dateText = [&locale](const QDateTime &when) {
-            return locale.toString(when.toLocalTime().date(), QLocale::ShortFormat);
-        };
+        auto dateText = [&locale](
+                            const QDateTime &when) { return DateFormat::toString(when.toLocalTime().date(), locale); };
         // All 100 seats in use on day 50.
         const SeatForecast reached = SeatForecast::compute({{day(0), 50}, {day(10), 60}, {day(20), 70}}, 100);
         QCOMPARE(reached.outcome, SeatForecast::Outcome::ReachedOn);

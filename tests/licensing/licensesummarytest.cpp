@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "licensing/licensesummary.h"
+#include "core/dateformat.h"
 
 #include <QLocale>
 #include <QStandardPaths>
@@ -100,7 +101,7 @@ private Q_SLOTS:
         QVERIFY2(
             html.contains(QStringLiteral("<tr><td>air&lt;gap&gt;.example</td><td></td><td>Not connected</td><td>%1</td>"
                                          "<td>Failed</td><td></td></tr>")
-                    .arg(QLocale().toString(Now.addDays(-1).addSecs(3600).toLocalTime(), QLocale::ShortFormat))),
+                    .arg(DateFormat::toString(Now.addDays(-1).addSecs(3600).toLocalTime()))),
             qPrintable(html));
         QVERIFY(html.contains(QLatin1String("<tr><td>zz.example</td><td></td><td>Connected</td><td>none needed: it "
                                             "syncs</td><td></td><td></td></tr>")));

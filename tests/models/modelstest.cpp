@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
+#include "core/dateformat.h"
 #include "licensing/countedtwice.h"
 #include "licensing/organizationbreakdown.h"
 #include "models/consumedlicensesfiltermodel.h"
@@ -746,7 +747,7 @@ private Q_SLOTS:
         QCOMPARE(model.index(1, SyncHistoryModel::LastSyncColumn).data(SyncHistoryModel::RawValueRole).toDateTime(),
             t0.addDays(7));
         QCOMPARE(model.index(1, SyncHistoryModel::LastSyncColumn).data().toString(),
-            QLocale().toString(t0.addDays(7).toLocalTime(), QLocale::ShortFormat));
+            DateFormat::toString(t0.addDays(7).toLocalTime()));
         QCOMPARE(model.index(1, SyncHistoryModel::SeenColumn).data(SyncHistoryModel::RawValueRole).toDateTime(),
             t0.addDays(7));
         QCOMPARE(model.index(0, SyncHistoryModel::StatusColumn).data(SyncHistoryModel::RawValueRole), QVariant(true));

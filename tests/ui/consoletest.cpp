@@ -10,6 +10,7 @@
 #include "controllers/reportfilecommand.h"
 #include "controllers/savefixlistcommand.h"
 #include "controllers/savesummarycommand.h"
+#include "core/dateformat.h"
 #include "ghesstandin.h"
 #include "github/tokenstore.h"
 #include "lab/licenselab.h"
@@ -2023,7 +2024,7 @@ private Q_SLOTS:
         const QString forecastText = page()->forecastLabel()->text();
         QVERIFY2(forecastText.startsWith(QLatin1String("At the current trend of")), qPrintable(forecastText));
         QVERIFY2(forecastText.contains(data.forecast.outcome == SeatForecast::Outcome::ReachedOn
-                         ? QLocale().toString(data.forecast.date.toLocalTime().date(), QLocale::ShortFormat)
+                         ? DateFormat::toString(data.forecast.date.toLocalTime().date())
                          : QStringLiteral("beyond a year")),
             qPrintable(forecastText));
         // Beside it, how that day stands to the license's expiry (the lab's, from its servers' license files).
@@ -2338,8 +2339,7 @@ private Q_SLOTS:
             QVERIFY2(result.detail.contains(afterUpload.at(i).message), qPrintable(result.detail));
         }
         // The message names the export date, as the file says it, and the zone's list shows it.
-        QVERIFY2(view->dropZone()->results().last().detail.contains(
-                     QLocale().toString(olderDate.toLocalTime(), QLocale::ShortFormat)),
+        QVERIFY2(view->dropZone()->results().last().detail.contains(DateFormat::toString(olderDate.toLocalTime())),
             qPrintable(view->dropZone()->results().last().detail));
         QCOMPARE(list->topLevelItemCount(), afterUpload.size());
         QCOMPARE(list->topLevelItem(1)->text(2), view->dropZone()->results().last().detail);

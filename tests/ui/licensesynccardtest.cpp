@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "licensepage/licensesynccard.h"
+#include "core/dateformat.h"
 #include "licensepage/uiformat.h"
 #include "uitestdata.h"
 
@@ -38,7 +39,7 @@ private Q_SLOTS:
         QCOMPARE(text(QStringLiteral("connectedLabel_22222222-bbbb")), QStringLiteral("Not connected"));
         QCOMPARE(text(QStringLiteral("connectedLabel_33333333-cccc")), QStringLiteral("unknown"));
         QVERIFY(text(QStringLiteral("lastSyncLabel_11111111-aaaa"))
-                .startsWith(QLocale().toString(UiTestData::now().addDays(-2).toLocalTime(), QLocale::ShortFormat)));
+                .startsWith(Glc::DateFormat::toString(UiTestData::now().addDays(-2).toLocalTime())));
         QVERIFY(text(QStringLiteral("lastSyncLabel_11111111-aaaa")).endsWith(QLatin1String("(2 days ago)")));
         QCOMPARE(text(QStringLiteral("lastSyncLabel_33333333-cccc")), QStringLiteral("never"));
         QCOMPARE(text(QStringLiteral("statusLabel_11111111-aaaa")), QStringLiteral("Succeeded"));

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "reportfiledialog.h"
 
+#include "core/dateformat.h"
+
 #include "countedtwicepanel.h"
 #include "inlinemessage.h"
 #include "uiformat.h"
@@ -64,7 +66,7 @@ void ReportFileDialog::showReport(const QString &path, const Glc::ConsumedLicens
     const Glc::CompactLicenseRows &seats, const Glc::CountedTwiceResult &result, const Glc::MergedView::Totals &people)
 {
     const QString name = QFileInfo(path).fileName();
-    const QString saved = QLocale().toString(QFileInfo(path).lastModified(), QLocale::ShortFormat);
+    const QString saved = Glc::DateFormat::toString(QFileInfo(path).lastModified());
     const int consumed = int(seats.size());
     m_summary->setText(hasPurchased && totals.totalSeatsPurchased > 0
             ? i18ncp("@info %2 file, %3 date, %4 seats, %5 purchased",

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 GHE License Console authors
 #include "uiformat.h"
 
+#include "core/dateformat.h"
+
 #include <KLocalizedString>
 #include <QLocale>
 
@@ -22,7 +24,7 @@ QString UiFormat::dateTime(const QDateTime &when)
     if (!when.isValid()) {
         return i18nc("@item date of something that did not happen", "never");
     }
-    return QLocale().toString(when.toLocalTime(), QLocale::ShortFormat);
+    return Glc::DateFormat::toString(when.toLocalTime());
 }
 
 QString UiFormat::date(const QDateTime &when)
@@ -30,7 +32,7 @@ QString UiFormat::date(const QDateTime &when)
     if (!when.isValid()) {
         return i18nc("@item unknown date", "unknown");
     }
-    return QLocale().toString(when.toLocalTime().date(), QLocale::ShortFormat);
+    return Glc::DateFormat::toString(when.toLocalTime().date());
 }
 
 QString UiFormat::relativeTime(const QDateTime &when, const QDateTime &now)

@@ -3,6 +3,7 @@
 #include "addserverusageview.h"
 
 #include "controllers/licensecontroller.h"
+#include "core/dateformat.h"
 #include "licensepage/inlinemessage.h"
 #include "licensepage/uiformat.h"
 #include "licensepage/usagefiledropzone.h"
@@ -54,7 +55,7 @@ UsageFileResult checkedRow(const UsageFileCheck::Outcome &check, QString *previe
         "%6<br>Users: %7",
         fileName, info.hostName.toHtmlEscaped(), info.serverId.toHtmlEscaped(), info.version.toHtmlEscaped(),
         features.isEmpty() ? i18nc("@info no features", "none") : UiFormat::list(features),
-        info.exportedAt.isValid() ? locale.toString(info.exportedAt.toLocalTime(), QLocale::ShortFormat)
+        info.exportedAt.isValid() ? DateFormat::toString(info.exportedAt.toLocalTime(), locale)
                                   : i18nc("@info unknown date", "unknown"),
         info.usersEncrypted ? i18nc("@info", "encrypted (only GitHub can read them)")
                             : locale.toString(info.userCount));

@@ -3,6 +3,7 @@
 #include "syncnowview.h"
 
 #include "controllers/licensecontroller.h"
+#include "core/dateformat.h"
 #include "licensepage/inlinemessage.h"
 #include "licensepage/itemviewcopy.h"
 #include "workflows/syncnowjob.h"
@@ -82,7 +83,7 @@ void SyncNowView::jobDone(WorkflowJob *job)
         item->setText(0, result.hostname);
         item->setText(1, result.success ? i18nc("@item sync result", "Synced") : i18nc("@item sync result", "Failed"));
         item->setText(2,
-            result.syncedAt.isValid() ? QLocale().toString(result.syncedAt.toLocalTime(), QLocale::ShortFormat)
+            result.syncedAt.isValid() ? DateFormat::toString(result.syncedAt.toLocalTime())
                                       : i18nc("@item no date", "Never"));
         item->setText(3, result.error);
     }
